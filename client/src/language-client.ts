@@ -1,0 +1,28 @@
+/** Builds the language client that starts the bundled server (`dist/podsight.js lsp`). */
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+const YAML_EXTENSION = 'redhat.vscode-yaml';
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'podsight.js').fsPath;
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc, args: ['lsp'] },
+    debug: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'yaml', scheme: 'file' },
+      { language: 'yaml', scheme: 'untitled' },
+      { language: 'yaml', scheme: 'vscode-remote' },
+    ],
+    outputChannel: output,
+    traceOutputChannel: output,
+    initializationOptions: {
+      // The Red Hat YAML extension already reports syntax errors: one squiggle per problem.
+      yamlExtensionActive: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined,
+    },
+    synchronize: { configurationSection: 'podsight' },
+  };
+  return new LanguageClient('podsight', 'Podsight', serverOptions, clientOptions);
+}

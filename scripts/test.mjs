@@ -1,0 +1,38 @@
+// Runs the test layers this machine can run: unit, lsp (node:test over the compiled out/ tree), then e2e.
+// `node scripts/test.mjs [unit|lsp|e2e ...]` picks layers; the default is all of them.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const layers = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'lsp', 'e2e'];
+
+function run(cmd, args) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...testFiles(p));
+    else if (name.endsWith('.test.js')) out.push(p);
+  }
+  return out.sort();
+}
+
+if (run('npm', ['run', '-s', 'build']) !== 0) process.exit(1);
+let failed = 0;
+for (const layer of layers) {
+  if (layer === 'e2e') {
+    if (!existsSync(join(root, 'test/e2e/run-code-server.mjs'))) continue;
+    failed |= run('npm', ['run', '-s', 'test:e2e']);
+    continue;
+  }
+  const files = testFiles(join(root, 'out/test', layer));
+  if (files.length === 0) continue;
+  failed |= run(process.execPath, ['--test', '--test-reporter=spec', ...files]);
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,104 @@
+/** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer } from '../core/analyze';
+import { normaliseLocale } from '../l10n';
+import type { AnalysisOptions, RuleLevel } from '../rules/types';
+import { findConfig, loadConfig } from './config';
+import { formatJson, formatSarif, formatText, type CliFinding } from './formats';
+import { usage } from './usage';
+
+interface CheckArgs {
+  files: string[];
+  format: 'text' | 'json' | 'sarif';
+  lang?: string;
+  config?: string;
+  noConfig: boolean;
+  rules: Record<string, RuleLevel>;
+}
+
+function parseArgs(args: string[]): CheckArgs | string {
+  const out: CheckArgs = { files: [], format: 'text', noConfig: false, rules: {} };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] ?? '';
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--format') {
+      const f = value();
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') return `--format must be text, json or sarif`;
+      out.format = f;
+    } else if (flag === '--lang') out.lang = value();
+    else if (flag === '--config') out.config = value();
+    else if (flag === '--no-config') out.noConfig = true;
+    else if (flag === '--rule') {
+      const m = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(value() ?? '');
+      if (!m?.[1] || !m[2]) return '--rule takes ID=error|warning|information|hint|off';
+      out.rules[m[1]] = m[2] as RuleLevel;
+    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
+    else out.files.push(arg);
+  }
+  return out.files.length === 0 ? 'no file given' : out;
+}
+
+function expand(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => {
+      const child = join(path, name);
+      if (name.startsWith('.') || name === 'node_modules') return [];
+      return statSync(child).isDirectory() ? expand(child) : /\.ya?ml$/i.test(name) ? [child] : [];
+    });
+}
+
+export function runCheck(argv: string[]): number {
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`podsight check: ${args}\n\n${usage}`);
+    return 2;
+  }
+  const configFile = args.noConfig ? undefined : args.config ?? findConfig(process.cwd());
+  let config;
+  try {
+    config = configFile ? loadConfig(configFile) : undefined;
+  } catch {
+    process.stderr.write(`podsight: cannot read config ${configFile}\n`);
+    return 2;
+  }
+  for (const e of config?.errors ?? []) process.stderr.write(`podsight: ${e}\n`);
+  const options: AnalysisOptions = {
+    locale: normaliseLocale(args.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG),
+    rules: { ...config?.rules, ...args.rules },
+    images: config?.images,
+  };
+  const findings: CliFinding[] = [];
+  let unreadable = false;
+  for (const given of args.files) {
+    let files: string[];
+    try {
+      files = expand(given);
+    } catch {
+      process.stderr.write(`podsight: cannot read ${given}\n`);
+      unreadable = true;
+      continue;
+    }
+    for (const file of files) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        process.stderr.write(`podsight: cannot read ${file}\n`);
+        unreadable = true;
+        continue;
+      }
+      const analysis = new Analyzer((rule, e) => process.stderr.write(`podsight: rule ${rule} failed on ${file}: ${String(e)}\n`)).analyze(text, options);
+      for (const f of analysis.findings) {
+        findings.push({ file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end) });
+      }
+    }
+  }
+  const out = args.format === 'json' ? formatJson(findings) : args.format === 'sarif' ? formatSarif(findings) : formatText(findings, process.stdout.isTTY === true);
+  process.stdout.write(out);
+  if (unreadable) return 2;
+  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,17 @@
+/** Starts the language server on the transport given on the command line (stdio by default). */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+
+export function startLanguageServer(args: string[]): void {
+  const flags = [...args, ...process.argv];
+  const explicit = flags.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'));
+  const connection = explicit
+    ? createConnection(ProposedFeatures.all)
+    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+  // On stdio, anything written to stdout corrupts JSON-RPC: route console output to the client.
+  console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
+  console.info = console.log;
+  console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
+  console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  startServer(connection);
+}

@@ -1,0 +1,25 @@
+/** Command line: `podsight check FILE... [--format json|text|sarif]` and `podsight lsp --stdio`. */
+import { runCheck } from './check';
+import { startLanguageServer } from './lsp';
+import { usage } from './usage';
+
+/** Runs the CLI; resolves to the exit code, or undefined when the language server keeps running. */
+export async function runCli(argv: string[]): Promise<number | undefined> {
+  const [command, ...rest] = argv;
+  const transport = ['--stdio', '--node-ipc'].includes(command ?? '') || command?.startsWith('--socket') || command?.startsWith('--pipe');
+  if (command === 'lsp' || transport) {
+    startLanguageServer(rest);
+    return undefined;
+  }
+  if (command === 'check') return runCheck(rest);
+  if (command === '--version' || command === '-v') {
+    process.stdout.write('podsight 0.1.0\n');
+    return 0;
+  }
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(usage);
+    return 0;
+  }
+  process.stderr.write(command ? `podsight: unknown command "${command}"\n\n${usage}` : usage);
+  return 2;
+}

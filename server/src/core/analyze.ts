@@ -1,0 +1,161 @@
+/**
+ * The analysis core: text in, findings out. No editor, no connection: the CLI, the language
+ * server and the tests all call this. Chunks (`---` documents) are analysed independently and
+ * cached by their text, so an edit re-checks only the documents it touched.
+ */
+import type { Document, Node } from 'yaml';
+import { normaliseLocale, t as translate } from '../l10n';
+import { podsOf, type PodModel } from '../k8s/pod-model';
+import { objectsOf, type K8sObject } from '../k8s/workloads';
+import { rules } from '../rules';
+import type { AnalysisOptions, Finding, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
+import { LineIndex } from './line-index';
+import { parseChunk, splitChunks, type ParsedChunk } from './parse';
+import { span } from './yaml-access';
+
+/** The analysis of one chunk; offsets are relative to the chunk. */
+export interface ChunkAnalysis {
+  readonly chunk: ParsedChunk;
+  readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[];
+  readonly pods: readonly PodModel[];
+  readonly findings: readonly Finding[];
+}
+
+/** A chunk's analysis placed in the file. */
+export interface PlacedChunk {
+  readonly start: number;
+  readonly analysis: ChunkAnalysis;
+}
+
+/** The analysis of a whole file; finding offsets are absolute. */
+export interface FileAnalysis {
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly chunks: readonly PlacedChunk[];
+  readonly findings: readonly Finding[];
+}
+
+/** Called when a rule throws; the other rules still report. */
+export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
+
+export const TEMPLATED_RULE = 'templated-file';
+
+function spanOf(target: Report['node']): [number, number] {
+  const s = target as Partial<Span>;
+  return typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
+}
+
+function severityFor(rule: Rule, report: Report, options: AnalysisOptions): Severity | undefined {
+  const level = options.rules?.[rule.id];
+  if (level === 'off') return undefined;
+  return level ?? report.severity ?? rule.defaultSeverity;
+}
+
+/** Analyses one chunk with every enabled rule. */
+export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError?: RuleErrorHandler, ruleList: readonly Rule[] = rules): ChunkAnalysis {
+  const chunk = parseChunk(text);
+  const objects = chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc })));
+  const pods = chunk.templated ? [] : chunk.docs.flatMap((doc) => podsOf(doc));
+  const findings: Finding[] = [];
+  const locale = normaliseLocale(options.locale);
+  for (const rule of ruleList) {
+    if (options.rules?.[rule.id] === 'off') continue;
+    if (chunk.templated && rule.id !== 'yaml-syntax') continue;
+    const ctx: RuleContext = {
+      chunk,
+      objects,
+      pods,
+      options,
+      t: (key, args) => translate(locale, key, args),
+      report(report) {
+        const severity = severityFor(rule, report, options);
+        if (!severity) return;
+        const [start, end] = spanOf(report.node);
+        findings.push({
+          rule: rule.id,
+          severity,
+          message: report.message,
+          start,
+          end,
+          related: (report.related ?? []).map((r) => {
+            const [s, e] = spanOf(r.node);
+            return { start: s, end: e, message: r.message };
+          }),
+          data: report.data,
+          tags: rule.tags,
+        });
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      onRuleError?.(rule.id, error);
+    }
+  }
+  return { chunk, objects, pods, findings };
+}
+
+function shift(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    related: finding.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+  };
+}
+
+function templatedFinding(text: string, options: AnalysisOptions): Finding | undefined {
+  if (options.rules?.[TEMPLATED_RULE] === 'off') return undefined;
+  const at = text.indexOf('{{');
+  if (at < 0) return undefined;
+  const end = text.indexOf('}}', at);
+  return {
+    rule: TEMPLATED_RULE,
+    severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
+    message: translate(normaliseLocale(options.locale), 'templated-file.message'),
+    start: at,
+    end: end > at ? end + 2 : at + 2,
+    related: [],
+  };
+}
+
+/**
+ * Analyses files and remembers each chunk's result by its text, so that re-analysing an edited
+ * file redoes only the changed chunks. Keep one per document; the cache holds the latest version.
+ */
+export class Analyzer {
+  private cache = new Map<string, ChunkAnalysis>();
+  private optionsKey = '';
+
+  constructor(
+    private readonly onRuleError?: RuleErrorHandler,
+    private readonly ruleList: readonly Rule[] = rules,
+  ) {}
+
+  analyze(text: string, options: AnalysisOptions = {}): FileAnalysis {
+    const key = JSON.stringify(options);
+    if (key !== this.optionsKey) {
+      this.cache.clear();
+      this.optionsKey = key;
+    }
+    const next = new Map<string, ChunkAnalysis>();
+    const chunks: PlacedChunk[] = [];
+    const findings: Finding[] = [];
+    for (const piece of splitChunks(text)) {
+      const analysis = this.cache.get(piece.text) ?? next.get(piece.text) ?? analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
+      next.set(piece.text, analysis);
+      chunks.push({ start: piece.start, analysis });
+      for (const f of analysis.findings) findings.push(shift(f, piece.start));
+    }
+    this.cache = next;
+    const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
+    if (templated) findings.unshift(templated);
+    return { text, lines: new LineIndex(text), chunks, findings };
+  }
+}
+
+/** One-shot analysis of a text (no cache). */
+export function analyzeText(text: string, options: AnalysisOptions = {}, onRuleError?: RuleErrorHandler): FileAnalysis {
+  return new Analyzer(onRuleError).analyze(text, options);
+}

@@ -1,0 +1,126 @@
+/**
+ * Reading `yaml` nodes the way Kubernetes' decoder sees them: aliases are followed and YAML 1.1
+ * merge keys (`<<: *anchor`, `<<: [*a, *b]`) contribute their pairs, explicit keys winning and
+ * earlier merge sources winning over later ones (go-yaml v2 semantics). Nodes keep pointing at
+ * the text where they were written, so findings land on what the user can edit.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+
+/** Any parsed YAML node. */
+export type YNode = Node;
+
+/** Follows alias chains (bounded, so a cyclic alias cannot hang). */
+export function resolve(node: unknown, doc: Document): YNode | undefined {
+  let current: unknown = node;
+  for (let hops = 0; hops < 32 && isAlias(current); hops++) {
+    try {
+      current = current.resolve(doc);
+    } catch {
+      return undefined;
+    }
+  }
+  return current && !isAlias(current) ? (current as YNode) : undefined;
+}
+
+export function isMergeKey(pair: Pair): boolean {
+  const key = pair.key;
+  return isScalar(key) && (typeof key.value === 'symbol' || (key.value === '<<' && key.source === '<<'));
+}
+
+/** The key of a pair as text, or undefined for complex keys. */
+export function keyText(pair: Pair): string | undefined {
+  const key = pair.key;
+  if (isScalar(key)) {
+    const v = key.value;
+    return typeof v === 'string' ? v : typeof v === 'symbol' ? '<<' : v === null ? undefined : String(v);
+  }
+  return typeof key === 'string' ? key : undefined;
+}
+
+/** Effective pairs of a mapping, merge keys expanded (explicit keys first, then merged ones). */
+export function mapPairs(map: YAMLMap, doc: Document, depth = 0): Pair[] {
+  const own: Pair[] = [];
+  const merged: Pair[] = [];
+  for (const item of map.items) {
+    if (!isPair(item)) continue;
+    if (!isMergeKey(item)) {
+      own.push(item);
+      continue;
+    }
+    if (depth > 16) continue;
+    const value = resolve(item.value, doc);
+    const sources = isSeq(value) ? value.items.map((i) => resolve(i, doc)) : [value];
+    for (const source of sources) {
+      if (isMap(source)) merged.push(...mapPairs(source, doc, depth + 1));
+    }
+  }
+  if (merged.length === 0) return own;
+  const seen = new Set(own.map(keyText));
+  const result = [...own];
+  for (const pair of merged) {
+    const key = keyText(pair);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    result.push(pair);
+  }
+  return result;
+}
+
+/** The pair for `key` in `map` (merge keys honoured). */
+export function getPair(map: YAMLMap | undefined, key: string, doc: Document): Pair | undefined {
+  if (!map) return undefined;
+  for (const item of map.items) {
+    if (isPair(item) && !isMergeKey(item) && keyText(item) === key) return item;
+  }
+  return mapPairs(map, doc).find((p) => keyText(p) === key);
+}
+
+/** The value node for `key`, aliases followed. */
+export function getNode(map: YAMLMap | undefined, key: string, doc: Document): YNode | undefined {
+  const pair = getPair(map, key, doc);
+  return pair ? resolve(pair.value, doc) : undefined;
+}
+
+export function asMap(node: unknown, doc: Document): YAMLMap | undefined {
+  const n = resolve(node, doc);
+  return isMap(n) ? n : undefined;
+}
+
+export function asSeq(node: unknown, doc: Document): YAMLSeq | undefined {
+  const n = resolve(node, doc);
+  return isSeq(n) ? n : undefined;
+}
+
+export function getMap(map: YAMLMap | undefined, key: string, doc: Document): YAMLMap | undefined {
+  return asMap(getNode(map, key, doc), doc);
+}
+
+/** Items of the sequence at `key`, each alias-resolved, with their index. */
+export function getSeqItems(map: YAMLMap | undefined, key: string, doc: Document): { node: YNode | undefined; index: number }[] {
+  const seq = asSeq(getNode(map, key, doc), doc);
+  if (!seq) return [];
+  return seq.items.map((item, index) => ({ node: resolve(item, doc), index }));
+}
+
+/** The scalar at `key` (undefined when absent or not a scalar). */
+export function getScalar(map: YAMLMap | undefined, key: string, doc: Document): Scalar | undefined {
+  const n = getNode(map, key, doc);
+  return isScalar(n) ? n : undefined;
+}
+
+/** The string value at `key`, or undefined when absent or not a string. */
+export function getString(map: YAMLMap | undefined, key: string, doc: Document): string | undefined {
+  const v = getScalar(map, key, doc)?.value;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Whether `key` holds YAML `true`. */
+export function getBoolean(map: YAMLMap | undefined, key: string, doc: Document): boolean {
+  return getScalar(map, key, doc)?.value === true;
+}
+
+/** The chunk-relative [start, end) of a node's text (without trailing comments). */
+export function span(node: { range?: [number, number, number] | null } | undefined | null): [number, number] {
+  const r = node?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}

@@ -1,0 +1,76 @@
+/**
+ * Where pod specs live: the kinds that carry one and the path from the object to it.
+ * `kind: List` items are searched recursively.
+ */
+import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
+import { asMap, getNode, getPair, getSeqItems, getString } from '../core/yaml-access';
+
+/** The path from a workload object to its pod spec, per kind. */
+export const POD_SPEC_PATHS: Readonly<Record<string, readonly string[]>> = {
+  Pod: ['spec'],
+  PodTemplate: ['template', 'spec'],
+  ReplicationController: ['spec', 'template', 'spec'],
+  ReplicaSet: ['spec', 'template', 'spec'],
+  Deployment: ['spec', 'template', 'spec'],
+  StatefulSet: ['spec', 'template', 'spec'],
+  DaemonSet: ['spec', 'template', 'spec'],
+  Job: ['spec', 'template', 'spec'],
+  CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+};
+
+/** A Kubernetes object found in a document (top level or a `List` item). */
+export interface K8sObject {
+  readonly node: YAMLMap;
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly name?: string;
+  /** Field-path prefix of this object inside its document: '' or `items[3].`. */
+  readonly pathPrefix: string;
+}
+
+/** A document is a Kubernetes object when its root mapping has `apiVersion` or `kind`. */
+export function isK8sObject(node: unknown, doc: Document): node is YAMLMap {
+  return isMap(node) && (getPair(node, 'kind', doc) !== undefined || getPair(node, 'apiVersion', doc) !== undefined);
+}
+
+/** The objects of a document: the root object, and for `kind: List` its items (recursively). */
+export function objectsOf(doc: Document): K8sObject[] {
+  const out: K8sObject[] = [];
+  const visit = (node: unknown, prefix: string, depth: number): void => {
+    const map = asMap(node, doc);
+    if (!map || !isK8sObject(map, doc) || depth > 8) return;
+    const kind = getString(map, 'kind', doc);
+    const object: K8sObject = {
+      node: map,
+      apiVersion: getString(map, 'apiVersion', doc),
+      kind,
+      name: getString(asMap(getNode(map, 'metadata', doc), doc), 'name', doc),
+      pathPrefix: prefix,
+    };
+    out.push(object);
+    if (kind === 'List' || kind?.endsWith('List')) {
+      for (const { node: item, index } of getSeqItems(map, 'items', doc)) visit(item, `${prefix}items[${index}].`, depth + 1);
+    }
+  };
+  visit(doc.contents, '', 0);
+  return out;
+}
+
+/** The pod spec of a pod-bearing object with the key pair that holds it, or undefined. */
+export function podSpecOf(object: K8sObject, doc: Document): { spec: YAMLMap; pair: Pair; path: string } | undefined {
+  const steps = object.kind ? POD_SPEC_PATHS[object.kind] : undefined;
+  if (!steps) return undefined;
+  let map: YAMLMap | undefined = object.node;
+  let pair: Pair | undefined;
+  for (const step of steps) {
+    pair = getPair(map, step, doc);
+    map = pair ? asMap(pair.value, doc) : undefined;
+    if (!map) return undefined;
+  }
+  return pair && map ? { spec: map, pair, path: object.pathPrefix + steps.join('.') } : undefined;
+}
+
+/** The text of a key, for objects whose key node is a scalar. */
+export function keyNodeOf(pair: Pair): unknown {
+  return isScalar(pair.key) ? pair.key : undefined;
+}

@@ -1,0 +1,88 @@
+/** English diagnostic messages, one group per rule. `{name}` placeholders are filled by the rules. */
+export const rulesEn = {
+  'common.did-you-mean': ' Did you mean "{suggestion}"?',
+
+  'yaml-syntax.message': 'YAML syntax error: {message}',
+  'yaml-syntax.duplicate-key':
+    'Key "{key}" appears twice in this mapping. Kubernetes keeps only the last value, and strict validation may reject the object ("key already set in map"); remove one of them.',
+  'templated-file.message':
+    'This file contains template markers ({{ }}), so it is not YAML until it is rendered. Podsight checked only the documents without markers; render it (for example with `helm template`) to check the rest.',
+
+  'port-conflict.message':
+    'Port {port}/{protocol} is already declared by container "{other}", which runs at the same time. All containers of a pod share one network namespace, so the second process to bind {port} fails with "Address already in use" and its container crash-loops. kubectl apply only warns: "{path}: duplicate port definition with {otherPath}".',
+  'port-conflict.init':
+    'Port {port}/{protocol} is already declared by container "{other}". Init containers run beside the sidecars started before them, in the same network namespace, so the second process to bind {port} fails with "Address already in use".',
+  'port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
+
+  'implicit-port-conflict.message':
+    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default ({source}). Container "{other}" declares {port}/{protocol} in the same pod network namespace, so one of them will fail with "Address already in use" and crash-loop, even though no containerPort says so. Declaring a port is informational: it neither reserves nor changes what the process binds.',
+  'implicit-port-conflict.both':
+    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default ({source}), and so does container "{other}". Both run in the same pod network namespace, so the second one to start fails with "Address already in use" and crash-loops.',
+  'implicit-port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
+  'implicit-port-conflict.related-implied': 'Container "{name}" ({image}) also listens on {port}/{protocol} by default.',
+
+  'host-port-conflict.rejected':
+    'hostPort {hostPort}/{protocol} on {hostIP} is already taken by container "{other}"; the node can give it to only one listener. kubectl apply rejects this: "{path}: Duplicate value: "{tuple}"".',
+  'host-port-conflict.runtime':
+    'hostPort {hostPort}/{protocol} on {hostIP} is already taken by container "{other}", which runs at the same time; the node can give it to only one listener. The API server does not check this combination, so the pod is accepted and then fails to start.',
+  'host-port-conflict.related': 'Container "{name}" takes hostPort {hostPort}/{protocol} here.',
+
+  'host-network-port-mismatch.message':
+    'With hostNetwork: true the container listens directly on the node, so hostPort must equal containerPort ({containerPort}). kubectl apply rejects this: "{path}: Invalid value: {hostPort}: must match `containerPort` when `hostNetwork` is true".',
+  'host-network-port-mismatch.related': 'hostNetwork is enabled here.',
+
+  'invalid-port.required': 'A port needs a containerPort. kubectl apply rejects this: "{path}: Required value".',
+  'invalid-port.not-integer': '{field} must be a whole number between 1 and 65535, not {value}. kubectl apply cannot decode the object.',
+  'invalid-port.range': '{field} {value} is outside 1–65535. kubectl apply rejects this: "{path}: Invalid value: {value}: must be between 1 and 65535, inclusive".',
+  'invalid-port.protocol':
+    'Protocol "{value}" is not supported; use TCP, UDP or SCTP (upper case). kubectl apply rejects this: "{path}: Unsupported value: "{value}": supported values: "SCTP", "TCP", "UDP"".',
+  'invalid-port.name':
+    'Port name "{value}" is not a valid IANA service name: {reason}. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
+  'invalid-port.duplicate-name':
+    'Port name "{value}" is used twice in container "{container}"; probes and Services that refer to it by name would be ambiguous. kubectl apply rejects this: "{path}: Duplicate value: "{value}"".',
+  'invalid-port.duplicate-name-related': 'Port name "{value}" is first declared here.',
+
+  'unknown-port-name.message':
+    '{where} refers to port "{name}", which container "{container}" does not declare. The API server accepts it, but the kubelet cannot resolve the name, so the check fails every time (a liveness probe then restarts the container forever, a readiness probe keeps the pod out of its Services).',
+
+  'mount-shadows-image.message':
+    'Mounting volume "{volume}" ({source}) at {mountPath} hides {dir}, where image {image} ships {contents}. Kubernetes never copies image files into a volume (unlike Docker named volumes), so container "{container}" sees only what the volume holds.',
+  'mount-shadows-image.config':
+    'Mounting {source} volume "{volume}" at {mountPath} replaces {dir}, where image {image} ships {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
+  'mount-shadows-image.related': 'Image {image} ships {contents} in {dir}.',
+
+  'nested-mount-path.message':
+    '{mountPath} lies inside {parent}, which this container also mounts (volume "{parentVolume}"). The inner mount is placed on top, so in this container the files of "{parentVolume}" under {mountPath} are hidden by volume "{volume}".',
+  'nested-mount-path.related': 'Volume "{parentVolume}" is mounted at {parent} here.',
+
+  'duplicate-mount-path.exact':
+    'mountPath {mountPath} is used twice in container "{container}" (volumes "{otherVolume}" and "{volume}"). kubectl apply rejects this: "{path}: Invalid value: "{mountPath}": must be unique".',
+  'duplicate-mount-path.normalised':
+    '{mountPath} is the same directory as {other} (volume "{otherVolume}") in container "{container}". The API server compares the strings and accepts it, but the kubelet cannot mount two volumes on one directory and the container fails to start.',
+  'duplicate-mount-path.related': 'Volume "{otherVolume}" is already mounted at {other} here.',
+
+  'undefined-volume.message':
+    'Container "{container}" mounts volume "{name}", but {volumes} defines no volume of that name. kubectl apply rejects this: "{path}: Not found: "{name}"".',
+
+  'unused-volume.message': 'Volume "{name}" ({source}) is not mounted by any container; it is set up for nothing.',
+
+  'duplicate-volume-name.message': 'Volume name "{name}" is already used in this pod. kubectl apply rejects this: "{path}: Duplicate value: "{name}"".',
+  'duplicate-volume-name.related': 'Volume "{name}" is first defined here.',
+
+  'duplicate-container-name.message':
+    'Container name "{name}" is already used by {other}; names must be unique across containers, initContainers and ephemeralContainers. kubectl apply rejects this: "{path}: Duplicate value: "{name}"".',
+  'duplicate-container-name.related': 'Container "{name}" is first defined here.',
+
+  'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.what.container': 'container',
+  'invalid-name.what.volume': 'volume',
+  'invalid-name.what.hostname': 'hostname',
+  'invalid-name.what.subdomain': 'subdomain',
+
+  'unknown-field.message': 'Unknown field "{key}" in {type}.',
+  'unknown-field.kubectl':
+    ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
+
+  'invalid-value.enum': 'Unsupported value {value} for {field}: use one of {allowed} (case matters). kubectl apply rejects this: "{path}: Unsupported value: {value}: supported values: {sorted}".',
+  'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
+} as const;

@@ -1,0 +1,53 @@
+/**
+ * The message catalogue. Every user-visible string is looked up here by key, with `{name}`
+ * placeholders, so the server, CLI and hovers can speak the user's language. English is the
+ * fallback for a key a translation lacks (a unit test fails on any such gap).
+ */
+import { rulesEn } from './en/rules';
+import { rulesZhCn } from './zh-cn/rules';
+
+/** Supported locales. */
+export type Locale = 'en' | 'zh-cn';
+
+/** A catalogue: message key → template. */
+export type Catalogue = Readonly<Record<string, string>>;
+
+const catalogues: Record<Locale, Catalogue[]> = {
+  en: [rulesEn],
+  'zh-cn': [rulesZhCn],
+};
+
+const merged = new Map<Locale, Map<string, string>>();
+
+function catalogueFor(locale: Locale): Map<string, string> {
+  let map = merged.get(locale);
+  if (!map) {
+    map = new Map(catalogues[locale].flatMap((c) => Object.entries(c)));
+    merged.set(locale, map);
+  }
+  return map;
+}
+
+/** Adds message tables (used by feature modules that own their strings). */
+export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
+  catalogues[locale].push(catalogue);
+  merged.delete(locale);
+}
+
+/** Maps any locale tag (`zh-CN`, `zh_CN.UTF-8`, `zh-Hans`, `en-US`) to a supported one. */
+export function normaliseLocale(tag: string | undefined | null): Locale {
+  const t = (tag ?? '').toLowerCase().replace('_', '-');
+  if (t.startsWith('zh') && !/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-cn';
+  return 'en';
+}
+
+/** All keys of a locale's catalogue (for the completeness test). */
+export function catalogueKeys(locale: Locale): string[] {
+  return [...catalogueFor(locale).keys()];
+}
+
+/** Formats message `key` in `locale`; unknown placeholders are left visible. */
+export function t(locale: Locale, key: string, args: Readonly<Record<string, string | number>> = {}): string {
+  const template = catalogueFor(locale).get(key) ?? catalogueFor('en').get(key) ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
+}

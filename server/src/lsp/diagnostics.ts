@@ -1,0 +1,36 @@
+/** Findings → LSP diagnostics. */
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
+import type { FileAnalysis } from '../core/analyze';
+import { docsUrl, type Finding, type Severity } from '../rules/types';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The `data` every Podsight diagnostic carries, so code actions never read messages. */
+export interface DiagnosticData {
+  readonly rule: string;
+  readonly version?: number;
+  readonly facts?: Readonly<Record<string, unknown>>;
+}
+
+export function toDiagnostic(finding: Finding, analysis: FileAnalysis, uri: string, version?: number): Diagnostic {
+  const data: DiagnosticData = { rule: finding.rule, version, facts: finding.data };
+  return {
+    range: analysis.lines.rangeOf(finding.start, finding.end),
+    severity: SEVERITY[finding.severity],
+    code: finding.rule,
+    codeDescription: { href: docsUrl(finding.rule) },
+    source: 'podsight',
+    message: finding.message,
+    relatedInformation: finding.related.map((r) => ({
+      location: { uri, range: analysis.lines.rangeOf(r.start, r.end) },
+      message: r.message,
+    })),
+    tags: finding.tags?.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)),
+    data,
+  };
+}

@@ -1,0 +1,35 @@
+/**
+ * invalid-name: container and volume names, `hostname` and `subdomain` must be RFC 1123 labels,
+ * as the API server requires.
+ */
+import type { Node } from 'yaml';
+import { dns1123LabelErrors } from '../k8s/names';
+import { getScalar } from '../core/yaml-access';
+import type { Rule, RuleContext } from './types';
+
+function checkLabel(ctx: RuleContext, value: string | undefined, node: Node | undefined, what: string, path: string): void {
+  if (value === undefined || !node) return;
+  const errors = value === '' ? ['Required value'] : dns1123LabelErrors(value);
+  if (errors.length === 0) return;
+  const suggestion = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || undefined;
+  ctx.report({
+    node,
+    message: ctx.t('invalid-name.message', { name: value, what: ctx.t(`invalid-name.what.${what}`), path, reason: errors.join('; ') }),
+    data: { name: value, what, suggestion },
+  });
+}
+
+export const invalidName: Rule = {
+  id: 'invalid-name',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      for (const c of pod.containers) checkLabel(ctx, c.name, c.nameNode, 'container', `${c.path}.name`);
+      for (const v of pod.volumes) checkLabel(ctx, v.name, v.nameNode, 'volume', `${v.path}.name`);
+      for (const field of ['hostname', 'subdomain']) {
+        const node = getScalar(pod.spec, field, pod.doc);
+        if (typeof node?.value === 'string') checkLabel(ctx, node.value, node, field, `${pod.path}.${field}`);
+      }
+    }
+  },
+};

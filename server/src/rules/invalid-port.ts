@@ -1,0 +1,69 @@
+/**
+ * invalid-port: port numbers outside 1–65535 or not integers, protocols other than TCP, UDP and
+ * SCTP (case-sensitive), port names that are not IANA service names, duplicate names in a container.
+ */
+import { isScalar, type Node } from 'yaml';
+import { portNameErrors } from '../k8s/names';
+import { containerLabel } from '../k8s/pod-model';
+import type { Rule, RuleContext } from './types';
+
+const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
+
+function checkNumber(ctx: RuleContext, node: Node | undefined, field: string, path: string, optional: boolean): void {
+  if (!node || !isScalar(node)) return;
+  const value = node.value;
+  if (value === null) return;
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    ctx.report({ node, message: ctx.t('invalid-port.not-integer', { field, value: String(node.source ?? value), path }), data: { field } });
+  } else if (optional && value === 0) {
+    return; // hostPort 0 means "not set"
+  } else if (value < 1 || value > 65535) {
+    ctx.report({ node, message: ctx.t('invalid-port.range', { field, value, path }), data: { field, value } });
+  }
+}
+
+export const invalidPort: Rule = {
+  id: 'invalid-port',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      for (const container of pod.containers) {
+        const names = new Map<string, number>();
+        for (const port of container.ports) {
+          if (!port.containerPortNode) {
+            ctx.report({ node: port.node, message: ctx.t('invalid-port.required', { path: `${port.path}.containerPort` }), data: { field: 'containerPort' } });
+          }
+          checkNumber(ctx, port.containerPortNode, 'containerPort', `${port.path}.containerPort`, false);
+          checkNumber(ctx, port.hostPortNode, 'hostPort', `${port.path}.hostPort`, true);
+          if (port.protocolNode && port.protocolNode.value !== null && !PROTOCOLS.includes(port.protocol)) {
+            const suggestion = PROTOCOLS.find((p) => p === port.protocol.toUpperCase());
+            ctx.report({
+              node: port.protocolNode,
+              message: ctx.t('invalid-port.protocol', { value: port.protocol, path: `${port.path}.protocol` }),
+              data: { field: 'protocol', suggestion },
+            });
+          }
+          if (port.name !== undefined && port.nameNode) {
+            const errors = portNameErrors(port.name);
+            if (errors.length > 0) {
+              ctx.report({
+                node: port.nameNode,
+                message: ctx.t('invalid-port.name', { value: port.name, reason: errors.join('; '), path: `${port.path}.name` }),
+                data: { field: 'name' },
+              });
+            } else if (names.has(port.name)) {
+              ctx.report({
+                node: port.nameNode,
+                message: ctx.t('invalid-port.duplicate-name', { value: port.name, container: containerLabel(container), path: `${port.path}.name` }),
+                related: [{ node: container.ports[names.get(port.name) ?? 0]?.nameNode ?? port.nameNode, message: ctx.t('invalid-port.duplicate-name-related', { value: port.name }) }],
+                data: { field: 'name', duplicate: true },
+              });
+            } else {
+              names.set(port.name, container.ports.indexOf(port));
+            }
+          }
+        }
+      }
+    }
+  },
+};

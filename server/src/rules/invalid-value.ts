@@ -1,0 +1,44 @@
+/**
+ * invalid-value: a value the API server rejects for an enumerated field (restartPolicy,
+ * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...) or a scalar of the wrong type.
+ * Container port numbers and protocols are left to `invalid-port`, which explains them better.
+ */
+import { schemaProblems } from './schema-problems';
+import type { Rule } from './types';
+
+const PORT_FIELDS = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]\.(?:protocol|containerPort|hostPort)$/;
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
+  return String(value);
+}
+
+export const invalidValue: Rule = {
+  id: 'invalid-value',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const problem of schemaProblems(ctx)) {
+      if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
+      const field = problem.path.slice(problem.path.lastIndexOf('.') + 1);
+      if ('enum' in problem.expected) {
+        const values = problem.expected.enum;
+        const allowed = values.map((v) => `"${v}"`).join(', ');
+        const lower = typeof problem.value === 'string' ? problem.value.toLowerCase() : undefined;
+        const suggestion = values.find((v) => v.toLowerCase() === lower);
+        ctx.report({
+          node: problem.valueNode,
+          message: ctx.t('invalid-value.enum', { field, value: show(problem.value), allowed, path: problem.path, sorted: [...values].sort().map((v) => `"${v}"`).join(', ') }),
+          data: { field, value: problem.value, allowed: values, suggestion },
+        });
+      } else {
+        ctx.report({
+          node: problem.valueNode,
+          message: ctx.t('invalid-value.type', { field, value: show(problem.value), type: problem.expected.type, path: problem.path }),
+          data: { field, value: problem.value, expectedType: problem.expected.type },
+        });
+      }
+    }
+  },
+};

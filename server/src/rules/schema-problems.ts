@@ -1,0 +1,22 @@
+/**
+ * Runs the schema validator once per chunk and shares its problems between `unknown-field` and
+ * `invalid-value` (both rules read the same walk).
+ */
+import { rootTypeFor, validateSchema, type SchemaProblem } from '../schema';
+import type { RuleContext } from './types';
+
+const cache = new WeakMap<object, SchemaProblem[]>();
+
+export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
+  const cached = cache.get(ctx.chunk);
+  if (cached) return cached;
+  const problems: SchemaProblem[] = [];
+  for (const { object, doc } of ctx.objects) {
+    if (object.pathPrefix !== '') continue; // List items are validated through their List
+    const typeName = object.apiVersion && object.kind ? rootTypeFor(object.apiVersion, object.kind) : undefined;
+    if (!typeName) continue;
+    validateSchema(object.node, typeName, doc, (p) => problems.push(p));
+  }
+  cache.set(ctx.chunk, problems);
+  return problems;
+}

@@ -1,0 +1,87 @@
+/** The contract between rules and the analysis runner. */
+import type { Document, Node } from 'yaml';
+import type { ParsedChunk } from '../core/parse';
+import type { Locale } from '../l10n';
+import type { PodModel } from '../k8s/pod-model';
+import type { K8sObject } from '../k8s/workloads';
+import type { UserImageInfo } from '../k8s/images';
+
+/** Finding severities, named as in LSP. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A severity, or 'off' to disable a rule. */
+export type RuleLevel = Severity | 'off';
+
+/** Knobs shared by the CLI, the server and the tests. */
+export interface AnalysisOptions {
+  readonly locale?: Locale;
+  /** Extra image knowledge (`podsight.images` setting or the CLI config file). */
+  readonly images?: Readonly<Record<string, UserImageInfo>>;
+  /** Per-rule severity overrides or 'off'. */
+  readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Report YAML syntax errors (the editor turns this off when the Red Hat YAML extension does it). */
+  readonly reportSyntax?: boolean;
+}
+
+/** Something a node-less report can point at: chunk-relative offsets. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The other side of a conflict. */
+export interface RelatedReport {
+  readonly node: Node | Span;
+  readonly message: string;
+}
+
+/** What a rule reports; the runner turns it into a `Finding`. */
+export interface Report {
+  readonly node: Node | Span;
+  readonly message: string;
+  readonly related?: readonly RelatedReport[];
+  /** Typed facts that quick fixes use (never parse the message). */
+  readonly data?: Readonly<Record<string, unknown>>;
+  /** Overrides the rule's default severity for this one finding. */
+  readonly severity?: Severity;
+}
+
+/** What a rule sees: one chunk of the file, its objects and pods. */
+export interface RuleContext {
+  readonly chunk: ParsedChunk;
+  readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[];
+  readonly pods: readonly PodModel[];
+  readonly options: AnalysisOptions;
+  /** Formats a catalogue message in the user's locale. */
+  t(key: string, args?: Readonly<Record<string, string | number>>): string;
+  report(report: Report): void;
+}
+
+/** One check, in its own file under `rules/`. */
+export interface Rule {
+  /** Stable kebab-case id: the diagnostic `code` and the docs page name. Never rename. */
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  /** `unnecessary` greys the text out in editors (LSP DiagnosticTag.Unnecessary). */
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  check(ctx: RuleContext): void;
+}
+
+/** A finding with absolute offsets in the file, ready for any output format. */
+export interface Finding {
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly start: number;
+  readonly end: number;
+  readonly related: readonly { readonly start: number; readonly end: number; readonly message: string }[];
+  readonly data?: Readonly<Record<string, unknown>>;
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+}
+
+/** Where each rule's documentation lives (diagnostic `codeDescription.href`). */
+export const DOCS_BASE = 'https://github.com/podsight/podsight/blob/main/docs/rules/';
+
+export function docsUrl(ruleId: string): string {
+  return `${DOCS_BASE}${ruleId}.md`;
+}

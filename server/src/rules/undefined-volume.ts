@@ -1,0 +1,29 @@
+/**
+ * undefined-volume: a volumeMount names a volume the pod does not define. StatefulSet
+ * volumeClaimTemplates count as defined. The message suggests the closest existing name.
+ */
+import { closest } from '../util/suggest';
+import { containerLabel } from '../k8s/pod-model';
+import type { Rule } from './types';
+
+export const undefinedVolume: Rule = {
+  id: 'undefined-volume',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+      for (const container of pod.containers) {
+        for (const mount of container.mounts) {
+          if (!mount.name || !mount.nameNode || defined.includes(mount.name)) continue;
+          const suggestion = closest(mount.name, defined);
+          const args = { name: mount.name, container: containerLabel(container), path: `${mount.path}.name`, volumes: `${pod.path}.volumes` };
+          ctx.report({
+            node: mount.nameNode,
+            message: ctx.t('undefined-volume.message', args) + (suggestion ? ctx.t('common.did-you-mean', { suggestion }) : ''),
+            data: { name: mount.name, suggestion, defined },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,28 @@
+/**
+ * unknown-port-name: a probe or lifecycle handler names a port the container does not declare.
+ * The API server checks only the name's form; the kubelet fails the probe at run time.
+ */
+import { closest } from '../util/suggest';
+import { containerLabel } from '../k8s/pod-model';
+import type { Rule } from './types';
+
+export const unknownPortName: Rule = {
+  id: 'unknown-port-name',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      for (const container of pod.containers) {
+        const declared = container.ports.flatMap((p) => (p.name ? [p.name] : []));
+        for (const ref of container.portReferences) {
+          if (typeof ref.value !== 'string' || declared.includes(ref.value)) continue;
+          if (/^\d+$/.test(ref.value)) continue; // a quoted number is a form error, not a missing name
+          const suggestion = closest(ref.value, declared);
+          const args = { name: ref.value, where: ref.where, container: containerLabel(container) };
+          const message =
+            ctx.t('unknown-port-name.message', args) + (suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '');
+          ctx.report({ node: ref.node, message, data: { name: ref.value, suggestion, declared } });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,110 @@
+/**
+ * A real LSP client for tests: spawns the built server (`dist/podsight.js lsp --stdio`) and
+ * speaks JSON-RPC over its stdio. Waits poll with a deadline; nothing sleeps.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { repoRoot } from '../helpers/paths';
+
+export interface LspClientOptions {
+  readonly locale?: string;
+  readonly settings?: Record<string, unknown>;
+  readonly initializationOptions?: Record<string, unknown>;
+}
+
+export class LspClient {
+  readonly process: ChildProcess;
+  readonly connection: MessageConnection;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters = new Set<() => void>();
+  settings: Record<string, unknown>;
+  stderr = '';
+  initializeResult?: InitializeResult;
+
+  constructor(options: LspClientOptions = {}) {
+    this.settings = options.settings ?? {};
+    this.process = spawn(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
+    if (!this.process.stdout || !this.process.stdin) throw new Error('no stdio');
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      const list = this.diagnostics.get(p.uri) ?? [];
+      list.push(p);
+      this.diagnostics.set(p.uri, list);
+      for (const w of this.waiters) w();
+    });
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((item) => (item.section === 'podsight' ? this.settings : null)),
+    );
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    this.connection.listen();
+    this.initOptions = options;
+  }
+
+  private readonly initOptions: LspClientOptions;
+
+  async initialize(): Promise<InitializeResult> {
+    this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      locale: this.initOptions.locale ?? 'en',
+      capabilities: {
+        workspace: { configuration: true },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+      },
+      initializationOptions: this.initOptions.initializationOptions ?? {},
+    });
+    await this.connection.sendNotification('initialized', {});
+    return this.initializeResult;
+  }
+
+  open(uri: string, text: string, version = 1): Promise<void> {
+    return this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+  }
+
+  change(uri: string, version: number, changes: unknown[]): Promise<void> {
+    return this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
+  }
+
+  close(uri: string): Promise<void> {
+    return this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest<T>(method, params);
+  }
+
+  /** Resolves with the first diagnostics publish for `uri` (at `version` or later) that satisfies `predicate`. */
+  waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const match = (this.diagnostics.get(uri) ?? []).find((p) => (version === undefined || (p.version ?? 0) >= version) && predicate(p.diagnostics));
+        if (!match) return false;
+        this.waiters.delete(check);
+        clearTimeout(timer);
+        resolve(match.diagnostics);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr}`));
+      }, timeoutMs);
+      if (!check()) this.waiters.add(check);
+    });
+  }
+
+  async dispose(): Promise<void> {
+    try {
+      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    if (this.process.exitCode === null) this.process.kill();
+  }
+}

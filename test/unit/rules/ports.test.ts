@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { check, findings, yaml } from '../../helpers/check';
+import { examplesDir } from '../../helpers/paths';
+
+const example = (name: string): string => readFileSync(join(examplesDir, name), 'utf8');
+
+test('port-conflict: the seed article\'s second nginx on port 80', () => {
+  const found = findings(example('seed-port-conflict.yaml'), 'port-conflict');
+  assert.equal(found.length, 1);
+  const [f] = found;
+  assert.equal(f?.severity, 'error');
+  assert.equal(f?.text, '80');
+  assert.deepEqual(f?.range, { start: { line: 15, character: 21 }, end: { line: 15, character: 23 } });
+  assert.match(f?.message ?? '', /"mycon1"/);
+  assert.match(f?.message ?? '', /duplicate port definition with spec\.containers\[0\]\.ports\[0\]/);
+  assert.deepEqual(f?.relatedText, ['80']);
+});
+
+test('port-conflict: TCP and UDP on one number do not conflict; UDP twice does', () => {
+  const pod = (p2: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: dns}
+    spec:
+      containers:
+      - name: a
+        image: x
+        ports: [{containerPort: 53, protocol: UDP}]
+      - name: b
+        image: y
+        ports: [{containerPort: 53${p2}}]
+  `;
+  assert.equal(findings(pod(''), 'port-conflict').length, 0);
+  assert.equal(findings(pod(', protocol: TCP'), 'port-conflict').length, 0);
+  assert.equal(findings(pod(', protocol: UDP'), 'port-conflict').length, 1);
+});
+
+test('port-conflict: plain init containers never conflict, sidecars do', () => {
+  const found = findings(example('sidecars.yaml'), 'port-conflict');
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /"proxy"/);
+  assert.equal(found[0]?.range.start.line, 20);
+});
+
+test('port-conflict: a plain init container conflicts with a sidecar started before it', () => {
+  const found = findings(yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      initContainers:
+      - {name: proxy, image: p, restartPolicy: Always, ports: [{containerPort: 15001}]}
+      - {name: setup, image: s, ports: [{containerPort: 15001}]}
+      containers:
+      - {name: app, image: a}
+  `, 'port-conflict');
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /Init containers run beside the sidecars/);
+});
+
+test('port-conflict: separate pods in one file do not conflict with each other', () => {
+  const two = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: a}
+    spec:
+      containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: b}
+    spec:
+      containers: [{name: web, image: nginx, ports: [{containerPort: 80}]}]
+  `;
+  assert.deepEqual(check(two), []);
+});
+
+test('implicit-port-conflict: nginx without containerPort beside a declared 80', () => {
+  const found = findings(example('implicit-port-conflict.yaml'), 'implicit-port-conflict');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  assert.equal(found[0]?.text, 'nginx:1.27');
+  assert.deepEqual(found[0]?.relatedText, ['80']);
+});
+
+test('implicit-port-conflict: two nginx without ports report once; an overridden command implies nothing', () => {
+  const pod = (command: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: one
+        image: docker.io/library/nginx:1.27@sha256:0000000000000000000000000000000000000000000000000000000000000000
+      - name: two
+        image: nginx
+        ${command}
+  `;
+  const both = findings(pod(''), 'implicit-port-conflict');
+  assert.equal(both.length, 1);
+  assert.equal(both[0]?.text, 'nginx');
+  assert.equal(findings(pod('command: ["sh", "-c", "tail -f /dev/null"]'), 'implicit-port-conflict').length, 0);
+});
+
+test('implicit-port-conflict: users extend the image table', () => {
+  const pod = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - {name: api, image: registry.example.com/myorg/api:3}
+      - {name: dev, image: node:22, ports: [{containerPort: 8080}]}
+  `;
+  assert.equal(findings(pod, 'implicit-port-conflict').length, 0);
+  assert.equal(findings(pod, 'implicit-port-conflict', { images: { 'myorg/api': { ports: [8080] } } }).length, 1);
+});
+
+test('host-port-conflict and host-network-port-mismatch', () => {
+  const text = example('ports.yaml');
+  const host = findings(text, 'host-port-conflict');
+  assert.equal(host.length, 1);
+  assert.match(host[0]?.message ?? '', /Duplicate value: "TCP\/\/9100"/);
+  const mismatch = findings(text, 'host-network-port-mismatch');
+  assert.equal(mismatch.length, 1);
+  assert.equal(mismatch[0]?.text, '80');
+  assert.match(mismatch[0]?.message ?? '', /must match `containerPort` when `hostNetwork` is true/);
+});
+
+test('invalid-port: range, protocol case, IANA names, duplicate names', () => {
+  const found = findings(example('ports.yaml'), 'invalid-port');
+  assert.deepEqual(found.map((f) => f.text), ['70000', 'tcp', 'Metrics_Port']);
+  assert.match(found[0]?.message ?? '', /must be between 1 and 65535, inclusive/);
+  assert.match(found[1]?.message ?? '', /supported values: "SCTP", "TCP", "UDP"/);
+  const dup = findings(yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: a
+        image: x
+        ports: [{containerPort: 1, name: http}, {containerPort: 2, name: http}, {containerPort: "3"}, {name: nope}]
+  `, 'invalid-port');
+  assert.deepEqual(dup.map((f) => f.data?.field), ['name', 'containerPort', 'containerPort']);
+});
+
+test('unknown-port-name: probes and lifecycle handlers, with a suggestion', () => {
+  const found = findings(example('ports.yaml'), 'unknown-port-name');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'metrics');
+  const ok = findings(yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: a
+        image: x
+        ports: [{containerPort: 8080, name: http}]
+        livenessProbe: {httpGet: {port: http}}
+        readinessProbe: {tcpSocket: {port: htp}}
+        lifecycle: {preStop: {httpGet: {port: 8080}}}
+  `, 'unknown-port-name');
+  assert.equal(ok.length, 1);
+  assert.match(ok[0]?.message ?? '', /Did you mean "http"\?/);
+});

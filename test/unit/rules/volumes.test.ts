@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { check, findings, yaml } from '../../helpers/check';
+import { examplesDir } from '../../helpers/paths';
+
+const volumes = readFileSync(join(examplesDir, 'volumes.yaml'), 'utf8');
+
+test('the seed shared-disk pod is clean', () => {
+  assert.deepEqual(check(readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8')), []);
+  assert.deepEqual(check(readFileSync(join(examplesDir, 'seed-shared-ip.yaml'), 'utf8')), []);
+});
+
+test('mount-shadows-image: emptyDir over nginx html', () => {
+  const found = findings(volumes, 'mount-shadows-image');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, '/usr/share/nginx/html');
+  assert.equal(found[0]?.severity, 'warning');
+  assert.match(found[0]?.message ?? '', /never copies image files/);
+});
+
+test('mount-shadows-image: not raised when another container fills the volume, at data dirs, info for configMaps', () => {
+  const pod = (extra: string, mount = '/usr/share/nginx/html', source = 'emptyDir: {}', image = 'nginx'): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: web
+        image: ${image}
+        volumeMounts: [{name: site, mountPath: ${mount}}]
+      ${extra}
+      volumes:
+      - name: site
+        ${source}
+  `;
+  assert.equal(findings(pod(''), 'mount-shadows-image').length, 1);
+  assert.equal(findings(pod('- {name: sync, image: git-sync, volumeMounts: [{name: site, mountPath: /git}]}'), 'mount-shadows-image').length, 0);
+  assert.equal(findings(pod('- {name: sync, image: git-sync, volumeMounts: [{name: site, mountPath: /git, readOnly: true}]}'), 'mount-shadows-image').length, 1);
+  assert.equal(findings(pod('', '/data', 'emptyDir: {}', 'redis:7'), 'mount-shadows-image').length, 0);
+  const config = findings(pod('', '/etc/nginx', 'configMap: {name: conf}'), 'mount-shadows-image');
+  assert.equal(config[0]?.severity, 'information');
+  assert.equal(findings(pod('', '/etc/nginx/conf.d/extra'), 'mount-shadows-image').length, 0);
+});
+
+test('nested-mount-path and duplicate-mount-path (normalised)', () => {
+  const nested = findings(volumes, 'nested-mount-path');
+  assert.deepEqual(nested.map((f) => f.text), ['/var/cache/app/tmp']);
+  assert.deepEqual(nested[0]?.relatedText, ['/var/cache/app']);
+  const dup = findings(volumes, 'duplicate-mount-path');
+  assert.deepEqual(dup.map((f) => f.text), ['/var/log/app/']);
+  assert.match(dup[0]?.message ?? '', /compares the strings/);
+  const exact = findings(yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - {name: a, image: x, volumeMounts: [{name: v, mountPath: /data}, {name: w, mountPath: /data}]}
+      volumes: [{name: v, emptyDir: {}}, {name: w, emptyDir: {}}]
+  `, 'duplicate-mount-path');
+  assert.match(exact[0]?.message ?? '', /Invalid value: "\/data": must be unique/);
+});
+
+test('undefined-volume suggests the closest name; claim templates count as defined', () => {
+  const found = findings(volumes, 'undefined-volume');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'confg');
+  assert.match(found[0]?.message ?? '', /Did you mean "config"\?/);
+  assert.match(found[0]?.message ?? '', /Not found: "confg"/);
+  const sts = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: db}
+    spec:
+      serviceName: db
+      selector: {matchLabels: {app: db}}
+      template:
+        metadata: {labels: {app: db}}
+        spec:
+          containers:
+          - {name: db, image: postgres:16, volumeMounts: [{name: data, mountPath: /var/lib/postgresql/data}]}
+      volumeClaimTemplates:
+      - metadata: {name: data}
+        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+  `;
+  assert.deepEqual(check(sts), []);
+});
+
+test('unused-volume is information, tagged unnecessary', () => {
+  const found = findings(volumes, 'unused-volume');
+  assert.deepEqual(found.map((f) => f.text), ['config', 'spare']); // config: its mount is misspelt
+  assert.equal(found[0]?.severity, 'information');
+  assert.deepEqual(found[0]?.tags, ['unnecessary']);
+});
+
+test('duplicate names and invalid names in a CronJob template', () => {
+  const text = readFileSync(join(examplesDir, 'names.yaml'), 'utf8');
+  assert.deepEqual(findings(text, 'duplicate-container-name').map((f) => f.text), ['uploader']);
+  assert.deepEqual(findings(text, 'duplicate-volume-name').map((f) => f.text), ['out']);
+  const invalid = findings(text, 'invalid-name');
+  assert.deepEqual(invalid.map((f) => f.text), ['Report']);
+  assert.match(invalid[0]?.message ?? '', /spec\.jobTemplate\.spec\.template\.spec\.containers\[0\]\.name/);
+});
