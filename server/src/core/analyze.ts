@@ -150,7 +150,8 @@ export class Analyzer {
     }
     this.cache = next;
     const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
-    if (templated) findings.unshift(templated);
+    if (templated) findings.push(templated);
+    findings.sort((a, b) => a.start - b.start);
     return { text, lines: new LineIndex(text), chunks, findings };
   }
 }

@@ -17,5 +17,5 @@ export function impliedPorts(container: ContainerModel, images?: Readonly<Record
   if (container.ports.length > 0 || container.commandOverridden || !container.image) return [];
   const info = lookupImage(container.image, images);
   if (!info) return [];
-  return info.ports.map((p) => ({ port: p.port, protocol: p.protocol, source: info.source }));
+  return info.ports.map((p) => ({ port: p.port, protocol: p.protocol, source: info.portsSource }));
 }

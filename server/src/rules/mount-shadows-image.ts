@@ -2,8 +2,10 @@
  * mount-shadows-image: a mount at or above a directory the image ships content in hides that
  * content, because Kubernetes never copies image files into a volume (unlike Docker named
  * volumes). Not raised when something else fills the volume (another container mounts it
- * writable), nor at the image's data directories, which are meant to be mounted. ConfigMap,
- * Secret and projected volumes are deliberate overrides: reported as information only.
+ * writable), nor at the image's data directories, which are meant to be mounted. Only volumes
+ * that surely start empty (emptyDir, ephemeral) are warnings; ConfigMap, Secret and projected
+ * volumes are deliberate overrides, and persistent or node volumes may already hold the content:
+ * those are reported as information.
  */
 import { lookupImage } from '../k8s/images';
 import { isBelow, normaliseMountPath } from '../k8s/names';
@@ -11,6 +13,7 @@ import { containerLabel } from '../k8s/pod-model';
 import type { Rule } from './types';
 
 const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
+const EMPTY_SOURCES = new Set(['emptyDir', 'ephemeral']);
 
 export const mountShadowsImage: Rule = {
   id: 'mount-shadows-image',
@@ -35,7 +38,8 @@ export const mountShadowsImage: Rule = {
           );
           if (filledElsewhere) continue;
           const volume = pod.volumes.find((v) => v.name === mount.name) ?? pod.claimTemplates.find((v) => v.name === mount.name);
-          const deliberate = volume?.source !== undefined && CONFIG_SOURCES.has(volume.source);
+          const source = volume?.source ?? '';
+          const kind = EMPTY_SOURCES.has(source) ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
           const args = {
             volume: mount.name ?? '',
             source: volume?.source ?? '?',
@@ -47,9 +51,9 @@ export const mountShadowsImage: Rule = {
           };
           ctx.report({
             node: mount.mountPathNode,
-            message: ctx.t(deliberate ? 'mount-shadows-image.config' : 'mount-shadows-image.message', args),
+            message: ctx.t(`mount-shadows-image.${kind}`, args),
             related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('mount-shadows-image.related', args) }] : [],
-            severity: deliberate ? 'information' : undefined,
+            severity: kind === 'message' ? undefined : 'information',
             data: { mountPath: mount.mountPath, hiddenDir: hidden.path, image: container.image, volume: mount.name, source: volume?.source },
           });
         }

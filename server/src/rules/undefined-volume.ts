@@ -16,10 +16,11 @@ export const undefinedVolume: Rule = {
         for (const mount of container.mounts) {
           if (!mount.name || !mount.nameNode || defined.includes(mount.name)) continue;
           const suggestion = closest(mount.name, defined);
-          const args = { name: mount.name, container: containerLabel(container), path: `${mount.path}.name`, volumes: `${pod.path}.volumes` };
+          const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
+          const args = { didYouMean, name: mount.name, container: containerLabel(container), path: `${mount.path}.name`, volumes: `${pod.path}.volumes` };
           ctx.report({
             node: mount.nameNode,
-            message: ctx.t('undefined-volume.message', args) + (suggestion ? ctx.t('common.did-you-mean', { suggestion }) : ''),
+            message: ctx.t('undefined-volume.message', args),
             data: { name: mount.name, suggestion, defined },
           });
         }

@@ -17,10 +17,9 @@ export const unknownPortName: Rule = {
           if (typeof ref.value !== 'string' || declared.includes(ref.value)) continue;
           if (/^\d+$/.test(ref.value)) continue; // a quoted number is a form error, not a missing name
           const suggestion = closest(ref.value, declared);
-          const args = { name: ref.value, where: ref.where, container: containerLabel(container) };
-          const message =
-            ctx.t('unknown-port-name.message', args) + (suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '');
-          ctx.report({ node: ref.node, message, data: { name: ref.value, suggestion, declared } });
+          const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
+          const args = { didYouMean, name: ref.value, where: ref.where, container: containerLabel(container) };
+          ctx.report({ node: ref.node, message: ctx.t('unknown-port-name.message', args), data: { name: ref.value, suggestion, declared } });
         }
       }
     }

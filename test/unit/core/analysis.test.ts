@@ -13,7 +13,7 @@ const conflict = yaml`
   spec:
     containers:
     - {name: a, image: x, ports: [{containerPort: 80}]}
-    - {name: b, image: y, ports: [{containerPort: 80}]}
+    - {name: b, image: z, ports: [{containerPort: 80}]}
 `;
 
 test('non-Kubernetes YAML gets no findings: docker-compose, GitHub workflow, Helm values', () => {
@@ -68,7 +68,7 @@ test('multi-document files, CRLF line endings and UTF-16 ranges after Chinese te
   assert.equal(found[0]?.text, '80');
   // Line 7 is `- {name: b, ...}`; the character offset counts UTF-16 code units.
   assert.equal(found[0]?.range.start.line, 7);
-  assert.equal(found[0]?.range.start.character, '  - {name: b, image: y, ports: [{containerPort: '.length);
+  assert.equal(found[0]?.range.start.character, '  - {name: b, image: z, ports: [{containerPort: '.length);
   const emoji = '# 🚀🚀 ' + conflict.split('\n').slice(0, 1).join('') + '\n' + conflict.split('\n').slice(1).join('\n');
   assert.equal(findings(emoji, 'port-conflict').length, 1);
 });
@@ -97,7 +97,7 @@ test('merge keys and aliases resolve as in Kubernetes', () => {
 
 test('Deployment, CronJob and List items are all analysed', () => {
   const wrap = (kind: string, prefix: string): string => {
-    const body = ['containers:', '- {name: a, image: x, ports: [{containerPort: 80}]}', '- {name: b, image: y, ports: [{containerPort: 80}]}'];
+    const body = ['containers:', '- {name: a, image: x, ports: [{containerPort: 80}]}', '- {name: b, image: z, ports: [{containerPort: 80}]}'];
     return `apiVersion: v1\nkind: ${kind}\nmetadata: {name: w}\n${prefix}${body.map((l) => ' '.repeat(prefix.split('\n').length * 2 - 2) + l).join('\n')}\n`;
   };
   assert.equal(findings(wrap('Deployment', 'spec:\n  template:\n    spec:\n'), 'port-conflict').length, 1);

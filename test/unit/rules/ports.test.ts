@@ -30,7 +30,7 @@ test('port-conflict: TCP and UDP on one number do not conflict; UDP twice does',
         image: x
         ports: [{containerPort: 53, protocol: UDP}]
       - name: b
-        image: y
+        image: z
         ports: [{containerPort: 53${p2}}]
   `;
   assert.equal(findings(pod(''), 'port-conflict').length, 0);

@@ -15,9 +15,9 @@ export const rulesEn = {
   'port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
 
   'implicit-port-conflict.message':
-    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default ({source}). Container "{other}" declares {port}/{protocol} in the same pod network namespace, so one of them will fail with "Address already in use" and crash-loop, even though no containerPort says so. Declaring a port is informational: it neither reserves nor changes what the process binds.',
+    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default. Container "{other}" declares {port}/{protocol} in the same pod network namespace, so one of them will fail with "Address already in use" and crash-loop, even though no containerPort says so. Declaring a port is informational: it neither reserves nor changes what the process binds.',
   'implicit-port-conflict.both':
-    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default ({source}), and so does container "{other}". Both run in the same pod network namespace, so the second one to start fails with "Address already in use" and crash-loops.',
+    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default, and so does container "{other}". Both run in the same pod network namespace, so the second one to start fails with "Address already in use" and crash-loops.',
   'implicit-port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
   'implicit-port-conflict.related-implied': 'Container "{name}" ({image}) also listens on {port}/{protocol} by default.',
 
@@ -43,12 +43,14 @@ export const rulesEn = {
   'invalid-port.duplicate-name-related': 'Port name "{value}" is first declared here.',
 
   'unknown-port-name.message':
-    '{where} refers to port "{name}", which container "{container}" does not declare. The API server accepts it, but the kubelet cannot resolve the name, so the check fails every time (a liveness probe then restarts the container forever, a readiness probe keeps the pod out of its Services).',
+    '{where} refers to port "{name}", which container "{container}" does not declare.{didYouMean} The API server accepts it, but the kubelet cannot resolve the name, so the check fails every time (a liveness probe then restarts the container forever, a readiness probe keeps the pod out of its Services).',
 
   'mount-shadows-image.message':
-    'Mounting volume "{volume}" ({source}) at {mountPath} hides {dir}, where image {image} ships {contents}. Kubernetes never copies image files into a volume (unlike Docker named volumes), so container "{container}" sees only what the volume holds.',
+    'Mounting volume "{volume}" ({source}) at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume (unlike Docker named volumes), so container "{container}" starts with an empty directory there.',
   'mount-shadows-image.config':
-    'Mounting {source} volume "{volume}" at {mountPath} replaces {dir}, where image {image} ships {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
+    'Mounting {source} volume "{volume}" at {mountPath} replaces what image {image} ships in {dir}: {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
+  'mount-shadows-image.persistent':
+    'Mounting volume "{volume}" ({source}) at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
   'mount-shadows-image.related': 'Image {image} ships {contents} in {dir}.',
 
   'nested-mount-path.message':
@@ -62,7 +64,7 @@ export const rulesEn = {
   'duplicate-mount-path.related': 'Volume "{otherVolume}" is already mounted at {other} here.',
 
   'undefined-volume.message':
-    'Container "{container}" mounts volume "{name}", but {volumes} defines no volume of that name. kubectl apply rejects this: "{path}: Not found: "{name}"".',
+    'Container "{container}" mounts volume "{name}", but {volumes} defines no volume of that name.{didYouMean} kubectl apply rejects this: "{path}: Not found: "{name}"".',
 
   'unused-volume.message': 'Volume "{name}" ({source}) is not mounted by any container; it is set up for nothing.',
 

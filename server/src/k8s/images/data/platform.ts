@@ -1,0 +1,157 @@
+/** Messaging, coordination, secrets, storage and identity services. */
+import type { ImageInfo } from '../types';
+import { data, dir, tcp, udp } from './helpers';
+
+const rabbitPorts = [
+  tcp(4369, 'epmd (Erlang port mapper)'),
+  tcp(5671, 'AMQP over TLS (when configured)'),
+  tcp(5672, 'AMQP'),
+  tcp(15691, 'Prometheus metrics over TLS (when configured)'),
+  tcp(15692, 'Prometheus metrics'),
+  tcp(25672, 'Erlang distribution (inter-node and CLI tools)'),
+];
+
+export const platform: readonly ImageInfo[] = [
+  {
+    repository: 'rabbitmq',
+    title: 'RabbitMQ (official image)',
+    ports: rabbitPorts,
+    populatedDirs: [
+      dir('/etc/rabbitmq', 'conf.d/10-defaults.conf (loopback users, console logging), enabled_plugins'),
+      dir('/opt/rabbitmq', 'RABBITMQ_HOME: the server, plugins and CLI tools'),
+    ],
+    dataDirs: [data('/var/lib/rabbitmq', 'VOLUME and HOME: the Mnesia database and the Erlang cookie')],
+    portSetting: { env: 'RABBITMQ_NODE_PORT', description: 'Set RABBITMQ_NODE_PORT (AMQP) or listeners.tcp.default in a conf.d file.' },
+    source: 'docker-library/rabbitmq 4.1/ubuntu/Dockerfile (EXPOSE 4369 5671 5672 15691 15692 25672, VOLUME /var/lib/rabbitmq)',
+    variants: [
+      {
+        name: 'rabbitmq management',
+        when: { tagWord: 'management' },
+        ports: [...rabbitPorts, tcp(15671, 'Management UI over TLS (when configured)'), tcp(15672, 'Management UI and HTTP API')],
+        source: 'management/Dockerfile: EXPOSE 15671 15672',
+      },
+    ],
+  },
+  {
+    repository: 'nats',
+    title: 'NATS server (official image)',
+    ports: [tcp(4222, 'Client connections'), tcp(6222, 'Cluster routes'), tcp(8222, 'HTTP monitoring')],
+    populatedDirs: [],
+    dataDirs: [],
+    portSetting: { arg: '--port', description: 'Pass `--port N` (or `-p N`) to nats-server, or set `port` in the config file.' },
+    source: 'nats-io/nats-docker Dockerfile (EXPOSE 4222 8222 6222; the bundled nats-server.conf enables monitoring and cluster)',
+  },
+  {
+    repository: 'eclipse-mosquitto',
+    title: 'Eclipse Mosquitto MQTT broker',
+    ports: [tcp(1883, 'MQTT')],
+    populatedDirs: [dir('/mosquitto/config', 'mosquitto.conf (the default configuration)')],
+    dataDirs: [data('/mosquitto/data', 'VOLUME: persistence database'), data('/mosquitto/log', 'VOLUME: log files')],
+    portSetting: { description: 'Set `listener N` in mosquitto.conf.' },
+    source: 'eclipse/mosquitto docker/2.0/Dockerfile (EXPOSE 1883, VOLUME /mosquitto/data /mosquitto/log)',
+  },
+  {
+    repository: 'apache/kafka',
+    title: 'Apache Kafka',
+    ports: [tcp(9092, 'Broker listener (PLAINTEXT)')],
+    populatedDirs: [dir('/opt/kafka', 'The installation: bin/, config/, libs/')],
+    dataDirs: [],
+    source: 'apache/kafka docker/jvm/Dockerfile (EXPOSE 9092)',
+  },
+  {
+    repository: 'zookeeper',
+    title: 'Apache ZooKeeper (official image)',
+    ports: [
+      tcp(2181, 'Client port'),
+      tcp(2888, 'Follower connections (ensembles only)'),
+      tcp(3888, 'Leader election (ensembles only)'),
+      tcp(8080, 'AdminServer (disable with ZOO_ADMINSERVER_ENABLED=false)'),
+    ],
+    populatedDirs: [],
+    dataDirs: [
+      data('/data', 'VOLUME (ZOO_DATA_DIR): snapshots and myid'),
+      data('/datalog', 'VOLUME (ZOO_DATA_LOG_DIR): transaction log'),
+      data('/logs', 'VOLUME (ZOO_LOG_DIR)'),
+      data('/conf', 'ZOO_CONF_DIR: the entrypoint writes zoo.cfg only when none is mounted'),
+    ],
+    source: 'docker-library/zookeeper Dockerfile (EXPOSE 2181 2888 3888 8080, VOLUME /data /datalog /logs)',
+  },
+  {
+    repository: 'hashicorp/consul',
+    aliases: ['consul'],
+    title: 'HashiCorp Consul',
+    ports: [
+      tcp(8300, 'Server RPC'),
+      tcp(8301, 'Serf LAN gossip'),
+      udp(8301, 'Serf LAN gossip'),
+      tcp(8302, 'Serf WAN gossip'),
+      udp(8302, 'Serf WAN gossip'),
+      tcp(8500, 'HTTP API and UI'),
+      tcp(8600, 'DNS'),
+      udp(8600, 'DNS'),
+    ],
+    populatedDirs: [],
+    dataDirs: [
+      data('/consul/data', 'VOLUME: agent state'),
+      data('/consul/config', 'The documented place to mount configuration files'),
+    ],
+    source: 'hashicorp/consul Dockerfile (EXPOSE 8300 8301 8301/udp 8302 8302/udp 8500 8600 8600/udp, VOLUME /consul/data)',
+  },
+  {
+    repository: 'hashicorp/vault',
+    aliases: ['vault'],
+    title: 'HashiCorp Vault',
+    ports: [tcp(8200, 'HTTP API and UI')],
+    populatedDirs: [],
+    dataDirs: [
+      data('/vault/file', 'VOLUME: file storage backend'),
+      data('/vault/logs', 'VOLUME: audit logs'),
+      data('/vault/config', 'The documented place to mount configuration files'),
+    ],
+    portSetting: { env: 'VAULT_DEV_LISTEN_ADDRESS', description: 'In dev mode set VAULT_DEV_LISTEN_ADDRESS; otherwise the `listener` stanza of the configuration.' },
+    source: 'hashicorp/vault Dockerfile (EXPOSE 8200, VOLUME /vault/logs /vault/file)',
+  },
+  {
+    repository: 'minio/minio',
+    title: 'MinIO object storage',
+    ports: [tcp(9000, 'S3 API (the console port is random unless --console-address is given)')],
+    populatedDirs: [],
+    dataDirs: [data('/data', 'VOLUME: the conventional storage directory (`minio server /data`)')],
+    portSetting: { arg: '--address', description: 'Pass `--address :N` (and `--console-address :M` for the console).' },
+    source: 'minio/minio Dockerfile.release (EXPOSE 9000, VOLUME /data)',
+  },
+  {
+    repository: 'registry',
+    title: 'Distribution registry (official image)',
+    ports: [tcp(5000, 'Registry HTTP API')],
+    populatedDirs: [dir('/etc/distribution', 'config.yml (the default configuration, 3.x)')],
+    dataDirs: [data('/var/lib/registry', 'VOLUME: the filesystem storage driver root')],
+    portSetting: { env: 'REGISTRY_HTTP_ADDR', description: 'Set REGISTRY_HTTP_ADDR, e.g. `:5001`.' },
+    source: 'distribution/distribution-library-image Dockerfile (EXPOSE 5000, VOLUME /var/lib/registry)',
+    variants: [
+      {
+        name: 'registry 2.x',
+        when: { majorAtMost: 2 },
+        populatedDirs: [dir('/etc/docker/registry', 'config.yml (the default configuration, 2.x)')],
+        source: '2.x: configuration in /etc/docker/registry',
+      },
+    ],
+  },
+  {
+    repository: 'keycloak/keycloak',
+    title: 'Keycloak (quay.io/keycloak/keycloak)',
+    ports: [tcp(8080, 'HTTP (start-dev, or with http-enabled)'), tcp(8443, 'HTTPS')],
+    populatedDirs: [dir('/opt/keycloak', 'The server: bin/, conf/keycloak.conf, lib/, providers/, themes/')],
+    dataDirs: [data('/opt/keycloak/data', 'Data directory (dev-file H2 database, transaction logs)')],
+    portSetting: { env: 'KC_HTTP_PORT', description: 'Set KC_HTTP_PORT / KC_HTTPS_PORT (or --http-port / --https-port).' },
+    source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443)',
+  },
+  {
+    repository: 'flink',
+    title: 'Apache Flink (official image)',
+    ports: [tcp(8081, 'Web UI and REST API (jobmanager)'), tcp(6123, 'JobManager RPC')],
+    populatedDirs: [dir('/opt/flink', 'FLINK_HOME: bin/, conf/, lib/, plugins/')],
+    dataDirs: [],
+    source: 'apache/flink-docker Dockerfile (EXPOSE 8081 6123)',
+  },
+];

@@ -1,0 +1,85 @@
+/**
+ * Renders docs/images.md from the built-in table. A unit test (test/unit/images/docs.test.ts)
+ * fails when the file is out of date; regenerate it after `npm run build` with
+ *   node -e "process.stdout.write(require('./out/server/src/k8s/images/docs').renderImagesMarkdown())" > docs/images.md
+ */
+import { allKnownImages } from './index';
+import type { DataDir, ImagePort, PopulatedDir } from './types';
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+function ports(list: readonly ImagePort[]): string {
+  return list.length === 0 ? 'none' : list.map((p) => (p.protocol === 'TCP' ? `${p.port}` : `${p.port}/${p.protocol.toLowerCase()}`)).join(', ');
+}
+
+function paths(list: readonly (PopulatedDir | DataDir)[]): string {
+  return list.length === 0 ? '—' : list.map((d) => `\`${d.path}\``).join(', ');
+}
+
+/** The whole of docs/images.md. */
+export function renderImagesMarkdown(): string {
+  const images = allKnownImages();
+  const lines: string[] = [
+    '# Built-in image knowledge',
+    '',
+    '<!-- Generated from server/src/k8s/images (renderImagesMarkdown); do not edit by hand. -->',
+    '',
+    `Podsight knows the default ports and directories of ${images.length} images. It uses them for`,
+    '`implicit-port-conflict` (a container that declares no port but runs an image that listens on one),',
+    '`mount-shadows-image` (a mount at or above a directory the image ships content in hides that content;',
+    'directories meant to be mounted are exempt) and for hovers.',
+    '',
+    '**Matching.** The image reference is reduced to its repository path: the registry, tag and digest are',
+    'dropped, and so is Docker Hub\'s `library/` namespace (`docker.io/library/nginx:1.27@sha256:…`,',
+    '`mirror.gcr.io/library/nginx`, `public.ecr.aws/docker/library/nginx` and `localhost:5000/nginx` are all',
+    '`nginx`). Image references are lowercase; one with an uppercase path matches nothing. An entry describes',
+    'what the `latest` tag runs; tag variants (below) change some facts, and an unknown tag means the newest.',
+    '',
+    '**Ports** are what the image listens on by default (its `EXPOSE` list or a documented default); `command`,',
+    '`args` or environment variables can change them (see "Port setting"). **Populated** directories hold',
+    'content the image ships: a volume mounted at or above them hides it (Kubernetes never copies image content',
+    'into a volume). **Mount points** are `VOLUME`s, documented data directories and documented mount points:',
+    'mounting there is intended.',
+    '',
+    '**Your own images.** The `podsight.images` setting (and the CLI config file) adds or overrides',
+    'knowledge, keyed by repository: `{ "team/api": { "ports": [8080, { "port": 5353, "protocol": "UDP" }],',
+    '"populatedDirs": ["/app/static"], "dataDirs": ["/var/lib/api"] } }`. `ports` replaces the built-in list;',
+    'the directory lists add to it (a path listed in one list is removed from the other).',
+    '',
+    '| Image | Also matches | Ports | Populated (hidden by a mount) | Mount points (meant to be mounted) | Port setting | Source |',
+    '|---|---|---|---|---|---|---|',
+  ];
+  for (const info of images) {
+    const setting = info.portSetting ? [info.portSetting.env && `env \`${info.portSetting.env}\``, info.portSetting.arg && `arg \`${info.portSetting.arg}\``].filter(Boolean).join(', ') || info.portSetting.description : '—';
+    lines.push(
+      `| \`${info.repository}\` | ${info.aliases?.length ? info.aliases.map((a) => `\`${a}\``).join(', ') : '—'} | ${ports(info.ports)} | ${paths(info.populatedDirs)} | ${paths(info.dataDirs)} | ${cell(setting)} | ${cell(info.source)} |`,
+    );
+  }
+  const withVariants = images.filter((i) => i.variants?.length);
+  lines.push('', '## Tag variants', '', 'The first variant whose condition holds replaces the facts it gives.', '', '| Image | Variant | When the tag | Ports | Populated | Mount points | Source |', '|---|---|---|---|---|---|---|');
+  for (const info of withVariants) {
+    for (const v of info.variants ?? []) {
+      const when = [
+        v.when.majorAtMost !== undefined && `has major version ≤ ${v.when.majorAtMost}`,
+        v.when.majorAtLeast !== undefined && `has major version ≥ ${v.when.majorAtLeast}`,
+        v.when.tagWord !== undefined && `contains the word \`${v.when.tagWord}\``,
+      ].filter(Boolean).join(' and ');
+      lines.push(
+        `| \`${info.repository}\` | ${cell(v.name)} | ${when} | ${v.ports ? ports(v.ports) : 'as above'} | ${v.populatedDirs ? paths(v.populatedDirs) : 'as above'} | ${v.dataDirs ? paths(v.dataDirs) : 'as above'} | ${cell(v.source ?? '')} |`,
+      );
+    }
+  }
+  lines.push('', '## Details', '');
+  for (const info of images) {
+    lines.push(`### ${info.repository}`, '', `${info.title}. Source: ${info.source}.`, '');
+    if (info.ports.length === 0) lines.push('- No default listening port.');
+    for (const p of info.ports) lines.push(`- Port ${p.port}/${p.protocol}: ${p.description}`);
+    for (const d of info.populatedDirs) lines.push(`- Populated \`${d.path}\`: ${d.contents}`);
+    for (const d of info.dataDirs) lines.push(`- Mount point \`${d.path}\`: ${d.why}`);
+    if (info.portSetting) lines.push(`- Port setting: ${info.portSetting.description}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}

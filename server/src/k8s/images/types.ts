@@ -1,0 +1,126 @@
+/**
+ * Shapes of the built-in image knowledge (see image-table.ts) and of the knowledge users add
+ * through the `podsight.images` setting or the CLI config file.
+ */
+
+export type PortProtocol = 'TCP' | 'UDP' | 'SCTP';
+
+/** A port the image listens on by default (its EXPOSE list, or a documented default). */
+export interface ImagePort {
+  readonly port: number;
+  readonly protocol: PortProtocol;
+  readonly description: string;
+}
+
+/** A directory the image ships content in: a volume mounted at or above it hides that content. */
+export interface PopulatedDir {
+  readonly path: string;
+  /** What is there, e.g. `nginx.conf, mime.types, conf.d/default.conf`. */
+  readonly contents: string;
+}
+
+/** A directory meant to be mounted: a `VOLUME`, the documented data directory, or a documented mount point. */
+export interface DataDir {
+  readonly path: string;
+  readonly why: string;
+}
+
+/** How to make the image listen on another port. */
+export interface PortSetting {
+  /** Environment variable that sets the port, e.g. `GF_SERVER_HTTP_PORT`. */
+  readonly env?: string;
+  /** Command-line argument that sets the port, e.g. `--port`. */
+  readonly arg?: string;
+  readonly description: string;
+}
+
+/** When a tag variant applies. All given conditions must hold. */
+export interface VariantCondition {
+  /** The tag's leading major version is at most this (`postgres:17-alpine` → 17). */
+  readonly majorAtMost?: number;
+  /** The tag's leading major version is at least this. */
+  readonly majorAtLeast?: number;
+  /** One of the tag's `-`-separated words equals this (`8.3-fpm-alpine` → `fpm`). */
+  readonly tagWord?: string;
+}
+
+/**
+ * Facts that differ for some tags. The entry itself describes what the `latest` tag (or an
+ * unknown tag) runs; the first variant whose condition holds replaces the fields it gives.
+ */
+export interface ImageVariant {
+  /** e.g. `postgres 17 and older`. */
+  readonly name: string;
+  readonly when: VariantCondition;
+  readonly ports?: readonly ImagePort[];
+  readonly populatedDirs?: readonly PopulatedDir[];
+  readonly dataDirs?: readonly DataDir[];
+  readonly portSetting?: PortSetting;
+  /** Extra source for this variant's facts; appended to the entry's source. */
+  readonly source?: string;
+}
+
+/** Built-in knowledge about one image repository. */
+export interface ImageInfo {
+  /** Matching key: the repository path without registry and without `library/` (e.g. `nginx`, `grafana/grafana`). */
+  readonly repository: string;
+  /** Other repository paths (or full references; registry and tag are dropped) that run the same image. */
+  readonly aliases?: readonly string[];
+  readonly title: string;
+  readonly ports: readonly ImagePort[];
+  readonly populatedDirs: readonly PopulatedDir[];
+  readonly dataDirs: readonly DataDir[];
+  readonly portSetting?: PortSetting;
+  /** Where the facts come from, e.g. `docker-library/redis Dockerfile (EXPOSE 6379, VOLUME /data)`. */
+  readonly source: string;
+  readonly variants?: readonly ImageVariant[];
+}
+
+/** User-supplied knowledge for one repository (`podsight.images` setting, CLI config file). */
+export interface UserImageInfo {
+  readonly ports?: readonly (number | { readonly port: number; readonly protocol?: string })[];
+  readonly populatedDirs?: readonly string[];
+  readonly dataDirs?: readonly string[];
+}
+
+/** Where a resolved fact comes from. */
+export type FactOrigin = 'builtin' | 'user';
+
+export interface ResolvedPort extends ImagePort {
+  readonly origin: FactOrigin;
+}
+
+export interface ResolvedPopulatedDir extends PopulatedDir {
+  readonly origin: FactOrigin;
+}
+
+export interface ResolvedDataDir extends DataDir {
+  readonly origin: FactOrigin;
+}
+
+/** What Podsight knows about the image of one container, with the origin of every fact. */
+export interface ResolvedImage {
+  /** The image reference as written. */
+  readonly image: string;
+  /** The repository key the reference normalised to (e.g. `nginx` for `docker.io/library/nginx:1.27`). */
+  readonly repository: string;
+  /** The built-in entry that matched (its `repository`), if any. */
+  readonly builtinRepository?: string;
+  readonly title: string;
+  /** The tag variant that applied, e.g. `postgres 17 and older`. */
+  readonly variant?: string;
+  readonly ports: readonly ResolvedPort[];
+  readonly populatedDirs: readonly ResolvedPopulatedDir[];
+  readonly dataDirs: readonly ResolvedDataDir[];
+  readonly portSetting?: PortSetting;
+  /** One-line provenance for messages: the built-in source, the user settings, or both. */
+  readonly source: string;
+  /** Provenance of `ports` alone: the user settings when they replaced the built-in ports. */
+  readonly portsSource: string;
+  /** The built-in source alone (with the variant's source), when a built-in entry matched. */
+  readonly builtinSource?: string;
+  /** True when user-supplied knowledge contributed. */
+  readonly fromUser: boolean;
+  /** True when the built-in table contributed. */
+  readonly fromBuiltin: boolean;
+}

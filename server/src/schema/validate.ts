@@ -1,0 +1,267 @@
+/**
+ * Pure schema validation of a parsed Kubernetes object (rules `unknown-field` and `invalid-value`).
+ *
+ * Follows what the API server's strict decoder sees: case-sensitive keys, JSON types after the
+ * YAML→JSON conversion (null is accepted anywhere), YAML 1.1 merge keys and aliases. Problems
+ * inside an anchored node are reported once, at the anchor's text.
+ */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+import { closest } from '../util/suggest';
+import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
+import { enumAccepts, parseTypeExpr } from './model';
+import type { FieldType } from './model';
+import { effectivePairs, nodeValue, resolveNode } from './yaml-nodes';
+
+export type SchemaProblem =
+  | {
+      kind: 'unknown-field';
+      /** The key scalar. */
+      keyNode: Node;
+      /** Kubernetes field path, e.g. `spec.volumes[0].hostPath.Path`. */
+      path: string;
+      key: string;
+      /** The type the key was looked up in, e.g. `core.v1.HostPathVolumeSource`. */
+      typeName: string;
+      suggestion?: string;
+      allowed: string[];
+    }
+  | {
+      kind: 'invalid-value';
+      valueNode: Node;
+      path: string;
+      value: unknown;
+      expected: { enum: string[] } | { type: string };
+    };
+
+/** Plain scalars that go-yaml v2 (used by kubectl and the API server) reads as booleans (YAML 1.1). */
+const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/;
+const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$/;
+const MAX_DEPTH = 256;
+
+interface Ctx {
+  readonly doc: Document;
+  readonly problems: SchemaProblem[];
+  /** node → type expressions it was already validated against (aliases, merge sources). */
+  readonly seen: Map<unknown, Set<string>>;
+}
+
+/** Validates `root` (a top-level object) against `typeName`; `report` gets each problem once. */
+export function validateSchema(
+  root: YAMLMap,
+  typeName: string,
+  doc: Document,
+  report: (p: SchemaProblem) => void,
+): void {
+  const ctx: Ctx = { doc, problems: [], seen: new Map() };
+  try {
+    const node = resolveNode(root, doc);
+    if (isMap(node)) visitObject(node, typeName, '', ctx, 0);
+  } catch {
+    // Never throw on odd input: keep what was found so far.
+  }
+  for (const p of ctx.problems) report(p);
+}
+
+function firstVisit(node: unknown, key: string, ctx: Ctx): boolean {
+  let set = ctx.seen.get(node);
+  if (!set) {
+    set = new Set();
+    ctx.seen.set(node, set);
+  }
+  if (set.has(key)) return false;
+  set.add(key);
+  return true;
+}
+
+/** Strategic-merge-patch directives (kustomize patch files): not fields. */
+function isPatchDirective(key: string): boolean {
+  return (
+    key === '$patch' ||
+    key === '$retainKeys' ||
+    key.startsWith('$setElementOrder/') ||
+    key.startsWith('$deleteFromPrimitiveList/')
+  );
+}
+
+const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
+
+function visitObject(map: YAMLMap, typeName: string, path: string, ctx: Ctx, depth: number): void {
+  const type = getType(typeName);
+  if (!type || depth > MAX_DEPTH) return;
+  let allowed: string[] | undefined;
+  for (const pair of effectivePairs(map, ctx.doc)) {
+    if (!firstVisit(pair.keyNode, typeName, ctx) || isPatchDirective(pair.key)) continue;
+    const childPath = join(path, pair.key);
+    const field = type.fields.get(pair.key);
+    if (!field) {
+      allowed ??= fieldNames(typeName);
+      const suggestion = closest(pair.key, allowed);
+      ctx.problems.push({
+        kind: 'unknown-field',
+        keyNode: pair.keyNode,
+        path: childPath,
+        key: pair.key,
+        typeName,
+        ...(suggestion !== undefined ? { suggestion } : {}),
+        allowed,
+      });
+      continue;
+    }
+    if (typeName === LIST_TYPE && pair.key === 'items') {
+      visitListItems(pair.value, childPath, ctx, depth + 1);
+      continue;
+    }
+    visitValue(pair.value, field.typeText, field.enum, childPath, ctx, depth + 1);
+  }
+}
+
+/** `kind: List`: each item is validated against the root type of its own apiVersion/kind. */
+function visitListItems(value: Node | null, path: string, ctx: Ctx, depth: number): void {
+  const seq = resolveNode(value, ctx.doc);
+  if (value === null || (isScalar(seq) && seq.value === null)) return;
+  if (!isSeq(seq)) {
+    if (seq) report(ctx, seq, path, { type: 'array' });
+    return;
+  }
+  seq.items.forEach((item, i) => {
+    const map = resolveNode(item, ctx.doc);
+    if (!isMap(map)) return;
+    let apiVersion: unknown;
+    let kind: unknown;
+    for (const p of effectivePairs(map, ctx.doc)) {
+      const v = resolveNode(p.value, ctx.doc);
+      if (p.key === 'apiVersion' && isScalar(v)) apiVersion = v.value;
+      if (p.key === 'kind' && isScalar(v)) kind = v.value;
+    }
+    const typeName = rootTypeFor(apiVersion, kind);
+    if (typeName && typeName !== LIST_TYPE && firstVisit(map, typeName, ctx)) {
+      visitObject(map, typeName, `${path}[${i}]`, ctx, depth + 1);
+    }
+  });
+}
+
+function report(ctx: Ctx, node: Node, path: string, expected: { enum: string[] } | { type: string }): void {
+  ctx.problems.push({ kind: 'invalid-value', valueNode: node, path, value: nodeValue(node, ctx.doc), expected });
+}
+
+/** The JSON kind a type expects, for messages. */
+function jsonKind(type: FieldType): string {
+  switch (type.kind) {
+    case 'primitive':
+      return type.name;
+    case 'array':
+      return 'array';
+    case 'map':
+    case 'ref':
+      return 'object';
+  }
+}
+
+function visitValue(
+  value: Node | null,
+  typeText: string,
+  enumValues: readonly string[] | undefined,
+  path: string,
+  ctx: Ctx,
+  depth: number,
+): void {
+  if (value === null || depth > MAX_DEPTH) return;
+  const node = resolveNode(value, ctx.doc);
+  if (!node) return;
+  // An anchored node reached again through an alias is validated once, at the anchor.
+  if (!firstVisit(node, typeText, ctx)) return;
+  const type = parseTypeExpr(typeText);
+  if (isScalar(node) && (node.value === null || node.value === undefined)) return; // null: accepted by the decoder
+  switch (type.kind) {
+    case 'primitive':
+      if (type.name === 'object') return; // free-form
+      if (!isScalar(node)) {
+        report(ctx, node, path, { type: type.name });
+        return;
+      }
+      checkScalar(node, type.name, enumValues, path, ctx);
+      return;
+    case 'array': {
+      if (!isSeq(node)) {
+        report(ctx, node, path, { type: 'array' });
+        return;
+      }
+      const itemText = typeText.slice(2);
+      node.items.forEach((item, i) => {
+        const itemNode = isAlias(item) || isMap(item) || isSeq(item) || isScalar(item) ? item : null;
+        visitValue(itemNode, itemText, enumValues, `${path}[${i}]`, ctx, depth + 1);
+      });
+      return;
+    }
+    case 'map': {
+      if (!isMap(node)) {
+        report(ctx, node, path, { type: 'object' });
+        return;
+      }
+      const valueText = typeText.slice(5);
+      for (const pair of effectivePairs(node, ctx.doc)) {
+        if (!firstVisit(pair.keyNode, typeText, ctx)) continue;
+        visitValue(pair.value, valueText, enumValues, `${path}[${pair.key}]`, ctx, depth + 1);
+      }
+      return;
+    }
+    case 'ref':
+      if (!isMap(node)) {
+        report(ctx, node, path, { type: jsonKind(type) });
+        return;
+      }
+      visitObject(node, type.name, path, ctx, depth + 1);
+      return;
+  }
+}
+
+function checkScalar(
+  node: Node & { value: unknown; type?: string; source?: string },
+  expected: string,
+  enumValues: readonly string[] | undefined,
+  path: string,
+  ctx: Ctx,
+): void {
+  const v = node.value;
+  const plain = node.type === undefined || node.type === 'PLAIN';
+  // YAML 1.2 (the `yaml` package) reads `yes`/`on`/`y` as strings; the Kubernetes decoder (YAML 1.1) as booleans.
+  const source = typeof node.source === 'string' ? node.source : typeof v === 'string' ? v : '';
+  const yaml11Bool = plain && typeof v === 'string' && YAML11_BOOL.test(source);
+  let ok: boolean;
+  switch (expected) {
+    case 'string':
+      ok = typeof v === 'string' && !yaml11Bool;
+      break;
+    case 'integer':
+      ok = (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+      break;
+    case 'number':
+      ok = typeof v === 'number' || typeof v === 'bigint';
+      break;
+    case 'boolean':
+      ok = typeof v === 'boolean' || yaml11Bool;
+      break;
+    case 'int-or-string':
+      ok = (typeof v === 'string' && !yaml11Bool) || (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
+      break;
+    case 'quantity':
+      ok = (typeof v === 'string' && !yaml11Bool) || typeof v === 'number' || typeof v === 'bigint';
+      break;
+    default:
+      ok = true;
+  }
+  if (!ok) {
+    ctx.problems.push({
+      kind: 'invalid-value',
+      valueNode: node,
+      path,
+      value: yaml11Bool ? YAML11_TRUE.test(source) : v,
+      expected: { type: expected },
+    });
+    return;
+  }
+  if (enumValues && typeof v === 'string' && !enumAccepts(enumValues, v)) {
+    ctx.problems.push({ kind: 'invalid-value', valueNode: node, path, value: v, expected: { enum: [...enumValues] } });
+  }
+}

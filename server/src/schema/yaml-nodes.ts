@@ -1,0 +1,115 @@
+/** YAML AST helpers for schema validation: aliases, YAML 1.1 merge keys, key strings. */
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
+import type { Document, Node, YAMLMap } from 'yaml';
+
+/** A key/value of a mapping after merge keys are applied. */
+export interface EffectivePair {
+  /** The key node (inside the anchored mapping when `merged`). */
+  readonly keyNode: Node;
+  /** The key as the decoder sees it (non-string scalars are stringified). */
+  readonly key: string;
+  readonly value: Node | null;
+  /** True when the pair comes from a `<<` merge source. */
+  readonly merged: boolean;
+}
+
+const MAX_ALIAS_HOPS = 64;
+
+/** Follows aliases to the node they point at; undefined when it cannot be resolved. */
+export function resolveNode(node: unknown, doc: Document): Node | undefined {
+  let current: unknown = node;
+  for (let hops = 0; hops < MAX_ALIAS_HOPS; hops++) {
+    if (!isAlias(current)) return isMap(current) || isSeq(current) || isScalar(current) ? current : undefined;
+    let target: unknown;
+    try {
+      target = current.resolve(doc);
+    } catch {
+      return undefined;
+    }
+    if (target === undefined || target === null) return undefined;
+    current = target;
+  }
+  return undefined;
+}
+
+/** Whether a pair key is a YAML merge key (`<<`, plain). */
+export function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const v: unknown = key.value;
+  if (typeof v === 'symbol') return v.description === '<<';
+  return v === '<<' && (key.type === undefined || key.type === 'PLAIN');
+}
+
+/** The key string as the Kubernetes YAML→JSON conversion sees it, or undefined for complex keys. */
+export function keyString(key: unknown, doc: Document): string | undefined {
+  const node = isAlias(key) ? resolveNode(key, doc) : key;
+  if (isScalar(node)) {
+    const v: unknown = node.value;
+    if (typeof v === 'string') return v;
+    if (v === null || v === undefined) return 'null';
+    if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+    return undefined;
+  }
+  if (key === null || key === undefined) return undefined;
+  if (typeof key === 'string' || typeof key === 'number' || typeof key === 'boolean') return String(key);
+  return undefined;
+}
+
+function mergeSources(value: unknown, doc: Document): YAMLMap[] {
+  const resolved = resolveNode(value, doc);
+  if (isMap(resolved)) return [resolved];
+  const out: YAMLMap[] = [];
+  if (isSeq(resolved)) {
+    for (const item of resolved.items) {
+      const m = resolveNode(item, doc);
+      if (isMap(m)) out.push(m);
+    }
+  }
+  return out;
+}
+
+/**
+ * The pairs of a mapping as the decoder sees them: explicit keys first (the first of duplicate
+ * keys wins), then keys from `<<` sources not set explicitly (earlier sources win).
+ */
+export function effectivePairs(map: YAMLMap, doc: Document, visiting: Set<YAMLMap> = new Set()): EffectivePair[] {
+  const out: EffectivePair[] = [];
+  const keys = new Set<string>();
+  const sources: YAMLMap[] = [];
+  visiting.add(map);
+  for (const pair of map.items) {
+    if (!pair || typeof pair !== 'object') continue;
+    const keyNode: unknown = pair.key;
+    if (isMergeKey(keyNode)) {
+      sources.push(...mergeSources(pair.value, doc));
+      continue;
+    }
+    const key = keyString(keyNode, doc);
+    if (key === undefined || keys.has(key)) continue;
+    if (!isScalar(keyNode) && !isAlias(keyNode)) continue;
+    keys.add(key);
+    const value: unknown = pair.value;
+    out.push({ keyNode, key, value: isAlias(value) || isMap(value) || isSeq(value) || isScalar(value) ? value : null, merged: false });
+  }
+  for (const source of sources) {
+    if (visiting.has(source)) continue;
+    for (const p of effectivePairs(source, doc, new Set(visiting))) {
+      if (keys.has(p.key)) continue;
+      keys.add(p.key);
+      out.push({ ...p, merged: true });
+    }
+  }
+  return out;
+}
+
+/** The JS value of a node for messages (plain objects/arrays, depth-limited; never warns or throws). */
+export function nodeValue(node: unknown, doc: Document, depth = 0): unknown {
+  const n = resolveNode(node, doc);
+  if (!n || depth > 8) return undefined;
+  if (isScalar(n)) return n.value;
+  if (isSeq(n)) return n.items.map((item) => nodeValue(item, doc, depth + 1));
+  if (!isMap(n)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const p of effectivePairs(n, doc)) out[p.key] = nodeValue(p.value, doc, depth + 1);
+  return out;
+}
