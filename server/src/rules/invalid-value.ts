@@ -3,6 +3,7 @@
  * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...) or a scalar of the wrong type.
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
+import { isScalar, type Node, type Scalar } from 'yaml';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
 
@@ -13,6 +14,11 @@ function show(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return String(value);
+}
+
+/** `y`, `N`, `yes`, `off`...: booleans to Kubernetes' YAML 1.1 parser, surprising in a string field. */
+function isYaml11Boolean(node: Node): boolean {
+  return isScalar(node) && typeof node.value === 'boolean' && !/^(true|false)$/i.test(node.source ?? '');
 }
 
 export const invalidValue: Rule = {
@@ -31,6 +37,13 @@ export const invalidValue: Rule = {
           node: problem.valueNode,
           message: ctx.t('invalid-value.enum', { field, value: show(problem.value), allowed, path: problem.path, sorted: [...values].sort().map((v) => `"${v}"`).join(', ') }),
           data: { field, value: problem.value, allowed: values, suggestion },
+        });
+      } else if (isYaml11Boolean(problem.valueNode)) {
+        const word = (problem.valueNode as Scalar).source ?? '';
+        ctx.report({
+          node: problem.valueNode,
+          message: ctx.t('invalid-value.yaml11-bool', { field, word, value: String(problem.value), type: problem.expected.type }),
+          data: { field, value: problem.value, expectedType: problem.expected.type, quote: word },
         });
       } else {
         ctx.report({

@@ -86,5 +86,7 @@ export const rulesEn = {
     ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
 
   'invalid-value.enum': 'Unsupported value {value} for {field}: use one of {allowed} (case matters). kubectl apply rejects this: "{path}: Unsupported value: {value}: supported values: {sorted}".',
+  'invalid-value.yaml11-bool':
+    '{field} must be {type}, but Kubernetes reads the unquoted {word} as the boolean {value} (YAML 1.1 booleans include y, n, yes, no, on, off). Quote it: "{word}".',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
 } as const;

@@ -1,0 +1,68 @@
+/** The CLI contract: JSON shape, exit codes, SARIF, languages. Runs the built bundle. */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { examplesDir, repoRoot } from '../helpers/paths';
+
+function podsight(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), ...args], {
+    encoding: 'utf8',
+    cwd: tmpdir(),
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('check --format json prints {file, rule, severity, message, range} and exits 1 on errors', () => {
+  const file = join(examplesDir, 'seed-port-conflict.yaml');
+  const r = podsight(['check', file, '--format', 'json']);
+  assert.equal(r.status, 1, r.stderr);
+  const findings = JSON.parse(r.stdout) as { file: string; rule: string; severity: string; message: string; range: unknown }[];
+  const conflict = findings.find((f) => f.rule === 'port-conflict');
+  assert.ok(conflict);
+  assert.deepEqual(Object.keys(conflict).sort(), ['file', 'message', 'range', 'rule', 'severity']);
+  assert.equal(conflict.file, file);
+  assert.equal(conflict.severity, 'error');
+  assert.deepEqual(conflict.range, { start: { line: 15, character: 21 }, end: { line: 15, character: 23 } });
+});
+
+test('exit 0 without errors (warnings only), 2 on bad usage or unreadable input', () => {
+  assert.equal(podsight(['check', join(examplesDir, 'seed-shared-disk.yaml'), '--format', 'json']).status, 0);
+  assert.equal(podsight(['check', join(examplesDir, 'implicit-port-conflict.yaml')]).status, 0);
+  assert.equal(podsight(['check']).status, 2);
+  assert.equal(podsight(['check', 'x.yaml', '--format', 'xml']).status, 2);
+  assert.equal(podsight(['frobnicate']).status, 2);
+  const missing = podsight(['check', join(tmpdir(), 'does-not-exist.yaml'), '--format', 'json']);
+  assert.equal(missing.status, 2);
+  assert.match(missing.stderr, /cannot read/);
+});
+
+test('directories are expanded; --rule overrides; text output has file:line:col', () => {
+  const r = podsight(['check', examplesDir, '--rule', 'port-conflict=off', '--no-config']);
+  assert.equal(r.status, 1);
+  assert.doesNotMatch(r.stdout, /\[port-conflict\]/);
+  assert.match(r.stdout, /seed-hostpath-typo\.yaml:29:7: error .*\[unknown-field\]/);
+});
+
+test('SARIF 2.1.0 output', () => {
+  const r = podsight(['check', join(examplesDir, 'seed-hostpath-typo.yaml'), '--format', 'sarif']);
+  const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[] };
+  assert.equal(sarif.version, '2.1.0');
+  const result = sarif.runs[0]?.results.find((x) => x.ruleId === 'unknown-field');
+  assert.equal(result?.level, 'error');
+  assert.deepEqual(result?.locations[0]?.physicalLocation.region.startLine, 29);
+  assert.deepEqual(result?.locations[0]?.physicalLocation.region.startColumn, 7);
+});
+
+test('the config file extends the image table and sets rule levels', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-'));
+  writeFileSync(join(dir, '.podsight.yaml'), 'rules:\n  unused-volume: off\nimages:\n  myorg/api:\n    ports: [8080]\n');
+  const manifest = join(dir, 'pod.yaml');
+  writeFileSync(manifest, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: api, image: myorg/api:1}\n  - {name: dev, image: node, ports: [{containerPort: 8080}]}\n  volumes: [{name: spare, emptyDir: {}}]\n');
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'check', 'pod.yaml', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  const rules = (JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule);
+  assert.deepEqual(rules, ['implicit-port-conflict']);
+});

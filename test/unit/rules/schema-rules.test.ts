@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+import { examplesDir } from '../../helpers/paths';
+
+const example = (name: string): string => readFileSync(join(examplesDir, name), 'utf8');
+
+test('unknown-field: the seed hostPath typo, on the key, with the kubectl message', () => {
+  const found = findings(example('seed-hostpath-typo.yaml'), 'unknown-field');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'Path');
+  assert.deepEqual(found[0]?.range.start, { line: 28, character: 6 });
+  assert.equal(found[0]?.data?.suggestion, 'path');
+  assert.match(found[0]?.message ?? '', /strict decoding error: unknown field "spec\.volumes\[0\]\.hostPath\.Path"/);
+});
+
+test('unknown-field: mountpath in a CronJob template', () => {
+  const found = findings(example('names.yaml'), 'unknown-field');
+  assert.deepEqual(found.map((f) => [f.text, f.data?.suggestion]), [['mountpath', 'mountPath']]);
+});
+
+test('invalid-value: enums are case-sensitive; ports are left to invalid-port', () => {
+  assert.deepEqual(findings(example('names.yaml'), 'invalid-value').map((f) => [f.text, f.data?.suggestion]), [['never', 'Never']]);
+  assert.deepEqual(findings(example('volumes.yaml'), 'invalid-value').map((f) => [f.text, f.data?.suggestion]), [['memory', 'Memory']]);
+  assert.equal(findings(example('ports.yaml'), 'invalid-value').length, 0);
+  const hostPath = findings(yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers: [{name: a, image: x, env: [{name: N, value: 3}]}]
+      volumes: [{name: v, hostPath: {path: /x, type: directory}}]
+  `, 'invalid-value');
+  assert.deepEqual(hostPath.map((f) => f.text), ['N', '3', 'directory']);
+  assert.match(hostPath[0]?.message ?? '', /reads the unquoted N as the boolean false/);
+});
+
+test('schema checks reach Lists, merge keys and every workload kind', () => {
+  const list = yaml`
+    apiVersion: v1
+    kind: List
+    items:
+    - apiVersion: apps/v1
+      kind: StatefulSet
+      metadata: {name: s}
+      spec:
+        serviceName: s
+        selector: {matchLabels: {a: b}}
+        template:
+          metadata: {labels: {a: b}}
+          spec:
+            containers:
+            - &base {name: a, image: x, imagePullpolicy: Always}
+            - <<: *base
+              name: b
+  `;
+  const found = findings(list, 'unknown-field');
+  assert.deepEqual(found.map((f) => f.text), ['imagePullpolicy']);
+  assert.equal(found[0]?.data?.suggestion, 'imagePullPolicy');
+});
