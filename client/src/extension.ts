@@ -5,25 +5,26 @@ import { createLanguageClient } from './language-client';
 
 /** What `activate` returns; the end-to-end tests read it. */
 export interface PodsightApi {
-  /** Milliseconds from the start of `activate` until the language client was running. */
+  /** Milliseconds `activate` took. The server starts in the background, so this stays small. */
   readonly activationMs: number;
+  /** Resolves when the language server is running (rejects if it could not start). */
+  readonly ready: Promise<void>;
   readonly client: LanguageClient;
 }
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<PodsightApi> {
+export function activate(context: vscode.ExtensionContext): PodsightApi {
   const started = Date.now();
   const output = vscode.window.createOutputChannel('Podsight', { log: true });
   client = createLanguageClient(context, output);
   context.subscriptions.push(output, client);
-  try {
-    await client.start();
-  } catch (error) {
+  // Don't hold up VS Code while the server starts: diagnostics arrive when it is ready.
+  const ready = client.start().catch((error: unknown) => {
     void vscode.window.showErrorMessage(`Podsight could not start its language server: ${String(error)}`);
     throw error;
-  }
-  return { activationMs: Date.now() - started, client };
+  });
+  return { activationMs: Date.now() - started, ready, client };
 }
 
 export function deactivate(): Thenable<void> | undefined {
