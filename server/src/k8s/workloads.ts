@@ -2,7 +2,7 @@
  * Where pod specs live: the kinds that carry one and the path from the object to it.
  * `kind: List` items are searched recursively.
  */
-import { isMap, isScalar, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, type Document, type Pair, type YAMLMap } from 'yaml';
 import { asMap, getNode, getPair, getSeqItems, getString } from '../core/yaml-access';
 
 /** The path from a workload object to its pod spec, per kind. */
@@ -68,9 +68,4 @@ export function podSpecOf(object: K8sObject, doc: Document): { spec: YAMLMap; pa
     if (!map) return undefined;
   }
   return pair && map ? { spec: map, pair, path: object.pathPrefix + steps.join('.') } : undefined;
-}
-
-/** The text of a key, for objects whose key node is a scalar. */
-export function keyNodeOf(pair: Pair): unknown {
-  return isScalar(pair.key) ? pair.key : undefined;
 }
