@@ -1,6 +1,6 @@
 /** Output formats of `podsight check`: text for people, JSON for tools, SARIF 2.1.0 for code scanning. */
 import type { Range } from '../core/line-index';
-import { rules } from '../rules';
+import { ruleCatalogue } from '../rules';
 import { docsUrl, type Severity } from '../rules/types';
 
 /** One finding as the JSON contract prints it. */
@@ -31,7 +31,7 @@ export function formatText(findings: readonly CliFinding[], color: boolean): str
 const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
 export function formatSarif(findings: readonly CliFinding[]): string {
-  const ruleIds = [...rules.map((r) => r.id), 'templated-file'];
+  const ruleIds = ruleCatalogue().map((r) => r.id);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

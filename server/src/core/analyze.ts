@@ -7,8 +7,10 @@ import type { Document, Node } from 'yaml';
 import { normaliseLocale, t as translate } from '../l10n';
 import { podsOf, type PodModel } from '../k8s/pod-model';
 import { objectsOf, type K8sObject } from '../k8s/workloads';
-import { rules } from '../rules';
-import type { AnalysisOptions, Finding, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
+import { fileRules, ruleCatalogue, rules } from '../rules';
+import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
+import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
+import { applyDirectives, scanDirectives } from './directives';
 import { LineIndex } from './line-index';
 import { parseChunk, splitChunks, type ParsedChunk } from './parse';
 import { span } from './yaml-access';
@@ -45,10 +47,72 @@ function spanOf(target: Report['node']): [number, number] {
   return typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
 }
 
-function severityFor(rule: Rule, report: Report, options: AnalysisOptions): Severity | undefined {
+function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Severity | undefined {
   const level = options.rules?.[rule.id];
   if (level === 'off') return undefined;
   return level ?? report.severity ?? rule.defaultSeverity;
+}
+
+function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Finding | undefined {
+  const severity = severityFor(rule, report, options);
+  if (!severity) return undefined;
+  const [start, end] = spanOf(report.node);
+  return {
+    rule: rule.id,
+    severity,
+    message: report.message,
+    start,
+    end,
+    related: (report.related ?? []).map((r) => {
+      const [s, e] = spanOf(r.node);
+      return { start: s, end: e, message: r.message };
+    }),
+    data: report.data,
+    tags: rule.tags,
+  };
+}
+
+/** Runs the file-level rules over the combined chunk models (absolute offsets out). */
+function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler): Finding[] {
+  const out: Finding[] = [];
+  const locale = normaliseLocale(options.locale);
+  const models = chunks.filter((c) => !c.analysis.chunk.templated).map((c) => ({ start: c.start, objects: c.analysis.objects, pods: c.analysis.pods }));
+  for (const rule of fileRules) {
+    if (options.rules?.[rule.id] === 'off') continue;
+    try {
+      rule.checkFile({
+        chunks: models,
+        peers,
+        options,
+        t: (key, args) => translate(locale, key, args),
+        report(chunkStart, report) {
+          const f = toFinding(rule, report, options);
+          if (f) out.push(shift(f, chunkStart));
+        },
+      });
+    } catch (error) {
+      onRuleError?.(rule.id, error);
+    }
+  }
+  return out;
+}
+
+const KNOWN_RULES = new Set(ruleCatalogue().map((r) => r.id));
+
+/** Applies the file's comment directives and reports the ones that suppress nothing. */
+function suppress(text: string, lines: LineIndex, findings: Finding[], options: AnalysisOptions): Finding[] {
+  const directives = scanDirectives(text, lines);
+  if (directives.length === 0) return findings;
+  const isOff = (id: string): boolean => options.rules?.[id] === 'off' || (id === 'yaml-syntax' && options.reportSyntax === false);
+  // Pass 1: the findings of every rule. A directive naming unused-disable-directive is judged in pass 2.
+  const first = applyDirectives(findings, directives, lines, { knownRules: KNOWN_RULES, isOff: (id) => isOff(id) || id === UNUSED_DIRECTIVE_RULE });
+  const level = options.rules?.[UNUSED_DIRECTIVE_RULE];
+  if (level === 'off') return first.kept;
+  const locale = normaliseLocale(options.locale);
+  const problems = directiveFindings(first.problems, level ?? unusedDisableDirective.defaultSeverity, (key, args) => translate(locale, key, args));
+  // Pass 2: directives may silence the directive reports themselves.
+  const second = applyDirectives(problems, directives, lines, { knownRules: KNOWN_RULES, isOff: () => true });
+  return [...first.kept, ...second.kept];
 }
 
 /** Analyses one chunk with every enabled rule. */
@@ -68,22 +132,8 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
       options,
       t: (key, args) => translate(locale, key, args),
       report(report) {
-        const severity = severityFor(rule, report, options);
-        if (!severity) return;
-        const [start, end] = spanOf(report.node);
-        findings.push({
-          rule: rule.id,
-          severity,
-          message: report.message,
-          start,
-          end,
-          related: (report.related ?? []).map((r) => {
-            const [s, e] = spanOf(r.node);
-            return { start: s, end: e, message: r.message };
-          }),
-          data: report.data,
-          tags: rule.tags,
-        });
+        const finding = toFinding(rule, report, options);
+        if (finding) findings.push(finding);
       },
     };
     try {
@@ -133,7 +183,8 @@ export class Analyzer {
     private readonly ruleList: readonly Rule[] = rules,
   ) {}
 
-  analyze(text: string, options: AnalysisOptions = {}): FileAnalysis {
+  /** `peers`: pod templates of other files in the same folder, for the cross-resource rules. */
+  analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = []): FileAnalysis {
     const key = JSON.stringify(options);
     if (key !== this.optionsKey) {
       this.cache.clear();
@@ -151,8 +202,11 @@ export class Analyzer {
     this.cache = next;
     const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
     if (templated) findings.push(templated);
-    findings.sort((a, b) => a.start - b.start);
-    return { text, lines: new LineIndex(text), chunks, findings };
+    findings.push(...fileFindings(chunks, peers, options, this.onRuleError));
+    const lines = new LineIndex(text);
+    const kept = suppress(text, lines, findings, options);
+    kept.sort((a, b) => a.start - b.start);
+    return { text, lines, chunks, findings: kept };
   }
 }
 

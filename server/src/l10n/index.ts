@@ -3,8 +3,12 @@
  * placeholders, so the server, CLI and hovers can speak the user's language. English is the
  * fallback for a key a translation lacks (a unit test fails on any such gap).
  */
+import { directivesEn } from './en/directives';
 import { rulesEn } from './en/rules';
+import { servicesEn } from './en/services';
+import { directivesZhCn } from './zh-cn/directives';
 import { rulesZhCn } from './zh-cn/rules';
+import { servicesZhCn } from './zh-cn/services';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -13,8 +17,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn],
-  'zh-cn': [rulesZhCn],
+  en: [rulesEn, directivesEn, servicesEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

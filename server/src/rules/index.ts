@@ -16,7 +16,9 @@ import { unknownPortName } from './unknown-port-name';
 import { unusedVolume } from './unused-volume';
 import { yamlSyntax } from './yaml-syntax';
 import { portConflict } from './port-conflict';
-import type { Rule } from './types';
+import { serviceTargetPort } from './service-target-port';
+import type { FileRule, Rule } from './types';
+import { unusedDisableDirective } from './unused-disable-directive';
 
 export const rules: readonly Rule[] = [
   yamlSyntax,
@@ -38,7 +40,15 @@ export const rules: readonly Rule[] = [
   invalidName,
 ];
 
-/** Rule ids with their default severities, including the file-level `templated-file`. */
+/** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
+export const fileRules: readonly FileRule[] = [serviceTargetPort];
+
+/** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {
-  return [...rules.map((r) => ({ id: r.id, severity: r.defaultSeverity })), { id: 'templated-file', severity: 'information' }];
+  return [
+    ...rules.map((r) => ({ id: r.id, severity: r.defaultSeverity })),
+    ...fileRules.map((r) => ({ id: r.id, severity: r.defaultSeverity })),
+    { id: 'templated-file', severity: 'information' },
+    { id: unusedDisableDirective.id, severity: unusedDisableDirective.defaultSeverity },
+  ];
 }

@@ -85,3 +85,31 @@ export const DOCS_BASE = 'https://github.com/podsight/podsight/blob/main/docs/ru
 export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
 }
+
+/** A pod template another file contributes to file-level rules (same workspace folder). */
+export interface PeerPods {
+  /** Where the pods come from (a URI or a path), for related information. */
+  readonly source: string;
+  readonly pods: readonly import('../k8s/pod-model').PodModel[];
+}
+
+/** What a file-level rule sees: every chunk of the file and the pods of its peers. */
+export interface FileRuleContext {
+  readonly chunks: readonly { readonly start: number; readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[] }[];
+  readonly peers: readonly PeerPods[];
+  readonly options: AnalysisOptions;
+  t(key: string, args?: Readonly<Record<string, string | number>>): string;
+  /** Offsets in `report.node` spans are relative to the chunk that starts at `chunkStart`. */
+  report(chunkStart: number, report: Report): void;
+}
+
+/**
+ * A rule that looks across the documents of a file (and its folder's peers). It runs on the
+ * combined chunk models after the per-chunk rules, so the chunk cache stays valid.
+ */
+export interface FileRule {
+  readonly id: string;
+  readonly defaultSeverity: Severity;
+  readonly tags?: readonly ('unnecessary' | 'deprecated')[];
+  checkFile(ctx: FileRuleContext): void;
+}

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Analyzer } from '../../../server/src/core/analyze';
+import { findings, yaml } from '../../helpers/check';
+
+const service = (ports: string, selector = '{app: web}'): string => yaml`
+  apiVersion: v1
+  kind: Service
+  metadata: {name: web}
+  spec:
+    selector: ${selector}
+    ports:
+    ${ports}
+`;
+const deployment = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    selector: {matchLabels: {app: web}}
+    template:
+      metadata:
+        labels: {app: web, tier: front}
+      spec:
+        containers:
+        - name: app
+          image: myorg/app
+          ports:
+          - {name: http, containerPort: 8080}
+          - {name: metrics, containerPort: 9090}
+        - name: proxy
+          image: nginx:1.27
+`;
+const file = (ports: string, selector?: string): string => `${service(ports, selector)}---\n${deployment}`;
+
+test('service-target-port: a named targetPort nobody declares, with the closest name', () => {
+  const found = findings(file('- {port: 80, targetPort: htp}'), 'service-target-port');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  assert.equal(found[0]?.text, 'htp');
+  assert.equal(found[0]?.data?.suggestion, 'http');
+  assert.deepEqual(found[0]?.data?.declaredNames, ['http', 'metrics']);
+  assert.deepEqual(found[0]?.relatedText, ['app', 'proxy']);
+  assert.match(found[0]?.message ?? '', /Did you mean http\?/);
+});
+
+test('service-target-port: numbers are checked against declared and implied ports', () => {
+  assert.equal(findings(file('- {port: 80, targetPort: 8080}'), 'service-target-port').length, 0);
+  assert.equal(findings(file('- {port: 80, targetPort: http}'), 'service-target-port').length, 0);
+  // nginx declares nothing but listens on 80 by its image
+  assert.equal(findings(file('- {port: 80}'), 'service-target-port').length, 0);
+  const found = findings(file('- {port: 80, targetPort: 8081}'), 'service-target-port');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.data?.suggestion, 8080);
+  assert.equal(found[0]?.data?.field, 'targetPort');
+  const byPort = findings(file('- {port: 9091}'), 'service-target-port');
+  assert.equal(byPort[0]?.data?.field, 'port');
+  assert.equal(byPort[0]?.data?.suggestion, 9090);
+});
+
+test('service-target-port: silent when nothing is selected, without selector, or when a container may listen anywhere', () => {
+  assert.equal(findings(file('- {port: 80, targetPort: nope}', '{app: other}'), 'service-target-port').length, 0);
+  assert.equal(findings(file('- {port: 80, targetPort: nope}', '{}'), 'service-target-port').length, 0);
+  const unknownImage = file('- {port: 80, targetPort: 1234}').replace('image: nginx:1.27', 'image: myorg/unknown');
+  assert.equal(findings(unknownImage, 'service-target-port').length, 0);
+  // a name must be declared even then
+  assert.equal(findings(unknownImage.replace('targetPort: 1234', 'targetPort: web'), 'service-target-port').length, 1);
+});
+
+test('service-target-port: pods from peer files of the folder count', () => {
+  const analyzer = new Analyzer();
+  const pods = new Analyzer().analyze(deployment).chunks.flatMap((c) => c.analysis.pods);
+  const alone = analyzer.analyze(service('- {port: 80, targetPort: htp}'));
+  assert.equal(alone.findings.filter((f) => f.rule === 'service-target-port').length, 0);
+  const withPeers = analyzer.analyze(service('- {port: 80, targetPort: htp}'), {}, [{ source: 'deploy.yaml', pods }]);
+  const found = withPeers.findings.filter((f) => f.rule === 'service-target-port');
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0]?.related, []);
+});
+
+test('service-target-port: can be turned off and suppressed by a directive', () => {
+  assert.equal(findings(file('- {port: 80, targetPort: htp}'), 'service-target-port', { rules: { 'service-target-port': 'off' } }).length, 0);
+  const text = file('- {port: 80, targetPort: htp}').replace('ports:\n  - {port', 'ports:\n  # podsight-disable-next-line service-target-port\n  - {port');
+  assert.match(text, /podsight-disable-next-line/);
+  assert.equal(findings(text, 'service-target-port').length, 0);
+  assert.equal(findings(text, 'unused-disable-directive').length, 0);
+});
