@@ -120,7 +120,12 @@ export const serviceTargetPort: FileRule = {
                   return [{ node: at, message: ctx.t('service-target-port.related', { container: containerLabel(c) }) }];
                 }),
           );
+          // Declaring a containerPort is informational: a process may listen on a number it does
+          // not declare (often set by args or a config file), so an undeclared number is only a
+          // note unless what the containers listen on comes from the image table alone.
+          const severity = asNumber !== undefined && containers.some((c) => c.ports.length > 0) ? 'information' : undefined;
           ctx.report(chunk.start, {
+            severity,
             node: ref.node,
             message: message + suggest,
             related,

@@ -53,6 +53,17 @@ test('service-target-port: numbers are checked against declared and implied port
   assert.equal(found.length, 1);
   assert.equal(found[0]?.data?.suggestion, 8080);
   assert.equal(found[0]?.data?.field, 'targetPort');
+  assert.equal(found[0]?.severity, 'information', 'declared ports are informational: the process may listen on more');
+  const onlyImage = service('- {port: 80, targetPort: 8081}') + '---\n' + yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: web, labels: {app: web}}
+    spec:
+      containers:
+      - {name: proxy, image: nginx:1.27}
+  `;
+  const known = findings(onlyImage, 'service-target-port');
+  assert.equal(known[0]?.severity, 'warning', 'nginx listens on 80 only: a refused connection is certain');
   const byPort = findings(file('- {port: 9091}'), 'service-target-port');
   assert.equal(byPort[0]?.data?.field, 'port');
   assert.equal(byPort[0]?.data?.suggestion, 9090);
