@@ -1,9 +1,9 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { Analyzer } from '../core/analyze';
+import { dirname, join } from 'node:path';
+import { Analyzer, type FileAnalysis } from '../core/analyze';
 import { normaliseLocale } from '../l10n';
-import type { AnalysisOptions, RuleLevel } from '../rules/types';
+import type { AnalysisOptions, PeerPods, RuleLevel } from '../rules/types';
 import { findConfig, loadConfig } from './config';
 import { formatJson, formatSarif, formatText, type CliFinding } from './formats';
 import { usage } from './usage';
@@ -57,21 +57,22 @@ export function runCheck(argv: string[]): number {
     process.stderr.write(`podsight check: ${args}\n\n${usage}`);
     return 2;
   }
+  const locale = normaliseLocale(args.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
   const configFile = args.noConfig ? undefined : args.config ?? findConfig(process.cwd());
   let config;
   try {
-    config = configFile ? loadConfig(configFile) : undefined;
+    config = configFile ? loadConfig(configFile, locale) : undefined;
   } catch {
     process.stderr.write(`podsight: cannot read config ${configFile}\n`);
     return 2;
   }
   for (const e of config?.errors ?? []) process.stderr.write(`podsight: ${e}\n`);
   const options: AnalysisOptions = {
-    locale: normaliseLocale(args.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG),
+    locale,
     rules: { ...config?.rules, ...args.rules },
     images: config?.images,
   };
-  const findings: CliFinding[] = [];
+  const inputs: { file: string; text: string; analyzer: Analyzer; analysis: FileAnalysis }[] = [];
   let unreadable = false;
   for (const given of args.files) {
     let files: string[];
@@ -91,10 +92,27 @@ export function runCheck(argv: string[]): number {
         unreadable = true;
         continue;
       }
-      const analysis = new Analyzer((rule, e) => process.stderr.write(`podsight: rule ${rule} failed on ${file}: ${String(e)}\n`)).analyze(text, options);
-      for (const f of analysis.findings) {
-        findings.push({ file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end) });
-      }
+      const analyzer = new Analyzer((rule, e) => process.stderr.write(`podsight: rule ${rule} failed on ${file}: ${String(e)}\n`));
+      inputs.push({ file, text, analyzer, analysis: analyzer.analyze(text, options) });
+    }
+  }
+  // Services may select pods defined in other files of the same folder: a second pass with those
+  // peers re-runs only the file-level rules (each analyzer still holds its chunk cache).
+  const byFolder = new Map<string, PeerPods[]>();
+  for (const input of inputs) {
+    const pods = input.analysis.chunks.flatMap((c) => c.analysis.pods);
+    if (pods.length === 0) continue;
+    const list = byFolder.get(dirname(input.file)) ?? [];
+    list.push({ source: input.file, pods });
+    byFolder.set(dirname(input.file), list);
+  }
+  const findings: CliFinding[] = [];
+  for (const input of inputs) {
+    const hasService = input.analysis.chunks.some((c) => c.analysis.objects.some((o) => o.object.kind === 'Service'));
+    const peers = hasService ? (byFolder.get(dirname(input.file)) ?? []).filter((p) => p.source !== input.file) : [];
+    const analysis = peers.length > 0 ? input.analyzer.analyze(input.text, options, peers) : input.analysis;
+    for (const f of analysis.findings) {
+      findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end) });
     }
   }
   const out = args.format === 'json' ? formatJson(findings) : args.format === 'sarif' ? formatSarif(findings) : formatText(findings, process.stdout.isTTY === true);

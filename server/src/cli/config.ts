@@ -6,7 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { validateUserImages, type UserImageInfo } from '../k8s/images';
+import { t, type Locale } from '../l10n';
 import { sanitiseRules } from '../lsp/settings';
+import { ruleCatalogue } from '../rules';
 import type { RuleLevel } from '../rules/types';
 
 export const CONFIG_FILE = '.podsight.yaml';
@@ -30,19 +32,29 @@ export function findConfig(from: string): string | undefined {
   }
 }
 
-/** Parses config text; problems are collected, never thrown. */
-export function parseConfig(text: string, file?: string): PodsightConfig {
+/** Parses config text; problems are collected (in the user's language), never thrown. */
+export function parseConfig(text: string, file?: string, locale: Locale = 'en'): PodsightConfig {
+  const where = file ?? CONFIG_FILE;
   let raw: unknown;
   try {
     raw = parse(text) ?? {};
   } catch (e) {
-    return { rules: {}, images: {}, errors: [`${file ?? CONFIG_FILE}: ${(e as Error).message}`], file };
+    return { rules: {}, images: {}, errors: [`${where}: ${(e as Error).message}`], file };
   }
   const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const images = validateUserImages(obj.images ?? {});
-  return { rules: sanitiseRules(obj.rules), images: images.images, errors: images.errors.map((e) => `${file ?? CONFIG_FILE}: ${e}`), file };
+  const rules = sanitiseRules(obj.rules);
+  const errors = images.errors.map((e) => `${where}: ${e}`);
+  const known = new Set(ruleCatalogue().map((r) => r.id));
+  if (obj.rules && typeof obj.rules === 'object' && !Array.isArray(obj.rules)) {
+    for (const id of Object.keys(obj.rules)) {
+      if (!known.has(id)) errors.push(`${where}: ${t(locale, 'config.unknown-rule', { rule: id })}`);
+      else if (!(id in rules)) errors.push(`${where}: ${t(locale, 'config.bad-level', { rule: id })}`);
+    }
+  }
+  return { rules, images: images.images, errors, file };
 }
 
-export function loadConfig(file: string): PodsightConfig {
-  return parseConfig(readFileSync(file, 'utf8'), file);
+export function loadConfig(file: string, locale: Locale = 'en'): PodsightConfig {
+  return parseConfig(readFileSync(file, 'utf8'), file, locale);
 }
