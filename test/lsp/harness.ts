@@ -12,6 +12,8 @@ export interface LspClientOptions {
   readonly locale?: string;
   readonly settings?: Record<string, unknown>;
   readonly initializationOptions?: Record<string, unknown>;
+  /** Workspace folders to announce (rootUri is the first); none by default. */
+  readonly workspaceFolders?: readonly { uri: string; name: string }[];
 }
 
 export class LspClient {
@@ -21,6 +23,8 @@ export class LspClient {
   private readonly waiters = new Set<() => void>();
   settings: Record<string, unknown>;
   stderr = '';
+  /** `client/registerCapability` registrations the server made. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   initializeResult?: InitializeResult;
 
   constructor(options: LspClientOptions = {}) {
@@ -39,7 +43,10 @@ export class LspClient {
       p.items.map((item) => (item.section === 'podsight' ? this.settings : null)),
     );
     this.connection.onNotification('window/logMessage', () => undefined);
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.listen();
     this.initOptions = options;
@@ -50,11 +57,12 @@ export class LspClient {
   async initialize(): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: this.initOptions.workspaceFolders?.[0]?.uri ?? null,
+      workspaceFolders: this.initOptions.workspaceFolders ?? null,
       locale: this.initOptions.locale ?? 'en',
       capabilities: {
-        workspace: { configuration: true },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { rename: { prepareSupport: true }, publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
       },
       initializationOptions: this.initOptions.initializationOptions ?? {},
     });
@@ -95,6 +103,18 @@ export class LspClient {
       }, timeoutMs);
       if (!check()) this.waiters.add(check);
     });
+  }
+
+  /** Polls (with a deadline, no sleeping) until the latest publish for `uri` satisfies `predicate`. */
+  async waitForLatest(uri: string, predicate: (d: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const list = this.diagnostics.get(uri);
+      const latest = list?.[list.length - 1]?.diagnostics;
+      if (latest && predicate(latest)) return latest;
+      if (Date.now() > deadline) throw new Error(`latest diagnostics for ${uri} never matched: ${JSON.stringify(latest)}`);
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   async dispose(): Promise<void> {

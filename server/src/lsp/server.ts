@@ -3,6 +3,7 @@
  * the pod graph...) register themselves through `features/index.ts` with a `ServerContext`.
  */
 import {
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type Connection,
@@ -16,6 +17,7 @@ import type { AnalysisOptions } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
 import { AnalysisStore } from './documents';
 import { features } from './features';
+import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { SettingsCache, toOptions } from './settings';
 
 /** What features get: the connection, the open documents and their analyses. */
@@ -52,15 +54,32 @@ export function startServer(connection: Connection): void {
     connection.console.error(`Podsight rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
   });
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const projectConfigs = new ProjectConfigs(() => locale, (message) => connection.console.error(message));
+  let canWatchFiles = false;
+  let canWatchFolders = false;
+  const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
+  store.peersFor = (uri) => {
+    const peers = [];
+    const keys = [];
+    for (const d of documents.all()) {
+      if (d.uri === uri || folderOfUri(d.uri) !== folderOfUri(uri)) continue;
+      const pods = store.podsOf(d);
+      if (pods.length === 0) continue;
+      peers.push({ source: d.uri, pods });
+      keys.push(`${d.uri}@${d.version}`);
+    }
+    return { peers, key: keys.join('|') };
+  };
 
   async function validate(document: TextDocument): Promise<void> {
     const version = document.version;
-    const options = toOptions(await settings.get(document.uri), baseOptions());
+    const options = withProjectConfig(toOptions(await settings.get(document.uri), baseOptions()), projectConfigs.forDocument(document.uri));
     const current = documents.get(document.uri);
     if (!current || current.version !== version) return; // stale: a newer change is queued
     store.setOptions(document.uri, options);
     const analysis = store.analyze(current);
     const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, current.uri, version));
+    if (projectConfigs.isConfigFile(current.uri)) diagnostics.push(...projectConfigs.diagnosticsFor(current.uri));
     await connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
   }
 
@@ -87,9 +106,35 @@ export function startServer(connection: Connection): void {
     locale = normaliseLocale(params.locale);
     init = (params.initializationOptions as InitOptions | undefined) ?? {};
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
+    projectConfigs.setFolders(initialFolders(params));
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
+    if (canWatchFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     for (const feature of features) Object.assign(capabilities, feature.capabilities?.(params) ?? {});
     return { capabilities, serverInfo: { name: 'podsight', version: VERSION } };
+  });
+
+  connection.onInitialized(() => {
+    if (canWatchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.podsight.yaml' }] });
+    }
+    if (canWatchFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders(() => {
+        void connection.workspace.getWorkspaceFolders().then((folders) => {
+          projectConfigs.setFolders((folders ?? []).map((f) => f.uri));
+          store.invalidateAll();
+          context.revalidateAll();
+        });
+      });
+    }
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const ours = params.changes.filter((c) => projectConfigs.invalidate(c.uri));
+    if (ours.length === 0) return;
+    store.invalidateAll();
+    context.revalidateAll();
   });
 
   connection.onDidChangeConfiguration(() => {
@@ -98,8 +143,18 @@ export function startServer(connection: Connection): void {
     context.revalidateAll();
   });
 
-  documents.onDidOpen((e) => schedule(e.document, 0));
-  documents.onDidChangeContent((e) => schedule(e.document, init.debounceMs ?? 20));
+  /** Schedules a document and the Services beside it, which may select its pods. */
+  function scheduleWithNeighbours(document: TextDocument, delay: number): void {
+    schedule(document, delay);
+    for (const other of documents.all()) {
+      if (other.uri !== document.uri && folderOfUri(other.uri) === folderOfUri(document.uri) && other.getText().includes('Service')) {
+        schedule(other, delay);
+      }
+    }
+  }
+
+  documents.onDidOpen((e) => scheduleWithNeighbours(e.document, 0));
+  documents.onDidChangeContent((e) => scheduleWithNeighbours(e.document, init.debounceMs ?? 20));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
