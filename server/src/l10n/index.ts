@@ -4,9 +4,11 @@
  * fallback for a key a translation lacks (a unit test fails on any such gap).
  */
 import { directivesEn } from './en/directives';
+import { renameEn } from './en/rename';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
 import { directivesZhCn } from './zh-cn/directives';
+import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
 
@@ -17,8 +19,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

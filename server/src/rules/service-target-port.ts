@@ -5,71 +5,11 @@
  * gives the Service no endpoints for that port; a number nobody listens on is refused.
  * File-level: it reads the chunk models, so per-chunk caching is unaffected.
  */
-import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
-import { asMap, getMap, getNode, getScalar, getSeqItems, getString, mapPairs, keyText } from '../core/yaml-access';
 import { impliedPorts } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { POD_SPEC_PATHS, type K8sObject } from '../k8s/workloads';
+import { selects, serviceOf, templateLabels } from '../k8s/services';
 import { closest } from '../util/suggest';
 import type { FileRule, Span } from './types';
-
-/** The labels of a pod template (`metadata.labels` beside the pod spec). */
-export function templateLabels(pod: PodModel): Record<string, string> {
-  const steps = POD_SPEC_PATHS[pod.kind] ?? [];
-  let map: YAMLMap | undefined = pod.object.node;
-  for (const step of steps.slice(0, -1)) map = getMap(map, step, pod.doc);
-  return stringMap(getMap(getMap(map, 'metadata', pod.doc), 'labels', pod.doc), pod.doc);
-}
-
-function stringMap(map: YAMLMap | undefined, doc: Document): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (!map) return out;
-  for (const pair of mapPairs(map, doc)) {
-    const key = keyText(pair);
-    const value = isScalar(pair.value) ? pair.value.value : undefined;
-    if (key !== undefined && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) out[key] = String(value);
-  }
-  return out;
-}
-
-/** A Service's port entry that points at pods. */
-export interface ServicePortRef {
-  readonly node: Scalar;
-  readonly value: string | number;
-  readonly field: 'targetPort' | 'port';
-  readonly index: number;
-}
-
-/** A Service with a selector, and the ports it forwards. */
-export interface ServiceModel {
-  readonly object: K8sObject;
-  readonly doc: Document;
-  readonly name?: string;
-  readonly selector: Record<string, string>;
-  readonly ports: readonly ServicePortRef[];
-}
-
-export function serviceOf(object: K8sObject, doc: Document): ServiceModel | undefined {
-  if (object.kind !== 'Service') return undefined;
-  const spec = getMap(object.node, 'spec', doc);
-  const type = getString(spec, 'type', doc);
-  if (type === 'ExternalName') return undefined;
-  const selector = stringMap(getMap(spec, 'selector', doc), doc);
-  if (Object.keys(selector).length === 0) return undefined; // endpoints are managed by hand
-  const ports: ServicePortRef[] = [];
-  for (const { node, index } of getSeqItems(spec, 'ports', doc)) {
-    const map = asMap(node, doc);
-    const target = getScalar(map, 'targetPort', doc) ?? (getNode(map, 'targetPort', doc) ? undefined : getScalar(map, 'port', doc));
-    const value = target?.value;
-    if (!target || (typeof value !== 'string' && typeof value !== 'number')) continue;
-    ports.push({ node: target, value, field: getScalar(map, 'targetPort', doc) ? 'targetPort' : 'port', index });
-  }
-  return { object, doc, name: object.name, selector, ports };
-}
-
-export function selects(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
 
 /** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
 function servingContainers(pod: PodModel): ContainerModel[] {

@@ -1,6 +1,7 @@
 /** Language features beyond diagnostics, each in its own file, listed here explicitly. */
 import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
+import { renameFeature } from './rename';
 
 /** One language feature: the capabilities it announces and the handlers it registers. */
 export interface Feature {
@@ -8,4 +9,4 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: readonly Feature[] = [];
+export const features: readonly Feature[] = [renameFeature];
