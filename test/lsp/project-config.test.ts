@@ -61,6 +61,10 @@ test('config errors show on the config file while it is open', async () => {
   const diags = await client.waitForDiagnostics(configUri, (d) => d.length > 0);
   assert.match(String(diags[0]?.message), /unknown rule "no-such-rule"/);
   assert.equal(diags[0]?.source, 'podsight');
+  // Unsaved edits are checked as they are typed.
+  await client.change(configUri, 2, [{ text: 'rules:\n  unused-volume: loud\n' }]);
+  const edited = await client.waitForDiagnostics(configUri, (d) => d.length > 0, 2);
+  assert.match(String(edited[0]?.message), /rule "unused-volume": level must be/);
 });
 
 test('directives are honoured in the editor', async () => {

@@ -88,11 +88,13 @@ export class ProjectConfigs {
     return config;
   }
 
-  /** Diagnostics for the config file itself (shown while it is open). */
-  diagnosticsFor(uri: string): Diagnostic[] {
-    const folder = this.folders.find((f) => configUriFor(f) === uri);
-    const config = folder === undefined ? undefined : this.load(folder);
-    return (config?.errors ?? []).map((error) => ({
+  /**
+   * Diagnostics for the config file itself while it is open, from the editor's text (so they follow
+   * unsaved edits); the saved file is what applies to the manifests.
+   */
+  diagnosticsFor(uri: string, text: string): Diagnostic[] {
+    if (!this.isConfigFile(uri)) return [];
+    return parseConfig(text, CONFIG_FILE, this.locale()).errors.map((error) => ({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Error,
       source: 'podsight',

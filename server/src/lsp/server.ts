@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
     store.setOptions(document.uri, options);
     const analysis = store.analyze(current);
     const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, current.uri, version));
-    if (projectConfigs.isConfigFile(current.uri)) diagnostics.push(...projectConfigs.diagnosticsFor(current.uri));
+    diagnostics.push(...projectConfigs.diagnosticsFor(current.uri, current.getText()));
     await connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
   }
 
