@@ -1,6 +1,6 @@
 /** The server reads `.podsight.yaml` from the workspace folder, under the settings, and follows its changes. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -90,4 +90,16 @@ test('a Service sees the pods of another open document in the same folder, and f
   await client.change(deployUri, 2, [{ range: { start: { line: 7, character: 54 }, end: { line: 7, character: 58 } }, text: 'htp' }]);
   diags = await client.waitForLatest(serviceUri, (d) => d.length === 0);
   assert.deepEqual(diags, []);
+});
+
+test('a Service sees the pods of files on disk in its folder that are not open', async () => {
+  mkdirSync(join(dir, 'disk'));
+  writeFileSync(
+    join(dir, 'disk', 'deploy.yaml'),
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: a, image: x, ports: [{name: grpc, containerPort: 9000}]}]\n',
+  );
+  const serviceUri = pathToFileURL(join(dir, 'disk', 'svc.yaml')).href;
+  await client.open(serviceUri, 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: grcp}]\n');
+  const diags = await client.waitForDiagnostics(serviceUri, (d) => d.some((x) => x.code === 'service-target-port'));
+  assert.equal((diags[0]?.data as { facts?: { suggestion?: string } }).facts?.suggestion, 'grpc');
 });

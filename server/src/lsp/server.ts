@@ -17,6 +17,7 @@ import type { AnalysisOptions } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
 import { AnalysisStore } from './documents';
 import { features } from './features';
+import { FolderPeers } from './folder-peers';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { SettingsCache, toOptions } from './settings';
 
@@ -58,6 +59,7 @@ export function startServer(connection: Connection): void {
   let canWatchFiles = false;
   let canWatchFolders = false;
   const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
+  const folderPeers = new FolderPeers();
   store.peersFor = (uri) => {
     const peers = [];
     const keys = [];
@@ -68,7 +70,9 @@ export function startServer(connection: Connection): void {
       peers.push({ source: d.uri, pods });
       keys.push(`${d.uri}@${d.version}`);
     }
-    return { peers, key: keys.join('|') };
+    const open = new Set(documents.all().map((d) => d.uri));
+    const disk = folderPeers.peers(uri, open);
+    return { peers: [...peers, ...disk.peers], key: `${keys.join('|')}#${disk.key}` };
   };
 
   async function validate(document: TextDocument): Promise<void> {
