@@ -10,7 +10,7 @@ import { objectsOf, type K8sObject } from '../k8s/workloads';
 import { fileRules, ruleCatalogue, rules } from '../rules';
 import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
 import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
-import { applyDirectives, scanDirectives } from './directives';
+import { applyDirectives, scanComments, scanDirectives, type TextPiece } from './directives';
 import { LineIndex } from './line-index';
 import { parseChunk, splitChunks, type ParsedChunk } from './parse';
 import { span } from './yaml-access';
@@ -100,8 +100,8 @@ function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[]
 const KNOWN_RULES = new Set(ruleCatalogue().map((r) => r.id));
 
 /** Applies the file's comment directives and reports the ones that suppress nothing. */
-function suppress(text: string, lines: LineIndex, findings: Finding[], options: AnalysisOptions): Finding[] {
-  const directives = scanDirectives(text, lines);
+function suppress(text: string, lines: LineIndex, findings: Finding[], options: AnalysisOptions, pieces: readonly TextPiece[], comments: (chunk: string) => readonly { start: number; text: string }[]): Finding[] {
+  const directives = scanDirectives(text, lines, pieces, comments);
   if (directives.length === 0) return findings;
   const isOff = (id: string): boolean => options.rules?.[id] === 'off' || (id === 'yaml-syntax' && options.reportSyntax === false);
   // Pass 1: the findings of every rule. A directive naming unused-disable-directive is judged in pass 2.
@@ -176,6 +176,8 @@ function templatedFinding(text: string, options: AnalysisOptions): Finding | und
  */
 export class Analyzer {
   private cache = new Map<string, ChunkAnalysis>();
+  /** Comments of the chunks holding directives, by chunk text (lexing is the costly part). */
+  private comments = new Map<string, readonly { start: number; text: string }[]>();
   private optionsKey = '';
 
   constructor(
@@ -193,7 +195,8 @@ export class Analyzer {
     const next = new Map<string, ChunkAnalysis>();
     const chunks: PlacedChunk[] = [];
     const findings: Finding[] = [];
-    for (const piece of splitChunks(text)) {
+    const pieces = splitChunks(text);
+    for (const piece of pieces) {
       const analysis = this.cache.get(piece.text) ?? next.get(piece.text) ?? analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
       next.set(piece.text, analysis);
       chunks.push({ start: piece.start, analysis });
@@ -204,7 +207,14 @@ export class Analyzer {
     if (templated) findings.push(templated);
     findings.push(...fileFindings(chunks, peers, options, this.onRuleError));
     const lines = new LineIndex(text);
-    const kept = suppress(text, lines, findings, options);
+    const nextComments = new Map<string, readonly { start: number; text: string }[]>();
+    const comments = (chunk: string): readonly { start: number; text: string }[] => {
+      const found = this.comments.get(chunk) ?? nextComments.get(chunk) ?? scanComments(chunk);
+      nextComments.set(chunk, found);
+      return found;
+    };
+    const kept = suppress(text, lines, findings, options, pieces, comments);
+    this.comments = nextComments;
     kept.sort((a, b) => a.start - b.start);
     return { text, lines, chunks, findings: kept };
   }

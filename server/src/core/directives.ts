@@ -71,11 +71,26 @@ function nextCodeLine(text: string, lines: LineIndex, fromLine: number): number 
   return undefined;
 }
 
-/** Parses the directives of a file. Cheap when there are none (a substring test). */
-export function scanDirectives(text: string, lines: LineIndex): Directive[] {
+/** A piece of the file (a `---` chunk) and where it starts. */
+export interface TextPiece {
+  readonly start: number;
+  readonly text: string;
+}
+
+/**
+ * Parses the directives of a file. Cheap when there are none (a substring test); only the chunks
+ * holding the marker are lexed, through `comments`, which a caller may memoise by chunk text.
+ */
+export function scanDirectives(
+  text: string,
+  lines: LineIndex,
+  pieces: readonly TextPiece[] = [{ start: 0, text }],
+  comments: (chunkText: string) => readonly { start: number; text: string }[] = scanComments,
+): Directive[] {
   if (!text.includes(DIRECTIVE_MARKER)) return [];
+  const all = pieces.flatMap((p) => (p.text.includes(DIRECTIVE_MARKER) ? comments(p.text).map((c) => ({ start: c.start + p.start, text: c.text })) : []));
   const out: Directive[] = [];
-  for (const comment of scanComments(text)) {
+  for (const comment of all) {
     const m = DIRECTIVE.exec(comment.text);
     if (!m) continue;
     const kind = m[1] === 'disable-next-line' ? 'next-line' : 'file';
@@ -114,16 +129,22 @@ export function applyDirectives<F extends Suppressible>(
 ): { kept: F[]; problems: DirectiveProblem[] } {
   if (directives.length === 0) return { kept: [...findings], problems: [] };
   const used = new Set<string>(); // `${directiveIndex}` or `${directiveIndex}:${ruleId}`
-  const covers = (d: Directive, f: F): boolean =>
-    (d.kind === 'file' || (d.line !== undefined && lines.positionAt(f.start).line === d.line)) &&
-    (d.rules.length === 0 || d.rules.some((r) => r.id === f.rule));
+  // Index directives by the line they cover, so the cost is O(findings + directives).
+  const fileWide: number[] = [];
+  const byLine = new Map<number, number[]>();
+  directives.forEach((d, i) => {
+    if (d.kind === 'file') fileWide.push(i);
+    else if (d.line !== undefined) byLine.set(d.line, [...(byLine.get(d.line) ?? []), i]);
+  });
   const kept = findings.filter((f) => {
     let suppressed = false;
-    directives.forEach((d, i) => {
-      if (!covers(d, f)) return;
+    const candidates = byLine.size > 0 ? [...fileWide, ...(byLine.get(lines.positionAt(f.start).line) ?? [])] : fileWide;
+    for (const i of candidates) {
+      const d = directives[i];
+      if (!d || (d.rules.length > 0 && !d.rules.some((r) => r.id === f.rule))) continue;
       suppressed = true;
       used.add(d.rules.length === 0 ? `${i}` : `${i}:${f.rule}`);
-    });
+    }
     return !suppressed;
   });
   const problems: DirectiveProblem[] = [];
