@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Analyzer } from '../../../server/src/core/analyze';
 import { scanComments, scanDirectives } from '../../../server/src/core/directives';
 import { LineIndex } from '../../../server/src/core/line-index';
 import { check, findings, yaml } from '../../helpers/check';
@@ -110,4 +111,18 @@ test('a directive inside a block scalar or a string is not honoured', () => {
 test('directive messages exist in Chinese', () => {
   const found = findings(conflict('# podsight-disable-next-line unused-volume'), 'unused-disable-directive', { locale: 'zh-cn' });
   assert.match(found[0]?.message ?? '', /此指令/);
+});
+
+test('directives are applied after the chunk cache: editing one chunk re-filters the others', () => {
+  const body = conflict('# nothing');
+  const withDirective = `# podsight-disable port-conflict\n---\n${body}`;
+  const without = `# podsight-disable unused-volume\n---\n${body}`;
+  const analyzer = new Analyzer();
+  const first = analyzer.analyze(withDirective);
+  assert.equal(first.findings.filter((f) => f.rule === 'port-conflict').length, 0);
+  const second = analyzer.analyze(without);
+  assert.equal(second.findings.filter((f) => f.rule === 'port-conflict').length, 1);
+  assert.equal(second.chunks[1]?.analysis, first.chunks[1]?.analysis, 'the pod chunk was not re-analysed');
+  const third = analyzer.analyze(withDirective);
+  assert.equal(third.findings.filter((f) => f.rule === 'port-conflict').length, 0);
 });
