@@ -119,6 +119,7 @@ export function startServer(connection: Connection): void {
     return { capabilities, serverInfo: { name: 'podsight', version: VERSION } };
   });
 
+  // The connection keeps one `initialized` handler: features must not call onInitialized themselves.
   connection.onInitialized(() => {
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.podsight.yaml' }] });
