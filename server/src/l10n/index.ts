@@ -11,6 +11,8 @@ import { directivesZhCn } from './zh-cn/directives';
 import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
+import { fixesEn } from './en/fixes';
+import { fixesZhCn } from './zh-cn/fixes';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -19,8 +21,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

@@ -54,7 +54,7 @@ export const mountShadowsImage: Rule = {
             message: ctx.t(`mount-shadows-image.${kind}`, args),
             related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('mount-shadows-image.related', args) }] : [],
             severity: kind === 'message' ? undefined : 'information',
-            data: { mountPath: mount.mountPath, hiddenDir: hidden.path, image: container.image, volume: mount.name, source: volume?.source },
+            data: { mountPath: mount.mountPath, hiddenDir: hidden.path, contents: hidden.contents, image: container.image, volume: mount.name, source: volume?.source },
           });
         }
       }

@@ -2,6 +2,7 @@
 import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
 import { renameFeature } from './rename';
+import { codeActionsFeature } from './code-actions';
 
 /** One language feature: the capabilities it announces and the handlers it registers. */
 export interface Feature {
@@ -9,4 +10,4 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: readonly Feature[] = [renameFeature];
+export const features: readonly Feature[] = [renameFeature, codeActionsFeature];

@@ -1,0 +1,113 @@
+/**
+ * Every rule's quick fixes, one file per rule, listed here. `fixesFor` adds the two "disable"
+ * actions every rule gets; `fixAll` collects the safe preferred fixes of a file.
+ */
+import type { FileAnalysis } from '../core/analyze';
+import { chunkAt } from '../core/locate';
+import { normaliseLocale, t } from '../l10n';
+import type { AnalysisOptions, Finding } from '../rules/types';
+import { disableForFile, disableForLine } from './disable';
+import { duplicateMountPathFixes } from './duplicate-mount-path';
+import { hostNetworkPortMismatchFixes } from './host-network-port-mismatch';
+import { hostPortConflictFixes } from './host-port-conflict';
+import { implicitPortConflictFixes } from './implicit-port-conflict';
+import { invalidPortFixes } from './invalid-port';
+import { mountShadowsImageFixes } from './mount-shadows-image';
+import { duplicateNameFixes, invalidNameFixes } from './names';
+import { portConflictFixes } from './port-conflict';
+import { invalidValueFixes, unknownFieldFixes } from './schema';
+import type { Fix, FixContext, FixProvider } from './types';
+import { undefinedVolumeFixes } from './undefined-volume';
+import { unknownPortNameFixes } from './unknown-port-name';
+import { unusedVolumeFixes } from './unused-volume';
+import type { OffsetEdit } from './yaml-edit';
+
+export type { Fix } from './types';
+export type { OffsetEdit } from './yaml-edit';
+
+/** Rule id → its fixes. Rules without an entry get only the "disable" actions. */
+export const fixProviders: Readonly<Record<string, FixProvider>> = {
+  'port-conflict': portConflictFixes,
+  'implicit-port-conflict': implicitPortConflictFixes,
+  'host-port-conflict': hostPortConflictFixes,
+  'host-network-port-mismatch': hostNetworkPortMismatchFixes,
+  'invalid-port': invalidPortFixes,
+  'unknown-port-name': unknownPortNameFixes,
+  'mount-shadows-image': mountShadowsImageFixes,
+  'duplicate-mount-path': duplicateMountPathFixes,
+  'undefined-volume': undefinedVolumeFixes,
+  'unused-volume': unusedVolumeFixes,
+  'unknown-field': unknownFieldFixes,
+  'invalid-value': invalidValueFixes,
+  'duplicate-container-name': duplicateNameFixes,
+  'duplicate-volume-name': duplicateNameFixes,
+  'invalid-name': invalidNameFixes,
+};
+
+/** Options for computing fixes. */
+export interface FixOptions {
+  readonly options?: AnalysisOptions;
+  /** Add "Disable <rule> for this line / file" (default true). */
+  readonly disable?: boolean;
+}
+
+function contextFor(analysis: FileAnalysis, finding: Finding, options: AnalysisOptions): FixContext | undefined {
+  const chunk = chunkAt(analysis, finding.start);
+  if (!chunk) return undefined;
+  const locale = normaliseLocale(options.locale);
+  return { analysis, finding, chunk, options, locale, t: (key, args) => t(locale, key, args) };
+}
+
+/** The rule's own fixes for one finding (never throws: a failing fix offers nothing). */
+export function ruleFixes(analysis: FileAnalysis, finding: Finding, options: AnalysisOptions = {}): Fix[] {
+  const provider = fixProviders[finding.rule];
+  const ctx = contextFor(analysis, finding, options);
+  if (!provider || !ctx) return [];
+  try {
+    const fixes = provider(ctx).filter((f) => f.edits.length > 0);
+    // At most one preferred fix: the first one a provider marks.
+    let preferred = false;
+    return fixes.map((f) => {
+      const keep = !!f.preferred && !preferred;
+      preferred ||= keep;
+      return keep === !!f.preferred ? f : { ...f, preferred: keep };
+    });
+  } catch {
+    return [];
+  }
+}
+
+/** Every fix for one finding: the rule's, then "disable for this line" and "for this file". */
+export function fixesFor(analysis: FileAnalysis, finding: Finding, fixOptions: FixOptions = {}): Fix[] {
+  const options = fixOptions.options ?? {};
+  const fixes = ruleFixes(analysis, finding, options);
+  const ctx = contextFor(analysis, finding, options);
+  if (ctx && fixOptions.disable !== false) fixes.push(...[disableForLine(ctx), disableForFile(ctx)].filter((f) => f.edits.length > 0));
+  return fixes;
+}
+
+/**
+ * The safe preferred fix of every finding (of `rule`, or of all rules), as one set of
+ * non-overlapping edits: a fix whose edits touch an earlier fix's text is left for the next round.
+ */
+export function fixAll(analysis: FileAnalysis, options: AnalysisOptions = {}, rule?: string): { edits: OffsetEdit[]; fixed: Finding[] } {
+  const edits: OffsetEdit[] = [];
+  const fixed: Finding[] = [];
+  for (const finding of analysis.findings) {
+    if (rule && finding.rule !== rule) continue;
+    const fix = ruleFixes(analysis, finding, options).find((f) => f.preferred && f.safe);
+    if (!fix) continue;
+    const overlaps = fix.edits.some((e) => edits.some((o) => e.start < o.end && o.start < e.end || (e.start === o.start && e.end === e.start && o.end === o.start)));
+    if (overlaps) continue;
+    edits.push(...fix.edits);
+    fixed.push(finding);
+  }
+  return { edits: edits.sort((a, b) => a.start - b.start), fixed };
+}
+
+/** Applies offset edits to a text (edits must not overlap). */
+export function applyEdits(text: string, edits: readonly OffsetEdit[]): string {
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.start - a.start || b.end - a.end)) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}

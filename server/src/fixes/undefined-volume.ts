@@ -1,0 +1,27 @@
+/**
+ * undefined-volume: rename the mount to the closest defined volume (the usual typo), or add the
+ * missing volume to the pod as an `emptyDir: {}` (creating `volumes:` when the pod has none).
+ */
+import { asSeq, getNode } from '../core/yaml-access';
+import { closest, containersAt, isAt, writtenIn } from './find';
+import type { Fix, FixProvider } from './types';
+import { addPair, appendItem, replaceScalar } from './yaml-edit';
+
+export const undefinedVolumeFixes: FixProvider = (ctx) => {
+  const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.nameNode)))[0];
+  if (!hit?.part.nameNode || !hit.part.name) return [];
+  const { pod, part: mount } = hit;
+  const name = mount.name ?? '';
+  const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+  const fixes: Fix[] = [];
+  const suggestion = closest(name, defined);
+  if (suggestion) fixes.push({ title: ctx.t('fix.rename', { from: name, to: suggestion }), edits: [replaceScalar(ctx.chunk.start, mount.nameNode!, suggestion)], preferred: true });
+  const text = ctx.analysis.text;
+  const volumes = asSeq(getNode(pod.spec, 'volumes', pod.doc), pod.doc);
+  if (!volumes || writtenIn(volumes, pod.spec)) {
+    const item = { name, emptyDir: {} };
+    const edit = volumes ? appendItem(text, ctx.chunk.start, volumes, item) : addPair(text, ctx.chunk.start, pod.spec, 'volumes', [item]);
+    fixes.push({ title: ctx.t('fix.undefined-volume.add', { name }), edits: [edit], preferred: !suggestion });
+  }
+  return fixes;
+};

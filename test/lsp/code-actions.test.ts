@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
+import { examplesDir } from '../helpers/paths';
+import { LspClient } from './harness';
+
+let client: LspClient;
+before(async () => {
+  client = new LspClient();
+  const init = await client.initialize();
+  const provider = init.capabilities.codeActionProvider;
+  assert.ok(provider && typeof provider === 'object' && provider.codeActionKinds?.includes('source.fixAll.podsight'));
+});
+after(() => client.dispose());
+
+const example = (name: string): string => readFileSync(join(examplesDir, name), 'utf8');
+let version = 1;
+
+function apply(text: string, uri: string, action: CodeAction): string {
+  const edits: TextEdit[] = action.edit?.changes?.[uri] ?? [];
+  assert.ok(edits.length > 0, `action "${action.title}" has no edits for ${uri}`);
+  return TextDocument.applyEdits(TextDocument.create(uri, 'yaml', 1, text), edits);
+}
+
+async function open(uri: string, text: string): Promise<Diagnostic[]> {
+  await client.open(uri, text, 1);
+  return client.waitForDiagnostics(uri, () => true, 1);
+}
+
+/** Replaces the whole document and waits for the diagnostics of the new version. */
+async function replace(uri: string, text: string): Promise<Diagnostic[]> {
+  version += 1;
+  await client.change(uri, version, [{ text }]);
+  return client.waitForDiagnostics(uri, () => true, version);
+}
+
+function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
+  const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+}
+
+test('the seed `Path:` typo: the preferred action carries its diagnostic, applies, and the finding is gone', async () => {
+  const uri = 'file:///work/ca-typo.yaml';
+  const text = example('seed-hostpath-typo.yaml');
+  const diags = await open(uri, text);
+  const typo = diags.filter((d) => d.code === 'unknown-field');
+  assert.equal(typo.length, 1);
+  const actions = await actionsFor(uri, typo);
+  const preferred = actions.filter((a) => a.isPreferred);
+  assert.equal(preferred.length, 1);
+  assert.equal(preferred[0]?.title, 'Replace "Path" with "path"');
+  assert.equal(preferred[0]?.kind, 'quickfix');
+  assert.deepEqual(preferred[0]?.diagnostics, typo);
+  assert.ok(actions.some((a) => a.title === 'Disable unknown-field for this line'));
+  const fixed = apply(text, uri, preferred[0] as CodeAction);
+  assert.equal(fixed, text.replace('Path: "/logs"', 'path: "/logs"'));
+  const after = await replace(uri, fixed);
+  assert.deepEqual(after.filter((d) => d.code === 'unknown-field'), []);
+});
+
+test('the seed port conflict: one click moves the second nginx to 81', async () => {
+  const uri = 'file:///work/ca-ports.yaml';
+  const text = example('seed-port-conflict.yaml');
+  const diags = (await open(uri, text)).filter((d) => d.code === 'port-conflict');
+  const actions = await actionsFor(uri, diags);
+  const preferred = actions.find((a) => a.isPreferred);
+  assert.match(preferred?.title ?? '', /Change port 80 to 81 in container "mycon2"/);
+  const fixed = apply(text, uri, preferred as CodeAction);
+  assert.equal(fixed.split('\n')[15], '    - containerPort: 81');
+  assert.deepEqual((await replace(uri, fixed)).filter((d) => d.code === 'port-conflict'), []);
+});
+
+test('every rule finding on the examples gets actions; applying each rule fix removes its finding', async () => {
+  for (const name of ['ports.yaml', 'volumes.yaml', 'names.yaml', 'implicit-port-conflict.yaml', 'sidecars.yaml']) {
+    const uri = `file:///work/ca-all-${name}`;
+    const text = example(name);
+    const diags = await open(uri, text);
+    for (const diagnostic of diags) {
+      const actions = await actionsFor(uri, [diagnostic]);
+      assert.ok(actions.length >= 2, `${name} ${String(diagnostic.code)}: no actions`);
+      for (const action of actions.filter((a) => !a.title.startsWith('Disable') && !a.title.startsWith('Fix all'))) {
+        assert.deepEqual(action.diagnostics, [diagnostic]);
+        const checkUri = `${uri}-${String(diagnostic.code)}-${version}.yaml`;
+        version += 1;
+        const after = await open(checkUri, apply(text, uri, action));
+        const before = diags.filter((d) => d.code === diagnostic.code).length;
+        assert.ok(after.filter((d) => d.code === diagnostic.code).length < before, `${name}: "${action.title}" left the ${String(diagnostic.code)} finding`);
+        await client.close(checkUri);
+      }
+    }
+  }
+});
+
+test('stale diagnostics (an older document version) get no actions', async () => {
+  const uri = 'file:///work/ca-stale.yaml';
+  const text = example('seed-hostpath-typo.yaml');
+  const diags = await open(uri, text);
+  await replace(uri, text + '\n');
+  assert.deepEqual(await actionsFor(uri, diags.filter((d) => d.code === 'unknown-field')), []);
+});
+
+test('fix all: one rule across the file, and source.fixAll.podsight for every safe fix', async () => {
+  const uri = 'file:///work/ca-fixall.yaml';
+  const text = [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata: {name: f}',
+    'spec:',
+    '  restartPolicy: never',
+    '  containers:',
+    '  - name: a',
+    '    image: busybox',
+    '    imagePullPolicy: always',
+    '    ports: [{containerPort: 81, protocol: tcp}]',
+    '',
+  ].join('\r\n');
+  const diags = await open(uri, text);
+  const values = diags.filter((d) => d.code === 'invalid-value');
+  assert.equal(values.length, 2);
+  const actions = await actionsFor(uri, values);
+  const all = actions.find((a) => a.title === 'Fix all invalid-value problems in this file');
+  assert.ok(all, actions.map((a) => a.title).join(' | '));
+  assert.equal(apply(text, uri, all), text.replace('never', 'Never').replace('always', 'Always'));
+  const source = await actionsFor(uri, [], ['source.fixAll']);
+  assert.equal(source.length, 1);
+  assert.equal(source[0]?.kind, 'source.fixAll.podsight');
+  const fixed = apply(text, uri, source[0] as CodeAction);
+  assert.equal(fixed, text.replace('never', 'Never').replace('always', 'Always').replace('tcp', 'TCP'));
+  assert.deepEqual(await replace(uri, fixed), []);
+});
+
+test('action titles follow the client locale (Simplified Chinese)', async () => {
+  const zh = new LspClient({ locale: 'zh-CN' });
+  try {
+    await zh.initialize();
+    const uri = 'file:///work/ca-zh.yaml';
+    await zh.open(uri, example('seed-hostpath-typo.yaml'));
+    const diags = (await zh.waitForDiagnostics(uri)).filter((d) => d.code === 'unknown-field');
+    const actions = await zh.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0]?.range, context: { diagnostics: diags } });
+    assert.deepEqual(actions.map((a) => a.title), ['将 "Path" 替换为 "path"', '在此行禁用 unknown-field', '在此文件中禁用 unknown-field']);
+  } finally {
+    await zh.dispose();
+  }
+});

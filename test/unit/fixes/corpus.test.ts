@@ -1,0 +1,44 @@
+/**
+ * Quick fixes over the real-world corpus: computing them never throws, and every rule fix leaves
+ * valid YAML in which its finding is gone (the "disable" actions are checked in disable.test.ts).
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { parseAllDocuments } from 'yaml';
+import { analyzeText } from '../../../server/src/core/analyze';
+import { applyEdits, fixAll, fixesFor, ruleFixes } from '../../../server/src/fixes';
+import { corpusDir } from '../../helpers/paths';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
+  });
+}
+
+const parses = (text: string): boolean => parseAllDocuments(text, { version: '1.1', merge: true }).every((d) => d.errors.length === 0);
+
+test('fixes on the corpus: no throw; each rule fix parses and removes its finding', () => {
+  let checked = 0;
+  for (const file of yamlFiles(corpusDir)) {
+    const text = readFileSync(file, 'utf8');
+    const analysis = analyzeText(text);
+    const name = relative(corpusDir, file);
+    if (!parses(text)) continue;
+    for (const finding of analysis.findings) {
+      assert.ok(fixesFor(analysis, finding).length >= 0);
+      for (const fix of ruleFixes(analysis, finding)) {
+        const result = applyEdits(text, fix.edits);
+        assert.ok(parses(result), `${name}: "${fix.title}" broke the YAML`);
+        const count = (t: string): number => analyzeText(t).findings.filter((f) => f.rule === finding.rule).length;
+        assert.ok(count(result) < count(text), `${name}: "${fix.title}" left the ${finding.rule} finding`);
+        checked++;
+      }
+    }
+    const all = applyEdits(text, fixAll(analysis).edits);
+    assert.ok(parses(all), `${name}: fix all broke the YAML`);
+  }
+  assert.ok(checked > 0);
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { yaml } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+
+const text = yaml`
+  # Licence header.
+  # Second line of the header.
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: d}
+  spec:
+    containers:
+    - name: a
+      image: busybox
+      volumeMounts:
+      - name: missing
+        mountPath: /m
+`;
+
+test('disable for this line: a directive above the line, at its indentation', () => {
+  applyFix(text, 'undefined-volume', /for this line/, text.replace('    - name: missing', '    # podsight-disable-next-line undefined-volume\n    - name: missing'), { gone: false });
+});
+
+test('disable for this file: after the leading comment block; an existing directive gets the rule added', () => {
+  applyFix(text, 'undefined-volume', /for this file/, text.replace('header.\napiVersion', 'header.\n# podsight-disable undefined-volume\napiVersion'), { gone: false });
+  const withDirective = '# podsight-disable unused-volume\n' + text;
+  applyFix(withDirective, 'undefined-volume', /for this file/, withDirective.replace('# podsight-disable unused-volume', '# podsight-disable unused-volume, undefined-volume'), { gone: false });
+  const noHeader = text.replace(/^#.*\n#.*\n/, '');
+  applyFix(noHeader, 'undefined-volume', /for this file/, '# podsight-disable undefined-volume\n' + noHeader, { gone: false });
+});
+
+test('disable for this line extends a directive already above the line; a rule already listed offers nothing', () => {
+  const one = text.replace('    - name: missing', '    # podsight-disable-next-line unused-volume\n    - name: missing');
+  applyFix(one, 'undefined-volume', /for this line/, one.replace('line unused-volume', 'line unused-volume, undefined-volume'), { gone: false });
+  const listed = text.replace('    - name: missing', '    # podsight-disable-next-line undefined-volume\n    - name: missing');
+  assert.ok(!fixesOf(listed, 'undefined-volume').fixes.some((f) => /for this line/.test(f.title)));
+});
+
+test('every rule offers both "disable" actions, including ones without fixes', () => {
+  const nested = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: n}
+    spec:
+      containers:
+      - name: a
+        image: busybox
+        volumeMounts:
+        - {name: a, mountPath: /a}
+        - {name: b, mountPath: /a/b}
+      volumes: [{name: a, emptyDir: {}}, {name: b, emptyDir: {}}]
+  `;
+  assert.deepEqual(fixesOf(nested, 'nested-mount-path').fixes.map((f) => f.title), ['Disable nested-mount-path for this line', 'Disable nested-mount-path for this file']);
+});
+
+test('a rule is added before a directive\'s ` -- reason`; a directive without rules already covers everything', () => {
+  const reasoned = '# podsight-disable unused-volume -- scratch pod\n' + text;
+  applyFix(reasoned, 'undefined-volume', /for this file/, reasoned.replace('unused-volume -- scratch', 'unused-volume, undefined-volume -- scratch'), { gone: false });
+  const all = '# podsight-disable\n' + text;
+  assert.ok(!fixesOf(all, 'undefined-volume').fixes.some((f) => /for this file/.test(f.title)));
+});

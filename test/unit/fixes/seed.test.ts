@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { check, yaml } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+import { examplesDir } from '../../helpers/paths';
+
+const example = (name: string): string => readFileSync(join(examplesDir, name), 'utf8');
+
+test('seed: the hostPath `Path:` typo is fixed in one click (the preferred fix)', () => {
+  const text = example('seed-hostpath-typo.yaml');
+  const { fixes } = fixesOf(text, 'unknown-field');
+  const preferred = fixes.filter((f) => f.preferred);
+  assert.equal(preferred.length, 1);
+  assert.equal(preferred[0]?.title, 'Replace "Path" with "path"');
+  const { result } = applyFix(text, 'unknown-field', /Replace "Path"/);
+  assert.equal(result, text.replace('      Path: "/logs"', '      path: "/logs"'));
+  assert.deepEqual(check(result).filter((f) => f.severity === 'error'), []);
+});
+
+test('seed: the port conflict is fixed in one click (next free port)', () => {
+  const text = example('seed-port-conflict.yaml');
+  const { fixes } = fixesOf(text, 'port-conflict');
+  assert.equal(fixes.filter((f) => f.preferred).length, 1);
+  const { result } = applyFix(text, 'port-conflict', /Change port 80 to 81 in container "mycon2"/);
+  const lines = text.split('\n');
+  lines[15] = '    - containerPort: 81';
+  assert.equal(result, lines.join('\n'));
+  assert.deepEqual(check(result).filter((f) => f.rule === 'port-conflict'), []);
+});
+
+test('seed: remove the duplicate port declaration instead', () => {
+  const text = example('seed-port-conflict.yaml');
+  applyFix(text, 'port-conflict', /Remove the duplicate/, text.replace('  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 80\n', '  - name: mycon2\n    image: nginx\n'), { gone: false });
+});
+
+test('every finding on the examples offers a fix besides the two "disable" actions, or the disable ones', () => {
+  for (const name of ['ports.yaml', 'volumes.yaml', 'names.yaml', 'sidecars.yaml', 'implicit-port-conflict.yaml', 'seed-hostpath-typo.yaml', 'seed-port-conflict.yaml']) {
+    const text = example(name);
+    const rules = new Set(check(text).map((f) => f.rule));
+    for (const rule of rules) {
+      const { fixes } = fixesOf(text, rule);
+      assert.ok(fixes.some((f) => /^Disable .* for this line$/.test(f.title)), `${name} ${rule}`);
+      assert.ok(fixes.some((f) => /^Disable .* for this file$/.test(f.title)), `${name} ${rule}`);
+      assert.ok(fixes.filter((f) => f.preferred).length <= 1, `${name} ${rule}: more than one preferred`);
+    }
+  }
+});
+
+test('titles come from the catalogue in Simplified Chinese too', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      volumes:
+      - name: logs
+        hostPath:
+          Path: /logs
+      containers:
+      - {name: a, image: busybox, volumeMounts: [{name: logs, mountPath: /logs}]}
+  `;
+  const { fixes } = fixesOf(text, 'unknown-field', 0, { locale: 'zh-cn' });
+  assert.deepEqual(fixes.map((f) => f.title), ['将 "Path" 替换为 "path"', '在此行禁用 unknown-field', '在此文件中禁用 unknown-field']);
+});
