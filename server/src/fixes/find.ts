@@ -1,9 +1,11 @@
 /** Finding the model parts (pod, container, port...) a finding points at, by node position. */
-import type { Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
+import { locate } from '../core/locate';
 import { impliedPorts } from '../k8s/listeners';
 import { runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
-import type { FixContext } from './types';
+import type { Fix, FixContext } from './types';
+import { replaceScalar } from './yaml-edit';
 
 /** True when `node` is the finding's node (same chunk-relative span). */
 export function isAt(ctx: FixContext, node: Node | undefined): boolean {
@@ -67,6 +69,16 @@ export function unique(base: string, taken: ReadonlySet<string>, max = 63): stri
     const name = base.slice(0, max - suffix.length).replace(/-+$/, '') + suffix;
     if (!taken.has(name)) return name;
   }
+}
+
+/** Replaces the scalar the finding points at, keeping its quotes. */
+export function replaceAtFinding(ctx: FixContext, value: string): Fix['edits'] {
+  const at = locate(ctx.analysis, ctx.finding.start);
+  const node = at?.node;
+  if (node && isScalar(node) && node.range && ctx.chunk.start + node.range[0] === ctx.finding.start && ctx.chunk.start + node.range[1] === ctx.finding.end) {
+    return [replaceScalar(ctx.chunk.start, node, value)];
+  }
+  return [];
 }
 
 /** The closest of `candidates`, if any is close. */

@@ -13,9 +13,12 @@ import { hostPortConflictFixes } from './host-port-conflict';
 import { implicitPortConflictFixes } from './implicit-port-conflict';
 import { invalidPortFixes } from './invalid-port';
 import { mountShadowsImageFixes } from './mount-shadows-image';
-import { duplicateNameFixes, invalidNameFixes } from './names';
+import { duplicateContainerNameFixes } from './duplicate-container-name';
+import { duplicateVolumeNameFixes } from './duplicate-volume-name';
+import { invalidNameFixes } from './invalid-name';
+import { invalidValueFixes } from './invalid-value';
 import { portConflictFixes } from './port-conflict';
-import { invalidValueFixes, unknownFieldFixes } from './schema';
+import { unknownFieldFixes } from './unknown-field';
 import type { Fix, FixContext, FixProvider } from './types';
 import { undefinedVolumeFixes } from './undefined-volume';
 import { unknownPortNameFixes } from './unknown-port-name';
@@ -39,8 +42,8 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'unused-volume': unusedVolumeFixes,
   'unknown-field': unknownFieldFixes,
   'invalid-value': invalidValueFixes,
-  'duplicate-container-name': duplicateNameFixes,
-  'duplicate-volume-name': duplicateNameFixes,
+  'duplicate-container-name': duplicateContainerNameFixes,
+  'duplicate-volume-name': duplicateVolumeNameFixes,
   'invalid-name': invalidNameFixes,
 };
 

@@ -1,12 +1,12 @@
 /**
- * duplicate-container-name, duplicate-volume-name, invalid-name: rename to a valid name unique in
- * the pod. A volume renamed because its name was invalid takes its mounts along; a duplicate's
+ * Shared by duplicate-container-name, duplicate-volume-name and invalid-name: rename to a valid
+ * name unique in the pod. A volume renamed because its name was invalid takes its mounts along; a duplicate's
  * mounts are left alone (they may well mean the first volume).
  */
 import type { Node } from 'yaml';
 import type { PodModel } from '../k8s/pod-model';
-import { fact, isAt, unique, writtenIn } from './find';
-import type { Fix, FixContext, FixProvider } from './types';
+import { isAt, unique, writtenIn } from './find';
+import type { Fix, FixContext } from './types';
 import { replaceScalar, type OffsetEdit } from './yaml-edit';
 
 /** A valid RFC 1123 label derived from `value`. */
@@ -54,13 +54,8 @@ function rename(ctx: FixContext, named: Named, base: string, carryMounts: boolea
   return [{ title: ctx.t('fix.rename', { from: named.name, to }), edits, preferred: true, safe: named.kind === 'volume' && carryMounts }];
 }
 
-export const duplicateNameFixes: FixProvider = (ctx) => {
+/** Renames the container, volume or spec field the finding is on to a valid unique name derived from `base` (default: its name). */
+export function renameAtFinding(ctx: FixContext, carryMounts: boolean, base?: string): Fix[] {
   const named = namedAt(ctx);
-  return named ? rename(ctx, named, named.name, false) : [];
-};
-
-export const invalidNameFixes: FixProvider = (ctx) => {
-  const named = namedAt(ctx);
-  const suggestion = fact(ctx, 'suggestion');
-  return named ? rename(ctx, named, typeof suggestion === 'string' ? suggestion : named.name, true) : [];
-};
+  return named ? rename(ctx, named, base ?? named.name, carryMounts) : [];
+}
