@@ -175,3 +175,29 @@ test('unknown-port-name: the closest name; or name the only unnamed port; or dec
   const none = base.replace('    PORTS\n', '');
   applyFix(none, 'unknown-port-name', /Declare port 80 named "http"/, none.replace('    image: nginx\n', '    image: nginx\n').replace('path: /}\n', 'path: /}\n    ports:\n    - name: http\n      containerPort: 80\n'));
 });
+
+test('edits keep comments between items, trailing flow commas, and quote YAML 1.1 look-alikes', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: a
+        image: nginx
+        ports:
+        - containerPort: 80
+      - name: b
+        image: nginx
+        ports:
+        - containerPort: 80   # the duplicate
+        # the metrics port comes next
+        - containerPort: 9090
+      - {name: c, image: grafana/grafana, }
+      - {name: d, image: grafana/grafana, ports: [{containerPort: 3000}, ]}
+  `;
+  applyFix(text, 'port-conflict', /Remove the duplicate/, text.replace('    - containerPort: 80   # the duplicate\n', ''));
+  applyFix(text, 'implicit-port-conflict', /Declare port 3000/, text.replace('{name: c, image: grafana/grafana, }', '{name: c, image: grafana/grafana, ports: [{containerPort: 3000}], }'));
+  const onName = text.replace('- name: b', '- name: "yes"').replace('- name: a', '- name: "yes"');
+  applyFix(onName, 'duplicate-container-name', /Rename "yes" to "yes-2"/);
+});
