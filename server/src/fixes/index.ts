@@ -22,6 +22,7 @@ import { unknownFieldFixes } from './unknown-field';
 import type { Fix, FixContext, FixProvider } from './types';
 import { undefinedVolumeFixes } from './undefined-volume';
 import { unknownPortNameFixes } from './unknown-port-name';
+import { unusedDisableDirectiveFixes } from './unused-disable-directive';
 import { unusedVolumeFixes } from './unused-volume';
 import type { OffsetEdit } from './yaml-edit';
 
@@ -45,6 +46,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'duplicate-container-name': duplicateContainerNameFixes,
   'duplicate-volume-name': duplicateVolumeNameFixes,
   'invalid-name': invalidNameFixes,
+  'unused-disable-directive': unusedDisableDirectiveFixes,
 };
 
 /** Options for computing fixes. */

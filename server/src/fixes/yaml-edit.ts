@@ -62,9 +62,10 @@ export function scalarText(value: string | number | boolean, quote?: string): st
   if (typeof value !== 'string') return String(value);
   if (quote === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
   if (quote === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
-  const plain = stringify(value, { lineWidth: 0 }).trimEnd();
-  // stringify quotes strings that would read back as another type (`"80"`, `"true"`).
-  return plain;
+  // YAML 1.1, as Kubernetes reads it: `yes`, `on` and `80` must be quoted to stay strings.
+  const plain = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
+  // Flow indicators would end a plain scalar inside `[...]` or `{...}`.
+  return /^[^"'].*[,[\]{}]/.test(plain) ? JSON.stringify(value) : plain;
 }
 
 /** Replaces a scalar's value, keeping its quoting style. */
@@ -131,9 +132,12 @@ function lineInsert(text: string, at: number, lines: string[], eol: string): Off
 export function addPair(text: string, base: number, map: YAMLMap, key: string, value: YValue, comment: string[] = []): OffsetEdit {
   const eol = eolOf(text);
   if (map.flow) {
-    const close = base + range(map)[1] - 1; // the `}`
-    const empty = map.items.length === 0;
-    return { start: close, end: close, newText: `${empty ? '' : ', '}${key}: ${flowText(value)}` };
+    const last = map.items[map.items.length - 1];
+    const lastNode = (last?.value ?? last?.key) as Node | undefined;
+    // Right after the last entry, so a trailing comma or a comment after it stays where it was.
+    if (lastNode?.range) return { start: base + lastNode.range[1], end: base + lastNode.range[1], newText: `, ${key}: ${flowText(value)}` };
+    const close = base + range(map)[1] - 1; // the `}` of an empty map
+    return { start: close, end: close, newText: `${key}: ${flowText(value)}` };
   }
   const first = map.items[0]?.key as Node | undefined;
   const indent = first?.range ? ' '.repeat(columnOf(text, base + first.range[0])) : '';
@@ -145,8 +149,10 @@ export function addPair(text: string, base: number, map: YAMLMap, key: string, v
 export function appendItem(text: string, base: number, seq: YAMLSeq, value: YValue, comment: string[] = []): OffsetEdit {
   const eol = eolOf(text);
   if (seq.flow) {
-    const close = base + range(seq)[1] - 1; // the `]`
-    return { start: close, end: close, newText: `${seq.items.length === 0 ? '' : ', '}${flowText(value)}` };
+    const last = seq.items[seq.items.length - 1] as Node | undefined;
+    if (last?.range) return { start: base + last.range[1], end: base + last.range[1], newText: `, ${flowText(value)}` };
+    const close = base + range(seq)[1] - 1; // the `]` of an empty list
+    return { start: close, end: close, newText: flowText(value) };
   }
   const first = seq.items[0] as Node | undefined;
   const dash = first?.range ? dashBefore(text, base + first.range[0]) : -1;
@@ -179,10 +185,8 @@ export function removeItem(text: string, base: number, seq: YAMLSeq, index: numb
   }
   const dash = dashBefore(text, s);
   if (dash < 0 || text.slice(lineStart(text, dash), dash).trim() !== '') return undefined;
-  const next = seq.items[index + 1] as Node | undefined;
-  const nextDash = next?.range ? dashBefore(text, base + next.range[0]) : -1;
-  const end = nextDash >= 0 ? lineStart(text, nextDash) : afterLastLine(text, 0, { range: [e, e, e] } as unknown as Node);
-  return { start: lineStart(text, dash), end, newText: '' };
+  // Up to the end of the item's last line: comment lines after it may introduce the next item.
+  return { start: lineStart(text, dash), end: afterLastLine(text, 0, { range: [e, e, e] } as unknown as Node), newText: '' };
 }
 
 /** Removes a whole block pair (`key:` and its nested lines), e.g. a `ports:` left without items. */

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { analyzeText } from '../../../server/src/core/analyze';
+import { applyEdits, ruleFixes } from '../../../server/src/fixes';
+import type { Finding } from '../../../server/src/rules/types';
 import { yaml } from '../../helpers/check';
 import { applyFix, fixesOf } from '../../helpers/fix';
 
@@ -59,4 +62,24 @@ test('a rule is added before a directive\'s ` -- reason`; a directive without ru
   applyFix(reasoned, 'undefined-volume', /for this file/, reasoned.replace('unused-volume -- scratch', 'unused-volume, undefined-volume -- scratch'), { gone: false });
   const all = '# podsight-disable\n' + text;
   assert.ok(!fixesOf(all, 'undefined-volume').fixes.some((f) => /for this file/.test(f.title)));
+});
+
+test('unused-disable-directive: remove the rule named in vain, or the whole directive', () => {
+  // The directive scanner lives with the suppression feature; its findings are built here by hand.
+  const src = '# podsight-disable port-conflict, unused-volume -- legacy\napiVersion: v1\nkind: Pod\nmetadata: {name: x}\nspec:\n  containers:\n  # podsight-disable-next-line\n  - {name: a, image: busybox}\n';
+  const analysis = analyzeText(src);
+  const finding = (needle: string, data: Record<string, unknown>): Finding => {
+    const start = src.indexOf(needle);
+    return { rule: 'unused-disable-directive', severity: 'information', message: '', start, end: start + needle.length, related: [], data };
+  };
+  const first = ruleFixes(analysis, finding('port-conflict', { reason: 'unused', kind: 'file', ruleId: 'port-conflict' }));
+  assert.equal(first[0]?.title, 'Remove port-conflict from this directive');
+  assert.equal(applyEdits(src, first[0]?.edits ?? []), src.replace('port-conflict, ', ''));
+  const second = ruleFixes(analysis, finding('unused-volume', { reason: 'unused', kind: 'file', ruleId: 'unused-volume' }));
+  assert.equal(applyEdits(src, second[0]?.edits ?? []), src.replace(', unused-volume', ''));
+  const all = ruleFixes(analysis, finding('# podsight-disable-next-line', { reason: 'unused-all', kind: 'next-line' }));
+  assert.equal(applyEdits(src, all[0]?.edits ?? []), src.replace('  # podsight-disable-next-line\n', ''));
+  const only = '# podsight-disable unused-volume\n' + text;
+  const alone = ruleFixes(analyzeText(only), { rule: 'unused-disable-directive', severity: 'information', message: '', start: 19, end: 32, related: [], data: { reason: 'unused' } });
+  assert.equal(applyEdits(only, alone[0]?.edits ?? []), text);
 });

@@ -27,4 +27,6 @@ export const fixesEn = {
   'fix.undefined-volume.add': 'Add volume "{name}" (emptyDir) to the pod',
   'fix.unused-volume.remove': 'Remove volume "{name}"',
   'fix.unused-volume.mount': 'Mount volume "{name}" in container "{container}" at {path}',
+  'fix.unused-disable-directive.remove': 'Remove this unused directive',
+  'fix.unused-disable-directive.remove-rule': 'Remove {rule} from this directive',
 };

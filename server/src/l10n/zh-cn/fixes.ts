@@ -27,4 +27,6 @@ export const fixesZhCn = {
   'fix.undefined-volume.add': '向 Pod 添加卷 "{name}"（emptyDir）',
   'fix.unused-volume.remove': '删除卷 "{name}"',
   'fix.unused-volume.mount': '将卷 "{name}" 挂载到容器 "{container}" 的 {path}',
+  'fix.unused-disable-directive.remove': '删除这条未使用的指令',
+  'fix.unused-disable-directive.remove-rule': '从此指令中删除 {rule}',
 };
