@@ -4,7 +4,7 @@
  * document, which would reformat the whole file) from `yaml` node ranges, which are chunk-relative:
  * every helper takes the chunk's start offset to produce absolute offsets.
  */
-import { isMap, isScalar, isSeq, Scalar, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isScalar, Scalar, stringify, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** A text replacement at absolute offsets of the file. */
 export interface OffsetEdit {
@@ -50,11 +50,6 @@ export function columnOf(text: string, offset: number): number {
 function range(node: Node): [number, number] {
   const r = node.range;
   return r ? [r[0], r[1]] : [0, 0];
-}
-
-/** True when `node` is written in flow style (`{...}` / `[...]`). */
-export function isFlow(node: Node): boolean {
-  return (isMap(node) || isSeq(node)) && node.flow === true;
 }
 
 /** Renders a scalar the way YAML needs it, preferring `quote` when the value must be quoted or a quote style is to be kept. */
