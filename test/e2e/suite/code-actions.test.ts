@@ -1,0 +1,73 @@
+/** Quick fixes through the real vscode API: `vscode.executeCodeActionProvider`, then applying the edit. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openFixture, podsightDiagnostics, waitFor, waitForRule } from './helpers';
+
+/**
+ * The Podsight actions at `range`. The workbench cancels a request when the document changes
+ * under it (e.g. while a newly opened file settles), so a cancelled request is retried until a deadline.
+ */
+async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  const actions = await waitFor(async () => {
+    try {
+      return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    } catch (error) {
+      if (String(error).includes('Canceled')) return undefined;
+      throw error;
+    }
+  }, 15_000, 'code actions (not cancelled)');
+  return actions.filter((a) => a.diagnostics === undefined || a.diagnostics.every((d) => d.source === 'podsight'));
+}
+
+/** Applies the action, waits for `done`, then reverts the fixture so the next test sees it unchanged. */
+async function applyAndRevert(doc: vscode.TextDocument, action: vscode.CodeAction, done: () => boolean, what: string): Promise<string> {
+  assert.ok(action.edit, `"${action.title}" carries an edit`);
+  try {
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    const text = doc.getText();
+    await waitFor(done, 15_000, what);
+    return text;
+  } finally {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+}
+
+describe('Podsight quick fixes', function () {
+  it('the seed `Path:` typo: one preferred fix, `path:`, and the error is gone', async function () {
+    const doc = await openFixture('seed-hostpath-typo.yaml');
+    const [d] = await waitForRule(doc.uri, 'unknown-field');
+    assert.ok(d);
+    const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.filter((a) => a.isPreferred);
+    assert.equal(preferred.length, 1, actions.map((a) => a.title).join(' | '));
+    assert.equal(preferred[0]!.title, 'Replace "Path" with "path"');
+    assert.ok(actions.some((a) => a.title === 'Disable unknown-field for this line'));
+    const before = doc.getText();
+    const text = await applyAndRevert(doc, preferred[0]!, () => podsightDiagnostics(doc.uri, 'unknown-field').length === 0, 'the unknown-field error to go away');
+    assert.equal(text, before.replace('Path: "/logs"', 'path: "/logs"'));
+    assert.equal(doc.isDirty, false);
+  });
+
+  it('the seed port conflict: the preferred fix moves mycon2 to the next free port', async function () {
+    const doc = await openFixture('seed-port-conflict.yaml');
+    const [d] = await waitForRule(doc.uri, 'port-conflict');
+    assert.ok(d);
+    const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, actions.map((a) => a.title).join(' | '));
+    assert.match(preferred.title, /Change port 80 to 81 in container "mycon2"/);
+    const text = await applyAndRevert(doc, preferred, () => podsightDiagnostics(doc.uri, 'port-conflict').length === 0, 'the port-conflict to go away');
+    assert.equal(doc.lineAt(d.range.start.line).text.replace('80', '81'), text.split(/\r?\n/)[d.range.start.line]);
+  });
+
+  it('source.fixAll.podsight is offered for the typo file', async function () {
+    const doc = await openFixture('seed-hostpath-typo.yaml');
+    await waitForRule(doc.uri, 'unknown-field');
+    const all = doc.validateRange(new vscode.Range(0, 0, doc.lineCount, 0));
+    const actions = await actionsAt(doc.uri, all, 'source.fixAll.podsight');
+    const fixAll = actions.find((a) => a.kind?.value === 'source.fixAll.podsight');
+    assert.ok(fixAll, actions.map((a) => `${a.kind?.value}: ${a.title}`).join(' | '));
+    await applyAndRevert(doc, fixAll, () => podsightDiagnostics(doc.uri, 'unknown-field').length === 0, 'fix all to remove the typo');
+  });
+});
