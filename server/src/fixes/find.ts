@@ -72,7 +72,7 @@ export function unique(base: string, taken: ReadonlySet<string>, max = 63): stri
 }
 
 /** Replaces the scalar the finding points at, keeping its quotes. */
-export function replaceAtFinding(ctx: FixContext, value: string): Fix['edits'] {
+export function replaceAtFinding(ctx: FixContext, value: string | number): Fix['edits'] {
   const at = locate(ctx.analysis, ctx.finding.start);
   const node = at?.node;
   if (node && isScalar(node) && node.range && ctx.chunk.start + node.range[0] === ctx.finding.start && ctx.chunk.start + node.range[1] === ctx.finding.end) {

@@ -19,6 +19,7 @@ import { invalidNameFixes } from './invalid-name';
 import { invalidValueFixes } from './invalid-value';
 import { portConflictFixes } from './port-conflict';
 import { unknownFieldFixes } from './unknown-field';
+import { serviceTargetPortFixes } from './service-target-port';
 import type { Fix, FixContext, FixProvider } from './types';
 import { undefinedVolumeFixes } from './undefined-volume';
 import { unknownPortNameFixes } from './unknown-port-name';
@@ -47,6 +48,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'duplicate-volume-name': duplicateVolumeNameFixes,
   'invalid-name': invalidNameFixes,
   'unused-disable-directive': unusedDisableDirectiveFixes,
+  'service-target-port': serviceTargetPortFixes,
 };
 
 /** Options for computing fixes. */

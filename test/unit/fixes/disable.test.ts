@@ -89,3 +89,10 @@ test('unused-disable-directive: remove the rule named in vain, or the whole dire
   const alone = ruleFixes(analyzeText(only), { rule: 'unused-disable-directive', severity: 'information', message: '', start: 19, end: 32, related: [], data: { reason: 'unused' } });
   assert.equal(applyEdits(only, alone[0]?.edits ?? []), text);
 });
+
+test('unused-disable-directive (real findings): the quick fix removes the directive and the finding', () => {
+  const unused = '# podsight-disable port-conflict\n' + text;
+  applyFix(unused, 'unused-disable-directive', /Remove this unused directive/, text);
+  const partly = text.replace('    - name: missing', '    # podsight-disable-next-line port-conflict, undefined-volume\n    - name: missing');
+  applyFix(partly, 'unused-disable-directive', /Remove port-conflict from this directive/, partly.replace('port-conflict, ', ''));
+});

@@ -201,3 +201,31 @@ test('edits keep comments between items, trailing flow commas, and quote YAML 1.
   const onName = text.replace('- name: b', '- name: "yes"').replace('- name: a', '- name: "yes"');
   applyFix(onName, 'duplicate-container-name', /Rename "yes" to "yes-2"/);
 });
+
+test('service-target-port: the closest declared port (a name, keeping quotes)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      selector: {app: web}
+      ports:
+      - port: 80
+        targetPort: "htp"
+    ---
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers:
+          - name: web
+            image: nginx
+            ports:
+            - {name: http, containerPort: 80}
+  `;
+  applyFix(text, 'service-target-port', /Replace "htp" with "http"/, text.replace('"htp"', '"http"'));
+});
