@@ -16,7 +16,7 @@ export interface HtmlParams {
   readonly styleUri: string;
 }
 
-const attr = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const attr = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function diagramHtml(p: HtmlParams): string {
   const csp = [
