@@ -241,7 +241,7 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings): Layout
   if (allPorts.length === 0) line(str(strings, 'infra.noPorts'), 'muted');
   for (const { p, c } of allPorts) {
     const sev = p.findings.some((f) => f.severity === 'error') ? 't-error' : p.findings.some((f) => f.severity === 'warning') ? 't-warning' : undefined;
-    line(`${p.port ?? '?'}/${p.protocol}  ${c.name}${p.implied ? ` ${str(strings, 'port.implied')}` : ''}`, sev);
+    line(`${p.port ?? '?'}/${p.protocol}  ${c.name}${p.implied ? ` ${str(strings, 'infra.implied')}` : ''}`, sev);
   }
   const infraH = Math.max(ly - top, containersBottom - 14 - top, 60);
   // Second in the tab order, after the pod header.
