@@ -19,6 +19,7 @@ let graph: PodGraph | undefined;
 let strings: DiagramStrings = {};
 let highlighted: string | undefined;
 let restoredScroll = false;
+let lastSvg = '';
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 const view = $<HTMLDivElement>('view');
@@ -87,7 +88,12 @@ function update(message: Extract<ToWebview, { type: 'update' }>): void {
   $('export').toggleAttribute('disabled', !graph);
   // The SVG is built from escaped text only (renderPodSvg escapes every manifest string), and the
   // CSP allows no inline script, so parsing it as markup cannot run anything.
-  canvas.innerHTML = graph ? renderPodSvg(graph, strings) : '';
+  const svg = graph ? renderPodSvg(graph, strings) : '';
+  // Typing outside what the diagram shows yields the same picture: keep the DOM (and focus) as is.
+  if (svg !== lastSvg) {
+    canvas.innerHTML = svg;
+    lastSvg = svg;
+  }
   applyZoom();
   applyHighlight(false);
   if (focusedId) (canvas.querySelector(`[data-id="${CSS.escape(focusedId)}"]`) as SVGElement | null)?.focus();

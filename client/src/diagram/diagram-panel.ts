@@ -13,7 +13,8 @@ import { parseFromWebview, type DiagramViewState, type ToWebview } from '../../.
 import { diagramHtml } from './html';
 
 export const DIAGRAM_VIEW_TYPE = 'podsight.diagram';
-const UPDATE_DEBOUNCE_MS = 40;
+/** Short: the server's analysis is cached per version, so a request costs one analysis at most. */
+const UPDATE_DEBOUNCE_MS = 25;
 
 export class DiagramPanel implements vscode.Disposable {
   static current: DiagramPanel | undefined;
