@@ -28,9 +28,9 @@ export function registerDiagram(context: vscode.ExtensionContext, client: Langua
   let timer: ReturnType<typeof setTimeout> | undefined;
   const later = (): void => {
     clearTimeout(timer);
-    timer = setTimeout(() => void started.then((ok) => ok && updateHasPod(client, vscode.window.activeTextEditor)), 300);
+    timer = setTimeout(() => void started.then((ok) => (ok ? updateHasPod(client, vscode.window.activeTextEditor) : undefined)), 300);
   };
-  void started.then((ok) => ok && updateHasPod(client, vscode.window.activeTextEditor));
+  void started.then((ok) => (ok ? updateHasPod(client, vscode.window.activeTextEditor) : undefined));
   return [
     vscode.commands.registerCommand('podsight.showDiagram', (uri?: unknown) => {
       const active = vscode.window.activeTextEditor;
@@ -44,7 +44,7 @@ export function registerDiagram(context: vscode.ExtensionContext, client: Langua
         DiagramPanel.revive(panel, context, client, started, state);
       },
     }),
-    vscode.window.onDidChangeActiveTextEditor(() => void started.then((ok) => ok && updateHasPod(client, vscode.window.activeTextEditor))),
+    vscode.window.onDidChangeActiveTextEditor(() => void started.then((ok) => (ok ? updateHasPod(client, vscode.window.activeTextEditor) : undefined))),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.document === vscode.window.activeTextEditor?.document) later();
     }),
