@@ -125,18 +125,18 @@ export class DiagramPanel implements vscode.Disposable {
     this.panel.title = result.graph ? `${result.strings['ui.pod'] ?? 'Pod'}: ${result.graph.name || result.graph.kind}` : 'Pod diagram';
     const name = uri.path.split('/').pop() ?? uri.toString();
     this.post({ type: 'update', graph: result.graph, pods: result.pods, active: result.active, strings: result.strings, uri: uri.toString(), fileName: name });
-    const editor = this.editorFor(uri);
-    this.onCursor(position ?? editor?.selection.active);
+    // Highlight what is under the cursor; switch pods only when the cursor itself moved there.
+    this.onCursor(position ?? this.editorFor(uri)?.selection.active, position !== undefined);
   }
 
-  private onCursor(position: vscode.Position | undefined): void {
+  private onCursor(position: vscode.Position | undefined, mayFollowPod = true): void {
     const graph = this.last?.graph;
     if (!position || !graph) return;
     const here = { line: position.line, character: position.character };
     const pod = this.last?.pods.find((p) => p.index === this.last?.active);
     const element = elementAt(graph, here);
     // The cursor moved into another pod of the file: show that one.
-    if (!element && pod && this.last?.pods.some((p) => p.index !== pod.index && within(p.range, here))) {
+    if (mayFollowPod && !element && pod && this.last?.pods.some((p) => p.index !== pod.index && within(p.range, here))) {
       this.podIndex = undefined;
       void this.refresh(position);
       return;
