@@ -1,7 +1,7 @@
 /** The pod diagram panel, through the real vscode API: the command opens it beside the editor with the pod's graph. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFixture, waitFor, waitForRule } from './helpers';
+import { EXTENSION_ID, openFixture, waitFor, waitForRule } from './helpers';
 
 function diagramTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('podsight.diagram'));
@@ -10,6 +10,8 @@ function diagramTabs(): vscode.Tab[] {
 describe('Podsight pod diagram', function () {
   it('Show Pod Diagram opens the panel beside the editor, titled with the seed pod', async function () {
     const doc = await openFixture('seed-shared-disk.yaml');
+    const api = (await vscode.extensions.getExtension(EXTENSION_ID)?.activate()) as { ready?: Promise<void> } | undefined;
+    await api?.ready;
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('podsight.showDiagram') && commands.includes('podsight.exportDiagramSvg'));
     // The server is up once the other seed file has its diagnostics.
