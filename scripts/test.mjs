@@ -1,11 +1,11 @@
-// Runs the test layers this machine can run: unit, lsp (node:test over the compiled out/ tree), then e2e.
-// `node scripts/test.mjs [unit|lsp|e2e ...]` picks layers; the default is all of them.
+// Runs the test layers this machine can run: unit, lsp, webview (node:test over the compiled out/ tree), then e2e.
+// `node scripts/test.mjs [unit|lsp|webview|e2e ...]` picks layers; the default is all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const layers = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'lsp', 'e2e'];
+const layers = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'lsp', 'webview', 'e2e'];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });

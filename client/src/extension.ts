@@ -1,6 +1,7 @@
 /** Podsight's VS Code client: starts the language server and registers commands. Nothing else. */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerDiagram } from './diagram/register';
 import { createLanguageClient } from './language-client';
 
 /** What `activate` returns; the end-to-end tests read it. */
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): PodsightApi {
     void vscode.window.showErrorMessage(`Podsight could not start its language server: ${String(error)}`);
     throw error;
   });
+  context.subscriptions.push(...registerDiagram(context, client, ready));
   return { activationMs: Date.now() - started, ready, client };
 }
 

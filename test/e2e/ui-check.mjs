@@ -64,14 +64,28 @@ async function screenshot(name, options = {}) {
   for (const d of shotDirs) await page.screenshot({ path: path.join(d, name), ...options });
 }
 
-/** TODO(diagram issue): run the diagram command and read its webview, e.g.
- *  page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame').locator('svg')
- *  (two nested iframes), then screenshot('diagram.png'). Enabled once Podsight contributes it. */
+/** The diagram: run the command, read its webview through the two nested iframes, click a node. */
 async function checkDiagram() {
-  const pkg = JSON.parse(fs.readFileSync(path.join(vsix ? REPO : path.resolve(opt.ext), 'package.json'), 'utf8'));
-  const command = (pkg.contributes?.commands ?? []).find((c) => /diagram/i.test(c.command));
-  if (!command) { log('skip diagram check: no diagram command contributed yet'); return; }
-  log(`TODO diagram check for ${command.command} not written yet`);
+  await page.keyboard.press('Escape');
+  await page.locator(SEL.editorLines, { hasText: 'containerPort' }).first().click();
+  await page.keyboard.press('F1');
+  await page.locator(SEL.quickInputBox).waitFor();
+  await page.keyboard.type('Podsight: Show Pod Diagram');
+  await page.locator(SEL.quickInputRow, { hasText: 'Show Pod Diagram' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+  const svg = frame.locator('svg.pd');
+  await svg.waitFor({ timeout: 30_000 });
+  const text = (await svg.textContent()) ?? '';
+  for (const name of ['mycon1', 'mycon2', 'infra']) if (!text.includes(name)) throw new Error(`diagram lacks ${name}: ${text.slice(0, 200)}`);
+  const clashes = await frame.locator('.node.port.f-error').count();
+  if (opt.file.includes('port-conflict') && clashes !== 2) throw new Error(`expected the two clashing ports in the error colour, got ${clashes}`);
+  await page.mouse.move(5, 5);
+  await screenshot('diagram-vscode.png');
+  // Clicking a container selects its YAML in the editor.
+  await frame.locator('[data-id="c:containers:1"]').click();
+  await page.locator('.monaco-editor .selected-text').first().waitFor({ timeout: 10_000 });
+  return { clashes };
 }
 
 let server;
@@ -127,7 +141,7 @@ try {
     await screenshot('hover.png');
     return { hover: text };
   });
-  await step('diagram panel (TODO hook)', checkDiagram);
+  await step('diagram panel shows the pod and reveals YAML on click', checkDiagram);
   code = steps.every((s) => s.ok) ? 0 : 1;
 } catch (e) {
   log('harness error:', e.stack || e);

@@ -1,5 +1,6 @@
-/** Command line: `podsight check FILE... [--format json|text|sarif]` and `podsight lsp --stdio`. */
+/** Command line: `podsight check FILE...`, `podsight diagram FILE` and `podsight lsp --stdio`. */
 import { runCheck } from './check';
+import { runDiagram } from './diagram';
 import { startLanguageServer } from './lsp';
 import { usage } from './usage';
 
@@ -12,6 +13,7 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
     return undefined;
   }
   if (command === 'check') return runCheck(rest);
+  if (command === 'diagram') return runDiagram(rest);
   if (command === '--version' || command === '-v') {
     process.stdout.write('podsight 0.1.0\n');
     return 0;

@@ -1,6 +1,8 @@
 /** The CLI's help text. */
 export const usage = `Usage:
   podsight check FILE|DIR... [options]   check Kubernetes manifests (directories: every *.yaml / *.yml)
+  podsight diagram FILE [--pod NAME] [--out pod.svg] [--lang en|zh-cn]
+                                         draw a pod of FILE as SVG (default: the first pod, to stdout)
   podsight lsp --stdio                   start the language server (any LSP client)
 
 Options for check:

@@ -3,10 +3,12 @@
  * placeholders, so the server, CLI and hovers can speak the user's language. English is the
  * fallback for a key a translation lacks (a unit test fails on any such gap).
  */
+import { diagramEn } from './en/diagram';
 import { directivesEn } from './en/directives';
 import { renameEn } from './en/rename';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
+import { diagramZhCn } from './zh-cn/diagram';
 import { directivesZhCn } from './zh-cn/directives';
 import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
@@ -21,8 +23,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

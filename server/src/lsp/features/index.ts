@@ -1,6 +1,7 @@
 /** Language features beyond diagnostics, each in its own file, listed here explicitly. */
 import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver';
 import type { ServerContext } from '../server';
+import { podGraphFeature } from './pod-graph';
 import { renameFeature } from './rename';
 import { codeActionsFeature } from './code-actions';
 
@@ -10,4 +11,4 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: readonly Feature[] = [renameFeature, codeActionsFeature];
+export const features: readonly Feature[] = [renameFeature, codeActionsFeature, podGraphFeature];

@@ -1,0 +1,181 @@
+/**
+ * Builds the pod graph (what the diagram draws) from a file's analysis: pure, no editor. The same
+ * graph feeds the webview (through `podsight/podGraph`), the CLI's SVG and the tests.
+ */
+import type { Node } from 'yaml';
+import type { FileAnalysis } from '../core/analyze';
+import { getMap, getPair, getScalar, span } from '../core/yaml-access';
+import type { UserImageInfo } from '../k8s/images';
+import { impliedPorts } from '../k8s/listeners';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import type {
+  GraphContainer,
+  GraphFinding,
+  GraphMount,
+  GraphPort,
+  GraphRange,
+  GraphVolume,
+  PodGraph,
+  PodSummary,
+  SharedNamespace,
+} from '../protocol/pod-graph';
+import type { Finding } from '../rules/types';
+
+/** A pod of the file with the offset of the chunk it lives in. */
+export interface PlacedPod {
+  readonly pod: PodModel;
+  readonly chunkStart: number;
+}
+
+/** Every pod of the file, in text order; the index is the pod's index in `PodSummary`. */
+export function placedPods(analysis: FileAnalysis): PlacedPod[] {
+  return analysis.chunks.flatMap((c) => c.analysis.pods.map((pod) => ({ pod, chunkStart: c.start })));
+}
+
+/** The hostname containers see: `spec.hostname`, else what Kubernetes derives from the name. */
+function hostnameOf(pod: PodModel): string {
+  if (pod.hostname) return pod.hostname;
+  const name = pod.name ?? '';
+  if (pod.kind === 'Pod' || !name) return name;
+  return pod.kind === 'StatefulSet' ? `${name}-0` : `${name}-…`;
+}
+
+/** Mutable findings lists, filled after the elements exist. */
+interface Slot {
+  readonly start: number;
+  readonly end: number;
+  readonly findings: GraphFinding[];
+  /** For implied ports: the port number an `implicit-port-conflict` finding names. */
+  readonly impliedPort?: number;
+}
+
+class Builder {
+  readonly slots: Slot[] = [];
+
+  constructor(
+    private readonly analysis: FileAnalysis,
+    private readonly base: number,
+  ) {}
+
+  offsets(node: Node | { range?: [number, number, number] | null } | undefined): [number, number] {
+    const [s, e] = span(node);
+    return [s + this.base, e + this.base];
+  }
+
+  range([s, e]: [number, number]): GraphRange {
+    return this.analysis.lines.rangeOf(s, e);
+  }
+
+  /** Range, selection range and a findings list for a node. */
+  element(node: Node | undefined, selection?: Node, impliedPort?: number): { range: GraphRange; selectionRange: GraphRange; findings: GraphFinding[] } {
+    const whole = this.offsets(node);
+    const sel = selection?.range ? this.offsets(selection) : whole;
+    const findings: GraphFinding[] = [];
+    this.slots.push({ start: whole[0], end: whole[1], findings, impliedPort });
+    return { range: this.range(whole), selectionRange: this.range(sel), findings };
+  }
+
+  /** Attaches a finding to the innermost element holding `at`; implied ports win for their number. */
+  attach(at: number, finding: Finding): boolean {
+    let best: Slot | undefined;
+    for (const slot of this.slots) {
+      if (at < slot.start || at > slot.end) continue;
+      if (slot.impliedPort !== undefined && slot.impliedPort !== finding.data?.port) continue;
+      if (!best || slot.end - slot.start < best.end - best.start || (slot.impliedPort !== undefined && best.impliedPort === undefined)) best = slot;
+    }
+    if (!best) return false;
+    if (!best.findings.some((f) => f.message === finding.message)) best.findings.push({ rule: finding.rule, severity: finding.severity, message: finding.message });
+    return true;
+  }
+}
+
+const ROLE_ORDER = { init: 0, sidecar: 1, app: 2, ephemeral: 3 } as const;
+
+function containerId(c: ContainerModel): string {
+  return `c:${c.list}:${c.index}`;
+}
+
+function buildContainer(b: Builder, c: ContainerModel, images: Readonly<Record<string, UserImageInfo>> | undefined): GraphContainer {
+  const id = containerId(c);
+  const ports: GraphPort[] = c.ports.map((p) => ({
+    id: `p:${c.list}:${c.index}:${p.index}`,
+    ...b.element(p.node, p.containerPortNode),
+    port: p.containerPort,
+    protocol: p.protocol,
+    name: p.name,
+    hostPort: p.hostPort,
+    implied: false,
+  }));
+  impliedPorts(c, images).forEach((p, k) => {
+    ports.push({ id: `pi:${c.list}:${c.index}:${k}`, ...b.element(c.imageNode, c.imageNode, p.port), port: p.port, protocol: p.protocol, implied: true });
+  });
+  return { id, ...b.element(c.node, c.nameNode), name: containerLabel(c), image: c.image, role: c.role, order: c.index, ports };
+}
+
+/** Builds the graph of the `index`-th pod of the file, or undefined when there is no such pod. */
+export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Readonly<Record<string, UserImageInfo>>): PodGraph | undefined {
+  const placed = placedPods(analysis)[index];
+  if (!placed) return undefined;
+  const { pod, chunkStart } = placed;
+  const b = new Builder(analysis, chunkStart);
+  const nameNode = getScalar(getMap(pod.object.node, 'metadata', pod.doc), 'name', pod.doc);
+  const podElement = b.element(pod.object.node, nameNode ?? (getPair(pod.object.node, 'kind', pod.doc)?.key as Node | undefined));
+  const namespaces: SharedNamespace[] = ['net', 'ipc', 'uts'];
+  if (pod.shareProcessNamespace) namespaces.push('pid');
+  const infraSelection = pod.hostNetworkNode ?? getScalar(pod.spec, 'shareProcessNamespace', pod.doc) ?? (pod.specPair.key as Node | undefined);
+  const infra = { id: 'infra', ...b.element(pod.spec, infraSelection), namespaces, hostNetwork: pod.hostNetwork };
+
+  const ordered = [...pod.containers].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role] || x.index - y.index);
+  const containers = ordered.map((c) => buildContainer(b, c, images));
+
+  const volumeIds = new Map<string, string>();
+  const volumes: GraphVolume[] = [];
+  const addVolumes = (list: PodModel['volumes'], prefix: string): void => {
+    for (const v of list) {
+      const id = `${prefix}:${v.index}`;
+      if (v.name !== undefined && !volumeIds.has(v.name)) volumeIds.set(v.name, id);
+      volumes.push({ id, ...b.element(v.node, v.nameNode), name: v.name ?? '', kind: v.source ?? '' });
+    }
+  };
+  addVolumes(pod.volumes, 'v');
+  addVolumes(pod.claimTemplates, 'vt');
+
+  const mounts: GraphMount[] = ordered.flatMap((c) =>
+    c.mounts.map((m) => ({
+      id: `m:${c.list}:${c.index}:${m.index}`,
+      ...b.element(m.node, m.mountPathNode ?? m.nameNode),
+      container: containerId(c),
+      volume: m.name !== undefined ? volumeIds.get(m.name) : undefined,
+      volumeName: m.name ?? '',
+      mountPath: m.mountPath ?? '',
+      readOnly: m.readOnly,
+      subPath: m.subPath,
+    })),
+  );
+
+  const [podStart, podEnd] = b.offsets(pod.object.node);
+  for (const f of analysis.findings) {
+    if (f.start < podStart || f.start > podEnd) continue;
+    b.attach(f.start, f);
+    for (const r of f.related) if (r.start >= podStart && r.start <= podEnd) b.attach(r.start, f);
+  }
+
+  return { id: 'pod', ...podElement, name: pod.name ?? '', kind: pod.kind, hostname: hostnameOf(pod), infra, containers, volumes, mounts };
+}
+
+/** The pods of a file, for the selector. */
+export function podSummaries(analysis: FileAnalysis): PodSummary[] {
+  return placedPods(analysis).map(({ pod, chunkStart }, index) => {
+    const [s, e] = span(pod.object.node);
+    return { index, name: pod.name ?? '', kind: pod.kind, range: analysis.lines.rangeOf(s + chunkStart, e + chunkStart) };
+  });
+}
+
+/** The index of the pod whose object holds `offset`, if any. */
+export function podIndexAt(analysis: FileAnalysis, offset: number): number | undefined {
+  const i = placedPods(analysis).findIndex(({ pod, chunkStart }) => {
+    const [s, e] = span(pod.object.node);
+    return s + chunkStart <= offset && offset <= e + chunkStart;
+  });
+  return i < 0 ? undefined : i;
+}

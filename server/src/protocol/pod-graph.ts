@@ -1,0 +1,142 @@
+/**
+ * The pod graph: what the diagram draws, computed by the language server from the analysis and
+ * sent to any client (the VS Code webview, the CLI, other editors). Plain JSON, no classes, so it
+ * crosses JSON-RPC and `postMessage` unchanged. Every element carries the LSP range of its YAML.
+ */
+
+/** A zero-based LSP position (UTF-16 characters). */
+export interface GraphPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** An LSP range (end exclusive). */
+export interface GraphRange {
+  readonly start: GraphPosition;
+  readonly end: GraphPosition;
+}
+
+/** Severities, named as in LSP. */
+export type GraphSeverity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A finding attached to the element it concerns (or to the other side of a conflict). */
+export interface GraphFinding {
+  readonly rule: string;
+  readonly severity: GraphSeverity;
+  readonly message: string;
+}
+
+/** What every drawable element has: a stable id, its YAML (`range`) and where to put the cursor. */
+export interface GraphElement {
+  /** Unique in the graph, stable across edits that don't reorder the YAML (e.g. `c:containers:0`). */
+  readonly id: string;
+  /** The whole YAML node of the element. */
+  readonly range: GraphRange;
+  /** The part to select when the element is clicked (a name or a path), like DocumentSymbol. */
+  readonly selectionRange: GraphRange;
+  readonly findings: readonly GraphFinding[];
+}
+
+/** Namespaces the infra ("pause") container holds for the whole pod. */
+export type SharedNamespace = 'net' | 'ipc' | 'uts' | 'pid';
+
+/** How a container lives beside the others. */
+export type GraphContainerRole = 'init' | 'sidecar' | 'app' | 'ephemeral';
+
+/** A port: declared in `ports`, or implied by the image when the container declares none. */
+export interface GraphPort extends GraphElement {
+  readonly port?: number;
+  readonly protocol: string;
+  readonly name?: string;
+  readonly hostPort?: number;
+  /** True when the image listens on it although the manifest does not say so. */
+  readonly implied: boolean;
+}
+
+/** A container node. */
+export interface GraphContainer extends GraphElement {
+  readonly name: string;
+  readonly image?: string;
+  readonly role: GraphContainerRole;
+  /** Position in its lane (init containers run in this order). */
+  readonly order: number;
+  readonly ports: readonly GraphPort[];
+}
+
+/** A volume node. */
+export interface GraphVolume extends GraphElement {
+  readonly name: string;
+  /** The source key: `emptyDir`, `hostPath`, `configMap`, `secret`, `persistentVolumeClaim`, ... */
+  readonly kind: string;
+}
+
+/** A mount: the edge from a container to a volume. */
+export interface GraphMount extends GraphElement {
+  readonly container: string;
+  /** The volume's id, or undefined when the mount names a volume the pod does not define. */
+  readonly volume?: string;
+  readonly volumeName: string;
+  readonly mountPath: string;
+  readonly readOnly: boolean;
+  readonly subPath?: string;
+}
+
+/** The infra container: holder of the shared namespaces and the pod's one port space. */
+export interface GraphInfra extends GraphElement {
+  readonly namespaces: readonly SharedNamespace[];
+  /** `hostNetwork: true`: the pod uses the node's network namespace. */
+  readonly hostNetwork: boolean;
+}
+
+/** One pod: what the diagram shows. */
+export interface PodGraph extends GraphElement {
+  /** The workload's `metadata.name` (or a placeholder when unnamed). */
+  readonly name: string;
+  readonly kind: string;
+  /** The hostname the containers see (`spec.hostname`, else derived from the name). */
+  readonly hostname: string;
+  readonly infra: GraphInfra;
+  /** Init containers first (in run order), then sidecars, app and ephemeral containers. */
+  readonly containers: readonly GraphContainer[];
+  readonly volumes: readonly GraphVolume[];
+  readonly mounts: readonly GraphMount[];
+}
+
+/** One pod of a file, for the selector. */
+export interface PodSummary {
+  readonly index: number;
+  readonly name: string;
+  readonly kind: string;
+  readonly range: GraphRange;
+}
+
+/** The texts the diagram shows, in the user's language (from the server's catalogue). */
+export type DiagramStrings = Readonly<Record<string, string>>;
+
+/** Every element of a graph, for lookups by id or position. */
+export function graphElements(graph: PodGraph): GraphElement[] {
+  return [graph, graph.infra, ...graph.containers, ...graph.containers.flatMap((c) => c.ports), ...graph.volumes, ...graph.mounts];
+}
+
+function before(a: GraphPosition, b: GraphPosition): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/** Whether a position lies inside a range (both ends included, as a cursor sees it). */
+export function rangeContains(range: GraphRange, position: GraphPosition): boolean {
+  return before(range.start, position) && before(position, range.end);
+}
+
+function size(r: GraphRange): number {
+  return (r.end.line - r.start.line) * 1e6 + (r.end.character - r.start.character);
+}
+
+/** The innermost element whose YAML holds the position (the pod itself at worst), or undefined. */
+export function elementAt(graph: PodGraph, position: GraphPosition): GraphElement | undefined {
+  let best: GraphElement | undefined;
+  for (const e of graphElements(graph)) {
+    if (!rangeContains(e.range, position)) continue;
+    if (!best || size(e.range) < size(best.range)) best = e;
+  }
+  return best;
+}
