@@ -1,6 +1,5 @@
 /** Command line: `podsight check FILE... [--format json|text|sarif]` and `podsight lsp --stdio`. */
 import { runCheck } from './check';
-import { startLanguageServer } from './lsp';
 import { usage } from './usage';
 
 /** Runs the CLI; resolves to the exit code, or undefined when the language server keeps running. */
@@ -8,6 +7,8 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
   const transport = ['--stdio', '--node-ipc'].includes(command ?? '') || command?.startsWith('--socket') || command?.startsWith('--pipe');
   if (command === 'lsp' || transport) {
+    // Loaded on demand: `check` never pays for initialising the language-server libraries.
+    const { startLanguageServer } = await import('./lsp.js');
     startLanguageServer(rest);
     return undefined;
   }

@@ -4,10 +4,12 @@
  * fallback for a key a translation lacks (a unit test fails on any such gap).
  */
 import { directivesEn } from './en/directives';
+import { performanceEn } from './en/performance';
 import { renameEn } from './en/rename';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
 import { directivesZhCn } from './zh-cn/directives';
+import { performanceZhCn } from './zh-cn/performance';
 import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
@@ -21,8 +23,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, performanceEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, performanceZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();
