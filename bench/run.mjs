@@ -100,7 +100,10 @@ const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : 'n/a');
 const rows = [];
 const raw = { date: new Date().toISOString(), node: process.version, nproc: cpus().length, memGiB: totalmem() / 2 ** 30, sizes: [] };
 for (const docs of sizes) {
-  const file = join(work, `k8s-${docs}.yaml`);
+  // One folder per size: Podsight reads the other manifests of a file's folder (Services across
+  // files), and the 5,000-document file must not weigh on the 100-document measurements.
+  mkdirSync(join(work, String(docs)), { recursive: true });
+  const file = join(work, String(docs), `k8s-${docs}.yaml`);
   const { text, truth } = generate({ docs, seed: 7 });
   writeFileSync(file, text);
   writeFileSync(file.replace(/\.yaml$/, '.truth.json'), JSON.stringify(truth, null, 1));
