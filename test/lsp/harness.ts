@@ -86,6 +86,11 @@ export class LspClient {
     return this.connection.sendRequest<T>(method, params);
   }
 
+  /** Every diagnostics publish received for `uri`, in arrival order. */
+  published(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
+  }
+
   /** Resolves with the first diagnostics publish for `uri` (at `version` or later) that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean = () => true, version?: number, timeoutMs = 10_000): Promise<Diagnostic[]> {
     return new Promise((resolve, reject) => {

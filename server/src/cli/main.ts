@@ -1,7 +1,6 @@
 /** Command line: `podsight check FILE...`, `podsight diagram FILE` and `podsight lsp --stdio`. */
 import { runCheck } from './check';
 import { runDiagram } from './diagram';
-import { startLanguageServer } from './lsp';
 import { usage } from './usage';
 
 /** Runs the CLI; resolves to the exit code, or undefined when the language server keeps running. */
@@ -9,6 +8,8 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
   const transport = ['--stdio', '--node-ipc'].includes(command ?? '') || command?.startsWith('--socket') || command?.startsWith('--pipe');
   if (command === 'lsp' || transport) {
+    // Loaded on demand: `check` never pays for initialising the language-server libraries.
+    const { startLanguageServer } = await import('./lsp.js');
     startLanguageServer(rest);
     return undefined;
   }

@@ -11,8 +11,9 @@ import { fileRules, ruleCatalogue, rules } from '../rules';
 import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
 import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
 import { applyDirectives, scanComments, scanDirectives, type TextPiece } from './directives';
-import { LineIndex } from './line-index';
-import { parseChunk, splitChunks, type ParsedChunk } from './parse';
+import { LineIndex, lineStartsOf } from './line-index';
+import { parseChunk, type ParsedChunk } from './parse';
+import { resplit, type Split } from './resplit';
 import { span } from './yaml-access';
 
 /** The analysis of one chunk; offsets are relative to the chunk. */
@@ -170,15 +171,30 @@ function templatedFinding(text: string, options: AnalysisOptions): Finding | und
   };
 }
 
+/** How `analyzeInSlices` shares the thread. */
+export interface SliceOptions {
+  /** Work at most this long before yielding to the event loop (default 25 ms). */
+  readonly sliceMs?: number;
+  /** Checked after every yield: true abandons the run (a newer version arrived). */
+  readonly isStale?: () => boolean;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 /**
  * Analyses files and remembers each chunk's result by its text, so that re-analysing an edited
  * file redoes only the changed chunks. Keep one per document; the cache holds the latest version.
+ * The previous split is reused around the edit (see resplit.ts), and line starts are kept per
+ * chunk, so the cost of an edit does not grow with the size of the file.
  */
 export class Analyzer {
   private cache = new Map<string, ChunkAnalysis>();
   /** Comments of the chunks holding directives, by chunk text (lexing is the costly part). */
   private comments = new Map<string, readonly { start: number; text: string }[]>();
+  private options?: AnalysisOptions;
   private optionsKey = '';
+  private last?: Split;
+  private readonly lineStarts = new WeakMap<ChunkAnalysis, number[]>();
 
   constructor(
     private readonly onRuleError?: RuleErrorHandler,
@@ -187,26 +203,70 @@ export class Analyzer {
 
   /** `peers`: pod templates of other files in the same folder, for the cross-resource rules. */
   analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = []): FileAnalysis {
+    const run = this.run(text, options, peers);
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same analysis, yielding to the event loop whenever a slice of work took `sliceMs`, so a
+   * huge file never blocks the server; resolves to undefined when `isStale` says to give up.
+   * Chunks finished before giving up stay cached for the next run.
+   */
+  async analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = []): Promise<FileAnalysis | undefined> {
+    const sliceMs = slices.sliceMs ?? 25;
+    const run = this.run(text, options, peers);
+    let sliceStart = performance.now();
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value;
+      if (performance.now() - sliceStart < sliceMs) continue;
+      await yieldToEventLoop();
+      if (slices.isStale?.()) {
+        run.return(undefined as never);
+        return undefined;
+      }
+      sliceStart = performance.now();
+    }
+  }
+
+  private useOptions(options: AnalysisOptions): void {
+    if (options === this.options) return;
+    this.options = options;
     const key = JSON.stringify(options);
     if (key !== this.optionsKey) {
       this.cache.clear();
       this.optionsKey = key;
     }
-    const next = new Map<string, ChunkAnalysis>();
+  }
+
+  /** Yields after each chunk it had to analyse (cached chunks cost nothing). */
+  private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[]): Generator<void, FileAnalysis, void> {
+    this.useOptions(options);
+    const pieces = resplit(this.last, text);
+    yield;
     const chunks: PlacedChunk[] = [];
     const findings: Finding[] = [];
-    const pieces = splitChunks(text);
     for (const piece of pieces) {
-      const analysis = this.cache.get(piece.text) ?? next.get(piece.text) ?? analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
-      next.set(piece.text, analysis);
+      let analysis = this.cache.get(piece.text);
+      if (!analysis) {
+        analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
+        this.cache.set(piece.text, analysis);
+        yield;
+      }
       chunks.push({ start: piece.start, analysis });
       for (const f of analysis.findings) findings.push(shift(f, piece.start));
     }
+    const next = new Map<string, ChunkAnalysis>();
+    for (const c of chunks) next.set(c.analysis.chunk.text, c.analysis);
     this.cache = next;
+    this.last = { text, pieces };
     const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
     if (templated) findings.push(templated);
     findings.push(...fileFindings(chunks, peers, options, this.onRuleError));
-    const lines = new LineIndex(text);
+    const lines = new LineIndex(text, chunks.map((c) => ({ start: c.start, starts: this.linesOf(c.analysis) })));
     const nextComments = new Map<string, readonly { start: number; text: string }[]>();
     const comments = (chunk: string): readonly { start: number; text: string }[] => {
       const found = this.comments.get(chunk) ?? nextComments.get(chunk) ?? scanComments(chunk);
@@ -217,6 +277,15 @@ export class Analyzer {
     this.comments = nextComments;
     kept.sort((a, b) => a.start - b.start);
     return { text, lines, chunks, findings: kept };
+  }
+
+  private linesOf(analysis: ChunkAnalysis): number[] {
+    let starts = this.lineStarts.get(analysis);
+    if (!starts) {
+      starts = lineStartsOf(analysis.chunk.text);
+      this.lineStarts.set(analysis, starts);
+    }
+    return starts;
   }
 }
 

@@ -16,45 +16,82 @@ export interface Range {
   end: Position;
 }
 
-/** Line starts of one text, for fast offset → position conversion. */
-export class LineIndex {
-  private readonly lineStarts: number[];
-
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+/** Line starts of one piece of text, relative to the piece. */
+export function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      starts.push(i + 1);
     }
-    this.lineStarts = starts;
   }
+  return starts;
+}
 
-  get lineCount(): number {
-    return this.lineStarts.length;
+/** A run of lines: where it starts in the file (offset and line) and its own line starts. */
+export interface LineSegment {
+  readonly start: number;
+  readonly firstLine: number;
+  readonly starts: readonly number[];
+}
+
+/** Index of the last element whose key is <= value (0 when none is). */
+function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = items.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (key(items[mid] as T) <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/**
+ * Line starts of one text, for fast offset → position conversion. A big file's index is made of
+ * its chunks' line starts (each computed once per chunk text and reused across edits), so an edit
+ * never rescans the whole file.
+ */
+export class LineIndex {
+  private readonly segments: readonly LineSegment[];
+  readonly lineCount: number;
+
+  /** `segments` (optional) must start at offset 0 and each begin at a line start. */
+  constructor(
+    private readonly text: string,
+    segments?: readonly { readonly start: number; readonly starts: readonly number[] }[],
+  ) {
+    const given = segments && segments.length > 0 && segments[0]?.start === 0 ? segments : [{ start: 0, starts: lineStartsOf(text) }];
+    const placed: LineSegment[] = [];
+    let line = 0;
+    given.forEach((s, k) => {
+      placed.push({ start: s.start, firstLine: line, starts: s.starts });
+      // A segment ending in a newline lists the next segment's first line as its last start.
+      const next = given[k + 1];
+      line += s.starts.length - (next && s.start + (s.starts[s.starts.length - 1] ?? -1) === next.start ? 1 : 0);
+    });
+    this.segments = placed;
+    this.lineCount = line;
   }
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.lineStarts[mid] ?? 0) <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - (this.lineStarts[low] ?? 0) };
+    const seg = this.segments[lastAtOrBefore(this.segments, clamped, (s) => s.start)] as LineSegment;
+    const i = lastAtOrBefore(seg.starts, clamped - seg.start, (x) => x);
+    return { line: seg.firstLine + i, character: clamped - seg.start - (seg.starts[i] ?? 0) };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const lineStart = this.lineStarts[position.line] ?? 0;
-    const nextStart = this.lineStarts[position.line + 1] ?? this.text.length;
+    if (position.line >= this.lineCount) return this.text.length;
+    const k = lastAtOrBefore(this.segments, position.line, (s) => s.firstLine);
+    const seg = this.segments[k] as LineSegment;
+    const i = position.line - seg.firstLine;
+    const lineStart = seg.start + (seg.starts[i] ?? 0);
+    const nextStart = i + 1 < seg.starts.length ? seg.start + (seg.starts[i + 1] ?? 0) : this.segments[k + 1]?.start ?? this.text.length;
     return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
   }
 

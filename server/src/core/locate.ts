@@ -34,14 +34,18 @@ function contains(node: unknown, offset: number): boolean {
   return !!r && r[0] <= offset && offset <= r[1];
 }
 
-/** Finds the chunk holding an absolute offset. */
+/** Finds the chunk holding an absolute offset: binary search, as files can hold thousands. */
 export function chunkAt(analysis: FileAnalysis, offset: number): PlacedChunk | undefined {
-  let found: PlacedChunk | undefined;
-  for (const chunk of analysis.chunks) {
-    if (chunk.start <= offset) found = chunk;
-    else break;
+  const chunks = analysis.chunks;
+  if (chunks.length === 0 || (chunks[0]?.start ?? 0) > offset) return undefined;
+  let low = 0;
+  let high = chunks.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((chunks[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
   }
-  return found;
+  return chunks[low];
 }
 
 export function locate(analysis: FileAnalysis, offset: number): Located | undefined {

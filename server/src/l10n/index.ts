@@ -5,11 +5,13 @@
  */
 import { diagramEn } from './en/diagram';
 import { directivesEn } from './en/directives';
+import { performanceEn } from './en/performance';
 import { renameEn } from './en/rename';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
 import { diagramZhCn } from './zh-cn/diagram';
 import { directivesZhCn } from './zh-cn/directives';
+import { performanceZhCn } from './zh-cn/performance';
 import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
@@ -23,8 +25,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

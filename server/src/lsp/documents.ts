@@ -1,9 +1,10 @@
 /**
  * Per-document analysis state: one `Analyzer` (chunk cache) per open document, the latest
- * analysis keyed by version, and the analysis options resolved from settings.
+ * analysis keyed by version, the analysis options resolved from settings, and the size limit.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/analyze';
+import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
 import type { PodModel } from '../k8s/pod-model';
 import type { AnalysisOptions, PeerPods } from '../rules/types';
 
@@ -19,6 +20,8 @@ interface DocumentState {
   peerKey?: string;
   analysis?: FileAnalysis;
   options: AnalysisOptions;
+  /** Files over this many bytes are skipped (0: no limit). */
+  maxBytes: number;
 }
 
 export class AnalysisStore {
@@ -29,22 +32,28 @@ export class AnalysisStore {
   constructor(
     private readonly defaults: () => AnalysisOptions,
     private readonly onRuleError: RuleErrorHandler,
+    private readonly defaultMaxBytes = 0,
   ) {}
 
   private state(uri: string): DocumentState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { analyzer: new Analyzer(this.onRuleError), options: this.defaults() };
+      s = { analyzer: new Analyzer(this.onRuleError), options: this.defaults(), maxBytes: this.defaultMaxBytes };
       this.states.set(uri, s);
     }
     return s;
   }
 
   /** Sets the options for a document (from its settings); a change invalidates its analysis. */
-  setOptions(uri: string, options: AnalysisOptions): void {
+  setOptions(uri: string, options: AnalysisOptions, maxBytes?: number): void {
     const s = this.state(uri);
-    if (JSON.stringify(s.options) !== JSON.stringify(options)) {
+    // The server passes the same object while settings are unchanged: no need to compare deeply.
+    if (s.options !== options && JSON.stringify(s.options) !== JSON.stringify(options)) {
       s.options = options;
+      s.version = undefined;
+    }
+    if (maxBytes !== undefined && maxBytes !== s.maxBytes) {
+      s.maxBytes = maxBytes;
       s.version = undefined;
     }
   }
@@ -53,29 +62,61 @@ export class AnalysisStore {
     return this.state(uri).options;
   }
 
+  private peersOf(uri: string, text: string): Peers | undefined {
+    // Only a file with a Service looks at its peers; the gate keeps every other file peer-free.
+    return text.includes('Service') ? this.peersFor?.(uri, text) : undefined;
+  }
+
   /** The analysis of this exact document version, computed now if needed. */
   analyze(document: TextDocument): FileAnalysis {
     const s = this.state(document.uri);
     const text = document.getText();
-    // Only a file with a Service looks at its peers; the gate keeps every other file peer-free.
-    const peers = text.includes('Service') ? this.peersFor?.(document.uri, text) : undefined;
+    const tooLarge = this.oversized(s, text);
+    if (tooLarge) return this.keep(s, document.version, '', tooLarge);
+    const peers = this.peersOf(document.uri, text);
     const peerKey = peers?.key ?? '';
     if (s.analysis && s.version === document.version && s.peerKey === peerKey) return s.analysis;
-    s.analysis = s.analyzer.analyze(text, s.options, peers?.peers);
-    s.version = document.version;
-    s.peerKey = peerKey;
-    return s.analysis;
+    return this.keep(s, document.version, peerKey, s.analyzer.analyze(text, s.options, peers?.peers));
+  }
+
+  /**
+   * The same, computed in slices that yield to the event loop (see `Analyzer.analyzeInSlices`);
+   * undefined when `isStale` turned true meanwhile (a newer version arrived).
+   */
+  async analyzeInSlices(document: TextDocument, isStale: () => boolean): Promise<FileAnalysis | undefined> {
+    const s = this.state(document.uri);
+    const text = document.getText();
+    const version = document.version;
+    const tooLarge = this.oversized(s, text);
+    if (tooLarge) return this.keep(s, version, '', tooLarge);
+    const peers = this.peersOf(document.uri, text);
+    const peerKey = peers?.key ?? '';
+    if (s.analysis && s.version === version && s.peerKey === peerKey) return s.analysis;
+    const analysis = await s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers);
+    if (!analysis || this.states.get(document.uri) !== s) return undefined;
+    return this.keep(s, version, peerKey, analysis);
   }
 
   /** The pods of a document, from its current analysis or a peer-free one (never recursing into peers). */
   podsOf(document: TextDocument): PodModel[] {
     const s = this.state(document.uri);
     if (!s.analysis || s.version !== document.version) {
-      s.analysis = s.analyzer.analyze(document.getText(), s.options);
-      s.version = document.version;
-      s.peerKey = '';
+      const text = document.getText();
+      this.keep(s, document.version, '', this.oversized(s, text) ?? s.analyzer.analyze(text, s.options));
     }
-    return s.analysis.chunks.flatMap((c) => c.analysis.pods);
+    return (s.analysis?.chunks ?? []).flatMap((c) => c.analysis.pods);
+  }
+
+  private oversized(s: DocumentState, text: string): FileAnalysis | undefined {
+    const bytes = oversizeBytes(text, s.maxBytes);
+    return bytes === undefined ? undefined : fileTooLargeAnalysis(text, bytes, s.maxBytes, s.options);
+  }
+
+  private keep(s: DocumentState, version: number, peerKey: string, analysis: FileAnalysis): FileAnalysis {
+    s.analysis = analysis;
+    s.version = version;
+    s.peerKey = peerKey;
+    return analysis;
   }
 
   forget(uri: string): void {

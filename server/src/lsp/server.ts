@@ -12,6 +12,7 @@ import {
   type ServerCapabilities,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { maxFileSizeBytes } from '../core/file-too-large';
 import { normaliseLocale, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
@@ -19,7 +20,7 @@ import { AnalysisStore } from './documents';
 import { features } from './features';
 import { FolderPeers } from './folder-peers';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
-import { SettingsCache, toOptions } from './settings';
+import { SettingsCache, toOptions, type PodsightSettings } from './settings';
 
 /** What features get: the connection, the open documents and their analyses. */
 export interface ServerContext {
@@ -35,7 +36,7 @@ export interface ServerContext {
 export interface InitOptions {
   /** The Red Hat YAML extension reports syntax errors already: don't report them twice. */
   readonly yamlExtensionActive?: boolean;
-  /** Debounce after a change, in ms (default 20). */
+  /** Debounce after a change, in ms (default 10: stale work is cancelled anyway). */
   readonly debounceMs?: number;
 }
 
@@ -49,11 +50,15 @@ export function startServer(connection: Connection): void {
   const settings = new SettingsCache(connection, () => canPullConfiguration);
   const failedRules = new Set<string>();
   const baseOptions = (): AnalysisOptions => ({ locale, reportSyntax: !init.yamlExtensionActive });
-  const store = new AnalysisStore(baseOptions, (ruleId, error) => {
-    if (failedRules.has(ruleId)) return;
-    failedRules.add(ruleId);
-    connection.console.error(`Podsight rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
-  });
+  const store = new AnalysisStore(
+    baseOptions,
+    (ruleId, error) => {
+      if (failedRules.has(ruleId)) return;
+      failedRules.add(ruleId);
+      connection.console.error(`Podsight rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    },
+    maxFileSizeBytes(undefined),
+  );
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const projectConfigs = new ProjectConfigs(() => locale, (message) => connection.console.error(message));
   let canWatchFiles = false;
@@ -74,17 +79,34 @@ export function startServer(connection: Connection): void {
     const disk = folderPeers.peers(uri, open);
     return { peers: [...peers, ...disk.peers], key: `${keys.join('|')}#${disk.key}` };
   };
+  // One options object per (settings, project config) pair, so that unchanged settings never
+  // need a deep compare (settings and configs are new objects whenever they change).
+  const optionsBySettings = new WeakMap<PodsightSettings, { project: unknown; options: AnalysisOptions }>();
+  const optionsOf = (s: PodsightSettings, project: Parameters<typeof withProjectConfig>[1]): AnalysisOptions => {
+    const cached = optionsBySettings.get(s);
+    if (cached && cached.project === project) return cached.options;
+    const options = withProjectConfig(toOptions(s, baseOptions()), project);
+    optionsBySettings.set(s, { project, options });
+    return options;
+  };
 
+  /**
+   * Analyses the document in slices (never blocking the server for long) and publishes its
+   * diagnostics, unless a newer version arrived meanwhile: then this run gives up, keeping the
+   * chunks it finished for the next one, and stale diagnostics are never sent.
+   */
   async function validate(document: TextDocument): Promise<void> {
+    const uri = document.uri;
     const version = document.version;
-    const options = withProjectConfig(toOptions(await settings.get(document.uri), baseOptions()), projectConfigs.forDocument(document.uri));
-    const current = documents.get(document.uri);
-    if (!current || current.version !== version) return; // stale: a newer change is queued
-    store.setOptions(document.uri, options);
-    const analysis = store.analyze(current);
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, current.uri, version));
-    diagnostics.push(...projectConfigs.diagnosticsFor(current.uri, current.getText()));
-    await connection.sendDiagnostics({ uri: current.uri, version, diagnostics });
+    const stale = (): boolean => documents.get(uri)?.version !== version;
+    const current = await settings.get(uri);
+    if (stale()) return;
+    store.setOptions(uri, optionsOf(current, projectConfigs.forDocument(uri)), maxFileSizeBytes(current.maxFileSize));
+    const analysis = await store.analyzeInSlices(document, stale);
+    if (!analysis || stale()) return;
+    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, uri, version));
+    diagnostics.push(...projectConfigs.diagnosticsFor(uri, document.getText()));
+    await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
   function schedule(document: TextDocument, delay: number): void {
@@ -143,7 +165,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => {
-    settings.clear();
+    settings.clear(); // new settings objects, hence new options objects
     store.invalidateAll();
     context.revalidateAll();
   });
@@ -159,7 +181,7 @@ export function startServer(connection: Connection): void {
   }
 
   documents.onDidOpen((e) => scheduleWithNeighbours(e.document, 0));
-  documents.onDidChangeContent((e) => scheduleWithNeighbours(e.document, init.debounceMs ?? 20));
+  documents.onDidChangeContent((e) => scheduleWithNeighbours(e.document, init.debounceMs ?? 10));
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);

@@ -1,0 +1,235 @@
+// One benchmark session against one language server over stdio: open, edit, hover and code action,
+// timed on the client side (what a user feels), plus the server's peak memory (VmHWM).
+// The same client drives every server, so the numbers compare.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const now = () => performance.now();
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function stats(xs) {
+  if (!xs.length) return undefined;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return { n: s.length, median: s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2, min: s[0], max: s[s.length - 1] };
+}
+
+function peakKiB(pid) {
+  try {
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+/** JSON-RPC with Content-Length framing; no dependencies, so it adds nothing to what it measures. */
+class Rpc {
+  constructor(child, onRequest, onNotification) {
+    Object.assign(this, { child, onRequest, onNotification, id: 0, pending: new Map(), buf: Buffer.alloc(0) });
+    child.stdout.on('data', (d) => this.read(d));
+    child.stdin.on('error', () => undefined);
+  }
+  read(data) {
+    this.buf = this.buf.length ? Buffer.concat([this.buf, data]) : data;
+    for (;;) {
+      const sep = this.buf.indexOf('\r\n\r\n');
+      if (sep < 0) return;
+      const len = Number(/content-length:\s*(\d+)/i.exec(this.buf.subarray(0, sep).toString('ascii'))?.[1]);
+      if (this.buf.length < sep + 4 + len) return;
+      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
+      this.buf = this.buf.subarray(sep + 4 + len);
+      if (msg.method && msg.id !== undefined) {
+        Promise.resolve()
+          .then(() => this.onRequest(msg.method, msg.params))
+          .then(
+            (result) => this.send({ jsonrpc: '2.0', id: msg.id, result: result ?? null }),
+            (e) => this.send({ jsonrpc: '2.0', id: msg.id, error: { code: -32603, message: String(e?.message ?? e) } }),
+          );
+      } else if (msg.method) this.onNotification(msg.method, msg.params);
+      else if (this.pending.has(msg.id)) {
+        const p = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.error) p.reject(new Error(msg.error.message));
+        else p.resolve(msg.result);
+      }
+    }
+  }
+  send(obj) {
+    const body = Buffer.from(JSON.stringify(obj), 'utf8');
+    this.child.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin.write(body);
+  }
+  request(method, params) {
+    const id = ++this.id;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+  notify(method, params) {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+}
+
+function getPath(obj, section) {
+  let cur = obj;
+  for (const part of (section ?? '').split('.').filter(Boolean)) cur = cur?.[part];
+  return cur ?? null;
+}
+
+/** Positions inside mapping keys, spread evenly over the file. */
+export function keyPositions(lines, n) {
+  const cands = [];
+  lines.forEach((l, line) => {
+    const m = /^(\s*(?:-\s+)?)([A-Za-z][\w.-]*):/.exec(l);
+    if (m) cands.push({ line, character: m[1].length + 1 });
+  });
+  return Array.from({ length: n }, (_, k) => cands[Math.floor(((k + 0.5) * cands.length) / n)]);
+}
+
+/** The edit site: the end of the `image:` line nearest the middle (appending keeps the YAML valid). */
+export function editSite(lines) {
+  const mid = lines.length >> 1;
+  for (let d = 0; d < lines.length; d++) {
+    for (const i of [mid + d, mid - d]) if (/^\s*(?:-\s+)?image:\s*\S/.test(lines[i] ?? '')) return { line: i, character: lines[i].length };
+  }
+  return { line: mid, character: 0 };
+}
+
+/**
+ * Runs one session. `server`: {name, command: [exe, ...args], settings, notifications, serve:
+ * [[marker, dir]]}: schema URIs holding `marker` are answered from the file after it in `dir`. Returns timings, the diagnostics after open and after the edits, and peak memory.
+ */
+export async function runSession(server, file, { opens = 3, runs = 10, hovers = 20, settleMs = 250, stepTimeoutMs = 300_000 } = {}) {
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const child = spawn(server.command[0], server.command.slice(1), { stdio: ['pipe', 'pipe', 'ignore'] });
+  let exited = false;
+  child.on('exit', () => (exited = true));
+  const waiters = [];
+  const onNotification = (method, params) => {
+    if (method !== 'textDocument/publishDiagnostics') return;
+    const t = now();
+    for (const w of [...waiters]) {
+      if (w.uri === params.uri && (params.version == null || params.version >= w.version)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve({ t, params });
+      }
+    }
+  };
+  const onRequest = (method, params) => {
+    if (method === 'workspace/configuration') return params.items.map((it) => getPath(server.settings, it.section));
+    if (method === 'custom/schema/content' || method === 'vscode/content') {
+      const uri = Array.isArray(params) ? params[0] : params;
+      for (const [marker, dir] of server.serve ?? []) {
+        const at = uri.indexOf(marker);
+        if (at >= 0) return readFileSync(join(dir, uri.slice(at + marker.length).split('#')[0]), 'utf8');
+      }
+      throw new Error(`no schema for ${uri}`);
+    }
+    return null;
+  };
+  const rpc = new Rpc(child, onRequest, onNotification);
+  const step = (promise, what) =>
+    Promise.race([
+      promise,
+      new Promise((_, reject) => {
+        const t = setTimeout(() => reject(new Error(`${server.name}: timeout waiting for ${what}`)), stepTimeoutMs);
+        t.unref();
+      }),
+    ]);
+  const diagnosticsFor = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
+  const result = { server: server.name, open: [], edit: [], hover: [], codeAction: [], hoverNonEmpty: 0 };
+  try {
+    const rootUri = pathToFileURL(join(file, '..')).href;
+    await step(
+      rpc.request('initialize', {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        initializationOptions: server.initializationOptions,
+        capabilities: {
+          workspace: { configuration: true, workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: true } },
+          textDocument: {
+            publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+            hover: { contentFormat: ['markdown', 'plaintext'] },
+            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+          },
+        },
+      }),
+      'initialize',
+    );
+    rpc.notify('initialized', {});
+    for (const n of server.notifications ?? []) rpc.notify(n.method, n.params ?? null);
+    rpc.notify('workspace/didChangeConfiguration', { settings: server.settings });
+    await pause(settleMs);
+
+    const base = pathToFileURL(file).href;
+    let uri = base;
+    for (let k = 0; k < opens; k++) {
+      uri = k === 0 ? base : base.replace(/\.yaml$/, `-${k}.yaml`);
+      const wait = diagnosticsFor(uri, 1);
+      const t0 = now();
+      rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      const { t, params } = await step(wait, `diagnostics after open #${k + 1}`);
+      result.open.push(t - t0);
+      result.afterOpen = params.diagnostics;
+      await pause(settleMs);
+      if (k < opens - 1) {
+        rpc.notify('textDocument/didClose', { textDocument: { uri } });
+        await pause(settleMs);
+      }
+    }
+
+    const site = editSite(lines);
+    for (let k = 0; k < runs; k++) {
+      const version = k + 2;
+      const pos = { line: site.line, character: site.character + k };
+      const wait = diagnosticsFor(uri, version);
+      const t0 = now();
+      rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, rangeLength: 0, text: 'x' }] });
+      const { t, params } = await step(wait, `diagnostics after edit #${k + 1}`);
+      result.edit.push(t - t0);
+      result.afterEdit = params.diagnostics;
+      await pause(settleMs);
+    }
+    lines[site.line] += 'x'.repeat(runs);
+
+    // A server without hover (or code actions) answers with an error: recorded, not fatal.
+    const timed = async (list, method, params) => {
+      const t0 = now();
+      try {
+        const res = await step(rpc.request(method, params), method);
+        list.push(now() - t0);
+        return res;
+      } catch (e) {
+        result.unsupported = [...new Set([...(result.unsupported ?? []), method])];
+        if (/timeout/.test(String(e))) throw e;
+        return undefined;
+      }
+    };
+    for (const position of keyPositions(lines, hovers)) {
+      const res = await timed(result.hover, 'textDocument/hover', { textDocument: { uri }, position });
+      if (res?.contents && JSON.stringify(res.contents).length > 2) result.hoverNonEmpty++;
+    }
+    // Code actions where the diagnostics are (or at spread positions when there are none).
+    const targets = result.afterEdit.slice(0, hovers).map((d) => ({ range: d.range, diagnostics: [d] }));
+    for (const { range, diagnostics } of targets) {
+      await timed(result.codeAction, 'textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only: ['quickfix'] } });
+    }
+    result.peakMiB = (peakKiB(child.pid) ?? NaN) / 1024;
+    result.ok = true;
+  } catch (e) {
+    result.error = String(e?.message ?? e);
+    result.peakMiB = (peakKiB(child.pid) ?? NaN) / 1024;
+  } finally {
+    if (!exited) {
+      await Promise.race([rpc.request('shutdown', null).then(() => rpc.notify('exit', null)), pause(3000)]).catch(() => undefined);
+      await Promise.race([new Promise((r) => child.once('exit', r)), pause(2000)]);
+      if (!exited) child.kill('SIGKILL');
+    }
+  }
+  return result;
+}

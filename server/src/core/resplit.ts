@@ -1,0 +1,79 @@
+/**
+ * Re-splitting after an edit without rescanning the whole file: the previous split is kept, the
+ * changed region is found by comparing the old and new texts from both ends (block-wise, which V8
+ * does with memcmp), and only the chunks around it are split again. Untouched chunks keep their
+ * very string objects, so the chunk cache finds them without re-hashing their text.
+ */
+import { splitChunks } from './parse';
+
+/** A chunk of a file: where it starts, and its text. */
+export interface Piece {
+  readonly start: number;
+  readonly text: string;
+}
+
+/** The previous split of a file. */
+export interface Split {
+  readonly text: string;
+  readonly pieces: readonly Piece[];
+}
+
+const BLOCK = 4096;
+
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + BLOCK <= max && a.slice(i, i + BLOCK) === b.slice(i, i + BLOCK)) i += BLOCK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+function commonSuffix(a: string, b: string, max: number): number {
+  let n = 0;
+  while (n + BLOCK <= max && a.slice(a.length - n - BLOCK, a.length - n) === b.slice(b.length - n - BLOCK, b.length - n)) n += BLOCK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** Index of the last piece starting at or before `offset`. */
+function pieceAt(pieces: readonly Piece[], offset: number): number {
+  let low = 0;
+  let high = pieces.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((pieces[mid]?.start ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** The split of `text`, reusing `previous` outside the changed region; same result as `splitChunks`. */
+export function resplit(previous: Split | undefined, text: string): Piece[] {
+  if (!previous || previous.pieces.length === 0) return splitChunks(text);
+  const old = previous.text;
+  if (old === text) return [...previous.pieces];
+  const prefix = commonPrefix(old, text);
+  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const oldEnd = old.length - suffix;
+  const delta = text.length - old.length;
+  const pieces = previous.pieces;
+  // One chunk more before the change: an edit on a `---` line can join its chunk to the previous one.
+  const first = Math.max(0, pieceAt(pieces, prefix) - 1);
+  const last = pieceAt(pieces, oldEnd);
+  const from = pieces[first]?.start ?? 0;
+  const after = pieces[last + 1];
+  const to = after ? after.start + delta : text.length;
+  const region = text.slice(from, to);
+  // A `%` directive joins its chunk to the next one: rare enough to just split everything.
+  if (/^%/m.test(region)) return splitChunks(text);
+  const middle = splitChunks(region)
+    .filter((p) => p.text !== '')
+    .map((p) => ({ start: p.start + from, text: p.text }));
+  const out: Piece[] = pieces.slice(0, first);
+  out.push(...middle);
+  for (let i = last + 1; i < pieces.length; i++) {
+    const p = pieces[i] as Piece;
+    out.push(delta === 0 ? p : { start: p.start + delta, text: p.text });
+  }
+  return out.length ? out : splitChunks(text);
+}
