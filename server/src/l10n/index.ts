@@ -5,9 +5,11 @@
  */
 import { directivesEn } from './en/directives';
 import { renameEn } from './en/rename';
+import { navigateEn } from './en/navigate';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
 import { directivesZhCn } from './zh-cn/directives';
+import { navigateZhCn } from './zh-cn/navigate';
 import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
@@ -21,8 +23,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, navigateEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, navigateZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

@@ -19,7 +19,7 @@ import { AnalysisStore } from './documents';
 import { features } from './features';
 import { FolderPeers } from './folder-peers';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
-import { SettingsCache, toOptions } from './settings';
+import { SettingsCache, toOptions, type PodsightSettings } from './settings';
 
 /** What features get: the connection, the open documents and their analyses. */
 export interface ServerContext {
@@ -29,6 +29,12 @@ export interface ServerContext {
   locale(): Locale;
   /** Re-publishes diagnostics for every open document (e.g. after a configuration change). */
   revalidateAll(): void;
+  /** The client's initializationOptions. */
+  initOptions(): InitOptions;
+  /** The `podsight.*` settings of a document (cached per URI). */
+  settings(uri: string): Promise<PodsightSettings>;
+  /** Registers a listener called after the settings changed (caches already cleared). */
+  onSettingsChanged(listener: () => void): void;
 }
 
 /** The client's initializationOptions. */
@@ -37,6 +43,8 @@ export interface InitOptions {
   readonly yamlExtensionActive?: boolean;
   /** Debounce after a change, in ms (default 20). */
   readonly debounceMs?: number;
+  /** The client contributes the `podsight.showDiagram` command (code lenses may offer it). */
+  readonly diagramCommand?: boolean;
 }
 
 const VERSION = '0.1.0';
@@ -60,6 +68,7 @@ export function startServer(connection: Connection): void {
   let canWatchFolders = false;
   const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
   const folderPeers = new FolderPeers();
+  const settingsListeners: (() => void)[] = [];
   store.peersFor = (uri) => {
     const peers = [];
     const keys = [];
@@ -104,6 +113,9 @@ export function startServer(connection: Connection): void {
     store,
     locale: () => locale,
     revalidateAll: () => documents.all().forEach((d) => schedule(d, 0)),
+    initOptions: () => init,
+    settings: (uri) => settings.get(uri),
+    onSettingsChanged: (listener) => settingsListeners.push(listener),
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -146,6 +158,7 @@ export function startServer(connection: Connection): void {
     settings.clear();
     store.invalidateAll();
     context.revalidateAll();
+    for (const listener of settingsListeners) listener();
   });
 
   /** Schedules a document and the Services beside it, which may select its pods. */

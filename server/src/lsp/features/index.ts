@@ -3,6 +3,10 @@ import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver
 import type { ServerContext } from '../server';
 import { renameFeature } from './rename';
 import { codeActionsFeature } from './code-actions';
+import { codeLensFeature } from './code-lens';
+import { completionFeature } from './completion';
+import { navigationFeature } from './navigation';
+import { symbolsFeature } from './symbols';
 
 /** One language feature: the capabilities it announces and the handlers it registers. */
 export interface Feature {
@@ -10,4 +14,11 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: readonly Feature[] = [renameFeature, codeActionsFeature];
+export const features: readonly Feature[] = [
+  renameFeature,
+  codeActionsFeature,
+  completionFeature,
+  navigationFeature,
+  symbolsFeature,
+  codeLensFeature,
+];
