@@ -156,3 +156,9 @@ test('every pod-bearing kind, and List items', () => {
 test('non-Kubernetes YAML gets nothing', () => {
   assert.deepEqual(labels('services:\n  web:\n    ¦\n'), []);
 });
+
+test('a handler without a body while typing does not break the pod model', () => {
+  const { text, offset } = caret('apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: a\n    livenessProbe:\n      httpGet:\n        po¦\n');
+  assert.doesNotThrow(() => analyzeText(text.replace('        po\n', '')));
+  assert.ok(complete(analyzeText(text), offset, t)?.items.some((i) => i.label === 'port'));
+});

@@ -39,7 +39,11 @@ export const completionFeature: Feature = {
         ctx.store.optionsFor(document.uri).images,
       );
       if (!result || result.items.length === 0) return null;
-      const range = { start: { line: result.line, character: result.replaceStart }, end: { line: result.line, character: Math.max(result.replaceEnd, params.position.character) } };
+      // One line, from the typed word's start to its end (never before the cursor, as LSP requires).
+      const range = {
+        start: { line: result.line, character: Math.min(result.replaceStart, params.position.character) },
+        end: { line: result.line, character: Math.max(result.replaceEnd, params.position.character) },
+      };
       const items = result.items.map(
         (item): CompletionItem => ({
           label: item.label,
@@ -50,7 +54,7 @@ export const completionFeature: Feature = {
           filterText: item.filterText,
           insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
           insertTextMode: InsertTextMode.adjustIndentation,
-          textEdit: { range: { start: range.start, end: params.position.character > range.end.character ? params.position : range.end }, newText: item.insertText },
+          textEdit: { range, newText: item.insertText },
           preselect: item.kind === 'free-port' && item.sortText.startsWith('00') ? true : undefined,
         }),
       );
