@@ -4,6 +4,11 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
 
+function contributesCommand(context: vscode.ExtensionContext, id: string): boolean {
+  const manifest = context.extension.packageJSON as { contributes?: { commands?: { command?: string }[] } };
+  return (manifest.contributes?.commands ?? []).some((c) => c.command === id);
+}
+
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'podsight.js').fsPath;
   const serverOptions: ServerOptions = {
@@ -21,6 +26,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions: {
       // The Red Hat YAML extension already reports syntax errors: one squiggle per problem.
       yamlExtensionActive: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined,
+      // Code lenses offer "Show diagram" only when this build contributes the command.
+      diagramCommand: contributesCommand(context, 'podsight.showDiagram'),
     },
     synchronize: { configurationSection: 'podsight' },
   };

@@ -165,7 +165,7 @@ function portReferencesOf(container: YAMLMap, doc: Document): PortReference[] {
   const refs: PortReference[] = [];
   const visitHandler = (owner: YAMLMap | undefined, prefix: string): void => {
     for (const handler of HANDLERS) {
-      const port = getScalar(getNode(owner, handler, doc) as YAMLMap | undefined, 'port', doc);
+      const port = getScalar(asMap(getNode(owner, handler, doc), doc), 'port', doc);
       if (port && (typeof port.value === 'string' || typeof port.value === 'number')) {
         refs.push({ where: `${prefix}.${handler}.port`, node: port, value: port.value });
       }

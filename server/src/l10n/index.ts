@@ -7,11 +7,13 @@ import { diagramEn } from './en/diagram';
 import { directivesEn } from './en/directives';
 import { performanceEn } from './en/performance';
 import { renameEn } from './en/rename';
+import { navigateEn } from './en/navigate';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
 import { diagramZhCn } from './zh-cn/diagram';
 import { directivesZhCn } from './zh-cn/directives';
 import { performanceZhCn } from './zh-cn/performance';
+import { navigateZhCn } from './zh-cn/navigate';
 import { renameZhCn } from './zh-cn/rename';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
@@ -25,8 +27,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

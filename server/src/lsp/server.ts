@@ -30,6 +30,12 @@ export interface ServerContext {
   locale(): Locale;
   /** Re-publishes diagnostics for every open document (e.g. after a configuration change). */
   revalidateAll(): void;
+  /** The client's initializationOptions. */
+  initOptions(): InitOptions;
+  /** The `podsight.*` settings of a document (cached per URI). */
+  settings(uri: string): Promise<PodsightSettings>;
+  /** Registers a listener called after the settings changed (caches already cleared). */
+  onSettingsChanged(listener: () => void): void;
 }
 
 /** The client's initializationOptions. */
@@ -38,6 +44,8 @@ export interface InitOptions {
   readonly yamlExtensionActive?: boolean;
   /** Debounce after a change, in ms (default 10: stale work is cancelled anyway). */
   readonly debounceMs?: number;
+  /** The client contributes the `podsight.showDiagram` command (code lenses may offer it). */
+  readonly diagramCommand?: boolean;
 }
 
 const VERSION = '0.1.0';
@@ -65,6 +73,7 @@ export function startServer(connection: Connection): void {
   let canWatchFolders = false;
   const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
   const folderPeers = new FolderPeers();
+  const settingsListeners: (() => void)[] = [];
   store.peersFor = (uri) => {
     const peers = [];
     const keys = [];
@@ -126,6 +135,9 @@ export function startServer(connection: Connection): void {
     store,
     locale: () => locale,
     revalidateAll: () => documents.all().forEach((d) => schedule(d, 0)),
+    initOptions: () => init,
+    settings: (uri) => settings.get(uri),
+    onSettingsChanged: (listener) => settingsListeners.push(listener),
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -168,6 +180,7 @@ export function startServer(connection: Connection): void {
     settings.clear(); // new settings objects, hence new options objects
     store.invalidateAll();
     context.revalidateAll();
+    for (const listener of settingsListeners) listener();
   });
 
   /** Schedules a document and the Services beside it, which may select its pods. */

@@ -11,6 +11,7 @@ export interface PodsightSettings {
   readonly rules?: Record<string, RuleLevel>;
   readonly images?: unknown;
   readonly maxFileSize?: number;
+  readonly codeLens?: { readonly enable?: boolean; readonly showDiagram?: boolean };
 }
 
 const LEVELS = new Set(['error', 'warning', 'information', 'hint', 'off']);

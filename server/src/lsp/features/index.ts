@@ -4,6 +4,10 @@ import type { ServerContext } from '../server';
 import { podGraphFeature } from './pod-graph';
 import { renameFeature } from './rename';
 import { codeActionsFeature } from './code-actions';
+import { codeLensFeature } from './code-lens';
+import { completionFeature } from './completion';
+import { navigationFeature } from './navigation';
+import { symbolsFeature } from './symbols';
 
 /** One language feature: the capabilities it announces and the handlers it registers. */
 export interface Feature {
@@ -11,4 +15,12 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: readonly Feature[] = [renameFeature, codeActionsFeature, podGraphFeature];
+export const features: readonly Feature[] = [
+  renameFeature,
+  codeActionsFeature,
+  podGraphFeature,
+  completionFeature,
+  navigationFeature,
+  symbolsFeature,
+  codeLensFeature,
+];

@@ -1,0 +1,39 @@
+/** `textDocument/documentSymbol`: object → pod → containers (with ports and mounts) and volumes. */
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import type { FileAnalysis } from '../../core/analyze';
+import { t } from '../../l10n';
+import { outline, type OutlineKind, type OutlineNode } from '../../navigation/outline';
+import type { Feature } from './index';
+
+const KINDS: Record<OutlineKind, SymbolKind> = {
+  object: SymbolKind.Class,
+  pod: SymbolKind.Namespace,
+  container: SymbolKind.Object,
+  port: SymbolKind.Interface,
+  mount: SymbolKind.Field,
+  volume: SymbolKind.Package,
+};
+
+function toSymbol(node: OutlineNode, analysis: FileAnalysis): DocumentSymbol {
+  return {
+    name: node.name,
+    detail: node.detail,
+    kind: KINDS[node.kind],
+    range: analysis.lines.rangeOf(node.start, node.end),
+    selectionRange: analysis.lines.rangeOf(node.selStart, node.selEnd),
+    children: node.children.map((c) => toSymbol(c, analysis)),
+  };
+}
+
+export const symbolsFeature: Feature = {
+  capabilities: () => ({ documentSymbolProvider: { label: 'Podsight' } }),
+  register(ctx) {
+    ctx.connection.onDocumentSymbol((params) => {
+      const document = ctx.documents.get(params.textDocument.uri);
+      if (!document) return null;
+      const analysis = ctx.store.analyze(document);
+      const locale = ctx.locale();
+      return outline(analysis, (key, args) => t(locale, key, args)).map((n) => toSymbol(n, analysis));
+    });
+  },
+};

@@ -1,0 +1,90 @@
+/**
+ * The outline of a file: each object (kind and name), its pod, the pod's containers in the order
+ * they start (init and sidecars, app, ephemeral) with their ports and mounts, and its volumes.
+ * Offsets are absolute; children always lie inside their parent and the selection inside the
+ * range (merge keys and aliases can put a node's text elsewhere; then the parent's is used).
+ */
+import type { Node } from 'yaml';
+import type { FileAnalysis } from '../core/analyze';
+import { asMap, getNode, getScalar } from '../core/yaml-access';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import type { Translate } from '../completion/types';
+
+/** Kinds of outline entries (mapped to LSP SymbolKinds by the feature). */
+export type OutlineKind = 'object' | 'pod' | 'container' | 'port' | 'mount' | 'volume';
+
+/** One outline entry. */
+export interface OutlineNode {
+  readonly name: string;
+  readonly detail?: string;
+  readonly kind: OutlineKind;
+  readonly start: number;
+  readonly end: number;
+  readonly selStart: number;
+  readonly selEnd: number;
+  readonly children: OutlineNode[];
+}
+
+type Box = { start: number; end: number };
+
+function box(node: Node | null | undefined, base: number): Box | undefined {
+  const r = node?.range;
+  return r ? { start: r[0] + base, end: r[1] + base } : undefined;
+}
+
+function inside(b: Box | undefined, outer: Box): b is Box {
+  return !!b && b.start >= outer.start && b.end <= outer.end;
+}
+
+function entry(name: string, kind: OutlineKind, range: Box | undefined, sel: Box | undefined, parent: Box, detail?: string): OutlineNode {
+  const r = inside(range, parent) ? range : { start: parent.start, end: parent.start };
+  const s = inside(sel, r) ? sel : { start: r.start, end: r.start };
+  return { name: name || '?', detail, kind, start: r.start, end: r.end, selStart: s.start, selEnd: s.end, children: [] };
+}
+
+const ROLE_ORDER = { init: 0, sidecar: 0, app: 1, ephemeral: 2 } as const;
+
+function containerNode(c: ContainerModel, base: number, parent: Box, t: Translate): OutlineNode {
+  const detail = [t(`outline.role.${c.role}`), c.image].filter(Boolean).join(' · ');
+  const node = entry(containerLabel(c), 'container', box(c.node, base), box(c.nameNode, base), parent, detail);
+  for (const p of c.ports) {
+    const label = `${p.containerPort ?? '?'}/${p.protocol}`;
+    node.children.push(entry(p.name ?? label, 'port', box(p.node, base), box(p.nameNode ?? p.containerPortNode, base), node, p.name ? label : undefined));
+  }
+  for (const m of c.mounts) {
+    node.children.push(entry(m.name ?? '?', 'mount', box(m.node, base), box(m.nameNode, base), node, `→ ${m.mountPath ?? '?'}${m.readOnly ? ' (ro)' : ''}`));
+  }
+  return node;
+}
+
+function podNode(pod: PodModel, base: number, parent: Box, t: Translate): OutlineNode {
+  const specRange = box(pod.specPair.key as Node, base);
+  const valueRange = box(pod.spec, base);
+  const range = specRange && valueRange ? { start: specRange.start, end: valueRange.end } : valueRange;
+  const node = entry(t('outline.pod'), 'pod', range, specRange, parent, pod.hostNetwork ? t('outline.pod.host-network') : t('outline.pod.one-ip'));
+  const containers = [...pod.containers].sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role]);
+  for (const c of containers) node.children.push(containerNode(c, base, node, t));
+  for (const v of [...pod.volumes, ...pod.claimTemplates]) node.children.push(entry(v.name ?? '?', 'volume', box(v.node, base), box(v.nameNode, base), node, v.source));
+  return node;
+}
+
+/** The outline of an analysed file. */
+export function outline(analysis: FileAnalysis, t: Translate): OutlineNode[] {
+  const out: OutlineNode[] = [];
+  const file: Box = { start: 0, end: analysis.text.length };
+  for (const chunk of analysis.chunks) {
+    const base = chunk.start;
+    const byNode = new Map<unknown, OutlineNode>();
+    for (const { object, doc } of chunk.analysis.objects) {
+      const parent = [...byNode.values()].reverse().find((n) => inside(box(object.node, base), n));
+      const kind = object.kind ?? '?';
+      const nameNode = getScalar(asMap(getNode(object.node, 'metadata', doc), doc), 'name', doc) ?? getScalar(object.node, 'kind', doc);
+      const node = entry(object.name ?? kind, 'object', box(object.node, base), box(nameNode, base), parent ?? file, kind);
+      byNode.set(object.node, node);
+      (parent ? parent.children : out).push(node);
+      const pod = chunk.analysis.pods.find((p) => p.object.node === object.node);
+      if (pod) node.children.push(podNode(pod, base, node, t));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { analyzeText } from '../../../server/src/core/analyze';
+import { outline, type OutlineNode } from '../../../server/src/navigation/outline';
+import { podSummaries } from '../../../server/src/navigation/pod-summary';
+import { yaml } from '../../helpers/check';
+import { examplesDir } from '../../helpers/paths';
+
+const t = (key: string): string => key;
+
+function shape(nodes: readonly OutlineNode[]): unknown[] {
+  return nodes.map((n) => (n.children.length ? { [n.name]: shape(n.children) } : n.name));
+}
+
+function checkNesting(nodes: readonly OutlineNode[], parent?: OutlineNode): void {
+  for (const n of nodes) {
+    assert.ok(n.start <= n.selStart && n.selEnd <= n.end, `${n.name}: selection inside range`);
+    if (parent) assert.ok(parent.start <= n.start && n.end <= parent.end, `${n.name} inside ${parent.name}`);
+    checkNesting(n.children, n);
+  }
+}
+
+test('the seed pod: mypod → pod → mycon1, mycon2 (ports, mounts) and mymount', () => {
+  const tree = outline(analyzeText(readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8')), t);
+  assert.deepEqual(shape(tree), [
+    { mypod: [{ 'outline.pod': [{ mycon1: ['1880/TCP', 'mymount'] }, { mycon2: ['80/TCP', 'mymount'] }, 'mymount'] }] },
+  ]);
+  checkNesting(tree);
+});
+
+test('init and sidecar containers come first and are marked; multi-document files and merge keys', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        spec:
+          containers:
+          - &app
+            name: app
+            image: nginx
+          - <<: *app
+            name: copy
+          initContainers:
+          - {name: migrate, image: busybox}
+          - {name: proxy, image: envoy, restartPolicy: Always}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+  `;
+  const tree = outline(analyzeText(text), t);
+  const pod = tree[0]?.children[0];
+  assert.deepEqual(pod?.children.map((c) => [c.name, c.detail?.split(' · ')[0]]), [
+    ['migrate', 'outline.role.init'],
+    ['proxy', 'outline.role.sidecar'],
+    ['app', 'outline.role.app'],
+    ['copy', 'outline.role.app'],
+  ]);
+  assert.deepEqual(tree.map((n) => [n.name, n.detail]), [['web', 'Deployment'], ['web', 'Service']]);
+  checkNesting(tree);
+});
+
+test('pod summaries count containers, ports, volumes and problems', () => {
+  const [summary] = podSummaries(analyzeText(readFileSync(join(examplesDir, 'seed-port-conflict.yaml'), 'utf8')));
+  assert.equal(summary?.containers, 3);
+  assert.equal(summary?.ports, 3);
+  assert.equal(summary?.volumes, 0);
+  assert.ok((summary?.problems ?? 0) >= 1);
+});
