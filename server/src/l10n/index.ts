@@ -13,6 +13,8 @@ import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
 import { fixesEn } from './en/fixes';
 import { fixesZhCn } from './zh-cn/fixes';
+import { hoverEn } from './en/hover';
+import { hoverZhCn } from './zh-cn/hover';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -21,8 +23,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, hoverEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, hoverZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

@@ -3,6 +3,7 @@ import type { InitializeParams, ServerCapabilities } from 'vscode-languageserver
 import type { ServerContext } from '../server';
 import { renameFeature } from './rename';
 import { codeActionsFeature } from './code-actions';
+import { hoverFeature } from './hover';
 
 /** One language feature: the capabilities it announces and the handlers it registers. */
 export interface Feature {
@@ -10,4 +11,4 @@ export interface Feature {
   register(ctx: ServerContext): void;
 }
 
-export const features: readonly Feature[] = [renameFeature, codeActionsFeature];
+export const features: readonly Feature[] = [renameFeature, codeActionsFeature, hoverFeature];

@@ -1,0 +1,170 @@
+/** Simplified Chinese hover texts (keys mirror `en/hover.ts`; a test checks none is missing). */
+export const hoverZhCn: Record<string, string> = {
+  // 通用
+  'hover.field': '字段 `{field}` · `{type}` · [API 参考]({url})',
+  'hover.field.no-link': '字段 `{field}` · `{type}`',
+  'hover.field.required': '必填',
+  'hover.field.reference': 'API 参考（{type}）',
+  'hover.field.enum': '可选值：{values}',
+  'hover.learn-more': '延伸阅读：{links}',
+  'hover.link.pods': 'Pod',
+  'hover.link.podNetworking': 'Pod 网络',
+  'hover.link.networking': '集群网络',
+  'hover.link.sidecars': '边车容器',
+  'hover.link.initContainers': 'Init 容器',
+  'hover.link.volumes': '卷',
+  'hover.link.emptyDir': 'emptyDir',
+  'hover.link.hostPath': 'hostPath',
+  'hover.link.configMap': 'configMap 卷',
+  'hover.link.secret': 'secret 卷',
+  'hover.link.subPath': '使用 subPath',
+  'hover.link.configMapUpdates': 'ConfigMap 的更新',
+  'hover.link.secrets': 'Secret',
+  'hover.link.pv': '持久卷',
+  'hover.link.projected': '投射卷',
+  'hover.link.ephemeral': '临时卷',
+  'hover.link.downwardApi': 'Downward API',
+  'hover.link.images': '镜像',
+  'hover.link.shareProcessNamespace': '共享进程命名空间',
+  'hover.link.hostPort': '配置最佳实践',
+  'hover.link.statefulSetStorage': 'StatefulSet 稳定存储',
+  'hover.severity.error': '错误',
+  'hover.severity.warning': '警告',
+  'hover.severity.information': '提示',
+  'hover.severity.hint': '建议',
+
+  // Pod 与 infra 容器
+  'hover.pod.title': '**Pod `{name}`** —— Kubernetes 调度的最小单位：它的所有容器总是一起被放到同一个节点上。',
+  'hover.pod.title-template': '**{kind} `{name}` 的 Pod 模板** —— 该 {kind} 创建的每个 Pod 都按这份 spec 生成；Pod 是 Kubernetes 调度的最小单位，其容器总是一起落在同一个节点上。',
+  'hover.pod.infra':
+    '在你的任何容器之前，容器运行时会先启动 Pod 的 *infra* 容器（即 "pause" 容器，镜像 `registry.k8s.io/pause`；较老的集群使用 `k8s.gcr.io/pause` 或 `gcr.io/google_containers/pause`，RHEL 7 使用 `registry.access.redhat.com/rhel7/pod-infrastructure`）。它只是休眠，负责持有各容器加入的命名空间：**网络**（一个 IP、一套端口空间、共同的 `localhost`）、**IPC** 和 **UTS**（主机名 {hostname}）{pid}。kubectl 从不列出它；`crictl pods` 把它显示为 Pod 沙箱。',
+  'hover.pod.infra-pid': '，以及 **PID**，因为设置了 `shareProcessNamespace: true`（pause 成为 1 号进程，为所有容器回收僵尸进程）',
+  'hover.pod.infra-host': '设置了 `hostNetwork: true`，Pod 改用**节点**的网络命名空间：它的 IP 就是节点的 IP。',
+  'hover.pod.hostname-generated': '自动生成的 Pod 名',
+  'hover.pod.containers': '容器：{list}。',
+  'hover.pod.volumes': '卷：{list}。',
+  'hover.pod.role.app': '应用容器',
+  'hover.pod.role.init': 'Init 容器（在应用容器启动前运行至结束）',
+  'hover.pod.role.sidecar': '边车容器（`restartPolicy: Always` 的 Init 容器，与应用并行运行）',
+  'hover.pod.role.ephemeral': '临时（调试）容器',
+
+  // 网络命名空间与端口
+  'hover.net.container': '**容器 `{name}`**（{role}）—— 与 {siblings} 共享 Pod 的网络命名空间。',
+  'hover.net.container-alone': '**容器 `{name}`**（{role}）—— Pod 中唯一的容器；它同样加入由 infra 容器持有的网络命名空间。',
+  'hover.net.ports': '**`{name}` 的端口** —— 仅起说明作用：记录进程监听哪些端口，既不会打开也不会预留任何端口。进程绑定的任何端口都能通过 Pod IP 访问。',
+  'hover.net.port': '**`containerPort: {port}/{protocol}`**（容器 `{name}`）—— 表示进程应当监听 {port}。声明它不会打开或预留端口；它为探针和 Service 给端口命名。',
+  'hover.net.port-reach': '在 {siblings} 中访问它用 `localhost:{port}`；在 Pod 外用 `<Pod IP>:{port}`（或经由前面的 Service）。',
+  'hover.net.shared':
+    '这个 Pod 的所有容器共享同一个网络命名空间，由 infra（"pause"）容器（`registry.k8s.io/pause`）持有：一个 IP、主机名 {hostname}、一个回环接口、一套端口空间。容器之间通过 `localhost` 互相访问，两个进程不能绑定同一个端口/协议。',
+  'hover.net.host-shared':
+    '这个 Pod 使用 `hostNetwork: true`：其容器共享**节点**的网络命名空间，因此 `localhost` 就是节点，每个端口还要与节点上的守护进程以及该节点上其他使用主机网络的 Pod 竞争。',
+  'hover.net.table-title': '在这个 Pod 中 `localhost:<端口>` 会到达：',
+  'hover.net.col.port': 'localhost',
+  'hover.net.col.container': '容器',
+  'hover.net.col.how': '依据',
+  'hover.net.declared': '声明的 `containerPort`',
+  'hover.net.implied': '镜像默认端口（{source}）',
+  'hover.net.command-note': '但 `command` 替换了镜像的入口程序，这里可能没有进程在监听',
+  'hover.net.init-note': 'Init 容器：仅在其运行期间',
+  'hover.net.no-ports': '没有容器声明端口，Podsight 也不知道这些镜像的默认端口。',
+  'hover.net.conflict':
+    '⚠ {containers} 同时运行且都要使用 **{port}/{protocol}**：第二个绑定它的进程会因 "Address already in use" 失败并退出，其容器反复崩溃重启（`CrashLoopBackOff`）。请把其中一个改到别的端口（通常通过其参数或环境变量）。',
+  'hover.net.conflict-free': '同时运行的容器之间没有端口冲突。',
+  'hover.net.protocols': '同一端口号上的 TCP 与 UDP 互不冲突。',
+  'hover.net.init-sequence': '普通 Init 容器在应用容器启动前依次运行，因此可以复用应用的端口；边车容器（`restartPolicy: Always`）与应用并行运行，不能复用。',
+
+  // hostPort / hostNetwork
+  'hover.hostport.title': '**`hostPort: {hostPort}/{protocol}`** —— 在 Pod 所在节点的 IP{hostIP} 上打开端口 {hostPort}，并转发到容器 `{name}` 的 `containerPort {containerPort}`。',
+  'hover.hostport.detail':
+    '同一个 hostPort/协议/hostIP 在每个节点上只能被一个 Pod 占用：调度器在每个节点上最多放一个这样的 Pod，多出的副本会一直 Pending。在这个 Pod 内，同一个 hostPort/协议/hostIP 也只能出现一次 —— 应用容器之间的重复会被 kubectl 拒绝，边车容器不受检查，会在运行时失败。除非确实需要节点自身的端口，否则请优先使用 Service（NodePort 或 LoadBalancer）。',
+  'hover.hostport.others': '这个 Pod 中的其他 hostPort：{list}。',
+  'hover.hostport.host-network': '这个 Pod 使用 `hostNetwork: true`，因此 hostPort 必须等于 containerPort。',
+  'hover.hostnetwork.on':
+    '**`hostNetwork: true`** —— Pod 不使用自己的网络命名空间，而是加入节点的：它的 IP 就是节点 IP，`localhost` 就是节点，容器绑定的每个端口都绑定在节点上。端口因此会与节点上的守护进程以及同一节点上其他使用主机网络的 Pod 冲突（两个副本不能在同一节点上）。`hostPort` 必须等于 `containerPort`。容器还能看到节点的全部网络流量 —— 这是安全风险；绝大多数 Pod 都不需要它。',
+  'hover.hostnetwork.off': '**`hostNetwork: false`** —— 默认值：Pod 拥有自己的网络命名空间（由 infra 容器持有）和自己的 IP。',
+  'hover.hostnetwork.ports': '这个 Pod 因此会在节点上绑定的端口：{list}。',
+
+  // 镜像
+  'hover.image.title': '**镜像 `{image}`** —— {title}{variant}。',
+  'hover.image.unknown': '**镜像 `{image}`** —— Podsight 不了解这个镜像。在 `podsight.images`（VS Code 设置）或 `.podsight.yaml` 的 `images:` 中补充它的端口和目录，即可对它进行端口和挂载检查。',
+  'hover.image.ports': '默认监听：',
+  'hover.image.no-ports': '默认不监听任何端口。',
+  'hover.image.col.port': '端口',
+  'hover.image.col.what': '用途',
+  'hover.image.populated': '镜像在以下目录中自带内容（在此挂载卷会遮住它们）：',
+  'hover.image.data': '本就用于挂载的目录：',
+  'hover.image.port-setting': '可通过 {how} 修改端口。',
+  'hover.image.command': '这个容器设置了 `command`，镜像的入口程序不会运行：它的默认端口可能无人监听。',
+  'hover.image.declared': '容器自己声明了端口（{ports}），Podsight 以这些端口为准，而不是镜像默认值。',
+  'hover.image.source': '来源：{source}。',
+  'hover.image.user': '你的镜像设置（`podsight.images` / `.podsight.yaml`）',
+
+  // 卷
+  'hover.volume.title': '**卷 `{name}`**（{source}）。',
+  'hover.volume.mounted-by': '挂载情况：',
+  'hover.volume.unmounted': '没有容器挂载这个卷。',
+  'hover.volume.col.container': '容器',
+  'hover.volume.col.path': '挂载路径',
+  'hover.volume.col.mode': '访问方式',
+  'hover.volume.rw': '读写',
+  'hover.volume.ro': '只读',
+  'hover.volume.shared-note': '挂载它的每个容器看到的都是同一批文件，即使挂载路径不同：一个容器写入的文件，其他容器立即可见。',
+  'hover.volume.emptyDir':
+    '**`emptyDir`** —— Pod 被分配到节点时创建的空目录。它在容器重启和崩溃后依然保留，Pod 离开该节点（被删除、驱逐或重新调度）时被永久删除。Kubernetes 从不把镜像文件复制进去。',
+  'hover.volume.emptyDir.disk': '存放在节点磁盘上（kubelet 的目录中），计入 Pod 的临时存储用量。',
+  'hover.volume.emptyDir.memory': '`medium: Memory` —— 基于内存的 tmpfs：速度很快，节点重启后清空，写入的每个字节都计入写入它的容器的内存限制（容器可能因此被 OOM 杀死）。',
+  'hover.volume.emptyDir.hugepages': '`medium: {medium}` —— 由大页内存支撑；Pod 必须申请相应的大页资源。',
+  'hover.volume.emptyDir.bad-medium': '`medium: {medium}` 不是 kubelet 认识的介质（`""`、`Memory`、`HugePages`、`HugePages-<size>`，区分大小写）：API 服务器会接受，但 Pod 挂载该卷时会失败。',
+  'hover.volume.emptyDir.size': '`sizeLimit: {size}` —— 卷超过这个大小时，kubelet 会驱逐该 Pod。',
+  'hover.volume.emptyDir.no-size': '没有 `sizeLimit`：它可以一直增长，直到节点存储不足{memory}。',
+  'hover.volume.emptyDir.no-size-memory': '（基于内存的卷受 Pod 内存限制或节点内存的约束）',
+  'hover.volume.hostPath':
+    '**`hostPath`** —— 挂载 Pod 所在节点文件系统中的 `{path}`。其内容因节点而异，比 Pod 活得更久，并与该节点上使用这个路径的其他一切共享。',
+  'hover.volume.hostPath.type': '`type: {type}` —— {meaning}',
+  'hover.volume.hostPath.types': '`type` 的取值（区分大小写）：',
+  'hover.volume.hostPath.type.empty': '挂载前不做任何检查（默认）',
+  'hover.volume.hostPath.type.DirectoryOrCreate': '不存在时创建（权限 0755，属主与 kubelet 相同）',
+  'hover.volume.hostPath.type.Directory': '必须已经是目录',
+  'hover.volume.hostPath.type.FileOrCreate': '不存在时创建空文件（0644）—— 不会创建其父目录',
+  'hover.volume.hostPath.type.File': '必须已经是文件',
+  'hover.volume.hostPath.type.Socket': '必须是 UNIX 套接字',
+  'hover.volume.hostPath.type.CharDevice': '必须是字符设备',
+  'hover.volume.hostPath.type.BlockDevice': '必须是块设备',
+  'hover.volume.hostPath.mismatch': '类型不符会在挂载时失败（"hostPath type check failed"），Pod 停留在 ContainerCreating。',
+  'hover.volume.hostPath.risk':
+    '⚠ 安全：hostPath 是逃出容器的通道。以可写方式挂载 `/`、`/etc`、`/proc`、`/sys`、`/var/run/docker.sock` 或容器运行时的套接字，就等于控制了节点。在那里创建的文件在节点上属于 root。大多数 Pod 应改用 emptyDir、PVC 或 ConfigMap。',
+  'hover.volume.configMap':
+    '**`configMap`** —— 把 ConfigMap {ref} 的各个键投射为文件（每个键一个文件，或只包含 `items` 中列出的键）。无论 `readOnly` 怎么写，这个卷都是只读的。',
+  'hover.volume.secret':
+    '**`secret`** —— 把 Secret {ref} 的各个键投射为文件，存放在基于内存的 tmpfs 上，从不写入节点磁盘。无论 `readOnly` 怎么写，这个卷都是只读的。',
+  'hover.volume.projection-update':
+    '{kind} 发生变化后，kubelet 会在一段延迟后（其同步周期加缓存 TTL，通常最多一两分钟）原地更新这些文件；进程需要重新读取。用 `subPath` 挂载的文件**永远不会**更新；{kind} 不存在时 Pod 无法启动，除非设置 `optional: true`。',
+  'hover.volume.projected':
+    '**`projected`** —— 把多个来源（secret、configMap、downwardAPI、serviceAccountToken、clusterTrustBundle）合并到一个只读目录。各投射项随其来源更新，`subPath` 下除外。',
+  'hover.volume.downwardAPI':
+    '**`downwardAPI`** —— 以文件形式提供 Pod 自身的信息（标签、注解、名称、命名空间、资源限制）。只读；标签和注解文件会随其变化而更新，`subPath` 下除外。',
+  'hover.volume.persistentVolumeClaim':
+    '**`persistentVolumeClaim`** —— 挂载与声明 {ref} 绑定的 PersistentVolume。数据存放在 Pod 之外，Pod 删除后依然保留。声明绑定之前 Pod 一直处于 Pending；ReadWriteOnce 卷同一时间只能挂到一个节点上。',
+  'hover.volume.volumeClaimTemplate':
+    '**volumeClaimTemplates** —— StatefulSet 为每个副本创建一个 PersistentVolumeClaim（`{name}-<Pod 名>`），Pod 被删除或重新调度时仍保留它。',
+  'hover.volume.ephemeral':
+    '**`ephemeral`** —— 按模板为这个 Pod 创建、并随 Pod 一起删除的 PersistentVolumeClaim：具备存储类的功能，生命周期与 emptyDir 相同。',
+  'hover.volume.image': '**`image`** —— 以只读方式挂载 OCI 镜像或制品的内容。不允许对它使用 `subPath`。',
+  'hover.volume.nfs': '**`nfs`** —— 挂载一个 NFS 导出目录；数据比 Pod 活得更久，并可同时被多个 Pod 共享。',
+  'hover.volume.csi': '**`csi`** —— 由 CSI 驱动提供的内联卷；其内容和生命周期取决于驱动。',
+  'hover.volume.other': '**`{source}`** —— 由 kubelet 的 `{source}` 插件提供的卷类型。',
+  'hover.volume.no-source': '这个卷没有指定来源：API 服务器会拒绝它（"must specify a volume type"）。',
+
+  // 挂载
+  'hover.mount.title': '**卷 `{volume}` 挂载到 `{mountPath}`**（容器 `{name}`，{mode}）。',
+  'hover.mount.undefined': '这个 Pod 中没有名为 `{volume}` 的卷：API 服务器会拒绝这个挂载。',
+  'hover.mount.source': '卷 `{volume}` —— {source}',
+  'hover.mount.readonly-source': '{source} 卷总是只读的，无论 `readOnly` 怎么写。',
+  'hover.mount.readonly': '`readOnly: true` —— 向 `{mountPath}` 写入会失败并报 "Read-only file system"。',
+  'hover.mount.subpath': '`subPath: {subPath}` —— 只把卷中的这一项挂载到 `{mountPath}`，镜像目录中的其余内容仍然可见。',
+  'hover.mount.subpath-projection': '用 `subPath` 挂载的 {source} 永远收不到更新：需要重启 Pod 才能生效。',
+  'hover.mount.hides': '该挂载会遮住镜像 {image} 在此处自带的内容（Kubernetes 从不把镜像文件复制到卷里）：',
+  'hover.mount.hides-within': '它会遮住 {dir} 中位于 {mountPath} 之下的部分（{contents}）。',
+  'hover.mount.data-dir': '{mountPath} 是镜像 {image} 本就期望被挂载的目录：{why}。',
+  'hover.mount.nothing-hidden': 'Podsight 不知道镜像 {image} 在 {mountPath} 自带任何内容。',
+};
