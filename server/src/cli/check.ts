@@ -57,7 +57,7 @@ export function runCheck(argv: string[]): number {
     process.stderr.write(`podsight check: ${args}\n\n${usage}`);
     return 2;
   }
-  const locale = normaliseLocale(args.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
+  const locale = normaliseLocale(args.lang || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
   const configFile = args.noConfig ? undefined : args.config ?? findConfig(process.cwd());
   let config;
   try {
