@@ -114,7 +114,10 @@ export function hoverAt(analysis: FileAnalysis, offset: number, locale: Locale, 
   } else if (field) {
     parts.push(fieldDoc(ctx, field));
   }
-  const overlapping = analysis.findings.filter((f) => (f.start < end && f.end > start) || (f.start === f.end && f.start >= start && f.start <= end));
+  // Only this chunk's findings can overlap (chunk-relative offsets, like `range`).
+  const overlapping = loc.chunk.analysis.findings.filter(
+    (f) => (f.start < range[1] && f.end > range[0]) || (f.start === f.end && f.start >= range[0] && f.start <= range[1]),
+  );
   if (overlapping.length) parts.push(`---\n\n${overlapping.map((f) => findingText(ctx, f)).join('\n\n')}`);
   if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n'), start, end };

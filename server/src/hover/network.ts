@@ -15,18 +15,27 @@ interface Listener {
   readonly protocol: string;
   readonly declared: boolean;
   readonly source?: string;
+  /** Declared, but `command` replaces the entrypoint of an image known to listen there. */
+  readonly commandHides: boolean;
 }
 
+/** Listeners per pod model (models are cached per chunk text, so hovers reuse this). */
+const listenerCache = new WeakMap<PodModel, { images: unknown; listeners: Listener[] }>();
+
 function listenersOf(ctx: HoverContext, pod: PodModel): Listener[] {
+  const cached = listenerCache.get(pod);
+  if (cached && cached.images === ctx.options.images) return cached.listeners;
   const out: Listener[] = [];
   for (const c of pod.containers) {
     if (c.role === 'ephemeral') continue;
     for (const p of c.ports) {
-      if (p.containerPort !== undefined) out.push({ container: c, port: p.containerPort, protocol: p.protocol, declared: true });
+      if (p.containerPort !== undefined) out.push({ container: c, port: p.containerPort, protocol: p.protocol, declared: true, commandHides: commandHidesPort(ctx, c, p.containerPort) });
     }
-    for (const p of impliedPorts(c, ctx.options.images)) out.push({ container: c, port: p.port, protocol: p.protocol, declared: false, source: p.source });
+    for (const p of impliedPorts(c, ctx.options.images)) out.push({ container: c, port: p.port, protocol: p.protocol, declared: false, source: p.source, commandHides: false });
   }
-  return out.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+  out.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
+  listenerCache.set(pod, { images: ctx.options.images, listeners: out });
+  return out;
 }
 
 export function roleText(ctx: HoverContext, c: ContainerModel): string {
@@ -39,39 +48,51 @@ export function hostnameOf(ctx: HoverContext, pod: PodModel): string {
   return ctx.t('hover.pod.hostname-generated');
 }
 
-function commandHidesPort(ctx: HoverContext, l: Listener): boolean {
-  if (!l.declared || !l.container.commandOverridden || !l.container.image) return false;
-  return !!lookupImage(l.container.image, ctx.options.images)?.ports.some((p) => p.port === l.port);
+function commandHidesPort(ctx: HoverContext, c: ContainerModel, port: number): boolean {
+  if (!c.commandOverridden || !c.image) return false;
+  return !!lookupImage(c.image, ctx.options.images)?.ports.some((p) => p.port === port);
 }
+
+/** Rows shown in the localhost table; a pod with hundreds of containers gets the first ones and the focus. */
+const MAX_ROWS = 24;
 
 /** The `localhost:<port>` table and the conflicts that involve `focus` (or any, without focus). */
 export function localhostSection(ctx: HoverContext, pod: PodModel, focus?: ContainerModel): string {
   const listeners = listenersOf(ctx, pod);
   if (listeners.length === 0) return ctx.t('hover.net.no-ports');
-  const rows = listeners.map((l) => {
+  const shown = listeners.length <= MAX_ROWS ? listeners : listeners.filter((l, i) => i < MAX_ROWS || l.container === focus);
+  const rows = shown.map((l) => {
     const notes = [l.declared ? ctx.t('hover.net.declared') : ctx.t('hover.net.implied', { source: l.source ?? '' })];
-    if (commandHidesPort(ctx, l)) notes.push(ctx.t('hover.net.command-note'));
+    if (l.commandHides) notes.push(ctx.t('hover.net.command-note'));
     if (l.container.role === 'init') notes.push(ctx.t('hover.net.init-note'));
     const name = code(containerLabel(l.container));
     return [code(`localhost:${l.port}${l.protocol === 'TCP' ? '' : '/' + l.protocol}`), l.container === focus ? `**${name}**` : name, notes.join('; ')];
   });
+  if (shown.length < listeners.length) rows.push(['…', ctx.t('hover.net.more', { count: listeners.length - shown.length }), '']);
   const parts = [ctx.t('hover.net.table-title'), table([ctx.t('hover.net.col.port'), ctx.t('hover.net.col.container'), ctx.t('hover.net.col.how')], rows)];
-  const conflicts = new Map<string, Set<ContainerModel>>();
-  for (const a of listeners) {
-    for (const b of listeners) {
-      if (a.port !== b.port || a.protocol !== b.protocol || !runTogether(a.container, b.container)) continue;
-      if (focus && a.container !== focus && b.container !== focus) continue;
-      const key = `${a.port}/${a.protocol}`;
-      const set = conflicts.get(key) ?? new Set<ContainerModel>();
-      set.add(a.container).add(b.container);
-      conflicts.set(key, set);
+  // Group by port/protocol first: only listeners on one number can collide.
+  const byPort = new Map<string, Listener[]>();
+  for (const l of listeners) {
+    const key = `${l.port}/${l.protocol}`;
+    byPort.set(key, [...(byPort.get(key) ?? []), l]);
+  }
+  let conflicts = 0;
+  for (const [key, group] of byPort) {
+    if (group.length < 2) continue;
+    const involved = new Set<ContainerModel>();
+    for (const a of group) {
+      for (const b of group) {
+        if (!runTogether(a.container, b.container)) continue;
+        if (focus && a.container !== focus && b.container !== focus) continue;
+        involved.add(a.container).add(b.container);
+      }
     }
-  }
-  for (const [key, set] of conflicts) {
+    if (involved.size === 0) continue;
+    conflicts++;
     const [port, protocol] = key.split('/');
-    parts.push(ctx.t('hover.net.conflict', { port: port ?? '', protocol: protocol ?? '', containers: nameList([...set].map(containerLabel)) }));
+    parts.push(ctx.t('hover.net.conflict', { port: port ?? '', protocol: protocol ?? '', containers: nameList([...involved].map(containerLabel)) }));
   }
-  if (conflicts.size === 0) parts.push(ctx.t('hover.net.conflict-free'));
+  if (conflicts === 0) parts.push(ctx.t('hover.net.conflict-free'));
   return parts.join('\n\n');
 }
 

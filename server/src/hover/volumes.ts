@@ -9,6 +9,7 @@ import { lookupImage, mountImpact } from '../k8s/images';
 import { containerLabel, type ContainerModel, type MountModel, type PodModel, type VolumeModel } from '../k8s/pod-model';
 import { code, learnMore, table, type DocKey, type HoverContext } from './context';
 
+const MAX_ROWS = 24;
 const READ_ONLY_SOURCES = new Set(['configMap', 'secret', 'downwardAPI', 'projected', 'image']);
 const HOST_PATH_TYPES = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
 
@@ -44,11 +45,15 @@ function mode(ctx: HoverContext, m: MountModel, source?: string): string {
 
 /** Who mounts volume `name`, at which path (the focused mount in bold). */
 function sharingSection(ctx: HoverContext, pod: PodModel, name: string | undefined, source: string | undefined, focus?: MountModel): string {
-  const rows = mountsOf(pod, name).map(({ c, m }) => {
+  const all = mountsOf(pod, name);
+  // A volume shared by hundreds of containers: show the first rows and the focused mount.
+  const shown = all.length <= MAX_ROWS ? all : all.filter(({ m }, i) => i < MAX_ROWS || m === focus);
+  const rows = shown.map(({ c, m }) => {
     const path = code(m.mountPath ?? '?') + (m.subPath ? ` (subPath ${code(m.subPath)})` : '');
     return [m === focus ? `**${code(containerLabel(c))}**` : code(containerLabel(c)), path, mode(ctx, m, source)];
   });
   if (rows.length === 0) return ctx.t('hover.volume.unmounted');
+  if (shown.length < all.length) rows.push(['…', ctx.t('hover.net.more', { count: all.length - shown.length }), '']);
   const parts = [ctx.t('hover.volume.mounted-by'), table([ctx.t('hover.volume.col.container'), ctx.t('hover.volume.col.path'), ctx.t('hover.volume.col.mode')], rows)];
   if (new Set(rows.map((r) => r[0])).size > 1) parts.push(ctx.t('hover.volume.shared-note'));
   return parts.join('\n\n');

@@ -69,6 +69,7 @@ export const hoverEn = {
   'hover.net.implied': 'image default ({source})',
   'hover.net.command-note': 'but `command` replaces the image entrypoint, so nothing may listen here',
   'hover.net.init-note': 'init container: only while it runs',
+  'hover.net.more': '{count} more',
   'hover.net.no-ports': 'No container declares a port, and Podsight knows no default port for their images.',
   'hover.net.conflict':
     '⚠ **{port}/{protocol}** is wanted by {containers}, which run at the same time: the second process to bind it fails with "Address already in use", exits, and its container crash-loops (`CrashLoopBackOff`). Move one to another port (usually through its args or env).',

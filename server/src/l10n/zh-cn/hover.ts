@@ -66,6 +66,7 @@ export const hoverZhCn: Record<string, string> = {
   'hover.net.implied': '镜像默认端口（{source}）',
   'hover.net.command-note': '但 `command` 替换了镜像的入口程序，这里可能没有进程在监听',
   'hover.net.init-note': 'Init 容器：仅在其运行期间',
+  'hover.net.more': '另有 {count} 项',
   'hover.net.no-ports': '没有容器声明端口，Podsight 也不知道这些镜像的默认端口。',
   'hover.net.conflict':
     '⚠ {containers} 同时运行且都要使用 **{port}/{protocol}**：第二个绑定它的进程会因 "Address already in use" 失败并退出，其容器反复崩溃重启（`CrashLoopBackOff`）。请把其中一个改到别的端口（通常通过其参数或环境变量）。',
