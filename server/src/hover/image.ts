@@ -24,7 +24,8 @@ export function imageHover(ctx: HoverContext, c: ContainerModel): string | undef
   const setting = resolved.portSetting;
   if (setting) {
     const how = [setting.env ? code(setting.env) : undefined, setting.arg ? code(setting.arg) : undefined].filter(Boolean).join(' / ');
-    parts.push(ctx.t('hover.image.port-setting', { how: how ? `${how} (${setting.description})` : setting.description }));
+    const description = setting.description.replace(/\.$/, '');
+    parts.push(ctx.t('hover.image.port-setting', { how: how ? `${how} (${description})` : description }));
   }
   if (c.commandOverridden) parts.push(ctx.t('hover.image.command'));
   const declared = c.ports.flatMap((p) => (p.containerPort === undefined ? [] : [code(`${p.containerPort}/${p.protocol}`)]));

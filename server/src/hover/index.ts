@@ -101,6 +101,9 @@ export function hoverAt(analysis: FileAnalysis, offset: number, locale: Locale, 
   const target = loc.onKey ? loc.pair?.key : loc.node;
   const range = (target as Node | undefined)?.range;
   if (!range || (isScalar(target) && range[0] === range[1])) return undefined;
+  // A comment or blank line before a document falls back to the root mapping: nothing to say.
+  const rel = offset - loc.chunk.start;
+  if (rel < range[0] || rel > range[1]) return undefined;
   const start = loc.chunk.start + range[0];
   const end = loc.chunk.start + range[1];
   const ctx = makeContext(analysis, loc, locale, options);
@@ -115,10 +118,10 @@ export function hoverAt(analysis: FileAnalysis, offset: number, locale: Locale, 
     parts.push(fieldDoc(ctx, field));
   }
   // Only this chunk's findings can overlap (chunk-relative offsets, like `range`).
-  const overlapping = loc.chunk.analysis.findings.filter(
-    (f) => (f.start < range[1] && f.end > range[0]) || (f.start === f.end && f.start >= range[0] && f.start <= range[1]),
-  );
-  if (overlapping.length) parts.push(`---\n\n${overlapping.map((f) => findingText(ctx, f)).join('\n\n')}`);
+  // On a key or scalar: the findings overlapping it. On a whole mapping or list: only those under the cursor.
+  const [from, to] = isScalar(target) ? [range[0], range[1]] : [rel, rel];
+  const overlapping = loc.chunk.analysis.findings.filter((f) => (f.start < to && f.end > from) || (f.start <= from && f.end >= to));
+  if (overlapping.length) parts.push(`${parts.length ? '---\n\n' : ''}${overlapping.map((f) => findingText(ctx, f)).join('\n\n')}`);
   if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n'), start, end };
 }

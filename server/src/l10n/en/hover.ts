@@ -97,7 +97,7 @@ export const hoverEn = {
   'hover.image.col.what': 'what',
   'hover.image.populated': 'Ships content in (a volume mounted there hides it):',
   'hover.image.data': 'Directories meant to be mounted:',
-  'hover.image.port-setting': 'Change the port with {how}.',
+  'hover.image.port-setting': 'Changing the port: {how}.',
   'hover.image.command': '`command` is set on this container, so the image\'s entrypoint does not run: its default ports may not be listened on.',
   'hover.image.declared': 'The container declares its own ports ({ports}), so Podsight uses those instead of the image defaults.',
   'hover.image.source': 'Source: {source}.',

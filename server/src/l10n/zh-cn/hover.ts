@@ -94,7 +94,7 @@ export const hoverZhCn: Record<string, string> = {
   'hover.image.col.what': '用途',
   'hover.image.populated': '镜像在以下目录中自带内容（在此挂载卷会遮住它们）：',
   'hover.image.data': '本就用于挂载的目录：',
-  'hover.image.port-setting': '可通过 {how} 修改端口。',
+  'hover.image.port-setting': '修改端口：{how}。',
   'hover.image.command': '这个容器设置了 `command`，镜像的入口程序不会运行：它的默认端口可能无人监听。',
   'hover.image.declared': '容器自己声明了端口（{ports}），Podsight 以这些端口为准，而不是镜像默认值。',
   'hover.image.source': '来源：{source}。',
