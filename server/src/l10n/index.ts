@@ -15,6 +15,8 @@ import { fixesEn } from './en/fixes';
 import { fixesZhCn } from './zh-cn/fixes';
 import { hoverEn } from './en/hover';
 import { hoverZhCn } from './zh-cn/hover';
+import { cliEn } from './en/cli';
+import { cliZhCn } from './zh-cn/cli';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -23,8 +25,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, hoverEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, hoverZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, hoverEn, cliEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, hoverZhCn, cliZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();
