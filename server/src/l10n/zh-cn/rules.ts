@@ -90,5 +90,7 @@ export const rulesZhCn: Record<string, string> = {
 
   'invalid-value.enum':
     '{field} 不支持取值 {value}：请使用 {allowed} 之一（区分大小写）。kubectl apply 会拒绝："{path}: Unsupported value: {value}: supported values: {sorted}"。',
+  'invalid-value.yaml11-bool':
+    '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
 };
