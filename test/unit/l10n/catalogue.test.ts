@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { catalogueKeys, t, type Locale } from '../../../server/src/l10n';
 import { hoverEn } from '../../../server/src/l10n/en/hover';
 import { rulesEn } from '../../../server/src/l10n/en/rules';
 import { hoverZhCn } from '../../../server/src/l10n/zh-cn/hover';
 import { rulesZhCn } from '../../../server/src/l10n/zh-cn/rules';
+import { repoRoot } from '../../helpers/paths';
 
 const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
 
@@ -44,4 +47,15 @@ test('Chinese messages are Chinese, and keep the kubectl quotes in English', () 
   }
   assert.match(t('zh-cn', 'port-conflict.message'), /duplicate port definition with \{otherPath\}/);
   assert.match(t('zh-cn', 'unknown-field.kubectl'), /strict decoding error: unknown field "\{path\}"/);
+});
+
+test('package.nls.zh-cn.json translates every key of package.nls.json', () => {
+  const read = (name: string): Record<string, string> => JSON.parse(readFileSync(join(repoRoot, name), 'utf8')) as Record<string, string>;
+  const en = read('package.nls.json');
+  const zh = read('package.nls.zh-cn.json');
+  assert.deepEqual(Object.keys(zh).sort(), Object.keys(en).sort());
+  for (const key of Object.keys(en)) assert.match(zh[key] ?? '', /[\u4e00-\u9fff]/, `package.nls.zh-cn.json ${key}`);
+  // Every %key% placeholder in package.json has an English text.
+  const manifest = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+  for (const m of manifest.matchAll(/"%([\w.-]+)%"/g)) assert.ok(m[1] && m[1] in en, `package.nls.json lacks ${m[1]}`);
 });
