@@ -52,9 +52,9 @@ export function learnMore(ctx: HoverContext, keys: readonly DocKey[]): string {
   return ctx.t('hover.learn-more', { links: keys.map((k) => `[${ctx.t(`hover.link.${k}`)}](${DOCS[k]})`).join(' · ') });
 }
 
-/** Joins quoted names: `a`, `b` and `c` — language-neutral (commas). */
-export function nameList(names: readonly string[]): string {
-  return names.map((n) => code(n)).join(', ');
+/** Joins quoted names with the locale's list separator. */
+export function nameList(ctx: HoverContext, names: readonly string[]): string {
+  return names.map((n) => code(n)).join(ctx.t('hover.list-sep'));
 }
 
 /** kubernetes.io pages the hovers point at. */

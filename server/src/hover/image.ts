@@ -29,7 +29,7 @@ export function imageHover(ctx: HoverContext, c: ContainerModel): string | undef
   }
   if (c.commandOverridden) parts.push(ctx.t('hover.image.command'));
   const declared = c.ports.flatMap((p) => (p.containerPort === undefined ? [] : [code(`${p.containerPort}/${p.protocol}`)]));
-  if (declared.length) parts.push(ctx.t('hover.image.declared', { ports: declared.join(', ') }));
+  if (declared.length) parts.push(ctx.t('hover.image.declared', { ports: declared.join(ctx.t('hover.list-sep')) }));
   const sources = [resolved.builtinSource, resolved.fromUser ? ctx.t('hover.image.user') : undefined].filter((s): s is string => !!s && s !== USER_SOURCE);
   parts.push(ctx.t('hover.image.source', { source: sources.join('; ') || resolved.source }));
   parts.push(learn);

@@ -90,7 +90,7 @@ export function localhostSection(ctx: HoverContext, pod: PodModel, focus?: Conta
     if (involved.size === 0) continue;
     conflicts++;
     const [port, protocol] = key.split('/');
-    parts.push(ctx.t('hover.net.conflict', { port: port ?? '', protocol: protocol ?? '', containers: nameList([...involved].map(containerLabel)) }));
+    parts.push(ctx.t('hover.net.conflict', { port: port ?? '', protocol: protocol ?? '', containers: nameList(ctx, [...involved].map(containerLabel)) }));
   }
   if (conflicts === 0) parts.push(ctx.t('hover.net.conflict-free'));
   return parts.join('\n\n');
@@ -111,7 +111,7 @@ export function containerHover(ctx: HoverContext, pod: PodModel, c: ContainerMod
   const siblings = siblingsOf(pod, c);
   const name = containerLabel(c);
   const title = siblings.length
-    ? ctx.t('hover.net.container', { name, role: roleText(ctx, c), siblings: nameList(siblings.map(containerLabel)) })
+    ? ctx.t('hover.net.container', { name, role: roleText(ctx, c), siblings: nameList(ctx, siblings.map(containerLabel)) })
     : ctx.t('hover.net.container-alone', { name, role: roleText(ctx, c) });
   const extra = pod.containers.some((o) => o.role === 'init') ? [ctx.t('hover.net.init-sequence')] : [];
   return [title, sharedText(ctx, pod), localhostSection(ctx, pod, c), ...extra, NET_LINKS(ctx)].join('\n\n');
@@ -130,7 +130,7 @@ export function portHover(ctx: HoverContext, pod: PodModel, c: ContainerModel, p
   const siblings = siblingsOf(pod, c);
   const parts = [ctx.t('hover.net.port', { port: port.containerPort, protocol: port.protocol, name })];
   if (siblings.length && !pod.hostNetwork) {
-    parts.push(ctx.t('hover.net.port-reach', { siblings: nameList(siblings.map(containerLabel)), port: port.containerPort }));
+    parts.push(ctx.t('hover.net.port-reach', { siblings: nameList(ctx, siblings.map(containerLabel)), port: port.containerPort }));
   }
   parts.push(sharedText(ctx, pod), localhostSection(ctx, pod, c), ctx.t('hover.net.protocols'), NET_LINKS(ctx));
   return parts.join('\n\n');
@@ -152,7 +152,7 @@ export function hostPortHover(ctx: HoverContext, pod: PodModel, c: ContainerMode
   const others = pod.containers.flatMap((o) =>
     o.ports.filter((p) => p !== port && p.hostPort !== undefined).map((p) => `${code(`${p.hostPort}/${p.protocol}`)} (${code(containerLabel(o))})`),
   );
-  if (others.length) parts.push(ctx.t('hover.hostport.others', { list: others.join(', ') }));
+  if (others.length) parts.push(ctx.t('hover.hostport.others', { list: others.join(ctx.t('hover.list-sep')) }));
   if (pod.hostNetwork) parts.push(ctx.t('hover.hostport.host-network'));
   parts.push(learnMore(ctx, ['hostPort', 'podNetworking']));
   return parts.join('\n\n');
@@ -163,7 +163,7 @@ export function hostNetworkHover(ctx: HoverContext, pod: PodModel): string {
   if (!pod.hostNetwork) return [ctx.t('hover.hostnetwork.off'), sharedText(ctx, pod)].join('\n\n');
   const bound = listenersOf(ctx, pod).map((l) => `${code(`${l.port}/${l.protocol}`)} (${code(containerLabel(l.container))})`);
   const parts = [ctx.t('hover.hostnetwork.on')];
-  if (bound.length) parts.push(ctx.t('hover.hostnetwork.ports', { list: bound.join(', ') }));
+  if (bound.length) parts.push(ctx.t('hover.hostnetwork.ports', { list: bound.join(ctx.t('hover.list-sep')) }));
   parts.push(learnMore(ctx, ['networking']));
   return parts.join('\n\n');
 }

@@ -148,8 +148,8 @@ export function mountHover(ctx: HoverContext, pod: PodModel, c: ContainerModel, 
     parts.push(ctx.t('hover.mount.undefined', { volume: name }));
   } else {
     const first = sourceText(ctx, volume)[0] ?? '';
-    parts.push(ctx.t('hover.mount.source', { volume: name, source: first.replace(/^\*\*`[^`]*`\*\* —+ /, `${code(source ?? '?')}: `) }));
-    if (source && READ_ONLY_SOURCES.has(source)) parts.push(ctx.t('hover.mount.readonly-source', { source: code(source) }));
+    // The source's first paragraph, its bold heading turned into a prefix ("`emptyDir`: ...").
+    parts.push(ctx.t('hover.mount.source', { volume: name, source: first.replace(/^\*\*`[^`]*`\*\* —+ /, `${code(source ?? '?')}${ctx.t('hover.colon')}`) }));
   }
   if (m.readOnly) parts.push(ctx.t('hover.mount.readonly', { mountPath: m.mountPath ?? '?' }));
   if (m.subPath) {

@@ -115,7 +115,7 @@ test('port conflicts are shown with their run-time consequence', () => {
   const h = mustHover(pod, 'containerPort');
   assert.match(h.markdown, /⚠ \*\*80\/TCP\*\* is wanted by `a`, `b`, which run at the same time: the second process to bind it fails with "Address already in use"/);
   const zh = mustHover(pod, 'containerPort', { locale: 'zh-cn' });
-  assert.match(zh.markdown, /`a`, `b` 同时运行且都要使用 \*\*80\/TCP\*\*/);
+  assert.match(zh.markdown, /`a`、`b` 同时运行且都要使用 \*\*80\/TCP\*\*/);
   // The finding under the cursor is explained beside the semantic text.
   const onImage = mustHover(pod, 'nginx', { nth: 1 });
   assert.equal(onImage.text, 'nginx');
