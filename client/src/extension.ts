@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): PodsightApi {
   context.subscriptions.push(output, client);
   // Don't hold up VS Code while the server starts: diagnostics arrive when it is ready.
   const ready = client.start().catch((error: unknown) => {
-    void vscode.window.showErrorMessage(`Podsight could not start its language server: ${String(error)}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Podsight could not start its language server: {0}', String(error)));
     throw error;
   });
   context.subscriptions.push(...registerDiagram(context, client, ready));

@@ -50,6 +50,7 @@ for (const { name } of list) {
 const names = new Set(list.map((e) => e.name));
 const required = ['extension/package.json', `extension/${pkg.main.replace(/^\.\//, '')}`, 'extension/dist/podsight.js'];
 if (pkg.icon) required.push(`extension/${pkg.icon}`);
+if (pkg.l10n) required.push(`extension/${pkg.l10n.replace(/^\.\//, '')}/bundle.l10n.zh-cn.json`);
 for (const r of required) if (!names.has(r)) problems.push(`${r} is missing`);
 if (buf.length >= LIMIT) problems.push(`${buf.length} bytes is not under 2 MB`);
 for (const p of problems) console.error(`check-vsix: ${p}`);

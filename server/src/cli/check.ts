@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Analyzer, type FileAnalysis } from '../core/analyze';
-import { normaliseLocale } from '../l10n';
+import { normaliseLocale, t } from '../l10n';
 import type { AnalysisOptions, PeerPods, RuleLevel } from '../rules/types';
 import { findConfig, loadConfig } from './config';
 import { formatJson, formatSarif, formatText, type CliFinding } from './formats';
@@ -57,13 +57,13 @@ export function runCheck(argv: string[]): number {
     process.stderr.write(`podsight check: ${args}\n\n${usage}`);
     return 2;
   }
-  const locale = normaliseLocale(args.lang ?? process.env.LC_ALL ?? process.env.LC_MESSAGES ?? process.env.LANG);
+  const locale = normaliseLocale(args.lang || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
   const configFile = args.noConfig ? undefined : args.config ?? findConfig(process.cwd());
   let config;
   try {
     config = configFile ? loadConfig(configFile, locale) : undefined;
   } catch {
-    process.stderr.write(`podsight: cannot read config ${configFile}\n`);
+    process.stderr.write(`podsight: ${t(locale, 'cli.cannot-read-config', { file: configFile ?? '' })}\n`);
     return 2;
   }
   for (const e of config?.errors ?? []) process.stderr.write(`podsight: ${e}\n`);
@@ -79,7 +79,7 @@ export function runCheck(argv: string[]): number {
     try {
       files = expand(given);
     } catch {
-      process.stderr.write(`podsight: cannot read ${given}\n`);
+      process.stderr.write(`podsight: ${t(locale, 'cli.cannot-read', { file: given })}\n`);
       unreadable = true;
       continue;
     }
@@ -88,11 +88,11 @@ export function runCheck(argv: string[]): number {
       try {
         text = readFileSync(file, 'utf8');
       } catch {
-        process.stderr.write(`podsight: cannot read ${file}\n`);
+        process.stderr.write(`podsight: ${t(locale, 'cli.cannot-read', { file })}\n`);
         unreadable = true;
         continue;
       }
-      const analyzer = new Analyzer((rule, e) => process.stderr.write(`podsight: rule ${rule} failed on ${file}: ${String(e)}\n`));
+      const analyzer = new Analyzer((rule, e) => process.stderr.write(`podsight: ${t(locale, 'cli.rule-failed', { rule, file, error: String(e) })}\n`));
       inputs.push({ file, text, analyzer, analysis: analyzer.analyze(text, options) });
     }
   }
@@ -115,7 +115,7 @@ export function runCheck(argv: string[]): number {
       findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end) });
     }
   }
-  const out = args.format === 'json' ? formatJson(findings) : args.format === 'sarif' ? formatSarif(findings) : formatText(findings, process.stdout.isTTY === true);
+  const out = args.format === 'json' ? formatJson(findings) : args.format === 'sarif' ? formatSarif(findings) : formatText(findings, process.stdout.isTTY === true, locale);
   process.stdout.write(out);
   if (unreadable) return 2;
   return findings.some((f) => f.severity === 'error') ? 1 : 0;

@@ -1,5 +1,6 @@
 /** Output formats of `podsight check`: text for people, JSON for tools, SARIF 2.1.0 for code scanning. */
 import type { Range } from '../core/line-index';
+import { t, type Locale } from '../l10n';
 import { ruleCatalogue } from '../rules';
 import { docsUrl, type Severity } from '../rules/types';
 
@@ -16,7 +17,7 @@ export function formatJson(findings: readonly CliFinding[]): string {
   return JSON.stringify(findings, null, 2) + '\n';
 }
 
-export function formatText(findings: readonly CliFinding[], color: boolean): string {
+export function formatText(findings: readonly CliFinding[], color: boolean, locale: Locale = 'en'): string {
   const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
   const colors: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
   const lines = findings.map(
@@ -24,7 +25,7 @@ export function formatText(findings: readonly CliFinding[], color: boolean): str
       `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${paint(colors[f.severity], f.severity)} ${f.message} ${paint('90', `[${f.rule}]`)}`,
   );
   const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  const summary = `${findings.length} finding${findings.length === 1 ? '' : 's'} (${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes)`;
+  const summary = t(locale, findings.length === 1 ? 'cli.summary-one' : 'cli.summary', { count: findings.length, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') });
   return [...lines, summary].join('\n') + '\n';
 }
 

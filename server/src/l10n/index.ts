@@ -19,6 +19,10 @@ import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
 import { fixesEn } from './en/fixes';
 import { fixesZhCn } from './zh-cn/fixes';
+import { hoverEn } from './en/hover';
+import { hoverZhCn } from './zh-cn/hover';
+import { cliEn } from './en/cli';
+import { cliZhCn } from './zh-cn/cli';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -27,8 +31,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

@@ -1,2 +1,96 @@
-/** Simplified Chinese diagnostic messages (keys mirror `en/rules.ts`; a test checks none is missing). */
-export const rulesZhCn: Record<string, string> = {};
+/**
+ * Simplified Chinese diagnostic messages (keys mirror `en/rules.ts`; a test checks none is missing).
+ * The quoted kubectl / API-server messages stay in English: that is what kubectl prints.
+ */
+export const rulesZhCn: Record<string, string> = {
+  'common.did-you-mean': ' 是否想写 "{suggestion}"？',
+
+  'yaml-syntax.message': 'YAML 语法错误：{message}',
+  'yaml-syntax.duplicate-key':
+    '键 "{key}" 在同一个映射中出现了两次。Kubernetes 只保留最后一个值，严格校验时还可能拒绝该对象（"key already set in map"）；请删掉其中一个。',
+  'templated-file.message':
+    '该文件包含模板标记（{{ }}），渲染之前它还不是 YAML。Podsight 只检查了不含标记的文档；请先渲染（例如用 `helm template`）再检查其余部分。',
+
+  'port-conflict.message':
+    '端口 {port}/{protocol} 已由同时运行的容器 "{other}" 声明。Pod 内所有容器共享同一个网络命名空间，第二个绑定 {port} 的进程会因 "Address already in use" 失败，其容器将反复崩溃重启。kubectl apply 只会给出警告："{path}: duplicate port definition with {otherPath}"。',
+  'port-conflict.init':
+    '端口 {port}/{protocol} 已由容器 "{other}" 声明。Init 容器与在它之前启动的边车容器运行在同一个网络命名空间中，第二个绑定 {port} 的进程会因 "Address already in use" 失败。',
+  'port-conflict.related': '容器 "{name}" 在此处声明了 {port}/{protocol}。',
+
+  'implicit-port-conflict.message':
+    '容器 "{name}" 没有声明任何端口，但其镜像 {image} 默认监听 {port}/{protocol}。容器 "{other}" 在同一个 Pod 网络命名空间中声明了 {port}/{protocol}，因此其中一个会因 "Address already in use" 失败并反复崩溃重启，尽管没有任何 containerPort 表明这一点。声明端口只起说明作用：它既不会预留端口，也不会改变进程实际绑定的端口。',
+  'implicit-port-conflict.both':
+    '容器 "{name}" 没有声明任何端口，但其镜像 {image} 默认监听 {port}/{protocol}，容器 "{other}" 也是如此。两者运行在同一个 Pod 网络命名空间中，后启动的那个会因 "Address already in use" 失败并反复崩溃重启。',
+  'implicit-port-conflict.related': '容器 "{name}" 在此处声明了 {port}/{protocol}。',
+  'implicit-port-conflict.related-implied': '容器 "{name}"（{image}）默认也监听 {port}/{protocol}。',
+
+  'host-port-conflict.rejected':
+    '{hostIP} 上的 hostPort {hostPort}/{protocol} 已被容器 "{other}" 占用；节点只能把它交给一个监听者。kubectl apply 会拒绝："{path}: Duplicate value: "{tuple}""。',
+  'host-port-conflict.runtime':
+    '{hostIP} 上的 hostPort {hostPort}/{protocol} 已被同时运行的容器 "{other}" 占用；节点只能把它交给一个监听者。API 服务器不检查这种组合，因此 Pod 会被接受，随后启动失败。',
+  'host-port-conflict.related': '容器 "{name}" 在此处占用 hostPort {hostPort}/{protocol}。',
+
+  'host-network-port-mismatch.message':
+    '设置 hostNetwork: true 后，容器直接在节点上监听，因此 hostPort 必须等于 containerPort（{containerPort}）。kubectl apply 会拒绝："{path}: Invalid value: {hostPort}: must match `containerPort` when `hostNetwork` is true"。',
+  'host-network-port-mismatch.related': '此处启用了 hostNetwork。',
+
+  'invalid-port.required': '端口必须有 containerPort。kubectl apply 会拒绝："{path}: Required value"。',
+  'invalid-port.not-integer': '{field} 必须是 1 到 65535 之间的整数，而不是 {value}。kubectl apply 无法解码该对象。',
+  'invalid-port.range': '{field} {value} 超出了 1–65535 的范围。kubectl apply 会拒绝："{path}: Invalid value: {value}: must be between 1 and 65535, inclusive"。',
+  'invalid-port.protocol':
+    '不支持协议 "{value}"；请使用 TCP、UDP 或 SCTP（大写）。kubectl apply 会拒绝："{path}: Unsupported value: "{value}": supported values: "SCTP", "TCP", "UDP""。',
+  'invalid-port.name':
+    '端口名 "{value}" 不是合法的 IANA 服务名：{reason}。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
+  'invalid-port.duplicate-name':
+    '端口名 "{value}" 在容器 "{container}" 中用了两次；按名称引用它的探针和 Service 将无法确定指的是哪一个。kubectl apply 会拒绝："{path}: Duplicate value: "{value}""。',
+  'invalid-port.duplicate-name-related': '端口名 "{value}" 第一次在此处声明。',
+
+  'unknown-port-name.message':
+    '{where} 引用了端口 "{name}"，但容器 "{container}" 没有声明这个端口。{didYouMean} API 服务器会接受它，但 kubelet 无法解析该名称，因此检查每次都会失败（存活探针会让容器无休止地重启，就绪探针会让 Pod 一直不被加入其 Service）。',
+
+  'mount-shadows-image.message':
+    '把卷 "{volume}"（{source}）挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里（这一点与 Docker 命名卷不同），因此容器 "{container}" 启动时那里是一个空目录。',
+  'mount-shadows-image.config':
+    '把 {source} 卷 "{volume}" 挂载到 {mountPath} 会替换镜像 {image} 在 {dir} 中自带的内容：{contents}。那里只会有该 {source} 的各个键；如果仍需要镜像的其他文件，请用 subPath 只挂载单个文件。',
+  'mount-shadows-image.persistent':
+    '把卷 "{volume}"（{source}）挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
+  'mount-shadows-image.related': '镜像 {image} 在 {dir} 中自带 {contents}。',
+
+  'nested-mount-path.message':
+    '{mountPath} 位于 {parent} 之内，而该容器也挂载了 {parent}（卷 "{parentVolume}"）。内层挂载叠加在上面，因此在这个容器里，"{parentVolume}" 中 {mountPath} 下的文件会被卷 "{volume}" 遮住。',
+  'nested-mount-path.related': '卷 "{parentVolume}" 在此处挂载到 {parent}。',
+
+  'duplicate-mount-path.exact':
+    'mountPath {mountPath} 在容器 "{container}" 中用了两次（卷 "{otherVolume}" 和 "{volume}"）。kubectl apply 会拒绝："{path}: Invalid value: "{mountPath}": must be unique"。',
+  'duplicate-mount-path.normalised':
+    '在容器 "{container}" 中，{mountPath} 与 {other}（卷 "{otherVolume}"）是同一个目录。API 服务器按字符串比较所以会接受，但 kubelet 无法把两个卷挂载到同一个目录，容器将启动失败。',
+  'duplicate-mount-path.related': '卷 "{otherVolume}" 已在此处挂载到 {other}。',
+
+  'undefined-volume.message':
+    '容器 "{container}" 挂载了卷 "{name}"，但 {volumes} 中没有定义这个名称的卷。{didYouMean} kubectl apply 会拒绝："{path}: Not found: "{name}""。',
+
+  'unused-volume.message': '卷 "{name}"（{source}）没有被任何容器挂载；它被白白创建了。',
+
+  'duplicate-volume-name.message': '卷名 "{name}" 在这个 Pod 中已被使用。kubectl apply 会拒绝："{path}: Duplicate value: "{name}""。',
+  'duplicate-volume-name.related': '卷 "{name}" 第一次在此处定义。',
+
+  'duplicate-container-name.message':
+    '容器名 "{name}" 已被 {other} 使用；容器名在 containers、initContainers 和 ephemeralContainers 之间必须唯一。kubectl apply 会拒绝："{path}: Duplicate value: "{name}""。',
+  'duplicate-container-name.related': '容器 "{name}" 第一次在此处定义。',
+
+  'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.what.container': '容器',
+  'invalid-name.what.volume': '卷',
+  'invalid-name.what.hostname': '主机',
+  'invalid-name.what.subdomain': '子域',
+
+  'unknown-field.message': '{type} 中没有字段 "{key}"。',
+  'unknown-field.kubectl':
+    ' kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。如果使用 --validate=false，该字段会被悄悄丢弃，其设置也随之丢失。',
+
+  'invalid-value.enum':
+    '{field} 不支持取值 {value}：请使用 {allowed} 之一（区分大小写）。kubectl apply 会拒绝："{path}: Unsupported value: {value}: supported values: {sorted}"。',
+  'invalid-value.yaml11-bool':
+    '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
+  'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
+};

@@ -8,6 +8,7 @@ import { codeLensFeature } from './code-lens';
 import { completionFeature } from './completion';
 import { navigationFeature } from './navigation';
 import { symbolsFeature } from './symbols';
+import { hoverFeature } from './hover';
 
 /** One language feature: the capabilities it announces and the handlers it registers. */
 export interface Feature {
@@ -19,6 +20,7 @@ export const features: readonly Feature[] = [
   renameFeature,
   codeActionsFeature,
   podGraphFeature,
+  hoverFeature,
   completionFeature,
   navigationFeature,
   symbolsFeature,

@@ -1,0 +1,85 @@
+/**
+ * Field documentation from the shipped schema: walks the key path from the object's root type
+ * (merge keys keep the type, `List` items switch to their own kind) to the hovered field.
+ */
+import { isMap } from 'yaml';
+import type { Located } from '../core/locate';
+import { asMap, getString } from '../core/yaml-access';
+import { API_REFERENCE_VERSION, apiReferenceUrl, describeType, getField, rootTypeFor, shortTypeName, type FieldType, type SchemaField } from '../schema';
+import { code, type HoverContext } from './context';
+
+/** The schema field a key path ends at. */
+export interface FieldAt {
+  /** Type that declares the field, e.g. `core.v1.Container`. */
+  readonly owner: string;
+  readonly field: SchemaField;
+}
+
+function rootType(node: unknown, loc: Located): string | undefined {
+  const map = asMap(node, loc.doc);
+  return map ? rootTypeFor(getString(map, 'apiVersion', loc.doc), getString(map, 'kind', loc.doc)) : undefined;
+}
+
+/** The field at the end of `loc.path`, or undefined when the path leaves the schema. */
+export function fieldAt(loc: Located): FieldAt | undefined {
+  const root = rootType(loc.doc.contents, loc);
+  if (!root) return undefined;
+  let current: FieldType | undefined = { kind: 'ref', name: root };
+  let found: FieldAt | undefined;
+  let afterMerge = false;
+  for (let j = 0; j < loc.path.length; j++) {
+    const step = loc.path[j];
+    if (step === undefined) break;
+    if (step === '<<') {
+      afterMerge = true; // the merged mapping has the type of the mapping it is merged into
+      continue;
+    }
+    if (typeof step === 'number') {
+      if (afterMerge) continue;
+      if (current?.kind !== 'array') return found;
+      current = current.items;
+      if (current.kind === 'primitive' && current.name === 'object') {
+        // `kind: List` items are objects of their own kind.
+        const item = rootType(loc.ancestors[j + 1], loc);
+        current = item ? { kind: 'ref', name: item } : undefined;
+        found = undefined;
+      }
+      continue;
+    }
+    afterMerge = false;
+    if (current?.kind === 'map') {
+      current = current.values;
+      continue;
+    }
+    if (current?.kind !== 'ref') return undefined;
+    const field = getField(current.name, step);
+    if (!field) return undefined;
+    found = { owner: current.name, field };
+    current = field.type;
+  }
+  return found;
+}
+
+/** True when the hovered node is inside an object the schema knows (so field docs apply). */
+export function inSchema(loc: Located): boolean {
+  return isMap(loc.doc.contents) && rootType(loc.doc.contents, loc) !== undefined;
+}
+
+/** One line: the field, its type and the API reference link. */
+export function fieldLine(ctx: HoverContext, at: FieldAt): string {
+  const url = apiReferenceUrl(at.owner);
+  const args = { field: at.field.name, type: describeType(at.field.type), url: url ?? '' };
+  return ctx.t(url ? 'hover.field' : 'hover.field.no-link', args);
+}
+
+/** The full field documentation: name, type, description, allowed values, link. */
+export function fieldDoc(ctx: HoverContext, at: FieldAt): string {
+  const { field } = at;
+  const head = `**${code(field.name)}** · ${code(describeType(field.type))}${field.required ? ` · ${ctx.t('hover.field.required')}` : ''}`;
+  const parts = [head];
+  if (field.description) parts.push(field.description.trim());
+  if (field.enum?.length && !field.description?.includes('enum values')) parts.push(ctx.t('hover.field.enum', { values: field.enum.map((v) => code(v)).join(', ') }));
+  const url = apiReferenceUrl(at.owner);
+  if (url) parts.push(`[${ctx.t('hover.field.reference', { type: `${shortTypeName(at.owner)} ${API_REFERENCE_VERSION}` })}](${url})`);
+  return parts.join('\n\n');
+}
