@@ -43,9 +43,13 @@ export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
 
 export const TEMPLATED_RULE = 'templated-file';
 
-function spanOf(target: Report['node']): [number, number] {
+/** The chunk-relative span of a report, clamped into the chunk so no rule can point outside it. */
+function spanOf(target: Report['node'], length: number): [number, number] {
   const s = target as Partial<Span>;
-  return typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
+  const [start, end] = typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
+  const clamp = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.min(Math.trunc(n), length)) : 0);
+  const from = clamp(start);
+  return [from, Math.max(from, clamp(end))];
 }
 
 function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Severity | undefined {
@@ -54,10 +58,11 @@ function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOpt
   return level ?? report.severity ?? rule.defaultSeverity;
 }
 
-function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Finding | undefined {
+/** `length` is the length of the chunk the report's offsets are relative to. */
+function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, length: number): Finding | undefined {
   const severity = severityFor(rule, report, options);
   if (!severity) return undefined;
-  const [start, end] = spanOf(report.node);
+  const [start, end] = spanOf(report.node, length);
   return {
     rule: rule.id,
     severity,
@@ -65,7 +70,7 @@ function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptio
     start,
     end,
     related: (report.related ?? []).map((r) => {
-      const [s, e] = spanOf(r.node);
+      const [s, e] = spanOf(r.node, length);
       return { start: s, end: e, message: r.message };
     }),
     data: report.data,
@@ -87,7 +92,8 @@ function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[]
         options,
         t: (key, args) => translate(locale, key, args),
         report(chunkStart, report) {
-          const f = toFinding(rule, report, options);
+          const length = chunks.find((c) => c.start === chunkStart)?.analysis.chunk.text.length ?? Number.MAX_SAFE_INTEGER;
+          const f = toFinding(rule, report, options, length);
           if (f) out.push(shift(f, chunkStart));
         },
       });
@@ -116,11 +122,24 @@ function suppress(text: string, lines: LineIndex, findings: Finding[], options: 
   return [...first.kept, ...second.kept];
 }
 
+/** The id `onRuleError` gets when building the pod model (not a rule) fails. */
+export const MODEL_ERROR = 'pod-model';
+
+function contained<T>(id: string, onError: RuleErrorHandler | undefined, build: () => T[]): T[] {
+  try {
+    return build();
+  } catch (error) {
+    onError?.(id, error);
+    return [];
+  }
+}
+
 /** Analyses one chunk with every enabled rule. */
 export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError?: RuleErrorHandler, ruleList: readonly Rule[] = rules): ChunkAnalysis {
   const chunk = parseChunk(text);
-  const objects = chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc })));
-  const pods = chunk.templated ? [] : chunk.docs.flatMap((doc) => podsOf(doc));
+  // The model is built before any rule runs: a bug there must not lose the whole file either.
+  const objects = contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
+  const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc)));
   const findings: Finding[] = [];
   const locale = normaliseLocale(options.locale);
   for (const rule of ruleList) {
@@ -133,7 +152,7 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
       options,
       t: (key, args) => translate(locale, key, args),
       report(report) {
-        const finding = toFinding(rule, report, options);
+        const finding = toFinding(rule, report, options, text.length);
         if (finding) findings.push(finding);
       },
     };

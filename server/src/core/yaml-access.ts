@@ -38,7 +38,7 @@ export function keyText(pair: Pair): string | undefined {
 }
 
 /** Effective pairs of a mapping, merge keys expanded (explicit keys first, then merged ones). */
-export function mapPairs(map: YAMLMap, doc: Document, depth = 0): Pair[] {
+export function mapPairs(map: YAMLMap, doc: Document, depth = 0, merging: Set<YAMLMap> = new Set([map])): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
   for (const item of map.items) {
@@ -51,7 +51,11 @@ export function mapPairs(map: YAMLMap, doc: Document, depth = 0): Pair[] {
     const value = resolve(item.value, doc);
     const sources = isSeq(value) ? value.items.map((i) => resolve(i, doc)) : [value];
     for (const source of sources) {
-      if (isMap(source)) merged.push(...mapPairs(source, doc, depth + 1));
+      // A source merged once already gave all its keys (earlier sources win), so merging it
+      // again adds nothing: skipping it keeps a "merge bomb" (`<<: [*a, *a]` nested) linear.
+      if (!isMap(source) || merging.has(source)) continue;
+      merging.add(source);
+      merged.push(...mapPairs(source, doc, depth + 1, merging));
     }
   }
   if (merged.length === 0) return own;

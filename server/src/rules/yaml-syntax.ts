@@ -7,6 +7,8 @@
 import type { Rule } from './types';
 
 const LOOKS_K8S = /^\s*(?:apiVersion|kind)\s*:/m;
+/** A key as written: quoted, or plain up to the `:` (or the end of a flow item). */
+const KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n,{}[\]]*)/;
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
@@ -15,13 +17,17 @@ export const yamlSyntax: Rule = {
     if (ctx.options.reportSyntax === false || ctx.chunk.templated || !LOOKS_K8S.test(ctx.chunk.text)) return;
     for (const doc of ctx.chunk.docs) {
       for (const error of doc.errors) {
-        const [start, end] = error.pos;
-        if (error.code === 'BAD_DQ_ESCAPE' && ctx.chunk.text.startsWith("\\'", start)) continue;
+        const text = ctx.chunk.text;
+        const start = Math.min(error.pos[0], text.length);
+        if (error.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", start)) continue;
         const duplicate = error.code === 'DUPLICATE_KEY';
+        // `yaml` points at one character; a duplicate key is underlined (and named) whole.
+        const keyLength = duplicate ? (KEY.exec(text.slice(start, start + 256))?.[0].trimEnd().length ?? 0) : 0;
+        const end = Math.min(text.length, Math.max(error.pos[1], start + 1, start + keyLength));
         ctx.report({
-          node: { start, end: Math.max(end, start + 1) },
+          node: { start, end },
           message: duplicate
-            ? ctx.t('yaml-syntax.duplicate-key', { key: ctx.chunk.text.slice(start, end) })
+            ? ctx.t('yaml-syntax.duplicate-key', { key: text.slice(start, end).replace(/^(["'])(.*)\1$/, '$2') })
             : ctx.t('yaml-syntax.message', { message: error.message.split('\n')[0] ?? '' }),
           severity: duplicate ? 'warning' : undefined,
           data: { yamlCode: error.code },

@@ -92,8 +92,10 @@ export function effectivePairs(map: YAMLMap, doc: Document, visiting: Set<YAMLMa
     out.push({ keyNode, key, value: isAlias(value) || isMap(value) || isSeq(value) || isScalar(value) ? value : null, merged: false });
   }
   for (const source of sources) {
+    // Shared across the whole merge tree (not copied per branch): a source already merged gave
+    // all its keys, so a "merge bomb" (`<<: [*a, *a]` nested) stays linear.
     if (visiting.has(source)) continue;
-    for (const p of effectivePairs(source, doc, new Set(visiting))) {
+    for (const p of effectivePairs(source, doc, visiting)) {
       if (keys.has(p.key)) continue;
       keys.add(p.key);
       out.push({ ...p, merged: true });
@@ -102,14 +104,28 @@ export function effectivePairs(map: YAMLMap, doc: Document, visiting: Set<YAMLMa
   return out;
 }
 
-/** The JS value of a node for messages (plain objects/arrays, depth-limited; never warns or throws). */
-export function nodeValue(node: unknown, doc: Document, depth = 0): unknown {
+/**
+ * The JS value of a node for messages and diagnostic data (plain objects/arrays; never warns or
+ * throws). Bounded in depth and in total size: an alias bomb ("billion laughs") expands to at
+ * most `budget` nodes, the rest is cut off.
+ */
+export function nodeValue(node: unknown, doc: Document, depth = 0, budget = { left: 256 }): unknown {
   const n = resolveNode(node, doc);
-  if (!n || depth > 8) return undefined;
+  if (!n || depth > 8 || budget.left-- <= 0) return undefined;
   if (isScalar(n)) return n.value;
-  if (isSeq(n)) return n.items.map((item) => nodeValue(item, doc, depth + 1));
+  if (isSeq(n)) {
+    const out: unknown[] = [];
+    for (const item of n.items) {
+      if (budget.left <= 0) break;
+      out.push(nodeValue(item, doc, depth + 1, budget));
+    }
+    return out;
+  }
   if (!isMap(n)) return undefined;
   const out: Record<string, unknown> = {};
-  for (const p of effectivePairs(n, doc)) out[p.key] = nodeValue(p.value, doc, depth + 1);
+  for (const p of effectivePairs(n, doc)) {
+    if (budget.left <= 0) break;
+    out[p.key] = nodeValue(p.value, doc, depth + 1, budget);
+  }
   return out;
 }

@@ -21,24 +21,30 @@ export function editDistance(a: string, b: string): number {
   return at(rows - 1, cols - 1);
 }
 
+const MAX_WORD = 256;
+
 /**
  * The candidate closest to `word`, or undefined when nothing is close enough.
  * A case-only difference always wins (`Path` → `path`, `tcp` → `TCP`), because the
  * Kubernetes decoders are case-sensitive and that is the most common slip.
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // The distance is quadratic in the lengths: a typo is short, a megabyte-long key is not one.
+  if (word.length > MAX_WORD) return undefined;
   const lower = word.toLowerCase();
+  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   let best: string | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
     if (candidate === word) continue;
     if (candidate.toLowerCase() === lower) return candidate;
+    // The distance is at least the difference in length: skip what cannot be close enough.
+    if (Math.abs(candidate.length - word.length) > limit || candidate.length > MAX_WORD) continue;
     const score = editDistance(lower, candidate.toLowerCase());
     if (score < bestScore) {
       bestScore = score;
       best = candidate;
     }
   }
-  const limit = Math.max(1, Math.floor(Math.max(word.length, 3) / 3));
   return bestScore <= limit ? best : undefined;
 }
