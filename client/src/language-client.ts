@@ -1,12 +1,25 @@
 /** Builds the language client that starts the bundled server (`dist/podsight.js lsp`). */
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restart-policy';
 
 const YAML_EXTENSION = 'redhat.vscode-yaml';
 
 function contributesCommand(context: vscode.ExtensionContext, id: string): boolean {
   const manifest = context.extension.packageJSON as { contributes?: { commands?: { command?: string }[] } };
   return (manifest.contributes?.commands ?? []).some((c) => c.command === id);
+}
+
+/** Restarts a crashed server (bounded) and tells the user once, through a window message. */
+export function restartingErrorHandler(notify: (message: string) => void): ErrorHandler {
+  const policy = new RestartPolicy({ notify });
+  return {
+    error: () => ({ action: ErrorAction.Continue }),
+    closed: () => {
+      const decision = policy.closed();
+      return decision.restart ? { action: CloseAction.Restart, handled: true } : { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
 }
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
@@ -30,6 +43,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       diagramCommand: contributesCommand(context, 'podsight.showDiagram'),
     },
     synchronize: { configurationSection: 'podsight' },
+    errorHandler: restartingErrorHandler((message) => void vscode.window.showWarningMessage(message)),
   };
   return new LanguageClient('podsight', 'Podsight', serverOptions, clientOptions);
 }

@@ -14,6 +14,8 @@ export interface LspClientOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** Workspace folders to announce (rootUri is the first); none by default. */
   readonly workspaceFolders?: readonly { uri: string; name: string }[];
+  /** Extra environment for the server process (e.g. `PODSIGHT_TEST_FAULTS`). */
+  readonly env?: Record<string, string>;
 }
 
 export class LspClient {
@@ -25,11 +27,13 @@ export class LspClient {
   stderr = '';
   /** `client/registerCapability` registrations the server made. */
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** `window/logMessage` texts (the output channel). */
+  readonly logs: string[] = [];
   initializeResult?: InitializeResult;
 
   constructor(options: LspClientOptions = {}) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.process.stderr?.on('data', (d: Buffer) => (this.stderr += d.toString()));
     if (!this.process.stdout || !this.process.stdin) throw new Error('no stdio');
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
@@ -42,7 +46,9 @@ export class LspClient {
     this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
       p.items.map((item) => (item.section === 'podsight' ? this.settings : null)),
     );
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => {
+      this.logs.push(p.message);
+    });
     this.connection.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
       this.registrations.push(...p.registrations);
       return null;

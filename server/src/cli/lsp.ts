@@ -13,5 +13,8 @@ export function startLanguageServer(args: string[]): void {
   console.info = console.log;
   console.warn = (...a: unknown[]) => connection.console.warn(a.map(String).join(' '));
   console.error = (...a: unknown[]) => connection.console.error(a.map(String).join(' '));
+  // Last resort: an error that escapes every handler is logged, and the server keeps serving.
+  process.on('uncaughtException', (error) => connection.console.error(`Podsight: uncaught ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => connection.console.error(`Podsight: unhandled rejection ${String(reason)}`));
   startServer(connection);
 }

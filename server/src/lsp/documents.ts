@@ -5,8 +5,9 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
+import { rules } from '../rules';
 import type { PodModel } from '../k8s/pod-model';
-import type { AnalysisOptions, PeerPods } from '../rules/types';
+import type { AnalysisOptions, PeerPods, Rule } from '../rules/types';
 
 /** Pods of other documents a document's file-level rules may look at, and a key that changes with them. */
 export interface Peers {
@@ -33,12 +34,13 @@ export class AnalysisStore {
     private readonly defaults: () => AnalysisOptions,
     private readonly onRuleError: RuleErrorHandler,
     private readonly defaultMaxBytes = 0,
+    private readonly ruleList: readonly Rule[] = rules,
   ) {}
 
   private state(uri: string): DocumentState {
     let s = this.states.get(uri);
     if (!s) {
-      s = { analyzer: new Analyzer(this.onRuleError), options: this.defaults(), maxBytes: this.defaultMaxBytes };
+      s = { analyzer: new Analyzer(this.onRuleError, this.ruleList), options: this.defaults(), maxBytes: this.defaultMaxBytes };
       this.states.set(uri, s);
     }
     return s;

@@ -20,6 +20,8 @@ import { AnalysisStore } from './documents';
 import { features } from './features';
 import { FolderPeers } from './folder-peers';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
+import { guardConnection } from './guard';
+import { serverRules } from './test-faults';
 import { SettingsCache, toOptions, type PodsightSettings } from './settings';
 
 /** What features get: the connection, the open documents and their analyses. */
@@ -50,7 +52,9 @@ export interface InitOptions {
 
 const VERSION = '0.1.0';
 
-export function startServer(connection: Connection): void {
+export function startServer(rawConnection: Connection): void {
+  // Every handler (ours, the features', TextDocuments') is guarded: a failure is logged, never fatal.
+  const connection = guardConnection(rawConnection);
   const documents = new TextDocuments(TextDocument);
   let locale: Locale = 'en';
   let init: InitOptions = {};
@@ -66,6 +70,7 @@ export function startServer(connection: Connection): void {
       connection.console.error(`Podsight rule ${ruleId} failed and was skipped: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     },
     maxFileSizeBytes(undefined),
+    serverRules(process.env.PODSIGHT_TEST_FAULTS),
   );
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const projectConfigs = new ProjectConfigs(() => locale, (message) => connection.console.error(message));
