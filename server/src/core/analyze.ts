@@ -43,13 +43,20 @@ export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
 
 export const TEMPLATED_RULE = 'templated-file';
 
-/** The chunk-relative span of a report, clamped into the chunk so no rule can point outside it. */
-function spanOf(target: Report['node'], length: number): [number, number] {
-  const s = target as Partial<Span>;
-  const [start, end] = typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
+/** A span clamped into [0, length], so that no rule can point outside its text. */
+function clampSpan(start: number, end: number, length: number): { start: number; end: number } {
   const clamp = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.min(Math.trunc(n), length)) : 0);
   const from = clamp(start);
-  return [from, Math.max(from, clamp(end))];
+  return { start: from, end: Math.max(from, clamp(end)) };
+}
+
+/** The chunk-relative span of a report (clamped into the chunk when its length is given). */
+function spanOf(target: Report['node'], length?: number): [number, number] {
+  const s = target as Partial<Span>;
+  const [start, end] = typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
+  if (length === undefined) return [start, end];
+  const clamped = clampSpan(start, end, length);
+  return [clamped.start, clamped.end];
 }
 
 function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Severity | undefined {
@@ -59,7 +66,7 @@ function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOpt
 }
 
 /** `length` is the length of the chunk the report's offsets are relative to. */
-function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, length: number): Finding | undefined {
+function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, length?: number): Finding | undefined {
   const severity = severityFor(rule, report, options);
   if (!severity) return undefined;
   const [start, end] = spanOf(report.node, length);
@@ -92,8 +99,8 @@ function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[]
         options,
         t: (key, args) => translate(locale, key, args),
         report(chunkStart, report) {
-          const length = chunks.find((c) => c.start === chunkStart)?.analysis.chunk.text.length ?? Number.MAX_SAFE_INTEGER;
-          const f = toFinding(rule, report, options, length);
+          // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
+          const f = toFinding(rule, report, options);
           if (f) out.push(shift(f, chunkStart));
         },
       });
@@ -284,7 +291,9 @@ export class Analyzer {
     this.last = { text, pieces };
     const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
     if (templated) findings.push(templated);
-    findings.push(...fileFindings(chunks, peers, options, this.onRuleError));
+    for (const f of fileFindings(chunks, peers, options, this.onRuleError)) {
+      findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
+    }
     const lines = new LineIndex(text, chunks.map((c) => ({ start: c.start, starts: this.linesOf(c.analysis) })));
     const nextComments = new Map<string, readonly { start: number; text: string }[]>();
     const comments = (chunk: string): readonly { start: number; text: string }[] => {

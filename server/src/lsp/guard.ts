@@ -2,9 +2,10 @@
  * A connection whose handlers cannot take the server down: every handler registered through it
  * (`onHover`, `onRequest`, `languages.*.on...`, notifications) runs inside a try/catch; a failure
  * is logged to the output channel and answered with an empty result (null), never a dead server.
+ * A `ResponseError` a handler throws on purpose (a refused rename) still reaches the client.
  * Features get this connection from `ServerContext`, so a new feature is defensive by default.
  */
-import type { Connection } from 'vscode-languageserver';
+import { ResponseError, type Connection } from 'vscode-languageserver';
 
 /** Sub-objects of the connection whose `on*` methods register handlers too. */
 const NESTED = new Set(['languages', 'workspace', 'window', 'semanticTokens', 'inlayHint', 'inlineValue', 'diagnostics', 'callHierarchy', 'typeHierarchy', 'moniker', 'foldingRange', 'notebooks', 'synchronization']);
@@ -22,12 +23,14 @@ export function guardHandler<A extends unknown[], R>(name: string, handler: (...
       const result = handler(...args);
       if (result && typeof (result as { then?: unknown }).then === 'function') {
         return (result as unknown as Promise<unknown>).catch((error: unknown) => {
+          if (error instanceof ResponseError) throw error; // a deliberate error reply
           log(`Podsight: ${name} failed: ${describe(error)}`);
           return null;
         }) as R;
       }
       return result;
     } catch (error) {
+      if (error instanceof ResponseError) throw error; // a deliberate error reply (e.g. a refused rename)
       log(`Podsight: ${name} failed: ${describe(error)}`);
       return null;
     }
