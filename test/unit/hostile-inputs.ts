@@ -56,6 +56,7 @@ export const hostileInputs: Record<string, () => string> = {
   'huge-numbers': () => pod(`  containers:\n  - name: a\n    ports: [{containerPort: ${'9'.repeat(400)}}, {containerPort: 1e309}, {containerPort: -0}, {containerPort: 0x7fffffffffffffffff}, {hostPort: .inf}]\n`),
   'only-markers': () => '---\n...\n---\n%YAML 1.1\n---\n',
   empty: () => '',
+  'prototype-keys': () => ['toString', 'constructor', '__proto__', 'hasOwnProperty'].map((k) => `apiVersion: ${k}\nkind: ${k}\nmetadata: {name: ${k}, labels: {__proto__: x}}\nspec:\n  containers: [{name: a, image: ${k}, ports: [{containerPort: 80, protocol: ${k}}]}]\n  ${k}: 1\n`).join('---\n'),
 };
 
 /** Analyses a hostile input, checks the invariants and probes `locate`; returns the finding count. */

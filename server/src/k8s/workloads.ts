@@ -58,7 +58,8 @@ export function objectsOf(doc: Document): K8sObject[] {
 
 /** The pod spec of a pod-bearing object with the key pair that holds it, or undefined. */
 export function podSpecOf(object: K8sObject, doc: Document): { spec: YAMLMap; pair: Pair; path: string } | undefined {
-  const steps = object.kind ? POD_SPEC_PATHS[object.kind] : undefined;
+  // Own keys only: `kind: toString` must not find Object.prototype.toString (found by fuzzing).
+  const steps = object.kind && Object.hasOwn(POD_SPEC_PATHS, object.kind) ? POD_SPEC_PATHS[object.kind] : undefined;
   if (!steps) return undefined;
   let map: YAMLMap | undefined = object.node;
   let pair: Pair | undefined;
