@@ -66,3 +66,13 @@ test('the config file extends the image table and sets rule levels', () => {
   const rules = (JSON.parse(r.stdout) as { rule: string }[]).map((f) => f.rule);
   assert.deepEqual(rules, ['implicit-port-conflict']);
 });
+
+test('usage and argument errors follow --lang and LANG', () => {
+  const zh = podsight(['check', '--format', 'xml', '--lang', 'zh-cn', 'x.yaml']);
+  assert.equal(zh.status, 2);
+  assert.match(zh.stderr, /--format 只能是 text、json 或 sarif/);
+  assert.match(zh.stderr, /用法：/);
+  const env = podsight(['frobnicate'], { LANG: 'zh_CN.UTF-8' });
+  assert.match(env.stderr, /未知命令 "frobnicate"/);
+  assert.match(podsight(['--help']).stdout, /^Usage:/);
+});

@@ -6,7 +6,7 @@ import { normaliseLocale, t } from '../l10n';
 import type { AnalysisOptions, PeerPods, RuleLevel } from '../rules/types';
 import { findConfig, loadConfig } from './config';
 import { formatJson, formatSarif, formatText, type CliFinding } from './formats';
-import { usage } from './usage';
+import { cliLocale, usage } from './usage';
 
 interface CheckArgs {
   files: string[];
@@ -25,19 +25,19 @@ function parseArgs(args: string[]): CheckArgs | string {
     const value = (): string | undefined => inline ?? args[++i];
     if (flag === '--format') {
       const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') return `--format must be text, json or sarif`;
+      if (f !== 'text' && f !== 'json' && f !== 'sarif') return t(cliLocale(args), 'cli.bad-format');
       out.format = f;
     } else if (flag === '--lang') out.lang = value();
     else if (flag === '--config') out.config = value();
     else if (flag === '--no-config') out.noConfig = true;
     else if (flag === '--rule') {
       const m = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(value() ?? '');
-      if (!m?.[1] || !m[2]) return '--rule takes ID=error|warning|information|hint|off';
+      if (!m?.[1] || !m[2]) return t(cliLocale(args), 'cli.bad-rule');
       out.rules[m[1]] = m[2] as RuleLevel;
-    } else if (arg.startsWith('-') && arg !== '-') return `unknown option ${arg}`;
+    } else if (arg.startsWith('-') && arg !== '-') return t(cliLocale(args), 'cli.unknown-option', { option: arg });
     else out.files.push(arg);
   }
-  return out.files.length === 0 ? 'no file given' : out;
+  return out.files.length === 0 ? t(cliLocale(args), 'cli.no-file') : out;
 }
 
 function expand(path: string): string[] {
@@ -54,7 +54,7 @@ function expand(path: string): string[] {
 export function runCheck(argv: string[]): number {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
-    process.stderr.write(`podsight check: ${args}\n\n${usage}`);
+    process.stderr.write(`podsight check: ${args}\n\n${usage(cliLocale(argv))}`);
     return 2;
   }
   const locale = normaliseLocale(args.lang || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);

@@ -42,7 +42,7 @@ export function parseConfig(text: string, file?: string, locale: Locale = 'en'):
     return { rules: {}, images: {}, errors: [`${where}: ${(e as Error).message}`], file };
   }
   const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const images = validateUserImages(obj.images ?? {});
+  const images = validateUserImages(obj.images ?? {}, locale);
   const rules = sanitiseRules(obj.rules);
   const errors = images.errors.map((e) => `${where}: ${e}`);
   const known = new Set(ruleCatalogue().map((r) => r.id));

@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText } from '../core/analyze';
 import { podGraphFor } from '../graph/query';
 import { renderPodSvg } from '../graph/svg/render';
-import { normaliseLocale } from '../l10n';
+import { normaliseLocale, t } from '../l10n';
 import { findConfig, loadConfig } from './config';
-import { usage } from './usage';
+import { cliLocale, usage } from './usage';
 
 export function runDiagram(argv: string[]): number {
   let file: string | undefined;
@@ -18,16 +18,16 @@ export function runDiagram(argv: string[]): number {
     else if (arg === '--out' || arg === '-o') out = argv[++i];
     else if (arg === '--lang') lang = argv[++i];
     else if (arg.startsWith('-') && arg !== '-') {
-      process.stderr.write(`podsight diagram: unknown option ${arg}\n\n${usage}`);
+      process.stderr.write(`podsight diagram: ${t(cliLocale(argv), 'cli.unknown-option', { option: arg })}\n\n${usage(cliLocale(argv))}`);
       return 2;
     } else if (file === undefined) file = arg;
     else {
-      process.stderr.write(`podsight diagram: one file only\n\n${usage}`);
+      process.stderr.write(`podsight diagram: ${t(cliLocale(argv), 'cli.one-file')}\n\n${usage(cliLocale(argv))}`);
       return 2;
     }
   }
   if (!file) {
-    process.stderr.write(`podsight diagram: no file given\n\n${usage}`);
+    process.stderr.write(`podsight diagram: ${t(cliLocale(argv), 'cli.no-file')}\n\n${usage(cliLocale(argv))}`);
     return 2;
   }
   let text: string;

@@ -1,7 +1,8 @@
 /** Command line: `podsight check FILE...`, `podsight diagram FILE` and `podsight lsp --stdio`. */
 import { runCheck } from './check';
 import { runDiagram } from './diagram';
-import { usage } from './usage';
+import { cliLocale, usage } from './usage';
+import { t } from '../l10n';
 
 /** Runs the CLI; resolves to the exit code, or undefined when the language server keeps running. */
 export async function runCli(argv: string[]): Promise<number | undefined> {
@@ -20,9 +21,9 @@ export async function runCli(argv: string[]): Promise<number | undefined> {
     return 0;
   }
   if (command === 'help' || command === '--help' || command === '-h') {
-    process.stdout.write(usage);
+    process.stdout.write(usage());
     return 0;
   }
-  process.stderr.write(command ? `podsight: unknown command "${command}"\n\n${usage}` : usage);
+  process.stderr.write(command ? `podsight: ${t(cliLocale(argv), 'cli.unknown-command', { command })}\n\n${usage(cliLocale(argv))}` : usage());
   return 2;
 }

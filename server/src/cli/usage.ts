@@ -1,16 +1,14 @@
-/** The CLI's help text. */
-export const usage = `Usage:
-  podsight check FILE|DIR... [options]   check Kubernetes manifests (directories: every *.yaml / *.yml)
-  podsight diagram FILE [--pod NAME] [--out pod.svg] [--lang en|zh-cn]
-                                         draw a pod of FILE as SVG (default: the first pod, to stdout)
-  podsight lsp --stdio                   start the language server (any LSP client)
+/** The CLI's help text and the locale the CLI speaks before its arguments are parsed. */
+import { normaliseLocale, t, type Locale } from '../l10n';
 
-Options for check:
-  --format text|json|sarif   output format (default: text)
-  --lang en|zh-cn            message language (default: from LANG)
-  --config FILE              config file (default: .podsight.yaml found from the current folder up)
-  --rule ID=LEVEL            override a rule: error, warning, information, hint or off (repeatable)
-  --no-config                ignore .podsight.yaml
+/** `--lang X` or `--lang=X` from the arguments, else the environment (LC_ALL, LC_MESSAGES, LANG). */
+export function cliLocale(argv: readonly string[] = process.argv.slice(2)): Locale {
+  const i = argv.indexOf('--lang');
+  const inline = argv.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
+  return normaliseLocale((i >= 0 ? argv[i + 1] : inline) || process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+}
 
-Exit codes: 0 no error-severity finding, 1 at least one error, 2 bad usage or unreadable input.
-`;
+/** The help text in the CLI's locale. */
+export function usage(locale: Locale = cliLocale()): string {
+  return t(locale, 'cli.usage');
+}

@@ -8,6 +8,7 @@ import { directivesEn } from './en/directives';
 import { performanceEn } from './en/performance';
 import { renameEn } from './en/rename';
 import { navigateEn } from './en/navigate';
+import { imagesEn } from './en/images';
 import { rulesEn } from './en/rules';
 import { servicesEn } from './en/services';
 import { diagramZhCn } from './zh-cn/diagram';
@@ -15,6 +16,7 @@ import { directivesZhCn } from './zh-cn/directives';
 import { performanceZhCn } from './zh-cn/performance';
 import { navigateZhCn } from './zh-cn/navigate';
 import { renameZhCn } from './zh-cn/rename';
+import { imagesZhCn } from './zh-cn/images';
 import { rulesZhCn } from './zh-cn/rules';
 import { servicesZhCn } from './zh-cn/services';
 import { fixesEn } from './en/fixes';
@@ -31,8 +33,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { validateUserImages } from '../../../server/src/k8s/images';
 import { catalogueKeys, t, type Locale } from '../../../server/src/l10n';
 import { hoverEn } from '../../../server/src/l10n/en/hover';
 import { rulesEn } from '../../../server/src/l10n/en/rules';
@@ -58,4 +59,9 @@ test('package.nls.zh-cn.json translates every key of package.nls.json', () => {
   // Every %key% placeholder in package.json has an English text.
   const manifest = readFileSync(join(repoRoot, 'package.json'), 'utf8');
   for (const m of manifest.matchAll(/"%([\w.-]+)%"/g)) assert.ok(m[1] && m[1] in en, `package.nls.json lacks ${m[1]}`);
+});
+
+test('image-settings validation speaks the requested language', () => {
+  assert.match(validateUserImages({ 'myorg/api': { ports: ['x'] } }, 'zh-cn').errors[0] ?? '', /应为 1 到 65535 之间的端口号/);
+  assert.match(validateUserImages({ 'myorg/api': { ports: ['x'] } }).errors[0] ?? '', /expected a port number between 1 and 65535/);
 });

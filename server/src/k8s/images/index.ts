@@ -13,6 +13,7 @@
  * - `populatedDirs` and `dataDirs` add to the built-in lists; a path the user lists in one list is
  *   removed from the other built-in list (so a user can re-classify a directory).
  */
+import { t, type Locale } from '../../l10n';
 import { BUILTIN_IMAGES } from './image-table';
 import { normaliseRepository, parseImageRef, tagMajor, tagWords, type ImageRef } from './image-ref';
 import type {
@@ -93,17 +94,20 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
+/** Collects validation messages in the caller's language. */
+type Say = (key: string, args?: Record<string, string | number>) => void;
+
+function describe(value: unknown, locale: Locale): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return t(locale, 'images.a-list');
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value);
-  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'object') return t(locale, 'images.an-object');
   return String(value);
 }
 
-function validatePorts(where: string, value: unknown, errors: string[]): { port: number; protocol: PortProtocol }[] | undefined {
+function validatePorts(where: string, value: unknown, say: Say, locale: Locale): { port: number; protocol: PortProtocol }[] | undefined {
   if (!Array.isArray(value)) {
-    errors.push(`${where}.ports: expected a list of port numbers or { port, protocol } objects, got ${describe(value)}`);
+    say('images.ports-list', { at: `${where}.ports`, got: describe(value, locale) });
     return undefined;
   }
   const ports: { port: number; protocol: PortProtocol }[] = [];
@@ -113,20 +117,20 @@ function validatePorts(where: string, value: unknown, errors: string[]): { port:
     let protocol: PortProtocol = 'TCP';
     if (isPlainObject(item)) {
       port = item['port'];
-      for (const k of Object.keys(item)) if (k !== 'port' && k !== 'protocol') errors.push(`${at}: unknown field "${k}" (expected port, protocol)`);
+      for (const k of Object.keys(item)) if (k !== 'port' && k !== 'protocol') say('images.port-field', { at, field: k });
       const p = item['protocol'];
       if (p !== undefined) {
         const upper = typeof p === 'string' ? p.toUpperCase() : undefined;
         const known = PROTOCOLS.find((x) => x === upper);
         if (!known) {
-          errors.push(`${at}.protocol: expected TCP, UDP or SCTP, got ${describe(p)}`);
+          say('images.protocol', { at: `${at}.protocol`, got: describe(p, locale) });
           return;
         }
         protocol = known;
       }
     }
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
-      errors.push(`${at}: expected a port number between 1 and 65535, got ${describe(port)}`);
+      say('images.port-number', { at, got: describe(port, locale) });
       return;
     }
     if (!ports.some((x) => x.port === port && x.protocol === protocol)) ports.push({ port, protocol });
@@ -134,15 +138,15 @@ function validatePorts(where: string, value: unknown, errors: string[]): { port:
   return ports;
 }
 
-function validateDirs(where: string, field: string, value: unknown, errors: string[]): string[] | undefined {
+function validateDirs(where: string, field: string, value: unknown, say: Say, locale: Locale): string[] | undefined {
   if (!Array.isArray(value)) {
-    errors.push(`${where}.${field}: expected a list of absolute paths, got ${describe(value)}`);
+    say('images.dirs-list', { at: `${where}.${field}`, got: describe(value, locale) });
     return undefined;
   }
   const dirs: string[] = [];
   value.forEach((item: unknown, i) => {
     const path = typeof item === 'string' ? normaliseMountPath(item) : undefined;
-    if (path === undefined) errors.push(`${where}.${field}[${i}]: expected an absolute path, got ${describe(item)}`);
+    if (path === undefined) say('images.dir', { at: `${where}.${field}[${i}]`, got: describe(item, locale) });
     else if (!dirs.includes(path)) dirs.push(path);
   });
   return dirs;
@@ -152,41 +156,42 @@ function validateDirs(where: string, field: string, value: unknown, errors: stri
  * Check and normalise user-supplied image knowledge. Never throws: invalid parts are dropped and
  * described in `errors`; the valid rest is returned keyed by normalised repository.
  */
-export function validateUserImages(value: unknown): { images: Record<string, UserImageInfo>; errors: string[] } {
+export function validateUserImages(value: unknown, locale: Locale = 'en'): { images: Record<string, UserImageInfo>; errors: string[] } {
   const images: Record<string, UserImageInfo> = {};
   const errors: string[] = [];
+  const say: Say = (key, args) => errors.push(t(locale, key, args));
   if (value === undefined || value === null) return { images, errors };
   if (!isPlainObject(value)) {
-    errors.push(`images: expected an object keyed by image repository (e.g. { "nginx": { "ports": [8080] } }), got ${describe(value)}`);
+    say('images.root', { got: describe(value, locale) });
     return { images, errors };
   }
   for (const [key, entry] of Object.entries(value)) {
     const where = JSON.stringify(key);
     const ref = parseImageRef(key);
     if (!ref) {
-      errors.push(`${where}: not an image repository (expected e.g. "nginx", "grafana/grafana" or "registry.example.com/team/app"; lowercase)`);
+      say('images.bad-key', { at: where });
       continue;
     }
     if (ref.tag !== undefined || ref.digest !== undefined) {
-      errors.push(`${where}: the tag or digest is ignored; the entry applies to every tag of "${ref.repository}"`);
+      say('images.tag-ignored', { at: where, repository: ref.repository });
     }
     if (!isPlainObject(entry)) {
-      errors.push(`${where}: expected an object with ports, populatedDirs and/or dataDirs, got ${describe(entry)}`);
+      say('images.entry', { at: where, got: describe(entry, locale) });
       continue;
     }
-    for (const k of Object.keys(entry)) if (!USER_FIELDS.has(k)) errors.push(`${where}: unknown field "${k}" (expected ports, populatedDirs, dataDirs)`);
+    for (const k of Object.keys(entry)) if (!USER_FIELDS.has(k)) say('images.entry-field', { at: where, field: k });
     const info: { ports?: { port: number; protocol: PortProtocol }[]; populatedDirs?: string[]; dataDirs?: string[] } = {};
     if (entry['ports'] !== undefined) {
-      const ports = validatePorts(where, entry['ports'], errors);
+      const ports = validatePorts(where, entry['ports'], say, locale);
       if (ports) info.ports = ports;
     }
     for (const field of ['populatedDirs', 'dataDirs'] as const) {
       if (entry[field] === undefined) continue;
-      const dirs = validateDirs(where, field, entry[field], errors);
+      const dirs = validateDirs(where, field, entry[field], say, locale);
       if (dirs) info[field] = dirs;
     }
     if (Object.prototype.hasOwnProperty.call(images, ref.repository)) {
-      errors.push(`${where}: another key also names "${ref.repository}"; its fields are merged, this one wins`);
+      say('images.duplicate', { at: where, repository: ref.repository });
       images[ref.repository] = { ...images[ref.repository], ...info };
     } else {
       images[ref.repository] = info;
