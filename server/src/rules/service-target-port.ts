@@ -7,71 +7,162 @@
  */
 import { impliedPorts } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { selects, serviceOf, templateLabels } from '../k8s/services';
+import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { closest } from '../util/suggest';
-import type { FileRule, Span } from './types';
+import type { FileRule, FileRuleContext, Span } from './types';
 
 /** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
 function servingContainers(pod: PodModel): ContainerModel[] {
   return pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
 }
 
+/** What the rule needs of one pod template; computed once per pod model (models are cached per chunk). */
+interface PodSummary {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly serving: readonly ContainerModel[];
+  readonly names: readonly string[];
+  readonly declared: readonly number[];
+  readonly implied: readonly number[];
+  readonly unknownListener: boolean;
+  readonly hasDeclared: boolean;
+}
+
+type Images = FileRuleContext['options']['images'];
+const podSummaries = new WeakMap<PodModel, { images: Images; summary: PodSummary }>();
+const serviceModels = new WeakMap<object, readonly ServiceModel[]>();
+
+function summaryOf(pod: PodModel, images: Images): PodSummary {
+  const hit = podSummaries.get(pod);
+  if (hit && hit.images === images) return hit.summary;
+  const serving = servingContainers(pod);
+  const summary: PodSummary = {
+    labels: templateLabels(pod),
+    serving,
+    names: serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))),
+    declared: serving.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : []))),
+    implied: serving.flatMap((c) => impliedPorts(c, images).map((p) => p.port)),
+    // A container with no declared ports and an image we do not know may listen on anything.
+    unknownListener: serving.some((c) => c.ports.length === 0 && impliedPorts(c, images).length === 0),
+    hasDeclared: serving.some((c) => c.ports.length > 0),
+  };
+  podSummaries.set(pod, { images, summary });
+  return summary;
+}
+
+/** The Services of a chunk, memoised on the chunk's (cached) object list. */
+function servicesOf(objects: FileRuleContext['chunks'][number]['objects']): readonly ServiceModel[] {
+  let found = serviceModels.get(objects);
+  if (!found) {
+    found = objects.flatMap(({ object, doc }) => {
+      const service = serviceOf(object, doc);
+      return service && service.ports.length > 0 ? [service] : [];
+    });
+    serviceModels.set(objects, found);
+  }
+  return found;
+}
+
+interface Candidate {
+  readonly pod: PodModel;
+  readonly chunkStart: number | undefined;
+  readonly summary: PodSummary;
+}
+
 export const serviceTargetPort: FileRule = {
   id: 'service-target-port',
   defaultSeverity: 'warning',
   checkFile(ctx) {
-    const local = ctx.chunks.flatMap((c) => c.pods.map((pod) => ({ pod, chunkStart: c.start as number | undefined })));
-    const all = [...local, ...ctx.peers.flatMap((p) => p.pods.map((pod) => ({ pod, chunkStart: undefined as number | undefined })))];
-    if (all.length === 0) return;
-    const labels = new Map(all.map(({ pod }) => [pod, templateLabels(pod)]));
-    for (const chunk of ctx.chunks) {
-      for (const { object, doc } of chunk.objects) {
-        const service = serviceOf(object, doc);
-        if (!service || service.ports.length === 0) continue;
-        const matched = all.filter(({ pod }) => selects(service.selector, labels.get(pod) ?? {}));
-        if (matched.length === 0) continue;
-        const containers = matched.flatMap(({ pod }) => servingContainers(pod));
-        const names = [...new Set(containers.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))))];
-        const implied = containers.flatMap((c) => impliedPorts(c, ctx.options.images).map((p) => p.port));
-        const numbers = [...new Set([...containers.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : []))), ...implied])];
-        // A container with no declared ports and an image we do not know may listen on anything.
-        const unknownListener = containers.some((c) => c.ports.length === 0 && impliedPorts(c, ctx.options.images).length === 0);
-        for (const ref of service.ports) {
-          const asNumber = typeof ref.value === 'number' ? ref.value : /^\d+$/.test(ref.value) ? Number(ref.value) : undefined;
-          if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string)) continue;
-          const suggestion =
-            asNumber !== undefined
-              ? [...numbers].sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0]
-              : closest(String(ref.value), names) ?? names[0] ?? numbers[0];
-          const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
-          const declared = [...names, ...numbers.map(String)].join(', ') || '-';
-          const args = { service: service.name ?? '?', field: ref.field, value: String(ref.value), workloads, declared };
-          const message =
-            asNumber !== undefined ? ctx.t('service-target-port.number', args) : ctx.t('service-target-port.name', args);
-          const suggest = suggestion !== undefined ? ctx.t('service-target-port.suggest', { suggestion: String(suggestion) }) : '';
-          const related = matched.flatMap(({ pod, chunkStart }) =>
-            chunkStart === undefined
-              ? []
-              : servingContainers(pod).flatMap((c) => {
-                  const r = c.nameNode?.range;
-                  if (!r) return [];
-                  // Related spans are relative to the Service's chunk; the pod may sit in another one.
-                  const at: Span = { start: r[0] + chunkStart - chunk.start, end: r[1] + chunkStart - chunk.start };
-                  return [{ node: at, message: ctx.t('service-target-port.related', { container: containerLabel(c) }) }];
-                }),
-          );
-          // Declaring a containerPort is informational: a process may listen on a number it does
-          // not declare (often set by args or a config file), so an undeclared number is only a
-          // note unless what the containers listen on comes from the image table alone.
-          const severity = asNumber !== undefined && containers.some((c) => c.ports.length > 0) ? 'information' : undefined;
-          ctx.report(chunk.start, {
-            severity,
-            node: ref.node,
-            message: message + suggest,
-            related,
-            data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, suggestion, declaredNames: names, declaredPorts: numbers },
-          });
-        }
+    const images = ctx.options.images;
+    const services = ctx.chunks.flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));
+    if (services.length === 0) return;
+    // Index the pods by each `key=value` label so a Service looks at the pods it may select, not
+    // at all of them: the file-level pass stays cheap at thousands of documents.
+    const byLabel = new Map<string, Candidate[]>();
+    const add = (pod: PodModel, chunkStart: number | undefined): void => {
+      const summary = summaryOf(pod, images);
+      const candidate = { pod, chunkStart, summary };
+      for (const [k, v] of Object.entries(summary.labels)) {
+        const key = `${k}\u0000${v}`;
+        const bucket = byLabel.get(key);
+        if (bucket) bucket.push(candidate);
+        else byLabel.set(key, [candidate]);
+      }
+    };
+    for (const c of ctx.chunks) for (const pod of c.pods) add(pod, c.start);
+    for (const p of ctx.peers) for (const pod of p.pods) add(pod, undefined);
+    for (const { chunk, service } of services) {
+      let smallest: Candidate[] | undefined;
+      for (const [k, v] of Object.entries(service.selector)) {
+        const bucket = byLabel.get(`${k}\u0000${v}`) ?? [];
+        if (!smallest || bucket.length < smallest.length) smallest = bucket;
+      }
+      const matched = (smallest ?? []).filter(({ summary }) => selects(service.selector, summary.labels));
+      if (matched.length === 0) continue;
+      const summaries = matched.map((m) => m.summary);
+      const names = [...new Set(summaries.flatMap((s) => s.names))];
+      const numbers = [...new Set([...summaries.flatMap((s) => s.declared), ...summaries.flatMap((s) => s.implied)])];
+      const unknownListener = summaries.some((s) => s.unknownListener);
+      for (const ref of service.ports) {
+        const asNumber = typeof ref.value === 'number' ? ref.value : /^\d+$/.test(ref.value) ? Number(ref.value) : undefined;
+        if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string)) continue;
+        const suggestion =
+          asNumber !== undefined ? [...numbers].sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
+        const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
+        const declared = [...names, ...numbers.map(String)].join(', ') || '-';
+        const args = {
+          service: service.name ?? '?',
+          field: ref.field,
+          value: String(ref.value),
+          workloads,
+          declared,
+        };
+        const message = asNumber !== undefined ? ctx.t('service-target-port.number', args) : ctx.t('service-target-port.name', args);
+        const suggest =
+          suggestion !== undefined
+            ? ctx.t('service-target-port.suggest', {
+                suggestion: String(suggestion),
+              })
+            : '';
+        const related = matched.flatMap(({ summary, chunkStart }) =>
+          chunkStart === undefined
+            ? []
+            : summary.serving.flatMap((c) => {
+                const r = c.nameNode?.range;
+                if (!r) return [];
+                // Related spans are relative to the Service's chunk; the pod may sit in another one.
+                const at: Span = {
+                  start: r[0] + chunkStart - chunk.start,
+                  end: r[1] + chunkStart - chunk.start,
+                };
+                return [
+                  {
+                    node: at,
+                    message: ctx.t('service-target-port.related', {
+                      container: containerLabel(c),
+                    }),
+                  },
+                ];
+              }),
+        );
+        // Declaring a containerPort is informational: a process may listen on a number it does
+        // not declare (often set by args or a config file), so an undeclared number is only a
+        // note unless what the containers listen on comes from the image table alone.
+        const severity = asNumber !== undefined && summaries.some((s) => s.hasDeclared) ? 'information' : undefined;
+        ctx.report(chunk.start, {
+          severity,
+          node: ref.node,
+          message: message + suggest,
+          related,
+          data: {
+            service: service.name,
+            field: ref.field,
+            value: ref.value,
+            portIndex: ref.index,
+            suggestion,
+            declaredNames: names,
+            declaredPorts: numbers,
+          },
+        });
       }
     }
   },
