@@ -155,7 +155,8 @@ export async function runSession(server, file, { opens = 3, runs = 10, hovers = 
           textDocument: {
             publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
             hover: { contentFormat: ['markdown', 'plaintext'] },
-            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } } },
+            // As VS Code announces: edits of an action may be resolved when it is picked.
+            codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix'] } }, dataSupport: true, resolveSupport: { properties: ['edit'] } },
           },
         },
       }),

@@ -145,3 +145,28 @@ test('action titles follow the client locale (Simplified Chinese)', async () => 
     await zh.dispose();
   }
 });
+
+test('a client that resolves edits gets "fix all" without edits, and the same edits on resolve', async () => {
+  const lazy = new LspClient({ resolveCodeActionEdits: true });
+  try {
+    const init = await lazy.initialize();
+    const provider = init.capabilities.codeActionProvider;
+    assert.ok(provider && typeof provider === 'object' && provider.resolveProvider === true);
+    const uri = 'file:///work/ca-lazy.yaml';
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: f}\nspec:\n  restartPolicy: never\n  containers:\n  - name: a\n    image: busybox\n    imagePullPolicy: always\n';
+    await lazy.open(uri, text, 1);
+    const diags = await lazy.waitForDiagnostics(uri, () => true, 1);
+    const values = diags.filter((d) => d.code === 'invalid-value');
+    assert.equal(values.length, 2);
+    const params = { textDocument: { uri }, range: values[0]?.range, context: { diagnostics: values } };
+    const actions = await lazy.request<CodeAction[]>('textDocument/codeAction', params);
+    const all = actions.find((a) => a.title === 'Fix all invalid-value problems in this file');
+    assert.ok(all && !all.edit && all.data, actions.map((a) => a.title).join(' | '));
+    const resolved = await lazy.request<CodeAction>('codeAction/resolve', all);
+    assert.equal(apply(text, uri, resolved), text.replace('never', 'Never').replace('always', 'Always'));
+    // Single fixes still come with their edits.
+    assert.ok(actions.filter((a) => a !== all).every((a) => a.edit));
+  } finally {
+    await lazy.dispose();
+  }
+});

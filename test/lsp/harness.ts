@@ -16,6 +16,8 @@ export interface LspClientOptions {
   readonly workspaceFolders?: readonly { uri: string; name: string }[];
   /** Extra environment for the server process (e.g. `PODSIGHT_TEST_FAULTS`). */
   readonly env?: Record<string, string>;
+  /** Announce `codeAction/resolve` support for `edit`, as VS Code does. */
+  readonly resolveCodeActionEdits?: boolean;
 }
 
 export class LspClient {
@@ -68,7 +70,11 @@ export class LspClient {
       locale: this.initOptions.locale ?? 'en',
       capabilities: {
         workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { rename: { prepareSupport: true }, publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: {
+          rename: { prepareSupport: true },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          ...(this.initOptions.resolveCodeActionEdits ? { codeAction: { dataSupport: true, resolveSupport: { properties: ['edit'] } } } : {}),
+        },
       },
       initializationOptions: this.initOptions.initializationOptions ?? {},
     });

@@ -21,6 +21,18 @@ function toTextEdits(analysis: FileAnalysis, edits: readonly OffsetEdit[]): Text
   return edits.map((e) => ({ range: analysis.lines.rangeOf(e.start, e.end), newText: e.newText }));
 }
 
+/** The first finding starting at or after `offset` (findings are sorted by start). */
+function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
+  let lo = 0;
+  let hi = findings.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((findings[mid] as Finding).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The finding a diagnostic was made from: same rule and same range, in this very version. */
 function findingFor(analysis: FileAnalysis, diagnostic: Diagnostic, version: number): Finding | undefined {
   const data = diagnostic.data as DiagnosticData | undefined;
@@ -28,7 +40,23 @@ function findingFor(analysis: FileAnalysis, diagnostic: Diagnostic, version: num
   if (data.version !== undefined && data.version !== version) return undefined; // stale diagnostic
   const start = analysis.lines.offsetAt(diagnostic.range.start);
   const end = analysis.lines.offsetAt(diagnostic.range.end);
-  return analysis.findings.find((f) => f.rule === data.rule && f.start === start && f.end === end);
+  // A binary search, so the cost does not grow with the number of findings in the file.
+  for (let i = firstAtOrAfter(analysis.findings, start); i < analysis.findings.length; i++) {
+    const f = analysis.findings[i] as Finding;
+    if (f.start !== start) break;
+    if (f.rule === data.rule && f.end === end) return f;
+  }
+  return undefined;
+}
+
+/** What a "fix all of a rule" action carries until it is resolved. */
+interface FixAllData {
+  readonly podsightFixAll: { readonly uri: string; readonly version: number; readonly rule: string };
+}
+
+function isFixAllData(data: unknown): data is FixAllData {
+  const d = (data as Partial<FixAllData> | undefined)?.podsightFixAll;
+  return !!d && typeof d.uri === 'string' && typeof d.version === 'number' && typeof d.rule === 'string';
 }
 
 function wants(only: readonly string[] | undefined, kind: string): boolean {
@@ -36,7 +64,18 @@ function wants(only: readonly string[] | undefined, kind: string): boolean {
 }
 
 /** Computes the code actions for a request (exported for tests that have no connection). */
-export function codeActions(analysis: FileAnalysis, document: Pick<TextDocument, 'uri' | 'version'>, params: CodeActionParams, options: Parameters<typeof fixAll>[1]): CodeAction[] {
+/**
+ * `lazyFixAll`: the client resolves an action's edit (`codeAction/resolve`), so "Fix all <rule>
+ * problems" is offered after checking only that two fixes exist, and its edits are computed when
+ * picked. Without it the edits are computed now, which costs every finding of the rule.
+ */
+export function codeActions(
+  analysis: FileAnalysis,
+  document: Pick<TextDocument, 'uri' | 'version'>,
+  params: CodeActionParams,
+  options: Parameters<typeof fixAll>[1],
+  lazyFixAll = false,
+): CodeAction[] {
   const { uri } = document;
   const only = params.context.only;
   const locale = options?.locale ?? 'en';
@@ -57,14 +96,16 @@ export function codeActions(analysis: FileAnalysis, document: Pick<TextDocument,
       }
       if (rulesSeen.has(finding.rule)) continue;
       rulesSeen.add(finding.rule);
-      const all = fixAll(analysis, options, finding.rule);
+      const all = fixAll(analysis, options, finding.rule, lazyFixAll ? 2 : Infinity);
       if (all.fixed.length > 1) {
-        actions.push({
+        const action: CodeAction = {
           title: t(locale, 'fix.all.rule', { rule: finding.rule }),
           kind: CodeActionKind.QuickFix,
           diagnostics: params.context.diagnostics.filter((d) => d.code === finding.rule),
-          edit: { changes: { [uri]: toTextEdits(analysis, all.edits) } },
-        });
+        };
+        if (lazyFixAll) action.data = { podsightFixAll: { uri, version: document.version, rule: finding.rule } } satisfies FixAllData;
+        else action.edit = { changes: { [uri]: toTextEdits(analysis, all.edits) } };
+        actions.push(action);
       }
     }
   }
@@ -78,16 +119,35 @@ export function codeActions(analysis: FileAnalysis, document: Pick<TextDocument,
   return actions;
 }
 
+/** Fills in the edit of a lazily offered "fix all" action; a stale one (older version) gets none. */
+export function resolveCodeAction(action: CodeAction, analysisOf: (uri: string, version: number) => FileAnalysis | undefined, options: Parameters<typeof fixAll>[1]): CodeAction {
+  if (!isFixAllData(action.data) || action.edit) return action;
+  const { uri, version, rule } = action.data.podsightFixAll;
+  const analysis = analysisOf(uri, version);
+  if (!analysis) return action;
+  return { ...action, edit: { changes: { [uri]: toTextEdits(analysis, fixAll(analysis, options, rule).edits) } } };
+}
+
+let resolvesEdits = false;
+
 export const codeActionsFeature: Feature = {
-  capabilities: () => ({
-    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
-  }),
+  capabilities: (params) => {
+    resolvesEdits = !!params.capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit');
+    return { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: resolvesEdits } };
+  },
   register(ctx: ServerContext) {
     ctx.connection.onCodeAction((params) => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return [];
       const analysis = ctx.store.analyze(document);
-      return codeActions(analysis, document, params, { ...ctx.store.optionsFor(document.uri), locale: ctx.locale() });
+      return codeActions(analysis, document, params, { ...ctx.store.optionsFor(document.uri), locale: ctx.locale() }, resolvesEdits);
+    });
+    ctx.connection.onCodeActionResolve((action) => {
+      const uri = isFixAllData(action.data) ? action.data.podsightFixAll.uri : undefined;
+      const document = uri ? ctx.documents.get(uri) : undefined;
+      if (!document) return action;
+      const analysisOf = (u: string, version: number): FileAnalysis | undefined => (u === document.uri && version === document.version ? ctx.store.analyze(document) : undefined);
+      return resolveCodeAction(action, analysisOf, { ...ctx.store.optionsFor(document.uri), locale: ctx.locale() });
     });
   },
 };
