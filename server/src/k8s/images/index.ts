@@ -13,6 +13,7 @@
  * - `populatedDirs` and `dataDirs` add to the built-in lists; a path the user lists in one list is
  *   removed from the other built-in list (so a user can re-classify a directory).
  */
+import { normaliseMountPath as normaliseAbsolute } from '../names';
 import { t, type Locale } from '../../l10n';
 import { BUILTIN_IMAGES } from './image-table';
 import { normaliseRepository, parseImageRef, tagMajor, tagWords, type ImageRef } from './image-ref';
@@ -78,16 +79,9 @@ export function selectVariant(info: ImageInfo, tag: string | undefined): ImageVa
 const USER_FIELDS = new Set(['ports', 'populatedDirs', 'dataDirs']);
 const PROTOCOLS: readonly PortProtocol[] = ['TCP', 'UDP', 'SCTP'];
 
-/** A normalised container path: absolute, no empty or `.` segments, `..` resolved, no trailing `/`. */
+/** A normalised absolute container path (see `names.ts`), or undefined for a relative one. */
 export function normaliseMountPath(path: string): string | undefined {
-  if (typeof path !== 'string' || !path.startsWith('/')) return undefined;
-  const out: string[] = [];
-  for (const seg of path.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return '/' + out.join('/');
+  return typeof path === 'string' && path.startsWith('/') ? normaliseAbsolute(path) : undefined;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
