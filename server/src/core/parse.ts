@@ -4,6 +4,7 @@
  * Offsets inside a chunk are chunk-relative, so a chunk's results stay valid when it moves.
  */
 import { parseAllDocuments, type Document } from 'yaml';
+import { quickParse } from './quick-parse';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
 export const YAML_OPTIONS = {
@@ -56,6 +57,13 @@ export function splitChunks(text: string): { start: number; text: string }[] {
 
 /** Parses one chunk; never throws. */
 export function parseChunk(text: string): ParsedChunk {
+  const quick = quickParse(text, YAML_OPTIONS);
+  if (quick) return { text, docs: [quick], templated: text.includes('{{') };
+  return { text, docs: parseWithYaml(text), templated: text.includes('{{') };
+}
+
+/** The full `yaml` parse (the quick parser's fallback). */
+export function parseWithYaml(text: string): Document.Parsed[] {
   let docs: Document.Parsed[];
   // `yaml` reports problems as Error objects; their stack traces are never read and capturing
   // them was a tenth of the parse time on real-world files.
@@ -69,5 +77,5 @@ export function parseChunk(text: string): ParsedChunk {
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  return { text, docs, templated: text.includes('{{') };
+  return docs;
 }

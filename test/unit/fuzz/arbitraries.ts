@@ -175,3 +175,25 @@ export function applyEdit(text: string, [at, del, insert]: [number, number, stri
   const start = at % (text.length + 1);
   return text.slice(0, start) + insert + text.slice(Math.min(text.length, start + del));
 }
+
+/** Pieces of YAML syntax that move `yaml`'s ranges or change values when dropped into a manifest. */
+const YAML_PIECES = ['# c', ' # c', '#', ' ', '  ', '\n', '\n\n', '\n  ', '\n    # x\n', ':', ': ', '- ', '-', '"', "'", '[', ']', '{', '}', ',', 'yes', 'no', 'y', '0x1F', '~', 'null', '0777', '1_000', '.inf', '2001-12-14', '|', '>', '|-', '>-', '|+', '|2', '\n  - a', '\n- b', 'x: 1', '\n  k: v', '&a', '*a', '!!str', '<<', '\\', '...', '---', '%', '@', '?', '\u00a0', 'é', '😀', '\t', ' a b ', '[a, b]', '{a: 1}', '"x\\n"', "'it''s'", '{}', '[]', ' ]', '\n  \n', '   # z\n'];
+
+/** A manifest with a few pieces of YAML syntax, comment lines or indentation changes dropped in. */
+export const tweakedManifest: fc.Arbitrary<string> = fc
+  .tuple(manifest, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 7 }), fc.constantFrom(...YAML_PIECES)), { minLength: 1, maxLength: 4 }))
+  .map(([text, tweaks]) =>
+    tweaks.reduce((t, [n, kind, piece]) => {
+      const lines = t.split('\n');
+      const i = n % lines.length;
+      if (kind === 0) lines.splice(i, 0, `${' '.repeat(n % 7)}# comment`);
+      else if (kind === 1) lines[i] = ` ${lines[i]}`;
+      else if (kind === 2) lines[i] = (lines[i] ?? '').replace(/^ /, '');
+      else if (kind === 3) return t.replace(/\n$/, '');
+      else {
+        const at = n % (t.length + 1);
+        return t.slice(0, at) + piece + t.slice(at);
+      }
+      return lines.join('\n');
+    }, text),
+  );

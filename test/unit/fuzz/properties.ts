@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Analyzer, analyzeText, type FileAnalysis } from '../../../server/src/core/analyze';
 import { locate } from '../../../server/src/core/locate';
-import { applyEdit, edits, mutatedManifest } from './arbitraries';
+import { splitChunks } from '../../../server/src/core/parse';
+import { quickShape, yamlShape } from '../../helpers/yaml-shape';
+import { applyEdit, edits, mutatedManifest, tweakedManifest } from './arbitraries';
 
 /** Analyses `text`, failing on any rule error (they are contained, but a fuzz run must see them). */
 export function analyzeStrict(text: string, analyzer?: Analyzer): FileAnalysis {
@@ -61,5 +63,13 @@ export const incrementalProperty = fc.property(mutatedManifest, edits, (text, st
   }
 });
 
+/** The quick parser either leaves a chunk to `yaml` or builds exactly what `yaml` builds. */
+export const quickParseProperty = fc.property(fc.oneof(tweakedManifest, mutatedManifest), (text) => {
+  for (const chunk of splitChunks(text)) {
+    const quick = quickShape(chunk.text);
+    if (quick !== undefined) assert.equal(quick, yamlShape(chunk.text), `quick parse of ${JSON.stringify(chunk.text)}`);
+  }
+});
+
 /** Every property, by name (the fuzz script picks from these). */
-export const properties = { core: coreProperty, incremental: incrementalProperty };
+export const properties = { core: coreProperty, incremental: incrementalProperty, quickParse: quickParseProperty };

@@ -1,0 +1,74 @@
+/**
+ * Block scalars (`|`, `|-`, `>`, `>-`) for the quick parser. Keep (`+`) chomping, indentation
+ * indicators and folded text with more-indented lines are left to `yaml`.
+ */
+import { Scalar } from 'yaml';
+import { BAIL, endOfLine, scalarNode, type ScalarContext } from './quick-scalars';
+
+const bail = (): never => {
+  throw BAIL;
+};
+
+/** The block scalar whose header (`|` or `>`) is at `q`, in a collection indented by `parentIndent`. */
+export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number): { node: Scalar; end: number } {
+  const { text } = ctx;
+  const folded = text[q] === '>';
+  let h = q + 1;
+  const strip = text[h] === '-';
+  if (strip) h++;
+  const c = text.charCodeAt(h);
+  if (c !== 32 && c !== 10 && !Number.isNaN(c)) bail(); // keep chomping, indentation indicators
+  let p = endOfLine(text, h);
+  const lines: string[] = [];
+  let contentIndent = -1;
+  let contentEnd = p;
+  let leadingBlank = 0;
+  while (p < text.length) {
+    const nl = text.indexOf('\n', p);
+    const lineEnd = nl === -1 ? text.length : nl;
+    let i = p;
+    while (i < lineEnd && text.charCodeAt(i) === 32) i++;
+    if (i === lineEnd) {
+      // A blank line: empty content (a longer run of spaces before the first line needs yaml).
+      if (contentIndent === -1) {
+        if (i - p > leadingBlank) leadingBlank = i - p;
+      } else if (folded && i - p > contentIndent) bail();
+      lines.push(i - p > contentIndent && contentIndent !== -1 ? text.slice(p + contentIndent, lineEnd) : '');
+      p = lineEnd + 1;
+      continue;
+    }
+    if (contentIndent === -1) {
+      contentIndent = i - p;
+      if (contentIndent <= parentIndent || leadingBlank > contentIndent) bail();
+    } else if (i - p < contentIndent) break;
+    if (folded && i - p > contentIndent) bail();
+    lines.push(text.slice(p + contentIndent, lineEnd));
+    contentEnd = nl === -1 ? text.length : nl + 1;
+    p = contentEnd;
+  }
+  if (contentIndent === -1) bail();
+  // Trailing blank lines are not content for clip and strip chomping.
+  let last = lines.length;
+  while (last > 0 && lines[last - 1] === '') last--;
+  const body = folded ? fold(lines.slice(0, last)) : lines.slice(0, last).join('\n');
+  const value = strip ? body : `${body}\n`;
+  const node = scalarNode(value, value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, [q, contentEnd, contentEnd]);
+  return { node, end: contentEnd };
+}
+
+/** Folding: a line break between two text lines becomes a space; each blank line, a newline. */
+function fold(lines: readonly string[]): string {
+  let out = '';
+  let blanks = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line === '') {
+      blanks++;
+      continue;
+    }
+    if (i > 0) out += blanks > 0 ? '\n'.repeat(blanks) : ' ';
+    out += line;
+    blanks = 0;
+  }
+  return out;
+}

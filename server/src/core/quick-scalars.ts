@@ -1,0 +1,202 @@
+/**
+ * Scalars for the quick parser (quick-parse.ts): plain, quoted, block (`|`, `>`) and one-line
+ * flow collections, built as the same `yaml` nodes with the same ranges that `yaml` gives.
+ * Anything outside that subset throws `BAIL`, and the caller parses the chunk with `yaml`.
+ */
+import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+
+/** Thrown (never caught outside quick-parse.ts) when the text needs the full parser. */
+export const BAIL: unique symbol = Symbol('bail');
+
+/** `yaml`'s own scalar tags, so that `yes`, `0x1F` or `~` resolve exactly as it resolves them. */
+interface ScalarTag {
+  default?: boolean | 'key';
+  test?: RegExp;
+  format?: string;
+  resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
+}
+
+export interface ScalarContext {
+  readonly text: string;
+  readonly schema: Document['schema'];
+  readonly tags: readonly ScalarTag[];
+  readonly options: unknown;
+  /** Resolved plain scalars by source (keys repeat a lot); primitives only. */
+  readonly resolved: Map<string, { value: unknown; format?: string }>;
+}
+
+export function scalarContext(text: string, doc: Document): ScalarContext {
+  const tags = (doc.schema as unknown as { tags: ScalarTag[] }).tags;
+  return { text, schema: doc.schema, tags, options: doc.options, resolved: sharedResolved };
+}
+const sharedResolved = new Map<string, { value: unknown; format?: string }>();
+
+const bail = (): never => {
+  throw BAIL;
+};
+
+function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { value: unknown; format?: string } {
+  // Only `<<` (merge) resolves differently as a key; the quick parser leaves merges to `yaml`.
+  if (atKey && ctx.tags.some((t) => t.default === 'key' && t.test?.test(source))) bail();
+  const known = ctx.resolved.get(source);
+  if (known) return known;
+  const tag = ctx.tags.find((t) => t.default === true && t.test?.test(source));
+  if (!tag) return { value: source };
+  let value = tag.resolve(source, bail, ctx.options);
+  // Booleans and null come back wrapped in a Scalar, as `yaml` composes them.
+  if (isScalar(value)) value = value.value;
+  if (value !== null && typeof value === 'object') bail(); // dates, binary: rare, and not cacheable
+  const out = tag.format ? { value, format: tag.format } : { value };
+  if (ctx.resolved.size < 10_000) ctx.resolved.set(source, out);
+  return out;
+}
+
+export function scalarNode(source: string, value: unknown, type: Scalar.Type, range: [number, number, number], format?: string): Scalar {
+  const node = new Scalar(value);
+  node.range = range;
+  node.source = source;
+  node.type = type;
+  if (format) node.format = format;
+  return node;
+}
+
+export function plainNode(ctx: ScalarContext, source: string, start: number, end: number, atKey: boolean): Scalar {
+  const { value, format } = resolvePlain(ctx, source, atKey);
+  return scalarNode(source, value, Scalar.PLAIN, [start, start + source.length, end], format);
+}
+
+const isSpace = (c: number): boolean => c === 32;
+const NL = 10;
+
+/** The offset after trailing spaces, an optional comment and the newline of the line at `p`. */
+export function endOfLine(text: string, p: number): number {
+  const nl = text.indexOf('\n', p);
+  const end = nl === -1 ? text.length : nl;
+  let i = p;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  if (i < end && (text.charCodeAt(i) !== 35 /* # */ || i === p)) bail();
+  return nl === -1 ? text.length : nl + 1;
+}
+
+/** A quoted scalar that closes on its line, without escapes; returns the node and where it ends. */
+export function quoted(ctx: ScalarContext, start: number, atKey: boolean): { node: Scalar; end: number } {
+  const { text } = ctx;
+  const q = text[start];
+  let i = start + 1;
+  let value = '';
+  for (;;) {
+    const close = text.indexOf(q as string, i);
+    const nl = text.indexOf('\n', i);
+    if (close === -1 || (nl !== -1 && nl < close)) bail();
+    if (q === '"') {
+      value = text.slice(i, close);
+      if (value.includes('\\')) bail();
+      i = close + 1;
+      break;
+    }
+    value += text.slice(i, close);
+    if (text[close + 1] === "'") {
+      value += "'";
+      i = close + 2;
+      continue;
+    }
+    i = close + 1;
+    break;
+  }
+  const type = q === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
+  const node = scalarNode(value, value, type, [start, i, i]);
+  if (atKey) return { node, end: i };
+  const end = endOfLine(text, i);
+  node.range = [start, i, end];
+  return { node, end };
+}
+
+/** Where a plain scalar that starts at `start` ends on its line (before ` #` and trailing spaces). */
+export function plainEnd(text: string, start: number, lineEnd: number, inFlow: boolean): number {
+  let i = start;
+  let last = start;
+  while (i < lineEnd) {
+    const c = text.charCodeAt(i);
+    if (c === 35 /* # */ && isSpace(text.charCodeAt(i - 1))) break;
+    if (c === 58 /* : */ && (i + 1 === lineEnd || isSpace(text.charCodeAt(i + 1)) || (inFlow && isFlowIndicator(text.charCodeAt(i + 1))))) break;
+    if (inFlow && isFlowIndicator(c)) break;
+    if (!isSpace(c)) last = i + 1;
+    i++;
+  }
+  return last;
+}
+
+const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
+
+/** Characters that cannot start a plain scalar, or that start something the quick parser leaves to `yaml`. */
+export function startsPlain(text: string, p: number, lineEnd: number): boolean {
+  const c = text[p];
+  if (c === undefined || p >= lineEnd) return false;
+  if ('&*!|>\'"%@`#,[]{}'.includes(c)) return false;
+  if (c === '-' || c === '?' || c === ':') {
+    const n = text.charCodeAt(p + 1);
+    return !(p + 1 >= lineEnd || isSpace(n) || n === NL);
+  }
+  return true;
+}
+
+/** A one-line flow sequence or mapping of plain and quoted scalars (`[a, "b"]`, `{}`). */
+export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLMap | YAMLSeq; end: number } {
+  const { text } = ctx;
+  const nl = text.indexOf('\n', start);
+  const lineEnd = nl === -1 ? text.length : nl;
+  const isMap = text[start] === '{';
+  const close = isMap ? '}' : ']';
+  const node = isMap ? new YAMLMap(ctx.schema) : new YAMLSeq(ctx.schema);
+  node.flow = true;
+  let i = start + 1;
+  const skip = (): void => {
+    while (i < lineEnd && isSpace(text.charCodeAt(i))) i++;
+  };
+  // An item's range ends after the spaces that follow it.
+  const item = (atKey: boolean): Scalar => {
+    skip();
+    let s: Scalar;
+    if (text[i] === '"' || text[i] === "'") {
+      s = quoted(ctx, i, true).node;
+    } else {
+      if (!startsPlain(text, i, lineEnd)) bail();
+      const end = plainEnd(text, i, lineEnd, true);
+      s = plainNode(ctx, text.slice(i, end), i, end, atKey);
+    }
+    i = (s.range as [number, number, number])[1];
+    skip();
+    (s.range as [number, number, number])[2] = i;
+    return s;
+  };
+  skip();
+  if (text[i] !== close) {
+    for (;;) {
+      const key = item(isMap);
+      skip();
+      if (isMap) {
+        if (text[i] !== ':') bail();
+        i++;
+        const value = item(false);
+        (node as YAMLMap).items.push(new Pair(key, value));
+        skip();
+      } else {
+        if (text[i] === ':') bail();
+        (node as YAMLSeq).items.push(key);
+      }
+      if (text[i] === ',') {
+        i++;
+        skip();
+        if (text[i] === close) bail(); // trailing comma: leave the details to yaml
+        continue;
+      }
+      if (text[i] === close) break;
+      bail();
+    }
+  }
+  i++;
+  if (isMap && new Set((node as YAMLMap).items.map((p) => String((p.key as Scalar).value))).size !== node.items.length) bail();
+  const end = endOfLine(text, i);
+  node.range = [start, i, end];
+  return { node, end };
+}

@@ -1,0 +1,99 @@
+/**
+ * The quick parser (core/quick-parse.ts) must build exactly what `yaml` builds, or give up.
+ * Held to that on every chunk of the real-world corpus, on the benchmark's generated manifests,
+ * on hand-picked cases, and (in test/unit/fuzz) on mutated manifests.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { splitChunks } from '../../../server/src/core/parse';
+import { corpusDir, repoRoot } from '../../helpers/paths';
+import { quickShape, yamlShape } from '../../helpers/yaml-shape';
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
+  });
+}
+
+test('quick parse: every corpus chunk it takes comes out as yaml builds it, and it takes most', () => {
+  let chunks = 0;
+  let quick = 0;
+  for (const file of yamlFiles(corpusDir)) {
+    for (const chunk of splitChunks(readFileSync(file, 'utf8'))) {
+      chunks++;
+      const shape = quickShape(chunk.text);
+      if (shape === undefined) continue;
+      quick++;
+      assert.equal(shape, yamlShape(chunk.text), `${file} at offset ${chunk.start}`);
+    }
+  }
+  // Measured at 77%: the rest are templates, comment-only chunks, anchors, escapes, multi-line
+  // scalars and flow collections, duplicate keys...
+  assert.ok(quick / chunks > 0.7, `only ${quick} of ${chunks} corpus chunks were parsed quickly`);
+});
+
+test('quick parse: the benchmark manifest is parsed quickly throughout', async () => {
+  const { generate } = (await import(pathToFileURL(join(repoRoot, 'bench/gen-manifest.mjs')).href)) as { generate: (o: { docs: number; seed: number }) => { text: string } };
+  const { text } = generate({ docs: 200, seed: 7 });
+  for (const chunk of splitChunks(text)) assert.equal(quickShape(chunk.text), yamlShape(chunk.text), chunk.text);
+});
+
+const agrees: Record<string, string> = {
+  'scalars of every kind': 'a: x\nb: "q"\nc: \'it\'\'s\'\nd: 1\ne: 0x1F\nf: yes\ng: ~\nh:\ni: 1.5\nj: .inf\nk: -1\n',
+  'comments at the indentation of what follows': '---\n# lead\napiVersion: v1 # trailing\n# before kind\nkind: Pod\nspec:\n  # inside\n  containers:\n  # item\n  - name: a\n# root level\nstatus: {}\n# end\n',
+  'sequences at and below their key': 'a:\n- 1\n- 2\nb:\n  - x: 1\n    y: 2\n  -   z: 3\n  -\n    w: 4\n',
+  'block scalars': 'a: |\n  x\n\n  y\nb: >-\n  p\n  q\n\n  r\nc: |-\n    lead\n  \n    end\n\nd: 1\n',
+  'one-line flow collections': 'a: [1, "b" , c]\nb: {x: 1, "y": 2}\nc: []\nd: {}\n',
+  'comments that the collection before them takes': 'a:\n  b:\n  - 1\n  # c\n  d: 2\n  e:\n    f: 1\n    # g\nh:\n- 1\n# i\nj: 1\n',
+  'values on the line after their key': 'a:\n  {}\nb:\n  [1]\nc:\n  # why\n  x\n',
+  'no newline at the end': 'a: b',
+  'no newline after a block scalar': 'a: |\n  x',
+};
+for (const [name, text] of Object.entries(agrees)) {
+  test(`quick parse takes and agrees: ${name}`, () => {
+    assert.equal(quickShape(text), yamlShape(text));
+  });
+}
+
+const leftToYaml: Record<string, string> = {
+  anchor: 'a: &x 1\nb: *x\n',
+  tag: 'a: !!str 1\n',
+  merge: 'a: {x: 1}\nb:\n  <<: {x: 1}\n',
+  'duplicate key': 'a: 1\na: 2\n',
+  'duplicate key after 1.1 resolution': 'yes: 1\ntrue: 2\n',
+  'double-quoted escape': 'a: "x\\ny"\n',
+  'multi-line plain scalar': 'a: one\n  two\n',
+  'multi-line quoted scalar': 'a: "one\n  two"\n',
+  'comment that a scalar absorbs': 'a:\n  b: 1\n      # c\nd: 2\n',
+  'comment on an empty value': 'a: # c\nb: 1\n',
+  'comment after an empty value': 'a:\n  b:\n  # c\n  d: 1\n',
+  'indentation indicator': 'a: |2\n   x\n',
+  'keep chomping': 'a: |+\n  x\n\n',
+  tab: 'a:\tb\n',
+  CRLF: 'a: b\r\nc: d\r\n',
+  'byte order mark': '\uFEFFa: b\n',
+  'document end marker': 'a: b\n...\n',
+  directive: '%YAML 1.1\n---\na: b\n',
+  'nested mapping on one line': 'a: b: c\n',
+  'bad indentation': 'a:\n  b: 1\n c: 2\n',
+  'empty document': '# only a comment\n',
+  'scalar document': 'just text\n',
+  timestamp: 'a: 2001-12-14\n',
+  'multi-line flow collection': 'a: [1,\n  2]\n',
+};
+for (const [name, text] of Object.entries(leftToYaml)) {
+  test(`quick parse leaves to yaml: ${name}`, () => {
+    assert.equal(quickShape(text), undefined);
+  });
+}
+
+test('quick parse leaves deep nesting to yaml (no deep recursion)', () => {
+  const deep = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+  assert.equal(quickShape(deep), undefined);
+  const shallow = Array.from({ length: 40 }, (_, i) => `${' '.repeat(i)}k${i}:`).join('\n') + ' 1\n';
+  assert.equal(quickShape(shallow), yamlShape(shallow));
+});
