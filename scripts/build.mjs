@@ -21,7 +21,9 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
-  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/podsight.js' },
+  // `yaml`'s ES module build: bundled from CommonJS, every `yaml` export is read through a getter,
+  // which cost a tenth of the analysis time. The code is the same.
+  { ...common, entryPoints: ['server/src/main.ts'], outfile: 'dist/podsight.js', alias: { yaml: './node_modules/yaml/browser/index.js' } },
 ];
 if (existsSync(`${root}client/webview/main.ts`)) {
   builds.push({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['client/webview/main.ts'], outfile: 'dist/webview/main.js' });

@@ -47,3 +47,18 @@ test('rapid edits: diagnostics of a stale version are never published after a ne
   for (let i = 1; i < versions.length; i++) assert.ok((versions[i] ?? 0) > (versions[i - 1] ?? 0), `published in order: ${versions.join(',')}`);
   assert.equal(versions[versions.length - 1], last);
 });
+
+test('an opened file is checked at once, not after the edit debounce', async () => {
+  // With a 60 s debounce, diagnostics within 20 s can only come from the immediate check on open
+  // (TextDocuments follows each open with a content change, which must not re-debounce it).
+  const slow = new LspClient({ initializationOptions: { debounceMs: 60_000 } });
+  try {
+    await slow.initialize();
+    const uri = 'file:///work/opened.yaml';
+    await slow.open(uri, doc(1));
+    const diags = await slow.waitForDiagnostics(uri, () => true, 1, 20_000);
+    assert.ok(diags.some((d) => d.code === 'port-conflict'));
+  } finally {
+    slow.dispose();
+  }
+});

@@ -8,9 +8,9 @@
  * duplicate keys, tabs, CRLF, comments whose placement changes ranges...) makes it give up, and
  * the chunk is parsed by `yaml` as before. So it can be wrong only by being slow.
  */
-import { Document, Pair, YAMLMap, YAMLSeq, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
+import { Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { blockScalar } from './quick-block-scalar';
-import { BAIL, endOfLine, flowCollection, plainEnd, plainNode, quoted, scalarContext, scalarNode, startsPlain, type ScalarContext } from './quick-scalars';
+import { BAIL, endOfLine, flowCollection, kitFor, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -41,8 +41,10 @@ const bail = (): never => {
 /** The chunk as a `yaml` document, or undefined when `yaml` itself must parse it. */
 export function quickParse(text: string, options: Options): Document.Parsed | undefined {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  const kit = kitFor(options);
+  if (!kit) return undefined;
   try {
-    return new QuickParser(text, options).document();
+    return new QuickParser(text, options, kit).document();
   } catch (error) {
     if (error === BAIL) return undefined;
     throw error;
@@ -50,27 +52,28 @@ export function quickParse(text: string, options: Options): Document.Parsed | un
 }
 
 class QuickParser {
-  private readonly doc: Document.Parsed;
   private readonly ctx: ScalarContext;
   private readonly length: number;
   private depth = 0;
 
   constructor(
     private readonly text: string,
-    options: Options,
+    private readonly options: Options,
+    kit: Kit,
   ) {
-    this.doc = new Document(undefined, options) as Document.Parsed;
-    this.ctx = scalarContext(text, this.doc);
+    this.ctx = { ...kit, text };
     this.length = text.length;
   }
 
   document(): Document.Parsed {
-    const { text, doc } = this;
+    const { text } = this;
     const docStart = text.startsWith('---');
     const first = this.nextContent(docStart ? endOfLine(text, 3) : 0, true);
     if (first.indent !== 0) bail();
     const root = this.block(first);
     if (root.next.at < this.length || root.next.commentIndent > 0) bail(); // content or indented comments after the root
+    const doc = new Document(undefined, this.options) as Document.Parsed;
+    doc.schema = this.ctx.make.schema; // the schema the nodes were made with
     doc.contents = root.node as never;
     const rootRange = (root.node as { range: [number, number, number] }).range;
     doc.range = [docStart ? 0 : first.at, rootRange[2], this.length];
@@ -171,7 +174,7 @@ class QuickParser {
 
   private mapping(start: number, indent: number): Built {
     const { text } = this;
-    const map = new YAMLMap(this.ctx.schema);
+    const map = this.ctx.make.map();
     const seen = new Set<unknown>();
     let p = start;
     let end = start;
@@ -184,7 +187,7 @@ class QuickParser {
       let q = colon + 1;
       while (text.charCodeAt(q) === 32) q++;
       const value = q === this.lineEnd(q) || text[q] === '#' ? this.valueBelow(q, indent) : this.inline(q, indent);
-      map.items.push(new Pair(key, value.node));
+      map.items.push(this.ctx.make.pair(key, value.node));
       end = (value.node as { range: [number, number, number] }).range[2];
       const next = value.next;
       if (next.indent < indent) {
@@ -211,13 +214,13 @@ class QuickParser {
     // `yaml` puts the null of an empty value right after the colon and the spaces that follow it,
     // and stretches it over any comment lines that follow.
     if (next.commentIndent !== -1) bail();
-    const empty = scalarNode('', null, 'PLAIN', [q, q, q]);
+    const empty = scalarNode(this.ctx, '', null, 'PLAIN', [q, q, q]);
     return { node: empty, next };
   }
 
   private sequence(c: Content): Built {
     const { text } = this;
-    const seq = new YAMLSeq(this.ctx.schema);
+    const seq = this.ctx.make.seq();
     let p = c.at;
     let end = p;
     for (;;) {

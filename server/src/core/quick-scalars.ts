@@ -3,7 +3,8 @@
  * flow collections, built as the same `yaml` nodes with the same ranges that `yaml` gives.
  * Anything outside that subset throws `BAIL`, and the caller parses the chunk with `yaml`.
  */
-import { Document, isScalar, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isScalar, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { NodeMaker } from './quick-nodes';
 
 /** Thrown (never caught outside quick-parse.ts) when the text needs the full parser. */
 export const BAIL: unique symbol = Symbol('bail');
@@ -16,43 +17,58 @@ interface ScalarTag {
   resolve(value: string, onError: (message: string) => void, options: unknown): unknown;
 }
 
-export interface ScalarContext {
-  readonly text: string;
-  readonly schema: Document['schema'];
+/** What every quick parse with the same options shares. */
+export interface Kit {
+  readonly make: NodeMaker;
   readonly tags: readonly ScalarTag[];
+  /** Tags that apply only to keys (`<<`, merge): the quick parser leaves merges to `yaml`. */
+  readonly keyTags: readonly ScalarTag[];
   readonly options: unknown;
-  /** Resolved plain scalars by source (keys repeat a lot); primitives only. */
+  /** Resolved plain scalars by source (keys and values repeat a lot); primitives only. */
   readonly resolved: Map<string, { value: unknown; format?: string }>;
 }
 
-export function scalarContext(text: string, doc: Document): ScalarContext {
-  const tags = (doc.schema as unknown as { tags: ScalarTag[] }).tags;
-  return { text, schema: doc.schema, tags, options: doc.options, resolved: sharedResolved };
+export interface ScalarContext extends Kit {
+  readonly text: string;
 }
-const sharedResolved = new Map<string, { value: unknown; format?: string }>();
+
+const kits = new WeakMap<object, Kit>();
+
+/** The kit for these parse options (one per options object), or undefined if quick nodes can't work. */
+export function kitFor(options: object): Kit | undefined {
+  let kit = kits.get(options);
+  if (!kit) {
+    const doc = new Document(undefined, options);
+    const tags = (doc.schema as unknown as { tags: ScalarTag[] }).tags;
+    kit = { make: new NodeMaker(doc.schema), tags, keyTags: tags.filter((t) => t.default === 'key'), options: doc.options, resolved: new Map() };
+    kits.set(options, kit);
+  }
+  return kit.make.works ? kit : undefined;
+}
 
 const bail = (): never => {
   throw BAIL;
 };
 
 function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { value: unknown; format?: string } {
-  // Only `<<` (merge) resolves differently as a key; the quick parser leaves merges to `yaml`.
-  if (atKey && ctx.tags.some((t) => t.default === 'key' && t.test?.test(source))) bail();
+  if (atKey && ctx.keyTags.some((t) => t.test?.test(source))) bail();
   const known = ctx.resolved.get(source);
   if (known) return known;
   const tag = ctx.tags.find((t) => t.default === true && t.test?.test(source));
-  if (!tag) return { value: source };
-  let value = tag.resolve(source, bail, ctx.options);
-  // Booleans and null come back wrapped in a Scalar, as `yaml` composes them.
-  if (isScalar(value)) value = value.value;
-  if (value !== null && typeof value === 'object') bail(); // dates, binary: rare, and not cacheable
-  const out = tag.format ? { value, format: tag.format } : { value };
+  let value: unknown = source;
+  if (tag) {
+    value = tag.resolve(source, bail, ctx.options);
+    // Booleans and null come back wrapped in a Scalar, as `yaml` composes them.
+    if (isScalar(value)) value = value.value;
+    if (value !== null && typeof value === 'object') bail(); // dates, binary: rare, and not cacheable
+  }
+  const out = tag?.format ? { value, format: tag.format } : { value };
   if (ctx.resolved.size < 10_000) ctx.resolved.set(source, out);
   return out;
 }
 
-export function scalarNode(source: string, value: unknown, type: Scalar.Type, range: [number, number, number], format?: string): Scalar {
-  const node = new Scalar(value);
+export function scalarNode(ctx: ScalarContext, source: string, value: unknown, type: Scalar.Type, range: [number, number, number], format?: string): Scalar {
+  const node = ctx.make.scalar(value);
   node.range = range;
   node.source = source;
   node.type = type;
@@ -62,7 +78,7 @@ export function scalarNode(source: string, value: unknown, type: Scalar.Type, ra
 
 export function plainNode(ctx: ScalarContext, source: string, start: number, end: number, atKey: boolean): Scalar {
   const { value, format } = resolvePlain(ctx, source, atKey);
-  return scalarNode(source, value, Scalar.PLAIN, [start, start + source.length, end], format);
+  return scalarNode(ctx, source, value, Scalar.PLAIN, [start, start + source.length, end], format);
 }
 
 const isSpace = (c: number): boolean => c === 32;
@@ -104,7 +120,7 @@ export function quoted(ctx: ScalarContext, start: number, atKey: boolean): { nod
     break;
   }
   const type = q === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-  const node = scalarNode(value, value, type, [start, i, i]);
+  const node = scalarNode(ctx, value, value, type, [start, i, i]);
   if (atKey) return { node, end: i };
   const end = endOfLine(text, i);
   node.range = [start, i, end];
@@ -147,7 +163,7 @@ export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLM
   const lineEnd = nl === -1 ? text.length : nl;
   const isMap = text[start] === '{';
   const close = isMap ? '}' : ']';
-  const node = isMap ? new YAMLMap(ctx.schema) : new YAMLSeq(ctx.schema);
+  const node: YAMLMap | YAMLSeq = isMap ? ctx.make.map() : ctx.make.seq();
   node.flow = true;
   let i = start + 1;
   const skip = (): void => {
@@ -178,7 +194,7 @@ export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLM
         if (text[i] !== ':') bail();
         i++;
         const value = item(false);
-        (node as YAMLMap).items.push(new Pair(key, value));
+        (node as YAMLMap).items.push(ctx.make.pair(key, value));
         skip();
       } else {
         if (text[i] === ':') bail();

@@ -198,8 +198,17 @@ export function startServer(rawConnection: Connection): void {
     }
   }
 
-  documents.onDidOpen((e) => scheduleWithNeighbours(e.document, 0));
-  documents.onDidChangeContent((e) => scheduleWithNeighbours(e.document, init.debounceMs ?? 10));
+  // `TextDocuments` follows every open with a content change; that one must not replace the
+  // immediate check of an opened file with a debounced one (10 ms later, on every open).
+  const justOpened = new WeakSet<TextDocument>();
+  documents.onDidOpen((e) => {
+    justOpened.add(e.document);
+    scheduleWithNeighbours(e.document, 0);
+  });
+  documents.onDidChangeContent((e) => {
+    if (justOpened.delete(e.document)) return;
+    scheduleWithNeighbours(e.document, init.debounceMs ?? 10);
+  });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
