@@ -3,7 +3,7 @@
  * indicators and folded text with more-indented lines are left to `yaml`.
  */
 import { Scalar } from 'yaml';
-import { BAIL, endOfLine, scalarNode, type ScalarContext } from './quick-scalars';
+import { BAIL, endOfLine, lineEndOf, nextLineOf, scalarNode, type ScalarContext } from './quick-scalars';
 
 const bail = (): never => {
   throw BAIL;
@@ -17,15 +17,15 @@ export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number)
   const strip = text[h] === '-';
   if (strip) h++;
   const c = text.charCodeAt(h);
-  if (c !== 32 && c !== 10 && !Number.isNaN(c)) bail(); // keep chomping, indentation indicators
+  if (c !== 32 && c !== 10 && c !== 13 && !Number.isNaN(c)) bail(); // keep chomping, indentation indicators
   let p = endOfLine(text, h);
   const lines: string[] = [];
   let contentIndent = -1;
   let contentEnd = p;
   let leadingBlank = 0;
   while (p < text.length) {
-    const nl = text.indexOf('\n', p);
-    const lineEnd = nl === -1 ? text.length : nl;
+    const lineEnd = lineEndOf(text, p);
+    const next = nextLineOf(text, p);
     let i = p;
     while (i < lineEnd && text.charCodeAt(i) === 32) i++;
     if (i === lineEnd) {
@@ -34,7 +34,7 @@ export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number)
         if (i - p > leadingBlank) leadingBlank = i - p;
       } else if (folded && i - p > contentIndent) bail();
       lines.push(i - p > contentIndent && contentIndent !== -1 ? text.slice(p + contentIndent, lineEnd) : '');
-      p = lineEnd + 1;
+      p = next;
       continue;
     }
     if (contentIndent === -1) {
@@ -43,7 +43,7 @@ export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number)
     } else if (i - p < contentIndent) break;
     if (folded && i - p > contentIndent) bail();
     lines.push(text.slice(p + contentIndent, lineEnd));
-    contentEnd = nl === -1 ? text.length : nl + 1;
+    contentEnd = next;
     p = contentEnd;
   }
   if (contentIndent === -1) bail();

@@ -5,12 +5,12 @@
  * a fraction of the time, because most of `yaml`'s cost is its general lexer and parser.
  *
  * Whatever lies outside that subset (anchors, tags, escapes, multi-line plain scalars, errors,
- * duplicate keys, tabs, CRLF, comments whose placement changes ranges...) makes it give up, and
+ * duplicate keys, tabs, lone carriage returns, comments whose placement changes ranges...) makes it give up, and
  * the chunk is parsed by `yaml` as before. So it can be wrong only by being slow.
  */
 import { Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { blockScalar } from './quick-block-scalar';
-import { BAIL, endOfLine, flowCollection, kitFor, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
+import { BAIL, endOfLine, flowCollection, kitFor, lineEndOf, nextLineOf, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -31,6 +31,9 @@ interface Built {
   readonly next: Content;
 }
 
+/** A carriage return that is not part of a CRLF line break. */
+const LONE_CR = /\r(?!\n)/;
+
 /** Manifests nest about 15 levels deep; this leaves room and keeps the recursion shallow. */
 const MAX_DEPTH = 64;
 
@@ -40,7 +43,7 @@ const bail = (): never => {
 
 /** The chunk as a `yaml` document, or undefined when `yaml` itself must parse it. */
 export function quickParse(text: string, options: Options): Document.Parsed | undefined {
-  if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (text.includes('\t') || LONE_CR.test(text) || text.charCodeAt(0) === 0xfeff) return undefined;
   const kit = kitFor(options);
   if (!kit) return undefined;
   try {
@@ -91,16 +94,15 @@ class QuickParser {
     while (p < length) {
       let i = p;
       while (text.charCodeAt(i) === 32) i++;
-      const nl = text.indexOf('\n', i);
-      const lineEnd = nl === -1 ? length : nl;
+      const lineEnd = lineEndOf(text, i);
       if (i === lineEnd) {
-        p = lineEnd + 1;
+        p = nextLineOf(text, i);
         continue;
       }
       if (text.charCodeAt(i) === 35 /* # */) {
         if (!prefix && commentIndent !== -1 && commentIndent !== i - p) bail();
         commentIndent = i - p;
-        p = lineEnd + 1;
+        p = nextLineOf(text, i);
         continue;
       }
       const indent = i - p;
@@ -130,13 +132,12 @@ class QuickParser {
   }
 
   private lineEnd(p: number): number {
-    const nl = this.text.indexOf('\n', p);
-    return nl === -1 ? this.length : nl;
+    return lineEndOf(this.text, p);
   }
 
   private isSeqItem(p: number): boolean {
     const c = this.text.charCodeAt(p + 1);
-    return this.text.charCodeAt(p) === 45 /* - */ && (c === 32 || c === 10 || Number.isNaN(c));
+    return this.text.charCodeAt(p) === 45 /* - */ && (c === 32 || c === 10 || c === 13 || Number.isNaN(c));
   }
 
   /** The block collection whose first entry is at `c`. */
@@ -204,7 +205,7 @@ class QuickParser {
   /** The value of `key:` with nothing after the colon on its line: a nested block, or null. */
   private valueBelow(q: number, indent: number): Built {
     if (this.text[q] === '#') bail(); // a comment there moves `yaml`'s ranges around
-    const next = this.nextContent(q + 1);
+    const next = this.nextContent(nextLineOf(this.text, q));
     if (next.indent === indent && this.isSeqItem(next.at)) return this.block(next);
     if (next.indent > indent) {
       // A comment between the key and its value is the value's, and moves nothing.
@@ -228,7 +229,7 @@ class QuickParser {
       while (text.charCodeAt(q) === 32) q++;
       let item: Built;
       if (q === this.lineEnd(q)) {
-        const next = this.nextContent(q + 1);
+        const next = this.nextContent(nextLineOf(text, q));
         if (next.indent <= c.indent) bail(); // an empty item
         item = this.block({ ...next, commentIndent: -1 });
       } else if (text[q] === '#' || this.isSeqItem(q)) {

@@ -82,16 +82,26 @@ export function plainNode(ctx: ScalarContext, source: string, start: number, end
 }
 
 const isSpace = (c: number): boolean => c === 32;
-const NL = 10;
+/** Where the line holding `p` ends: before its `\r\n` or `\n`, or at the end of the text. */
+export function lineEndOf(text: string, p: number): number {
+  const nl = text.indexOf('\n', p);
+  if (nl === -1) return text.length;
+  return nl > p && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+}
+
+/** Where the line after the one holding `p` starts (the text's length on the last line). */
+export function nextLineOf(text: string, p: number): number {
+  const nl = text.indexOf('\n', p);
+  return nl === -1 ? text.length : nl + 1;
+}
 
 /** The offset after trailing spaces, an optional comment and the newline of the line at `p`. */
 export function endOfLine(text: string, p: number): number {
-  const nl = text.indexOf('\n', p);
-  const end = nl === -1 ? text.length : nl;
+  const end = lineEndOf(text, p);
   let i = p;
   while (i < end && isSpace(text.charCodeAt(i))) i++;
   if (i < end && (text.charCodeAt(i) !== 35 /* # */ || i === p)) bail();
-  return nl === -1 ? text.length : nl + 1;
+  return nextLineOf(text, p);
 }
 
 /** A quoted scalar that closes on its line, without escapes; returns the node and where it ends. */
@@ -151,7 +161,7 @@ export function startsPlain(text: string, p: number, lineEnd: number): boolean {
   if ('&*!|>\'"%@`#,[]{}'.includes(c)) return false;
   if (c === '-' || c === '?' || c === ':') {
     const n = text.charCodeAt(p + 1);
-    return !(p + 1 >= lineEnd || isSpace(n) || n === NL);
+    return !(p + 1 >= lineEnd || isSpace(n));
   }
   return true;
 }
@@ -159,8 +169,7 @@ export function startsPlain(text: string, p: number, lineEnd: number): boolean {
 /** A one-line flow sequence or mapping of plain and quoted scalars (`[a, "b"]`, `{}`). */
 export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLMap | YAMLSeq; end: number } {
   const { text } = ctx;
-  const nl = text.indexOf('\n', start);
-  const lineEnd = nl === -1 ? text.length : nl;
+  const lineEnd = lineEndOf(text, start);
   const isMap = text[start] === '{';
   const close = isMap ? '}' : ']';
   const node: YAMLMap | YAMLSeq = isMap ? ctx.make.map() : ctx.make.seq();

@@ -50,6 +50,7 @@ const agrees: Record<string, string> = {
   'one-line flow collections': 'a: [1, "b" , c]\nb: {x: 1, "y": 2}\nc: []\nd: {}\n',
   'comments that the collection before them takes': 'a:\n  b:\n  - 1\n  # c\n  d: 2\n  e:\n    f: 1\n    # g\nh:\n- 1\n# i\nj: 1\n',
   'values on the line after their key': 'a:\n  {}\nb:\n  [1]\nc:\n  # why\n  x\n',
+  'CRLF line breaks': 'a: b # c\r\n\r\nd:\r\n  - e: |\r\n      x\r\n\r\n      y\r\n    f: [1, 2]\r\n  # g\r\nh: >-\r\n  i\r\n  j\r\n',
   'no newline at the end': 'a: b',
   'no newline after a block scalar': 'a: |\n  x',
 };
@@ -74,7 +75,7 @@ const leftToYaml: Record<string, string> = {
   'indentation indicator': 'a: |2\n   x\n',
   'keep chomping': 'a: |+\n  x\n\n',
   tab: 'a:\tb\n',
-  CRLF: 'a: b\r\nc: d\r\n',
+  'lone carriage return': 'a: b\rc: d\n',
   'byte order mark': '\uFEFFa: b\n',
   'document end marker': 'a: b\n...\n',
   directive: '%YAML 1.1\n---\na: b\n',
