@@ -215,6 +215,8 @@ class QuickParser {
     // `yaml` puts the null of an empty value right after the colon and the spaces that follow it,
     // and stretches it over any comment lines that follow.
     if (next.commentIndent !== -1) bail();
+    // An empty value that ends the text ends the document before its line break in `yaml`.
+    if (next.indent === -1) bail();
     const empty = scalarNode(this.ctx, '', null, 'PLAIN', [q, q, q]);
     return { node: empty, next };
   }

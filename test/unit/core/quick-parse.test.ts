@@ -71,6 +71,7 @@ const leftToYaml: Record<string, string> = {
   'multi-line quoted scalar': 'a: "one\n  two"\n',
   'comment that a scalar absorbs': 'a:\n  b: 1\n      # c\nd: 2\n',
   'comment on an empty value': 'a: # c\nb: 1\n',
+  'empty value at the end': 'a: 1\nb:\n',
   'comment after an empty value': 'a:\n  b:\n  # c\n  d: 1\n',
   'indentation indicator': 'a: |2\n   x\n',
   'keep chomping': 'a: |+\n  x\n\n',
