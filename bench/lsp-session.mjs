@@ -3,7 +3,7 @@
 // The same client drives every server, so the numbers compare.
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const now = () => performance.now();
@@ -98,6 +98,46 @@ export function editSite(lines) {
   return { line: mid, character: 0 };
 }
 
+/** A URI for a copy of `file` in a sub-folder `folder` that does not exist on disk. */
+const aside = (file, folder, name = basename(file)) => pathToFileURL(join(dirname(file), folder, name)).href;
+
+const PROBE = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: probe\nspec:\n  containers:\n  - name: a\n    image: nginx\n';
+
+/**
+ * Responsiveness: while a fresh copy of the file opens, and while it is edited three times, a
+ * hover in a small document is asked again and again. The longest wait for one of those answers
+ * is the longest the server was too busy to answer anything (ms).
+ */
+async function measureStalls(rpc, step, diagnosticsFor, file, text, site) {
+  const probeUri = aside(file, 'stall', 'probe.yaml');
+  const probed = diagnosticsFor(probeUri, 1);
+  rpc.notify('textDocument/didOpen', { textDocument: { uri: probeUri, languageId: 'yaml', version: 1, text: PROBE } });
+  await step(probed, 'diagnostics of the probe');
+  const probing = async (until) => {
+    let done = false;
+    until.then(() => (done = true));
+    let longest = 0;
+    while (!done) {
+      const t0 = now();
+      await step(rpc.request('textDocument/hover', { textDocument: { uri: probeUri }, position: { line: 6, character: 5 } }), 'probe hover');
+      longest = Math.max(longest, now() - t0);
+      if (process.env.STALL_TRACE) console.error(`probe ${(now() - t0).toFixed(1)}`);
+    }
+    return longest;
+  };
+  const uri = aside(file, 'stall');
+  const opened = diagnosticsFor(uri, 1);
+  rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  let longest = await probing(opened);
+  for (let version = 2; version <= 4; version++) {
+    const pos = { line: site.line, character: site.character };
+    const changed = diagnosticsFor(uri, version);
+    rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, rangeLength: 0, text: 'y' }] });
+    longest = Math.max(longest, await probing(changed));
+  }
+  return longest;
+}
+
 /**
  * Runs one session. `server`: {name, command: [exe, ...args], settings, notifications, serve:
  * [[marker, dir]]}: schema URIs holding `marker` are answered from the file after it in `dir`. Returns timings, the diagnostics after open and after the edits, and peak memory.
@@ -170,7 +210,10 @@ export async function runSession(server, file, { opens = 3, runs = 10, hovers = 
     const base = pathToFileURL(file).href;
     let uri = base;
     for (let k = 0; k < opens; k++) {
-      uri = k === 0 ? base : base.replace(/\.yaml$/, `-${k}.yaml`);
+      // Later opens use a fresh URI (nothing cached) in a folder of its own: beside the file on
+      // disk, the copy would see the original as another manifest of its folder (Podsight reads
+      // those for Services), which no real open of the file would.
+      uri = k === 0 ? base : aside(file, `open-${k}`);
       const wait = diagnosticsFor(uri, 1);
       const t0 = now();
       rpc.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -220,6 +263,7 @@ export async function runSession(server, file, { opens = 3, runs = 10, hovers = 
     for (const { range, diagnostics } of targets) {
       await timed(result.codeAction, 'textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, only: ['quickfix'] } });
     }
+    result.stall = await measureStalls(rpc, step, diagnosticsFor, file, text, site);
     result.peakMiB = (peakKiB(child.pid) ?? NaN) / 1024;
     result.ok = true;
   } catch (e) {

@@ -128,7 +128,7 @@ for (const docs of sizes) {
   rows.push(
     `| ${docs.toLocaleString('en-US')} (${Math.round(truth.lines / 1000)}k) | ${ms(floor.median)} | ${ms(openOf(p))} / ${y ? ms(openOf(y)) : '–'} | ${ratio(openOf(p), floor.median)}× | ` +
       `${ms(m(p, 'edit'))} / ${y ? ms(m(y, 'edit')) : '–'} | ${y ? ratio(m(p, 'edit'), m(y, 'edit')) + '×' : '–'} | ${ms(m(p, 'hover'))} / ${y ? ms(m(y, 'hover')) : '–'} | ` +
-      `${ms(m(p, 'codeAction'))} / ${y ? ms(m(y, 'codeAction')) : '–'} | ${Math.round(p.peakMiB)} / ${y ? Math.round(y.peakMiB) : '–'} | ${y ? ratio(p.peakMiB, y.peakMiB) + '×' : '–'} | ` +
+      `${ms(m(p, 'codeAction'))} / ${y ? ms(m(y, 'codeAction')) : '–'} | ${ms(p.stall)} / ${y ? ms(y.stall) : '–'} | ${Math.round(p.peakMiB)} / ${y ? Math.round(y.peakMiB) : '–'} | ${y ? ratio(p.peakMiB, y.peakMiB) + '×' : '–'} | ` +
       `${problems.length ? '✗ ' + problems.join('; ') : `✓ ${p.afterOpen?.length ?? 0} / ${y?.afterOpen?.length ?? '–'}`} |`,
   );
   cold.push(`${docs.toLocaleString('en-US')}: ${ms(p.open[0])} / ${y ? ms(y.open[0]) : '–'}`);
@@ -136,13 +136,13 @@ for (const docs of sizes) {
 }
 const cli = cliCorpus();
 const table = [
-  '| documents (lines) | `yaml` parse floor | open → diagnostics: Podsight / peer | Podsight ÷ floor | edit → diagnostics: Podsight / peer | Podsight ÷ peer | hover: Podsight / peer | code action: Podsight / peer | peak memory MiB: Podsight / peer | Podsight ÷ peer | checked (diagnostics after open) |',
-  '|---|---|---|---|---|---|---|---|---|---|---|',
+  '| documents (lines) | `yaml` parse floor | open → diagnostics: Podsight / peer | Podsight ÷ floor | edit → diagnostics: Podsight / peer | Podsight ÷ peer | hover: Podsight / peer | code action: Podsight / peer | longest stall: Podsight / peer | peak memory MiB: Podsight / peer | Podsight ÷ peer | checked (diagnostics after open) |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
 ].join('\n');
 const footer =
   `Times in ms, medians (${opens > 1 ? `${opens - 1} warm opens after a first one` : '1 open'}, ${runs} edits, 20 hovers, up to 20 code actions; ` +
-  `the floor: 7 warm parses after a first one). First open, on a cold JIT, Podsight / peer: ${cold.join(', ')}. Peer: yaml-language-server ` +
+  `the floor: 7 warm parses after a first one; longest stall: the longest wait for a hover in a small file while this one opens and is edited three times). First open, on a cold JIT, Podsight / peer: ${cold.join(', ')}. Peer: yaml-language-server ` +
   `${require('yaml-language-server/package.json').version} with the Kubernetes ${K8S_SCHEMA_VERSION} schema. ` +
   (cli ? `CLI \`podsight check\` on the real-world corpus, process start included: ${ms(cli.median)} ms (median of 3). ` : '') +
   `Machine: ${raw.nproc} cores, ${Math.round(raw.memGiB)} GiB, Node ${raw.node}; ${raw.date.slice(0, 16).replace('T', ' ')} UTC.`;

@@ -3,18 +3,16 @@
  * server and the tests all call this. Chunks (`---` documents) are analysed independently and
  * cached by their text, so an edit re-checks only the documents it touched.
  */
-import type { Document, Node } from 'yaml';
-import { normaliseLocale, t as translate } from '../l10n';
-import { podsOf, type PodModel } from '../k8s/pod-model';
-import { objectsOf, type K8sObject } from '../k8s/workloads';
-import { fileRules, ruleCatalogue, rules } from '../rules';
-import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
-import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
-import { applyDirectives, scanComments, scanDirectives, type TextPiece } from './directives';
+import type { Document } from 'yaml';
+import type { PodModel } from '../k8s/pod-model';
+import type { K8sObject } from '../k8s/workloads';
+import { fileRules, rules } from '../rules';
+import type { AnalysisOptions, Finding, PeerPods, Rule } from '../rules/types';
+import { scanComments } from './directives';
+import { analyzeChunk, clampSpan, fileFindings, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
-import { parseChunk, type ParsedChunk } from './parse';
+import type { ParsedChunk } from './parse';
 import { resplit, type Split } from './resplit';
-import { span } from './yaml-access';
 
 /** The analysis of one chunk; offsets are relative to the chunk. */
 export interface ChunkAnalysis {
@@ -41,171 +39,24 @@ export interface FileAnalysis {
 /** Called when a rule throws; the other rules still report. */
 export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
 
-export const TEMPLATED_RULE = 'templated-file';
-
-/** A span clamped into [0, length], so that no rule can point outside its text. */
-function clampSpan(start: number, end: number, length: number): { start: number; end: number } {
-  const clamp = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.min(Math.trunc(n), length)) : 0);
-  const from = clamp(start);
-  return { start: from, end: Math.max(from, clamp(end)) };
-}
-
-/** The chunk-relative span of a report (clamped into the chunk when its length is given). */
-function spanOf(target: Report['node'], length?: number): [number, number] {
-  const s = target as Partial<Span>;
-  const [start, end] = typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
-  if (length === undefined) return [start, end];
-  const clamped = clampSpan(start, end, length);
-  return [clamped.start, clamped.end];
-}
-
-function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Severity | undefined {
-  const level = options.rules?.[rule.id];
-  if (level === 'off') return undefined;
-  return level ?? report.severity ?? rule.defaultSeverity;
-}
-
-/** `length` is the length of the chunk the report's offsets are relative to. */
-function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, length?: number): Finding | undefined {
-  const severity = severityFor(rule, report, options);
-  if (!severity) return undefined;
-  const [start, end] = spanOf(report.node, length);
-  return {
-    rule: rule.id,
-    severity,
-    message: report.message,
-    start,
-    end,
-    related: (report.related ?? []).map((r) => {
-      const [s, e] = spanOf(r.node, length);
-      return { start: s, end: e, message: r.message };
-    }),
-    data: report.data,
-    tags: rule.tags,
-  };
-}
-
-/** Runs the file-level rules over the combined chunk models (absolute offsets out). */
-function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler): Finding[] {
-  const out: Finding[] = [];
-  const locale = normaliseLocale(options.locale);
-  const models = chunks.filter((c) => !c.analysis.chunk.templated).map((c) => ({ start: c.start, objects: c.analysis.objects, pods: c.analysis.pods }));
-  for (const rule of fileRules) {
-    if (options.rules?.[rule.id] === 'off') continue;
-    try {
-      rule.checkFile({
-        chunks: models,
-        peers,
-        options,
-        t: (key, args) => translate(locale, key, args),
-        report(chunkStart, report) {
-          // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
-          const f = toFinding(rule, report, options);
-          if (f) out.push(shift(f, chunkStart));
-        },
-      });
-    } catch (error) {
-      onRuleError?.(rule.id, error);
-    }
-  }
-  return out;
-}
-
-const KNOWN_RULES = new Set(ruleCatalogue().map((r) => r.id));
-
-/** Applies the file's comment directives and reports the ones that suppress nothing. */
-function suppress(text: string, lines: LineIndex, findings: Finding[], options: AnalysisOptions, pieces: readonly TextPiece[], comments: (chunk: string) => readonly { start: number; text: string }[]): Finding[] {
-  const directives = scanDirectives(text, lines, pieces, comments);
-  if (directives.length === 0) return findings;
-  const isOff = (id: string): boolean => options.rules?.[id] === 'off' || (id === 'yaml-syntax' && options.reportSyntax === false);
-  // Pass 1: the findings of every rule. A directive naming unused-disable-directive is judged in pass 2.
-  const first = applyDirectives(findings, directives, lines, { knownRules: KNOWN_RULES, isOff: (id) => isOff(id) || id === UNUSED_DIRECTIVE_RULE });
-  const level = options.rules?.[UNUSED_DIRECTIVE_RULE];
-  if (level === 'off') return first.kept;
-  const locale = normaliseLocale(options.locale);
-  const problems = directiveFindings(first.problems, level ?? unusedDisableDirective.defaultSeverity, (key, args) => translate(locale, key, args));
-  // Pass 2: directives may silence the directive reports themselves.
-  const second = applyDirectives(problems, directives, lines, { knownRules: KNOWN_RULES, isOff: () => true });
-  return [...first.kept, ...second.kept];
-}
-
-/** The id `onRuleError` gets when building the pod model (not a rule) fails. */
-export const MODEL_ERROR = 'pod-model';
-
-function contained<T>(id: string, onError: RuleErrorHandler | undefined, build: () => T[]): T[] {
-  try {
-    return build();
-  } catch (error) {
-    onError?.(id, error);
-    return [];
-  }
-}
-
-/** Analyses one chunk with every enabled rule. */
-export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError?: RuleErrorHandler, ruleList: readonly Rule[] = rules): ChunkAnalysis {
-  const chunk = parseChunk(text);
-  // The model is built before any rule runs: a bug there must not lose the whole file either.
-  const objects = contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
-  const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc)));
-  const findings: Finding[] = [];
-  const locale = normaliseLocale(options.locale);
-  for (const rule of ruleList) {
-    if (options.rules?.[rule.id] === 'off') continue;
-    if (chunk.templated && rule.id !== 'yaml-syntax') continue;
-    const ctx: RuleContext = {
-      chunk,
-      objects,
-      pods,
-      options,
-      t: (key, args) => translate(locale, key, args),
-      report(report) {
-        const finding = toFinding(rule, report, options, text.length);
-        if (finding) findings.push(finding);
-      },
-    };
-    try {
-      rule.check(ctx);
-    } catch (error) {
-      onRuleError?.(rule.id, error);
-    }
-  }
-  return { chunk, objects, pods, findings };
-}
-
-function shift(finding: Finding, by: number): Finding {
-  if (by === 0) return finding;
-  return {
-    ...finding,
-    start: finding.start + by,
-    end: finding.end + by,
-    related: finding.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
-  };
-}
-
-function templatedFinding(text: string, options: AnalysisOptions): Finding | undefined {
-  if (options.rules?.[TEMPLATED_RULE] === 'off') return undefined;
-  const at = text.indexOf('{{');
-  if (at < 0) return undefined;
-  const end = text.indexOf('}}', at);
-  return {
-    rule: TEMPLATED_RULE,
-    severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
-    message: translate(normaliseLocale(options.locale), 'templated-file.message'),
-    start: at,
-    end: end > at ? end + 2 : at + 2,
-    related: [],
-  };
-}
-
 /** How `analyzeInSlices` shares the thread. */
 export interface SliceOptions {
-  /** Work at most this long before yielding to the event loop (default 25 ms). */
+  /** Work at most this long before yielding to the event loop (default 10 ms). */
   readonly sliceMs?: number;
   /** Checked after every yield: true abandons the run (a newer version arrived). */
   readonly isStale?: () => boolean;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets the event loop go round a few times before the analysis goes on. A message that arrived
+ * during a slice goes through a chain of `setImmediate` hops in vscode-jsonrpc (read, queue,
+ * dispatch, write): each turn here lets it take one more hop, so a request is answered after one
+ * slice rather than one slice per hop. An idle turn costs microseconds.
+ */
+const EVENT_LOOP_TURNS = 8;
+async function yieldToEventLoop(): Promise<void> {
+  for (let i = 0; i < EVENT_LOOP_TURNS; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
 
 /**
  * Analyses files and remembers each chunk's result by its text, so that re-analysing an edited
@@ -242,7 +93,7 @@ export class Analyzer {
    * Chunks finished before giving up stay cached for the next run.
    */
   async analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = []): Promise<FileAnalysis | undefined> {
-    const sliceMs = slices.sliceMs ?? 25;
+    const sliceMs = slices.sliceMs ?? 10;
     const run = this.run(text, options, peers);
     let sliceStart = performance.now();
     for (;;) {
@@ -280,6 +131,7 @@ export class Analyzer {
       if (!analysis) {
         analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
         this.cache.set(piece.text, analysis);
+        this.prepare(analysis, options);
         yield;
       }
       chunks.push({ start: piece.start, analysis });
@@ -291,9 +143,12 @@ export class Analyzer {
     this.last = { text, pieces };
     const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
     if (templated) findings.push(templated);
+    // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
+    yield;
     for (const f of fileFindings(chunks, peers, options, this.onRuleError)) {
       findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
     }
+    yield;
     const lines = new LineIndex(text, chunks.map((c) => ({ start: c.start, starts: this.linesOf(c.analysis) })));
     const nextComments = new Map<string, readonly { start: number; text: string }[]>();
     const comments = (chunk: string): readonly { start: number; text: string }[] => {
@@ -303,8 +158,24 @@ export class Analyzer {
     };
     const kept = suppress(text, lines, findings, options, pieces, comments);
     this.comments = nextComments;
+    yield;
     kept.sort((a, b) => a.start - b.start);
     return { text, lines, chunks, findings: kept };
+  }
+
+  /** The per-chunk share of the file-level work, done while the chunk is fresh (see FileRule.prepareChunk). */
+  private prepare(analysis: ChunkAnalysis, options: AnalysisOptions): void {
+    this.linesOf(analysis);
+    if (analysis.chunk.templated) return;
+    const model = { start: 0, objects: analysis.objects, pods: analysis.pods };
+    for (const rule of fileRules) {
+      if (!rule.prepareChunk || options.rules?.[rule.id] === 'off') continue;
+      try {
+        rule.prepareChunk(model, options);
+      } catch (error) {
+        this.onRuleError?.(rule.id, error);
+      }
+    }
   }
 
   private linesOf(analysis: ChunkAnalysis): number[] {

@@ -71,6 +71,10 @@ interface Candidate {
 export const serviceTargetPort: FileRule = {
   id: 'service-target-port',
   defaultSeverity: 'warning',
+  prepareChunk(chunk, options) {
+    servicesOf(chunk.objects);
+    for (const pod of chunk.pods) summaryOf(pod, options.images);
+  },
   checkFile(ctx) {
     const images = ctx.options.images;
     const services = ctx.chunks.flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));

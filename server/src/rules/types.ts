@@ -112,4 +112,10 @@ export interface FileRule {
   readonly defaultSeverity: Severity;
   readonly tags?: readonly ('unnecessary' | 'deprecated')[];
   checkFile(ctx: FileRuleContext): void;
+  /**
+   * Work that depends on one chunk only (memoised by the rule on the chunk's models), done when
+   * the chunk is analysed: the file-level pass then stays short, and the server can yield
+   * between chunks instead of blocking on the whole file at the end.
+   */
+  prepareChunk?(chunk: FileRuleContext['chunks'][number], options: AnalysisOptions): void;
 }

@@ -1,0 +1,173 @@
+/**
+ * Findings: one chunk analysed by every per-chunk rule (`analyzeChunk`), the file-level rules over
+ * the combined chunk models, and comment directives applied to the result. Offsets are made
+ * absolute and clamped into the text here, so no rule can point outside it.
+ */
+import { normaliseLocale, t as translate } from '../l10n';
+import { podsOf } from '../k8s/pod-model';
+import { objectsOf } from '../k8s/workloads';
+import { fileRules, ruleCatalogue, rules } from '../rules';
+import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
+import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
+import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
+import { applyDirectives, scanDirectives, type TextPiece } from './directives';
+import type { LineIndex } from './line-index';
+import { parseChunk } from './parse';
+import { span } from './yaml-access';
+import type { Node } from 'yaml';
+
+export const TEMPLATED_RULE = 'templated-file';
+
+/** A span clamped into [0, length], so that no rule can point outside its text. */
+export function clampSpan(start: number, end: number, length: number): { start: number; end: number } {
+  const clamp = (n: number): number => (Number.isFinite(n) ? Math.max(0, Math.min(Math.trunc(n), length)) : 0);
+  const from = clamp(start);
+  return { start: from, end: Math.max(from, clamp(end)) };
+}
+
+/** The chunk-relative span of a report (clamped into the chunk when its length is given). */
+function spanOf(target: Report['node'], length?: number): [number, number] {
+  const s = target as Partial<Span>;
+  const [start, end] = typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
+  if (length === undefined) return [start, end];
+  const clamped = clampSpan(start, end, length);
+  return [clamped.start, clamped.end];
+}
+
+function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Severity | undefined {
+  const level = options.rules?.[rule.id];
+  if (level === 'off') return undefined;
+  return level ?? report.severity ?? rule.defaultSeverity;
+}
+
+/** `length` is the length of the chunk the report's offsets are relative to. */
+function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, length?: number): Finding | undefined {
+  const severity = severityFor(rule, report, options);
+  if (!severity) return undefined;
+  const [start, end] = spanOf(report.node, length);
+  return {
+    rule: rule.id,
+    severity,
+    message: report.message,
+    start,
+    end,
+    related: (report.related ?? []).map((r) => {
+      const [s, e] = spanOf(r.node, length);
+      return { start: s, end: e, message: r.message };
+    }),
+    data: report.data,
+    tags: rule.tags,
+  };
+}
+
+/** Runs the file-level rules over the combined chunk models (absolute offsets out). */
+export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler): Finding[] {
+  const out: Finding[] = [];
+  const locale = normaliseLocale(options.locale);
+  const models = chunks.filter((c) => !c.analysis.chunk.templated).map((c) => ({ start: c.start, objects: c.analysis.objects, pods: c.analysis.pods }));
+  for (const rule of fileRules) {
+    if (options.rules?.[rule.id] === 'off') continue;
+    try {
+      rule.checkFile({
+        chunks: models,
+        peers,
+        options,
+        t: (key, args) => translate(locale, key, args),
+        report(chunkStart, report) {
+          // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
+          const f = toFinding(rule, report, options);
+          if (f) out.push(shift(f, chunkStart));
+        },
+      });
+    } catch (error) {
+      onRuleError?.(rule.id, error);
+    }
+  }
+  return out;
+}
+
+const KNOWN_RULES = new Set(ruleCatalogue().map((r) => r.id));
+
+/** Applies the file's comment directives and reports the ones that suppress nothing. */
+export function suppress(text: string, lines: LineIndex, findings: Finding[], options: AnalysisOptions, pieces: readonly TextPiece[], comments: (chunk: string) => readonly { start: number; text: string }[]): Finding[] {
+  const directives = scanDirectives(text, lines, pieces, comments);
+  if (directives.length === 0) return findings;
+  const isOff = (id: string): boolean => options.rules?.[id] === 'off' || (id === 'yaml-syntax' && options.reportSyntax === false);
+  // Pass 1: the findings of every rule. A directive naming unused-disable-directive is judged in pass 2.
+  const first = applyDirectives(findings, directives, lines, { knownRules: KNOWN_RULES, isOff: (id) => isOff(id) || id === UNUSED_DIRECTIVE_RULE });
+  const level = options.rules?.[UNUSED_DIRECTIVE_RULE];
+  if (level === 'off') return first.kept;
+  const locale = normaliseLocale(options.locale);
+  const problems = directiveFindings(first.problems, level ?? unusedDisableDirective.defaultSeverity, (key, args) => translate(locale, key, args));
+  // Pass 2: directives may silence the directive reports themselves.
+  const second = applyDirectives(problems, directives, lines, { knownRules: KNOWN_RULES, isOff: () => true });
+  return [...first.kept, ...second.kept];
+}
+
+/** The id `onRuleError` gets when building the pod model (not a rule) fails. */
+export const MODEL_ERROR = 'pod-model';
+
+function contained<T>(id: string, onError: RuleErrorHandler | undefined, build: () => T[]): T[] {
+  try {
+    return build();
+  } catch (error) {
+    onError?.(id, error);
+    return [];
+  }
+}
+
+/** Analyses one chunk with every enabled rule. */
+export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError?: RuleErrorHandler, ruleList: readonly Rule[] = rules): ChunkAnalysis {
+  const chunk = parseChunk(text);
+  // The model is built before any rule runs: a bug there must not lose the whole file either.
+  const objects = contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
+  const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc)));
+  const findings: Finding[] = [];
+  const locale = normaliseLocale(options.locale);
+  for (const rule of ruleList) {
+    if (options.rules?.[rule.id] === 'off') continue;
+    if (chunk.templated && rule.id !== 'yaml-syntax') continue;
+    const ctx: RuleContext = {
+      chunk,
+      objects,
+      pods,
+      options,
+      t: (key, args) => translate(locale, key, args),
+      report(report) {
+        const finding = toFinding(rule, report, options, text.length);
+        if (finding) findings.push(finding);
+      },
+    };
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      onRuleError?.(rule.id, error);
+    }
+  }
+  return { chunk, objects, pods, findings };
+}
+
+export function shift(finding: Finding, by: number): Finding {
+  if (by === 0) return finding;
+  return {
+    ...finding,
+    start: finding.start + by,
+    end: finding.end + by,
+    related: finding.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+  };
+}
+
+export function templatedFinding(text: string, options: AnalysisOptions): Finding | undefined {
+  if (options.rules?.[TEMPLATED_RULE] === 'off') return undefined;
+  const at = text.indexOf('{{');
+  if (at < 0) return undefined;
+  const end = text.indexOf('}}', at);
+  return {
+    rule: TEMPLATED_RULE,
+    severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
+    message: translate(normaliseLocale(options.locale), 'templated-file.message'),
+    start: at,
+    end: end > at ? end + 2 : at + 2,
+    related: [],
+  };
+}
