@@ -62,3 +62,29 @@ test('an opened file is checked at once, not after the edit debounce', async () 
     slow.dispose();
   }
 });
+
+test('requests about a file still being analysed wait for it without blocking the server', async () => {
+  // A request for the outline of a big file that was just opened awaits the sliced analysis
+  // (it used to analyse the whole file on the spot); a hover in a small file asked right after
+  // it is answered in between, long before the outline.
+  const server = new LspClient();
+  try {
+    await server.initialize();
+    const small = 'file:///work/small.yaml';
+    await server.open(small, doc(1));
+    await server.waitForDiagnostics(small, () => true, 1);
+    const bigUri = 'file:///work/big-outline.yaml';
+    const order: string[] = [];
+    await server.open(bigUri, Array.from({ length: 3000 }, (_, i) => doc(i)).join(''));
+    const outline = server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: bigUri } }).then((r) => {
+      order.push('outline');
+      return r;
+    });
+    const hover = server.request('textDocument/hover', { textDocument: { uri: small }, position: { line: 6, character: 6 } }).then(() => order.push('hover'));
+    const [symbols] = await Promise.all([outline, hover]);
+    assert.deepEqual(order, ['hover', 'outline']);
+    assert.equal(symbols.length, 3000, 'the outline is complete');
+  } finally {
+    await server.dispose();
+  }
+});

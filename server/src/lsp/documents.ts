@@ -23,6 +23,8 @@ interface DocumentState {
   options: AnalysisOptions;
   /** Files over this many bytes are skipped (0: no limit). */
   maxBytes: number;
+  /** The analysis in slices under way, if any. */
+  running?: { readonly version: number; readonly peerKey: string; readonly promise: Promise<FileAnalysis | undefined> };
 }
 
 export class AnalysisStore {
@@ -69,9 +71,14 @@ export class AnalysisStore {
     return text.includes('Service') ? this.peersFor?.(uri, text) : undefined;
   }
 
-  /** The analysis of this exact document version, computed now if needed. */
+  /**
+   * The analysis of this exact document version, computed now if needed (blocking: requests use
+   * `analysisOf`). A current analysis is returned as it is: a change among the folder's peers
+   * reaches it through the next diagnostics run, not through a request.
+   */
   analyze(document: TextDocument): FileAnalysis {
     const s = this.state(document.uri);
+    if (s.analysis && s.version === document.version) return s.analysis;
     const text = document.getText();
     const tooLarge = this.oversized(s, text);
     if (tooLarge) return this.keep(s, document.version, '', tooLarge);
@@ -94,9 +101,32 @@ export class AnalysisStore {
     const peers = this.peersOf(document.uri, text);
     const peerKey = peers?.key ?? '';
     if (s.analysis && s.version === version && s.peerKey === peerKey) return s.analysis;
-    const analysis = await s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers);
-    if (!analysis || this.states.get(document.uri) !== s) return undefined;
-    return this.keep(s, version, peerKey, analysis);
+    // A run of this very version is under way (a request started it, or the diagnostics did): share it.
+    if (s.running?.version === version && s.running.peerKey === peerKey) {
+      const shared = await s.running.promise;
+      if (shared) return shared;
+    }
+    const promise = s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers).then((analysis) => {
+      if (s.running?.promise === promise) s.running = undefined;
+      if (!analysis || this.states.get(document.uri) !== s) return undefined;
+      return this.keep(s, version, peerKey, analysis);
+    });
+    s.running = { version, peerKey, promise };
+    return promise;
+  }
+
+  /**
+   * The analysis a request needs, without blocking the server: the current one, the run under
+   * way for this version, or a new run in slices. Undefined when the document changed meanwhile
+   * (the request is out of date). No disk I/O when the analysis is current.
+   */
+  async analysisOf(document: TextDocument): Promise<FileAnalysis | undefined> {
+    const s = this.state(document.uri);
+    const version = document.version;
+    if (s.analysis && s.version === version) return s.analysis;
+    // TextDocuments updates the document object in place: its version tells whether it moved on.
+    const analysis = await this.analyzeInSlices(document, () => document.version !== version);
+    return document.version === version ? analysis : undefined;
   }
 
   /** The pods of a document, from its current analysis or a peer-free one (never recursing into peers). */

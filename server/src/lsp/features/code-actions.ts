@@ -136,10 +136,12 @@ export const codeActionsFeature: Feature = {
     return { codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: resolvesEdits } };
   },
   register(ctx: ServerContext) {
-    ctx.connection.onCodeAction((params) => {
+    ctx.connection.onCodeAction(async (params) => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return [];
-      const analysis = ctx.store.analyze(document);
+      // The document is still at the analysed version when this returns one (nothing awaits after).
+      const analysis = await ctx.store.analysisOf(document);
+      if (!analysis) return [];
       return codeActions(analysis, document, params, { ...ctx.store.optionsFor(document.uri), locale: ctx.locale() }, resolvesEdits);
     });
     ctx.connection.onCodeActionResolve((action) => {

@@ -40,7 +40,8 @@ export const codeLensFeature: Feature = {
       if (settings.codeLens?.enable === false) return [];
       const current = ctx.documents.get(params.textDocument.uri);
       if (!current) return null;
-      const analysis = ctx.store.analyze(current);
+      const analysis = await ctx.store.analysisOf(current);
+      if (!analysis) return null;
       const locale = ctx.locale();
       const diagram = ctx.initOptions().diagramCommand === true && settings.codeLens?.showDiagram !== false;
       return podSummaries(analysis).flatMap((s) => {

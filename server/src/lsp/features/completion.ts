@@ -25,10 +25,11 @@ const KINDS: Record<PodCompletion['kind'], CompletionItemKind> = {
 export const completionFeature: Feature = {
   capabilities: () => ({ completionProvider: { triggerCharacters: [' ', ':', '-'], resolveProvider: false } }),
   register(ctx) {
-    ctx.connection.onCompletion((params): CompletionList | null => {
+    ctx.connection.onCompletion(async (params): Promise<CompletionList | null> => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const analysis = ctx.store.analyze(document);
+      const analysis = await ctx.store.analysisOf(document);
+      if (!analysis) return null;
       const offset = analysis.lines.offsetAt(params.position);
       const locale = ctx.locale();
       const result = complete(

@@ -6,11 +6,12 @@ import type { Feature } from './index';
 export const hoverFeature: Feature = {
   capabilities: () => ({ hoverProvider: true }),
   register(ctx) {
-    ctx.connection.onHover((params): Hover | null => {
+    ctx.connection.onHover(async (params): Promise<Hover | null> => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return null;
-      // The store returns the analysis of this version (already computed for diagnostics).
-      const analysis = ctx.store.analyze(document);
+      // The analysis of this version (usually computed for diagnostics already).
+      const analysis = await ctx.store.analysisOf(document);
+      if (!analysis) return null;
       const offset = analysis.lines.offsetAt(params.position);
       const result = hoverAt(analysis, offset, ctx.locale(), ctx.store.optionsFor(document.uri));
       if (!result) return null;

@@ -9,10 +9,11 @@ import { linksAt, type Links, type Span } from '../../navigation/links';
 import type { ServerContext } from '../server';
 import type { Feature } from './index';
 
-function linksFor(ctx: ServerContext, params: TextDocumentPositionParams): { links: Links; analysis: FileAnalysis; uri: string } | undefined {
+async function linksFor(ctx: ServerContext, params: TextDocumentPositionParams): Promise<{ links: Links; analysis: FileAnalysis; uri: string } | undefined> {
   const document = ctx.documents.get(params.textDocument.uri);
   if (!document) return undefined;
-  const analysis = ctx.store.analyze(document);
+  const analysis = await ctx.store.analysisOf(document);
+  if (!analysis) return undefined;
   const links = linksAt(analysis, analysis.lines.offsetAt(params.position));
   return links ? { links, analysis, uri: document.uri } : undefined;
 }
@@ -22,18 +23,18 @@ const location = (analysis: FileAnalysis, uri: string) => (s: Span): Location =>
 export const navigationFeature: Feature = {
   capabilities: () => ({ definitionProvider: true, referencesProvider: true, documentHighlightProvider: true }),
   register(ctx) {
-    ctx.connection.onDefinition((params) => {
-      const found = linksFor(ctx, params);
+    ctx.connection.onDefinition(async (params) => {
+      const found = await linksFor(ctx, params);
       return found ? found.links.definitions.map(location(found.analysis, found.uri)) : null;
     });
-    ctx.connection.onReferences((params) => {
-      const found = linksFor(ctx, params);
+    ctx.connection.onReferences(async (params) => {
+      const found = await linksFor(ctx, params);
       if (!found) return null;
       const spans = params.context.includeDeclaration ? [...found.links.definitions, ...found.links.references] : found.links.references;
       return spans.map(location(found.analysis, found.uri));
     });
-    ctx.connection.onDocumentHighlight((params): DocumentHighlight[] | null => {
-      const found = linksFor(ctx, params);
+    ctx.connection.onDocumentHighlight(async (params): Promise<DocumentHighlight[] | null> => {
+      const found = await linksFor(ctx, params);
       if (!found) return null;
       const { links, analysis } = found;
       return [

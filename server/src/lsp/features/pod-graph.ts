@@ -5,12 +5,14 @@ import type { Feature } from './index';
 
 export const podGraphFeature: Feature = {
   register(ctx) {
-    ctx.connection.onRequest(PodGraphRequest, (params) => {
+    ctx.connection.onRequest(PodGraphRequest, async (params) => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const analysis = ctx.store.analyze(document);
+      const version = document.version;
+      const analysis = await ctx.store.analysisOf(document);
+      if (!analysis) return null;
       const options = ctx.store.optionsFor(document.uri);
-      return podGraphFor(analysis, document.version, ctx.locale(), params, options.images);
+      return podGraphFor(analysis, version, ctx.locale(), params, options.images);
     });
   },
 };

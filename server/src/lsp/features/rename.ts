@@ -14,22 +14,24 @@ export const renameFeature: Feature = {
     return { renameProvider: prepare ? { prepareProvider: true } : true };
   },
   register(ctx) {
-    const targetAt = (uri: string, position: { line: number; character: number }) => {
+    const targetAt = async (uri: string, position: { line: number; character: number }) => {
       const document = ctx.documents.get(uri);
       if (!document) return undefined;
-      const analysis = ctx.store.analyze(document);
+      const version = document.version;
+      const analysis = await ctx.store.analysisOf(document);
+      if (!analysis) return undefined;
       const target = renameTarget(analysis, analysis.lines.offsetAt(position));
-      return target ? { analysis, target, version: document.version } : undefined;
+      return target ? { analysis, target, version } : undefined;
     };
 
-    ctx.connection.onPrepareRename((params) => {
-      const found = targetAt(params.textDocument.uri, params.position);
+    ctx.connection.onPrepareRename(async (params) => {
+      const found = await targetAt(params.textDocument.uri, params.position);
       if (!found) return null;
       return { range: found.analysis.lines.rangeOf(found.target.start, found.target.end), placeholder: found.target.name };
     });
 
-    ctx.connection.onRenameRequest((params): WorkspaceEdit | null => {
-      const found = targetAt(params.textDocument.uri, params.position);
+    ctx.connection.onRenameRequest(async (params): Promise<WorkspaceEdit | null> => {
+      const found = await targetAt(params.textDocument.uri, params.position);
       if (!found) throw new ResponseError(ErrorCodes.InvalidRequest, t(ctx.locale(), 'rename.not-here'));
       const errors = newNameErrors(found.target.kind, params.newName);
       if (errors.length > 0) {

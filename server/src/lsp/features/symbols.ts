@@ -28,10 +28,11 @@ function toSymbol(node: OutlineNode, analysis: FileAnalysis): DocumentSymbol {
 export const symbolsFeature: Feature = {
   capabilities: () => ({ documentSymbolProvider: { label: 'Podsight' } }),
   register(ctx) {
-    ctx.connection.onDocumentSymbol((params) => {
+    ctx.connection.onDocumentSymbol(async (params) => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return null;
-      const analysis = ctx.store.analyze(document);
+      const analysis = await ctx.store.analysisOf(document);
+      if (!analysis) return null;
       const locale = ctx.locale();
       return outline(analysis, (key, args) => t(locale, key, args)).map((n) => toSymbol(n, analysis));
     });
