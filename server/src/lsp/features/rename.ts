@@ -1,10 +1,10 @@
 /**
  * Rename (`textDocument/prepareRename`, `textDocument/rename`) of a container port name or a
- * volume name, with its references (core/rename.ts). Anything else is not renameable here, so the
+ * volume name, with its references (navigation/rename.ts). Anything else is not renameable here, so the
  * client falls back to its other providers or says so.
  */
 import { ErrorCodes, ResponseError, type WorkspaceEdit } from 'vscode-languageserver';
-import { newNameErrors, renameEdits, renameTarget } from '../../core/rename';
+import { newNameErrors, renameEdits, renameTarget } from '../../navigation/rename';
 import { t } from '../../l10n';
 import type { Feature } from './index';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze';
-import { newNameErrors, renameEdits, renameTarget } from '../../../server/src/core/rename';
+import { newNameErrors, renameEdits, renameTarget } from '../../../server/src/navigation/rename';
 import { yaml } from '../../helpers/check';
 
 const text = yaml`
@@ -91,4 +91,29 @@ test('nothing renameable elsewhere; new names are validated', () => {
   assert.deepEqual(newNameErrors('port', 'web'), []);
   assert.ok(newNameErrors('port', 'Web_Port').length > 0);
   assert.ok(newNameErrors('volume', 'Data').length > 0);
+});
+
+test('rename a volume claim template from a mount renames the template too', () => {
+  const sts = `apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  selector: {matchLabels: {app: db}}
+  serviceName: db
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers:
+      - name: db
+        image: postgres
+        volumeMounts:
+        - name: data
+          mountPath: /var/lib/postgresql/data
+  volumeClaimTemplates:
+  - metadata: {name: data}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+`;
+  const out = apply(sts, 'name: data', 0, 'pgdata');
+  assert.match(out, /- name: pgdata\n/);
+  assert.match(out, /metadata: \{name: pgdata\}/);
 });
