@@ -26,10 +26,14 @@ export function toDiagnostic(finding: Finding, analysis: FileAnalysis, uri: stri
     codeDescription: { href: docsUrl(finding.rule) },
     source: 'podsight',
     message: finding.message,
-    relatedInformation: finding.related.map((r) => ({
-      location: { uri, range: analysis.lines.rangeOf(r.start, r.end) },
-      message: r.message,
-    })),
+    // Left out when empty: a big file publishes thousands of diagnostics in one message.
+    relatedInformation:
+      finding.related.length > 0
+        ? finding.related.map((r) => ({
+            location: { uri, range: analysis.lines.rangeOf(r.start, r.end) },
+            message: r.message,
+          }))
+        : undefined,
     tags: finding.tags?.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)),
     data,
   };
