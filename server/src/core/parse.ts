@@ -57,9 +57,18 @@ export function splitChunks(text: string): { start: number; text: string }[] {
 
 /** Parses one chunk; never throws. */
 export function parseChunk(text: string): ParsedChunk {
-  const quick = quickParse(text, YAML_OPTIONS);
+  const quick = quickParseOrNothing(text);
   if (quick) return { text, docs: [quick], templated: text.includes('{{') };
   return { text, docs: parseWithYaml(text), templated: text.includes('{{') };
+}
+
+/** The quick parse; a bug in it must cost speed, not the analysis (the tests call it directly). */
+function quickParseOrNothing(text: string): Document.Parsed | undefined {
+  try {
+    return quickParse(text, YAML_OPTIONS);
+  } catch {
+    return undefined;
+  }
 }
 
 /** The full `yaml` parse (the quick parser's fallback). */

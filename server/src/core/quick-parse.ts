@@ -5,8 +5,8 @@
  * a fraction of the time, because most of `yaml`'s cost is its general lexer and parser.
  *
  * Whatever lies outside that subset (anchors, tags, escapes, multi-line plain scalars, errors,
- * duplicate keys, tabs, lone carriage returns, comments whose placement changes ranges...) makes it give up, and
- * the chunk is parsed by `yaml` as before. So it can be wrong only by being slow.
+ * duplicate keys, tabs, lone carriage returns, comments whose placement changes ranges...) makes
+ * it give up, and the chunk is parsed by `yaml` as before. So it can be wrong only by being slow.
  */
 import { Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { blockScalar } from './quick-block-scalar';
