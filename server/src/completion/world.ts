@@ -6,7 +6,7 @@
 import type { Document } from 'yaml';
 import type { FileAnalysis } from '../core/analyze';
 import { chunkAt } from '../core/locate';
-import { parseChunk } from '../core/parse';
+import { isListItemText, parseChunk } from '../core/parse';
 import { podsOf, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { serviceOf, type ServiceModel } from '../k8s/services';
 import { objectsOf, type K8sObject } from '../k8s/workloads';
@@ -89,6 +89,8 @@ export function completionWorld(analysis: FileAnalysis, offset: number): Complet
   const object = lastBefore(objects, patchedOffset);
   let rootType = object ? rootTypeFor(object.apiVersion, object.kind) : undefined;
   let path = ctx.path;
+  // An item piece of a split List (core/parse.ts) parses as its item: its `- ` is no path step.
+  if (isListItemText(text) && path[0] === ITEM) path = path.slice(1);
   const depth = object ? (object.pathPrefix.match(/items\[/g) ?? []).length : 0;
   if (depth > 0 && path.slice(0, 2 * depth).every((s, i) => (i % 2 === 0 ? s === 'items' : s === ITEM))) path = path.slice(2 * depth);
   if (!rootType && depth === 0) rootType = textualRoot(lines);

@@ -3,7 +3,7 @@
  * edit re-parses only the chunk it touches (the other chunks' results are reused by text).
  * Offsets inside a chunk are chunk-relative, so a chunk's results stay valid when it moves.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
 import { quickParse } from './quick-parse';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
@@ -52,14 +52,64 @@ export function splitChunks(text: string): { start: number; text: string }[] {
       chunks.splice(i, 2, { start: chunk.start, text: chunk.text + next.text });
     }
   }
-  return chunks;
+  return chunks.flatMap(splitListItems);
+}
+
+const LIST_KIND = /^kind:[ ]*(["']?)List\1[ ]*(?:#.*)?$/m;
+const ITEMS_KEY = /^items:[ ]*(?:#.*)?$/m;
+/**
+ * Anchors, aliases and merge keys tie the items of a document together: such a List stays whole.
+ * They stand where a node starts: at a line's indentation, after `key:`, `-` or `?` and a space,
+ * or inside `[`, `{` and after `,` (a cron `"* * * * *"` is none of those).
+ */
+const TIES = /(?:^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*][^\s]|<<[ ]*:/m;
+
+/**
+ * A `kind: List` document as `kubectl get -o yaml` prints it (`items:` at column 0, each item a
+ * `- ` line at column 0) is split into its head, one piece per item and its tail, so that an
+ * edit re-checks one item, not the whole dump. Each item piece parses as a one-item sequence,
+ * which `parseChunk` unwraps to the item itself.
+ */
+function splitListItems(chunk: { start: number; text: string }): { start: number; text: string }[] {
+  const { text } = chunk;
+  if (!text.includes('\nitems:') || !LIST_KIND.test(text) || TIES.test(text)) return [chunk];
+  const items = ITEMS_KEY.exec(text);
+  if (!items) return [chunk];
+  const cuts: number[] = [];
+  let lineStart = text.indexOf('\n', items.index) + 1;
+  while (lineStart > 0 && lineStart < text.length) {
+    const c = text[lineStart];
+    if (c === '-' && (text[lineStart + 1] === ' ' || text[lineStart + 1] === '\n')) cuts.push(lineStart);
+    else if (c !== ' ' && c !== '\n' && c !== '#') {
+      // Back at column 0 with a key (`kind: List`): the tail, unless no item came first.
+      if (cuts.length > 0) cuts.push(lineStart);
+      break;
+    }
+    lineStart = text.indexOf('\n', lineStart) + 1;
+  }
+  if (cuts.length === 0) return [chunk];
+  const starts = [0, ...cuts];
+  return starts.map((from, i) => ({ start: chunk.start + from, text: text.slice(from, starts[i + 1] ?? text.length) }));
+}
+
+/** An item piece of a split List (see `splitListItems`): a one-item sequence at column 0. */
+export const isListItemText = (text: string): boolean => text.charCodeAt(0) === 45 /* - */ && (text[1] === ' ' || text[1] === '\n');
+
+/** The item of a one-item sequence document, as the document's contents. */
+function unwrapListItem(docs: Document.Parsed[]): Document.Parsed[] {
+  const [doc] = docs;
+  const contents = doc?.contents;
+  if (docs.length === 1 && doc && isSeq(contents) && contents.items.length === 1 && isMap(contents.items[0])) {
+    doc.contents = contents.items[0] as never;
+  }
+  return docs;
 }
 
 /** Parses one chunk; never throws. */
 export function parseChunk(text: string): ParsedChunk {
   const quick = quickParseOrNothing(text);
-  if (quick) return { text, docs: [quick], templated: text.includes('{{') };
-  return { text, docs: parseWithYaml(text), templated: text.includes('{{') };
+  const docs = quick ? [quick] : parseWithYaml(text);
+  return { text, docs: isListItemText(text) ? unwrapListItem(docs) : docs, templated: text.includes('{{') };
 }
 
 /** The quick parse; a bug in it must cost speed, not the analysis (the tests call it directly). */

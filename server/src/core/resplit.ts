@@ -47,6 +47,9 @@ function pieceAt(pieces: readonly Piece[], offset: number): number {
   return low;
 }
 
+/** A piece that starts a `---` document (rather than an item of a split `kind: List`). */
+const startsDocument = (piece: Piece): boolean => piece.start === 0 || /^---(?:[ \t]|\r?\n|$)/.test(piece.text.slice(0, 5));
+
 /** The split of `text`, reusing `previous` outside the changed region; same result as `splitChunks`. */
 export function resplit(previous: Split | undefined, text: string): Piece[] {
   if (!previous || previous.pieces.length === 0) return splitChunks(text);
@@ -58,8 +61,11 @@ export function resplit(previous: Split | undefined, text: string): Piece[] {
   const delta = text.length - old.length;
   const pieces = previous.pieces;
   // One chunk more before the change: an edit on a `---` line can join its chunk to the previous one.
-  const first = Math.max(0, pieceAt(pieces, prefix) - 1);
-  const last = pieceAt(pieces, oldEnd);
+  let first = Math.max(0, pieceAt(pieces, prefix) - 1);
+  let last = pieceAt(pieces, oldEnd);
+  // Whole documents: how a `kind: List` splits into items depends on the rest of its document.
+  while (first > 0 && !startsDocument(pieces[first] as Piece)) first--;
+  while (last + 1 < pieces.length && !startsDocument(pieces[last + 1] as Piece)) last++;
   const from = pieces[first]?.start ?? 0;
   const after = pieces[last + 1];
   const to = after ? after.start + delta : text.length;

@@ -80,8 +80,8 @@ const workload = fc.tuple(fc.constantFrom(...KINDS), podSpec, maybe(name)).map((
 
 /** A manifest text: one or more workloads (sometimes a `kind: List`), in block or flow style. */
 export const manifest: fc.Arbitrary<string> = fc
-  .tuple(fc.array(workload, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom('block', 'flow', 'mixed'), fc.boolean())
-  .map(([objects, asList, style, crlf]) => {
+  .tuple(fc.array(workload, { minLength: 1, maxLength: 3 }), fc.boolean(), fc.constantFrom('block', 'flow', 'mixed'), fc.boolean(), fc.boolean())
+  .map(([objects, asList, style, crlf, kubectlStyle]) => {
     const docs = asList ? [{ apiVersion: 'v1', kind: 'List', items: objects }] : objects;
     const text = docs
       .map((d) => {
@@ -91,7 +91,8 @@ export const manifest: fc.Arbitrary<string> = fc
             if (isCollection(node)) node.flow = style === 'flow' || (style === 'mixed' && path.length > 6);
           },
         });
-        return doc.toString({ lineWidth: 0 });
+        // kubectl prints sequences at their key's indentation (`items:` then `- ` at column 0).
+        return doc.toString({ lineWidth: 0, indentSeq: !kubectlStyle });
       })
       .join('---\n');
     return crlf ? text.replace(/\n/g, '\r\n') : text;
