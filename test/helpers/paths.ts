@@ -1,8 +1,17 @@
 /** Paths the tests read from: the repo, its examples, and the shared corpus beside the repo. */
-import { resolve } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 /** The repository root (tests run from `out/test/...`). */
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 export const examplesDir = resolve(repoRoot, 'examples');
 export const corpusDir = resolve(repoRoot, '..', 'shared', 'corpus', 'real-world');
 export const seedDir = resolve(repoRoot, '..', 'shared', 'seed');
+
+/** Every `.yaml`/`.yml` file under a folder, recursively. */
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
+  });
+}

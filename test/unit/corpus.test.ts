@@ -3,11 +3,11 @@
  * crash on any of them and must raise no error except the genuine bugs listed here.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/core/analyze';
-import { corpusDir } from '../helpers/paths';
+import { corpusDir, yamlFiles } from '../helpers/paths';
 
 /** Real bugs in the corpus, confirmed by reading the files: `relative path` → rules. */
 const KNOWN_BUGS: Record<string, string[]> = {
@@ -27,13 +27,6 @@ const KNOWN_BUGS: Record<string, string[]> = {
   // `gRPC:` where the field is `grpc:`; the decoder is case-sensitive.
   'kubernetes__website/content/en/examples/pods/probe/grpc-liveness.yaml': ['unknown-field'],
 };
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
 
 const files = yamlFiles(corpusDir);
 

@@ -3,11 +3,7 @@
  * indicators and folded text with more-indented lines are left to `yaml`.
  */
 import { Scalar } from 'yaml';
-import { BAIL, endOfLine, lineEndOf, nextLineOf, scalarNode, type ScalarContext } from './quick-scalars';
-
-const bail = (): never => {
-  throw BAIL;
-};
+import { bail, endOfLine, lineEndOf, nextLineOf, scalarNode, type ScalarContext } from './quick-scalars';
 
 /** The block scalar whose header (`|` or `>`) is at `q`, in a collection indented by `parentIndent`. */
 export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number): { node: Scalar; end: number } {

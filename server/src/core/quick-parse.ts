@@ -10,7 +10,7 @@
  */
 import { Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { blockScalar } from './quick-block-scalar';
-import { BAIL, endOfLine, flowCollection, kitFor, lineEndOf, nextLineOf, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
+import { BAIL, bail, endOfLine, flowCollection, kitFor, lineEndOf, nextLineOf, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
 
@@ -36,10 +36,6 @@ const LONE_CR = /\r(?!\n)/;
 
 /** Manifests nest about 15 levels deep; this leaves room and keeps the recursion shallow. */
 const MAX_DEPTH = 64;
-
-const bail = (): never => {
-  throw BAIL;
-};
 
 /** The chunk as a `yaml` document, or undefined when `yaml` itself must parse it. */
 export function quickParse(text: string, options: Options): Document.Parsed | undefined {

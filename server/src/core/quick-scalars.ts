@@ -46,7 +46,8 @@ export function kitFor(options: object): Kit | undefined {
   return kit.make.works ? kit : undefined;
 }
 
-const bail = (): never => {
+/** Gives up on the quick parse: the chunk goes to `yaml`. */
+export const bail = (): never => {
   throw BAIL;
 };
 

@@ -4,20 +4,13 @@
  * on hand-picked cases, and (in test/unit/fuzz) on mutated manifests.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { splitChunks } from '../../../server/src/core/parse';
-import { corpusDir, repoRoot } from '../../helpers/paths';
+import { corpusDir, repoRoot, yamlFiles } from '../../helpers/paths';
 import { quickShape, yamlShape } from '../../helpers/yaml-shape';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
 
 test('quick parse: every corpus chunk it takes comes out as yaml builds it, and it takes most', () => {
   let chunks = 0;

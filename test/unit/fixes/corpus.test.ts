@@ -3,20 +3,13 @@
  * valid YAML in which its finding is gone (the "disable" actions are checked in disable.test.ts).
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { test } from 'node:test';
 import { parseAllDocuments } from 'yaml';
 import { Analyzer } from '../../../server/src/core/analyze';
 import { applyEdits, fixAll, fixesFor, ruleFixes } from '../../../server/src/fixes';
-import { corpusDir } from '../../helpers/paths';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
+import { corpusDir, yamlFiles } from '../../helpers/paths';
 
 const parses = (text: string): boolean => parseAllDocuments(text, { version: '1.1', merge: true }).every((d) => d.errors.length === 0);
 

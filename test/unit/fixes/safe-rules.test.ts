@@ -3,19 +3,11 @@
  * thousands of other findings): no other rule may ever offer a safe fix.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze';
 import { ruleFixes, SAFE_FIX_RULES } from '../../../server/src/fixes';
-import { corpusDir, examplesDir } from '../../helpers/paths';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
+import { corpusDir, examplesDir, yamlFiles } from '../../helpers/paths';
 
 test('only the rules in SAFE_FIX_RULES offer safe fixes (examples and corpus)', () => {
   let safe = 0;

@@ -3,22 +3,15 @@
  * corpus: nothing throws, wherever the cursor is, and every outline nests correctly.
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { test } from 'node:test';
 import { complete } from '../../../server/src/completion';
 import { analyzeText } from '../../../server/src/core/analyze';
 import { linksAt } from '../../../server/src/navigation/links';
 import { outline, type OutlineNode } from '../../../server/src/navigation/outline';
 import { podSummaries } from '../../../server/src/navigation/pod-summary';
-import { corpusDir } from '../../helpers/paths';
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? yamlFiles(p) : /\.ya?ml$/.test(name) ? [p] : [];
-  });
-}
+import { corpusDir, yamlFiles } from '../../helpers/paths';
 
 function nests(nodes: readonly OutlineNode[], parent?: OutlineNode): boolean {
   return nodes.every(
