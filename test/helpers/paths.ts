@@ -6,6 +6,9 @@ import { join, resolve } from 'node:path';
 export const repoRoot = resolve(__dirname, '..', '..', '..');
 export const examplesDir = resolve(repoRoot, 'examples');
 export const corpusDir = resolve(repoRoot, '..', 'shared', 'corpus', 'real-world');
+/** The corpus this repository keeps (issue 14), and the second shared real-world corpus. */
+export const ownCorpusDir = resolve(repoRoot, 'test', 'corpus');
+export const corpus2Dir = resolve(repoRoot, '..', 'shared', 'corpus', 'real-world-2');
 export const seedDir = resolve(repoRoot, '..', 'shared', 'seed');
 
 /** Every `.yaml`/`.yml` file under a folder, recursively. */
