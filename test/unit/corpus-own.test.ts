@@ -28,9 +28,14 @@ interface CliRow {
   range: { start: { line: number } };
 }
 
-/** `podsight check DIR --format json`, as a user runs it on a checkout. */
+/**
+ * `podsight check FILE... --format json` over every YAML file of the corpus, as a user runs it on a
+ * checkout. The files are named one by one because a folder argument skips dot folders (kyverno keeps
+ * its chainsaw tests in `.chainsaw-test/`); the CLI still groups them by folder for Services.
+ */
 function checkFolder(corpus: string, dir: string): CorpusFinding[] {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'check', dir, '--format', 'json', '--lang', 'en', '--no-config'], {
+  const files = yamlFiles(dir).sort();
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'check', ...files, '--format', 'json', '--lang', 'en', '--no-config'], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
