@@ -1,7 +1,7 @@
 /** The CLI contract: JSON shape, exit codes, SARIF, languages. Runs the built bundle. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -70,9 +70,44 @@ test('the config file extends the image table and sets rule levels', () => {
 test('usage and argument errors follow --lang and LANG', () => {
   const zh = podsight(['check', '--format', 'xml', '--lang', 'zh-cn', 'x.yaml']);
   assert.equal(zh.status, 2);
-  assert.match(zh.stderr, /--format 只能是 text、json 或 sarif/);
+  assert.match(zh.stderr, /--format 只能是 text、json、sarif 或 github/);
   assert.match(zh.stderr, /用法：/);
   const env = podsight(['frobnicate'], { LANG: 'zh_CN.UTF-8' });
   assert.match(env.stderr, /未知命令 "frobnicate"/);
   assert.match(podsight(['--help']).stdout, /^Usage:/);
+});
+
+test('--version prints the package version; --help lists every check option; check --help exits 0', () => {
+  const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  assert.equal(podsight(['--version']).stdout, `podsight ${pkg.version}\n`);
+  const help = podsight(['check', '--help']);
+  assert.equal(help.status, 0);
+  for (const option of ['--format', '--fail-on', '--max-warnings', '--lang', '--config', '--rule', '--no-config', '--version', 'NO_COLOR']) {
+    assert.ok(help.stdout.includes(option), `help mentions ${option}`);
+  }
+});
+
+test('--fail-on and --max-warnings decide the exit code', () => {
+  const warnings = join(examplesDir, 'implicit-port-conflict.yaml');
+  assert.equal(podsight(['check', warnings]).status, 0);
+  assert.equal(podsight(['check', warnings, '--fail-on', 'warning']).status, 1);
+  assert.equal(podsight(['check', warnings, '--max-warnings', '0']).status, 1);
+  assert.equal(podsight(['check', warnings, '--max-warnings=5']).status, 0);
+  assert.equal(podsight(['check', join(examplesDir, 'seed-port-conflict.yaml'), '--fail-on', 'never']).status, 0);
+  assert.equal(podsight(['check', warnings, '--fail-on', 'sometimes']).status, 2);
+  assert.equal(podsight(['check', warnings, '--max-warnings', 'many']).status, 2);
+});
+
+test('--format github prints workflow commands with file, line and column; text output has a code frame', () => {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'check', 'examples/seed-port-conflict.yaml', '--format', 'github'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C', LC_ALL: '' },
+  });
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /^::error file=examples\/seed-port-conflict\.yaml,line=16,endLine=16,col=22,endColumn=24,title=podsight port-conflict::Port 80/m);
+  const text = podsight(['check', join(examplesDir, 'seed-port-conflict.yaml')], { NO_COLOR: '1' });
+  assert.match(text.stdout, /\n {2}16 \| {5}- containerPort: 80\n {5}\| {22}\^\^\n/);
+  assert.doesNotMatch(text.stdout, /\u001b\[/);
+  assert.match(podsight(['check', join(examplesDir, 'seed-port-conflict.yaml')], { FORCE_COLOR: '1' }).stdout, /\u001b\[31merror/);
 });

@@ -5,12 +5,14 @@ import { Analyzer, type FileAnalysis } from '../core/analyze';
 import { normaliseLocale, t } from '../l10n';
 import type { AnalysisOptions, PeerPods, RuleLevel } from '../rules/types';
 import { findConfig, loadConfig } from './config';
-import { formatJson, formatSarif, formatText, type CliFinding } from './formats';
+import { exitCodeFor, parseFailLevel, parseMaxWarnings, type ExitPolicy } from './exit-policy';
+import { formatFindings, OUTPUT_FORMATS, useColor, type CliFinding, type OutputFormat } from './formats';
 import { cliLocale, usage } from './usage';
 
 interface CheckArgs {
   files: string[];
-  format: 'text' | 'json' | 'sarif';
+  format: OutputFormat;
+  policy: ExitPolicy;
   lang?: string;
   config?: string;
   noConfig: boolean;
@@ -18,15 +20,24 @@ interface CheckArgs {
 }
 
 function parseArgs(args: string[]): CheckArgs | string {
-  const out: CheckArgs = { files: [], format: 'text', noConfig: false, rules: {} };
+  const out: CheckArgs = { files: [], format: 'text', policy: { failOn: 'error' }, noConfig: false, rules: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++i];
     if (flag === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') return t(cliLocale(args), 'cli.bad-format');
+      const given = value();
+      const f = OUTPUT_FORMATS.find((name) => name === given);
+      if (!f) return t(cliLocale(args), 'cli.bad-format');
       out.format = f;
+    } else if (flag === '--fail-on') {
+      const failOn = parseFailLevel(value());
+      if (!failOn) return t(cliLocale(args), 'cli.bad-fail-on');
+      out.policy = { ...out.policy, failOn };
+    } else if (flag === '--max-warnings') {
+      const max = parseMaxWarnings(value());
+      if (max === undefined) return t(cliLocale(args), 'cli.bad-max-warnings');
+      out.policy = { ...out.policy, maxWarnings: max ?? undefined };
     } else if (flag === '--lang') out.lang = value();
     else if (flag === '--config') out.config = value();
     else if (flag === '--no-config') out.noConfig = true;
@@ -112,11 +123,12 @@ export function runCheck(argv: string[]): number {
     const peers = hasService ? (byFolder.get(dirname(input.file)) ?? []).filter((p) => p.source !== input.file) : [];
     const analysis = peers.length > 0 ? input.analyzer.analyze(input.text, options, peers) : input.analysis;
     for (const f of analysis.findings) {
-      findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end) });
+      const related = f.related.map((r) => ({ file: input.file, range: analysis.lines.rangeOf(r.start, r.end), message: r.message }));
+      findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end), related });
     }
   }
-  const out = args.format === 'json' ? formatJson(findings) : args.format === 'sarif' ? formatSarif(findings) : formatText(findings, process.stdout.isTTY === true, locale);
-  process.stdout.write(out);
+  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  process.stdout.write(formatFindings(args.format, findings, { sources, color: useColor(process.stdout.isTTY === true), locale, cwd: process.cwd() }));
   if (unreadable) return 2;
-  return findings.some((f) => f.severity === 'error') ? 1 : 0;
+  return exitCodeFor(findings, args.policy);
 }

@@ -1,74 +1,58 @@
-/** Output formats of `podsight check`: text for people, JSON for tools, SARIF 2.1.0 for code scanning. */
+/**
+ * Output formats of `podsight check`: text for people (text.ts), JSON for tools, SARIF 2.1.0 for
+ * code scanning (sarif.ts), GitHub workflow commands for annotations (github.ts).
+ */
 import type { Range } from '../core/line-index';
-import { t, type Locale } from '../l10n';
-import { ruleCatalogue } from '../rules';
-import { docsUrl, type Severity } from '../rules/types';
+import type { Locale } from '../l10n';
+import type { Severity } from '../rules/types';
+import { formatGithub } from './github';
+import { formatSarif } from './sarif';
+import { formatText } from './text';
 
-/** One finding as the JSON contract prints it. */
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** Another place a finding involves (the other side of a conflict). */
+export interface CliRelated {
+  readonly file: string;
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** One finding; the JSON contract prints its first five fields. */
 export interface CliFinding {
   readonly file: string;
   readonly rule: string;
   readonly severity: Severity;
   readonly message: string;
   readonly range: Range;
+  readonly related?: readonly CliRelated[];
+}
+
+/** What formats need besides the findings. */
+export interface FormatContext {
+  /** The text of each checked file (code frames, fingerprints). */
+  readonly sources: ReadonlyMap<string, string>;
+  readonly color: boolean;
+  readonly locale: Locale;
+  /** Paths are reported relative to this folder (the repository root in CI). */
+  readonly cwd: string;
 }
 
 export function formatJson(findings: readonly CliFinding[]): string {
-  return JSON.stringify(findings, null, 2) + '\n';
+  return JSON.stringify(findings.map(({ file, rule, severity, message, range }) => ({ file, rule, severity, message, range })), null, 2) + '\n';
 }
 
-export function formatText(findings: readonly CliFinding[], color: boolean, locale: Locale = 'en'): string {
-  const paint = (code: string, s: string): string => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
-  const colors: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
-  const lines = findings.map(
-    (f) =>
-      `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}: ${paint(colors[f.severity], f.severity)} ${f.message} ${paint('90', `[${f.rule}]`)}`,
-  );
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  const summary = t(locale, findings.length === 1 ? 'cli.summary-one' : 'cli.summary', { count: findings.length, errors: count('error'), warnings: count('warning'), notes: count('information') + count('hint') });
-  return [...lines, summary].join('\n') + '\n';
+export function formatFindings(format: OutputFormat, findings: readonly CliFinding[], ctx: FormatContext): string {
+  if (format === 'json') return formatJson(findings);
+  if (format === 'sarif') return formatSarif(findings, ctx);
+  if (format === 'github') return formatGithub(findings, ctx);
+  return formatText(findings, ctx);
 }
 
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
-
-export function formatSarif(findings: readonly CliFinding[]): string {
-  const ruleIds = ruleCatalogue().map((r) => r.id);
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'podsight',
-            informationUri: 'https://github.com/podsight/podsight',
-            version: '0.1.0',
-            rules: ruleIds.map((id) => ({ id, helpUri: docsUrl(id), shortDescription: { text: id } })),
-          },
-        },
-        results: findings.map((f) => ({
-          ruleId: f.rule,
-          ruleIndex: ruleIds.indexOf(f.rule),
-          level: SARIF_LEVEL[f.severity],
-          message: { text: f.message },
-          locations: [
-            {
-              physicalLocation: {
-                artifactLocation: { uri: f.file.split('\\').join('/') },
-                // SARIF lines and columns are 1-based; columns here count UTF-16 code units.
-                region: {
-                  startLine: f.range.start.line + 1,
-                  startColumn: f.range.start.character + 1,
-                  endLine: f.range.end.line + 1,
-                  endColumn: f.range.end.character + 1,
-                },
-              },
-            },
-          ],
-        })),
-        columnKind: 'utf16CodeUnits',
-      },
-    ],
-  };
-  return JSON.stringify(sarif, null, 2) + '\n';
+/** Whether the text output is coloured: a terminal, unless NO_COLOR is set; FORCE_COLOR forces it. */
+export function useColor(isTTY: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false') return true;
+  if (env.NO_COLOR) return false;
+  return isTTY;
 }
