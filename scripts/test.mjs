@@ -1,11 +1,12 @@
-// Runs the test layers this machine can run: unit, lsp, webview (node:test over the compiled out/ tree), then e2e.
+// Runs the test layers this machine can run: unit, lsp, webview (node:test over the compiled out/ tree), then e2e,
+// then dist (the npm package, pre-commit, Neovim, the SARIF validator; installs its tools first).
 // `node scripts/test.mjs [unit|lsp|webview|e2e ...]` picks layers; the default is all of them.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const layers = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'lsp', 'webview', 'e2e'];
+const layers = process.argv.slice(2).length ? process.argv.slice(2) : ['unit', 'lsp', 'webview', 'e2e', 'dist'];
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
@@ -29,6 +30,10 @@ for (const layer of layers) {
   if (layer === 'e2e') {
     if (!existsSync(join(root, 'test/e2e/run-code-server.mjs'))) continue;
     failed |= run('npm', ['run', '-s', 'test:e2e']);
+    continue;
+  }
+  if (layer === 'dist' && run('bash', ['scripts/dist/install-tools.sh']) !== 0) {
+    failed = 1;
     continue;
   }
   const files = testFiles(join(root, 'out/test', layer));
