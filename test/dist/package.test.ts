@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { parse } from 'yaml';
 import { repoRoot } from '../helpers/paths';
 import { cloneOfRepo, CONFLICTING_POD, GOOD_POD, ok, run, tempDir } from './tools';
 
@@ -61,4 +62,29 @@ test('npx: the tarball runs without installing anything else', () => {
   assert.equal(r.status, 1, r.stderr);
   assert.match(r.stdout, /bad\.yaml:14:22: error .*\[port-conflict\]/);
   assert.match(r.stdout, /1 finding \(1 errors, 0 warnings, 0 notes\)/);
+});
+
+test('action.yml: its step runs npx podsight with the inputs (annotations by default, SARIF on request)', () => {
+  const action = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default: string }>;
+    runs: { using: string; steps: { run: string; env: Record<string, string> }[] };
+  };
+  assert.equal(action.runs.using, 'composite');
+  const [step] = action.runs.steps;
+  assert.ok(step);
+  // What the runner does: each ${{ inputs.X }} / ${{ github.action_path }} becomes the step's env.
+  const stepEnv = (inputs: Record<string, string>): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(step.env).map(([name, value]) => {
+        const input = /\$\{\{ inputs\.([\w-]+) \}\}/.exec(value)?.[1];
+        return [name, input ? (inputs[input] ?? action.inputs[input]?.default ?? '') : value.includes('github.action_path') ? repoRoot : value];
+      }),
+    );
+  const annotate = run('bash', ['-c', step.run], { cwd: project, env: { ...npmEnv, ...stepEnv({ package: tarball }) }, timeoutMs: 120_000 });
+  assert.equal(annotate.status, 1, annotate.stderr);
+  assert.match(annotate.stdout, /^::error file=bad\.yaml,line=14,endLine=14,col=22,endColumn=26,title=podsight port-conflict::/m);
+  const sarif = run('bash', ['-c', step.run], { cwd: project, env: { ...npmEnv, ...stepEnv({ package: tarball, format: 'sarif', paths: 'good.yaml bad.yaml', 'fail-on': 'never' }) } });
+  assert.equal(sarif.status, 0, sarif.stderr);
+  const log = JSON.parse(readFileSync(join(project, 'podsight.sarif'), 'utf8')) as { runs: { results: { ruleId: string }[] }[] };
+  assert.deepEqual(log.runs[0]?.results.map((r) => r.ruleId), ['port-conflict']);
 });
