@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerDiagram } from './diagram/register';
 import { createLanguageClient } from './language-client';
+import { clientText } from './texts';
 
 /** What `activate` returns; the end-to-end tests read it. */
 export interface PodsightApi {
@@ -22,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): PodsightApi {
   context.subscriptions.push(output, client);
   // Don't hold up VS Code while the server starts: diagnostics arrive when it is ready.
   const ready = client.start().catch((error: unknown) => {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Podsight could not start its language server: {0}', String(error)));
+    void vscode.window.showErrorMessage(clientText(context.extensionUri, 'Podsight could not start its language server: {0}', String(error)));
     throw error;
   });
   context.subscriptions.push(...registerDiagram(context, client, ready));

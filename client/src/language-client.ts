@@ -41,6 +41,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       yamlExtensionActive: vscode.extensions.getExtension(YAML_EXTENSION) !== undefined,
       // Code lenses offer "Show diagram" only when this build contributes the command.
       diagramCommand: contributesCommand(context, 'podsight.showDiagram'),
+      // auto | en | zh-cn: the server's language from the start (changes arrive as configuration).
+      language: vscode.workspace.getConfiguration('podsight').get<string>('language', 'auto'),
     },
     synchronize: { configurationSection: 'podsight' },
     errorHandler: restartingErrorHandler((message) => void vscode.window.showWarningMessage(message)),

@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { maxFileSizeBytes } from '../core/file-too-large';
-import { normaliseLocale, type Locale } from '../l10n';
+import type { Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
 import { AnalysisStore } from './documents';
@@ -21,6 +21,7 @@ import { features } from './features';
 import { FolderPeers } from './folder-peers';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { guardConnection } from './guard';
+import { effectiveLocale, languageSetting } from './language';
 import { serverRules } from './test-faults';
 import { SettingsCache, toOptions, type PodsightSettings } from './settings';
 
@@ -48,6 +49,8 @@ export interface InitOptions {
   readonly debounceMs?: number;
   /** The client contributes the `podsight.showDiagram` command (code lenses may offer it). */
   readonly diagramCommand?: boolean;
+  /** `podsight.language` (auto | en | zh-cn) when the server starts; see language.ts. */
+  readonly language?: string;
 }
 
 const VERSION = '0.1.0';
@@ -57,6 +60,7 @@ export function startServer(rawConnection: Connection): void {
   const connection = guardConnection(rawConnection);
   const documents = new TextDocuments(TextDocument);
   let locale: Locale = 'en';
+  let clientLocale: string | undefined;
   let init: InitOptions = {};
   let canPullConfiguration = false;
   const settings = new SettingsCache(connection, () => canPullConfiguration);
@@ -146,8 +150,9 @@ export function startServer(rawConnection: Connection): void {
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
-    locale = normaliseLocale(params.locale);
     init = (params.initializationOptions as InitOptions | undefined) ?? {};
+    clientLocale = params.locale;
+    locale = effectiveLocale(init.language, clientLocale);
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
@@ -160,6 +165,7 @@ export function startServer(rawConnection: Connection): void {
 
   // The connection keeps one `initialized` handler: features must not call onInitialized themselves.
   connection.onInitialized(() => {
+    void updateLanguage();
     if (canWatchFiles) {
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.podsight.yaml' }] });
     }
@@ -181,12 +187,24 @@ export function startServer(rawConnection: Connection): void {
     context.revalidateAll();
   });
 
-  connection.onDidChangeConfiguration(() => {
+  connection.onDidChangeConfiguration((params) => {
     settings.clear(); // new settings objects, hence new options objects
     store.invalidateAll();
     context.revalidateAll();
     for (const listener of settingsListeners) listener();
+    void updateLanguage(params?.settings);
   });
+
+  /** Follows `podsight.language`: a new locale re-analyses and re-publishes everything. */
+  async function updateLanguage(pushed?: unknown): Promise<void> {
+    const next = effectiveLocale((await languageSetting(connection, canPullConfiguration, pushed)) ?? init.language, clientLocale);
+    if (next === locale) return;
+    locale = next;
+    settings.clear();
+    store.invalidateAll();
+    context.revalidateAll();
+    for (const listener of settingsListeners) listener();
+  }
 
   /** Schedules a document and the Services beside it, which may select its pods. */
   function scheduleWithNeighbours(document: TextDocument, delay: number): void {
