@@ -52,7 +52,7 @@ function toolchainPlan() {
   const dir = toolchainDir();
   return fs.existsSync(path.join(dir, '.installed'))
     ? `VS Code in the browser (code-server, installed in ${path.relative(REPO, dir) || dir}).`
-    : `install VS Code for the browser (code-server, Node 24, Playwright; about 800 MB) into ${path.relative(REPO, dir) || dir} — first run only, usually 3 to 10 minutes — then serve it.`;
+    : `install VS Code for the browser (code-server, Node 24, Playwright; about 800 MB) into ${path.relative(REPO, dir) || dir} — first run only, usually 2 to 5 minutes — then serve it.`;
 }
 
 function toolchainDir() {

@@ -26,7 +26,7 @@ test('npm start prints the findings in examples/ first, then the code-server pla
   assert.equal(r.status, 0, `${r.stdout}\n${r.stderr}`);
   const findings = r.stdout.search(/examples\/seed-port-conflict\.yaml:16:22: error .*\[port-conflict\]/);
   const summary = r.stdout.search(/\d+ findings \(\d+ errors, \d+ warnings, \d+ notes\)/);
-  const plan = r.stdout.search(/code-server.*first run only, usually 3 to 10 minutes/);
+  const plan = r.stdout.search(/code-server.*first run only, usually 2 to 5 minutes/);
   assert.ok(findings >= 0 && summary > findings, r.stdout);
   assert.ok(plan > summary, 'the editor step comes after the findings');
   assert.match(r.stdout, /\n {2}16 \| {5}- containerPort: 80\n/, 'with the code frame');
