@@ -22,6 +22,7 @@ import { FolderPeers } from './folder-peers';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { guardConnection } from './guard';
 import { effectiveLocale, languageSetting } from './language';
+import { podsightVersion } from '../cli/package-info';
 import { serverRules } from './test-faults';
 import { SettingsCache, toOptions, type PodsightSettings } from './settings';
 
@@ -53,7 +54,6 @@ export interface InitOptions {
   readonly language?: string;
 }
 
-const VERSION = '0.1.0';
 
 export function startServer(rawConnection: Connection): void {
   // Every handler (ours, the features', TextDocuments') is guarded: a failure is logged, never fatal.
@@ -160,7 +160,7 @@ export function startServer(rawConnection: Connection): void {
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     if (canWatchFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     for (const feature of features) Object.assign(capabilities, feature.capabilities?.(params) ?? {});
-    return { capabilities, serverInfo: { name: 'podsight', version: VERSION } };
+    return { capabilities, serverInfo: { name: 'podsight', version: podsightVersion() } };
   });
 
   // The connection keeps one `initialized` handler: features must not call onInitialized themselves.
