@@ -1,6 +1,9 @@
 /** `podsight.language`: overrides the client's locale from the start and when the setting changes. */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { repoRoot } from '../helpers/paths';
 import { LspClient } from './harness';
 
 const uri = 'file:///tmp/podsight-language/pod.yaml';
@@ -10,7 +13,8 @@ const chinese = (d: { message: unknown }[]): boolean => d.some((x) => /[\u4e00-\
 test('initializationOptions.language zh-cn beats an English client; a pushed change back to en re-publishes', async () => {
   const client = new LspClient({ locale: 'en', initializationOptions: { language: 'zh-cn' }, settings: { language: 'zh-cn' } });
   try {
-    await client.initialize();
+    const init = await client.initialize();
+    assert.equal(init.serverInfo?.version, (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version);
     await client.open(uri, pod);
     const zh = await client.waitForLatest(uri, (d) => d.length > 0);
     assert.ok(chinese(zh), JSON.stringify(zh));
