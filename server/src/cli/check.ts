@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Analyzer, type FileAnalysis } from '../core/analyze';
 import { normaliseLocale, t } from '../l10n';
-import type { AnalysisOptions, PeerPods, RuleLevel } from '../rules/types';
+import { needsWorkspace } from '../k8s/neighbourhood';
+import type { AnalysisOptions, RuleLevel } from '../rules/types';
+import { folderNamespace, workspacePeers } from './workspace';
 import { findConfig, loadConfig } from './config';
 import { exitCodeFor, parseFailLevel, parseMaxWarnings, type ExitPolicy } from './exit-policy';
 import { formatFindings, OUTPUT_FORMATS, useColor, type CliFinding, type OutputFormat } from './formats';
@@ -107,21 +109,13 @@ export function runCheck(argv: string[]): number {
       inputs.push({ file, text, analyzer, analysis: analyzer.analyze(text, options) });
     }
   }
-  // Services may select pods defined in other files of the same folder: a second pass with those
-  // peers re-runs only the file-level rules (each analyzer still holds its chunk cache).
-  const byFolder = new Map<string, PeerPods[]>();
-  for (const input of inputs) {
-    const pods = input.analysis.chunks.flatMap((c) => c.analysis.pods);
-    if (pods.length === 0) continue;
-    const list = byFolder.get(dirname(input.file)) ?? [];
-    list.push({ source: input.file, pods });
-    byFolder.set(dirname(input.file), list);
-  }
+  // Services, routes and config references look across the files of the run: a second pass
+  // with the workspace's peers re-runs only the file-level rules (each analyzer keeps its chunks).
+  const peers = workspacePeers(inputs);
   const findings: CliFinding[] = [];
   for (const input of inputs) {
-    const hasService = input.analysis.chunks.some((c) => c.analysis.objects.some((o) => o.object.kind === 'Service'));
-    const peers = hasService ? (byFolder.get(dirname(input.file)) ?? []).filter((p) => p.source !== input.file) : [];
-    const analysis = peers.length > 0 ? input.analyzer.analyze(input.text, options, peers) : input.analysis;
+    const namespace = folderNamespace(dirname(input.file));
+    const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, options, peers, { source: input.file, namespace }) : input.analysis;
     for (const f of analysis.findings) {
       const related = f.related.map((r) => ({ file: input.file, range: analysis.lines.rangeOf(r.start, r.end), message: r.message }));
       findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end), related });

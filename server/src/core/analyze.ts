@@ -7,7 +7,7 @@ import type { Document } from 'yaml';
 import type { PodModel } from '../k8s/pod-model';
 import type { K8sObject } from '../k8s/workloads';
 import { fileRules, rules } from '../rules';
-import type { AnalysisOptions, Finding, PeerPods, Rule } from '../rules/types';
+import type { AnalysisOptions, Finding, PeerPods, Rule, WorkspaceFile } from '../rules/types';
 import { scanComments } from './directives';
 import { analyzeChunk, clampSpan, fileFindings, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
@@ -78,9 +78,12 @@ export class Analyzer {
     private readonly ruleList: readonly Rule[] = rules,
   ) {}
 
-  /** `peers`: pod templates of other files in the same folder, for the cross-resource rules. */
-  analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = []): FileAnalysis {
-    const run = this.run(text, options, peers);
+  /**
+   * `peers`: the pods and objects of the other files of the workspace, for the cross-resource
+   * rules; `self`: where this file is in the workspace.
+   */
+  analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): FileAnalysis {
+    const run = this.run(text, options, peers, self);
     for (;;) {
       const step = run.next();
       if (step.done) return step.value;
@@ -92,9 +95,9 @@ export class Analyzer {
    * huge file never blocks the server; resolves to undefined when `isStale` says to give up.
    * Chunks finished before giving up stay cached for the next run.
    */
-  async analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = []): Promise<FileAnalysis | undefined> {
+  async analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
     const sliceMs = slices.sliceMs ?? 10;
-    const run = this.run(text, options, peers);
+    const run = this.run(text, options, peers, self);
     let sliceStart = performance.now();
     for (;;) {
       const step = run.next();
@@ -120,7 +123,7 @@ export class Analyzer {
   }
 
   /** Yields after each chunk it had to analyse (cached chunks cost nothing). */
-  private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[]): Generator<void, FileAnalysis, void> {
+  private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
     this.useOptions(options);
     const pieces = resplit(this.last, text);
     yield;
@@ -145,7 +148,7 @@ export class Analyzer {
     if (templated) findings.push(templated);
     // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
     yield;
-    for (const f of fileFindings(chunks, peers, options, this.onRuleError)) {
+    for (const f of fileFindings(chunks, peers, options, this.onRuleError, self)) {
       findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
     }
     yield;

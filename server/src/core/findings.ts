@@ -7,7 +7,7 @@ import { normaliseLocale, t as translate } from '../l10n';
 import { podsOf } from '../k8s/pod-model';
 import { objectsOf } from '../k8s/workloads';
 import { fileRules, ruleCatalogue, rules } from '../rules';
-import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span } from '../rules/types';
+import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span, WorkspaceFile } from '../rules/types';
 import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import { applyDirectives, scanDirectives, type TextPiece } from './directives';
@@ -61,16 +61,20 @@ function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptio
 }
 
 /** Runs the file-level rules over the combined chunk models (absolute offsets out). */
-export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler): Finding[] {
+export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}): Finding[] {
   const out: Finding[] = [];
   const locale = normaliseLocale(options.locale);
   const models = chunks.filter((c) => !c.analysis.chunk.templated).map((c) => ({ start: c.start, objects: c.analysis.objects, pods: c.analysis.pods }));
+  const templated = chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text);
   for (const rule of fileRules) {
     if (options.rules?.[rule.id] === 'off') continue;
     try {
       rule.checkFile({
         chunks: models,
         peers,
+        namespace: self.namespace,
+        source: self.source,
+        templated,
         options,
         t: (key, args) => translate(locale, key, args),
         report(chunkStart, report) {

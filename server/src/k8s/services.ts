@@ -9,13 +9,18 @@ import { POD_SPEC_PATHS, type K8sObject } from './workloads';
 
 /** The labels of a pod template (`metadata.labels` beside the pod spec). */
 export function templateLabels(pod: PodModel): Record<string, string> {
+  return stringMap(templateLabelsMap(pod), pod.doc);
+}
+
+/** The `labels` mapping of a pod template, if written. */
+export function templateLabelsMap(pod: PodModel): YAMLMap | undefined {
   const steps = POD_SPEC_PATHS[pod.kind] ?? [];
   let map: YAMLMap | undefined = pod.object.node;
   for (const step of steps.slice(0, -1)) map = getMap(map, step, pod.doc);
-  return stringMap(getMap(getMap(map, 'metadata', pod.doc), 'labels', pod.doc), pod.doc);
+  return getMap(getMap(map, 'metadata', pod.doc), 'labels', pod.doc);
 }
 
-function stringMap(map: YAMLMap | undefined, doc: Document): Record<string, string> {
+export function stringMap(map: YAMLMap | undefined, doc: Document): Record<string, string> {
   const out: Record<string, string> = {};
   if (!map) return out;
   for (const pair of mapPairs(map, doc)) {

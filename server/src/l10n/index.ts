@@ -25,6 +25,8 @@ import { hoverEn } from './en/hover';
 import { hoverZhCn } from './zh-cn/hover';
 import { cliEn } from './en/cli';
 import { cliZhCn } from './zh-cn/cli';
+import { neighbourhoodEn } from './en/neighbourhood';
+import { neighbourhoodZhCn } from './zh-cn/neighbourhood';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -33,8 +35,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn, neighbourhoodEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn, neighbourhoodZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

@@ -7,12 +7,15 @@ import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/anal
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
 import { rules } from '../rules';
 import type { PodModel } from '../k8s/pod-model';
-import type { AnalysisOptions, PeerPods, Rule } from '../rules/types';
+import { needsWorkspace } from '../k8s/neighbourhood';
+import type { AnalysisOptions, PeerPods, Rule, WorkspaceFile } from '../rules/types';
 
-/** Pods of other documents a document's file-level rules may look at, and a key that changes with them. */
+/** Pods and objects of other documents a document's file-level rules may look at, and a key that changes with them. */
 export interface Peers {
   readonly peers: readonly PeerPods[];
   readonly key: string;
+  /** Where the document itself sits in the workspace. */
+  readonly self?: WorkspaceFile;
 }
 
 interface DocumentState {
@@ -20,6 +23,8 @@ interface DocumentState {
   version?: number;
   peerKey?: string;
   analysis?: FileAnalysis;
+  /** What this document gives the others, for `analysis`. */
+  peer?: { readonly analysis: FileAnalysis; readonly peer: PeerPods };
   options: AnalysisOptions;
   /** Files over this many bytes are skipped (0: no limit). */
   maxBytes: number;
@@ -31,6 +36,8 @@ export class AnalysisStore {
   private readonly states = new Map<string, DocumentState>();
   /** Set by the server: the open documents beside this one (same folder) whose pods Services may select. */
   peersFor?: (uri: string, text: string) => Peers;
+  /** Set by the server: the default namespace of a document's objects (its kustomization's). */
+  namespaceOf?: (uri: string) => string;
 
   constructor(
     private readonly defaults: () => AnalysisOptions,
@@ -67,8 +74,8 @@ export class AnalysisStore {
   }
 
   private peersOf(uri: string, text: string): Peers | undefined {
-    // Only a file with a Service looks at its peers; the gate keeps every other file peer-free.
-    return text.includes('Service') ? this.peersFor?.(uri, text) : undefined;
+    // Only a file that may refer across files looks at its peers; the gate keeps the others peer-free.
+    return needsWorkspace(text) ? this.peersFor?.(uri, text) : undefined;
   }
 
   /**
@@ -85,7 +92,7 @@ export class AnalysisStore {
     const peers = this.peersOf(document.uri, text);
     const peerKey = peers?.key ?? '';
     if (s.analysis && s.version === document.version && s.peerKey === peerKey) return s.analysis;
-    return this.keep(s, document.version, peerKey, s.analyzer.analyze(text, s.options, peers?.peers));
+    return this.keep(s, document.version, peerKey, s.analyzer.analyze(text, s.options, peers?.peers, peers?.self));
   }
 
   /**
@@ -106,7 +113,7 @@ export class AnalysisStore {
       const shared = await s.running.promise;
       if (shared) return shared;
     }
-    const promise = s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers).then((analysis) => {
+    const promise = s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers, peers?.self).then((analysis) => {
       if (s.running?.promise === promise) s.running = undefined;
       if (!analysis || this.states.get(document.uri) !== s) return undefined;
       return this.keep(s, version, peerKey, analysis);
@@ -131,12 +138,32 @@ export class AnalysisStore {
 
   /** The pods of a document, from its current analysis or a peer-free one (never recursing into peers). */
   podsOf(document: TextDocument): PodModel[] {
+    return this.peerOf(document)?.pods.slice() ?? [];
+  }
+
+  /**
+   * What a document contributes to the others' workspace rules: its pods, objects and templated
+   * chunks, from its current analysis or a peer-free one; the same object while it is current.
+   */
+  peerOf(document: TextDocument): PeerPods | undefined {
     const s = this.state(document.uri);
     if (!s.analysis || s.version !== document.version) {
       const text = document.getText();
       this.keep(s, document.version, '', this.oversized(s, text) ?? s.analyzer.analyze(text, s.options));
     }
-    return (s.analysis?.chunks ?? []).flatMap((c) => c.analysis.pods);
+    const analysis = s.analysis;
+    if (!analysis) return undefined;
+    if (s.peer?.analysis === analysis) return s.peer.peer;
+    const plain = analysis.chunks.filter((c) => !c.analysis.chunk.templated);
+    const peer: PeerPods = {
+      source: document.uri,
+      pods: plain.flatMap((c) => c.analysis.pods),
+      objects: plain.flatMap((c) => c.analysis.objects),
+      templated: analysis.chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
+      namespace: this.namespaceOf?.(document.uri),
+    };
+    s.peer = { analysis, peer };
+    return peer;
   }
 
   private oversized(s: DocumentState, text: string): FileAnalysis | undefined {

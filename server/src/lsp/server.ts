@@ -18,7 +18,12 @@ import type { AnalysisOptions } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
 import { AnalysisStore } from './documents';
 import { features } from './features';
-import { FolderPeers } from './folder-peers';
+import { WorkspaceIndex } from './workspace-index';
+import { clearFolderNamespaces, folderNamespace } from '../cli/workspace';
+import { isNear, needsWorkspace } from '../k8s/neighbourhood';
+import type { PeerPods } from '../rules/types';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { guardConnection } from './guard';
 import { effectiveLocale, languageSetting } from './language';
@@ -80,22 +85,38 @@ export function startServer(rawConnection: Connection): void {
   const projectConfigs = new ProjectConfigs(() => locale, (message) => connection.console.error(message));
   let canWatchFiles = false;
   let canWatchFolders = false;
-  const folderOfUri = (uri: string): string => uri.slice(0, uri.lastIndexOf('/'));
-  const folderPeers = new FolderPeers();
+  let folders: string[] = [];
+  const workspace = new WorkspaceIndex();
   const settingsListeners: (() => void)[] = [];
+  const namespaceOfUri = (uri: string): string => {
+    try {
+      return uri.startsWith('file:') ? folderNamespace(dirname(fileURLToPath(uri))) : '';
+    } catch {
+      return '';
+    }
+  };
+  store.namespaceOf = namespaceOfUri;
+  // The workspace a document sees: the other open documents (their current text) and the files
+  // on disk. The list is reused while nothing changed, so the rules index it once.
+  const lastPeers = new Map<string, { key: string; peers: PeerPods[] }>();
   store.peersFor = (uri) => {
-    const peers = [];
-    const keys = [];
+    const open: PeerPods[] = [];
+    const keys: string[] = [];
     for (const d of documents.all()) {
-      if (d.uri === uri || folderOfUri(d.uri) !== folderOfUri(uri)) continue;
-      const pods = store.podsOf(d);
-      if (pods.length === 0) continue;
-      peers.push({ source: d.uri, pods });
+      if (d.uri === uri) continue;
+      const peer = store.peerOf(d);
+      if (!peer || (peer.pods.length === 0 && (peer.objects?.length ?? 0) === 0 && (peer.templated?.length ?? 0) === 0)) continue;
+      open.push(peer);
       keys.push(`${d.uri}@${d.version}`);
     }
-    const open = new Set(documents.all().map((d) => d.uri));
-    const disk = folderPeers.peers(uri, open);
-    return { peers: [...peers, ...disk.peers], key: `${keys.join('|')}#${disk.key}` };
+    const disk = workspace.peers(uri, new Set(documents.all().map((d) => d.uri)));
+    const key = `${keys.join('|')}#${disk.key}`;
+    const self = { source: uri, namespace: namespaceOfUri(uri) };
+    const last = lastPeers.get(uri);
+    if (last?.key === key) return { peers: last.peers, key, self };
+    const peers = open.length ? [...open, ...disk.peers] : disk.peers;
+    lastPeers.set(uri, { key, peers });
+    return { peers, key, self };
   };
   // One options object per (settings, project config) pair, so that unchanged settings never
   // need a deep compare (settings and configs are new objects whenever they change).
@@ -156,7 +177,8 @@ export function startServer(rawConnection: Connection): void {
     canPullConfiguration = params.capabilities.workspace?.configuration === true;
     canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
-    projectConfigs.setFolders(initialFolders(params));
+    folders = initialFolders(params);
+    projectConfigs.setFolders(folders);
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     if (canWatchFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     for (const feature of features) Object.assign(capabilities, feature.capabilities?.(params) ?? {});
@@ -164,10 +186,21 @@ export function startServer(rawConnection: Connection): void {
   });
 
   // The connection keeps one `initialized` handler: features must not call onInitialized themselves.
+  /** Indexes the workspace folders in the background, then re-checks the documents that look across files. */
+  function indexWorkspace(folders: readonly string[]): void {
+    void workspace.scan(folders).then(() => revalidateWorkspaceUsers());
+  }
+
+  function revalidateWorkspaceUsers(): void {
+    for (const d of documents.all()) if (needsWorkspace(d.getText())) schedule(d, 0);
+  }
+
   connection.onInitialized(() => {
     void updateLanguage();
     if (canWatchFiles) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.podsight.yaml' }] });
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.podsight.yaml' }, { globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }],
+      });
     }
     if (canWatchFolders) {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
@@ -175,16 +208,25 @@ export function startServer(rawConnection: Connection): void {
           projectConfigs.setFolders((folders ?? []).map((f) => f.uri));
           store.invalidateAll();
           context.revalidateAll();
+          indexWorkspace((folders ?? []).map((f) => f.uri));
         });
       });
     }
+    indexWorkspace(folders);
   });
 
   connection.onDidChangeWatchedFiles((params) => {
     const ours = params.changes.filter((c) => projectConfigs.invalidate(c.uri));
-    if (ours.length === 0) return;
-    store.invalidateAll();
-    context.revalidateAll();
+    // Manifests changed on disk: the workspace index follows; a kustomization may move namespaces.
+    const manifests = params.changes.filter((c) => /\.ya?ml$|\/Kustomization$/i.test(c.uri) && !c.uri.endsWith('/.podsight.yaml'));
+    for (const change of manifests) {
+      if (/\/kustomization\.ya?ml$|\/Kustomization$/i.test(change.uri)) clearFolderNamespaces();
+      if (!documents.get(change.uri)) workspace.changed(change.uri);
+    }
+    if (ours.length > 0) {
+      store.invalidateAll();
+      context.revalidateAll();
+    } else if (manifests.length > 0) revalidateWorkspaceUsers();
   });
 
   connection.onDidChangeConfiguration((params) => {
@@ -206,13 +248,11 @@ export function startServer(rawConnection: Connection): void {
     for (const listener of settingsListeners) listener();
   }
 
-  /** Schedules a document and the Services beside it, which may select its pods. */
+  /** Schedules a document and the open documents near it that look across files (Services, config references...). */
   function scheduleWithNeighbours(document: TextDocument, delay: number): void {
     schedule(document, delay);
     for (const other of documents.all()) {
-      if (other.uri !== document.uri && folderOfUri(other.uri) === folderOfUri(document.uri) && other.getText().includes('Service')) {
-        schedule(other, delay);
-      }
+      if (other.uri !== document.uri && isNear(other.uri, document.uri) && needsWorkspace(other.getText())) schedule(other, delay);
     }
   }
 
@@ -232,6 +272,11 @@ export function startServer(rawConnection: Connection): void {
     timers.delete(e.document.uri);
     settings.delete(e.document.uri);
     store.forget(e.document.uri);
+    lastPeers.delete(e.document.uri);
+    workspace.forget(e.document.uri);
+    // Its text on disk counts again (an unsaved edit is gone).
+    workspace.changed(e.document.uri);
+    revalidateWorkspaceUsers();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 

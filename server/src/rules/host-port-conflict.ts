@@ -1,10 +1,13 @@
 /**
  * host-port-conflict: the same hostPort, protocol and hostIP on two containers that run at the
- * same time. The node can hand each (protocol, IP, port) to one listener only.
+ * same time, or on two workloads that can run on one node. The node can hand each
+ * (protocol, IP, port) to one listener only.
  */
-import { containerLabel } from '../k8s/pod-model';
+import { getMap, getNode } from '../core/yaml-access';
+import { mayShareNamespace, neighbourhoodOf } from '../k8s/neighbourhood';
+import { containerLabel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { portClashes } from '../k8s/port-clashes';
-import type { Rule } from './types';
+import type { FileRule, Rule } from './types';
 
 export const hostPortConflict: Rule = {
   id: 'host-port-conflict',
@@ -31,6 +34,56 @@ export const hostPortConflict: Rule = {
           related: [{ node: earlier.port.hostPortNode ?? earlier.port.node, message: ctx.t('host-port-conflict.related', { ...args, name: args.other }) }],
           data: { hostPort: port.hostPort, protocol: port.protocol, containerPort: port.containerPort },
         });
+      }
+    }
+  },
+};
+
+/** Whether the pod is kept to some nodes (then two workloads may never meet on one node). */
+function pinned(pod: PodModel): boolean {
+  const doc = pod.doc;
+  return getNode(pod.spec, 'nodeSelector', doc) !== undefined || getNode(pod.spec, 'nodeName', doc) !== undefined || getNode(getMap(pod.spec, 'affinity', doc), 'nodeAffinity', doc) !== undefined;
+}
+
+function overlaps(a: PortModel, b: PortModel): boolean {
+  const any = (ip: string): boolean => ip === '' || ip === '0.0.0.0' || ip === '::';
+  return a.hostPort === b.hostPort && a.protocol === b.protocol && (a.hostIP === b.hostIP || any(a.hostIP) || any(b.hostIP));
+}
+
+function hostPorts(pod: PodModel): PortModel[] {
+  return pod.containers.filter((c) => c.role !== 'ephemeral').flatMap((c) => c.ports.filter((p) => p.hostPort !== undefined && p.hostPortNode));
+}
+
+/**
+ * host-port-conflict across workloads: a DaemonSet runs a pod on every node, so its hostPort
+ * meets the same hostPort of another DaemonSet, or of any pod that may land on one of those nodes.
+ * Only workloads kept to no particular node are compared; two definitions of one workload
+ * (same kind and name: an overlay, a copy per environment) are not.
+ */
+export const hostPortConflictAcross: FileRule = {
+  id: 'host-port-conflict',
+  defaultSeverity: 'error',
+  checkFile(ctx) {
+    const hood = neighbourhoodOf(ctx);
+    const own = hood.ownPods.filter((p) => !pinned(p.pod) && hostPorts(p.pod).length > 0);
+    if (own.length === 0) return;
+    const others = hood.pods.filter((p) => !pinned(p.pod) && hostPorts(p.pod).length > 0);
+    for (const mine of own) {
+      for (const other of others) {
+        if (other === mine || (other.pod.kind === mine.pod.kind && other.pod.name === mine.pod.name)) continue;
+        if (mine.pod.kind !== 'DaemonSet' && other.pod.kind !== 'DaemonSet') continue;
+        if (!mayShareNamespace(mine.namespace, other.namespace)) continue;
+        // Both in this file: report once, on the later one.
+        if (other.chunkStart !== undefined && mine.chunkStart !== undefined && other.chunkStart + (other.pod.object.node.range?.[0] ?? 0) > mine.chunkStart + (mine.pod.object.node.range?.[0] ?? 0)) continue;
+        for (const port of hostPorts(mine.pod)) {
+          const theirs = hostPorts(other.pod).find((p) => overlaps(port, p));
+          if (!theirs || !port.hostPortNode || mine.chunkStart === undefined) continue;
+          const otherName = `${other.pod.kind} "${other.pod.name ?? '?'}"`;
+          const why = ctx.t(mine.pod.kind === 'DaemonSet' && other.pod.kind === 'DaemonSet' ? 'host-port-conflict.why-daemonsets' : 'host-port-conflict.why-daemonset');
+          const args = { hostPort: port.hostPort ?? 0, protocol: port.protocol, hostIP: port.hostIP || '0.0.0.0', other: otherName, why };
+          const related = other.chunkStart === undefined || !theirs.hostPortNode?.range ? [] : [{ node: { start: theirs.hostPortNode.range[0] + other.chunkStart - mine.chunkStart, end: theirs.hostPortNode.range[1] + other.chunkStart - mine.chunkStart }, message: ctx.t('host-port-conflict.across-related', args) }];
+          ctx.report(mine.chunkStart, { node: port.hostPortNode, severity: 'warning', message: ctx.t('host-port-conflict.across', args), related, data: { hostPort: port.hostPort, protocol: port.protocol, containerPort: port.containerPort, across: true } });
+        }
       }
     }
   },

@@ -3,7 +3,7 @@ import { duplicateContainerName } from './duplicate-container-name';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { hostNetworkPortMismatch } from './host-network-port-mismatch';
-import { hostPortConflict } from './host-port-conflict';
+import { hostPortConflict, hostPortConflictAcross } from './host-port-conflict';
 import { implicitPortConflict } from './implicit-port-conflict';
 import { invalidName } from './invalid-name';
 import { invalidPort } from './invalid-port';
@@ -17,6 +17,14 @@ import { unusedVolume } from './unused-volume';
 import { yamlSyntax } from './yaml-syntax';
 import { portConflict } from './port-conflict';
 import { serviceTargetPort } from './service-target-port';
+import { duplicateEnv } from './duplicate-env';
+import { duplicatePortName } from './duplicate-port-name';
+import { probePortElsewhere } from './probe-port-elsewhere';
+import { selectorMismatch } from './selector-mismatch';
+import { undefinedEnvReference } from './undefined-env-reference';
+import { danglingBackend } from './dangling-backend';
+import { missingConfigKey } from './missing-config-key';
+import { serviceSelectsNothing } from './service-selects-nothing';
 import type { FileRule, Rule } from './types';
 import { unusedDisableDirective } from './unused-disable-directive';
 
@@ -38,16 +46,21 @@ export const rules: readonly Rule[] = [
   duplicateVolumeName,
   duplicateContainerName,
   invalidName,
+  selectorMismatch,
+  duplicateEnv,
+  undefinedEnvReference,
+  probePortElsewhere,
 ];
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
-export const fileRules: readonly FileRule[] = [serviceTargetPort];
+export const fileRules: readonly FileRule[] = [serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, hostPortConflictAcross, duplicatePortName];
 
 /** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {
   return [
     ...rules.map((r) => ({ id: r.id, severity: r.defaultSeverity })),
-    ...fileRules.map((r) => ({ id: r.id, severity: r.defaultSeverity })),
+    // A rule with a chunk part and a file part (host-port-conflict) is listed once.
+    ...fileRules.filter((r) => !rules.some((c) => c.id === r.id)).map((r) => ({ id: r.id, severity: r.defaultSeverity })),
     { id: 'templated-file', severity: 'information' },
     { id: unusedDisableDirective.id, severity: unusedDisableDirective.defaultSeverity },
   ];

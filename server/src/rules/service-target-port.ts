@@ -1,12 +1,13 @@
 /**
- * service-target-port: a Service selects pods (in this file, or for the CLI and the editor in
- * other files of the folder) whose containers neither declare nor imply the port its `targetPort`
+ * service-target-port: a Service selects pods of its namespace (in this file, or in the other
+ * files of the workspace) whose containers neither declare nor imply the port its `targetPort`
  * (or `port`, when targetPort is absent) names. A named targetPort that no container declares
  * gives the Service no endpoints for that port; a number nobody listens on is refused.
  * File-level: it reads the chunk models, so per-chunk caching is unaffected.
  */
 import { impliedPorts } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { closest } from '../util/suggest';
 import type { FileRule, FileRuleContext, Span } from './types';
@@ -66,6 +67,7 @@ interface Candidate {
   readonly pod: PodModel;
   readonly chunkStart: number | undefined;
   readonly summary: PodSummary;
+  readonly namespace: string;
 }
 
 export const serviceTargetPort: FileRule = {
@@ -82,9 +84,9 @@ export const serviceTargetPort: FileRule = {
     // Index the pods by each `key=value` label so a Service looks at the pods it may select, not
     // at all of them: the file-level pass stays cheap at thousands of documents.
     const byLabel = new Map<string, Candidate[]>();
-    const add = (pod: PodModel, chunkStart: number | undefined): void => {
+    const add = (pod: PodModel, chunkStart: number | undefined, fallback: string): void => {
       const summary = summaryOf(pod, images);
-      const candidate = { pod, chunkStart, summary };
+      const candidate = { pod, chunkStart, summary, namespace: namespaceOf(pod.object, pod.doc, fallback) };
       for (const [k, v] of Object.entries(summary.labels)) {
         const key = `${k}\u0000${v}`;
         const bucket = byLabel.get(key);
@@ -92,15 +94,21 @@ export const serviceTargetPort: FileRule = {
         else byLabel.set(key, [candidate]);
       }
     };
-    for (const c of ctx.chunks) for (const pod of c.pods) add(pod, c.start);
-    for (const p of ctx.peers) for (const pod of p.pods) add(pod, undefined);
+    for (const c of ctx.chunks) for (const pod of c.pods) add(pod, c.start, ctx.namespace ?? '');
+    for (const p of ctx.peers) {
+      // The file itself may be among the peers (the CLI's one list); far folders are other deployments.
+      if (p.source === ctx.source || !isNear(ctx.source, p.source)) continue;
+      for (const pod of p.pods) add(pod, undefined, p.namespace ?? '');
+    }
     for (const { chunk, service } of services) {
       let smallest: Candidate[] | undefined;
       for (const [k, v] of Object.entries(service.selector)) {
         const bucket = byLabel.get(`${k}\u0000${v}`) ?? [];
         if (!smallest || bucket.length < smallest.length) smallest = bucket;
       }
-      const matched = (smallest ?? []).filter(({ summary }) => selects(service.selector, summary.labels));
+      // A Service selects pods of its own namespace only.
+      const namespace = namespaceOf(service.object, service.doc, ctx.namespace ?? '');
+      const matched = (smallest ?? []).filter((c) => sameNamespace(c.namespace, namespace) && selects(service.selector, c.summary.labels));
       if (matched.length === 0) continue;
       const summaries = matched.map((m) => m.summary);
       const names = [...new Set(summaries.flatMap((s) => s.names))];

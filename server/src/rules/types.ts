@@ -86,17 +86,37 @@ export function docsUrl(ruleId: string): string {
   return `${DOCS_BASE}${ruleId}.md`;
 }
 
-/** A pod template another file contributes to file-level rules (same workspace folder). */
+/** What another file of the workspace contributes to file-level rules: its pods and objects. */
 export interface PeerPods {
   /** Where the pods come from (a URI or a path), for related information. */
   readonly source: string;
   readonly pods: readonly import('../k8s/pod-model').PodModel[];
+  /** Its other objects (Services, ConfigMaps, Ingresses...), for the workspace index. */
+  readonly objects?: RuleContext['objects'];
+  /** The namespace of its objects that set none (a kustomization's `namespace:`). */
+  readonly namespace?: string;
+  /** The texts of its templated chunks (Helm): pods nobody can see until they are rendered. */
+  readonly templated?: readonly string[];
+}
+
+/** Where the file being checked sits in its workspace. */
+export interface WorkspaceFile {
+  /** Its path or URI, in the form the peers' `source` uses (to tell near peers from far ones). */
+  readonly source?: string;
+  /** The namespace of its objects that set none. */
+  readonly namespace?: string;
 }
 
 /** What a file-level rule sees: every chunk of the file and the pods of its peers. */
 export interface FileRuleContext {
   readonly chunks: readonly { readonly start: number; readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[] }[];
   readonly peers: readonly PeerPods[];
+  /** The namespace of this file's objects that set none (a kustomization's `namespace:`). */
+  readonly namespace?: string;
+  /** This file's path or URI, when known (see WorkspaceFile). */
+  readonly source?: string;
+  /** The texts of this file's templated chunks. */
+  readonly templated?: readonly string[];
   readonly options: AnalysisOptions;
   t(key: string, args?: Readonly<Record<string, string | number>>): string;
   /** Offsets in `report.node` spans are relative to the chunk that starts at `chunkStart`. */

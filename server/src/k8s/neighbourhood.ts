@@ -1,0 +1,192 @@
+/**
+ * The workspace index of the objects that meet a pod: Services, Ingresses, HTTPRoutes,
+ * ConfigMaps, Secrets, PVCs, NetworkPolicies and the other workloads, by kind, name and
+ * namespace. An object without `metadata.namespace` is in its file's default namespace (the
+ * `namespace:` of the kustomization beside it), or else in the namespace `kubectl apply` picks:
+ * the same one for every such object.
+ * Built from the chunks of one file and the peers of its workspace; the peers' part is kept per
+ * peers list, so an edit rebuilds only the file's own (small) part.
+ */
+import type { Document } from 'yaml';
+import { getMap, getString } from '../core/yaml-access';
+import type { FileRuleContext, PeerPods } from '../rules/types';
+import type { PodModel } from './pod-model';
+import { stringMap, templateLabels } from './services';
+import type { K8sObject } from './workloads';
+
+/** Where an indexed thing sits: in the file being checked (`chunkStart`) or in a peer (`source`). */
+export interface Placement {
+  readonly namespace: string;
+  /** The start of its chunk when it is in the file being checked. */
+  readonly chunkStart?: number;
+  /** The peer it comes from otherwise. */
+  readonly source?: string;
+}
+
+export interface IndexedObject extends Placement {
+  readonly object: K8sObject;
+  readonly doc: Document;
+}
+
+export interface IndexedPod extends Placement {
+  readonly pod: PodModel;
+  readonly labels: Readonly<Record<string, string>>;
+}
+
+/** Kinds the index keeps (the workloads come in as pods). */
+const INDEXED = new Set(['Service', 'Ingress', 'HTTPRoute', 'GRPCRoute', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'NetworkPolicy']);
+
+/** `metadata.namespace`, else the file's default. */
+export function namespaceOf(object: K8sObject, doc: Document, fallback = ''): string {
+  return getString(getMap(object.node, 'metadata', doc), 'namespace', doc) || fallback;
+}
+
+/** The namespace shown in messages. */
+export function namespaceLabel(namespace: string): string {
+  return namespace || 'default';
+}
+
+/** Surely one namespace: equal, an unset namespace counting as `default`. */
+export function sameNamespace(a: string, b: string): boolean {
+  return (a || 'default') === (b || 'default');
+}
+
+/** Possibly one namespace: equal, or one of them unset (it is whatever `kubectl apply -n` says). */
+export function mayShareNamespace(a: string, b: string): boolean {
+  return a === b || a === '' || b === '' || sameNamespace(a, b);
+}
+
+class Part {
+  readonly byKind = new Map<string, IndexedObject[]>();
+  readonly pods: IndexedPod[] = [];
+  /** Labels of any other object and of any `spec.template` (custom resources that make pods too). */
+  readonly labelSets: { readonly namespace: string; readonly source?: string; readonly labels: Readonly<Record<string, string>> }[] = [];
+
+  addObject(entry: IndexedObject): void {
+    const kind = entry.object.kind;
+    if (kind !== 'Service') {
+      const { node } = entry.object;
+      const doc = entry.doc;
+      for (const labels of [getMap(getMap(node, 'metadata', doc), 'labels', doc), getMap(getMap(getMap(getMap(node, 'spec', doc), 'template', doc), 'metadata', doc), 'labels', doc)]) {
+        if (labels) this.labelSets.push({ namespace: entry.namespace, source: entry.source, labels: stringMap(labels, doc) });
+      }
+    }
+    if (!kind || !INDEXED.has(kind)) return;
+    const list = this.byKind.get(kind);
+    if (list) list.push(entry);
+    else this.byKind.set(kind, [entry]);
+  }
+
+  addPods(pods: readonly PodModel[], place: (pod: PodModel) => Placement): void {
+    for (const pod of pods) this.pods.push({ ...place(pod), pod, labels: templateLabels(pod) });
+  }
+}
+
+const peerParts = new WeakMap<PeerPods, Part>();
+const ownParts = new WeakMap<FileRuleContext['chunks'], { namespace: string; part: Part }>();
+
+/** One peer's part, kept as long as the peer object lives (an unchanged file keeps its object). */
+function peerPart(peer: PeerPods): Part {
+  let part = peerParts.get(peer);
+  if (part) return part;
+  part = new Part();
+  const fallback = peer.namespace ?? '';
+  for (const { object, doc } of peer.objects ?? []) part.addObject({ object, doc, namespace: namespaceOf(object, doc, fallback), source: peer.source });
+  part.addPods(peer.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, fallback), source: peer.source }));
+  peerParts.set(peer, part);
+  return part;
+}
+
+function ownPart(chunks: FileRuleContext['chunks'], namespace: string): Part {
+  const hit = ownParts.get(chunks);
+  if (hit && hit.namespace === namespace) return hit.part;
+  const part = new Part();
+  for (const chunk of chunks) {
+    for (const { object, doc } of chunk.objects) part.addObject({ object, doc, namespace: namespaceOf(object, doc, namespace), chunkStart: chunk.start });
+    part.addPods(chunk.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, namespace), chunkStart: chunk.start }));
+  }
+  ownParts.set(chunks, { namespace, part });
+  return part;
+}
+
+/** The folder part of a path or URI. */
+function folderOf(source: string): string {
+  return source.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+}
+
+/**
+ * Whether a peer is near enough to be deployed with the file: in its folder, or in a folder above
+ * or below it. Sibling folders are often alternatives (examples, environments, other apps) whose
+ * objects share names without meeting.
+ */
+export function isNear(self: string | undefined, peer: string | undefined): boolean {
+  if (self === undefined || peer === undefined) return true;
+  const a = folderOf(self);
+  const b = folderOf(peer);
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
+
+/** What one file sees of its workspace: itself and the peers near it. */
+export class Neighbourhood {
+  private readonly own: Part;
+  private readonly parts: readonly Part[];
+  private allPods?: readonly IndexedPod[];
+  /** Texts of templated chunks (own and near peers), where unseen pods may come from. */
+  readonly templated: readonly string[];
+
+  constructor(ctx: Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>) {
+    this.own = ownPart(ctx.chunks, ctx.namespace ?? '');
+    // The file itself may be among the peers (the CLI passes one list to every file).
+    const near = ctx.peers.filter((p) => (ctx.source === undefined || p.source !== ctx.source) && isNear(ctx.source, p.source));
+    this.parts = [this.own, ...near.map(peerPart)];
+    this.templated = [...(ctx.templated ?? []), ...near.flatMap((p) => p.templated ?? [])];
+  }
+
+  /** Objects of a kind, optionally with a given name. */
+  objects(kind: string, name?: string): IndexedObject[] {
+    const out: IndexedObject[] = [];
+    for (const part of this.parts) {
+      for (const o of part.byKind.get(kind) ?? []) if (name === undefined || o.object.name === name) out.push(o);
+    }
+    return out;
+  }
+
+  /** Objects of the file being checked. */
+  ownObjects(kind: string): IndexedObject[] {
+    return this.own.byKind.get(kind) ?? [];
+  }
+
+  get pods(): readonly IndexedPod[] {
+    this.allPods ??= this.parts.flatMap((p) => p.pods);
+    return this.allPods;
+  }
+
+  get ownPods(): readonly IndexedPod[] {
+    return this.own.pods;
+  }
+
+  /** Label sets of every object (custom resources included) that may carry pod labels. */
+  get labelSets(): readonly Part['labelSets'][number][] {
+    return this.parts.flatMap((p) => p.labelSets);
+  }
+}
+
+/**
+ * Whether a file's text may hold something the workspace rules look up elsewhere (a Service,
+ * a route, a config reference, a host port): only such files get the workspace's peers.
+ */
+export function needsWorkspace(text: string): boolean {
+  return /Service|Ingress|Route|configMap|secret|hostPort/.test(text);
+}
+
+type Inputs = Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>;
+const memo = new WeakMap<FileRuleContext['chunks'], { inputs: Inputs; value: Neighbourhood }>();
+
+/** The neighbourhood of a file-rule context, built once per file-level pass (the rules share it). */
+export function neighbourhoodOf(ctx: Inputs): Neighbourhood {
+  const hit = memo.get(ctx.chunks)?.inputs;
+  if (hit && hit.peers === ctx.peers && hit.namespace === ctx.namespace && hit.source === ctx.source && hit.templated === ctx.templated) return memo.get(ctx.chunks)!.value;
+  const value = new Neighbourhood(ctx);
+  memo.set(ctx.chunks, { inputs: ctx, value });
+  return value;
+}

@@ -1,0 +1,65 @@
+/** English messages of the rules about a pod's neighbourhood: selectors, Services, env, config references. */
+export const neighbourhoodEn = {
+  'selector-mismatch.value':
+    'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template is labelled {key}: {actual}. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+  'selector-mismatch.missing':
+    'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template has no label {key}. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+  'selector-mismatch.expression':
+    'The selector expression on {key} of {kind} "{name}" does not match its pod template\'s labels. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+  'selector-mismatch.related': 'The pod template\'s labels.',
+
+  'service-selects-nothing.value':
+    'Service "{service}" selects no pod template of namespace {namespace}: {workload} is labelled {key}: {actual}, where the selector asks for {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail. Did you mean {key}: {actual}?',
+  'service-selects-nothing.key':
+    'Service "{service}" selects no pod template of namespace {namespace}: {workload} is labelled {actualKey}: {expected}, where the selector asks for {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail. Did you mean {actualKey}?',
+  'service-selects-nothing.missing':
+    'Service "{service}" selects no pod template of namespace {namespace}: {workload} has every label the selector asks for except {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail.',
+  'service-selects-nothing.related': 'The pod template of {workload} is labelled here.',
+
+  'duplicate-env.message':
+    'Environment variable {name} is set twice in container "{container}". The API server accepts it and the last entry wins: the earlier value never reaches the process.',
+  'duplicate-env.related': '{name} is first set here; this value is overridden.',
+
+  'undefined-env-reference.undefined':
+    'The {where} of container "{container}" refers to $({name}), but the container defines no variable {name}. The kubelet leaves the text as it is: the process receives the literal "$({name})".{didYouMean}',
+  'undefined-env-reference.later':
+    'The {where} of container "{container}" refers to $({name}), which is defined only further down the env list. A reference expands only to variables defined before it, so the process receives the literal "$({name})". Move {name} above this entry.',
+
+  'duplicate-port-name.message':
+    'Container "{container}" names a port "{name}", and so does container "{other}". Port names are unique only within a container: a Service with targetPort: {name} sends its traffic to the first container that declares it ("{other}"), whichever was meant.',
+  'duplicate-port-name.used': ' Service "{service}" selects this pod with targetPort: {name}, so its traffic goes to "{other}" only.',
+  'duplicate-port-name.related': 'Container "{other}" names a port "{name}" here.',
+
+  'probe-port-elsewhere.message':
+    'The {where} of container "{container}" checks port {port}, which this container neither declares nor listens on by its image, but container "{other}" does. The kubelet probes the pod IP, which all containers share, so this probe tests "{other}": it passes whenever "{other}" answers, however "{container}" is doing.',
+  'probe-port-elsewhere.own': ' This container\'s own port is {own}.',
+  'probe-port-elsewhere.related': 'Container "{other}" declares port {port} here.',
+
+  'host-port-conflict.across':
+    'hostPort {hostPort}/{protocol} on {hostIP} is also taken by {other}, and both can run on one node ({why}). A node gives each host port to one pod only, so on such a node the second pod cannot be scheduled and stays Pending.',
+  'host-port-conflict.why-daemonsets': 'DaemonSets run a pod on every node',
+  'host-port-conflict.why-daemonset': 'a DaemonSet runs a pod on every node',
+  'host-port-conflict.across-related': '{other} takes hostPort {hostPort}/{protocol} here.',
+
+  'dangling-backend.service':
+    '{owner} "{name}" sends traffic to Service "{service}", but namespace {namespace} has no Service of that name in this workspace; did you mean "{suggestion}"? Requests to this backend fail (the controller answers 503 or 500).',
+  'dangling-backend.port-number':
+    '{owner} "{name}" sends traffic to port {port} of Service "{service}", which has no port {port} (its ports: {ports}). Requests to this backend fail (the controller answers 503 or 500).',
+  'dangling-backend.container-port': ' {port} is the container port the Service forwards to; a backend names the Service\'s own port, {servicePort}.',
+  'dangling-backend.port-name':
+    '{owner} "{name}" sends traffic to the port named "{port}" of Service "{service}", which has no port of that name (its ports: {ports}). Requests to this backend fail (the controller answers 503 or 500).{didYouMean}',
+  'dangling-backend.related': 'Service "{service}" is defined here.',
+
+  'missing-config-key.env':
+    'Container "{container}" reads key "{key}" of {kind} "{name}", which has no such key (its keys: {keys}).{didYouMean} The kubelet will not start the container: CreateContainerConfigError, "couldn\'t find key {key} in {kind} {name}".',
+  'missing-config-key.volume':
+    'Volume "{volume}" projects key "{key}" of {kind} "{name}", which has no such key (its keys: {keys}).{didYouMean} The kubelet cannot mount the volume, so the pod stays in ContainerCreating.',
+  'missing-config-key.related': '{kind} "{name}" is defined here.',
+
+  'fix.duplicate-env.remove-earlier': 'Remove the earlier {name} (its value is overridden)',
+  'fix.duplicate-env.remove-this': 'Remove this {name} (the earlier value wins then)',
+  'fix.undefined-env-reference.move': 'Move the definition of {name} above this entry',
+  'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',
+  'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
+  'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
+};

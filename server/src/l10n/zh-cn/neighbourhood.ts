@@ -1,0 +1,65 @@
+/** 关于 Pod 周边（选择器、Service、环境变量、配置引用）的规则的简体中文消息。 */
+export const neighbourhoodZhCn = {
+  'selector-mismatch.value':
+    '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板标签是 {key}: {actual}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+  'selector-mismatch.missing':
+    '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板没有标签 {key}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+  'selector-mismatch.expression':
+    '{kind} "{name}" 选择器中关于 {key} 的表达式与 Pod 模板的标签不匹配。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+  'selector-mismatch.related': 'Pod 模板的标签。',
+
+  'service-selects-nothing.value':
+    'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 的标签是 {key}: {actual}，而选择器要求 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。是否应为 {key}: {actual}？',
+  'service-selects-nothing.key':
+    'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 的标签是 {actualKey}: {expected}，而选择器要求 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。是否应为 {actualKey}？',
+  'service-selects-nothing.missing':
+    'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 具备选择器要求的所有标签，唯独缺少 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。',
+  'service-selects-nothing.related': '{workload} 的 Pod 模板标签在此。',
+
+  'duplicate-env.message':
+    '容器 "{container}" 两次设置了环境变量 {name}。API 服务器会接受，以最后一项为准：前面的值根本到不了进程。',
+  'duplicate-env.related': '{name} 首次在此设置；这个值会被覆盖。',
+
+  'undefined-env-reference.undefined':
+    '容器 "{container}" 的 {where} 引用了 $({name})，但该容器没有定义变量 {name}。kubelet 会原样保留这段文本：进程收到的是字面上的 "$({name})"。{didYouMean}',
+  'undefined-env-reference.later':
+    '容器 "{container}" 的 {where} 引用了 $({name})，而它在 env 列表中靠后才定义。引用只会展开为在它之前定义的变量，所以进程收到的是字面上的 "$({name})"。请把 {name} 移到这一项之前。',
+
+  'duplicate-port-name.message':
+    '容器 "{container}" 有一个名为 "{name}" 的端口，容器 "{other}" 也有。端口名只在单个容器内唯一：targetPort: {name} 的 Service 会把流量发给第一个声明它的容器（"{other}"），不管本意是哪一个。',
+  'duplicate-port-name.used': 'Service "{service}" 以 targetPort: {name} 选中了这个 Pod，所以它的流量只会发往 "{other}"。',
+  'duplicate-port-name.related': '容器 "{other}" 在此把端口命名为 "{name}"。',
+
+  'probe-port-elsewhere.message':
+    '容器 "{container}" 的 {where} 检查端口 {port}，但这个容器既没有声明该端口，镜像默认也不监听它；声明它的是容器 "{other}"。kubelet 探测的是所有容器共用的 Pod IP，所以这个探针测的是 "{other}"：只要 "{other}" 有应答就通过，无论 "{container}" 状况如何。',
+  'probe-port-elsewhere.own': '这个容器自己的端口是 {own}。',
+  'probe-port-elsewhere.related': '容器 "{other}" 在此声明端口 {port}。',
+
+  'host-port-conflict.across':
+    '{hostIP} 上的 hostPort {hostPort}/{protocol} 也被 {other} 占用，而两者可能运行在同一节点上（{why}）。一个节点上的每个主机端口只能给一个 Pod，所以在这样的节点上，后一个 Pod 无法调度，一直处于 Pending。',
+  'host-port-conflict.why-daemonsets': 'DaemonSet 会在每个节点上运行一个 Pod',
+  'host-port-conflict.why-daemonset': 'DaemonSet 会在每个节点上运行一个 Pod',
+  'host-port-conflict.across-related': '{other} 在此占用 hostPort {hostPort}/{protocol}。',
+
+  'dangling-backend.service':
+    '{owner} "{name}" 把流量发往 Service "{service}"，但在本工作区中，命名空间 {namespace} 没有这个名字的 Service；是否应为 "{suggestion}"？发往这个后端的请求都会失败（控制器返回 503 或 500）。',
+  'dangling-backend.port-number':
+    '{owner} "{name}" 把流量发往 Service "{service}" 的端口 {port}，但该 Service 没有端口 {port}（它的端口：{ports}）。发往这个后端的请求都会失败（控制器返回 503 或 500）。',
+  'dangling-backend.container-port': '{port} 是 Service 转发到的容器端口；后端要写的是 Service 自己的端口 {servicePort}。',
+  'dangling-backend.port-name':
+    '{owner} "{name}" 把流量发往 Service "{service}" 名为 "{port}" 的端口，但该 Service 没有这个名字的端口（它的端口：{ports}）。发往这个后端的请求都会失败（控制器返回 503 或 500）。{didYouMean}',
+  'dangling-backend.related': 'Service "{service}" 在此定义。',
+
+  'missing-config-key.env':
+    '容器 "{container}" 读取 {kind} "{name}" 的键 "{key}"，但它没有这个键（已有的键：{keys}）。{didYouMean}kubelet 不会启动这个容器：CreateContainerConfigError，“couldn\'t find key {key} in {kind} {name}”。',
+  'missing-config-key.volume':
+    '卷 "{volume}" 投射 {kind} "{name}" 的键 "{key}"，但它没有这个键（已有的键：{keys}）。{didYouMean}kubelet 无法挂载这个卷，Pod 会一直停在 ContainerCreating。',
+  'missing-config-key.related': '{kind} "{name}" 在此定义。',
+
+  'fix.duplicate-env.remove-earlier': '删除前面的 {name}（它的值会被覆盖）',
+  'fix.duplicate-env.remove-this': '删除这一项 {name}（改为以前面的值为准）',
+  'fix.undefined-env-reference.move': '把 {name} 的定义移到这一项之前',
+  'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',
+  'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
+  'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
+};

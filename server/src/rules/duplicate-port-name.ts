@@ -1,0 +1,63 @@
+/**
+ * duplicate-port-name: two containers of one pod give a port the same name. The API server
+ * checks names within a container only; a Service's `targetPort: <name>` then resolves to the
+ * first container that declares it (the endpoints controller walks `containers` in order),
+ * whatever the author meant. A warning when a Service of the workspace that selects the pod
+ * uses the name; a note otherwise (probes resolve names in their own container, so nothing
+ * breaks until something looks the name up across the pod).
+ */
+import { neighbourhoodOf, sameNamespace } from '../k8s/neighbourhood';
+import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
+import { selects, serviceOf } from '../k8s/services';
+import type { FileRule } from './types';
+
+/** Ports named like a port of an earlier container, in the order Services resolve names. */
+export function duplicatePortNames(pod: PodModel): { container: ContainerModel; port: PortModel; earlier: { container: ContainerModel; port: PortModel } }[] {
+  const out: ReturnType<typeof duplicatePortNames> = [];
+  const seen = new Map<string, { container: ContainerModel; port: PortModel }>();
+  // Ports of plain init and ephemeral containers are never looked up by name from outside.
+  for (const container of pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar').sort((a, b) => rank(a) - rank(b))) {
+    const own = new Set<string>();
+    for (const port of container.ports) {
+      if (!port.name || !port.nameNode || own.has(port.name)) continue; // a duplicate in one container is invalid-port
+      own.add(port.name);
+      const earlier = seen.get(port.name);
+      if (earlier) out.push({ container, port, earlier });
+      else seen.set(port.name, { container, port });
+    }
+  }
+  return out;
+}
+
+/** App containers first: that is the order in which Services resolve a port name. */
+function rank(c: ContainerModel): number {
+  return c.list === 'containers' ? 0 : 1;
+}
+
+export const duplicatePortName: FileRule = {
+  id: 'duplicate-port-name',
+  defaultSeverity: 'warning',
+  checkFile(ctx) {
+    const hood = neighbourhoodOf(ctx);
+    for (const { pod, labels, namespace, chunkStart } of hood.ownPods) {
+      if (chunkStart === undefined) continue;
+      const duplicates = duplicatePortNames(pod);
+      if (duplicates.length === 0) continue;
+      const services = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace)).flatMap((s) => {
+        const model = serviceOf(s.object, s.doc);
+        return model && selects(model.selector, labels) ? [model] : [];
+      });
+      for (const { container, port, earlier } of duplicates) {
+        const user = services.find((s) => s.ports.some((p) => p.field === 'targetPort' && p.value === port.name));
+        const args = { name: port.name ?? '', container: containerLabel(container), other: containerLabel(earlier.container), service: user?.name ?? '' };
+        ctx.report(chunkStart, {
+          node: port.nameNode ?? port.node,
+          severity: user ? 'warning' : 'information',
+          message: ctx.t('duplicate-port-name.message', args) + (user ? ctx.t('duplicate-port-name.used', args) : ''),
+          related: [{ node: earlier.port.nameNode ?? earlier.port.node, message: ctx.t('duplicate-port-name.related', args) }],
+          data: { name: port.name, container: container.name, service: user?.name },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,88 @@
+/**
+ * selector-mismatch: a workload's `selector` does not select its own pod template. For apps/v1
+ * kinds (and a ReplicationController or a Job with `manualSelector` that sets one) the API server
+ * rejects it: "selector does not match template labels".
+ * Only objects that spell out both the selector and the template's labels are judged (a patch
+ * file carries one of them only).
+ */
+import { isScalar, type Node, type Scalar } from 'yaml';
+import { asMap, asSeq, getBoolean, getMap, getNode, getScalar, getString, keyText, mapPairs } from '../core/yaml-access';
+import type { PodModel } from '../k8s/pod-model';
+import type { Rule } from './types';
+
+/** A selector requirement that the template's labels fail. */
+export interface Miss {
+  readonly node: Node;
+  readonly key: string;
+  /** The value matchLabels asks for (absent for matchExpressions). */
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
+const APPS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
+
+export const selectorMismatch: Rule = {
+  id: 'selector-mismatch',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      const found = misses(pod);
+      if (!found) continue;
+      for (const miss of found.misses) {
+        const args = { kind: pod.kind, name: pod.name ?? '?', key: miss.key, expected: miss.expected ?? '', actual: miss.actual ?? '' };
+        const key = miss.expected === undefined ? 'selector-mismatch.expression' : miss.actual === undefined ? 'selector-mismatch.missing' : 'selector-mismatch.value';
+        ctx.report({
+          node: miss.node,
+          message: ctx.t(key, args),
+          related: [{ node: found.labelsNode, message: ctx.t('selector-mismatch.related', args) }],
+          data: { key: miss.key, expected: miss.expected, actual: miss.actual },
+        });
+      }
+    }
+  },
+};
+
+/** The selector requirements a pod template fails, or undefined when the object is not judged. */
+export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | undefined {
+  const doc = pod.doc;
+  const spec = getMap(pod.object.node, 'spec', doc);
+  const kind = pod.kind;
+  const judged = (APPS.has(kind) && pod.object.apiVersion === 'apps/v1') || kind === 'ReplicationController' || (kind === 'Job' && getBoolean(spec, 'manualSelector', doc));
+  if (!judged || kind === 'CronJob') return undefined;
+  const template = getMap(spec, 'template', doc);
+  const labelsNode = getMap(getMap(template, 'metadata', doc), 'labels', doc);
+  if (!labelsNode) return undefined;
+  const labels = new Map<string, string>();
+  for (const pair of mapPairs(labelsNode, doc)) {
+    const k = keyText(pair);
+    if (k !== undefined && isScalar(pair.value) && pair.value.value !== null) labels.set(k, String(pair.value.value));
+  }
+  const selector = getMap(spec, 'selector', doc);
+  if (!selector) return undefined;
+  const out: Miss[] = [];
+  // A ReplicationController's selector is a plain map; the others have matchLabels/matchExpressions.
+  const matchLabels = kind === 'ReplicationController' ? selector : getMap(selector, 'matchLabels', doc);
+  for (const pair of matchLabels ? mapPairs(matchLabels, doc) : []) {
+    const key = keyText(pair);
+    if (key === undefined || !isScalar(pair.value) || pair.value.value === null) continue;
+    const expected = String(pair.value.value);
+    if (labels.get(key) !== expected) out.push({ node: pair.value as Scalar, key, expected, actual: labels.get(key) });
+  }
+  if (kind !== 'ReplicationController') {
+    for (const item of asSeq(getNode(selector, 'matchExpressions', doc), doc)?.items ?? []) {
+      const expr = asMap(item, doc);
+      const keyNode = getScalar(expr, 'key', doc);
+      const key = getString(expr, 'key', doc);
+      const operator = getString(expr, 'operator', doc);
+      const values = (asSeq(getNode(expr, 'values', doc), doc)?.items ?? []).flatMap((v) => (isScalar(v) && v.value !== null ? [String(v.value)] : []));
+      if (!keyNode || key === undefined || !operator) continue;
+      const has = labels.has(key);
+      const value = labels.get(key);
+      const ok =
+        operator === 'In' ? has && values.includes(value ?? '') : operator === 'NotIn' ? !has || !values.includes(value ?? '') : operator === 'Exists' ? has : operator === 'DoesNotExist' ? !has : true;
+      if (!ok) out.push({ node: keyNode, key, actual: value });
+    }
+  }
+  return { misses: out, labelsNode };
+}
+

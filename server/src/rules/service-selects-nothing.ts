@@ -1,0 +1,81 @@
+/**
+ * service-selects-nothing: a Service's selector matches no pod template of its namespace, while
+ * one template misses it narrowly: a typo in a label key or value, or a single label missing.
+ * Such a Service has no endpoints. Silent when nothing is close: operators and controllers make
+ * pods that no file shows, and a Service for them is normal.
+ */
+import { isScalar, type Node, type Scalar } from 'yaml';
+import { getMap, keyText, mapPairs } from '../core/yaml-access';
+import { mayShareNamespace, namespaceLabel, neighbourhoodOf, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
+import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
+import { editDistance } from '../util/suggest';
+import type { FileRule, Span } from './types';
+
+/** How a pod template misses a selector by one label. */
+export interface NearMiss {
+  readonly pod: IndexedPod;
+  readonly how: 'value' | 'key' | 'missing';
+  readonly key: string;
+  readonly expected: string;
+  /** The template's value (`value`) or key (`key`). */
+  readonly actual?: string;
+}
+
+/** Close enough to be a slip of the keyboard: one or two edits, fewer than a third of the word. */
+function isTypo(a: string, b: string): boolean {
+  if (a === b || a.length > 256 || b.length > 256) return false;
+  const d = editDistance(a.toLowerCase(), b.toLowerCase());
+  return d <= 2 && d <= Math.max(1, Math.floor(Math.max(a.length, 3) / 3));
+}
+
+export function nearMiss(selector: Readonly<Record<string, string>>, pod: IndexedPod): NearMiss | undefined {
+  const failing = Object.entries(selector).filter(([k, v]) => pod.labels[k] !== v);
+  if (failing.length !== 1) return undefined;
+  const [key, expected] = failing[0] as [string, string];
+  const actual = pod.labels[key];
+  if (actual !== undefined) return isTypo(expected, actual) ? { pod, how: 'value', key, expected, actual } : undefined;
+  const otherKey = Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && isTypo(key, k));
+  if (otherKey) return { pod, how: 'key', key, expected, actual: otherKey };
+  return Object.keys(selector).length >= 2 ? { pod, how: 'missing', key, expected } : undefined;
+}
+
+export const serviceSelectsNothing: FileRule = {
+  id: 'service-selects-nothing',
+  defaultSeverity: 'warning',
+  checkFile(ctx) {
+    const hood = neighbourhoodOf(ctx);
+    const services = hood.ownObjects('Service');
+    if (services.length === 0) return;
+    for (const entry of services) {
+      const service = serviceOf(entry.object, entry.doc);
+      if (!service || entry.chunkStart === undefined) continue;
+      const pods = hood.pods.filter((p) => mayShareNamespace(p.namespace, entry.namespace));
+      if (pods.some((p) => selects(service.selector, p.labels))) continue;
+      // A custom resource (a CloneSet, a Rollout...) may make the selected pods: its labels count.
+      if (hood.labelSets.some((l) => mayShareNamespace(l.namespace, entry.namespace) && selects(service.selector, l.labels))) continue;
+      // So may a template not rendered yet, when it mentions every value the selector asks for.
+      const values = Object.values(service.selector);
+      if (hood.templated.some((text) => values.every((v) => text.includes(v)))) continue;
+      const miss = pods.filter((p) => sameNamespace(p.namespace, entry.namespace)).map((p) => nearMiss(service.selector, p)).find((m) => m !== undefined);
+      if (!miss) continue;
+      const selectorMap = getMap(getMap(entry.object.node, 'spec', entry.doc), 'selector', entry.doc);
+      const pair = selectorMap ? mapPairs(selectorMap, entry.doc).find((p) => keyText(p) === miss.key) : undefined;
+      const node = (miss.how === 'key' ? pair?.key : pair?.value) as Node | undefined;
+      if (!node || !isScalar(node)) continue;
+      const workload = `${miss.pod.pod.kind}/${miss.pod.pod.name ?? '?'}`;
+      const args = { service: service.name ?? '?', namespace: namespaceLabel(entry.namespace), workload, key: miss.key, expected: miss.expected, actual: miss.actual ?? '', actualKey: miss.actual ?? '' };
+      ctx.report(entry.chunkStart, {
+        node: node as Scalar,
+        message: ctx.t(`service-selects-nothing.${miss.how}`, args),
+        related: relatedLabels(miss.pod, entry.chunkStart, ctx.t('service-selects-nothing.related', args)),
+        data: { how: miss.how, key: miss.key, expected: miss.expected, actual: miss.actual },
+      });
+    }
+  },
+};
+
+function relatedLabels(pod: IndexedPod, chunkStart: number, message: string): { node: Span; message: string }[] {
+  const range = templateLabelsMap(pod.pod)?.range;
+  if (pod.chunkStart === undefined || !range) return [];
+  return [{ node: { start: range[0] + pod.chunkStart - chunkStart, end: range[1] + pod.chunkStart - chunkStart }, message }];
+}

@@ -1,0 +1,64 @@
+/**
+ * undefined-env-reference: `$(VAR)` in an env value, `command` or `args` where the container
+ * defines no VAR, or (in an env value) defines it only further down the list. The kubelet then
+ * leaves the text as it is: the process receives the literal `$(VAR)`.
+ * Silent when `envFrom` may define the name, for the variables Services inject, and in
+ * `command`/`args` for lower-case names, which are shell command substitutions (`$(hostname)`).
+ */
+import { envOf, isServiceLinkVariable, varReferences } from '../k8s/env';
+import { containerLabel } from '../k8s/pod-model';
+import { closest } from '../util/suggest';
+import type { Scalar } from 'yaml';
+import type { Rule, Span } from './types';
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+export const undefinedEnvReference: Rule = {
+  id: 'undefined-env-reference',
+  defaultSeverity: 'warning',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      for (const container of pod.containers) {
+        const env = envOf(container, pod.doc);
+        if (env.hasEnvFrom) continue;
+        const firstIndex = new Map<string, number>();
+        for (const e of env.entries) if (e.name !== undefined && !firstIndex.has(e.name)) firstIndex.set(e.name, e.index);
+        const names = [...firstIndex.keys()];
+        const label = containerLabel(container);
+        const scan = (node: Scalar<string>, where: string, before: number | undefined, shellLike: boolean): void => {
+          const seen = new Map<string, number>();
+          for (const ref of varReferences(node.value)) {
+            if (!ENV_NAME.test(ref.name) || isServiceLinkVariable(ref.name)) continue;
+            if (shellLike && /[a-z]/.test(ref.name)) continue;
+            const defined = firstIndex.get(ref.name);
+            if (defined !== undefined && (before === undefined || defined < before)) continue;
+            const later = defined !== undefined;
+            const suggestion = later ? undefined : closest(ref.name, names);
+            const args = { name: ref.name, where, container: label, didYouMean: suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '' };
+            const nth = seen.get(ref.name) ?? 0;
+            seen.set(ref.name, nth + 1);
+            ctx.report({
+              node: spanIn(ctx.chunk.text, node, `$(${ref.name})`, nth) ?? node,
+              message: ctx.t(later ? 'undefined-env-reference.later' : 'undefined-env-reference.undefined', args),
+              data: { name: ref.name, container: container.name, later, suggestion, entry: before, definition: defined },
+            });
+          }
+        };
+        for (const e of env.entries) if (e.valueNode && e.name !== undefined) scan(e.valueNode, `env ${e.name}`, e.index, false);
+        for (const { field, node } of env.commandArgs) scan(node, field, undefined, true);
+      }
+    }
+  },
+};
+
+/** The span of the `nth` written `$(VAR)` inside the scalar's source text, or undefined (then the whole scalar). */
+function spanIn(text: string, node: Scalar, written: string, nth: number): Span | undefined {
+  const r = node.range;
+  if (!r) return undefined;
+  let at = r[0] - 1;
+  for (let i = 0; i <= nth; i++) {
+    at = text.indexOf(written, at + 1);
+    if (at < 0 || at + written.length > r[1]) return undefined;
+  }
+  return { start: at, end: at + written.length };
+}

@@ -1,0 +1,141 @@
+/** selector-mismatch, duplicate-env, undefined-env-reference, probe-port-elsewhere: findings and silent cases. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+
+const deployment = (selector: string, labels: string, apiVersion = 'apps/v1'): string => yaml`
+  apiVersion: ${apiVersion}
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    selector: ${selector}
+    template:
+      metadata:
+        labels: ${labels}
+      spec:
+        containers:
+        - {name: app, image: myorg/app}
+`;
+
+test('selector-mismatch: a value, a missing label and an expression that the template fails', () => {
+  const value = findings(deployment('{matchLabels: {app: web}}', '{app: wbe}'), 'selector-mismatch');
+  assert.equal(value.length, 1);
+  assert.equal(value[0]?.severity, 'error');
+  assert.equal(value[0]?.text, 'web');
+  assert.match(value[0]?.message ?? '', /asks for app: web, but its pod template is labelled app: wbe/);
+  assert.deepEqual(value[0]?.relatedText, ['{app: wbe}']);
+  const missing = findings(deployment('{matchLabels: {app: web, tier: front}}', '{app: web}'), 'selector-mismatch');
+  assert.equal(missing.length, 1);
+  assert.equal(missing[0]?.data?.key, 'tier');
+  assert.match(missing[0]?.message ?? '', /has no label tier/);
+  const expression = findings(deployment('{matchExpressions: [{key: tier, operator: In, values: [front]}]}', '{app: web, tier: back}'), 'selector-mismatch');
+  assert.equal(expression.length, 1);
+  assert.equal(expression[0]?.text, 'tier');
+});
+
+test('selector-mismatch: silent when the selector matches, for patches and for kinds the API server does not check', () => {
+  assert.equal(findings(deployment('{matchLabels: {app: web}}', '{app: web, version: v1}'), 'selector-mismatch').length, 0);
+  assert.equal(findings(deployment('{matchExpressions: [{key: tier, operator: NotIn, values: [back]}]}', '{app: web}'), 'selector-mismatch').length, 0);
+  // A patch: the template's labels are not written here.
+  const patch = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        spec:
+          containers: [{name: app, image: myorg/app}]
+  `;
+  assert.equal(findings(patch, 'selector-mismatch').length, 0);
+  assert.equal(findings(deployment('{matchLabels: {app: web}}', '{app: wbe}', 'extensions/v1beta1'), 'selector-mismatch').length, 0);
+});
+
+const container = (env: string, extra = ''): string => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers:
+    - name: app
+      image: myorg/app
+      env: [${env}]
+      ${extra}
+`;
+
+test('duplicate-env: the second setting wins, the first is pointed at', () => {
+  const found = findings(container('{name: MODE, value: a}, {name: OTHER, value: b}, {name: MODE, value: c}'), 'duplicate-env');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  assert.equal(found[0]?.text, 'MODE');
+  assert.equal(found[0]?.range.start.character, 66);
+  assert.deepEqual(found[0]?.relatedText, ['MODE']);
+  assert.equal(found[0]?.data?.earlier, 0);
+});
+
+test('duplicate-env: silent for distinct names and across containers', () => {
+  assert.equal(findings(container('{name: MODE, value: a}, {name: mode, value: b}'), 'duplicate-env').length, 0);
+  const two = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - {name: a, image: x, env: [{name: MODE, value: a}]}
+      - {name: b, image: y, env: [{name: MODE, value: b}]}
+  `;
+  assert.equal(findings(two, 'duplicate-env').length, 0);
+});
+
+test('undefined-env-reference: undefined, defined later, in command and args', () => {
+  const undefinedRef = findings(container('{name: URL, value: "http://$(HOSTNAME_):80"}, {name: HOSTNAM, value: db}'), 'undefined-env-reference');
+  assert.equal(undefinedRef.length, 1);
+  assert.equal(undefinedRef[0]?.text, '$(HOSTNAME_)');
+  const later = findings(container('{name: URL, value: "http://$(HOST):80"}, {name: HOST, value: db}'), 'undefined-env-reference');
+  assert.equal(later.length, 1);
+  assert.equal(later[0]?.data?.later, true);
+  assert.match(later[0]?.message ?? '', /further down the env list/);
+  const args = findings(container('{name: HOST, value: db}', 'args: ["--url=$(HOTS)", "--port=$(PORT)"]'), 'undefined-env-reference');
+  assert.deepEqual(args.map((f) => f.text), ['$(HOTS)', '$(PORT)']);
+  assert.equal(args[0]?.data?.suggestion, 'HOST');
+});
+
+test('undefined-env-reference: silent for $$ escapes, earlier definitions, envFrom, Service variables and shell substitutions', () => {
+  assert.equal(findings(container('{name: HOST, value: db}, {name: URL, value: "$(HOST) $$(LITERAL)"}'), 'undefined-env-reference').length, 0);
+  assert.equal(findings(container('{name: URL, value: "$(FROM_CM)"}', 'envFrom: [{configMapRef: {name: cm}}]'), 'undefined-env-reference').length, 0);
+  assert.equal(findings(container('{name: URL, value: "$(REDIS_SERVICE_HOST):$(REDIS_PORT_6379_TCP_PORT)"}'), 'undefined-env-reference').length, 0);
+  assert.equal(findings(container('{name: A, value: a}', 'command: [sh, -c, "echo $(hostname) $(date +%s)"]'), 'undefined-env-reference').length, 0);
+});
+
+const sidecarPod = (probePort: string, ownPorts = '[{containerPort: 8080}]'): string => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers:
+    - name: app
+      image: myorg/app
+      ports: ${ownPorts}
+      livenessProbe: {httpGet: {path: /healthz, port: ${probePort}}}
+    - name: metrics
+      image: myorg/exporter
+      ports: [{containerPort: 9100}]
+`;
+
+test('probe-port-elsewhere: a probe on a sibling\'s port', () => {
+  const found = findings(sidecarPod('9100'), 'probe-port-elsewhere');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  assert.equal(found[0]?.text, '9100');
+  assert.deepEqual(found[0]?.relatedText, ['9100']);
+  assert.equal(found[0]?.data?.own, 8080);
+  assert.match(found[0]?.message ?? '', /this probe tests "metrics"/);
+});
+
+test('probe-port-elsewhere: silent on its own port, on a port nobody declares, by name, and under hostNetwork', () => {
+  assert.equal(findings(sidecarPod('8080'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(sidecarPod('7000'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(sidecarPod('metrics'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(sidecarPod('9100', '[{containerPort: 8080}, {containerPort: 9100}]'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(sidecarPod('9100').replace('spec:\n  containers:', 'spec:\n  hostNetwork: true\n  containers:'), 'probe-port-elsewhere').length, 0);
+});
