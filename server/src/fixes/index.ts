@@ -21,6 +21,13 @@ import { portConflictFixes } from './port-conflict';
 import { unknownFieldFixes } from './unknown-field';
 import { serviceTargetPortFixes } from './service-target-port';
 import type { Fix, FixContext, FixProvider } from './types';
+import { danglingBackendFixes } from './dangling-backend';
+import { duplicateEnvFixes } from './duplicate-env';
+import { missingConfigKeyFixes } from './missing-config-key';
+import { probePortElsewhereFixes } from './probe-port-elsewhere';
+import { selectorMismatchFixes } from './selector-mismatch';
+import { serviceSelectsNothingFixes } from './service-selects-nothing';
+import { undefinedEnvReferenceFixes } from './undefined-env-reference';
 import { undefinedVolumeFixes } from './undefined-volume';
 import { unknownPortNameFixes } from './unknown-port-name';
 import { unusedDisableDirectiveFixes } from './unused-disable-directive';
@@ -49,6 +56,13 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'invalid-name': invalidNameFixes,
   'unused-disable-directive': unusedDisableDirectiveFixes,
   'service-target-port': serviceTargetPortFixes,
+  'selector-mismatch': selectorMismatchFixes,
+  'service-selects-nothing': serviceSelectsNothingFixes,
+  'duplicate-env': duplicateEnvFixes,
+  'undefined-env-reference': undefinedEnvReferenceFixes,
+  'probe-port-elsewhere': probePortElsewhereFixes,
+  'dangling-backend': danglingBackendFixes,
+  'missing-config-key': missingConfigKeyFixes,
 };
 
 /** Options for computing fixes. */

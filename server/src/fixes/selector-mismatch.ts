@@ -1,0 +1,23 @@
+/** selector-mismatch: label the pod template the way the selector asks (the selector is immutable once applied). */
+import { isScalar } from 'yaml';
+import { getPair } from '../core/yaml-access';
+import { templateLabelsMap } from '../k8s/services';
+import { misses } from '../rules/selector-mismatch';
+import { isAt } from './find';
+import type { FixProvider } from './types';
+import { addPair, replaceScalar } from './yaml-edit';
+
+export const selectorMismatchFixes: FixProvider = (ctx) => {
+  for (const pod of ctx.chunk.analysis.pods) {
+    const miss = misses(pod)?.misses.find((m) => isAt(ctx, m.node));
+    if (!miss || miss.expected === undefined) continue;
+    const labels = templateLabelsMap(pod);
+    if (!labels) return [];
+    const pair = getPair(labels, miss.key, pod.doc);
+    // Only a label written in this template (not merged from an anchor shared with the selector).
+    const own = labels.items.includes(pair as never);
+    const edit = pair && isScalar(pair.value) && own ? replaceScalar(ctx.chunk.start, pair.value, miss.expected) : !pair ? addPair(ctx.analysis.text, ctx.chunk.start, labels, miss.key, miss.expected) : undefined;
+    return edit ? [{ title: ctx.t('fix.selector-mismatch.label', { key: miss.key, value: miss.expected }), edits: [edit], preferred: true }] : [];
+  }
+  return [];
+};
