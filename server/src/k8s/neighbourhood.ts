@@ -58,6 +58,8 @@ export function mayShareNamespace(a: string, b: string): boolean {
 
 class Part {
   readonly byKind = new Map<string, IndexedObject[]>();
+  /** `kind\0name` → objects, for the lookups by name. */
+  readonly byName = new Map<string, IndexedObject[]>();
   readonly pods: IndexedPod[] = [];
   /** Labels of any other object and of any `spec.template` (custom resources that make pods too). */
   readonly labelSets: { readonly namespace: string; readonly source?: string; readonly labels: Readonly<Record<string, string>> }[] = [];
@@ -75,6 +77,10 @@ class Part {
     const list = this.byKind.get(kind);
     if (list) list.push(entry);
     else this.byKind.set(kind, [entry]);
+    const key = `${kind}\u0000${entry.object.name ?? ''}`;
+    const named = this.byName.get(key);
+    if (named) named.push(entry);
+    else this.byName.set(key, [entry]);
   }
 
   addPods(pods: readonly PodModel[], place: (pod: PodModel) => Placement): void {
@@ -131,6 +137,8 @@ export class Neighbourhood {
   private readonly own: Part;
   private readonly parts: readonly Part[];
   private allPods?: readonly IndexedPod[];
+  private labelIndex?: Map<string, IndexedPod[]>;
+  private labelSetIndex?: Map<string, Part['labelSets'][number][]>;
   /** Texts of templated chunks (own and near peers), where unseen pods may come from. */
   readonly templated: readonly string[];
 
@@ -145,10 +153,34 @@ export class Neighbourhood {
   /** Objects of a kind, optionally with a given name. */
   objects(kind: string, name?: string): IndexedObject[] {
     const out: IndexedObject[] = [];
+    const key = `${kind}\u0000${name ?? ''}`;
     for (const part of this.parts) {
-      for (const o of part.byKind.get(kind) ?? []) if (name === undefined || o.object.name === name) out.push(o);
+      const found = name === undefined ? part.byKind.get(kind) : part.byName.get(key);
+      if (found) for (const o of found) out.push(o);
     }
     return out;
+  }
+
+  /** Pods whose template has the label `key` (any value), or some label with the value `value`. */
+  podsWith(kind: 'key' | 'pair' | 'value', key: string, value = ''): readonly IndexedPod[] {
+    if (!this.labelIndex) {
+      const index = new Map<string, IndexedPod[]>();
+      const add = (k: string, pod: IndexedPod): void => {
+        const list = index.get(k);
+        if (list) list.push(pod);
+        else index.set(k, [pod]);
+      };
+      for (const pod of this.pods) {
+        for (const [k, v] of Object.entries(pod.labels)) {
+          add(`k\u0000${k}`, pod);
+          add(`p\u0000${k}\u0000${v}`, pod);
+          add(`v\u0000${v}`, pod);
+        }
+      }
+      this.labelIndex = index;
+    }
+    const k = kind === 'key' ? `k\u0000${key}` : kind === 'pair' ? `p\u0000${key}\u0000${value}` : `v\u0000${value}`;
+    return this.labelIndex.get(k) ?? [];
   }
 
   /** Objects of the file being checked. */
@@ -165,9 +197,23 @@ export class Neighbourhood {
     return this.own.pods;
   }
 
-  /** Label sets of every object (custom resources included) that may carry pod labels. */
-  get labelSets(): readonly Part['labelSets'][number][] {
-    return this.parts.flatMap((p) => p.labelSets);
+  /** Label sets of every object (custom resources included) that carry the label `key: value`. */
+  labelSetsWith(key: string, value: string): readonly Part['labelSets'][number][] {
+    if (!this.labelSetIndex) {
+      const index = new Map<string, Part['labelSets'][number][]>();
+      for (const part of this.parts) {
+        for (const set of part.labelSets) {
+          for (const [k, v] of Object.entries(set.labels)) {
+            const at = `${k}\u0000${v}`;
+            const list = index.get(at);
+            if (list) list.push(set);
+            else index.set(at, [set]);
+          }
+        }
+      }
+      this.labelSetIndex = index;
+    }
+    return this.labelSetIndex.get(`${key}\u0000${value}`) ?? [];
   }
 }
 

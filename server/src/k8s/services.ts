@@ -48,8 +48,19 @@ export interface ServiceModel {
   readonly ports: readonly ServicePortRef[];
 }
 
+const serviceModels = new WeakMap<K8sObject, { model: ServiceModel | undefined }>();
+
+/** The Service model of an object (memoised: objects live as long as their chunk's analysis). */
 export function serviceOf(object: K8sObject, doc: Document): ServiceModel | undefined {
   if (object.kind !== 'Service') return undefined;
+  const hit = serviceModels.get(object);
+  if (hit) return hit.model;
+  const model = buildService(object, doc);
+  serviceModels.set(object, { model });
+  return model;
+}
+
+function buildService(object: K8sObject, doc: Document): ServiceModel | undefined {
   const spec = getMap(object.node, 'spec', doc);
   const type = getString(spec, 'type', doc);
   if (type === 'ExternalName') return undefined;

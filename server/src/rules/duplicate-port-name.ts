@@ -12,8 +12,14 @@ import { selects, serviceOf } from '../k8s/services';
 import type { FileRule } from './types';
 
 /** Ports named like a port of an earlier container, in the order Services resolve names. */
-export function duplicatePortNames(pod: PodModel): { container: ContainerModel; port: PortModel; earlier: { container: ContainerModel; port: PortModel } }[] {
-  const out: ReturnType<typeof duplicatePortNames> = [];
+type Duplicate = { container: ContainerModel; port: PortModel; earlier: { container: ContainerModel; port: PortModel } };
+const byPod = new WeakMap<PodModel, Duplicate[]>();
+
+export function duplicatePortNames(pod: PodModel): Duplicate[] {
+  const hit = byPod.get(pod);
+  if (hit) return hit;
+  const out: Duplicate[] = [];
+  byPod.set(pod, out);
   const seen = new Map<string, { container: ContainerModel; port: PortModel }>();
   // Ports of plain init and ephemeral containers are never looked up by name from outside.
   for (const container of pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar').sort((a, b) => rank(a) - rank(b))) {

@@ -50,8 +50,15 @@ function overlaps(a: PortModel, b: PortModel): boolean {
   return a.hostPort === b.hostPort && a.protocol === b.protocol && (a.hostIP === b.hostIP || any(a.hostIP) || any(b.hostIP));
 }
 
+const hostPortsByPod = new WeakMap<PodModel, PortModel[]>();
+
 function hostPorts(pod: PodModel): PortModel[] {
-  return pod.containers.filter((c) => c.role !== 'ephemeral').flatMap((c) => c.ports.filter((p) => p.hostPort !== undefined && p.hostPortNode));
+  let found = hostPortsByPod.get(pod);
+  if (!found) {
+    found = pod.containers.filter((c) => c.role !== 'ephemeral').flatMap((c) => c.ports.filter((p) => p.hostPort !== undefined && p.hostPortNode));
+    hostPortsByPod.set(pod, found);
+  }
+  return found;
 }
 
 /**

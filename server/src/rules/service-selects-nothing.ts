@@ -21,9 +21,13 @@ export interface NearMiss {
   readonly actual?: string;
 }
 
-/** Close enough to be a slip of the keyboard: one or two edits, fewer than a third of the word. */
+/**
+ * Close enough to be a slip of the keyboard: one or two edits, fewer than a third of the word.
+ * Names that differ only in their numbers (`web-1`, `web-2`; `v1`, `v2`) are variants, not typos.
+ */
 function isTypo(a: string, b: string): boolean {
-  if (a === b || a.length > 256 || b.length > 256) return false;
+  if (a === b || a.length > 256 || b.length > 256 || Math.abs(a.length - b.length) > 2) return false;
+  if (a.replace(/\d+/g, '0') === b.replace(/\d+/g, '0')) return false;
   const d = editDistance(a.toLowerCase(), b.toLowerCase());
   return d <= 2 && d <= Math.max(1, Math.floor(Math.max(a.length, 3) / 3));
 }
@@ -39,6 +43,8 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
   return Object.keys(selector).length >= 2 ? { pod, how: 'missing', key, expected } : undefined;
 }
 
+const MAX_CANDIDATES = 400;
+
 export const serviceSelectsNothing: FileRule = {
   id: 'service-selects-nothing',
   defaultSeverity: 'warning',
@@ -49,14 +55,22 @@ export const serviceSelectsNothing: FileRule = {
     for (const entry of services) {
       const service = serviceOf(entry.object, entry.doc);
       if (!service || entry.chunkStart === undefined) continue;
-      const pods = hood.pods.filter((p) => mayShareNamespace(p.namespace, entry.namespace));
-      if (pods.some((p) => selects(service.selector, p.labels))) continue;
+      // The pods that carry the selector's rarest label: a Service looks at those, not at all pods.
+      const entries = Object.entries(service.selector);
+      const buckets = entries.map(([k, v]) => hood.podsWith('pair', k, v));
+      const smallest = buckets.reduce((a, b) => (b.length < a.length ? b : a), buckets[0] ?? []);
+      if (smallest.some((p) => mayShareNamespace(p.namespace, entry.namespace) && selects(service.selector, p.labels))) continue;
       // A custom resource (a CloneSet, a Rollout...) may make the selected pods: its labels count.
-      if (hood.labelSets.some((l) => mayShareNamespace(l.namespace, entry.namespace) && selects(service.selector, l.labels))) continue;
+      if (hood.labelSetsWith(entries[0]?.[0] ?? '', entries[0]?.[1] ?? '').some((l) => mayShareNamespace(l.namespace, entry.namespace) && selects(service.selector, l.labels))) continue;
       // So may a template not rendered yet, when it mentions every value the selector asks for.
       const values = Object.values(service.selector);
       if (hood.templated.some((text) => values.every((v) => text.includes(v)))) continue;
-      const miss = pods.filter((p) => sameNamespace(p.namespace, entry.namespace)).map((p) => nearMiss(service.selector, p)).find((m) => m !== undefined);
+      // Near misses share a key or a value with the selector. Where a key such as `app` is on
+      // hundreds of templates the search is left out: it would cost every edit too much.
+      const buckets2 = entries.flatMap(([k, v]) => [hood.podsWith('key', k), hood.podsWith('value', '', v)]);
+      if (buckets2.reduce((n, b) => n + b.length, 0) > MAX_CANDIDATES) continue;
+      const candidates = new Set(buckets2.flat());
+      const miss = [...candidates].filter((p) => sameNamespace(p.namespace, entry.namespace)).map((p) => nearMiss(service.selector, p)).find((m) => m !== undefined);
       if (!miss) continue;
       const selectorMap = getMap(getMap(entry.object.node, 'spec', entry.doc), 'selector', entry.doc);
       const pair = selectorMap ? mapPairs(selectorMap, entry.doc).find((p) => keyText(p) === miss.key) : undefined;
