@@ -38,7 +38,8 @@ test('registers a watcher for .podsight.yaml', async () => {
     await new Promise((r) => setImmediate(r));
   }
   const reg = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-  assert.deepEqual(reg?.registerOptions, { watchers: [{ globPattern: '**/.podsight.yaml' }] });
+  // .podsight.yaml first; the manifests (and kustomizations) for the workspace index after it.
+  assert.deepEqual(reg?.registerOptions, { watchers: [{ globPattern: '**/.podsight.yaml' }, { globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/Kustomization' }] });
 });
 
 test('config applies under settings; a change to the file re-validates', async () => {

@@ -1,6 +1,6 @@
 /**
  * undefined-env-reference: `$(VAR)` in an env value, `command` or `args` where the container
- * defines no VAR, or (in an env value) defines it only further down the list. The kubelet then
+ * defines no VAR but a name close to it, or (in an env value) defines VAR only further down the list. The kubelet then
  * leaves the text as it is: the process receives the literal `$(VAR)`.
  * Silent when `envFrom` may define the name, for the variables Services inject, and in
  * `command`/`args` for lower-case names, which are shell command substitutions (`$(hostname)`).
@@ -34,6 +34,9 @@ export const undefinedEnvReference: Rule = {
             if (defined !== undefined && (before === undefined || defined < before)) continue;
             const later = defined !== undefined;
             const suggestion = later ? undefined : closest(ref.name, names);
+            // A name close to none defined may be a kustomize var (`vars:` replaces `$(NAME)` at
+            // build time) or set by tooling Podsight cannot see: only a near miss is reported.
+            if (!later && !suggestion) continue;
             const args = { name: ref.name, where, container: label, didYouMean: suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '' };
             const nth = seen.get(ref.name) ?? 0;
             seen.set(ref.name, nth + 1);
