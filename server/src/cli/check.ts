@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Analyzer, type FileAnalysis } from '../core/analyze';
+import { checkKustomizationDir, isKustomizationDir } from '../kustomize/cli';
 import { normaliseLocale, t } from '../l10n';
 import { needsWorkspace } from '../k8s/neighbourhood';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
@@ -19,10 +20,13 @@ interface CheckArgs {
   config?: string;
   noConfig: boolean;
   rules: Record<string, RuleLevel>;
+  /** `--no-render`: check a kustomization's files one by one instead of rendering it. */
+  noRender: boolean;
+  kustomizeCommand?: string;
 }
 
 function parseArgs(args: string[]): CheckArgs | string {
-  const out: CheckArgs = { files: [], format: 'text', policy: { failOn: 'error' }, noConfig: false, rules: {} };
+  const out: CheckArgs = { files: [], format: 'text', policy: { failOn: 'error' }, noConfig: false, rules: {}, noRender: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -43,6 +47,8 @@ function parseArgs(args: string[]): CheckArgs | string {
     } else if (flag === '--lang') out.lang = value();
     else if (flag === '--config') out.config = value();
     else if (flag === '--no-config') out.noConfig = true;
+    else if (flag === '--no-render') out.noRender = true;
+    else if (flag === '--kustomize-command') out.kustomizeCommand = value();
     else if (flag === '--rule') {
       const m = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(value() ?? '');
       if (!m?.[1] || !m[2]) return t(cliLocale(args), 'cli.bad-rule');
@@ -87,7 +93,16 @@ export function runCheck(argv: string[]): number {
   };
   const inputs: { file: string; text: string; analyzer: Analyzer; analysis: FileAnalysis }[] = [];
   let unreadable = false;
+  const findings: CliFinding[] = [];
+  const renderedSources = new Map<string, string>();
   for (const given of args.files) {
+    // A kustomization folder: the pods that will be applied are checked, on their source lines.
+    const rendered = !args.noRender && isKustomizationDir(given) ? checkKustomizationDir(given, { noRender: args.noRender, command: args.kustomizeCommand }, options, locale, (line) => process.stderr.write(`podsight: ${line}\n`)) : undefined;
+    if (rendered) {
+      findings.push(...rendered.findings);
+      for (const [file, text] of rendered.sources) renderedSources.set(file, text);
+      continue;
+    }
     let files: string[];
     try {
       files = expand(given);
@@ -112,7 +127,6 @@ export function runCheck(argv: string[]): number {
   // Services, routes and config references look across the files of the run: a second pass
   // with the workspace's peers re-runs only the file-level rules (each analyzer keeps its chunks).
   const peers = workspacePeers(inputs);
-  const findings: CliFinding[] = [];
   for (const input of inputs) {
     const namespace = folderNamespace(dirname(input.file));
     const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, options, peers, { source: input.file, namespace }) : input.analysis;
@@ -121,7 +135,7 @@ export function runCheck(argv: string[]): number {
       findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end), related });
     }
   }
-  const sources = new Map(inputs.map((i) => [i.file, i.text]));
+  const sources = new Map([...renderedSources, ...inputs.map((i) => [i.file, i.text] as const)]);
   process.stdout.write(formatFindings(args.format, findings, { sources, color: useColor(process.stdout.isTTY === true), locale, cwd: process.cwd() }));
   if (unreadable) return 2;
   return exitCodeFor(findings, args.policy);

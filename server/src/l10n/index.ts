@@ -27,6 +27,8 @@ import { cliEn } from './en/cli';
 import { cliZhCn } from './zh-cn/cli';
 import { neighbourhoodEn } from './en/neighbourhood';
 import { neighbourhoodZhCn } from './zh-cn/neighbourhood';
+import { kustomizeEn } from './en/kustomize';
+import { kustomizeZhCn } from './zh-cn/kustomize';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -35,8 +37,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn, neighbourhoodEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn, neighbourhoodZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn, neighbourhoodEn, kustomizeEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn, neighbourhoodZhCn, kustomizeZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

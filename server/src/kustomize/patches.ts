@@ -1,0 +1,139 @@
+/**
+ * Which patch wrote a rendered field. A strategic merge patch wrote a field when the field's
+ * merge-key path exists in the patch; a JSON 6902 operation wrote it when the operation's `path`
+ * leads to the field or to one of its parents (then the field is looked up inside `value`).
+ * JSON patch indexes refer to the list before the patch; they are read against the rendered
+ * resource, which is right unless a later patch reordered the list.
+ */
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { follow, mergeKeyPath, pointerTokens, type FieldPath, type Step } from './field-path';
+import type { PatchRef } from './kustomization';
+import { identity, placeOf, type Place, type Sources, type SourceText } from './sources';
+
+/** A parsed patch: strategic merge documents, or JSON 6902 operations. */
+interface LoadedPatch {
+  readonly ref: PatchRef;
+  readonly source: SourceText;
+}
+
+function load(ref: PatchRef, sources: Sources): LoadedPatch | undefined {
+  const source = ref.file ? sources.file(ref.file) : ref.inline !== undefined ? sources.inlinePatch(ref.kustomization, ref.inline) : undefined;
+  return source ? { ref, source } : undefined;
+}
+
+function sameStep(a: Step, b: Step): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
+  return a.key === b.key && a.value === b.value;
+}
+
+function startsWith(path: FieldPath, prefix: FieldPath): boolean {
+  return prefix.length <= path.length && prefix.every((s, i) => sameStep(s, path[i] as Step));
+}
+
+/** kustomize's `target.name` is a regular expression, anchored. */
+function nameMatches(pattern: string | undefined, name: string | undefined): boolean {
+  if (pattern === undefined) return true;
+  if (name === undefined) return false;
+  try {
+    return new RegExp(`^(?:${pattern})$`).test(name);
+  } catch {
+    return pattern === name;
+  }
+}
+
+/** The resource a patch is matched against: its kind and its name before prefixes were added. */
+export interface Resource {
+  readonly kind?: string;
+  readonly name?: string;
+}
+
+function targets(ref: PatchRef, doc: Document | undefined, resource: Resource): boolean {
+  if (ref.target && (ref.target.kind !== undefined || ref.target.name !== undefined)) {
+    return (ref.target.kind === undefined || ref.target.kind === resource.kind) && nameMatches(ref.target.name, resource.name);
+  }
+  const own = doc ? identity(doc) : {};
+  return own.kind === resource.kind && own.name === resource.name;
+}
+
+/** A JSON patch operation's path as merge-key steps, read against the rendered resource. */
+function operationSteps(pointer: string, rendered: Node | null | undefined): Step[] {
+  const raw: (string | number)[] = [];
+  let node: unknown = rendered;
+  for (const token of pointerTokens(pointer)) {
+    if (isSeq(node)) {
+      const index = token === '-' ? node.items.length - 1 : Number(token);
+      raw.push(Number.isInteger(index) ? index : token);
+      node = node.items[index];
+    } else {
+      raw.push(token);
+      node = isMap(node) ? node.get(token, true) : undefined;
+    }
+  }
+  return mergeKeyPath(rendered, raw);
+}
+
+/** Where an operation list (JSON 6902) wrote the path, if it did (the last operation wins). */
+function jsonWriter(source: SourceText, ops: Node, path: FieldPath, rendered: Node | null | undefined): Place | undefined {
+  if (!isSeq(ops)) return undefined;
+  for (const op of [...ops.items].reverse()) {
+    if (!isMap(op)) continue;
+    const kind = op.get('op');
+    const pointerNode = op.get('path', true);
+    if (!isScalar(pointerNode) || typeof pointerNode.value !== 'string' || !['add', 'replace', 'copy', 'move'].includes(String(kind))) continue;
+    const steps = operationSteps(pointerNode.value, rendered);
+    if (!startsWith(path, steps)) continue;
+    const value = op.get('value', true) as Node | undefined;
+    const inside = value ? follow(value, path.slice(steps.length)) : undefined;
+    return placeOf(source, inside?.node ?? (kind === 'add' || kind === 'replace' ? value ?? pointerNode : pointerNode));
+  }
+  return undefined;
+}
+
+/** Where a strategic merge document wrote the path, if it did. */
+function mergeWriter(source: SourceText, doc: Document, path: FieldPath, onKey: boolean): Place | undefined {
+  const reached = follow(doc.contents, path);
+  if (!reached) return undefined;
+  const node = onKey && reached.pair ? (reached.pair.key as Node) : reached.node;
+  return placeOf(source, node);
+}
+
+/** The patches of a kustomization tree that apply to a resource, last applied first. */
+export function patchesFor(patches: readonly PatchRef[], resource: Resource, sources: Sources): { patch: LoadedPatch; doc: Document }[] {
+  const out: { patch: LoadedPatch; doc: Document }[] = [];
+  for (const ref of patches) {
+    const patch = load(ref, sources);
+    if (!patch) continue;
+    for (const doc of patch.source.docs) if (targets(ref, isSeq(doc.contents) ? undefined : doc, resource)) out.push({ patch, doc });
+  }
+  return out;
+}
+
+/** The patch location that wrote a rendered field (merge-key `path`), or undefined. */
+export function patchWriter(applied: readonly { patch: LoadedPatch; doc: Document }[], path: FieldPath, onKey: boolean, rendered: Node | null | undefined): Place | undefined {
+  for (const { patch, doc } of applied) {
+    const place = isSeq(doc.contents) ? jsonWriter(patch.source, doc.contents, path, rendered) : mergeWriter(patch.source, doc, path, onKey);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+/**
+ * Where each applied patch touches the pod at `podPath` (a prefix such as spec.template.spec):
+ * shown beside a finding on the base, since the patch may be what broke it.
+ */
+export function patchTouches(applied: readonly { patch: LoadedPatch; doc: Document }[], podPath: FieldPath, rendered: Node | null | undefined): Place[] {
+  const out: Place[] = [];
+  for (const { patch, doc } of applied) {
+    if (isSeq(doc.contents)) {
+      for (const op of doc.contents.items) {
+        const pointer = isMap(op) ? op.get('path', true) : undefined;
+        if (!isScalar(pointer) || typeof pointer.value !== 'string') continue;
+        if (startsWith(operationSteps(pointer.value, rendered), podPath)) out.push(placeOf(patch.source, pointer));
+      }
+    } else {
+      const reached = follow(doc.contents, podPath);
+      if (reached) out.push(placeOf(patch.source, reached.pair?.key ? (reached.pair.key as Node) : reached.node));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,150 @@
+/**
+ * Rendering an overlay with the real kustomize, in a child process with a timeout. The user's
+ * files are never touched: the kustomization tree is copied into a temporary folder (with the
+ * editor's unsaved texts), and only the copy of the overlay's kustomization gets
+ * `buildMetadata: [originAnnotations]`, so each rendered resource names the file it came from.
+ */
+import { execFile, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { isMap, isSeq, parseDocument } from 'yaml';
+import { readTree, type KustomizationInfo, type ReadText } from './kustomization';
+
+/** What a render gave: the YAML stream, or kustomize's own error message. */
+export type RenderResult =
+  | { readonly ok: true; readonly yaml: string; readonly tree: readonly KustomizationInfo[] }
+  | { readonly ok: false; readonly reason: 'failed' | 'timeout' | 'cancelled' | 'missing' | 'remote'; readonly message: string; readonly tree: readonly KustomizationInfo[] };
+
+export interface RenderOptions {
+  /** The command words (see `kustomizeCommand`); the folder is appended. */
+  readonly command: readonly string[];
+  readonly timeoutMs?: number;
+  /** Unsaved texts by absolute path (the editor's open documents). */
+  readonly overrides?: ReadonlyMap<string, string>;
+  readonly signal?: AbortSignal;
+}
+
+export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Sibling files copied from each kustomization folder, in case a field we do not know names them. */
+const MAX_SIBLINGS = 200;
+const MAX_SIBLING_BYTES = 2_000_000;
+
+function commonAncestor(paths: readonly string[]): string {
+  let root = dirname(paths[0] ?? tmpdir());
+  for (const p of paths) while (root !== dirname(root) && relative(root, p).startsWith('..')) root = dirname(root);
+  return root;
+}
+
+/** The kustomization text with `originAnnotations` added to its `buildMetadata`. */
+export function withOriginAnnotations(text: string): string {
+  const doc = parseDocument(text);
+  if (!isMap(doc.contents)) return text;
+  const current = doc.get('buildMetadata');
+  const values = isSeq(current) ? current.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
+  if (!values.includes('originAnnotations')) doc.set('buildMetadata', [...values, 'originAnnotations']);
+  return doc.toString();
+}
+
+interface Mirror {
+  readonly temp: string;
+  readonly root: string;
+  readonly overlay: string;
+}
+
+/** Copies the tree into a new temporary folder; the caller removes `temp`. */
+function mirror(tree: readonly KustomizationInfo[], read: ReadText, overrides: ReadonlyMap<string, string>): Mirror {
+  const top = tree[0] as KustomizationInfo;
+  const files = new Set<string>();
+  for (const k of tree) {
+    files.add(k.file);
+    k.files.forEach((f) => files.add(f));
+    let siblings: string[] = [];
+    try {
+      siblings = readdirSync(k.dir).slice(0, MAX_SIBLINGS).map((n) => join(k.dir, n));
+    } catch {
+      // unreadable folder: kustomize will say so
+    }
+    for (const s of siblings) {
+      try {
+        const st = statSync(s);
+        if (st.isFile() && st.size <= MAX_SIBLING_BYTES) files.add(s);
+      } catch {
+        // skip
+      }
+    }
+  }
+  const root = commonAncestor([...files, ...tree.map((k) => k.dir)]);
+  const temp = mkdtempSync(join(tmpdir(), 'podsight-kustomize-'));
+  for (const file of files) {
+    const rel = relative(root, file);
+    if (rel.startsWith('..')) continue;
+    const dest = join(temp, rel);
+    try {
+      mkdirSync(dirname(dest), { recursive: true });
+      if (file === top.file) writeFileSync(dest, withOriginAnnotations(read(file)));
+      else if (overrides.has(file)) writeFileSync(dest, overrides.get(file) ?? '');
+      else copyFileSync(file, dest);
+    } catch {
+      // A file that does not exist stays missing in the copy too: kustomize reports it.
+    }
+  }
+  for (const k of tree) mkdirSync(join(temp, relative(root, k.dir)), { recursive: true });
+  return { temp, root, overlay: join(temp, relative(root, top.dir)) };
+}
+
+/** kustomize's message, with the temporary folder replaced by the user's. */
+function cleanMessage(text: string, m: Mirror): string {
+  const message = text.trim().replace(/^Error:\s*/i, '');
+  return message.split(m.temp + sep).join(m.root + sep).split(m.temp).join(m.root);
+}
+
+function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo[]; read: ReadText; refused?: RenderResult } {
+  const overrides = options.overrides ?? new Map<string, string>();
+  const read: ReadText = (file) => overrides.get(file) ?? readFileSync(file, 'utf8');
+  const tree = readTree(resolve(dir), read);
+  if (tree.length === 0) return { tree, read, refused: { ok: false, reason: 'failed', message: `no kustomization in ${dir}`, tree } };
+  const remote = tree.flatMap((k) => k.remote);
+  if (remote.length > 0) return { tree, read, refused: { ok: false, reason: 'remote', message: remote.join(', '), tree } };
+  return { tree, read };
+}
+
+/** Renders in a child process; resolves (never rejects) with the output or the error. */
+export async function render(dir: string, options: RenderOptions): Promise<RenderResult> {
+  const { tree, read, refused } = prepare(dir, options);
+  if (refused) return refused;
+  const m = mirror(tree, read, options.overrides ?? new Map());
+  const [program, ...args] = options.command;
+  try {
+    return await new Promise<RenderResult>((done) => {
+      execFile(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true }, (error, stdout, stderr) => {
+        if (!error) return done({ ok: true, yaml: stdout, tree });
+        const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
+        if (e.name === 'AbortError') return done({ ok: false, reason: 'cancelled', message: '', tree });
+        if (e.code === 'ENOENT') return done({ ok: false, reason: 'missing', message: program ?? '', tree });
+        if (e.killed || e.signal === 'SIGTERM') return done({ ok: false, reason: 'timeout', message: '', tree });
+        done({ ok: false, reason: 'failed', message: cleanMessage(String(stderr) || e.message, m), tree });
+      });
+    });
+  } finally {
+    rmSync(m.temp, { recursive: true, force: true });
+  }
+}
+
+/** The same, blocking (the CLI renders one overlay after the other). */
+export function renderSync(dir: string, options: RenderOptions): RenderResult {
+  const { tree, read, refused } = prepare(dir, options);
+  if (refused) return refused;
+  const m = mirror(tree, read, options.overrides ?? new Map());
+  const [program, ...args] = options.command;
+  try {
+    const r = spawnSync(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true });
+    const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
+    if (code === 'ENOENT') return { ok: false, reason: 'missing', message: program ?? '', tree };
+    if (code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { ok: false, reason: 'timeout', message: '', tree };
+    if (r.status !== 0) return { ok: false, reason: 'failed', message: cleanMessage(r.stderr || String(r.error ?? ''), m), tree };
+    return { ok: true, yaml: r.stdout, tree };
+  } finally {
+    rmSync(m.temp, { recursive: true, force: true });
+  }
+}
