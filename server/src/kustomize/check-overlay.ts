@@ -25,8 +25,9 @@ export interface OverlayCheck {
 
 export interface OverlayCheckOptions extends RenderOptions {
   readonly analysis: AnalysisOptions;
-  /** Folder the overlay label is relative to (the current folder, or the workspace folder). */
-  readonly labelBase: string;
+  /** How messages name the overlay; else its path relative to `labelBase` (default: the current folder). */
+  readonly label?: string;
+  readonly labelBase?: string;
   readonly onRuleError?: RuleErrorHandler;
 }
 
@@ -35,12 +36,13 @@ export function overlayLabel(dir: string, base: string): string {
   return rel === '' ? '.' : rel.startsWith('..') ? resolve(dir) : rel;
 }
 
-/** The kustomization line that names something kustomize's message quotes, else the first line. */
+/** The entry of the kustomization that kustomize's message names (a resource, a patch...), else the first line. */
 function errorSpan(text: string, message: string): { start: number; end: number } {
-  for (const m of message.matchAll(/'([^'\n]+)'|"([^"\n]+)"/g)) {
-    const quoted = (m[1] ?? m[2] ?? '').split('/').pop() ?? '';
-    const at = quoted.length > 2 ? text.indexOf(quoted) : -1;
-    if (at >= 0) return { start: at, end: at + quoted.length };
+  for (const m of text.matchAll(/^[ \t]*(?:-[ \t]+|path:[ \t]*)(?:(?:path|name):[ \t]*)?["']?([^"'\s#]+)/gm)) {
+    const value = m[1] ?? '';
+    if (value.length < 2 || !(message.includes(`'${value}'`) || message.includes(`/${value.replace(/^(\.\.?\/)+/, '')}'`))) continue;
+    const start = (m.index ?? 0) + m[0].length - value.length;
+    return { start, end: start + value.length };
   }
   const first = text.indexOf('\n');
   return { start: 0, end: first < 0 ? text.length : first };
@@ -66,21 +68,21 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
         : t(locale, 'kustomize-build.failed', { message: result.message });
   const span = errorSpan(text, result.message);
   const severity: Severity = level ?? (result.reason === 'remote' ? 'information' : 'error');
-  return { file, rule: BUILD_RULE, severity, message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [overlayLabel(dir, options.labelBase)] };
+  return { file, rule: BUILD_RULE, severity, message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
 }
 
-function mapRendered(dir: string, result: RenderResult, options: OverlayCheckOptions, read: ReadText): OverlayCheck {
-  if (!result.ok) {
-    const failure = failureFinding(dir, result, options, read);
-    return { findings: failure ? [failure] : [], result };
-  }
-  const analysis = new Analyzer(options.onRuleError).analyze(result.yaml, options.analysis);
+function mapAnalysis(dir: string, result: RenderResult & { ok: true }, analysis: FileAnalysis, options: OverlayCheckOptions, read: ReadText): OverlayCheck {
   const locale = normaliseLocale(options.analysis.locale);
-  const ctx = { dir: resolve(dir), label: overlayLabel(dir, options.labelBase), tree: result.tree, sources: new Sources(read), locale };
+  const ctx = { dir: resolve(dir), label: options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd()), tree: result.tree, sources: new Sources(read), locale };
   const mapper = new OverlayMapper(ctx, analysis);
   // The rendered text holds no comments: the source's directives are not applied here.
   const findings = mergeOverlays([analysis.findings.filter((f) => f.rule !== 'unused-disable-directive').map((f) => mapper.map(f))], locale);
   return { findings, rendered: { yaml: result.yaml, analysis }, result };
+}
+
+function failed(dir: string, result: Exclude<RenderResult, { ok: true }>, options: OverlayCheckOptions, read: ReadText): OverlayCheck {
+  const failure = failureFinding(dir, result, options, read);
+  return { findings: failure ? [failure] : [], result };
 }
 
 function reader(overrides: ReadonlyMap<string, string> | undefined): ReadText {
@@ -89,11 +91,21 @@ function reader(overrides: ReadonlyMap<string, string> | undefined): ReadText {
 
 /** Renders (blocking) and checks one overlay: the CLI. */
 export function checkOverlaySync(dir: string, options: OverlayCheckOptions): OverlayCheck {
-  return mapRendered(dir, renderSync(dir, options), options, reader(options.overrides));
+  const read = reader(options.overrides);
+  const result = renderSync(dir, options);
+  if (!result.ok) return failed(dir, result, options, read);
+  return mapAnalysis(dir, result, new Analyzer(options.onRuleError).analyze(result.yaml, options.analysis), options, read);
 }
 
-/** Renders in a child process and checks one overlay: the editor. */
-export async function checkOverlay(dir: string, options: OverlayCheckOptions): Promise<OverlayCheck> {
+/**
+ * Renders in a child process and checks one overlay: the editor. The analysis of the rendered
+ * text runs in slices, so the server keeps answering; undefined when `signal` aborted it.
+ */
+export async function checkOverlay(dir: string, options: OverlayCheckOptions): Promise<OverlayCheck | undefined> {
+  const read = reader(options.overrides);
   const result = await render(dir, options);
-  return mapRendered(dir, result, options, reader(options.overrides));
+  if (options.signal?.aborted) return undefined;
+  if (!result.ok) return failed(dir, result, options, read);
+  const analysis = await new Analyzer(options.onRuleError).analyzeInSlices(result.yaml, options.analysis, { isStale: () => options.signal?.aborted === true });
+  return analysis ? mapAnalysis(dir, result, analysis, options, read) : undefined;
 }

@@ -95,7 +95,9 @@ function mirror(tree: readonly KustomizationInfo[], read: ReadText, overrides: R
 
 /** kustomize's message, with the temporary folder replaced by the user's. */
 function cleanMessage(text: string, m: Mirror): string {
-  const message = text.trim().replace(/^Error:\s*/i, '');
+  // kubectl logs through klog: `E1128 08:45:35.588492 19806 run.go:72] "command failed" err="..."`.
+  const klog = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "command failed" err="(.*)"\s*$/s.exec(text.trim());
+  const message = (klog?.[1]?.replace(/\\"/g, '"') ?? text.trim()).replace(/^Error:\s*/i, '');
   return message.split(m.temp + sep).join(m.root + sep).split(m.temp).join(m.root);
 }
 

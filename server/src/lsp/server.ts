@@ -28,6 +28,7 @@ import { initialFolders, ProjectConfigs, withProjectConfig } from './project-con
 import { guardConnection } from './guard';
 import { effectiveLocale, languageSetting } from './language';
 import { podsightVersion } from '../cli/package-info';
+import { KustomizeDiagnostics } from './kustomize';
 import { serverRules } from './test-faults';
 import { SettingsCache, toOptions, type PodsightSettings } from './settings';
 
@@ -57,6 +58,8 @@ export interface InitOptions {
   readonly diagramCommand?: boolean;
   /** `podsight.language` (auto | en | zh-cn) when the server starts; see language.ts. */
   readonly language?: string;
+  /** False in a restricted (untrusted) workspace: no kustomize render then. */
+  readonly workspaceTrusted?: boolean;
 }
 
 
@@ -145,6 +148,7 @@ export function startServer(rawConnection: Connection): void {
     if (!analysis || stale()) return;
     const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, uri, version));
     diagnostics.push(...projectConfigs.diagnosticsFor(uri, document.getText()));
+    diagnostics.push(...overlays.diagnosticsFor(uri, diagnostics));
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -158,6 +162,24 @@ export function startServer(rawConnection: Connection): void {
       }, delay),
     );
   }
+
+  // Overlay renders (kustomize): their findings join each file's own diagnostics in validate().
+  let folderUris: string[] = [];
+  let trusted = true;
+  const overlays = new KustomizeDiagnostics({
+    connection,
+    documents,
+    locale: () => locale,
+    roots: () => folderUris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u)),
+    trusted: () => trusted,
+    settings: (uri) => settings.get(uri) as Promise<{ kustomize?: { command?: string; enable?: boolean } }>,
+    options: async (uri) => optionsOf(await settings.get(uri), projectConfigs.forDocument(uri)),
+    revalidate: (document) => schedule(document, 0),
+  });
+  connection.onNotification('podsight/workspaceTrusted', () => {
+    trusted = true;
+    for (const d of documents.all()) overlays.touched(d, false);
+  });
 
   const context: ServerContext = {
     connection,
@@ -179,6 +201,8 @@ export function startServer(rawConnection: Connection): void {
     canWatchFolders = params.capabilities.workspace?.workspaceFolders === true;
     folders = initialFolders(params);
     projectConfigs.setFolders(folders);
+    folderUris = folders;
+    trusted = init.workspaceTrusted !== false;
     const capabilities: ServerCapabilities = { textDocumentSync: TextDocumentSyncKind.Incremental };
     if (canWatchFolders) capabilities.workspace = { workspaceFolders: { supported: true, changeNotifications: true } };
     for (const feature of features) Object.assign(capabilities, feature.capabilities?.(params) ?? {});
@@ -206,6 +230,8 @@ export function startServer(rawConnection: Connection): void {
       connection.workspace.onDidChangeWorkspaceFolders(() => {
         void connection.workspace.getWorkspaceFolders().then((folders) => {
           projectConfigs.setFolders((folders ?? []).map((f) => f.uri));
+          folderUris = (folders ?? []).map((f) => f.uri);
+          overlays.service.invalidate();
           store.invalidateAll();
           context.revalidateAll();
           indexWorkspace((folders ?? []).map((f) => f.uri));
@@ -262,10 +288,12 @@ export function startServer(rawConnection: Connection): void {
   documents.onDidOpen((e) => {
     justOpened.add(e.document);
     scheduleWithNeighbours(e.document, 0);
+    overlays.touched(e.document, false);
   });
   documents.onDidChangeContent((e) => {
     if (justOpened.delete(e.document)) return;
     scheduleWithNeighbours(e.document, init.debounceMs ?? 10);
+    overlays.touched(e.document, true);
   });
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
@@ -278,6 +306,7 @@ export function startServer(rawConnection: Connection): void {
     workspace.changed(e.document.uri);
     revalidateWorkspaceUsers();
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    overlays.closed(e.document.uri);
   });
 
   for (const feature of features) feature.register(context);
