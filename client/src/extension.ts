@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerDiagram } from './diagram/register';
+import { registerKustomize } from './kustomize';
 import { createLanguageClient } from './language-client';
 import { clientText } from './texts';
 
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): PodsightApi {
     void vscode.window.showErrorMessage(clientText(context.extensionUri, 'Podsight could not start its language server: {0}', String(error)));
     throw error;
   });
-  context.subscriptions.push(...registerDiagram(context, client, ready));
+  context.subscriptions.push(...registerDiagram(context, client, ready), ...registerKustomize(client, ready));
   return { activationMs: Date.now() - started, ready, client };
 }
 

@@ -43,6 +43,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       diagramCommand: contributesCommand(context, 'podsight.showDiagram'),
       // auto | en | zh-cn: the server's language from the start (changes arrive as configuration).
       language: vscode.workspace.getConfiguration('podsight').get<string>('language', 'auto'),
+      // kustomize is an executable: overlays are rendered only once the workspace is trusted.
+      workspaceTrusted: vscode.workspace.isTrusted,
     },
     synchronize: { configurationSection: 'podsight' },
     errorHandler: restartingErrorHandler((message) => void vscode.window.showWarningMessage(message)),

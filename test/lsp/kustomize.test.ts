@@ -69,6 +69,13 @@ describe('kustomize overlays (trusted workspace)', () => {
     const list = await client.request<{ label: string }[]>('podsight/overlays', { textDocument: { uri: fileUri(BASE) } });
     assert.deepEqual(list.map((o) => o.label).sort(), ['overlays/dev', 'overlays/prod']);
   });
+
+  test('podsight/renderedOverlay gives the YAML the diagram draws: both containers, and where each resource came from', async () => {
+    const rendered = await client.request<{ yaml?: string; label: string }>('podsight/renderedOverlay', { dir: join(dir, 'overlays/prod') });
+    assert.equal(rendered.label, 'overlays/prod');
+    assert.match(rendered.yaml ?? '', /name: metrics/);
+    assert.match(rendered.yaml ?? '', /config\.kubernetes\.io\/origin: \|\n\s+path: \.\.\/\.\.\/base\/deployment\.yaml/);
+  });
 });
 
 describe('kustomize overlays (untrusted workspace)', () => {

@@ -38,6 +38,8 @@ interface OverlayState {
   check?: OverlayCheck;
   /** Bumped by each finished render (tests and the diagram read it). */
   generation: number;
+  /** Settles when the render under way has finished. */
+  done?: Promise<void>;
 }
 
 export const EDIT_DEBOUNCE_MS = 400;
@@ -128,6 +130,8 @@ export class OverlayService {
     }
     const controller = new AbortController();
     s.controller = controller;
+    let finished = (): void => undefined;
+    s.done = new Promise<void>((resolve) => (finished = resolve));
     try {
       const settings = await this.host.settings(dir);
       if (settings.enable === false) return;
@@ -155,6 +159,7 @@ export class OverlayService {
       this.host.log(`Podsight could not render ${dir}: ${String(e)}`);
     } finally {
       s.controller = undefined;
+      finished();
       if (s.again) {
         s.again = false;
         void this.run(dir);
@@ -172,6 +177,14 @@ export class OverlayService {
   /** The latest render of an overlay (for the diagram). */
   rendered(dir: string): OverlayCheck | undefined {
     return this.states.get(resolve(dir))?.check;
+  }
+
+  /** The latest render, rendering now when there is none yet (the diagram asks for one). */
+  async renderedNow(dir: string): Promise<OverlayCheck | undefined> {
+    const s = this.state(resolve(dir));
+    if (s.controller) await s.done;
+    if (!s.check && this.host.trusted()) await this.run(resolve(dir));
+    return s.check;
   }
 
   /** How many renders of the overlay finished (0: none yet). */

@@ -17,6 +17,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, i
 /** `podsight/overlays`: the overlays that use a document, with the generation of their latest render. */
 export const OverlaysRequest = new RequestType<{ textDocument: { uri: string } }, { dir: string; label: string; generation: number; rendered: boolean }[], void>('podsight/overlays');
 
+/** `podsight/renderedOverlay`: the YAML an overlay renders to (origin annotations included), for the diagram. */
+export const RenderedOverlayRequest = new RequestType<{ dir: string }, { yaml?: string; label: string; error?: string }, void>('podsight/renderedOverlay');
+
 /** What the server hands over (its own wiring stays in server.ts). */
 export interface KustomizeWiring {
   readonly connection: Connection;
@@ -72,11 +75,19 @@ export class KustomizeDiagnostics {
       log: (message) => connection.console.log(message),
       locale: () => wiring.locale(),
     });
+    connection.onRequest(RenderedOverlayRequest, (params) => this.renderedOverlay(params.dir));
     connection.onRequest(OverlaysRequest, (params) => {
       const path = pathOf(params.textDocument.uri);
       if (!path) return [];
       return this.service.overlaysUsing(path).map((o) => ({ dir: o.dir, label: this.service.labelOf(o.dir), generation: this.service.generationOf(o.dir), rendered: !!this.service.rendered(o.dir)?.rendered }));
     });
+  }
+
+  private async renderedOverlay(dir: string): Promise<{ yaml?: string; label: string; error?: string }> {
+    const check = await this.service.renderedNow(dir);
+    const label = this.service.labelOf(dir);
+    if (check?.rendered) return { yaml: `${t(this.wiring.locale(), 'kustomize.rendered-header', { overlay: label })}\n${check.rendered.yaml}`, label };
+    return { label, error: check?.findings[0]?.message ?? t(this.wiring.locale(), this.wiring.trusted() ? 'kustomize.not-found' : 'kustomize.untrusted') };
   }
 
   /** A document was opened or edited: render the overlays that use it. */

@@ -63,5 +63,7 @@ export function ruleCatalogue(): { id: string; severity: string }[] {
     ...fileRules.filter((r) => !rules.some((c) => c.id === r.id)).map((r) => ({ id: r.id, severity: r.defaultSeverity })),
     { id: 'templated-file', severity: 'information' },
     { id: unusedDisableDirective.id, severity: unusedDisableDirective.defaultSeverity },
+    // Raised by the kustomize render (server/src/kustomize), not by a rule over one file.
+    { id: 'kustomize-build', severity: 'error' },
   ];
 }

@@ -10,4 +10,6 @@ export const kustomizeEn = {
   'kustomize.not-found':
     'Podsight found no kustomize to render overlays (neither kubectl nor kustomize is on the PATH; set podsight.kustomize.command). Patches and overlays are checked file by file.',
   'kustomize.not-found-cli': 'no kustomize found (kubectl or kustomize on the PATH, or --kustomize-command); checking {dir} file by file',
+  'kustomize.untrusted': 'Podsight renders overlays only in trusted workspaces.',
+  'kustomize.rendered-header': '# The pods kustomize renders for overlay {overlay}. A copy: edit the source files, not this one.',
 } as const;

@@ -10,4 +10,6 @@ export const kustomizeZhCn: Record<string, string> = {
   'kustomize.not-found':
     'Podsight 没有找到可用于渲染覆盖层的 kustomize（PATH 中既没有 kubectl 也没有 kustomize；可设置 podsight.kustomize.command）。补丁和覆盖层将逐个文件检查。',
   'kustomize.not-found-cli': '没有找到 kustomize（PATH 中的 kubectl 或 kustomize，或 --kustomize-command）；改为逐个文件检查 {dir}',
+  'kustomize.untrusted': 'Podsight 只在受信任的工作区中渲染覆盖层。',
+  'kustomize.rendered-header': '# kustomize 为覆盖层 {overlay} 渲染出的 Pod。这只是副本：请修改源文件，而不是这里。',
 };
