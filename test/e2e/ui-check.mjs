@@ -5,7 +5,7 @@
 //
 //   node test/e2e/ui-check.mjs [--ext DIR | --vsix FILE|auto] [--workspace DIR] [--file NAME]
 //        [--artifacts DIR] [--screenshots DIR] [--headed]
-// --screenshots docs/images writes problems.png and hover.png for the README.
+// --screenshots docs/images writes problems.png, hover.png, diagram-vscode.png and kustomize.png for the README.
 // Exit code: 0 all steps passed, 1 a step failed, 2 harness error.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -88,6 +88,34 @@ async function checkDiagram() {
   return { clashes };
 }
 
+/** A kustomize overlay: the patch gets the rendered pod's finding, named after the overlay. */
+async function checkKustomize() {
+  const file = 'metrics-sidecar.yaml';
+  // A clean editor area: close the seed file and the diagram, keep the Problems panel.
+  await page.keyboard.press('Escape');
+  await page.locator('.part.sidebar').click({ position: { x: 100, y: 400 } });
+  await page.keyboard.press('F1');
+  await page.locator(SEL.quickInputBox).waitFor();
+  await page.keyboard.type('View: Close All Editors');
+  await page.locator(SEL.quickInputRow, { hasText: 'Close All Editors' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+P');
+  await page.locator(SEL.quickInputBox).waitFor();
+  await page.keyboard.type(file);
+  await page.locator(SEL.quickInputRow, { hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  const editor = page.locator(SEL.editorLines, { hasText: 'statsd-exporter' });
+  await editor.waitFor();
+  await page.locator(SEL.squiggleError).first().waitFor({ timeout: 45_000 });
+  await editor.locator('span', { hasText: /^8080$/ }).first().hover();
+  const hover = page.locator(SEL.hover, { hasText: 'in overlay' }).first();
+  await hover.waitFor({ timeout: 10_000 });
+  const text = (await hover.innerText()).replace(/\s+/g, ' ').trim();
+  if (!/port-conflict/.test(text) || !/overlays\/prod/.test(text)) throw new Error(`unexpected hover: ${text}`);
+  await screenshot('kustomize.png');
+  return { hover: text };
+}
+
 let server;
 let browser;
 let code = 2;
@@ -142,6 +170,7 @@ try {
     return { hover: text };
   });
   await step('diagram panel shows the pod and reveals YAML on click', checkDiagram);
+  await step('kustomize: the prod patch shows the port-conflict of the rendered pod', checkKustomize);
   code = steps.every((s) => s.ok) ? 0 : 1;
 } catch (e) {
   log('harness error:', e.stack || e);

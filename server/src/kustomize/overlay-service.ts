@@ -77,13 +77,13 @@ export class OverlayService {
   touched(file: string, edited: boolean): void {
     if (!this.host.trusted()) return;
     clearTimeout(this.pending.get(file));
-    if (!edited) return this.renderUsing(file);
+    // On open too the walk for overlays waits a turn: the file's own diagnostics go first.
     this.pending.set(
       file,
       setTimeout(() => {
         this.pending.delete(file);
         this.renderUsing(file);
-      }, this.debounceMs),
+      }, edited ? this.debounceMs : 0),
     );
   }
 
