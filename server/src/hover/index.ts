@@ -8,11 +8,13 @@ import type { FileAnalysis } from '../core/analyze';
 import { locate, type Located } from '../core/locate';
 import type { Locale } from '../l10n';
 import type { PodModel } from '../k8s/pod-model';
-import { docsUrl, type AnalysisOptions, type Finding } from '../rules/types';
+import { shortTypeName, type FieldType } from '../schema';
+import type { AnalysisOptions, Finding } from '../rules/types';
 import { code, makeContext, type HoverContext, type HoverResult } from './context';
 import { fieldAt, fieldDoc, fieldLine } from './field-doc';
 import { imageHover } from './image';
-import { containerHover, hostNetworkHover, hostPortHover, portHover, portsHover } from './network';
+import { hostNetworkHover, hostPortHover } from './host-network';
+import { containerHover, portHover, portsHover } from './network';
 import { podHover } from './pod';
 import { mountHover, volumeHover } from './volumes';
 
@@ -88,10 +90,31 @@ function podSemantic(ctx: HoverContext, pod: PodModel): string | undefined {
   return undefined;
 }
 
-const SEVERITY_ICON: Readonly<Record<string, string>> = { error: '⛔', warning: '⚠️', information: 'ℹ️', hint: '💡' };
+/** The object type a field holds (through arrays and maps), e.g. `core.v1.HostPathVolumeSource`. */
+function typeNameOf(type: FieldType): string | undefined {
+  if (type.kind === 'ref') return type.name;
+  if (type.kind === 'array') return typeNameOf(type.items);
+  if (type.kind === 'map') return typeNameOf(type.values);
+  return undefined;
+}
 
-function findingText(ctx: HoverContext, f: Finding): string {
-  return `${SEVERITY_ICON[f.severity] ?? ''} **${ctx.t(`hover.severity.${f.severity}`)}** [${code(f.rule)}](${docsUrl(f.rule)}): ${f.message}`;
+/**
+ * A key the schema does not know, with a close field name: speak about that key and the field it
+ * probably meant (its documentation), not about the object around it.
+ */
+function unknownKeyHover(ctx: HoverContext, findings: readonly Finding[]): string | undefined {
+  const { loc } = ctx;
+  if (!loc.onKey) return undefined;
+  const finding = findings.find((f) => f.rule === 'unknown-field' && typeof f.data?.key === 'string');
+  if (!finding) return undefined;
+  const key = String(finding.data?.key);
+  const suggestion = typeof finding.data?.suggestion === 'string' ? finding.data.suggestion : undefined;
+  const parent = fieldAt({ ...loc, path: loc.path.slice(0, -1) });
+  const type = parent ? shortTypeName(typeNameOf(parent.field.type) ?? parent.owner) : '';
+  const meant = suggestion ? fieldAt({ ...loc, path: [...loc.path.slice(0, -1), suggestion] }) : undefined;
+  if (meant) return `${ctx.t('hover.key.unknown', { key, type })}\n\n${fieldDoc(ctx, meant)}`;
+  const allowed = Array.isArray(finding.data?.allowed) ? (finding.data.allowed as unknown[]).slice(0, 12).map((a) => code(String(a))) : [];
+  return ctx.t('hover.key.unknown-no-guess', { key, type, allowed: allowed.join(ctx.t('hover.list-sep')) || '—' });
 }
 
 /** The hover at `offset`, or undefined when there is nothing to say. */
@@ -107,6 +130,10 @@ export function hoverAt(analysis: FileAnalysis, offset: number, locale: Locale, 
   const start = loc.chunk.start + range[0];
   const end = loc.chunk.start + range[1];
   const ctx = makeContext(analysis, loc, locale, options);
+  // Findings are not repeated: VS Code shows each diagnostic above the hover already.
+  const findings = loc.chunk.analysis.findings.filter((f) => f.start < range[1] && f.end > range[0]);
+  const unknownKey = unknownKeyHover(ctx, findings);
+  if (unknownKey) return { markdown: unknownKey, start, end };
   const field = fieldAt(loc);
   const pod = loc.pod;
   const semantic = pod ? podSemantic(ctx, pod) : undefined;
@@ -117,11 +144,6 @@ export function hoverAt(analysis: FileAnalysis, offset: number, locale: Locale, 
   } else if (field) {
     parts.push(fieldDoc(ctx, field));
   }
-  // Only this chunk's findings can overlap (chunk-relative offsets, like `range`).
-  // On a key or scalar: the findings overlapping it. On a whole mapping or list: only those under the cursor.
-  const [from, to] = isScalar(target) ? [range[0], range[1]] : [rel, rel];
-  const overlapping = loc.chunk.analysis.findings.filter((f) => (f.start < to && f.end > from) || (f.start <= from && f.end >= to));
-  if (overlapping.length) parts.push(`${parts.length ? '---\n\n' : ''}${overlapping.map((f) => findingText(ctx, f)).join('\n\n')}`);
   if (parts.length === 0) return undefined;
   return { markdown: parts.join('\n\n'), start, end };
 }

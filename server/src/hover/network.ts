@@ -1,15 +1,16 @@
 /**
- * Network hovers: a container, its ports, `containerPort`, `hostPort`, `hostNetwork`. They teach
- * the shared network namespace with this pod's own containers: what `localhost:<port>` reaches
- * and which containers would fight over a port at run time.
+ * Network hovers: a container, its ports, `containerPort`. Each leads with what happens to this
+ * element in this pod (who binds the port, who else wants it), then one compact table of the pod's
+ * port space, then a link for the general lesson. The diagnostic VS Code shows above the hover is
+ * never repeated here.
  */
-import { lookupImage } from '../k8s/images';
+import { lookupImage, parseImageRef } from '../k8s/images';
 import { impliedPorts } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { code, learnMore, nameList, table, type HoverContext } from './context';
 
 /** One thing listening in the pod. */
-interface Listener {
+export interface Listener {
   readonly container: ContainerModel;
   readonly port: number;
   readonly protocol: string;
@@ -22,7 +23,7 @@ interface Listener {
 /** Listeners per pod model (models are cached per chunk text, so hovers reuse this). */
 const listenerCache = new WeakMap<PodModel, { images: unknown; listeners: Listener[] }>();
 
-function listenersOf(ctx: HoverContext, pod: PodModel): Listener[] {
+export function listenersOf(ctx: HoverContext, pod: PodModel): Listener[] {
   const cached = listenerCache.get(pod);
   if (cached && cached.images === ctx.options.images) return cached.listeners;
   const out: Listener[] = [];
@@ -53,117 +54,116 @@ function commandHidesPort(ctx: HoverContext, c: ContainerModel, port: number): b
   return !!lookupImage(c.image, ctx.options.images)?.ports.some((p) => p.port === port);
 }
 
-/** Rows shown in the localhost table; a pod with hundreds of containers gets the first ones and the focus. */
-const MAX_ROWS = 24;
+/** The program an image runs, as people call it: `nginx` for `docker.io/library/nginx:1.27`. */
+export function programOf(c: ContainerModel): string | undefined {
+  const repository = c.image ? parseImageRef(c.image)?.repository : undefined;
+  return repository?.slice(repository.lastIndexOf('/') + 1) || undefined;
+}
 
-/** The `localhost:<port>` table and the conflicts that involve `focus` (or any, without focus). */
-export function localhostSection(ctx: HoverContext, pod: PodModel, focus?: ContainerModel): string {
-  const listeners = listenersOf(ctx, pod);
-  if (listeners.length === 0) return ctx.t('hover.net.no-ports');
-  const shown = listeners.length <= MAX_ROWS ? listeners : listeners.filter((l, i) => i < MAX_ROWS || l.container === focus);
-  const rows = shown.map((l) => {
-    const notes = [l.declared ? ctx.t('hover.net.declared') : ctx.t('hover.net.implied', { source: l.source ?? '' })];
-    if (l.commandHides) notes.push(ctx.t('hover.net.command-note'));
-    if (l.container.role === 'init') notes.push(ctx.t('hover.net.init-note'));
-    const name = code(containerLabel(l.container));
-    return [code(`localhost:${l.port}${l.protocol === 'TCP' ? '' : '/' + l.protocol}`), l.container === focus ? `**${name}**` : name, notes.join('; ')];
-  });
-  if (shown.length < listeners.length) rows.push(['…', ctx.t('hover.net.more', { count: listeners.length - shown.length }), '']);
-  const parts = [ctx.t('hover.net.table-title'), table([ctx.t('hover.net.col.port'), ctx.t('hover.net.col.container'), ctx.t('hover.net.col.how')], rows)];
-  // Group by port/protocol first: only listeners on one number can collide.
-  const byPort = new Map<string, Listener[]>();
-  for (const l of listeners) {
+/** Rows shown in the port table; a pod with hundreds of ports gets the first ones and the focus. */
+const MAX_ROWS = 16;
+
+interface PortGroup {
+  readonly port: number;
+  readonly protocol: string;
+  readonly listeners: readonly Listener[];
+}
+
+/** The pod's one port space: listeners grouped by port/protocol, in port order. */
+function portSpace(ctx: HoverContext, pod: PodModel): PortGroup[] {
+  const groups = new Map<string, Listener[]>();
+  for (const l of listenersOf(ctx, pod)) {
     const key = `${l.port}/${l.protocol}`;
-    byPort.set(key, [...(byPort.get(key) ?? []), l]);
+    groups.set(key, [...(groups.get(key) ?? []), l]);
   }
-  let conflicts = 0;
-  for (const [key, group] of byPort) {
-    if (group.length < 2) continue;
-    const involved = new Set<ContainerModel>();
-    for (const a of group) {
-      for (const b of group) {
-        if (!runTogether(a.container, b.container)) continue;
-        if (focus && a.container !== focus && b.container !== focus) continue;
-        involved.add(a.container).add(b.container);
-      }
-    }
-    if (involved.size === 0) continue;
-    conflicts++;
-    const [port, protocol] = key.split('/');
-    parts.push(ctx.t('hover.net.conflict', { port: port ?? '', protocol: protocol ?? '', containers: nameList(ctx, [...involved].map(containerLabel)) }));
-  }
-  if (conflicts === 0) parts.push(ctx.t('hover.net.conflict-free'));
-  return parts.join('\n\n');
+  return [...groups.values()].map((listeners) => ({ port: listeners[0]!.port, protocol: listeners[0]!.protocol, listeners }));
 }
 
-function sharedText(ctx: HoverContext, pod: PodModel): string {
-  return pod.hostNetwork ? ctx.t('hover.net.host-shared') : ctx.t('hover.net.shared', { hostname: hostnameOf(ctx, pod) });
+/** Listeners of a group that fight over the port with at least one other (they run together). */
+function clashing(group: PortGroup): Set<ContainerModel> {
+  const out = new Set<ContainerModel>();
+  for (const a of group.listeners) for (const b of group.listeners) if (runTogether(a.container, b.container)) out.add(a.container).add(b.container);
+  return out;
 }
+
+function howKnown(ctx: HoverContext, l: Listener): string {
+  if (l.commandHides) return ctx.t('hover.net.command-note');
+  const base = l.declared ? ctx.t('hover.net.declared') : ctx.t('hover.net.implied', { source: programOf(l.container) ?? '' });
+  return l.container.role === 'init' ? `${base}${ctx.t('hover.list-sep')}${ctx.t('hover.net.init-note')}` : base;
+}
+
+/** One row per port/protocol: who binds it, and how Podsight knows (or that they clash). */
+export function portTable(ctx: HoverContext, pod: PodModel, focus?: ContainerModel): string {
+  const groups = portSpace(ctx, pod);
+  if (groups.length === 0) return ctx.t('hover.net.no-ports');
+  const shown = groups.length <= MAX_ROWS ? groups : groups.filter((g, i) => i < MAX_ROWS || g.listeners.some((l) => l.container === focus));
+  const rows = shown.map((g) => {
+    const names = g.listeners.map((l) => (l.container === focus ? `**${code(containerLabel(l.container))}**` : code(containerLabel(l.container))));
+    const clash = clashing(g);
+    const note = clash.size > 1 ? ctx.t('hover.net.clash-note') : [...new Set(g.listeners.map((l) => howKnown(ctx, l)))].join(ctx.t('hover.list-sep'));
+    const proto = g.protocol === 'TCP' ? '' : `/${g.protocol}`;
+    return [code(`localhost:${g.port}${proto}`), names.join(ctx.t('hover.list-sep')), note];
+  });
+  if (shown.length < groups.length) rows.push(['…', ctx.t('hover.net.more', { count: groups.length - shown.length }), '']);
+  return table([ctx.t('hover.net.col.port'), ctx.t('hover.net.col.container'), ctx.t('hover.net.col.how')], rows);
+}
+
+const NET_LINK = (ctx: HoverContext): string => learnMore(ctx, ['podNetworking']);
 
 function siblingsOf(pod: PodModel, c: ContainerModel): ContainerModel[] {
   return pod.containers.filter((o) => o !== c && (runTogether(o, c) || o.role === 'init' || c.role === 'init'));
 }
 
-const NET_LINKS = (ctx: HoverContext): string => learnMore(ctx, ['podNetworking', 'sidecars', 'initContainers']);
+function sharedLine(ctx: HoverContext, pod: PodModel): string {
+  return pod.hostNetwork ? ctx.t('hover.net.host-shared') : ctx.t('hover.net.shared', { hostname: hostnameOf(ctx, pod) });
+}
 
 /** Hover on a container (its item or its name). */
 export function containerHover(ctx: HoverContext, pod: PodModel, c: ContainerModel): string {
   const siblings = siblingsOf(pod, c);
   const name = containerLabel(c);
-  const title = siblings.length
-    ? ctx.t('hover.net.container', { name, role: roleText(ctx, c), siblings: nameList(ctx, siblings.map(containerLabel)) })
-    : ctx.t('hover.net.container-alone', { name, role: roleText(ctx, c) });
+  const program = programOf(c);
+  const args = { name, role: roleText(ctx, c), program: program ? ctx.t('hover.net.runs', { program }) : '', siblings: nameList(ctx, siblings.map(containerLabel)) };
+  const title = siblings.length ? ctx.t('hover.net.container', args) : ctx.t('hover.net.container-alone', args);
   const extra = pod.containers.some((o) => o.role === 'init') ? [ctx.t('hover.net.init-sequence')] : [];
-  return [title, sharedText(ctx, pod), localhostSection(ctx, pod, c), ...extra, NET_LINKS(ctx)].join('\n\n');
+  return [title, sharedLine(ctx, pod), portTable(ctx, pod, c), ...extra, NET_LINK(ctx)].join('\n\n');
 }
 
 /** Hover on `ports` of a container, or on a pod's container list. */
 export function portsHover(ctx: HoverContext, pod: PodModel, c?: ContainerModel): string {
-  const title = c ? ctx.t('hover.net.ports', { name: containerLabel(c) }) : undefined;
-  return [title, sharedText(ctx, pod), localhostSection(ctx, pod, c), ctx.t('hover.net.protocols'), NET_LINKS(ctx)].filter(Boolean).join('\n\n');
+  const title = c ? ctx.t('hover.net.ports', { name: containerLabel(c) }) : sharedLine(ctx, pod);
+  return [title, portTable(ctx, pod, c), ctx.t('hover.net.protocols'), NET_LINK(ctx)].join('\n\n');
+}
+
+/** "`mycon1`'s nginx" for each other container that binds the same port at the same time. */
+function rivals(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: number, protocol: string): string[] {
+  const group = portSpace(ctx, pod).find((g) => g.port === port && g.protocol === protocol);
+  if (!group) return [];
+  return group.listeners
+    .filter((l) => l.container !== c && runTogether(l.container, c) && !l.commandHides)
+    .map((l) => ctx.t('hover.net.owner', { name: containerLabel(l.container), program: programOf(l.container) ?? ctx.t('hover.net.process') }));
 }
 
 /** Hover on one port entry or its `containerPort`. */
 export function portHover(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: PortModel): string {
   if (port.containerPort === undefined) return portsHover(ctx, pod, c);
   const name = containerLabel(c);
-  const siblings = siblingsOf(pod, c);
-  const parts = [ctx.t('hover.net.port', { port: port.containerPort, protocol: port.protocol, name })];
-  if (siblings.length && !pod.hostNetwork) {
-    parts.push(ctx.t('hover.net.port-reach', { siblings: nameList(ctx, siblings.map(containerLabel)), port: port.containerPort }));
-  }
-  parts.push(sharedText(ctx, pod), localhostSection(ctx, pod, c), ctx.t('hover.net.protocols'), NET_LINKS(ctx));
-  return parts.join('\n\n');
-}
-
-/** Hover on `hostPort`. */
-export function hostPortHover(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: PortModel): string {
-  if (port.hostPort === undefined) return portHover(ctx, pod, c, port);
-  const parts = [
-    ctx.t('hover.hostport.title', {
-      hostPort: port.hostPort,
-      protocol: port.protocol,
-      hostIP: port.hostIP ? ` (${code(port.hostIP)})` : '',
-      containerPort: port.containerPort ?? '?',
-      name: containerLabel(c),
-    }),
-    ctx.t('hover.hostport.detail'),
-  ];
-  const others = pod.containers.flatMap((o) =>
-    o.ports.filter((p) => p !== port && p.hostPort !== undefined).map((p) => `${code(`${p.hostPort}/${p.protocol}`)} (${code(containerLabel(o))})`),
-  );
-  if (others.length) parts.push(ctx.t('hover.hostport.others', { list: others.join(ctx.t('hover.list-sep')) }));
-  if (pod.hostNetwork) parts.push(ctx.t('hover.hostport.host-network'));
-  parts.push(learnMore(ctx, ['hostPort', 'podNetworking']));
-  return parts.join('\n\n');
-}
-
-/** Hover on `hostNetwork`. */
-export function hostNetworkHover(ctx: HoverContext, pod: PodModel): string {
-  if (!pod.hostNetwork) return [ctx.t('hover.hostnetwork.off'), sharedText(ctx, pod)].join('\n\n');
-  const bound = listenersOf(ctx, pod).map((l) => `${code(`${l.port}/${l.protocol}`)} (${code(containerLabel(l.container))})`);
-  const parts = [ctx.t('hover.hostnetwork.on')];
-  if (bound.length) parts.push(ctx.t('hover.hostnetwork.ports', { list: bound.join(ctx.t('hover.list-sep')) }));
-  parts.push(learnMore(ctx, ['networking']));
+  const { containerPort: number, protocol } = port;
+  const program = programOf(c);
+  const known = c.image ? lookupImage(c.image, ctx.options.images) : undefined;
+  const args = { port: number, protocol, name, program: program ?? '' };
+  let lead: string;
+  if (commandHidesPort(ctx, c, number)) lead = ctx.t('hover.net.port.command', args);
+  else if (known?.ports.some((p) => p.port === number && p.protocol === protocol)) lead = ctx.t('hover.net.port.binds', args);
+  else lead = ctx.t('hover.net.port.declared', args);
+  const others = rivals(ctx, pod, c, number, protocol);
+  if (others.length) lead += ctx.t('hover.net.port.clash', { others: others.join(ctx.t('hover.list-sep')) });
+  const parts = [lead + ctx.t('hover.net.sentence-end')];
+  // Siblings that bind the same number have their own process there: localhost is not this one for them.
+  const reach = siblingsOf(pod, c).filter((s) => !listenersOf(ctx, pod).some((l) => l.container === s && l.port === number && l.protocol === protocol));
+  if (pod.hostNetwork) parts.push(ctx.t('hover.net.host-shared'));
+  else if (reach.length) parts.push(ctx.t('hover.net.port-reach', { siblings: nameList(ctx, reach.map(containerLabel)), port: number }));
+  else parts.push(ctx.t('hover.net.port-outside', { port: number }));
+  parts.push(portTable(ctx, pod, c), NET_LINK(ctx));
   return parts.join('\n\n');
 }

@@ -49,7 +49,7 @@ function sharingSection(ctx: HoverContext, pod: PodModel, name: string | undefin
   // A volume shared by hundreds of containers: show the first rows and the focused mount.
   const shown = all.length <= MAX_ROWS ? all : all.filter(({ m }, i) => i < MAX_ROWS || m === focus);
   const rows = shown.map(({ c, m }) => {
-    const path = code(m.mountPath ?? '?') + (m.subPath ? ` (subPath ${code(m.subPath)})` : '');
+    const path = (m.mountPath !== undefined ? code(m.mountPath) : ctx.t('hover.mount.no-path')) + (m.subPath ? ` (subPath ${code(m.subPath)})` : '');
     return [m === focus ? `**${code(containerLabel(c))}**` : code(containerLabel(c)), path, mode(ctx, m, source)];
   });
   if (rows.length === 0) return ctx.t('hover.volume.unmounted');
@@ -71,19 +71,37 @@ function emptyDirText(ctx: HoverContext, v: VolumeModel): string[] {
   return out;
 }
 
+/** The key the user probably meant as `path` (`Path:`, `PATH:`...), when `path` itself is missing. */
+function pathLookalike(ctx: HoverContext, v: VolumeModel): string | undefined {
+  const map = sourceMap(ctx, v);
+  for (const item of map?.items ?? []) {
+    const key = isScalar(item.key) ? String(item.key.value) : '';
+    if (key !== 'path' && key.toLowerCase().replace(/[^a-z]/g, '') === 'path') return key;
+  }
+  return undefined;
+}
+
 function hostPathText(ctx: HoverContext, v: VolumeModel): string[] {
   const type = scalarText(ctx, v, 'type');
+  const path = scalarText(ctx, v, 'path');
   const meaning = (t: string): string => ctx.t(`hover.volume.hostPath.type.${t === '' ? 'empty' : t}`);
-  const out = [ctx.t('hover.volume.hostPath', { path: scalarText(ctx, v, 'path') ?? '?' })];
+  const guess = pathLookalike(ctx, v);
+  const out = [path !== undefined ? ctx.t('hover.volume.hostPath', { path }) : ctx.t('hover.volume.hostPath.no-path', { guess: guess ? ctx.t('hover.volume.hostPath.guess', { key: guess }) : '' })];
   if (type !== undefined && HOST_PATH_TYPES.includes(type)) out.push(ctx.t('hover.volume.hostPath.type', { type: type || '""', meaning: meaning(type) }));
-  out.push(`${ctx.t('hover.volume.hostPath.types')}\n\n${table([code('type'), ''], HOST_PATH_TYPES.map((t) => [code(t || '""'), meaning(t)]))}`);
-  out.push(ctx.t('hover.volume.hostPath.mismatch'), ctx.t('hover.volume.hostPath.risk'));
+  // The whole list of types only where it helps: on `type` itself.
+  if (ctx.loc.path.includes('type')) {
+    out.push(`${ctx.t('hover.volume.hostPath.types')}\n\n${table([code('type'), ctx.t('hover.volume.hostPath.col.meaning')], HOST_PATH_TYPES.map((t) => [code(t || '""'), meaning(t)]))}`, ctx.t('hover.volume.hostPath.mismatch'));
+  }
+  out.push(ctx.t('hover.volume.hostPath.risk'));
   return out;
 }
 
 /** The explanation of a volume source (no sharing table). */
 export function sourceText(ctx: HoverContext, v: VolumeModel): string[] {
-  const ref = (key: string): string => code(scalarText(ctx, v, key) ?? '?');
+  const ref = (key: string): string => {
+    const value = scalarText(ctx, v, key);
+    return value !== undefined ? code(value) : ctx.t('hover.volume.no-ref');
+  };
   switch (v.source) {
     case undefined:
       return [ctx.t('hover.volume.no-source')];
@@ -98,7 +116,7 @@ export function sourceText(ctx: HoverContext, v: VolumeModel): string[] {
     case 'persistentVolumeClaim':
       return [ctx.t('hover.volume.persistentVolumeClaim', { ref: ref('claimName') })];
     case 'volumeClaimTemplate':
-      return [ctx.t('hover.volume.volumeClaimTemplate', { name: v.name ?? '?' })];
+      return [ctx.t('hover.volume.volumeClaimTemplate', { name: v.name ?? ctx.t('hover.volume.unnamed') })];
     case 'projected':
     case 'downwardAPI':
     case 'ephemeral':
@@ -117,7 +135,8 @@ function docLinks(ctx: HoverContext, source: string | undefined): string {
 
 /** Hover on a volume: its name, its source key or the source's own settings. */
 export function volumeHover(ctx: HoverContext, pod: PodModel, v: VolumeModel): string {
-  const title = ctx.t('hover.volume.title', { name: v.name ?? '?', source: code(v.source ?? '?') });
+  const source = v.source ? ctx.t('hover.volume.title-source', { source: code(v.source) }) : '';
+  const title = ctx.t('hover.volume.title', { name: v.name ?? ctx.t('hover.volume.unnamed'), source });
   return [title, ...sourceText(ctx, v), sharingSection(ctx, pod, v.name, v.source), docLinks(ctx, v.source)].join('\n\n');
 }
 
@@ -142,18 +161,19 @@ function imageSection(ctx: HoverContext, c: ContainerModel, m: MountModel): stri
 export function mountHover(ctx: HoverContext, pod: PodModel, c: ContainerModel, m: MountModel): string {
   const volume = [...pod.volumes, ...pod.claimTemplates].find((v) => v.name !== undefined && v.name === m.name);
   const source = volume?.source;
-  const name = m.name ?? '?';
-  const parts = [ctx.t('hover.mount.title', { volume: name, mountPath: m.mountPath ?? '?', name: containerLabel(c), mode: mode(ctx, m, source) })];
+  const name = m.name ?? ctx.t('hover.mount.unnamed');
+  const mountPath = m.mountPath ?? ctx.t('hover.mount.no-path');
+  const parts = [ctx.t('hover.mount.title', { volume: name, mountPath, name: containerLabel(c), mode: mode(ctx, m, source) })];
   if (!volume) {
     parts.push(ctx.t('hover.mount.undefined', { volume: name }));
   } else {
     const first = sourceText(ctx, volume)[0] ?? '';
     // The source's first paragraph, its bold heading turned into a prefix ("`emptyDir`: ...").
-    parts.push(ctx.t('hover.mount.source', { volume: name, source: first.replace(/^\*\*`[^`]*`\*\* —+ /, `${code(source ?? '?')}${ctx.t('hover.colon')}`) }));
+    parts.push(ctx.t('hover.mount.source', { volume: name, source: first.replace(/^\*\*`[^`]*`\*\* —+ /, source ? `${code(source)}${ctx.t('hover.colon')}` : '') }));
   }
-  if (m.readOnly) parts.push(ctx.t('hover.mount.readonly', { mountPath: m.mountPath ?? '?' }));
+  if (m.readOnly) parts.push(ctx.t('hover.mount.readonly', { mountPath }));
   if (m.subPath) {
-    parts.push(ctx.t('hover.mount.subpath', { subPath: m.subPath, mountPath: m.mountPath ?? '?' }));
+    parts.push(ctx.t('hover.mount.subpath', { subPath: m.subPath, mountPath }));
     if (source && ['configMap', 'secret', 'projected', 'downwardAPI'].includes(source)) parts.push(ctx.t('hover.mount.subpath-projection', { source: code(source) }));
   }
   parts.push(...imageSection(ctx, c, m));

@@ -18,7 +18,7 @@ describe('Podsight hovers', function () {
   it('emptyDir: {} explains the volume and names both containers and their paths', async function () {
     const doc = await openFixture('seed-shared-disk.yaml');
     const { text, ranges } = await hoverText(doc, 'emptyDir: {}');
-    assert.match(text, /survives container restarts|容器重启和崩溃后依然保留/);
+    assert.match(text, /survives container restarts|容器重启或崩溃后它依然保留/);
     assert.match(text, /`mycon1` \| `\/root\/\.pm2\/logs`/);
     assert.match(text, /`mycon2` \| `\/pm2logs`/);
     assert.ok(ranges.some((r) => doc.getText(r) === 'emptyDir'), 'the hover range is the key');
@@ -27,7 +27,7 @@ describe('Podsight hovers', function () {
   it('containerPort: 80 teaches the shared network namespace and names the sibling', async function () {
     const doc = await openFixture('seed-shared-disk.yaml');
     const { text } = await hoverText(doc, 'containerPort: 80');
-    assert.match(text, /registry\.k8s\.io\/pause/);
+    assert.match(text, /How pods share a network/);
     assert.match(text, /`mycon1`/);
     assert.match(text, /localhost:80/);
   });

@@ -21,41 +21,41 @@ test('seed: emptyDir: {} explains the lifetime and names both containers with th
 
 test('seed: emptyDir in Chinese', () => {
   const h = mustHover(seed, 'emptyDir', { locale: 'zh-cn' });
-  assert.match(h.markdown, /容器重启和崩溃后依然保留/);
+  assert.match(h.markdown, /容器重启或崩溃后它依然保留/);
   assert.match(h.markdown, /`mycon1`/);
   assert.match(h.markdown, /`mycon2`/);
   assert.match(h.markdown, /\| 容器 \| 挂载路径 \| 访问方式 \|/);
 });
 
-test('seed: containerPort: 80 teaches the shared namespace and names the sibling', () => {
+test('seed: containerPort: 80 says what happens to this port in this pod, then the port table', () => {
   const h = mustHover(seed, 'containerPort: 80');
   assert.equal(h.text, 'containerPort');
-  assert.match(h.markdown, /`containerPort: 80\/TCP`\*\* in `mycon2`/);
-  assert.match(h.markdown, /From `mycon1` this is `localhost:80`/);
-  assert.match(h.markdown, /registry\.k8s\.io\/pause/);
-  assert.match(h.markdown, /hostname `mypod`/);
-  assert.match(h.markdown, /\| `localhost:1880` \| `mycon1` \| declared `containerPort` \|/);
   // mycon2 runs `tail`, not nginx: the declared port may have no listener.
-  assert.match(h.markdown, /\| `localhost:80` \| \*\*`mycon2`\*\* \| declared `containerPort`; but `command` replaces the image entrypoint/);
+  assert.match(h.markdown, /^\*\*`80\/TCP`\*\* · `mycon2` declares 80, but its `command` replaces the nginx entrypoint: nothing may listen there\./);
+  assert.match(h.markdown, /From `mycon1` this is `localhost:80`/);
+  assert.match(h.markdown, /\| `localhost:1880` \| `mycon1` \| declared \|/);
+  assert.match(h.markdown, /\| `localhost:80` \| \*\*`mycon2`\*\* \| declared, but `command` replaces the image's entrypoint \|/);
+  assert.match(h.markdown, /\[How pods share a network\]\(https:\/\/kubernetes\.io\/docs\/concepts\/workloads\/pods\/#pod-networking\)/);
   const value = mustHover(seed, ': 80', { delta: 2 });
   assert.equal(value.text, '80');
-  assert.match(value.markdown, /containerPort: 80\/TCP/);
+  assert.match(value.markdown, /\*\*`80\/TCP`\*\*/);
 });
 
 test('seed: containerPort: 80 in Chinese', () => {
   const h = mustHover(seed, 'containerPort: 80', { locale: 'zh-cn' });
-  assert.match(h.markdown, /在 `mycon1` 中访问它用 `localhost:80`/);
-  assert.match(h.markdown, /共享同一个网络命名空间/);
+  assert.match(h.markdown, /在 `mycon1` 中用 `localhost:80` 访问它/);
+  assert.match(h.markdown, /`command` 取代了 nginx 的入口程序/);
   assert.match(h.markdown, /字段 `containerPort`/);
 });
 
 test('seed: a container name names its sibling and the localhost table', () => {
   const h = mustHover(seed, 'mycon1');
   assert.equal(h.text, 'mycon1');
-  assert.match(h.markdown, /\*\*Container `mycon1`\*\* \(app\) — shares the pod's network namespace with `mycon2`/);
+  assert.match(h.markdown, /\*\*Container `mycon1`\*\* \(app\), runs node — shares the pod's network with `mycon2`/);
+  assert.match(h.markdown, /registry|hostname `mypod`/);
   assert.match(h.markdown, /\| `localhost:1880` \| \*\*`mycon1`\*\* \|/);
   const zh = mustHover(seed, 'mycon2', { locale: 'zh-cn' });
-  assert.match(zh.markdown, /\*\*容器 `mycon2`\*\*（应用容器）—— 与 `mycon1` 共享 Pod 的网络命名空间/);
+  assert.match(zh.markdown, /\*\*容器 `mycon2`\*\*（应用容器），运行 nginx —— 与 `mycon1` 共用 Pod 的网络/);
 });
 
 test('seed: kind: Pod explains the pod and its infra container', () => {
