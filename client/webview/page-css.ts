@@ -9,7 +9,9 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 #toolbar button:focus-visible, #toolbar select:focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 1px; }
 #toolbar select { color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border, transparent); font: inherit; max-width: 50%; }
 #toolbar .file { color: var(--vscode-descriptionForeground); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-#view { flex: 1; overflow: auto; }
+#view { flex: 1; overflow: auto; min-height: 0; }
+#toolbar .zoom-level { color: var(--vscode-descriptionForeground); min-width: 3.5em; text-align: center; font-variant-numeric: tabular-nums; }
+#toolbar button[aria-pressed="true"] { outline: 1px solid var(--vscode-focusBorder); }
 #canvas { padding: 4px; }
 #canvas svg { display: block; }
 #empty { padding: 16px; color: var(--vscode-descriptionForeground); }

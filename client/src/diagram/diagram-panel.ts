@@ -25,6 +25,8 @@ export class DiagramPanel implements vscode.Disposable {
   private ready = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private requestSeq = 0;
+  /** Set once the panel is closed: answers still in flight must not touch the disposed webview. */
+  private disposed = false;
 
   /** Opens the panel beside the editor (or brings it forward) for `document`. */
   static show(context: vscode.ExtensionContext, client: LanguageClient, started: Promise<boolean>, editor: vscode.TextEditor | undefined): DiagramPanel {
@@ -106,7 +108,7 @@ export class DiagramPanel implements vscode.Disposable {
   /** Asks the server for the graph and sends it to the webview; older answers are dropped. */
   async refresh(position?: vscode.Position): Promise<void> {
     const uri = this.uri;
-    if (!uri || !this.ready) return;
+    if (!uri || !this.ready || this.disposed) return;
     const seq = ++this.requestSeq;
     let result: PodGraphResult | null = null;
     if (!(await this.started)) return;
@@ -119,7 +121,7 @@ export class DiagramPanel implements vscode.Disposable {
     } catch {
       return;
     }
-    if (seq !== this.requestSeq || !result) return;
+    if (seq !== this.requestSeq || !result || this.disposed) return;
     this.last = result;
     this.podIndex = result.active;
     this.panel.title = result.graph ? `${result.strings['ui.pod'] ?? 'Pod'}: ${result.graph.name || result.graph.kind}` : 'Pod diagram';
@@ -145,7 +147,8 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   private post(message: ToWebview): void {
-    if (this.ready) void this.panel.webview.postMessage(message);
+    // postMessage rejects once the webview is gone; a late answer is simply dropped.
+    if (this.ready && !this.disposed) this.panel.webview.postMessage(message).then(undefined, () => undefined);
   }
 
   private onMessage(raw: unknown): void {
@@ -194,11 +197,14 @@ export class DiagramPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     if (DiagramPanel.current === this) DiagramPanel.current = undefined;
     void vscode.commands.executeCommand('setContext', 'podsight.diagramOpen', false);
     clearTimeout(this.timer);
-    this.panel.dispose();
+    // Listeners first: nothing may reach the webview while (or after) it goes away.
     for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
   }
 }
 

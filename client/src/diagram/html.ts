@@ -40,8 +40,10 @@ export function diagramHtml(p: HtmlParams): string {
 <select id="pod" class="hidden"></select>
 <span id="file" class="file"></span>
 <span class="spacer"></span>
-<button id="zoom-out" type="button">−</button>
+<button id="fit" type="button" aria-pressed="true">Fit</button>
 <button id="zoom-reset" type="button">100%</button>
+<button id="zoom-out" type="button">−</button>
+<span id="zoom-level" class="zoom-level" aria-live="polite"></span>
 <button id="zoom-in" type="button">+</button>
 <button id="export" type="button"></button>
 </div>

@@ -1,4 +1,4 @@
-/** `podsight diagram FILE [--pod NAME] [--out FILE]`: the pod diagram as a standalone SVG. */
+/** `podsight diagram FILE [--pod NAME] [--width PX] [--out FILE]`: the pod diagram as a standalone SVG, laid out for a width. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { analyzeText } from '../core/analyze';
 import { podGraphFor } from '../graph/query';
@@ -12,11 +12,19 @@ export function runDiagram(argv: string[]): number {
   let pod: string | undefined;
   let out: string | undefined;
   let lang: string | undefined;
+  let width: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? '';
     if (arg === '--pod') pod = argv[++i];
     else if (arg === '--out' || arg === '-o') out = argv[++i];
     else if (arg === '--lang') lang = argv[++i];
+    else if (arg === '--width') {
+      width = Number(argv[++i]);
+      if (!Number.isInteger(width) || width < 200 || width > 10_000) {
+        process.stderr.write(`podsight diagram: ${t(cliLocale(argv), 'cli.bad-width', { value: argv[i] ?? '' })}\n`);
+        return 2;
+      }
+    }
     else if (arg.startsWith('-') && arg !== '-') {
       process.stderr.write(`podsight diagram: ${t(cliLocale(argv), 'cli.unknown-option', { option: arg })}\n\n${usage(cliLocale(argv))}`);
       return 2;
@@ -62,7 +70,7 @@ export function runDiagram(argv: string[]): number {
   }
   const result = podGraphFor(analysis, 0, locale, { podIndex: index }, images);
   if (!result.graph) return 1;
-  const svg = renderPodSvg(result.graph, result.strings, { standalone: true }) + '\n';
+  const svg = renderPodSvg(result.graph, result.strings, { standalone: true, width }) + '\n';
   if (out && out !== '-') writeFileSync(out, svg);
   else process.stdout.write(svg);
   return 0;

@@ -2,13 +2,15 @@
  * Builds the pod graph (what the diagram draws) from a file's analysis: pure, no editor. The same
  * graph feeds the webview (through `podsight/podGraph`), the CLI's SVG and the tests.
  */
-import type { Node } from 'yaml';
+import type { Document, Node } from 'yaml';
 import type { FileAnalysis } from '../core/analyze';
-import { getMap, getPair, getScalar, span } from '../core/yaml-access';
+import { getMap, getPair, getScalar, getString, span } from '../core/yaml-access';
 import type { UserImageInfo } from '../k8s/images';
 import { impliedPorts } from '../k8s/listeners';
+import { localhostCalls } from '../k8s/localhost-calls';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import type {
+  GraphCall,
   GraphContainer,
   GraphFinding,
   GraphMount,
@@ -37,7 +39,11 @@ function hostnameOf(pod: PodModel): string {
   if (pod.hostname) return pod.hostname;
   const name = pod.name ?? '';
   if (pod.kind === 'Pod' || !name) return name;
-  return pod.kind === 'StatefulSet' ? `${name}-0` : `${name}-…`;
+  // The pod name the controller generates: spelled out, so it does not read as a cut-off text.
+  if (pod.kind === 'StatefulSet') return `${name}-0`;
+  if (pod.kind === 'Deployment') return `${name}-<hash>-<id>`;
+  if (pod.kind === 'CronJob') return `${name}-<time>-<id>`;
+  return `${name}-<id>`;
 }
 
 /** Mutable findings lists, filled after the elements exist. */
@@ -67,7 +73,7 @@ class Builder {
   }
 
   /** Range, selection range and a findings list for a node. */
-  element(node: Node | undefined, selection?: Node, impliedPort?: number): { range: GraphRange; selectionRange: GraphRange; findings: GraphFinding[] } {
+  element(node: Node | { range?: [number, number, number] | null } | undefined, selection?: Node, impliedPort?: number): { range: GraphRange; selectionRange: GraphRange; findings: GraphFinding[] } {
     const whole = this.offsets(node);
     const sel = selection?.range ? this.offsets(selection) : whole;
     const findings: GraphFinding[] = [];
@@ -84,7 +90,9 @@ class Builder {
       if (!best || slot.end - slot.start < best.end - best.start || (slot.impliedPort !== undefined && best.impliedPort === undefined)) best = slot;
     }
     if (!best) return false;
-    if (!best.findings.some((f) => f.message === finding.message)) best.findings.push({ rule: finding.rule, severity: finding.severity, message: finding.message });
+    if (!best.findings.some((f) => f.message === finding.message)) {
+      best.findings.push({ rule: finding.rule, severity: finding.severity, message: finding.message, range: this.range([finding.start, finding.end]) });
+    }
     return true;
   }
 }
@@ -95,7 +103,7 @@ function containerId(c: ContainerModel): string {
   return `c:${c.list}:${c.index}`;
 }
 
-function buildContainer(b: Builder, c: ContainerModel, images: Readonly<Record<string, UserImageInfo>> | undefined): GraphContainer {
+function buildContainer(b: Builder, c: ContainerModel, doc: Document, images: Readonly<Record<string, UserImageInfo>> | undefined): GraphContainer {
   const id = containerId(c);
   const ports: GraphPort[] = c.ports.map((p) => ({
     id: `p:${c.list}:${c.index}:${p.index}`,
@@ -109,7 +117,11 @@ function buildContainer(b: Builder, c: ContainerModel, images: Readonly<Record<s
   impliedPorts(c, images).forEach((p, k) => {
     ports.push({ id: `pi:${c.list}:${c.index}:${k}`, ...b.element(c.imageNode, c.imageNode, p.port), port: p.port, protocol: p.protocol, implied: true });
   });
-  return { id, ...b.element(c.node, c.nameNode), name: containerLabel(c), image: c.image, role: c.role, order: c.index, ports };
+  const calls: GraphCall[] = localhostCalls(c, doc).map((call, k) => {
+    const scalar = { range: [call.start, call.end, call.end] as [number, number, number] };
+    return { id: `k:${c.list}:${c.index}:${k}`, ...b.element(scalar), port: call.port, source: call.source };
+  });
+  return { id, ...b.element(c.node, c.nameNode), name: containerLabel(c), image: c.image, role: c.role, order: c.index, ports, calls };
 }
 
 /** Builds the graph of the `index`-th pod of the file, or undefined when there is no such pod. */
@@ -126,7 +138,7 @@ export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Re
   const infra = { id: 'infra', ...b.element(pod.spec, infraSelection), namespaces, hostNetwork: pod.hostNetwork };
 
   const ordered = [...pod.containers].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role] || x.index - y.index);
-  const containers = ordered.map((c) => buildContainer(b, c, images));
+  const containers = ordered.map((c) => buildContainer(b, c, pod.doc, images));
 
   const volumeIds = new Map<string, string>();
   const volumes: GraphVolume[] = [];
@@ -134,7 +146,8 @@ export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Re
     for (const v of list) {
       const id = `${prefix}:${v.index}`;
       if (v.name !== undefined && !volumeIds.has(v.name)) volumeIds.set(v.name, id);
-      volumes.push({ id, ...b.element(v.node, v.nameNode), name: v.name ?? '', kind: v.source ?? '' });
+      const medium = v.source === 'emptyDir' ? getString(getMap(v.node, 'emptyDir', pod.doc), 'medium', pod.doc) : undefined;
+      volumes.push({ id, ...b.element(v.node, v.nameNode), name: v.name ?? '', kind: v.source ?? '', ...(medium ? { medium } : {}) });
     }
   };
   addVolumes(pod.volumes, 'v');

@@ -24,6 +24,8 @@ export interface GraphFinding {
   readonly rule: string;
   readonly severity: GraphSeverity;
   readonly message: string;
+  /** Where the finding itself is (selecting a conflict in the diagram goes there). */
+  readonly range?: GraphRange;
 }
 
 /** What every drawable element has: a stable id, its YAML (`range`) and where to put the cursor. */
@@ -53,6 +55,13 @@ export interface GraphPort extends GraphElement {
   readonly implied: boolean;
 }
 
+/** A `localhost:PORT` the manifest gives a container (env value, args, command): a call to a sibling. */
+export interface GraphCall extends GraphElement {
+  readonly port: number;
+  /** Where it is written: `env NAME`, `args` or `command`. */
+  readonly source: string;
+}
+
 /** A container node. */
 export interface GraphContainer extends GraphElement {
   readonly name: string;
@@ -61,6 +70,8 @@ export interface GraphContainer extends GraphElement {
   /** Position in its lane (init containers run in this order). */
   readonly order: number;
   readonly ports: readonly GraphPort[];
+  /** Loopback addresses the container is handed (drawn as arrows to the pod's sockets). */
+  readonly calls?: readonly GraphCall[];
 }
 
 /** A volume node. */
@@ -68,6 +79,8 @@ export interface GraphVolume extends GraphElement {
   readonly name: string;
   /** The source key: `emptyDir`, `hostPath`, `configMap`, `secret`, `persistentVolumeClaim`, ... */
   readonly kind: string;
+  /** `emptyDir.medium` as written (`Memory`, `HugePages`...); undefined for the node's disk. */
+  readonly medium?: string;
 }
 
 /** A mount: the edge from a container to a volume. */
@@ -115,7 +128,7 @@ export type DiagramStrings = Readonly<Record<string, string>>;
 
 /** Every element of a graph, for lookups by id or position. */
 export function graphElements(graph: PodGraph): GraphElement[] {
-  return [graph, graph.infra, ...graph.containers, ...graph.containers.flatMap((c) => c.ports), ...graph.volumes, ...graph.mounts];
+  return [graph, graph.infra, ...graph.containers, ...graph.containers.flatMap((c) => [...c.ports, ...(c.calls ?? [])]), ...graph.volumes, ...graph.mounts];
 }
 
 function before(a: GraphPosition, b: GraphPosition): boolean {
@@ -124,6 +137,9 @@ function before(a: GraphPosition, b: GraphPosition): boolean {
 
 /** Whether a position lies inside a range (both ends included, as a cursor sees it). */
 export function rangeContains(range: GraphRange, position: GraphPosition): boolean {
+  // A block node's range ends at the start of the next line: a cursor there (the file's last,
+  // empty line) is past the node, not in it.
+  if (range.end.character === 0 && range.end.line > range.start.line && position.line === range.end.line) return false;
   return before(range.start, position) && before(position, range.end);
 }
 

@@ -26,7 +26,8 @@ export type FromWebview =
 export interface DiagramViewState {
   readonly uri?: string;
   readonly podIndex?: number;
-  readonly zoom?: number;
+  /** `fit` (the default): lay out for the panel's width and scale down to show it whole. */
+  readonly zoom?: number | 'fit';
   readonly scrollLeft?: number;
   readonly scrollTop?: number;
 }

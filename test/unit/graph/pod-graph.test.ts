@@ -83,13 +83,16 @@ test('implied ports, init lane order, sidecars, ephemeral containers, PID namesp
   const graph = buildPodGraph(analyzeText(text), 0);
   assert.ok(graph);
   assert.equal(graph.kind, 'Deployment');
-  assert.equal(graph.hostname, 'web-…');
+  // The generated pod name, spelled out rather than cut off.
+  assert.equal(graph.hostname, 'web-<hash>-<id>');
   assert.deepEqual(graph.infra.namespaces, ['net', 'ipc', 'uts', 'pid']);
   assert.deepEqual(graph.containers.map((c) => `${c.role}:${c.name}:${c.order}`), ['init:second-init:0', 'init:third:2', 'sidecar:proxy:1', 'app:app:0', 'app:other:1', 'ephemeral:debug:0']);
   const app = graph.containers.find((c) => c.name === 'app');
   assert.deepEqual(app?.ports.map((p) => [p.port, p.implied]), [[80, true]]);
   const other = graph.containers.find((c) => c.name === 'other');
   assert.equal(other?.ports[0]?.findings[0]?.rule, 'implicit-port-conflict');
+  // A finding keeps its own range: selecting a clash in the diagram goes there.
+  assert.ok(other?.ports[0]?.findings[0]?.range);
   const mount = graph.mounts[0];
   assert.equal(mount?.volume, undefined);
   assert.equal(mount?.readOnly, true);
@@ -144,4 +147,36 @@ test('every pod of the real-world corpus builds a graph without throwing', () =>
     });
   }
   assert.ok(graphs > 0 || files.length === 0);
+});
+
+test('the cursor on the last, empty line highlights nothing; localhost calls and emptyDir media are in the graph', () => {
+  const text = example('seed-port-conflict.yaml');
+  const graph = buildPodGraph(analyzeText(text), 0)!;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  assert.equal(lines[last], '');
+  const el = elementAt(graph, { line: last, character: 0 });
+  assert.ok(!el || !el.id.startsWith('p:'), `the last port is highlighted: ${el?.id}`);
+  const calls = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: app
+        image: myorg/app
+        env:
+        - {name: CACHE_URL, value: "redis://localhost:6379/0"}
+        - {name: OTHER, value: "http://example.com:80"}
+        args: ["--upstream=127.0.0.1:8080"]
+      - name: cache
+        image: redis
+        volumeMounts: [{name: scratch, mountPath: /data}]
+      volumes:
+      - {name: scratch, emptyDir: {medium: Memory}}
+  `;
+  const g = buildPodGraph(analyzeText(calls), 0)!;
+  const app = g.containers.find((c) => c.name === 'app');
+  assert.deepEqual(app?.calls?.map((c) => [c.port, c.source, textOf(calls, c.selectionRange).includes(String(c.port))]), [[6379, 'env CACHE_URL', true], [8080, 'args', true]]);
+  assert.equal(g.volumes[0]?.medium, 'Memory');
 });

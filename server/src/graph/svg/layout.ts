@@ -1,97 +1,32 @@
 /**
- * Hand layout of a pod graph in columns: the infra container on the left, joined to every
- * container; containers stacked in lanes (init in run order, sidecars, app, ephemeral); volumes on
- * the right, reached by orthogonal mount edges that each own a vertical track in the channel
- * between the columns. Everything is stacked, never placed freely, so boxes cannot overlap and
- * edges never pass through a box (the unit tests check both with bounding boxes).
+ * Hand layout of a pod graph for a given width. From left to right: the network band (pod IP,
+ * hostname, one socket per port), the containers in lanes (init in run order, sidecars, app,
+ * ephemeral) with their port, call and mount rows, and the volumes. When the width is too small
+ * for three columns, the volumes stack under the containers. Everything is stacked, never placed
+ * freely, and every edge owns a vertical track in a gap, so boxes cannot overlap and edges never
+ * pass through a box (the unit tests check both with bounding boxes).
  */
-import type { DiagramStrings, GraphContainer, GraphElement, GraphFinding, PodGraph } from '../../protocol/pod-graph';
-import { FONT, TITLE_FONT, fitText, textWidth } from './text';
+import type { DiagramStrings, GraphContainer, GraphVolume, PodGraph } from '../../protocol/pod-graph';
+import { layoutLegend } from './layout-legend';
+import { BAND_W, layoutNetwork, networkEdgeCount, TRACK, type RowAnchor } from './layout-network';
+import { aria, str, text, textLines, type Box, type LaidNode, type LaidPath, type Layout } from './layout-types';
+import { FONT, TITLE_FONT, textWidth } from './text';
 
-/** An axis-aligned rectangle. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
+export { str, type Box, type LaidNode, type LaidPath, type LaidText, type Layout, type NodeKind } from './layout-types';
+
+/** Layout choices. */
+export interface LayoutOptions {
+  /** The width to fit (CSS px). Below the narrowest layout the diagram is wider than asked. */
+  readonly width?: number;
 }
 
-/** A text at its baseline position, cut to fit `maxW`; `full` is the uncut text. */
-export interface LaidText {
-  readonly x: number;
-  readonly y: number;
-  readonly text: string;
-  readonly full: string;
-  readonly size: number;
-  readonly maxW: number;
-  readonly cls?: string;
-}
-
-/** Kinds of drawn nodes. */
-export type NodeKind = 'pod' | 'infra' | 'container' | 'port' | 'volume' | 'mount';
-
-/** A clickable node: a box with texts, an accessible label and the findings shown on hover. */
-export interface LaidNode {
-  readonly id: string;
-  readonly kind: NodeKind;
-  readonly box: Box;
-  readonly shape: 'box' | 'row' | 'header';
-  readonly texts: readonly LaidText[];
-  readonly badge?: { readonly box: Box; readonly text: LaidText };
-  readonly label: string;
-  readonly findings: readonly GraphFinding[];
-  readonly implied?: boolean;
-  readonly parent?: string;
-}
-
-/** A polyline (links to the infra container, mount edges, init-order arrows). */
-export interface LaidPath {
-  readonly points: readonly (readonly [number, number])[];
-  readonly cls: string;
-}
-
-export interface Layout {
-  readonly width: number;
-  readonly height: number;
-  readonly podBox: Box;
-  readonly nodes: readonly LaidNode[];
-  /** Non-clickable texts (lane headings, the infra's port table, the legend) with their boxes. */
-  readonly labels: readonly { readonly box: Box; readonly text: LaidText }[];
-  readonly paths: readonly LaidPath[];
-  readonly legend: readonly { readonly swatch: Box; readonly cls: string; readonly line: boolean; readonly text: LaidText }[];
-}
-
-const PAD = 16;
-const INNER = 12;
-const IW = 240; // infra column
-const GAP = 40; // infra → containers
-const CW = 290; // container column
-const VW = 200; // volume column
+export const DEFAULT_WIDTH = 1000;
+const PAD = 12;
+const INNER = 10;
+const CW_MIN = 240;
+const CW_MAX = 320;
+const VW = 210;
 const ROW = 20;
-const TRACK = 10;
-
-/** A string from the catalogue, with `{name}` placeholders filled. */
-export function str(strings: DiagramStrings, key: string, args: Readonly<Record<string, string | number>> = {}): string {
-  const template = strings[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in args ? String(args[name]) : whole));
-}
-
-function text(x: number, y: number, full: string, maxW: number, size = FONT, cls?: string): LaidText {
-  return { x, y, text: fitText(full, maxW, size), full, size, maxW, cls };
-}
-
-/** The accessible label: what the element is, then its findings. */
-function aria(base: string, e: GraphElement): string {
-  return [base, ...e.findings.map((f) => f.message)].join('. ');
-}
-
-export function portText(strings: DiagramStrings, p: PodGraph['containers'][number]['ports'][number]): string {
-  const parts = [`${p.port ?? '?'}/${p.protocol}`];
-  if (p.name) parts.push(p.name);
-  if (p.hostPort !== undefined) parts.push(str(strings, 'port.host', { port: p.hostPort }));
-  if (p.implied) parts.push(str(strings, 'port.implied'));
-  return parts.join('  ');
-}
 
 function badgeOf(strings: DiagramStrings, c: GraphContainer, laneIndex: number): string | undefined {
   switch (c.role) {
@@ -106,74 +41,108 @@ function badgeOf(strings: DiagramStrings, c: GraphContainer, laneIndex: number):
   }
 }
 
+export function portText(strings: DiagramStrings, p: GraphContainer['ports'][number]): string {
+  const parts = [p.port !== undefined ? `${p.port}/${p.protocol}` : str(strings, 'port.noNumber')];
+  if (p.name) parts.push(p.name);
+  if (p.hostPort !== undefined) parts.push(str(strings, 'port.host', { port: p.hostPort }));
+  if (p.implied) parts.push(str(strings, 'port.implied'));
+  return parts.join('  ');
+}
+
+const PROJECTIONS = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
+
+/** What a volume is made of and how long it lives, in two short lines. */
+function volumeLines(strings: DiagramStrings, v: GraphVolume): [string, string] {
+  const kind = v.kind || str(strings, 'volume.noSource');
+  if (v.kind === 'emptyDir') {
+    const medium = v.medium === undefined ? str(strings, 'medium.disk') : v.medium === 'Memory' ? str(strings, 'medium.memory') : v.medium;
+    return [`${kind} · ${medium}`, str(strings, 'life.pod')];
+  }
+  if (v.kind === 'hostPath') return [`${kind} · ${str(strings, 'medium.node')}`, str(strings, 'life.node')];
+  if (v.kind === 'persistentVolumeClaim' || v.kind === 'volumeClaimTemplate') return [kind, str(strings, 'life.claim')];
+  if (v.kind === 'ephemeral') return [kind, str(strings, 'life.pod')];
+  if (PROJECTIONS.has(v.kind)) return [kind, str(strings, 'life.projection')];
+  return [kind, ''];
+}
+
 const LANES = ['init', 'sidecar', 'app', 'ephemeral'] as const;
 
-export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings): Layout {
+export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options: LayoutOptions = {}): Layout {
+  const width = options.width ?? DEFAULT_WIDTH;
   const nodes: LaidNode[] = [];
-  const labels: { box: Box; text: LaidText }[] = [];
+  const labels: { box: Box; text: ReturnType<typeof text> }[] = [];
   const paths: LaidPath[] = [];
   const drawnMounts = graph.mounts.filter((m) => m.volume !== undefined);
   const hasVolumes = graph.volumes.length > 0;
+  const gap = 20 + TRACK * networkEdgeCount(graph);
   const channel = hasVolumes ? 24 + TRACK * Math.max(1, drawnMounts.length) : 0;
+  const fixed = 2 * PAD + 2 * INNER + BAND_W + gap + channel;
+  const stacked = hasVolumes && fixed + CW_MIN + VW > width;
+  const CW = Math.max(CW_MIN, Math.min(CW_MAX, width - fixed - (stacked ? 0 : VW)));
   const podX = PAD;
-  const ix = podX + INNER;
-  const cx = ix + IW + GAP;
+  const bx = podX + INNER;
+  const cx = bx + BAND_W + gap;
   const chX = cx + CW;
-  const vx = chX + channel;
-  const podW = INNER + IW + GAP + CW + (hasVolumes ? channel + VW : 0) + INNER;
+  const vw = stacked ? CW : VW;
+  const vx = stacked ? cx : chX + channel;
+  const podW = INNER + BAND_W + gap + CW + channel + (hasVolumes && !stacked ? VW : 0) + INNER;
   const podY = PAD;
 
-  // Pod header: kind and name, hostname.
-  const headerBox: Box = { x: podX + 1, y: podY + 1, w: podW - 2, h: 44 };
+  // Pod header: kind and name.
   const podTitle = `${graph.kind} ${graph.name || str(strings, 'unnamed')}`;
-  const hostLine = graph.infra.hostNetwork ? str(strings, 'pod.hostNetwork') : str(strings, 'pod.hostname', { hostname: graph.hostname || '?' });
   nodes.push({
     id: graph.id,
     kind: 'pod',
-    box: headerBox,
+    box: { x: podX + 1, y: podY + 1, w: podW - 2, h: 30 },
     shape: 'header',
-    texts: [text(podX + INNER, podY + 19, podTitle, podW - 2 * INNER, TITLE_FONT, 'title'), text(podX + INNER, podY + 37, hostLine, podW - 2 * INNER, FONT, 'muted')],
+    texts: [text(podX + INNER, podY + 21, podTitle, podW - 2 * INNER, TITLE_FONT, 'title')],
     label: aria(str(strings, 'aria.pod', { name: podTitle, hostname: graph.hostname }), graph),
     findings: graph.findings,
   });
-  const top = podY + 56;
+  const top = podY + 38;
 
-  // Containers, lane by lane.
+  // Containers, lane by lane; rows: ports, calls, mounts.
   let y = top;
-  const containerCentres = new Map<string, { header: number; right: number }>();
-  const mountRowY = new Map<string, number>();
+  const rows = new Map<string, RowAnchor>();
+  const mountRows = new Map<string, number>();
+  const row = (id: string, kind: 'port' | 'call' | 'mount', parent: GraphContainer, ry: number, label: string, ariaLabel: string, e: { findings: LaidNode['findings'] }, implied?: boolean, cls?: string): LaidNode => {
+    const box = { x: cx + 8, y: ry, w: CW - 16, h: ROW - 2 };
+    return { id, kind, box, shape: 'row', texts: [text(box.x + 6, box.y + 13, label, box.w - 12)], label: aria(ariaLabel, e), findings: e.findings, implied, parent: parent.id, cls };
+  };
   for (const lane of LANES) {
     const members = graph.containers.filter((c) => c.role === lane);
     if (members.length === 0) continue;
     labels.push({ box: { x: cx, y, w: CW, h: 20 }, text: text(cx + 2, y + 14, str(strings, `lane.${lane}`), CW - 4, FONT, 'muted') });
     y += 24;
     members.forEach((c, k) => {
-      if (k > 0 && lane === 'init') paths.push({ points: [[cx + CW / 2, y - 13], [cx + CW / 2, y - 1]], cls: 'arrow' });
+      if (k > 0 && lane === 'init') paths.push({ points: [[cx + CW / 2, y - 13], [cx + CW / 2, y - 1]], cls: 'arrow', ends: 'arrow-down' });
       const y0 = y;
       const badge = badgeOf(strings, c, k);
       const bw = badge ? textWidth(badge, 11) + 12 : 0;
-      const texts = [
-        text(cx + 8, y0 + 17, c.name, CW - 24 - bw, TITLE_FONT, 'title'),
-        text(cx + 8, y0 + 36, c.image ?? str(strings, 'container.noImage'), CW - 16, FONT, 'muted'),
-      ];
+      const texts = [text(cx + 8, y0 + 17, c.name, CW - 24 - bw, TITLE_FONT, 'title'), text(cx + 8, y0 + 36, c.image ?? str(strings, 'container.noImage'), CW - 16, FONT, 'muted')];
       let ry = y0 + 44;
-      const rows: LaidNode[] = [];
+      const children: LaidNode[] = [];
       for (const p of c.ports) {
-        const box = { x: cx + 8, y: ry, w: CW - 16, h: ROW - 2 };
         const label = portText(strings, p);
-        rows.push({ id: p.id, kind: 'port', box, shape: 'row', texts: [text(box.x + 6, box.y + 13, label, box.w - 12)], label: aria(str(strings, 'aria.port', { port: label, container: c.name }), p), findings: p.findings, implied: p.implied, parent: c.id });
+        children.push(row(p.id, 'port', c, ry, label, str(strings, 'aria.port', { port: label, container: c.name }), p, p.implied));
+        rows.set(p.id, { x: cx + 8, y: ry + ROW / 2 - 1 });
+        ry += ROW;
+      }
+      for (const call of c.calls ?? []) {
+        const label = str(strings, 'call.row', { port: call.port, source: call.source });
+        children.push(row(call.id, 'call', c, ry, label, str(strings, 'aria.call', { port: call.port, source: call.source, container: c.name }), call, false, 'call-row'));
+        rows.set(call.id, { x: cx + 8, y: ry + ROW / 2 - 1 });
         ry += ROW;
       }
       for (const m of graph.mounts.filter((mm) => mm.container === c.id)) {
-        const box = { x: cx + 8, y: ry, w: CW - 16, h: ROW - 2 };
         const mode = str(strings, m.readOnly ? 'mount.ro' : 'mount.rw');
         const label = `${m.mountPath}  ${mode}  → ${m.volumeName}${m.subPath ? `  (${str(strings, 'mount.subPath', { subPath: m.subPath })})` : ''}`;
-        rows.push({ id: m.id, kind: 'mount', box, shape: 'row', texts: [text(box.x + 6, box.y + 13, label, box.w - 12)], label: aria(str(strings, 'aria.mount', { volume: m.volumeName, path: m.mountPath, mode, container: c.name }), m), findings: m.findings, parent: c.id });
-        mountRowY.set(m.id, box.y + box.h / 2);
+        const ariaLabel = str(strings, 'aria.mount', { volume: m.volumeName, path: m.mountPath, mode, container: c.name });
+        children.push(row(m.id, 'mount', c, ry, label, ariaLabel, m, false, m.readOnly ? 'ro' : 'rw'));
+        mountRows.set(m.id, ry + ROW / 2 - 1);
         ry += ROW;
       }
-      const h = ry - y0 + 6;
-      const box = { x: cx, y: y0, w: CW, h };
+      const box = { x: cx, y: y0, w: CW, h: ry - y0 + 6 };
       nodes.push({
         id: c.id,
         kind: 'container',
@@ -184,102 +153,56 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings): Layout
         label: aria(str(strings, `aria.${c.role}`, { name: c.name, image: c.image ?? '' }), c),
         findings: c.findings,
       });
-      nodes.push(...rows);
-      containerCentres.set(c.id, { header: y0 + 12, right: cx + CW });
-      y += h + 14;
+      nodes.push(...children);
+      y += box.h + 14;
     });
     y += 4;
   }
-  const containersBottom = y;
+  const containersBottom = y - 14;
 
-  // Volumes, each tall enough to give every incoming edge its own anchor.
-  let vy = top;
+  // Volumes: beside the containers, or under them when narrow; tall enough for one anchor per mount.
+  let vy = stacked ? containersBottom + 18 : top;
   const anchors = new Map<string, number>();
   if (hasVolumes) {
-    labels.push({ box: { x: vx, y: vy, w: VW, h: 20 }, text: text(vx + 2, vy + 14, str(strings, 'lane.volumes'), VW - 4, FONT, 'muted') });
+    labels.push({ box: { x: vx, y: vy, w: vw, h: 20 }, text: text(vx + 2, vy + 14, str(strings, 'lane.volumes'), vw - 4, FONT, 'muted') });
     vy += 24;
     for (const v of graph.volumes) {
       const incoming = drawnMounts.filter((m) => m.volume === v.id);
-      const h = Math.max(50, 22 + 12 * incoming.length);
+      const [what, life] = volumeLines(strings, v);
+      const texts = [text(vx + 10, vy + 18, v.name, vw - 20, TITLE_FONT, 'title')];
+      const more = textLines(vx + 10, vy + 36, what, vw - 20, 15, FONT, 'muted', 2);
+      texts.push(...more.texts);
+      let next = more.next;
+      if (life) {
+        const l = textLines(vx + 10, next, life, vw - 20, 15, FONT, undefined, 2);
+        texts.push(...l.texts);
+        next = l.next;
+      }
+      const h = Math.max(next - vy, 18 + 12 * incoming.length);
       incoming.forEach((m, k) => anchors.set(m.id, vy + 14 + 12 * k));
-      nodes.push({
-        id: v.id,
-        kind: 'volume',
-        box: { x: vx, y: vy, w: VW, h },
-        shape: 'box',
-        texts: [text(vx + 10, vy + 18, v.name, VW - 20, TITLE_FONT, 'title'), text(vx + 10, vy + 36, v.kind || '?', VW - 20, FONT, 'muted')],
-        label: aria(str(strings, 'aria.volume', { name: v.name, kind: v.kind }), v),
-        findings: v.findings,
-      });
+      nodes.push({ id: v.id, kind: 'volume', box: { x: vx, y: vy, w: vw, h }, shape: 'box', texts, label: aria(str(strings, 'aria.volume', { name: v.name, kind: [what, life].filter(Boolean).join(', ') }), v), findings: v.findings });
       vy += h + 12;
     }
   }
 
-  // Mount edges: out of the mount row, along its own track, into its own anchor.
+  // Mount edges: out of the mount row, along its own track right of the containers, into the volume.
+  const entry = stacked ? vx + vw : vx;
   drawnMounts.forEach((m, j) => {
-    const from = mountRowY.get(m.id);
+    const from = mountRows.get(m.id);
     const to = anchors.get(m.id);
     if (from === undefined || to === undefined) return;
     const track = chX + 12 + TRACK * j;
-    const worst = m.findings.some((f) => f.severity === 'error') ? ' e-error' : m.findings.some((f) => f.severity === 'warning') ? ' e-warning' : '';
-    paths.push({ points: [[cx + CW - 8, from], [track, from], [track, to], [vx, to]], cls: `edge ${m.readOnly ? 'ro' : 'rw'}${worst}` });
+    const sev = m.findings.some((f) => f.severity === 'error') ? ' e-error' : m.findings.some((f) => f.severity === 'warning') ? ' e-warning' : '';
+    paths.push({ points: [[cx + CW - 8, from], [track, from], [track, to], [entry, to]], cls: `edge ${m.readOnly ? 'ro' : 'rw'}${sev}`, ends: 'dots' });
   });
 
-  // The infra container: as tall as the container column, listing the namespaces and the port space.
-  const infraLines: LaidText[] = [];
-  let ly = top + 20;
-  const line = (t: string, cls?: string, size = FONT): void => {
-    infraLines.push(text(ix + 10, ly, t, IW - 20, size, cls));
-    ly += 18;
-  };
-  line(str(strings, 'infra.title'), 'title', TITLE_FONT);
-  line(str(strings, 'infra.namespaces'), 'muted');
-  for (const ns of graph.infra.namespaces) line(str(strings, ns === 'net' && graph.infra.hostNetwork ? 'ns.net.host' : `ns.${ns}`));
-  ly += 6;
-  line(str(strings, 'infra.ports'), 'muted');
-  const allPorts = graph.containers.flatMap((c) => c.ports.map((p) => ({ p, c })));
-  if (allPorts.length === 0) line(str(strings, 'infra.noPorts'), 'muted');
-  for (const { p, c } of allPorts) {
-    const sev = p.findings.some((f) => f.severity === 'error') ? 't-error' : p.findings.some((f) => f.severity === 'warning') ? 't-warning' : undefined;
-    line(`${p.port ?? '?'}/${p.protocol}  ${c.name}${p.implied ? ` ${str(strings, 'infra.implied')}` : ''}`, sev);
-  }
-  const infraH = Math.max(ly - top, containersBottom - 14 - top, 60);
-  // Second in the tab order, after the pod header.
-  nodes.splice(1, 0, {
-    id: graph.infra.id,
-    kind: 'infra',
-    box: { x: ix, y: top, w: IW, h: infraH },
-    shape: 'box',
-    texts: infraLines,
-    label: aria(str(strings, 'aria.infra', { namespaces: graph.infra.namespaces.join(', ') }), graph.infra),
-    findings: graph.infra.findings,
-  });
-  for (const { header } of containerCentres.values()) paths.push({ points: [[ix + IW, header], [cx, header]], cls: 'link' });
+  // The network band, second in the tab order (after the pod header), as tall as the containers.
+  const net = layoutNetwork(graph, strings, bx, top, containersBottom, bx + BAND_W, rows);
+  nodes.splice(1, 0, net.band, ...net.nodes);
+  paths.push(...net.paths);
 
-  const podH = Math.max(top + infraH, containersBottom - 14, vy - 12) + 14 - podY;
+  const podH = Math.max(net.bottom, containersBottom, vy - 12) + 12 - podY;
   const podBox: Box = { x: podX, y: podY, w: podW, h: podH };
-
-  // Legend under the pod, wrapped to its width.
-  const legend: Layout['legend'][number][] = [];
-  const items: [string, string, boolean][] = [
-    ['legend.port', 'row', false],
-    ['legend.implied', 'row implied-swatch', false],
-    ['legend.rw', 'edge rw', true],
-    ['legend.ro', 'edge ro', true],
-    ['legend.error', 'swatch-error', false],
-    ['legend.warning', 'swatch-warning', false],
-  ];
-  let lx = podX;
-  let legY = podY + podH + 14;
-  for (const [key, cls, isLine] of items) {
-    const label = str(strings, key);
-    const w = 28 + Math.min(textWidth(label), podW - 28) + 18;
-    if (lx + w > podX + podW && lx > podX) {
-      lx = podX;
-      legY += 22;
-    }
-    legend.push({ swatch: { x: lx, y: legY + 3, w: 20, h: 12 }, cls, line: isLine, text: text(lx + 26, legY + 13, label, podW - 28) });
-    lx += w;
-  }
-  return { width: podX + podW + PAD, height: legY + 22 + PAD, podBox, nodes, labels, paths, legend };
+  const legend = layoutLegend(strings, podX, podY + podH + 12, podW);
+  return { width: podX + podW + PAD, height: legend.bottom + PAD, podBox, stacked, nodes, labels, paths, legend: legend.items };
 }

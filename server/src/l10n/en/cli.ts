@@ -8,7 +8,7 @@ export const cliEn = {
   'cli.usage': [
     'Usage:',
     '  podsight check FILE|DIR... [options]   check Kubernetes manifests (directories: every *.yaml / *.yml)',
-    '  podsight diagram FILE [--pod NAME] [--out pod.svg] [--lang en|zh-cn]',
+    '  podsight diagram FILE [--pod NAME] [--width PX] [--out pod.svg] [--lang en|zh-cn]',
     '                                         draw a pod of FILE as SVG (default: the first pod, to stdout)',
     '  podsight lsp --stdio                   start the language server (any LSP client)',
     '  podsight --version                     print the version',
@@ -42,4 +42,5 @@ export const cliEn = {
   'cli.bad-rule': '--rule takes ID=error|warning|information|hint|off',
   'cli.no-file': 'no file given',
   'cli.one-file': 'one file only',
+  'cli.bad-width': '--width wants a whole number of pixels between 200 and 10000, not "{value}"',
 } as const;

@@ -8,7 +8,7 @@ export const cliZhCn: Record<string, string> = {
   'cli.usage': [
     '用法：',
     '  podsight check 文件|目录... [选项]      检查 Kubernetes 清单（目录：其中所有 *.yaml / *.yml）',
-    '  podsight diagram 文件 [--pod 名称] [--out pod.svg] [--lang en|zh-cn]',
+    '  podsight diagram 文件 [--pod 名称] [--width 像素] [--out pod.svg] [--lang en|zh-cn]',
     '                                         把文件中的一个 Pod 画成 SVG（默认：第一个 Pod，输出到标准输出）',
     '  podsight lsp --stdio                   启动语言服务器（适用于任何 LSP 客户端）',
     '  podsight --version                     显示版本号',
@@ -42,4 +42,5 @@ export const cliZhCn: Record<string, string> = {
   'cli.bad-rule': '--rule 的格式为 规则=error|warning|information|hint|off',
   'cli.no-file': '没有指定文件',
   'cli.one-file': '只能指定一个文件',
+  'cli.bad-width': '--width 需要 200 到 10000 之间的整数像素值，而不是“{value}”',
 };
