@@ -143,7 +143,10 @@ test('updates keep zoom and scroll; state survives in setState', { skip }, async
   const update = updateFor(example('diagram.yaml'));
   await send(page, update);
   await page.locator('svg.pd').waitFor();
+  assert.equal(await page.locator('#fit').getAttribute('aria-pressed'), 'true');
+  await page.locator('#zoom-reset').click();
   await page.locator('#zoom-in').click();
+  assert.equal(await page.locator('#fit').getAttribute('aria-pressed'), 'false');
   await page.evaluate(() => document.getElementById('view')!.scrollTo(120, 90));
   await page.waitForFunction(() => ((window as unknown as { __state?: { scrollTop?: number } }).__state?.scrollTop ?? 0) > 0);
   await send(page, update);
@@ -152,10 +155,58 @@ test('updates keep zoom and scroll; state survives in setState', { skip }, async
     top: document.getElementById('view')!.scrollTop,
     width: Number(document.querySelector('svg.pd')!.getAttribute('width')),
     viewBox: Number(document.querySelector('svg.pd')!.getAttribute('viewBox')!.split(' ')[2]),
+    level: document.getElementById('zoom-level')!.textContent,
   }));
   assert.equal(after.zoom, 1.25);
   assert.equal(after.top, 90);
-  assert.equal(after.width, Math.round(after.viewBox * 1.25));
+  assert.equal(after.width, Math.floor(after.viewBox * 1.25));
+  assert.equal(after.level, '125%');
+  await page.close();
+});
+
+test('fit (the default) shows the whole diagram in the panel; a resize lays it out again', { skip }, async () => {
+  const page = await openPage('light', { width: 620, height: 860 });
+  await send(page, updateFor(example('diagram.yaml')));
+  await page.locator('svg.pd').waitFor();
+  const inside = (): Promise<{ outside: string[]; scroll: boolean; stacked: boolean }> =>
+    page.evaluate(() => {
+      const view = document.getElementById('view')!.getBoundingClientRect();
+      const outside: string[] = [];
+      for (const el of document.querySelectorAll('#canvas [data-id], #canvas .legend text')) {
+        const r = el.getBoundingClientRect();
+        if (r.left < view.left - 0.5 || r.right > view.right + 0.5 || r.top < view.top - 0.5 || r.bottom > view.bottom + 0.5) outside.push(el.getAttribute('data-id') ?? el.textContent);
+      }
+      const v = document.getElementById('view')!;
+      return { outside, scroll: v.scrollWidth > v.clientWidth || v.scrollHeight > v.clientHeight, stacked: document.querySelector('svg.pd')!.classList.contains('stacked') };
+    });
+  const narrow = await inside();
+  assert.deepEqual(narrow.outside, []);
+  assert.equal(narrow.scroll, false);
+  assert.equal(narrow.stacked, true, 'volumes under the containers at 620 px');
+  await page.setViewportSize({ width: 1300, height: 860 });
+  await page.waitForFunction(() => !document.querySelector('svg.pd')!.classList.contains('stacked'));
+  assert.deepEqual((await inside()).outside, []);
+  await page.close();
+});
+
+test('keyboard: arrow keys walk the nodes; a clash label reveals its finding', { skip }, async () => {
+  const page = await openPage('light', { width: 900, height: 800 });
+  const update = updateFor(example('seed-port-conflict.yaml'));
+  await send(page, update);
+  await page.locator('svg.pd').waitFor();
+  await page.locator('[data-id="pod"]').focus();
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), 'infra');
+  await page.keyboard.press('End');
+  const last = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+  await page.keyboard.press('ArrowUp');
+  assert.notEqual(await page.evaluate(() => document.activeElement?.getAttribute('data-id')), last);
+  const clash = page.locator('[data-id="x:80/TCP"]');
+  assert.match((await clash.getAttribute('aria-label')) ?? '', /Port clash on 80\/TCP between mycon1, mycon2/);
+  await clash.click();
+  await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'reveal' && m.id === 'x:80/TCP'));
+  const reveal = (await posted(page)).find((m) => m.type === 'reveal' && m.id === 'x:80/TCP') as unknown as { range: { start: { line: number } } };
+  assert.equal(reveal.range.start.line, 15, 'the port-conflict finding on mycon2\'s containerPort');
   await page.close();
 });
 
@@ -206,7 +257,7 @@ const THEMES: Record<'light' | 'dark' | 'hc', Record<string, string>> = {
     '--vscode-editorWidget-background': '#f8f8f8', '--vscode-editorWidget-border': '#c8c8c8', '--vscode-textBlockQuote-background': '#f2f6fb', '--vscode-textBlockQuote-border': '#005fb8',
     '--vscode-focusBorder': '#005fb8', '--vscode-editorError-foreground': '#e51400', '--vscode-editorWarning-foreground': '#bf8803', '--vscode-editorInfo-foreground': '#1a85ff',
     '--vscode-badge-background': '#cccccc', '--vscode-badge-foreground': '#3b3b3b', '--vscode-panel-border': '#e5e5e5', '--vscode-button-secondaryBackground': '#e5e5e5',
-    '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-foreground': '#3b3b3b', '--vscode-editor-selectionBackground': '#add6ff',
+    '--vscode-button-secondaryForeground': '#3b3b3b', '--vscode-dropdown-background': '#ffffff', '--vscode-dropdown-foreground': '#3b3b3b', '--vscode-editor-selectionBackground': '#add6ff', '--vscode-textLink-foreground': '#005fb8',
   },
   dark: {
     ...BASE,
@@ -214,7 +265,7 @@ const THEMES: Record<'light' | 'dark' | 'hc', Record<string, string>> = {
     '--vscode-editorWidget-background': '#252526', '--vscode-editorWidget-border': '#454545', '--vscode-textBlockQuote-background': '#2b2b2b', '--vscode-textBlockQuote-border': '#0078d4',
     '--vscode-focusBorder': '#0078d4', '--vscode-editorError-foreground': '#f14c4c', '--vscode-editorWarning-foreground': '#cca700', '--vscode-editorInfo-foreground': '#3794ff',
     '--vscode-badge-background': '#616161', '--vscode-badge-foreground': '#f8f8f8', '--vscode-panel-border': '#2b2b2b', '--vscode-button-secondaryBackground': '#313131',
-    '--vscode-button-secondaryForeground': '#cccccc', '--vscode-dropdown-background': '#313131', '--vscode-dropdown-foreground': '#cccccc', '--vscode-editor-selectionBackground': '#264f78',
+    '--vscode-button-secondaryForeground': '#cccccc', '--vscode-dropdown-background': '#313131', '--vscode-dropdown-foreground': '#cccccc', '--vscode-editor-selectionBackground': '#264f78', '--vscode-textLink-foreground': '#4daafc',
   },
   hc: {
     ...BASE,
@@ -222,7 +273,7 @@ const THEMES: Record<'light' | 'dark' | 'hc', Record<string, string>> = {
     '--vscode-editorWidget-background': '#0c141f', '--vscode-contrastBorder': '#6fc3df', '--vscode-textBlockQuote-background': '#000000', '--vscode-focusBorder': '#f38518',
     '--vscode-editorError-foreground': '#f48771', '--vscode-editorWarning-foreground': '#ffd700', '--vscode-editorInfo-foreground': '#3794ff', '--vscode-badge-background': '#000000',
     '--vscode-badge-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#000000', '--vscode-button-secondaryForeground': '#ffffff', '--vscode-button-border': '#6fc3df',
-    '--vscode-dropdown-background': '#000000', '--vscode-dropdown-foreground': '#ffffff', '--vscode-editor-selectionBackground': '#3a3d41',
+    '--vscode-dropdown-background': '#000000', '--vscode-dropdown-foreground': '#ffffff', '--vscode-editor-selectionBackground': '#3a3d41', '--vscode-textLink-foreground': '#21a6ff',
   },
 };
 
@@ -241,6 +292,45 @@ test('light, dark and high-contrast screenshots (docs/images with PODSIGHT_UPDAT
     assert.equal(bg, { light: 'rgb(255, 255, 255)', dark: 'rgb(31, 31, 31)', hc: 'rgb(0, 0, 0)' }[theme]);
     writeFileSync(join(out, name), png);
     if (process.env.PODSIGHT_UPDATE_SCREENSHOTS === '1') writeFileSync(join(repoRoot, 'docs', 'images', name), png);
+    await page.close();
+  }
+});
+
+/** WCAG 2 contrast of two `rgb()/rgba()` colours, the first blended over the second. */
+function contrast(fg: string, bg: string): number {
+  const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const [br = 0, bgG = 0, bb = 0] = parse(bg);
+  const [r = 0, g = 0, b = 0, a = 1] = parse(fg);
+  const blend = [r * a + br * (1 - a), g * a + bgG * (1 - a), b * a + bb * (1 - a)];
+  const lum = (rgb: number[]): number => {
+    const [x = 0, y = 0, z = 0] = rgb.map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * x + 0.7152 * y + 0.0722 * z;
+  };
+  const [l1, l2] = [lum(blend), lum([br, bgG, bb])].sort((p, q) => q - p);
+  return (l1! + 0.05) / (l2! + 0.05);
+}
+
+test('legend: text 4.5:1 and swatches 3:1 against the background, in light, dark and high contrast (WCAG AA)', { skip }, async () => {
+  for (const theme of ['light', 'dark', 'hc'] as const) {
+    const page = await openPage(theme, { width: 900, height: 800 });
+    await send(page, updateFor(example('diagram.yaml')));
+    await page.locator('svg.pd .legend').waitFor();
+    const colours = await page.evaluate(() => {
+      const bg = getComputedStyle(document.body).backgroundColor;
+      const style = (el: unknown): { fill: string; stroke: string } => getComputedStyle(el) as unknown as { fill: string; stroke: string };
+      const legend = document.querySelector('svg.pd .legend')!;
+      return {
+        bg,
+        texts: [...legend.querySelectorAll('text')].map((t) => ({ text: t.textContent, fill: style(t).fill })),
+        swatches: [...legend.querySelectorAll('rect, polyline')].map((s) => ({ cls: s.getAttribute('class'), stroke: style(s).stroke })),
+      };
+    });
+    assert.equal(colours.texts.length, 7);
+    for (const t of colours.texts) assert.ok(contrast(t.fill, colours.bg) >= 4.5, `${theme}: legend text "${t.text}" ${t.fill} on ${colours.bg}: ${contrast(t.fill, colours.bg).toFixed(2)}`);
+    for (const s of colours.swatches) assert.ok(contrast(s.stroke, colours.bg) >= 3, `${theme}: swatch ${s.cls} ${s.stroke} on ${colours.bg}: ${contrast(s.stroke, colours.bg).toFixed(2)}`);
+    // One line per row of items: no label is pushed onto a line of its own ("warning" was).
+    const rows = await page.evaluate(() => new Set([...document.querySelectorAll('svg.pd .legend text')].map((t) => t.getAttribute('y'))).size);
+    assert.ok(rows <= 2, `${theme}: ${rows} legend rows`);
     await page.close();
   }
 });

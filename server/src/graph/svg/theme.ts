@@ -26,7 +26,7 @@ export const DIAGRAM_CSS = `
 .pd .volume > .box { fill: var(--vscode-textBlockQuote-background, #f2f6fb); stroke: ${MUTED}; stroke-width: 1.2; stroke-dasharray: 4 3; }
 .pd .row { fill: ${BG}; stroke: var(--vscode-contrastBorder, var(--vscode-editorWidget-border, #c8c8c8)); stroke-width: 0.8; }
 .pd .pill { fill: ${BG}; stroke: ${FG}; stroke-width: 1.3; }
-.pd .label { fill: none; stroke: none; }
+.pd .label { fill: ${BG}; fill-opacity: 0; stroke: none; }
 .pd .implied > .row, .pd .implied > .pill, .pd .implied-swatch { stroke-dasharray: 3 2; }
 .pd .implied text { font-style: italic; }
 .pd .unheard > .pill { stroke: ${MUTED}; stroke-dasharray: 2 2; }
