@@ -86,43 +86,32 @@ async function measure(frame, name) {
   });
 }
 
-async function setTheme(server, theme) {
-  const file = path.join(server.dirs.userData, 'User/settings.json');
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
-  fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': THEMES[theme] }, null, 2));
-  await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), WORKBENCH_CLASS[theme], { timeout: 30_000 });
-}
-
-let server;
-let browser;
-let code = 2;
-try {
-  const tc = toolchain(opt.toolchain);
-  const pw = loadPlaywright(tc);
-  server = await startCodeServer(tc, { settings: { 'editor.minimap.enabled': false, 'workbench.colorTheme': THEMES.light } });
-  browser = await launchBrowser(pw, { headless: !opt.headed, workDir: server.workDir });
-  page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  page.on('console', async (msg) => {
-    const m = await formatConsole(msg);
-    if (!m.noise && (m.level === 'error' || /Webview is disposed/.test(m.text))) consoleErrors.push(m.text);
-  });
-  const folder = copyWorkspace(examplesDir, server.workDir);
-  await page.goto(workbenchUrl(server, { folder, payload: [['extensionDevelopmentPath', path.resolve(opt.ext)]] }));
-  await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
-  await page.locator(SEL.workbench).click({ position: { x: 800, y: 400 } }).catch(() => {});
-
-  for (const theme of opt.themes.split(',')) {
-    await setTheme(server, theme);
+/** One code-server per theme: the theme comes from the user settings, as for a user who chose it. */
+async function runTheme(tc, pw, theme) {
+  const server = await startCodeServer(tc, { settings: { 'editor.minimap.enabled': false, 'workbench.colorTheme': THEMES[theme] } });
+  let browser;
+  try {
+    browser = await launchBrowser(pw, { headless: !opt.headed, workDir: server.workDir });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    const errors = [];
+    page.on('console', async (msg) => {
+      const m = await formatConsole(msg);
+      if (!m.noise && (m.level === 'error' || /Webview is disposed/.test(m.text))) errors.push(m.text);
+    });
+    const folder = copyWorkspace(examplesDir, server.workDir);
+    await page.goto(workbenchUrl(server, { folder, payload: [['extensionDevelopmentPath', path.resolve(opt.ext)]] }));
+    await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
+    await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), WORKBENCH_CLASS[theme], { timeout: 30_000 });
+    await page.locator(SEL.workbench).click({ position: { x: 800, y: 400 } }).catch(() => {});
     for (const [i, name] of files.entries()) {
       await openFile(name);
       if (i === 0) {
         await page.locator(SEL.editorLines).first().click();
         await command('Podsight: Show Pod Diagram');
       }
-      const frame = diagram();
       let result;
       try {
-        result = await measure(frame, name);
+        result = await measure(diagram(), name);
       } catch (e) {
         failures.push(`${theme} ${name}: ${String(e.message).split('\n')[0]}`);
         await page.screenshot({ path: path.join(artifacts, `fail-${theme}-${name}.png`) });
@@ -141,33 +130,39 @@ try {
         if (opt.screenshots) await page.screenshot({ path: path.join(path.resolve(opt.screenshots), shot) });
       }
     }
+    // Close the diagram (focus its tab, then close the active editor) and look for errors.
+    await page.locator('.tab', { hasText: /Pod/ }).last().click();
+    const before = errors.length;
+    await command('View: Close Editor');
+    await page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
+    // Moving the cursor and switching editors after the close is what used to reach the disposed webview.
+    await openFile(files[0]);
+    await page.locator(SEL.editorLines).first().click();
+    await page.keyboard.press('End');
+    const logText = fs.readFileSync(server.logFile, 'utf8');
+    const closeErrors = [...errors.slice(before), ...(/Webview is disposed/.test(logText) ? ['code-server.log: Webview is disposed'] : [])];
+    consoleErrors.push(...errors);
+    if (closeErrors.some((e) => /Webview is disposed|podsight/i.test(e))) failures.push(`${theme}: errors after closing the panel: ${closeErrors.join(' | ')}`);
+    else log(`ok   ${theme}: no error logged when the panel closed`);
+  } finally {
+    await page?.screenshot({ path: path.join(artifacts, `final-${theme}.png`) }).catch(() => {});
+    await browser?.close().catch(() => {});
+    await server.stop();
+    fs.copyFileSync(server.logFile, path.join(artifacts, `code-server-${theme}.log`));
+    fs.rmSync(server.workDir, { recursive: true, force: true });
   }
+}
 
-  // Close the diagram (it is the active editor once focused) and look for errors in the log.
-  await page.locator('.tab', { hasText: /Pod/ }).last().click();
-  const before = consoleErrors.length;
-  await command('View: Close Editor');
-  await page.locator('iframe.webview.ready').waitFor({ state: 'detached', timeout: 15_000 }).catch(() => {});
-  // Changing the active editor after the close is what used to reach the disposed webview.
-  await openFile(files[0]);
-  await page.locator(SEL.editorLines).first().click();
-  await page.keyboard.press('End');
-  const logText = fs.readFileSync(server.logFile, 'utf8');
-  const closeErrors = [...consoleErrors.slice(before), ...(/Webview is disposed/.test(logText) ? ['code-server.log: Webview is disposed'] : [])];
-  if (closeErrors.some((e) => /Webview is disposed|podsight/i.test(e))) failures.push(`errors after closing the panel: ${closeErrors.join(' | ')}`);
-  else log(`ok   no error logged when the panel closed (${closeErrors.length} unrelated console errors)`);
+let code = 2;
+try {
+  const tc = toolchain(opt.toolchain);
+  const pw = loadPlaywright(tc);
+  for (const theme of opt.themes.split(',')) await runTheme(tc, pw, theme);
   code = failures.length ? 1 : 0;
 } catch (e) {
   log('harness error:', e.stack || e);
 } finally {
-  await page?.screenshot({ path: path.join(artifacts, 'final.png') }).catch(() => {});
   fs.writeFileSync(path.join(artifacts, 'diagram-fit.json'), JSON.stringify({ failures, consoleErrors }, null, 2));
-  await browser?.close().catch(() => {});
-  if (server) {
-    await server.stop();
-    fs.copyFileSync(server.logFile, path.join(artifacts, 'code-server.log'));
-    fs.rmSync(server.workDir, { recursive: true, force: true });
-  }
 }
 for (const f of failures) log(`FAIL ${f}`);
 log(`diagram fit: ${failures.length} failure(s) (exit ${code})`);
