@@ -23,7 +23,7 @@ test('podsight/podGraph answers the graph of the pod under the cursor, with the 
   assert.equal(first.pods.length, 2);
   assert.equal(first.active, 0);
   assert.deepEqual(first.graph?.volumes.map((v) => v.name), ['mymount']);
-  assert.equal(first.strings['lane.volumes'], '卷');
+  assert.equal(first.strings['lane.volumes'], '卷（共享空间）');
   const line = text.split('\n').findIndex((l) => l.includes('mycon3'));
   const second = await client.request<PodGraphResult>('podsight/podGraph', { textDocument: { uri }, position: { line, character: 12 } });
   assert.equal(second.active, 1);
