@@ -144,8 +144,10 @@ export class Analyzer {
     for (const c of chunks) next.set(c.analysis.chunk.text, c.analysis);
     this.cache = next;
     this.last = { text, pieces };
-    const templated = chunks.some((c) => c.analysis.chunk.templated) ? templatedFinding(text, options) : undefined;
-    if (templated) findings.push(templated);
+    for (const c of chunks) {
+      const note = templatedFinding(c.analysis.chunk, options);
+      if (note) findings.push(shift(note, c.start));
+    }
     // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
     yield;
     for (const f of fileFindings(chunks, peers, options, this.onRuleError, self)) {

@@ -12,7 +12,8 @@ import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import { applyDirectives, scanDirectives, type TextPiece } from './directives';
 import type { LineIndex } from './line-index';
-import { parseChunk } from './parse';
+import { parseChunk, type ParsedChunk } from './parse';
+import { within } from './template-mask';
 import { span } from './yaml-access';
 import type { Node } from 'yaml';
 
@@ -125,7 +126,9 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   const chunk = parseChunk(text);
   // The model is built before any rule runs: a bug there must not lose the whole file either.
   const objects = contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
-  const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc)));
+  // A masked template, a file the options call a fragment, or a strategic-merge `$patch`: not whole pods.
+  const partial = chunk.masked !== undefined || options.fragment !== undefined || text.includes('$patch');
+  const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc, options.podTemplates, partial)));
   const findings: Finding[] = [];
   const locale = normaliseLocale(options.locale);
   for (const rule of ruleList) {
@@ -148,7 +151,10 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
       onRuleError?.(rule.id, error);
     }
   }
-  return { chunk, objects, pods, findings };
+  // What a template block holds may be rendered zero, one or many times: nothing there is certain.
+  const conditional = chunk.conditional ?? [];
+  const kept = conditional.length === 0 ? findings : findings.filter((f) => !within(f.start, conditional) && !f.related.some((r) => within(r.start, conditional)));
+  return { chunk, objects, pods, findings: kept };
 }
 
 export function shift(finding: Finding, by: number): Finding {
@@ -161,15 +167,24 @@ export function shift(finding: Finding, by: number): Finding {
   };
 }
 
-export function templatedFinding(text: string, options: AnalysisOptions): Finding | undefined {
-  if (options.rules?.[TEMPLATED_RULE] === 'off') return undefined;
+/**
+ * The templated-file note of one chunk (chunk-relative): a chunk that does not parse even with its
+ * template actions masked was not checked; a masked one was checked except what the actions make.
+ */
+export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): Finding | undefined {
+  if (options.rules?.[TEMPLATED_RULE] === 'off' || (!chunk.templated && !chunk.masked)) return undefined;
+  const text = chunk.text;
   const at = text.indexOf('{{');
   if (at < 0) return undefined;
   const end = text.indexOf('}}', at);
+  const locale = normaliseLocale(options.locale);
+  const message = chunk.templated
+    ? translate(locale, 'templated-file.message')
+    : translate(locale, 'templated-file.masked', { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 });
   return {
     rule: TEMPLATED_RULE,
     severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
-    message: translate(normaliseLocale(options.locale), 'templated-file.message'),
+    message,
     start: at,
     end: end > at ? end + 2 : at + 2,
     related: [],

@@ -3,8 +3,11 @@
  * edit re-parses only the chunk it touches (the other chunks' results are reused by text).
  * Offsets inside a chunk are chunk-relative, so a chunk's results stay valid when it moves.
  */
-import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import type { Span } from '../rules/types';
 import { quickParse } from './quick-parse';
+import { maskTemplateActions } from './template-mask';
+import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
 export const YAML_OPTIONS = {
@@ -19,8 +22,15 @@ export const YAML_OPTIONS = {
 export interface ParsedChunk {
   readonly text: string;
   readonly docs: readonly Document.Parsed[];
-  /** True when the chunk holds Go/Helm template markers (`{{ }}`). */
+  /**
+   * True when the chunk holds Go/Helm template actions and does not parse even with them masked:
+   * it is not analysed at all.
+   */
   readonly templated: boolean;
+  /** Template actions masked to make the chunk parse (the docs are of the masked text). */
+  readonly masked?: readonly Span[];
+  /** Spans inside template blocks (`if`, `range`, `with`): rendered any number of times. */
+  readonly conditional?: readonly Span[];
 }
 
 const DOC_START = /^---(?:[ \t]|\r?$)/;
@@ -109,7 +119,46 @@ function unwrapListItem(docs: Document.Parsed[]): Document.Parsed[] {
 export function parseChunk(text: string): ParsedChunk {
   const quick = quickParseOrNothing(text);
   const docs = quick ? [quick] : parseWithYaml(text);
-  return { text, docs: isListItemText(text) ? unwrapListItem(docs) : docs, templated: text.includes('{{') };
+  const unwrap = (d: Document.Parsed[]): Document.Parsed[] => (isListItemText(text) ? unwrapListItem(d) : d);
+  if (text.includes('{{') && !parsesAround(text, docs)) {
+    const masked = maskTemplateActions(text);
+    const maskedDocs = parseWithYaml(masked.text);
+    // Still broken once masked (or a duplicate key that `if`/`else` branches made): not analysed.
+    if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
+    for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);
+    return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional };
+  }
+  if (MAY_HOLD_MARKERS.test(text)) for (const doc of docs) markUnknownValues(doc);
+  return { text, docs: unwrap(docs), templated: false };
+}
+
+/**
+ * Whether the chunk parsed with every `{{` inside a scalar or a comment (Argo's
+ * `{{inputs.parameters.x}}`, a note about Helm): then it is YAML as it stands. A `{{` elsewhere
+ * was read as a flow mapping (`replicas: {{ .Values.n }}`): that is a template to mask.
+ */
+function parsesAround(text: string, docs: readonly Document.Parsed[]): boolean {
+  if (docs.length === 0 || docs.some((d) => d.errors.length > 0)) return false;
+  const scalars: [number, number][] = [];
+  const collect = (node: unknown, depth: number): void => {
+    if (depth > 256 || typeof node !== 'object' || node === null) return;
+    if (isScalar(node)) {
+      if (node.range) scalars.push([node.range[0], node.range[1]]);
+    } else if (isMap(node)) {
+      for (const pair of node.items) {
+        collect(pair.key, depth + 1);
+        collect(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of node.items) collect(item, depth + 1);
+  };
+  for (const doc of docs) collect(doc.contents, 0);
+  for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
+    if (scalars.some(([s, e]) => at >= s && at < e)) continue;
+    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+    if (/(?:^|\s)#/.test(text.slice(lineStart, at))) continue;
+    return false;
+  }
+  return true;
 }
 
 /** The quick parse; a bug in it must cost speed, not the analysis (the tests call it directly). */

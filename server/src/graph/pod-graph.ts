@@ -97,7 +97,7 @@ class Builder {
   }
 }
 
-const ROLE_ORDER = { init: 0, sidecar: 1, app: 2, ephemeral: 3 } as const;
+const ROLE_ORDER = { init: 0, sidecar: 1, step: 2, app: 3, ephemeral: 4 } as const;
 
 function containerId(c: ContainerModel): string {
   return `c:${c.list}:${c.index}`;

@@ -4,13 +4,21 @@
  */
 import { isScalar, type Document, type Node, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { asMap, getBoolean, getNode, getPair, getScalar, getSeqItems, getString, mapPairs, keyText } from '../core/yaml-access';
-import { objectsOf, podSpecOf, type K8sObject } from './workloads';
+import { podLocationsOf, walk, type PodLocation } from './pod-locations';
+import type { PodShape, UserPodTemplate } from './pod-templates';
+import { objectsOf, type K8sObject } from './workloads';
 
-/** How a container lives beside the others. */
-export type ContainerRole = 'init' | 'sidecar' | 'app' | 'ephemeral';
+/**
+ * How a container lives beside the others. `step`: a Tekton step, run one after another with the
+ * other steps and beside the sidecars.
+ */
+export type ContainerRole = 'init' | 'sidecar' | 'app' | 'ephemeral' | 'step';
 
-/** The three container lists of a pod spec. */
-export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers';
+/**
+ * The key that holds a container: the three lists of a pod spec, or a custom resource's own
+ * (`steps`, `sidecars`, Argo's single `container`, `containerSet.containers`...).
+ */
+export type ContainerList = 'containers' | 'initContainers' | 'ephemeralContainers' | (string & {});
 
 /** One entry of a container's `ports`. */
 export interface PortModel {
@@ -58,6 +66,8 @@ export interface ContainerModel {
   readonly path: string;
   readonly role: ContainerRole;
   readonly name?: string;
+  /** The name a custom resource's controller gives it when `name` is left out (Argo: `main`). */
+  readonly defaultName?: string;
   readonly nameNode?: Scalar;
   readonly image?: string;
   readonly imageNode?: Scalar;
@@ -79,6 +89,16 @@ export interface VolumeModel {
   /** The source key, e.g. `emptyDir`, `hostPath`, `configMap`, or `volumeClaimTemplate`. */
   readonly source?: string;
   readonly sourcePair?: Pair;
+  /** Defined by the enclosing object for all its pods (Argo workflow volumes): never "unused" here. */
+  readonly inherited?: boolean;
+}
+
+/** A part of a custom resource validated against the Kubernetes schema (its own schema is unknown). */
+export interface SchemaPart {
+  readonly node: YAMLMap;
+  readonly typeName: string;
+  readonly path: string;
+  readonly extraKeys: readonly string[];
 }
 
 /** A pod spec with everything its containers share. */
@@ -99,6 +119,17 @@ export interface PodModel {
   readonly hostNetworkNode?: Scalar;
   readonly shareProcessNamespace: boolean;
   readonly hostname?: string;
+  /** The map holding the spec: the pod template (or the Pod itself), with the pod's `metadata`. */
+  readonly owner: YAMLMap;
+  /**
+   * Not a whole pod (a kustomize patch, a test assertion, a Helm template with masked parts, the
+   * containers a SidecarSet injects): rules that judge what is missing stay quiet.
+   */
+  readonly partial: boolean;
+  /** How the containers are laid out (the standard pod spec, or a custom resource's). */
+  readonly shape: PodShape;
+  /** For custom resources: what to validate against the schema (built-in kinds are validated whole). */
+  readonly schemaParts: readonly SchemaPart[];
 }
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
@@ -177,119 +208,171 @@ function portReferencesOf(container: YAMLMap, doc: Document): PortReference[] {
   return refs;
 }
 
-function containersOf(spec: YAMLMap, specPath: string, doc: Document): ContainerModel[] {
+/** The map at a dotted key path (`containerSet.containers` → the `containers` pair's owner walk). */
+function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { owner?: YAMLMap; last: string } {
+  const keys = dotted.split('.');
+  let owner = map;
+  for (const key of keys.slice(0, -1)) owner = asMap(getNode(owner, key, doc), doc);
+  return { owner, last: keys[keys.length - 1] ?? dotted };
+}
+
+function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string): ContainerModel {
+  return {
+    ...(defaultName !== undefined ? { defaultName } : {}),
+    node: map,
+    list,
+    index,
+    path,
+    role,
+    name: getString(map, 'name', doc),
+    nameNode: stringScalar(map, 'name', doc),
+    image: getString(map, 'image', doc),
+    imageNode: stringScalar(map, 'image', doc),
+    commandOverridden: getPair(map, 'command', doc) !== undefined && getNode(map, 'command', doc) !== undefined,
+    ports: portsOf(map, path, doc),
+    mounts: mountsOf(map, path, doc),
+    deviceNames: getSeqItems(map, 'volumeDevices', doc)
+      .map(({ node: d }) => getString(asMap(d, doc), 'name', doc))
+      .filter((n): n is string => n !== undefined),
+    portReferences: portReferencesOf(map, doc),
+  };
+}
+
+function containersOf(spec: YAMLMap, specPath: string, doc: Document, shape: PodShape): ContainerModel[] {
   const out: ContainerModel[] = [];
-  const lists: ContainerList[] = ['initContainers', 'containers', 'ephemeralContainers'];
-  for (const list of lists) {
-    for (const { node, index } of getSeqItems(spec, list, doc)) {
+  for (const slot of shape.slots) {
+    const { owner, last } = walkKeys(spec, slot.key, doc);
+    if (slot.single) {
+      const map = asMap(getNode(owner, last, doc), doc);
+      if (map) out.push(containerModel(map, slot.key, 0, `${specPath}.${slot.key}`, slot.role, doc, slot.defaultName));
+      continue;
+    }
+    for (const { node, index } of getSeqItems(owner, last, doc)) {
       const map = asMap(node, doc);
       if (!map) continue;
-      const path = `${specPath}.${list}[${index}]`;
-      const restartPolicy = getString(map, 'restartPolicy', doc);
-      const role: ContainerRole =
-        list === 'containers' ? 'app' : list === 'ephemeralContainers' ? 'ephemeral' : restartPolicy === 'Always' ? 'sidecar' : 'init';
-      out.push({
-        node: map,
-        list,
-        index,
-        path,
-        role,
-        name: getString(map, 'name', doc),
-        nameNode: stringScalar(map, 'name', doc),
-        image: getString(map, 'image', doc),
-        imageNode: stringScalar(map, 'image', doc),
-        commandOverridden: getPair(map, 'command', doc) !== undefined && getNode(map, 'command', doc) !== undefined,
-        ports: portsOf(map, path, doc),
-        mounts: mountsOf(map, path, doc),
-        deviceNames: getSeqItems(map, 'volumeDevices', doc)
-          .map(({ node: d }) => getString(asMap(d, doc), 'name', doc))
-          .filter((n): n is string => n !== undefined),
-        portReferences: portReferencesOf(map, doc),
-      });
+      // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
+      const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
+      out.push(containerModel(map, slot.key, index, `${specPath}.${slot.key}[${index}]`, role, doc));
     }
   }
   return out;
 }
 
-function volumesOf(spec: YAMLMap, specPath: string, doc: Document): VolumeModel[] {
-  return getSeqItems(spec, 'volumes', doc).flatMap(({ node, index }) => {
+function volumesOf(owner: YAMLMap | undefined, ownerPath: string, doc: Document, inherited: boolean): VolumeModel[] {
+  return getSeqItems(owner, 'volumes', doc).flatMap(({ node, index }) => {
     const map = asMap(node, doc);
     if (!map) return [];
     const sourcePair = mapPairs(map, doc).find((p) => keyText(p) !== 'name');
     return [{
       node: map,
       index,
-      path: `${specPath}.volumes[${index}]`,
+      path: `${ownerPath}.volumes[${index}]`,
       name: getString(map, 'name', doc),
       nameNode: stringScalar(map, 'name', doc),
       source: sourcePair ? keyText(sourcePair) : undefined,
       sourcePair,
+      ...(inherited ? { inherited } : {}),
     }];
   });
 }
 
-function claimTemplatesOf(object: K8sObject, doc: Document): VolumeModel[] {
-  if (object.kind !== 'StatefulSet') return [];
-  const spec = asMap(getNode(object.node, 'spec', doc), doc);
-  return getSeqItems(spec, 'volumeClaimTemplates', doc).flatMap(({ node, index }) => {
-    const map = asMap(node, doc);
-    const metadata = asMap(getNode(map, 'metadata', doc), doc);
-    if (!map || !metadata) return [];
-    return [{
-      node: map,
-      index,
-      path: `${object.pathPrefix}spec.volumeClaimTemplates[${index}]`,
-      name: getString(metadata, 'name', doc),
-      nameNode: stringScalar(metadata, 'name', doc),
-      source: 'volumeClaimTemplate',
-    }];
-  });
+/** The map at a dotted path from the object (`spec.workflowSpec`), or undefined. */
+function mapAt(object: K8sObject, dotted: string, doc: Document): YAMLMap | undefined {
+  let map: YAMLMap | undefined = object.node;
+  for (const key of dotted.split('.')) map = asMap(getNode(map, key, doc), doc);
+  return map;
 }
 
-/** Builds the model of one pod-bearing object, or undefined when it holds no pod spec. */
-export function buildPodModel(object: K8sObject, doc: Document): PodModel | undefined {
-  const found = podSpecOf(object, doc);
-  if (!found || !object.kind) return undefined;
-  const { spec, pair, path } = found;
+/** Volume claim templates: the items of the lists at these paths of the object (`[]` walks lists). */
+function claimTemplatesOf(object: K8sObject, doc: Document, lists: readonly string[]): VolumeModel[] {
+  return lists.flatMap((dotted) =>
+    walk(object, `${dotted}[]`, doc).flatMap(({ map, path }, index) => {
+      const metadata = asMap(getNode(map, 'metadata', doc), doc);
+      if (!metadata) return [];
+      return [{ node: map, index, path, name: getString(metadata, 'name', doc), nameNode: stringScalar(metadata, 'name', doc), source: 'volumeClaimTemplate' }];
+    }),
+  );
+}
+
+/** What a custom resource's pod contributes to schema validation (built-in kinds: nothing extra). */
+function schemaPartsOf(location: PodLocation, containers: readonly ContainerModel[], volumes: readonly VolumeModel[]): SchemaPart[] {
+  if (!location.custom) return [];
+  const { shape, spec, path } = location;
+  if (shape.podSpec) return [{ node: spec, typeName: 'core.v1.PodSpec', path, extraKeys: shape.podSpec.extraKeys ?? [] }];
+  const parts: SchemaPart[] = containers.map((c) => ({
+    node: c.node,
+    typeName: 'core.v1.Container',
+    path: c.path,
+    extraKeys: shape.slots.find((s) => s.key === c.list)?.extraKeys ?? [],
+  }));
+  for (const v of volumes) if (!v.inherited) parts.push({ node: v.node, typeName: 'core.v1.Volume', path: v.path, extraKeys: [] });
+  return parts;
+}
+
+function modelAt(object: K8sObject, doc: Document, location: PodLocation, partial: boolean): PodModel | undefined {
+  const { spec, pair, path, shape } = location;
+  const containers = containersOf(spec, path, doc, shape);
+  // A custom resource's map without any container is another kind of step (Argo `dag`, `resource`).
+  if (location.custom && !shape.podSpec && containers.length === 0) return undefined;
+  const volumes = [
+    ...volumesOf(spec, path, doc, false),
+    ...(shape.sharedVolumeOwners ?? []).flatMap((owner) => volumesOf(mapAt(object, owner, doc), `${object.pathPrefix}${owner}`, doc, true)),
+  ];
+  const claims = [...(object.kind === 'StatefulSet' ? ['spec.volumeClaimTemplates'] : []), ...(shape.sharedClaims ?? [])];
   const hostNetworkNode = getScalar(spec, 'hostNetwork', doc);
   return {
     doc,
     object,
-    kind: object.kind,
+    kind: object.kind ?? '',
     name: object.name,
     spec,
     specPair: pair,
     path,
-    containers: containersOf(spec, path, doc),
-    volumes: volumesOf(spec, path, doc),
-    claimTemplates: claimTemplatesOf(object, doc),
+    containers,
+    volumes,
+    claimTemplates: claimTemplatesOf(object, doc, claims),
     hostNetwork: hostNetworkNode?.value === true,
     hostNetworkNode,
     shareProcessNamespace: getBoolean(spec, 'shareProcessNamespace', doc),
     hostname: getString(spec, 'hostname', doc),
+    owner: location.owner,
+    partial: partial || shape.injected === true,
+    shape,
+    schemaParts: schemaPartsOf(location, containers, volumes),
   };
 }
 
-/** Every pod of a document (a workload, or the workloads of a `List`). */
-export function podsOf(doc: Document): PodModel[] {
-  return objectsOf(doc).flatMap((o) => buildPodModel(o, doc) ?? []);
+/** The models of the pods an object holds (one for a workload, several in some custom resources). */
+export function podModelsOf(object: K8sObject, doc: Document, user: readonly UserPodTemplate[] = [], partial = false): PodModel[] {
+  return podLocationsOf(object, doc, user).flatMap((location) => modelAt(object, doc, location, partial) ?? []);
+}
+
+/** Builds the model of the first pod of an object, or undefined when it holds no pod spec. */
+export function buildPodModel(object: K8sObject, doc: Document, user: readonly UserPodTemplate[] = []): PodModel | undefined {
+  return podModelsOf(object, doc, user)[0];
+}
+
+/** Every pod of a document (workloads, custom resources, the items of a `List`). */
+export function podsOf(doc: Document, user: readonly UserPodTemplate[] = [], partial = false): PodModel[] {
+  return objectsOf(doc).flatMap((o) => podModelsOf(o, doc, user, partial));
 }
 
 /**
  * Whether two containers of one pod are running at the same moment, so that they compete for
  * the pod's ports. Plain init containers run one at a time before everything else, beside the
  * sidecars started before them; sidecars (init containers with `restartPolicy: Always`), app and
- * ephemeral containers all run together.
+ * ephemeral containers all run together. Tekton steps run in sequence, each beside the sidecars.
  */
 export function runTogether(a: ContainerModel, b: ContainerModel): boolean {
   if (a === b) return false;
   if (a.role === 'init' && b.role === 'init') return false;
   if (a.role === 'init') return b.role === 'sidecar' && b.index < a.index;
   if (b.role === 'init') return a.role === 'sidecar' && a.index < b.index;
-  return true;
+  // Tekton steps run one after another (beside the task's sidecars).
+  return !(a.role === 'step' && b.role === 'step');
 }
 
 /** A display name for a container: its name, or its position when unnamed. */
 export function containerLabel(c: ContainerModel): string {
-  return c.name ?? `${c.list}[${c.index}]`;
+  return c.name ?? c.defaultName ?? `${c.list}[${c.index}]`;
 }

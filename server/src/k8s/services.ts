@@ -5,19 +5,16 @@
 import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
 import { asMap, getMap, getNode, getScalar, getSeqItems, getString, keyText, mapPairs } from '../core/yaml-access';
 import type { PodModel } from './pod-model';
-import { POD_SPEC_PATHS, type K8sObject } from './workloads';
+import type { K8sObject } from './workloads';
 
 /** The labels of a pod template (`metadata.labels` beside the pod spec). */
 export function templateLabels(pod: PodModel): Record<string, string> {
   return stringMap(templateLabelsMap(pod), pod.doc);
 }
 
-/** The `labels` mapping of a pod template, if written. */
+/** The `labels` mapping of a pod template, if written (beside the pod spec, in the template). */
 export function templateLabelsMap(pod: PodModel): YAMLMap | undefined {
-  const steps = POD_SPEC_PATHS[pod.kind] ?? [];
-  let map: YAMLMap | undefined = pod.object.node;
-  for (const step of steps.slice(0, -1)) map = getMap(map, step, pod.doc);
-  return getMap(getMap(map, 'metadata', pod.doc), 'labels', pod.doc);
+  return getMap(getMap(pod.owner, 'metadata', pod.doc), 'labels', pod.doc);
 }
 
 export function stringMap(map: YAMLMap | undefined, doc: Document): Record<string, string> {

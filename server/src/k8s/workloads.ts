@@ -2,7 +2,7 @@
  * Where pod specs live: the kinds that carry one and the path from the object to it.
  * `kind: List` items are searched recursively.
  */
-import { isMap, type Document, type Pair, type YAMLMap } from 'yaml';
+import { isMap, type Document, type YAMLMap } from 'yaml';
 import { asMap, getNode, getPair, getSeqItems, getString } from '../core/yaml-access';
 
 /** The path from a workload object to its pod spec, per kind. */
@@ -54,19 +54,4 @@ export function objectsOf(doc: Document): K8sObject[] {
   };
   visit(doc.contents, '', 0);
   return out;
-}
-
-/** The pod spec of a pod-bearing object with the key pair that holds it, or undefined. */
-export function podSpecOf(object: K8sObject, doc: Document): { spec: YAMLMap; pair: Pair; path: string } | undefined {
-  // Own keys only: `kind: toString` must not find Object.prototype.toString (found by fuzzing).
-  const steps = object.kind && Object.hasOwn(POD_SPEC_PATHS, object.kind) ? POD_SPEC_PATHS[object.kind] : undefined;
-  if (!steps) return undefined;
-  let map: YAMLMap | undefined = object.node;
-  let pair: Pair | undefined;
-  for (const step of steps) {
-    pair = getPair(map, step, doc);
-    map = pair ? asMap(pair.value, doc) : undefined;
-    if (!map) return undefined;
-  }
-  return pair && map ? { spec: map, pair, path: object.pathPrefix + steps.join('.') } : undefined;
 }

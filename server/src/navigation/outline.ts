@@ -42,7 +42,7 @@ function entry(name: string, kind: OutlineKind, range: Box | undefined, sel: Box
   return { name: name || '?', detail, kind, start: r.start, end: r.end, selStart: s.start, selEnd: s.end, children: [] };
 }
 
-const ROLE_ORDER = { init: 0, sidecar: 0, app: 1, ephemeral: 2 } as const;
+const ROLE_ORDER = { init: 0, sidecar: 0, step: 1, app: 1, ephemeral: 2 } as const;
 
 function containerNode(c: ContainerModel, base: number, parent: Box, t: Translate): OutlineNode {
   const detail = [t(`outline.role.${c.role}`), c.image].filter(Boolean).join(' · ');

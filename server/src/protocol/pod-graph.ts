@@ -43,7 +43,7 @@ export interface GraphElement {
 export type SharedNamespace = 'net' | 'ipc' | 'uts' | 'pid';
 
 /** How a container lives beside the others. */
-export type GraphContainerRole = 'init' | 'sidecar' | 'app' | 'ephemeral';
+export type GraphContainerRole = 'init' | 'sidecar' | 'step' | 'app' | 'ephemeral';
 
 /** A port: declared in `ports`, or implied by the image when the container declares none. */
 export interface GraphPort extends GraphElement {

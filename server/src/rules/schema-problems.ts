@@ -11,11 +11,20 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   const cached = cache.get(ctx.chunk);
   if (cached) return cached;
   const problems: SchemaProblem[] = [];
+  const validated = new Set<object>();
   for (const { object, doc } of ctx.objects) {
     if (object.pathPrefix !== '') continue; // List items are validated through their List
     const typeName = object.apiVersion && object.kind ? rootTypeFor(object.apiVersion, object.kind) : undefined;
     if (!typeName) continue;
+    validated.add(object.node);
     validateSchema(object.node, typeName, doc, (p) => problems.push(p));
+  }
+  // A custom resource's own schema is unknown: only its embedded pod parts are validated.
+  for (const pod of ctx.pods) {
+    if (validated.has(pod.object.node)) continue;
+    for (const part of pod.schemaParts) {
+      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, customKind: pod.kind }), { path: part.path, extraKeys: part.extraKeys });
+    }
   }
   cache.set(ctx.chunk, problems);
   return problems;

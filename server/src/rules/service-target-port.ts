@@ -94,11 +94,18 @@ export const serviceTargetPort: FileRule = {
         else byLabel.set(key, [candidate]);
       }
     };
-    for (const c of ctx.chunks) for (const pod of c.pods) add(pod, c.start, ctx.namespace ?? '');
+    // Containers injected into the selected pods (OpenKruise SidecarSet) bring their ports along;
+    // partial pods (fragments) are nobody's target.
+    const injected: PodSummary[] = [];
+    const consider = (pod: PodModel, chunkStart: number | undefined, namespace: string): void => {
+      if (pod.shape.injected) injected.push(summaryOf(pod, images));
+      else if (!pod.partial) add(pod, chunkStart, namespace);
+    };
+    for (const c of ctx.chunks) for (const pod of c.pods) consider(pod, c.start, ctx.namespace ?? '');
     for (const p of ctx.peers) {
       // The file itself may be among the peers (the CLI's one list); far folders are other deployments.
       if (p.source === ctx.source || !isNear(ctx.source, p.source)) continue;
-      for (const pod of p.pods) add(pod, undefined, p.namespace ?? '');
+      for (const pod of p.pods) consider(pod, undefined, p.namespace ?? '');
     }
     for (const { chunk, service } of services) {
       let smallest: Candidate[] | undefined;
@@ -110,7 +117,7 @@ export const serviceTargetPort: FileRule = {
       const namespace = namespaceOf(service.object, service.doc, ctx.namespace ?? '');
       const matched = (smallest ?? []).filter((c) => sameNamespace(c.namespace, namespace) && selects(service.selector, c.summary.labels));
       if (matched.length === 0) continue;
-      const summaries = matched.map((m) => m.summary);
+      const summaries = [...matched.map((m) => m.summary), ...injected];
       const names = [...new Set(summaries.flatMap((s) => s.names))];
       const numbers = [...new Set([...summaries.flatMap((s) => s.declared), ...summaries.flatMap((s) => s.implied)])];
       const unknownListener = summaries.some((s) => s.unknownListener);

@@ -5,6 +5,7 @@ import type { Locale } from '../l10n';
 import type { PodModel } from '../k8s/pod-model';
 import type { K8sObject } from '../k8s/workloads';
 import type { UserImageInfo } from '../k8s/images';
+import type { UserPodTemplate } from '../k8s/pod-templates';
 
 /** Finding severities, named as in LSP. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
@@ -19,6 +20,13 @@ export interface AnalysisOptions {
   readonly images?: Readonly<Record<string, UserImageInfo>>;
   /** Per-rule severity overrides or 'off'. */
   readonly rules?: Readonly<Record<string, RuleLevel>>;
+  /** Custom resources holding pod specs, beyond the built-in table (`podsight.podTemplates`). */
+  readonly podTemplates?: readonly UserPodTemplate[];
+  /**
+   * The file is a fragment (a kustomize patch, a test assertion; see k8s/fragments.ts): only what
+   * it determines itself is checked.
+   */
+  readonly fragment?: string;
   /** Report YAML syntax errors (the editor turns this off when the Red Hat YAML extension does it). */
   readonly reportSyntax?: boolean;
 }

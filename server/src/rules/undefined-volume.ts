@@ -11,6 +11,7 @@ export const undefinedVolume: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
+      if (pod.partial) continue; // the volume may be defined in the part a fragment leaves out
       const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
       for (const container of pod.containers) {
         for (const mount of container.mounts) {

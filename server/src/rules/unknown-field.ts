@@ -16,7 +16,7 @@ export const unknownField: Rule = {
       const message =
         ctx.t('unknown-field.message', args) +
         (problem.suggestion ? ctx.t('common.did-you-mean', { suggestion: problem.suggestion }) : '') +
-        ctx.t('unknown-field.kubectl', args);
+        (problem.customKind ? ctx.t('unknown-field.custom', { ...args, kind: problem.customKind }) : ctx.t('unknown-field.kubectl', args));
       ctx.report({ node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed } });
     }
   },

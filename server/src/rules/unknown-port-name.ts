@@ -11,6 +11,7 @@ export const unknownPortName: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
+      if (pod.partial) continue; // the ports may be declared in the part a fragment leaves out
       for (const container of pod.containers) {
         const declared = container.ports.flatMap((p) => (p.name ? [p.name] : []));
         for (const ref of container.portReferences) {

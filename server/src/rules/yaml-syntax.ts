@@ -14,7 +14,7 @@ export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
   check(ctx) {
-    if (ctx.options.reportSyntax === false || ctx.chunk.templated || !LOOKS_K8S.test(ctx.chunk.text)) return;
+    if (ctx.options.reportSyntax === false || ctx.chunk.templated || ctx.chunk.masked || !LOOKS_K8S.test(ctx.chunk.text)) return;
     for (const doc of ctx.chunk.docs) {
       for (const error of doc.errors) {
         const text = ctx.chunk.text;

@@ -7,6 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
 import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
 import { enumAccepts, parseTypeExpr } from './model';
@@ -25,6 +26,8 @@ export type SchemaProblem =
       typeName: string;
       suggestion?: string;
       allowed: string[];
+      /** Set when found in a custom resource's embedded pod: its kind. */
+      customKind?: string;
     }
   | {
       kind: 'invalid-value';
@@ -32,6 +35,7 @@ export type SchemaProblem =
       path: string;
       value: unknown;
       expected: { enum: string[] } | { type: string };
+      customKind?: string;
     };
 
 /** Plain scalars that go-yaml v2 (used by kubectl and the API server) reads as booleans (YAML 1.1). */
@@ -44,6 +48,15 @@ interface Ctx {
   readonly problems: SchemaProblem[];
   /** node → type expressions it was already validated against (aliases, merge sources). */
   readonly seen: Map<unknown, Set<string>>;
+  /** Keys a custom resource adds to the root type (a Tekton step's `script`): not reported. */
+  readonly extraKeys?: ReadonlySet<string>;
+  readonly root?: YAMLMap;
+}
+
+/** Where an embedded part sits (custom resources): its field path and the keys its owner adds. */
+export interface ValidateOptions {
+  readonly path?: string;
+  readonly extraKeys?: readonly string[];
 }
 
 /** Validates `root` (a top-level object) against `typeName`; `report` gets each problem once. */
@@ -52,11 +65,12 @@ export function validateSchema(
   typeName: string,
   doc: Document,
   report: (p: SchemaProblem) => void,
+  options: ValidateOptions = {},
 ): void {
-  const ctx: Ctx = { doc, problems: [], seen: new Map() };
+  const node = resolveNode(root, doc);
+  const ctx: Ctx = { doc, problems: [], seen: new Map(), extraKeys: new Set(options.extraKeys ?? []), root: isMap(node) ? node : undefined };
   try {
-    const node = resolveNode(root, doc);
-    if (isMap(node)) visitObject(node, typeName, '', ctx, 0);
+    if (isMap(node)) visitObject(node, typeName, options.path ?? '', ctx, 0);
   } catch {
     // Never throw on odd input: keep what was found so far.
   }
@@ -91,9 +105,10 @@ function visitObject(map: YAMLMap, typeName: string, path: string, ctx: Ctx, dep
   if (!type || depth > MAX_DEPTH) return;
   let allowed: string[] | undefined;
   for (const pair of effectivePairs(map, ctx.doc)) {
-    if (!firstVisit(pair.keyNode, typeName, ctx) || isPatchDirective(pair.key)) continue;
+    if (!firstVisit(pair.keyNode, typeName, ctx) || isPatchDirective(pair.key) || isUnknownValue(pair.keyNode)) continue;
     const childPath = join(path, pair.key);
     const field = type.fields.get(pair.key);
+    if (!field && map === ctx.root && ctx.extraKeys?.has(pair.key)) continue;
     if (!field) {
       allowed ??= fieldNames(typeName);
       const suggestion = closest(pair.key, allowed);

@@ -31,6 +31,7 @@ const ROW = 20;
 function badgeOf(strings: DiagramStrings, c: GraphContainer, laneIndex: number): string | undefined {
   switch (c.role) {
     case 'init':
+    case 'step':
       return String(laneIndex + 1);
     case 'sidecar':
       return str(strings, 'role.sidecar');
@@ -65,7 +66,7 @@ function volumeLines(strings: DiagramStrings, v: GraphVolume): [string, string] 
   return [kind, ''];
 }
 
-const LANES = ['init', 'sidecar', 'app', 'ephemeral'] as const;
+const LANES = ['init', 'sidecar', 'step', 'app', 'ephemeral'] as const;
 
 export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options: LayoutOptions = {}): Layout {
   const width = options.width ?? DEFAULT_WIDTH;
@@ -115,7 +116,7 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
     labels.push({ box: { x: cx, y, w: CW, h: 20 }, text: text(cx + 2, y + 14, str(strings, `lane.${lane}`), CW - 4, FONT, 'muted') });
     y += 24;
     members.forEach((c, k) => {
-      if (k > 0 && lane === 'init') paths.push({ points: [[cx + CW / 2, y - 13], [cx + CW / 2, y - 1]], cls: 'arrow', ends: 'arrow-down' });
+      if (k > 0 && (lane === 'init' || lane === 'step')) paths.push({ points: [[cx + CW / 2, y - 13], [cx + CW / 2, y - 1]], cls: 'arrow', ends: 'arrow-down' });
       const y0 = y;
       const badge = badgeOf(strings, c, k);
       const bw = badge ? textWidth(badge, 11) + 12 : 0;

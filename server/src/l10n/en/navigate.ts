@@ -25,6 +25,7 @@ export const navigateEn: Record<string, string> = {
   'outline.pod.host-network': "the node's network (hostNetwork)",
   'outline.role.init': 'init container',
   'outline.role.sidecar': 'sidecar',
+  'outline.role.step': 'step',
   'outline.role.app': 'app container',
   'outline.role.ephemeral': 'ephemeral container',
 

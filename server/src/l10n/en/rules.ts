@@ -6,7 +6,9 @@ export const rulesEn = {
   'yaml-syntax.duplicate-key':
     'Key "{key}" appears twice in this mapping. Kubernetes keeps only the last value, and strict validation may reject the object ("key already set in map"); remove one of them.',
   'templated-file.message':
-    'This file contains template markers ({{ }}), so it is not YAML until it is rendered. Podsight checked only the documents without markers; render it (for example with `helm template`) to check the rest.',
+    'This document contains template actions ({{ }}) and is not YAML until it is rendered, even with the actions masked, so Podsight did not check it. Render it (for example with `helm template`) to check it.',
+  'templated-file.masked':
+    'This document contains {count} template actions ({{ }}). Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported, and nothing inside the {blocks} `if`/`range`/`with` blocks either. Render it (for example with `helm template`) to check everything.',
 
   'port-conflict.message':
     'Port {port}/{protocol} is already declared by container "{other}", which runs at the same time. All containers of a pod share one network namespace, so the second process to bind {port} fails with "Address already in use" and its container crash-loops. kubectl apply only warns: "{path}: duplicate port definition with {otherPath}".',
@@ -82,6 +84,8 @@ export const rulesEn = {
   'invalid-name.what.subdomain': 'subdomain',
 
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
+  'unknown-field.custom':
+    ' The {kind} controller builds the pod without it, so its setting is lost (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.kubectl':
     ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
 

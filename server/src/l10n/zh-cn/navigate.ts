@@ -24,6 +24,7 @@ export const navigateZhCn: Record<string, string> = {
   'outline.pod.host-network': '节点网络（hostNetwork）',
   'outline.role.init': 'Init 容器',
   'outline.role.sidecar': '边车容器',
+  'outline.role.step': '步骤',
   'outline.role.app': '应用容器',
   'outline.role.ephemeral': '临时容器',
 

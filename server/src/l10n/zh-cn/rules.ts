@@ -9,7 +9,9 @@ export const rulesZhCn: Record<string, string> = {
   'yaml-syntax.duplicate-key':
     '键 "{key}" 在同一个映射中出现了两次。Kubernetes 只保留最后一个值，严格校验时还可能拒绝该对象（"key already set in map"）；请删掉其中一个。',
   'templated-file.message':
-    '该文件包含模板标记（{{ }}），渲染之前它还不是 YAML。Podsight 只检查了不含标记的文档；请先渲染（例如用 `helm template`）再检查其余部分。',
+    '该文档包含模板动作（{{ }}），即使屏蔽这些动作，渲染之前它仍不是合法的 YAML，因此 Podsight 没有检查它。请先渲染（例如用 `helm template`）再检查。',
+  'templated-file.masked':
+    '该文档包含 {count} 个模板动作（{{ }}）。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `if`/`range`/`with` 块内的内容也不报告。请先渲染（例如用 `helm template`）以检查全部内容。',
 
   'port-conflict.message':
     '端口 {port}/{protocol} 已由同时运行的容器 "{other}" 声明。Pod 内所有容器共享同一个网络命名空间，第二个绑定 {port} 的进程会因 "Address already in use" 失败，其容器将反复崩溃重启。kubectl apply 只会给出警告："{path}: duplicate port definition with {otherPath}"。',
@@ -85,6 +87,8 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-name.what.subdomain': '子域',
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
+  'unknown-field.custom':
+    ' {kind} 的控制器创建 Pod 时不会带上该字段，其设置随之丢失（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.kubectl':
     ' kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。如果使用 --validate=false，该字段会被悄悄丢弃，其设置也随之丢失。',
 

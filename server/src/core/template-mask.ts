@@ -1,0 +1,59 @@
+/**
+ * Helm/Go template actions masked so that a chart template parses as YAML with every position
+ * kept: an action alone on its lines (`{{- if .Values.x }}`, `{{ include "labels" . | nindent 4 }}`)
+ * becomes blank, an action inside a line (`image: {{ .Values.image }}`) becomes the same number of
+ * `x`. The nodes touching a masked span are unknown (unknown-values.ts), and what lies inside
+ * `if`/`range`/`with` blocks may be rendered zero, one or many times, so findings there are dropped.
+ */
+import type { Span } from '../rules/types';
+
+export interface MaskedText {
+  readonly text: string;
+  /** The actions that were masked. */
+  readonly spans: readonly Span[];
+  /** Everything between a block action (`if`, `range`, `with`, `define`, `block`) and its `end`. */
+  readonly conditional: readonly Span[];
+}
+
+const BLOCK_START = /^\{\{-?\s*(?:if|range|with|define|block)\b/;
+const BLOCK_END = /^\{\{-?\s*end\b/;
+
+/** Whether the text outside the actions on the lines from `from` to `to` is only blank. */
+function aloneOnLines(text: string, from: number, to: number): boolean {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const nl = text.indexOf('\n', to);
+  const lineEnd = nl < 0 ? text.length : nl;
+  const outside = text.slice(lineStart, from) + text.slice(to, lineEnd).replace(/\{\{[\s\S]*?\}\}/g, '');
+  return outside.trim() === '';
+}
+
+export function maskTemplateActions(text: string): MaskedText {
+  const out = text.split('');
+  const spans: Span[] = [];
+  const conditional: Span[] = [];
+  const open: number[] = [];
+  let at = text.indexOf('{{');
+  while (at >= 0) {
+    const close = text.indexOf('}}', at + 2);
+    const nl = text.indexOf('\n', at);
+    const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
+    const action = text.slice(at, end);
+    const blank = aloneOnLines(text, at, end);
+    for (let i = at; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = blank ? ' ' : 'x';
+    spans.push({ start: at, end });
+    if (BLOCK_START.test(action)) open.push(end);
+    else if (BLOCK_END.test(action)) {
+      const from = open.pop();
+      if (from !== undefined) conditional.push({ start: from, end: at });
+    }
+    at = text.indexOf('{{', end);
+  }
+  // An unclosed block runs to the end of the text.
+  for (const from of open) conditional.push({ start: from, end: text.length });
+  return { text: out.join(''), spans, conditional };
+}
+
+/** Whether an offset lies in one of the spans. */
+export function within(offset: number, spans: readonly Span[]): boolean {
+  return spans.some((s) => offset >= s.start && offset < s.end);
+}

@@ -1,0 +1,76 @@
+/**
+ * Values nobody can know before a tool renders the file: Go/Helm template actions (`{{ }}`),
+ * envsubst-style placeholders (`${VAR}`, `${VAR:-default}`, `$VAR`; Flux post-build
+ * substitution, Skaffold, CI templating), and Tekton's own `$(params.x)` substitutions. Such a
+ * value is made `null` in the parsed document, which every rule treats as "not given", so no
+ * finding ever comes from it; a placeholder with a default is checked as its default.
+ * Kubernetes' own `$(VAR)` (in `command`, `args` and `env`) is left alone: the kubelet expands it.
+ */
+import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar } from 'yaml';
+import type { Span } from '../rules/types';
+
+const UNKNOWN = new WeakSet<object>();
+
+/** True for a node whose value was a template marker or a placeholder (now unknown). */
+export function isUnknownValue(node: unknown): boolean {
+  return typeof node === 'object' && node !== null && UNKNOWN.has(node);
+}
+
+/** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
+export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\./;
+
+const MARKER = /\{\{|\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:]?[-=?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+/** A whole value that is one placeholder with a default: `${PULL:-Always}`, `${PORT:=8080}`, `${X-y}`. */
+const WITH_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^}]*)\}$/;
+
+/** The default as envsubst would leave it, read as go-yaml reads a plain scalar. */
+function defaultValue(text: string, plain: boolean): unknown {
+  if (!plain) return text;
+  if (/^[-+]?\d+$/.test(text)) return Number(text);
+  if (/^(?:true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  if (text === '' || text === '~' || /^null$/i.test(text)) return null;
+  return text;
+}
+
+function overlaps(node: Node, spans: readonly Span[]): boolean {
+  const r = node.range;
+  return !!r && spans.some((s) => s.start < Math.max(r[1], r[0] + 1) && r[0] < s.end);
+}
+
+function markScalar(node: Scalar, masked: readonly Span[]): void {
+  if (masked.length > 0 && overlaps(node, masked)) {
+    node.value = null;
+    UNKNOWN.add(node);
+    return;
+  }
+  const value = node.value;
+  if (typeof value !== 'string' || !MARKER.test(value)) return;
+  const fallback = WITH_DEFAULT.exec(value);
+  const plain = node.type === undefined || node.type === 'PLAIN';
+  node.value = fallback ? defaultValue(fallback[1] ?? '', plain) : null;
+  if (fallback && typeof node.value === 'string') node.source = node.value;
+  UNKNOWN.add(node);
+}
+
+/**
+ * Marks the unknown values (and keys) of a parsed document. `masked`: the spans of template
+ * actions replaced before parsing (see template-mask.ts); any node touching one is unknown.
+ */
+export function markUnknownValues(doc: Document, masked: readonly Span[] = []): void {
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 256 || typeof node !== 'object' || node === null) return;
+    if (isScalar(node)) markScalar(node, masked);
+    else if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (isScalar(pair.key)) {
+          const key = pair.key;
+          // A key built by a template is unknown too: its pair is skipped by the validator.
+          if ((masked.length > 0 && overlaps(key, masked)) || (typeof key.value === 'string' && key.value.includes('{{'))) UNKNOWN.add(key);
+        }
+        visit(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+  };
+  visit(doc.contents, 0);
+}

@@ -1,0 +1,201 @@
+/**
+ * Pod specs inside custom resources: a data table of (API group, kind) → where the pods are and
+ * how their containers live together. Users add their own kinds with the `podTemplates` setting
+ * (or `.podsight.yaml`); see `userPodTemplates`.
+ *
+ * A location is a dotted path from the object to the map that holds the containers: `[]` takes
+ * every item of a sequence and `*` every value of a mapping (Kubeflow's replica specs by role).
+ */
+import type { ContainerRole } from './pod-model';
+
+/** One list (or single map) of containers inside a pod location. */
+export interface ContainerSlot {
+  /** Dotted key path from the location map, e.g. `containers` or `containerSet.containers`. */
+  readonly key: string;
+  readonly role: ContainerRole;
+  /** The value is one container (Argo's `container`/`script`), not a list. */
+  readonly single?: boolean;
+  /** The name the controller gives an unnamed container (Argo's `main`). */
+  readonly defaultName?: string;
+  /** Fields the custom resource adds to `core/v1 Container` (never reported as unknown). */
+  readonly extraKeys?: readonly string[];
+}
+
+/** How the containers at a location are laid out. */
+export interface PodShape {
+  readonly slots: readonly ContainerSlot[];
+  /**
+   * Validate the whole location map as a `core/v1 PodSpec` (with these extra keys); otherwise only
+   * the containers and volumes are validated, since the rest is the custom resource's own schema.
+   */
+  readonly podSpec?: { readonly extraKeys?: readonly string[] };
+  /** Maps of the enclosing object whose `volumes` every pod also gets (Argo workflow-level volumes). */
+  readonly sharedVolumeOwners?: readonly string[];
+  /** Volume claim templates of the enclosing object (their names are volumes of each pod); `[]` walks lists. */
+  readonly sharedClaims?: readonly string[];
+  /** Containers injected into other pods (OpenKruise SidecarSet): not a whole pod. */
+  readonly injected?: boolean;
+}
+
+export interface PodLocationSpec {
+  readonly path: string;
+  readonly shape: PodShape;
+}
+
+/** A table entry: the kinds of one API group and where their pods are. */
+export interface PodTemplateEntry {
+  /** API group (`argoproj.io`); '' is the core group. */
+  readonly group: string;
+  readonly kinds: readonly string[];
+  readonly locations: readonly PodLocationSpec[];
+  /** Where the project documents it, for the README. */
+  readonly product: string;
+}
+
+/** The standard pod spec: containers, initContainers (sidecars), ephemeralContainers. */
+export const STANDARD_POD: PodShape = {
+  slots: [
+    { key: 'initContainers', role: 'init' },
+    { key: 'containers', role: 'app' },
+    { key: 'ephemeralContainers', role: 'ephemeral' },
+  ],
+  podSpec: {},
+};
+
+/** Knative's RevisionSpec inlines a PodSpec and adds these (Knative rejects many PodSpec fields unless a feature flag allows them). */
+const KNATIVE_POD: PodShape = { ...STANDARD_POD, podSpec: { extraKeys: ['containerConcurrency', 'timeoutSeconds', 'responseStartTimeoutSeconds', 'idleTimeoutSeconds'] } };
+
+const TEKTON_STEP_KEYS = ['script', 'timeout', 'workspaces', 'onError', 'stdoutConfig', 'stderrConfig', 'params', 'results', 'ref', 'when', 'computeResources'];
+/** Tekton: steps run one after another; sidecars run beside every step. */
+const TEKTON_TASK: PodShape = {
+  slots: [
+    { key: 'steps', role: 'step', extraKeys: TEKTON_STEP_KEYS },
+    { key: 'sidecars', role: 'app', extraKeys: ['script', 'workspaces'] },
+  ],
+};
+
+const ARGO_USER_CONTAINER = ['mirrorVolumeMounts'];
+/** Argo Workflows: one pod per container/script/containerSet template. */
+function argoTemplate(spec: string): PodShape {
+  return {
+    slots: [
+      { key: 'initContainers', role: 'init', extraKeys: ARGO_USER_CONTAINER },
+      { key: 'container', role: 'app', single: true, defaultName: 'main' },
+      { key: 'script', role: 'app', single: true, defaultName: 'main', extraKeys: ['source'] },
+      { key: 'containerSet.containers', role: 'app', extraKeys: ['dependencies'] },
+      { key: 'sidecars', role: 'app', extraKeys: ARGO_USER_CONTAINER },
+    ],
+    sharedVolumeOwners: [spec],
+    sharedClaims: [`${spec}.volumeClaimTemplates`],
+  };
+}
+
+const KRUISE_SIDECAR_KEYS = ['podInjectPolicy', 'upgradeStrategy', 'shareVolumePolicy', 'shareVolumeDevicePolicy', 'transferEnv', 'resourcesPolicy'];
+/** OpenKruise SidecarSet: containers (and volumes) injected into the pods its selector matches. */
+const KRUISE_SIDECARS: PodShape = {
+  slots: [
+    { key: 'initContainers', role: 'init', extraKeys: KRUISE_SIDECAR_KEYS },
+    { key: 'containers', role: 'app', extraKeys: KRUISE_SIDECAR_KEYS },
+  ],
+  injected: true,
+};
+
+/** Argo Events: one container per sensor or event source. */
+const ARGO_EVENTS: PodShape = { slots: [{ key: 'container', role: 'app', single: true }] };
+
+const pod = (path: string, shape: PodShape = STANDARD_POD): PodLocationSpec => ({ path, shape });
+const KUBEFLOW = (field: string): PodLocationSpec => pod(`spec.${field}.*.template.spec`);
+const RAY = (prefix: string): PodLocationSpec[] => [pod(`${prefix}headGroupSpec.template.spec`), pod(`${prefix}workerGroupSpecs[].template.spec`)];
+const ELASTIC = [pod('spec.podTemplate.spec'), pod('spec.nodeSets[].podTemplate.spec'), pod('spec.deployment.podTemplate.spec'), pod('spec.daemonSet.podTemplate.spec'), pod('spec.statefulSet.podTemplate.spec')];
+
+/** The built-in table. */
+export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
+  { group: 'argoproj.io', kinds: ['Rollout'], locations: [pod('spec.template.spec')], product: 'Argo Rollouts' },
+  { group: 'argoproj.io', kinds: ['AnalysisTemplate', 'ClusterAnalysisTemplate', 'AnalysisRun'], locations: [pod('spec.metrics[].provider.job.spec.template.spec')], product: 'Argo Rollouts' },
+  { group: 'argoproj.io', kinds: ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate'], locations: [{ path: 'spec.templates[]', shape: argoTemplate('spec') }], product: 'Argo Workflows' },
+  { group: 'argoproj.io', kinds: ['CronWorkflow'], locations: [{ path: 'spec.workflowSpec.templates[]', shape: argoTemplate('spec.workflowSpec') }], product: 'Argo Workflows' },
+  { group: 'argoproj.io', kinds: ['Sensor', 'EventSource'], locations: [{ path: 'spec.template', shape: ARGO_EVENTS }], product: 'Argo Events' },
+  { group: 'serving.knative.dev', kinds: ['Service', 'Configuration'], locations: [pod('spec.template.spec', KNATIVE_POD)], product: 'Knative Serving' },
+  { group: 'serving.knative.dev', kinds: ['Revision'], locations: [pod('spec', KNATIVE_POD)], product: 'Knative Serving' },
+  { group: 'keda.sh', kinds: ['ScaledJob'], locations: [pod('spec.jobTargetRef.template.spec')], product: 'KEDA' },
+  { group: 'tekton.dev', kinds: ['Task', 'ClusterTask'], locations: [pod('spec', TEKTON_TASK)], product: 'Tekton' },
+  { group: 'tekton.dev', kinds: ['TaskRun'], locations: [pod('spec.taskSpec', TEKTON_TASK)], product: 'Tekton' },
+  { group: 'tekton.dev', kinds: ['Pipeline'], locations: [pod('spec.tasks[].taskSpec', TEKTON_TASK), pod('spec.finally[].taskSpec', TEKTON_TASK)], product: 'Tekton' },
+  { group: 'tekton.dev', kinds: ['PipelineRun'], locations: [pod('spec.pipelineSpec.tasks[].taskSpec', TEKTON_TASK), pod('spec.pipelineSpec.finally[].taskSpec', TEKTON_TASK)], product: 'Tekton' },
+  {
+    group: 'kubeflow.org',
+    kinds: ['PyTorchJob', 'TFJob', 'MPIJob', 'XGBoostJob', 'PaddleJob', 'JAXJob', 'MXJob'],
+    locations: ['pytorchReplicaSpecs', 'tfReplicaSpecs', 'mpiReplicaSpecs', 'xgbReplicaSpecs', 'paddleReplicaSpecs', 'jaxReplicaSpecs', 'mxReplicaSpecs'].map(KUBEFLOW),
+    product: 'Kubeflow Training Operator',
+  },
+  { group: 'ray.io', kinds: ['RayCluster'], locations: RAY('spec.'), product: 'KubeRay' },
+  { group: 'ray.io', kinds: ['RayJob'], locations: [...RAY('spec.rayClusterSpec.'), pod('spec.submitterPodTemplate.spec')], product: 'KubeRay' },
+  { group: 'ray.io', kinds: ['RayService'], locations: RAY('spec.rayClusterConfig.'), product: 'KubeRay' },
+  {
+    group: 'jobset.x-k8s.io',
+    kinds: ['JobSet'],
+    locations: [pod('spec.replicatedJobs[].template.spec.template.spec', { ...STANDARD_POD, sharedClaims: ['spec.volumeClaimPolicies[].templates'] })],
+    product: 'JobSet',
+  },
+  { group: 'apps.kruise.io', kinds: ['CloneSet', 'StatefulSet', 'DaemonSet', 'BroadcastJob'], locations: [pod('spec.template.spec')], product: 'OpenKruise' },
+  {
+    group: 'apps.kruise.io',
+    kinds: ['AdvancedCronJob'],
+    locations: [pod('spec.template.jobTemplate.spec.template.spec'), pod('spec.template.broadcastJobTemplate.spec.template.spec')],
+    product: 'OpenKruise',
+  },
+  { group: 'apps.kruise.io', kinds: ['SidecarSet'], locations: [pod('spec', KRUISE_SIDECARS)], product: 'OpenKruise' },
+  { group: 'batch.volcano.sh', kinds: ['Job'], locations: [pod('spec.tasks[].template.spec')], product: 'Volcano' },
+  { group: 'elasticsearch.k8s.elastic.co', kinds: ['Elasticsearch'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'kibana.k8s.elastic.co', kinds: ['Kibana'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'apm.k8s.elastic.co', kinds: ['ApmServer'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'enterprisesearch.k8s.elastic.co', kinds: ['EnterpriseSearch'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'beat.k8s.elastic.co', kinds: ['Beat'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'agent.k8s.elastic.co', kinds: ['Agent'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'logstash.k8s.elastic.co', kinds: ['Logstash'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+  { group: 'maps.k8s.elastic.co', kinds: ['ElasticMapsServer'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
+];
+
+/** The API group of an apiVersion: `argoproj.io/v1alpha1` → `argoproj.io`, `v1` → ''. */
+export function groupOf(apiVersion: string | undefined): string | undefined {
+  if (apiVersion === undefined) return undefined;
+  const slash = apiVersion.indexOf('/');
+  return slash < 0 ? '' : apiVersion.slice(0, slash).trim();
+}
+
+/** A user entry (setting `podsight.podTemplates` / `.podsight.yaml` `podTemplates`). */
+export interface UserPodTemplate {
+  /** `group/version` or just the group (`example.com`). */
+  readonly apiVersion: string;
+  readonly kind: string;
+  /** Paths to pod specs (standard shape), e.g. `spec.template.spec`. */
+  readonly podSpecs: readonly string[];
+}
+
+const PATH = /^(?:[A-Za-z0-9_$-]+(?:\[\])?|\*)(?:\.(?:[A-Za-z0-9_$-]+(?:\[\])?|\*))*$/;
+
+/** Keeps the well-formed user entries; `problems` gets one line per entry it drops. */
+export function validatePodTemplates(value: unknown, problems?: (index: number) => void): UserPodTemplate[] {
+  if (!Array.isArray(value)) return [];
+  const out: UserPodTemplate[] = [];
+  value.forEach((raw, index) => {
+    const e = raw as Partial<Record<string, unknown>> | null;
+    const paths = e && Array.isArray(e.podSpecs) ? e.podSpecs : typeof e?.podSpecs === 'string' ? [e.podSpecs] : undefined;
+    if (!e || typeof e.apiVersion !== 'string' || typeof e.kind !== 'string' || !paths || paths.length === 0 || !paths.every((p) => typeof p === 'string' && PATH.test(p))) {
+      problems?.(index);
+      return;
+    }
+    out.push({ apiVersion: e.apiVersion.trim(), kind: e.kind.trim(), podSpecs: paths as string[] });
+  });
+  return out;
+}
+
+/** The locations of an object's pods: user entries first, then the table. */
+export function podLocationsFor(apiVersion: string | undefined, kind: string | undefined, user: readonly UserPodTemplate[] = []): readonly PodLocationSpec[] | undefined {
+  if (kind === undefined) return undefined;
+  const group = groupOf(apiVersion);
+  if (group === undefined) return undefined;
+  const mine = user.filter((u) => u.kind === kind && (u.apiVersion === apiVersion || u.apiVersion === group));
+  if (mine.length > 0) return mine.flatMap((u) => u.podSpecs.map((p) => pod(p)));
+  return POD_TEMPLATE_TABLE.find((e) => e.group === group && e.kinds.includes(kind))?.locations;
+}

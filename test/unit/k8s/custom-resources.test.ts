@@ -1,0 +1,218 @@
+/**
+ * Pods inside custom resources are checked exactly like the same pod in a Deployment: a planted
+ * port conflict and a mistyped volume give the same rules, severities and underlined text.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, findings, yaml } from '../../helpers/check';
+import { podsOf } from '../../../server/src/k8s/pod-model';
+import { parseChunk } from '../../../server/src/core/parse';
+
+/** The rule, severity and text of each error or warning, in order. */
+const summary = (text: string, options = {}): string[] =>
+  check(text, options)
+    .filter((f) => f.severity === 'error' || f.severity === 'warning')
+    .map((f) => `${f.rule}|${f.severity}|${f.text}`);
+
+/** A pod spec with a planted port conflict and a mistyped volume field. */
+const POD_SPEC = [
+  'containers:',
+  '  - name: app',
+  '    image: example/app',
+  '    ports: [{containerPort: 8080}]',
+  '    volumeMounts: [{name: data, mountPath: /data}]',
+  '  - name: proxy',
+  '    image: example/proxy',
+  '    ports: [{containerPort: 8080}]',
+  'volumes:',
+  '  - name: data',
+  '    hostPath: {Path: /srv/data}',
+];
+
+/** `head` (ending at the line that opens the pod spec) and the pod spec indented `depth` levels. */
+function wrap(head: string, depth: number): string {
+  return `${head}\n${POD_SPEC.map((l) => ' '.repeat(depth * 2) + l).join('\n')}\n`;
+}
+
+const deployment = wrap('apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:', 3);
+
+const expected = summary(deployment);
+
+test('the Deployment itself: one port conflict, one unknown field in the volume', () => {
+  assert.deepEqual(expected, ['port-conflict|error|8080', 'unknown-field|error|Path']);
+});
+
+const customResources: Record<string, string> = {
+  Rollout: wrap('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  strategy: {canary: {steps: [{setWeight: 20}]}}\n  template:\n    spec:', 3),
+  'Knative Service': wrap('apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containerConcurrency: 10', 3),
+  ScaledJob: wrap('apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata: {name: web}\nspec:\n  triggers: [{type: cron, metadata: {}}]\n  jobTargetRef:\n    template:\n      spec:', 4),
+  PyTorchJob: wrap('apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: web}\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      replicas: 1\n      template:\n        spec:', 5),
+  JobSet: wrap('apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata: {name: web}\nspec:\n  replicatedJobs:\n    - name: w\n      template:\n        spec:\n          template:\n            spec:', 7),
+};
+
+for (const [name, text] of Object.entries(customResources)) {
+  test(`${name}: reported exactly as the Deployment`, () => {
+    assert.deepEqual(summary(text), expected, text);
+  });
+}
+
+test('Argo Workflow: the container and its sidecar share the pod; template volumes are checked', () => {
+  const text = yaml`
+    apiVersion: argoproj.io/v1alpha1
+    kind: Workflow
+    metadata: {generateName: web-}
+    spec:
+      entrypoint: main
+      templates:
+        - name: main
+          steps: [[{name: run, template: run}]]
+        - name: run
+          container:
+            name: app
+            image: example/app
+            ports: [{containerPort: 8080}]
+            volumeMounts: [{name: data, mountPath: /data}]
+          sidecars:
+            - name: proxy
+              image: example/proxy
+              ports: [{containerPort: 8080}]
+          volumes:
+            - name: data
+              hostPath: {Path: /srv/data}
+  `;
+  assert.deepEqual(summary(text), expected);
+  const pods = podsOf(parseChunk(text).docs[0]!);
+  assert.deepEqual(pods.map((p) => p.path), ['spec.templates[1]']);
+});
+
+test('Argo Workflow: workflow-level volumes count for every template and are never unused', () => {
+  const text = yaml`
+    apiVersion: argoproj.io/v1alpha1
+    kind: WorkflowTemplate
+    metadata: {name: w}
+    spec:
+      volumes: [{name: shared, emptyDir: {}}]
+      volumeClaimTemplates: [{metadata: {name: work}, spec: {accessModes: [ReadWriteOnce]}}]
+      templates:
+        - name: a
+          container: {image: example/a, volumeMounts: [{name: shared, mountPath: /s}, {name: work, mountPath: /w}]}
+        - name: b
+          script: {image: python, source: print(1), volumeMounts: [{name: sharde, mountPath: /s}]}
+  `;
+  const found = check(text).map((f) => `${f.rule}|${f.text}`);
+  assert.deepEqual(found, ['undefined-volume|sharde']);
+  assert.match(check(text)[0]?.message ?? '', /"main"/);
+});
+
+test('Tekton Task: a sidecar runs beside every step, steps never conflict with each other', () => {
+  const text = yaml`
+    apiVersion: tekton.dev/v1
+    kind: Task
+    metadata: {name: t}
+    spec:
+      steps:
+        - name: app
+          image: example/app
+          script: echo hi
+          ports: [{containerPort: 8080}]
+          volumeMounts: [{name: data, mountPath: /data}]
+        - name: again
+          image: example/app
+          ports: [{containerPort: 8080}]
+      sidecars:
+        - name: proxy
+          image: example/proxy
+          ports: [{containerPort: 8080}]
+      volumes:
+        - name: data
+          hostPath: {Path: /srv/data}
+  `;
+  assert.deepEqual(summary(text), expected);
+});
+
+test('Tekton: two steps on one port are not reported', () => {
+  const text = yaml`
+    apiVersion: tekton.dev/v1beta1
+    kind: Task
+    metadata: {name: t}
+    spec:
+      steps:
+        - {name: one, image: example/app, ports: [{containerPort: 8080}]}
+        - {name: two, image: example/app, ports: [{containerPort: 8080}]}
+  `;
+  assert.deepEqual(check(text), []);
+});
+
+test('Tekton: $(params.x) substitutions are unknown, not undefined volumes', () => {
+  const text = yaml`
+    apiVersion: tekton.dev/v1
+    kind: Task
+    metadata: {name: t}
+    spec:
+      params: [{name: CACHE}]
+      steps:
+        - name: build
+          image: example/app
+          volumeMounts: [{name: $(params.CACHE), mountPath: /cache}]
+  `;
+  assert.deepEqual(check(text), []);
+});
+
+test('a custom resource: no unknown-field outside the embedded pod spec; Knative extra keys allowed', () => {
+  const text = yaml`
+    apiVersion: serving.knative.dev/v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      somethingKnativeAdds: true
+      template:
+        metadata: {annotations: {autoscaling.knative.dev/target: "10"}}
+        spec:
+          containerConcurrency: 0
+          timeoutSeconds: 300
+          containers: [{image: example/app, imagePullPolicy: always}]
+  `;
+  assert.deepEqual(check(text).map((f) => `${f.rule}|${f.text}`), ['invalid-value|always']);
+});
+
+test('podTemplates option: a user kind is checked like a Deployment', () => {
+  const text = wrap('apiVersion: example.com/v1\nkind: WebApp\nmetadata: {name: web}\nspec:\n  pod:', 2);
+  assert.deepEqual(summary(text), []);
+  const options = { podTemplates: [{ apiVersion: 'example.com', kind: 'WebApp', podSpecs: ['spec.pod'] }] };
+  assert.deepEqual(summary(text, options), expected);
+});
+
+test('OpenKruise SidecarSet: its containers are partial (no unused volume), their named ports satisfy Services', () => {
+  const text = yaml`
+    apiVersion: apps.kruise.io/v1alpha1
+    kind: SidecarSet
+    metadata: {name: s}
+    spec:
+      selector: {matchLabels: {app: web}}
+      containers:
+        - name: side
+          image: example/side
+          podInjectPolicy: BeforeAppContainer
+          ports: [{name: side-http, containerPort: 9000}]
+      volumes: [{name: extra, emptyDir: {}}]
+    ---
+    apiVersion: apps.kruise.io/v1alpha1
+    kind: CloneSet
+    metadata: {name: web}
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers: [{name: app, image: example/app, ports: [{containerPort: 80}]}]
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      selector: {app: web}
+      ports: [{port: 80, targetPort: side-http}]
+  `;
+  assert.deepEqual(check(text), []);
+  assert.equal(findings(text.replace('targetPort: side-http', 'targetPort: nope'), 'service-target-port').length, 1);
+});
