@@ -90,6 +90,7 @@ export function runCheck(argv: string[]): number {
     locale,
     rules: { ...config?.rules, ...args.rules },
     images: config?.images,
+    ...(config?.podTemplates ? { podTemplates: config.podTemplates } : {}),
   };
   const inputs: { file: string; text: string; analyzer: Analyzer; analysis: FileAnalysis }[] = [];
   let unreadable = false;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { validateUserImages, type UserImageInfo } from '../k8s/images';
+import { validatePodTemplates, type UserPodTemplate } from '../k8s/pod-templates';
 import { t, type Locale } from '../l10n';
 import { sanitiseRules } from '../lsp/settings';
 import { ruleCatalogue } from '../rules';
@@ -17,6 +18,8 @@ export const CONFIG_FILE = '.podsight.yaml';
 export interface PodsightConfig {
   readonly rules: Record<string, RuleLevel>;
   readonly images: Record<string, UserImageInfo>;
+  /** Custom resources holding pod specs (`podTemplates`). */
+  readonly podTemplates?: readonly UserPodTemplate[];
   readonly errors: string[];
   readonly file?: string;
 }
@@ -45,6 +48,8 @@ export function parseConfig(text: string, file?: string, locale: Locale = 'en'):
   const images = validateUserImages(obj.images ?? {}, locale);
   const rules = sanitiseRules(obj.rules);
   const errors = images.errors.map((e) => `${where}: ${e}`);
+  const podTemplates = validatePodTemplates(obj.podTemplates ?? [], (index) => errors.push(`${where}: ${t(locale, 'config.bad-pod-template', { index })}`));
+  if (obj.podTemplates !== undefined && !Array.isArray(obj.podTemplates)) errors.push(`${where}: ${t(locale, 'config.bad-pod-template', { index: '-' })}`);
   const known = new Set(ruleCatalogue().map((r) => r.id));
   if (obj.rules && typeof obj.rules === 'object' && !Array.isArray(obj.rules)) {
     for (const id of Object.keys(obj.rules)) {
@@ -52,7 +57,7 @@ export function parseConfig(text: string, file?: string, locale: Locale = 'en'):
       else if (!(id in rules)) errors.push(`${where}: ${t(locale, 'config.bad-level', { rule: id })}`);
     }
   }
-  return { rules, images: images.images, errors, file };
+  return { rules, images: images.images, ...(podTemplates.length > 0 ? { podTemplates } : {}), errors, file };
 }
 
 export function loadConfig(file: string, locale: Locale = 'en'): PodsightConfig {

@@ -18,6 +18,7 @@ import { duplicateVolumeNameFixes } from './duplicate-volume-name';
 import { invalidNameFixes } from './invalid-name';
 import { invalidValueFixes } from './invalid-value';
 import { portConflictFixes } from './port-conflict';
+import { removedApiVersionFixes } from './removed-api-version';
 import { unknownFieldFixes } from './unknown-field';
 import { serviceTargetPortFixes } from './service-target-port';
 import type { Fix, FixContext, FixProvider } from './types';
@@ -63,6 +64,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'probe-port-elsewhere': probePortElsewhereFixes,
   'dangling-backend': danglingBackendFixes,
   'missing-config-key': missingConfigKeyFixes,
+  'removed-api-version': removedApiVersionFixes,
 };
 
 /** Options for computing fixes. */
@@ -117,6 +119,7 @@ export const SAFE_FIX_RULES: ReadonlySet<string> = new Set([
   'host-network-port-mismatch',
   'invalid-port',
   'invalid-value',
+  'removed-api-version',
   'unknown-field',
   'unused-disable-directive',
   // Renames (rename.ts) are safe for volumes.

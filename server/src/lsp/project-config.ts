@@ -111,6 +111,7 @@ export function withProjectConfig(options: AnalysisOptions, config: PodsightConf
     ...options,
     rules: { ...config.rules, ...options.rules },
     images: { ...config.images, ...options.images },
+    ...(options.podTemplates ?? config.podTemplates ? { podTemplates: options.podTemplates ?? config.podTemplates } : {}),
   };
 }
 

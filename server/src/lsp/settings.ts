@@ -4,12 +4,14 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import { validateUserImages } from '../k8s/images';
+import { validatePodTemplates } from '../k8s/pod-templates';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
 
 /** The `podsight.*` settings as the client sends them. */
 export interface PodsightSettings {
   readonly rules?: Record<string, RuleLevel>;
   readonly images?: unknown;
+  readonly podTemplates?: unknown;
   readonly maxFileSize?: number;
   readonly codeLens?: { readonly enable?: boolean; readonly showDiagram?: boolean };
 }
@@ -61,5 +63,6 @@ export class SettingsCache {
 /** Settings → analysis options. */
 export function toOptions(settings: PodsightSettings, base: AnalysisOptions): AnalysisOptions {
   const images = validateUserImages(settings.images ?? {}).images;
-  return { ...base, rules: sanitiseRules(settings.rules), images };
+  const podTemplates = validatePodTemplates(settings.podTemplates);
+  return { ...base, rules: sanitiseRules(settings.rules), images, ...(podTemplates.length > 0 ? { podTemplates } : {}) };
 }

@@ -1,5 +1,7 @@
 /** Every rule, in the order their findings are listed. One file per rule. */
+import { deprecatedApiVersion } from './deprecated-api-version';
 import { duplicateContainerName } from './duplicate-container-name';
+import { removedApiVersion } from './removed-api-version';
 import { duplicateMountPath } from './duplicate-mount-path';
 import { duplicateVolumeName } from './duplicate-volume-name';
 import { hostNetworkPortMismatch } from './host-network-port-mismatch';
@@ -50,6 +52,8 @@ export const rules: readonly Rule[] = [
   duplicateEnv,
   undefinedEnvReference,
   probePortElsewhere,
+  removedApiVersion,
+  deprecatedApiVersion,
 ];
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */

@@ -23,7 +23,7 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   for (const pod of ctx.pods) {
     if (validated.has(pod.object.node)) continue;
     for (const part of pod.schemaParts) {
-      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, customKind: pod.kind }), { path: part.path, extraKeys: part.extraKeys });
+      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, customKind: `${pod.object.apiVersion?.split('/')[0] ?? ''} ${pod.kind}`.trim() }), { path: part.path, extraKeys: part.extraKeys });
     }
   }
   cache.set(ctx.chunk, problems);

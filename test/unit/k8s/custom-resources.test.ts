@@ -216,3 +216,24 @@ test('OpenKruise SidecarSet: its containers are partial (no unused volume), thei
   assert.deepEqual(check(text), []);
   assert.equal(findings(text.replace('targetPort: side-http', 'targetPort: nope'), 'service-target-port').length, 1);
 });
+
+test('removed-api-version: batch/v1beta1 CronJob and extensions/v1beta1 Deployment; deprecated v1 Endpoints', () => {
+  const text = yaml`
+    apiVersion: batch/v1beta1
+    kind: CronJob
+    metadata: {name: c}
+    spec: {schedule: "* * * * *", jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: a, image: busybox}]}}}}}
+    ---
+    apiVersion: extensions/v1beta1
+    kind: Deployment
+    metadata: {name: d}
+    spec: {template: {spec: {containers: [{name: a, image: busybox}]}}}
+    ---
+    apiVersion: v1
+    kind: Endpoints
+    metadata: {name: e}
+  `;
+  const found = check(text).map((f) => `${f.rule}|${f.severity}|${f.text}`);
+  assert.deepEqual(found, ['removed-api-version|error|batch/v1beta1', 'removed-api-version|error|extensions/v1beta1', 'deprecated-api-version|warning|v1']);
+  assert.match(check(text)[0]?.message ?? '', /1\.25.*batch\/v1 /);
+});

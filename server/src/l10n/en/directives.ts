@@ -7,6 +7,7 @@ export const directivesEn = {
   'unused-disable-directive.in-file': 'in this file',
 
   'config.invalid': 'Podsight configuration problem: {message}',
+  'config.bad-pod-template': 'podTemplates entry {index} is ignored: it needs apiVersion (a group or group/version), kind and podSpecs (dotted paths such as spec.template.spec)',
   'config.unknown-rule': 'unknown rule "{rule}" under rules:',
   'config.bad-level': 'rule "{rule}": level must be error, warning, information, hint or off',
   'config.unreadable': 'cannot read {file}: {message}',

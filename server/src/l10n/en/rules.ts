@@ -84,6 +84,11 @@ export const rulesEn = {
   'invalid-name.what.subdomain': 'subdomain',
 
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
+  'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
+  'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
+  'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
+  'removed-api-version.gone': ' It has no replacement in Kubernetes (see the deprecation guide).',
+  'deprecated-api-version.message': '{apiVersion} {kind} is deprecated since Kubernetes {deprecatedIn}: the API server still serves it but warns on every request, and a later release will stop serving it. Use {replacement}.',
   'unknown-field.custom':
     ' The {kind} controller builds the pod without it, so its setting is lost (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.kubectl':

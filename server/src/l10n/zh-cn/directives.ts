@@ -7,6 +7,7 @@ export const directivesZhCn = {
   'unused-disable-directive.in-file': '在整个文件中',
 
   'config.invalid': 'Podsight 配置问题：{message}',
+  'config.bad-pod-template': 'podTemplates 的第 {index} 项被忽略：它需要 apiVersion（API 组或 group/version）、kind 和 podSpecs（点分路径，例如 spec.template.spec）',
   'config.unknown-rule': 'rules: 下的未知规则 "{rule}"',
   'config.bad-level': '规则 "{rule}"：级别必须是 error、warning、information、hint 或 off',
   'config.unreadable': '无法读取 {file}：{message}',

@@ -87,6 +87,11 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-name.what.subdomain': '子域',
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
+  'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
+  'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
+  'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
+  'removed-api-version.gone': 'Kubernetes 中没有替代它的 API（见弃用 API 迁移指南）。',
+  'deprecated-api-version.message': '{apiVersion} {kind} 自 Kubernetes {deprecatedIn} 起已弃用：API 服务器仍然提供它，但每次请求都会返回警告，之后的版本将不再提供。请改用 {replacement}。',
   'unknown-field.custom':
     ' {kind} 的控制器创建 Pod 时不会带上该字段，其设置随之丢失（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.kubectl':

@@ -1,0 +1,14 @@
+/**
+ * removed-api-version: where the replacement only renamed the version (the deprecation guide
+ * lists no notable changes), replace the apiVersion, so that the object applies again.
+ */
+import { fact, replaceAtFinding } from './find';
+import type { FixProvider } from './types';
+
+export const removedApiVersionFixes: FixProvider = (ctx) => {
+  const replacement = fact(ctx, 'replacement');
+  const from = fact(ctx, 'apiVersion');
+  if (typeof replacement !== 'string' || typeof from !== 'string' || fact(ctx, 'notable') !== false) return [];
+  const edits = replaceAtFinding(ctx, replacement);
+  return edits.length ? [{ title: ctx.t('fix.replace', { from, to: replacement }), edits, preferred: true, safe: true }] : [];
+};

@@ -1,0 +1,26 @@
+/**
+ * removed-api-version: an apiVersion/kind the API server no longer serves (Kubernetes'
+ * deprecation guide, k8s/api-versions.ts). `kubectl apply` fails with "no matches for kind";
+ * the message names the release that removed it and what to use instead.
+ */
+import { getScalar } from '../core/yaml-access';
+import { removalOf } from '../k8s/api-versions';
+import type { Rule } from './types';
+
+export const removedApiVersion: Rule = {
+  id: 'removed-api-version',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const { object, doc } of ctx.objects) {
+      if (!object.apiVersion || !object.kind) continue;
+      const removal = removalOf(object.apiVersion, object.kind);
+      const node = getScalar(object.node, 'apiVersion', doc);
+      if (!removal || !node) continue;
+      const args = { apiVersion: object.apiVersion, kind: object.kind, removedIn: removal.removedIn, replacement: removal.replacement ?? '', since: removal.since ?? '' };
+      const message =
+        ctx.t('removed-api-version.message', args) +
+        (removal.replacement ? ctx.t(removal.notable ? 'removed-api-version.changed' : 'removed-api-version.renamed', args) : ctx.t('removed-api-version.gone', args));
+      ctx.report({ node, message, data: { apiVersion: object.apiVersion, replacement: removal.replacement, notable: removal.notable } });
+    }
+  },
+};
