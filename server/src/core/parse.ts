@@ -5,6 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
+import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
 import { quickParse } from './quick-parse';
 import { maskTemplateActions } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
@@ -118,11 +119,11 @@ function unwrapListItem(docs: Document.Parsed[]): Document.Parsed[] {
 /** Parses one chunk; never throws. */
 export function parseChunk(text: string): ParsedChunk {
   const quick = quickParseOrNothing(text);
-  const docs = quick ? [quick] : parseWithYaml(text);
+  const docs = quick ? [quick] : parseLeniently(text);
   const unwrap = (d: Document.Parsed[]): Document.Parsed[] => (isListItemText(text) ? unwrapListItem(d) : d);
   if (text.includes('{{') && !parsesAround(text, docs)) {
     const masked = maskTemplateActions(text);
-    const maskedDocs = parseWithYaml(masked.text);
+    const maskedDocs = parseLeniently(masked.text);
     // Still broken once masked (or a duplicate key that `if`/`else` branches made): not analysed.
     if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
     for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);
@@ -168,6 +169,24 @@ function quickParseOrNothing(text: string): Document.Parsed | undefined {
   } catch {
     return undefined;
   }
+}
+
+const errorCount = (docs: readonly Document.Parsed[]): number => docs.reduce((n, d) => n + d.errors.length, 0);
+
+/**
+ * The `yaml` parse, as lenient as go-yaml where `yaml` is stricter: multi-line quoted scalars
+ * with under-indented continuation lines (see go-yaml-leniency.ts). The quick parser leaves every
+ * multi-line quoted scalar to this path, so both read a file the same way.
+ */
+export function parseLeniently(text: string): Document.Parsed[] {
+  const docs = parseWithYaml(text);
+  if (docs.every((d) => d.errors.length === 0) || !/['"]/.test(text)) return docs;
+  const spans = multiLineQuoted(text);
+  if (spans.length === 0) return docs;
+  const joined = parseWithYaml(joinLines(text, spans));
+  if (errorCount(joined) >= errorCount(docs)) return docs;
+  for (const doc of joined) refold(doc, text, spans);
+  return joined;
 }
 
 /** The full `yaml` parse (the quick parser's fallback). */

@@ -33,6 +33,11 @@ export interface PodShape {
   readonly sharedVolumeOwners?: readonly string[];
   /** Volume claim templates of the enclosing object (their names are volumes of each pod); `[]` walks lists. */
   readonly sharedClaims?: readonly string[];
+  /**
+   * Volumes may also come from elsewhere (Tekton: the run's `podTemplate`, the cluster's default
+   * pod template), so a mount of a volume not defined here is not an error.
+   */
+  readonly openVolumes?: boolean;
   /** Containers injected into other pods (OpenKruise SidecarSet): not a whole pod. */
   readonly injected?: boolean;
 }
@@ -70,8 +75,9 @@ const TEKTON_STEP_KEYS = ['script', 'timeout', 'workspaces', 'onError', 'stdoutC
 const TEKTON_TASK: PodShape = {
   slots: [
     { key: 'steps', role: 'step', extraKeys: TEKTON_STEP_KEYS },
-    { key: 'sidecars', role: 'app', extraKeys: ['script', 'workspaces'] },
+    { key: 'sidecars', role: 'app', extraKeys: ['script', 'workspaces', 'computeResources'] },
   ],
+  openVolumes: true,
 };
 
 const ARGO_USER_CONTAINER = ['mirrorVolumeMounts'];
@@ -119,7 +125,7 @@ export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
   { group: 'serving.knative.dev', kinds: ['Revision'], locations: [pod('spec', KNATIVE_POD)], product: 'Knative Serving' },
   { group: 'keda.sh', kinds: ['ScaledJob'], locations: [pod('spec.jobTargetRef.template.spec')], product: 'KEDA' },
   { group: 'tekton.dev', kinds: ['Task', 'ClusterTask'], locations: [pod('spec', TEKTON_TASK)], product: 'Tekton' },
-  { group: 'tekton.dev', kinds: ['TaskRun'], locations: [pod('spec.taskSpec', TEKTON_TASK)], product: 'Tekton' },
+  { group: 'tekton.dev', kinds: ['TaskRun'], locations: [pod('spec.taskSpec', { ...TEKTON_TASK, sharedVolumeOwners: ['spec.podTemplate'] })], product: 'Tekton' },
   { group: 'tekton.dev', kinds: ['Pipeline'], locations: [pod('spec.tasks[].taskSpec', TEKTON_TASK), pod('spec.finally[].taskSpec', TEKTON_TASK)], product: 'Tekton' },
   { group: 'tekton.dev', kinds: ['PipelineRun'], locations: [pod('spec.pipelineSpec.tasks[].taskSpec', TEKTON_TASK), pod('spec.pipelineSpec.finally[].taskSpec', TEKTON_TASK)], product: 'Tekton' },
   {

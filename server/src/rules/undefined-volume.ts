@@ -11,7 +11,9 @@ export const undefinedVolume: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
-      if (pod.partial) continue; // the volume may be defined in the part a fragment leaves out
+      // The volume may be defined in the part a fragment leaves out, or where the resource's
+      // controller takes volumes from (a Tekton run's podTemplate).
+      if (pod.partial || pod.shape.openVolumes) continue;
       const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
       for (const container of pod.containers) {
         for (const mount of container.mounts) {

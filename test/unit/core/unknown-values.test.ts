@@ -1,0 +1,120 @@
+/** Templates at the smallest scope, placeholders, and YAML read as kubectl reads it. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, yaml } from '../../helpers/check';
+import { parseChunk } from '../../../server/src/core/parse';
+import { quickParse } from '../../../server/src/core/quick-parse';
+import { YAML_OPTIONS } from '../../../server/src/core/parse';
+
+const rules = (text: string): string[] => check(text).map((f) => `${f.rule}|${f.text}`);
+
+test('a document with {{ }} only in a comment or a string is analysed, the marked value is unknown', () => {
+  const text = yaml`
+    # rendered by {{ .Chart.Name }}
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+        - {name: a, image: example/a, ports: [{containerPort: 8080}], imagePullPolicy: "{{inputs.parameters.pull}}"}
+        - {name: b, image: example/b, ports: [{containerPort: 8080}]}
+  `;
+  assert.deepEqual(rules(text), ['port-conflict|8080']);
+});
+
+test('a Helm template that does not parse is checked with its actions masked; nothing from a masked value or inside a block', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: {{ include "app.fullname" . }}
+      labels:
+        {{- include "app.labels" . | nindent 4 }}
+    spec:
+      replicas: {{ .Values.replicas }}
+      template:
+        spec:
+          containers:
+            - name: app
+              image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"
+              imagePullPolicy: {{ .Values.pullPolicy }}
+              ports: [{containerPort: 8080}]
+              volumeMounts: [{name: config, mountPath: /etc/app}]
+            - name: proxy
+              image: example/proxy
+              imagePulPolicy: Always
+              ports: [{containerPort: 8080}]
+          {{- if .Values.extra }}
+            - name: extra
+              image: example/extra
+              ports: [{containerPort: 8080}]
+          {{- end }}
+          volumes:
+            {{- toYaml .Values.volumes | nindent 12 }}
+  `;
+  const found = check(text);
+  assert.deepEqual(found.map((f) => `${f.rule}|${f.text}`), ['templated-file|{{ include "app.fullname" . }}', 'unknown-field|imagePulPolicy', 'port-conflict|8080']);
+  assert.match(found[0]?.message ?? '', /9 template actions/);
+});
+
+test('a template that does not parse even masked is not analysed, and the note says so', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nspec: {{ if x }}[{{ end }}\n  bad: [\n';
+  const found = check(text);
+  assert.deepEqual(found.map((f) => f.rule), ['templated-file']);
+  assert.match(found[0]?.message ?? '', /did not check it/);
+});
+
+test('placeholders: unknown, not wrong; a default is checked; $(VAR) is Kubernetes own', () => {
+  const pod = (port: string, pull: string, protocol = 'TCP'): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+        - name: a
+          image: example/a
+          imagePullPolicy: ${pull}
+          args: ["--port=$(PORT)"]
+          env: [{name: PORT, value: "$(OTHER)"}]
+          ports:
+            - containerPort: ${port}
+              protocol: ${protocol}
+              name: http
+          readinessProbe: {httpGet: {port: "\${PROBE_PORT}"}}
+  `;
+  assert.deepEqual(rules(pod('${PORT}', '${PULL}', '${PROTO}')), []);
+  assert.deepEqual(rules(pod('$PORT', '$PULL')), []);
+  assert.deepEqual(rules(pod('${PORT:=8443}', '${PULL:-Always}')), []);
+  assert.deepEqual(rules(pod('${PORT:-8443}', '${PULL:-always}')), ['invalid-value|${PULL:-always}']);
+  assert.deepEqual(rules(pod('${PORT:-70000}', 'Always')), ['invalid-port|${PORT:-70000}']);
+});
+
+test('go-yaml leniency: a multi-line quoted scalar with under-indented continuation lines', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: c
+      annotations:
+        description: 'APIVersion defines the versioned schema of this representation
+        of an object, it''s long.'
+    data:
+      script: "one
+      two"
+  `;
+  const chunk = parseChunk(text);
+  assert.deepEqual(chunk.docs[0]?.errors, []);
+  const value = chunk.docs[0]?.toJS() as { metadata: { annotations: { description: string } }; data: { script: string } };
+  assert.equal(value.metadata.annotations.description, "APIVersion defines the versioned schema of this representation of an object, it's long.");
+  assert.equal(value.data.script, 'one two');
+  assert.deepEqual(check(text), []);
+  // The quick parser leaves multi-line quoted scalars to the lenient path.
+  assert.equal(quickParse(text, YAML_OPTIONS), undefined);
+});
+
+test('yaml-syntax: one error per broken region, and a cap with a count', () => {
+  const broken = Array.from({ length: 30 }, (_, i) => `key${i}: [\n\n\n`).join('');
+  const found = check(`apiVersion: v1\nkind: ConfigMap\n${broken}`).filter((f) => f.rule === 'yaml-syntax');
+  assert.ok(found.length <= 21, `${found.length} syntax findings`);
+  assert.match(found[found.length - 1]?.message ?? '', /more YAML syntax errors/);
+});
