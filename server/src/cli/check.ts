@@ -1,4 +1,5 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
+import { cachedReader, fragmentKindOf } from '../k8s/fragments';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Analyzer, type FileAnalysis } from '../core/analyze';
@@ -92,7 +93,8 @@ export function runCheck(argv: string[]): number {
     images: config?.images,
     ...(config?.podTemplates ? { podTemplates: config.podTemplates } : {}),
   };
-  const inputs: { file: string; text: string; analyzer: Analyzer; analysis: FileAnalysis }[] = [];
+  const inputs: { file: string; text: string; analyzer: Analyzer; analysis: FileAnalysis; options: AnalysisOptions }[] = [];
+  const readText = cachedReader(readTextOrUndefined);
   let unreadable = false;
   const findings: CliFinding[] = [];
   const renderedSources = new Map<string, string>();
@@ -122,7 +124,10 @@ export function runCheck(argv: string[]): number {
         continue;
       }
       const analyzer = new Analyzer((rule, e) => process.stderr.write(`podsight: ${t(locale, 'cli.rule-failed', { rule, file, error: String(e) })}\n`));
-      inputs.push({ file, text, analyzer, analysis: analyzer.analyze(text, options) });
+      // A kustomize patch or a test assertion holds part of an object: checked as a fragment.
+      const fragment = fragmentKindOf(file, readText);
+      const fileOptions = fragment ? { ...options, fragment } : options;
+      inputs.push({ file, text, analyzer, analysis: analyzer.analyze(text, fileOptions), options: fileOptions });
     }
   }
   // Services, routes and config references look across the files of the run: a second pass
@@ -130,7 +135,7 @@ export function runCheck(argv: string[]): number {
   const peers = workspacePeers(inputs);
   for (const input of inputs) {
     const namespace = folderNamespace(dirname(input.file));
-    const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, options, peers, { source: input.file, namespace }) : input.analysis;
+    const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, input.options, peers, { source: input.file, namespace }) : input.analysis;
     for (const f of analysis.findings) {
       const related = f.related.map((r) => ({ file: input.file, range: analysis.lines.rangeOf(r.start, r.end), message: r.message }));
       findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end), related });
@@ -140,4 +145,12 @@ export function runCheck(argv: string[]): number {
   process.stdout.write(formatFindings(args.format, findings, { sources, color: useColor(process.stdout.isTTY === true), locale, cwd: process.cwd() }));
   if (unreadable) return 2;
   return exitCodeFor(findings, args.policy);
+}
+
+function readTextOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

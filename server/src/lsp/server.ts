@@ -2,6 +2,7 @@
  * The language server: wiring only. Analysis lives in the core; features (hover, code actions,
  * the pod graph...) register themselves through `features/index.ts` with a `ServerContext`.
  */
+import { fragmentOfUri } from './fragment-files';
 import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -143,7 +144,9 @@ export function startServer(rawConnection: Connection): void {
     const stale = (): boolean => documents.get(uri)?.version !== version;
     const current = await settings.get(uri);
     if (stale()) return;
-    store.setOptions(uri, optionsOf(current, projectConfigs.forDocument(uri)), maxFileSizeBytes(current.maxFileSize));
+    const options = optionsOf(current, projectConfigs.forDocument(uri));
+    const fragment = fragmentOfUri(uri);
+    store.setOptions(uri, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
     const analysis = await store.analyzeInSlices(document, stale);
     if (!analysis || stale()) return;
     const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, uri, version));

@@ -1,0 +1,85 @@
+/**
+ * Fragments: files that hold part of an object, not a whole one. A kustomize patch (listed by a
+ * `kustomization.yaml` up the tree under `patches`, `patchesStrategicMerge` or
+ * `patchesJson6902`) and a test-assertion file (kuttl `00-assert.yaml`/`00-errors.yaml`,
+ * Chainsaw `*-assert.yaml`/`*-error.yaml`) list only the fields they change or compare. In a
+ * fragment only what it determines itself is checked (see `PodModel.partial`); a document with a
+ * strategic-merge `$patch` is one too (findings.ts).
+ *
+ * Pure apart from the `readText` callback the caller gives (the CLI and the server read the disk).
+ * Kustomize overlay rendering builds on `kustomizationsListing`.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+
+export type FragmentKind = 'kustomize-patch' | 'test-assertion';
+
+/** Reads a file's text, or undefined when it does not exist or cannot be read. */
+export type ReadText = (path: string) => string | undefined;
+
+const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
+/** How far up the tree a kustomization may list a patch (`../../patches/x.yaml` is rare beyond). */
+const MAX_LEVELS = 4;
+
+/** kuttl: `00-assert.yaml`, `01-errors.yaml`; Chainsaw and others: `*-assert.yaml`, `*-error(s).yaml`, `assert.yaml`. */
+const TEST_ASSERTION = /(?:^|[-_.])(?:assert|asserts|errors?)\.ya?ml$/i;
+
+export function isTestAssertionName(path: string): boolean {
+  return TEST_ASSERTION.test(basename(path));
+}
+
+/** The patch files a kustomization lists (absolute paths), from its text. */
+export function patchesListed(kustomizationText: string, dir: string): string[] {
+  let doc: unknown;
+  try {
+    doc = parse(kustomizationText);
+  } catch {
+    return [];
+  }
+  if (!doc || typeof doc !== 'object') return [];
+  const k = doc as Record<string, unknown>;
+  const paths: string[] = [];
+  const add = (p: unknown): void => {
+    // An inline patch (a YAML string holding newlines) is not a file.
+    if (typeof p === 'string' && p !== '' && !p.includes('\n')) paths.push(resolve(dir, p));
+  };
+  for (const key of ['patches', 'patchesJson6902']) {
+    const list = k[key];
+    if (Array.isArray(list)) for (const entry of list) add(typeof entry === 'string' ? entry : (entry as { path?: unknown } | null)?.path);
+  }
+  if (Array.isArray(k.patchesStrategicMerge)) for (const entry of k.patchesStrategicMerge) add(entry);
+  return paths;
+}
+
+/** The kustomizations in `dir` and the folders above it, each with the patch files it lists. */
+export function kustomizationsListing(file: string, readText: ReadText): { kustomization: string; patches: string[] }[] {
+  const out: { kustomization: string; patches: string[] }[] = [];
+  let dir = dirname(resolve(file));
+  for (let level = 0; level <= MAX_LEVELS; level++) {
+    for (const name of KUSTOMIZATION_FILES) {
+      const path = join(dir, name);
+      const text = readText(path);
+      if (text !== undefined) out.push({ kustomization: path, patches: patchesListed(text, dir) });
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return out;
+}
+
+/** Whether a file is a fragment, and which kind. */
+export function fragmentKindOf(file: string, readText: ReadText): FragmentKind | undefined {
+  if (isTestAssertionName(file)) return 'test-assertion';
+  const target = resolve(file);
+  return kustomizationsListing(file, readText).some((k) => k.patches.includes(target)) ? 'kustomize-patch' : undefined;
+}
+
+/** A `readText` that remembers what it read (one CLI run reads each kustomization once). */
+export function cachedReader(read: ReadText): ReadText {
+  const cache = new Map<string, string | undefined>();
+  return (path) => {
+    if (!cache.has(path)) cache.set(path, read(path));
+    return cache.get(path);
+  };
+}

@@ -1,0 +1,70 @@
+/** Fragments: kustomize patches and test assertions are checked for what they determine only. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, yaml } from '../../helpers/check';
+import { fragmentKindOf, isTestAssertionName, patchesListed } from '../../../server/src/k8s/fragments';
+
+const files: Record<string, string> = {
+  '/repo/overlays/prod/kustomization.yaml': yaml`
+    resources: [../../base]
+    patches:
+      - path: replicas.yaml
+      - patch: |-
+          - op: replace
+            path: /spec/replicas
+            value: 3
+    patchesStrategicMerge: [sidecar.yaml]
+    patchesJson6902:
+      - target: {kind: Deployment, name: web}
+        path: json/ops.yaml
+  `,
+};
+const read = (p: string): string | undefined => files[p];
+
+test('kustomize: files listed under patches, patchesStrategicMerge and patchesJson6902 are fragments', () => {
+  assert.equal(fragmentKindOf('/repo/overlays/prod/replicas.yaml', read), 'kustomize-patch');
+  assert.equal(fragmentKindOf('/repo/overlays/prod/sidecar.yaml', read), 'kustomize-patch');
+  assert.equal(fragmentKindOf('/repo/overlays/prod/json/ops.yaml', read), 'kustomize-patch');
+  assert.equal(fragmentKindOf('/repo/overlays/prod/service.yaml', read), undefined);
+  assert.equal(fragmentKindOf('/repo/base/deployment.yaml', read), undefined);
+  // Inline patches are not files.
+  assert.equal(patchesListed(files['/repo/overlays/prod/kustomization.yaml']!, '/repo/overlays/prod').length, 3);
+});
+
+test('test assertions by their well-known names', () => {
+  for (const name of ['00-assert.yaml', '01-errors.yaml', 'chainsaw-assert.yaml', 'pod-assert.yml', 'assert.yaml', 'x_error.yaml']) assert.ok(isTestAssertionName(`/t/${name}`), name);
+  for (const name of ['deployment.yaml', 'assertion-config.yaml', 'errors-dashboard.json']) assert.ok(!isTestAssertionName(`/t/${name}`), name);
+});
+
+const partialPod = yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    template:
+      spec:
+        containers:
+          - name: app
+            volumeMounts: [{name: config, mountPath: /etc/app}]
+            readinessProbe: {httpGet: {port: http}}
+            imagePullPolicy: always
+          - name: app2
+            image: example/a
+            ports: [{containerPort: 80}]
+          - name: app3
+            image: example/b
+            ports: [{containerPort: 80}]
+        volumes: [{name: unused, emptyDir: {}}]
+`;
+
+test('in a fragment: only what it determines (own conflicts, invalid values, typos)', () => {
+  const whole = check(partialPod).map((f) => f.rule);
+  assert.deepEqual(new Set(whole), new Set(['undefined-volume', 'unknown-port-name', 'invalid-value', 'port-conflict', 'unused-volume']));
+  const fragment = check(partialPod, { fragment: 'kustomize-patch' }).map((f) => f.rule);
+  assert.deepEqual(new Set(fragment), new Set(['invalid-value', 'port-conflict']));
+});
+
+test('a document with $patch is a fragment', () => {
+  const text = partialPod.replace('volumes: [{name: unused, emptyDir: {}}]', 'volumes: [{name: unused, $patch: delete}]');
+  assert.deepEqual(new Set(check(text).map((f) => f.rule)), new Set(['invalid-value', 'port-conflict']));
+});
