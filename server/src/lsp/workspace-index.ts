@@ -5,6 +5,7 @@
  * scanned in the background, in slices; a document's own folder is re-read on every request so
  * files saved outside the editor count at once; watched-file events refresh the rest.
  */
+import { fragmentOfUri } from './fragment-files';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,7 +32,9 @@ const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name) && !name.starts
 export function readPeer(path: string, text: string, source = pathToFileURL(path).href): PeerPods | undefined {
   const chunks = splitChunks(text).map((c) => parseChunk(c.text));
   const plain = chunks.filter((c) => !c.templated);
-  const pods = plain.flatMap((c) => c.docs.flatMap((d) => podsOf(d)));
+  // A kustomize patch, a test assertion or a masked template is not a whole pod (see fragments.ts).
+  const fragment = fragmentOfUri(source) !== undefined;
+  const pods = plain.flatMap((c) => c.docs.flatMap((d) => podsOf(d, [], fragment || c.masked !== undefined || c.text.includes('$patch'))));
   const objects = plain.flatMap((c) => c.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
   const templated = chunks.filter((c) => c.templated).map((c) => c.text);
   if (pods.length === 0 && objects.length === 0 && templated.length === 0) return undefined;
