@@ -18,6 +18,8 @@ export interface LspClientOptions {
   readonly env?: Record<string, string>;
   /** Announce `codeAction/resolve` support for `edit`, as VS Code does. */
   readonly resolveCodeActionEdits?: boolean;
+  /** Answer `workspace/configuration` this many ms late, as editors do (0: at once). */
+  readonly configurationDelayMs?: number;
 }
 
 export class LspClient {
@@ -45,9 +47,13 @@ export class LspClient {
       this.diagnostics.set(p.uri, list);
       for (const w of this.waiters) w();
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
-      p.items.map((item) => (item.section === 'podsight' ? this.settings : null)),
-    );
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
+      this.configurationRequests++;
+      const answer = (): unknown[] => p.items.map((item) => (item.section === 'podsight' ? this.settings : null));
+      if (this.heldConfiguration) return new Promise((resolve) => this.heldConfiguration?.push(() => resolve(answer())));
+      const delay = options.configurationDelayMs ?? 0;
+      return delay > 0 ? new Promise((resolve) => setTimeout(() => resolve(answer()), delay)) : answer();
+    });
     this.connection.onNotification('window/logMessage', (p: { message: string }) => {
       this.logs.push(p.message);
     });
@@ -61,6 +67,27 @@ export class LspClient {
   }
 
   private readonly initOptions: LspClientOptions;
+  private heldConfiguration?: (() => void)[];
+
+  /** Leaves `workspace/configuration` requests unanswered until the returned function is called. */
+  holdConfiguration(): () => void {
+    const held: (() => void)[] = [];
+    this.heldConfiguration = held;
+    return () => {
+      this.heldConfiguration = undefined;
+      for (const answer of held) answer();
+    };
+  }
+
+  /** Resolves once the server has received `count` configuration requests in all (held or answered). */
+  async waitForConfigurationRequests(count: number, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.configurationRequests < count) {
+      if (Date.now() > deadline) throw new Error(`only ${this.configurationRequests} of ${count} configuration requests`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  configurationRequests = 0;
 
   async initialize(): Promise<InitializeResult> {
     this.initializeResult = await this.connection.sendRequest<InitializeResult>('initialize', {

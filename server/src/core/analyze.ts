@@ -141,7 +141,8 @@ export class Analyzer {
       for (const f of analysis.findings) findings.push(shift(f, piece.start));
     }
     const next = new Map<string, ChunkAnalysis>();
-    for (const c of chunks) next.set(c.analysis.chunk.text, c.analysis);
+    // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
+    chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
     this.cache = next;
     this.last = { text, pieces };
     for (const c of chunks) {

@@ -8,7 +8,7 @@
  * are combined, so the per-chunk cache stays valid.
  */
 import { Lexer } from 'yaml';
-import type { LineIndex } from './line-index';
+import { loneCrAsLf, type LineIndex } from './line-index';
 
 /** One rule named by a directive, with its absolute span. */
 export interface DirectiveRule {
@@ -53,7 +53,7 @@ const CONTROL = new Set(['\u0002', '\u0018', '\u001f']);
 export function scanComments(text: string): { start: number; text: string }[] {
   const out: { start: number; text: string }[] = [];
   let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new Lexer().lex(loneCrAsLf(text))) {
     if (token.length === 1 && CONTROL.has(token)) continue;
     if (token.startsWith('#')) out.push({ start: offset, text: token });
     offset += token.length;

@@ -16,6 +16,27 @@ export interface Range {
   end: Position;
 }
 
+const LONE_CR = /\r(?!\n)/g;
+
+/**
+ * The text with every lone `\r` read as `\n`: same length, same offsets, same lines. `yaml` only
+ * breaks lines at `\n`, while go-yaml (Kubernetes' reader) and LSP break them at a lone `\r` too,
+ * so parsers and lexers get this text and every position still indexes the original.
+ */
+export function loneCrAsLf(text: string): string {
+  return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
+}
+
+/** Where the line after the one holding `offset` starts (past `\n`, `\r\n` or a lone `\r`); -1 on the last line. */
+export function nextLineStartAfter(text: string, offset: number): number {
+  for (let i = offset; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) return i + 1;
+    if (c === 13 /* \r */) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+  }
+  return -1;
+}
+
 /** Line starts of one piece of text, relative to the piece. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
@@ -78,7 +99,9 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let clamped = Math.max(0, Math.min(offset, this.text.length));
+    // Between the `\r` and `\n` of a CRLF is no position of LSP's: that is the end of the line.
+    if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
     const seg = this.segments[lastAtOrBefore(this.segments, clamped, (s) => s.start)] as LineSegment;
     const i = lastAtOrBefore(seg.starts, clamped - seg.start, (x) => x);
     return { line: seg.firstLine + i, character: clamped - seg.start - (seg.starts[i] ?? 0) };
@@ -92,7 +115,10 @@ export class LineIndex {
     const i = position.line - seg.firstLine;
     const lineStart = seg.start + (seg.starts[i] ?? 0);
     const nextStart = i + 1 < seg.starts.length ? seg.start + (seg.starts[i + 1] ?? 0) : this.segments[k + 1]?.start ?? this.text.length;
-    return Math.max(lineStart, Math.min(lineStart + position.character, nextStart));
+    // As vscode-languageserver-textdocument does: a character past the line's end means its end, before the break.
+    let end = nextStart;
+    while (end > lineStart && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
+    return Math.max(lineStart, Math.min(lineStart + position.character, end));
   }
 
   /** The one place where offsets become LSP ranges. */

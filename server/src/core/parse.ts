@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
+import { loneCrAsLf, nextLineStartAfter } from './line-index';
 import { quickParse } from './quick-parse';
 import { maskTemplateActions } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
@@ -21,6 +22,7 @@ export const YAML_OPTIONS = {
 
 /** One `---`-delimited piece of a file, parsed. */
 export interface ParsedChunk {
+  /** The chunk's text with lone CRs as LF: offsets and lines are those of the file's text. */
   readonly text: string;
   readonly docs: readonly Document.Parsed[];
   /**
@@ -34,20 +36,17 @@ export interface ParsedChunk {
   readonly conditional?: readonly Span[];
 }
 
-const DOC_START = /^---(?:[ \t]|\r?$)/;
+const DOC_START = /^---(?:[ \t\r\n]|$)/;
 
 /** Splits a file into chunk texts; each chunk but the first starts at a `---` line. */
 export function splitChunks(text: string): { start: number; text: string }[] {
   const starts: number[] = [0];
+  // Lines end at `\n`, `\r\n` or a lone `\r` (as in go-yaml and LSP). Only lines starting with `---` matter.
   let lineStart = 0;
   while (lineStart < text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl === -1 ? text.length : nl;
-    if (lineStart > 0 && text.startsWith('---', lineStart) && DOC_START.test(text.slice(lineStart, Math.min(lineEnd, lineStart + 5)))) {
-      starts.push(lineStart);
-    }
-    if (nl === -1) break;
-    lineStart = nl + 1;
+    if (lineStart > 0 && text.startsWith('---', lineStart) && DOC_START.test(text.slice(lineStart, lineStart + 4))) starts.push(lineStart);
+    lineStart = nextLineStartAfter(text, lineStart);
+    if (lineStart === -1) break;
   }
   const chunks: { start: number; text: string }[] = [];
   for (let i = 0; i < starts.length; i++) {
@@ -82,7 +81,8 @@ const TIES = /(?:^[ ]*|[:?-][ ]+|[[{,][ ]*)[&*][^\s]|<<[ ]*:/m;
  * which `parseChunk` unwraps to the item itself.
  */
 function splitListItems(chunk: { start: number; text: string }): { start: number; text: string }[] {
-  const { text } = chunk;
+  // Cuts are found in the text with lone CRs as LF (same offsets), and made in the chunk's own text.
+  const text = loneCrAsLf(chunk.text);
   if (!text.includes('\nitems:') || !LIST_KIND.test(text) || TIES.test(text)) return [chunk];
   const items = ITEMS_KEY.exec(text);
   if (!items) return [chunk];
@@ -90,8 +90,8 @@ function splitListItems(chunk: { start: number; text: string }): { start: number
   let lineStart = text.indexOf('\n', items.index) + 1;
   while (lineStart > 0 && lineStart < text.length) {
     const c = text[lineStart];
-    if (c === '-' && (text[lineStart + 1] === ' ' || text[lineStart + 1] === '\n')) cuts.push(lineStart);
-    else if (c !== ' ' && c !== '\n' && c !== '#') {
+    if (isListItemText(text.slice(lineStart, lineStart + 2))) cuts.push(lineStart);
+    else if (c !== ' ' && c !== '\n' && c !== '\r' && c !== '#') {
       // Back at column 0 with a key (`kind: List`): the tail, unless no item came first.
       if (cuts.length > 0) cuts.push(lineStart);
       break;
@@ -100,11 +100,11 @@ function splitListItems(chunk: { start: number; text: string }): { start: number
   }
   if (cuts.length === 0) return [chunk];
   const starts = [0, ...cuts];
-  return starts.map((from, i) => ({ start: chunk.start + from, text: text.slice(from, starts[i + 1] ?? text.length) }));
+  return starts.map((from, i) => ({ start: chunk.start + from, text: chunk.text.slice(from, starts[i + 1] ?? text.length) }));
 }
 
 /** An item piece of a split List (see `splitListItems`): a one-item sequence at column 0. */
-export const isListItemText = (text: string): boolean => text.charCodeAt(0) === 45 /* - */ && (text[1] === ' ' || text[1] === '\n');
+export const isListItemText = (text: string): boolean => text.charCodeAt(0) === 45 /* - */ && (text[1] === ' ' || text[1] === '\n' || text[1] === '\r');
 
 /** The item of a one-item sequence document, as the document's contents. */
 function unwrapListItem(docs: Document.Parsed[]): Document.Parsed[] {
@@ -116,8 +116,9 @@ function unwrapListItem(docs: Document.Parsed[]): Document.Parsed[] {
   return docs;
 }
 
-/** Parses one chunk; never throws. */
-export function parseChunk(text: string): ParsedChunk {
+/** Parses one chunk; never throws. `text` of the result has its lone CRs read as LF (see `loneCrAsLf`). */
+export function parseChunk(source: string): ParsedChunk {
+  const text = loneCrAsLf(source);
   const quick = quickParseOrNothing(text);
   const docs = quick ? [quick] : parseLeniently(text);
   const unwrap = (d: Document.Parsed[]): Document.Parsed[] => (isListItemText(text) ? unwrapListItem(d) : d);

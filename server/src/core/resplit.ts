@@ -48,7 +48,7 @@ function pieceAt(pieces: readonly Piece[], offset: number): number {
 }
 
 /** A piece that starts a `---` document (rather than an item of a split `kind: List`). */
-const startsDocument = (piece: Piece): boolean => piece.start === 0 || /^---(?:[ \t]|\r?\n|$)/.test(piece.text.slice(0, 5));
+const startsDocument = (piece: Piece): boolean => piece.start === 0 || /^---(?:[ \t\r\n]|$)/.test(piece.text.slice(0, 5));
 
 /** The split of `text`, reusing `previous` outside the changed region; same result as `splitChunks`. */
 export function resplit(previous: Split | undefined, text: string): Piece[] {

@@ -16,10 +16,11 @@ export interface OffsetEdit {
 /** A plain value to write: scalars, or maps and lists of them (rendered in the target's style). */
 export type YValue = string | number | boolean | { readonly [key: string]: YValue } | readonly YValue[];
 
-/** The line ending the file already uses (CRLF stays CRLF). */
+/** The line ending the file already uses (CRLF stays CRLF, a lone CR stays a lone CR). */
 export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
+  const i = text.search(/[\r\n]/);
+  if (i < 0 || text[i] === '\n') return '\n';
+  return text[i + 1] === '\n' ? '\r\n' : '\r';
 }
 
 export function lineStart(text: string, offset: number): number {

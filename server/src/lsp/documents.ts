@@ -1,6 +1,9 @@
 /**
  * Per-document analysis state: one `Analyzer` (chunk cache) per open document, the latest
- * analysis keyed by version, the analysis options resolved from settings, and the size limit.
+ * analysis keyed by document and version, the analysis options resolved from settings, and the
+ * size limit. A document closed and opened again is a new document even at the same version:
+ * `TextDocuments` makes a new object for it (and updates an open one in place), so the state
+ * belongs to the object, and a late run for the closed one can never stand for the new one.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/analyze';
@@ -19,6 +22,8 @@ export interface Peers {
 }
 
 interface DocumentState {
+  /** The open document this state belongs to. */
+  readonly document: TextDocument;
   readonly analyzer: Analyzer;
   version?: number;
   peerKey?: string;
@@ -46,18 +51,18 @@ export class AnalysisStore {
     private readonly ruleList: readonly Rule[] = rules,
   ) {}
 
-  private state(uri: string): DocumentState {
-    let s = this.states.get(uri);
-    if (!s) {
-      s = { analyzer: new Analyzer(this.onRuleError, this.ruleList), options: this.defaults(), maxBytes: this.defaultMaxBytes };
-      this.states.set(uri, s);
+  private state(document: TextDocument): DocumentState {
+    let s = this.states.get(document.uri);
+    if (!s || s.document !== document) {
+      s = { document, analyzer: new Analyzer(this.onRuleError, this.ruleList), options: this.defaults(), maxBytes: this.defaultMaxBytes };
+      this.states.set(document.uri, s);
     }
     return s;
   }
 
   /** Sets the options for a document (from its settings); a change invalidates its analysis. */
-  setOptions(uri: string, options: AnalysisOptions, maxBytes?: number): void {
-    const s = this.state(uri);
+  setOptions(document: TextDocument, options: AnalysisOptions, maxBytes?: number): void {
+    const s = this.state(document);
     // The server passes the same object while settings are unchanged: no need to compare deeply.
     if (s.options !== options && JSON.stringify(s.options) !== JSON.stringify(options)) {
       s.options = options;
@@ -70,7 +75,7 @@ export class AnalysisStore {
   }
 
   optionsFor(uri: string): AnalysisOptions {
-    return this.state(uri).options;
+    return this.states.get(uri)?.options ?? this.defaults();
   }
 
   private peersOf(uri: string, text: string): Peers | undefined {
@@ -84,7 +89,7 @@ export class AnalysisStore {
    * reaches it through the next diagnostics run, not through a request.
    */
   analyze(document: TextDocument): FileAnalysis {
-    const s = this.state(document.uri);
+    const s = this.state(document);
     if (s.analysis && s.version === document.version) return s.analysis;
     const text = document.getText();
     const tooLarge = this.oversized(s, text);
@@ -100,7 +105,7 @@ export class AnalysisStore {
    * undefined when `isStale` turned true meanwhile (a newer version arrived).
    */
   async analyzeInSlices(document: TextDocument, isStale: () => boolean): Promise<FileAnalysis | undefined> {
-    const s = this.state(document.uri);
+    const s = this.state(document);
     const text = document.getText();
     const version = document.version;
     const tooLarge = this.oversized(s, text);
@@ -115,7 +120,7 @@ export class AnalysisStore {
     }
     const promise = s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers, peers?.self).then((analysis) => {
       if (s.running?.promise === promise) s.running = undefined;
-      if (!analysis || this.states.get(document.uri) !== s) return undefined;
+      if (!analysis || this.states.get(document.uri) !== s) return undefined; // closed (and maybe reopened) meanwhile
       return this.keep(s, version, peerKey, analysis);
     });
     s.running = { version, peerKey, promise };
@@ -128,7 +133,7 @@ export class AnalysisStore {
    * (the request is out of date). No disk I/O when the analysis is current.
    */
   async analysisOf(document: TextDocument): Promise<FileAnalysis | undefined> {
-    const s = this.state(document.uri);
+    const s = this.state(document);
     const version = document.version;
     if (s.analysis && s.version === version) return s.analysis;
     // TextDocuments updates the document object in place: its version tells whether it moved on.
@@ -146,7 +151,7 @@ export class AnalysisStore {
    * chunks, from its current analysis or a peer-free one; the same object while it is current.
    */
   peerOf(document: TextDocument): PeerPods | undefined {
-    const s = this.state(document.uri);
+    const s = this.state(document);
     if (!s.analysis || s.version !== document.version) {
       const text = document.getText();
       this.keep(s, document.version, '', this.oversized(s, text) ?? s.analyzer.analyze(text, s.options));

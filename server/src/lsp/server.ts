@@ -86,6 +86,8 @@ export function startServer(rawConnection: Connection): void {
     serverRules(process.env.PODSIGHT_TEST_FAULTS),
   );
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The document and version whose diagnostics were published last, per URI. */
+  const published = new Map<string, { readonly document: TextDocument; readonly version: number }>();
   const projectConfigs = new ProjectConfigs(() => locale, (message) => connection.console.error(message));
   let canWatchFiles = false;
   let canWatchFolders = false;
@@ -141,17 +143,21 @@ export function startServer(rawConnection: Connection): void {
   async function validate(document: TextDocument): Promise<void> {
     const uri = document.uri;
     const version = document.version;
-    const stale = (): boolean => documents.get(uri)?.version !== version;
+    // Stale when the document moved on, or was closed (and maybe opened again: a new object, same version).
+    const stale = (): boolean => documents.get(uri) !== document || document.version !== version;
     const current = await settings.get(uri);
     if (stale()) return;
     const options = optionsOf(current, projectConfigs.forDocument(uri));
     const fragment = fragmentOfUri(uri);
-    store.setOptions(uri, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
+    store.setOptions(document, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
     const analysis = await store.analyzeInSlices(document, stale);
     if (!analysis || stale()) return;
+    const last = published.get(uri);
+    if (last && last.document === document && last.version > version) return; // never go back to an older version
     const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, uri, version));
     diagnostics.push(...projectConfigs.diagnosticsFor(uri, document.getText()));
     diagnostics.push(...overlays.diagnosticsFor(uri, diagnostics));
+    published.set(uri, { document, version });
     await connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
@@ -308,6 +314,7 @@ export function startServer(rawConnection: Connection): void {
     // Its text on disk counts again (an unsaved edit is gone).
     workspace.changed(e.document.uri);
     revalidateWorkspaceUsers();
+    published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     overlays.closed(e.document.uri);
   });

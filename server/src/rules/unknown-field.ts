@@ -3,6 +3,7 @@
  * validates strictly and rejects the object; with `--validate=false` the key is silently dropped
  * (the seed article's `hostPath: { Path: ... }` is exactly that).
  */
+import { isScalar } from 'yaml';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
 
@@ -12,6 +13,8 @@ export const unknownField: Rule = {
   check(ctx) {
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'unknown-field') continue;
+      // A null key (`: x`) is no field name: yaml-syntax reports it.
+      if (isScalar(problem.keyNode) && problem.keyNode.value === null) continue;
       const args = { key: problem.key, type: shortType(problem.typeName), path: problem.path };
       const message =
         ctx.t('unknown-field.message', args) +

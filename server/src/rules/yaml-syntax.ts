@@ -3,14 +3,46 @@
  * never reported (they are not YAML until rendered), nor chunks of other YAML files.
  * Where Kubernetes' go-yaml decoder is more lenient than the YAML spec, so are we: it accepts the
  * `\'` escape in double quotes, and a duplicate key only makes the later value win (a warning).
+ * A null key (`: x`) is an error: the YAML→JSON conversion of the reader has no string for it.
  */
-import type { Rule } from './types';
+import type { Document, Node } from 'yaml';
+import type { Rule, RuleContext } from './types';
+import { duplicateKeyNodes, keyText, nullKeyNodes } from './yaml-keys';
 
 /** Past this many syntax errors in one document, one more finding gives the count. */
 const MAX_PER_CHUNK = 20;
 const LOOKS_K8S = /^\s*(?:apiVersion|kind)\s*:/m;
-/** A key as written: quoted, or plain up to the `:` (or the end of a flow item). */
-const KEY = /^(?:"[^"\n]*"|'[^'\n]*'|[^:\n,{}[\]]*)/;
+const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
+/** An offset between the `\r` and `\n` of a CRLF is no position: it stands for the end of the line. */
+const outsideCrlf = (text: string, offset: number): number => (text[offset] === '\n' && text[offset - 1] === '\r' ? offset - 1 : offset);
+
+/** Duplicate keys, named and underlined from their key nodes (yaml's error positions are matched to them in order). */
+function reportDuplicates(ctx: RuleContext, doc: Document, positions: number[]): void {
+  const text = ctx.chunk.text;
+  const keys = duplicateKeyNodes(doc);
+  let next = 0;
+  for (const pos of positions) {
+    while (next < keys.length && (keys[next]?.range?.[0] ?? 0) < pos) next++;
+    const key = keys[next++];
+    const [start, end] = key?.range ? [key.range[0], key.range[1]] : [pos, pos];
+    ctx.report({
+      node: { start, end },
+      message: ctx.t('yaml-syntax.duplicate-key', { key: key ? keyText(text, key) : '' }),
+      severity: 'warning',
+      data: { yamlCode: 'DUPLICATE_KEY' },
+    });
+  }
+}
+
+function reportNullKeys(ctx: RuleContext, keys: readonly Node[]): void {
+  const text = ctx.chunk.text;
+  for (const key of keys) {
+    const [start, end] = key.range ?? [0, 0];
+    // An empty key has no text: underline the `:` that follows it.
+    const span = end > start ? { start, end } : { start, end: text[start] === ':' ? start + 1 : start };
+    ctx.report({ node: span, message: ctx.t('yaml-syntax.empty-key', { key: keyText(text, key) }), data: { yamlCode: 'NULL_KEY' } });
+  }
+}
 
 export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
@@ -22,33 +54,33 @@ export const yamlSyntax: Rule = {
     let hidden = 0;
     let regionEnd = -1;
     for (const doc of ctx.chunk.docs) {
+      const duplicates: number[] = [];
       for (const error of doc.errors) {
-        const start = Math.min(error.pos[0], text.length);
+        const start = outsideCrlf(text, Math.min(error.pos[0], text.length));
         if (error.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", start)) continue;
-        const duplicate = error.code === 'DUPLICATE_KEY';
-        // One error per broken region: the errors that follow within two lines are its echoes.
-        if (!duplicate) {
-          const inRegion = start <= regionEnd;
-          regionEnd = lineEndAfter(text, start, 2);
-          if (inRegion) continue;
+        if (error.code === 'DUPLICATE_KEY') {
+          duplicates.push(start);
+          continue;
         }
+        // One error per broken region: the errors that follow within two lines are its echoes.
+        const inRegion = start <= regionEnd;
+        regionEnd = lineEndAfter(text, start, 2);
+        if (inRegion) continue;
         if (reported >= MAX_PER_CHUNK) {
           hidden++;
           continue;
         }
         reported++;
-        // `yaml` points at one character; a duplicate key is underlined (and named) whole.
-        const keyLength = duplicate ? (KEY.exec(text.slice(start, start + 256))?.[0].trimEnd().length ?? 0) : 0;
-        const end = Math.min(text.length, Math.max(error.pos[1], start + 1, start + keyLength));
+        // `yaml` points at one character, but never past the end of its line: a position at a line break stays empty.
+        const end = outsideCrlf(text, Math.min(text.length, Math.max(error.pos[1], isBreak(text[start]) ? start : start + 1)));
         ctx.report({
           node: { start, end },
-          message: duplicate
-            ? ctx.t('yaml-syntax.duplicate-key', { key: text.slice(start, end).replace(/^(["'])(.*)\1$/, '$2') })
-            : ctx.t('yaml-syntax.message', { message: error.message.split('\n')[0] ?? '' }),
-          severity: duplicate ? 'warning' : undefined,
+          message: ctx.t('yaml-syntax.message', { message: error.message.split('\n')[0] ?? '' }),
           data: { yamlCode: error.code },
         });
       }
+      if (duplicates.length > 0) reportDuplicates(ctx, doc, duplicates);
+      reportNullKeys(ctx, nullKeyNodes(doc));
     }
     if (hidden > 0) ctx.report({ node: { start: text.length, end: text.length }, message: ctx.t('yaml-syntax.more', { count: hidden, shown: MAX_PER_CHUNK }) });
   },

@@ -3,6 +3,8 @@ export const rulesEn = {
   'common.did-you-mean': ' Did you mean "{suggestion}"?',
 
   'yaml-syntax.message': 'YAML syntax error: {message}',
+  'yaml-syntax.empty-key':
+    'This key reads as null (it is empty, `~` or `null`). A Kubernetes object is JSON, whose keys are strings: kubectl cannot convert this mapping ("unsupported map key") and rejects the file. Write the field name, or remove the line.',
   'yaml-syntax.duplicate-key':
     'Key "{key}" appears twice in this mapping. Kubernetes keeps only the last value, and strict validation may reject the object ("key already set in map"); remove one of them.',
   'templated-file.message':

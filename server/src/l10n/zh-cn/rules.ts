@@ -6,6 +6,8 @@ export const rulesZhCn: Record<string, string> = {
   'common.did-you-mean': ' 是否想写 "{suggestion}"？',
 
   'yaml-syntax.message': 'YAML 语法错误：{message}',
+  'yaml-syntax.empty-key':
+    '这个键会被读成 null（它是空的，或写成 `~`、`null`）。Kubernetes 对象是 JSON，键只能是字符串：kubectl 无法转换这个映射（"unsupported map key"），会拒绝整个文件。请写上字段名，或删掉这一行。',
   'yaml-syntax.duplicate-key':
     '键 "{key}" 在同一个映射中出现了两次。Kubernetes 只保留最后一个值，严格校验时还可能拒绝该对象（"key already set in map"）；请删掉其中一个。',
   'templated-file.message':

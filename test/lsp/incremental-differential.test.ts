@@ -1,0 +1,52 @@
+// Incremental = fresh, proven on random edit sequences over real manifests (see differential/).
+// CI runs a bounded number; `npm run fuzz:incremental` runs the same for long with fresh seeds.
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { after, before, test } from 'node:test';
+import { corpusDir, repoRoot, yamlFiles } from '../helpers/paths';
+import { LspClient } from './harness';
+import { makeSequence, type Sequence } from './differential/edits';
+import { cliProblems, minimise, runSequence, saveFailure, type Result } from './differential/run';
+
+const SEQUENCES = Number(process.env.PODSIGHT_DIFF_SEQUENCES ?? 300);
+const SEED = Number(process.env.PODSIGHT_DIFF_SEED ?? 19);
+const FIXTURES = join(repoRoot, 'test', 'fixtures', 'incremental');
+
+// Real manifests, small enough that 300 sequences stay within CI's budget.
+const texts = yamlFiles(corpusDir)
+  .filter((f) => statSync(f).size < 6000)
+  .sort()
+  .map((f) => ({ name: relative(corpusDir, f), text: readFileSync(f, 'utf8') }));
+
+let client: LspClient;
+before(async () => {
+  // Settings arrive a little late, as from editors: the window where stale work used to slip through.
+  client = new LspClient({ configurationDelayMs: 2 });
+  await client.initialize();
+});
+after(() => client.dispose());
+
+async function check(sequences: readonly Sequence[]): Promise<void> {
+  const results: Result[] = [];
+  for (const sequence of sequences) results.push(await runSequence(client, sequence));
+  const cli = cliProblems(results);
+  const failures: string[] = [];
+  for (const r of results) {
+    const problems = [...r.problems, ...(cli.has(r) ? [cli.get(r) as string] : [])];
+    if (problems.length === 0) continue;
+    const small = r.problems.length > 0 ? await minimise(client, r.sequence) : r.sequence;
+    failures.push(`${r.sequence.name} (saved, minimised, to ${saveFailure(small)}; copy it to test/fixtures/incremental/ as a regression):\n${problems.slice(0, 5).join('\n')}`);
+  }
+  assert.deepEqual(failures, [], `${failures.length} of ${results.length} sequences diverged`);
+}
+
+test(`${SEQUENCES} random edit sequences: incremental = fresh = CLI, ranges inside the text, versions never go back`, { timeout: 15 * 60_000 }, async () => {
+  assert.ok(texts.length > 100, `only ${texts.length} corpus files`);
+  await check(Array.from({ length: SEQUENCES }, (_, i) => makeSequence(SEED, i, texts)));
+});
+
+test('saved regression sequences stay fixed', async () => {
+  const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.json')) : [];
+  await check(files.map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Sequence));
+});
