@@ -65,16 +65,16 @@ export async function runSequence(client: LspClient, sequence: Sequence): Promis
   let version = 1;
   let asked = client.configurationRequests; // configuration requests before the latest open
   await client.open(uri, sequence.initial, 1);
-  let since = 0; // publishes before this index belong to an earlier open
-  const reopens: number[] = [];
+  // A close publishes one empty list without a version: the publishes after the n-th one belong to
+  // the (n+1)-th open. The server may publish for the closed document just before it sees the close.
+  let closes = 0;
   for (const step of sequence.steps) {
     if (step.kind === 'reopen') {
       // Close once the check of the latest open is under way (it has asked for settings, answered late).
       await client.waitForConfigurationRequests(asked + 1);
       asked = client.configurationRequests;
       await client.close(uri);
-      since = client.published(uri).length;
-      reopens.push(since);
+      closes++;
       if (step.text !== undefined) {
         TextDocument.update(local, [{ text: step.text }], version);
       }
@@ -86,9 +86,9 @@ export async function runSequence(client: LspClient, sequence: Sequence): Promis
     TextDocument.update(local, [{ range: step.range, text: step.text }], ++version);
     texts.set(version, local.getText());
     await client.change(uri, version, [{ range: step.range, text: step.text }]);
-    if (step.wait) await waitForVersion(client, uri, version, since);
+    if (step.wait) await waitForVersion(client, uri, version, closes);
   }
-  await waitForVersion(client, uri, version, since);
+  await waitForVersion(client, uri, version, closes);
   // Anything still queued (a neighbour's re-check) is done once a request has been answered.
   await client.request('textDocument/documentSymbol', { textDocument: { uri } });
   const all = client.published(uri);
@@ -96,7 +96,7 @@ export async function runSequence(client: LspClient, sequence: Sequence): Promis
   const problems: string[] = [];
   if (latest?.version !== version) problems.push(`the latest publish is for version ${latest?.version}, not ${version}`);
   // Versions never go back between one open and the next (a reopen starts again at its version).
-  const opens = [0, ...reopens, all.length];
+  const opens = [0, ...all.flatMap((p, i) => (p.version === undefined ? [i + 1] : [])), all.length];
   for (let k = 0; k + 1 < opens.length; k++) {
     let previous = 0;
     for (const p of all.slice(opens[k], opens[k + 1])) {
@@ -116,9 +116,23 @@ export async function runSequence(client: LspClient, sequence: Sequence): Promis
   return { sequence, text: local.getText(), incremental, fresh, problems };
 }
 
-async function waitForVersion(client: LspClient, uri: string, version: number, since: number, timeoutMs = 30_000): Promise<void> {
+/** Index just past the `closes`-th close publish (-1 while it has not arrived). */
+function afterCloses(all: readonly PublishDiagnosticsParams[], closes: number): number {
+  if (closes === 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < all.length; i++) if (all[i]?.version === undefined && ++seen === closes) return i + 1;
+  return -1;
+}
+
+/** Waits for a publish of `version` by the document opened after the `closes`-th close. */
+async function waitForVersion(client: LspClient, uri: string, version: number, closes: number, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!client.published(uri).slice(since).some((p) => p.version === version)) {
+  const arrived = (): boolean => {
+    const all = client.published(uri);
+    const since = afterCloses(all, closes);
+    return since >= 0 && all.slice(since).some((p) => p.version === version);
+  };
+  while (!arrived()) {
     if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} v${version} within ${timeoutMs} ms; stderr: ${client.stderr}`);
     await new Promise((r) => setImmediate(r));
   }
