@@ -1,8 +1,7 @@
 /** Finding the model parts (pod, container, port...) a finding points at, by node position. */
 import { isScalar, type Node } from 'yaml';
 import { locate } from '../core/locate';
-import { impliedPorts } from '../k8s/listeners';
-import { runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
 import type { Fix, FixContext } from './types';
 import { replaceScalar } from './yaml-edit';
@@ -41,17 +40,6 @@ export function containersAt<T>(ctx: FixContext, pick: (c: ContainerModel) => T 
   return typeof named === 'string' ? [...hits.filter((h) => h.container.name === named), ...hits.filter((h) => h.container.name !== named)] : hits;
 }
 
-/** Every port number the containers running beside `container` (and itself) declare or imply. */
-export function portsInUse(pod: PodModel, container: ContainerModel, ctx: FixContext): Set<number> {
-  const used = new Set<number>();
-  for (const c of pod.containers) {
-    if (c !== container && !runTogether(c, container)) continue;
-    for (const p of c.ports) if (p.containerPort !== undefined) used.add(p.containerPort);
-    for (const p of impliedPorts(c, ctx.options.images)) used.add(p.port);
-  }
-  return used;
-}
-
 /** The first port after `from` that is not in `used` (wrapping to 1024 at the top of the range). */
 export function nextFree(from: number, used: ReadonlySet<number>): number | undefined {
   for (let n = from + 1, tries = 0; tries < 65535; n++, tries++) {
@@ -83,3 +71,21 @@ export function replaceAtFinding(ctx: FixContext, value: string | number): Fix['
 
 /** The closest of `candidates`, if any is close. */
 export { closest };
+
+/**
+ * The container at field path `path` (a finding's `containerPath` fact) in the pod that holds the
+ * finding (several documents of a chunk may have pods with the same paths).
+ */
+export function containerByPath(ctx: FixContext, path: unknown): { pod: PodModel; container: ContainerModel } | undefined {
+  if (typeof path !== 'string') return undefined;
+  const at = ctx.finding.start - ctx.chunk.start;
+  let fallback: { pod: PodModel; container: ContainerModel } | undefined;
+  for (const pod of ctx.chunk.analysis.pods) {
+    const container = pod.containers.find((c) => c.path === path);
+    if (!container) continue;
+    const r = pod.object.node.range;
+    if (r && r[0] <= at && at <= r[1]) return { pod, container };
+    fallback ??= { pod, container };
+  }
+  return fallback;
+}

@@ -19,6 +19,7 @@ import { invalidNameFixes } from './invalid-name';
 import { invalidValueFixes } from './invalid-value';
 import { portConflictFixes } from './port-conflict';
 import { removedApiVersionFixes } from './removed-api-version';
+import { portNotServedFixes } from './port-not-served';
 import { unknownFieldFixes } from './unknown-field';
 import { serviceTargetPortFixes } from './service-target-port';
 import type { Fix, FixContext, FixProvider } from './types';
@@ -42,6 +43,7 @@ export type { OffsetEdit } from './yaml-edit';
 export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'port-conflict': portConflictFixes,
   'implicit-port-conflict': implicitPortConflictFixes,
+  'port-not-served': portNotServedFixes,
   'host-port-conflict': hostPortConflictFixes,
   'host-network-port-mismatch': hostNetworkPortMismatchFixes,
   'invalid-port': invalidPortFixes,

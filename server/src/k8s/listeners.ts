@@ -1,8 +1,257 @@
-/** What a container listens on: its declared ports, or the ports its image implies. */
-import { lookupImage, type UserImageInfo } from './images';
-import type { ContainerModel } from './pod-model';
+/**
+ * Effective listeners: what the process of each container really binds, as (port, protocol,
+ * bind address) with its source. A declaration (`containerPort`) is not a process: for a known
+ * image the listeners are the image's defaults, moved by the documented settings the container
+ * uses (args, env, a configuration file mounted from a ConfigMap of the file). Only when the
+ * image is unknown, or `command` replaces its entrypoint, do the declarations stand in for the
+ * process. Every port rule, fix, hover, completion, code lens and the diagram read this model.
+ */
+import type { Node } from 'yaml';
+import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
+import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
+import { nginxConfig, type ConfigListen } from './listen-config';
+import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { readRedisConfig } from './listen-redis';
+import { runTogether, type ContainerModel, type PodModel, type PortModel } from './pod-model';
 
-/** A port implied by the image when the container declares none. */
+export { addressesClash, showAddress } from './listen-values';
+
+/** Where a listener comes from. */
+export type ListenerSource = 'image' | 'arg' | 'env' | 'config' | 'declared';
+
+export interface Listener {
+  readonly container: ContainerModel;
+  readonly port: number;
+  readonly protocol: string;
+  /** The bind address: '' for every address of the pod (0.0.0.0, ::). */
+  readonly address: string;
+  readonly source: ListenerSource;
+  /** How it is set, for messages: `--web.listen-address=127.0.0.1:9101`, `GF_SERVER_HTTP_PORT=3001`, `listen 8081`. */
+  readonly origin: string;
+  /** The node in the container that sets it (arg item, env value, declaration), else the image. */
+  readonly node?: Node;
+  /** The image default it replaces (moved listeners) or is (image listeners). */
+  readonly defaultPort?: number;
+  /** The setting that moved it (arg or env). */
+  readonly setting?: ListenSetting;
+  readonly config?: ConfigListen;
+  /** The declaration of this port, if the container has one. */
+  readonly declaration?: PortModel;
+}
+
+/**
+ * How the listeners were found: `image` (a known image, its settings understood), `declared`
+ * (unknown image: the declarations stand in), `command` (the entrypoint is replaced, so the image
+ * default no longer holds), `unsure` (a known image whose settings Podsight cannot read).
+ */
+export type ListenerBasis = 'image' | 'declared' | 'command' | 'unsure';
+
+export interface ContainerListeners {
+  readonly container: ContainerModel;
+  readonly listeners: readonly Listener[];
+  readonly basis: ListenerBasis;
+  readonly image?: ResolvedImage;
+  /** Why the basis is `unsure`. */
+  readonly unsure?: string;
+  /** Declarations the process does not listen on (only for images whose ports are fully known). */
+  readonly unserved: readonly PortModel[];
+  /** The image's ports are fully known (ListenModel.complete) and nothing made them unsure. */
+  readonly complete: boolean;
+}
+
+/** What the model needs beyond the pod: user image knowledge and the file's ConfigMaps. */
+export interface ListenerEnv {
+  readonly images?: Readonly<Record<string, UserImageInfo>>;
+  readonly configMaps?: ConfigMapIndex;
+}
+
+function declaredListeners(container: ContainerModel): Listener[] {
+  return container.ports.flatMap((p) =>
+    p.containerPort === undefined ? [] : [{ container, port: p.containerPort, protocol: p.protocol, address: '', source: 'declared' as const, origin: 'containerPort', node: p.containerPortNode ?? p.node, declaration: p }],
+  );
+}
+
+/** A setting's value in the container, from env (lower precedence) then args. */
+function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | string | undefined {
+  let hit: { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | undefined;
+  for (const name of setting.env ?? []) {
+    const v = env.vars.get(name);
+    if (!v) continue;
+    if (v.value === undefined) return `${name} is set from a source Podsight cannot read`;
+    hit = { text: v.value, node: v.node, origin: `${name}=${v.value}`, source: 'env' };
+  }
+  if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return `envFrom may set ${setting.env?.join(', ')}`;
+  const flag = setting.args ? findFlag(args, setting.args) : undefined;
+  if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`, source: 'arg' };
+  if (setting.keyedArg) {
+    const { flag: f, key } = setting.keyedArg;
+    args.forEach((item, i) => {
+      const next = args[i + 1];
+      if (item.text === f && next?.text.startsWith(key + '=')) hit = { text: next.text.slice(key.length + 1), node: next.node, origin: `${f} ${next.text}`, source: 'arg' };
+    });
+  }
+  return hit;
+}
+
+/** The bind address a setting's companion flag or variable gives ('' when none). */
+function bindAddress(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
+  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs) : undefined;
+  const fromEnv = (setting.bindEnv ?? []).map((n) => env.vars.get(n)?.value).find((v) => v !== undefined);
+  const raw = flag?.value ?? fromEnv;
+  if (raw === undefined) return undefined;
+  const first = expand(raw, env).text.split(/[\s,]+/).filter(Boolean);
+  // Several addresses (redis `--bind a b`): one that covers everything wins, else the first.
+  const parsed = first.map((a) => parseAddress(a)?.address ?? a);
+  return parsed.includes('') || parsed.length === 0 ? '' : parsed[0];
+}
+
+const cache = new WeakMap<ContainerModel, { images: unknown; configMaps: unknown; result: ContainerListeners }>();
+
+/** The effective listeners of one container (memoised on the container model). */
+export function containerListeners(pod: PodModel, container: ContainerModel, env: ListenerEnv = {}): ContainerListeners {
+  const configMaps = env.configMaps ?? NO_CONFIG_MAPS;
+  const hit = cache.get(container);
+  if (hit && hit.images === env.images && hit.configMaps === configMaps) return hit.result;
+  const result = compute(pod, container, env.images, configMaps);
+  cache.set(container, { images: env.images, configMaps, result });
+  return result;
+}
+
+function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['images'], configMaps: ConfigMapIndex): ContainerListeners {
+  const declared = declaredListeners(container);
+  const info = container.image ? lookupImage(container.image, images) : undefined;
+  const base = { container, unserved: [] as PortModel[], complete: false };
+  if (!info) return { ...base, listeners: declared, basis: 'declared' };
+  if (container.commandOverridden) return { ...base, listeners: declared, basis: 'command', image: info };
+  const listen = info.listen;
+  const doc = pod.doc;
+  const args = argItems(container, 'args', doc);
+  const vars = containerEnv(container, doc, configMaps);
+  let unsure: string | undefined;
+  const first = args[0]?.text;
+  if (first !== undefined && !first.startsWith('-') && listen?.programs && !listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen.config === 'redis' && first.endsWith('.conf'))) {
+    unsure = `args start with "${first}", which replaces the image's command`;
+  }
+  const settingItems = new Set<ArgItem>();
+  const moves = new Map<number, Omit<Listener, 'protocol'> | 'off'>();
+  const added: Listener[] = [];
+  for (const setting of listen?.settings ?? []) {
+    const found = settingHit(setting, args, vars);
+    if (typeof found === 'string') {
+      unsure ??= found;
+      continue;
+    }
+    const bind = bindAddress(setting, args, vars);
+    if (!found) {
+      if (bind !== undefined && setting.port !== undefined) moves.set(setting.port, { container, port: setting.port, address: bind, source: 'arg', origin: `bind ${bind || '*'}`, node: container.imageNode, defaultPort: setting.port, setting });
+      continue;
+    }
+    for (const a of args) if (a.node === found.node) settingItems.add(a);
+    const value = expand(found.text, vars);
+    const parsed = setting.value === 'port' ? (/^\s*\d+\s*$/.test(value.text) ? { address: bind ?? '', port: Number(value.text) } : undefined) : value.text.trim() === '' ? 'off' : parseAddress(value.text);
+    if (parsed === 'off') {
+      if (setting.port !== undefined) moves.set(setting.port, 'off');
+      continue;
+    }
+    if (!parsed || parsed.port === undefined) {
+      unsure ??= `${found.origin} cannot be read as a port`;
+      continue;
+    }
+    const listener = { container, port: parsed.port, address: parsed.address, source: found.source, origin: found.origin, node: found.node ?? container.imageNode, defaultPort: setting.port, setting };
+    if (setting.port !== undefined) moves.set(setting.port, listener);
+    else added.push({ ...listener, protocol: setting.protocol ?? 'TCP' });
+  }
+  const configArg = listen?.configArgs ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
+  if (configArg) unsure ??= `${configArg} loads a configuration Podsight does not read`;
+  // A mounted configuration file the image reads and Podsight does not (my.cnf, grafana.ini):
+  // it only matters for the ports no explicit setting moved.
+  const configMount = container.mounts.find((m) => {
+    const p = m.mountPath === undefined ? undefined : normaliseMountPath(m.mountPath);
+    return p !== undefined && (listen?.configPaths ?? []).some((c) => p === c || c.startsWith(p === '/' ? '/' : p + '/') || p.startsWith(c + '/'));
+  });
+
+  let defaults = info.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
+  const configListeners: Listener[] = [];
+  if (listen?.config === 'nginx') {
+    const r = nginxConfig(pod, container, vars, configMaps);
+    if (r.kind === 'unsure') unsure ??= r.why;
+    else if (r.kind === 'listens') {
+      if (!r.imageDefault) defaults = [];
+      for (const l of r.listens) configListeners.push({ container, port: l.port, protocol: l.protocol, address: l.address, source: 'config', origin: `${l.directive} (ConfigMap "${l.configMap.name}", ${l.key})`, node: container.imageNode, config: l });
+    }
+  } else if (listen?.config === 'redis') {
+    const r = readRedisConfig(pod, container, args, configMaps);
+    if (typeof r === 'string') unsure ??= r;
+    else if (r) {
+      const port = info.ports[0]?.port ?? 6379;
+      if (!moves.has(port)) moves.set(port, r.port === 0 ? 'off' : { container, port: r.port ?? port, address: r.bind ?? '', source: 'config', origin: `${r.origin}`, node: container.imageNode, defaultPort: port, config: r.listen });
+    }
+  }
+
+  const moved: Listener[] = [];
+  const kept: Listener[] = [];
+  for (const d of defaults) {
+    const m = moves.get(d.port);
+    if (m === 'off') continue;
+    if (m) moved.push({ ...m, protocol: d.protocol });
+    else kept.push({ container, port: d.port, protocol: d.protocol, address: '', source: 'image', origin: info.portsSource, node: container.imageNode, defaultPort: d.port });
+  }
+  const explicit = [...moved, ...configListeners, ...added];
+  if (configMount && kept.length > 0) unsure ??= `a volume is mounted at ${configMount.mountPath ?? ''}, where the image reads its configuration`;
+  const withDeclarations = (list: Listener[]): Listener[] => {
+    const out: Listener[] = list.map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol === l.protocol) }));
+    for (const d of declared) if (!out.some((l) => l.port === d.port && l.protocol === d.protocol)) out.push(d);
+    return out;
+  };
+  if (unsure) return { ...base, listeners: withDeclarations(explicit), basis: 'unsure', image: info, unsure };
+  const all = [...kept, ...explicit].map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol === l.protocol) }));
+  if (listen?.complete) {
+    const unserved = container.ports.filter((p) => p.containerPort !== undefined && !all.some((l) => l.port === p.containerPort && l.protocol === p.protocol));
+    return { ...base, listeners: all, basis: 'image', image: info, unserved, complete: true };
+  }
+  // Not fully known: declarations say what else the author runs; unmoved defaults give way to them.
+  return { ...base, listeners: declared.length > 0 ? withDeclarations(explicit) : all, basis: 'image', image: info };
+}
+
+/** The listeners of every container of the pod, ephemeral containers included. */
+export function podListeners(pod: PodModel, env: ListenerEnv = {}): ContainerListeners[] {
+  return pod.containers.map((c) => containerListeners(pod, c, env));
+}
+
+/** Two listeners of containers running at the same time that want one port. */
+export interface ListenerClash {
+  readonly earlier: Listener;
+  readonly later: Listener;
+}
+
+/** Every clash in the pod: same port and protocol, overlapping bind addresses (one per container pair and port). */
+export function listenerClashes(pod: PodModel, env: ListenerEnv = {}): ListenerClash[] {
+  const all = podListeners(pod, env);
+  const clashes: ListenerClash[] = [];
+  const seen = new Set<string>();
+  all.forEach((a, i) => {
+    for (const b of all.slice(i + 1)) {
+      if (!runTogether(a.container, b.container)) continue;
+      for (const la of a.listeners) {
+        for (const lb of b.listeners) {
+          if (la.port !== lb.port || la.protocol !== lb.protocol || !(la.address === '' || lb.address === '' || la.address === lb.address)) continue;
+          const key = `${i}/${all.indexOf(b)}/${la.port}/${la.protocol}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          clashes.push({ earlier: la, later: lb });
+        }
+      }
+    }
+  });
+  return clashes;
+}
+
+/** How a listener reads in messages: `127.0.0.1:9101/TCP`, `80/TCP`. */
+export function listenerText(l: Pick<Listener, 'address' | 'port' | 'protocol'>): string {
+  return `${showAddress(l.address, l.port)}/${l.protocol}`;
+}
+
+/** A port implied by the image when the container declares none (the image defaults alone). */
 export interface ImpliedPort {
   readonly port: number;
   readonly protocol: string;
@@ -11,7 +260,7 @@ export interface ImpliedPort {
 
 /**
  * Ports the container's image listens on by default, when the container declares no ports itself.
- * An overridden `command` replaces the image's entrypoint, so it implies nothing.
+ * Kept for callers that only need the image's defaults; the effective listeners are above.
  */
 export function impliedPorts(container: ContainerModel, images?: Readonly<Record<string, UserImageInfo>>): ImpliedPort[] {
   if (container.ports.length > 0 || container.commandOverridden || !container.image) return [];

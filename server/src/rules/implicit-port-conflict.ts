@@ -1,65 +1,50 @@
 /**
- * implicit-port-conflict: a container declares no ports but its image listens on one by default,
- * and another container running at the same time declares or implies the same port.
- * The seed article's case: a second `nginx` without `containerPort` still crashes.
+ * implicit-port-conflict: two containers running at the same time listen on one port (same
+ * protocol, overlapping bind addresses) although the declarations do not show it on both sides:
+ * the image's default port, or a port set by args, env or a mounted configuration. The seed
+ * article's case: a second `nginx` without `containerPort` still crashes. Reported on the
+ * listener without a declaration (the image, the argument or the variable that sets it).
  */
-import { impliedPorts } from '../k8s/listeners';
-import { containerLabel, runTogether, type ContainerModel } from '../k8s/pod-model';
-import type { Node } from 'yaml';
-import type { Rule, RuleContext } from './types';
+import { configMapIndex } from '../k8s/config-maps';
+import { containerListeners, listenerClashes, type Listener } from '../k8s/listeners';
+import { containerLabel } from '../k8s/pod-model';
+import { howText, listenText } from './listener-words';
+import type { FileRule } from './types';
 
-/** A port a container listens on, declared or implied by its image. */
-interface Listener {
-  container: ContainerModel;
-  port: number;
-  protocol: string;
-  node: Node;
-  implied: boolean;
-  source?: string;
-}
-
-function listenersOf(container: ContainerModel, ctx: RuleContext): Listener[] {
-  const declared: Listener[] = container.ports.flatMap((p) =>
-    p.containerPort !== undefined && p.containerPortNode
-      ? [{ container, port: p.containerPort, protocol: p.protocol, node: p.containerPortNode, implied: false }]
-      : [],
-  );
-  if (declared.length > 0 || !container.imageNode) return declared;
-  const imageNode = container.imageNode;
-  return impliedPorts(container, ctx.options.images).map((p) => ({ container, ...p, node: imageNode, implied: true }));
-}
-
-export const implicitPortConflict: Rule = {
+export const implicitPortConflict: FileRule = {
   id: 'implicit-port-conflict',
   defaultSeverity: 'warning',
-  check(ctx) {
-    for (const pod of ctx.pods) {
-      const listeners = pod.containers.flatMap((c) => listenersOf(c, ctx));
-      const reported = new Set<ContainerModel>();
-      listeners.forEach((listener, i) => {
-        for (const other of listeners.slice(0, i).concat(listeners.slice(i + 1))) {
-          if (!listener.implied || reported.has(listener.container)) continue;
-          if (other.port !== listener.port || other.protocol !== listener.protocol) continue;
-          if (!runTogether(listener.container, other.container)) continue;
-          // Two implied listeners: report once, on the later container.
-          if (other.implied && pod.containers.indexOf(other.container) > pod.containers.indexOf(listener.container)) continue;
-          reported.add(listener.container);
+  checkFile(ctx) {
+    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    for (const chunk of ctx.chunks) {
+      for (const pod of chunk.pods) {
+        for (const clash of listenerClashes(pod, env)) {
+          if (clash.earlier.declaration && clash.later.declaration) continue; // port-conflict
+          // Report on the side no declaration shows (the later one when neither has one).
+          const [at, other]: [Listener, Listener] = clash.later.declaration ? [clash.earlier, clash.later] : [clash.later, clash.earlier];
+          const of = containerListeners(pod, at.container, env);
+          const otherOf = containerListeners(pod, other.container, env);
           const args = {
-            name: containerLabel(listener.container),
-            image: listener.container.image ?? '',
-            port: listener.port,
-            protocol: listener.protocol,
+            name: containerLabel(at.container),
+            image: at.container.image ?? '',
+            listen: listenText(at),
+            how: howText(ctx.t, at, of),
             other: containerLabel(other.container),
-            source: listener.source ?? '',
+            otherImage: other.container.image ?? '',
+            otherListen: listenText(other),
+            otherHow: howText(ctx.t, other, otherOf),
+            port: at.port,
+            protocol: at.protocol,
           };
-          ctx.report({
-            node: listener.node,
-            message: ctx.t(other.implied ? 'implicit-port-conflict.both' : 'implicit-port-conflict.message', args),
-            related: [{ node: other.node, message: ctx.t(other.implied ? 'implicit-port-conflict.related-implied' : 'implicit-port-conflict.related', { ...args, name: args.other, image: other.container.image ?? '' }) }],
-            data: { port: listener.port, protocol: listener.protocol, image: listener.container.image, container: listener.container.name, otherContainer: other.container.name },
+          const node = at.node ?? at.container.imageNode ?? at.container.node;
+          ctx.report(chunk.start, {
+            node,
+            message: ctx.t('implicit-port-conflict.message', args),
+            related: [{ node: other.declaration?.containerPortNode ?? other.node ?? other.container.node, message: ctx.t('implicit-port-conflict.related', { name: args.other, listen: args.otherListen, how: args.otherHow }) }],
+            data: { port: at.port, protocol: at.protocol, image: at.container.image, container: at.container.name, containerPath: at.container.path, otherContainer: other.container.name, otherPath: other.container.path },
           });
         }
-      });
+      }
     }
   },
 };

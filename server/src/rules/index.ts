@@ -18,6 +18,7 @@ import { unknownPortName } from './unknown-port-name';
 import { unusedVolume } from './unused-volume';
 import { yamlSyntax } from './yaml-syntax';
 import { portConflict } from './port-conflict';
+import { portNotServed } from './port-not-served';
 import { serviceTargetPort } from './service-target-port';
 import { duplicateEnv } from './duplicate-env';
 import { duplicatePortName } from './duplicate-port-name';
@@ -34,8 +35,6 @@ export const rules: readonly Rule[] = [
   yamlSyntax,
   unknownField,
   invalidValue,
-  portConflict,
-  implicitPortConflict,
   hostPortConflict,
   hostNetworkPortMismatch,
   invalidPort,
@@ -57,7 +56,8 @@ export const rules: readonly Rule[] = [
 ];
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
-export const fileRules: readonly FileRule[] = [serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, hostPortConflictAcross, duplicatePortName];
+// The port rules read the effective listeners, which may come from a ConfigMap in another document.
+export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, hostPortConflictAcross, duplicatePortName];
 
 /** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {

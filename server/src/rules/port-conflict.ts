@@ -1,34 +1,43 @@
 /**
  * port-conflict: two containers that run at the same time declare the same containerPort and
- * protocol. They share the pod's network namespace, so the second bind fails.
+ * protocol, and both processes really listen there (the effective listeners of k8s/listeners.ts:
+ * a known image's port as moved by its settings, or the declaration of an unknown image). They
+ * share the pod's network namespace, so the second bind fails. A clash that no declaration
+ * shows on both sides is `implicit-port-conflict`.
+ * File-level: a container may read its ports from a ConfigMap in another document of the file.
  */
+import { configMapIndex } from '../k8s/config-maps';
+import { listenerClashes } from '../k8s/listeners';
 import { containerLabel } from '../k8s/pod-model';
-import { portClashes } from '../k8s/port-clashes';
-import type { Rule } from './types';
+import type { FileRule } from './types';
 
-export const portConflict: Rule = {
+export const portConflict: FileRule = {
   id: 'port-conflict',
   defaultSeverity: 'error',
-  check(ctx) {
-    for (const pod of ctx.pods) {
-      const clashes = portClashes(pod, (p) => (p.containerPort !== undefined && p.containerPortNode ? `${p.containerPort}/${p.protocol}` : undefined));
-      for (const { container, port, earlier } of clashes) {
-        if (port.containerPort === undefined || !port.containerPortNode) continue;
-        const args = {
-          port: port.containerPort,
-          protocol: port.protocol,
-          name: containerLabel(container),
-          other: containerLabel(earlier.container),
-          path: port.path,
-          otherPath: earlier.port.path,
-        };
-        const key = container.role === 'init' || earlier.container.role === 'init' ? 'port-conflict.init' : 'port-conflict.message';
-        ctx.report({
-          node: port.containerPortNode,
-          message: ctx.t(key, args),
-          related: [{ node: earlier.port.containerPortNode ?? earlier.port.node, message: ctx.t('port-conflict.related', { ...args, name: args.other }) }],
-          data: { port: port.containerPort, protocol: port.protocol, container: container.name, otherContainer: earlier.container.name },
-        });
+  checkFile(ctx) {
+    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    for (const chunk of ctx.chunks) {
+      for (const pod of chunk.pods) {
+        for (const { earlier, later } of listenerClashes(pod, env)) {
+          const port = later.declaration;
+          const other = earlier.declaration;
+          if (!port?.containerPortNode || !other || port.containerPort === undefined) continue;
+          const args = {
+            port: port.containerPort,
+            protocol: port.protocol,
+            name: containerLabel(later.container),
+            other: containerLabel(earlier.container),
+            path: port.path,
+            otherPath: other.path,
+          };
+          const init = later.container.role === 'init' || earlier.container.role === 'init';
+          ctx.report(chunk.start, {
+            node: port.containerPortNode,
+            message: ctx.t(init ? 'port-conflict.init' : 'port-conflict.message', args),
+            related: [{ node: other.containerPortNode ?? other.node, message: ctx.t('port-conflict.related', { ...args, name: args.other }) }],
+            data: { port: port.containerPort, protocol: port.protocol, container: later.container.name, containerPath: later.container.path, otherContainer: earlier.container.name, otherPath: earlier.container.path },
+          });
+        }
       }
     }
   },

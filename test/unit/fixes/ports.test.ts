@@ -3,24 +3,33 @@ import { test } from 'node:test';
 import { yaml } from '../../helpers/check';
 import { applyFix, fixesOf } from '../../helpers/fix';
 
-test('port-conflict: flow style stays flow; probes of that container follow the new port', () => {
+test('port-conflict: the process moves with its setting; flow style stays flow; probes of that container follow', () => {
   const text = yaml`
     apiVersion: v1
     kind: Pod
     metadata: {name: p}
     spec:
       containers:
-      - {name: a, image: nginx, ports: [{containerPort: 80}]}
+      - {name: a, image: grafana/grafana, ports: [{containerPort: 3000}]}
       - name: b
-        image: nginx
-        ports: [{containerPort: 80, name: http}, {containerPort: 81}]
-        readinessProbe: {httpGet: {port: 80, path: /}}   # keep this comment
+        image: grafana/grafana
+        ports: [{containerPort: 3000, name: http}, {containerPort: 3001}]
+        readinessProbe: {httpGet: {port: 3000, path: /}}   # keep this comment
   `;
-  applyFix(text, 'port-conflict', /Change port 80 to 82/, text.replace('[{containerPort: 80, name: http}', '[{containerPort: 82, name: http}').replace('port: 80, path', 'port: 82, path'));
-  applyFix(text, 'port-conflict', /Remove the duplicate/, text.replace('[{containerPort: 80, name: http}, {containerPort: 81}]', '[{containerPort: 81}]'));
+  // 3001 is declared (and not served): the author meant grafana to listen there.
+  const { fix } = applyFix(
+    text,
+    'port-conflict',
+    /Move the process of "b" to port 3001: set GF_SERVER_HTTP_PORT=3001/,
+    text
+      .replace('[{containerPort: 3000, name: http}, {containerPort: 3001}]', '[{containerPort: 3001, name: http}, {containerPort: 3001}]')
+      .replace('port: 3000, path', 'port: 3001, path')
+      .replace('   # keep this comment\n', '   # keep this comment\n    env:\n    - name: GF_SERVER_HTTP_PORT\n      value: "3001"\n'),
+  );
+  assert.equal(fix.preferred, true);
 });
 
-test('port-conflict: the next free port skips ports implied by images running beside it', () => {
+test('port-conflict: the next free port skips ports other processes listen on; renumbering a declaration alone is never offered', () => {
   const text = yaml`
     apiVersion: v1
     kind: Pod
@@ -36,26 +45,25 @@ test('port-conflict: the next free port skips ports implied by images running be
         ports:
         - containerPort: 6379
       - name: other
-        image: nginx
+        image: example/app
         ports:
         - containerPort: 6380
       - name: cache
         image: memcached
   `;
-  // 6380 is declared, 6381 is free (memcached implies 11211).
   const { fixes } = fixesOf(text, 'port-conflict');
-  assert.equal(fixes[0]?.title, 'Change port 6379 to 6381 in container "redis" (the next port free in this pod)');
+  assert.deepEqual(fixes.filter((f) => !/^Disable/.test(f.title)).map((f) => f.title), ['Move the process of "redis" to port 6381: pass --port 6381']);
+  assert.ok(!fixes.some((f) => /^Change port|Remove the duplicate/.test(f.title)));
 });
 
-test('port-conflict: CRLF line endings stay CRLF, also when a whole declaration is removed', () => {
-  const text = 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a\r\n    image: nginx\r\n    ports:\r\n    - containerPort: 80\r\n  - name: b\r\n    image: nginx\r\n    ports:\r\n    - containerPort: 80\r\n      protocol: TCP\r\n';
-  applyFix(text, 'port-conflict', /Change port 80 to 81/, text.replace('    - containerPort: 80\r\n      protocol', '    - containerPort: 81\r\n      protocol'));
-  applyFix(text, 'port-conflict', /Remove the duplicate/, text.replace('    ports:\r\n    - containerPort: 80\r\n      protocol: TCP\r\n', ''));
+test('port-conflict: CRLF line endings stay CRLF', () => {
+  const text = 'apiVersion: v1\r\nkind: Pod\r\nmetadata:\r\n  name: p\r\nspec:\r\n  containers:\r\n  - name: a\r\n    image: redis\r\n    ports:\r\n    - containerPort: 6379\r\n  - name: b\r\n    image: redis\r\n    ports:\r\n    - containerPort: 6379\r\n      protocol: TCP\r\n';
+  applyFix(text, 'port-conflict', /Move the process of "b" to port 6380/, text.replace('    - containerPort: 6379\r\n      protocol: TCP\r\n', '    - containerPort: 6380\r\n      protocol: TCP\r\n    args: [--port, "6380"]\r\n'));
   const { result } = applyFix(text, 'port-conflict', /for this line/, undefined, { gone: false });
-  assert.equal(result, text.replace('    - containerPort: 80\r\n      protocol', '    # podsight-disable-next-line port-conflict\r\n    - containerPort: 80\r\n      protocol'));
+  assert.equal(result, text.replace('    - containerPort: 6379\r\n      protocol', '    # podsight-disable-next-line port-conflict\r\n    - containerPort: 6379\r\n      protocol'));
 });
 
-test('port-conflict: a port merged from another container\'s anchor is not changed (it would move both)', () => {
+test('port-conflict: a port merged from another container\'s anchor gets an override `ports:` in the merging container', () => {
   const text = yaml`
     apiVersion: v1
     kind: Pod
@@ -64,17 +72,17 @@ test('port-conflict: a port merged from another container\'s anchor is not chang
       containers:
       - &web
         name: web
-        image: nginx
+        image: prom/node-exporter
         ports:
-        - containerPort: 80
+        - containerPort: 9100
+          name: metrics
       - <<: *web
         name: web2
   `;
-  const { fixes } = fixesOf(text, 'port-conflict');
-  assert.deepEqual(fixes.map((f) => f.title), ['Disable port-conflict for this line', 'Disable port-conflict for this file']);
+  applyFix(text, 'port-conflict', /Move the process of "web2" to port 9101/, text + '    args: [--web.listen-address=:9101]\n    ports:\n    - containerPort: 9101\n      name: metrics\n');
 });
 
-test('implicit-port-conflict: declare the implied port; or move the image with its documented env setting', () => {
+test('implicit-port-conflict: the image moves with its documented env setting and declares the new port', () => {
   const text = yaml`
     apiVersion: apps/v1
     kind: Deployment
@@ -92,7 +100,8 @@ test('implicit-port-conflict: declare the implied port; or move the image with i
           - name: two
             image: grafana/grafana:11.0.0
   `;
-  applyFix(text, 'implicit-port-conflict', /Declare port 3000\/TCP/, text + '        ports:\n        - containerPort: 3000\n');
+  const { fixes } = fixesOf(text, 'implicit-port-conflict');
+  assert.ok(!fixes.some((f) => /^Declare port/.test(f.title)), 'declaring the implied port only turns this into a port-conflict');
   const { fix } = applyFix(text, 'implicit-port-conflict', /GF_SERVER_HTTP_PORT/, text + '        env:\n        - name: GF_SERVER_HTTP_PORT\n          value: "3001"\n        ports:\n        - containerPort: 3001\n');
   assert.equal(fix.preferred, true);
 });
@@ -107,7 +116,39 @@ test('implicit-port-conflict: an image moved by a command-line argument gets arg
       - {name: a, image: redis:7, ports: [{containerPort: 6379}]}
       - {name: b, image: redis:7}
   `;
-  applyFix(text, 'implicit-port-conflict', /argument --port/, text.replace('{name: b, image: redis:7}', '{name: b, image: redis:7, args: [--port, "6380"], ports: [{containerPort: 6380}]}'));
+  applyFix(text, 'implicit-port-conflict', /pass --port 6380/, text.replace('{name: b, image: redis:7}', '{name: b, image: redis:7, args: [--port, "6380"], ports: [{containerPort: 6380}]}'));
+});
+
+test('implicit-port-conflict: an argument the container already passes is changed; a Service that meant it follows', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: r, labels: {app: r}}
+    spec:
+      containers:
+      - name: a
+        image: prom/prometheus
+        args: [--web.listen-address=:9100]
+        ports: [{containerPort: 9100, name: web}]
+      - name: b
+        image: prom/node-exporter
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: r}
+    spec:
+      selector: {app: r}
+      ports:
+      - port: 9100
+  `;
+  // node-exporter (b) has no declaration: it is reported, and moved first.
+  applyFix(text, 'implicit-port-conflict', /Move the process of "b" to port 9101/, text.replace('    image: prom/node-exporter\n', '    image: prom/node-exporter\n    args: [--web.listen-address=:9101]\n    ports:\n    - containerPort: 9101\n'));
+  applyFix(
+    text,
+    'implicit-port-conflict',
+    /Move the process of "a" to port 9101: change --web.listen-address=:9100 to --web.listen-address=:9101/,
+    text.replace('args: [--web.listen-address=:9100]', 'args: [--web.listen-address=:9101]').replace('{containerPort: 9100, name: web}', '{containerPort: 9101, name: web}').replace('  - port: 9100\n', '  - port: 9100\n    targetPort: 9101\n'),
+  );
 });
 
 test('host-port-conflict and host-network-port-mismatch', () => {
@@ -196,8 +237,7 @@ test('edits keep comments between items, trailing flow commas, and quote YAML 1.
       - {name: c, image: grafana/grafana, }
       - {name: d, image: grafana/grafana, ports: [{containerPort: 3000}, ]}
   `;
-  applyFix(text, 'port-conflict', /Remove the duplicate/, text.replace('    - containerPort: 80   # the duplicate\n', ''));
-  applyFix(text, 'implicit-port-conflict', /Declare port 3000/, text.replace('{name: c, image: grafana/grafana, }', '{name: c, image: grafana/grafana, ports: [{containerPort: 3000}], }'));
+  applyFix(text, 'implicit-port-conflict', /GF_SERVER_HTTP_PORT/, text.replace('{name: c, image: grafana/grafana, }', '{name: c, image: grafana/grafana, env: [{name: GF_SERVER_HTTP_PORT, value: "3001"}], ports: [{containerPort: 3001}], }'));
   const onName = text.replace('- name: b', '- name: "yes"').replace('- name: a', '- name: "yes"');
   applyFix(onName, 'duplicate-container-name', /Rename "yes" to "yes-2"/);
 });

@@ -19,20 +19,19 @@ test('seed: the hostPath `Path:` typo is fixed in one click (the preferred fix)'
   assert.deepEqual(check(result).filter((f) => f.severity === 'error'), []);
 });
 
-test('seed: the port conflict is fixed in one click (next free port)', () => {
+test('seed: the port conflict is fixed in one click by moving nginx, not its declaration', () => {
   const text = example('seed-port-conflict.yaml');
   const { fixes } = fixesOf(text, 'port-conflict');
   assert.equal(fixes.filter((f) => f.preferred).length, 1);
-  const { result } = applyFix(text, 'port-conflict', /Change port 80 to 81 in container "mycon2"/);
-  const lines = text.split('\n');
-  lines[15] = '    - containerPort: 81';
-  assert.equal(result, lines.join('\n'));
-  assert.deepEqual(check(result).filter((f) => f.rule === 'port-conflict'), []);
+  const { result } = applyFix(text, 'port-conflict', /Move the process of "mycon2" to port 81: add ConfigMap "mypod-mycon2-nginx"/);
+  assert.match(result, /- containerPort: 81\n    volumeMounts:\n    - name: mycon2-nginx-conf\n      mountPath: \/etc\/nginx\/conf.d\/default.conf\n      subPath: default.conf\n/);
+  assert.match(result, /\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: mypod-mycon2-nginx\ndata:\n  default.conf: \|\n    server \{\n      listen 81;/);
+  assert.deepEqual(check(result).filter((f) => /port/.test(f.rule)), []);
 });
 
-test('seed: remove the duplicate port declaration instead', () => {
-  const text = example('seed-port-conflict.yaml');
-  applyFix(text, 'port-conflict', /Remove the duplicate/, text.replace('  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 80\n', '  - name: mycon2\n    image: nginx\n'), { gone: false });
+test('seed: renumbering only the declaration leaves the conflict and reports port-not-served', () => {
+  const text = example('seed-port-conflict.yaml').replace('  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 80', '  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 81');
+  assert.deepEqual(check(text).map((f) => f.rule).sort(), ['implicit-port-conflict', 'port-not-served']);
 });
 
 test('every finding on the examples offers a fix besides the two "disable" actions, or the disable ones', () => {

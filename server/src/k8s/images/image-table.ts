@@ -21,6 +21,8 @@ export type {
   ImageVariant,
   PopulatedDir,
   PortProtocol,
+  ListenModel,
+  ListenSetting,
   PortSetting,
   VariantCondition,
 } from './types';

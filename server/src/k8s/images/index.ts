@@ -152,6 +152,8 @@ function resolve(image: string, ref: ImageRef, builtin: ImageInfo | undefined, u
   const builtinSource = builtin ? (variant?.source ? `${builtin.source}; ${variant.source}` : builtin.source) : undefined;
   const source = builtinSource === undefined ? USER_SOURCE : user ? `${builtinSource}; extended by ${USER_SOURCE}` : builtinSource;
   const portSetting = variant?.portSetting ?? builtin?.portSetting;
+  // User ports replace the built-in ones: the built-in listen model describes ports no longer there.
+  const listen = user?.ports ? undefined : (variant?.listen ?? builtin?.listen);
 
   return {
     image,
@@ -163,6 +165,7 @@ function resolve(image: string, ref: ImageRef, builtin: ImageInfo | undefined, u
     populatedDirs,
     dataDirs,
     ...(portSetting ? { portSetting } : {}),
+    ...(listen ? { listen } : {}),
     source,
     portsSource: user?.ports ? USER_SOURCE : (builtinSource ?? USER_SOURCE),
     ...(builtinSource !== undefined ? { builtinSource } : {}),

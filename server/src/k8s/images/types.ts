@@ -34,6 +34,54 @@ export interface PortSetting {
   readonly description: string;
 }
 
+/**
+ * One documented way a container moves (or adds) a listener of the image: data for the
+ * effective-listener model (k8s/listeners.ts). Every form the image accepts is listed, so the
+ * model reads the container's `args` and `env` as the process will.
+ */
+export interface ListenSetting {
+  /** The default port (of the entry's `ports`, every protocol) it moves; omitted: it adds a listener. */
+  readonly port?: number;
+  /** Flags, as written on the command line (`--web.listen-address`, `--port`, `-p`); compared case-insensitively. */
+  readonly args?: readonly string[];
+  /** A flag whose value is `key=value`: `-c port=5433` (postgres). */
+  readonly keyedArg?: { readonly flag: string; readonly key: string };
+  /** Environment variables the image reads. */
+  readonly env?: readonly string[];
+  /** The value is a port number, or an address (`host:port`, `:port`, `[addr]:port`; empty: listener off). */
+  readonly value: 'port' | 'address';
+  /** Flags or variables that set only the bind address (`--bind_ip`, `-l`, `GF_SERVER_HTTP_ADDR`). */
+  readonly bindArgs?: readonly string[];
+  readonly bindEnv?: readonly string[];
+  /** The program takes `--flag value` only (redis-server): fixes write the two words. */
+  readonly separate?: boolean;
+  /** Protocol of an added listener (TCP when omitted). */
+  readonly protocol?: PortProtocol;
+}
+
+/** How the image's process learns its ports, beyond its defaults (see docs/images.md). */
+export interface ListenModel {
+  readonly settings: readonly ListenSetting[];
+  /** A configuration format Podsight reads from ConfigMaps: nginx `listen`, redis.conf `port`. */
+  readonly config?: 'nginx' | 'redis';
+  /**
+   * Directories whose content can change the ports in ways Podsight does not read (a mounted
+   * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.
+   */
+  readonly configPaths?: readonly string[];
+  /** Argument prefixes that load such configuration (`--config`, `-c config_file=`). */
+  readonly configArgs?: readonly string[];
+  /** The image's CMD when it holds flags (`--config.file=…`): `args` replace it, so a fix that adds args keeps these first. */
+  readonly cmd?: readonly string[];
+  /** Programs `args[0]` may name and still run the image's server (`nginx-debug`, `redis-server`). */
+  readonly programs?: readonly string[];
+  /**
+   * The image listens on its default ports, as moved by `settings` and `config`, and on nothing
+   * else: a declared containerPort it does not serve is reported (`port-not-served`).
+   */
+  readonly complete?: boolean;
+}
+
 /** When a tag variant applies. All given conditions must hold. */
 export interface VariantCondition {
   /** The tag's leading major version is at most this (`postgres:17-alpine` → 17). */
@@ -56,6 +104,7 @@ export interface ImageVariant {
   readonly populatedDirs?: readonly PopulatedDir[];
   readonly dataDirs?: readonly DataDir[];
   readonly portSetting?: PortSetting;
+  readonly listen?: ListenModel;
   /** Extra source for this variant's facts; appended to the entry's source. */
   readonly source?: string;
 }
@@ -71,6 +120,8 @@ export interface ImageInfo {
   readonly populatedDirs: readonly PopulatedDir[];
   readonly dataDirs: readonly DataDir[];
   readonly portSetting?: PortSetting;
+  /** How the process's ports follow args, env and config (see ListenModel). */
+  readonly listen?: ListenModel;
   /** Where the facts come from, e.g. `docker-library/redis Dockerfile (EXPOSE 6379, VOLUME /data)`. */
   readonly source: string;
   readonly variants?: readonly ImageVariant[];
@@ -113,6 +164,8 @@ export interface ResolvedImage {
   readonly populatedDirs: readonly ResolvedPopulatedDir[];
   readonly dataDirs: readonly ResolvedDataDir[];
   readonly portSetting?: PortSetting;
+  /** Only from the built-in table; user knowledge that replaces the ports drops it. */
+  readonly listen?: ListenModel;
   /** One-line provenance for messages: the built-in source, the user settings, or both. */
   readonly source: string;
   /** Provenance of `ports` alone: the user settings when they replaced the built-in ports. */

@@ -19,11 +19,19 @@ export const rulesEn = {
   'port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
 
   'implicit-port-conflict.message':
-    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default. Container "{other}" declares {port}/{protocol} in the same pod network namespace, so one of them will fail with "Address already in use" and crash-loop, even though no containerPort says so. Declaring a port is informational: it neither reserves nor changes what the process binds.',
-  'implicit-port-conflict.both':
-    'Container "{name}" declares no ports, but its image {image} listens on {port}/{protocol} by default, and so does container "{other}". Both run in the same pod network namespace, so the second one to start fails with "Address already in use" and crash-loops.',
-  'implicit-port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
-  'implicit-port-conflict.related-implied': 'Container "{name}" ({image}) also listens on {port}/{protocol} by default.',
+    'Container "{name}" ({image}) listens on {listen} ({how}), and container "{other}" on {otherListen} ({otherHow}). Both run in the same pod network namespace, so the second process to bind {port} fails with "Address already in use" and its container crash-loops. No pair of containerPort declarations shows this: a declaration neither reserves nor moves a port.',
+  'implicit-port-conflict.related': 'Container "{name}" listens on {listen} here ({how}).',
+
+  'port-not-served.message':
+    'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
+  'port-not-served.nothing': 'no port with these settings',
+
+  'listener.how.image': 'the image default',
+  'listener.how.setting': 'set by {origin}',
+  'listener.how.config': 'from {origin}',
+  'listener.how.declared': 'declared; Podsight does not know this image, so the declaration stands for its process',
+  'listener.how.command': 'declared; `command` replaces the image entrypoint, so the image default no longer holds',
+  'listener.how.unsure': 'declared; Podsight cannot tell what the process binds: {why}',
 
   'host-port-conflict.rejected':
     'hostPort {hostPort}/{protocol} on {hostIP} is already taken by container "{other}"; the node can give it to only one listener. kubectl apply rejects this: "{path}: Duplicate value: "{tuple}"".',

@@ -22,11 +22,19 @@ export const rulesZhCn: Record<string, string> = {
   'port-conflict.related': '容器 "{name}" 在此处声明了 {port}/{protocol}。',
 
   'implicit-port-conflict.message':
-    '容器 "{name}" 没有声明任何端口，但其镜像 {image} 默认监听 {port}/{protocol}。容器 "{other}" 在同一个 Pod 网络命名空间中声明了 {port}/{protocol}，因此其中一个会因 "Address already in use" 失败并反复崩溃重启，尽管没有任何 containerPort 表明这一点。声明端口只起说明作用：它既不会预留端口，也不会改变进程实际绑定的端口。',
-  'implicit-port-conflict.both':
-    '容器 "{name}" 没有声明任何端口，但其镜像 {image} 默认监听 {port}/{protocol}，容器 "{other}" 也是如此。两者运行在同一个 Pod 网络命名空间中，后启动的那个会因 "Address already in use" 失败并反复崩溃重启。',
-  'implicit-port-conflict.related': '容器 "{name}" 在此处声明了 {port}/{protocol}。',
-  'implicit-port-conflict.related-implied': '容器 "{name}"（{image}）默认也监听 {port}/{protocol}。',
+    '容器 "{name}"（{image}）监听 {listen}（{how}），容器 "{other}" 监听 {otherListen}（{otherHow}）。两者运行在同一个 Pod 网络命名空间中，后绑定 {port} 的进程会因 "Address already in use" 失败，其容器反复崩溃重启。containerPort 声明看不出这一点：声明既不会预留端口，也不会改变进程实际绑定的端口。',
+  'implicit-port-conflict.related': '容器 "{name}" 在此监听 {listen}（{how}）。',
+
+  'port-not-served.message':
+    '容器 "{name}" 声明了 {port}/{protocol}，但 {image} 实际监听的是 {served}，而不是 {port}。声明不会改变任何东西：连接端口 {port} 的 Service、探针和其他容器都会得到 "connection refused"。',
+  'port-not-served.nothing': '按当前设置不监听任何端口',
+
+  'listener.how.image': '镜像默认端口',
+  'listener.how.setting': '由 {origin} 设置',
+  'listener.how.config': '来自 {origin}',
+  'listener.how.declared': '来自声明；Podsight 不认识这个镜像，只能以声明代表其进程',
+  'listener.how.command': '来自声明；`command` 替换了镜像的入口程序，镜像默认端口不再适用',
+  'listener.how.unsure': '来自声明；Podsight 无法确定进程绑定的端口：{why}',
 
   'host-port-conflict.rejected':
     '{hostIP} 上的 hostPort {hostPort}/{protocol} 已被容器 "{other}" 占用；节点只能把它交给一个监听者。kubectl apply 会拒绝："{path}: Duplicate value: "{tuple}""。',

@@ -1,6 +1,6 @@
 /** Applications and developer tools. */
 import type { ImageInfo } from '../types';
-import { data, dir, tcp } from './helpers';
+import { data, dir, portFlag, tcp } from './helpers';
 import { apacheConfig, fpmConfig, phpApachePorts, phpFpmPorts, phpIniDir } from './web-servers';
 
 const fpmListen = { description: 'Change `listen` in /usr/local/etc/php-fpm.d/zz-docker.conf.' };
@@ -14,6 +14,7 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/src/node-red', 'WORKDIR: the Node-RED application, package.json and node_modules')],
     dataDirs: [data('/data', 'The user directory (flows.json, settings.js, installed nodes); the docs say to mount it')],
     portSetting: { env: 'PORT', description: 'Set PORT (read by the default settings.js as uiPort).' },
+    listen: { settings: [portFlag(1880, [], ['PORT'])] },
     source: 'node-red/node-red-docker .docker/Dockerfile.debian (EXPOSE 1880; no VOLUME since 1.2) and README.md',
   },
   {
@@ -96,6 +97,7 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [dir('/var/lib/ghost', 'GHOST_INSTALL (WORKDIR): current/ (the Ghost release), config.production.json, content.orig/')],
     dataDirs: [data('/var/lib/ghost/content', 'VOLUME (GHOST_CONTENT): themes, images, the SQLite database; seeded from content.orig')],
     portSetting: { env: 'server__port', description: 'Set server__port (Ghost reads configuration from environment variables with `__` separators).' },
+    listen: { settings: [portFlag(2368, [], ['server__port'])] },
     source: 'docker-library/ghost 5/debian/Dockerfile (EXPOSE 2368, VOLUME /var/lib/ghost/content)',
   },
   {
@@ -125,6 +127,7 @@ export const apps: readonly ImageInfo[] = [
       data('/opt/sonarqube/logs', 'VOLUME: logs'),
     ],
     portSetting: { env: 'SONAR_WEB_PORT', description: 'Set SONAR_WEB_PORT.' },
+    listen: { settings: [portFlag(9000, [], ['SONAR_WEB_PORT'])] },
     source: 'SonarSource/docker-sonarqube Dockerfile (EXPOSE 9000, VOLUME data extensions logs)',
   },
   {
@@ -134,6 +137,7 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME: repositories, configuration (gitea/conf/app.ini), database')],
     portSetting: { env: 'GITEA__server__HTTP_PORT', description: 'Set GITEA__server__HTTP_PORT (app.ini overrides from the environment).' },
+    listen: { settings: [portFlag(3000, [], ['GITEA__server__HTTP_PORT'])] },
     source: 'go-gitea/gitea Dockerfile (EXPOSE 22 3000, VOLUME /data)',
     variants: [
       {

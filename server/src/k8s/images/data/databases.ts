@@ -1,6 +1,15 @@
 /** Databases, caches and search engines. */
 import type { ImageInfo } from '../types';
-import { data, dir, tcp } from './helpers';
+import { addressFlag, data, dir, portFlag, tcp } from './helpers';
+
+/** redis-server and valkey-server: `--port`, `--bind`, or `port`/`bind` in the .conf file named as the first argument. */
+const redisListen = (program: string) => ({
+  settings: [{ ...portFlag(6379, ['--port']), bindArgs: ['--bind'], separate: true }],
+  config: 'redis' as const,
+  programs: [program],
+  complete: true,
+});
+const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
 
 const initdb = data('/docker-entrypoint-initdb.d', 'Empty hook directory: the documented place to mount *.sql / *.sh init scripts');
 
@@ -12,6 +21,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME and WORKDIR: dump.rdb / appendonly files')],
     portSetting: { arg: '--port', description: 'Pass `--port N` to redis-server (e.g. args: ["redis-server", "--port", "6380"]).' },
+    listen: redisListen('redis-server'),
     source: 'docker-library/redis debian/Dockerfile (EXPOSE 6379, VOLUME /data, WORKDIR /data)',
   },
   {
@@ -21,6 +31,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME and WORKDIR: RDB / AOF files')],
     portSetting: { arg: '--port', description: 'Pass `--port N` to valkey-server.' },
+    listen: redisListen('valkey-server'),
     source: 'valkey-io/valkey-container Dockerfile (EXPOSE 6379, VOLUME /data)',
   },
   {
@@ -50,6 +61,13 @@ export const databases: readonly ImageInfo[] = [
       initdb,
     ],
     portSetting: { env: 'PGPORT', arg: '-p', description: 'Set PGPORT or pass `-p N` (or `-c port=N`) to postgres.' },
+    listen: {
+      settings: [portFlag(5432, ['-p', '--port'], ['PGPORT']), { port: 5432, keyedArg: { flag: '-c', key: 'port' }, value: 'port' }],
+      configArgs: ['-c config_file=', '--config-file', '--config_file'],
+      configPaths: ['/etc/postgresql'],
+      programs: ['postgres'],
+      complete: true,
+    },
     source: 'docker-library/postgres 18/trixie/Dockerfile (EXPOSE 5432; "in 18+, PGDATA has changed … VOLUME has moved from /var/lib/postgresql/data to /var/lib/postgresql")',
     variants: [
       {
@@ -71,6 +89,13 @@ export const databases: readonly ImageInfo[] = [
       initdb,
     ],
     portSetting: { arg: '--port', description: 'Pass `--port=N` to mysqld (args).' },
+    listen: {
+      settings: [{ ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'] }, portFlag(33060, ['--mysqlx-port', '--mysqlx_port'])],
+      configPaths: mysqlConfig,
+      configArgs: ['--defaults-file', '--defaults-extra-file'],
+      programs: ['mysqld'],
+      complete: true,
+    },
     source: 'docker-library/mysql 8.4/Dockerfile.oracle (EXPOSE 3306 33060, VOLUME /var/lib/mysql)',
   },
   {
@@ -84,6 +109,13 @@ export const databases: readonly ImageInfo[] = [
       initdb,
     ],
     portSetting: { arg: '--port', description: 'Pass `--port=N` to mariadbd (args).' },
+    listen: {
+      settings: [{ ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'] }],
+      configPaths: mysqlConfig,
+      configArgs: ['--defaults-file', '--defaults-extra-file'],
+      programs: ['mariadbd', 'mysqld'],
+      complete: true,
+    },
     source: 'MariaDB/mariadb-docker 11.8/Dockerfile (EXPOSE 3306, VOLUME /var/lib/mysql)',
   },
   {
@@ -93,6 +125,12 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data/db', 'VOLUME: the database files'), data('/data/configdb', 'VOLUME: config-server data'), initdb],
     portSetting: { arg: '--port', description: 'Pass `--port N` to mongod.' },
+    listen: {
+      settings: [{ ...portFlag(27017, ['--port']), bindArgs: ['--bind_ip'] }],
+      configArgs: ['--config', '-f', '--configExpand', '--shardsvr', '--configsvr'],
+      programs: ['mongod'],
+      complete: true,
+    },
     source: 'docker-library/mongo 8.0/Dockerfile (EXPOSE 27017, VOLUME /data/db /data/configdb)',
   },
   {
@@ -102,6 +140,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '-p', description: 'Pass `-p N` to memcached.' },
+    listen: { settings: [{ ...portFlag(11211, ['-p', '--port']), bindArgs: ['-l', '--listen'] }], programs: ['memcached'], complete: true },
     source: 'docker-library/memcached 1/debian/Dockerfile (EXPOSE 11211, no VOLUME)',
   },
   {
@@ -143,6 +182,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/var/lib/influxdb2', 'VOLUME (2.x): engine data'), data('/etc/influxdb2', 'VOLUME (2.x): configuration and CLI configs')],
     portSetting: { env: 'INFLUXD_HTTP_BIND_ADDRESS', description: 'Set INFLUXD_HTTP_BIND_ADDRESS, e.g. `:8087` (2.x).' },
+    listen: { settings: [addressFlag(8086, ['--http-bind-address'], ['INFLUXD_HTTP_BIND_ADDRESS'])] },
     source: 'influxdata/influxdata-docker influxdb/2.7/Dockerfile (EXPOSE 8086, VOLUME /var/lib/influxdb2 /etc/influxdb2)',
     variants: [
       {
@@ -150,6 +190,7 @@ export const databases: readonly ImageInfo[] = [
         when: { majorAtMost: 1 },
         dataDirs: [data('/var/lib/influxdb', 'VOLUME (1.x): data, meta and WAL')],
         portSetting: { env: 'INFLUXDB_HTTP_BIND_ADDRESS', description: 'Set INFLUXDB_HTTP_BIND_ADDRESS, e.g. `:8087` (1.x).' },
+        listen: { settings: [addressFlag(8086, [], ['INFLUXDB_HTTP_BIND_ADDRESS'])] },
         source: 'influxdb/1.x/Dockerfile: VOLUME /var/lib/influxdb',
       },
       {
@@ -169,6 +210,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/var/opt/mssql', 'Documented data directory: databases, logs, secrets')],
     portSetting: { env: 'MSSQL_TCP_PORT', description: 'Set MSSQL_TCP_PORT.' },
+    listen: { settings: [portFlag(1433, [], ['MSSQL_TCP_PORT'])] },
     source: 'Microsoft docs "Configure SQL Server settings with environment variables on Linux" (default 1433, /var/opt/mssql)',
   },
   {
@@ -192,6 +234,7 @@ export const databases: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/usr/share/elasticsearch/data', 'Documented data directory (the docs mount a volume here)')],
     portSetting: { env: 'http.port', description: 'Settings can be given as environment variables, e.g. `http.port=9201`.' },
+    listen: { settings: [portFlag(9200, [], ['http.port']), portFlag(9300, [], ['transport.port'])] },
     source: 'elastic/dockerfiles elasticsearch/Dockerfile (EXPOSE 9200 9300, WORKDIR /usr/share/elasticsearch)',
   },
   {
@@ -212,6 +255,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [dir('/opt/solr', 'The installation (SOLR_INSTALL): bin/, server/, example/')],
     dataDirs: [data('/var/solr', 'VOLUME: solr home, cores and logs')],
     portSetting: { env: 'SOLR_PORT', description: 'Set SOLR_PORT.' },
+    listen: { settings: [portFlag(8983, [], ['SOLR_PORT'])] },
     source: 'apache/solr-docker Dockerfile (EXPOSE 8983, VOLUME /var/solr)',
   },
 ];

@@ -1,6 +1,9 @@
 /** Metrics, logs, tracing and dashboards. */
 import type { ImageInfo } from '../types';
-import { data, dir, tcp, udp } from './helpers';
+import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
+
+/** The Prometheus exporters' `--web.listen-address` ([host]:port), their only listener. */
+const webListen = (port: number) => ({ settings: [addressFlag(port, ['--web.listen-address'])], complete: true });
 
 const listenAddress = { arg: '--web.listen-address', description: 'Pass `--web.listen-address=:N`.' };
 
@@ -16,6 +19,7 @@ export const observability: readonly ImageInfo[] = [
       data('/etc/prometheus', 'Holds the default prometheus.yml; the docs show mounting a directory with your prometheus.yml here'),
     ],
     portSetting: listenAddress,
+    listen: { ...webListen(9090), cmd: ['--config.file=/etc/prometheus/prometheus.yml', '--storage.tsdb.path=/prometheus'] },
     source: 'prometheus/prometheus Dockerfile (EXPOSE 9090, VOLUME /prometheus, WORKDIR /prometheus)',
   },
   {
@@ -30,6 +34,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/alertmanager', 'alertmanager.yml (the default configuration)')],
     dataDirs: [data('/alertmanager', 'VOLUME and WORKDIR: silences and notification log')],
     portSetting: listenAddress,
+    listen: { ...webListen(9093), cmd: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager'], settings: [addressFlag(9093, ['--web.listen-address']), addressFlag(9094, ['--cluster.listen-address'])] },
     source: 'prometheus/alertmanager Dockerfile (EXPOSE 9093, VOLUME /alertmanager); --cluster.listen-address default',
   },
   {
@@ -40,6 +45,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: listenAddress,
+    listen: webListen(9100),
     source: 'prometheus/node_exporter Dockerfile (EXPOSE 9100)',
   },
   {
@@ -50,6 +56,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: listenAddress,
+    listen: webListen(9091),
     source: 'prometheus/pushgateway Dockerfile (EXPOSE 9091)',
   },
   {
@@ -60,6 +67,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/blackbox_exporter', 'config.yml (the default modules)')],
     dataDirs: [],
     portSetting: listenAddress,
+    listen: { ...webListen(9115), cmd: ['--config.file=/etc/blackbox_exporter/config.yml'] },
     source: 'prometheus/blackbox_exporter Dockerfile (EXPOSE 9115, config /etc/blackbox_exporter/config.yml)',
   },
   {
@@ -76,6 +84,7 @@ export const observability: readonly ImageInfo[] = [
       data('/etc/grafana/provisioning', 'GF_PATHS_PROVISIONING: empty sub-directories for datasources/dashboards; meant to be mounted'),
     ],
     portSetting: { env: 'GF_SERVER_HTTP_PORT', description: 'Set GF_SERVER_HTTP_PORT.' },
+    listen: { settings: [{ ...portFlag(3000, [], ['GF_SERVER_HTTP_PORT']), bindEnv: ['GF_SERVER_HTTP_ADDR'] }], configPaths: ['/etc/grafana'], configArgs: ['--config', 'cfg:'], complete: true },
     source: 'grafana/grafana Dockerfile (EXPOSE 3000, GF_PATHS_* environment, no VOLUME)',
   },
   {
@@ -85,6 +94,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/loki', 'local-config.yaml (the configuration the default CMD loads)')],
     dataDirs: [data('/loki', 'Storage path (path_prefix) of the default configuration: chunks, rules, index')],
     portSetting: { arg: '-server.http-listen-port', description: 'Pass `-server.http-listen-port=N` or set server.http_listen_port.' },
+    listen: { settings: [portFlag(3100, ['-server.http-listen-port', '--server.http-listen-port'])] },
     source: 'grafana/loki cmd/loki/Dockerfile (EXPOSE 3100, CMD -config.file=/etc/loki/local-config.yaml)',
   },
   {
@@ -95,6 +105,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/share/kibana/config', 'kibana.yml and node.options')],
     dataDirs: [data('/usr/share/kibana/data', 'Data path (UUID, plugin data)')],
     portSetting: { env: 'SERVER_PORT', description: 'Set SERVER_PORT (mapped to server.port).' },
+    listen: { settings: [portFlag(5601, [], ['SERVER_PORT'])] },
     source: 'elastic/dockerfiles kibana/Dockerfile (EXPOSE 5601)',
   },
   {

@@ -1,6 +1,6 @@
 /** Messaging, coordination, secrets, storage and identity services. */
 import type { ImageInfo } from '../types';
-import { data, dir, tcp, udp } from './helpers';
+import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
 
 const rabbitPorts = [
   tcp(4369, 'epmd (Erlang port mapper)'),
@@ -22,6 +22,7 @@ export const platform: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/var/lib/rabbitmq', 'VOLUME and HOME: the Mnesia database and the Erlang cookie')],
     portSetting: { env: 'RABBITMQ_NODE_PORT', description: 'Set RABBITMQ_NODE_PORT (AMQP) or listeners.tcp.default in a conf.d file.' },
+    listen: { settings: [portFlag(5672, [], ['RABBITMQ_NODE_PORT'])] },
     source: 'docker-library/rabbitmq 4.1/ubuntu/Dockerfile (EXPOSE 4369 5671 5672 15691 15692 25672, VOLUME /var/lib/rabbitmq)',
     variants: [
       {
@@ -39,6 +40,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '--port', description: 'Pass `--port N` (or `-p N`) to nats-server, or set `port` in the config file.' },
+    listen: { settings: [portFlag(4222, ['--port', '-p']), portFlag(8222, ['--http_port', '-m'])], configArgs: ['--config', '-c'] },
     source: 'nats-io/nats-docker Dockerfile (EXPOSE 4222 8222 6222; the bundled nats-server.conf enables monitoring and cluster)',
   },
   {
@@ -109,7 +111,25 @@ export const platform: readonly ImageInfo[] = [
       data('/vault/config', 'The documented place to mount configuration files'),
     ],
     portSetting: { env: 'VAULT_DEV_LISTEN_ADDRESS', description: 'In dev mode set VAULT_DEV_LISTEN_ADDRESS; otherwise the `listener` stanza of the configuration.' },
+    listen: { settings: [addressFlag(8200, ['-dev-listen-address'], ['VAULT_DEV_LISTEN_ADDRESS'])], configArgs: ['-config', 'server'] },
     source: 'hashicorp/vault Dockerfile (EXPOSE 8200, VOLUME /vault/logs /vault/file)',
+  },
+  {
+    repository: 'brancz/kube-rbac-proxy',
+    aliases: ['kubebuilder/kube-rbac-proxy', 'openshift/origin-kube-rbac-proxy', 'openshift4/ose-kube-rbac-proxy'],
+    title: 'kube-rbac-proxy',
+    ports: [],
+    populatedDirs: [],
+    dataDirs: [],
+    portSetting: { arg: '--secure-listen-address', description: 'Its listeners are the `--secure-listen-address` and `--insecure-listen-address` arguments (`[host]:port`).' },
+    listen: {
+      settings: [
+        { args: ['--secure-listen-address'], value: 'address' },
+        { args: ['--insecure-listen-address'], value: 'address' },
+      ],
+      configArgs: ['--config-file'],
+    },
+    source: 'brancz/kube-rbac-proxy README (listeners come from --secure-listen-address / --insecure-listen-address; the upstream is --upstream)',
   },
   {
     repository: 'minio/minio',
@@ -118,6 +138,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME: the conventional storage directory (`minio server /data`)')],
     portSetting: { arg: '--address', description: 'Pass `--address :N` (and `--console-address :M` for the console).' },
+    listen: { settings: [addressFlag(9000, ['--address'], ['MINIO_ADDRESS']), { args: ['--console-address'], env: ['MINIO_CONSOLE_ADDRESS'], value: 'address' }] },
     source: 'minio/minio Dockerfile.release (EXPOSE 9000, VOLUME /data)',
   },
   {
@@ -127,6 +148,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/distribution', 'config.yml (the default configuration, 3.x)')],
     dataDirs: [data('/var/lib/registry', 'VOLUME: the filesystem storage driver root')],
     portSetting: { env: 'REGISTRY_HTTP_ADDR', description: 'Set REGISTRY_HTTP_ADDR, e.g. `:5001`.' },
+    listen: { settings: [addressFlag(5000, [], ['REGISTRY_HTTP_ADDR'])] },
     source: 'distribution/distribution-library-image Dockerfile (EXPOSE 5000, VOLUME /var/lib/registry)',
     variants: [
       {
@@ -144,6 +166,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/opt/keycloak', 'The server: bin/, conf/keycloak.conf, lib/, providers/, themes/')],
     dataDirs: [data('/opt/keycloak/data', 'Data directory (dev-file H2 database, transaction logs)')],
     portSetting: { env: 'KC_HTTP_PORT', description: 'Set KC_HTTP_PORT / KC_HTTPS_PORT (or --http-port / --https-port).' },
+    listen: { settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT'])] },
     source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443)',
   },
   {

@@ -1,6 +1,9 @@
 /** Web servers, proxies and application servers. */
 import type { ImageInfo } from '../types';
-import { data, dir, tcp, udp } from './helpers';
+import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
+
+/** nginx reads `listen` from nginx.conf and conf.d/*.conf (or templates rendered into conf.d). */
+const nginxListen = { settings: [], config: 'nginx' as const, configPaths: ['/etc/nginx'], programs: ['nginx', 'nginx-debug'], complete: true };
 
 const nginxConfig = dir('/etc/nginx', 'nginx.conf, mime.types, fastcgi_params and conf.d/default.conf (the default server)');
 const nginxHtml = dir('/usr/share/nginx/html', 'index.html and 50x.html (the default site)');
@@ -19,6 +22,7 @@ export const webServers: readonly ImageInfo[] = [
     ],
     dataDirs: [nginxTemplates, nginxCache],
     portSetting: { description: 'No environment variable: change the `listen` directive (mount a file into /etc/nginx/conf.d, or a template such as `listen ${NGINX_PORT};` into /etc/nginx/templates).' },
+    listen: nginxListen,
     source: 'nginxinc/docker-nginx mainline/debian/Dockerfile (EXPOSE 80, no VOLUME: nginx/docker-nginx#151), entrypoint/20-envsubst-on-templates.sh',
   },
   {
@@ -28,6 +32,7 @@ export const webServers: readonly ImageInfo[] = [
     populatedDirs: [nginxConfig, nginxHtml, dir('/docker-entrypoint.d', 'Start-up scripts (envsubst on templates, worker tuning)')],
     dataDirs: [nginxTemplates, nginxCache],
     portSetting: { description: 'Change the `listen` directive (conf.d or /etc/nginx/templates), as for the official image.' },
+    listen: nginxListen,
     source: 'nginxinc/docker-nginx-unprivileged Dockerfile (EXPOSE 8080)',
   },
   {
@@ -40,6 +45,7 @@ export const webServers: readonly ImageInfo[] = [
       data('/opt/bitnami/nginx/conf/server_blocks', 'Documented mount point for extra server blocks'),
     ],
     portSetting: { env: 'NGINX_HTTP_PORT_NUMBER', description: 'Set NGINX_HTTP_PORT_NUMBER (and NGINX_HTTPS_PORT_NUMBER).' },
+    listen: { settings: [portFlag(8080, [], ['NGINX_HTTP_PORT_NUMBER']), portFlag(8443, [], ['NGINX_HTTPS_PORT_NUMBER'])] },
     source: 'bitnami/containers bitnami/nginx Dockerfile (EXPOSE 8080 8443) and README',
   },
   {
@@ -53,6 +59,7 @@ export const webServers: readonly ImageInfo[] = [
     ],
     dataDirs: [],
     portSetting: { description: 'No environment variable: change `Listen` in /usr/local/apache2/conf/httpd.conf.' },
+    listen: { settings: [], configPaths: ['/usr/local/apache2/conf'], programs: ['httpd-foreground', 'httpd'], complete: true },
     source: 'docker-library/httpd 2.4/Dockerfile (EXPOSE 80, WORKDIR /usr/local/apache2, no VOLUME)',
   },
   {
@@ -83,6 +90,8 @@ export const webServers: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/etc/traefik', 'Not shipped; traefik.yml is read from here: a documented mount point')],
     portSetting: { arg: '--entryPoints.web.address', description: 'Define entry points, e.g. `--entryPoints.web.address=:8081`.' },
+    // Any other entry point or a configuration file replaces the default set: Podsight then trusts the declarations.
+    listen: { settings: [addressFlag(80, ['--entryPoints.web.address'])], configArgs: ['--entryPoints.', '--configFile', '--api.insecure'], configPaths: ['/etc/traefik'] },
     source: 'traefik/traefik-library-image tmpl/alpine/tmplv3.Dockerfile (EXPOSE 80)',
   },
   {
@@ -101,6 +110,7 @@ export const webServers: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/envoy', 'envoy.yaml (the demo configuration the default CMD loads)')],
     dataDirs: [],
     portSetting: { description: 'Listeners and the admin address are set in envoy.yaml (`-c` selects the file).' },
+    listen: { settings: [], configArgs: ['-c', '--config-path', '--config-yaml'], configPaths: ['/etc/envoy'], programs: ['envoy'] },
     source: 'envoyproxy/envoy ci/Dockerfile-envoy (EXPOSE 10000, CMD envoy -c /etc/envoy/envoy.yaml) and the Envoy docs',
   },
   {

@@ -1,0 +1,180 @@
+/**
+ * Reading a container's `args` and `env` the way its process will see them: flags in
+ * `--flag=value`, `--flag value` and `-p value` forms, `$(VAR)` references expanded from the
+ * container's environment (as the kubelet does), and listen addresses in `port`, `:port`,
+ * `host:port` and `[addr]:port` forms.
+ */
+import { isScalar, type Document, type Scalar } from 'yaml';
+import { asMap, getMap, getScalar, getSeqItems, getString } from '../core/yaml-access';
+import type { ConfigMapIndex } from './config-maps';
+import type { ContainerModel } from './pod-model';
+
+/** One environment variable of the container. */
+export interface EnvValue {
+  /** The value, when Podsight can tell it (a literal `value`, or a key of a ConfigMap in the file). */
+  readonly value?: string;
+  /** The YAML scalar holding the literal value (to edit it). */
+  readonly node?: Scalar;
+  /** `valueFrom.fieldRef` to `status.podIP`: the pod's own address. */
+  readonly podIP?: boolean;
+}
+
+/** The container's environment as far as Podsight can read it. */
+export interface ContainerEnv {
+  readonly vars: ReadonlyMap<string, EnvValue>;
+  /** `envFrom` sources Podsight cannot read (Secrets, ConfigMaps outside the file): any variable may be set. */
+  readonly opaque: boolean;
+}
+
+/** Marks the pod IP in an expanded text. */
+export const POD_IP = '<pod IP>';
+
+export function containerEnv(container: ContainerModel, doc: Document, configMaps: ConfigMapIndex): ContainerEnv {
+  const vars = new Map<string, EnvValue>();
+  let opaque = false;
+  // envFrom first: `env` entries override them, as in the kubelet.
+  for (const { node } of getSeqItems(container.node, 'envFrom', doc)) {
+    const source = asMap(node, doc);
+    const ref = getMap(source, 'configMapRef', doc);
+    const cm = ref ? configMaps.get(getString(ref, 'name', doc) ?? '') : undefined;
+    if (!cm) {
+      opaque = true;
+      continue;
+    }
+    const prefix = getString(source, 'prefix', doc) ?? '';
+    for (const [key, { value }] of cm.data) vars.set(prefix + key, { value });
+  }
+  for (const { node } of getSeqItems(container.node, 'env', doc)) {
+    const entry = asMap(node, doc);
+    const name = getString(entry, 'name', doc);
+    if (!name) continue;
+    const literal = getScalar(entry, 'value', doc);
+    if (literal && literal.value !== null) {
+      vars.set(name, { value: String(literal.value), node: literal });
+      continue;
+    }
+    const from = getMap(entry, 'valueFrom', doc);
+    const field = getString(getMap(from, 'fieldRef', doc), 'fieldPath', doc);
+    const keyRef = getMap(from, 'configMapKeyRef', doc);
+    const fromMap = keyRef ? configMaps.get(getString(keyRef, 'name', doc) ?? '')?.data.get(getString(keyRef, 'key', doc) ?? '') : undefined;
+    if (field === 'status.podIP') vars.set(name, { podIP: true });
+    else if (fromMap) vars.set(name, { value: fromMap.value });
+    else if (from) vars.set(name, {}); // a Secret, a resource field...: unknown here
+    else vars.set(name, { value: '' });
+  }
+  return { vars, opaque };
+}
+
+/** `$(VAR)` expanded from the environment; `unresolved` when a reference had no known value. */
+export function expand(text: string, env: ContainerEnv): { text: string; unresolved: boolean } {
+  let unresolved = false;
+  const out = text.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (whole, name: string | undefined) => {
+    if (name === undefined) return '$';
+    const v = env.vars.get(name);
+    if (v?.podIP) return POD_IP;
+    if (v?.value !== undefined) return v.value;
+    // An undefined variable stays literal in Kubernetes; one set from elsewhere is unknown here.
+    if (v || env.opaque) unresolved = true;
+    return whole;
+  });
+  return { text: out, unresolved: unresolved || /\$\(/.test(out) };
+}
+
+/** A listen address: `''` stands for every address of the pod (0.0.0.0, ::, *). */
+export interface ListenAddress {
+  readonly address: string;
+  readonly port?: number;
+}
+
+/** Normalises a host so that equal binds compare equal: '' for every address, 127.0.0.1 for localhost. */
+export function normaliseHost(host: string): string {
+  const h = host.trim().replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (h === '' || h === '0.0.0.0' || h === '::' || h === '*' || h === '0:0:0:0:0:0:0:0') return '';
+  if (h === 'localhost') return '127.0.0.1';
+  return h;
+}
+
+/** `8080`, `:8080`, `host:8080`, `[::1]:8080`, `http://host:8080/path`; a bare host has no port. */
+export function parseAddress(text: string): ListenAddress | undefined {
+  const t = text.trim().replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/\/.*$/, '');
+  if (/^\d+$/.test(t)) return { address: '', port: Number(t) };
+  const m = /^(\[[^\]]*\]|[^:[\]]*):(\d+)$/.exec(t);
+  if (m) return { address: normaliseHost(m[1] ?? ''), port: Number(m[2]) };
+  if (t !== '' && !t.includes(':') && !/\s/.test(t)) return { address: normaliseHost(t) };
+  if (/^\[[^\]]*\]$|^[0-9a-f:]+$/i.test(t)) return { address: normaliseHost(t) };
+  return undefined;
+}
+
+/** Two binds on one port and protocol collide unless both name different specific addresses. */
+export function addressesClash(a: string, b: string): boolean {
+  return a === '' || b === '' || a === b;
+}
+
+/** How an address reads in messages. */
+export function showAddress(address: string, port: number): string {
+  if (address === '') return String(port);
+  return address.includes(':') ? `[${address}]:${port}` : `${address}:${port}`;
+}
+
+/** One item of `args` (or `command`), with its node for edits. */
+export interface ArgItem {
+  readonly text: string;
+  readonly node: Scalar;
+  readonly index: number;
+}
+
+/** The scalar items of a container list field (`args`, `command`). */
+export function argItems(container: ContainerModel, field: 'args' | 'command', doc: Document): ArgItem[] {
+  return getSeqItems(container.node, field, doc).flatMap(({ node, index }) =>
+    isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? [{ text: String(node.value), node, index }] : [],
+  );
+}
+
+/** Where a flag was found: its value, and the items that hold the flag and the value. */
+export interface FlagHit {
+  readonly flag: string;
+  readonly value: string;
+  /** The item holding the value (the flag's own item in the `--flag=value` form). */
+  readonly item: ArgItem;
+  readonly joined: boolean;
+}
+
+/**
+ * The last occurrence of any of `flags` (case-insensitive; last wins, as in most parsers):
+ * `--flag=value` or `--flag value`. A flag given last without a value is ignored.
+ */
+export function findFlag(items: readonly ArgItem[], flags: readonly string[]): FlagHit | undefined {
+  const lower = flags.map((f) => f.toLowerCase());
+  let hit: FlagHit | undefined;
+  items.forEach((item, i) => {
+    const t = item.text.toLowerCase();
+    for (const [k, flag] of lower.entries()) {
+      if (t === flag && items[i + 1]) hit = { flag: flags[k] ?? flag, value: items[i + 1]!.text, item: items[i + 1]!, joined: false };
+      else if (t.startsWith(flag + '=')) hit = { flag: flags[k] ?? flag, value: item.text.slice(flag.length + 1), item, joined: true };
+    }
+  });
+  return hit;
+}
+
+/** Whether `items` hold a flag that starts with one of `prefixes` (e.g. `--config`, `-c config_file=`). */
+export function hasFlagPrefix(items: readonly ArgItem[], prefixes: readonly string[]): string | undefined {
+  for (const [i, item] of items.entries()) {
+    const t = item.text.toLowerCase();
+    for (const p of prefixes) {
+      const [flag, value] = p.toLowerCase().split(' ');
+      if (value === undefined ? t === flag || t.startsWith(flag + '=') || (flag!.endsWith('.') && t.startsWith(flag!)) || (!flag!.startsWith('-') && t.startsWith(flag!)) : t === flag && (items[i + 1]?.text.toLowerCase().startsWith(value) ?? false)) {
+        return item.text;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The `env` sequence entry named `name`, for edits. */
+export function envEntry(container: ContainerModel, name: string, doc: Document): { value?: Scalar } | undefined {
+  for (const { node } of getSeqItems(container.node, 'env', doc)) {
+    const entry = asMap(node, doc);
+    if (getString(entry, 'name', doc) === name) return { value: getScalar(entry, 'value', doc) };
+  }
+  return undefined;
+}

@@ -1,0 +1,26 @@
+/** How a listener is described in messages: where its port comes from, in the user's language. */
+import { listenerText, type ContainerListeners, type Listener } from '../k8s/listeners';
+
+type T = (key: string, args?: Readonly<Record<string, string | number>>) => string;
+
+/** "the image default (source)", "set by --port 6380", "from listen 8081 (ConfigMap …)", "its declaration; …". */
+export function howText(t: T, listener: Listener, of: ContainerListeners): string {
+  switch (listener.source) {
+    case 'image':
+      return t('listener.how.image', { source: listener.origin });
+    case 'arg':
+    case 'env':
+      return t('listener.how.setting', { origin: listener.origin });
+    case 'config':
+      return t('listener.how.config', { origin: listener.origin });
+    default:
+      if (of.basis === 'command') return t('listener.how.command');
+      if (of.basis === 'unsure') return t('listener.how.unsure', { why: of.unsure ?? '' });
+      return t('listener.how.declared');
+  }
+}
+
+/** `127.0.0.1:9101/TCP` */
+export function listenText(listener: Pick<Listener, 'address' | 'port' | 'protocol'>): string {
+  return listenerText(listener);
+}

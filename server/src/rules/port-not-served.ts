@@ -1,0 +1,51 @@
+/**
+ * port-not-served: a container of an image whose ports Podsight fully knows declares a
+ * containerPort its process does not listen on under its settings (nginx declaring 81 with no
+ * configuration change). A declaration moves nothing: Services and probes aimed at the declared
+ * port get "connection refused". Silent when another container of the pod serves that port, and
+ * whenever the image's settings cannot be read (see the effective-listener model).
+ */
+import { configMapIndex } from '../k8s/config-maps';
+import { containerListeners, podListeners } from '../k8s/listeners';
+import { containerLabel, runTogether } from '../k8s/pod-model';
+import { howText, listenText } from './listener-words';
+import type { FileRule } from './types';
+
+export const portNotServed: FileRule = {
+  id: 'port-not-served',
+  defaultSeverity: 'warning',
+  checkFile(ctx) {
+    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    for (const chunk of ctx.chunks) {
+      for (const pod of chunk.pods) {
+        const all = podListeners(pod, env);
+        for (const of of all) {
+          for (const port of of.unserved) {
+            if (port.containerPort === undefined || !port.containerPortNode) continue;
+            // Another container may serve it: the pod's network namespace is shared.
+            // Another container may serve it (the network namespace is shared), or may listen on
+            // anything: an unknown image without declarations.
+            const servedElsewhere = all.some(
+              (o) => o !== of && runTogether(o.container, of.container) && (o.listeners.some((l) => l.port === port.containerPort && l.protocol === port.protocol) || (o.basis !== 'image' && o.listeners.length === 0)),
+            );
+            if (servedElsewhere) continue;
+            const mine = containerListeners(pod, of.container, env).listeners;
+            const served = mine.map((l) => `${listenText(l)} (${howText(ctx.t, l, of)})`).join(', ');
+            const args = {
+              name: containerLabel(of.container),
+              image: of.container.image ?? '',
+              port: port.containerPort,
+              protocol: port.protocol,
+              served: served || ctx.t('port-not-served.nothing'),
+            };
+            ctx.report(chunk.start, {
+              node: port.containerPortNode,
+              message: ctx.t('port-not-served.message', args),
+              data: { port: port.containerPort, protocol: port.protocol, container: of.container.name, containerPath: of.container.path, served: mine.map((l) => l.port) },
+            });
+          }
+        }
+      }
+    }
+  },
+};
