@@ -4,7 +4,27 @@
  *   node -e "process.stdout.write(require('./out/server/src/k8s/images/docs').renderImagesMarkdown())" > docs/images.md
  */
 import { allKnownImages } from './index';
-import type { DataDir, ImagePort, PopulatedDir } from './types';
+import type { DataDir, ImageInfo, ImagePort, ListenModel, PopulatedDir } from './types';
+
+/** The listen model in one cell: what Podsight reads to find the process's real ports. */
+function listenCell(info: ImageInfo): string {
+  const listen: ListenModel | undefined = info.listen;
+  if (!listen) return info.portSetting ? `not read (${info.portSetting.description})` : '—';
+  const parts: string[] = [];
+  for (const s of listen.settings) {
+    const names = [...(s.args ?? []).map((a) => `\`${a}\``), ...(s.keyedArg ? [`\`${s.keyedArg.flag} ${s.keyedArg.key}=N\``] : []), ...(s.env ?? []).map((e) => `env \`${e}\``)];
+    const bind = [...(s.bindArgs ?? []).map((a) => `\`${a}\``), ...(s.bindEnv ?? []).map((e) => `env \`${e}\``)];
+    const what = s.port !== undefined ? `${s.port} ← ` : 'adds ';
+    parts.push(`${what}${names.join(', ')} (${s.value === 'port' ? 'port' : '[host]:port'})${bind.length ? `, bind ${bind.join(', ')}` : ''}`);
+  }
+  if (listen.config === 'nginx') parts.push('`listen` in nginx.conf, conf.d/*.conf and templates mounted from a ConfigMap');
+  if (listen.config === 'redis') parts.push('`port`/`bind` of the .conf file named as first argument, mounted from a ConfigMap');
+  if (listen.configPaths?.length) parts.push(`unsure when a volume is mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
+  if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
+  if (listen.programs?.length) parts.push(`args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
+  if (listen.complete) parts.push('**complete** (port-not-served applies)');
+  return parts.join('; ');
+}
 
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -31,6 +51,19 @@ export function renderImagesMarkdown(): string {
     '`mount-shadows-image` (a mount at or above a directory the image ships content in hides that content;',
     'directories meant to be mounted are exempt) and for hovers.',
     '',
+    '**Effective listeners.** A declaration (`containerPort`) is not a process. For an image listed here,',
+    'Podsight takes the default ports and moves them as the container\'s own settings do: command-line',
+    'flags in `--flag=value`, `--flag value` and `-p value` forms, values in `port`, `:port`, `host:port` and',
+    '`[addr]:port` forms with `$(VAR)` expanded from the container\'s `env` (a `fieldRef` to `status.podIP` is',
+    'the pod\'s address), environment variables (also from a ConfigMap of the file), and configuration files',
+    'mounted from a ConfigMap of the same file (nginx `listen`, redis.conf `port`). The bind address counts:',
+    '`127.0.0.1:9101` and `0.0.0.0:9100` do not clash; `127.0.0.1:80` and `0.0.0.0:80` do. When `command`',
+    'replaces the entrypoint, the image default no longer holds and the declarations stand in; so they do',
+    'for an unknown image, or when a setting cannot be read (a Secret, `envFrom`, a configuration file',
+    'elsewhere): then Podsight says it cannot tell instead of guessing. For images marked **complete**, a',
+    'declared port the process does not listen on is reported (`port-not-served`). The "Listeners" column',
+    'shows what is read for each image.',
+    '',
     '**Matching.** The image reference is reduced to its repository path: the registry, tag and digest are',
     'dropped, and so is Docker Hub\'s `library/` namespace (`docker.io/library/nginx:1.27@sha256:…`,',
     '`mirror.gcr.io/library/nginx`, `public.ecr.aws/docker/library/nginx` and `localhost:5000/nginx` are all',
@@ -48,11 +81,11 @@ export function renderImagesMarkdown(): string {
     '"populatedDirs": ["/app/static"], "dataDirs": ["/var/lib/api"] } }`. `ports` replaces the built-in list;',
     'the directory lists add to it (a path listed in one list is removed from the other).',
     '',
-    '| Image | Also matches | Ports | Populated (hidden by a mount) | Mount points (meant to be mounted) | Port setting | Source |',
+    '| Image | Also matches | Ports | Populated (hidden by a mount) | Mount points (meant to be mounted) | Listeners (what moves the ports) | Source |',
     '|---|---|---|---|---|---|---|',
   ];
   for (const info of images) {
-    const setting = info.portSetting ? [info.portSetting.env && `env \`${info.portSetting.env}\``, info.portSetting.arg && `arg \`${info.portSetting.arg}\``].filter(Boolean).join(', ') || info.portSetting.description : '—';
+    const setting = listenCell(info);
     lines.push(
       `| \`${info.repository}\` | ${info.aliases?.length ? info.aliases.map((a) => `\`${a}\``).join(', ') : '—'} | ${ports(info.ports)} | ${paths(info.populatedDirs)} | ${paths(info.dataDirs)} | ${cell(setting)} | ${cell(info.source)} |`,
     );

@@ -3,7 +3,7 @@ import type { ImageInfo } from '../types';
 import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
 
 /** nginx reads `listen` from nginx.conf and conf.d/*.conf (or templates rendered into conf.d). */
-const nginxListen = { settings: [], config: 'nginx' as const, configPaths: ['/etc/nginx'], programs: ['nginx', 'nginx-debug'], complete: true };
+const nginxListen = { settings: [], config: 'nginx' as const, programs: ['nginx', 'nginx-debug'], complete: true };
 
 const nginxConfig = dir('/etc/nginx', 'nginx.conf, mime.types, fastcgi_params and conf.d/default.conf (the default server)');
 const nginxHtml = dir('/usr/share/nginx/html', 'index.html and 50x.html (the default site)');
