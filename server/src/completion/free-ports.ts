@@ -2,7 +2,8 @@
  * Ports a new `containerPort` can take: free among the declared and image-implied ports of the
  * containers that run at the same time as this one (they share one network namespace).
  */
-import { impliedPorts } from '../k8s/listeners';
+import type { ConfigMapIndex } from '../k8s/config-maps';
+import { containerListeners } from '../k8s/listeners';
 import { lookupImage, type UserImageInfo } from '../k8s/images';
 import { containerLabel, runTogether, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 
@@ -20,7 +21,7 @@ export interface FreePort {
 }
 
 /** Ports the other running containers (and this one's other entries) take. */
-export function usedPorts(pod: PodModel, container: ContainerModel, editing?: PortModel, images?: Readonly<Record<string, UserImageInfo>>): UsedPort[] {
+export function usedPorts(pod: PodModel, container: ContainerModel, editing?: PortModel, images?: Readonly<Record<string, UserImageInfo>>, configMaps?: ConfigMapIndex): UsedPort[] {
   const out: UsedPort[] = [];
   for (const c of pod.containers) {
     if (c !== container && !runTogether(c, container)) continue;
@@ -28,7 +29,12 @@ export function usedPorts(pod: PodModel, container: ContainerModel, editing?: Po
       if (p === editing || p.containerPort === undefined) continue;
       out.push({ port: p.containerPort, protocol: p.protocol, container: containerLabel(c) });
     }
-    if (c !== container) for (const p of impliedPorts(c, images)) out.push({ port: p.port, protocol: p.protocol, container: containerLabel(c) });
+    // What the other processes really listen on (effective listeners), declared or not.
+    if (c !== container) {
+      for (const l of containerListeners(pod, c, { images, configMaps }).listeners) {
+        if (!out.some((u) => u.port === l.port && u.protocol === l.protocol && u.container === containerLabel(c))) out.push({ port: l.port, protocol: l.protocol, container: containerLabel(c) });
+      }
+    }
   }
   return out;
 }

@@ -6,7 +6,8 @@ import type { Document, Node } from 'yaml';
 import type { FileAnalysis } from '../core/analyze';
 import { getMap, getPair, getScalar, getString, span } from '../core/yaml-access';
 import type { UserImageInfo } from '../k8s/images';
-import { impliedPorts } from '../k8s/listeners';
+import { configMapsOfAnalysis } from '../k8s/config-maps';
+import { containerListeners } from '../k8s/listeners';
 import { localhostCalls } from '../k8s/localhost-calls';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import type {
@@ -57,11 +58,14 @@ interface Slot {
 
 class Builder {
   readonly slots: Slot[] = [];
+  readonly configMaps;
 
   constructor(
     private readonly analysis: FileAnalysis,
     private readonly base: number,
-  ) {}
+  ) {
+    this.configMaps = configMapsOfAnalysis(analysis);
+  }
 
   offsets(node: Node | { range?: [number, number, number] | null } | undefined): [number, number] {
     const [s, e] = span(node);
@@ -103,8 +107,10 @@ function containerId(c: ContainerModel): string {
   return `c:${c.list}:${c.index}`;
 }
 
-function buildContainer(b: Builder, c: ContainerModel, doc: Document, images: Readonly<Record<string, UserImageInfo>> | undefined): GraphContainer {
+function buildContainer(b: Builder, pod: PodModel, c: ContainerModel, doc: Document, images: Readonly<Record<string, UserImageInfo>> | undefined): GraphContainer {
   const id = containerId(c);
+  // Effective listeners: declarations (marked when nothing serves them), then what listens undeclared.
+  const of = containerListeners(pod, c, { images, configMaps: b.configMaps });
   const ports: GraphPort[] = c.ports.map((p) => ({
     id: `p:${c.list}:${c.index}:${p.index}`,
     ...b.element(p.node, p.containerPortNode),
@@ -113,10 +119,22 @@ function buildContainer(b: Builder, c: ContainerModel, doc: Document, images: Re
     name: p.name,
     hostPort: p.hostPort,
     implied: false,
+    ...(of.unserved.includes(p) ? { unserved: true } : {}),
   }));
-  impliedPorts(c, images).forEach((p, k) => {
-    ports.push({ id: `pi:${c.list}:${c.index}:${k}`, ...b.element(c.imageNode, c.imageNode, p.port), port: p.port, protocol: p.protocol, implied: true });
-  });
+  of.listeners
+    .filter((l) => l.source !== 'declared' && !l.declaration)
+    .forEach((l, k) => {
+      const node = l.node ?? c.imageNode;
+      ports.push({
+        id: `pi:${c.list}:${c.index}:${k}`,
+        ...b.element(node, node, l.port),
+        port: l.port,
+        protocol: l.protocol,
+        implied: true,
+        ...(l.address ? { address: l.address } : {}),
+        ...(l.source !== 'image' ? { origin: l.origin } : {}),
+      });
+    });
   const calls: GraphCall[] = localhostCalls(c, doc).map((call, k) => {
     const scalar = { range: [call.start, call.end, call.end] as [number, number, number] };
     return { id: `k:${c.list}:${c.index}:${k}`, ...b.element(scalar), port: call.port, source: call.source };
@@ -138,7 +156,7 @@ export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Re
   const infra = { id: 'infra', ...b.element(pod.spec, infraSelection), namespaces, hostNetwork: pod.hostNetwork };
 
   const ordered = [...pod.containers].sort((x, y) => ROLE_ORDER[x.role] - ROLE_ORDER[y.role] || x.index - y.index);
-  const containers = ordered.map((c) => buildContainer(b, c, pod.doc, images));
+  const containers = ordered.map((c) => buildContainer(b, pod, c, pod.doc, images));
 
   const volumeIds = new Map<string, string>();
   const volumes: GraphVolume[] = [];

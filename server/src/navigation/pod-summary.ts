@@ -1,4 +1,6 @@
 /** The one-line summary of a pod shown above its spec: containers, network, ports, volumes, problems. */
+import { configMapsOfAnalysis } from '../k8s/config-maps';
+import { containerListeners } from '../k8s/listeners';
 import type { FileAnalysis } from '../core/analyze';
 import type { PodModel } from '../k8s/pod-model';
 
@@ -20,6 +22,7 @@ export interface PodSummary {
 
 export function podSummaries(analysis: FileAnalysis): PodSummary[] {
   const out: PodSummary[] = [];
+  const configMaps = configMapsOfAnalysis(analysis);
   for (const chunk of analysis.chunks) {
     for (const pod of chunk.analysis.pods) {
       const key = pod.specPair.key as { range?: [number, number, number] } | null;
@@ -32,7 +35,8 @@ export function podSummaries(analysis: FileAnalysis): PodSummary[] {
         start: key.range[0] + chunk.start,
         end: key.range[1] + chunk.start,
         containers: pod.containers.length,
-        ports: pod.containers.reduce((n, c) => n + c.ports.length, 0),
+        // What really listens (effective listeners), not what is declared.
+        ports: pod.containers.reduce((n, c) => n + containerListeners(pod, c, { configMaps }).listeners.length, 0),
         volumes: pod.volumes.length + pod.claimTemplates.length,
         problems: analysis.findings.filter((f) => f.severity !== 'hint' && f.start >= from && f.start < to).length,
         hostNetwork: pod.hostNetwork,

@@ -51,8 +51,14 @@ export interface GraphPort extends GraphElement {
   readonly protocol: string;
   readonly name?: string;
   readonly hostPort?: number;
-  /** True when the image listens on it although the manifest does not say so. */
+  /** True when the process listens on it although no declaration says so (image default, args, env, config). */
   readonly implied: boolean;
+  /** The bind address when it is not every address of the pod (`127.0.0.1`). */
+  readonly address?: string;
+  /** What set an implied port when it is not the image default: `--web.listen-address=:9101`, `listen 8081 (…)`. */
+  readonly origin?: string;
+  /** A declaration the container's process does not listen on (`port-not-served`). */
+  readonly unserved?: boolean;
 }
 
 /** A `localhost:PORT` the manifest gives a container (env value, args, command): a call to a sibling. */

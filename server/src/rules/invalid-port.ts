@@ -14,7 +14,9 @@ function checkNumber(ctx: RuleContext, node: Node | undefined, field: string, pa
   const value = node.value;
   if (value === null) return;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    ctx.report({ node, message: ctx.t('invalid-port.not-integer', { field, value: String(node.source ?? value), path }), data: { field } });
+    // A quoted "80" is a string: say so, quotes included.
+    const shown = typeof value === 'string' ? JSON.stringify(value) : String(node.source ?? value);
+    ctx.report({ node, message: ctx.t('invalid-port.not-integer', { field, value: shown, path }), data: { field } });
   } else if (optional && value === 0) {
     return; // hostPort 0 means "not set"
   } else if (value < 1 || value > 65535) {

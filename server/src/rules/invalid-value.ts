@@ -28,7 +28,16 @@ export const invalidValue: Rule = {
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
       const field = problem.path.slice(problem.path.lastIndexOf('.') + 1);
-      if ('enum' in problem.expected) {
+      if ('enum' in problem.expected && /emptyDir\.medium$/.test(problem.path)) {
+        // Not validated by the API server: the kubelet fails the mount (pkg/volume/emptydir SetUpAt).
+        const values = problem.expected.enum;
+        const lower = typeof problem.value === 'string' ? problem.value.toLowerCase() : undefined;
+        ctx.report({
+          node: problem.valueNode,
+          message: ctx.t('invalid-value.medium', { value: show(problem.value), allowed: values.map((v) => `"${v}"`).join(', ') }),
+          data: { field, value: problem.value, allowed: values, suggestion: values.find((v) => v.toLowerCase() === lower) },
+        });
+      } else if ('enum' in problem.expected) {
         const values = problem.expected.enum;
         const allowed = values.map((v) => `"${v}"`).join(', ');
         const lower = typeof problem.value === 'string' ? problem.value.toLowerCase() : undefined;
@@ -44,6 +53,12 @@ export const invalidValue: Rule = {
           node: problem.valueNode,
           message: ctx.t('invalid-value.yaml11-bool', { field, word, value: String(problem.value), type: problem.expected.type }),
           data: { field, value: problem.value, expectedType: problem.expected.type, quote: word },
+        });
+      } else if (/\.grpc\.port$/.test(problem.path)) {
+        ctx.report({
+          node: problem.valueNode,
+          message: ctx.t('invalid-value.grpc-port', { value: show(problem.value) }),
+          data: { field, value: problem.value, expectedType: problem.expected.type },
         });
       } else {
         ctx.report({

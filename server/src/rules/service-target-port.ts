@@ -5,7 +5,8 @@
  * gives the Service no endpoints for that port; a number nobody listens on is refused.
  * File-level: it reads the chunk models, so per-chunk caching is unaffected.
  */
-import { impliedPorts } from '../k8s/listeners';
+import { configMapIndex, NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
+import { containerListeners } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
@@ -23,30 +24,33 @@ interface PodSummary {
   readonly serving: readonly ContainerModel[];
   readonly names: readonly string[];
   readonly declared: readonly number[];
+  /** Ports the processes listen on (effective listeners) that no container declares. */
   readonly implied: readonly number[];
   readonly unknownListener: boolean;
   readonly hasDeclared: boolean;
 }
 
 type Images = FileRuleContext['options']['images'];
-const podSummaries = new WeakMap<PodModel, { images: Images; summary: PodSummary }>();
+const podSummaries = new WeakMap<PodModel, { images: Images; configMaps: ConfigMapIndex | undefined; summary: PodSummary }>();
 const serviceModels = new WeakMap<object, readonly ServiceModel[]>();
 
-function summaryOf(pod: PodModel, images: Images): PodSummary {
+function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIndex = NO_CONFIG_MAPS): PodSummary {
   const hit = podSummaries.get(pod);
-  if (hit && hit.images === images) return hit.summary;
+  if (hit && hit.images === images && hit.configMaps === configMaps) return hit.summary;
   const serving = servingContainers(pod);
+  const listeners = serving.map((c) => containerListeners(pod, c, { images, configMaps }));
+  const declaredPorts = serving.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : [])));
   const summary: PodSummary = {
     labels: templateLabels(pod),
     serving,
     names: serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))),
-    declared: serving.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : []))),
-    implied: serving.flatMap((c) => impliedPorts(c, images).map((p) => p.port)),
-    // A container with no declared ports and an image we do not know may listen on anything.
-    unknownListener: serving.some((c) => c.ports.length === 0 && impliedPorts(c, images).length === 0),
+    declared: declaredPorts,
+    implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
+    // A container with no declared ports and an image we do not know (or cannot read) may listen on anything.
+    unknownListener: listeners.some((l) => l.container.ports.length === 0 && (l.basis !== 'image' || l.listeners.length === 0) && !(l.basis === 'image' && l.complete)),
     hasDeclared: serving.some((c) => c.ports.length > 0),
   };
-  podSummaries.set(pod, { images, summary });
+  podSummaries.set(pod, { images, configMaps, summary });
   return summary;
 }
 
@@ -79,13 +83,14 @@ export const serviceTargetPort: FileRule = {
   },
   checkFile(ctx) {
     const images = ctx.options.images;
+    const configMaps = configMapIndex(ctx.chunks);
     const services = ctx.chunks.flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));
     if (services.length === 0) return;
     // Index the pods by each `key=value` label so a Service looks at the pods it may select, not
     // at all of them: the file-level pass stays cheap at thousands of documents.
     const byLabel = new Map<string, Candidate[]>();
     const add = (pod: PodModel, chunkStart: number | undefined, fallback: string): void => {
-      const summary = summaryOf(pod, images);
+      const summary = summaryOf(pod, images, configMaps);
       const candidate = { pod, chunkStart, summary, namespace: namespaceOf(pod.object, pod.doc, fallback) };
       for (const [k, v] of Object.entries(summary.labels)) {
         const key = `${k}\u0000${v}`;
@@ -127,13 +132,16 @@ export const serviceTargetPort: FileRule = {
         const suggestion =
           asNumber !== undefined ? [...numbers].sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
-        const declared = [...names, ...numbers.map(String)].join(', ') || '-';
+        const declaredNumbers = [...new Set(summaries.flatMap((s) => s.declared))];
+        const declared = [...names, ...declaredNumbers.map(String)].join(', ') || '-';
+        const listening = [...new Set(summaries.flatMap((s) => s.implied))].join(', ') || '-';
         const args = {
           service: service.name ?? '?',
           field: ref.field,
           value: String(ref.value),
           workloads,
           declared,
+          listening,
         };
         const message = asNumber !== undefined ? ctx.t('service-target-port.number', args) : ctx.t('service-target-port.name', args);
         const suggest =

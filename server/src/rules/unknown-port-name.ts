@@ -16,6 +16,7 @@ export const unknownPortName: Rule = {
         const declared = container.ports.flatMap((p) => (p.name ? [p.name] : []));
         for (const ref of container.portReferences) {
           if (typeof ref.value !== 'string' || declared.includes(ref.value)) continue;
+          if (ref.where.endsWith('.grpc.port')) continue; // an integer field: invalid-value reports the string
           if (/^\d+$/.test(ref.value)) continue; // a quoted number is a form error, not a missing name
           const suggestion = closest(ref.value, declared);
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';

@@ -72,7 +72,7 @@ export const rulesEn = {
   'duplicate-mount-path.exact':
     'mountPath {mountPath} is used twice in container "{container}" (volumes "{otherVolume}" and "{volume}"). kubectl apply rejects this: "{path}: Invalid value: "{mountPath}": must be unique".',
   'duplicate-mount-path.normalised':
-    '{mountPath} is the same directory as {other} (volume "{otherVolume}") in container "{container}". The API server compares the strings and accepts it, but the kubelet cannot mount two volumes on one directory and the container fails to start.',
+    '{mountPath} is the same directory as {other} (volume "{otherVolume}") in container "{container}". The API server compares mountPath as strings, so it does not catch this, yet both entries name one directory in the container: at most one of the two volumes can be seen there. Keep one mount, or move the other.',
   'duplicate-mount-path.related': 'Volume "{otherVolume}" is already mounted at {other} here.',
 
   'undefined-volume.message':
@@ -109,4 +109,7 @@ export const rulesEn = {
   'invalid-value.yaml11-bool':
     '{field} must be {type}, but Kubernetes reads the unquoted {word} as the boolean {value} (YAML 1.1 booleans include y, n, yes, no, on, off). Quote it: "{word}".',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.medium':
+    'Unsupported medium {value} for emptyDir: use one of {allowed} (case matters). The API server does not check this field, so kubectl apply accepts the pod; the kubelet then fails to mount the volume (unknown storage medium {value}) and the pod does not start.',
 } as const;

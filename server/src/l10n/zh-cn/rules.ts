@@ -75,7 +75,7 @@ export const rulesZhCn: Record<string, string> = {
   'duplicate-mount-path.exact':
     'mountPath {mountPath} 在容器 "{container}" 中用了两次（卷 "{otherVolume}" 和 "{volume}"）。kubectl apply 会拒绝："{path}: Invalid value: "{mountPath}": must be unique"。',
   'duplicate-mount-path.normalised':
-    '在容器 "{container}" 中，{mountPath} 与 {other}（卷 "{otherVolume}"）是同一个目录。API 服务器按字符串比较所以会接受，但 kubelet 无法把两个卷挂载到同一个目录，容器将启动失败。',
+    '在容器 "{container}" 中，{mountPath} 与 {other}（卷 "{otherVolume}"）是同一个目录。API 服务器按字符串比较 mountPath，所以发现不了，但这两项指向容器中的同一个目录：两个卷在那里最多只能看到一个。请保留其中一个挂载，或把另一个移走。',
   'duplicate-mount-path.related': '卷 "{otherVolume}" 已在此处挂载到 {other}。',
 
   'undefined-volume.message':
@@ -113,4 +113,7 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.yaml11-bool':
     '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
+  'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
+  'invalid-value.medium':
+    'emptyDir 不支持 medium {value}：请使用 {allowed} 之一（区分大小写）。API 服务器不检查这个字段，所以 kubectl apply 会接受该 Pod；随后 kubelet 挂载卷失败（unknown storage medium {value}），Pod 无法启动。',
 };
