@@ -8,7 +8,7 @@
  */
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
-import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
+import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, type ArgItem, type ContainerEnv } from './listen-values';
 import { readRedisConfig } from './listen-redis';
@@ -67,7 +67,7 @@ export interface ListenerEnv {
 
 function declaredListeners(container: ContainerModel): Listener[] {
   return container.ports.flatMap((p) =>
-    p.containerPort === undefined ? [] : [{ container, port: p.containerPort, protocol: p.protocol, address: '', source: 'declared' as const, origin: 'containerPort', node: p.containerPortNode ?? p.node, declaration: p }],
+    p.containerPort === undefined ? [] : [{ container, port: p.containerPort, protocol: p.protocol.toUpperCase(), address: '', source: 'declared' as const, origin: 'containerPort', node: p.containerPortNode ?? p.node, declaration: p }],
   );
 }
 
@@ -199,18 +199,29 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const explicit = [...moved, ...configListeners, ...added];
   if (configMount && kept.length > 0) unsure ??= `a volume is mounted at ${configMount.mountPath ?? ''}, where the image reads its configuration`;
   const withDeclarations = (list: Listener[]): Listener[] => {
-    const out: Listener[] = list.map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol === l.protocol) }));
+    const out: Listener[] = list.map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol.toUpperCase() === l.protocol) }));
     for (const d of declared) if (!out.some((l) => l.port === d.port && l.protocol === d.protocol)) out.push(d);
     return out;
   };
   if (unsure) return { ...base, listeners: withDeclarations(explicit), basis: 'unsure', image: info, unsure };
-  const all = [...kept, ...explicit].map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol === l.protocol) }));
-  if (listen?.complete) {
-    const unserved = container.ports.filter((p) => p.containerPort !== undefined && !all.some((l) => l.port === p.containerPort && l.protocol === p.protocol));
+  const all = [...kept, ...explicit].map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol.toUpperCase() === l.protocol) }));
+  if (listen?.complete && publishedImage(container.image ?? '')) {
+    const unserved = container.ports.filter((p) => p.containerPort !== undefined && !all.some((l) => l.port === p.containerPort && l.protocol === p.protocol.toUpperCase()));
     return { ...base, listeners: all, basis: 'image', image: info, unserved, complete: true };
   }
   // Not fully known: declarations say what else the author runs; unmoved defaults give way to them.
   return { ...base, listeners: declared.length > 0 ? withDeclarations(explicit) : all, basis: 'image', image: info };
+}
+
+/**
+ * Whether the reference names the published image rather than a namesake: Docker Hub (or a
+ * `library/` mirror), or a namespaced path (`prom/node-exporter`, `quay.io/prometheus/…`). A
+ * single name on another registry (`registry.k8s.io/redis`) is often a different image, so its
+ * declarations are trusted over the table's defaults.
+ */
+function publishedImage(image: string): boolean {
+  const ref = parseImageRef(image);
+  return !!ref && (ref.registry === 'docker.io' || ref.path.includes('library/') || ref.repository.includes('/'));
 }
 
 /** The listeners of every container of the pod, ephemeral containers included. */

@@ -18,10 +18,15 @@ export const implicitPortConflict: FileRule = {
     const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
     for (const chunk of ctx.chunks) {
       for (const pod of chunk.pods) {
+        // One finding per container and port: a third nginx is reported once, not once per neighbour.
+        const reported = new Set<string>();
         for (const clash of listenerClashes(pod, env)) {
           if (clash.earlier.declaration && clash.later.declaration) continue; // port-conflict
           // Report on the side no declaration shows (the later one when neither has one).
           const [at, other]: [Listener, Listener] = clash.later.declaration ? [clash.earlier, clash.later] : [clash.later, clash.earlier];
+          const key = `${at.container.path}/${at.port}/${at.protocol}`;
+          if (reported.has(key)) continue;
+          reported.add(key);
           const of = containerListeners(pod, at.container, env);
           const otherOf = containerListeners(pod, other.container, env);
           const args = {
