@@ -61,16 +61,41 @@ test('the seed `Path:` typo: the preferred action carries its diagnostic, applie
   assert.deepEqual(after.filter((d) => d.code === 'unknown-field'), []);
 });
 
-test('the seed port conflict: one click moves the second nginx to 81', async () => {
+const PORT_RULES = ['port-conflict', 'implicit-port-conflict', 'port-not-served'];
+
+test('the seed port conflict: one click moves the second nginx process (a ConfigMap with listen 81), leaving no port finding', async () => {
   const uri = 'file:///work/ca-ports.yaml';
   const text = example('seed-port-conflict.yaml');
   const diags = (await open(uri, text)).filter((d) => d.code === 'port-conflict');
   const actions = await actionsFor(uri, diags);
   const preferred = actions.find((a) => a.isPreferred);
-  assert.match(preferred?.title ?? '', /Change port 80 to 81 in container "mycon2"/);
+  assert.match(preferred?.title ?? '', /^Move the process of "mycon2" to port 81: add ConfigMap "mypod-mycon2-nginx"/);
+  assert.ok(!actions.some((a) => /^Change port|Remove the duplicate/.test(a.title)), 'a renumbered declaration alone is no fix');
   const fixed = apply(text, uri, preferred as CodeAction);
   assert.equal(fixed.split('\n')[15], '    - containerPort: 81');
-  assert.deepEqual((await replace(uri, fixed)).filter((d) => d.code === 'port-conflict'), []);
+  assert.match(fixed, /mountPath: \/etc\/nginx\/conf\.d\/default\.conf/);
+  assert.match(fixed, /kind: ConfigMap[\s\S]*listen 81;/);
+  assert.deepEqual((await replace(uri, fixed)).filter((d) => PORT_RULES.includes(String(d.code))), []);
+});
+
+test('renumbering only the declaration reports the conflict and port-not-served; the implicit example is fixed by moving the process', async () => {
+  const uri = 'file:///work/ca-renumbered.yaml';
+  const text = example('seed-port-conflict.yaml').replace('  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 80', '  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 81');
+  const codes = (await open(uri, text)).map((d) => String(d.code)).filter((c) => PORT_RULES.includes(c)).sort();
+  assert.deepEqual(codes, ['implicit-port-conflict', 'port-not-served']);
+
+  const implicitUri = 'file:///work/ca-implicit.yaml';
+  const implicit = example('implicit-port-conflict.yaml');
+  const diags = (await open(implicitUri, implicit)).filter((d) => d.code === 'implicit-port-conflict');
+  assert.equal(diags.length, 1);
+  const preferred = (await actionsFor(implicitUri, diags)).find((a) => a.isPreferred);
+  assert.match(preferred?.title ?? '', /^Move the process of "mycon2" to port 81/);
+  const fixed = apply(implicit, implicitUri, preferred as CodeAction);
+  assert.match(fixed, /listen 81;/);
+  version += 1;
+  await client.change(implicitUri, version, [{ text: fixed }]);
+  const after = await client.waitForDiagnostics(implicitUri, () => true, version);
+  assert.deepEqual(after.filter((d) => PORT_RULES.includes(String(d.code))), []);
 });
 
 test('every rule finding on the examples gets actions; applying each rule fix removes its finding', async () => {

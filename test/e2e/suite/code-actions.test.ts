@@ -49,16 +49,33 @@ describe('Podsight quick fixes', function () {
     assert.equal(doc.isDirty, false);
   });
 
-  it('the seed port conflict: the preferred fix moves mycon2 to the next free port', async function () {
+  const portFindings = (uri: vscode.Uri): number => ['port-conflict', 'implicit-port-conflict', 'port-not-served'].reduce((n, rule) => n + podsightDiagnostics(uri, rule).length, 0);
+
+  it('the seed port conflict: the preferred fix moves the mycon2 process (nginx listen 81), not only its declaration', async function () {
     const doc = await openFixture('seed-port-conflict.yaml');
     const [d] = await waitForRule(doc.uri, 'port-conflict');
     assert.ok(d);
     const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const preferred = actions.find((a) => a.isPreferred);
     assert.ok(preferred, actions.map((a) => a.title).join(' | '));
-    assert.match(preferred.title, /Change port 80 to 81 in container "mycon2"/);
-    const text = await applyAndRevert(doc, preferred, () => podsightDiagnostics(doc.uri, 'port-conflict').length === 0, 'the port-conflict to go away');
-    assert.equal(doc.lineAt(d.range.start.line).text.replace('80', '81'), text.split(/\r?\n/)[d.range.start.line]);
+    assert.match(preferred.title, /^Move the process of "mycon2" to port 81: add ConfigMap "mypod-mycon2-nginx"/);
+    assert.ok(!actions.some((a) => /^Change port|Remove the duplicate/.test(a.title)), actions.map((a) => a.title).join(' | '));
+    const text = await applyAndRevert(doc, preferred, () => portFindings(doc.uri) === 0, 'no port finding after the fix');
+    assert.equal(text.split(/\r?\n/)[d.range.start.line], doc.lineAt(d.range.start.line).text.replace('80', '81'));
+    assert.match(text, /mountPath: \/etc\/nginx\/conf\.d\/default\.conf/);
+    assert.match(text, /kind: ConfigMap[\s\S]*listen 81;/);
+  });
+
+  it('the implicit port conflict: the preferred fix moves the second nginx, and no port finding is left', async function () {
+    const doc = await openFixture('seed-implicit-port-conflict.yaml');
+    const [d] = await waitForRule(doc.uri, 'implicit-port-conflict');
+    assert.ok(d);
+    const actions = await actionsAt(doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.ok(preferred, actions.map((a) => a.title).join(' | '));
+    assert.match(preferred.title, /^Move the process of "mycon2" to port 81/);
+    const text = await applyAndRevert(doc, preferred, () => portFindings(doc.uri) === 0, 'no port finding after the fix');
+    assert.match(text, /listen 81;/);
   });
 
   it('source.fixAll.podsight is offered for the typo file', async function () {
