@@ -1,0 +1,131 @@
+/** Effective listeners: what really listens, from image defaults, args, env, mounted config; bind addresses. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, findings, yaml } from '../../helpers/check';
+
+const PORT_RULES = ['port-conflict', 'implicit-port-conflict', 'port-not-served'];
+const portRules = (text: string): string[] => check(text).filter((f) => PORT_RULES.includes(f.rule)).map((f) => f.rule);
+
+const pod = (containers: string, extra = ''): string => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers:
+${containers}
+${extra}
+`;
+
+test('bind addresses: 127.0.0.1 and the pod IP do not clash on one port; 127.0.0.1 and every address do', () => {
+  const apart = pod(`    - {name: ne, image: prom/node-exporter, args: [--web.listen-address=127.0.0.1:9100]}
+    - name: proxy
+      image: quay.io/brancz/kube-rbac-proxy:v0.18.0
+      args: ["--secure-listen-address=[$(IP)]:9100", --upstream=http://127.0.0.1:9100/]
+      env: [{name: IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]
+      ports: [{containerPort: 9100, name: https}]`);
+  assert.deepEqual(portRules(apart), []);
+  const clash = pod(`    - {name: ne, image: prom/node-exporter, args: [--web.listen-address=127.0.0.1:9100]}
+    - {name: ne2, image: prom/node-exporter, args: ["--web.listen-address", "0.0.0.0:9100"]}`);
+  const found = findings(clash, 'implicit-port-conflict');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /listens on 9100\/TCP \(set by --web.listen-address 0.0.0.0:9100\), and container "ne" on 127\.0\.0\.1:9100\/TCP/);
+});
+
+test('settings move the default: env, --flag value, -p value, $(VAR) from env; the issue\'s node-exporter and grafana cases are silent', () => {
+  const text = pod(`    - {name: g, image: grafana/grafana, env: [{name: GF_SERVER_HTTP_PORT, value: "3001"}], ports: [{containerPort: 3001}]}
+    - {name: app, image: example/app, ports: [{containerPort: 3000}]}
+    - {name: pg, image: postgres:16, args: [-p, "5433"], ports: [{containerPort: 5433}]}
+    - {name: pg2, image: postgres:16, env: [{name: PORT, value: "5434"}], args: [-c, "port=$(PORT)"], ports: [{containerPort: 5434}]}
+    - {name: pg3, image: postgres:16}
+    - {name: ne, image: prom/node-exporter, args: [--web.listen-address=127.0.0.1:9101]}
+    - {name: proxy, image: example/proxy, ports: [{containerPort: 9100}]}`);
+  assert.deepEqual(portRules(text), []);
+});
+
+test('command replaces the entrypoint: the image default no longer holds, the declaration stands in and is said so', () => {
+  const text = pod(`    - {name: a, image: nginx, ports: [{containerPort: 80}]}
+    - {name: b, image: nginx, command: [sh, -c, "python3 -m http.server 80"], ports: [{containerPort: 80}]}
+    - {name: c, image: redis, command: [sleep, infinity]}`);
+  assert.deepEqual(check(text).filter((f) => PORT_RULES.includes(f.rule)).map((f) => f.rule), ['port-conflict']);
+});
+
+test('unreadable settings make Podsight unsure, not wrong: envFrom a Secret, a ConfigMap outside the file, a volume over the config', () => {
+  const text = pod(`    - {name: a, image: grafana/grafana}
+    - {name: b, image: grafana/grafana, envFrom: [{secretRef: {name: s}}], ports: [{containerPort: 3001}]}
+    - {name: c, image: nginx}
+    - {name: d, image: nginx, volumeMounts: [{name: elsewhere, mountPath: /etc/nginx/conf.d}], ports: [{containerPort: 8080}]}
+    - {name: e, image: mysql, volumeMounts: [{name: cnf, mountPath: /etc/mysql/conf.d}], ports: [{containerPort: 3307}]}`, `    volumes:
+    - {name: elsewhere, configMap: {name: not-in-this-file}}
+    - {name: cnf, configMap: {name: my-cnf}}`);
+  assert.deepEqual(portRules(text), []);
+});
+
+test('nginx templates are rendered with the container env (envsubst), redis.conf port, and a conf.d file beside the image default', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - {name: a, image: nginx, ports: [{containerPort: 80}]}
+      - name: b
+        image: nginx
+        env: [{name: NGINX_PORT, value: "8081"}]
+        ports: [{containerPort: 8081}]
+        volumeMounts: [{name: tpl, mountPath: /etc/nginx/templates}]
+      - name: c
+        image: nginx
+        volumeMounts: [{name: extra, mountPath: /etc/nginx/conf.d/extra.conf, subPath: extra.conf}]
+      - {name: r, image: redis:7}
+      - {name: r2, image: redis:7, args: [redis-server, /conf/redis.conf, --bind, 127.0.0.1], volumeMounts: [{name: redis, mountPath: /conf}]}
+      volumes:
+      - {name: tpl, configMap: {name: tpl}}
+      - {name: extra, configMap: {name: extra}}
+      - {name: redis, configMap: {name: redis}}
+    ---
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: tpl}
+    data:
+      default.conf.template: |
+        server { listen \${NGINX_PORT}; }
+    ---
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: extra}
+    data:
+      extra.conf: |
+        server { listen 9000; }
+    ---
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: redis}
+    data:
+      redis.conf: |
+        port 6379
+  `;
+  // c keeps the image's default.conf (80, clashing with a) and adds 9000; r2 binds 127.0.0.1:6379, clashing with r on every address.
+  const found = check(text).filter((f) => PORT_RULES.includes(f.rule));
+  assert.deepEqual(found.map((f) => `${f.rule} ${f.message.slice(0, 40)}`), [
+    'implicit-port-conflict Container "c" (nginx) listens on 80/TCP (',
+    'implicit-port-conflict Container "r2" (redis:7) listens on 127.0.0',
+  ]);
+});
+
+test('port-not-served: a declaration nothing serves on a known image; silent when another container serves it', () => {
+  const text = pod(`    - {name: web, image: nginx, ports: [{containerPort: 8080}]}`);
+  const [f] = findings(text, 'port-not-served');
+  assert.ok(f);
+  assert.equal(f.text, '8080');
+  assert.match(f.message, /declares 8080\/TCP, but nginx listens on 80\/TCP \(the image default\), not on 8080\. .*connection refused/);
+  const served = pod(`    - {name: web, image: nginx, ports: [{containerPort: 8080}]}
+    - {name: app, image: example/app, ports: [{containerPort: 8080}]}`);
+  assert.deepEqual(findings(served, 'port-not-served'), []);
+  // A namesake on another registry is not the official image: its declarations are trusted.
+  assert.deepEqual(findings(pod(`    - {name: s, image: registry.k8s.io/redis:v1, ports: [{containerPort: 26379}]}`), 'port-not-served'), []);
+});
+
+test('messages in Simplified Chinese', () => {
+  const [f] = findings(pod(`    - {name: web, image: nginx, ports: [{containerPort: 8080}]}`), 'port-not-served', { locale: 'zh-cn' });
+  assert.match(f?.message ?? '', /声明了 8080\/TCP，但 nginx 实际监听的是 80\/TCP（镜像默认端口）/);
+});
