@@ -15,6 +15,7 @@ import { readRedisConfig } from './listen-redis';
 import { runTogether, type ContainerModel, type PodModel, type PortModel } from './pod-model';
 
 export { addressesClash, showAddress } from './listen-values';
+import { addressesClash } from './listen-values';
 
 /** Where a listener comes from. */
 export type ListenerSource = 'image' | 'arg' | 'env' | 'config' | 'declared';
@@ -237,24 +238,36 @@ export interface ListenerClash {
 
 /** Every clash in the pod: same port and protocol, overlapping bind addresses (one per container pair and port). */
 export function listenerClashes(pod: PodModel, env: ListenerEnv = {}): ListenerClash[] {
-  const all = podListeners(pod, env);
-  const clashes: ListenerClash[] = [];
-  const seen = new Set<string>();
-  all.forEach((a, i) => {
-    for (const b of all.slice(i + 1)) {
-      if (!runTogether(a.container, b.container)) continue;
-      for (const la of a.listeners) {
-        for (const lb of b.listeners) {
-          if (la.port !== lb.port || la.protocol !== lb.protocol || !(la.address === '' || lb.address === '' || la.address === lb.address)) continue;
-          const key = `${i}/${all.indexOf(b)}/${la.port}/${la.protocol}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          clashes.push({ earlier: la, later: lb });
-        }
-      }
+  // Grouped by port and protocol first: only listeners on one number can clash, and a pod with
+  // thousands of containers must not cost a comparison per pair.
+  const groups = new Map<string, { listener: Listener; order: number }[]>();
+  podListeners(pod, env).forEach((of, order) => {
+    for (const listener of of.listeners) {
+      const key = `${listener.port}/${listener.protocol}`;
+      const group = groups.get(key);
+      if (group) group.push({ listener, order });
+      else groups.set(key, [{ listener, order }]);
     }
   });
-  return clashes;
+  const clashes: (ListenerClash & { order: number })[] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const seen = new Set<string>();
+    // A crowd on one port (a hostile pod): compare each with the first few, enough to report it.
+    const span = group.length > 64 ? 8 : group.length;
+    group.forEach((a, i) => {
+      for (const b of i < span ? group.slice(i + 1) : []) {
+        const [first, second] = a.order <= b.order ? [a, b] : [b, a];
+        if (first.order === second.order || !runTogether(first.listener.container, second.listener.container)) continue;
+        if (!addressesClash(first.listener.address, second.listener.address)) continue;
+        const pair = `${first.order}/${second.order}`;
+        if (seen.has(pair)) continue;
+        seen.add(pair);
+        clashes.push({ earlier: first.listener, later: second.listener, order: second.order * 1e6 + first.order });
+      }
+    });
+  }
+  return clashes.sort((x, y) => x.order - y.order || x.later.port - y.later.port).map(({ earlier, later }) => ({ earlier, later }));
 }
 
 /** How a listener reads in messages: `127.0.0.1:9101/TCP`, `80/TCP`. */
