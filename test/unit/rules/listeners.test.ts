@@ -106,10 +106,8 @@ test('nginx templates are rendered with the container env (envsubst), redis.conf
   `;
   // c keeps the image's default.conf (80, clashing with a) and adds 9000; r2 binds 127.0.0.1:6379, clashing with r on every address.
   const found = check(text).filter((f) => PORT_RULES.includes(f.rule));
-  assert.deepEqual(found.map((f) => `${f.rule} ${f.message.slice(0, 40)}`), [
-    'implicit-port-conflict Container "c" (nginx) listens on 80/TCP (',
-    'implicit-port-conflict Container "r2" (redis:7) listens on 127.0.0',
-  ]);
+  assert.deepEqual(found.map((f) => `${f.rule} ${/^Container "([^"]+)"/.exec(f.message)?.[1] ?? ''}`), ['implicit-port-conflict c', 'implicit-port-conflict r2']);
+  assert.match(found[1]!.message, /listens on 127\.0\.0\.1:6379\/TCP/);
 });
 
 test('port-not-served: a declaration nothing serves on a known image; silent when another container serves it', () => {

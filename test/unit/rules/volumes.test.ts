@@ -50,7 +50,7 @@ test('nested-mount-path and duplicate-mount-path (normalised)', () => {
   assert.deepEqual(nested[0]?.relatedText, ['/var/cache/app']);
   const dup = findings(volumes, 'duplicate-mount-path');
   assert.deepEqual(dup.map((f) => f.text), ['/var/log/app/']);
-  assert.match(dup[0]?.message ?? '', /compares the strings/);
+  assert.match(dup[0]?.message ?? '', /compares mountPath as strings/);
   const exact = findings(yaml`
     apiVersion: v1
     kind: Pod
