@@ -30,7 +30,7 @@ export const portNotServed: FileRule = {
             );
             if (servedElsewhere) continue;
             const mine = containerListeners(pod, of.container, env).listeners;
-            const served = mine.map((l) => ctx.t('port-not-served.served', { listen: listenText(l), how: howText(ctx.t, l, of) })).join(ctx.t('port-not-served.separator'));
+            const served = mine.map((l) => ctx.t('port-not-served.served', { listen: listenText(l), how: howText(ctx.t, l, of) })).join(ctx.t('hover.list-sep'));
             const args = {
               name: containerLabel(of.container),
               image: of.container.image ?? '',

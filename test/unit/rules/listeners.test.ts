@@ -125,5 +125,5 @@ test('port-not-served: a declaration nothing serves on a known image; silent whe
 
 test('messages in Simplified Chinese', () => {
   const [f] = findings(pod(`    - {name: web, image: nginx, ports: [{containerPort: 8080}]}`), 'port-not-served', { locale: 'zh-cn' });
-  assert.match(f?.message ?? '', /声明了 8080\/TCP，但 nginx 实际监听的是 80\/TCP（镜像默认端口）/);
+  assert.match(f?.message ?? '', /声明了 8080\/TCP，但 nginx 实际监听的是 80\/TCP（来源：镜像默认端口）/);
 });

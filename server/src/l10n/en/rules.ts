@@ -26,7 +26,6 @@ export const rulesEn = {
     'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
   'port-not-served.nothing': 'no port with these settings',
   'port-not-served.served': '{listen} ({how})',
-  'port-not-served.separator': ', ',
 
   'listener.how.image': 'the image default',
   'listener.how.setting': 'set by {origin}',
