@@ -87,7 +87,7 @@ test('sarif: rules with help from docs/rules, relative URIs, related locations, 
 
 test('ruleHelp: the summary is the paragraph under the title', () => {
   const help = ruleHelp('port-conflict');
-  assert.equal(help.full, 'Two containers that run at the same time declare the same containerPort and protocol.');
+  assert.equal(help.full, 'Two containers that run at the same time declare the same containerPort and protocol, and both processes really listen there.');
   assert.equal(help.short, help.full);
 });
 
