@@ -41,9 +41,9 @@ test('a render reads a temporary copy with origin annotations; the user files an
 
 test('unsaved texts are rendered instead of the files on disk', async () => {
   const dir = writeTree({ 'kustomization.yaml': 'resources: [deployment.yaml]\n', 'deployment.yaml': BASE_DEPLOYMENT });
-  const result = await render(dir, { command: kubectl, overrides: new Map([[join(dir, 'deployment.yaml'), BASE_DEPLOYMENT.replace('nginx:1.27', 'nginx:unsaved')]]) });
+  const result = await render(dir, { command: kubectl, overrides: new Map([[join(dir, 'deployment.yaml'), BASE_DEPLOYMENT.replace('nginx-unprivileged:1.27', 'nginx-unprivileged:unsaved')]]) });
   assert.ok(result.ok);
-  assert.match(result.yaml, /nginx:unsaved/);
+  assert.match(result.yaml, /nginx-unprivileged:unsaved/);
 });
 
 test("kustomize's own error comes back, naming the user's folder, not the temporary one", () => {

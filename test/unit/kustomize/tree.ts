@@ -25,7 +25,7 @@ spec:
     spec:
       containers:
         - name: web
-          image: nginx:1.27
+          image: nginxinc/nginx-unprivileged:1.27
           ports:
             - containerPort: 8080
           volumeMounts:
