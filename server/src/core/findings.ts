@@ -67,6 +67,8 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
   const locale = normaliseLocale(options.locale);
   const models = chunks.filter((c) => !c.analysis.chunk.templated).map((c) => ({ start: c.start, objects: c.analysis.objects, pods: c.analysis.pods }));
   const templated = chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text);
+  // Template blocks may be rendered zero, one or many times: file rules report nothing there either.
+  const conditionalAt = new Map(chunks.flatMap((c) => (c.analysis.chunk.conditional?.length ? [[c.start, c.analysis.chunk.conditional] as const] : [])));
   for (const rule of fileRules) {
     if (options.rules?.[rule.id] === 'off') continue;
     try {
@@ -81,6 +83,8 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
         report(chunkStart, report) {
           // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
           const f = toFinding(rule, report, options);
+          const conditional = conditionalAt.get(chunkStart);
+          if (f && conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional)))) return;
           if (f) out.push(shift(f, chunkStart));
         },
       });

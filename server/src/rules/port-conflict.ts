@@ -18,10 +18,13 @@ export const portConflict: FileRule = {
     const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
     for (const chunk of ctx.chunks) {
       for (const pod of chunk.pods) {
+        // One finding per declaration: a port shared by three containers is reported on the later two.
+        const reported = new Set<unknown>();
         for (const { earlier, later } of listenerClashes(pod, env)) {
           const port = later.declaration;
           const other = earlier.declaration;
-          if (!port?.containerPortNode || !other || port.containerPort === undefined) continue;
+          if (!port?.containerPortNode || !other || port.containerPort === undefined || reported.has(port)) continue;
+          reported.add(port);
           const args = {
             port: port.containerPort,
             protocol: port.protocol,

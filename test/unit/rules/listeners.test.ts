@@ -60,7 +60,7 @@ test('unreadable settings make Podsight unsure, not wrong: envFrom a Secret, a C
   assert.deepEqual(portRules(text), []);
 });
 
-test('nginx templates are rendered with the container env (envsubst), redis.conf port, and a conf.d file beside the image default', () => {
+test('redis.conf port and bind, and a conf.d file beside the image default', () => {
   const text = yaml`
     apiVersion: v1
     kind: Pod
@@ -68,27 +68,14 @@ test('nginx templates are rendered with the container env (envsubst), redis.conf
     spec:
       containers:
       - {name: a, image: nginx, ports: [{containerPort: 80}]}
-      - name: b
-        image: nginx
-        env: [{name: NGINX_PORT, value: "8081"}]
-        ports: [{containerPort: 8081}]
-        volumeMounts: [{name: tpl, mountPath: /etc/nginx/templates}]
       - name: c
         image: nginx
         volumeMounts: [{name: extra, mountPath: /etc/nginx/conf.d/extra.conf, subPath: extra.conf}]
       - {name: r, image: redis:7}
       - {name: r2, image: redis:7, args: [redis-server, /conf/redis.conf, --bind, 127.0.0.1], volumeMounts: [{name: redis, mountPath: /conf}]}
       volumes:
-      - {name: tpl, configMap: {name: tpl}}
       - {name: extra, configMap: {name: extra}}
       - {name: redis, configMap: {name: redis}}
-    ---
-    apiVersion: v1
-    kind: ConfigMap
-    metadata: {name: tpl}
-    data:
-      default.conf.template: |
-        server { listen \${NGINX_PORT}; }
     ---
     apiVersion: v1
     kind: ConfigMap
