@@ -123,7 +123,7 @@ async function runTheme(tc, pw, theme) {
     const folder = copyWorkspace(examplesDir, server.workDir);
     await page.goto(workbenchUrl(server, { folder, payload: [['extensionDevelopmentPath', path.resolve(opt.ext)]] }));
     await page.locator(SEL.workbench).waitFor({ timeout: 60_000 });
-    await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), WORKBENCH_CLASS[theme], { timeout: 30_000 });
+    await page.waitForFunction((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls), WORKBENCH_CLASS[theme], { timeout: 90_000 });
     await page.locator(SEL.workbench).click({ position: { x: 800, y: 400 } }).catch(() => {});
     for (const [i, name] of files.entries()) {
       await openFile(name);
