@@ -38,5 +38,5 @@ test('pre-commit try-repo runs the podsight hook and fails on a conflicting pod'
   assert.match(r.stdout, /podsight\.+Failed/);
   assert.match(r.stdout, /k8s\/bad\.yaml:14:22: error .*\[port-conflict\]/);
   assert.doesNotMatch(r.stdout, /good\.yaml:|README/);
-  assert.match(r.stdout, /1 finding \(1 errors/);
+  assert.match(r.stdout, /1 finding \(an error\)/);
 });

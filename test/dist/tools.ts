@@ -51,7 +51,7 @@ export function cloneOfRepo(into: string, { linkNodeModules = true } = {}): stri
   return into;
 }
 
-/** A pod whose two containers declare the same port: `podsight check` exits 1 on it. */
+/** A pod whose two containers (images Podsight does not know, so their declarations are what they listen on) declare the same port: `podsight check` exits 1 on it. */
 export const CONFLICTING_POD = `apiVersion: v1
 kind: Pod
 metadata:
@@ -59,11 +59,11 @@ metadata:
 spec:
   containers:
   - name: a
-    image: nginx:1.27
+    image: ghcr.io/example/api:1.0
     ports:
     - containerPort: 8080
   - name: b
-    image: busybox:1.36
+    image: ghcr.io/example/worker:1.0
     ports:
     - containerPort: 8080
 `;

@@ -110,11 +110,15 @@ async function measure(frame, name) {
 
 /** One code-server per theme: the theme comes from the user settings, as for a user who chose it. */
 async function runTheme(tc, pw, theme) {
-  const server = await startCodeServer(tc, { settings: { 'editor.minimap.enabled': false, 'workbench.colorTheme': THEMES[theme] } });
+  const server = await startCodeServer(tc, { settings: { 'editor.minimap.enabled': false, 'workbench.colorTheme': THEMES[theme]} });
   let browser;
   try {
     browser = await launchBrowser(pw, { headless: !opt.headed, workDir: server.workDir });
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    // In an extension development host, code-server ignores a high-contrast workbench.colorTheme from
+    // the user settings (light and dark apply). A user gets high contrast from the OS: emulate that,
+    // and VS Code's window.autoDetectHighContrast switches to the dark high-contrast theme.
+    const hc = theme === 'hc' ? { forcedColors: 'active', colorScheme: 'dark' } : {};
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, ...hc });
     const errors = [];
     page.on('console', async (msg) => {
       const m = await formatConsole(msg);

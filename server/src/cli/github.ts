@@ -5,9 +5,9 @@
  *   ::error file=k8s/pod.yaml,line=16,endLine=16,col=22,endColumn=24,title=podsight port-conflict::message
  */
 import { relative, sep } from 'node:path';
-import { t } from '../l10n';
 import type { Severity } from '../rules/types';
 import type { CliFinding, FormatContext } from './formats';
+import { summaryLine } from './summary';
 
 const COMMAND: Record<Severity, string> = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' };
 
@@ -34,12 +34,5 @@ export function formatGithub(findings: readonly CliFinding[], ctx: FormatContext
     ];
     return `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message)}`;
   });
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  const summary = t(ctx.locale, findings.length === 1 ? 'cli.summary-one' : 'cli.summary', {
-    count: findings.length,
-    errors: count('error'),
-    warnings: count('warning'),
-    notes: count('information') + count('hint'),
-  });
-  return [...lines, summary].join('\n') + '\n';
+  return [...lines, summaryLine(ctx.locale, findings).text].join('\n') + '\n';
 }

@@ -8,6 +8,7 @@ import { lineStartsOf } from '../core/line-index';
 import { t } from '../l10n';
 import type { Severity } from '../rules/types';
 import type { CliFinding, FormatContext } from './formats';
+import { summaryLine } from './summary';
 
 const SEVERITY_COLOR: Record<Severity, string> = { error: '31', warning: '33', information: '36', hint: '90' };
 /** Longer source lines are cut around the caret, so a minified line does not flood the terminal. */
@@ -42,15 +43,7 @@ export function formatText(findings: readonly CliFinding[], ctx: FormatContext):
       out.push(`    ${paint('90', `${t(ctx.locale, 'cli.related')}:`)} ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}: ${r.message}`);
     }
   }
-  const count = (s: Severity): number => findings.filter((f) => f.severity === s).length;
-  const errors = count('error');
-  const warnings = count('warning');
-  const summary = t(ctx.locale, findings.length === 1 ? 'cli.summary-one' : 'cli.summary', {
-    count: findings.length,
-    errors,
-    warnings,
-    notes: count('information') + count('hint'),
-  });
+  const { text: summary, errors, warnings } = summaryLine(ctx.locale, findings);
   if (out.length > 0) out.push('');
   out.push(errors > 0 ? paint('1;31', summary) : warnings > 0 ? paint('1;33', summary) : paint('1', summary));
   return out.join('\n') + '\n';

@@ -31,7 +31,7 @@ test('text: file:line:col, the source line with carets under the range, the rela
   assert.equal(caret.indexOf('^'), lines[frame]!.indexOf('80'), 'the caret sits under 80');
   assert.match(caret, /^ +\| +\^\^$/);
   assert.match(out, /related: \/repo\/k8s\/pod\.yaml:4:39: Container "a" declares 80\/TCP here\./);
-  assert.match(out, /1 finding \(1 errors, 0 warnings, 0 notes\)\n$/);
+  assert.match(out, /1 finding \(an error\)\n$/);
   assert.doesNotMatch(out, /\u001b\[/, 'no colour codes when colour is off');
   assert.match(formatFindings('text', [conflict], ctx(true)), /\u001b\[31merror\u001b\[0m/);
 });

@@ -1,7 +1,9 @@
 /** English texts of the command line (the findings themselves come from `rules.ts`). */
 export const cliEn = {
   'cli.summary': '{count} findings ({errors} errors, {warnings} warnings, {notes} notes)',
-  'cli.summary-one': '{count} finding ({errors} errors, {warnings} warnings, {notes} notes)',
+  'cli.summary-one-error': '1 finding (an error)',
+  'cli.summary-one-warning': '1 finding (a warning)',
+  'cli.summary-one-note': '1 finding (a note)',
   'cli.cannot-read': 'cannot read {file}',
   'cli.cannot-read-config': 'cannot read config {file}',
   'cli.rule-failed': 'rule {rule} failed on {file}: {error}',

@@ -1,7 +1,9 @@
 /** Simplified Chinese texts of the command line (keys mirror `en/cli.ts`). */
 export const cliZhCn: Record<string, string> = {
   'cli.summary': '共 {count} 个问题（{errors} 个错误，{warnings} 个警告，{notes} 个提示）',
-  'cli.summary-one': '共 {count} 个问题（{errors} 个错误，{warnings} 个警告，{notes} 个提示）',
+  'cli.summary-one-error': '共 1 个问题（错误）',
+  'cli.summary-one-warning': '共 1 个问题（警告）',
+  'cli.summary-one-note': '共 1 个问题（提示）',
   'cli.cannot-read': '无法读取 {file}',
   'cli.cannot-read-config': '无法读取配置文件 {file}',
   'cli.rule-failed': '规则 {rule} 在 {file} 上执行失败：{error}',
