@@ -11,20 +11,10 @@ DIR=${DIST_TOOLS_DIR:-$REPO/.vscode-test/dist-tools}
 SARIF_MULTITOOL_VERSION=${SARIF_MULTITOOL_VERSION:-5.7.0}
 APT_PKGS="pre-commit neovim git"
 
-if [ -z "${SKIP_APT:-}" ]; then
-  missing=""
-  for p in $APT_PKGS; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-  done
-  if [ -n "$missing" ]; then
-    [ "$(id -u)" = 0 ] || { echo "missing apt packages:$missing (run as root or install them)" >&2; exit 1; }
-    echo "[dist-tools] apt-get install$missing"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing
-  fi
-fi
+# shellcheck source=../lib/apt-ensure.sh
+. "$REPO/scripts/lib/apt-ensure.sh"
+# shellcheck disable=SC2086
+apt_ensure "[dist-tools]" $APT_PKGS
 
 BIN="$DIR/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
 if [ ! -x "$BIN" ] || ! grep -qx "$SARIF_MULTITOOL_VERSION" "$DIR/.installed" 2>/dev/null; then

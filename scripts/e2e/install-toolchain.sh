@@ -21,20 +21,10 @@ step() { echo "[toolchain +$(( $(date +%s) - t0 ))s] $*"; }
 
 # 1. Debian packages: chromium for the workbench; headers for code-server's native modules
 #    (kerberos -> libkrb5-dev, keytar -> libsecret-1-dev, native-keymap -> libx11-dev/libxkbfile-dev).
-if [ -z "${SKIP_APT:-}" ]; then
-  missing=""
-  for p in $APT_PKGS; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
-  done
-  if [ -n "$missing" ]; then
-    [ "$(id -u)" = 0 ] || { echo "missing apt packages:$missing (run as root or install them)" >&2; exit 1; }
-    step "apt-get install$missing"
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing
-  fi
-fi
+# shellcheck source=../lib/apt-ensure.sh
+. "$REPO/scripts/lib/apt-ensure.sh"
+# shellcheck disable=SC2086
+apt_ensure "[toolchain +$(( $(date +%s) - t0 ))s]" $APT_PKGS
 
 mkdir -p "$DIR"
 DIR=$(cd "$DIR" && pwd)
