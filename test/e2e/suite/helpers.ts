@@ -46,7 +46,7 @@ export function podsightDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diag
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (rule === undefined || ruleOf(d) === rule));
 }
 
-export function waitForRule(uri: vscode.Uri, rule: string, timeoutMs = 15_000): Promise<vscode.Diagnostic[]> {
+export function waitForRule(uri: vscode.Uri, rule: string, timeoutMs = 25_000): Promise<vscode.Diagnostic[]> {
   return waitFor(() => {
     const found = podsightDiagnostics(uri, rule);
     return found.length > 0 && found;

@@ -20,7 +20,7 @@ interface Results {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
   const grep = process.env.PODSIGHT_E2E_GREP;
   if (grep) mocha.grep(new RegExp(grep));
   for (const file of fs.readdirSync(__dirname).sort()) {
