@@ -4,39 +4,57 @@
  * port space, then a link for the general lesson. The diagnostic VS Code shows above the hover is
  * never repeated here.
  */
+import { configMapsOfAnalysis } from '../k8s/config-maps';
 import { lookupImage, parseImageRef } from '../k8s/images';
-import { impliedPorts } from '../k8s/listeners';
+import { addressesClash, containerListeners, showAddress, type ListenerSource } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { code, learnMore, nameList, table, type HoverContext } from './context';
 
-/** One thing listening in the pod. */
+/** One thing listening in the pod (or declared to, and served by nothing): the effective-listener model, as hovers show it. */
 export interface Listener {
   readonly container: ContainerModel;
   readonly port: number;
   readonly protocol: string;
+  /** The bind address: '' for every address of the pod. */
+  readonly address: string;
+  readonly source: ListenerSource;
+  /** How it is set (`--web.listen-address=127.0.0.1:9101`, `listen 8081 (ConfigMap …)`). */
+  readonly origin: string;
   readonly declared: boolean;
-  readonly source?: string;
+  /** Declared, but the process (a fully known image) listens elsewhere. */
+  readonly unserved: boolean;
   /** Declared, but `command` replaces the entrypoint of an image known to listen there. */
   readonly commandHides: boolean;
 }
 
 /** Listeners per pod model (models are cached per chunk text, so hovers reuse this). */
-const listenerCache = new WeakMap<PodModel, { images: unknown; listeners: Listener[] }>();
+const listenerCache = new WeakMap<PodModel, { images: unknown; configMaps: unknown; listeners: Listener[] }>();
 
 export function listenersOf(ctx: HoverContext, pod: PodModel): Listener[] {
+  const configMaps = configMapsOfAnalysis(ctx.analysis);
   const cached = listenerCache.get(pod);
-  if (cached && cached.images === ctx.options.images) return cached.listeners;
+  if (cached && cached.images === ctx.options.images && cached.configMaps === configMaps) return cached.listeners;
+  const env = { images: ctx.options.images, configMaps };
   const out: Listener[] = [];
   for (const c of pod.containers) {
     if (c.role === 'ephemeral') continue;
-    for (const p of c.ports) {
-      if (p.containerPort !== undefined) out.push({ container: c, port: p.containerPort, protocol: p.protocol, declared: true, commandHides: commandHidesPort(ctx, c, p.containerPort) });
+    const of = containerListeners(pod, c, env);
+    for (const l of of.listeners) {
+      const declared = l.source === 'declared' || l.declaration !== undefined;
+      out.push({ container: c, port: l.port, protocol: l.protocol, address: l.address, source: l.source, origin: l.origin, declared, unserved: false, commandHides: of.basis === 'command' && commandHidesPort(ctx, c, l.port) });
     }
-    for (const p of impliedPorts(c, ctx.options.images)) out.push({ container: c, port: p.port, protocol: p.protocol, declared: false, source: p.source, commandHides: false });
+    for (const p of of.unserved) {
+      if (p.containerPort !== undefined) out.push({ container: c, port: p.containerPort, protocol: p.protocol.toUpperCase(), address: '', source: 'declared', origin: 'containerPort', declared: true, unserved: true, commandHides: false });
+    }
   }
   out.sort((a, b) => a.port - b.port || a.protocol.localeCompare(b.protocol));
-  listenerCache.set(pod, { images: ctx.options.images, listeners: out });
+  listenerCache.set(pod, { images: ctx.options.images, configMaps, listeners: out });
   return out;
+}
+
+/** Whether the listener has a process behind it (not a declaration nothing serves). */
+function live(l: Listener): boolean {
+  return !l.unserved && !l.commandHides;
 }
 
 export function roleText(ctx: HoverContext, c: ContainerModel): string {
@@ -82,14 +100,30 @@ function portSpace(ctx: HoverContext, pod: PodModel): PortGroup[] {
 /** Listeners of a group that fight over the port with at least one other (they run together). */
 function clashing(group: PortGroup): Set<ContainerModel> {
   const out = new Set<ContainerModel>();
-  for (const a of group.listeners) for (const b of group.listeners) if (runTogether(a.container, b.container)) out.add(a.container).add(b.container);
+  const running = group.listeners.filter(live);
+  for (const a of running) for (const b of running) if (a.container !== b.container && runTogether(a.container, b.container) && addressesClash(a.address, b.address)) out.add(a.container).add(b.container);
   return out;
 }
 
 function howKnown(ctx: HoverContext, l: Listener): string {
   if (l.commandHides) return ctx.t('hover.net.command-note');
-  const base = l.declared ? ctx.t('hover.net.declared') : ctx.t('hover.net.implied', { source: programOf(l.container) ?? '' });
+  if (l.unserved) return ctx.t('hover.net.unserved-note');
+  let base: string;
+  if (l.source === 'arg' || l.source === 'env' || l.source === 'config') base = ctx.t('hover.net.set-by', { origin: shortOrigin(l.origin) });
+  else if (l.source === 'image') base = ctx.t('hover.net.implied', { source: programOf(l.container) ?? '' });
+  else base = ctx.t('hover.net.declared');
+  if (l.address !== '') base += ctx.t('hover.list-sep') + (isLoopback(l.address) ? ctx.t('hover.net.loopback-note', { address: l.address }) : ctx.t('hover.net.address-note', { address: l.address }));
   return l.container.role === 'init' ? `${base}${ctx.t('hover.list-sep')}${ctx.t('hover.net.init-note')}` : base;
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || address.startsWith('127.') || address === 'localhost';
+}
+
+/** The setting as written, cut short enough for a table cell (a ConfigMap origin keeps its directive). */
+function shortOrigin(origin: string): string {
+  const text = origin.replace(/ \(ConfigMap .*$/, '');
+  return code(text.length > 48 ? `${text.slice(0, 47)}…` : text);
 }
 
 /** One row per port/protocol: who binds it, and how Podsight knows (or that they clash). */
@@ -135,12 +169,12 @@ export function portsHover(ctx: HoverContext, pod: PodModel, c?: ContainerModel)
   return [title, portTable(ctx, pod, c), ctx.t('hover.net.protocols'), NET_LINK(ctx)].join('\n\n');
 }
 
-/** "`mycon1`'s nginx" for each other container that binds the same port at the same time. */
-function rivals(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: number, protocol: string): string[] {
+/** "`mycon1`'s nginx" for each other container that binds the same port at the same time, on an address that meets `address`. */
+function rivals(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: number, protocol: string, address: string): string[] {
   const group = portSpace(ctx, pod).find((g) => g.port === port && g.protocol === protocol);
   if (!group) return [];
   return group.listeners
-    .filter((l) => l.container !== c && runTogether(l.container, c) && !l.commandHides)
+    .filter((l) => l.container !== c && runTogether(l.container, c) && live(l) && addressesClash(l.address, address))
     .map((l) => ctx.t('hover.net.owner', { name: containerLabel(l.container), program: programOf(l.container) ?? ctx.t('hover.net.process') }));
 }
 
@@ -148,20 +182,33 @@ function rivals(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: numbe
 export function portHover(ctx: HoverContext, pod: PodModel, c: ContainerModel, port: PortModel): string {
   if (port.containerPort === undefined) return portsHover(ctx, pod, c);
   const name = containerLabel(c);
-  const { containerPort: number, protocol } = port;
+  const { containerPort: number } = port;
+  const protocol = port.protocol.toUpperCase();
   const program = programOf(c);
-  const known = c.image ? lookupImage(c.image, ctx.options.images) : undefined;
+  const all = listenersOf(ctx, pod);
+  const own = all.filter((l) => l.container === c && l.protocol === protocol);
+  const here = own.find((l) => l.port === number);
   const args = { port: number, protocol, name, program: program ?? '' };
   let lead: string;
   if (commandHidesPort(ctx, c, number)) lead = ctx.t('hover.net.port.command', args);
-  else if (known?.ports.some((p) => p.port === number && p.protocol === protocol)) lead = ctx.t('hover.net.port.binds', args);
-  else lead = ctx.t('hover.net.port.declared', args);
-  const others = rivals(ctx, pod, c, number, protocol);
+  else if (here?.unserved) {
+    const really = own.filter(live).map((l) => showAddress(l.address, l.port));
+    lead = ctx.t(really.length ? 'hover.net.port.unserved' : 'hover.net.port.unserved-none', { ...args, actual: nameList(ctx, really) });
+  } else if (here && here.source !== 'declared') {
+    lead = ctx.t('hover.net.port.binds', args);
+    if (here.source !== 'image') lead += ctx.t('hover.net.port.set-by', { origin: shortOrigin(here.origin) });
+    if (here.address !== '') lead += ctx.t(isLoopback(here.address) ? 'hover.net.port.loopback' : 'hover.net.port.address', { address: here.address });
+  } else lead = ctx.t('hover.net.port.declared', args);
+  const others = here && live(here) ? rivals(ctx, pod, c, number, protocol, here.address) : [];
   if (others.length) lead += ctx.t('hover.net.port.clash', { others: others.join(ctx.t('hover.list-sep')) });
   const parts = [lead + ctx.t('hover.net.sentence-end')];
   // Siblings that bind the same number have their own process there: localhost is not this one for them.
-  const reach = siblingsOf(pod, c).filter((s) => !listenersOf(ctx, pod).some((l) => l.container === s && l.port === number && l.protocol === protocol));
+  const reach = siblingsOf(pod, c).filter((s) => !all.some((l) => l.container === s && l.port === number && l.protocol === protocol && live(l)));
   if (pod.hostNetwork) parts.push(ctx.t('hover.net.host-shared'));
+  else if (here?.unserved) parts.push(ctx.t('hover.net.port-refused', { port: number }));
+  else if (here && isLoopback(here.address)) {
+    if (reach.length) parts.push(ctx.t('hover.net.port-reach-local', { siblings: nameList(ctx, reach.map(containerLabel)), port: number }));
+  }
   else if (reach.length) parts.push(ctx.t('hover.net.port-reach', { siblings: nameList(ctx, reach.map(containerLabel)), port: number }));
   else parts.push(ctx.t('hover.net.port-outside', { port: number }));
   parts.push(portTable(ctx, pod, c), NET_LINK(ctx));

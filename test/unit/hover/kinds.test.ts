@@ -95,7 +95,9 @@ test('merge-key container: hover names it, its inherited image ports and conflic
   const h = mustHover(deployment, 'app2');
   assert.match(h.markdown, /\*\*Container `app2`\*\* \(app\), runs nginx — shares the pod's network with `proxy`, `migrate`, `app`/);
   assert.match(h.markdown, /\| `localhost:8080` \| \*\*`app2`\*\* \| declared \|/);
-  assert.match(h.markdown, /\| `localhost:80` \| `app` \| nginx image default/);
+  // `app`'s nginx reads conf.d/default.conf from ConfigMap web-cfg, which is not in the file:
+  // where it listens is unknown, so the table does not guess the image default (effective listeners).
+  assert.doesNotMatch(h.markdown, /`localhost:80`/);
   assert.match(h.markdown, /\| `localhost:10000` \| `proxy` \| envoy image default/);
 });
 
