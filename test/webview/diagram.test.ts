@@ -325,7 +325,7 @@ test('legend: text 4.5:1 and swatches 3:1 against the background, in light, dark
         swatches: [...legend.querySelectorAll('rect, polyline')].map((s) => ({ cls: s.getAttribute('class'), stroke: style(s).stroke })),
       };
     });
-    assert.equal(colours.texts.length, 7);
+    assert.equal(colours.texts.length, 8); // socket, undeclared listener, unserved declaration, call, rw, ro, error, warning
     for (const t of colours.texts) assert.ok(contrast(t.fill, colours.bg) >= 4.5, `${theme}: legend text "${t.text}" ${t.fill} on ${colours.bg}: ${contrast(t.fill, colours.bg).toFixed(2)}`);
     for (const s of colours.swatches) assert.ok(contrast(s.stroke, colours.bg) >= 3, `${theme}: swatch ${s.cls} ${s.stroke} on ${colours.bg}: ${contrast(s.stroke, colours.bg).toFixed(2)}`);
     // One line per row of items: no label is pushed onto a line of its own ("warning" was).

@@ -6,6 +6,7 @@ import { textWidth } from './text';
 const ITEMS: readonly [key: string, cls: string, line: boolean][] = [
   ['legend.socket', 'socket-swatch', false],
   ['legend.implied', 'socket-swatch implied-swatch', false],
+  ['legend.unserved', 'socket-swatch unserved-swatch', false],
   ['legend.call', 'edge call', true],
   ['legend.rw', 'edge rw', true],
   ['legend.ro', 'edge ro', true],

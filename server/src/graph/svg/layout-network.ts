@@ -27,6 +27,9 @@ interface Listener {
   readonly name: string;
   readonly y: number;
   readonly implied: boolean;
+  /** A declaration no process serves: drawn, but it reaches for nothing. */
+  readonly unserved: boolean;
+  readonly address?: string;
   readonly findings: readonly GraphFinding[];
 }
 
@@ -54,7 +57,7 @@ function socketsOf(graph: PodGraph, rows: ReadonlyMap<string, RowAnchor>): Socke
     for (const p of c.ports) {
       const row = rows.get(p.id);
       if (p.port === undefined || !row) continue;
-      socket(p.port, p.protocol).listeners.push({ id: p.id, container: c.id, name: c.name, y: row.y, implied: p.implied, findings: p.findings });
+      socket(p.port, p.protocol).listeners.push({ id: p.id, container: c.id, name: c.name, y: row.y, implied: p.implied, unserved: !!p.unserved, address: p.address, findings: p.findings });
     }
     for (const call of c.calls ?? []) {
       const row = rows.get(call.id);
@@ -67,7 +70,7 @@ function socketsOf(graph: PodGraph, rows: ReadonlyMap<string, RowAnchor>): Socke
 
 /** The finding that makes a socket a clash, when two containers reach it. */
 function clashOf(s: Socket): GraphFinding | undefined {
-  if (new Set(s.listeners.map((l) => l.container)).size < 2) return undefined;
+  if (new Set(s.listeners.filter((l) => !l.unserved).map((l) => l.container)).size < 2) return undefined;
   return s.listeners.flatMap((l) => l.findings).find((f) => CLASH_RULES.has(f.rule));
 }
 
@@ -116,21 +119,29 @@ export function layoutNetwork(graph: PodGraph, strings: DiagramStrings, x: numbe
     const name = `${s.port}/${s.protocol}`;
     const findings = s.listeners.flatMap((l) => l.findings).filter((f, i, all) => all.findIndex((o) => o.message === f.message) === i);
     const unheard = s.listeners.length === 0;
-    const implied = s.listeners.length > 0 && s.listeners.every((l) => l.implied);
-    const label = unheard ? `${name}  ${str(strings, 'socket.unheard')}` : name;
+    const live = s.listeners.filter((l) => !l.unserved);
+    // Declared, but every declaring process listens elsewhere: the socket is drawn hollow.
+    const unserved = !unheard && live.length === 0;
+    const implied = live.length > 0 && live.every((l) => l.implied);
+    // One bind address shared by every listener (127.0.0.1): the socket shows it.
+    const addresses = new Set(live.map((l) => l.address ?? ''));
+    const only = addresses.size === 1 ? [...addresses][0] : '';
+    const shown = only ? `${only.includes(':') ? `[${only}]` : only}:${name}` : name;
+    const label = unheard ? `${name}  ${str(strings, 'socket.unheard')}` : unserved ? `${name}  ${str(strings, 'socket.unserved')}` : shown;
     const clash = clashOf(s);
-    const owners = [...new Set(s.listeners.map((l) => l.name))];
+    const owners = [...new Set((unserved ? s.listeners : live).map((l) => l.name))];
     nodes.push({
       id: `s:${name}`,
       kind: 'socket',
       parent: graph.infra.id,
       box,
       shape: 'pill',
-      texts: [text(box.x + 10, sy + h / 2 + 4, label, box.w - 16, FONT, unheard ? 'muted' : undefined)],
-      label: aria(str(strings, unheard ? 'aria.socket.unheard' : 'aria.socket', { port: name, containers: owners.join(', ') }), { findings }),
+      texts: [text(box.x + 10, sy + h / 2 + 4, label, box.w - 16, FONT, unheard || unserved ? 'muted' : undefined)],
+      label: aria(str(strings, unheard ? 'aria.socket.unheard' : unserved ? 'aria.socket.unserved' : 'aria.socket', { port: shown, containers: owners.join(', ') }), { findings }),
       findings,
       implied,
-      cls: [clash ? 'clash' : '', unheard ? 'unheard' : ''].filter(Boolean).join(' ') || undefined,
+      tip: unserved ? str(strings, 'tip.unserved', { port: s.port }) : undefined,
+      cls: [clash ? 'clash' : '', unheard ? 'unheard' : '', unserved ? 'unserved' : ''].filter(Boolean).join(' ') || undefined,
       reveal: firstRange(graph, s),
     });
     // Anchors: listeners first, then calls, spread over the socket's height.
@@ -140,7 +151,7 @@ export function layoutNetwork(graph: PodGraph, strings: DiagramStrings, x: numbe
       const ay = sy + 10 + ANCHOR_STEP * k++;
       const tx = gapX + 10 + TRACK * track++;
       const sev = worst(l.findings);
-      const cls = ['edge', 'listen', l.implied ? 'implied' : '', sev === 'error' || sev === 'warning' ? `e-${sev}` : ''].filter(Boolean).join(' ');
+      const cls = ['edge', 'listen', l.implied ? 'implied' : '', l.unserved ? 'unserved' : '', sev === 'error' || sev === 'warning' ? `e-${sev}` : ''].filter(Boolean).join(' ');
       paths.push({ points: [[rows.get(l.id)!.x, l.y], [tx, l.y], [tx, ay], [right, ay]], cls, ends: 'dots' });
     }
     for (const c of s.calls) {

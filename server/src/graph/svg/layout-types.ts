@@ -38,6 +38,8 @@ export interface LaidNode {
   readonly parent?: string;
   /** Extra classes (e.g. `clash`, `unheard`). */
   readonly cls?: string;
+  /** Sentences the tooltip adds to the texts (where a port is set, why nothing listens). */
+  readonly tip?: string;
   /** For nodes that are not graph elements (sockets, conflict labels): the YAML to select. */
   readonly reveal?: GraphRange;
 }

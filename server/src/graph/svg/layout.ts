@@ -8,10 +8,12 @@
  */
 import type { DiagramStrings, GraphContainer, GraphVolume, PodGraph } from '../../protocol/pod-graph';
 import { layoutLegend } from './layout-legend';
+import { portText, portTip } from './layout-ports';
 import { BAND_W, layoutNetwork, networkEdgeCount, TRACK, type RowAnchor } from './layout-network';
 import { aria, str, text, textLines, type Box, type LaidNode, type LaidPath, type Layout } from './layout-types';
 import { FONT, TITLE_FONT, textWidth } from './text';
 
+export { portText } from './layout-ports';
 export { str, type Box, type LaidNode, type LaidPath, type LaidText, type Layout, type NodeKind } from './layout-types';
 
 /** Layout choices. */
@@ -40,14 +42,6 @@ function badgeOf(strings: DiagramStrings, c: GraphContainer, laneIndex: number):
     case 'app':
       return undefined;
   }
-}
-
-export function portText(strings: DiagramStrings, p: GraphContainer['ports'][number]): string {
-  const parts = [p.port !== undefined ? `${p.port}/${p.protocol}` : str(strings, 'port.noNumber')];
-  if (p.name) parts.push(p.name);
-  if (p.hostPort !== undefined) parts.push(str(strings, 'port.host', { port: p.hostPort }));
-  if (p.implied) parts.push(str(strings, 'port.implied'));
-  return parts.join('  ');
 }
 
 const PROJECTIONS = new Set(['configMap', 'secret', 'downwardAPI', 'projected']);
@@ -106,9 +100,9 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
   let y = top;
   const rows = new Map<string, RowAnchor>();
   const mountRows = new Map<string, number>();
-  const row = (id: string, kind: 'port' | 'call' | 'mount', parent: GraphContainer, ry: number, label: string, ariaLabel: string, e: { findings: LaidNode['findings'] }, implied?: boolean, cls?: string): LaidNode => {
+  const row = (id: string, kind: 'port' | 'call' | 'mount', parent: GraphContainer, ry: number, label: string, ariaLabel: string, e: { findings: LaidNode['findings'] }, implied?: boolean, cls?: string, tip?: string): LaidNode => {
     const box = { x: cx + 8, y: ry, w: CW - 16, h: ROW - 2 };
-    return { id, kind, box, shape: 'row', texts: [text(box.x + 6, box.y + 13, label, box.w - 12)], label: aria(ariaLabel, e), findings: e.findings, implied, parent: parent.id, cls };
+    return { id, kind, box, shape: 'row', texts: [text(box.x + 6, box.y + 13, label, box.w - 12)], label: aria(tip ? `${ariaLabel}. ${tip.replace(/\n/g, ' ')}` : ariaLabel, e), findings: e.findings, implied, parent: parent.id, cls, tip };
   };
   for (const lane of LANES) {
     const members = graph.containers.filter((c) => c.role === lane);
@@ -125,7 +119,8 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
       const children: LaidNode[] = [];
       for (const p of c.ports) {
         const label = portText(strings, p);
-        children.push(row(p.id, 'port', c, ry, label, str(strings, 'aria.port', { port: label, container: c.name }), p, p.implied));
+        const cls = [p.unserved ? 'unserved' : '', p.address ? 'bound' : ''].filter(Boolean).join(' ') || undefined;
+        children.push(row(p.id, 'port', c, ry, label, str(strings, 'aria.port', { port: label, container: c.name }), p, p.implied, cls, portTip(strings, p)));
         rows.set(p.id, { x: cx + 8, y: ry + ROW / 2 - 1 });
         ry += ROW;
       }

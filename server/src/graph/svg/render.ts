@@ -33,7 +33,7 @@ function revealAttr(range: GraphRange | undefined): string {
 function node(n: LaidNode): string {
   const sev = worst(n.findings);
   const cls = ['node', n.kind, sev ? `f-${sev}` : '', n.implied ? 'implied' : '', n.cls ?? ''].filter(Boolean).join(' ');
-  const tip = [n.texts.map((t) => t.full).join(' '), ...n.findings.map((f) => `${f.severity}: ${f.message} [${f.rule}]`)].join('\n');
+  const tip = [n.texts.map((t) => t.full).join(' '), ...(n.tip ? [n.tip] : []), ...n.findings.map((f) => `${f.severity}: ${f.message} [${f.rule}]`)].join('\n');
   const shape = n.shape === 'header' ? rect(n.box, 'header', 0) : rect(n.box, n.shape, RADIUS[n.shape]);
   // The focus/hover ring is its own rectangle, so an error outline stays visible under it.
   const r = n.box;

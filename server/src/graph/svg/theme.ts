@@ -46,6 +46,9 @@ export const DIAGRAM_CSS = `
 .pd .dot.rw { fill: ${FG}; }
 .pd .row.ro, .pd .ro > .row { stroke-dasharray: 4 2; }
 .pd .socket-swatch { fill: ${BG}; stroke: ${FG}; stroke-width: 1.5; }
+.pd .unserved > .row, .pd .unserved > .pill, .pd .unserved-swatch { stroke: ${MUTED}; stroke-dasharray: 1 3; stroke-width: 1.5; }
+.pd .unserved text { fill: ${MUTED}; }
+.pd .edge.listen.unserved { stroke-dasharray: 1 3; }
 .pd .f-error > .box, .pd .f-error > .row, .pd .f-error > .pill { stroke: ${ERROR}; stroke-width: 2; stroke-dasharray: none; }
 .pd .f-warning > .box, .pd .f-warning > .row, .pd .f-warning > .pill { stroke: ${WARNING}; stroke-width: 2; }
 .pd .f-information > .box, .pd .f-information > .row, .pd .f-hint > .box, .pd .f-hint > .row { stroke: var(--vscode-editorInfo-foreground, #1a85ff); stroke-width: 1.5; }
