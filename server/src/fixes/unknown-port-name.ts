@@ -1,9 +1,12 @@
 /**
  * unknown-port-name: use the closest declared name, or declare a port with the name the probe
- * uses: on the container's only unnamed port, or as a new port with the number the image implies.
+ * uses: on the container's only unnamed port, or as a new port with the number its process
+ * really listens on (an effective listener nothing declares: the image default, or where args,
+ * env or a mounted configuration moved it).
  */
 import { asSeq, getNode } from '../core/yaml-access';
-import { impliedPorts } from '../k8s/listeners';
+import { configMapsOfAnalysis } from '../k8s/config-maps';
+import { containerListeners } from '../k8s/listeners';
 import { portNameErrors } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
 import { closest, containersAt, isAt, writtenIn } from './find';
@@ -42,7 +45,11 @@ export const unknownPortNameFixes: FixProvider = (ctx) => {
     });
     return fixes;
   }
-  const implied = impliedPorts(container, ctx.options.images)[0];
+  const undeclared = containerListeners(pod, container, { images: ctx.options.images, configMaps: configMapsOfAnalysis(ctx.analysis) }).listeners.filter(
+    (l) => l.source !== 'declared' && !l.declaration && !container.ports.some((p) => p.containerPort === l.port),
+  );
+  // Probes speak TCP (httpGet, tcpSocket, grpc): a UDP listener is no candidate when a TCP one exists.
+  const implied = undeclared.find((l) => l.protocol === 'TCP') ?? undeclared[0];
   if (implied) {
     const item: Record<string, YValue> = implied.protocol === 'TCP' ? { name, containerPort: implied.port } : { name, containerPort: implied.port, protocol: implied.protocol };
     const seq = asSeq(getNode(container.node, 'ports', pod.doc), pod.doc);

@@ -50,14 +50,13 @@ export const rules: readonly Rule[] = [
   selectorMismatch,
   duplicateEnv,
   undefinedEnvReference,
-  probePortElsewhere,
   removedApiVersion,
   deprecatedApiVersion,
 ];
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
 // The port rules read the effective listeners, which may come from a ConfigMap in another document.
-export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, hostPortConflictAcross, duplicatePortName];
+export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, hostPortConflictAcross, duplicatePortName];
 
 /** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {

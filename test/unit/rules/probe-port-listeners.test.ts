@@ -1,0 +1,104 @@
+/**
+ * probe-port-elsewhere reads effective listeners: a probe on the port the container's process
+ * really listens on (moved by args, env or its nginx ConfigMap) is fine; a probe on a port a
+ * sibling's process listens on (even undeclared) is the finding; a sibling bound to 127.0.0.1 does
+ * not answer the kubelet's probe on the pod IP, so it is not the one probed.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
+
+const pod = (containers: string): string => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers:
+${containers}
+`;
+
+const prometheusPair = (probe: number): string =>
+  pod(`    - name: moved
+      image: prom/prometheus:v2.53.0
+      args: [--config.file=/etc/prometheus/prometheus.yml, --web.listen-address=:9091]
+      readinessProbe: {httpGet: {path: /-/ready, port: ${probe}}}
+    - name: main
+      image: prom/prometheus:v2.53.0`);
+
+test('probe-port-elsewhere: a probe on the port an arg moved the process to is fine; on the sibling\'s default it is the finding', () => {
+  assert.equal(findings(prometheusPair(9091), 'probe-port-elsewhere').length, 0);
+  const found = findings(prometheusPair(9090), 'probe-port-elsewhere');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, '9090');
+  assert.equal(found[0]?.data?.sibling, 'main');
+  // The container's one real port is offered: 9091, where --web.listen-address put it.
+  assert.equal(found[0]?.data?.own, 9091);
+});
+
+test('probe-port-elsewhere: a sibling listening undeclared is found; one bound to 127.0.0.1 is not what the kubelet probes', () => {
+  const undeclared = pod(`    - name: app
+      image: myorg/app
+      ports: [{containerPort: 8080}]
+      livenessProbe: {tcpSocket: {port: 80}}
+    - name: proxy
+      image: nginx:1.27
+      ports: [{containerPort: 80, name: http}]
+    - name: cache
+      image: redis:7`);
+  assert.equal(findings(undeclared, 'probe-port-elsewhere').length, 1);
+  const onRedis = undeclared.replace('port: 80}', 'port: 6379}');
+  const redis = findings(onRedis, 'probe-port-elsewhere');
+  assert.equal(redis.length, 1);
+  assert.equal(redis[0]?.data?.sibling, 'cache');
+  const loopback = pod(`    - name: app
+      image: myorg/app
+      ports: [{containerPort: 8443}]
+      livenessProbe: {tcpSocket: {port: 9100}}
+    - name: exporter
+      image: prom/node-exporter:v1.8.2
+      args: [--web.listen-address=127.0.0.1:9100]`);
+  assert.equal(findings(loopback, 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(loopback.replace('127.0.0.1:9100', '0.0.0.0:9100'), 'probe-port-elsewhere').length, 1);
+});
+
+test('probe-port-elsewhere: nginx probed on the port its ConfigMap listens on is fine', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: web-conf}
+    data:
+      default.conf: "server { listen 8081; }"
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]
+        readinessProbe: {httpGet: {path: /, port: 8081}}
+      - name: app
+        image: myorg/app
+        ports: [{containerPort: 8081}]
+      volumes:
+      - {name: conf, configMap: {name: web-conf}}
+  `;
+  // web's nginx listens on 8081 itself (a clash with app, which the port rules report), so the probe is its own.
+  assert.equal(findings(text, 'implicit-port-conflict').length, 1);
+  assert.equal(findings(text, 'probe-port-elsewhere').length, 0);
+  // Without its ConfigMap's listen, nginx is on 80 and the probe on 8081 tests app.
+  assert.equal(findings(text.replace('listen 8081', 'listen 80'), 'probe-port-elsewhere').length, 1);
+});
+
+test('unknown-port-name: the port declared for the name is where the process really listens (an arg moved it)', () => {
+  const text = pod(`    - name: grafana
+      image: grafana/grafana:11.1.0
+      env: [{name: GF_SERVER_HTTP_PORT, value: "3001"}]
+      readinessProbe: {httpGet: {path: /api/health, port: http}}`);
+  const { result } = applyFix(text, 'unknown-port-name', /Declare port 3001 named "http"/);
+  assert.match(result, /- name: http\n\s+containerPort: 3001/);
+  assert.equal(findings(result, 'unknown-port-name').length, 0);
+  assert.equal(findings(result, 'port-not-served').length, 0);
+});
