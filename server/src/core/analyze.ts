@@ -34,6 +34,9 @@ export interface FileAnalysis {
   readonly lines: LineIndex;
   readonly chunks: readonly PlacedChunk[];
   readonly findings: readonly Finding[];
+  /** The workspace peers it was analysed with (hovers, fixes and the diagram read their ConfigMaps). */
+  readonly peers?: readonly PeerPods[];
+  readonly self?: WorkspaceFile;
 }
 
 /** Called when a rule throws; the other rules still report. */
@@ -166,7 +169,7 @@ export class Analyzer {
     this.comments = nextComments;
     yield;
     kept.sort((a, b) => a.start - b.start);
-    return { text, lines, chunks, findings: kept };
+    return { text, lines, chunks, findings: kept, ...(peers.length > 0 ? { peers, self } : {}) };
   }
 
   /** The per-chunk share of the file-level work, done while the chunk is fresh (see FileRule.prepareChunk). */

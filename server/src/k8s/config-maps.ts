@@ -4,6 +4,7 @@
  */
 import { isScalar, type Document, type Scalar } from 'yaml';
 import { getMap, getString, keyText, mapPairs } from '../core/yaml-access';
+import { folderOf } from './neighbourhood';
 import type { K8sObject } from './workloads';
 
 /** One key of a ConfigMap's `data`. */
@@ -64,9 +65,53 @@ export function configMapIndex(chunks: ObjectLists): ConfigMapIndex {
   return index;
 }
 
-/** The ConfigMaps of a file analysis. */
-export function configMapsOfAnalysis(analysis: { readonly chunks: readonly { readonly analysis: { readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[] } }[] }): ConfigMapIndex {
-  return configMapIndex(analysis.chunks.map((c) => c.analysis));
+/** What a peer file of the workspace brings: its objects and where it is. */
+interface PeerObjects {
+  readonly source: string;
+  readonly objects?: readonly { readonly object: K8sObject; readonly doc: Document }[];
+}
+
+const withPeers = new WeakMap<ConfigMapIndex, { peers: readonly PeerObjects[]; source?: string; index: ConfigMapIndex }>();
+
+/**
+ * The file's ConfigMaps plus those of its peers in the same folder ("a ConfigMap in the same
+ * file or folder"): what `kubectl apply -f <folder>` creates beside the pod. The file's own
+ * win; a name that two peers define is left out (which one is applied is unknown), so a container
+ * mounting it stays unsure rather than read from the wrong one. Memoised so that the listener
+ * model's memo (keyed on the index) holds across analyses.
+ */
+export function withFolderPeers(own: ConfigMapIndex, peers: readonly PeerObjects[], source?: string): ConfigMapIndex {
+  if (peers.length === 0) return own;
+  const hit = withPeers.get(own);
+  if (hit && hit.peers === peers && hit.source === source) return hit.index;
+  const folder = source === undefined ? undefined : folderOf(source);
+  const found = new Map<string, ConfigMapModel[]>();
+  for (const peer of peers) {
+    if (!peer.objects || (source !== undefined && peer.source === source) || (folder !== undefined && folderOf(peer.source) !== folder)) continue;
+    for (const cm of configMapsOf(peer.objects)) found.set(cm.name, [...(found.get(cm.name) ?? []), cm]);
+  }
+  let index = own;
+  if (found.size > 0) {
+    const merged = new Map(own);
+    for (const [name, models] of found) if (!merged.has(name) && models.length === 1) merged.set(name, models[0]!);
+    index = merged;
+  }
+  withPeers.set(own, { peers, source, index });
+  return index;
+}
+
+/** The ConfigMaps of a file analysis (with its folder's peers, when it was analysed with them). */
+export function configMapsOfAnalysis(analysis: {
+  readonly chunks: readonly { readonly analysis: { readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[] } }[];
+  readonly peers?: readonly PeerObjects[];
+  readonly self?: { readonly source?: string };
+}): ConfigMapIndex {
+  return withFolderPeers(configMapIndex(analysis.chunks.map((c) => c.analysis)), analysis.peers ?? [], analysis.self?.source);
+}
+
+/** The ConfigMaps a file rule's listener model reads: the file's and its folder peers'. */
+export function listenerConfigMaps(ctx: { readonly chunks: ObjectLists; readonly peers: readonly PeerObjects[]; readonly source?: string }): ConfigMapIndex {
+  return withFolderPeers(configMapIndex(ctx.chunks), ctx.peers, ctx.source);
 }
 
 /** The offset of the chunk holding `cm` in a file analysis (for edits). */

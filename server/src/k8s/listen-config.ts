@@ -46,7 +46,7 @@ function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], co
   const source = getMap(volume.node, 'configMap', pod.doc);
   const name = getString(source, 'name', pod.doc) ?? '';
   const cm = configMaps.get(name);
-  if (!cm) return `ConfigMap "${name}", which is not in this file`;
+  if (!cm) return `ConfigMap "${name}", which is neither in this file nor in its folder`;
   const files = new Map<string, ConfigFile>();
   const items = getSeqItems(source, 'items', pod.doc);
   if (items.length > 0) {

@@ -116,7 +116,7 @@ function ownPart(chunks: FileRuleContext['chunks'], namespace: string): Part {
 }
 
 /** The folder part of a path or URI. */
-function folderOf(source: string): string {
+export function folderOf(source: string): string {
   return source.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
 }
 

@@ -5,7 +5,7 @@
  * article's case: a second `nginx` without `containerPort` still crashes. Reported on the
  * listener without a declaration (the image, the argument or the variable that sets it).
  */
-import { configMapIndex } from '../k8s/config-maps';
+import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, listenerClashes, type Listener } from '../k8s/listeners';
 import { containerLabel } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
@@ -15,7 +15,7 @@ export const implicitPortConflict: FileRule = {
   id: 'implicit-port-conflict',
   defaultSeverity: 'warning',
   checkFile(ctx) {
-    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
     for (const chunk of ctx.chunks) {
       for (const pod of chunk.pods) {
         // One finding per container and port: a third nginx is reported once, not once per neighbour.

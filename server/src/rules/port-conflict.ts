@@ -6,7 +6,7 @@
  * shows on both sides is `implicit-port-conflict`.
  * File-level: a container may read its ports from a ConfigMap in another document of the file.
  */
-import { configMapIndex } from '../k8s/config-maps';
+import { listenerConfigMaps } from '../k8s/config-maps';
 import { listenerClashes } from '../k8s/listeners';
 import { containerLabel } from '../k8s/pod-model';
 import type { FileRule } from './types';
@@ -15,7 +15,7 @@ export const portConflict: FileRule = {
   id: 'port-conflict',
   defaultSeverity: 'error',
   checkFile(ctx) {
-    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
     for (const chunk of ctx.chunks) {
       for (const pod of chunk.pods) {
         // One finding per declaration: a port shared by three containers is reported on the later two.

@@ -5,7 +5,7 @@
  * port get "connection refused". Silent when another container of the pod serves that port, and
  * whenever the image's settings cannot be read (see the effective-listener model).
  */
-import { configMapIndex } from '../k8s/config-maps';
+import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, podListeners } from '../k8s/listeners';
 import { containerLabel, runTogether } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
@@ -15,7 +15,7 @@ export const portNotServed: FileRule = {
   id: 'port-not-served',
   defaultSeverity: 'warning',
   checkFile(ctx) {
-    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
     for (const chunk of ctx.chunks) {
       for (const pod of chunk.pods) {
         const all = podListeners(pod, env);

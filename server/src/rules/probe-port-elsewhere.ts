@@ -6,7 +6,7 @@
  * whenever the sibling answers. A sibling bound to 127.0.0.1 does not answer on the pod IP, so it
  * is not the one probed. A file rule: the listeners read ConfigMaps of the file and its folder.
  */
-import { configMapIndex } from '../k8s/config-maps';
+import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, runTogether, type PodModel } from '../k8s/pod-model';
 import type { FileRule, FileRuleContext } from './types';
@@ -51,7 +51,7 @@ export const probePortElsewhere: FileRule = {
   id: 'probe-port-elsewhere',
   defaultSeverity: 'warning',
   checkFile(ctx) {
-    const env = { images: ctx.options.images, configMaps: configMapIndex(ctx.chunks) };
+    const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
     for (const chunk of ctx.chunks) for (const pod of chunk.pods) checkPod(ctx, chunk.start, pod, env);
   },
 };

@@ -5,7 +5,7 @@
  * gives the Service no endpoints for that port; a number nobody listens on is refused.
  * File-level: it reads the chunk models, so per-chunk caching is unaffected.
  */
-import { configMapIndex, NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
+import { listenerConfigMaps, NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
@@ -83,7 +83,7 @@ export const serviceTargetPort: FileRule = {
   },
   checkFile(ctx) {
     const images = ctx.options.images;
-    const configMaps = configMapIndex(ctx.chunks);
+    const configMaps = listenerConfigMaps(ctx);
     const services = ctx.chunks.flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));
     if (services.length === 0) return;
     // Index the pods by each `key=value` label so a Service looks at the pods it may select, not
