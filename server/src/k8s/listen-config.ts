@@ -1,5 +1,5 @@
 /**
- * Ports set in configuration files that a container mounts from a ConfigMap of the same file:
+ * Ports set in configuration files that a container mounts from a ConfigMap of the same file or its folder:
  * nginx `listen` (nginx.conf, conf.d/*.conf, templates rendered into conf.d) and redis.conf
  * `port` / `bind`. When the file cannot be read (another volume type, a ConfigMap elsewhere,
  * an `include`), the answer is "unsure": Podsight then does not guess.

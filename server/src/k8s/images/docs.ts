@@ -56,7 +56,7 @@ export function renderImagesMarkdown(): string {
     'flags in `--flag=value`, `--flag value` and `-p value` forms, values in `port`, `:port`, `host:port` and',
     '`[addr]:port` forms with `$(VAR)` expanded from the container\'s `env` (a `fieldRef` to `status.podIP` is',
     'the pod\'s address), environment variables (also from a ConfigMap of the file), and configuration files',
-    'mounted from a ConfigMap of the same file (nginx `listen`, redis.conf `port`). The bind address counts:',
+    'mounted from a ConfigMap of the same file or of a sibling file in its folder (nginx `listen`, redis.conf `port`). The bind address counts:',
     '`127.0.0.1:9101` and `0.0.0.0:9100` do not clash; `127.0.0.1:80` and `0.0.0.0:80` do. When `command`',
     'replaces the entrypoint, the image default no longer holds and the declarations stand in; so they do',
     'for an unknown image, or when a setting cannot be read (a Secret, `envFrom`, a configuration file',
