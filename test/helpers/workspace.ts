@@ -1,5 +1,6 @@
 /** Test helpers for the workspace rules: files as peers of one another, findings of one file among them. */
 import { Analyzer, analyzeText } from '../../server/src/core/analyze';
+import { docStarts } from '../../server/src/navigation/workspace-view';
 import type { AnalysisOptions, Finding, PeerPods } from '../../server/src/rules/types';
 
 /** A file's text as a peer, the way the CLI builds it. */
@@ -12,6 +13,8 @@ export function peer(text: string, source: string, namespace?: string): PeerPods
     objects: plain.flatMap((c) => c.analysis.objects),
     templated: analysis.chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
     namespace,
+    text,
+    starts: docStarts(analysis),
   };
 }
 

@@ -12,6 +12,7 @@ import { rules } from '../rules';
 import type { PodModel } from '../k8s/pod-model';
 import { needsWorkspace } from '../k8s/neighbourhood';
 import type { AnalysisOptions, PeerPods, Rule, WorkspaceFile } from '../rules/types';
+import { docStarts, type WorkspaceView } from '../navigation/workspace-view';
 
 /** Pods and objects of other documents a document's file-level rules may look at, and a key that changes with them. */
 export interface Peers {
@@ -72,6 +73,12 @@ export class AnalysisStore {
       s.maxBytes = maxBytes;
       s.version = undefined;
     }
+  }
+
+  /** The workspace a document sees, for navigation: its peers (open documents, files on disk) and place. */
+  workspaceView(document: TextDocument): WorkspaceView {
+    const text = document.getText();
+    return { peers: this.peersFor?.(document.uri, text)?.peers ?? [], source: document.uri, namespace: this.namespaceOf?.(document.uri) };
   }
 
   optionsFor(uri: string): AnalysisOptions {
@@ -166,6 +173,8 @@ export class AnalysisStore {
       objects: plain.flatMap((c) => c.analysis.objects),
       templated: analysis.chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
       namespace: this.namespaceOf?.(document.uri),
+      text: analysis.text,
+      starts: docStarts(analysis),
     };
     s.peer = { analysis, peer };
     return peer;

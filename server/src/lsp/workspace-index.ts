@@ -14,6 +14,7 @@ import { parseChunk, splitChunks } from '../core/parse';
 import { objectsOf } from '../k8s/workloads';
 import { podsOf } from '../k8s/pod-model';
 import type { PeerPods } from '../rules/types';
+import type { Document } from 'yaml';
 
 /** Bounds that keep the editor responsive in huge trees. */
 const MAX_FOLDER_FILES = 200;
@@ -30,7 +31,10 @@ const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name) && !name.starts
 
 /** Reads one file into a peer (pods, objects, templated chunk texts); undefined when it holds none. */
 export function readPeer(path: string, text: string, source = pathToFileURL(path).href): PeerPods | undefined {
-  const chunks = splitChunks(text).map((c) => parseChunk(c.text));
+  const pieces = splitChunks(text);
+  const chunks = pieces.map((c) => parseChunk(c.text));
+  const starts = new Map<Document, number>();
+  chunks.forEach((c, i) => c.docs.forEach((d) => starts.set(d, pieces[i]?.start ?? 0)));
   const plain = chunks.filter((c) => !c.templated);
   // A kustomize patch, a test assertion or a masked template is not a whole pod (see fragments.ts).
   const fragment = fragmentOfUri(source) !== undefined;
@@ -38,7 +42,7 @@ export function readPeer(path: string, text: string, source = pathToFileURL(path
   const objects = plain.flatMap((c) => c.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
   const templated = chunks.filter((c) => c.templated).map((c) => c.text);
   if (pods.length === 0 && objects.length === 0 && templated.length === 0) return undefined;
-  return { source, pods, objects, templated, namespace: folderNamespace(dirname(path)) };
+  return { source, pods, objects, templated, namespace: folderNamespace(dirname(path)), text, starts };
 }
 
 export class WorkspaceIndex {

@@ -105,6 +105,9 @@ export interface PeerPods {
   readonly namespace?: string;
   /** The texts of its templated chunks (Helm): pods nobody can see until they are rendered. */
   readonly templated?: readonly string[];
+  /** Its text and the start of each document's chunk in it: navigation places nodes with them. */
+  readonly text?: string;
+  readonly starts?: ReadonlyMap<import('yaml').Document, number>;
 }
 
 /** Where the file being checked sits in its workspace. */
