@@ -3,14 +3,14 @@
  * (`configMapKeyRef.name`, `envFrom[].configMapRef.name`, `volumes[].configMap.name`,
  * `secretName`, projected sources) ↔ the object's `metadata.name`; a key
  * (`configMapKeyRef.key`, `items[].key`) ↔ the object's data entry. Namespace-aware as
- * missing-config-key is: an object in another namespace is never linked.
+ * missing-config-key is: only objects of the pod's namespace (unset = `default`) are linked.
  */
 import type { Node } from 'yaml';
 import type { FileAnalysis } from '../core/analyze';
 import { chunkAt } from '../core/locate';
 import { getMap, getScalar } from '../core/yaml-access';
 import { configKeysOf, configRefsOf, type ConfigKind } from '../k8s/config-refs';
-import { mayShareNamespace, sameNamespace, type IndexedObject, type Neighbourhood } from '../k8s/neighbourhood';
+import { sameNamespace, type IndexedObject, type Neighbourhood } from '../k8s/neighbourhood';
 import { hoodOf, onNode, Placer, uniquePlaces, type Place, type WorkspaceView } from './workspace-view';
 
 /** What a name or key under the cursor links across the workspace. */
@@ -28,11 +28,9 @@ export function nameNodeOf(o: IndexedObject): Node | undefined {
   return getScalar(getMap(o.object.node, 'metadata', o.doc), 'name', o.doc);
 }
 
-/** The objects a reference from `namespace` may mean: those surely in it, else those that may be. */
+/** The objects a reference from `namespace` means: those in it (an unset namespace is `default`), as missing-config-key judges. */
 export function configObjects(hood: Neighbourhood, kind: ConfigKind, name: string, namespace: string): IndexedObject[] {
-  const named = hood.objects(kind, name);
-  const same = named.filter((o) => sameNamespace(o.namespace, namespace));
-  return same.length > 0 ? same : named.filter((o) => mayShareNamespace(o.namespace, namespace));
+  return hood.objects(kind, name).filter((o) => sameNamespace(o.namespace, namespace));
 }
 
 interface Target {
@@ -52,7 +50,7 @@ function linksOf(hood: Neighbourhood, placer: Placer, t: Target): WorkspaceLinks
   });
   const references = [];
   for (const p of hood.pods) {
-    if (!mayShareNamespace(p.namespace, t.namespace)) continue;
+    if (!sameNamespace(p.namespace, t.namespace)) continue;
     for (const ref of configRefsOf(p.pod)) {
       if (ref.kind !== t.kind || ref.name !== t.name) continue;
       if (t.key === undefined) references.push(placer.place(p, p.pod.doc, ref.nameNode));

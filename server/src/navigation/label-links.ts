@@ -10,7 +10,7 @@ import type { Document, Node, YAMLMap } from 'yaml';
 import type { FileAnalysis } from '../core/analyze';
 import { chunkAt } from '../core/locate';
 import { getMap, getPair } from '../core/yaml-access';
-import { mayShareNamespace, type IndexedPod, type Neighbourhood, type Placement } from '../k8s/neighbourhood';
+import { sameNamespace, type IndexedPod, type Neighbourhood, type Placement } from '../k8s/neighbourhood';
 import { selects, stringMap, templateLabelsMap } from '../k8s/services';
 import type { WorkspaceLinks } from './config-links';
 import { hoodOf, onNode, Placer, uniquePlaces, type Place, type WorkspaceView } from './workspace-view';
@@ -44,7 +44,7 @@ function selectorsOf(hood: Neighbourhood): Selector[] {
   return out;
 }
 
-const picks = (s: Selector, p: IndexedPod): boolean => (s.only ? s.only === p : Object.keys(s.labels).length > 0 && mayShareNamespace(s.namespace, p.namespace) && selects(s.labels, p.labels));
+const picks = (s: Selector, p: IndexedPod): boolean => (s.only ? s.only === p : Object.keys(s.labels).length > 0 && sameNamespace(s.namespace, p.namespace) && selects(s.labels, p.labels));
 
 /** The label entry under the cursor: its key, value, side, and the pods and selectors it starts from. */
 export interface LabelTarget {

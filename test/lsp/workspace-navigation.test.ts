@@ -1,0 +1,78 @@
+/** Navigation across the files of the workspace in the real server: ConfigMaps on disk, Services and pods in other files. */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, test } from 'node:test';
+import type { Location } from 'vscode-languageserver-protocol';
+import { positionOf } from '../helpers/caret';
+import { LspClient } from './harness';
+
+let client: LspClient;
+let root: string;
+const uriOf = (...parts: string[]): string => pathToFileURL(join(root, ...parts)).href;
+
+const settings = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata:\n  log_level: debug\n  mode: fast\n';
+const prodSettings = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: audit, namespace: prod}\ndata: {level: high}\n';
+const deployment =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: myorg/app}]\n';
+const pod =
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: myorg/app\n    env:\n    - {name: LEVEL, valueFrom: {configMapKeyRef: {name: settings, key: log-levl}}}\n    - {name: MODE, valueFrom: {configMapKeyRef: {name: settings, key: mode}}}\n    - {name: AUDIT, valueFrom: {configMapKeyRef: {name: audit, key: level}}}\n    - {name: TOKEN, valueFrom: {secretKeyRef: {name: absent, key: token}}}\n';
+
+before(async () => {
+  root = mkdtempSync(join(tmpdir(), 'podsight-nav-'));
+  mkdirSync(join(root, 'app', 'config'), { recursive: true });
+  // Below the pod's folder: only the background index of the workspace finds them.
+  writeFileSync(join(root, 'app', 'config', 'settings.yaml'), settings);
+  writeFileSync(join(root, 'app', 'config', 'audit.yaml'), prodSettings);
+  writeFileSync(join(root, 'app', 'deploy.yaml'), deployment);
+  client = new LspClient({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }] });
+  await client.initialize();
+  // The misspelt key is reported once the index has the ConfigMap: the index is ready then.
+  await client.open(uriOf('app', 'pod.yaml'), pod);
+  await client.waitForLatest(uriOf('app', 'pod.yaml'), (d) => d.some((x) => x.code === 'missing-config-key'));
+});
+after(async () => {
+  await client.dispose();
+  rmSync(root, { recursive: true, force: true });
+});
+
+const at = (uri: string, text: string, needle: string, occurrence = 0) => ({ textDocument: { uri }, position: positionOf(text, needle, occurrence, 1) });
+const brief = (locations: Location[] | null): string[] => (locations ?? []).map((l) => `${l.uri.slice(pathToFileURL(root).href.length + 1)}:${l.range.start.line}:${l.range.start.character}-${l.range.end.character}`);
+
+test('definition of a configMapKeyRef name is the ConfigMap in a file on disk; of its key, the data entry', async () => {
+  const uri = uriOf('app', 'pod.yaml');
+  assert.deepEqual(brief(await client.request<Location[]>('textDocument/definition', at(uri, pod, 'settings'))), ['app/config/settings.yaml:2:17-25']);
+  assert.deepEqual(brief(await client.request<Location[]>('textDocument/definition', at(uri, pod, 'mode}'))), ['app/config/settings.yaml:5:2-6']);
+});
+
+test('references of a ConfigMap key from the ConfigMap find the pod that reads it', async () => {
+  const cm = uriOf('app', 'config', 'settings.yaml');
+  await client.open(cm, settings);
+  const refs = await client.request<Location[]>('textDocument/references', { ...at(cm, settings, 'mode'), context: { includeDeclaration: false } });
+  assert.deepEqual(brief(refs), ['app/pod.yaml:9:70-74']);
+  await client.close(cm);
+});
+
+test('silent: a ConfigMap in another namespace, a Secret not in the workspace', async () => {
+  const uri = uriOf('app', 'pod.yaml');
+  assert.deepEqual(brief(await client.request<Location[]>('textDocument/definition', at(uri, pod, 'audit'))), []);
+  assert.deepEqual(brief(await client.request<Location[]>('textDocument/definition', at(uri, pod, 'absent'))), []);
+});
+
+test('a Service selector goes to the pod template labels in another file; the label finds the Service', async () => {
+  const svcText = 'apiVersion: v1\nkind: Service\nmetadata: {name: front}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n';
+  const svc = uriOf('app', 'svc.yaml');
+  await client.open(svc, svcText);
+  assert.deepEqual(brief(await client.request<Location[]>('textDocument/definition', at(svc, svcText, 'web'))), ['app/deploy.yaml:6:29-32']);
+  const deploy = uriOf('app', 'deploy.yaml');
+  await client.open(deploy, deployment);
+  const refs = await client.request<Location[]>('textDocument/references', { ...at(deploy, deployment, 'app', 1), context: { includeDeclaration: false } });
+  assert.deepEqual(brief(refs), ['app/deploy.yaml:4:27-30', 'app/svc.yaml:4:13-16']);
+  // Highlights stay in the document.
+  const highlights = await client.request<unknown[]>('textDocument/documentHighlight', at(deploy, deployment, 'app', 1));
+  assert.equal(highlights.length, 2);
+  await client.close(deploy);
+  await client.close(svc);
+});
