@@ -12,6 +12,7 @@ import { ITEM } from './lines';
 import { walkSchema } from './schema-walk';
 import type { CompletionOptions, PodCompletion, Translate } from './types';
 import { valueCompletions } from './values';
+import { configCompletions } from './config-names';
 import { completionWorld, type CompletionWorld } from './world';
 
 export type { CompletionOptions, PodCompletion, Translate } from './types';
@@ -63,7 +64,7 @@ export function complete(
   const { ctx } = w;
   let items: PodCompletion[] = [];
   if (ctx.kind === 'value') {
-    items = valueCompletions(w, walkSchema(w.rootType, w.path), images, t);
+    items = [...configCompletions(w, analysis, options.workspace, t), ...valueCompletions(w, walkSchema(w.rootType, w.path), images, t)];
   } else {
     const spot = walkSchema(w.rootType, w.path);
     const type = spot?.type;

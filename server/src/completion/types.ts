@@ -6,7 +6,7 @@ export type Translate = (key: string, args?: Readonly<Record<string, string | nu
 /** One completion proposal. */
 export interface PodCompletion {
   readonly label: string;
-  readonly kind: 'field' | 'snippet' | 'enum' | 'volume' | 'port-name' | 'port-number' | 'free-port' | 'boolean';
+  readonly kind: 'field' | 'snippet' | 'enum' | 'volume' | 'port-name' | 'port-number' | 'free-port' | 'boolean' | 'config-name' | 'config-key';
   readonly detail?: string;
   readonly documentation?: string;
   /** Inserted in place of the typed prefix; a snippet when `snippet`. */
@@ -22,4 +22,6 @@ export interface PodCompletion {
 export interface CompletionOptions {
   /** The Red Hat YAML extension offers schema keys already: offer only what adds knowledge. */
   readonly yamlExtensionActive?: boolean;
+  /** The workspace the document sees (ConfigMap/Secret names and keys come from it), asked only when needed. */
+  readonly workspace?: () => import('../navigation/workspace-view').WorkspaceView;
 }

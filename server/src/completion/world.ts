@@ -21,6 +21,8 @@ export interface CompletionWorld {
   readonly rootType?: string;
   readonly path: readonly Segment[];
   readonly doc?: Document;
+  /** The cursor's offset in `doc` (the patched chunk). */
+  readonly offset: number;
   readonly object?: K8sObject;
   readonly pod?: PodModel;
   readonly container?: ContainerModel;
@@ -115,5 +117,5 @@ export function completionWorld(analysis: FileAnalysis, offset: number): Complet
       services.push(...c.analysis.objects.flatMap(({ object: o, doc: d }) => serviceOf(o, d) ?? []));
     }
   }
-  return { ctx, rootType, path, doc, object, pod, container, port, pods, services, indentless: detectIndentless(lines) };
+  return { ctx, rootType, path, doc, offset: patchedOffset, object, pod, container, port, pods, services, indentless: detectIndentless(lines) };
 }

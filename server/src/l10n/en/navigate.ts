@@ -19,6 +19,9 @@ export const navigateEn: Record<string, string> = {
   'complete.snippet.volume.configMap': 'configMap volume: the keys of a ConfigMap as files',
   'complete.snippet.volume.secret': 'secret volume: the keys of a Secret as files',
   'complete.snippet.volume.persistentVolumeClaim': 'persistentVolumeClaim volume: a claimed persistent volume',
+  'complete.config.name': '{kind} in {file}',
+  'complete.config.key': 'key of {kind} "{name}" in {file}',
+  'complete.config.this-file': 'this file',
 
   'outline.pod': 'pod',
   'outline.pod.one-ip': 'one IP, shared by all containers',

@@ -18,6 +18,9 @@ export const navigateZhCn: Record<string, string> = {
   'complete.snippet.volume.configMap': 'configMap 卷：把 ConfigMap 的键作为文件',
   'complete.snippet.volume.secret': 'secret 卷：把 Secret 的键作为文件',
   'complete.snippet.volume.persistentVolumeClaim': 'persistentVolumeClaim 卷：已申领的持久卷',
+  'complete.config.name': '{file} 中的 {kind}',
+  'complete.config.key': '{file} 中 {kind}“{name}”的键',
+  'complete.config.this-file': '本文件',
 
   'outline.pod': 'Pod',
   'outline.pod.one-ip': '一个 IP，所有容器共享',

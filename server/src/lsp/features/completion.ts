@@ -20,6 +20,8 @@ const KINDS: Record<PodCompletion['kind'], CompletionItemKind> = {
   'port-number': CompletionItemKind.Value,
   'free-port': CompletionItemKind.Value,
   boolean: CompletionItemKind.Value,
+  'config-name': CompletionItemKind.Reference,
+  'config-key': CompletionItemKind.Field,
 };
 
 export const completionFeature: Feature = {
@@ -36,7 +38,7 @@ export const completionFeature: Feature = {
         analysis,
         offset,
         (key, args) => t(locale, key, args),
-        { yamlExtensionActive: ctx.initOptions().yamlExtensionActive === true },
+        { yamlExtensionActive: ctx.initOptions().yamlExtensionActive === true, workspace: () => ctx.store.workspaceView(document) },
         ctx.store.optionsFor(document.uri).images,
       );
       if (!result || result.items.length === 0) return null;
