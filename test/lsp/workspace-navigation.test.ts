@@ -76,3 +76,17 @@ test('a Service selector goes to the pod template labels in another file; the la
   await client.close(deploy);
   await client.close(svc);
 });
+
+test('completion proposes the ConfigMaps of the namespace and, after the name, their keys', async () => {
+  const uri = uriOf('app', 'typing.yaml');
+  const base = 'apiVersion: v1\nkind: Pod\nmetadata: {name: t}\nspec:\n  containers:\n  - name: app\n    image: myorg/app\n    env:\n    - name: MODE\n      valueFrom:\n        configMapKeyRef:\n          name: ';
+  await client.open(uri, base);
+  const names = await client.request<{ items: { label: string; detail?: string }[] } | null>('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: 16 } });
+  const proposed = (names?.items ?? []).map((i) => `${i.label} | ${i.detail}`);
+  assert.ok(proposed.includes('settings | ConfigMap in settings.yaml'), JSON.stringify(proposed));
+  assert.ok(!proposed.some((p) => p.startsWith('audit')), 'the ConfigMap of namespace prod is not proposed');
+  await client.change(uri, 2, [{ text: `${base}settings\n          key: ` }]);
+  const keys = await client.request<{ items: { label: string }[] } | null>('textDocument/completion', { textDocument: { uri }, position: { line: 12, character: 15 } });
+  assert.deepEqual((keys?.items ?? []).map((i) => i.label).filter((l) => l === 'log_level' || l === 'mode'), ['log_level', 'mode']);
+  await client.close(uri);
+});
