@@ -90,3 +90,21 @@ test('completion proposes the ConfigMaps of the namespace and, after the name, t
   assert.deepEqual((keys?.items ?? []).map((i) => i.label).filter((l) => l === 'log_level' || l === 'mode'), ['log_level', 'mode']);
   await client.close(uri);
 });
+
+test('rename of a ConfigMap key from its reference: a workspace edit for the pod and the ConfigMap on disk', async () => {
+  const uri = uriOf('app', 'pod.yaml');
+  const prepared = await client.request<{ range: { start: { character: number } }; placeholder: string } | null>('textDocument/prepareRename', at(uri, pod, 'mode}'));
+  assert.equal(prepared?.placeholder, 'mode');
+  const edit = await client.request<{ documentChanges: { textDocument: { uri: string; version: number | null }; edits: { newText: string }[] }[] }>('textDocument/rename', {
+    ...at(uri, pod, 'mode}'),
+    newName: 'speed',
+  });
+  const changes = edit.documentChanges.map((c) => `${c.textDocument.uri.slice(pathToFileURL(root).href.length + 1)}@${c.textDocument.version}: ${c.edits.map((e) => e.newText).join(',')}`).sort();
+  assert.deepEqual(changes, ['app/config/settings.yaml@null: speed', 'app/pod.yaml@1: speed']);
+  await assert.rejects(client.request('textDocument/rename', { ...at(uri, pod, 'mode}'), newName: 'no spaces' }), /not a valid ConfigMap or Secret key/);
+});
+
+test('rename is refused for a key of a ConfigMap that is not in the workspace', async () => {
+  const uri = uriOf('app', 'pod.yaml');
+  assert.equal(await client.request('textDocument/prepareRename', at(uri, pod, 'token')), null);
+});

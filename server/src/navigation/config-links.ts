@@ -19,6 +19,8 @@ export interface WorkspaceLinks {
   readonly name: string;
   readonly definitions: readonly Place[];
   readonly references: readonly Place[];
+  /** Selector entries among the references that the API server refuses to change on an existing workload. */
+  readonly immutable?: readonly Place[];
   /** For config links: the kind and name of the object. */
   readonly config?: { readonly kind: ConfigKind; readonly name: string; readonly key?: string };
 }
@@ -33,7 +35,7 @@ export function configObjects(hood: Neighbourhood, kind: ConfigKind, name: strin
   return hood.objects(kind, name).filter((o) => sameNamespace(o.namespace, namespace));
 }
 
-interface Target {
+export interface ConfigTarget {
   readonly kind: ConfigKind;
   readonly name: string;
   readonly key?: string;
@@ -42,7 +44,7 @@ interface Target {
   readonly object?: IndexedObject;
 }
 
-function linksOf(hood: Neighbourhood, placer: Placer, t: Target): WorkspaceLinks {
+export function linksOf(hood: Neighbourhood, placer: Placer, t: ConfigTarget): WorkspaceLinks {
   const objects = t.object ? [t.object] : configObjects(hood, t.kind, t.name, t.namespace);
   const definitions = objects.map((o) => {
     const node = t.key === undefined ? nameNodeOf(o) : configKeysOf(o.object, o.doc)?.get(t.key);
@@ -67,7 +69,7 @@ function linksOf(hood: Neighbourhood, placer: Placer, t: Target): WorkspaceLinks
 }
 
 /** What a config reference or a ConfigMap/Secret name or key at `offset` is about, if anything. */
-export function configTargetAt(analysis: FileAnalysis, offset: number, hood: Neighbourhood): Target | undefined {
+export function configTargetAt(analysis: FileAnalysis, offset: number, hood: Neighbourhood): ConfigTarget | undefined {
   const chunk = chunkAt(analysis, offset);
   if (!chunk) return undefined;
   const rel = offset - chunk.start;

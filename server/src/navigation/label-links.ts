@@ -22,6 +22,8 @@ interface Selector extends Placement {
   readonly labels: Readonly<Record<string, string>>;
   /** A workload's selector picks its own template only. */
   readonly only?: IndexedPod;
+  /** The API server refuses to change it on an existing object (apps/v1 and Job selectors). */
+  readonly immutable?: boolean;
 }
 
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet', 'Job', 'ReplicationController']);
@@ -29,7 +31,7 @@ const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet
 function selectorsOf(hood: Neighbourhood): Selector[] {
   const out: Selector[] = [];
   const add = (place: Placement, doc: Document, map: YAMLMap | undefined, only?: IndexedPod): void => {
-    if (map) out.push({ namespace: place.namespace, chunkStart: place.chunkStart, source: place.source, doc, map, labels: stringMap(map, doc), only });
+    if (map) out.push({ namespace: place.namespace, chunkStart: place.chunkStart, source: place.source, doc, map, labels: stringMap(map, doc), only, immutable: only && only.pod.object.kind !== 'ReplicationController' });
   };
   for (const o of hood.objects('Service')) add(o, o.doc, getMap(getMap(o.object.node, 'spec', o.doc), 'selector', o.doc));
   for (const o of hood.objects('NetworkPolicy')) add(o, o.doc, getMap(getMap(getMap(o.object.node, 'spec', o.doc), 'podSelector', o.doc), 'matchLabels', o.doc));
@@ -105,7 +107,9 @@ export function labelLinksAt(analysis: FileAnalysis, offset: number, view: Works
   const placer = new Placer(view);
   const definitions: (Place | undefined)[] = [...pods].map((p) => placer.place(p, p.pod.doc, side(templateLabelsMap(p.pod), p.pod.doc, target.key, target.side)));
   const references = [...linked].map((s) => placer.place(s, s.doc, side(s.map, s.doc, target.key, target.side)));
+  const immutable = [...linked].filter((s) => s.immutable).map((s) => placer.place(s, s.doc, side(s.map, s.doc, target.key, target.side)));
   return {
+    immutable: uniquePlaces(immutable),
     kind: target.side === 'key' ? 'label-key' : 'label-value',
     name: target.side === 'key' ? target.key : target.value,
     definitions: uniquePlaces(definitions),
