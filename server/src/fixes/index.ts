@@ -25,6 +25,7 @@ import { serviceTargetPortFixes } from './service-target-port';
 import type { Fix, FixContext, FixProvider } from './types';
 import { danglingBackendFixes } from './dangling-backend';
 import { duplicateEnvFixes } from './duplicate-env';
+import { duplicatePortNameFixes } from './duplicate-port-name';
 import { missingConfigKeyFixes } from './missing-config-key';
 import { probePortElsewhereFixes } from './probe-port-elsewhere';
 import { selectorMismatchFixes } from './selector-mismatch';
@@ -55,6 +56,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'unknown-field': unknownFieldFixes,
   'invalid-value': invalidValueFixes,
   'duplicate-container-name': duplicateContainerNameFixes,
+  'duplicate-port-name': duplicatePortNameFixes,
   'duplicate-volume-name': duplicateVolumeNameFixes,
   'invalid-name': invalidNameFixes,
   'unused-disable-directive': unusedDisableDirectiveFixes,

@@ -52,3 +52,12 @@ test('missing-config-key: the closest key', () => {
   const { result } = applyFix(`${cm}---\n${pod}`, 'missing-config-key', /Replace "log-level" with "log_level"/);
   assert.match(result, /key: log_level/);
 });
+
+test('duplicate-port-name: rename the second port, and the probe of its container follows', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: myorg/app\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe: {httpGet: {path: /, port: http}}\n  - name: proxy\n    image: myorg/proxy\n    ports: [{name: http, containerPort: 8443}]\n    readinessProbe: {httpGet: {path: /, port: http}}\n';
+  const { result } = applyFix(text, 'duplicate-port-name', /Rename "http" to "http-2"/);
+  assert.equal(
+    result,
+    'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: myorg/app\n    ports: [{name: http, containerPort: 8080}]\n    readinessProbe: {httpGet: {path: /, port: http}}\n  - name: proxy\n    image: myorg/proxy\n    ports: [{name: http-2, containerPort: 8443}]\n    readinessProbe: {httpGet: {path: /, port: http-2}}\n',
+  );
+});
