@@ -9,6 +9,8 @@ import { test } from 'node:test';
 import { complete } from '../../../server/src/completion';
 import { analyzeText } from '../../../server/src/core/analyze';
 import { linksAt } from '../../../server/src/navigation/links';
+import { workspaceLinksAt } from '../../../server/src/navigation/workspace-links';
+import { workspaceRenameTarget } from '../../../server/src/navigation/workspace-rename';
 import { outline, type OutlineNode } from '../../../server/src/navigation/outline';
 import { podSummaries } from '../../../server/src/navigation/pod-summary';
 import { corpusDir, yamlFiles } from '../../helpers/paths';
@@ -39,6 +41,8 @@ test('completion and navigation never throw on the corpus, and outlines nest', (
       try {
         proposals += complete(analysis, offset, t)?.items.length ?? 0;
         linksAt(analysis, offset);
+        workspaceLinksAt(analysis, offset, { peers: [], source: file });
+        workspaceRenameTarget(analysis, offset, { peers: [], source: file });
       } catch (error) {
         assert.fail(`${name} at ${offset}: ${String(error instanceof Error ? error.stack : error)}`);
       }
