@@ -18,6 +18,8 @@ export interface LspClientOptions {
   readonly env?: Record<string, string>;
   /** Announce `codeAction/resolve` support for `edit`, as VS Code does. */
   readonly resolveCodeActionEdits?: boolean;
+  /** Announce change annotations in workspace edits, as VS Code does. */
+  readonly changeAnnotations?: boolean;
   /** Answer `workspace/configuration` this many ms late, as editors do (0: at once). */
   readonly configurationDelayMs?: number;
 }
@@ -96,7 +98,11 @@ export class LspClient {
       workspaceFolders: this.initOptions.workspaceFolders ?? null,
       locale: this.initOptions.locale ?? 'en',
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          ...(this.initOptions.changeAnnotations ? { workspaceEdit: { documentChanges: true, changeAnnotationSupport: { groupsOnLabel: true } } } : {}),
+        },
         textDocument: {
           rename: { prepareSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },

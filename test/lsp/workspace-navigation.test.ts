@@ -108,3 +108,26 @@ test('rename is refused for a key of a ConfigMap that is not in the workspace', 
   const uri = uriOf('app', 'pod.yaml');
   assert.equal(await client.request('textDocument/prepareRename', at(uri, pod, 'token')), null);
 });
+
+test('rename of a label value from a Service: the Deployment on disk follows; its immutable selector is marked for confirmation', async () => {
+  const annotated = new LspClient({ workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }], changeAnnotations: true });
+  try {
+    await annotated.initialize();
+    const svcText = 'apiVersion: v1\nkind: Service\nmetadata: {name: front}\nspec:\n  selector: {app: web}\n  ports: [{port: 80}]\n';
+    const svc = uriOf('app', 'svc.yaml');
+    await annotated.open(svc, svcText);
+    type Edit = { documentChanges: { textDocument: { uri: string }; edits: { newText: string; annotationId?: string; range: { start: { line: number } } }[] }[]; changeAnnotations?: Record<string, { needsConfirmation?: boolean }> };
+    // The Deployment is read from disk by the background index: poll until the rename reaches it.
+    const deadline = Date.now() + 10_000;
+    let edit: Edit | undefined;
+    while (Date.now() < deadline) {
+      edit = await annotated.request<Edit>('textDocument/rename', { ...at(svc, svcText, 'web'), newName: 'shop' });
+      if (edit.documentChanges.length > 1) break;
+    }
+    const deploy = edit?.documentChanges.find((c) => c.textDocument.uri.endsWith('/app/deploy.yaml'));
+    assert.deepEqual(deploy?.edits.map((e) => `${e.range.start.line}:${e.newText}:${e.annotationId ?? ''}`).sort(), ['4:shop:immutable-selector', '6:shop:']);
+    assert.equal(edit?.changeAnnotations?.['immutable-selector']?.needsConfirmation, true);
+  } finally {
+    await annotated.dispose();
+  }
+});
