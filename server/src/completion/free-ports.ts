@@ -39,12 +39,16 @@ export function usedPorts(pod: PodModel, container: ContainerModel, editing?: Po
   return out;
 }
 
-/** First the ports this container's image listens on, when free; then the first free port from 8080. */
-export function freePorts(used: readonly UsedPort[], container: ContainerModel, protocol = 'TCP', images?: Readonly<Record<string, UserImageInfo>>): FreePort[] {
+/**
+ * First the ports this container's process listens on (its effective listeners: the image default,
+ * or where args, env or its configuration moved it), when free; then the first free port from 8080.
+ */
+export function freePorts(used: readonly UsedPort[], container: ContainerModel, protocol = 'TCP', images?: Readonly<Record<string, UserImageInfo>>, pod?: PodModel, configMaps?: ConfigMapIndex): FreePort[] {
   const taken = new Set(used.filter((u) => u.protocol === protocol).map((u) => u.port));
   const out: FreePort[] = [];
   const info = container.image && !container.commandOverridden ? lookupImage(container.image, images) : undefined;
-  for (const p of info?.ports ?? []) {
+  const own = pod ? containerListeners(pod, container, { images, configMaps }).listeners.filter((l) => l.source !== 'declared') : info?.ports ?? [];
+  for (const p of own) {
     if (p.protocol === protocol && !taken.has(p.port) && !out.some((o) => o.port === p.port)) out.push({ port: p.port, reason: 'image' });
   }
   let next = 8080;

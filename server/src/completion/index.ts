@@ -46,7 +46,7 @@ function presentKeys(w: CompletionWorld): Set<string> {
 
 function snippetFacts(w: CompletionWorld, images?: Readonly<Record<string, UserImageInfo>>): { seqIndent: string; freePort: number; volumeNames: string[] } {
   const container = w.container ?? w.pod?.containers[0];
-  const port = w.pod && container ? freePorts(usedPorts(w.pod, container, undefined, images), container, 'TCP', images).find((f) => f.reason === 'next')?.port : undefined;
+  const port = w.pod && container ? freePorts(usedPorts(w.pod, container, undefined, images, w.configMaps), container, 'TCP', images, w.pod, w.configMaps).find((f) => f.reason === 'next')?.port : undefined;
   const volumeNames = [...(w.pod?.volumes ?? []), ...(w.pod?.claimTemplates ?? [])].flatMap((v) => (v.name ? [v.name] : []));
   return { seqIndent: w.indentless ? '' : '  ', freePort: port ?? 8080, volumeNames };
 }

@@ -63,10 +63,10 @@ function targetPorts(w: CompletionWorld, t: Translate): PodCompletion[] {
 function containerPorts(w: CompletionWorld, images: Readonly<Record<string, UserImageInfo>> | undefined, t: Translate): PodCompletion[] {
   const { pod, container } = w;
   if (!pod || !container) return [];
-  const used = usedPorts(pod, container, w.port, images);
+  const used = usedPorts(pod, container, w.port, images, w.configMaps);
   const taken = used.map((u) => `${u.port}/${u.protocol} (${u.container})`).join(', ');
   const doc = taken ? t('complete.free-port.taken', { ports: taken }) : t('complete.free-port.none');
-  return freePorts(used, container, w.port?.protocol ?? 'TCP', images).map((f, i) =>
+  return freePorts(used, container, w.port?.protocol ?? 'TCP', images, pod, w.configMaps).map((f, i) =>
     value(String(f.port), 'free-port', `0${i}`, t(f.reason === 'image' ? 'complete.free-port.image' : 'complete.free-port.next', { image: container.image ?? '' }), doc),
   );
 }

@@ -3,6 +3,7 @@
  * cut back to what parses (`    mountP` → `    `, `{name: my` → `{name: my}`), so the rest of
  * the pod — its volumes, its ports — is known even while that line is unfinished.
  */
+import { configMapsOfAnalysis, type ConfigMapIndex } from '../k8s/config-maps';
 import type { Document } from 'yaml';
 import type { FileAnalysis } from '../core/analyze';
 import { chunkAt } from '../core/locate';
@@ -32,6 +33,8 @@ export interface CompletionWorld {
   readonly services: readonly ServiceModel[];
   /** The document prefers indentless sequences (`containers:\n- name:`), like kubectl. */
   readonly indentless: boolean;
+  /** ConfigMaps of the file and its folder: where the listener model reads nginx/redis configuration. */
+  readonly configMaps?: ConfigMapIndex;
 }
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
@@ -117,5 +120,5 @@ export function completionWorld(analysis: FileAnalysis, offset: number): Complet
       services.push(...c.analysis.objects.flatMap(({ object: o, doc: d }) => serviceOf(o, d) ?? []));
     }
   }
-  return { ctx, rootType, path, doc, offset: patchedOffset, object, pod, container, port, pods, services, indentless: detectIndentless(lines) };
+  return { ctx, rootType, path, doc, offset: patchedOffset, object, pod, container, port, pods, services, indentless: detectIndentless(lines), configMaps: configMapsOfAnalysis(analysis) };
 }

@@ -6,7 +6,7 @@
  */
 import { configMapsOfAnalysis } from '../k8s/config-maps';
 import { lookupImage, parseImageRef } from '../k8s/images';
-import { addressesClash, containerListeners, showAddress, type ListenerSource } from '../k8s/listeners';
+import { addressesClash, containerListeners, isLoopback, showAddress, type ListenerSource } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { code, learnMore, nameList, table, type HoverContext } from './context';
 
@@ -114,10 +114,6 @@ function howKnown(ctx: HoverContext, l: Listener): string {
   else base = ctx.t('hover.net.declared');
   if (l.address !== '') base += ctx.t('hover.list-sep') + (isLoopback(l.address) ? ctx.t('hover.net.loopback-note', { address: l.address }) : ctx.t('hover.net.address-note', { address: l.address }));
   return l.container.role === 'init' ? `${base}${ctx.t('hover.list-sep')}${ctx.t('hover.net.init-note')}` : base;
-}
-
-function isLoopback(address: string): boolean {
-  return address === '::1' || address.startsWith('127.') || address === 'localhost';
 }
 
 /** The setting as written, cut short enough for a table cell (a ConfigMap origin keeps its directive). */

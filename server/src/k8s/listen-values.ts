@@ -110,6 +110,11 @@ export function addressesClash(a: string, b: string): boolean {
   return a === '' || b === '' || a === b;
 }
 
+/** A loopback bind address: reachable from the pod's own containers only, never on the pod IP. */
+export function isLoopback(address: string): boolean {
+  return address.startsWith('127.') || address === '::1' || address === 'localhost';
+}
+
 /** How an address reads in messages. */
 export function showAddress(address: string, port: number): string {
   if (address === '') return String(port);

@@ -14,7 +14,7 @@ import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, 
 import { readRedisConfig } from './listen-redis';
 import { runTogether, type ContainerModel, type PodModel, type PortModel } from './pod-model';
 
-export { addressesClash, showAddress } from './listen-values';
+export { addressesClash, isLoopback, showAddress } from './listen-values';
 import { addressesClash } from './listen-values';
 
 /** Where a listener comes from. */

@@ -7,15 +7,11 @@
  * is not the one probed. A file rule: the listeners read ConfigMaps of the file and its folder.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
-import { containerListeners, type ContainerListeners } from '../k8s/listeners';
+import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, runTogether, type PodModel } from '../k8s/pod-model';
 import type { FileRule, FileRuleContext } from './types';
 
 const PROBES = /^(livenessProbe|readinessProbe|startupProbe)\./;
-
-function isLoopback(address: string): boolean {
-  return address.startsWith('127.') || address === '::1' || address === 'localhost';
-}
 
 /** TCP ports a container's process listens on; `podIp`: only those the kubelet's probe reaches. */
 function tcpPorts(of: ContainerListeners, podIp = false): Set<number> {

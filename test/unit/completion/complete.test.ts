@@ -48,6 +48,43 @@ test("the image's own port comes first when nothing else takes it", () => {
   assert.deepEqual(got.slice(0, 2), ['80', '8081']);
 });
 
+test('the port offered first is where the process really listens: moved by its ConfigMap or an env variable', () => {
+  const moved = labels(yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: web-conf}
+    data:
+      default.conf: "server { listen 8081; }"
+    ---
+    apiVersion: v1
+    kind: Pod
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.27
+        volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]
+        ports:
+        - containerPort: ¦
+      volumes:
+      - {name: conf, configMap: {name: web-conf}}
+  `);
+  assert.equal(moved[0], '8081');
+  assert.ok(!moved.includes('80'));
+  const env = labels(yaml`
+    apiVersion: v1
+    kind: Pod
+    spec:
+      containers:
+      - name: grafana
+        image: grafana/grafana:11.1.0
+        env: [{name: GF_SERVER_HTTP_PORT, value: "3001"}]
+        ports:
+        - containerPort: ¦
+  `);
+  assert.equal(env[0], '3001');
+  assert.ok(!env.includes('3000'));
+});
+
 test('keys: required first, present keys left out, status never offered', () => {
   const got = labels(yaml`
     apiVersion: apps/v1
