@@ -1,7 +1,7 @@
 /** `podsight check DIR` on a kustomization: renders with the real kubectl kustomize (the built bundle). */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -66,4 +66,90 @@ test('without kustomize: one notice on stderr, then the files one by one', () =>
   assert.equal(r.status, 0);
   assert.match(r.stderr, /no kustomize found/);
   assert.deepEqual(JSON.parse(r.stdout), []);
+});
+
+test('check on a folder without a kustomization renders each leaf overlay beneath it (the base is rendered through them)', () => {
+  const r = podsight(['check', 'examples/kustomize', '--format', 'json']);
+  assert.equal(r.status, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as Out[];
+  assert.deepEqual(
+    out.map((f) => [f.file, f.rule, f.range.start.line]).sort(),
+    [
+      ['examples/kustomize/base/deployment.yaml', 'undefined-volume', 20],
+      ['examples/kustomize/overlays/dev/rename-volume.yaml', 'unused-volume', 2],
+      ['examples/kustomize/overlays/prod/metrics-sidecar.yaml', 'port-conflict', 12],
+    ],
+  );
+  assert.match(out.find((f) => f.rule === 'port-conflict')?.message ?? '', /\(in overlay examples\/kustomize\/overlays\/prod\)$/);
+});
+
+/** A tree like examples/kustomize whose base itself has a port conflict, both overlays using it. */
+function treeWithBadBase(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-tree-'));
+  for (const sub of ['base', 'overlays/dev', 'overlays/prod', 'plain']) mkdirSync(join(dir, sub), { recursive: true });
+  writeFileSync(join(dir, 'base/kustomization.yaml'), 'resources:\n  - deployment.yaml\n');
+  writeFileSync(
+    join(dir, 'base/deployment.yaml'),
+    `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: example/web:1
+          ports: [{containerPort: 8080}]
+        - name: proxy
+          image: example/proxy:1
+          ports: [{containerPort: 8080}]
+`,
+  );
+  for (const overlay of ['dev', 'prod']) {
+    writeFileSync(join(dir, `overlays/${overlay}/kustomization.yaml`), `resources:\n  - ../../base\npatches:\n  - path: replicas.yaml\n`);
+    writeFileSync(join(dir, `overlays/${overlay}/replicas.yaml`), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n');
+  }
+  // Outside every kustomization: checked on its own.
+  writeFileSync(join(dir, 'plain/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: example/a, ports: [{containerPort: 80}]}\n    - {name: b, image: example/b, ports: [{containerPort: 80}]}\n');
+  return dir;
+}
+
+test('check . over several overlays: a base line two overlays report is reported once, naming both overlays', () => {
+  const dir = treeWithBadBase();
+  const r = podsight(['check', '.', '--format', 'json'], dir);
+  assert.equal(r.status, 1, r.stderr);
+  const out = JSON.parse(r.stdout) as Out[];
+  assert.deepEqual(
+    out.map((f) => [f.file, f.rule, f.range.start.line]).sort(),
+    [
+      ['base/deployment.yaml', 'port-conflict', 14],
+      ['plain/pod.yaml', 'port-conflict', 6],
+    ],
+  );
+  assert.match(out.find((f) => f.file === 'base/deployment.yaml')?.message ?? '', /\(in overlays overlays\/dev, overlays\/prod\)$/);
+  // --no-render: the same files one by one (the base alone shows the same conflict, without overlays).
+  const plain = JSON.parse(podsight(['check', '.', '--no-render', '--format', 'json'], dir).stdout) as Out[];
+  assert.deepEqual(plain.map((f) => f.file).sort(), ['base/deployment.yaml', 'plain/pod.yaml']);
+  assert.doesNotMatch(plain[0]?.message ?? '', /in overlay/);
+});
+
+test('a remote resource: one notice on the line that lists it, and the local files checked one by one (the patch as a fragment)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-remote-'));
+  writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - github.com/org/repo//base?ref=v1\n  - pod.yaml\npatches:\n  - path: patch.yaml\n');
+  writeFileSync(join(dir, 'patch.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          volumeMounts: [{name: config, mountPath: /etc/app}]\n          readinessProbe: {httpGet: {port: http}}\n');
+  writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: example/a, ports: [{containerPort: 80}]}\n    - {name: b, image: example/b, ports: [{containerPort: 80}]}\n');
+  for (const target of ['.', dir]) {
+    const r = podsight(['check', target, '--format', 'json'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as (Out & { severity: string })[];
+    assert.deepEqual(
+      out.map((f) => [f.file.replace(`${dir}/`, ''), f.rule, f.severity, f.range.start.line]),
+      [
+        ['kustomization.yaml', 'kustomize-build', 'information', 1],
+        ['pod.yaml', 'port-conflict', 'error', 6],
+      ],
+    );
+  }
 });

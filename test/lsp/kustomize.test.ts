@@ -4,7 +4,7 @@
  * nothing renders in an untrusted workspace until it is trusted.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -116,5 +116,54 @@ describe('kustomize overlays without kustomize', () => {
     } finally {
       await client.dispose();
     }
+  });
+});
+
+describe('kustomize overlay with a remote resource', () => {
+  const remoteDir = mkdtempSync(join(tmpdir(), 'podsight-kustomize-remote-'));
+  // Many documents: the analysis a request starts is still running when the diagnostics ask.
+  const patch = Array.from(
+    { length: 150 },
+    (_, i) => `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web-${i}}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          volumeMounts: [{name: config, mountPath: /etc/app}]
+          readinessProbe: {httpGet: {port: http}}
+`,
+  ).join('---\n');
+  writeFileSync(join(remoteDir, 'kustomization.yaml'), 'resources:\n  - github.com/org/repo//base?ref=v1\npatches:\n  - path: patch.yaml\n');
+  writeFileSync(join(remoteDir, 'patch.yaml'), patch);
+  const uri = (name: string): string => pathToFileURL(join(remoteDir, name)).href;
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ workspaceFolders: [{ uri: pathToFileURL(remoteDir).href, name: 'remote' }] });
+    await client.initialize();
+  });
+  after(async () => {
+    await client.dispose();
+    rmSync(remoteDir, { recursive: true, force: true });
+  });
+
+  test('the patch stays a fragment, even when a hover asks before the diagnostics ran; one notice on the kustomization', async () => {
+    // The diagnostics wait for the settings; meanwhile a hover starts an analysis under the
+    // default options, still running when the settings arrive and the file is known as a fragment.
+    const release = client.holdConfiguration();
+    await client.open(uri('patch.yaml'), patch);
+    const hover = client.request('textDocument/hover', { textDocument: { uri: uri('patch.yaml') }, position: { line: 8, character: 12 } });
+    release();
+    await hover;
+    const own = await client.waitForDiagnostics(uri('patch.yaml'));
+    assert.deepEqual(own.map((d) => d.code), []);
+    const notice = await client.waitForDiagnostics(uri('kustomization.yaml'), (ds) => ds.length > 0, undefined, 30_000);
+    assert.deepEqual(notice.map((d) => [d.code, d.severity, d.range.start.line]), [['kustomize-build', 3, 1]]);
+    // Asked again, the kept analysis is the fragment's; so is the next version's.
+    await client.request('textDocument/codeLens', { textDocument: { uri: uri('patch.yaml') } });
+    await client.change(uri('patch.yaml'), 2, [{ text: `${patch}# edited\n` }]);
+    assert.deepEqual((await client.waitForDiagnostics(uri('patch.yaml'), () => true, 2)).map((d) => d.code), []);
   });
 });

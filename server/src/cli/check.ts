@@ -1,9 +1,9 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
 import { cachedReader, fragmentKindOf } from '../k8s/fragments';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Analyzer, type FileAnalysis } from '../core/analyze';
-import { checkKustomizationDir, isKustomizationDir } from '../kustomize/cli';
+import { renderPath } from '../kustomize/cli';
 import { normaliseLocale, t } from '../l10n';
 import { needsWorkspace } from '../k8s/neighbourhood';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
@@ -99,12 +99,12 @@ export function runCheck(argv: string[]): number {
   const findings: CliFinding[] = [];
   const renderedSources = new Map<string, string>();
   for (const given of args.files) {
-    // A kustomization folder: the pods that will be applied are checked, on their source lines.
-    const rendered = !args.noRender && isKustomizationDir(given) ? checkKustomizationDir(given, { noRender: args.noRender, command: args.kustomizeCommand }, options, locale, (line) => process.stderr.write(`podsight: ${line}\n`)) : undefined;
+    // Kustomize overlays in the folder: the pods that will be applied are checked, on their source
+    // lines; the files their renders cover are not checked again one by one.
+    const rendered = renderPath(given, { noRender: args.noRender, command: args.kustomizeCommand }, options, locale, (line) => process.stderr.write(`podsight: ${line}\n`));
     if (rendered) {
       findings.push(...rendered.findings);
       for (const [file, text] of rendered.sources) renderedSources.set(file, text);
-      continue;
     }
     let files: string[];
     try {
@@ -115,6 +115,7 @@ export function runCheck(argv: string[]): number {
       continue;
     }
     for (const file of files) {
+      if (rendered?.covered.has(resolve(file))) continue;
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

@@ -115,28 +115,32 @@ export class Analyzer {
     }
   }
 
-  private useOptions(options: AnalysisOptions): void {
-    if (options === this.options) return;
+  /** Switches the chunk cache to these options; returns their key. */
+  private useOptions(options: AnalysisOptions): string {
+    if (options === this.options) return this.optionsKey;
     this.options = options;
     const key = JSON.stringify(options);
     if (key !== this.optionsKey) {
-      this.cache.clear();
+      this.cache = new Map();
       this.optionsKey = key;
     }
+    return key;
   }
 
   /** Yields after each chunk it had to analyse (cached chunks cost nothing). */
   private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
-    this.useOptions(options);
+    const key = this.useOptions(options);
+    // Runs in slices may interleave: one under other options neither reads nor fills this cache.
+    const cache = (): Map<string, ChunkAnalysis> | undefined => (this.optionsKey === key ? this.cache : undefined);
     const pieces = resplit(this.last, text);
     yield;
     const chunks: PlacedChunk[] = [];
     const findings: Finding[] = [];
     for (const piece of pieces) {
-      let analysis = this.cache.get(piece.text);
+      let analysis = cache()?.get(piece.text);
       if (!analysis) {
         analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
-        this.cache.set(piece.text, analysis);
+        cache()?.set(piece.text, analysis);
         this.prepare(analysis, options);
         yield;
       }
@@ -146,8 +150,10 @@ export class Analyzer {
     const next = new Map<string, ChunkAnalysis>();
     // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
     chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
-    this.cache = next;
-    this.last = { text, pieces };
+    if (cache()) {
+      this.cache = next;
+      this.last = { text, pieces };
+    }
     for (const c of chunks) {
       const note = templatedFinding(c.analysis.chunk, options);
       if (note) findings.push(shift(note, c.start));

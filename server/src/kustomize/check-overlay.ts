@@ -29,6 +29,12 @@ export interface OverlayCheckOptions extends RenderOptions {
   readonly label?: string;
   readonly labelBase?: string;
   readonly onRuleError?: RuleErrorHandler;
+  /**
+   * Found while walking a folder, not named by the user: a render that fails is a notice
+   * (information), since its files are then checked one by one and the failure may come from
+   * what this machine lacks (a plugin, helm, a file left out of a copy).
+   */
+  readonly discovered?: boolean;
 }
 
 export function overlayLabel(dir: string, base: string): string {
@@ -53,7 +59,9 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   const locale = normaliseLocale(options.analysis.locale);
   const level = options.analysis.rules?.[BUILD_RULE];
   if (level === 'off') return undefined;
-  const file = (result.tree[0] as KustomizationInfo | undefined)?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
+  // A remote resource is reported where it is listed (maybe in a base), the rest on the overlay.
+  const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0) : undefined;
+  const file = (lister ?? (result.tree[0] as KustomizationInfo | undefined))?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
   let text = '';
   try {
     text = read(file);
@@ -65,9 +73,9 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
       ? t(locale, 'kustomize-build.timeout', { seconds: Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000) })
       : result.reason === 'remote'
         ? t(locale, 'kustomize-build.remote', { resources: result.message })
-        : t(locale, 'kustomize-build.failed', { message: result.message });
-  const span = errorSpan(text, result.message);
-  const severity: Severity = level ?? (result.reason === 'remote' ? 'information' : 'error');
+        : t(locale, options.discovered ? 'kustomize-build.failed-alone' : 'kustomize-build.failed', { message: result.message });
+  const span = errorSpan(text, lister ? lister.remote.map((r) => `'${r}'`).join(' ') : result.message);
+  const severity: Severity = level ?? (result.reason === 'remote' || options.discovered ? 'information' : 'error');
   return { file, rule: BUILD_RULE, severity, message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
 }
 

@@ -35,7 +35,7 @@ interface DocumentState {
   /** Files over this many bytes are skipped (0: no limit). */
   maxBytes: number;
   /** The analysis in slices under way, if any. */
-  running?: { readonly version: number; readonly peerKey: string; readonly promise: Promise<FileAnalysis | undefined> };
+  running?: { readonly version: number; readonly peerKey: string; readonly options: AnalysisOptions; readonly promise: Promise<FileAnalysis | undefined> };
 }
 
 export class AnalysisStore {
@@ -120,17 +120,21 @@ export class AnalysisStore {
     const peers = this.peersOf(document.uri, text);
     const peerKey = peers?.key ?? '';
     if (s.analysis && s.version === version && s.peerKey === peerKey) return s.analysis;
-    // A run of this very version is under way (a request started it, or the diagnostics did): share it.
-    if (s.running?.version === version && s.running.peerKey === peerKey) {
+    // A run of this very version is under way (a request started it, or the diagnostics did): share
+    // it, but only under the same options. A request may have started one before the diagnostics
+    // set the document's options (a kustomize patch is a fragment only once they are set).
+    if (s.running?.version === version && s.running.peerKey === peerKey && s.running.options === s.options) {
       const shared = await s.running.promise;
       if (shared) return shared;
     }
-    const promise = s.analyzer.analyzeInSlices(text, s.options, { isStale }, peers?.peers, peers?.self).then((analysis) => {
+    const options = s.options;
+    const promise = s.analyzer.analyzeInSlices(text, options, { isStale }, peers?.peers, peers?.self).then((analysis) => {
       if (s.running?.promise === promise) s.running = undefined;
       if (!analysis || this.states.get(document.uri) !== s) return undefined; // closed (and maybe reopened) meanwhile
-      return this.keep(s, version, peerKey, analysis);
+      // Options changed while it ran: the caller gets what it asked for, the cache does not keep it.
+      return s.options === options ? this.keep(s, version, peerKey, analysis) : analysis;
     });
-    s.running = { version, peerKey, promise };
+    s.running = { version, peerKey, options, promise };
     return promise;
   }
 

@@ -5,6 +5,7 @@ export const kustomizeEn = {
   'kustomize.patched-here': 'A patch of overlay {overlay} changes this pod here.',
   'kustomize.other-side': 'The other side of this finding, in the pod rendered for overlay {overlay}.',
   'kustomize-build.failed': 'kustomize could not build this kustomization, so the pod that will be applied was not checked: {message}',
+  'kustomize-build.failed-alone': 'kustomize could not build this kustomization, so its files were checked one by one instead of the pod that will be applied: {message}',
   'kustomize-build.timeout': 'kustomize did not finish building this kustomization within {seconds} s, so the pod that will be applied was not checked.',
   'kustomize-build.remote': 'This kustomization uses remote resources ({resources}); Podsight does not fetch them, so it checks the files one by one instead of the rendered pod.',
   'kustomize.not-found':
