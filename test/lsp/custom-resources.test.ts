@@ -3,11 +3,14 @@
  * a kustomize patch (a fragment, found through the kustomization.yaml beside it on disk).
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
+import { repoRoot } from '../helpers/paths';
+import type { PodGraphResult } from '../../server/src/protocol/requests';
 import { LspClient } from './harness';
 
 let client: LspClient;
@@ -101,4 +104,79 @@ spec:
   await client.open(other, patch);
   const whole = await client.waitForDiagnostics(other, (d) => d.length > 1);
   assert.deepEqual(new Set(whole.map((d) => d.code)), new Set(['port-conflict', 'undefined-volume', 'unknown-port-name']));
+});
+
+const task = `apiVersion: tekton.dev/v1
+kind: Task
+metadata: {name: build}
+spec:
+  steps:
+    - name: compile
+      image: golang:1.22
+      workingDir: /src
+      volumeMounts: [{name: cache, mountPath: /cache}]
+    - name: test
+      image: golang:1.22
+  sidecars:
+    - name: docker
+      image: docker:dind
+  volumes:
+    - name: cache
+      emptyDir: {}
+`;
+
+const at = (text: string, needle: string, delta = 1): { line: number; character: number } => {
+  const offset = text.indexOf(needle) + delta;
+  const before = text.slice(0, offset);
+  return { line: before.split('\n').length - 1, character: offset - before.lastIndexOf('\n') - 1 };
+};
+
+test('inside a Rollout: field documentation on hover, container keys completed, a code lens, the diagram', async () => {
+  const uri = 'file:///work/rollout-features.yaml';
+  await client.open(uri, rollout);
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at(rollout, 'volumeMounts') });
+  assert.match(hover?.contents.value ?? '', /volumeMounts/);
+  const edited = rollout.replace('          image: example/proxy\n', '          image: example/proxy\n          \n');
+  await client.change(uri, 2, [{ text: edited }]);
+  const list = await client.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri }, position: at(edited, 'example/proxy\n          \n', 'example/proxy\n          '.length) });
+  const labels = (Array.isArray(list) ? list : list.items).map((i) => i.label);
+  assert.ok(labels.includes('livenessProbe') && labels.includes('env'), labels.join(', '));
+  const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.equal(lenses.length, 1);
+  assert.match(lenses[0]?.command?.title ?? '', /2/);
+  const graph = await client.request<PodGraphResult>('podsight/podGraph', { textDocument: { uri } });
+  assert.deepEqual(graph.graph?.containers.map((c) => c.name), ['app', 'proxy']);
+});
+
+test('inside a Tekton Task: step keys complete with container fields, a mount goes to its volume, the steps are drawn in order', async () => {
+  const uri = 'file:///work/task-features.yaml';
+  await client.open(uri, task);
+  const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at(task, 'workingDir') });
+  assert.match(hover?.contents.value ?? '', /workingDir/);
+  const edited = task.replace('      image: golang:1.22\n  sidecars', '      image: golang:1.22\n      \n  sidecars');
+  await client.change(uri, 2, [{ text: edited }]);
+  const list = await client.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri }, position: at(edited, 'golang:1.22\n      \n  sidecars', 'golang:1.22\n      '.length) });
+  const labels = (Array.isArray(list) ? list : list.items).map((i) => i.label);
+  for (const k of ['env', 'volumeMounts', 'securityContext']) assert.ok(labels.includes(k), `${k} in ${labels.join(', ')}`);
+  const defs = await client.request<{ range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri }, position: at(edited, 'name: cache, mountPath', 7) });
+  assert.deepEqual(defs.map((d) => d.range.start.line), [16]);
+  const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+  assert.equal(lenses.length, 1);
+  const graph = await client.request<PodGraphResult>('podsight/podGraph', { textDocument: { uri } });
+  assert.deepEqual(graph.graph?.containers.map((c) => [c.name, c.role]), [['compile', 'step'], ['test', 'step'], ['docker', 'app']]);
+});
+
+test('podsight diagram draws the pod of a Rollout and of a Tekton Task (steps in order)', () => {
+  const draw = (name: string, text: string): string => {
+    writeFileSync(join(dir, name), text);
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'diagram', join(dir, name), '--lang', 'en'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout;
+  };
+  const rolloutSvg = draw('rollout-diagram.yaml', rollout);
+  assert.match(rolloutSvg, /Rollout web/);
+  assert.match(rolloutSvg, />proxy</);
+  const taskSvg = draw('task-diagram.yaml', task);
+  assert.match(taskSvg, /Steps, one after another/);
+  assert.ok(taskSvg.indexOf('>compile<') < taskSvg.indexOf('>test<') && taskSvg.includes('>docker<'));
 });

@@ -68,6 +68,35 @@ function detectIndentless(lines: readonly string[]): boolean {
   return indentless >= indented;
 }
 
+/** A dotted field path (`spec.steps[0]`) as completion segments (`spec`, `steps`, ITEM). */
+function segmentsOf(dotted: string): Segment[] {
+  if (dotted === '') return [];
+  return dotted.split('.').flatMap((part) => {
+    const m = /^(.*?)((?:\[\d+\])*)$/.exec(part);
+    const items = (m?.[2]?.match(/\[/g) ?? []).map((): Segment => ITEM);
+    return [m?.[1] ?? part, ...items];
+  });
+}
+
+/**
+ * The embedded pod part of a custom resource (a PodSpec, a Container, a Volume) the cursor's path
+ * is inside — the longest part path that prefixes it, the nearest part before the cursor among
+ * equals — with the path below it.
+ */
+function customRoot(pod: PodModel, pathPrefix: string, path: readonly Segment[], offset: number): { rootType: string; path: Segment[]; fullPath: readonly Segment[] } | undefined {
+  const prefix = segmentsOf(pathPrefix.replace(/\.$/, '')).length;
+  let best: { part: (typeof pod.schemaParts)[number]; length: number } | undefined;
+  for (const part of pod.schemaParts) {
+    const segments = segmentsOf(part.path).slice(prefix);
+    if (segments.length > path.length || !segments.every((s, i) => s === path[i])) continue;
+    const start = part.node.range?.[0] ?? 0;
+    const bestStart = best?.part.node.range?.[0] ?? 0;
+    const nearer = best && segments.length === best.length && start <= offset && (bestStart > offset || start >= bestStart);
+    if (!best || segments.length > best.length || nearer) best = { part, length: segments.length };
+  }
+  return best ? { rootType: best.part.typeName, path: path.slice(best.length), fullPath: path } : undefined;
+}
+
 /** Builds the completion world at an absolute offset, or undefined when no completion applies. */
 export function completionWorld(analysis: FileAnalysis, offset: number): CompletionWorld | undefined {
   const chunk = chunkAt(analysis, offset);
@@ -98,15 +127,23 @@ export function completionWorld(analysis: FileAnalysis, offset: number): Complet
   if (isListItemText(text) && path[0] === ITEM) path = path.slice(1);
   const depth = object ? (object.pathPrefix.match(/items\[/g) ?? []).length : 0;
   if (depth > 0 && path.slice(0, 2 * depth).every((s, i) => (i % 2 === 0 ? s === 'items' : s === ITEM))) path = path.slice(2 * depth);
-  if (!rootType && depth === 0) rootType = textualRoot(lines);
-  if (rootType === LIST_TYPE && depth === 0 && path[0] === 'items') rootType = undefined;
-
   const docPods = doc ? podsOf(doc) : [];
   const pod = object ? docPods.find((p) => p.object.node === object.node) : undefined;
-  const listAt = path.findIndex((s, i) => CONTAINER_LISTS.has(s) && path[i + 1] === ITEM);
-  const list = listAt >= 0 ? path[listAt] : undefined;
-  const container = pod && list ? lastBefore(pod.containers.filter((c) => c.list === list), patchedOffset) : undefined;
-  const portAt = path.findIndex((s, i) => i > listAt && s === 'ports' && path[i + 1] === ITEM);
+  // A custom resource: its own schema is unknown, its embedded pod parts are not.
+  const custom = !rootType && pod && pod.schemaParts.length > 0 ? customRoot(pod, object?.pathPrefix ?? '', path, patchedOffset) : undefined;
+  if (custom) {
+    rootType = custom.rootType;
+    path = custom.path;
+  } else if (!rootType && depth === 0 && !pod?.schemaParts.length) rootType = textualRoot(lines);
+  if (rootType === LIST_TYPE && depth === 0 && path[0] === 'items') rootType = undefined;
+
+  // Container lists: the built-in ones, and a custom resource's slots (Tekton `steps`, `sidecars`).
+  const lists = new Set([...CONTAINER_LISTS, ...(pod?.shape.slots.filter((slot) => !slot.single).map((slot) => slot.key.split('.').pop() ?? slot.key) ?? [])]);
+  const fullPath = custom ? custom.fullPath : path;
+  const listAt = fullPath.findIndex((s, i) => lists.has(s) && fullPath[i + 1] === ITEM);
+  const list = listAt >= 0 ? fullPath[listAt] : undefined;
+  const container = pod && list ? lastBefore(pod.containers.filter((c) => c.list === list || c.list.endsWith(`.${list}`)), patchedOffset) : undefined;
+  const portAt = fullPath.findIndex((s, i) => i > listAt && s === 'ports' && fullPath[i + 1] === ITEM);
   const port = container && portAt > listAt ? lastBefore(container.ports, patchedOffset) : undefined;
 
   const pods: PodModel[] = [];

@@ -1,8 +1,8 @@
 /**
  * Field documentation from the shipped schema: walks the key path from the object's root type
- * (merge keys keep the type, `List` items switch to their own kind) to the hovered field.
+ * (merge keys keep the type, `List` items switch to their own kind) to the hovered field; inside
+ * a custom resource, from the embedded pod part (see `PodModel.schemaParts`).
  */
-import { isMap } from 'yaml';
 import type { Located } from '../core/locate';
 import { asMap, getString } from '../core/yaml-access';
 import { API_REFERENCE_VERSION, apiReferenceUrl, describeType, getField, rootTypeFor, shortTypeName, type FieldType, type SchemaField } from '../schema';
@@ -20,14 +20,29 @@ function rootType(node: unknown, loc: Located): string | undefined {
   return map ? rootTypeFor(getString(map, 'apiVersion', loc.doc), getString(map, 'kind', loc.doc)) : undefined;
 }
 
+/**
+ * Where the walk starts: the object's root type, or in a custom resource (whose own schema is
+ * unknown) the innermost embedded pod part around the node — a PodSpec, a Container, a Volume.
+ */
+function walkStart(loc: Located): { root: string; from: number } | undefined {
+  const root = rootType(loc.doc.contents, loc);
+  if (root) return { root, from: 0 };
+  const parts = loc.pod?.schemaParts ?? [];
+  for (let k = Math.min(loc.path.length, loc.ancestors.length - 1); k >= 0; k--) {
+    const part = parts.find((p) => p.node === loc.ancestors[k]);
+    if (part) return { root: part.typeName, from: k };
+  }
+  return undefined;
+}
+
 /** The field at the end of `loc.path`, or undefined when the path leaves the schema. */
 export function fieldAt(loc: Located): FieldAt | undefined {
-  const root = rootType(loc.doc.contents, loc);
-  if (!root) return undefined;
-  let current: FieldType | undefined = { kind: 'ref', name: root };
+  const start = walkStart(loc);
+  if (!start) return undefined;
+  let current: FieldType | undefined = { kind: 'ref', name: start.root };
   let found: FieldAt | undefined;
   let afterMerge = false;
-  for (let j = 0; j < loc.path.length; j++) {
+  for (let j = start.from; j < loc.path.length; j++) {
     const step = loc.path[j];
     if (step === undefined) break;
     if (step === '<<') {
@@ -60,10 +75,6 @@ export function fieldAt(loc: Located): FieldAt | undefined {
   return found;
 }
 
-/** True when the hovered node is inside an object the schema knows (so field docs apply). */
-export function inSchema(loc: Located): boolean {
-  return isMap(loc.doc.contents) && rootType(loc.doc.contents, loc) !== undefined;
-}
 
 /** One line: the field, its type and the API reference link. */
 export function fieldLine(ctx: HoverContext, at: FieldAt): string {
