@@ -6,7 +6,9 @@
 import type { Document } from 'yaml';
 import type { PodModel } from '../k8s/pod-model';
 import type { K8sObject } from '../k8s/workloads';
+import { normaliseLocale } from '../l10n';
 import { fileRules, rules } from '../rules';
+import { capSyntaxErrors } from '../rules/yaml-syntax';
 import type { AnalysisOptions, Finding, PeerPods, Rule, WorkspaceFile } from '../rules/types';
 import { scanComments } from './directives';
 import { analyzeChunk, clampSpan, fileFindings, shift, suppress, templatedFinding } from './findings';
@@ -135,7 +137,7 @@ export class Analyzer {
     const pieces = resplit(this.last, text);
     yield;
     const chunks: PlacedChunk[] = [];
-    const findings: Finding[] = [];
+    let findings: Finding[] = [];
     for (const piece of pieces) {
       let analysis = cache()?.get(piece.text);
       if (!analysis) {
@@ -154,6 +156,8 @@ export class Analyzer {
       this.cache = next;
       this.last = { text, pieces };
     }
+    // At most MAX_SYNTAX_ERRORS syntax errors per file, then one finding with the count.
+    findings = capSyntaxErrors(findings, normaliseLocale(options.locale));
     for (const c of chunks) {
       const note = templatedFinding(c.analysis.chunk, options);
       if (note) findings.push(shift(note, c.start));

@@ -6,11 +6,17 @@
  * A null key (`: x`) is an error: the YAML→JSON conversion of the reader has no string for it.
  */
 import type { Document, Node } from 'yaml';
-import type { Rule, RuleContext } from './types';
+import { t, type Locale } from '../l10n';
+import type { Finding, Rule, RuleContext } from './types';
 import { duplicateKeyNodes, keyText, nullKeyNodes } from './yaml-keys';
 
-/** Past this many syntax errors in one document, one more finding gives the count. */
-const MAX_PER_CHUNK = 20;
+/**
+ * Past this many syntax errors in one file, one more finding gives the count (`capSyntaxErrors`).
+ * Each document stops at the same number, so a huge broken document costs no more than that.
+ */
+export const MAX_SYNTAX_ERRORS = 20;
+/** `data.yamlCode` of a document's "N more" marker, which the file-level cap replaces. */
+const MORE = 'MORE';
 const LOOKS_K8S = /^\s*(?:apiVersion|kind)\s*:/m;
 const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
 /** An offset between the `\r` and `\n` of a CRLF is no position: it stands for the end of the line. */
@@ -66,7 +72,7 @@ export const yamlSyntax: Rule = {
         const inRegion = start <= regionEnd;
         regionEnd = lineEndAfter(text, start, 2);
         if (inRegion) continue;
-        if (reported >= MAX_PER_CHUNK) {
+        if (reported >= MAX_SYNTAX_ERRORS) {
           hidden++;
           continue;
         }
@@ -82,9 +88,29 @@ export const yamlSyntax: Rule = {
       if (duplicates.length > 0) reportDuplicates(ctx, doc, duplicates);
       reportNullKeys(ctx, nullKeyNodes(doc));
     }
-    if (hidden > 0) ctx.report({ node: { start: text.length, end: text.length }, message: ctx.t('yaml-syntax.more', { count: hidden, shown: MAX_PER_CHUNK }) });
+    if (hidden > 0) ctx.report({ node: { start: text.length, end: text.length }, message: ctx.t('yaml-syntax.more', { count: hidden, shown: MAX_SYNTAX_ERRORS }), data: { yamlCode: MORE, hidden } });
   },
 };
+
+/** A syntax error the cap counts (duplicate and empty keys are reported each, as before). */
+const counted = (f: Finding): boolean => f.rule === 'yaml-syntax' && f.data?.yamlCode !== 'DUPLICATE_KEY' && f.data?.yamlCode !== 'NULL_KEY';
+
+/**
+ * The per-file cap: the first MAX_SYNTAX_ERRORS syntax errors of the whole file (in file order)
+ * are kept; the rest become one finding, on the first one left out, that says how many are not
+ * shown (the documents' own "more" markers included).
+ */
+export function capSyntaxErrors(findings: Finding[], locale: Locale): Finding[] {
+  const errors = findings.filter(counted);
+  if (errors.length <= MAX_SYNTAX_ERRORS && !errors.some((f) => f.data?.yamlCode === MORE)) return findings;
+  const shown = new Set(errors.filter((f) => f.data?.yamlCode !== MORE).slice(0, MAX_SYNTAX_ERRORS));
+  const hidden = errors.filter((f) => !shown.has(f));
+  const count = hidden.reduce((n, f) => n + (f.data?.yamlCode === MORE ? Number(f.data.hidden) || 0 : 1), 0);
+  const first = hidden.find((f) => f.data?.yamlCode !== MORE) ?? hidden[0];
+  const out = findings.filter((f) => !counted(f) || shown.has(f));
+  if (first && count > 0) out.push({ ...first, message: t(locale, 'yaml-syntax.more', { count, shown: MAX_SYNTAX_ERRORS }), related: [], data: { yamlCode: MORE, hidden: count } });
+  return out;
+}
 
 /** The offset of the end of the `lines`-th line after the one holding `offset`. */
 function lineEndAfter(text: string, offset: number, lines: number): number {

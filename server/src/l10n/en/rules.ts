@@ -95,7 +95,7 @@ export const rulesEn = {
   'invalid-name.what.subdomain': 'subdomain',
 
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
-  'yaml-syntax.more': '{count} more YAML syntax errors in this document are not shown (only the first {shown} are).',
+  'yaml-syntax.more': '{count} more YAML syntax errors in this file are not shown (only the first {shown} are).',
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',

@@ -98,7 +98,7 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-name.what.subdomain': '子域',
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
-  'yaml-syntax.more': '该文档中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
+  'yaml-syntax.more': '该文件中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
