@@ -95,9 +95,14 @@ function mirror(tree: readonly KustomizationInfo[], read: ReadText, overrides: R
 
 /** kustomize's message, with the temporary folder replaced by the user's. */
 function cleanMessage(text: string, m: Mirror): string {
-  // kubectl logs through klog: `E1128 08:45:35.588492 19806 run.go:72] "command failed" err="..."`.
-  const klog = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "command failed" err="(.*)"\s*$/s.exec(text.trim());
-  const message = (klog?.[1]?.replace(/\\"/g, '"') ?? text.trim()).replace(/^Error:\s*/i, '');
+  // kustomize's deprecation warnings (`# Warning: 'commonLabels' is deprecated...`) come first: not the error.
+  const body = text.trim().split('\n').filter((l) => !/^# Warning:/.test(l.trim())).join('\n').trim() || text.trim();
+  // kubectl logs through klog: `E1128 08:45:35.588492 19806 run.go:72] "command failed" err="..."`,
+  // or for a message of several lines `err=<` then the lines indented by a tab, then `>`.
+  const quoted = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "command failed" err="(.*)"\s*$/s.exec(body);
+  const block = /^[EWIF]\d{4} [\d:.]+\s+\d+ [^\]]+\] "command failed" err=<\n([\s\S]*?)\n\s*>\s*$/.exec(body);
+  const raw = quoted?.[1]?.replace(/\\"/g, '"') ?? block?.[1]?.split('\n').map((l) => l.replace(/^\t/, '')).join('\n') ?? body;
+  const message = raw.trim().replace(/^Error:\s*/i, '');
   return message.split(m.temp + sep).join(m.root + sep).split(m.temp).join(m.root);
 }
 

@@ -57,6 +57,14 @@ test("kustomize's own error comes back, naming the user's folder, not the tempor
   assert.doesNotMatch(result.message, /^E\d{4}/, 'the klog prefix is removed');
 });
 
+test("kustomize's deprecation warnings and klog's multi-line form are not the message", () => {
+  const dir = writeTree({ 'kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1\nkind: Kustomization\ncommonLabels: {app: web}\nresources: [deployment.yaml]\n', 'deployment.yaml': BASE_DEPLOYMENT });
+  const result = renderSync(dir, { command: kubectl });
+  assert.ok(!result.ok && result.reason === 'failed');
+  assert.doesNotMatch(result.message, /# Warning|^E\d{4}|err=</, result.message);
+  assert.match(result.message, /apiVersion for Kustomization should be/);
+});
+
 test('a render that takes too long is stopped; a cancelled one too', async () => {
   const dir = writeTree({ 'kustomization.yaml': 'resources: []\n' });
   const slow = [process.execPath, '-e', 'setTimeout(() => {}, 60000)'];
