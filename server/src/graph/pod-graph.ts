@@ -9,7 +9,9 @@ import type { UserImageInfo } from '../k8s/images';
 import { configMapsOfAnalysis } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
 import { localhostCalls } from '../k8s/localhost-calls';
+import type { Neighbourhood } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { servicesOfPod, volumeObject } from './neighbourhood-graph';
 import type {
   GraphCall,
   GraphContainer,
@@ -142,8 +144,12 @@ function buildContainer(b: Builder, pod: PodModel, c: ContainerModel, doc: Docum
   return { id, ...b.element(c.node, c.nameNode), name: containerLabel(c), image: c.image, role: c.role, order: c.index, ports, calls };
 }
 
-/** Builds the graph of the `index`-th pod of the file, or undefined when there is no such pod. */
-export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Readonly<Record<string, UserImageInfo>>): PodGraph | undefined {
+/**
+ * Builds the graph of the `index`-th pod of the file, or undefined when there is no such pod.
+ * With the file's neighbourhood, the graph also holds the Services selecting the pod and the
+ * objects behind its volumes.
+ */
+export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Readonly<Record<string, UserImageInfo>>, hood?: Neighbourhood): PodGraph | undefined {
   const placed = placedPods(analysis)[index];
   if (!placed) return undefined;
   const { pod, chunkStart } = placed;
@@ -165,7 +171,8 @@ export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Re
       const id = `${prefix}:${v.index}`;
       if (v.name !== undefined && !volumeIds.has(v.name)) volumeIds.set(v.name, id);
       const medium = v.source === 'emptyDir' ? getString(getMap(v.node, 'emptyDir', pod.doc), 'medium', pod.doc) : undefined;
-      volumes.push({ id, ...b.element(v.node, v.nameNode), name: v.name ?? '', kind: v.source ?? '', ...(medium ? { medium } : {}) });
+      const object = hood ? volumeObject(hood, pod, v) : undefined;
+      volumes.push({ id, ...b.element(v.node, v.nameNode), name: v.name ?? '', kind: v.source ?? '', ...(medium ? { medium } : {}), ...(object ? { object } : {}) });
     }
   };
   addVolumes(pod.volumes, 'v');
@@ -191,7 +198,8 @@ export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Re
     for (const r of f.related) if (r.start >= podStart && r.start <= podEnd) b.attach(r.start, f);
   }
 
-  return { id: 'pod', ...podElement, name: pod.name ?? '', kind: pod.kind, hostname: hostnameOf(pod), infra, containers, volumes, mounts };
+  const services = hood ? servicesOfPod(analysis, hood, pod, containers) : [];
+  return { id: 'pod', ...podElement, name: pod.name ?? '', kind: pod.kind, hostname: hostnameOf(pod), infra, containers, volumes, mounts, ...(services.length > 0 ? { services } : {}) };
 }
 
 /** The pods of a file, for the selector. */

@@ -4,6 +4,7 @@ import { catalogueKeys, t, type Locale } from '../l10n';
 import type { UserImageInfo } from '../k8s/images';
 import type { DiagramStrings, GraphPosition } from '../protocol/pod-graph';
 import type { PodGraphResult } from '../protocol/requests';
+import { hoodOf, type WorkspaceView } from '../navigation/workspace-view';
 import { buildPodGraph, podIndexAt, podSummaries } from './pod-graph';
 
 const PREFIX = 'diagram.';
@@ -22,6 +23,8 @@ export function podGraphFor(
   locale: Locale,
   choice: { readonly position?: GraphPosition; readonly podIndex?: number },
   images?: Readonly<Record<string, UserImageInfo>>,
+  /** The file's workspace (the CLI: the file alone); Services and volume objects come from it. */
+  view: WorkspaceView = { peers: [] },
 ): PodGraphResult {
   const pods = podSummaries(analysis);
   const strings = diagramStrings(locale);
@@ -29,5 +32,5 @@ export function podGraphFor(
   const atCursor = choice.position ? podIndexAt(analysis, analysis.lines.offsetAt(choice.position)) : undefined;
   const given = choice.podIndex !== undefined && choice.podIndex < pods.length ? choice.podIndex : undefined;
   const active = atCursor ?? given ?? 0;
-  return { version, pods, active, graph: buildPodGraph(analysis, active, images), strings };
+  return { version, pods, active, graph: buildPodGraph(analysis, active, images, hoodOf(analysis, view)), strings };
 }

@@ -87,6 +87,41 @@ export interface GraphVolume extends GraphElement {
   readonly kind: string;
   /** `emptyDir.medium` as written (`Memory`, `HugePages`...); undefined for the node's disk. */
   readonly medium?: string;
+  /** The ConfigMap, Secret or PVC behind a `configMap`/`secret`/`persistentVolumeClaim` volume. */
+  readonly object?: GraphVolumeObject;
+}
+
+/** The object a volume stands for, and where the workspace defines it. */
+export interface GraphVolumeObject {
+  readonly kind: 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim';
+  readonly name: string;
+  /** Files (base names; '' for this file) that define it; empty when it is not in the workspace. */
+  readonly files: readonly string[];
+}
+
+/** One port of a Service that selects the pod. */
+export interface GraphServicePort {
+  /** The port's `name` in the Service. */
+  readonly name?: string;
+  readonly port?: number;
+  /** `targetPort` as written (a number or a port name), or the port when targetPort is absent. */
+  readonly target: string;
+  readonly protocol: string;
+  /** The pod's port number the target resolves to (a named port through the containers' ports). */
+  readonly resolved?: number;
+  /** No effective listener serves the target: connections are refused or have no endpoint. */
+  readonly broken: boolean;
+}
+
+/** A Service of the pod's namespace whose selector matches the pod's labels: in front of the pod. */
+export interface GraphService {
+  readonly id: string;
+  readonly name: string;
+  /** The file (base name) defining it; undefined for this file. */
+  readonly file?: string;
+  /** The Service's YAML when it is in this file. */
+  readonly range?: GraphRange;
+  readonly ports: readonly GraphServicePort[];
 }
 
 /** A mount: the edge from a container to a volume. */
@@ -119,6 +154,8 @@ export interface PodGraph extends GraphElement {
   readonly containers: readonly GraphContainer[];
   readonly volumes: readonly GraphVolume[];
   readonly mounts: readonly GraphMount[];
+  /** Services selecting the pod (in this file or in the workspace); absent when none. */
+  readonly services?: readonly GraphService[];
 }
 
 /** One pod of a file, for the selector. */

@@ -34,7 +34,9 @@ export function checkLayout(layout: Layout, label: string): void {
   for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) assert.ok(!overlap(top[i]!, top[j]!), `${label}: ${JSON.stringify(top[i])} overlaps ${JSON.stringify(top[j])}`);
   for (const n of nodes) {
     // Everything is inside the pod boundary; rows inside their container, clear of its title and image lines.
-    if (n.kind !== 'pod') assert.ok(inside(n.box, layout.podBox), `${label}: ${n.id} outside the pod`);
+    // Services stand in front of the pod: left of its box, never in it.
+    if (n.kind === 'service' || n.kind === 'service-port') assert.ok(n.box.x + n.box.w < layout.podBox.x, `${label}: ${n.id} not in front of the pod`);
+    else if (n.kind !== 'pod') assert.ok(inside(n.box, layout.podBox), `${label}: ${n.id} outside the pod`);
     if (n.parent) {
       const parent = nodes.find((p) => p.id === n.parent);
       assert.ok(parent && inside(n.box, parent.box), `${label}: ${n.id} outside its container`);
@@ -48,7 +50,7 @@ export function checkLayout(layout: Layout, label: string): void {
     }
   }
   // Edges and links run only through free space: no segment crosses a box except the ones it joins.
-  const boxes = nodes.filter((n) => n.kind === 'container' || n.kind === 'volume' || n.kind === 'infra');
+  const boxes = nodes.filter((n) => n.kind === 'container' || n.kind === 'volume' || n.kind === 'infra' || n.kind === 'service');
   for (const p of layout.paths) {
     for (let k = 0; k + 1 < p.points.length; k++) {
       const [x1, y1] = p.points[k]!;

@@ -22,7 +22,7 @@ export interface LaidText {
 }
 
 /** Kinds of drawn nodes. */
-export type NodeKind = 'pod' | 'infra' | 'container' | 'port' | 'call' | 'socket' | 'conflict' | 'volume' | 'mount';
+export type NodeKind = 'pod' | 'infra' | 'container' | 'port' | 'call' | 'socket' | 'conflict' | 'volume' | 'mount' | 'service' | 'service-port';
 
 /** A clickable node: a box with texts, an accessible label and the findings shown on hover. */
 export interface LaidNode {

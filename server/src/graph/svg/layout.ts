@@ -9,6 +9,7 @@
 import type { DiagramStrings, GraphContainer, GraphVolume, PodGraph } from '../../protocol/pod-graph';
 import { layoutLegend } from './layout-legend';
 import { portText, portTip } from './layout-ports';
+import { layoutServices, serviceLines, SERVICE_W, servicesWidth } from './layout-services';
 import { BAND_W, layoutNetwork, networkEdgeCount, TRACK, type RowAnchor } from './layout-network';
 import { aria, str, text, textLines, type Box, type LaidNode, type LaidPath, type Layout } from './layout-types';
 import { FONT, TITLE_FONT, textWidth } from './text';
@@ -60,6 +61,15 @@ function volumeLines(strings: DiagramStrings, v: GraphVolume): [string, string] 
   return [kind, ''];
 }
 
+/** The ConfigMap, Secret or PVC behind a volume, and where the workspace defines it. */
+function objectLine(strings: DiagramStrings, v: GraphVolume): { text: string; found: boolean } | undefined {
+  const o = v.object;
+  if (!o) return undefined;
+  const found = o.files.length > 0;
+  const where = !found ? str(strings, 'object.missing') : o.files.map((f) => (f ? str(strings, 'object.file', { file: f }) : str(strings, 'object.here'))).join(', ');
+  return { text: `${o.kind} ${o.name}: ${where}`, found };
+}
+
 const LANES = ['init', 'sidecar', 'step', 'app', 'ephemeral'] as const;
 
 export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options: LayoutOptions = {}): Layout {
@@ -71,10 +81,12 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
   const hasVolumes = graph.volumes.length > 0;
   const gap = 20 + TRACK * networkEdgeCount(graph);
   const channel = hasVolumes ? 24 + TRACK * Math.max(1, drawnMounts.length) : 0;
-  const fixed = 2 * PAD + 2 * INNER + BAND_W + gap + channel;
+  // Services stand in front of the pod (left of it), with a channel for their lines.
+  const front = servicesWidth(graph, TRACK);
+  const fixed = 2 * PAD + 2 * INNER + BAND_W + gap + channel + front;
   const stacked = hasVolumes && fixed + CW_MIN + VW > width;
   const CW = Math.max(CW_MIN, Math.min(CW_MAX, width - fixed - (stacked ? 0 : VW)));
-  const podX = PAD;
+  const podX = PAD + front;
   const bx = podX + INNER;
   const cx = bx + BAND_W + gap;
   const chX = cx + CW;
@@ -174,6 +186,12 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
         texts.push(...l.texts);
         next = l.next;
       }
+      const behind = objectLine(strings, v);
+      if (behind) {
+        const o = textLines(vx + 10, next, behind.text, vw - 20, 15, FONT, behind.found ? undefined : 'muted', 3);
+        texts.push(...o.texts);
+        next = o.next;
+      }
       const h = Math.max(next - vy, 18 + 12 * incoming.length);
       incoming.forEach((m, k) => anchors.set(m.id, vy + 14 + 12 * k));
       nodes.push({ id: v.id, kind: 'volume', box: { x: vx, y: vy, w: vw, h }, shape: 'box', texts, label: aria(str(strings, 'aria.volume', { name: v.name, kind: [what, life].filter(Boolean).join(', ') }), v), findings: v.findings });
@@ -197,8 +215,14 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
   nodes.splice(1, 0, net.band, ...net.nodes);
   paths.push(...net.paths);
 
+  const svc = layoutServices(graph, strings, PAD, top);
+  if (svc.nodes.length > 0) {
+    nodes.push(...svc.nodes);
+    paths.push(...serviceLines(svc.rows, net.nodes, PAD + SERVICE_W, bx, TRACK));
+  }
+
   const podH = Math.max(net.bottom, containersBottom, vy - 12) + 12 - podY;
   const podBox: Box = { x: podX, y: podY, w: podW, h: podH };
   const legend = layoutLegend(strings, podX, podY + podH + 12, podW);
-  return { width: podX + podW + PAD, height: legend.bottom + PAD, podBox, stacked, nodes, labels, paths, legend: legend.items };
+  return { width: podX + podW + PAD, height: Math.max(legend.bottom, svc.bottom) + PAD, podBox, stacked, nodes, labels, paths, legend: legend.items };
 }

@@ -58,6 +58,11 @@ export const DIAGRAM_CSS = `
 .pd .edge.e-error, .pd .dot.e-error { stroke: ${ERROR}; }
 .pd .dot.e-error { fill: ${ERROR}; }
 .pd .edge.e-warning { stroke: ${WARNING}; }
+.pd .edge.service { stroke: ${LINK}; stroke-width: 1.5; }
+.pd .dot.service { fill: ${LINK}; }
+.pd .edge.service.broken { stroke: ${WARNING}; stroke-dasharray: 2 3; }
+.pd .dot.service.broken { fill: ${WARNING}; }
+.pd .broken > .row { stroke: ${WARNING}; stroke-width: 1.5; stroke-dasharray: 2 2; }
 .pd .swatch-error { fill: none; stroke: ${ERROR}; stroke-width: 2.5; }
 .pd .swatch-warning { fill: none; stroke: ${WARNING}; stroke-width: 2.5; }
 .pd text.legend-text { fill: ${FG}; }

@@ -12,7 +12,7 @@ export const podGraphFeature: Feature = {
       const analysis = await ctx.store.analysisOf(document);
       if (!analysis) return null;
       const options = ctx.store.optionsFor(document.uri);
-      return podGraphFor(analysis, version, ctx.locale(), params, options.images);
+      return podGraphFor(analysis, version, ctx.locale(), params, options.images, ctx.store.workspaceView(document));
     });
   },
 };
