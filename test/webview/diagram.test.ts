@@ -210,6 +210,21 @@ test('keyboard: arrow keys walk the nodes; a clash label reveals its finding', {
   await page.close();
 });
 
+test('neighbourhood: a Service in front with a broken line for a wrong targetPort; a click on it selects the Service', { skip }, async () => {
+  const page = await openPage();
+  const source = `apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n  - {name: app, image: example.com/app:1, ports: [{containerPort: 8080}]}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n  - {name: http, port: 80, targetPort: 8080}\n  - {name: admin, port: 81, targetPort: 9090}\n`;
+  await send(page, updateFor(source));
+  await page.locator('svg.pd [data-id="svc:0"]').waitFor();
+  assert.equal(await page.locator('svg.pd polyline.edge.service').count(), 2);
+  assert.equal(await page.locator('svg.pd polyline.edge.service.broken').count(), 1);
+  assert.match((await page.locator('[data-id="svc:0:1"]').getAttribute('aria-label')) ?? '', /Service web, port admin 81→9090\. nothing in the pod serves 9090/);
+  await page.locator('[data-id="svc:0:0"]').click();
+  await page.waitForFunction(() => (window as unknown as { __posted: Posted[] }).__posted.some((m) => m.type === 'reveal'));
+  const reveal = (await posted(page)).find((m) => m.type === 'reveal') as unknown as { range: { start: { line: number } } };
+  assert.equal(reveal.range.start.line, 7, 'the Service');
+  await page.close();
+});
+
 test('XSS: markup and script in names and images never run and show literally', { skip }, async () => {
   const page = await openPage();
   const evil = `apiVersion: v1
