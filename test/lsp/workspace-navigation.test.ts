@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Location } from 'vscode-languageserver-protocol';
+import type { PodGraphResult } from '../../server/src/protocol/requests';
 import { positionOf } from '../helpers/caret';
 import { LspClient } from './harness';
 
@@ -74,6 +75,20 @@ test('a Service selector goes to the pod template labels in another file; the la
   const highlights = await client.request<unknown[]>('textDocument/documentHighlight', at(deploy, deployment, 'app', 1));
   assert.equal(highlights.length, 2);
   await client.close(deploy);
+  await client.close(svc);
+});
+
+test('podsight/podGraph: the Service of another open file stands in front; a ConfigMap volume names the file on disk', async () => {
+  const svcText = 'apiVersion: v1\nkind: Service\nmetadata: {name: front}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: 8080}]\n';
+  const podText = 'apiVersion: v1\nkind: Pod\nmetadata: {name: vol, labels: {app: web}}\nspec:\n  containers:\n  - {name: app, image: myorg/app, ports: [{containerPort: 9000}], volumeMounts: [{name: conf, mountPath: /conf}]}\n  volumes:\n  - {name: conf, configMap: {name: settings}}\n';
+  const svc = uriOf('app', 'svc.yaml');
+  const vol = uriOf('app', 'vol.yaml');
+  await client.open(svc, svcText);
+  await client.open(vol, podText);
+  const result = await client.request<PodGraphResult>('podsight/podGraph', { textDocument: { uri: vol } });
+  assert.deepEqual(result.graph?.services?.map((s) => [s.name, s.file, s.ports.map((p) => [p.port, p.target, p.broken])]), [['front', 'svc.yaml', [[80, '8080', true]]]]);
+  assert.deepEqual(result.graph?.volumes[0]?.object, { kind: 'ConfigMap', name: 'settings', files: ['settings.yaml'] });
+  await client.close(vol);
   await client.close(svc);
 });
 
