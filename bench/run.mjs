@@ -3,13 +3,17 @@
 // client over stdio; plus the `yaml` parse floor and the CLI on the real-world corpus.
 // Prints one Markdown table and writes it, with the raw numbers, to bench-results/ (git-ignored).
 //
-//   npm run bench [-- --sizes 100,1000 --runs 10 --opens 5 --no-peer]
+//   npm run bench [-- --sizes 100,1000 --runs 10 --opens 5 --no-peer --repo-files 2000 --no-repo --repo-only]
+//
+// Every measurement records the load average (the machine may be shared: compare ratios taken in
+// the same run, and read absolute numbers against the load).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import { generate } from './gen-manifest.mjs';
+import { generateRepo } from './gen-repo.mjs';
 import { buildSchema, K8S_SCHEMA_VERSION } from './k8s-schema.mjs';
 import { runSession, stats } from './lsp-session.mjs';
 import { benchKustomize } from './kustomize.mjs';
@@ -20,7 +24,8 @@ const opt = (name, dflt) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : dflt;
 };
-const sizes = opt('sizes', '100,1000,5000').split(',').map(Number);
+const repoOnly = args.includes('--repo-only');
+const sizes = repoOnly ? [] : opt('sizes', '100,1000,5000').split(',').map(Number);
 const runs = Number(opt('runs', '10'));
 // The first open runs on a cold JIT; the floor is likewise a median of warm parses after a cold one.
 const opens = Number(opt('opens', '5'));
@@ -97,11 +102,43 @@ function cliCorpus() {
   return stats(times);
 }
 
+/** Wall time and peak RSS of a command (GNU time when present), median of `n` runs, with the load average before each. */
+function timed(label, argv, n = 3) {
+  const runs = [];
+  for (let i = 0; i < n; i++) {
+    const load = loadavg()[0];
+    const gnuTime = existsSync('/usr/bin/time');
+    const t0 = performance.now();
+    const r = spawnSync(gnuTime ? '/usr/bin/time' : argv[0], gnuTime ? ['-f', '%M', ...argv] : argv.slice(1), { encoding: 'utf8', maxBuffer: 1 << 30 });
+    const wall = performance.now() - t0;
+    const kib = gnuTime ? Number(r.stderr.trim().split('\n').pop()) : NaN;
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${label} exited with ${r.status}: ${r.stderr.slice(0, 500)}`);
+    runs.push({ ms: wall, peakMiB: kib / 1024, load });
+    log(`  ${label}: ${ms(wall)} ms, ${Math.round(kib / 1024)} MiB, load average ${load.toFixed(2)} before, ${loadavg()[0].toFixed(2)} after`);
+  }
+  runs.sort((a, b) => a.ms - b.ms);
+  return { ...runs[runs.length >> 1], runs };
+}
+
+/** The corpus-scale row: `podsight check DIR` on a generated repository, against the `yaml` parse of the same files, in the same run. */
+function cliRepo(files) {
+  const dir = join(work, `repo-${files}`);
+  const stamp = join(dir, '.generated.json');
+  if (!existsSync(stamp)) writeFileSync(stamp, JSON.stringify(generateRepo(dir, { files, seed: 19 })));
+  const { bytes } = JSON.parse(readFileSync(stamp, 'utf8'));
+  const floor = timed('yaml floor', [process.execPath, join(root, 'bench/parse-floor-dir.mjs'), dir]);
+  log(`repo ${files} files: floor ${ms(floor.ms)} ms (load ${floor.load.toFixed(1)})`);
+  const one = timed('check --jobs 1', [process.execPath, join(root, 'dist/podsight.js'), 'check', dir, '--format', 'json', '--jobs', '1']);
+  const all = timed('check (one job per core)', [process.execPath, join(root, 'dist/podsight.js'), 'check', dir, '--format', 'json']);
+  log(`repo: check --jobs 1 ${ms(one.ms)} ms, one per core ${ms(all.ms)} ms, ${Math.round(all.peakMiB)} MiB`);
+  return { files, bytes, floor, one, all };
+}
+
 const ms = (x) => (x === undefined || Number.isNaN(x) ? 'n/a' : x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US'));
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : 'n/a');
 const rows = [];
 const cold = [];
-const raw = { date: new Date().toISOString(), node: process.version, nproc: cpus().length, memGiB: totalmem() / 2 ** 30, sizes: [] };
+const raw = { date: new Date().toISOString(), node: process.version, nproc: cpus().length, memGiB: totalmem() / 2 ** 30, load: loadavg(), sizes: [] };
 for (const docs of sizes) {
   // One folder per size: Podsight reads the other manifests of a file's folder (Services across
   // files), and the 5,000-document file must not weigh on the 100-document measurements.
@@ -135,20 +172,33 @@ for (const docs of sizes) {
   cold.push(`${docs.toLocaleString('en-US')}: ${ms(p.open[0])} / ${y ? ms(y.open[0]) : '–'}`);
   raw.sizes.push({ docs, lines: truth.lines, bytes: Buffer.byteLength(text), floor, podsight: p, peer: y, problems });
 }
-const cli = cliCorpus();
+const cli = repoOnly ? undefined : cliCorpus();
 // Rendering a kustomize overlay with the real kubectl (skipped where kubectl is missing).
-const kustomizeRow = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0 ? await benchKustomize().catch((e) => `kustomize bench failed: ${e.message}`) : 'kustomize bench skipped: no kubectl';
+const kustomizeRow = repoOnly ? 'skipped (--repo-only)' : spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0 ? await benchKustomize().catch((e) => `kustomize bench failed: ${e.message}`) : 'kustomize bench skipped: no kubectl';
+const repoFiles = Number(opt('repo-files', '2000'));
+const repo = args.includes('--no-repo') ? undefined : cliRepo(repoFiles);
+const repoTable = repo
+  ? [
+      '',
+      '',
+      '| repository (files, MB) | `yaml` parse floor | `check --jobs 1` | ÷ floor | `check` (one job per core) | ÷ floor | peak memory MiB (jobs 1 / per core) | load average (floor / jobs 1 / per core) |',
+      '|---|---|---|---|---|---|---|---|',
+      `| ${repo.files.toLocaleString('en-US')} files, ${Math.round(repo.bytes / 1e6)} MB | ${ms(repo.floor.ms)} | ${ms(repo.one.ms)} | ${ratio(repo.one.ms, repo.floor.ms)}× | ${ms(repo.all.ms)} | ${ratio(repo.all.ms, repo.floor.ms)}× | ${Math.round(repo.one.peakMiB)} / ${Math.round(repo.all.peakMiB)} | ${repo.floor.load.toFixed(1)} / ${repo.one.load.toFixed(1)} / ${repo.all.load.toFixed(1)} |`,
+    ].join('\n')
+  : '';
 const table = [
   '| documents (lines) | `yaml` parse floor | open → diagnostics: Podsight / peer | Podsight ÷ floor | edit → diagnostics: Podsight / peer | Podsight ÷ peer | hover: Podsight / peer | code action: Podsight / peer | longest stall: Podsight / peer | peak memory MiB: Podsight / peer | Podsight ÷ peer | checked (diagnostics after open) |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
-].join('\n');
+].join('\n') + repoTable;
 const footer =
   `Times in ms, medians (${opens > 1 ? `${opens - 1} warm opens after a first one` : '1 open'}, ${runs} edits, 20 hovers, up to 20 code actions; ` +
   `the floor: 7 warm parses after a first one; longest stall: the longest wait for a hover in a small file while this one opens and is edited three times). First open, on a cold JIT, Podsight / peer: ${cold.join(', ')}. Peer: yaml-language-server ` +
   `${require('yaml-language-server/package.json').version} with the Kubernetes ${K8S_SCHEMA_VERSION} schema. ` +
   (cli ? `CLI \`podsight check\` on the real-world corpus, process start included: ${ms(cli.median)} ms (median of 3). ` : '') +
-  `Machine: ${raw.nproc} cores, ${Math.round(raw.memGiB)} GiB, Node ${raw.node}; ${raw.date.slice(0, 16).replace('T', ' ')} UTC.`;
+  (repo ? `Repository row: generated by bench/gen-repo.mjs (apps, multi-document workloads, kustomize overlays, CRD bundles); wall time with process start, median of 3; the floor reads and parses every file with \`yaml\` in one process. ` : '') +
+  `Machine: ${raw.nproc} cores, ${Math.round(raw.memGiB)} GiB, Node ${raw.node}; load average at the start ${raw.load.map((x) => x.toFixed(1)).join(' / ')} (1 / 5 / 15 min); ${raw.date.slice(0, 16).replace('T', ' ')} UTC.`;
+raw.repo = repo;
 raw.cliCorpus = cli;
 const kustomizeTable = `| overlay | kustomize alone | CLI: rendered / file by file | editor: first diagnostics | keystroke latency |\n|---|---|---|---|---|\n${kustomizeRow}`;
 writeFileSync(join(out, 'latest.md'), `${table}\n\n${footer}\n\n${kustomizeTable}\n`);

@@ -1,13 +1,15 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
-import { cachedReader, fragmentKindOf } from '../k8s/fragments';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { Analyzer, type FileAnalysis } from '../core/analyze';
+import { cachedReader } from '../k8s/fragments';
+import { readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { renderPath } from '../kustomize/cli';
-import { normaliseLocale, t } from '../l10n';
-import { needsWorkspace } from '../k8s/neighbourhood';
+import { normaliseLocale, t, type Locale } from '../l10n';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
-import { folderNamespace, workspacePeers } from './workspace';
+import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult } from './check-unit';
+import { checkUnits, defaultJobs } from './pool';
+import { Progress } from './progress';
+import { planUnits } from './units';
+import { workspacePeers } from './workspace';
 import { findConfig, loadConfig } from './config';
 import { exitCodeFor, parseFailLevel, parseMaxWarnings, type ExitPolicy } from './exit-policy';
 import { formatFindings, OUTPUT_FORMATS, useColor, type CliFinding, type OutputFormat } from './formats';
@@ -24,6 +26,8 @@ interface CheckArgs {
   /** `--no-render`: check a kustomization's files one by one instead of rendering it. */
   noRender: boolean;
   kustomizeCommand?: string;
+  /** Threads (`--jobs N`); default: one per core. */
+  jobs?: number;
 }
 
 function parseArgs(args: string[]): CheckArgs | string {
@@ -50,6 +54,11 @@ function parseArgs(args: string[]): CheckArgs | string {
     else if (flag === '--no-config') out.noConfig = true;
     else if (flag === '--no-render') out.noRender = true;
     else if (flag === '--kustomize-command') out.kustomizeCommand = value();
+    else if (flag === '--jobs' || flag === '-j') {
+      const given = value() ?? '';
+      if (!/^[1-9][0-9]*$/.test(given)) return t(cliLocale(args), 'cli.bad-jobs');
+      out.jobs = Number(given);
+    }
     else if (flag === '--rule') {
       const m = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(value() ?? '');
       if (!m?.[1] || !m[2]) return t(cliLocale(args), 'cli.bad-rule');
@@ -71,7 +80,58 @@ function expand(path: string): string[] {
     });
 }
 
-export function runCheck(argv: string[]): number {
+/** What checking the files of a run gives, in the order of the files. */
+interface Checked {
+  readonly findings: CliFinding[];
+  readonly sources: Map<string, string>;
+  unreadable: boolean;
+}
+
+const warn = (line: string): void => void process.stderr.write(`podsight: ${line}\n`);
+
+/**
+ * One thread (`--jobs 1`): every file analysed alone, then the files that look across files
+ * again, with the peers of the whole run. The reference the threaded run must equal.
+ */
+function checkInOrder(files: readonly string[], options: AnalysisOptions, locale: Locale, progress?: Progress): Checked {
+  const out: Checked = { findings: [], sources: new Map(), unreadable: false };
+  const readText = cachedReader(readTextOrUndefined);
+  const inputs: Analysed[] = [];
+  for (const file of files) {
+    const text = readTextOrUndefined(file);
+    if (text === undefined) {
+      warn(t(locale, 'cli.cannot-read', { file }));
+      out.unreadable = true;
+    } else inputs.push(analyseAlone(file, text, options, readText, (rule, e) => warn(t(locale, 'cli.rule-failed', { rule, file, error: String(e) }))));
+    progress?.advance(1);
+  }
+  // Services, routes and config references look across the files of the run: a second pass
+  // with the workspace's peers re-runs only the file-level rules (each analyzer keeps its chunks).
+  const peers = workspacePeers(inputs);
+  for (const input of inputs) out.findings.push(...findingsOf(input, peers));
+  for (const input of inputs) out.sources.set(input.file, input.text);
+  return out;
+}
+
+/** N threads: folders as units of work (units.ts), results put back in the order of the files. */
+async function checkOnThreads(files: readonly string[], options: AnalysisOptions, locale: Locale, jobs: number, progress?: Progress): Promise<Checked> {
+  const results: (FileResult | undefined)[] = new Array(files.length);
+  await checkUnits(planUnits(files), options, locale, jobs, (done) => {
+    for (const r of done) results[r.index] = r;
+    progress?.advance(done.length);
+  });
+  const out: Checked = { findings: [], sources: new Map(), unreadable: false };
+  results.forEach((r, index) => {
+    if (!r) return;
+    for (const line of r.stderr) warn(line);
+    if (r.unreadable) out.unreadable = true;
+    out.findings.push(...r.findings);
+    if (r.text !== undefined) out.sources.set(files[index] as string, r.text);
+  });
+  return out;
+}
+
+export async function runCheck(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`podsight check: ${args}\n\n${usage(cliLocale(argv))}`);
@@ -93,65 +153,35 @@ export function runCheck(argv: string[]): number {
     images: config?.images,
     ...(config?.podTemplates ? { podTemplates: config.podTemplates } : {}),
   };
-  const inputs: { file: string; text: string; analyzer: Analyzer; analysis: FileAnalysis; options: AnalysisOptions }[] = [];
-  const readText = cachedReader(readTextOrUndefined);
   let unreadable = false;
   const findings: CliFinding[] = [];
   const renderedSources = new Map<string, string>();
+  const files: string[] = [];
   for (const given of args.files) {
     // Kustomize overlays in the folder: the pods that will be applied are checked, on their source
     // lines; the files their renders cover are not checked again one by one.
-    const rendered = renderPath(given, { noRender: args.noRender, command: args.kustomizeCommand }, options, locale, (line) => process.stderr.write(`podsight: ${line}\n`));
+    const rendered = renderPath(given, { noRender: args.noRender, command: args.kustomizeCommand }, options, locale, warn);
     if (rendered) {
       findings.push(...rendered.findings);
       for (const [file, text] of rendered.sources) renderedSources.set(file, text);
     }
-    let files: string[];
     try {
-      files = expand(given);
+      files.push(...expand(given).filter((file) => !rendered?.covered.has(resolve(file))));
     } catch {
-      process.stderr.write(`podsight: ${t(locale, 'cli.cannot-read', { file: given })}\n`);
+      warn(t(locale, 'cli.cannot-read', { file: given }));
       unreadable = true;
-      continue;
-    }
-    for (const file of files) {
-      if (rendered?.covered.has(resolve(file))) continue;
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        process.stderr.write(`podsight: ${t(locale, 'cli.cannot-read', { file })}\n`);
-        unreadable = true;
-        continue;
-      }
-      const analyzer = new Analyzer((rule, e) => process.stderr.write(`podsight: ${t(locale, 'cli.rule-failed', { rule, file, error: String(e) })}\n`));
-      // A kustomize patch or a test assertion holds part of an object: checked as a fragment.
-      const fragment = fragmentKindOf(file, readText);
-      const fileOptions = fragment ? { ...options, fragment } : options;
-      inputs.push({ file, text, analyzer, analysis: analyzer.analyze(text, fileOptions), options: fileOptions });
     }
   }
-  // Services, routes and config references look across the files of the run: a second pass
-  // with the workspace's peers re-runs only the file-level rules (each analyzer keeps its chunks).
-  const peers = workspacePeers(inputs);
-  for (const input of inputs) {
-    const namespace = folderNamespace(dirname(input.file));
-    const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, input.options, peers, { source: input.file, namespace }) : input.analysis;
-    for (const f of analysis.findings) {
-      const related = f.related.map((r) => ({ file: input.file, range: analysis.lines.rangeOf(r.start, r.end), message: r.message }));
-      findings.push({ file: input.file, rule: f.rule, severity: f.severity, message: f.message, range: analysis.lines.rangeOf(f.start, f.end), related });
-    }
-  }
-  const sources = new Map([...renderedSources, ...inputs.map((i) => [i.file, i.text] as const)]);
+  // Progress on a terminal only, and not over machine-readable output going to a file or a pipe.
+  const showProgress = process.stderr.isTTY === true && (args.format === 'text' || process.stdout.isTTY === true);
+  const progress = showProgress ? Progress.start(files.length, locale) : undefined;
+  const jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
+  const checked = jobs <= 1 ? checkInOrder(files, options, locale, progress) : await checkOnThreads(files, options, locale, jobs, progress);
+  progress?.end();
+  findings.push(...checked.findings);
+  unreadable ||= checked.unreadable;
+  const sources = new Map([...renderedSources, ...checked.sources]);
   process.stdout.write(formatFindings(args.format, findings, { sources, color: useColor(process.stdout.isTTY === true), locale, cwd: process.cwd() }));
   if (unreadable) return 2;
   return exitCodeFor(findings, args.policy);
-}
-
-function readTextOrUndefined(path: string): string | undefined {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

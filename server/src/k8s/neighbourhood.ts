@@ -127,8 +127,11 @@ export function folderOf(source: string): string {
  */
 export function isNear(self: string | undefined, peer: string | undefined): boolean {
   if (self === undefined || peer === undefined) return true;
-  const a = folderOf(self);
-  const b = folderOf(peer);
+  return foldersNear(folderOf(self), folderOf(peer));
+}
+
+/** `isNear` for two folders (`folderOf` of the files): the CLI plans its units of work with it. */
+export function foldersNear(a: string, b: string): boolean {
   return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 

@@ -70,8 +70,35 @@ function servicesOf(objects: FileRuleContext['chunks'][number]['objects']): read
 interface Candidate {
   readonly pod: PodModel;
   readonly chunkStart: number | undefined;
+  readonly labels: Readonly<Record<string, string>>;
+  /** Made when a Service's labels select the pod: the workspace's pods are many, the selected few. */
   readonly summary: PodSummary;
   readonly namespace: string;
+}
+
+const labelsByPod = new WeakMap<PodModel, Readonly<Record<string, string>>>();
+
+function labelsOf(pod: PodModel): Readonly<Record<string, string>> {
+  let labels = labelsByPod.get(pod);
+  if (!labels) labelsByPod.set(pod, (labels = templateLabels(pod)));
+  return labels;
+}
+
+/** A candidate whose summary and namespace are worked out on first use (same values, less work). */
+function candidate(pod: PodModel, chunkStart: number | undefined, fallback: string, images: Images, configMaps: ConfigMapIndex): Candidate {
+  let summary: PodSummary | undefined;
+  let namespace: string | undefined;
+  return {
+    pod,
+    chunkStart,
+    labels: labelsOf(pod),
+    get summary() {
+      return (summary ??= summaryOf(pod, images, configMaps));
+    },
+    get namespace() {
+      return (namespace ??= namespaceOf(pod.object, pod.doc, fallback));
+    },
+  };
 }
 
 export const serviceTargetPort: FileRule = {
@@ -90,20 +117,19 @@ export const serviceTargetPort: FileRule = {
     // at all of them: the file-level pass stays cheap at thousands of documents.
     const byLabel = new Map<string, Candidate[]>();
     const add = (pod: PodModel, chunkStart: number | undefined, fallback: string): void => {
-      const summary = summaryOf(pod, images, configMaps);
-      const candidate = { pod, chunkStart, summary, namespace: namespaceOf(pod.object, pod.doc, fallback) };
-      for (const [k, v] of Object.entries(summary.labels)) {
+      const entry = candidate(pod, chunkStart, fallback, images, configMaps);
+      for (const [k, v] of Object.entries(entry.labels)) {
         const key = `${k}\u0000${v}`;
         const bucket = byLabel.get(key);
-        if (bucket) bucket.push(candidate);
-        else byLabel.set(key, [candidate]);
+        if (bucket) bucket.push(entry);
+        else byLabel.set(key, [entry]);
       }
     };
     // Containers injected into the selected pods (OpenKruise SidecarSet) bring their ports along;
     // partial pods (fragments) are nobody's target.
-    const injected: PodSummary[] = [];
+    const injectedPods: PodModel[] = [];
     const consider = (pod: PodModel, chunkStart: number | undefined, namespace: string): void => {
-      if (pod.shape.injected) injected.push(summaryOf(pod, images));
+      if (pod.shape.injected) injectedPods.push(pod);
       else if (!pod.partial) add(pod, chunkStart, namespace);
     };
     for (const c of ctx.chunks) for (const pod of c.pods) consider(pod, c.start, ctx.namespace ?? '');
@@ -120,9 +146,9 @@ export const serviceTargetPort: FileRule = {
       }
       // A Service selects pods of its own namespace only.
       const namespace = namespaceOf(service.object, service.doc, ctx.namespace ?? '');
-      const matched = (smallest ?? []).filter((c) => sameNamespace(c.namespace, namespace) && selects(service.selector, c.summary.labels));
+      const matched = (smallest ?? []).filter((c) => sameNamespace(c.namespace, namespace) && selects(service.selector, c.labels));
       if (matched.length === 0) continue;
-      const summaries = [...matched.map((m) => m.summary), ...injected];
+      const summaries = [...matched.map((m) => m.summary), ...injectedPods.map((pod) => summaryOf(pod, images))];
       const names = [...new Set(summaries.flatMap((s) => s.names))];
       const numbers = [...new Set([...summaries.flatMap((s) => s.declared), ...summaries.flatMap((s) => s.implied)])];
       const unknownListener = summaries.some((s) => s.unknownListener);

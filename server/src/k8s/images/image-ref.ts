@@ -43,8 +43,20 @@ export interface ImageRef {
   readonly digest?: string;
 }
 
+/** References parsed so far: a repository names the same few images thousands of times. */
+const parsed = new Map<string, ImageRef | undefined>();
+const PARSED_MAX = 10_000;
+
 /** Parse an image reference; `undefined` when it is not a valid reference (templates, uppercase, spaces …). */
 export function parseImageRef(image: string): ImageRef | undefined {
+  if (parsed.has(image)) return parsed.get(image);
+  if (parsed.size >= PARSED_MAX) parsed.clear();
+  const ref = parseUncached(image);
+  parsed.set(image, ref);
+  return ref;
+}
+
+function parseUncached(image: string): ImageRef | undefined {
   const raw = image.trim();
   if (raw === '' || raw.length > 4096 || /\s/.test(raw)) return undefined;
 

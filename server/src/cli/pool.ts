@@ -1,0 +1,83 @@
+/**
+ * `check --jobs N` on N threads: the main thread and N-1 workers take units of work (units.ts)
+ * one after another, so files are read as they are checked and trees live only as long as
+ * their unit. Workers take the biggest units first; the main thread takes the smallest, so it
+ * is soon free to hand out work and collect results. The worker is this very bundle, started
+ * with a marker in `workerData` (see main.ts): no second entry point to ship.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { Locale } from '../l10n';
+import type { AnalysisOptions } from '../rules/types';
+import { checkUnit, type FileResult, type Unit } from './check-unit';
+
+/** The `workerData` marker that makes the bundle a check worker. */
+export const WORKER_MARKER = 'podsight-check-worker';
+
+export interface WorkerData {
+  readonly marker: typeof WORKER_MARKER;
+  readonly options: AnalysisOptions;
+  readonly locale: Locale;
+}
+
+/** The default number of threads: one per core. */
+export const defaultJobs = (): number => Math.max(1, availableParallelism());
+
+let workerEntry: string | undefined;
+
+/** Set by the bundle's entry point: workers can be started from it (not when the CLI is imported by tests). */
+export function enableCheckWorkers(entry: string): void {
+  workerEntry = entry;
+}
+
+/** Units sent to a worker before it has answered: it never waits for the main thread. */
+const IN_FLIGHT = 2;
+
+/** Checks `units` on `jobs` threads; `onResults` gets each unit's results as soon as it is done. */
+export async function checkUnits(units: readonly Unit[], options: AnalysisOptions, locale: Locale, jobs: number, onResults: (results: FileResult[]) => void): Promise<void> {
+  let head = 0;
+  let tail = units.length;
+  const workers = workerEntry ? Math.min(jobs - 1, units.length - 1) : 0;
+  const data: WorkerData = { marker: WORKER_MARKER, options, locale };
+  const running = Array.from(
+    { length: Math.max(0, workers) },
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const worker = new Worker(workerEntry as string, { workerData: data });
+        let pending = 0;
+        let finished = false;
+        const send = (): void => {
+          while (pending < IN_FLIGHT && head < tail) {
+            pending++;
+            worker.postMessage(units[head++]);
+          }
+          if (pending === 0) {
+            finished = true;
+            void worker.terminate().then(() => resolve());
+          }
+        };
+        worker.on('message', (results: FileResult[]) => {
+          pending--;
+          onResults(results);
+          send();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (!finished) reject(new Error(`check worker exited with code ${code}`));
+        });
+        send();
+      }),
+  );
+  const all = Promise.all(running);
+  while (head < tail) {
+    onResults(checkUnit(units[--tail] as Unit, options, locale));
+    // Let the workers' results and requests for more work in.
+    if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  await all;
+}
+
+/** The worker's side: checks each unit it is sent and posts the results back. */
+export function runCheckWorker(port: MessagePort, data: WorkerData): void {
+  port.on('message', (unit: Unit) => port.postMessage(checkUnit(unit, data.options, data.locale)));
+}

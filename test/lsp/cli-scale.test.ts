@@ -1,0 +1,88 @@
+/**
+ * `check --jobs N`: worker threads give the single-threaded output byte for byte, in every
+ * format, cross-file findings included; progress only on a terminal.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+import { Progress } from '../../server/src/cli/progress';
+import { planUnits } from '../../server/src/cli/units';
+import { examplesDir, ownCorpusDir, repoRoot } from '../helpers/paths';
+
+function podsight(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, maxBuffer: 1 << 28 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const crossFile = join(repoRoot, 'test', 'fixtures', 'cross-file');
+// Relative paths, as a user types them (SARIF and text print them).
+const inputs = [examplesDir, ownCorpusDir, crossFile].map((dir) => relative(repoRoot, dir));
+
+for (const format of ['json', 'text', 'sarif', 'github']) {
+  test(`--jobs 1 and --jobs 2 print the same ${format} output and exit code (examples, test/corpus, cross-file folders)`, () => {
+    const one = podsight(['check', ...inputs, '--format', format, '--no-config', '--jobs', '1']);
+    const two = podsight(['check', ...inputs, '--format', format, '--no-config', '--jobs', '2']);
+    assert.equal(one.status, 1, one.stderr);
+    assert.equal(two.status, one.status);
+    assert.ok(two.stdout.length > 1000, 'there are findings to compare');
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    assert.equal(two.stderr, '', 'no progress when stderr is not a terminal');
+  });
+}
+
+test('with --jobs 2, files see the objects of other files in their folder, above and below it', () => {
+  const findings = JSON.parse(podsight(['check', relative(repoRoot, crossFile), '--format', 'json', '--jobs', '2']).stdout) as { file: string; rule: string }[];
+  const seen = findings.map((f) => `${relative(relative(repoRoot, crossFile), f.file)} ${f.rule}`);
+  assert.deepEqual(seen, [
+    // The DaemonSet in the parent folder and the one below it share a node port.
+    'top.yaml host-port-conflict',
+    // The ConfigMap in config.yaml has `color`, not `colour`.
+    'web/deploy.yaml missing-config-key',
+    'web/node.yaml host-port-conflict',
+    // The Service's pods are in deploy.yaml.
+    'web/service.yaml service-target-port',
+    // A subfolder's Service selects the pods of the folder above it.
+    'web/sub/extra.yaml service-target-port',
+  ]);
+});
+
+test('units: one per folder, with the files of the folders above and below it, in run order; sibling folders apart', () => {
+  const files = ['r/a.yaml', 'r/x/b.yaml', 'r/x/y/c.yaml', 'r/z/d.yaml', 'r/x/e.yaml'];
+  const units = planUnits(files);
+  const byFolder = new Map(units.map((u) => [u.files.map((f) => f.path).join(','), u.near.map((f) => f.path)]));
+  assert.deepEqual(byFolder.get('r/a.yaml'), ['r/x/b.yaml', 'r/x/y/c.yaml', 'r/z/d.yaml', 'r/x/e.yaml']);
+  assert.deepEqual(byFolder.get('r/x/b.yaml,r/x/e.yaml'), ['r/a.yaml', 'r/x/y/c.yaml']);
+  assert.deepEqual(byFolder.get('r/z/d.yaml'), ['r/a.yaml']);
+  assert.deepEqual(byFolder.get('r/x/y/c.yaml'), ['r/a.yaml', 'r/x/b.yaml', 'r/x/e.yaml']);
+  assert.equal(units.length, 4);
+});
+
+test('bad --jobs values are usage errors', () => {
+  for (const bad of ['0', '-1', 'x', '1.5', '']) {
+    const r = podsight(['check', join(examplesDir, 'ports.yaml'), '--jobs', bad]);
+    assert.equal(r.status, 2, bad);
+    assert.match(r.stderr, /--jobs takes a whole number/);
+  }
+  assert.equal(podsight(['check', join(examplesDir, 'ports.yaml'), '--jobs=3', '--format', 'json']).status, 1, 'ports.yaml has an error');
+});
+
+test('on a terminal, progress shows files, files per second and the time left, then clears its line', () => {
+  let out = '';
+  const progress = Progress.start(10, 'en', { isTTY: true, write: (s: string) => (out += s) }, { showAfterMs: 0, everyMs: 0 });
+  assert.ok(progress);
+  progress.advance(4);
+  assert.match(out, /4\/10 files, \d+ files\/s, about \d+ s left/);
+  progress.end();
+  assert.ok(out.endsWith('\r\u001b[K'));
+  assert.equal(Progress.start(10, 'en', { isTTY: false, write: () => assert.fail('no progress when piped') }), undefined);
+  let zh = '';
+  Progress.start(10, 'zh-cn', { isTTY: true, write: (s: string) => (zh += s) }, { showAfterMs: 0, everyMs: 0 })?.advance(4);
+  assert.match(zh, /已检查 4\/10 个文件/);
+});
+
+test('the help text documents --jobs in English and Chinese', () => {
+  assert.match(podsight(['check', '--help']).stdout, /--jobs N +threads to check on/);
+  assert.match(podsight(['check', '--help', '--lang', 'zh-cn']).stdout, /--jobs N +检查所用的线程数/);
+});
