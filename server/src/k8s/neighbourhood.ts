@@ -115,9 +115,16 @@ function ownPart(chunks: FileRuleContext['chunks'], namespace: string): Part {
   return part;
 }
 
-/** The folder part of a path or URI. */
+const folders = new Map<string, string>();
+
+/** The folder part of a path or URI (remembered: every file of a run asks for every peer's). */
 export function folderOf(source: string): string {
-  return source.replace(/\\/g, '/').replace(/\/[^/]*$/, '');
+  let folder = folders.get(source);
+  if (folder === undefined) {
+    if (folders.size >= 50_000) folders.clear();
+    folders.set(source, (folder = source.replace(/\\/g, '/').replace(/\/[^/]*$/, '')));
+  }
+  return folder;
 }
 
 /**

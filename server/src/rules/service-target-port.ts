@@ -11,7 +11,7 @@ import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-m
 import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { closest } from '../util/suggest';
-import type { FileRule, FileRuleContext, Span } from './types';
+import type { FileRule, FileRuleContext, PeerPods, Span } from './types';
 
 /** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
 function servingContainers(pod: PodModel): ContainerModel[] {
@@ -76,6 +76,43 @@ interface Candidate {
   readonly namespace: string;
 }
 
+interface IndexedPod {
+  readonly pod: PodModel;
+  readonly chunkStart: number | undefined;
+}
+
+/** Pods of one file by `key\0value` label; injected ones apart; `fallback`: the namespace of pods that set none. */
+interface PodIndex {
+  readonly byLabel: Map<string, IndexedPod[]>;
+  readonly injected: PodModel[];
+  readonly fallback: string;
+}
+
+function indexPods(pods: readonly IndexedPod[], fallback: string): PodIndex {
+  const index: PodIndex = { byLabel: new Map(), injected: [], fallback };
+  for (const entry of pods) {
+    // Partial pods (fragments) are nobody's target.
+    if (entry.pod.shape.injected) index.injected.push(entry.pod);
+    else if (!entry.pod.partial) {
+      for (const [k, v] of Object.entries(labelsOf(entry.pod))) {
+        const key = `${k}\u0000${v}`;
+        const bucket = index.byLabel.get(key);
+        if (bucket) bucket.push(entry);
+        else index.byLabel.set(key, [entry]);
+      }
+    }
+  }
+  return index;
+}
+
+const peerIndexes = new WeakMap<PeerPods, PodIndex>();
+
+function peerIndex(peer: PeerPods): PodIndex {
+  let index = peerIndexes.get(peer);
+  if (!index) peerIndexes.set(peer, (index = indexPods(peer.pods.map((pod) => ({ pod, chunkStart: undefined })), peer.namespace ?? '')));
+  return index;
+}
+
 const labelsByPod = new WeakMap<PodModel, Readonly<Record<string, string>>>();
 
 function labelsOf(pod: PodModel): Readonly<Record<string, string>> {
@@ -113,40 +150,33 @@ export const serviceTargetPort: FileRule = {
     const configMaps = listenerConfigMaps(ctx);
     const services = ctx.chunks.flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));
     if (services.length === 0) return;
-    // Index the pods by each `key=value` label so a Service looks at the pods it may select, not
-    // at all of them: the file-level pass stays cheap at thousands of documents.
-    const byLabel = new Map<string, Candidate[]>();
-    const add = (pod: PodModel, chunkStart: number | undefined, fallback: string): void => {
-      const entry = candidate(pod, chunkStart, fallback, images, configMaps);
-      for (const [k, v] of Object.entries(entry.labels)) {
-        const key = `${k}\u0000${v}`;
-        const bucket = byLabel.get(key);
-        if (bucket) bucket.push(entry);
-        else byLabel.set(key, [entry]);
-      }
-    };
-    // Containers injected into the selected pods (OpenKruise SidecarSet) bring their ports along;
-    // partial pods (fragments) are nobody's target.
-    const injectedPods: PodModel[] = [];
-    const consider = (pod: PodModel, chunkStart: number | undefined, namespace: string): void => {
-      if (pod.shape.injected) injectedPods.push(pod);
-      else if (!pod.partial) add(pod, chunkStart, namespace);
-    };
-    for (const c of ctx.chunks) for (const pod of c.pods) consider(pod, c.start, ctx.namespace ?? '');
-    for (const p of ctx.peers) {
-      // The file itself may be among the peers (the CLI's one list); far folders are other deployments.
-      if (p.source === ctx.source || !isNear(ctx.source, p.source)) continue;
-      for (const pod of p.pods) consider(pod, undefined, p.namespace ?? '');
-    }
+    // Pods indexed by each `key=value` label, so a Service looks at the pods it may select, not at
+    // all of them; a peer's index is made once per run, not once per file that looks at it.
+    const own = indexPods(
+      ctx.chunks.flatMap((c) => c.pods.map((pod) => ({ pod, chunkStart: c.start }))),
+      ctx.namespace ?? '',
+    );
+    // The file itself may be among the peers (the CLI's one list); far folders are other deployments.
+    const near = ctx.peers.filter((p) => p.source !== ctx.source && isNear(ctx.source, p.source)).map(peerIndex);
+    const parts = [own, ...near];
+    // Containers injected into the selected pods (OpenKruise SidecarSet) bring their ports along.
+    const injectedPods = parts.flatMap((part) => part.injected);
     for (const { chunk, service } of services) {
-      let smallest: Candidate[] | undefined;
-      for (const [k, v] of Object.entries(service.selector)) {
-        const bucket = byLabel.get(`${k}\u0000${v}`) ?? [];
-        if (!smallest || bucket.length < smallest.length) smallest = bucket;
-      }
       // A Service selects pods of its own namespace only.
       const namespace = namespaceOf(service.object, service.doc, ctx.namespace ?? '');
-      const matched = (smallest ?? []).filter((c) => sameNamespace(c.namespace, namespace) && selects(service.selector, c.labels));
+      const selector = Object.entries(service.selector);
+      const matched: Candidate[] = [];
+      for (const part of selector.length > 0 ? parts : []) {
+        let smallest: readonly IndexedPod[] | undefined;
+        for (const [k, v] of selector) {
+          const bucket = part.byLabel.get(`${k}\u0000${v}`) ?? [];
+          if (!smallest || bucket.length < smallest.length) smallest = bucket;
+        }
+        for (const entry of smallest ?? []) {
+          const c = candidate(entry.pod, entry.chunkStart, part.fallback, images, configMaps);
+          if (sameNamespace(c.namespace, namespace) && selects(service.selector, c.labels)) matched.push(c);
+        }
+      }
       if (matched.length === 0) continue;
       const summaries = [...matched.map((m) => m.summary), ...injectedPods.map((pod) => summaryOf(pod, images))];
       const names = [...new Set(summaries.flatMap((s) => s.names))];

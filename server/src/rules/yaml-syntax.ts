@@ -86,7 +86,7 @@ export const yamlSyntax: Rule = {
         });
       }
       if (duplicates.length > 0) reportDuplicates(ctx, doc, duplicates);
-      reportNullKeys(ctx, nullKeyNodes(doc));
+      reportNullKeys(ctx, nullKeyNodes(doc, text));
     }
     if (hidden > 0) ctx.report({ node: { start: text.length, end: text.length }, message: ctx.t('yaml-syntax.more', { count: hidden, shown: MAX_SYNTAX_ERRORS }), data: { yamlCode: MORE, hidden } });
   },

@@ -1,7 +1,9 @@
 // Duplicate and null keys are named and underlined from the key node, not from yaml's error position.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isScalar, parseDocument, visit } from 'yaml';
 import { analyzeText } from '../../../server/src/core/analyze';
+import { mayHoldNullKey } from '../../../server/src/rules/yaml-keys';
 
 const findings = (text: string) => {
   const a = analyzeText(text);
@@ -47,4 +49,25 @@ test('a line holding only `:` is an empty key error on the colon, not an unknown
 test('`~:` is a null key too, underlined whole', () => {
   const all = findings('apiVersion: v1\nkind: Pod\n~: x\n').filter((f) => f.rule === 'yaml-syntax');
   assert.deepEqual(all.map((f) => f.text), ['~']);
+});
+
+test('the text pre-check never skips a null key that the walk finds (random texts that parse without errors)', () => {
+  const tokens = ['a', 'b', ':', ': ', ' ', '\n', '\r\n', '\r', '  ', '- ', '?', '? ', '{', '}', '[', ']', ',', '~', 'null', 'NULL', '"x"', "'y'", '&a ', '*a', '#c', '|', '>', '\t', '-', '1'];
+  let seed = 19;
+  const random = (): number => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let withNullKey = 0;
+  for (let i = 0; i < 40000; i++) {
+    let text = '';
+    for (let k = 1 + Math.floor(random() * 10); k > 0; k--) text += tokens[Math.floor(random() * tokens.length)];
+    const doc = parseDocument(text);
+    if (doc.errors.length > 0) continue;
+    let found = false;
+    visit(doc, { Pair: (_, pair) => void (found ||= isScalar(pair.key) && pair.key.value === null && !!pair.key.range) });
+    if (!found) continue;
+    withNullKey++;
+    assert.ok(mayHoldNullKey(text), JSON.stringify(text));
+  }
+  assert.ok(withNullKey > 100, `only ${withNullKey} texts with a null key`);
+  for (const text of ['a: 1\n: 2', '{? }', '[?]', '- ~: 1', 'x:\n  NULL : 1', '[a, :]']) assert.ok(mayHoldNullKey(text), text);
+  for (const text of ['kind: Pod\nmetadata:\n  name: a', 'image: "nginx:1.27"', 'url: http://x?y=1', 'a: b:c']) assert.equal(mayHoldNullKey(text), false, text);
 });
