@@ -186,11 +186,11 @@ const repoTable = repo
       `| ${repo.files.toLocaleString('en-US')} files, ${Math.round(repo.bytes / 1e6)} MB | ${ms(repo.floor.ms)} | ${ms(repo.one.ms)} | ${ratio(repo.one.ms, repo.floor.ms)}× | ${ms(repo.all.ms)} | ${ratio(repo.all.ms, repo.floor.ms)}× | ${Math.round(repo.one.peakMiB)} / ${Math.round(repo.all.peakMiB)} | ${repo.floor.load.toFixed(1)} / ${repo.one.load.toFixed(1)} / ${repo.all.load.toFixed(1)} |`,
     ].join('\n')
   : '';
-const table = [
+const table = (rows.length === 0 ? [] : [
   '| documents (lines) | `yaml` parse floor | open → diagnostics: Podsight / peer | Podsight ÷ floor | edit → diagnostics: Podsight / peer | Podsight ÷ peer | hover: Podsight / peer | code action: Podsight / peer | longest stall: Podsight / peer | peak memory MiB: Podsight / peer | Podsight ÷ peer | checked (diagnostics after open) |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ...rows,
-].join('\n') + repoTable;
+]).join('\n') + repoTable;
 const footer =
   `Times in ms, medians (${opens > 1 ? `${opens - 1} warm opens after a first one` : '1 open'}, ${runs} edits, 20 hovers, up to 20 code actions; ` +
   `the floor: 7 warm parses after a first one; longest stall: the longest wait for a hover in a small file while this one opens and is edited three times). First open, on a cold JIT, Podsight / peer: ${cold.join(', ')}. Peer: yaml-language-server ` +

@@ -12,6 +12,7 @@ import { needsWorkspace } from '../k8s/neighbourhood';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import type { CliFinding } from './formats';
+import { checkedBytes } from './heap';
 import { folderNamespace, workspacePeers } from './workspace';
 
 /** A file of the run and its place in the run's order. */
@@ -76,38 +77,49 @@ export function readTextOrUndefined(path: string): string | undefined {
   }
 }
 
-/** Checks one unit; the results come in the order of its files. */
-export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale): FileResult[] {
+/**
+ * Checks one unit; the results come in the order of its files. `keepTexts`: return the texts of
+ * files with findings (the text and SARIF formats quote them).
+ */
+export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale, keepTexts = true): FileResult[] {
   const readText = cachedReader(readTextOrUndefined);
-  const results: FileResult[] = [];
-  const own: { index: number; input: Analysed; result: FileResult }[] = [];
-  for (const { index, path: file } of unit.files) {
-    const result: FileResult = { index, findings: [], unreadable: false, stderr: [] };
-    results.push(result);
-    const text = readTextOrUndefined(file);
-    if (text === undefined) {
-      result.stderr.push(t(locale, 'cli.cannot-read', { file }));
-      result.unreadable = true;
-      continue;
-    }
-    own.push({ index, result, input: analyseAlone(file, text, options, readText, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) }))) });
+  const texts = unit.files.map(({ path }) => readTextOrUndefined(path));
+  checkedBytes(texts.reduce((sum, text) => sum + (text?.length ?? 0), 0));
+  const results: FileResult[] = unit.files.map(({ index, path: file }, k) => ({
+    index,
+    findings: [],
+    unreadable: texts[k] === undefined,
+    stderr: texts[k] === undefined ? [t(locale, 'cli.cannot-read', { file })] : [],
+  }));
+  const alone = (k: number): Analysed => {
+    const file = unit.files[k]?.path as string;
+    const result = results[k] as FileResult;
+    return analyseAlone(file, texts[k] as string, options, readText, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })));
+  };
+  const finish = (k: number, findings: CliFinding[]): void => {
+    const result = results[k] as FileResult;
+    result.findings.push(...findings);
+    if (keepTexts && findings.length > 0) result.text = texts[k];
+    texts[k] = undefined;
+  };
+  // No file looks across files: each is checked and dropped in turn (a folder of big CRD
+  // bundles never holds more than one bundle's trees).
+  if (!texts.some((text) => text !== undefined && needsWorkspace(text))) {
+    texts.forEach((text, k) => {
+      if (text !== undefined) finish(k, findingsOf(alone(k), []));
+    });
+    return results;
   }
-  // The near files are read only when a file of the unit looks across files; in run order, as
-  // the single-threaded run lists its peers (rules meet them in that order).
-  const wanted = own.some(({ input }) => needsWorkspace(input.text));
+  const own = texts.flatMap((text, k) => (text === undefined ? [] : [{ k, index: unit.files[k]?.index ?? -1, input: alone(k) }]));
+  // The near files, in run order, as the single-threaded run lists its peers (rules meet them in that order).
   const inputs: { index: number; input: Analysed }[] = [...own];
-  if (wanted) {
-    for (const { index, path } of unit.near) {
-      const text = readTextOrUndefined(path);
-      // An unreadable or failing peer is reported by its own unit.
-      if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, readText, () => undefined) });
-    }
-    inputs.sort((a, b) => a.index - b.index);
+  for (const { index, path } of unit.near) {
+    const text = readTextOrUndefined(path);
+    // An unreadable or failing peer is reported by its own unit.
+    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, readText, () => undefined) });
   }
-  const peers = wanted ? workspacePeers(inputs.map((i) => i.input)) : [];
-  for (const { input, result } of own) {
-    result.findings.push(...findingsOf(input, peers));
-    if (result.findings.length > 0) result.text = input.text;
-  }
+  inputs.sort((a, b) => a.index - b.index);
+  const peers = workspacePeers(inputs.map((i) => i.input));
+  for (const { k, input } of own) finish(k, findingsOf(input, peers));
   return results;
 }

@@ -87,6 +87,22 @@ interface Checked {
   unreadable: boolean;
 }
 
+/** Below this many bytes a run is over before a worker thread has loaded: one thread by default. */
+const SMALL_RUN_BYTES = 2_000_000;
+
+function bytesOf(files: readonly string[]): number {
+  let sum = 0;
+  for (const file of files) {
+    try {
+      sum += statSync(file).size;
+    } catch {
+      // reported when it is read
+    }
+    if (sum >= SMALL_RUN_BYTES) break;
+  }
+  return sum;
+}
+
 const warn = (line: string): void => void process.stderr.write(`podsight: ${line}\n`);
 
 /**
@@ -114,9 +130,11 @@ function checkInOrder(files: readonly string[], options: AnalysisOptions, locale
 }
 
 /** N threads: folders as units of work (units.ts), results put back in the order of the files. */
-async function checkOnThreads(files: readonly string[], options: AnalysisOptions, locale: Locale, jobs: number, progress?: Progress): Promise<Checked> {
+async function checkOnThreads(files: readonly string[], options: AnalysisOptions, locale: Locale, format: OutputFormat, jobs: number, progress?: Progress): Promise<Checked> {
   const results: (FileResult | undefined)[] = new Array(files.length);
-  await checkUnits(planUnits(files), options, locale, jobs, (done) => {
+  // Only the text and SARIF formats quote the files.
+  const keepTexts = format === 'text' || format === 'sarif';
+  await checkUnits(planUnits(files), { options, locale, keepTexts }, jobs, (done) => {
     for (const r of done) results[r.index] = r;
     progress?.advance(done.length);
   });
@@ -175,8 +193,8 @@ export async function runCheck(argv: string[]): Promise<number> {
   // Progress on a terminal only, and not over machine-readable output going to a file or a pipe.
   const showProgress = process.stderr.isTTY === true && (args.format === 'text' || process.stdout.isTTY === true);
   const progress = showProgress ? Progress.start(files.length, locale) : undefined;
-  const jobs = Math.min(args.jobs ?? defaultJobs(), files.length);
-  const checked = jobs <= 1 ? checkInOrder(files, options, locale, progress) : await checkOnThreads(files, options, locale, jobs, progress);
+  const jobs = Math.min(args.jobs ?? (bytesOf(files) < SMALL_RUN_BYTES ? 1 : defaultJobs()), files.length);
+  const checked = jobs <= 1 ? checkInOrder(files, options, locale, progress) : await checkOnThreads(files, options, locale, args.format, jobs, progress);
   progress?.end();
   findings.push(...checked.findings);
   unreadable ||= checked.unreadable;

@@ -18,6 +18,8 @@ export interface WorkerData {
   readonly marker: typeof WORKER_MARKER;
   readonly options: AnalysisOptions;
   readonly locale: Locale;
+  /** Whether results carry the texts of files with findings (see checkUnit). */
+  readonly keepTexts: boolean;
 }
 
 /** The default number of threads: one per core. */
@@ -34,16 +36,15 @@ export function enableCheckWorkers(entry: string): void {
 const IN_FLIGHT = 2;
 
 /** Checks `units` on `jobs` threads; `onResults` gets each unit's results as soon as it is done. */
-export async function checkUnits(units: readonly Unit[], options: AnalysisOptions, locale: Locale, jobs: number, onResults: (results: FileResult[]) => void): Promise<void> {
+export async function checkUnits(units: readonly Unit[], data: Omit<WorkerData, 'marker'>, jobs: number, onResults: (results: FileResult[]) => void): Promise<void> {
   let head = 0;
   let tail = units.length;
   const workers = workerEntry ? Math.min(jobs - 1, units.length - 1) : 0;
-  const data: WorkerData = { marker: WORKER_MARKER, options, locale };
   const running = Array.from(
     { length: Math.max(0, workers) },
     () =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerEntry as string, { workerData: data });
+        const worker = new Worker(workerEntry as string, { workerData: { ...data, marker: WORKER_MARKER } });
         let pending = 0;
         let finished = false;
         const send = (): void => {
@@ -70,7 +71,7 @@ export async function checkUnits(units: readonly Unit[], options: AnalysisOption
   );
   const all = Promise.all(running);
   while (head < tail) {
-    onResults(checkUnit(units[--tail] as Unit, options, locale));
+    onResults(checkUnit(units[--tail] as Unit, data.options, data.locale, data.keepTexts));
     // Let the workers' results and requests for more work in.
     if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
   }
@@ -79,5 +80,5 @@ export async function checkUnits(units: readonly Unit[], options: AnalysisOption
 
 /** The worker's side: checks each unit it is sent and posts the results back. */
 export function runCheckWorker(port: MessagePort, data: WorkerData): void {
-  port.on('message', (unit: Unit) => port.postMessage(checkUnit(unit, data.options, data.locale)));
+  port.on('message', (unit: Unit) => port.postMessage(checkUnit(unit, data.options, data.locale, data.keepTexts)));
 }
