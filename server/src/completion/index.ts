@@ -59,7 +59,7 @@ export function complete(
   options: CompletionOptions = {},
   images?: Readonly<Record<string, UserImageInfo>>,
 ): CompletionResult | undefined {
-  const w = completionWorld(analysis, offset);
+  const w = completionWorld(analysis, offset, options.podTemplates);
   if (!w || !w.rootType) return undefined;
   const { ctx } = w;
   let items: PodCompletion[] = [];

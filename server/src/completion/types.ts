@@ -24,4 +24,6 @@ export interface CompletionOptions {
   readonly yamlExtensionActive?: boolean;
   /** The workspace the document sees (ConfigMap/Secret names and keys come from it), asked only when needed. */
   readonly workspace?: () => import('../navigation/workspace-view').WorkspaceView;
+  /** The user's own pod-template kinds (`podsight.podTemplates`, `.podsight.yaml`). */
+  readonly podTemplates?: readonly import('../k8s/pod-templates').UserPodTemplate[];
 }

@@ -9,6 +9,7 @@ import type { FileAnalysis } from '../core/analyze';
 import { chunkAt } from '../core/locate';
 import { isListItemText, parseChunk } from '../core/parse';
 import { podsOf, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
+import type { UserPodTemplate } from '../k8s/pod-templates';
 import { serviceOf, type ServiceModel } from '../k8s/services';
 import { objectsOf, type K8sObject } from '../k8s/workloads';
 import { LIST_TYPE, rootKinds, rootTypeFor } from '../schema';
@@ -97,8 +98,11 @@ function customRoot(pod: PodModel, pathPrefix: string, path: readonly Segment[],
   return best ? { rootType: best.part.typeName, path: path.slice(best.length), fullPath: path } : undefined;
 }
 
-/** Builds the completion world at an absolute offset, or undefined when no completion applies. */
-export function completionWorld(analysis: FileAnalysis, offset: number): CompletionWorld | undefined {
+/**
+ * Builds the completion world at an absolute offset, or undefined when no completion applies.
+ * `podTemplates`: the user's own kinds (setting / .podsight.yaml), as the analysis was given them.
+ */
+export function completionWorld(analysis: FileAnalysis, offset: number, podTemplates: readonly UserPodTemplate[] = []): CompletionWorld | undefined {
   const chunk = chunkAt(analysis, offset);
   if (!chunk) return undefined;
   const text = chunk.analysis.chunk.text;
@@ -127,7 +131,7 @@ export function completionWorld(analysis: FileAnalysis, offset: number): Complet
   if (isListItemText(text) && path[0] === ITEM) path = path.slice(1);
   const depth = object ? (object.pathPrefix.match(/items\[/g) ?? []).length : 0;
   if (depth > 0 && path.slice(0, 2 * depth).every((s, i) => (i % 2 === 0 ? s === 'items' : s === ITEM))) path = path.slice(2 * depth);
-  const docPods = doc ? podsOf(doc) : [];
+  const docPods = doc ? podsOf(doc, podTemplates) : [];
   const pod = object ? docPods.find((p) => p.object.node === object.node) : undefined;
   // A custom resource: its own schema is unknown, its embedded pod parts are not.
   const custom = !rootType && pod && pod.schemaParts.length > 0 ? customRoot(pod, object?.pathPrefix ?? '', path, patchedOffset) : undefined;
@@ -150,7 +154,7 @@ export function completionWorld(analysis: FileAnalysis, offset: number): Complet
   const services: ServiceModel[] = [];
   for (const c of analysis.chunks) {
     if (c === chunk) {
-      pods.push(...patched.docs.flatMap((d) => podsOf(d)));
+      pods.push(...patched.docs.flatMap((d) => podsOf(d, podTemplates)));
       services.push(...patched.docs.flatMap((d) => objectsOf(d).flatMap((o) => serviceOf(o, d) ?? [])));
     } else {
       pods.push(...c.analysis.pods);

@@ -98,3 +98,24 @@ spec:
   // core.v1.Service fields (clusterIP, selector...) would be wrong here.
   assert.ok(!got.includes('clusterIP') && !got.includes('selector'), got.join(', '));
 });
+
+test('completion: a kind of the user\'s podTemplates completes its containers with Container fields', () => {
+  const podTemplates = [{ apiVersion: 'example.com', kind: 'WebApp', podSpecs: ['spec.template.spec'] }];
+  const { text, offset } = caret(`apiVersion: example.com/v1
+kind: WebApp
+metadata: {name: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: web
+          image: example/web:1
+          ¦
+`);
+  const labels = (templates?: typeof podTemplates): string[] =>
+    (complete(analyzeText(text, templates ? { podTemplates: templates } : {}), offset, t, templates ? { podTemplates: templates } : {})?.items ?? []).map((i) => i.label);
+  const got = labels(podTemplates);
+  for (const k of ['ports', 'volumeMounts', 'livenessProbe']) assert.ok(got.includes(k), `${k} in ${got.join(', ')}`);
+  // Without the setting the kind is unknown: no Container fields are guessed.
+  assert.ok(!labels().includes('volumeMounts'), labels().join(', '));
+});

@@ -34,12 +34,17 @@ export const completionFeature: Feature = {
       if (!analysis) return null;
       const offset = analysis.lines.offsetAt(params.position);
       const locale = ctx.locale();
+      const options = ctx.store.optionsFor(document.uri);
       const result = complete(
         analysis,
         offset,
         (key, args) => t(locale, key, args),
-        { yamlExtensionActive: ctx.initOptions().yamlExtensionActive === true, workspace: () => ctx.store.workspaceView(document) },
-        ctx.store.optionsFor(document.uri).images,
+        {
+          yamlExtensionActive: ctx.initOptions().yamlExtensionActive === true,
+          workspace: () => ctx.store.workspaceView(document),
+          podTemplates: options.podTemplates,
+        },
+        options.images,
       );
       if (!result || result.items.length === 0) return null;
       // One line, from the typed word's start to its end (never before the cursor, as LSP requires).
