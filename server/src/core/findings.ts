@@ -4,7 +4,8 @@
  * absolute and clamped into the text here, so no rule can point outside it.
  */
 import { normaliseLocale, t as translate } from '../l10n';
-import { podsOf } from '../k8s/pod-model';
+import { claimForCustomResource, customResourceKindAt } from '../k8s/custom-resource-claims';
+import { podsOf, type PodModel } from '../k8s/pod-model';
 import { objectsOf } from '../k8s/workloads';
 import { fileRules, ruleCatalogue, rules } from '../rules';
 import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span, WorkspaceFile } from '../rules/types';
@@ -61,6 +62,13 @@ function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptio
   };
 }
 
+/** A pod finding inside a custom resource says what apply really does there (chunk-relative offsets). */
+function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: ReturnType<typeof normaliseLocale>): Finding {
+  if (pods.length === 0) return finding;
+  const kind = customResourceKindAt(pods, finding.start);
+  return kind ? { ...finding, message: claimForCustomResource(finding.message, kind, locale) } : finding;
+}
+
 /** Runs the file-level rules over the combined chunk models (absolute offsets out). */
 export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}): Finding[] {
   const out: Finding[] = [];
@@ -85,7 +93,7 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
           const f = toFinding(rule, report, options);
           const conditional = conditionalAt.get(chunkStart);
           if (f && conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional)))) return;
-          if (f) out.push(shift(f, chunkStart));
+          if (f) out.push(shift(inCustomResource(f, models.find((m) => m.start === chunkStart)?.pods ?? [], locale), chunkStart));
         },
       });
     } catch (error) {
@@ -146,7 +154,7 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
       t: (key, args) => translate(locale, key, args),
       report(report) {
         const finding = toFinding(rule, report, options, text.length);
-        if (finding) findings.push(finding);
+        if (finding) findings.push(inCustomResource(finding, pods, locale));
       },
     };
     try {

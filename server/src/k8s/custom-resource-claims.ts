@@ -1,0 +1,47 @@
+/**
+ * What `kubectl apply` really does with a pod inside a custom resource. The pod rules' messages
+ * quote the API server's pod validation ("kubectl apply rejects this: …"), which holds for Pods and
+ * the built-in workloads. Inside a Rollout, a Tekton Task or any other custom resource, apply only
+ * sees the CRD's schema; the pod is validated when the resource's controller creates it, so the
+ * failure shows up there (events, the resource's status), not at apply. The claim is rewritten so.
+ */
+import { t, type Locale } from '../l10n';
+import type { PodModel } from './pod-model';
+
+/** API groups whose pod specs the API server validates on apply (core, apps, batch, extensions). */
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
+
+function groupOf(apiVersion: string | undefined): string {
+  const slash = (apiVersion ?? '').indexOf('/');
+  return slash < 0 ? '' : (apiVersion ?? '').slice(0, slash);
+}
+
+/** The custom resource kind holding `offset` (chunk-relative), if a pod of a custom resource does. */
+export function customResourceKindAt(pods: readonly PodModel[], offset: number): string | undefined {
+  for (const pod of pods) {
+    const range = pod.object.node.range;
+    if (!range || offset < range[0] || offset > range[2]) continue;
+    if (BUILT_IN_GROUPS.has(groupOf(pod.object.apiVersion))) return undefined;
+    return pod.object.kind ?? 'custom resource';
+  }
+  return undefined;
+}
+
+/** Each phrase of the pod-validation claims, with the key of its custom-resource wording. */
+const CLAIMS: readonly { readonly key: string; readonly phrase: Record<Locale, string> }[] = [
+  { key: 'cr-claim.rejects', phrase: { en: 'kubectl apply rejects this: ', 'zh-cn': 'kubectl apply 会拒绝：' } },
+  { key: 'cr-claim.warns', phrase: { en: 'kubectl apply only warns: ', 'zh-cn': 'kubectl apply 只会给出警告：' } },
+  { key: 'cr-claim.decode', phrase: { en: 'kubectl apply cannot decode the object and rejects it.', 'zh-cn': 'kubectl apply 无法解码该对象，会拒绝它。' } },
+  { key: 'cr-claim.decode', phrase: { en: 'kubectl apply cannot decode the object.', 'zh-cn': 'kubectl apply 无法解码该对象。' } },
+  { key: 'cr-claim.decode', phrase: { en: 'kubectl apply cannot decode the object and rejects it.', 'zh-cn': 'kubectl apply 无法解码并拒绝该对象。' } },
+];
+
+/** The message with its apply-time claim told as it happens for a pod inside `kind`. */
+export function claimForCustomResource(message: string, kind: string, locale: Locale): string {
+  let out = message;
+  for (const claim of CLAIMS) {
+    const phrase = claim.phrase[locale];
+    if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind }));
+  }
+  return out;
+}
