@@ -15,7 +15,7 @@ import { hoodOf, onNode, Placer, uniquePlaces, type Place, type WorkspaceView } 
 
 /** What a name or key under the cursor links across the workspace. */
 export interface WorkspaceLinks {
-  readonly kind: 'config-name' | 'config-key' | 'label-key' | 'label-value';
+  readonly kind: 'config-name' | 'config-key' | 'label-key' | 'label-value' | 'service-name' | 'service-port' | 'claim-name';
   readonly name: string;
   readonly definitions: readonly Place[];
   readonly references: readonly Place[];

@@ -52,8 +52,8 @@ function targetOf(analysis: FileAnalysis, offset: number, view: WorkspaceView, l
   if (!here) return undefined;
   const quote = quoteOf(analysis.text, here.start);
   const occurrences = all.map((p) => ({ ...p, quote: quoteOf(textOf(p.source), p.start) }));
-  const kind = links.kind === 'config-name' ? undefined : links.kind;
-  if (!kind) return undefined;
+  const kind = links.kind;
+  if (kind !== 'config-key' && kind !== 'label-key' && kind !== 'label-value') return undefined;
   return { kind, name: links.name, start: here.start + quote.length, end: here.end - quote.length, occurrences, immutable: links.immutable ?? [] };
 }
 

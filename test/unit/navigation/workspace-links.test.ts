@@ -1,28 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyzeText } from '../../../server/src/core/analyze';
-import { workspaceLinksAt, type Place } from '../../../server/src/navigation/workspace-links';
 import { yaml } from '../../helpers/check';
-import { peer } from '../../helpers/workspace';
+import { linksIn } from '../../helpers/workspace-links';
 
 const SELF = '/ws/app/deploy.yaml';
 
-/** Links at the `occurrence`-th `needle` (+1 char) of `files[SELF]`, each place as `file: text`. */
-function links(files: Record<string, string>, needle: string, occurrence = 0, namespaces: Record<string, string> = {}) {
-  const text = files[SELF] as string;
-  let at = -1;
-  for (let i = 0; i <= occurrence; i++) at = text.indexOf(needle, at + 1);
-  assert.ok(at >= 0, needle);
-  const peers = Object.entries(files)
-    .filter(([path]) => path !== SELF)
-    .map(([path, t]) => peer(t, path, namespaces[path]));
-  const found = workspaceLinksAt(analyzeText(text), at + 1, { peers, source: SELF, namespace: namespaces[SELF] });
-  const show = (p: Place): string => {
-    const t = p.source === undefined ? text : (files[p.source] as string);
-    return `${p.source ?? SELF}: ${t.slice(p.start, p.end)}`;
-  };
-  return found && { kind: found.kind, name: found.name, defs: found.definitions.map(show), refs: found.references.map(show) };
-}
+const links = (files: Record<string, string>, needle: string, occurrence = 0, namespaces: Record<string, string> = {}) =>
+  linksIn(SELF, files, needle, occurrence, namespaces);
 
 const deployment = (extra = '') => yaml`
   apiVersion: apps/v1

@@ -2,7 +2,8 @@
  * Go to definition, find all references and document highlights for the names Podsight links:
  * in the file, volumes ↔ volumeMounts, container ports ↔ probes, lifecycle handlers and Service
  * targetPorts (navigation/links.ts); across the workspace, ConfigMap/Secret names and keys ↔ the
- * objects and their data, pod template labels ↔ the selectors that pick them
+ * objects and their data, pod template labels ↔ the selectors that pick them, Ingress and route
+ * backends ↔ the Services and their ports, claimName ↔ the PersistentVolumeClaim
  * (navigation/workspace-links.ts).
  */
 import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vscode-languageserver';
