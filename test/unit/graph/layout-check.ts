@@ -34,8 +34,11 @@ export function checkLayout(layout: Layout, label: string): void {
   for (let i = 0; i < top.length; i++) for (let j = i + 1; j < top.length; j++) assert.ok(!overlap(top[i]!, top[j]!), `${label}: ${JSON.stringify(top[i])} overlaps ${JSON.stringify(top[j])}`);
   for (const n of nodes) {
     // Everything is inside the pod boundary; rows inside their container, clear of its title and image lines.
-    // Services stand in front of the pod: left of its box, never in it.
-    if (n.kind === 'service' || n.kind === 'service-port') assert.ok(n.box.x + n.box.w < layout.podBox.x, `${label}: ${n.id} not in front of the pod`);
+    // Services stand in front of the pod: left of its box, or above it when narrow, never in it.
+    if (n.kind === 'service' || n.kind === 'service-port') {
+      const front = layout.servicesAbove ? n.box.y + n.box.h < layout.podBox.y : n.box.x + n.box.w < layout.podBox.x;
+      assert.ok(front, `${label}: ${n.id} not in front of the pod`);
+    }
     else if (n.kind !== 'pod') assert.ok(inside(n.box, layout.podBox), `${label}: ${n.id} outside the pod`);
     if (n.parent) {
       const parent = nodes.find((p) => p.id === n.parent);

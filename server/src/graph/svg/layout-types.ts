@@ -65,6 +65,8 @@ export interface Layout {
   readonly podBox: Box;
   /** True when the volumes are stacked under the containers (a narrow panel). */
   readonly stacked: boolean;
+  /** True when the Services stand above the pod instead of beside it (a narrow panel). */
+  readonly servicesAbove?: boolean;
   readonly nodes: readonly LaidNode[];
   /** Non-clickable texts (lane headings, the band's lines) with their boxes. */
   readonly labels: readonly { readonly box: Box; readonly text: LaidText }[];

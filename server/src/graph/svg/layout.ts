@@ -9,7 +9,7 @@
 import type { DiagramStrings, GraphContainer, GraphVolume, PodGraph } from '../../protocol/pod-graph';
 import { layoutLegend } from './layout-legend';
 import { portText, portTip } from './layout-ports';
-import { layoutServices, serviceLines, SERVICE_W, servicesWidth } from './layout-services';
+import { layoutServices, serviceLines, serviceLinesAbove, SERVICE_W, servicesAboveWidth, servicesWidth } from './layout-services';
 import { BAND_W, layoutNetwork, networkEdgeCount, TRACK, type RowAnchor } from './layout-network';
 import { aria, str, text, textLines, type Box, type LaidNode, type LaidPath, type Layout } from './layout-types';
 import { FONT, TITLE_FONT, textWidth } from './text';
@@ -81,9 +81,13 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
   const hasVolumes = graph.volumes.length > 0;
   const gap = 20 + TRACK * networkEdgeCount(graph);
   const channel = hasVolumes ? 24 + TRACK * Math.max(1, drawnMounts.length) : 0;
-  // Services stand in front of the pod (left of it), with a channel for their lines.
-  const front = servicesWidth(graph, TRACK);
-  const fixed = 2 * PAD + 2 * INNER + BAND_W + gap + channel + front;
+  // Services stand in front of the pod (left of it), with a channel for their lines; when that
+  // would not fit even with the volumes stacked, they stand above it and only the channel is left.
+  const base = 2 * PAD + 2 * INNER + BAND_W + gap + channel;
+  const beside = servicesWidth(graph, TRACK);
+  const above = beside > 0 && base + beside + CW_MIN > width;
+  const front = above ? servicesAboveWidth(graph, TRACK) : beside;
+  const fixed = base + front;
   const stacked = hasVolumes && fixed + CW_MIN + VW > width;
   const CW = Math.max(CW_MIN, Math.min(CW_MAX, width - fixed - (stacked ? 0 : VW)));
   const podX = PAD + front;
@@ -93,7 +97,9 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
   const vw = stacked ? CW : VW;
   const vx = stacked ? cx : chX + channel;
   const podW = INNER + BAND_W + gap + CW + channel + (hasVolumes && !stacked ? VW : 0) + INNER;
-  const podY = PAD;
+  // Above the pod there is room for wider Service boxes: their rows are not cut as soon.
+  const overhead = above ? layoutServices(graph, strings, podX, PAD, Math.min(podW, SERVICE_W + 120)) : undefined;
+  const podY = overhead ? overhead.bottom + 16 : PAD;
 
   // Pod header: kind and name.
   const podTitle = `${graph.kind} ${graph.name || str(strings, 'unnamed')}`;
@@ -215,14 +221,15 @@ export function layoutPodGraph(graph: PodGraph, strings: DiagramStrings, options
   nodes.splice(1, 0, net.band, ...net.nodes);
   paths.push(...net.paths);
 
-  const svc = layoutServices(graph, strings, PAD, top);
+  // Beside the pod the Services start level with its content; above it, at the top.
+  const svc = overhead ?? layoutServices(graph, strings, PAD, top);
   if (svc.nodes.length > 0) {
     nodes.push(...svc.nodes);
-    paths.push(...serviceLines(svc.rows, net.nodes, PAD + SERVICE_W, bx, TRACK));
+    paths.push(...(overhead ? serviceLinesAbove(svc.rows, net.nodes, podX, PAD, net.band.box, TRACK) : serviceLines(svc.rows, net.nodes, PAD + SERVICE_W, bx, TRACK)));
   }
 
   const podH = Math.max(net.bottom, containersBottom, vy - 12) + 12 - podY;
   const podBox: Box = { x: podX, y: podY, w: podW, h: podH };
-  const legend = layoutLegend(strings, podX, podY + podH + 12, podW);
-  return { width: podX + podW + PAD, height: Math.max(legend.bottom, svc.bottom) + PAD, podBox, stacked, nodes, labels, paths, legend: legend.items };
+  const legend = layoutLegend(strings, podX, podY + podH + 12, podW, svc.nodes.length > 0);
+  return { width: podX + podW + PAD, height: Math.max(legend.bottom, svc.bottom) + PAD, podBox, stacked, servicesAbove: above, nodes, labels, paths, legend: legend.items };
 }

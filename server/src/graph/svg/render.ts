@@ -67,7 +67,7 @@ export function renderPodSvg(graph: PodGraph, strings: DiagramStrings, options: 
   const out: string[] = [];
   const title = str(strings, 'aria.diagram', { name: graph.name || str(strings, 'unnamed'), kind: graph.kind });
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="pd${layout.stacked ? ' stacked' : ''}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${esc(title)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="pd${layout.stacked ? ' stacked' : ''}${layout.servicesAbove ? ' services-above' : ''}" viewBox="0 0 ${layout.width} ${layout.height}" width="${layout.width}" height="${layout.height}" role="group" aria-label="${esc(title)}">`,
   );
   if (options.standalone) out.push(`<style>${DIAGRAM_CSS}</style>`, `<rect class="canvas" x="0" y="0" width="${layout.width}" height="${layout.height}"/>`);
   out.push(`<title>${esc(title)}</title>`);

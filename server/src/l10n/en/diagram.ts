@@ -50,6 +50,8 @@ export const diagramEn = {
   'diagram.legend.call': 'localhost call',
   'diagram.legend.rw': 'read-write mount',
   'diagram.legend.ro': 'read-only mount',
+  'diagram.legend.service': 'Service → port',
+  'diagram.legend.serviceBroken': 'Service → nothing serves',
   'diagram.legend.error': 'error',
   'diagram.legend.warning': 'warning',
   'diagram.aria.diagram': 'Diagram of {kind} {name}',
