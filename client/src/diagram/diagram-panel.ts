@@ -27,6 +27,8 @@ export class DiagramPanel implements vscode.Disposable {
   private requestSeq = 0;
   /** Set once the panel is closed: answers still in flight must not touch the disposed webview. */
   private disposed = false;
+  /** A file opened from the diagram (a Service's): showing it must not make the diagram follow it. */
+  private opened: string | undefined;
 
   /** Opens the panel beside the editor (or brings it forward) for `document`. */
   static show(context: vscode.ExtensionContext, client: LanguageClient, started: Promise<boolean>, editor: vscode.TextEditor | undefined): DiagramPanel {
@@ -76,7 +78,9 @@ export class DiagramPanel implements vscode.Disposable {
       webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
       panel.onDidDispose(() => this.dispose()),
       vscode.window.onDidChangeActiveTextEditor((e) => {
-        if (e && e.document.languageId === 'yaml') this.follow(e.document.uri, e.selection.active);
+        const opened = this.opened;
+        this.opened = undefined;
+        if (e && e.document.languageId === 'yaml' && e.document.uri.toString() !== opened) this.follow(e.document.uri, e.selection.active);
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (this.uri && e.textEditor.document.uri.toString() === this.uri.toString()) this.onCursor(e.selections[0]?.active);
@@ -160,7 +164,7 @@ export class DiagramPanel implements vscode.Disposable {
         void this.refresh(this.editorFor(this.uri)?.selection.active);
         break;
       case 'reveal':
-        void this.reveal(message.range);
+        void this.reveal(message.range, message.id);
         break;
       case 'selectPod':
         this.podIndex = message.index;
@@ -172,11 +176,29 @@ export class DiagramPanel implements vscode.Disposable {
     }
   }
 
-  /** Selects `range` in the panel's own document; ranges outside it are refused. */
-  private async reveal(range: GraphRange): Promise<void> {
-    const uri = this.uri;
-    if (!uri) return;
-    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  /**
+   * Selects `range` in the panel's own document; ranges outside it are refused. A Service (`svc:N`
+   * or one of its rows) is looked up in the graph the server sent, never taken from the webview:
+   * one of another file opens that file at the Service's name.
+   */
+  private async reveal(range: GraphRange, id: string): Promise<void> {
+    const service = /^svc:\d+/.exec(id)?.[0];
+    if (service) {
+      const found = this.last?.graph?.services?.find((s) => s.id === service);
+      if (found?.location) {
+        const uri = this.client.protocol2CodeConverter.asUri(found.location.uri);
+        this.opened = uri.toString();
+        return this.revealIn(uri, found.location.range);
+      }
+      if (!found?.range) return;
+      range = found.range;
+    }
+    if (this.uri) await this.revealIn(this.uri, range);
+  }
+
+  private async revealIn(uri: vscode.Uri, range: GraphRange): Promise<void> {
+    let document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document && uri.toString() !== this.uri?.toString()) document = await vscode.workspace.openTextDocument(uri).then(undefined, () => undefined);
     if (!document || range.end.line >= document.lineCount) return;
     const selection = new vscode.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
     if (!document.validateRange(selection).isEqual(selection)) return;

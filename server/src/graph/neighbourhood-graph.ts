@@ -41,8 +41,11 @@ function servicePort(map: ReturnType<typeof asMap>, doc: IndexedObject['doc'], c
   return { ...(name ? { name } : {}), port: typeof port === 'number' ? port : undefined, target: String(targetValue), protocol, resolved, broken };
 }
 
+/** Where an object of another file is, for a click on it in the diagram (undefined when unknown). */
+export type ObjectLocator = (o: IndexedObject) => GraphService['location'];
+
 /** Services of the pod's namespace selecting its template labels, this file's first. */
-export function servicesOfPod(analysis: FileAnalysis, hood: Neighbourhood, pod: PodModel, containers: readonly GraphContainer[]): GraphService[] {
+export function servicesOfPod(analysis: FileAnalysis, hood: Neighbourhood, pod: PodModel, containers: readonly GraphContainer[], locate?: ObjectLocator): GraphService[] {
   const labels = templateLabels(pod);
   if (Object.keys(labels).length === 0 || pod.partial) return [];
   const namespace = podNamespace(hood, pod);
@@ -57,7 +60,7 @@ export function servicesOfPod(analysis: FileAnalysis, hood: Neighbourhood, pod: 
     out.push({
       id: `svc:${out.length}`,
       name: model.name ?? '',
-      ...(here ? { range: analysis.lines.rangeOf(s + o.chunkStart!, e + o.chunkStart!) } : { file: o.source ? baseName(o.source) : '' }),
+      ...(here ? { range: analysis.lines.rangeOf(s + o.chunkStart!, e + o.chunkStart!) } : { file: o.source ? baseName(o.source) : '', location: locate?.(o) }),
       ports,
     });
   }

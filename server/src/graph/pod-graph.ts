@@ -11,7 +11,7 @@ import { containerListeners } from '../k8s/listeners';
 import { localhostCalls } from '../k8s/localhost-calls';
 import type { Neighbourhood } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { servicesOfPod, volumeObject } from './neighbourhood-graph';
+import { servicesOfPod, volumeObject, type ObjectLocator } from './neighbourhood-graph';
 import type {
   GraphCall,
   GraphContainer,
@@ -149,7 +149,7 @@ function buildContainer(b: Builder, pod: PodModel, c: ContainerModel, doc: Docum
  * With the file's neighbourhood, the graph also holds the Services selecting the pod and the
  * objects behind its volumes.
  */
-export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Readonly<Record<string, UserImageInfo>>, hood?: Neighbourhood): PodGraph | undefined {
+export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Readonly<Record<string, UserImageInfo>>, hood?: Neighbourhood, locate?: ObjectLocator): PodGraph | undefined {
   const placed = placedPods(analysis)[index];
   if (!placed) return undefined;
   const { pod, chunkStart } = placed;
@@ -198,7 +198,7 @@ export function buildPodGraph(analysis: FileAnalysis, index: number, images?: Re
     for (const r of f.related) if (r.start >= podStart && r.start <= podEnd) b.attach(r.start, f);
   }
 
-  const services = hood ? servicesOfPod(analysis, hood, pod, containers) : [];
+  const services = hood ? servicesOfPod(analysis, hood, pod, containers, locate) : [];
   return { id: 'pod', ...podElement, name: pod.name ?? '', kind: pod.kind, hostname: hostnameOf(pod), infra, containers, volumes, mounts, ...(services.length > 0 ? { services } : {}) };
 }
 

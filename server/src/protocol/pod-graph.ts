@@ -121,6 +121,8 @@ export interface GraphService {
   readonly file?: string;
   /** The Service's YAML when it is in this file. */
   readonly range?: GraphRange;
+  /** Where another file of the workspace defines it (its `metadata.name`), when the server can say. */
+  readonly location?: { readonly uri: string; readonly range: GraphRange };
   readonly ports: readonly GraphServicePort[];
 }
 

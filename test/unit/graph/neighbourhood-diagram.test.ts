@@ -81,6 +81,8 @@ test('Services from other files of the workspace stand in front with their file;
   const peers = { source: '/ws/app/deploy.yaml', peers: [peer(service('80'), '/ws/app/svc.yaml'), peer(service('80', 'prod'), '/ws/app/prod-svc.yaml')] };
   const graph = graphOf(deployment(), peers);
   assert.deepEqual(graph.services?.map((s) => [s.name, s.file, s.range]), [['web', 'svc.yaml', undefined]]);
+  // A click on it opens that file at the Service's name.
+  assert.deepEqual(graph.services?.[0]?.location, { uri: '/ws/app/svc.yaml', range: { start: { line: 3, character: 17 }, end: { line: 3, character: 20 } } });
   const box = laidOut(graph).nodes.find((n) => n.kind === 'service')!;
   assert.equal(box.texts[1]!.full, 'in svc.yaml');
   assert.equal(graphOf(deployment()).services, undefined, 'no Service: nothing in front');

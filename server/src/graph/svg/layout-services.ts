@@ -67,7 +67,7 @@ export function layoutServices(graph: PodGraph, strings: DiagramStrings, x: numb
         findings: [],
         cls: p.broken ? 'broken' : undefined,
         tip,
-        reveal: s.range,
+        reveal: s.range ?? s.location?.range,
       });
       rows.push({ service: s, port: p, y: ry + ROW / 2 - 1 });
       ry += ROW;
@@ -81,7 +81,7 @@ export function layoutServices(graph: PodGraph, strings: DiagramStrings, x: numb
       texts: [text(x + 8, y + 18, title, w - 16, TITLE_FONT, 'title'), text(x + 8, y + 34, where, w - 16, FONT, 'muted')],
       label: aria(`${title}, ${where}`, { findings: [] }),
       findings: [],
-      reveal: s.range,
+      reveal: s.range ?? s.location?.range,
     });
     nodes.push(...children);
     y += box.h + 12;
