@@ -5,10 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { contrast, openPage, send, skip, updateFor, useChromium } from './page';
+import { analyzeText } from '../../server/src/core/analyze';
+import { podGraphFor } from '../../server/src/graph/query';
+import { peer } from '../helpers/workspace';
+import { contrast, openPage, posted, send, skip, updateFor, useChromium } from './page';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const document: any;
+declare const document: any, window: any;
 declare function getComputedStyle(element: unknown): { backgroundColor: string; fill: string; stroke: string };
 
 useChromium();
@@ -98,4 +101,20 @@ test('legend: the Service line swatches meet 3:1 against the background in light
     for (const s of colours.swatches) assert.ok(contrast(s.stroke, colours.bg) >= 3, `${theme}: swatch ${s.cls} ${s.stroke} on ${colours.bg}: ${contrast(s.stroke, colours.bg).toFixed(2)}`);
     await page.close();
   }
+});
+
+test('a click on a Service of another file posts its id, for the extension to open that file at the Service', { skip }, async () => {
+  const pod = source.slice(0, source.indexOf('---'));
+  const services = source.slice(source.indexOf('---') + 4);
+  const r = podGraphFor(analyzeText(pod), 1, 'en', {}, undefined, { source: '/ws/app/web.yaml', peers: [peer(services, '/ws/app/svc.yaml')] });
+  const location = r.graph?.services?.[0]?.location;
+  assert.equal(location?.uri, '/ws/app/svc.yaml');
+  const page = await openPage('light', { width: 1000, height: 800 });
+  await send(page, { type: 'update', graph: r.graph, pods: r.pods, active: r.active, strings: r.strings, uri: 'file:///ws/app/web.yaml', fileName: 'web.yaml' });
+  await page.locator('svg.pd [data-id="svc:0"]').click({ position: { x: 20, y: 10 } });
+  await page.waitForFunction(() => (window.__posted as { type: string }[]).some((m) => m.type === 'reveal'));
+  const reveal = (await posted(page)).find((m) => m.type === 'reveal');
+  assert.equal(reveal?.id, 'svc:0');
+  assert.deepEqual(reveal?.range, location?.range);
+  await page.close();
 });
