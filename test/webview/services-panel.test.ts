@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../server/src/core/analyze';
 import { podGraphFor } from '../../server/src/graph/query';
+import { podWithServices as source } from '../helpers/services-pod';
 import { peer } from '../helpers/workspace';
 import { contrast, openPage, posted, send, skip, updateFor, useChromium } from './page';
 
@@ -16,34 +17,6 @@ declare function getComputedStyle(element: unknown): { backgroundColor: string; 
 
 useChromium();
 
-const source = `apiVersion: v1
-kind: Pod
-metadata: {name: web, labels: {app: web}}
-spec:
-  containers:
-  - name: app
-    image: example.com/app:1
-    ports: [{containerPort: 8080, name: http}, {containerPort: 9100, name: metrics}]
-    volumeMounts: [{name: cache, mountPath: /cache}]
-  volumes:
-  - {name: cache, emptyDir: {}}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports:
-  - {name: http, port: 80, targetPort: http}
-  - {name: admin, port: 81, targetPort: 9090}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web-metrics}
-spec:
-  selector: {app: web}
-  ports: [{name: metrics, port: 9100, targetPort: metrics}]
-`;
 
 interface Fit {
   readonly outside: string[];

@@ -7,39 +7,12 @@ import { layoutPodGraph, type Layout } from '../../../server/src/graph/svg/layou
 import { servicesAboveWidth } from '../../../server/src/graph/svg/layout-services';
 import { TRACK } from '../../../server/src/graph/svg/layout-network';
 import type { GraphService, PodGraph } from '../../../server/src/protocol/pod-graph';
+import { podWithServices as source } from '../../helpers/services-pod';
 import { checkLayout, manyContainerPod } from './layout-check';
 
 const WIDTHS = [420, 500, 600, 700, 800, 1000, 1200, 1400];
 const LOCALES = ['en', 'zh-cn'] as const;
 
-const source = `apiVersion: v1
-kind: Pod
-metadata: {name: web, labels: {app: web}}
-spec:
-  containers:
-  - name: app
-    image: example.com/app:1
-    ports: [{containerPort: 8080, name: http}, {containerPort: 9100, name: metrics}]
-    volumeMounts: [{name: cache, mountPath: /cache}]
-  volumes:
-  - {name: cache, emptyDir: {}}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web}
-spec:
-  selector: {app: web}
-  ports:
-  - {name: http, port: 80, targetPort: http}
-  - {name: admin, port: 81, targetPort: 9090}
----
-apiVersion: v1
-kind: Service
-metadata: {name: web-metrics-with-a-long-name}
-spec:
-  selector: {app: web}
-  ports: [{name: metrics, port: 9100, targetPort: metrics}]
-`;
 
 function graphOf(text: string): PodGraph {
   const graph = podGraphFor(analyzeText(text), 0, 'en', {}).graph;
