@@ -13,6 +13,7 @@ import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import type { CliFinding } from './formats';
 import { checkedBytes } from './heap';
+import { kustomizeBases, peersWithBases } from './kustomize-bases';
 import { folderNamespace, workspacePeers } from './workspace';
 
 /** A file of the run and its place in the run's order. */
@@ -57,8 +58,13 @@ export function analyseAlone(file: string, text: string, options: AnalysisOption
 
 /** The findings of a file analysed alone, or with the workspace's peers when its text may need them. */
 export function findingsOf(input: Analysed, peers: ReturnType<typeof workspacePeers>): CliFinding[] {
-  const namespace = folderNamespace(dirname(input.file));
-  const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, input.options, peers, { source: input.file, namespace }) : input.analysis;
+  const dir = dirname(input.file);
+  const namespace = folderNamespace(dir);
+  // The ConfigMaps of the kustomize bases are deployed with the file: read them even when the
+  // base is outside the run or this unit of work (so every thread count gives the same findings).
+  const bases = needsWorkspace(input.text) ? kustomizeBases(dir) : [];
+  const self = { source: input.file, namespace, ...(bases.length ? { bases } : {}) };
+  const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, input.options, peersWithBases(peers, bases), self) : input.analysis;
   return analysis.findings.map((f) => ({
     file: input.file,
     rule: f.rule,

@@ -85,6 +85,7 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
         peers,
         namespace: self.namespace,
         source: self.source,
+        bases: self.bases,
         templated,
         options,
         t: (key, args) => translate(locale, key, args),

@@ -1,10 +1,12 @@
 /**
- * The ConfigMaps of a file (and of its folder's peers): what a container that mounts one reads.
- * The effective-listener model looks up nginx and redis configuration here.
+ * The ConfigMaps of a file (and of its folder's peers, and of the kustomize bases its folder's
+ * kustomization lists): what a container that mounts one reads. The effective-listener model
+ * looks up nginx, redis, httpd, Caddy, Envoy and Traefik configuration here, in the pod's
+ * namespace only (see `configMapFor`).
  */
 import { isScalar, type Document, type Scalar } from 'yaml';
 import { getMap, getString, keyText, mapPairs } from '../core/yaml-access';
-import { folderOf } from './neighbourhood';
+import { folderOf, namespaceOf, sameNamespace } from './neighbourhood';
 import type { K8sObject } from './workloads';
 
 /** One key of a ConfigMap's `data`. */
@@ -22,7 +24,10 @@ export interface ConfigMapModel {
   readonly data: ReadonlyMap<string, ConfigMapKey>;
 }
 
-/** ConfigMaps by name. A name defined twice (two namespaces) keeps the first. */
+/**
+ * ConfigMaps by name (a name defined twice keeps the first). Look a pod's ConfigMap up with
+ * `configMapFor`, which honours namespaces; the map itself only lists the names.
+ */
 export type ConfigMapIndex = ReadonlyMap<string, ConfigMapModel>;
 
 export const NO_CONFIG_MAPS: ConfigMapIndex = new Map();
@@ -61,57 +66,124 @@ export function configMapIndex(chunks: ObjectLists): ConfigMapIndex {
   if (models.length === last.models.length && models.every((m, i) => m === last.models[i])) return last.index;
   const index = new Map<string, ConfigMapModel>();
   for (const cm of models) if (!index.has(cm.name)) index.set(cm.name, cm);
+  ownModels.set(index, models);
   last = { models, index };
   return index;
 }
 
-/** What a peer file of the workspace brings: its objects and where it is. */
+/** Every model of an own index (the index itself keeps one per name). */
+const ownModels = new WeakMap<ConfigMapIndex, readonly ConfigMapModel[]>();
+
+/** What a peer file of the workspace brings: its objects, where it is, its default namespace. */
 interface PeerObjects {
   readonly source: string;
   readonly objects?: readonly { readonly object: K8sObject; readonly doc: Document }[];
+  readonly namespace?: string;
 }
 
-const withPeers = new WeakMap<ConfigMapIndex, { peers: readonly PeerObjects[]; source?: string; index: ConfigMapIndex }>();
+/** Where the file sits: its source, its default namespace, the kustomize bases of its folder (folders or files, in the peers' form). */
+export interface ConfigScope {
+  readonly source?: string;
+  readonly namespace?: string;
+  readonly bases?: readonly string[];
+}
+
+/** A name's ConfigMaps by namespace (`default` for unset); 'ambiguous' when two peers define it. */
+type ByNamespace = Map<string, ConfigMapModel | 'ambiguous'>;
+
+interface Scope {
+  /** The namespace of this file's objects that set none. */
+  readonly namespace: string;
+  readonly byName: ReadonlyMap<string, ByNamespace>;
+}
+
+const scopes = new WeakMap<ConfigMapIndex, Scope>();
+const withPeers = new WeakMap<ConfigMapIndex, { peers: readonly PeerObjects[]; scope: ConfigScope; index: ConfigMapIndex }>();
+
+const nsKey = (namespace: string): string => namespace || 'default';
+
+/**
+ * The ConfigMap `name` as the pod sees it: one in the pod's namespace (an object without
+ * `metadata.namespace` is in its file's or kustomization's default namespace, as in the
+ * neighbourhood index). One in another namespace is never used: the kubelet would not mount it.
+ */
+export function configMapFor(index: ConfigMapIndex, name: string, pod: { readonly object: K8sObject; readonly doc: Document }): ConfigMapModel | undefined {
+  const scope = scopes.get(index);
+  if (!scope) {
+    const cm = index.get(name);
+    return cm && sameNamespace(cm.namespace ?? '', namespaceOf(pod.object, pod.doc)) ? cm : undefined;
+  }
+  const found = scope.byName.get(name)?.get(nsKey(namespaceOf(pod.object, pod.doc, scope.namespace)));
+  return found === 'ambiguous' ? undefined : found;
+}
+
+/** Whether a peer is deployed with the file: in its folder, or in (or being) a kustomize base of it. */
+function peerPlace(peer: PeerObjects, folder: string | undefined, bases: readonly string[]): 'folder' | 'base' | undefined {
+  if (folder === undefined) return 'folder';
+  const at = folderOf(peer.source);
+  if (at === folder) return 'folder';
+  return bases.some((b) => b === peer.source || b === at) ? 'base' : undefined;
+}
 
 /**
  * The file's ConfigMaps plus those of its peers in the same folder ("a ConfigMap in the same
- * file or folder"): what `kubectl apply -f <folder>` creates beside the pod. The file's own
- * win; a name that two peers define is left out (which one is applied is unknown), so a container
- * mounting it stays unsure rather than read from the wrong one. Memoised so that the listener
- * model's memo (keyed on the index) holds across analyses.
+ * file or folder": what `kubectl apply -f <folder>` creates beside the pod) and in the folders a
+ * kustomization beside it lists under `resources:` (what `kubectl apply -k` creates). The file's
+ * own win (the last of a name and namespace, as apply leaves it); a name and namespace that two
+ * peers define is left out (which one is applied is unknown), so a container mounting it stays
+ * unsure rather than read from the wrong one. A base's objects take the including
+ * kustomization's `namespace:` (kustomize sets it on every resource). Memoised so that the
+ * listener model's memo (keyed on the index) holds across analyses.
  */
-export function withFolderPeers(own: ConfigMapIndex, peers: readonly PeerObjects[], source?: string): ConfigMapIndex {
-  if (peers.length === 0) return own;
+export function withFolderPeers(own: ConfigMapIndex, peers: readonly PeerObjects[], source?: string, self: ConfigScope = {}): ConfigMapIndex {
+  const scope: ConfigScope = { source, namespace: self.namespace, bases: self.bases };
   const hit = withPeers.get(own);
-  if (hit && hit.peers === peers && hit.source === source) return hit.index;
+  if (hit && hit.peers === peers && hit.scope.source === source && hit.scope.namespace === scope.namespace && sameList(hit.scope.bases, scope.bases)) return hit.index;
   const folder = source === undefined ? undefined : folderOf(source);
-  const found = new Map<string, ConfigMapModel[]>();
+  const fileNamespace = self.namespace ?? '';
+  const byName = new Map<string, ByNamespace>();
+  const slot = (name: string): ByNamespace => {
+    let m = byName.get(name);
+    if (!m) byName.set(name, (m = new Map()));
+    return m;
+  };
+  for (const cm of ownModels.get(own) ?? [...own.values()]) slot(cm.name).set(nsKey(cm.namespace || fileNamespace), cm);
+  const ownKeys = new Set([...byName].flatMap(([name, m]) => [...m.keys()].map((ns) => `${name}\u0000${ns}`)));
+  const merged = new Map(own);
   for (const peer of peers) {
-    if (!peer.objects || (source !== undefined && peer.source === source) || (folder !== undefined && folderOf(peer.source) !== folder)) continue;
-    for (const cm of configMapsOf(peer.objects)) found.set(cm.name, [...(found.get(cm.name) ?? []), cm]);
+    if (!peer.objects || (source !== undefined && peer.source === source)) continue;
+    const place = peerPlace(peer, folder, self.bases ?? []);
+    if (!place) continue;
+    for (const cm of configMapsOf(peer.objects)) {
+      const ns = nsKey(place === 'base' && self.namespace ? self.namespace : cm.namespace || peer.namespace || '');
+      if (ownKeys.has(`${cm.name}\u0000${ns}`)) continue;
+      const m = slot(cm.name);
+      m.set(ns, m.has(ns) ? 'ambiguous' : cm);
+      if (!merged.has(cm.name)) merged.set(cm.name, cm);
+    }
   }
-  let index = own;
-  if (found.size > 0) {
-    const merged = new Map(own);
-    for (const [name, models] of found) if (!merged.has(name) && models.length === 1) merged.set(name, models[0]!);
-    index = merged;
-  }
-  withPeers.set(own, { peers, source, index });
+  const index: ConfigMapIndex = merged;
+  scopes.set(index, { namespace: fileNamespace, byName });
+  withPeers.set(own, { peers, scope, index });
   return index;
 }
 
-/** The ConfigMaps of a file analysis (with its folder's peers, when it was analysed with them). */
+function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  return a === b || ((a?.length ?? 0) === (b?.length ?? 0) && (a ?? []).every((x, i) => x === b?.[i]));
+}
+
+/** The ConfigMaps of a file analysis (with its folder's peers and bases, when it was analysed with them). */
 export function configMapsOfAnalysis(analysis: {
   readonly chunks: readonly { readonly analysis: { readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[] } }[];
   readonly peers?: readonly PeerObjects[];
-  readonly self?: { readonly source?: string };
+  readonly self?: ConfigScope;
 }): ConfigMapIndex {
-  return withFolderPeers(configMapIndex(analysis.chunks.map((c) => c.analysis)), analysis.peers ?? [], analysis.self?.source);
+  return withFolderPeers(configMapIndex(analysis.chunks.map((c) => c.analysis)), analysis.peers ?? [], analysis.self?.source, analysis.self ?? {});
 }
 
-/** The ConfigMaps a file rule's listener model reads: the file's and its folder peers'. */
-export function listenerConfigMaps(ctx: { readonly chunks: ObjectLists; readonly peers: readonly PeerObjects[]; readonly source?: string }): ConfigMapIndex {
-  return withFolderPeers(configMapIndex(ctx.chunks), ctx.peers, ctx.source);
+/** The ConfigMaps a file rule's listener model reads: the file's, its folder peers' and its bases'. */
+export function listenerConfigMaps(ctx: { readonly chunks: ObjectLists; readonly peers: readonly PeerObjects[]; readonly source?: string; readonly namespace?: string; readonly bases?: readonly string[] }): ConfigMapIndex {
+  return withFolderPeers(configMapIndex(ctx.chunks), ctx.peers, ctx.source, ctx);
 }
 
 /** The offset of the chunk holding `cm` in a file analysis (for edits). */

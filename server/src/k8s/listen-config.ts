@@ -5,7 +5,7 @@
  * an `include`), the answer is "unsure": Podsight then does not guess.
  */
 import { getMap, getSeqItems, getString, asMap } from '../core/yaml-access';
-import type { ConfigMapIndex, ConfigMapModel } from './config-maps';
+import { configMapFor, type ConfigMapIndex, type ConfigMapModel } from './config-maps';
 import { normaliseMountPath } from './images';
 import { parseAddress, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
@@ -32,7 +32,7 @@ export type ConfigResult =
     }
   | { readonly kind: 'unsure'; readonly why: string };
 
-interface ConfigFile {
+export interface ConfigFile {
   readonly text: string;
   readonly configMap: ConfigMapModel;
   readonly key: string;
@@ -45,8 +45,8 @@ function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], co
   if (volume.source !== 'configMap') return `volume "${volume.name ?? ''}" (${volume.source ?? '?'})`;
   const source = getMap(volume.node, 'configMap', pod.doc);
   const name = getString(source, 'name', pod.doc) ?? '';
-  const cm = configMaps.get(name);
-  if (!cm) return `ConfigMap "${name}", which is neither in this file nor in its folder`;
+  const cm = configMapFor(configMaps, name, pod);
+  if (!cm) return `ConfigMap "${name}", which is not in this file, its folder or its kustomize bases (in the pod's namespace)`;
   const files = new Map<string, ConfigFile>();
   const items = getSeqItems(source, 'items', pod.doc);
   if (items.length > 0) {
@@ -216,4 +216,24 @@ export function fileAt(pod: PodModel, container: ContainerModel, filePath: strin
   if (typeof files === 'string') return `${files} mounted at ${best.path}`;
   const rel = target === best.path ? '' : target.slice(best.path === '/' ? 1 : best.path.length + 1);
   return files.get(rel) ?? `${filePath} is not a key of the mounted ConfigMap`;
+}
+
+/**
+ * The ConfigMap files directly inside directory `dir` of the container (for `Include dir/*.conf`):
+ * undefined when no mount covers it (the image's own directory), a string when it cannot be read.
+ */
+export function filesIn(pod: PodModel, container: ContainerModel, dir: string, configMaps: ConfigMapIndex): Map<string, ConfigFile> | string | undefined {
+  const target = normaliseMountPath(dir);
+  if (target === undefined) return undefined;
+  let best: { mount: ContainerModel['mounts'][number]; path: string } | undefined;
+  for (const mount of container.mounts) {
+    const path = mount.mountPath === undefined ? undefined : normaliseMountPath(mount.mountPath);
+    if (path === undefined || mount.subPath !== undefined || !(target === path || target.startsWith(path === '/' ? '/' : path + '/'))) continue;
+    if (!best || path.length > best.path.length) best = { mount, path };
+  }
+  if (!best) return undefined;
+  const files = mountedFiles(pod, best.mount, configMaps);
+  if (typeof files === 'string') return `${files} mounted at ${best.path}`;
+  const prefix = target === best.path ? '' : target.slice(best.path === '/' ? 1 : best.path.length + 1) + '/';
+  return new Map([...files].filter(([k]) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/')).map(([k, f]) => [k.slice(prefix.length), f]));
 }

@@ -6,8 +6,8 @@
  */
 import { isScalar, type Document, type Scalar } from 'yaml';
 import { asMap, getMap, getScalar, getSeqItems, getString } from '../core/yaml-access';
-import type { ConfigMapIndex } from './config-maps';
-import type { ContainerModel } from './pod-model';
+import { configMapFor, type ConfigMapIndex } from './config-maps';
+import type { ContainerModel, PodModel } from './pod-model';
 
 /** One environment variable of the container. */
 export interface EnvValue {
@@ -29,14 +29,15 @@ export interface ContainerEnv {
 /** Marks the pod IP in an expanded text. */
 export const POD_IP = '<pod IP>';
 
-export function containerEnv(container: ContainerModel, doc: Document, configMaps: ConfigMapIndex): ContainerEnv {
+export function containerEnv(pod: PodModel, container: ContainerModel, configMaps: ConfigMapIndex): ContainerEnv {
+  const doc = pod.doc;
   const vars = new Map<string, EnvValue>();
   let opaque = false;
   // envFrom first: `env` entries override them, as in the kubelet.
   for (const { node } of getSeqItems(container.node, 'envFrom', doc)) {
     const source = asMap(node, doc);
     const ref = getMap(source, 'configMapRef', doc);
-    const cm = ref ? configMaps.get(getString(ref, 'name', doc) ?? '') : undefined;
+    const cm = ref ? configMapFor(configMaps, getString(ref, 'name', doc) ?? '', pod) : undefined;
     if (!cm) {
       opaque = true;
       continue;
@@ -56,7 +57,7 @@ export function containerEnv(container: ContainerModel, doc: Document, configMap
     const from = getMap(entry, 'valueFrom', doc);
     const field = getString(getMap(from, 'fieldRef', doc), 'fieldPath', doc);
     const keyRef = getMap(from, 'configMapKeyRef', doc);
-    const fromMap = keyRef ? configMaps.get(getString(keyRef, 'name', doc) ?? '')?.data.get(getString(keyRef, 'key', doc) ?? '') : undefined;
+    const fromMap = keyRef ? configMapFor(configMaps, getString(keyRef, 'name', doc) ?? '', pod)?.data.get(getString(keyRef, 'key', doc) ?? '') : undefined;
     if (field === 'status.podIP') vars.set(name, { podIP: true });
     else if (fromMap) vars.set(name, { value: fromMap.value });
     else if (from) vars.set(name, {}); // a Secret, a resource field...: unknown here

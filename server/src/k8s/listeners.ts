@@ -11,6 +11,7 @@ import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { readConfigFile } from './listen-files';
 import { readRedisConfig } from './listen-redis';
 import { runTogether, type ContainerModel, type PodModel, type PortModel } from './pod-model';
 
@@ -127,7 +128,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const listen = info.listen;
   const doc = pod.doc;
   const args = argItems(container, 'args', doc);
-  const vars = containerEnv(container, doc, configMaps);
+  const vars = containerEnv(pod, container, configMaps);
   let unsure: string | undefined;
   const first = args[0]?.text;
   if (first !== undefined && !first.startsWith('-') && listen?.programs && !listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen.config === 'redis' && first.endsWith('.conf'))) {
@@ -136,7 +137,12 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const settingItems = new Set<ArgItem>();
   const moves = new Map<number, Omit<Listener, 'protocol'> | 'off'>();
   const added: Listener[] = [];
-  for (const setting of listen?.settings ?? []) {
+  // httpd, Caddy, Envoy, Traefik: the file the process loads (a Traefik file replaces every flag).
+  const format = listen?.config === 'nginx' || listen?.config === 'redis' ? undefined : listen?.config;
+  const fromFile = format ? readConfigFile(format, { pod, container, args, env: vars, configMaps }) : undefined;
+  const exclusive = fromFile?.kind === 'listens' && fromFile.exclusive === true;
+  for (const a of fromFile?.consumed ?? []) settingItems.add(a);
+  for (const setting of exclusive ? [] : (listen?.settings ?? [])) {
     const found = settingHit(setting, args, vars);
     if (typeof found === 'string') {
       unsure ??= found;
@@ -162,7 +168,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     if (setting.port !== undefined) moves.set(setting.port, listener);
     else added.push({ ...listener, protocol: setting.protocol ?? 'TCP' });
   }
-  const configArg = listen?.configArgs ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
+  const configArg = listen?.configArgs && !exclusive ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
   if (configArg) unsure ??= `${configArg} loads a configuration Podsight does not read`;
   // A mounted configuration file the image reads and Podsight does not (my.cnf, grafana.ini):
   // it only matters for the ports no explicit setting moved.
@@ -173,10 +179,10 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
 
   let defaults = info.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
   const configListeners: Listener[] = [];
-  if (listen?.config === 'nginx') {
-    const r = nginxConfig(pod, container, vars, configMaps);
-    if (r.kind === 'unsure') unsure ??= r.why;
-    else if (r.kind === 'listens') {
+  if (listen?.config !== 'redis') {
+    const r = listen?.config === 'nginx' ? nginxConfig(pod, container, vars, configMaps) : fromFile;
+    if (r?.kind === 'unsure') unsure ??= r.why;
+    else if (r?.kind === 'listens') {
       if (!r.imageDefault) defaults = [];
       for (const l of r.listens) configListeners.push({ container, port: l.port, protocol: l.protocol, address: l.address, source: 'config', origin: `${l.directive} (ConfigMap "${l.configMap.name}", ${l.key})`, node: container.imageNode, config: l });
     }

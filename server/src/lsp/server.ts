@@ -24,7 +24,8 @@ import { clearFolderNamespaces, folderNamespace } from '../cli/workspace';
 import { isNear, needsWorkspace } from '../k8s/neighbourhood';
 import type { PeerPods } from '../rules/types';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { clearKustomizeBases, kustomizeBases, peersWithBases } from '../cli/kustomize-bases';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { guardConnection } from './guard';
 import { effectiveLocale, languageSetting } from './language';
@@ -102,9 +103,17 @@ export function startServer(rawConnection: Connection): void {
     }
   };
   store.namespaceOf = namespaceOfUri;
+  const basesOfUri = (uri: string): readonly string[] => {
+    try {
+      return uri.startsWith('file:') ? kustomizeBases(dirname(fileURLToPath(uri))) : [];
+    } catch {
+      return [];
+    }
+  };
+  const fileUri = (path: string): string => pathToFileURL(path).href;
   // The workspace a document sees: the other open documents (their current text) and the files
   // on disk. The list is reused while nothing changed, so the rules index it once.
-  const lastPeers = new Map<string, { key: string; peers: PeerPods[] }>();
+  const lastPeers = new Map<string, { key: string; peers: readonly PeerPods[] }>();
   store.peersFor = (uri) => {
     const open: PeerPods[] = [];
     const keys: string[] = [];
@@ -117,10 +126,12 @@ export function startServer(rawConnection: Connection): void {
     }
     const disk = workspace.peers(uri, new Set(documents.all().map((d) => d.uri)));
     const key = `${keys.join('|')}#${disk.key}`;
-    const self = { source: uri, namespace: namespaceOfUri(uri) };
+    // The kustomize bases of the document's folder: their ConfigMaps are deployed with it.
+    const bases = basesOfUri(uri);
+    const self = { source: uri, namespace: namespaceOfUri(uri), ...(bases.length ? { bases: bases.map(fileUri) } : {}) };
     const last = lastPeers.get(uri);
     if (last?.key === key) return { peers: last.peers, key, self };
-    const peers = open.length ? [...open, ...disk.peers] : disk.peers;
+    const peers = peersWithBases(open.length ? [...open, ...disk.peers] : disk.peers, bases, fileUri);
     lastPeers.set(uri, { key, peers });
     return { peers, key, self };
   };
@@ -255,7 +266,10 @@ export function startServer(rawConnection: Connection): void {
     // Manifests changed on disk: the workspace index follows; a kustomization may move namespaces.
     const manifests = params.changes.filter((c) => /\.ya?ml$|\/Kustomization$/i.test(c.uri) && !c.uri.endsWith('/.podsight.yaml'));
     for (const change of manifests) {
-      if (/\/kustomization\.ya?ml$|\/Kustomization$/i.test(change.uri)) clearFolderNamespaces();
+      if (/\/kustomization\.ya?ml$|\/Kustomization$/i.test(change.uri)) {
+        clearFolderNamespaces();
+        clearKustomizeBases();
+      }
       if (!documents.get(change.uri)) workspace.changed(change.uri);
     }
     if (ours.length > 0) {

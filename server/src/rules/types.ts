@@ -116,6 +116,8 @@ export interface WorkspaceFile {
   readonly source?: string;
   /** The namespace of its objects that set none. */
   readonly namespace?: string;
+  /** The folders (or files) the kustomization beside it lists as resources, transitively, in the peers' form. */
+  readonly bases?: readonly string[];
 }
 
 /** What a file-level rule sees: every chunk of the file and the pods of its peers. */
@@ -126,6 +128,8 @@ export interface FileRuleContext {
   readonly namespace?: string;
   /** This file's path or URI, when known (see WorkspaceFile). */
   readonly source?: string;
+  /** Its kustomize bases (see WorkspaceFile): their ConfigMaps are deployed with it. */
+  readonly bases?: readonly string[];
   /** The texts of this file's templated chunks. */
   readonly templated?: readonly string[];
   readonly options: AnalysisOptions;

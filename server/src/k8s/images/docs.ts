@@ -19,7 +19,11 @@ function listenCell(info: ImageInfo): string {
   }
   if (listen.config === 'nginx') parts.push('`listen` in nginx.conf, conf.d/*.conf and templates mounted from a ConfigMap');
   if (listen.config === 'redis') parts.push('`port`/`bind` of the .conf file named as first argument, mounted from a ConfigMap');
-  if (listen.configPaths?.length) parts.push(`unsure when a volume is mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
+  if (listen.config === 'httpd') parts.push('`Listen` in httpd.conf (or the `-f` file) and the files it includes, mounted from a ConfigMap');
+  if (listen.config === 'caddy') parts.push('site addresses, `http_port`/`https_port`, `bind` and `admin` of the Caddyfile mounted from a ConfigMap');
+  if (listen.config === 'envoy') parts.push('`static_resources.listeners[].address` and `admin.address` of the `-c` file mounted from a ConfigMap');
+  if (listen.config === 'traefik') parts.push('`entryPoints.*.address` of traefik.yml/.toml (or `--configFile`) mounted from a ConfigMap, which replaces the flags');
+  if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
   if (listen.programs?.length) parts.push(`args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.complete) parts.push('**complete** (port-not-served applies)');

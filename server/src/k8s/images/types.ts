@@ -62,8 +62,11 @@ export interface ListenSetting {
 /** How the image's process learns its ports, beyond its defaults (see docs/images.md). */
 export interface ListenModel {
   readonly settings: readonly ListenSetting[];
-  /** A configuration format Podsight reads from ConfigMaps: nginx `listen`, redis.conf `port`. */
-  readonly config?: 'nginx' | 'redis';
+  /**
+   * A configuration format Podsight reads from ConfigMaps: nginx `listen`, redis.conf `port`,
+   * httpd `Listen`, Caddyfile site addresses, Envoy's static listeners, Traefik's entry points.
+   */
+  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik';
   /**
    * Directories whose content can change the ports in ways Podsight does not read (a mounted
    * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.

@@ -59,7 +59,7 @@ export const webServers: readonly ImageInfo[] = [
     ],
     dataDirs: [],
     portSetting: { description: 'No environment variable: change `Listen` in /usr/local/apache2/conf/httpd.conf.' },
-    listen: { settings: [], configPaths: ['/usr/local/apache2/conf'], programs: ['httpd-foreground', 'httpd'], complete: true },
+    listen: { settings: [], config: 'httpd', configPaths: ['/usr/local/apache2/conf'], programs: ['httpd-foreground', 'httpd'], complete: true },
     source: 'docker-library/httpd 2.4/Dockerfile (EXPOSE 80, WORKDIR /usr/local/apache2, no VOLUME)',
   },
   {
@@ -81,6 +81,7 @@ export const webServers: readonly ImageInfo[] = [
       data('/srv', 'WORKDIR, empty: the documented place for the site to serve'),
     ],
     portSetting: { description: 'Set the site address in the Caddyfile (e.g. `:8080`); the admin endpoint moves with the `admin` global option.' },
+    listen: { settings: [], config: 'caddy', programs: ['caddy'] },
     source: 'caddyserver/caddy-docker 2.x/alpine/Dockerfile (EXPOSE 80 443 443/udp 2019; XDG_DATA_HOME=/data, XDG_CONFIG_HOME=/config)',
   },
   {
@@ -90,8 +91,9 @@ export const webServers: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/etc/traefik', 'Not shipped; traefik.yml is read from here: a documented mount point')],
     portSetting: { arg: '--entryPoints.web.address', description: 'Define entry points, e.g. `--entryPoints.web.address=:8081`.' },
-    // Any other entry point or a configuration file replaces the default set: Podsight then trusts the declarations.
-    listen: { settings: [addressFlag(80, ['--entryPoints.web.address'])], configArgs: ['--entryPoints.', '--configFile', '--api.insecure'], configPaths: ['/etc/traefik'] },
+    // Another entry point flag replaces the default set (Podsight then trusts the declarations); a static file
+    // (/etc/traefik/traefik.yml or --configFile) replaces every flag, and its entry points are read.
+    listen: { settings: [addressFlag(80, ['--entryPoints.web.address'])], config: 'traefik', configArgs: ['--entryPoints.', '--api.insecure'], configPaths: ['/etc/traefik'] },
     source: 'traefik/traefik-library-image tmpl/alpine/tmplv3.Dockerfile (EXPOSE 80)',
   },
   {
@@ -110,7 +112,7 @@ export const webServers: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/envoy', 'envoy.yaml (the demo configuration the default CMD loads)')],
     dataDirs: [],
     portSetting: { description: 'Listeners and the admin address are set in envoy.yaml (`-c` selects the file).' },
-    listen: { settings: [], configArgs: ['-c', '--config-path', '--config-yaml'], configPaths: ['/etc/envoy'], programs: ['envoy'] },
+    listen: { settings: [], config: 'envoy', configArgs: ['--config-yaml'], configPaths: ['/etc/envoy'], programs: ['envoy'] },
     source: 'envoyproxy/envoy ci/Dockerfile-envoy (EXPOSE 10000, CMD envoy -c /etc/envoy/envoy.yaml) and the Envoy docs',
   },
   {
