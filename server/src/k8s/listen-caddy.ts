@@ -117,7 +117,7 @@ export function readCaddyfile(ctx: ReadContext): FileConfigResult {
       const port = m[3] !== undefined ? Number(m[3]) : scheme === 'http' ? httpPort : scheme === 'https' || host !== '' ? httpsPort : undefined;
       if (port === undefined) return unsure(`site address ${written}`);
       // The host name selects requests; the socket is every address unless `bind` says otherwise.
-      for (const address of addresses) raw.push({ port, protocol: 'TCP', address, directive: written });
+      for (const address of addresses) raw.push({ port, protocol: 'TCP', address, directive: `site address ${written}` });
     }
   }
   if (admin !== undefined) {
