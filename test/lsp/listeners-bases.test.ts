@@ -11,19 +11,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import type { Diagnostic, Hover } from 'vscode-languageserver-protocol';
+import type { Hover } from 'vscode-languageserver-protocol';
 import { repoRoot } from '../helpers/paths';
 import { LspClient } from './harness';
+import { adminConf, PORT_RULES, portCodes, twoNginxPod } from './listener-fixtures';
 
 let client: LspClient;
 let root: string;
-const PORT_RULES = new Set(['port-conflict', 'implicit-port-conflict', 'port-not-served']);
-const portCodes = (d: Diagnostic[]): string[] => d.filter((x) => PORT_RULES.has(String(x.code))).map((x) => String(x.code)).sort();
-
-const pod =
-  'apiVersion: v1\nkind: Pod\nmetadata: {name: two-nginx}\nspec:\n  containers:\n  - name: main\n    image: nginx:1.27\n    ports: [{containerPort: 80}]\n' +
-  '  - name: admin\n    image: nginx:1.27\n    ports: [{containerPort: 8081}]\n    volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]\n  volumes:\n  - {name: conf, configMap: {name: admin-conf}}\n';
-const configMap = (port: number): string => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: admin-conf}\ndata:\n  default.conf: "server { listen ${port}; }"\n`;
+const pod = twoNginxPod;
+const configMap = adminConf;
 
 before(async () => {
   root = mkdtempSync(join(tmpdir(), 'podsight-bases-'));

@@ -8,20 +8,19 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
+import { isRemote, KUSTOMIZATION_NAMES } from '../kustomize/kustomization';
 import { readPeer } from '../lsp/workspace-index';
 import type { PeerPods } from '../rules/types';
 
-const NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
 /** Bounds against cycles and huge trees. */
 const MAX_BASES = 50;
 const MAX_FILES_PER_BASE = 200;
 
-const isRemote = (ref: string): boolean => /^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || /^(?:github\.com|gitlab\.com|bitbucket\.org)\//.test(ref) || ref.startsWith('git@');
 const isYaml = (name: string): boolean => /\.ya?ml$/i.test(name) && !name.startsWith('.');
 
 /** The local `resources`, `bases` and `components` entries of the kustomization in `dir` (paths joined to it). */
 function resourcesOf(dir: string): string[] {
-  for (const name of NAMES) {
+  for (const name of KUSTOMIZATION_NAMES) {
     let text: string;
     try {
       text = readFileSync(join(dir, name), 'utf8');
@@ -85,7 +84,7 @@ export function baseFiles(base: string): string[] {
   if (!isDirectory(base)) return isYaml(base) ? [base] : [];
   try {
     return readdirSync(base)
-      .filter((n) => isYaml(n) && !NAMES.includes(n))
+      .filter((n) => isYaml(n) && !KUSTOMIZATION_NAMES.includes(n))
       .sort()
       .slice(0, MAX_FILES_PER_BASE)
       .map((n) => join(base, n));
