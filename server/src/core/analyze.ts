@@ -11,6 +11,7 @@ import { fileRules, rules } from '../rules';
 import { capSyntaxErrors } from '../rules/yaml-syntax';
 import type { AnalysisOptions, Finding, PeerPods, Rule, WorkspaceFile } from '../rules/types';
 import { scanComments } from './directives';
+import { FileRuleMemo } from './file-rule-memo';
 import { analyzeChunk, clampSpan, fileFindings, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
 import type { ParsedChunk } from './parse';
@@ -76,6 +77,8 @@ export class Analyzer {
   private options?: AnalysisOptions;
   private optionsKey = '';
   private last?: Split;
+  /** The file rules' findings per chunk, for re-checking only what an edit changed. */
+  private readonly fileRuleMemo = new FileRuleMemo();
   private readonly lineStarts = new WeakMap<ChunkAnalysis, number[]>();
 
   constructor(
@@ -124,6 +127,7 @@ export class Analyzer {
     const key = JSON.stringify(options);
     if (key !== this.optionsKey) {
       this.cache = new Map();
+      this.fileRuleMemo.clear();
       this.optionsKey = key;
     }
     return key;
@@ -164,7 +168,7 @@ export class Analyzer {
     }
     // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
     yield;
-    for (const f of fileFindings(chunks, peers, options, this.onRuleError, self)) {
+    for (const f of fileFindings(chunks, peers, options, this.onRuleError, self, cache() ? this.fileRuleMemo : undefined)) {
       findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
     }
     yield;

@@ -8,9 +8,10 @@ import { claimForCustomResource, customResourceKindAt } from '../k8s/custom-reso
 import { podsOf, type PodModel } from '../k8s/pod-model';
 import { objectsOf } from '../k8s/workloads';
 import { fileRules, ruleCatalogue, rules } from '../rules';
-import type { AnalysisOptions, FileRule, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span, WorkspaceFile } from '../rules/types';
+import type { AnalysisOptions, FileRule, FileRuleContext, Finding, PeerPods, Report, Rule, RuleContext, Severity, Span, WorkspaceFile } from '../rules/types';
 import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
+import type { FileRuleMemo } from './file-rule-memo';
 import { applyDirectives, scanDirectives, type TextPiece } from './directives';
 import type { LineIndex } from './line-index';
 import { parseChunk, type ParsedChunk } from './parse';
@@ -69,38 +70,56 @@ function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: R
   return kind ? { ...finding, message: claimForCustomResource(finding.message, kind, locale) } : finding;
 }
 
-/** Runs the file-level rules over the combined chunk models (absolute offsets out). */
-export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}): Finding[] {
+/**
+ * Runs the file-level rules over the combined chunk models (absolute offsets out). With a memo
+ * (one per document), each rule re-checks only the chunks an edit changed (see file-rule-memo.ts).
+ */
+export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}, memo?: FileRuleMemo): Finding[] {
   const out: Finding[] = [];
   const locale = normaliseLocale(options.locale);
-  const models = chunks.filter((c) => !c.analysis.chunk.templated).map((c) => ({ start: c.start, objects: c.analysis.objects, pods: c.analysis.pods }));
-  const templated = chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text);
+  const models: FileRuleContext['chunks'][number][] = [];
+  const byStart = new Map<number, FileRuleContext['chunks'][number]>();
+  const templated: string[] = [];
   // Template blocks may be rendered zero, one or many times: file rules report nothing there either.
-  const conditionalAt = new Map(chunks.flatMap((c) => (c.analysis.chunk.conditional?.length ? [[c.start, c.analysis.chunk.conditional] as const] : [])));
+  const conditionalAt = new Map<number, NonNullable<ChunkAnalysis['chunk']['conditional']>>();
+  for (const { start, analysis } of chunks) {
+    if (analysis.chunk.conditional?.length) conditionalAt.set(start, analysis.chunk.conditional);
+    if (analysis.chunk.templated) {
+      templated.push(analysis.chunk.text);
+      continue;
+    }
+    const model = { start, objects: analysis.objects, pods: analysis.pods };
+    models.push(model);
+    byStart.set(start, model);
+  }
+  memo?.begin(chunks, byStart);
   for (const rule of fileRules) {
     if (options.rules?.[rule.id] === 'off') continue;
+    const ctx = { chunks: models, peers, namespace: self.namespace, source: self.source, bases: self.bases, templated, options, t: (key: string, args?: Readonly<Record<string, string | number>>) => translate(locale, key, args) };
+    const toFinding_ = (chunkStart: number, report: Report): Finding | undefined => {
+      // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
+      const f = toFinding(rule, report, options);
+      const conditional = conditionalAt.get(chunkStart);
+      if (!f || (conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional))))) return undefined;
+      return shift(inCustomResource(f, byStart.get(chunkStart)?.pods ?? [], locale), chunkStart);
+    };
     try {
+      if (memo) {
+        out.push(...memo.run({ rule, ctx, toFinding: toFinding_ }));
+        continue;
+      }
       rule.checkFile({
-        chunks: models,
-        peers,
-        namespace: self.namespace,
-        source: self.source,
-        bases: self.bases,
-        templated,
-        options,
-        t: (key, args) => translate(locale, key, args),
+        ...ctx,
         report(chunkStart, report) {
-          // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
-          const f = toFinding(rule, report, options);
-          const conditional = conditionalAt.get(chunkStart);
-          if (f && conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional)))) return;
-          if (f) out.push(shift(inCustomResource(f, models.find((m) => m.start === chunkStart)?.pods ?? [], locale), chunkStart));
+          const f = toFinding_(chunkStart, report);
+          if (f) out.push(f);
         },
       });
     } catch (error) {
       onRuleError?.(rule.id, error);
     }
   }
+  memo?.end();
   return out;
 }
 

@@ -61,7 +61,22 @@ type ObjectLists = readonly { readonly objects: readonly { readonly object: K8sO
 
 /** The ConfigMaps of every chunk (analysis chunks' `analysis.objects`, or the file rules' chunk models), by name. */
 export function configMapIndex(chunks: ObjectLists): ConfigMapIndex {
-  const models = chunks.flatMap((c) => configMapsOf(c.objects));
+  // The file rules of one pass share one chunk list: the index is made once for all of them.
+  const known = indexByList.get(chunks);
+  if (known) return known;
+  const index = buildIndex(chunks);
+  indexByList.set(chunks, index);
+  return index;
+}
+
+const indexByList = new WeakMap<ObjectLists, ConfigMapIndex>();
+
+function buildIndex(chunks: ObjectLists): ConfigMapIndex {
+  const models: ConfigMapModel[] = [];
+  for (const c of chunks) {
+    const found = configMapsOf(c.objects);
+    if (found.length > 0) models.push(...found);
+  }
   if (models.length === 0) return NO_CONFIG_MAPS;
   if (models.length === last.models.length && models.every((m, i) => m === last.models[i])) return last.index;
   const index = new Map<string, ConfigMapModel>();

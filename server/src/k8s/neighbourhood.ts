@@ -74,13 +74,14 @@ class Part {
       }
     }
     if (!kind || !INDEXED.has(kind)) return;
-    const list = this.byKind.get(kind);
+    this.add(this.byKind, kind, entry);
+    this.add(this.byName, `${kind}\u0000${entry.object.name ?? ''}`, entry);
+  }
+
+  add(map: Map<string, IndexedObject[]>, key: string, entry: IndexedObject): void {
+    const list = map.get(key);
     if (list) list.push(entry);
-    else this.byKind.set(kind, [entry]);
-    const key = `${kind}\u0000${entry.object.name ?? ''}`;
-    const named = this.byName.get(key);
-    if (named) named.push(entry);
-    else this.byName.set(key, [entry]);
+    else map.set(key, [entry]);
   }
 
   addPods(pods: readonly PodModel[], place: (pod: PodModel) => Placement): void {
@@ -103,13 +104,47 @@ function peerPart(peer: PeerPods): Part {
   return part;
 }
 
+/** One chunk's part, without its start (kept per chunk analysis: an edit re-reads only its chunks). */
+const chunkParts = new WeakMap<object, Map<string, Part>>();
+
+function chunkPart(chunk: FileRuleContext['chunks'][number], namespace: string): Part {
+  let byNamespace = chunkParts.get(chunk.objects);
+  const hit = byNamespace?.get(namespace);
+  if (hit) return hit;
+  if (!byNamespace) chunkParts.set(chunk.objects, (byNamespace = new Map()));
+  const part = new Part();
+  for (const { object, doc } of chunk.objects) part.addObject({ object, doc, namespace: namespaceOf(object, doc, namespace) });
+  part.addPods(chunk.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, namespace) }));
+  byNamespace.set(namespace, part);
+  return part;
+}
+
+/**
+ * What a selector may match in one chunk: its pods' and other objects' labels, by namespace (the
+ * `context` of the rules that match selectors). An injected pod (a SidecarSet) counts in full.
+ */
+export function chunkMembership(chunk: FileRuleContext['chunks'][number] & { readonly text: string }): string {
+  const part = chunkPart(chunk, '');
+  if (part.pods.some((p) => p.pod.shape.injected)) return chunk.text;
+  if (part.pods.length === 0 && part.labelSets.length === 0) return '';
+  return JSON.stringify([part.pods.map((p) => [p.namespace, p.labels, p.pod.partial]), part.labelSets.map((l) => [l.namespace, l.labels])]);
+}
+
 function ownPart(chunks: FileRuleContext['chunks'], namespace: string): Part {
   const hit = ownParts.get(chunks);
   if (hit && hit.namespace === namespace) return hit.part;
   const part = new Part();
   for (const chunk of chunks) {
-    for (const { object, doc } of chunk.objects) part.addObject({ object, doc, namespace: namespaceOf(object, doc, namespace), chunkStart: chunk.start });
-    part.addPods(chunk.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, namespace), chunkStart: chunk.start }));
+    const mine = chunkPart(chunk, namespace);
+    for (const [kind, list] of mine.byKind) {
+      const placed = list.map((o) => ({ ...o, chunkStart: chunk.start }));
+      for (const o of placed) {
+        part.add(part.byKind, kind, o);
+        part.add(part.byName, `${kind}\u0000${o.object.name ?? ''}`, o);
+      }
+    }
+    for (const p of mine.pods) part.pods.push({ ...p, chunkStart: chunk.start });
+    for (const l of mine.labelSets) part.labelSets.push(l);
   }
   ownParts.set(chunks, { namespace, part });
   return part;

@@ -9,6 +9,7 @@ import { backendsOf, servicePortsOf, type ServicePort } from '../k8s/backends';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, sameNamespace } from '../k8s/neighbourhood';
 import { closest } from '../util/suggest';
 import { relatedAt } from './missing-config-key';
+import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule } from './types';
 
 const OWNERS = ['Ingress', 'HTTPRoute', 'GRPCRoute'];
@@ -16,9 +17,11 @@ const OWNERS = ['Ingress', 'HTTPRoute', 'GRPCRoute'];
 export const danglingBackend: FileRule = {
   id: 'dangling-backend',
   defaultSeverity: 'warning',
+  context: (chunk) => textIfKinds(chunk, SERVICE),
   checkFile(ctx) {
+    if (!targetChunks(ctx).some((c) => c.objects.some((o) => OWNERS.includes(o.object.kind ?? '')))) return;
     const hood = neighbourhoodOf(ctx);
-    const owners = OWNERS.flatMap((k) => hood.ownObjects(k));
+    const owners = OWNERS.flatMap((k) => hood.ownObjects(k)).filter((o) => isTarget(ctx, o.chunkStart));
     if (owners.length === 0) return;
     for (const owner of owners) {
       if (owner.chunkStart === undefined) continue;

@@ -9,6 +9,7 @@
 import { neighbourhoodOf, sameNamespace } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { selects, serviceOf } from '../k8s/services';
+import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule } from './types';
 
 /** Ports named like a port of an earlier container, in the order Services resolve names. */
@@ -43,10 +44,12 @@ function rank(c: ContainerModel): number {
 export const duplicatePortName: FileRule = {
   id: 'duplicate-port-name',
   defaultSeverity: 'warning',
+  context: (chunk) => textIfKinds(chunk, SERVICE),
   checkFile(ctx) {
+    if (!targetChunks(ctx).some((c) => c.pods.some((pod) => duplicatePortNames(pod).length > 0))) return;
     const hood = neighbourhoodOf(ctx);
     for (const { pod, labels, namespace, chunkStart } of hood.ownPods) {
-      if (chunkStart === undefined) continue;
+      if (chunkStart === undefined || !isTarget(ctx, chunkStart)) continue;
       const duplicates = duplicatePortNames(pod);
       if (duplicates.length === 0) continue;
       const services = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace)).flatMap((s) => {

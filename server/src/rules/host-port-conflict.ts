@@ -7,6 +7,7 @@ import { getMap, getNode } from '../core/yaml-access';
 import { mayShareNamespace, neighbourhoodOf } from '../k8s/neighbourhood';
 import { containerLabel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { portClashes } from '../k8s/port-clashes';
+import { isTarget, targetChunks } from './file-contexts';
 import type { FileRule, Rule } from './types';
 
 export const hostPortConflict: Rule = {
@@ -70,9 +71,12 @@ function hostPorts(pod: PodModel): PortModel[] {
 export const hostPortConflictAcross: FileRule = {
   id: 'host-port-conflict',
   defaultSeverity: 'error',
+  // Which workloads meet on a node, in which order they are reported: every host port counts.
+  context: (chunk) => (chunk.pods.some((pod) => hostPorts(pod).length > 0) ? chunk.text : ''),
   checkFile(ctx) {
+    if (!targetChunks(ctx).some((c) => c.pods.some((pod) => hostPorts(pod).length > 0))) return;
     const hood = neighbourhoodOf(ctx);
-    const own = hood.ownPods.filter((p) => !pinned(p.pod) && hostPorts(p.pod).length > 0);
+    const own = hood.ownPods.filter((p) => isTarget(ctx, p.chunkStart) && !pinned(p.pod) && hostPorts(p.pod).length > 0);
     if (own.length === 0) return;
     const others = hood.pods.filter((p) => !pinned(p.pod) && hostPorts(p.pod).length > 0);
     for (const mine of own) {

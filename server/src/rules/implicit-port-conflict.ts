@@ -9,14 +9,16 @@ import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, listenerClashes, type Listener } from '../k8s/listeners';
 import { containerLabel } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
+import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
 
 export const implicitPortConflict: FileRule = {
   id: 'implicit-port-conflict',
   defaultSeverity: 'warning',
+  context: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
-    for (const chunk of ctx.chunks) {
+    for (const chunk of targetChunks(ctx)) {
       for (const pod of chunk.pods) {
         // One finding per container and port: a third nginx is reported once, not once per neighbour.
         const reported = new Set<string>();

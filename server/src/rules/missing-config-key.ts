@@ -11,15 +11,18 @@ import { configKeysOf, configRefsOf, keysAreKnown } from '../k8s/config-refs';
 import { mayShareNamespace, neighbourhoodOf, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
 import { containerLabel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
+import { CONFIG_OBJECTS, isTarget, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, RelatedReport } from './types';
 
 export const missingConfigKey: FileRule = {
   id: 'missing-config-key',
   defaultSeverity: 'error',
+  context: (chunk) => textIfKinds(chunk, CONFIG_OBJECTS),
   checkFile(ctx) {
+    if (!targetChunks(ctx).some((c) => c.pods.some((pod) => configRefsOf(pod).some((ref) => ref.key !== undefined)))) return;
     const hood = neighbourhoodOf(ctx);
     for (const { pod, namespace, chunkStart } of hood.ownPods) {
-      if (chunkStart === undefined) continue;
+      if (chunkStart === undefined || !isTarget(ctx, chunkStart)) continue;
       for (const ref of configRefsOf(pod)) {
         if (ref.key === undefined || !ref.keyNode || ref.optional) continue;
         const named = hood.objects(ref.kind, ref.name);

@@ -9,14 +9,16 @@
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { listenerClashes } from '../k8s/listeners';
 import { containerLabel } from '../k8s/pod-model';
+import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
 
 export const portConflict: FileRule = {
   id: 'port-conflict',
   defaultSeverity: 'error',
+  context: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
-    for (const chunk of ctx.chunks) {
+    for (const chunk of targetChunks(ctx)) {
       for (const pod of chunk.pods) {
         // One finding per declaration: a port shared by three containers is reported on the later two.
         const reported = new Set<unknown>();

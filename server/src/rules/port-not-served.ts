@@ -9,14 +9,16 @@ import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, podListeners } from '../k8s/listeners';
 import { containerLabel, runTogether } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
+import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
 
 export const portNotServed: FileRule = {
   id: 'port-not-served',
   defaultSeverity: 'warning',
+  context: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
-    for (const chunk of ctx.chunks) {
+    for (const chunk of targetChunks(ctx)) {
       for (const pod of chunk.pods) {
         const all = podListeners(pod, env);
         for (const of of all) {

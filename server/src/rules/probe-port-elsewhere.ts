@@ -9,6 +9,7 @@
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, runTogether, type PodModel } from '../k8s/pod-model';
+import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const PROBES = /^(livenessProbe|readinessProbe|startupProbe)\./;
@@ -46,8 +47,9 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
 export const probePortElsewhere: FileRule = {
   id: 'probe-port-elsewhere',
   defaultSeverity: 'warning',
+  context: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
-    for (const chunk of ctx.chunks) for (const pod of chunk.pods) checkPod(ctx, chunk.start, pod, env);
+    for (const chunk of targetChunks(ctx)) for (const pod of chunk.pods) checkPod(ctx, chunk.start, pod, env);
   },
 };

@@ -9,6 +9,7 @@ import { getMap, keyText, mapPairs } from '../core/yaml-access';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
 import { editDistance } from '../util/suggest';
+import { isTarget, membershipContext, targetChunks } from './file-contexts';
 import type { FileRule, Span } from './types';
 
 /** How a pod template misses a selector by one label. */
@@ -48,9 +49,11 @@ const MAX_CANDIDATES = 400;
 export const serviceSelectsNothing: FileRule = {
   id: 'service-selects-nothing',
   defaultSeverity: 'warning',
+  context: membershipContext,
   checkFile(ctx) {
+    if (!targetChunks(ctx).some((c) => c.objects.some((o) => o.object.kind === 'Service'))) return;
     const hood = neighbourhoodOf(ctx);
-    const services = hood.ownObjects('Service');
+    const services = hood.ownObjects('Service').filter((s) => isTarget(ctx, s.chunkStart));
     if (services.length === 0) return;
     for (const entry of services) {
       const service = serviceOf(entry.object, entry.doc);
@@ -72,6 +75,7 @@ export const serviceSelectsNothing: FileRule = {
       const candidates = new Set(buckets2.flat());
       const miss = [...candidates].filter((p) => sameNamespace(p.namespace, entry.namespace)).map((p) => nearMiss(service.selector, p)).find((m) => m !== undefined);
       if (!miss) continue;
+      if (miss.pod.chunkStart !== undefined) ctx.uses?.(entry.chunkStart, miss.pod.chunkStart);
       const selectorMap = getMap(getMap(entry.object.node, 'spec', entry.doc), 'selector', entry.doc);
       const pair = selectorMap ? mapPairs(selectorMap, entry.doc).find((p) => keyText(p) === miss.key) : undefined;
       const node = (miss.how === 'key' ? pair?.key : pair?.value) as Node | undefined;

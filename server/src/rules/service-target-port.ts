@@ -11,6 +11,7 @@ import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-m
 import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { closest } from '../util/suggest';
+import { listenerContext, membershipContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, PeerPods, Span } from './types';
 
 /** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
@@ -145,11 +146,13 @@ export const serviceTargetPort: FileRule = {
     servicesOf(chunk.objects);
     for (const pod of chunk.pods) summaryOf(pod, options.images);
   },
+  // Whether a Service selects a pod depends on its labels; what the pod serves is tied by `uses`.
+  context: (chunk) => listenerContext(chunk) + membershipContext(chunk),
   checkFile(ctx) {
     const images = ctx.options.images;
-    const configMaps = listenerConfigMaps(ctx);
-    const services = ctx.chunks.flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));
+    const services = targetChunks(ctx).flatMap((chunk) => servicesOf(chunk.objects).map((service) => ({ chunk, service })));
     if (services.length === 0) return;
+    const configMaps = listenerConfigMaps(ctx);
     // Pods indexed by each `key=value` label, so a Service looks at the pods it may select, not at
     // all of them; a peer's index is made once per run, not once per file that looks at it.
     const own = indexPods(
@@ -178,6 +181,7 @@ export const serviceTargetPort: FileRule = {
         }
       }
       if (matched.length === 0) continue;
+      for (const m of matched) if (m.chunkStart !== undefined) ctx.uses?.(chunk.start, m.chunkStart);
       const summaries = [...matched.map((m) => m.summary), ...injectedPods.map((pod) => summaryOf(pod, images))];
       const names = [...new Set(summaries.flatMap((s) => s.names))];
       const numbers = [...new Set([...summaries.flatMap((s) => s.declared), ...summaries.flatMap((s) => s.implied)])];

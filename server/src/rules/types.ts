@@ -136,6 +136,17 @@ export interface FileRuleContext {
   t(key: string, args?: Readonly<Record<string, string | number>>): string;
   /** Offsets in `report.node` spans are relative to the chunk that starts at `chunkStart`. */
   report(chunkStart: number, report: Report): void;
+  /**
+   * On a re-check after an edit: the chunks whose reports are wanted, by start (the other
+   * chunks' reports are kept from the last run). Reports on other chunks are dropped, so a rule
+   * may ignore this; honouring it is what keeps an edit's cost independent of the file's size.
+   */
+  readonly targets?: ReadonlyMap<number, FileRuleContext['chunks'][number]>;
+  /**
+   * Says that the reports on the chunk at `chunkStart` were worked out from the chunk at `from`
+   * (beyond what `FileRule.context` of that chunk says): an edit there re-checks this chunk.
+   */
+  uses?(chunkStart: number, from: number): void;
 }
 
 /**
@@ -153,4 +164,11 @@ export interface FileRule {
    * between chunks instead of blocking on the whole file at the end.
    */
   prepareChunk?(chunk: FileRuleContext['chunks'][number], options: AnalysisOptions): void;
+  /**
+   * What of this chunk may change the rule's reports on *other* chunks ('' for nothing). With it,
+   * an edit re-checks only the edited chunks (and those that `uses` or related spans tie to
+   * them) while every chunk's context stays the same; without it, the rule re-runs over the
+   * whole file. It must cover everything the rule reads across chunks, or results go stale.
+   */
+  context?(chunk: FileRuleContext['chunks'][number] & { readonly text: string }, options: AnalysisOptions): string;
 }

@@ -1,0 +1,271 @@
+/**
+ * Keeps each file-level rule's findings per chunk between analyses of one document, so that an
+ * edit re-runs a file rule on the chunks it changed, not on all of them: at thousands of
+ * documents a full pass of the listener and neighbourhood rules costs hundreds of milliseconds.
+ *
+ * An edit replaces a run of chunks in the middle (the chunks before and after it are the same
+ * cached analyses). A rule's kept findings hold while
+ * - the replaced chunks say the same in the rule's `FileRule.context` as the new ones (so no
+ *   chunk's view of the others changed), and the peers, namespace, source, kustomize bases and
+ *   templated chunks are as they were;
+ * - for each kept chunk, no chunk its findings point into (related spans) or were worked out
+ *   from (`FileRuleContext.uses`) was replaced.
+ * The new chunks and the chunks tied to replaced ones are re-checked (`FileRuleContext.targets`);
+ * anything else re-runs the rule over the whole file, as does a rule without `context`.
+ * Offsets are kept relative to chunks, so chunks that only moved keep their findings.
+ */
+import type { FileRule, FileRuleContext, Finding, PeerPods } from '../rules/types';
+import type { ChunkAnalysis, PlacedChunk } from './analyze';
+
+
+interface KeptFinding {
+  /** Start and end relative to its own chunk; `related` empty (kept below). */
+  readonly finding: Finding;
+  /** Related spans relative to the chunk they fall in, `delta` chunks after the finding's own. */
+  readonly related: readonly { readonly delta: number; readonly start: number; readonly end: number; readonly message: string }[];
+}
+
+interface ChunkEntry {
+  readonly findings: readonly KeptFinding[];
+  /** Indexes of the chunks the findings were worked out from or point into (besides its own). */
+  readonly deps: readonly number[];
+}
+
+const EMPTY: ChunkEntry = { findings: [], deps: [] };
+
+interface RuleMemo {
+  readonly peers: readonly PeerPods[];
+  readonly place: string;
+  readonly templated: readonly string[];
+  /** One entry per chunk of the last pass, by index. */
+  readonly entries: readonly ChunkEntry[];
+  /** The indexes of the entries with findings, and of those tied to other chunks. */
+  readonly withFindings: readonly number[];
+  readonly tied: readonly number[];
+}
+
+/** How the chunks of this pass relate to the last one's: a common head and tail, a replaced middle. */
+interface Change {
+  readonly head: number;
+  /** Chunks of the last pass in the middle (replaced), and of this pass (new). */
+  readonly removed: readonly ChunkAnalysis[];
+  readonly added: number;
+  readonly before: number;
+}
+
+const contexts = new WeakMap<ChunkAnalysis, Map<string, string>>();
+
+function contextOf(rule: FileRule, analysis: ChunkAnalysis, options: FileRuleContext['options']): string {
+  if (analysis.chunk.templated) return '';
+  let byRule = contexts.get(analysis);
+  if (!byRule) contexts.set(analysis, (byRule = new Map()));
+  let found = byRule.get(rule.id);
+  if (found === undefined) {
+    const model = { start: 0, objects: analysis.objects, pods: analysis.pods, text: analysis.chunk.text };
+    byRule.set(rule.id, (found = (rule.context as NonNullable<FileRule['context']>)(model, options)));
+  }
+  return found;
+}
+
+const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** The index of the chunk holding an absolute offset (the last one for offsets past the end). */
+function indexAt(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** One file rule's pass, as the engine would run it without the memo. */
+export interface RuleRun {
+  readonly rule: FileRule;
+  readonly ctx: Omit<FileRuleContext, 'report' | 'targets' | 'uses'>;
+  /** The finding (absolute offsets) of a report on the chunk at `chunkStart`, or undefined when dropped. */
+  readonly toFinding: (chunkStart: number, report: Parameters<FileRuleContext['report']>[1]) => Finding | undefined;
+}
+
+export class FileRuleMemo {
+  private byRule = new Map<string, RuleMemo>();
+  private last: readonly ChunkAnalysis[] = [];
+  private chunks: readonly PlacedChunk[] = [];
+  private starts: number[] = [];
+  private models = new Map<number, FileRuleContext['chunks'][number]>();
+  private change?: Change;
+  private done = new Map<string, RuleMemo>();
+
+  clear(): void {
+    this.byRule.clear();
+    this.last = [];
+  }
+
+  /** Starts a file-level pass over these chunks (`models`: the rules' view of the non-templated ones, by start). */
+  begin(chunks: readonly PlacedChunk[], models: ReadonlyMap<number, FileRuleContext['chunks'][number]>): void {
+    this.models = models as Map<number, FileRuleContext['chunks'][number]>;
+    const now = chunks.map((c) => c.analysis);
+    let head = 0;
+    while (head < now.length && head < this.last.length && now[head] === this.last[head]) head++;
+    let tail = 0;
+    while (tail < now.length - head && tail < this.last.length - head && now[now.length - 1 - tail] === this.last[this.last.length - 1 - tail]) tail++;
+    this.change = { head, removed: this.last.slice(head, this.last.length - tail), added: now.length - head - tail, before: this.last.length };
+    this.chunks = chunks;
+    this.starts = chunks.map((c) => c.start);
+    this.last = now;
+    this.done = new Map();
+  }
+
+  /** Ends the pass: rules that did not run in it (off, or threw) start over next time. */
+  end(): void {
+    this.byRule = this.done;
+  }
+
+  /** Runs the rule on what changed and returns all of its findings (absolute offsets). */
+  run(run: RuleRun): Finding[] {
+    const { rule, ctx } = run;
+    const change = this.change as Change;
+    const place = [ctx.source ?? '', ctx.namespace ?? '', ...(ctx.bases ?? [])].join('\u0000');
+    const templated = ctx.templated ?? [];
+    const prev = this.byRule.get(rule.id);
+    const valid =
+      rule.context !== undefined &&
+      prev !== undefined &&
+      prev.entries.length === change.before &&
+      prev.place === place &&
+      sameList(prev.peers, ctx.peers) &&
+      sameList(prev.templated, templated) &&
+      this.sameContexts(rule, change, ctx.options);
+    // Where each chunk of the last pass is now (-1: replaced).
+    const shift = this.chunks.length - change.before;
+    const moved = (i: number): number => (i < change.head ? i : i >= change.head + change.removed.length ? i + shift : -1);
+    let entries: ChunkEntry[];
+    let targets: Map<number, FileRuleContext['chunks'][number]> | undefined;
+    if (valid) {
+      // The kept entries move with their chunks; the new chunks' entries come from this run.
+      const tail = prev.entries.slice(change.head + change.removed.length);
+      entries = prev.entries.slice(0, change.head).concat(new Array<ChunkEntry>(change.added).fill(EMPTY), tail);
+      targets = new Map();
+      const target = (index: number): void => {
+        const model = this.models.get(this.starts[index] as number);
+        if (model) targets?.set(model.start, model);
+      };
+      for (const i of prev.tied) {
+        const now = moved(i);
+        if (now < 0) continue;
+        const entry = prev.entries[i] as ChunkEntry;
+        if (entry.deps.every((d) => moved(d) >= 0)) entries[now] = shift === 0 ? entry : relocated(entry, i, moved);
+        else {
+          entries[now] = EMPTY;
+          target(now);
+        }
+      }
+      for (let i = change.head; i < change.head + change.added; i++) target(i);
+    } else {
+      entries = new Array<ChunkEntry>(this.chunks.length).fill(EMPTY);
+    }
+    const fresh = new Map<number, { findings: Finding[]; deps: Set<number> }>();
+    const slot = (start: number): { findings: Finding[]; deps: Set<number> } | undefined => {
+      const index = indexAt(this.starts, start);
+      if (this.starts[index] !== start) return undefined;
+      let s = fresh.get(index);
+      if (!s) fresh.set(index, (s = { findings: [], deps: new Set() }));
+      return s;
+    };
+    const stray: Finding[] = [];
+    if (!targets || targets.size > 0) {
+      rule.checkFile({
+        ...ctx,
+        targets,
+        uses: (start, from) => {
+          const index = indexAt(this.starts, from);
+          if (this.starts[index] === from) slot(start)?.deps.add(index);
+        },
+        report: (start, report) => {
+          if (targets && !targets.has(start)) return;
+          const f = run.toFinding(start, report);
+          if (!f) return;
+          const s = slot(start);
+          if (s) s.findings.push(f);
+          else stray.push(f); // on no chunk's start (not expected): returned, not kept
+        },
+      });
+    }
+    for (const [index, s] of fresh) entries[index] = this.keep(index, s.findings, s.deps);
+    // Only the chunks with findings or ties are visited: an edit's cost does not grow with the file.
+    const withFindings: number[] = [];
+    const tied: number[] = [];
+    const visit = (i: number): void => {
+      const entry = entries[i] as ChunkEntry;
+      if (entry.findings.length > 0) withFindings.push(i);
+      if (entry.deps.length > 0) tied.push(i);
+    };
+    if (valid) {
+      const seen = new Set<number>();
+      for (const i of [...prev.withFindings, ...prev.tied]) {
+        const now = moved(i);
+        if (now >= 0 && !seen.has(now)) seen.add(now);
+      }
+      for (const index of fresh.keys()) seen.add(index);
+      for (const i of [...seen].sort((a, b) => a - b)) visit(i);
+    } else {
+      for (let i = 0; i < entries.length; i++) visit(i);
+    }
+    const out: Finding[] = [...stray];
+    for (const i of withFindings) for (const f of (entries[i] as ChunkEntry).findings) out.push(this.placed(f, i));
+    if (rule.context && stray.length === 0) this.done.set(rule.id, { peers: ctx.peers, place, templated, entries, withFindings, tied });
+    return out;
+  }
+
+  /** Whether the replaced chunks tell the rule the same as the new ones. */
+  private sameContexts(rule: FileRule, change: Change, options: FileRuleContext['options']): boolean {
+    const said = (analyses: readonly ChunkAnalysis[]): string[] => analyses.map((a) => contextOf(rule, a, options)).filter((c) => c !== '');
+    const added = this.chunks.slice(change.head, change.head + change.added).map((c) => c.analysis);
+    return sameList(said(change.removed), said(added));
+  }
+
+  /** A chunk's findings made relative to it, related spans to the chunks they fall in. */
+  private keep(index: number, findings: readonly Finding[], uses: ReadonlySet<number>): ChunkEntry {
+    const start = this.starts[index] as number;
+    const deps = new Set(uses);
+    const kept = findings.map((f) => ({
+      finding: { ...f, start: f.start - start, end: f.end - start, related: [] },
+      related: f.related.map((r) => {
+        const chunk = indexAt(this.starts, r.start);
+        deps.add(chunk);
+        const base = this.starts[chunk] as number;
+        return { delta: chunk - index, start: r.start - base, end: r.end - base, message: r.message };
+      }),
+    }));
+    deps.delete(index);
+    return { findings: kept, deps: [...deps] };
+  }
+
+  /** A kept finding at its chunk's current place. */
+  private placed(kept: KeptFinding, index: number): Finding {
+    const f = kept.finding;
+    const start = this.starts[index] as number;
+    return {
+      ...f,
+      start: f.start + start,
+      end: f.end + start,
+      related: kept.related.map((r) => {
+        const base = this.starts[index + r.delta] as number;
+        return { start: base + r.start, end: base + r.end, message: r.message };
+      }),
+    };
+  }
+}
+
+/** The entry of the chunk that was at `index`, its ties following the chunks they point at. */
+function relocated(entry: ChunkEntry, index: number, moved: (i: number) => number): ChunkEntry {
+  const now = moved(index);
+  return {
+    deps: entry.deps.map(moved),
+    findings: entry.findings.map((f) => (f.related.every((r) => r.delta === 0) ? f : { ...f, related: f.related.map((r) => ({ ...r, delta: moved(index + r.delta) - now })) })),
+  };
+}
+
+

@@ -1,0 +1,38 @@
+/**
+ * `FileRule.context` helpers: what of one chunk other chunks' findings may depend on. Kept
+ * conservative: the whole chunk text when it holds an object of the kinds a rule looks up
+ * across chunks, so that any edit there re-checks the file.
+ */
+import { chunkMembership } from '../k8s/neighbourhood';
+import type { FileRule, FileRuleContext } from './types';
+
+type Chunk = Parameters<NonNullable<FileRule['context']>>[0];
+
+/** The chunk's text when it holds an object of one of `kinds`, else ''. */
+export function textIfKinds(chunk: Chunk, kinds: ReadonlySet<string>): string {
+  return chunk.objects.some(({ object }) => object.kind !== undefined && kinds.has(object.kind)) ? chunk.text : '';
+}
+
+export const CONFIG_MAP = new Set(['ConfigMap']);
+export const CONFIG_OBJECTS = new Set(['ConfigMap', 'Secret']);
+export const SERVICE = new Set(['Service']);
+
+/** Context of the rules that run the listener model: the ConfigMaps a container may read its ports from. */
+export function listenerContext(chunk: Chunk): string {
+  return textIfKinds(chunk, CONFIG_MAP);
+}
+
+/** Which pods and label sets the chunk brings, in which namespaces: what a selector matches. */
+export function membershipContext(chunk: Chunk): string {
+  return chunkMembership(chunk);
+}
+
+/** The chunks whose reports are wanted (all of them unless the run is a re-check). */
+export function targetChunks(ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): FileRuleContext['chunks'] {
+  return ctx.targets ? [...ctx.targets.values()] : ctx.chunks;
+}
+
+/** Whether reports on the chunk at `start` are wanted. */
+export function isTarget(ctx: Pick<FileRuleContext, 'targets'>, start: number | undefined): boolean {
+  return start !== undefined && (ctx.targets === undefined || ctx.targets.has(start));
+}

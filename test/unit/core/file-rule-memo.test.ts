@@ -1,0 +1,88 @@
+// The file rules' memo (core/file-rule-memo.ts) re-checks only the chunks an edit changed. Random
+// edit sequences over a file where every file rule has something to say must give, after each
+// edit, exactly what a fresh analysis of the same text gives.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Analyzer, analyzeText } from '../../../server/src/core/analyze';
+
+const pod = (i: number, o: { app?: string; port?: number; image?: string; hostPort?: number; extra?: string } = {}): string =>
+  [
+    '---',
+    'apiVersion: apps/v1',
+    `kind: ${o.hostPort ? 'DaemonSet' : 'Deployment'}`,
+    `metadata: {name: w${i}}`,
+    'spec:',
+    `  selector: {matchLabels: {app: ${o.app ?? `a${i % 5}`}}}`,
+    '  template:',
+    `    metadata: {labels: {app: ${o.app ?? `a${i % 5}`}, tier: t${i % 3}}}`,
+    '    spec:',
+    '      containers:',
+    '      - name: web',
+    `        image: ${o.image ?? 'nginx'}`,
+    `        ports: [{name: http, containerPort: ${o.port ?? 80}${o.hostPort ? `, hostPort: ${o.hostPort}` : ''}}]`,
+    '        env: [{name: K, valueFrom: {configMapKeyRef: {name: conf, key: mode}}}]',
+    '        volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]',
+    '      - name: side',
+    '        image: example.com/side:1',
+    '        ports: [{name: http, containerPort: 9000}]',
+    ...(o.extra ? [o.extra] : []),
+    '      volumes: [{name: conf, configMap: {name: conf}}]',
+    '',
+  ].join('\n');
+const service = (i: number, app: string, target: string | number): string =>
+  `---\napiVersion: v1\nkind: Service\nmetadata: {name: s${i}}\nspec:\n  selector: {app: ${app}}\n  ports: [{name: web, port: 80, targetPort: ${target}}]\n`;
+const configMap = (listen: number, key = 'mode'): string =>
+  `---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: conf}\ndata:\n  ${key}: fast\n  default.conf: |\n    server { listen ${listen}; }\n`;
+const ingress = (service: string, port: number): string =>
+  `---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: in}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ${service}, port: {number: ${port}}}}}\n`;
+
+/** Mulberry32: the same seed, the same sequence. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('random edit sequences: the file rules after each edit equal a fresh analysis', () => {
+  const next = random(13);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const makers: (() => string)[] = [
+    () => pod(Math.floor(next() * 9), { app: pick(['a1', 'a2', 'a11', 'b']), port: pick([80, 8080, 9000]), image: pick(['nginx', 'redis', 'example.com/x']) }),
+    () => pod(Math.floor(next() * 9), { hostPort: pick([80, 9100]) }),
+    () => pod(Math.floor(next() * 9), { extra: '        readinessProbe: {httpGet: {port: 9000}}' }),
+    () => service(Math.floor(next() * 4), pick(['a1', 'a2', 'a3', 'a11']), pick(['http', 'htp', 80, 8080, 9000])),
+    () => configMap(pick([80, 8080]), pick(['mode', 'mood'])),
+    () => ingress(pick(['s1', 's2', 's9']), pick([80, 8080])),
+  ];
+  let checked = 0;
+  for (let sequence = 0; sequence < 25; sequence++) {
+    const docs = Array.from({ length: 10 }, () => pick(makers)());
+    const analyzer = new Analyzer();
+    analyzer.analyze(docs.join(''));
+    for (let step = 0; step < 12; step++) {
+      const at = Math.floor(next() * docs.length);
+      const what = next();
+      if (what < 0.5) docs[at] = pick(makers)();
+      else if (what < 0.65) docs.splice(at, 0, pick(makers)());
+      else if (what < 0.8 && docs.length > 2) docs.splice(at, 1);
+      // In place: what a container runs or declares changes, its labels do not.
+      else if (what < 0.85) docs[at] = (docs[at] as string).replace(/containerPort: \d+/, `containerPort: ${pick([80, 8080, 9000])}`);
+      else if (what < 0.92) docs[at] = (docs[at] as string).replace(/image: \S+/, `image: ${pick(['nginx', 'redis', 'example.com/y'])}`);
+      else [docs[0], docs[at]] = [docs[at] as string, docs[0] as string];
+      const text = docs.join('');
+      assert.deepEqual(analyzer.analyze(text).findings, analyzeText(text).findings, `sequence ${sequence}, step ${step}:\n${text}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 300);
+});
+
+test('the generated file has findings of the file rules (the sequences test something)', () => {
+  const text = [pod(1), pod(2, { hostPort: 80 }), pod(3, { hostPort: 80 }), service(1, 'a1', 'htp'), configMap(8080, 'mood'), ingress('s1', 8080), pod(4, { extra: '        readinessProbe: {httpGet: {port: 9000}}' })].join('');
+  const rules = new Set(analyzeText(text).findings.map((f) => f.rule));
+  for (const id of ['port-not-served', 'service-target-port', 'missing-config-key', 'dangling-backend', 'host-port-conflict', 'duplicate-port-name']) assert.ok(rules.has(id), `${id} in ${[...rules].join(', ')}`);
+});
