@@ -80,6 +80,7 @@ export class Analyzer {
   /** The file rules' findings per chunk, for re-checking only what an edit changed. */
   private readonly fileRuleMemo = new FileRuleMemo();
   private readonly lineStarts = new WeakMap<ChunkAnalysis, number[]>();
+  private readonly placed = new WeakMap<ChunkAnalysis, { start: number; findings: readonly Finding[] }>();
 
   constructor(
     private readonly onRuleError?: RuleErrorHandler,
@@ -151,7 +152,7 @@ export class Analyzer {
         yield;
       }
       chunks.push({ start: piece.start, analysis });
-      for (const f of analysis.findings) findings.push(shift(f, piece.start));
+      for (const f of this.placedFindings(analysis, piece.start)) findings.push(f);
     }
     const next = new Map<string, ChunkAnalysis>();
     // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
@@ -169,7 +170,9 @@ export class Analyzer {
     // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
     yield;
     for (const f of fileFindings(chunks, peers, options, this.onRuleError, self, cache() ? this.fileRuleMemo : undefined)) {
-      findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
+      const inside = (x: { start: number; end: number }): boolean => x.start >= 0 && x.end >= x.start && x.end <= text.length;
+      if (inside(f) && f.related.every(inside)) findings.push(f);
+      else findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
     }
     yield;
     const lines = new LineIndex(text, chunks.map((c) => ({ start: c.start, starts: this.linesOf(c.analysis) })));
@@ -199,6 +202,16 @@ export class Analyzer {
         this.onRuleError?.(rule.id, error);
       }
     }
+  }
+
+  /** A chunk's findings at its place in the file, kept while the chunk stays where it is. */
+  private placedFindings(analysis: ChunkAnalysis, start: number): readonly Finding[] {
+    if (start === 0 || analysis.findings.length === 0) return analysis.findings;
+    const kept = this.placed.get(analysis);
+    if (kept?.start === start) return kept.findings;
+    const findings = analysis.findings.map((f) => shift(f, start));
+    this.placed.set(analysis, { start, findings });
+    return findings;
   }
 
   private linesOf(analysis: ChunkAnalysis): number[] {

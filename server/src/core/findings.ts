@@ -70,6 +70,9 @@ function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: R
   return kind ? { ...finding, message: claimForCustomResource(finding.message, kind, locale) } : finding;
 }
 
+/** The rules' view of a chunk, kept while the chunk stays where it is. */
+const models_ = new WeakMap<ChunkAnalysis, FileRuleContext['chunks'][number]>();
+
 /**
  * Runs the file-level rules over the combined chunk models (absolute offsets out). With a memo
  * (one per document), each rule re-checks only the chunks an edit changed (see file-rule-memo.ts).
@@ -88,7 +91,8 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
       templated.push(analysis.chunk.text);
       continue;
     }
-    const model = { start, objects: analysis.objects, pods: analysis.pods };
+    let model = models_.get(analysis);
+    if (model?.start !== start) models_.set(analysis, (model = { start, objects: analysis.objects, pods: analysis.pods }));
     models.push(model);
     byStart.set(start, model);
   }
