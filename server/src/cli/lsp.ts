@@ -1,13 +1,15 @@
 /** Starts the language server on the transport given on the command line (stdio by default). */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
+import { rawJsonWriter } from '../lsp/raw-publish';
 
 export function startLanguageServer(args: string[]): void {
   const flags = [...args, ...process.argv];
   const explicit = flags.some((a) => a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe'));
   const connection = explicit
     ? createConnection(ProposedFeatures.all)
-    : createConnection(ProposedFeatures.all, process.stdin, process.stdout);
+    : // stdin stays a stream (its end stops the server); the writer publishes prepared JSON.
+      createConnection(ProposedFeatures.all, process.stdin as never, rawJsonWriter(process.stdout) as never);
   // On stdio, anything written to stdout corrupts JSON-RPC: route console output to the client.
   console.log = (...a: unknown[]) => connection.console.log(a.map(String).join(' '));
   console.info = console.log;

@@ -8,10 +8,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
-import { rules } from '../rules';
+import { fileRules, rules } from '../rules';
+import { UNUSED_DIRECTIVE_RULE } from '../rules/unused-disable-directive';
 import type { PodModel } from '../k8s/pod-model';
 import { needsWorkspace } from '../k8s/neighbourhood';
-import type { AnalysisOptions, PeerPods, Rule, WorkspaceFile } from '../rules/types';
+import type { AnalysisOptions, Finding, PeerPods, Rule, WorkspaceFile } from '../rules/types';
 import { docStarts, type WorkspaceView } from '../navigation/workspace-view';
 
 /** Pods and objects of other documents a document's file-level rules may look at, and a key that changes with them. */
@@ -36,6 +37,33 @@ interface DocumentState {
   maxBytes: number;
   /** The analysis in slices under way, if any. */
   running?: { readonly version: number; readonly peerKey: string; readonly options: AnalysisOptions; readonly promise: Promise<FileAnalysis | undefined> };
+}
+
+/** Documents at least this long (UTF-16 units) show their first documents' diagnostics early. */
+const PROGRESSIVE_LENGTH = 256 * 1024;
+/** How much of the text the first publish covers: ~100 documents, tens of milliseconds. */
+const PREFIX_LENGTH = 64 * 1024;
+
+/**
+ * Where the first documents end: the start of the last `---` line at or before `max`. Undefined
+ * without one, or when the text has `%` directives (they join a chunk to the next one).
+ */
+export function firstDocumentsEnd(text: string, max: number): number | undefined {
+  if (/^%/m.test(text.slice(0, max))) return undefined;
+  let at = text.lastIndexOf('\n---', max - 1);
+  while (at >= 0 && !/^(?:[ \t\r\n]|$)/.test(text.slice(at + 4, at + 5))) at = text.lastIndexOf('\n---', at - 1);
+  return at > 0 ? at + 1 : undefined;
+}
+
+const fileRuleIds = new Set(fileRules.map((r) => r.id));
+
+/**
+ * What a first-documents analysis may show before the whole file is analysed: its chunks' own
+ * findings, which the whole analysis has too. Left out: file-level findings (a Service's pods may
+ * come later), reports of unused directives, and the count of syntax errors beyond the cap.
+ */
+export function firstFindings(analysis: FileAnalysis): Finding[] {
+  return analysis.findings.filter((f) => !fileRuleIds.has(f.rule) && f.rule !== UNUSED_DIRECTIVE_RULE && f.data?.yamlCode !== 'MORE');
 }
 
 export class AnalysisStore {
@@ -136,6 +164,21 @@ export class AnalysisStore {
     });
     s.running = { version, peerKey, options, promise };
     return promise;
+  }
+
+  /**
+   * The analysis of the first documents of a big document that has none yet, in slices: what a
+   * first publish can show while the rest is analysed (see `firstFindings`). Its chunks stay in
+   * the analyzer's cache, so the whole analysis that follows does not redo them. Undefined when
+   * the document is small, already analysed or under way, or when `isStale` turned true.
+   */
+  async firstDocuments(document: TextDocument, isStale: () => boolean): Promise<FileAnalysis | undefined> {
+    const s = this.state(document);
+    if (s.analysis || s.running) return undefined;
+    const text = document.getText();
+    if (text.length < PROGRESSIVE_LENGTH || this.oversized(s, text)) return undefined;
+    const cut = firstDocumentsEnd(text, PREFIX_LENGTH);
+    return cut === undefined ? undefined : s.analyzer.analyzeInSlices(text.slice(0, cut), s.options, { isStale });
   }
 
   /**

@@ -97,10 +97,14 @@ export class KustomizeDiagnostics {
   }
 
   /** Rendered diagnostics for a document, leaving out those its own analysis already shows. */
-  diagnosticsFor(uri: string, own: readonly Diagnostic[]): Diagnostic[] {
+  diagnosticsFor(uri: string, own: readonly Diagnostic[] | (() => readonly Diagnostic[])): Diagnostic[] {
     const path = pathOf(uri);
     if (!path) return [];
-    return this.service.findingsFor(path).map(toDiagnostic).filter((d) => !own.some((o) => sameSpot(o, d)));
+    const rendered = this.service.findingsFor(path);
+    if (rendered.length === 0) return [];
+    // The file's own diagnostics are made into objects only when there is something to compare.
+    const mine = typeof own === 'function' ? own() : own;
+    return rendered.map(toDiagnostic).filter((d) => !mine.some((o) => sameSpot(o, d)));
   }
 
   /** A document was closed: its rendered findings stay visible, as for any other unopened file. */

@@ -15,9 +15,11 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { maxFileSizeBytes } from '../core/file-too-large';
 import type { Locale } from '../l10n';
-import type { AnalysisOptions } from '../rules/types';
-import { toDiagnostic } from './diagnostics';
-import { AnalysisStore } from './documents';
+import type { AnalysisOptions, Finding } from '../rules/types';
+import { DiagnosticsCache } from './diagnostics-cache';
+import { AnalysisStore, firstFindings } from './documents';
+import { publishParams } from './raw-publish';
+import type { FileAnalysis } from '../core/analyze';
 import { features } from './features';
 import { WorkspaceIndex } from './workspace-index';
 import { clearFolderNamespaces, folderNamespace } from '../cli/workspace';
@@ -161,15 +163,33 @@ export function startServer(rawConnection: Connection): void {
     const options = optionsOf(current, projectConfigs.forDocument(uri));
     const fragment = fragmentOfUri(uri);
     store.setOptions(document, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
+    // A big document opened: its first documents' diagnostics go out while the rest is analysed.
+    // Only before anything was published for it, so they never follow the whole file's.
+    if (published.get(uri)?.document !== document) {
+      const first = await store.firstDocuments(document, stale);
+      if (stale()) return;
+      if (first && published.get(uri)?.document !== document) await publish(document, version, first, firstFindings(first));
+    }
     const analysis = await store.analyzeInSlices(document, stale);
     if (!analysis || stale()) return;
+    await publish(document, version, analysis);
+  }
+
+  /** Diagnostics kept per open document, so that a publish re-converts only what changed. */
+  const diagnosticCaches = new WeakMap<TextDocument, DiagnosticsCache>();
+
+  /** Publishes `findings` (by default all of the analysis's) for this version, unless a newer one went out. */
+  async function publish(document: TextDocument, version: number, analysis: FileAnalysis, findings?: readonly Finding[]): Promise<void> {
+    const uri = document.uri;
     const last = published.get(uri);
     if (last && last.document === document && last.version > version) return; // never go back to an older version
-    const diagnostics = analysis.findings.map((f) => toDiagnostic(f, analysis, uri, version));
-    diagnostics.push(...projectConfigs.diagnosticsFor(uri, document.getText()));
-    diagnostics.push(...overlays.diagnosticsFor(uri, diagnostics));
+    let cache = diagnosticCaches.get(document);
+    if (!cache) diagnosticCaches.set(document, (cache = new DiagnosticsCache(uri)));
+    const own = cache.prepare(analysis, version, findings);
+    const extra = projectConfigs.diagnosticsFor(uri, document.getText());
+    extra.push(...overlays.diagnosticsFor(uri, () => [...own.objects(), ...extra]));
     published.set(uri, { document, version });
-    await connection.sendDiagnostics({ uri, version, diagnostics });
+    await connection.sendDiagnostics(publishParams(uri, version, own, extra));
   }
 
   function schedule(document: TextDocument, delay: number): void {

@@ -1,0 +1,75 @@
+// The per-document diagnostics cache (server/src/lsp/diagnostics-cache.ts) must publish exactly
+// what converting every finding would, after any edit, while converting only what changed.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { Analyzer, type FileAnalysis } from '../../../server/src/core/analyze';
+import * as diagnostics from '../../../server/src/lsp/diagnostics';
+import { DiagnosticsCache } from '../../../server/src/lsp/diagnostics-cache';
+import { corpusDir, yamlFiles } from '../../helpers/paths';
+
+const uri = 'file:///cache/doc.yaml';
+const expected = (a: FileAnalysis, version: number): unknown => JSON.parse(JSON.stringify(a.findings.map((f) => diagnostics.toDiagnostic(f, a, uri, version))));
+
+/** A small seeded generator (mulberry32), so that a failure can be replayed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pod = (i: number, broken: boolean): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: {app: a${i}}}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.25\n    ports: [{containerPort: 80}]\n    volumeMounts:\n    - {name: v, mountPath: /data}\n${broken ? '    - {name: v, mountPath: /data}\n  - {name: d, image: x, ports: [{containerPort: 80}]}\n' : ''}  volumes:\n  - name: v\n    emptyDir: {}\n  - name: unused\n    emptyDir: {}\n`;
+const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: a3}\n  ports: [{port: 80, targetPort: 81}]\n';
+
+test('prepared diagnostics equal the converted findings after random edits (JSON and objects)', () => {
+  const files = yamlFiles(corpusDir).sort().slice(0, 40);
+  const base = [service, ...Array.from({ length: 30 }, (_, i) => pod(i, i % 3 === 0)), ...files.map((f) => readFileSync(f, 'utf8'))].join('\n---\n');
+  const snippets = ['x', '\n', '\r\n', '\r', '\n---\n', '  ', ': ', '- ', 'ports: [{containerPort: 80}]\n', '中文', '😀'];
+  for (const seed of [1, 2, 3]) {
+    const next = random(seed);
+    const analyzer = new Analyzer();
+    const cache = new DiagnosticsCache(uri);
+    let text = base;
+    for (let version = 1; version <= 60; version++) {
+      if (version > 1) {
+        const at = Math.floor(next() * text.length);
+        const cut = next() < 0.3 ? Math.floor(next() * 40) : 0;
+        const insert = next() < 0.8 ? (snippets[Math.floor(next() * snippets.length)] as string) : '';
+        text = text.slice(0, at) + insert + text.slice(at + cut);
+      }
+      const analysis = analyzer.analyze(text);
+      const prepared = cache.prepare(analysis, version);
+      const want = expected(analysis, version);
+      assert.equal(prepared.count, analysis.findings.length);
+      assert.deepEqual(JSON.parse(prepared.json()), want, `seed ${seed}, version ${version}: JSON`);
+      assert.deepEqual(JSON.parse(JSON.stringify(prepared.objects())), want, `seed ${seed}, version ${version}: objects`);
+    }
+  }
+});
+
+test('an edit in one document converts only the findings of that document (and the file-level ones)', (t) => {
+  const docs = Array.from({ length: 200 }, (_, i) => pod(i, i % 2 === 0));
+  const analyzer = new Analyzer();
+  const cache = new DiagnosticsCache(uri);
+  let text = docs.join('---\n');
+  const first = analyzer.analyze(text);
+  cache.prepare(first, 1).json();
+  const converted = t.mock.method(diagnostics, 'toDiagnostic');
+  // A new line inside document 100: the documents after it move down one line.
+  const at = text.indexOf('\n', text.indexOf('name: p100,')) + 1;
+  text = `${text.slice(0, at)}# a comment\n${text.slice(at)}`;
+  const edited = analyzer.analyze(text);
+  const prepared = cache.prepare(edited, 2);
+  assert.deepEqual(JSON.parse(prepared.json()), expected(edited, 2));
+  const fileLevel = edited.findings.filter((f) => f.rule === 'port-conflict').length;
+  const calls = converted.mock.callCount() - edited.findings.length; // expected() converted them all once more
+  // File-level findings are made anew on every run; unchanged, they are not converted again either.
+  assert.ok(calls <= 10, `${calls} conversions for an edit in one document of 200 (${edited.findings.length} findings, ${fileLevel} file-level)`);
+  assert.ok(edited.findings.length > 300 && fileLevel > 50, `${edited.findings.length} findings`);
+});
