@@ -24,8 +24,6 @@ interface Converted {
   readonly lines: readonly number[];
   /** The line `lines` are relative to. */
   readonly base: number;
-  /** The diagnostic itself, at `base`, without version (for callers that need objects). */
-  readonly diagnostic: Diagnostic;
 }
 
 /** The diagnostics of one version: JSON for the wire, objects on demand. */
@@ -33,7 +31,7 @@ export interface PreparedDiagnostics {
   readonly count: number;
   /** The diagnostics array as JSON, with `version` in every diagnostic's `data`. */
   json(): string;
-  /** The same as objects (built on demand: the stdio transport never needs them). */
+  /** The same as objects (parsed from the JSON: rarely needed, see raw-publish.ts). */
   objects(): Diagnostic[];
 }
 
@@ -72,7 +70,7 @@ function convert(d: Diagnostic, base: number): Converted {
   const data = d.data as { rule: string; facts?: unknown };
   pending += `,"data":{"rule":${str(data.rule)}${data.facts === undefined ? '' : `,"facts":${str(data.facts)}`},"version":`;
   parts.push(pending);
-  return { parts, lines, base, diagnostic: d };
+  return { parts, lines, base };
 }
 
 /** The JSON of a converted diagnostic with its chunk at line `base`, up to the version. */
@@ -80,21 +78,6 @@ function textAt(c: Converted, base: number): string {
   const out: (string | number)[] = [c.parts[0] as string];
   for (let i = 0; i < c.lines.length; i++) out.push(base + (c.lines[i] as number), c.parts[i + 1] as string);
   return out.join('');
-}
-
-function shiftRange(r: Range, by: number): Range {
-  return by === 0 ? r : { start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } };
-}
-
-function objectAt(c: Converted, base: number, version: number): Diagnostic {
-  const d = c.diagnostic;
-  const by = base - c.base;
-  return {
-    ...d,
-    range: shiftRange(d.range, by),
-    relatedInformation: d.relatedInformation?.map((r) => ({ ...r, location: { ...r.location, range: shiftRange(r.location.range, by) } })),
-    data: { ...(d.data as object), version },
-  };
 }
 
 /** The diagnostics of one chunk analysis as last published. */
@@ -147,7 +130,7 @@ export class DiagnosticsCache {
     const { chunks, text } = analysis;
     const next = new Map<ChunkAnalysis, ChunkEntry>();
     // In file order: chunk entries, and findings converted on their own (base line 0).
-    const placed: { readonly base: number; readonly converted: readonly Converted[]; readonly texts: readonly string[] }[] = [];
+    const placed: { readonly texts: readonly string[] }[] = [];
     let count = 0;
     let i = 0;
     let k = 0;
@@ -161,7 +144,7 @@ export class DiagnosticsCache {
       if (!chunk || j === i) {
         // Findings are sorted by start; anything else (or a file without chunks) is converted as it comes.
         const c = convert(toDiagnostic(f, analysis, this.uri), 0);
-        placed.push({ base: 0, converted: [c], texts: [textAt(c, 0)] });
+        placed.push({ texts: [textAt(c, 0)] });
         count++;
         i++;
         continue;
@@ -175,16 +158,13 @@ export class DiagnosticsCache {
       i = j;
     }
     this.chunks = next;
-    return {
-      count,
-      json: () => {
-        if (count === 0) return '[]';
-        const texts: string[] = [];
-        for (const p of placed) for (const t of p.texts) texts.push(t);
-        return `[${texts.join(`${version}}},`)}${version}}}]`;
-      },
-      objects: () => placed.flatMap((p) => p.converted.map((c) => objectAt(c, p.base, version))),
+    const json = (): string => {
+      if (count === 0) return '[]';
+      const texts: string[] = [];
+      for (const p of placed) for (const t of p.texts) texts.push(t);
+      return `[${texts.join(`${version}}},`)}${version}}}]`;
     };
+    return { count, json, objects: () => JSON.parse(json()) as Diagnostic[] };
   }
 
   /** The chunk's entry for findings[from, to): the last one as it was, moved, or converted anew. */

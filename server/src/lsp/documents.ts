@@ -174,11 +174,17 @@ export class AnalysisStore {
    */
   async firstDocuments(document: TextDocument, isStale: () => boolean): Promise<FileAnalysis | undefined> {
     const s = this.state(document);
-    if (s.analysis || s.running) return undefined;
+    // Analysed before (any version): the whole run re-checks only what changed, it is quick.
+    if (s.analysis) return undefined;
     const text = document.getText();
     if (text.length < PROGRESSIVE_LENGTH || this.oversized(s, text)) return undefined;
     const cut = firstDocumentsEnd(text, PREFIX_LENGTH);
-    return cut === undefined ? undefined : s.analyzer.analyzeInSlices(text.slice(0, cut), s.options, { isStale });
+    if (cut === undefined) return undefined;
+    // A whole run under way (a request about the document started it, as editors do on open)
+    // must not have its cache replaced by a run of the first documents that ends after it: those
+    // are then analysed apart (at most PREFIX_LENGTH twice).
+    const analyzer = s.running ? new Analyzer(this.onRuleError, this.ruleList) : s.analyzer;
+    return analyzer.analyzeInSlices(text.slice(0, cut), s.options, { isStale });
   }
 
   /**

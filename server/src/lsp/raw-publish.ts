@@ -38,7 +38,15 @@ export function rawJsonWriter(output: NodeJS.WritableStream): StreamMessageWrite
   return new StreamMessageWriter(output, { charset: 'utf-8', contentTypeEncoder: rawJsonEncoder });
 }
 
-/** The params of a publish: prepared JSON when the encoder is in place, objects otherwise. */
+/**
+ * Whether publishes can go out as prepared JSON (the stdio transport). Otherwise the server
+ * converts findings as they come and keeps nothing: the transport serialises objects anyway.
+ */
+export function preparedJsonEnabled(): boolean {
+  return encoderInstalled;
+}
+
+/** The params of a publish, its diagnostics written by the encoder from prepared JSON. */
 export function publishParams(uri: string, version: number, diagnostics: PreparedDiagnostics, extra: readonly Diagnostic[]): PublishDiagnosticsParams {
   if (!encoderInstalled) return { uri, version, diagnostics: [...diagnostics.objects(), ...extra] };
   const params: PublishDiagnosticsParams = { uri, version, diagnostics: [] };

@@ -18,7 +18,8 @@ import type { Locale } from '../l10n';
 import type { AnalysisOptions, Finding } from '../rules/types';
 import { DiagnosticsCache } from './diagnostics-cache';
 import { AnalysisStore, firstFindings } from './documents';
-import { publishParams } from './raw-publish';
+import { preparedJsonEnabled, publishParams } from './raw-publish';
+import { toDiagnostic } from './diagnostics';
 import type { FileAnalysis } from '../core/analyze';
 import { features } from './features';
 import { WorkspaceIndex } from './workspace-index';
@@ -183,10 +184,18 @@ export function startServer(rawConnection: Connection): void {
     const uri = document.uri;
     const last = published.get(uri);
     if (last && last.document === document && last.version > version) return; // never go back to an older version
+    const extra = projectConfigs.diagnosticsFor(uri, document.getText());
+    if (!preparedJsonEnabled()) {
+      // Node IPC (VS Code) serialises the message itself: plain objects, nothing kept.
+      const diagnostics = (findings ?? analysis.findings).map((f) => toDiagnostic(f, analysis, uri, version));
+      diagnostics.push(...extra, ...overlays.diagnosticsFor(uri, [...diagnostics, ...extra]));
+      published.set(uri, { document, version });
+      await connection.sendDiagnostics({ uri, version, diagnostics });
+      return;
+    }
     let cache = diagnosticCaches.get(document);
     if (!cache) diagnosticCaches.set(document, (cache = new DiagnosticsCache(uri)));
     const own = cache.prepare(analysis, version, findings);
-    const extra = projectConfigs.diagnosticsFor(uri, document.getText());
     extra.push(...overlays.diagnosticsFor(uri, () => [...own.objects(), ...extra]));
     published.set(uri, { document, version });
     await connection.sendDiagnostics(publishParams(uri, version, own, extra));
