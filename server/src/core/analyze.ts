@@ -12,7 +12,7 @@ import { capSyntaxErrors } from '../rules/yaml-syntax';
 import type { AnalysisOptions, Finding, PeerPods, Rule, WorkspaceFile } from '../rules/types';
 import { scanComments } from './directives';
 import { FileRuleMemo } from './file-rule-memo';
-import { analyzeChunk, clampSpan, fileFindings, shift, suppress, templatedFinding } from './findings';
+import { analyzeChunk, clampSpan, fileFindingSteps, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
 import type { ParsedChunk } from './parse';
 import { resplit, type Split } from './resplit';
@@ -169,7 +169,9 @@ export class Analyzer {
     }
     // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
     yield;
-    for (const f of fileFindings(chunks, peers, options, this.onRuleError, self, cache() ? this.fileRuleMemo : undefined)) {
+    const fromFileRules: Finding[] = [];
+    yield* fileFindingSteps(fromFileRules, chunks, peers, options, this.onRuleError, self, cache() ? this.fileRuleMemo : undefined);
+    for (const f of fromFileRules) {
       const inside = (x: { start: number; end: number }): boolean => x.start >= 0 && x.end >= x.start && x.end <= text.length;
       if (inside(f) && f.related.every(inside)) findings.push(f);
       else findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });

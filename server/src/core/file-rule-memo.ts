@@ -67,6 +67,19 @@ function contextOf(rule: FileRule, analysis: ChunkAnalysis, options: FileRuleCon
   return found;
 }
 
+/** Chunks checked in one go by a whole-file run (a few milliseconds of work each). */
+const BATCH = 400;
+
+function batchesOf<V>(chunks: ReadonlyMap<number, V>): Map<number, V>[] {
+  const out: Map<number, V>[] = [];
+  for (const [start, model] of chunks) {
+    let last = out[out.length - 1];
+    if (!last || last.size >= BATCH) out.push((last = new Map()));
+    last.set(start, model);
+  }
+  return out;
+}
+
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The index of the chunk holding an absolute offset (the last one for offsets past the end). */
@@ -89,44 +102,68 @@ export interface RuleRun {
   readonly toFinding: (chunkStart: number, report: Parameters<FileRuleContext['report']>[1]) => Finding | undefined;
 }
 
+/** What one document keeps between file-level passes. */
 export class FileRuleMemo {
-  private byRule = new Map<string, RuleMemo>();
-  private last: readonly ChunkAnalysis[] = [];
-  private chunks: readonly PlacedChunk[] = [];
-  private starts: number[] = [];
-  private models = new Map<number, FileRuleContext['chunks'][number]>();
-  private change?: Change;
-  private done = new Map<string, RuleMemo>();
+  /** Replaced, never changed, by each pass that ends: a pass in flight keeps reading its own. */
+  byRule: ReadonlyMap<string, RuleMemo> = new Map();
+  last: readonly ChunkAnalysis[] = [];
+  /** Bumped by `clear`: a pass begun before (under other options) is not kept. */
+  generation = 0;
 
   clear(): void {
-    this.byRule.clear();
+    this.byRule = new Map();
     this.last = [];
+    this.generation++;
   }
 
-  /** Starts a file-level pass over these chunks (`models`: the rules' view of the non-templated ones, by start). */
-  begin(chunks: readonly PlacedChunk[], models: ReadonlyMap<number, FileRuleContext['chunks'][number]>): void {
-    this.models = models as Map<number, FileRuleContext['chunks'][number]>;
+  /**
+   * Starts a file-level pass over these chunks (`models`: the rules' view of the non-templated
+   * ones, by start). Passes of one document may interleave (a run in slices and a synchronous
+   * one): each works from what was kept when it began, and the last to end is kept.
+   */
+  begin(chunks: readonly PlacedChunk[], models: ReadonlyMap<number, FileRuleContext['chunks'][number]>): FileRulePass {
+    return new FileRulePass(this, chunks, models);
+  }
+}
+
+/** One file-level pass: each rule re-checks what changed since the pass that was kept. */
+export class FileRulePass {
+  private readonly byRule: ReadonlyMap<string, RuleMemo>;
+  private readonly now: readonly ChunkAnalysis[];
+  private readonly starts: number[];
+  private readonly change: Change;
+  private readonly done = new Map<string, RuleMemo>();
+  private readonly generation: number;
+
+  constructor(
+    private readonly memo: FileRuleMemo,
+    private readonly chunks: readonly PlacedChunk[],
+    private readonly models: ReadonlyMap<number, FileRuleContext['chunks'][number]>,
+  ) {
+    this.byRule = memo.byRule;
+    this.generation = memo.generation;
+    const last = memo.last;
     const now = chunks.map((c) => c.analysis);
     let head = 0;
-    while (head < now.length && head < this.last.length && now[head] === this.last[head]) head++;
+    while (head < now.length && head < last.length && now[head] === last[head]) head++;
     let tail = 0;
-    while (tail < now.length - head && tail < this.last.length - head && now[now.length - 1 - tail] === this.last[this.last.length - 1 - tail]) tail++;
-    this.change = { head, removed: this.last.slice(head, this.last.length - tail), added: now.length - head - tail, before: this.last.length };
-    this.chunks = chunks;
+    while (tail < now.length - head && tail < last.length - head && now[now.length - 1 - tail] === last[last.length - 1 - tail]) tail++;
+    this.change = { head, removed: last.slice(head, last.length - tail), added: now.length - head - tail, before: last.length };
+    this.now = now;
     this.starts = chunks.map((c) => c.start);
-    this.last = now;
-    this.done = new Map();
   }
 
-  /** Ends the pass: rules that did not run in it (off, or threw) start over next time. */
+  /** Ends the pass and keeps it: rules that did not run in it (off, or threw) start over next time. */
   end(): void {
-    this.byRule = this.done;
+    if (this.generation !== this.memo.generation) return;
+    this.memo.byRule = this.done;
+    this.memo.last = this.now;
   }
 
-  /** Runs the rule on what changed and returns all of its findings (absolute offsets). */
-  run(run: RuleRun): Finding[] {
+  /** Runs the rule on what changed and adds all of its findings (absolute offsets) to `out`; yields between batches. */
+  *run(run: RuleRun, out: Finding[]): Generator<void, void, void> {
     const { rule, ctx } = run;
-    const change = this.change as Change;
+    const change = this.change;
     const place = [ctx.source ?? '', ctx.namespace ?? '', ...(ctx.bases ?? [])].join('\u0000');
     const templated = ctx.templated ?? [];
     const prev = this.byRule.get(rule.id);
@@ -175,16 +212,16 @@ export class FileRuleMemo {
       return s;
     };
     const stray: Finding[] = [];
-    if (!targets || targets.size > 0) {
+    const check = (batch: typeof targets): void =>
       rule.checkFile({
         ...ctx,
-        targets,
+        targets: batch,
         uses: (start, from) => {
           const index = indexAt(this.starts, from);
           if (this.starts[index] === from) slot(start)?.deps.add(index);
         },
         report: (start, report) => {
-          if (targets && !targets.has(start)) return;
+          if (batch && !batch.has(start)) return;
           const f = run.toFinding(start, report);
           if (!f) return;
           const s = slot(start);
@@ -192,6 +229,14 @@ export class FileRuleMemo {
           else stray.push(f); // on no chunk's start (not expected): returned, not kept
         },
       });
+    if (!rule.context) check(undefined);
+    else {
+      // A whole-file run goes in batches of chunks, with a pause between them for other requests.
+      const batches = batchesOf(targets ?? this.models);
+      for (let b = 0; b < batches.length; b++) {
+        if (b > 0) yield;
+        check(batches[b]);
+      }
     }
     for (const [index, s] of fresh) entries[index] = this.keep(index, s.findings, s.deps);
     // Only the chunks with findings or ties are visited: an edit's cost does not grow with the file.
@@ -213,10 +258,9 @@ export class FileRuleMemo {
     } else {
       for (let i = 0; i < entries.length; i++) visit(i);
     }
-    const out: Finding[] = [...stray];
+    out.push(...stray);
     for (const i of withFindings) for (const f of (entries[i] as ChunkEntry).findings) out.push(this.placed(f, i));
     if (rule.context && stray.length === 0) this.done.set(rule.id, { peers: ctx.peers, place, templated, entries, withFindings, tied });
-    return out;
   }
 
   /** Whether the replaced chunks tell the rule the same as the new ones. */

@@ -74,11 +74,11 @@ function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: R
 const models_ = new WeakMap<ChunkAnalysis, FileRuleContext['chunks'][number]>();
 
 /**
- * Runs the file-level rules over the combined chunk models (absolute offsets out). With a memo
- * (one per document), each rule re-checks only the chunks an edit changed (see file-rule-memo.ts).
+ * Runs the file-level rules over the combined chunk models, adding their findings (absolute
+ * offsets) to `out`, and yields before each rule so that a server can answer in between. With a
+ * memo (one per document), each rule re-checks only the chunks an edit changed (file-rule-memo.ts).
  */
-export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}, memo?: FileRuleMemo): Finding[] {
-  const out: Finding[] = [];
+export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}, memo?: FileRuleMemo): Generator<void, void, void> {
   const locale = normaliseLocale(options.locale);
   const models: FileRuleContext['chunks'][number][] = [];
   const byStart = new Map<number, FileRuleContext['chunks'][number]>();
@@ -96,8 +96,9 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
     models.push(model);
     byStart.set(start, model);
   }
-  memo?.begin(chunks, byStart);
+  const pass = memo?.begin(chunks, byStart);
   for (const rule of fileRules) {
+    yield;
     if (options.rules?.[rule.id] === 'off') continue;
     const ctx = { chunks: models, peers, namespace: self.namespace, source: self.source, bases: self.bases, templated, options, t: (key: string, args?: Readonly<Record<string, string | number>>) => translate(locale, key, args) };
     const toFinding_ = (chunkStart: number, report: Report): Finding | undefined => {
@@ -108,8 +109,8 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
       return shift(inCustomResource(f, byStart.get(chunkStart)?.pods ?? [], locale), chunkStart);
     };
     try {
-      if (memo) {
-        out.push(...memo.run({ rule, ctx, toFinding: toFinding_ }));
+      if (pass) {
+        yield* pass.run({ rule, ctx, toFinding: toFinding_ }, out);
         continue;
       }
       rule.checkFile({
@@ -123,8 +124,7 @@ export function fileFindings(chunks: readonly PlacedChunk[], peers: readonly Pee
       onRuleError?.(rule.id, error);
     }
   }
-  memo?.end();
-  return out;
+  pass?.end();
 }
 
 const KNOWN_RULES = new Set(ruleCatalogue().map((r) => r.id));
