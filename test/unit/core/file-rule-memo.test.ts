@@ -86,3 +86,21 @@ test('the generated file has findings of the file rules (the sequences test some
   const rules = new Set(analyzeText(text).findings.map((f) => f.rule));
   for (const id of ['port-not-served', 'service-target-port', 'missing-config-key', 'dangling-backend', 'host-port-conflict', 'duplicate-port-name']) assert.ok(rules.has(id), `${id} in ${[...rules].join(', ')}`);
 });
+
+test('a whole-file pass in batches, and passes that interleave, give what a fresh analysis gives', async () => {
+  // More chunks than one batch (400), with Services and ConfigMaps spread over them.
+  const docs = Array.from({ length: 900 }, (_, i) => (i % 97 === 0 ? service(i, `a${i % 5}`, 'htp') : i % 131 === 0 ? configMap(8080) : pod(i, { port: i % 2 ? 80 : 8080 })));
+  const base = docs.join('');
+  const analyzer = new Analyzer();
+  assert.deepEqual(analyzer.analyze(base).findings, analyzeText(base).findings, 'first, whole-file pass');
+  const edited = (i: number, d: string): string => docs.map((x, k) => (k === i ? d : x)).join('');
+  const a = edited(450, pod(450, { image: 'redis' }));
+  const b = edited(20, service(20, 'a1', 9000));
+  // A run in slices, with a synchronous analysis of other text made while it pauses.
+  const sliced = analyzer.analyzeInSlices(a, {}, { sliceMs: 0 });
+  const sync = analyzer.analyze(b);
+  assert.deepEqual((await sliced)?.findings, analyzeText(a).findings, 'the run in slices');
+  assert.deepEqual(sync.findings, analyzeText(b).findings, 'the synchronous run in between');
+  const c = edited(700, configMap(80));
+  assert.deepEqual(analyzer.analyze(c).findings, analyzeText(c).findings, 'an edit after both');
+});
