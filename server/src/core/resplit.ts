@@ -20,6 +20,15 @@ export interface Split {
 
 const BLOCK = 4096;
 
+/**
+ * The text as a string of its own. A slice of a string may keep the whole string it was cut from
+ * alive: a chunk cut from one version of a 3 MB file would keep that version as long as the chunk
+ * is cached, one version per edit. Copying costs only the chunk's length.
+ */
+function ownCopy(text: string): string {
+  return (` ${text}`).slice(1);
+}
+
 function commonPrefix(a: string, b: string): number {
   const max = Math.min(a.length, b.length);
   let i = 0;
@@ -74,7 +83,7 @@ export function resplit(previous: Split | undefined, text: string): Piece[] {
   if (/^%/m.test(region)) return splitChunks(text);
   const middle = splitChunks(region)
     .filter((p) => p.text !== '')
-    .map((p) => ({ start: p.start + from, text: p.text }));
+    .map((p) => ({ start: p.start + from, text: ownCopy(p.text) }));
   const out: Piece[] = pieces.slice(0, first);
   out.push(...middle);
   for (let i = last + 1; i < pieces.length; i++) {
