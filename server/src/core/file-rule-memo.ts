@@ -16,6 +16,7 @@
  */
 import type { FileRule, FileRuleContext, Finding, PeerPods } from '../rules/types';
 import type { ChunkAnalysis, PlacedChunk } from './analyze';
+import { lastAtOrBefore } from './line-index';
 
 
 interface KeptFinding {
@@ -83,16 +84,7 @@ function batchesOf<V>(chunks: ReadonlyMap<number, V>): Map<number, V>[] {
 const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The index of the chunk holding an absolute offset (the last one for offsets past the end). */
-function indexAt(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+const indexAt = (starts: readonly number[], offset: number): number => lastAtOrBefore(starts, offset, (start) => start);
 
 /** One file rule's pass, as the engine would run it without the memo. */
 export interface RuleRun {

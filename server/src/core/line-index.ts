@@ -59,8 +59,8 @@ export interface LineSegment {
   readonly starts: readonly number[];
 }
 
-/** Index of the last element whose key is <= value (0 when none is). */
-function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
+/** Index of the last element whose key is <= value (0 when none is): a binary search over sorted keys. */
+export function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let low = 0;
   let high = items.length - 1;
   while (low < high) {

@@ -6,6 +6,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { ContainerModel, MountModel, PodModel, PortModel, VolumeModel } from '../k8s/pod-model';
 import type { FileAnalysis, PlacedChunk } from './analyze';
+import { lastAtOrBefore } from './line-index';
 import { keyText } from './yaml-access';
 
 /** The result of `locate`. Offsets in nodes are chunk-relative; add `chunk.start`. */
@@ -38,14 +39,7 @@ function contains(node: unknown, offset: number): boolean {
 export function chunkAt(analysis: FileAnalysis, offset: number): PlacedChunk | undefined {
   const chunks = analysis.chunks;
   if (chunks.length === 0 || (chunks[0]?.start ?? 0) > offset) return undefined;
-  let low = 0;
-  let high = chunks.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((chunks[mid]?.start ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return chunks[low];
+  return chunks[lastAtOrBefore(chunks, offset, (c) => c.start)];
 }
 
 export function locate(analysis: FileAnalysis, offset: number): Located | undefined {

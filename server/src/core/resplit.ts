@@ -4,6 +4,7 @@
  * does with memcmp), and only the chunks around it are split again. Untouched chunks keep their
  * very string objects, so the chunk cache finds them without re-hashing their text.
  */
+import { lastAtOrBefore } from './line-index';
 import { splitChunks } from './parse';
 
 /** A chunk of a file: where it starts, and its text. */
@@ -46,14 +47,7 @@ function commonSuffix(a: string, b: string, max: number): number {
 
 /** Index of the last piece starting at or before `offset`. */
 function pieceAt(pieces: readonly Piece[], offset: number): number {
-  let low = 0;
-  let high = pieces.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((pieces[mid]?.start ?? 0) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
+  return lastAtOrBefore(pieces, offset, (p) => p.start);
 }
 
 /** A piece that starts a `---` document (rather than an item of a split `kind: List`). */
