@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { join, relative } from 'node:path';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
 import { test } from 'node:test';
 import { Progress } from '../../server/src/cli/progress';
 import { planUnits } from '../../server/src/cli/units';
@@ -47,6 +49,50 @@ test('with --jobs 2, files see the objects of other files in their folder, above
     'web/sub/extra.yaml service-target-port',
   ]);
 });
+
+/**
+ * A repository where kustomize renders run while the files they cannot cover are checked: an
+ * overlay that renders (its base's port conflict is reported once, from the render), one that
+ * kustomize cannot build (its own files are then checked one by one), and folders no overlay
+ * reads (checked meanwhile), one of them with cross-file findings.
+ */
+function repoWithOverlays(): string {
+  const root = mkdtempSync(join(tmpdir(), 'podsight-jobs-k-'));
+  const write = (path: string, text: string): void => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+  };
+  const conflict = readFileSync(join(examplesDir, 'seed-port-conflict.yaml'), 'utf8');
+  write('deploy/base/pod.yaml', conflict);
+  write('deploy/base/kustomization.yaml', 'resources:\n  - pod.yaml\n');
+  write('deploy/overlays/prod/kustomization.yaml', 'resources:\n  - ../../base\nnamePrefix: prod-\n');
+  write('deploy/overlays/broken/kustomization.yaml', 'resources:\n  - pod.yaml\n  - ../../missing\n');
+  write('deploy/overlays/broken/pod.yaml', conflict.replace('name: mypod', 'name: broken'));
+  cpSync(crossFile, join(root, 'apps'), { recursive: true });
+  return root;
+}
+
+for (const format of ['json', 'text']) {
+  test(`kustomize renders run beside the file checks: --jobs 1 and --jobs 2 print the same ${format} output`, () => {
+    const root = repoWithOverlays();
+    const one = podsight(['check', root, '--format', format, '--no-config', '--jobs', '1']);
+    const two = podsight(['check', root, '--format', format, '--no-config', '--jobs', '2']);
+    assert.equal(one.status, 1, one.stderr);
+    assert.equal(two.status, one.status);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(two.stderr, one.stderr);
+    if (format !== 'json') return;
+    const findings = JSON.parse(two.stdout) as { file: string; rule: string; message: string }[];
+    const seen = findings.map((f) => `${relative(root, f.file)} ${f.rule}`);
+    // The rendered base: once, naming the overlay (a covered file is not checked again alone).
+    const base = findings.filter((f) => relative(root, f.file) === 'deploy/base/pod.yaml');
+    assert.equal(base.length, 1, seen.join('\n'));
+    assert.match(base[0]?.message ?? '', /overlay/);
+    assert.ok(seen.includes('deploy/overlays/broken/kustomization.yaml kustomize-build'), seen.join('\n'));
+    assert.ok(seen.includes('deploy/overlays/broken/pod.yaml port-conflict'), 'a file of a failed render is checked alone');
+    assert.ok(seen.includes('apps/web/service.yaml service-target-port'), 'cross-file findings in folders no overlay reads');
+  });
+}
 
 test('units: one per folder, with the files of the folders above and below it, in run order; sibling folders apart', () => {
   const files = ['r/a.yaml', 'r/x/b.yaml', 'r/x/y/c.yaml', 'r/z/d.yaml', 'r/x/e.yaml'];

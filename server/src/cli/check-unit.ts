@@ -5,9 +5,9 @@
  * single-threaded run gives, wherever it runs. Its syntax trees are dropped when it is done.
  */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { Analyzer, type FileAnalysis } from '../core/analyze';
-import { cachedReader, fragmentKindOf, type ReadText } from '../k8s/fragments';
+import { dirname, resolve } from 'node:path';
+import { Analyzer, type FileAnalysis, type PlacedChunk } from '../core/analyze';
+import { cachedReader, isTestAssertionName, kustomizationsListing, type FragmentKind } from '../k8s/fragments';
 import { needsWorkspace } from '../k8s/neighbourhood';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
@@ -39,21 +39,45 @@ export interface FileResult {
   text?: string;
 }
 
-/** One file read and analysed alone, as the single-threaded run's first pass does. */
+/**
+ * One file read and analysed alone, as the single-threaded run's first pass does. A file whose
+ * findings need the workspace gets only its chunks (its objects, for the other files): its
+ * file-level pass runs once, with the peers.
+ */
 export interface Analysed {
   readonly file: string;
   readonly text: string;
   readonly analyzer: Analyzer;
-  readonly analysis: FileAnalysis;
+  readonly chunks: readonly PlacedChunk[];
+  /** The whole analysis, when the file's findings do not need the workspace. */
+  readonly analysis?: FileAnalysis;
   readonly options: AnalysisOptions;
 }
 
+/** The kustomize patch files listed by the kustomizations of a folder and above, by folder, for the whole run of this thread. */
+const patchesByFolder = new Map<string, ReadonlySet<string>>();
+const runReader = cachedReader(readTextOrUndefined);
+
+/** `fragmentKindOf`, with each folder's kustomizations read and parsed once per run, not once per file. */
+function fragmentOf(file: string): FragmentKind | undefined {
+  if (isTestAssertionName(file)) return 'test-assertion';
+  const folder = dirname(resolve(file));
+  let patches = patchesByFolder.get(folder);
+  if (!patches) {
+    patches = new Set(kustomizationsListing(file, runReader).flatMap((k) => k.patches));
+    patchesByFolder.set(folder, patches);
+  }
+  return patches.has(resolve(file)) ? 'kustomize-patch' : undefined;
+}
+
 /** Reads and analyses `file` alone (a kustomize patch or test assertion as a fragment). */
-export function analyseAlone(file: string, text: string, options: AnalysisOptions, readText: ReadText, onRuleError: (rule: string, e: unknown) => void): Analysed {
+export function analyseAlone(file: string, text: string, options: AnalysisOptions, onRuleError: (rule: string, e: unknown) => void): Analysed {
   const analyzer = new Analyzer(onRuleError);
-  const fragment = fragmentKindOf(file, readText);
+  const fragment = fragmentOf(file);
   const fileOptions = fragment ? { ...options, fragment } : options;
-  return { file, text, analyzer, analysis: analyzer.analyze(text, fileOptions), options: fileOptions };
+  if (needsWorkspace(text)) return { file, text, analyzer, chunks: analyzer.chunksOf(text, fileOptions), options: fileOptions };
+  const analysis = analyzer.analyze(text, fileOptions);
+  return { file, text, analyzer, chunks: analysis.chunks, analysis, options: fileOptions };
 }
 
 /** The findings of a file analysed alone, or with the workspace's peers when its text may need them. */
@@ -62,9 +86,9 @@ export function findingsOf(input: Analysed, peers: ReturnType<typeof workspacePe
   const namespace = folderNamespace(dir);
   // The ConfigMaps of the kustomize bases are deployed with the file: read them even when the
   // base is outside the run or this unit of work (so every thread count gives the same findings).
-  const bases = needsWorkspace(input.text) ? kustomizeBases(dir) : [];
+  const bases = input.analysis ? [] : kustomizeBases(dir);
   const self = { source: input.file, namespace, ...(bases.length ? { bases } : {}) };
-  const analysis = needsWorkspace(input.text) ? input.analyzer.analyze(input.text, input.options, peersWithBases(peers, bases), self) : input.analysis;
+  const analysis = input.analysis ?? input.analyzer.analyze(input.text, input.options, peersWithBases(peers, bases), self);
   return analysis.findings.map((f) => ({
     file: input.file,
     rule: f.rule,
@@ -88,7 +112,6 @@ export function readTextOrUndefined(path: string): string | undefined {
  * files with findings (the text and SARIF formats quote them).
  */
 export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale, keepTexts = true): FileResult[] {
-  const readText = cachedReader(readTextOrUndefined);
   const texts = unit.files.map(({ path }) => readTextOrUndefined(path));
   checkedBytes(texts.reduce((sum, text) => sum + (text?.length ?? 0), 0));
   const results: FileResult[] = unit.files.map(({ index, path: file }, k) => ({
@@ -100,7 +123,7 @@ export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale, 
   const alone = (k: number): Analysed => {
     const file = unit.files[k]?.path as string;
     const result = results[k] as FileResult;
-    return analyseAlone(file, texts[k] as string, options, readText, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })));
+    return analyseAlone(file, texts[k] as string, options, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })));
   };
   const finish = (k: number, findings: CliFinding[]): void => {
     const result = results[k] as FileResult;
@@ -122,7 +145,7 @@ export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale, 
   for (const { index, path } of unit.near) {
     const text = readTextOrUndefined(path);
     // An unreadable or failing peer is reported by its own unit.
-    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, readText, () => undefined) });
+    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, () => undefined) });
   }
   inputs.sort((a, b) => a.index - b.index);
   const peers = workspacePeers(inputs.map((i) => i.input));

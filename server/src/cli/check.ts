@@ -1,14 +1,13 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
-import { cachedReader } from '../k8s/fragments';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderPath } from '../kustomize/cli';
+import { renderPath, type PendingRender, type RenderedPath } from '../kustomize/cli';
 import { normaliseLocale, t, type Locale } from '../l10n';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
 import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult } from './check-unit';
 import { checkUnits, defaultJobs } from './pool';
 import { Progress } from './progress';
-import { planUnits } from './units';
+import { planUnits, splitReady, withoutDropped } from './units';
 import { workspacePeers } from './workspace';
 import { findConfig, loadConfig } from './config';
 import { exitCodeFor, parseFailLevel, parseMaxWarnings, type ExitPolicy } from './exit-policy';
@@ -111,14 +110,13 @@ const warn = (line: string): void => void process.stderr.write(`podsight: ${line
  */
 function checkInOrder(files: readonly string[], options: AnalysisOptions, locale: Locale, progress?: Progress): Checked {
   const out: Checked = { findings: [], sources: new Map(), unreadable: false };
-  const readText = cachedReader(readTextOrUndefined);
   const inputs: Analysed[] = [];
   for (const file of files) {
     const text = readTextOrUndefined(file);
     if (text === undefined) {
       warn(t(locale, 'cli.cannot-read', { file }));
       out.unreadable = true;
-    } else inputs.push(analyseAlone(file, text, options, readText, (rule, e) => warn(t(locale, 'cli.rule-failed', { rule, file, error: String(e) }))));
+    } else inputs.push(analyseAlone(file, text, options, (rule, e) => warn(t(locale, 'cli.rule-failed', { rule, file, error: String(e) }))));
     progress?.advance(1);
   }
   // Services, routes and config references look across the files of the run: a second pass
@@ -129,15 +127,38 @@ function checkInOrder(files: readonly string[], options: AnalysisOptions, locale
   return out;
 }
 
-/** N threads: folders as units of work (units.ts), results put back in the order of the files. */
-async function checkOnThreads(files: readonly string[], options: AnalysisOptions, locale: Locale, format: OutputFormat, jobs: number, progress?: Progress): Promise<Checked> {
+/**
+ * The files of a run that kustomize renders may leave out: `waiting(index)` until the renders
+ * are done, then `dropped` says which ones a render covered.
+ */
+interface RenderGate {
+  readonly waiting: (index: number) => boolean;
+  readonly dropped: Promise<(index: number) => boolean>;
+}
+
+/**
+ * N threads: folders as units of work (units.ts), results put back in the order of the files.
+ * Units that hold no file a render may cover start while kustomize runs.
+ */
+async function checkOnThreads(files: readonly string[], gate: RenderGate, options: AnalysisOptions, locale: Locale, format: OutputFormat, jobs: number, progress?: Progress): Promise<Checked> {
   const results: (FileResult | undefined)[] = new Array(files.length);
   // Only the text and SARIF formats quote the files.
   const keepTexts = format === 'text' || format === 'sarif';
-  await checkUnits(planUnits(files), { options, locale, keepTexts }, jobs, (done) => {
-    for (const r of done) results[r.index] = r;
-    progress?.advance(done.length);
+  const { ready, later } = splitReady(planUnits(files), gate.waiting);
+  const lateUnits = gate.dropped.then((dropped) => {
+    progress?.leaveOut(files.filter((_, index) => dropped(index)).length);
+    return later.flatMap((unit) => withoutDropped(unit, dropped) ?? []);
   });
+  await checkUnits(
+    ready,
+    { options, locale, keepTexts },
+    jobs,
+    (done) => {
+      for (const r of done) results[r.index] = r;
+      progress?.advance(done.length);
+    },
+    { count: later.length, units: lateUnits },
+  );
   const out: Checked = { findings: [], sources: new Map(), unreadable: false };
   results.forEach((r, index) => {
     if (!r) return;
@@ -172,30 +193,50 @@ export async function runCheck(argv: string[]): Promise<number> {
     ...(config?.podTemplates ? { podTemplates: config.podTemplates } : {}),
   };
   let unreadable = false;
-  const findings: CliFinding[] = [];
-  const renderedSources = new Map<string, string>();
   const files: string[] = [];
+  // Kustomize overlays in the folders: the pods that will be applied are checked, on their source
+  // lines; the files their renders cover are not checked again one by one.
+  const renders: { readonly render: PendingRender; readonly from: number; readonly to: number }[] = [];
+  const renderFlags = { noRender: args.noRender, command: args.kustomizeCommand };
   for (const given of args.files) {
-    // Kustomize overlays in the folder: the pods that will be applied are checked, on their source
-    // lines; the files their renders cover are not checked again one by one.
-    const rendered = renderPath(given, { noRender: args.noRender, command: args.kustomizeCommand }, options, locale, warn);
-    if (rendered) {
-      findings.push(...rendered.findings);
-      for (const [file, text] of rendered.sources) renderedSources.set(file, text);
-    }
+    const render = renderPath(given, renderFlags, options, locale, warn, args.jobs ?? defaultJobs());
+    const from = files.length;
     try {
-      files.push(...expand(given).filter((file) => !rendered?.covered.has(resolve(file))));
+      files.push(...expand(given));
     } catch {
       warn(t(locale, 'cli.cannot-read', { file: given }));
       unreadable = true;
     }
+    if (render) renders.push({ render, from, to: files.length });
   }
+  const ownRender = (index: number): PendingRender | undefined => renders.find((r) => index >= r.from && index < r.to)?.render;
+  const gate: RenderGate = {
+    waiting: (index) => ownRender(index)?.candidates.has(resolve(files[index] as string)) === true,
+    dropped: Promise.all(renders.map((r) => r.render.done)).then((done) => (index) => {
+      const at = renders.findIndex((r) => index >= r.from && index < r.to);
+      return at >= 0 && (done[at] as RenderedPath).covered.has(resolve(files[index] as string));
+    }),
+  };
   // Progress on a terminal only, and not over machine-readable output going to a file or a pipe.
   const showProgress = process.stderr.isTTY === true && (args.format === 'text' || process.stdout.isTTY === true);
   const progress = showProgress ? Progress.start(files.length, locale) : undefined;
   const jobs = Math.min(args.jobs ?? (bytesOf(files) < SMALL_RUN_BYTES ? 1 : defaultJobs()), files.length);
-  const checked = jobs <= 1 ? checkInOrder(files, options, locale, progress) : await checkOnThreads(files, options, locale, args.format, jobs, progress);
+  let checked: Checked;
+  if (jobs <= 1) {
+    // The reference run: every render first, then the files they leave, in order.
+    const dropped = await gate.dropped;
+    const left = files.filter((_, index) => !dropped(index));
+    progress?.leaveOut(files.length - left.length);
+    checked = checkInOrder(left, options, locale, progress);
+  } else checked = await checkOnThreads(files, gate, options, locale, args.format, jobs, progress);
   progress?.end();
+  const findings: CliFinding[] = [];
+  const renderedSources = new Map<string, string>();
+  for (const { render } of renders) {
+    const rendered = await render.done;
+    findings.push(...rendered.findings);
+    for (const [file, text] of rendered.sources) renderedSources.set(file, text);
+  }
   findings.push(...checked.findings);
   unreadable ||= checked.unreadable;
   const sources = new Map([...renderedSources, ...checked.sources]);

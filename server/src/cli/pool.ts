@@ -35,11 +35,26 @@ export function enableCheckWorkers(entry: string): void {
 /** Units sent to a worker before it has answered: it never waits for the main thread. */
 const IN_FLIGHT = 2;
 
-/** Checks `units` on `jobs` threads; `onResults` gets each unit's results as soon as it is done. */
-export async function checkUnits(units: readonly Unit[], data: Omit<WorkerData, 'marker'>, jobs: number, onResults: (results: FileResult[]) => void): Promise<void> {
-  let head = 0;
-  let tail = units.length;
-  const workers = workerEntry ? Math.min(jobs - 1, units.length - 1) : 0;
+/**
+ * Checks `units` on `jobs` threads; `onResults` gets each unit's results as soon as it is done.
+ * `later`: units that may start only once kustomize renders are done (`count` of them planned),
+ * taken after the others.
+ */
+export async function checkUnits(
+  units: readonly Unit[],
+  data: Omit<WorkerData, 'marker'>,
+  jobs: number,
+  onResults: (results: FileResult[]) => void,
+  later?: { readonly count: number; readonly units: Promise<readonly Unit[]> },
+): Promise<void> {
+  // Workers take from the head (biggest first), the main thread from the tail.
+  const queue = [...units];
+  let waiting = later !== undefined;
+  const arrived = (later?.units ?? Promise.resolve([])).then((more) => {
+    queue.push(...more);
+    waiting = false;
+  });
+  const workers = workerEntry ? Math.min(jobs - 1, units.length + (later?.count ?? 0) - 1) : 0;
   const running = Array.from(
     { length: Math.max(0, workers) },
     () =>
@@ -48,14 +63,17 @@ export async function checkUnits(units: readonly Unit[], data: Omit<WorkerData, 
         let pending = 0;
         let finished = false;
         const send = (): void => {
-          while (pending < IN_FLIGHT && head < tail) {
+          while (pending < IN_FLIGHT && queue.length > 0) {
             pending++;
-            worker.postMessage(units[head++]);
+            worker.postMessage(queue.shift());
           }
-          if (pending === 0) {
-            finished = true;
-            void worker.terminate().then(() => resolve());
+          if (pending > 0) return;
+          if (waiting) {
+            arrived.then(send, reject);
+            return;
           }
+          finished = true;
+          void worker.terminate().then(() => resolve());
         };
         worker.on('message', (results: FileResult[]) => {
           pending--;
@@ -70,10 +88,14 @@ export async function checkUnits(units: readonly Unit[], data: Omit<WorkerData, 
       }),
   );
   const all = Promise.all(running);
-  while (head < tail) {
-    onResults(checkUnit(units[--tail] as Unit, data.options, data.locale, data.keepTexts));
-    // Let the workers' results and requests for more work in.
-    if (workers > 0) await new Promise((resolve) => setImmediate(resolve));
+  for (;;) {
+    const unit = queue.pop();
+    if (unit) {
+      onResults(checkUnit(unit, data.options, data.locale, data.keepTexts));
+      // Let the workers' results, their requests for more work and finished renders in.
+      await new Promise((resolve) => setImmediate(resolve));
+    } else if (waiting) await arrived;
+    else break;
   }
   await all;
 }

@@ -15,7 +15,7 @@ export class Progress {
   private readonly started = Date.now();
 
   private constructor(
-    private readonly total: number,
+    private total: number,
     private readonly locale: Locale,
     private readonly write: (s: string) => void,
     private readonly timing: { readonly showAfterMs: number; readonly everyMs: number },
@@ -36,6 +36,11 @@ export class Progress {
     const eta = rate > 0 ? Math.ceil((this.total - this.done) / rate) : 0;
     this.write(`\r\u001b[K${t(this.locale, 'cli.progress', { done: this.done, total: this.total, rate: Math.round(rate), eta })}`);
     this.drawn = true;
+  }
+
+  /** Files that turned out not to be checked one by one (a kustomize render covers them). */
+  leaveOut(files: number): void {
+    this.total -= files;
   }
 
   end(): void {

@@ -35,3 +35,24 @@ export function planUnits(files: readonly string[]): Unit[] {
   });
   return units.sort((a, b) => b.weight - a.weight).map((u) => u.unit);
 }
+
+/**
+ * Units that may start at once (`ready`: none of their files is waiting for a kustomize render
+ * to say whether it covers it) and the others, kept in the plan's order.
+ */
+export function splitReady(units: readonly Unit[], waiting: (index: number) => boolean): { ready: Unit[]; later: Unit[] } {
+  const ready: Unit[] = [];
+  const later: Unit[] = [];
+  for (const unit of units) (unit.files.some((f) => waiting(f.index)) || unit.near.some((f) => waiting(f.index)) ? later : ready).push(unit);
+  return { ready, later };
+}
+
+/**
+ * A unit without the files a render covered: the unit the plan of the remaining files would have
+ * made (folders and run order are the same; a dropped file is nobody's peer); undefined when
+ * none of its own files is left.
+ */
+export function withoutDropped(unit: Unit, dropped: (index: number) => boolean): Unit | undefined {
+  const files = unit.files.filter((f) => !dropped(f.index));
+  return files.length === 0 ? undefined : { files, near: unit.near.filter((f) => !dropped(f.index)) };
+}

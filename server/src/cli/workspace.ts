@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { FileAnalysis } from '../core/analyze';
+import type { PlacedChunk } from '../core/analyze';
 import type { PeerPods } from '../rules/types';
 
 const KUSTOMIZATIONS = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -37,12 +37,12 @@ export function clearFolderNamespaces(): void {
 }
 
 /** One peers list for the whole run (a file finds itself in it; the index leaves it out). */
-export function workspacePeers(inputs: readonly { file: string; analysis: FileAnalysis }[]): PeerPods[] {
-  return inputs.flatMap(({ file, analysis }) => {
-    const chunks = analysis.chunks.filter((c) => !c.analysis.chunk.templated);
+export function workspacePeers(inputs: readonly { file: string; chunks: readonly PlacedChunk[] }[]): PeerPods[] {
+  return inputs.flatMap(({ file, chunks: all }) => {
+    const chunks = all.filter((c) => !c.analysis.chunk.templated);
     const pods = chunks.flatMap((c) => c.analysis.pods);
     const objects = chunks.flatMap((c) => c.analysis.objects);
-    const templated = analysis.chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text);
+    const templated = all.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text);
     return pods.length > 0 || objects.length > 0 || templated.length > 0 ? [{ source: file, pods, objects, templated, namespace: folderNamespace(dirname(file)) }] : [];
   });
 }

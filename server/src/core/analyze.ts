@@ -139,28 +139,8 @@ export class Analyzer {
     const key = this.useOptions(options);
     // Runs in slices may interleave: one under other options neither reads nor fills this cache.
     const cache = (): Map<string, ChunkAnalysis> | undefined => (this.optionsKey === key ? this.cache : undefined);
-    const pieces = resplit(this.last, text);
-    yield;
-    const chunks: PlacedChunk[] = [];
-    let findings: Finding[] = [];
-    for (const piece of pieces) {
-      let analysis = cache()?.get(piece.text);
-      if (!analysis) {
-        analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
-        cache()?.set(piece.text, analysis);
-        this.prepare(analysis, options);
-        yield;
-      }
-      chunks.push({ start: piece.start, analysis });
-      for (const f of this.placedFindings(analysis, piece.start)) findings.push(f);
-    }
-    const next = new Map<string, ChunkAnalysis>();
-    // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
-    chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
-    if (cache()) {
-      this.cache = next;
-      this.last = { text, pieces };
-    }
+    const { pieces, chunks, findings: placed } = yield* this.placeChunks(text, options, cache);
+    let findings = placed;
     // At most MAX_SYNTAX_ERRORS syntax errors per file, then one finding with the count.
     findings = capSyntaxErrors(findings, normaliseLocale(options.locale));
     for (const c of chunks) {
@@ -189,6 +169,47 @@ export class Analyzer {
     yield;
     kept.sort((a, b) => a.start - b.start);
     return { text, lines, chunks, findings: kept, ...(peers.length > 0 ? { peers, self } : {}) };
+  }
+
+  /**
+   * The chunks of a text, analysed or taken from the cache, in place, with their own findings;
+   * without the file-level pass. The CLI's first look at a file whose findings need the
+   * workspace: the objects come from the chunks, the findings from a later `analyze` with peers,
+   * which reuses these chunks.
+   */
+  chunksOf(text: string, options: AnalysisOptions = {}): readonly PlacedChunk[] {
+    const key = this.useOptions(options);
+    const run = this.placeChunks(text, options, () => (this.optionsKey === key ? this.cache : undefined));
+    for (;;) {
+      const step = run.next();
+      if (step.done) return step.value.chunks;
+    }
+  }
+
+  private *placeChunks(text: string, options: AnalysisOptions, cache: () => Map<string, ChunkAnalysis> | undefined): Generator<void, { pieces: readonly { text: string; start: number }[]; chunks: PlacedChunk[]; findings: Finding[] }, void> {
+    const pieces = resplit(this.last, text);
+    yield;
+    const chunks: PlacedChunk[] = [];
+    const findings: Finding[] = [];
+    for (const piece of pieces) {
+      let analysis = cache()?.get(piece.text);
+      if (!analysis) {
+        analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
+        cache()?.set(piece.text, analysis);
+        this.prepare(analysis, options);
+        yield;
+      }
+      chunks.push({ start: piece.start, analysis });
+      for (const f of this.placedFindings(analysis, piece.start)) findings.push(f);
+    }
+    const next = new Map<string, ChunkAnalysis>();
+    // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
+    chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
+    if (cache()) {
+      this.cache = next;
+      this.last = { text, pieces };
+    }
+    return { pieces, chunks, findings };
   }
 
   /** The per-chunk share of the file-level work, done while the chunk is fresh (see FileRule.prepareChunk). */

@@ -12,7 +12,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import type { CliFinding } from '../cli/formats';
-import { checkOverlaySync } from './check-overlay';
+import { checkOverlay } from './check-overlay';
 import { kustomizeCommand } from './command';
 import { kustomizationFileIn, readFromDisk, readTree } from './kustomization';
 import { mergeOverlays, type SourceFinding } from './map-findings';
@@ -58,11 +58,35 @@ export function overlaysFor(path: string): { overlays: Overlay[]; named: boolean
   return { overlays: outermostOverlays([path], readFromDisk), named: false };
 }
 
+/** The renders of a path under way: the files they may cover are known at once, the rest when `done` resolves. */
+export interface PendingRender {
+  /** Absolute paths of every file an overlay reads: the files `covered` may hold. */
+  readonly candidates: ReadonlySet<string>;
+  readonly done: Promise<RenderedPath>;
+}
+
+/** Runs `work` for every index, at most `limit` at a time; the results keep the order of the indexes. */
+async function inParallel<T>(count: number, limit: number, work: (index: number) => Promise<T>): Promise<T[]> {
+  const out: T[] = new Array(count);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < count) {
+      const index = next++;
+      out[index] = await work(index);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, count)) }, lane));
+  return out;
+}
+
 /**
- * Renders the overlays of a path given on the command line; undefined when it has none, or when
- * no kustomize was found (the notice went to `warn`): then every file is checked one by one.
+ * Starts rendering the overlays of a path given on the command line, up to `concurrency`
+ * kustomize processes at a time (a render is mostly kustomize starting up, so the files that no
+ * overlay reads can be checked meanwhile); undefined when it has none, or when no kustomize was
+ * found (the notice went to `warn`): then every file is checked one by one. The findings are
+ * those of rendering the overlays one after the other, in the same order.
  */
-export function renderPath(given: string, flags: RenderFlags, options: AnalysisOptions, locale: Locale, warn: (line: string) => void): RenderedPath | undefined {
+export function renderPath(given: string, flags: RenderFlags, options: AnalysisOptions, locale: Locale, warn: (line: string) => void, concurrency = 1): PendingRender | undefined {
   if (flags.noRender) return undefined;
   const { overlays, named } = overlaysFor(given);
   if (overlays.length === 0) return undefined;
@@ -71,19 +95,36 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     warn(t(locale, 'kustomize.not-found-cli', { dir: given }));
     return undefined;
   }
-  const lists: SourceFinding[][] = [];
-  const covered = new Set<string>();
-  for (const overlay of overlays) {
-    const check = checkOverlaySync(overlay.dir, {
+  const candidates = new Set(overlays.flatMap((o) => [...o.files]));
+  const done = inParallel(overlays.length, concurrency, async (index) => {
+    const overlay = overlays[index] as Overlay;
+    // Held back and written in the order of the overlays, as one render after the other writes them.
+    const warnings: string[] = [];
+    const check = await checkOverlay(overlay.dir, {
       command,
       analysis: options,
       labelBase: process.cwd(),
       discovered: !named,
-      onRuleError: (rule, e) => warn(t(locale, 'cli.rule-failed', { rule, file: overlay.dir, error: String(e) })),
+      onRuleError: (rule, e) => warnings.push(t(locale, 'cli.rule-failed', { rule, file: overlay.dir, error: String(e) })),
     });
-    lists.push(check.findings);
-    if (check.rendered) overlay.files.forEach((f) => covered.add(f));
-  }
+    return { overlay, check, warnings };
+  }).then((checks) => {
+    const lists: SourceFinding[][] = [];
+    const covered = new Set<string>();
+    for (const { overlay, check, warnings } of checks) {
+      warnings.forEach(warn);
+      // Without an abort signal a check always ends with a result.
+      if (!check) continue;
+      lists.push(check.findings);
+      if (check.rendered) overlay.files.forEach((f) => covered.add(f));
+    }
+    return placed(given, lists, covered, locale);
+  });
+  return { candidates, done };
+}
+
+/** The overlays' findings merged, named as the user named the folder, with the texts they quote. */
+function placed(given: string, lists: SourceFinding[][], covered: Set<string>, locale: Locale): RenderedPath {
   // Files are named as the user named the folder: relative to the current folder, or absolute.
   const name = (file: string): string => (isAbsolute(given) ? file : relative(process.cwd(), file));
   const findings = mergeOverlays(lists, locale).map((f) => ({
