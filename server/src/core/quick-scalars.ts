@@ -24,8 +24,11 @@ export interface Kit {
   /** Tags that apply only to keys (`<<`, merge): the quick parser leaves merges to `yaml`. */
   readonly keyTags: readonly ScalarTag[];
   readonly options: unknown;
-  /** Resolved plain scalars by source (keys and values repeat a lot); primitives only. */
-  readonly resolved: Map<string, { value: unknown; format?: string }>;
+  /**
+   * Resolved plain scalars by source (keys and values repeat a lot); primitives only. The source
+   * string is kept too, so that the nodes of `name:` in every document share one string.
+   */
+  readonly resolved: Map<string, { value: unknown; format?: string; source: string }>;
 }
 
 export interface ScalarContext extends Kit {
@@ -51,7 +54,7 @@ export const bail = (): never => {
   throw BAIL;
 };
 
-function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { value: unknown; format?: string } {
+function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { value: unknown; format?: string; source: string } {
   if (atKey && ctx.keyTags.some((t) => t.test?.test(source))) bail();
   const known = ctx.resolved.get(source);
   if (known) return known;
@@ -63,7 +66,7 @@ function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { val
     if (isScalar(value)) value = value.value;
     if (value !== null && typeof value === 'object') bail(); // dates, binary: rare, and not cacheable
   }
-  const out = tag?.format ? { value, format: tag.format } : { value };
+  const out = tag?.format ? { value, format: tag.format, source } : { value, source };
   if (ctx.resolved.size < 10_000) ctx.resolved.set(source, out);
   return out;
 }
@@ -78,8 +81,8 @@ export function scalarNode(ctx: ScalarContext, source: string, value: unknown, t
 }
 
 export function plainNode(ctx: ScalarContext, source: string, start: number, end: number, atKey: boolean): Scalar {
-  const { value, format } = resolvePlain(ctx, source, atKey);
-  return scalarNode(ctx, source, value, Scalar.PLAIN, [start, start + source.length, end], format);
+  const resolved = resolvePlain(ctx, source, atKey);
+  return scalarNode(ctx, resolved.source, resolved.value, Scalar.PLAIN, [start, start + source.length, end], resolved.format);
 }
 
 const isSpace = (c: number): boolean => c === 32;
