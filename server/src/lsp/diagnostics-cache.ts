@@ -37,39 +37,46 @@ export interface PreparedDiagnostics {
 
 const str = JSON.stringify;
 
-/** Cuts the JSON of `d` (whose `data.version` is left to the caller) at its line numbers. */
+/**
+ * Cuts the JSON of `d` (whose `data.version` is left to the caller) at its line numbers. Each
+ * part is joined from an array rather than grown with `+=`: parts are kept while the document is
+ * open, and a string grown piece by piece stays a tree of all its pieces.
+ */
 function convert(d: Diagnostic, base: number): Converted {
   const parts: string[] = [];
   const lines: number[] = [];
-  let pending = '';
+  const pending: string[] = [];
+  const cut = (): void => {
+    parts.push(pending.join(''));
+    pending.length = 0;
+  };
   const line = (n: number): void => {
-    parts.push(pending);
+    cut();
     lines.push(n - base);
-    pending = '';
   };
   const range = (r: Range): void => {
-    pending += '{"start":{"line":';
+    pending.push('{"start":{"line":');
     line(r.start.line);
-    pending += `,"character":${r.start.character}},"end":{"line":`;
+    pending.push(`,"character":${r.start.character}},"end":{"line":`);
     line(r.end.line);
-    pending += `,"character":${r.end.character}}}`;
+    pending.push(`,"character":${r.end.character}}}`);
   };
-  pending += '{"range":';
+  pending.push('{"range":');
   range(d.range);
-  pending += `,"severity":${str(d.severity)},"code":${str(d.code)},"codeDescription":${str(d.codeDescription)},"source":${str(d.source)},"message":${str(d.message)}`;
+  pending.push(`,"severity":${str(d.severity)},"code":${str(d.code)},"codeDescription":${str(d.codeDescription)},"source":${str(d.source)},"message":${str(d.message)}`);
   if (d.relatedInformation) {
-    pending += ',"relatedInformation":[';
+    pending.push(',"relatedInformation":[');
     d.relatedInformation.forEach((r, i) => {
-      pending += `${i > 0 ? ',' : ''}{"location":{"uri":${str(r.location.uri)},"range":`;
+      pending.push(`${i > 0 ? ',' : ''}{"location":{"uri":${str(r.location.uri)},"range":`);
       range(r.location.range);
-      pending += `},"message":${str(r.message)}}`;
+      pending.push(`},"message":${str(r.message)}}`);
     });
-    pending += ']';
+    pending.push(']');
   }
-  if (d.tags) pending += `,"tags":${str(d.tags)}`;
+  if (d.tags) pending.push(`,"tags":${str(d.tags)}`);
   const data = d.data as { rule: string; facts?: unknown };
-  pending += `,"data":{"rule":${str(data.rule)}${data.facts === undefined ? '' : `,"facts":${str(data.facts)}`},"version":`;
-  parts.push(pending);
+  pending.push(`,"data":{"rule":${str(data.rule)}${data.facts === undefined ? '' : `,"facts":${str(data.facts)}`},"version":`);
+  cut();
   return { parts, lines, base };
 }
 
