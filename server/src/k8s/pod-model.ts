@@ -7,6 +7,7 @@ import { asMap, getBoolean, getNode, getPair, getScalar, getSeqItems, getString,
 import { podLocationsOf, walk, type PodLocation } from './pod-locations';
 import type { PodShape, UserPodTemplate } from './pod-templates';
 import { objectsOf, type K8sObject } from './workloads';
+import { fieldPath } from './field-paths';
 
 /**
  * How a container lives beside the others. `step`: a Tekton step, run one after another with the
@@ -157,7 +158,7 @@ function portsOf(container: YAMLMap, path: string, doc: Document): PortModel[] {
     ports.push({
       node: map,
       index,
-      path: `${path}.ports[${index}]`,
+      path: fieldPath(`${path}.ports[${index}]`),
       containerPort: intValue(containerPortNode),
       containerPortNode,
       protocol,
@@ -180,7 +181,7 @@ function mountsOf(container: YAMLMap, path: string, doc: Document): MountModel[]
     mounts.push({
       node: map,
       index,
-      path: `${path}.volumeMounts[${index}]`,
+      path: fieldPath(`${path}.volumeMounts[${index}]`),
       name: getString(map, 'name', doc),
       nameNode: stringScalar(map, 'name', doc),
       mountPath: getString(map, 'mountPath', doc),
@@ -244,7 +245,7 @@ function containersOf(spec: YAMLMap, specPath: string, doc: Document, shape: Pod
     const { owner, last } = walkKeys(spec, slot.key, doc);
     if (slot.single) {
       const map = asMap(getNode(owner, last, doc), doc);
-      if (map) out.push(containerModel(map, slot.key, 0, `${specPath}.${slot.key}`, slot.role, doc, slot.defaultName));
+      if (map) out.push(containerModel(map, slot.key, 0, fieldPath(`${specPath}.${slot.key}`), slot.role, doc, slot.defaultName));
       continue;
     }
     for (const { node, index } of getSeqItems(owner, last, doc)) {
@@ -252,7 +253,7 @@ function containersOf(spec: YAMLMap, specPath: string, doc: Document, shape: Pod
       if (!map) continue;
       // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
       const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
-      out.push(containerModel(map, slot.key, index, `${specPath}.${slot.key}[${index}]`, role, doc));
+      out.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc));
     }
   }
   return out;
@@ -266,7 +267,7 @@ function volumesOf(owner: YAMLMap | undefined, ownerPath: string, doc: Document,
     return [{
       node: map,
       index,
-      path: `${ownerPath}.volumes[${index}]`,
+      path: fieldPath(`${ownerPath}.volumes[${index}]`),
       name: getString(map, 'name', doc),
       nameNode: stringScalar(map, 'name', doc),
       source: sourcePair ? keyText(sourcePair) : undefined,
