@@ -10,10 +10,22 @@ import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Scalar }
 import type { Span } from '../rules/types';
 
 const UNKNOWN = new WeakSet<object>();
+/** The text a scalar held before a placeholder made it unknown (not for masked template nodes: their text is gone). */
+const WRITTEN = new WeakMap<object, string>();
 
 /** True for a node whose value was a template marker or a placeholder (now unknown). */
 export function isUnknownValue(node: unknown): boolean {
   return typeof node === 'object' && node !== null && UNKNOWN.has(node);
+}
+
+/**
+ * The string a scalar held before a placeholder in it made it unknown, placeholders and all:
+ * a configuration file in a ConfigMap (`proxy_set_header Host $host;`) is read through it by the
+ * listener readers, which take no directive holding a placeholder at face value. Undefined for
+ * values that were never unknown, and for nodes a masked template action touched.
+ */
+export function writtenText(node: unknown): string | undefined {
+  return typeof node === 'object' && node !== null ? WRITTEN.get(node) : undefined;
 }
 
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
@@ -45,6 +57,7 @@ function markScalar(node: Scalar, masked: readonly Span[]): void {
   }
   const value = node.value;
   if (typeof value !== 'string' || !MARKER.test(value)) return;
+  WRITTEN.set(node, value);
   const fallback = WITH_DEFAULT.exec(value);
   const plain = node.type === undefined || node.type === 'PLAIN';
   node.value = fallback ? defaultValue(fallback[1] ?? '', plain) : null;

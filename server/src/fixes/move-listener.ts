@@ -94,7 +94,7 @@ function nginxEdit(ctx: FixContext, pod: PodModel, listener: Listener, to: numbe
   const config = listener.config!;
   const sharers = podListeners(pod, env).filter((o) => o.listeners.some((l) => l.config?.configMap === config.configMap));
   const start = chunkStartOf(ctx.analysis, config.configMap);
-  const node = config.configMap.data.get(config.key)?.node;
+  const node = config.configMap.files.get(config.key)?.node;
   if (sharers.length !== 1 || start === undefined || !node?.range) return undefined;
   const raw = ctx.analysis.text.slice(start + node.range[0], start + node.range[1]);
   const edits: OffsetEdit[] = [];

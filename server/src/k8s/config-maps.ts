@@ -5,6 +5,7 @@
  * namespace only (see `configMapFor`).
  */
 import { isScalar, type Document, type Scalar } from 'yaml';
+import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { getMap, getString, keyText, mapPairs } from '../core/yaml-access';
 import { folderOf, namespaceOf, sameNamespace } from './neighbourhood';
 import type { K8sObject } from './workloads';
@@ -13,6 +14,10 @@ import type { K8sObject } from './workloads';
 export interface ConfigMapKey {
   readonly value: string;
   readonly node: Scalar;
+  /** The value (as written) holds `$VAR`, `${VAR}` or `{{ }}`, which a tool may fill in before apply. */
+  readonly placeholders?: boolean;
+  /** A masked template action touched the value: its text is gone. */
+  readonly template?: boolean;
 }
 
 /** A ConfigMap found in the file. */
@@ -21,7 +26,10 @@ export interface ConfigMapModel {
   readonly namespace?: string;
   readonly object: K8sObject;
   readonly doc: Document;
+  /** The values known as they stand (what an env variable from the ConfigMap gets). */
   readonly data: ReadonlyMap<string, ConfigMapKey>;
+  /** Every key as a mounted file shows it: `data`, plus the values holding placeholders (as written) or templates. */
+  readonly files: ReadonlyMap<string, ConfigMapKey>;
 }
 
 /**
@@ -42,12 +50,20 @@ export function configMapsOf(objects: readonly { readonly object: K8sObject; rea
     for (const { object, doc } of objects) {
       if (object.kind !== 'ConfigMap' || !object.name) continue;
       const data = new Map<string, ConfigMapKey>();
+      const files = new Map<string, ConfigMapKey>();
       const map = getMap(object.node, 'data', doc);
       for (const pair of map ? mapPairs(map, doc) : []) {
         const key = keyText(pair);
-        if (key !== undefined && isScalar(pair.value) && typeof pair.value.value === 'string') data.set(key, { value: pair.value.value, node: pair.value });
+        const node = pair.value;
+        if (key === undefined || !isScalar(node)) continue;
+        const written = writtenText(node);
+        if (typeof node.value === 'string' && !isUnknownValue(node)) {
+          data.set(key, { value: node.value, node });
+          files.set(key, { value: node.value, node });
+        } else if (written !== undefined) files.set(key, { value: written, node, placeholders: true });
+        else if (isUnknownValue(node)) files.set(key, { value: '', node, template: true });
       }
-      found.push({ name: object.name, namespace: getString(getMap(object.node, 'metadata', doc), 'namespace', doc), object, doc, data });
+      found.push({ name: object.name, namespace: getString(getMap(object.node, 'metadata', doc), 'namespace', doc), object, doc, data, files });
     }
     byObjects.set(objects, found);
   }

@@ -5,7 +5,8 @@
  * it). Only what is certain is claimed: the HTTP→HTTPS redirect listener and HTTP/3 over UDP are
  * left out; anything else Podsight cannot follow (imports, placeholders, `auto_https`) is unsure.
  */
-import { fileAt } from './listen-config';
+import { fileAt, isFile } from './listen-config';
+import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { flagValue, listensOf, type FileConfigResult, type RawListen, type ReadContext } from './listen-files';
 import { parseAddress } from './listen-values';
 
@@ -33,16 +34,16 @@ interface Block {
   readonly body: string[][];
 }
 
-/** Top-level blocks; a file whose first block has no braces is one site. */
-function blocks(lines: string[][]): Block[] | string {
+/** Top-level blocks; a file whose first block has no braces is one site (else what breaks the structure). */
+function blocks(lines: string[][], file: string): Block[] | UnsureReason {
   const out: Block[] = [];
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as string[];
-    if (line.some((t) => t.startsWith('<<'))) return 'a heredoc';
+    if (line.some((t) => t.startsWith('<<'))) return reason('caddy-heredoc', { file });
     if (line[line.length - 1] !== '{') {
       // Only a file's single site may go without braces (after the global options, if any).
-      if (out.some((b) => b.head.length > 0) || line.includes('}') || lines.slice(i + 1).some((l) => l.includes('{') || l.includes('}'))) return `"${line.join(' ')}" outside a block`;
+      if (out.some((b) => b.head.length > 0) || line.includes('}') || lines.slice(i + 1).some((l) => l.includes('{') || l.includes('}'))) return reason('caddy-outside', { line: line.join(' '), file });
       return [...out, { head: line, body: lines.slice(i + 1) }];
     }
     const body: string[][] = [];
@@ -53,7 +54,7 @@ function blocks(lines: string[][]): Block[] | string {
       for (const t of l) depth += t === '{' ? 1 : t === '}' ? -1 : 0;
       if (before === 1 && l[0] !== '}') body.push(l);
     }
-    if (depth !== 0) return 'unbalanced braces';
+    if (depth !== 0) return reason('caddy-braces', { file });
     out.push({ head: line.slice(0, -1), body });
   }
   return out;
@@ -67,23 +68,23 @@ export function readCaddyfile(ctx: ReadContext): FileConfigResult {
     const rest = args[0]?.text === 'caddy' ? args.slice(1) : args;
     const config = flagValue(rest, ['--config']);
     const adapter = flagValue(rest, ['--adapter']);
-    if (rest[0]?.text !== 'run' || !config || rest.some((a) => a.text === '--resume')) return { kind: 'unsure', why: `caddy ${rest.map((a) => a.text).join(' ')}` };
-    if (adapter ? adapter.value !== 'caddyfile' : !/Caddyfile/.test(config.value)) return { kind: 'unsure', why: `${config.value} is not read as a Caddyfile` };
+    if (rest[0]?.text !== 'run' || !config || rest.some((a) => a.text === '--resume')) return { kind: 'unsure', why: reason('caddy-command', { command: `caddy ${rest.map((a) => a.text).join(' ')}` }) };
+    if (adapter ? adapter.value !== 'caddyfile' : !/Caddyfile/.test(config.value)) return { kind: 'unsure', why: reason('caddy-adapter', { path: config.value }) };
     path = config.value;
   }
   const file = fileAt(pod, container, path, configMaps);
-  if (file === undefined) return path === CADDYFILE ? { kind: 'default', consumed: args } : { kind: 'unsure', why: `--config ${path} names a file Podsight cannot read` };
-  if (typeof file === 'string') return { kind: 'unsure', why: file };
-  // `{$VAR}` placeholders never get here: a ConfigMap value holding `$VAR` is unknown (core/unknown-values.ts).
-  const found = blocks(tokenLines(file.text));
-  if (typeof found === 'string') return { kind: 'unsure', why: `${found} in ${file.key}` };
-  const unsure = (why: string): FileConfigResult => ({ kind: 'unsure', why: `${why} in ${file.key}` });
+  if (file === undefined) return path === CADDYFILE ? { kind: 'default', consumed: args } : { kind: 'unsure', why: reason('file-unreadable', { flag: '--config', path }) };
+  if (!isFile(file)) return { kind: 'unsure', why: file };
+  // Placeholders (`{$PORT}`, `{env.PORT}`, `${PORT}` filled in before apply) in what is read make it unsure.
+  const found = blocks(tokenLines(file.text), file.key);
+  if (!Array.isArray(found)) return { kind: 'unsure', why: found };
+  const unsure = (directive: string): FileConfigResult => ({ kind: 'unsure', why: directiveIn(directive, file.key) });
   let httpPort = 80;
   let httpsPort = 443;
   let admin: string | undefined = env.vars.has('CADDY_ADMIN') ? env.vars.get('CADDY_ADMIN')?.value : env.opaque ? undefined : ADMIN_DEFAULT;
   let defaultBind: string[] = [''];
   const binds = (values: string[]): string[] | undefined => {
-    const out = values.map((v) => (/[/{]/.test(v) ? undefined : parseAddress(v)));
+    const out = values.map((v) => (/[/{$]/.test(v) ? undefined : parseAddress(v)));
     return out.every((a) => a && a.port === undefined) ? out.map((a) => a!.address) : undefined;
   };
   const sites = found.filter((b) => !(b.head.length === 0 || /^&?\(.*\)$/.test(b.head[0] ?? '')));
@@ -95,6 +96,7 @@ export function readCaddyfile(ctx: ReadContext): FileConfigResult {
       else httpsPort = Number(values[0]);
     } else if (name === 'admin') {
       const v = values[0];
+      if (v !== undefined && /[${]/.test(v) && v !== '{') return unsure(`admin ${values.join(' ')}`);
       admin = v === undefined || v === '{' ? ADMIN_DEFAULT : v === 'off' || v.startsWith('unix/') ? undefined : v;
     } else if (name === 'auto_https') return unsure(`auto_https ${values.join(' ')}`);
     else if (name === 'default_bind') {

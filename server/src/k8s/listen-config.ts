@@ -7,6 +7,8 @@
 import { getMap, getSeqItems, getString, asMap } from '../core/yaml-access';
 import { configMapFor, type ConfigMapIndex, type ConfigMapModel } from './config-maps';
 import { normaliseMountPath } from './images';
+import { readableText } from './config-text';
+import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { parseAddress, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -30,23 +32,36 @@ export type ConfigResult =
       /** The image's own default.conf is still there beside the mounted files: its default port stays. */
       readonly imageDefault: boolean;
     }
-  | { readonly kind: 'unsure'; readonly why: string };
+  | { readonly kind: 'unsure'; readonly why: UnsureReason };
 
 export interface ConfigFile {
   readonly text: string;
   readonly configMap: ConfigMapModel;
   readonly key: string;
+  /** Why the file cannot be read (a template); `text` is then empty. */
+  readonly unreadable?: UnsureReason;
+}
+
+/** Whether a lookup found a file (else it says why not). */
+export const isFile = (x: ConfigFile | UnsureReason): x is ConfigFile => 'configMap' in x;
+
+/** A ConfigMap key as a file (see config-text.ts). */
+function configFile(cm: ConfigMapModel, key: string): ConfigFile | undefined {
+  const value = cm.files.get(key);
+  if (!value) return undefined;
+  const text = readableText(value, key);
+  return 'text' in text ? { text: text.text, configMap: cm, key } : { text: '', configMap: cm, key, unreadable: text };
 }
 
 /** The files a mount puts at its mountPath (a directory, or one file with subPath), or why it cannot be read. */
-function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], configMaps: ConfigMapIndex): Map<string, ConfigFile> | string {
+function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], configMaps: ConfigMapIndex): Map<string, ConfigFile> | UnsureReason {
   const volume = pod.volumes.find((v) => v.name === mount.name);
-  if (!volume) return `volume "${mount.name ?? ''}"`;
-  if (volume.source !== 'configMap') return `volume "${volume.name ?? ''}" (${volume.source ?? '?'})`;
+  if (!volume) return reason('volume-missing', { volume: mount.name ?? '' });
+  if (volume.source !== 'configMap') return reason('volume-source', { volume: volume.name ?? '', source: volume.source ?? '?' });
   const source = getMap(volume.node, 'configMap', pod.doc);
   const name = getString(source, 'name', pod.doc) ?? '';
   const cm = configMapFor(configMaps, name, pod);
-  if (!cm) return `ConfigMap "${name}", which is not in this file, its folder or its kustomize bases (in the pod's namespace)`;
+  if (!cm) return reason('config-map-elsewhere', { name });
   const files = new Map<string, ConfigFile>();
   const items = getSeqItems(source, 'items', pod.doc);
   if (items.length > 0) {
@@ -54,14 +69,14 @@ function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], co
       const item = asMap(node, pod.doc);
       const key = getString(item, 'key', pod.doc);
       const path = getString(item, 'path', pod.doc);
-      const data = key ? cm.data.get(key) : undefined;
-      if (key && path && data) files.set(path, { text: data.value, configMap: cm, key });
+      const file = key ? configFile(cm, key) : undefined;
+      if (path && file) files.set(path, file);
     }
   } else {
-    for (const [key, data] of cm.data) files.set(key, { text: data.value, configMap: cm, key });
+    for (const key of cm.files.keys()) files.set(key, configFile(cm, key)!);
   }
   if (mount.subPath !== undefined) {
-    if (mount.subPath.includes('$(')) return `subPathExpr of volume "${volume.name ?? ''}"`;
+    if (mount.subPath.includes('$(')) return reason('sub-path-expr', { volume: volume.name ?? '' });
     const file = files.get(mount.subPath);
     return new Map(file ? [['', file]] : []);
   }
@@ -71,13 +86,19 @@ function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], co
 /** `listen` directives of nginx configuration text, with the default `listen 80` of a server block that names none. */
 export function nginxListens(text: string): { listens: { port: number; protocol: 'TCP' | 'UDP'; address: string; directive: string }[]; includesConfD: boolean; unsure?: string } {
   const clean = text.replace(/#[^\n]*/g, '');
-  const tokens = clean.match(/[{};]|"[^"]*"|'[^']*'|[^\s{};]+/g) ?? [];
+  // `${name}` is one word to nginx (its own variables, or a placeholder filled in before it runs).
+  const tokens = clean.match(/[{};]|"[^"]*"|'[^']*'|(?:\$\{[^}\s]*\}|[^\s{};])+/g) ?? [];
   const listens: { port: number; protocol: 'TCP' | 'UDP'; address: string; directive: string }[] = [];
   const stack: { name: string; listened: boolean }[] = [];
   let statement: string[] = [];
   let includesConfD = false;
   let unsure: string | undefined;
+  // No directive's name starts with `$`: one that does is a placeholder standing for whole statements.
+  const placeholderStatement = (): void => {
+    if (statement[0]?.startsWith('$')) unsure ??= statement.join(' ');
+  };
   for (const token of tokens) {
+    if (token === '{' || token === '}' || token === ';') placeholderStatement();
     if (token === '{') {
       stack.push({ name: statement[0] ?? '', listened: false });
       statement = [];
@@ -102,6 +123,7 @@ export function nginxListens(text: string): { listens: { port: number; protocol:
       statement = [];
     } else statement.push(token);
   }
+  placeholderStatement();
   return { listens, includesConfD, ...(unsure ? { unsure } : {}) };
 }
 
@@ -131,15 +153,15 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
     if (path === undefined) continue;
     const relevant = path === '/' || path === '/etc' || path === NGINX || path === `${NGINX}/nginx.conf` || path.startsWith(`${NGINX}/conf.d`) || path.startsWith(`${NGINX}/templates`);
     if (!relevant) continue;
-    if (path === '/' || path === '/etc') return { kind: 'unsure', why: `a volume mounted at ${path}` };
+    if (path === '/' || path === '/etc') return { kind: 'unsure', why: reason('volume-over', { path }) };
     const files = mountedFiles(pod, mount, configMaps);
-    if (typeof files === 'string') return { kind: 'unsure', why: `${files} mounted at ${path}` };
+    if (!(files instanceof Map)) return { kind: 'unsure', why: reason('mounted-at', { what: files, path }) };
     changed = true;
     const single = files.get('');
     if (path === NGINX) {
       nginxConf = files.get('nginx.conf');
       confD = new Map([...files].filter(([k]) => k.startsWith('conf.d/')).map(([k, f]) => [k.slice(7), f]));
-      if (!nginxConf) return { kind: 'unsure', why: `${NGINX} replaced without nginx.conf` };
+      if (!nginxConf) return { kind: 'unsure', why: reason('nginx-no-conf', { dir: NGINX }) };
     } else if (path === `${NGINX}/nginx.conf`) nginxConf = single;
     else if (path === `${NGINX}/conf.d`) confD = new Map(files);
     else if (path.startsWith(`${NGINX}/conf.d/`) && single) confD.set(path.slice(`${NGINX}/conf.d/`.length), single);
@@ -148,19 +170,21 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
   }
   if (!changed) return { kind: 'default' };
   if (templates.size > 0) {
-    if (['NGINX_ENVSUBST_TEMPLATE_DIR', 'NGINX_ENVSUBST_TEMPLATE_SUFFIX', 'NGINX_ENVSUBST_OUTPUT_DIR'].some((v) => env.vars.has(v))) return { kind: 'unsure', why: 'NGINX_ENVSUBST_* settings' };
+    if (['NGINX_ENVSUBST_TEMPLATE_DIR', 'NGINX_ENVSUBST_TEMPLATE_SUFFIX', 'NGINX_ENVSUBST_OUTPUT_DIR'].some((v) => env.vars.has(v))) return { kind: 'unsure', why: reason('nginx-envsubst-settings') };
     for (const [name, file] of templates) {
       if (!name.endsWith('.template')) continue;
+      if (file.unreadable) return { kind: 'unsure', why: file.unreadable };
       const text = renderTemplate(file.text, env);
-      if (text === undefined) return { kind: 'unsure', why: `template ${name} uses a variable Podsight cannot read` };
+      if (text === undefined) return { kind: 'unsure', why: reason('nginx-template-var', { file: name }) };
       confD.set(name.slice(0, -'.template'.length), { ...file, text });
     }
   }
   const listens: ConfigListen[] = [];
   const fileNames: string[] = [];
-  const read = (file: ConfigFile): string | undefined => {
+  const read = (file: ConfigFile): UnsureReason | undefined => {
+    if (file.unreadable) return file.unreadable;
     const found = nginxListens(file.text);
-    if (found.unsure) return found.unsure;
+    if (found.unsure) return directiveIn(found.unsure, file.key);
     fileNames.push(file.key);
     // `listen 80` and `listen [::]:80` are one port for the pod (both every address).
     for (const l of found.listens) if (!listens.some((o) => o.port === l.port && o.protocol === l.protocol && o.address === l.address)) listens.push({ ...l, configMap: file.configMap, key: file.key });
@@ -170,7 +194,7 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
   const includesConfD = nginxConf ? nginxListens(nginxConf.text).includesConfD : true;
   if (nginxConf) {
     const why = read(nginxConf);
-    if (why) return { kind: 'unsure', why: `${why} in ${nginxConf.key}` };
+    if (why) return { kind: 'unsure', why };
   }
   if (includesConfD) {
     for (const [name, file] of confD) {
@@ -181,28 +205,39 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
         continue;
       }
       const why = read(file);
-      if (why) return { kind: 'unsure', why: `${why} in ${file.key}` };
+      if (why) return { kind: 'unsure', why };
     }
   }
   return { kind: 'listens', listens, files: fileNames, imageDefault };
 }
 
-/** redis.conf: the last `port` and `bind` lines (`port 0` turns TCP off); an `include` is unsure. */
+/**
+ * redis.conf: the last `port` and `bind` lines (`port 0` turns TCP off). An `include`, a `port`
+ * that is not a number (`port ${REDIS_PORT}`), a placeholder in `bind` or standing for a whole
+ * line is unsure (the line as written is returned).
+ */
 export function redisConfigPort(text: string): { port?: number; bind?: string; unsure?: string } {
   let port: number | undefined;
   let bind: string | undefined;
   for (const raw of text.split(/\r?\n/)) {
-    const [name, ...values] = raw.trim().split(/\s+/);
-    const key = name?.toLowerCase();
-    if (key === 'port' && /^\d+$/.test(values[0] ?? '')) port = Number(values[0]);
-    else if (key === 'bind' && values.length > 0) bind = values.join(' ');
-    else if (key === 'include') return { unsure: `include ${values.join(' ')}` };
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [name = '', ...values] = line.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''));
+    const key = name.toLowerCase();
+    if (name.startsWith('$') || name.startsWith('{{')) return { unsure: line };
+    if (key === 'port') {
+      if (!/^\d+$/.test(values[0] ?? '')) return { unsure: line };
+      port = Number(values[0]);
+    } else if (key === 'bind' && values.length > 0) {
+      if (values.some((v) => /[${]/.test(v))) return { unsure: line };
+      bind = values.join(' ');
+    } else if (key === 'include') return { unsure: line };
   }
   return { ...(port !== undefined ? { port } : {}), ...(bind !== undefined ? { bind } : {}) };
 }
 
 /** The ConfigMap file mounted at `filePath` in the container (a subPath file, or a key of a mounted directory). */
-export function fileAt(pod: PodModel, container: ContainerModel, filePath: string, configMaps: ConfigMapIndex): ConfigFile | string | undefined {
+export function fileAt(pod: PodModel, container: ContainerModel, filePath: string, configMaps: ConfigMapIndex): ConfigFile | UnsureReason | undefined {
   const target = normaliseMountPath(filePath);
   if (target === undefined) return undefined;
   let best: { mount: ContainerModel['mounts'][number]; path: string } | undefined;
@@ -213,16 +248,17 @@ export function fileAt(pod: PodModel, container: ContainerModel, filePath: strin
   }
   if (!best) return undefined;
   const files = mountedFiles(pod, best.mount, configMaps);
-  if (typeof files === 'string') return `${files} mounted at ${best.path}`;
+  if (!(files instanceof Map)) return reason('mounted-at', { what: files, path: best.path });
   const rel = target === best.path ? '' : target.slice(best.path === '/' ? 1 : best.path.length + 1);
-  return files.get(rel) ?? `${filePath} is not a key of the mounted ConfigMap`;
+  const file = files.get(rel);
+  return file?.unreadable ?? file ?? reason('not-a-key', { path: filePath });
 }
 
 /**
  * The ConfigMap files directly inside directory `dir` of the container (for `Include dir/*.conf`):
  * undefined when no mount covers it (the image's own directory), a string when it cannot be read.
  */
-export function filesIn(pod: PodModel, container: ContainerModel, dir: string, configMaps: ConfigMapIndex): Map<string, ConfigFile> | string | undefined {
+export function filesIn(pod: PodModel, container: ContainerModel, dir: string, configMaps: ConfigMapIndex): Map<string, ConfigFile> | UnsureReason | undefined {
   const target = normaliseMountPath(dir);
   if (target === undefined) return undefined;
   let best: { mount: ContainerModel['mounts'][number]; path: string } | undefined;
@@ -233,7 +269,7 @@ export function filesIn(pod: PodModel, container: ContainerModel, dir: string, c
   }
   if (!best) return undefined;
   const files = mountedFiles(pod, best.mount, configMaps);
-  if (typeof files === 'string') return `${files} mounted at ${best.path}`;
+  if (!(files instanceof Map)) return reason('mounted-at', { what: files, path: best.path });
   const prefix = target === best.path ? '' : target.slice(best.path === '/' ? 1 : best.path.length + 1) + '/';
   return new Map([...files].filter(([k]) => k.startsWith(prefix) && !k.slice(prefix.length).includes('/')).map(([k, f]) => [k.slice(prefix.length), f]));
 }

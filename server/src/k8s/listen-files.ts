@@ -7,7 +7,8 @@
  */
 import type { ConfigMapIndex } from './config-maps';
 import { readCaddyfile } from './listen-caddy';
-import { fileAt, filesIn, type ConfigFile, type ConfigListen, type ConfigResult } from './listen-config';
+import { fileAt, filesIn, isFile, type ConfigFile, type ConfigListen, type ConfigResult } from './listen-config';
+import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { readEnvoy, readTraefik } from './listen-proxies';
 import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
@@ -107,45 +108,48 @@ function readHttpd(ctx: ReadContext): FileConfigResult {
   const { pod, container, args, configMaps } = ctx;
   // -C/-c add directives, -d moves ServerRoot: the file alone no longer says what listens.
   const other = args.find((a) => /^-[Ccd]/.test(a.text));
-  if (other) return { kind: 'unsure', why: `${other.text} changes httpd's configuration` };
+  if (other) return { kind: 'unsure', why: reason('httpd-flag', { flag: other.text }) };
   const f = flagValue(args, ['-f']);
   const path = fromRoot(f?.value ?? 'conf/httpd.conf');
   const main = fileAt(pod, container, path, configMaps);
-  if (main === undefined) return f ? { kind: 'unsure', why: `-f ${f.value} names a file Podsight cannot read` } : { kind: 'default' };
-  if (typeof main === 'string') return { kind: 'unsure', why: main };
+  if (main === undefined) return f ? { kind: 'unsure', why: reason('file-unreadable', { flag: '-f', path: f.value }) } : { kind: 'default' };
+  if (!isFile(main)) return { kind: 'unsure', why: main };
   const raw: RawListen[] = [];
   const files: ConfigFile[] = [];
   const found: { listen: RawListen; file: ConfigFile }[] = [];
-  const read = (file: ConfigFile, depth: number, inSection: boolean): string | undefined => {
+  const read = (file: ConfigFile, depth: number, inSection: boolean): UnsureReason | undefined => {
+    if (file.unreadable) return file.unreadable;
     files.push(file);
     for (const d of httpdDirectives(file.text)) {
-      if (d.name === 'serverroot' && d.args[0]?.replace(/\/$/, '') !== ROOT) return `ServerRoot ${d.args[0] ?? ''}`;
+      // No directive's name starts with `$`: a placeholder there stands for whole lines.
+      if (d.name.startsWith('$')) return directiveIn([d.name, ...d.args].join(' '), file.key);
+      if (d.name === 'serverroot' && d.args[0]?.replace(/\/$/, '') !== ROOT) return directiveIn(`ServerRoot ${d.args[0] ?? ''}`, file.key);
       if (d.name === 'listen') {
         const value = d.args[0] ?? '';
-        if (d.conditional || inSection) return `Listen ${value} inside a section`;
+        if (d.conditional || inSection) return reason('in-section', { directive: `Listen ${value}`, file: file.key });
         const parsed = value.includes('$') ? undefined : parseAddress(value);
-        if (!parsed || parsed.port === undefined) return `Listen ${value}`;
+        if (!parsed || parsed.port === undefined) return directiveIn(`Listen ${value}`, file.key);
         const listen = { port: parsed.port, protocol: 'TCP' as const, address: parsed.address, directive: `Listen ${value}` };
         raw.push(listen);
         found.push({ listen, file });
       } else if (d.name === 'include' || d.name === 'includeoptional') {
         const target = d.args[0] ?? '';
-        if (depth > 8 || target.includes('$')) return `${d.name} ${target}`;
+        if (depth > 8 || target.includes('$')) return directiveIn(`${d.name === 'include' ? 'Include' : 'IncludeOptional'} ${target}`, file.key);
         const why = include(fromRoot(target), d.name === 'includeoptional', depth, inSection || d.conditional);
         if (why) return why;
       }
     }
     return undefined;
   };
-  const include = (target: string, optional: boolean, depth: number, inSection: boolean): string | undefined => {
+  const include = (target: string, optional: boolean, depth: number, inSection: boolean): UnsureReason | undefined => {
     const slash = target.lastIndexOf('/');
     const dir = target.slice(0, slash);
     const name = target.slice(slash + 1);
-    if (/[*?[]/.test(dir)) return `Include ${target}`;
+    if (/[*?[]/.test(dir)) return directiveIn(`Include ${target}`, main.key);
     if (/[*?[]/.test(name)) {
       const inDir = filesIn(pod, container, dir, configMaps);
-      if (inDir === undefined) return `Include ${target} (files of the image)`;
-      if (typeof inDir === 'string') return inDir;
+      if (inDir === undefined) return reason('image-file', { directive: `Include ${target}` });
+      if (!(inDir instanceof Map)) return inDir;
       const re = new RegExp(`^${name.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
       for (const [key, file] of [...inDir].sort(([a], [b]) => a.localeCompare(b))) {
         if (!re.test(key)) continue;
@@ -157,18 +161,19 @@ function readHttpd(ctx: ReadContext): FileConfigResult {
     const file = fileAt(pod, container, target, configMaps);
     if (file === undefined) {
       // Not mounted: the image's own file. Only its conf/extra files are known.
-      if (dir !== `${ROOT}/conf/extra`) return `Include ${target} (a file of the image)`;
+      if (dir !== `${ROOT}/conf/extra`) return reason('image-file', { directive: `Include ${target}` });
       const ports = IMAGE_EXTRA_LISTENS[name] ?? [];
-      if (ports.length > 0 && inSection) return `Include ${target} inside a section`;
+      if (ports.length > 0 && inSection) return reason('in-section', { directive: `Include ${target}`, file: main.key });
       for (const port of ports) raw.push({ port, protocol: 'TCP', address: '', directive: `Listen ${port} (${target})` });
       return undefined;
     }
-    if (typeof file === 'string') return optional ? undefined : file;
+    // IncludeOptional skips a file that is not there, not one that cannot be read.
+    if (!isFile(file)) return optional && file.key === 'not-a-key' ? undefined : file;
     return read(file, depth + 1, inSection);
   };
   const why = read(main, 0, false);
-  if (why) return { kind: 'unsure', why: `${why} in ${main.key}` };
-  if (raw.length === 0) return { kind: 'unsure', why: `no Listen in ${main.key}` };
+  if (why) return { kind: 'unsure', why };
+  if (raw.length === 0) return { kind: 'unsure', why: reason('httpd-no-listen', { file: main.key }) };
   const listens = found.flatMap(({ listen, file }) => listensOf([listen], file));
   // Listens from the image's conf/extra files are tied to the main file (they have no ConfigMap of their own).
   const imageListens = listensOf(raw.filter((l) => !found.some((x) => x.listen === l)), main);

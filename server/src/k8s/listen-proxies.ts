@@ -5,7 +5,8 @@
  * address) leaves the container unsure.
  */
 import { parse } from 'yaml';
-import { fileAt, type ConfigFile } from './listen-config';
+import { fileAt, isFile, type ConfigFile } from './listen-config';
+import { directiveIn, reason } from './listen-reasons';
 import { flagValue, listensOf, type FileConfigResult, type RawListen, type ReadContext } from './listen-files';
 import { parseAddress } from './listen-values';
 
@@ -28,14 +29,16 @@ const ENVOY_CONFIG = '/etc/envoy/envoy.yaml';
 function socketListen(address: unknown, what: string): RawListen | string | undefined {
   if (!isObj(address)) return undefined;
   const socket = address.socket_address;
-  if (!isObj(socket)) return isObj(address.pipe) || isObj(address.envoy_internal_address) ? undefined : `${what} address`;
-  if (socket.named_port !== undefined || socket.resolver_name !== undefined) return `${what} named port`;
+  if (!isObj(socket)) return isObj(address.pipe) || isObj(address.envoy_internal_address) ? undefined : `${what}.address`;
+  if (socket.named_port !== undefined || socket.resolver_name !== undefined) return `${what}.address.socket_address.${socket.named_port !== undefined ? 'named_port' : 'resolver_name'}`;
+  const placeholder = Object.entries(socket).find(([, v]) => typeof v === 'string' && /[${]/.test(v));
+  if (placeholder) return `${what}.address.socket_address.${placeholder[0]}: ${String(placeholder[1])}`;
   const port = typeof socket.port_value === 'number' ? socket.port_value : typeof socket.port_value === 'string' && /^\d+$/.test(socket.port_value) ? Number(socket.port_value) : undefined;
-  if (port === undefined) return socket.port_value === undefined ? undefined : `${what} port_value ${String(socket.port_value)}`;
+  if (port === undefined) return socket.port_value === undefined ? undefined : `${what}.address.socket_address.port_value: ${String(socket.port_value)}`;
   if (port === 0) return undefined;
   const host = typeof socket.address === 'string' ? socket.address : '';
   const parsed = parseAddress(host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`);
-  if (!parsed) return `${what} address ${host}`;
+  if (!parsed) return `${what}.address.socket_address.address: ${host}`;
   const protocol = socket.protocol === 'UDP' ? 'UDP' : 'TCP';
   return { port, protocol, address: parsed.address, directive: `${what} ${host || '0.0.0.0'}:${port}${protocol === 'UDP' ? '/udp' : ''}` };
 }
@@ -44,34 +47,34 @@ function socketListen(address: unknown, what: string): RawListen | string | unde
 export function readEnvoy(ctx: ReadContext): FileConfigResult {
   const { pod, container, args, configMaps } = ctx;
   const yamlFlag = args.find((a) => a.text === '--config-yaml' || a.text.startsWith('--config-yaml='));
-  if (yamlFlag) return { kind: 'unsure', why: `${yamlFlag.text} adds configuration` };
+  if (yamlFlag) return { kind: 'unsure', why: reason('envoy-flag', { flag: yamlFlag.text }) };
   const flag = flagValue(args, ['-c', '--config-path']);
   // args replace the image's CMD (`envoy -c /etc/envoy/envoy.yaml`): without -c they name no file.
-  if (!flag && args.length > 0) return { kind: 'unsure', why: 'args without -c replace the image\'s -c /etc/envoy/envoy.yaml' };
+  if (!flag && args.length > 0) return { kind: 'unsure', why: reason('envoy-no-c', { path: ENVOY_CONFIG }) };
   const path = flag?.value ?? ENVOY_CONFIG;
   const file = fileAt(pod, container, path, configMaps);
-  if (file === undefined) return path === ENVOY_CONFIG ? { kind: 'default', ...(flag ? { consumed: flag.items } : {}) } : { kind: 'unsure', why: `-c ${path} names a file Podsight cannot read` };
-  if (typeof file === 'string') return { kind: 'unsure', why: file };
+  if (file === undefined) return path === ENVOY_CONFIG ? { kind: 'default', ...(flag ? { consumed: flag.items } : {}) } : { kind: 'unsure', why: reason('file-unreadable', { flag: '-c', path }) };
+  if (!isFile(file)) return { kind: 'unsure', why: file };
   const data = /\.pb(_text)?$/.test(path) ? undefined : parseData(file.text);
-  if (!data) return { kind: 'unsure', why: `${file.key} cannot be read as YAML or JSON` };
+  if (!data) return { kind: 'unsure', why: reason('unparsable', { file: file.key }) };
   const dynamic = data.dynamic_resources;
-  if (isObj(dynamic) && (dynamic.lds_config !== undefined || dynamic.lds_resources_locator !== undefined)) return { kind: 'unsure', why: `listeners come from LDS (dynamic_resources in ${file.key})` };
+  if (isObj(dynamic) && (dynamic.lds_config !== undefined || dynamic.lds_resources_locator !== undefined)) return { kind: 'unsure', why: reason('envoy-lds', { file: file.key }) };
   const raw: RawListen[] = [];
   const statics = isObj(data.static_resources) ? data.static_resources.listeners : undefined;
-  if (statics !== undefined && !Array.isArray(statics)) return { kind: 'unsure', why: `static_resources.listeners in ${file.key}` };
+  if (statics !== undefined && !Array.isArray(statics)) return { kind: 'unsure', why: directiveIn('static_resources.listeners', file.key) };
   for (const listener of statics ?? []) {
     if (!isObj(listener)) continue;
     const name = typeof listener.name === 'string' ? `listener ${listener.name}` : 'listener';
     const extra = Array.isArray(listener.additional_addresses) ? listener.additional_addresses.map((a) => (isObj(a) ? a.address : undefined)) : [];
     for (const address of [listener.address, ...extra]) {
       const got = socketListen(address, name);
-      if (typeof got === 'string') return { kind: 'unsure', why: `${got} in ${file.key}` };
+      if (typeof got === 'string') return { kind: 'unsure', why: directiveIn(got, file.key) };
       if (got) raw.push(listener.udp_listener_config !== undefined ? { ...got, protocol: 'UDP' } : got);
     }
   }
   if (isObj(data.admin)) {
     const got = socketListen(data.admin.address, 'admin');
-    if (typeof got === 'string') return { kind: 'unsure', why: `${got} in ${file.key}` };
+    if (typeof got === 'string') return { kind: 'unsure', why: directiveIn(got, file.key) };
     if (got) raw.push(got);
   }
   return { kind: 'listens', listens: listensOf(raw, file), files: [file.key], imageDefault: false, ...(flag ? { consumed: flag.items } : {}) };
@@ -139,14 +142,14 @@ export function readTraefik(ctx: ReadContext): FileConfigResult {
   let file: ConfigFile | undefined;
   if (flag) {
     const got = fileAt(pod, container, flag.value, configMaps);
-    if (got === undefined || typeof got === 'string') return { kind: 'unsure', why: typeof got === 'string' ? got : `--configFile ${flag.value} names a file Podsight cannot read` };
+    if (got === undefined || !isFile(got)) return { kind: 'unsure', why: got ?? reason('file-unreadable', { flag: '--configFile', path: flag.value }) };
     file = got;
   } else {
     for (const path of TRAEFIK_FILES) {
       const got = fileAt(pod, container, path, configMaps);
       if (got === undefined) continue;
-      if (typeof got === 'string') {
-        if (got.endsWith('is not a key of the mounted ConfigMap')) continue;
+      if (!isFile(got)) {
+        if (got.key === 'not-a-key') continue;
         return { kind: 'unsure', why: got };
       }
       file = got;
@@ -156,18 +159,18 @@ export function readTraefik(ctx: ReadContext): FileConfigResult {
   if (!file) return { kind: 'default' };
   const name = flag?.value ?? file.key;
   const data = lowerKeys(/\.toml$/i.test(name) ? parseToml(file.text) : parseData(file.text));
-  if (!isObj(data)) return { kind: 'unsure', why: `${file.key} cannot be read` };
+  if (!isObj(data)) return { kind: 'unsure', why: reason('unparsable', { file: file.key }) };
   const raw: RawListen[] = [];
   const points = data.entrypoints;
-  if (points !== undefined && points !== null && !isObj(points)) return { kind: 'unsure', why: `entryPoints in ${file.key}` };
+  if (points !== undefined && points !== null && !isObj(points)) return { kind: 'unsure', why: directiveIn('entryPoints', file.key) };
   const named = Object.entries(isObj(points) ? points : {});
   // No entry point defined: Traefik opens `http` on :80.
   for (const [ep, value] of named.length > 0 ? named : [['http', { address: ':80' }] as const]) {
     const address = isObj(value) ? value.address : undefined;
-    if (typeof address !== 'string' || /[{$]/.test(address)) return { kind: 'unsure', why: `entry point ${ep} address in ${file.key}` };
+    if (typeof address !== 'string' || /[{$]/.test(address)) return { kind: 'unsure', why: directiveIn(`entryPoints.${ep}.address ${String(address)}`, file.key) };
     const m = /^(.*?)(?:\/(tcp|udp))?$/i.exec(address.trim());
     const parsed = parseAddress(m?.[1] ?? '');
-    if (!parsed || parsed.port === undefined) return { kind: 'unsure', why: `entry point ${ep} address ${address}` };
+    if (!parsed || parsed.port === undefined) return { kind: 'unsure', why: directiveIn(`entryPoints.${ep}.address ${address}`, file.key) };
     const protocol = m?.[2]?.toLowerCase() === 'udp' ? 'UDP' : 'TCP';
     raw.push({ port: parsed.port, protocol, address: parsed.address, directive: `entryPoints.${ep}.address ${address}` });
     if (protocol === 'TCP' && isObj(value) && value.http3 !== undefined) raw.push({ port: parsed.port, protocol: 'UDP', address: parsed.address, directive: `entryPoints.${ep}.http3` });

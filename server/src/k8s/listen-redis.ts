@@ -4,7 +4,8 @@
  * listener, and flags after it (`--port`) override them.
  */
 import type { ConfigMapIndex } from './config-maps';
-import { fileAt, redisConfigPort, type ConfigListen } from './listen-config';
+import { fileAt, isFile, redisConfigPort, type ConfigListen } from './listen-config';
+import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { parseAddress, type ArgItem } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -16,15 +17,15 @@ export interface RedisConfig {
 }
 
 /** The listener a mounted redis.conf sets; undefined without a .conf argument; a string says why it is unsure. */
-export function readRedisConfig(pod: PodModel, container: ContainerModel, args: readonly ArgItem[], configMaps: ConfigMapIndex): RedisConfig | string | undefined {
+export function readRedisConfig(pod: PodModel, container: ContainerModel, args: readonly ArgItem[], configMaps: ConfigMapIndex): RedisConfig | UnsureReason | undefined {
   const at = args[0]?.text.endsWith('.conf') ? 0 : args[1]?.text.endsWith('.conf') && !args[0]?.text.startsWith('-') ? 1 : -1;
   const path = args[at]?.text;
   if (path === undefined) return undefined;
   const file = fileAt(pod, container, path, configMaps);
-  if (file === undefined) return `${path} is not mounted from a ConfigMap of this file`;
-  if (typeof file === 'string') return file;
+  if (file === undefined) return reason('file-not-mounted', { path });
+  if (!isFile(file)) return file;
   const conf = redisConfigPort(file.text);
-  if (conf.unsure) return `${conf.unsure} in ${path}`;
+  if (conf.unsure) return directiveIn(conf.unsure, path);
   const bind = conf.bind === undefined ? undefined : conf.bind.split(/\s+/).map((a) => parseAddress(a.replace(/^-/, ''))?.address ?? a);
   const address = bind === undefined || bind.includes('') ? '' : bind[0];
   const port = conf.port;

@@ -5,7 +5,10 @@
  * `host:port` and `[addr]:port` forms.
  */
 import { isScalar, type Document, type Scalar } from 'yaml';
-import { asMap, getMap, getScalar, getSeqItems, getString } from '../core/yaml-access';
+import { isUnknownValue, writtenText } from '../core/unknown-values';
+import { asMap, getMap, getNode, getScalar, getSeqItems, getString } from '../core/yaml-access';
+import { TEMPLATE_WORD } from './config-text';
+import { reason, type UnsureReason } from './listen-reasons';
 import { configMapFor, type ConfigMapIndex } from './config-maps';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -43,13 +46,19 @@ export function containerEnv(pod: PodModel, container: ContainerModel, configMap
       continue;
     }
     const prefix = getString(source, 'prefix', doc) ?? '';
-    for (const [key, { value }] of cm.data) vars.set(prefix + key, { value });
+    // A value with a placeholder is filled in by some tool before apply: unknown here.
+    for (const [key, { value, placeholders, template }] of cm.files) vars.set(prefix + key, placeholders || template ? {} : { value });
   }
   for (const { node } of getSeqItems(container.node, 'env', doc)) {
     const entry = asMap(node, doc);
     const name = getString(entry, 'name', doc);
     if (!name) continue;
     const literal = getScalar(entry, 'value', doc);
+    // `value: ${PORT}`: filled in by some tool before apply (even `${PORT:-8080}`): unknown, not empty.
+    if (literal && isUnknownValue(literal)) {
+      vars.set(name, {});
+      continue;
+    }
     if (literal && literal.value !== null) {
       vars.set(name, { value: String(literal.value), node: literal });
       continue;
@@ -129,11 +138,28 @@ export interface ArgItem {
   readonly index: number;
 }
 
-/** The scalar items of a container list field (`args`, `command`). */
+/**
+ * The scalar items of a container list field (`args`, `command`). An item holding a placeholder
+ * (`--port=${PORT}`, `{{ .Values.port }}`) keeps its text as written (a masked template becomes
+ * `${template}`), so that a setting it holds reads as unknown rather than as absent.
+ */
 export function argItems(container: ContainerModel, field: 'args' | 'command', doc: Document): ArgItem[] {
-  return getSeqItems(container.node, field, doc).flatMap(({ node, index }) =>
-    isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number') ? [{ text: String(node.value), node, index }] : [],
-  );
+  return getSeqItems(container.node, field, doc).flatMap(({ node, index }) => {
+    if (!isScalar(node)) return [];
+    if (isUnknownValue(node)) return [{ text: writtenText(node) ?? TEMPLATE_WORD, node, index }];
+    return typeof node.value === 'string' || typeof node.value === 'number' ? [{ text: String(node.value), node, index }] : [];
+  });
+}
+
+/**
+ * Inputs of the process that a template or placeholder fills in before apply: a whole `args`,
+ * `env`, `envFrom` or `volumeMounts` field, or an arg that is one placeholder (`${EXTRA_ARGS}`,
+ * `{{ .Values.extraArgs }}`). Any setting may hide in them, so the listeners are not known.
+ */
+export function templatedInputs(container: ContainerModel, args: readonly ArgItem[], doc: Document): UnsureReason | undefined {
+  for (const field of ['args', 'env', 'envFrom', 'volumeMounts']) if (isUnknownValue(getNode(container.node, field, doc))) return reason('field-template', { field });
+  const whole = args.find((a) => /^(?:\$\{[^}]*\}|\$[A-Za-z_]\w*)$/.test(a.text.trim()) || a.text === TEMPLATE_WORD);
+  return whole ? reason('arg-placeholder', { arg: whole.text }) : undefined;
 }
 
 /** Where a flag was found: its value, and the items that hold the flag and the value. */

@@ -10,9 +10,10 @@ import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { nginxConfig, type ConfigListen } from './listen-config';
-import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { readConfigFile } from './listen-files';
 import { readRedisConfig } from './listen-redis';
+import { reason, type UnsureReason } from './listen-reasons';
 import { runTogether, type ContainerModel, type PodModel, type PortModel } from './pod-model';
 
 export { addressesClash, isLoopback, showAddress } from './listen-values';
@@ -53,8 +54,8 @@ export interface ContainerListeners {
   readonly listeners: readonly Listener[];
   readonly basis: ListenerBasis;
   readonly image?: ResolvedImage;
-  /** Why the basis is `unsure`. */
-  readonly unsure?: string;
+  /** Why the basis is `unsure` (render with `reasonText`). */
+  readonly unsure?: UnsureReason;
   /** Declarations the process does not listen on (only for images whose ports are fully known). */
   readonly unserved: readonly PortModel[];
   /** The image's ports are fully known (ListenModel.complete) and nothing made them unsure. */
@@ -74,15 +75,15 @@ function declaredListeners(container: ContainerModel): Listener[] {
 }
 
 /** A setting's value in the container, from env (lower precedence) then args. */
-function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | string | undefined {
+function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | UnsureReason | undefined {
   let hit: { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | undefined;
   for (const name of setting.env ?? []) {
     const v = env.vars.get(name);
     if (!v) continue;
-    if (v.value === undefined) return `${name} is set from a source Podsight cannot read`;
+    if (v.value === undefined) return reason('env-unreadable', { name });
     hit = { text: v.value, node: v.node, origin: `${name}=${v.value}`, source: 'env' };
   }
-  if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return `envFrom may set ${setting.env?.join(', ')}`;
+  if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return reason('env-from', { names: setting.env?.join(', ') ?? '' });
   const flag = setting.args ? findFlag(args, setting.args) : undefined;
   if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`, source: 'arg' };
   if (setting.keyedArg) {
@@ -129,10 +130,10 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const doc = pod.doc;
   const args = argItems(container, 'args', doc);
   const vars = containerEnv(pod, container, configMaps);
-  let unsure: string | undefined;
+  let unsure = templatedInputs(container, args, doc);
   const first = args[0]?.text;
   if (first !== undefined && !first.startsWith('-') && listen?.programs && !listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen.config === 'redis' && first.endsWith('.conf'))) {
-    unsure = `args start with "${first}", which replaces the image's command`;
+    unsure ??= reason('args-program', { program: first });
   }
   const settingItems = new Set<ArgItem>();
   const moves = new Map<number, Omit<Listener, 'protocol'> | 'off'>();
@@ -144,7 +145,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   for (const a of fromFile?.consumed ?? []) settingItems.add(a);
   for (const setting of exclusive ? [] : (listen?.settings ?? [])) {
     const found = settingHit(setting, args, vars);
-    if (typeof found === 'string') {
+    if (found && 'key' in found) {
       unsure ??= found;
       continue;
     }
@@ -161,7 +162,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
       continue;
     }
     if (!parsed || parsed.port === undefined) {
-      unsure ??= `${found.origin} cannot be read as a port`;
+      unsure ??= reason('not-a-port', { setting: found.origin });
       continue;
     }
     const listener = { container, port: parsed.port, address: parsed.address, source: found.source, origin: found.origin, node: found.node ?? container.imageNode, defaultPort: setting.port, setting };
@@ -169,7 +170,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     else added.push({ ...listener, protocol: setting.protocol ?? 'TCP' });
   }
   const configArg = listen?.configArgs && !exclusive ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
-  if (configArg) unsure ??= `${configArg} loads a configuration Podsight does not read`;
+  if (configArg) unsure ??= reason('config-arg', { arg: configArg });
   // A mounted configuration file the image reads and Podsight does not (my.cnf, grafana.ini):
   // it only matters for the ports no explicit setting moved.
   const configMount = container.mounts.find((m) => {
@@ -188,7 +189,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     }
   } else if (listen?.config === 'redis') {
     const r = readRedisConfig(pod, container, args, configMaps);
-    if (typeof r === 'string') unsure ??= r;
+    if (r && 'key' in r) unsure ??= r;
     else if (r) {
       const port = info.ports[0]?.port ?? 6379;
       if (!moves.has(port)) moves.set(port, r.port === 0 ? 'off' : { container, port: r.port ?? port, address: r.bind ?? '', source: 'config', origin: `${r.origin}`, node: container.imageNode, defaultPort: port, config: r.listen });
@@ -204,7 +205,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     else kept.push({ container, port: d.port, protocol: d.protocol, address: '', source: 'image', origin: info.portsSource, node: container.imageNode, defaultPort: d.port });
   }
   const explicit = [...moved, ...configListeners, ...added];
-  if (configMount && kept.length > 0) unsure ??= `a volume is mounted at ${configMount.mountPath ?? ''}, where the image reads its configuration`;
+  if (configMount && kept.length > 0) unsure ??= reason('config-mount', { path: configMount.mountPath ?? '' });
   const withDeclarations = (list: Listener[]): Listener[] => {
     const out: Listener[] = list.map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol.toUpperCase() === l.protocol) }));
     for (const d of declared) if (!out.some((l) => l.port === d.port && l.protocol === d.protocol)) out.push(d);

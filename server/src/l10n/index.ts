@@ -29,6 +29,8 @@ import { neighbourhoodEn } from './en/neighbourhood';
 import { neighbourhoodZhCn } from './zh-cn/neighbourhood';
 import { kustomizeEn } from './en/kustomize';
 import { kustomizeZhCn } from './zh-cn/kustomize';
+import { listenersEn } from './en/listeners';
+import { listenersZhCn } from './zh-cn/listeners';
 
 /** Supported locales. */
 export type Locale = 'en' | 'zh-cn';
@@ -37,8 +39,8 @@ export type Locale = 'en' | 'zh-cn';
 export type Catalogue = Readonly<Record<string, string>>;
 
 const catalogues: Record<Locale, Catalogue[]> = {
-  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn, neighbourhoodEn, kustomizeEn],
-  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn, neighbourhoodZhCn, kustomizeZhCn],
+  en: [rulesEn, directivesEn, servicesEn, renameEn, fixesEn, diagramEn, performanceEn, navigateEn, hoverEn, cliEn, imagesEn, neighbourhoodEn, kustomizeEn, listenersEn],
+  'zh-cn': [rulesZhCn, directivesZhCn, servicesZhCn, renameZhCn, fixesZhCn, diagramZhCn, performanceZhCn, navigateZhCn, hoverZhCn, cliZhCn, imagesZhCn, neighbourhoodZhCn, kustomizeZhCn, listenersZhCn],
 };
 
 const merged = new Map<Locale, Map<string, string>>();

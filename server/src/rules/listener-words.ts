@@ -1,4 +1,5 @@
 /** How a listener is described in messages: where its port comes from, in the user's language. */
+import { reasonText } from '../k8s/listen-reasons';
 import { listenerText, type ContainerListeners, type Listener } from '../k8s/listeners';
 
 type T = (key: string, args?: Readonly<Record<string, string | number>>) => string;
@@ -15,7 +16,7 @@ export function howText(t: T, listener: Listener, of: ContainerListeners): strin
       return t('listener.how.config', { origin: listener.origin });
     default:
       if (of.basis === 'command') return t('listener.how.command');
-      if (of.basis === 'unsure') return t('listener.how.unsure', { why: of.unsure ?? '' });
+      if (of.basis === 'unsure') return t('listener.how.unsure', { why: of.unsure ? reasonText(t, of.unsure) : '' });
       return t('listener.how.declared');
   }
 }

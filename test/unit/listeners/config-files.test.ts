@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze';
 import { configMapsOfAnalysis } from '../../../server/src/k8s/config-maps';
+import { reasonText } from '../../../server/src/k8s/listen-reasons';
 import { containerListeners, listenerText } from '../../../server/src/k8s/listeners';
+import { t } from '../../../server/src/l10n';
 import { check } from '../../helpers/check';
 
 /** A pod with one container `c` (image, args, mounts) and a ConfigMap `conf` holding `files`. */
@@ -24,7 +26,7 @@ function listens(text: string): { basis: string; listens: string[]; unsure?: str
   const pod = analysis.chunks.flatMap((c) => c.analysis.pods)[0]!;
   const c = pod.containers.find((x) => x.name === 'c')!;
   const of = containerListeners(pod, c, { configMaps: configMapsOfAnalysis(analysis) });
-  return { basis: of.basis, listens: of.listeners.map((l) => `${l.source}:${listenerText(l)}`).sort(), ...(of.unsure ? { unsure: of.unsure } : {}) };
+  return { basis: of.basis, listens: of.listeners.map((l) => `${l.source}:${listenerText(l)}`).sort(), ...(of.unsure ? { unsure: reasonText((k, a) => t('en', k, a), of.unsure) } : {}) };
 }
 
 const HTTPD_CONF = '/usr/local/apache2/conf/httpd.conf';
