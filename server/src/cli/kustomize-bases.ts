@@ -10,6 +10,7 @@ import { isAbsolute, join } from 'node:path';
 import { parse } from 'yaml';
 import { isRemote, KUSTOMIZATION_NAMES } from '../kustomize/kustomization';
 import { readPeer } from '../lsp/workspace-index';
+import { clearGenerated, generatedPeer } from './kustomize-generated';
 import type { PeerPods } from '../rules/types';
 
 /** Bounds against cycles and huge trees. */
@@ -50,6 +51,8 @@ const isDirectory = (path: string): boolean => {
 };
 
 const byFolder = new Map<string, readonly string[]>();
+/** The folder whose kustomization a bases list was read from (its configMapGenerator counts too). */
+const ownerOf = new WeakMap<readonly string[], string>();
 
 /**
  * The bases of `dir` (a path in the form the run uses): folders and single files, transitively,
@@ -70,6 +73,7 @@ export function kustomizeBases(dir: string): readonly string[] {
     }
   }
   byFolder.set(dir, out);
+  ownerOf.set(out, dir);
   return out;
 }
 
@@ -77,6 +81,7 @@ export function kustomizeBases(dir: string): readonly string[] {
 export function clearKustomizeBases(): void {
   byFolder.clear();
   filePeers.clear();
+  clearGenerated();
 }
 
 /** The YAML files a base brings: the file itself, or the files of the folder. */
@@ -131,6 +136,12 @@ export function peersWithBases(peers: readonly PeerPods[], bases: readonly strin
     const peer = known.has(source) ? undefined : basePeer(path, source);
     known.add(source);
     if (peer) extra.push(peer);
+  }
+  // The ConfigMaps the kustomization beside the file and those of its base folders generate.
+  const owner = ownerOf.get(bases);
+  for (const dir of new Set([...(owner === undefined ? [] : [owner]), ...bases.filter(isDirectory)])) {
+    const generated = generatedPeer(dir, sourceOf);
+    if (generated) extra.push(generated);
   }
   const list = extra.length ? [...peers, ...extra] : peers;
   if (!byKey) withBases.set(peers, (byKey = new Map()));

@@ -98,7 +98,8 @@ function peerPart(peer: PeerPods): Part {
   if (part) return part;
   part = new Part();
   const fallback = peer.namespace ?? '';
-  for (const { object, doc } of peer.objects ?? []) part.addObject({ object, doc, namespace: namespaceOf(object, doc, fallback), source: peer.source });
+  // Generated ConfigMaps (kustomize configMapGenerator) have no text to link to, and their keys may be merged by overlays.
+  for (const { object, doc } of peer.generated ? [] : (peer.objects ?? [])) part.addObject({ object, doc, namespace: namespaceOf(object, doc, fallback), source: peer.source });
   part.addPods(peer.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, fallback), source: peer.source }));
   peerParts.set(peer, part);
   return part;

@@ -108,6 +108,8 @@ export interface PeerPods {
   /** Its text and the start of each document's chunk in it: navigation places nodes with them. */
   readonly text?: string;
   readonly starts?: ReadonlyMap<import('yaml').Document, number>;
+  /** ConfigMaps a kustomization generates (configMapGenerator): only the listener model reads them; the neighbourhood index leaves them out. */
+  readonly generated?: boolean;
 }
 
 /** Where the file being checked sits in its workspace. */
