@@ -147,6 +147,7 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
   let confD: Map<string, ConfigFile | 'image'> = new Map([['default.conf', 'image']]);
   const templates = new Map<string, ConfigFile>();
   let changed = false;
+  let confDMounted = false;
   const mounts = [...container.mounts].sort((a, b) => (a.mountPath?.length ?? 0) - (b.mountPath?.length ?? 0));
   for (const mount of mounts) {
     const path = mount.mountPath === undefined ? undefined : normaliseMountPath(mount.mountPath);
@@ -157,6 +158,7 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
     const files = mountedFiles(pod, mount, configMaps);
     if (!(files instanceof Map)) return { kind: 'unsure', why: reason('mounted-at', { what: files, path }) };
     changed = true;
+    if (path === NGINX || path.startsWith(`${NGINX}/conf.d`)) confDMounted = true;
     const single = files.get('');
     if (path === NGINX) {
       nginxConf = files.get('nginx.conf');
@@ -170,6 +172,8 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
   }
   if (!changed) return { kind: 'default' };
   if (templates.size > 0) {
+    // The entrypoint renders into conf.d; a ConfigMap volume there is read-only (it skips or fails).
+    if (confDMounted) return { kind: 'unsure', why: reason('nginx-templates-read-only') };
     if (['NGINX_ENVSUBST_TEMPLATE_DIR', 'NGINX_ENVSUBST_TEMPLATE_SUFFIX', 'NGINX_ENVSUBST_OUTPUT_DIR'].some((v) => env.vars.has(v))) return { kind: 'unsure', why: reason('nginx-envsubst-settings') };
     for (const [name, file] of templates) {
       if (!name.endsWith('.template')) continue;

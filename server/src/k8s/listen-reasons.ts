@@ -34,6 +34,7 @@ export const REASON_KEYS = [
   'nginx-no-conf',
   'nginx-envsubst-settings',
   'nginx-template-var',
+  'nginx-templates-read-only',
   'httpd-flag',
   'httpd-no-listen',
   'caddy-command',

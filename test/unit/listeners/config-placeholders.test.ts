@@ -96,6 +96,9 @@ test('nginx templates (/etc/nginx/templates): rendered with the container env as
   const unset = podWith({ mount, files: template, web: '    ports: [{containerPort: 8081}]\n' });
   assert.equal(listenersOf(unset).basis, 'unsure');
   assert.deepEqual(portFindings(unset), []);
+  // conf.d from a ConfigMap too: read-only, so the entrypoint cannot render into it.
+  const readOnly = podWith({ mount: `[{name: conf, mountPath: /etc/nginx/templates}, {name: conf, mountPath: /etc/nginx/conf.d/default.conf, subPath: other.conf}]`, files: { ...template, 'other.conf': 'server { listen 8081; }\n' }, web: '    env: [{name: NGINX_PORT, value: "8081"}]\n    ports: [{containerPort: 8081}]\n' });
+  assert.match(listenersOf(readOnly).why ?? '', /read-only ConfigMap volume/);
 });
 
 test('Helm templates: a value action outside listen is read; one in listen, a block action or a masked template value is unsure', () => {

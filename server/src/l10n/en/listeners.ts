@@ -27,6 +27,7 @@ export const listenersEn: Record<string, string> = {
   'listener.why.nginx-no-conf': '{dir} is replaced by a volume without nginx.conf',
   'listener.why.nginx-envsubst-settings': 'NGINX_ENVSUBST_* variables change how the image renders its templates',
   'listener.why.nginx-template-var': 'template {file} uses a variable Podsight cannot read',
+  'listener.why.nginx-templates-read-only': 'the image renders /etc/nginx/templates into /etc/nginx/conf.d, where a read-only ConfigMap volume is mounted',
   'listener.why.httpd-flag': '{flag} changes httpd\'s configuration',
   'listener.why.httpd-no-listen': '{file} sets no Listen that Podsight can see',
   'listener.why.caddy-command': '`{command}` is not a `caddy run` with a configuration file',

@@ -27,6 +27,7 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.nginx-no-conf': '{dir} 被一个不含 nginx.conf 的卷替换',
   'listener.why.nginx-envsubst-settings': 'NGINX_ENVSUBST_* 变量改变了镜像渲染模板的方式',
   'listener.why.nginx-template-var': '模板 {file} 使用了 Podsight 无法读取的变量',
+  'listener.why.nginx-templates-read-only': '镜像会把 /etc/nginx/templates 渲染到 /etc/nginx/conf.d，而那里挂载了只读的 ConfigMap 卷',
   'listener.why.httpd-flag': '{flag} 改变了 httpd 的配置',
   'listener.why.httpd-no-listen': '在 {file} 中找不到 Podsight 能识别的 Listen',
   'listener.why.caddy-command': '`{command}` 不是带配置文件的 `caddy run`',
