@@ -14,7 +14,7 @@ export function peer(text: string, source: string, namespace?: string): PeerPods
     templated: analysis.chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
     namespace,
     text,
-    starts: docStarts(analysis),
+    starts: docStarts(analysis.chunks),
   };
 }
 

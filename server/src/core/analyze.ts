@@ -15,7 +15,7 @@ import { FileRuleMemo } from './file-rule-memo';
 import { analyzeChunk, clampSpan, fileFindingSteps, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
 import type { ParsedChunk } from './parse';
-import { resplit, type Split } from './resplit';
+import { resplit, type Piece, type Split } from './resplit';
 
 /** The analysis of one chunk; offsets are relative to the chunk. */
 export interface ChunkAnalysis {
@@ -64,6 +64,31 @@ async function yieldToEventLoop(): Promise<void> {
   for (let i = 0; i < EVENT_LOOP_TURNS; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
+/** Runs a step generator to its end at once. */
+function runToEnd<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Runs a step generator, yielding to the event loop after each `sliceMs` of work (see SliceOptions). */
+async function runInSlices<T>(steps: Generator<void, T, void>, slices: SliceOptions): Promise<T | undefined> {
+  const sliceMs = slices.sliceMs ?? 10;
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await yieldToEventLoop();
+    if (slices.isStale?.()) {
+      steps.return(undefined as never);
+      return undefined;
+    }
+    sliceStart = performance.now();
+  }
+}
+
 /**
  * Analyses files and remembers each chunk's result by its text, so that re-analysing an edited
  * file redoes only the changed chunks. Keep one per document; the cache holds the latest version.
@@ -92,11 +117,7 @@ export class Analyzer {
    * rules; `self`: where this file is in the workspace.
    */
   analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): FileAnalysis {
-    const run = this.run(text, options, peers, self);
-    for (;;) {
-      const step = run.next();
-      if (step.done) return step.value;
-    }
+    return runToEnd(this.run(text, options, peers, self));
   }
 
   /**
@@ -104,21 +125,21 @@ export class Analyzer {
    * huge file never blocks the server; resolves to undefined when `isStale` says to give up.
    * Chunks finished before giving up stay cached for the next run.
    */
-  async analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
-    const sliceMs = slices.sliceMs ?? 10;
-    const run = this.run(text, options, peers, self);
-    let sliceStart = performance.now();
-    for (;;) {
-      const step = run.next();
-      if (step.done) return step.value;
-      if (performance.now() - sliceStart < sliceMs) continue;
-      await yieldToEventLoop();
-      if (slices.isStale?.()) {
-        run.return(undefined as never);
-        return undefined;
-      }
-      sliceStart = performance.now();
-    }
+  analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
+    return runInSlices(this.run(text, options, peers, self), slices);
+  }
+
+  /**
+   * The chunks of `text`, each analysed on its own, without the file-level pass: all that other
+   * files' rules see of this one. Shares the chunk cache with `analyze`.
+   */
+  chunksOf(text: string, options: AnalysisOptions = {}): readonly PlacedChunk[] {
+    return runToEnd(this.chunkSteps(text, options)).chunks;
+  }
+
+  /** `chunksOf` in slices (see `analyzeInSlices`); undefined when `isStale` says to give up. */
+  async chunksInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}): Promise<readonly PlacedChunk[] | undefined> {
+    return (await runInSlices(this.chunkSteps(text, options), slices))?.chunks;
   }
 
   /** Switches the chunk cache to these options; returns their key. */
@@ -134,13 +155,39 @@ export class Analyzer {
     return key;
   }
 
-  /** Yields after each chunk it had to analyse (cached chunks cost nothing). */
-  private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
+  /** Splits the text and analyses the chunks the cache lacks, yielding after each of those. */
+  private *chunkSteps(text: string, options: AnalysisOptions): Generator<void, { pieces: readonly Piece[]; chunks: PlacedChunk[] }, void> {
     const key = this.useOptions(options);
     // Runs in slices may interleave: one under other options neither reads nor fills this cache.
     const cache = (): Map<string, ChunkAnalysis> | undefined => (this.optionsKey === key ? this.cache : undefined);
-    const { pieces, chunks, findings: placed } = yield* this.placeChunks(text, options, cache);
-    let findings = placed;
+    const pieces = resplit(this.last, text);
+    yield;
+    const chunks: PlacedChunk[] = [];
+    for (const piece of pieces) {
+      let analysis = cache()?.get(piece.text);
+      if (!analysis) {
+        analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
+        cache()?.set(piece.text, analysis);
+        this.prepare(analysis, options);
+        yield;
+      }
+      chunks.push({ start: piece.start, analysis });
+    }
+    const next = new Map<string, ChunkAnalysis>();
+    // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
+    chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
+    if (cache()) {
+      this.cache = next;
+      this.last = { text, pieces };
+    }
+    return { pieces, chunks };
+  }
+
+  private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
+    const key = this.useOptions(options);
+    const { pieces, chunks } = yield* this.chunkSteps(text, options);
+    let findings: Finding[] = [];
+    for (const c of chunks) for (const f of this.placedFindings(c.analysis, c.start)) findings.push(f);
     // At most MAX_SYNTAX_ERRORS syntax errors per file, then one finding with the count.
     findings = capSyntaxErrors(findings, normaliseLocale(options.locale));
     for (const c of chunks) {
@@ -150,7 +197,8 @@ export class Analyzer {
     // The file-level pass, in a few steps too: at thousands of documents each takes milliseconds.
     yield;
     const fromFileRules: Finding[] = [];
-    yield* fileFindingSteps(fromFileRules, chunks, peers, options, this.onRuleError, self, cache() ? this.fileRuleMemo : undefined);
+    // The memo follows the latest options only (an interleaved run under others would mix them).
+    yield* fileFindingSteps(fromFileRules, chunks, peers, options, this.onRuleError, self, this.optionsKey === key ? this.fileRuleMemo : undefined);
     for (const f of fromFileRules) {
       const inside = (x: { start: number; end: number }): boolean => x.start >= 0 && x.end >= x.start && x.end <= text.length;
       if (inside(f) && f.related.every(inside)) findings.push(f);
@@ -169,47 +217,6 @@ export class Analyzer {
     yield;
     kept.sort((a, b) => a.start - b.start);
     return { text, lines, chunks, findings: kept, ...(peers.length > 0 ? { peers, self } : {}) };
-  }
-
-  /**
-   * The chunks of a text, analysed or taken from the cache, in place, with their own findings;
-   * without the file-level pass. The CLI's first look at a file whose findings need the
-   * workspace: the objects come from the chunks, the findings from a later `analyze` with peers,
-   * which reuses these chunks.
-   */
-  chunksOf(text: string, options: AnalysisOptions = {}): readonly PlacedChunk[] {
-    const key = this.useOptions(options);
-    const run = this.placeChunks(text, options, () => (this.optionsKey === key ? this.cache : undefined));
-    for (;;) {
-      const step = run.next();
-      if (step.done) return step.value.chunks;
-    }
-  }
-
-  private *placeChunks(text: string, options: AnalysisOptions, cache: () => Map<string, ChunkAnalysis> | undefined): Generator<void, { pieces: readonly { text: string; start: number }[]; chunks: PlacedChunk[]; findings: Finding[] }, void> {
-    const pieces = resplit(this.last, text);
-    yield;
-    const chunks: PlacedChunk[] = [];
-    const findings: Finding[] = [];
-    for (const piece of pieces) {
-      let analysis = cache()?.get(piece.text);
-      if (!analysis) {
-        analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
-        cache()?.set(piece.text, analysis);
-        this.prepare(analysis, options);
-        yield;
-      }
-      chunks.push({ start: piece.start, analysis });
-      for (const f of this.placedFindings(analysis, piece.start)) findings.push(f);
-    }
-    const next = new Map<string, ChunkAnalysis>();
-    // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
-    chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
-    if (cache()) {
-      this.cache = next;
-      this.last = { text, pieces };
-    }
-    return { pieces, chunks, findings };
   }
 
   /** The per-chunk share of the file-level work, done while the chunk is fresh (see FileRule.prepareChunk). */

@@ -6,7 +6,7 @@
  * belongs to the object, and a late run for the closed one can never stand for the new one.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/analyze';
+import { Analyzer, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
 import { fileRules, rules } from '../rules';
 import { UNUSED_DIRECTIVE_RULE } from '../rules/unused-disable-directive';
@@ -30,8 +30,8 @@ interface DocumentState {
   version?: number;
   peerKey?: string;
   analysis?: FileAnalysis;
-  /** What this document gives the others, for `analysis`. */
-  peer?: { readonly analysis: FileAnalysis; readonly peer: PeerPods };
+  /** What this document gives the others, for this version and text. */
+  peer?: { readonly version: number; readonly text: string; readonly options: AnalysisOptions; readonly peer: PeerPods };
   options: AnalysisOptions;
   /** Files over this many bytes are skipped (0: no limit). */
   maxBytes: number;
@@ -208,29 +208,51 @@ export class AnalysisStore {
 
   /**
    * What a document contributes to the others' workspace rules: its pods, objects and templated
-   * chunks, from its current analysis or a peer-free one; the same object while it is current.
+   * chunks, from its current analysis or from its chunks alone (no file-level pass: that would
+   * need this document's own peers); the same object while the version is current.
    */
   peerOf(document: TextDocument): PeerPods | undefined {
     const s = this.state(document);
-    if (!s.analysis || s.version !== document.version) {
+    const text = document.getText();
+    if (this.peerIsCurrent(s, document.version, text)) return s.peer!.peer;
+    if (s.analysis && s.version === document.version) return this.keepPeer(s, document, s.analysis.chunks, text);
+    if (this.oversized(s, text)) return undefined;
+    return this.keepPeer(s, document, s.analyzer.chunksOf(text, s.options), text);
+  }
+
+  /**
+   * Makes `peerOf(document)` current without blocking the server: its chunks are analysed in
+   * slices. Gives up when `isStale` (the caller's document moved on).
+   */
+  async peerInSlices(document: TextDocument, isStale: () => boolean): Promise<void> {
+    const s = this.state(document);
+    // An edit of that document meanwhile starts over on its new text (only its changed chunks).
+    while (!isStale() && this.states.get(document.uri) === s) {
       const text = document.getText();
-      this.keep(s, document.version, '', this.oversized(s, text) ?? s.analyzer.analyze(text, s.options));
+      const version = document.version;
+      if (this.peerIsCurrent(s, version, text) || (s.analysis && s.version === version) || this.oversized(s, text)) return;
+      const chunks = await s.analyzer.chunksInSlices(text, s.options, { isStale: () => isStale() || document.version !== version });
+      if (chunks && this.states.get(document.uri) === s && document.version === version) this.keepPeer(s, document, chunks, text);
     }
-    const analysis = s.analysis;
-    if (!analysis) return undefined;
-    if (s.peer?.analysis === analysis) return s.peer.peer;
-    const plain = analysis.chunks.filter((c) => !c.analysis.chunk.templated);
+  }
+
+  private keepPeer(s: DocumentState, document: TextDocument, chunks: readonly PlacedChunk[], text: string): PeerPods {
+    const plain = chunks.filter((c) => !c.analysis.chunk.templated);
     const peer: PeerPods = {
       source: document.uri,
       pods: plain.flatMap((c) => c.analysis.pods),
       objects: plain.flatMap((c) => c.analysis.objects),
-      templated: analysis.chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
+      templated: chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
       namespace: this.namespaceOf?.(document.uri),
-      text: analysis.text,
-      starts: docStarts(analysis),
+      text,
+      starts: docStarts(chunks),
     };
-    s.peer = { analysis, peer };
+    s.peer = { version: document.version, text, options: s.options, peer };
     return peer;
+  }
+
+  private peerIsCurrent(s: DocumentState, version: number, text: string): boolean {
+    return s.peer?.version === version && s.peer.text === text && s.peer.options === s.options;
   }
 
   private oversized(s: DocumentState, text: string): FileAnalysis | undefined {

@@ -149,6 +149,16 @@ export function startServer(rawConnection: Connection): void {
     return options;
   };
 
+  /** Gives the store the document's analysis options and size limit, from its settings. */
+  async function applySettings(document: TextDocument): Promise<void> {
+    const uri = document.uri;
+    const current = await settings.get(uri);
+    if (documents.get(uri) !== document) return;
+    const options = optionsOf(current, projectConfigs.forDocument(uri));
+    const fragment = fragmentOfUri(uri);
+    store.setOptions(document, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
+  }
+
   /**
    * Analyses the document in slices (never blocking the server for long) and publishes its
    * diagnostics, unless a newer version arrived meanwhile: then this run gives up, keeping the
@@ -159,17 +169,25 @@ export function startServer(rawConnection: Connection): void {
     const version = document.version;
     // Stale when the document moved on, or was closed (and maybe opened again: a new object, same version).
     const stale = (): boolean => documents.get(uri) !== document || document.version !== version;
-    const current = await settings.get(uri);
+    await applySettings(document);
     if (stale()) return;
-    const options = optionsOf(current, projectConfigs.forDocument(uri));
-    const fragment = fragmentOfUri(uri);
-    store.setOptions(document, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
     // A big document opened: its first documents' diagnostics go out while the rest is analysed.
     // Only before anything was published for it, so they never follow the whole file's.
     if (published.get(uri)?.document !== document) {
       const first = await store.firstDocuments(document, stale);
       if (stale()) return;
       if (first && published.get(uri)?.document !== document) await publish(document, version, first, firstFindings(first));
+    }
+    // The other open documents this one's workspace rules look at: brought up to date in slices
+    // first, so that taking them as peers never analyses a big file in one go; under their own
+    // settings, as their own runs will be, so that both share the chunks.
+    if (needsWorkspace(document.getText())) {
+      for (const other of documents.all()) {
+        if (other === document) continue;
+        await applySettings(other);
+        if (!stale()) await store.peerInSlices(other, stale);
+        if (stale()) return;
+      }
     }
     const analysis = await store.analyzeInSlices(document, stale);
     if (!analysis || stale()) return;

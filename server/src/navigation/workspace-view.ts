@@ -82,6 +82,6 @@ export function onNode(node: Node | null | undefined, rel: number): boolean {
 }
 
 /** The start of each document's chunk in an analysed file (a peer's `starts`). */
-export function docStarts(analysis: FileAnalysis): Map<Document, number> {
-  return new Map(analysis.chunks.flatMap((c) => c.analysis.chunk.docs.map((d) => [d as Document, c.start] as const)));
+export function docStarts(chunks: FileAnalysis['chunks']): Map<Document, number> {
+  return new Map(chunks.flatMap((c) => c.analysis.chunk.docs.map((d) => [d as Document, c.start] as const)));
 }
