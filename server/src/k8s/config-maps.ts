@@ -41,9 +41,18 @@ export type ConfigMapIndex = ReadonlyMap<string, ConfigMapModel>;
 export const NO_CONFIG_MAPS: ConfigMapIndex = new Map();
 
 const byObjects = new WeakMap<object, ConfigMapModel[]>();
+const NONE: readonly ConfigMapModel[] = [];
+
+function holdsConfigMap(objects: readonly { readonly object: K8sObject }[]): boolean {
+  for (const { object } of objects) if (object.kind === 'ConfigMap' && object.name) return true;
+  return false;
+}
 
 /** The ConfigMaps among a chunk's objects (memoised on the chunk's cached object list). */
 export function configMapsOf(objects: readonly { readonly object: K8sObject; readonly doc: Document }[]): readonly ConfigMapModel[] {
+  // Most documents hold none: a look at their kinds is much cheaper than a WeakMap lookup, and
+  // every edit of a 5,000-document file indexes them all again.
+  if (!holdsConfigMap(objects)) return NONE;
   let found = byObjects.get(objects);
   if (!found) {
     found = [];

@@ -15,6 +15,7 @@
 import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { ChunkAnalysis, FileAnalysis, PlacedChunk } from '../core/analyze';
 import type { Finding } from '../rules/types';
+import { runInSlices, runToEnd } from '../core/slices';
 import { toDiagnostic } from './diagnostics';
 
 /** One diagnostic as JSON: `parts[0] line[0] parts[1] line[1] … parts[n]`, then the version and `}}`. */
@@ -134,6 +135,19 @@ export class DiagnosticsCache {
 
   /** The diagnostics of `findings` (by default the analysis's) for this version of the document. */
   prepare(analysis: FileAnalysis, version: number, findings: readonly Finding[] = analysis.findings): PreparedDiagnostics {
+    return runToEnd(this.prepareSteps(analysis, version, findings));
+  }
+
+  /**
+   * The same in slices (a first publish converts thousands of findings: ~100 ms at once).
+   * Undefined when `isStale` turned true meanwhile; the cache then stays as it was.
+   */
+  prepareInSlices(analysis: FileAnalysis, version: number, findings: readonly Finding[], isStale: () => boolean): Promise<PreparedDiagnostics | undefined> {
+    return runInSlices(this.prepareSteps(analysis, version, findings), { isStale });
+  }
+
+  /** Yields after each chunk whose diagnostics had to be written anew. */
+  private *prepareSteps(analysis: FileAnalysis, version: number, findings: readonly Finding[]): Generator<void, PreparedDiagnostics, void> {
     const { chunks, text } = analysis;
     const next = new Map<ChunkAnalysis, ChunkEntry>();
     // In file order: chunk entries, and findings converted on their own (base line 0).
@@ -163,6 +177,7 @@ export class DiagnosticsCache {
       placed.push(entry);
       count += entry.texts.length;
       i = j;
+      if (entry !== last) yield;
     }
     this.chunks = next;
     const json = (): string => {

@@ -176,7 +176,7 @@ export function startServer(rawConnection: Connection): void {
     if (published.get(uri)?.document !== document) {
       const first = await store.firstDocuments(document, stale);
       if (stale()) return;
-      if (first && published.get(uri)?.document !== document) await publish(document, version, first, firstFindings(first));
+      if (first && published.get(uri)?.document !== document) await publish(document, version, first, firstFindings(first), stale);
     }
     // The other open documents this one's workspace rules look at: brought up to date in slices
     // first, so that taking them as peers never analyses a big file in one go; under their own
@@ -191,17 +191,21 @@ export function startServer(rawConnection: Connection): void {
     }
     const analysis = await store.analyzeInSlices(document, stale);
     if (!analysis || stale()) return;
-    await publish(document, version, analysis);
+    await publish(document, version, analysis, undefined, stale);
   }
 
   /** Diagnostics kept per open document, so that a publish re-converts only what changed. */
   const diagnosticCaches = new WeakMap<TextDocument, DiagnosticsCache>();
 
   /** Publishes `findings` (by default all of the analysis's) for this version, unless a newer one went out. */
-  async function publish(document: TextDocument, version: number, analysis: FileAnalysis, findings?: readonly Finding[]): Promise<void> {
+  async function publish(document: TextDocument, version: number, analysis: FileAnalysis, findings?: readonly Finding[], isStale: () => boolean = () => false): Promise<void> {
     const uri = document.uri;
-    const last = published.get(uri);
-    if (last && last.document === document && last.version > version) return; // never go back to an older version
+    // Never go back to an older version (checked again after converting in slices).
+    const newer = (): boolean => {
+      const last = published.get(uri);
+      return !!last && last.document === document && last.version > version;
+    };
+    if (newer()) return;
     const extra = projectConfigs.diagnosticsFor(uri, document.getText());
     if (!preparedJsonEnabled()) {
       // Node IPC (VS Code) serialises the message itself: plain objects, nothing kept.
@@ -213,7 +217,8 @@ export function startServer(rawConnection: Connection): void {
     }
     let cache = diagnosticCaches.get(document);
     if (!cache) diagnosticCaches.set(document, (cache = new DiagnosticsCache(uri)));
-    const own = cache.prepare(analysis, version, findings);
+    const own = await cache.prepareInSlices(analysis, version, findings ?? analysis.findings, isStale);
+    if (!own || newer()) return;
     extra.push(...overlays.diagnosticsFor(uri, () => [...own.objects(), ...extra]));
     published.set(uri, { document, version });
     await connection.sendDiagnostics(publishParams(uri, version, own, extra));
