@@ -3,8 +3,11 @@ import { Analyzer, analyzeText } from '../../server/src/core/analyze';
 import { docStarts } from '../../server/src/navigation/workspace-view';
 import type { AnalysisOptions, Finding, PeerPods } from '../../server/src/rules/types';
 
-/** A file's text as a peer, the way the CLI builds it. */
-export function peer(text: string, source: string, namespace?: string): PeerPods {
+/**
+ * A file's text as a peer, the way the CLI builds it; with `byDocument`, the way the language
+ * server gives an open document (its documents one by one too).
+ */
+export function peer(text: string, source: string, namespace?: string, byDocument = false): PeerPods {
   const analysis = analyzeText(text);
   const plain = analysis.chunks.filter((c) => !c.analysis.chunk.templated);
   return {
@@ -15,6 +18,7 @@ export function peer(text: string, source: string, namespace?: string): PeerPods
     namespace,
     text,
     starts: docStarts(analysis.chunks),
+    ...(byDocument ? { chunks: plain.map((c) => c.analysis) } : {}),
   };
 }
 

@@ -98,17 +98,35 @@ function peerPart(peer: PeerPods): Part {
   if (part) return part;
   part = new Part();
   const fallback = peer.namespace ?? '';
-  // Generated ConfigMaps (kustomize configMapGenerator) have no text to link to, and their keys may be merged by overlays.
-  for (const { object, doc } of peer.generated ? [] : (peer.objects ?? [])) part.addObject({ object, doc, namespace: namespaceOf(object, doc, fallback), source: peer.source });
-  part.addPods(peer.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, fallback), source: peer.source }));
+  if (peer.chunks && !peer.generated) {
+    // An open document: its documents' parts are kept, only an edited one is read again.
+    for (const chunk of peer.chunks) addPart(part, chunkPart(chunk, fallback), { source: peer.source });
+  } else {
+    // Generated ConfigMaps (kustomize configMapGenerator) have no text to link to, and their keys may be merged by overlays.
+    for (const { object, doc } of peer.generated ? [] : (peer.objects ?? [])) part.addObject({ object, doc, namespace: namespaceOf(object, doc, fallback), source: peer.source });
+    part.addPods(peer.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, fallback), source: peer.source }));
+  }
   peerParts.set(peer, part);
   return part;
+}
+
+/** Adds a chunk's part to a file's, placed in it: at its chunk start, or in its peer. */
+function addPart(part: Part, chunk: Part, place: { readonly chunkStart: number } | { readonly source: string }): void {
+  for (const [kind, list] of chunk.byKind) {
+    for (const o of list) {
+      const placed = { ...o, ...place };
+      part.add(part.byKind, kind, placed);
+      part.add(part.byName, `${kind}\u0000${o.object.name ?? ''}`, placed);
+    }
+  }
+  for (const p of chunk.pods) part.pods.push({ ...p, ...place });
+  for (const l of chunk.labelSets) part.labelSets.push('source' in place ? { ...l, source: place.source } : l);
 }
 
 /** One chunk's part, without its start (kept per chunk analysis: an edit re-reads only its chunks). */
 const chunkParts = new WeakMap<object, Map<string, Part>>();
 
-function chunkPart(chunk: FileRuleContext['chunks'][number], namespace: string): Part {
+function chunkPart(chunk: Pick<FileRuleContext['chunks'][number], 'objects' | 'pods'>, namespace: string): Part {
   let byNamespace = chunkParts.get(chunk.objects);
   const hit = byNamespace?.get(namespace);
   if (hit) return hit;
@@ -135,18 +153,7 @@ function ownPart(chunks: FileRuleContext['chunks'], namespace: string): Part {
   const hit = ownParts.get(chunks);
   if (hit && hit.namespace === namespace) return hit.part;
   const part = new Part();
-  for (const chunk of chunks) {
-    const mine = chunkPart(chunk, namespace);
-    for (const [kind, list] of mine.byKind) {
-      const placed = list.map((o) => ({ ...o, chunkStart: chunk.start }));
-      for (const o of placed) {
-        part.add(part.byKind, kind, o);
-        part.add(part.byName, `${kind}\u0000${o.object.name ?? ''}`, o);
-      }
-    }
-    for (const p of mine.pods) part.pods.push({ ...p, chunkStart: chunk.start });
-    for (const l of mine.labelSets) part.labelSets.push(l);
-  }
+  for (const chunk of chunks) addPart(part, chunkPart(chunk, namespace), { chunkStart: chunk.start });
   ownParts.set(chunks, { namespace, part });
   return part;
 }

@@ -242,6 +242,7 @@ export class AnalysisStore {
       source: document.uri,
       pods: plain.flatMap((c) => c.analysis.pods),
       objects: plain.flatMap((c) => c.analysis.objects),
+      chunks: plain.map((c) => c.analysis),
       templated: chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
       namespace: this.namespaceOf?.(document.uri),
       text,

@@ -103,6 +103,12 @@ export interface PeerPods {
   readonly objects?: RuleContext['objects'];
   /** The namespace of its objects that set none (a kustomization's `namespace:`). */
   readonly namespace?: string;
+  /**
+   * The same objects and pods document by document, when the peer is an open document: the
+   * workspace index then reuses what it read of each document, and an edit of that peer costs
+   * what the edit changed.
+   */
+  readonly chunks?: readonly { readonly objects: NonNullable<RuleContext['objects']>; readonly pods: readonly import('../k8s/pod-model').PodModel[] }[];
   /** The texts of its templated chunks (Helm): pods nobody can see until they are rendered. */
   readonly templated?: readonly string[];
   /** Its text and the start of each document's chunk in it: navigation places nodes with them. */
