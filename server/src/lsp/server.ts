@@ -57,7 +57,11 @@ export interface ServerContext {
 export interface InitOptions {
   /** The Red Hat YAML extension reports syntax errors already: don't report them twice. */
   readonly yamlExtensionActive?: boolean;
-  /** Debounce after a change, in ms (default 10: stale work is cancelled anyway). */
+  /**
+   * Debounce after a change, in ms. Default 0: the check starts on the next turn of the event
+   * loop, so changes that arrive together are checked once, and a check under way gives up at its
+   * next slice when a newer version arrives; waiting longer only delays the diagnostics.
+   */
   readonly debounceMs?: number;
   /** The client contributes the `podsight.showDiagram` command (code lenses may offer it). */
   readonly diagramCommand?: boolean;
@@ -358,7 +362,7 @@ export function startServer(rawConnection: Connection): void {
   }
 
   // `TextDocuments` follows every open with a content change; that one must not replace the
-  // immediate check of an opened file with a debounced one (10 ms later, on every open).
+  // immediate check of an opened file with a debounced one (on every open).
   const justOpened = new WeakSet<TextDocument>();
   documents.onDidOpen((e) => {
     justOpened.add(e.document);
@@ -367,7 +371,7 @@ export function startServer(rawConnection: Connection): void {
   });
   documents.onDidChangeContent((e) => {
     if (justOpened.delete(e.document)) return;
-    scheduleWithNeighbours(e.document, init.debounceMs ?? 10);
+    scheduleWithNeighbours(e.document, init.debounceMs ?? 0);
     overlays.touched(e.document, true);
   });
   documents.onDidClose((e) => {
