@@ -195,10 +195,29 @@ export class AnalysisStore {
   async analysisOf(document: TextDocument): Promise<FileAnalysis | undefined> {
     const s = this.state(document);
     const version = document.version;
+    // The diagnostics being published go out first: they are what the user waits for.
+    await this.publishing.get(document.uri)?.catch(() => undefined);
     if (s.analysis && s.version === version) return s.analysis;
     // TextDocuments updates the document object in place: its version tells whether it moved on.
     const analysis = await this.analyzeInSlices(document, () => document.version !== version);
+    await this.publishing.get(document.uri)?.catch(() => undefined);
     return document.version === version ? analysis : undefined;
+  }
+
+  /** Publishes under way, by URI (see `publishingUntil`). */
+  private readonly publishing = new Map<string, Promise<unknown>>();
+
+  /**
+   * Requests about the document (`analysisOf`) wait until `done`: the server's publish of its
+   * diagnostics, converted in slices, would otherwise wait for an outline or code lenses of
+   * thousands of documents computed in between.
+   */
+  publishingUntil(uri: string, done: Promise<unknown>): void {
+    this.publishing.set(uri, done);
+    const clear = (): void => {
+      if (this.publishing.get(uri) === done) this.publishing.delete(uri);
+    };
+    done.then(clear, clear);
   }
 
   /** The pods of a document, from its current analysis or a peer-free one (never recursing into peers). */

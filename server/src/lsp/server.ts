@@ -195,7 +195,9 @@ export function startServer(rawConnection: Connection): void {
     }
     const analysis = await store.analyzeInSlices(document, stale);
     if (!analysis || stale()) return;
-    await publish(document, version, analysis, undefined, stale);
+    const publishing = publish(document, version, analysis, undefined, stale);
+    store.publishingUntil(uri, publishing);
+    await publishing;
   }
 
   /** Diagnostics kept per open document, so that a publish re-converts only what changed. */
