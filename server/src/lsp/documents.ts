@@ -195,13 +195,18 @@ export class AnalysisStore {
   async analysisOf(document: TextDocument): Promise<FileAnalysis | undefined> {
     const s = this.state(document);
     const version = document.version;
-    // The diagnostics being published go out first: they are what the user waits for.
-    await this.publishing.get(document.uri)?.catch(() => undefined);
+    // The diagnostics being published go out first: they are what the user waits for. (Only
+    // then a pause: a request starts its run at once, under the options it was asked with.)
+    if (this.publishing.has(document.uri)) await this.afterPublish(document.uri);
     if (s.analysis && s.version === version) return s.analysis;
     // TextDocuments updates the document object in place: its version tells whether it moved on.
     const analysis = await this.analyzeInSlices(document, () => document.version !== version);
-    await this.publishing.get(document.uri)?.catch(() => undefined);
+    if (this.publishing.has(document.uri)) await this.afterPublish(document.uri);
     return document.version === version ? analysis : undefined;
+  }
+
+  private async afterPublish(uri: string): Promise<void> {
+    await this.publishing.get(uri)?.catch(() => undefined);
   }
 
   /** Publishes under way, by URI (see `publishingUntil`). */
