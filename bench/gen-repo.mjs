@@ -1,7 +1,12 @@
 // A deterministic repository for the corpus-scale row of `npm run bench`: `files` YAML files in
 // nested folders, of mixed kinds: small app folders (Deployment + Service + ConfigMap), multi-doc
-// workload files, kustomize-style overlays, and big CRD bundles (deep openAPIV3Schema, long
+// workload files, kustomize overlays of the app folders (an app folder an overlay uses gets a
+// kustomization and becomes its base), and big CRD bundles (deep openAPIV3Schema, long
 // descriptions: a few MB each, as operators ship them). Writes into `dir`; returns totals.
+//
+// Version 2 (28 Nov 2026): version 1's overlays named app folders that did not exist, so every
+// render failed and the bench measured 189 failing kustomize runs. Figures of the two versions
+// are not comparable.
 //
 //   node bench/gen-repo.mjs DIR [--files 2000] [--seed 19]
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -69,11 +74,16 @@ function crdBundle(rnd, crds) {
   return docs.join('---\n');
 }
 
+/** Bumped whenever the generated repository changes (the bench keeps one folder per version). */
+export const REPO_VERSION = 2;
+
 /** Writes the repository; returns { files, bytes }. */
 export function generateRepo(dir, { files = 2000, seed = 19 } = {}) {
   const rnd = random(seed);
   let bytes = 0;
   let written = 0;
+  /** The app folders written so far, per team: the bases an overlay can use. */
+  const apps = new Map();
   const write = (path, text) => {
     mkdirSync(join(dir, path, '..'), { recursive: true });
     writeFileSync(join(dir, path), text);
@@ -88,9 +98,20 @@ export function generateRepo(dir, { files = 2000, seed = 19 } = {}) {
       // An app folder: one file per kind, as most repositories are laid out.
       const { text } = generate({ docs: 3, seed: seed * 1000 + i });
       const parts = text.split(/^---\n/m).filter(Boolean);
-      parts.forEach((part, k) => write(`${team}/apps/app-${i}/${['deployment', 'service', 'configmap'][k] ?? `extra-${k}`}.yaml`, part));
-    } else if (r < 0.5) write(`${team}/overlays/env-${i % 5}/app-${i}/kustomization.yaml`, `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../../apps/app-${i}\nnamePrefix: env-${i % 5}-\n`);
-    else write(`${team}/workloads/all-${i}.yaml`, generate({ docs: 2 + Math.floor(rnd() * 30), seed: seed * 1000 + i }).text);
+      const names = parts.map((_, k) => `${['deployment', 'service', 'configmap'][k] ?? `extra-${k}`}.yaml`);
+      parts.forEach((part, k) => write(`${team}/apps/app-${i}/${names[k]}`, part));
+      apps.set(team, [...(apps.get(team) ?? []), { i, files: names, base: false }]);
+    } else if (r < 0.5 && (apps.get(team)?.length ?? 0) > 0) {
+      // An overlay of one of the team's app folders (several environments may share one). The app
+      // folder becomes a base, with a kustomization of its own, the first time an overlay uses it.
+      const list = apps.get(team);
+      const app = list[Math.floor(rnd() * list.length)];
+      if (!app.base) {
+        write(`${team}/apps/app-${app.i}/kustomization.yaml`, `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${app.files.map((f) => `- ${f}\n`).join('')}`);
+        app.base = true;
+      }
+      write(`${team}/overlays/env-${i % 5}/app-${i}/kustomization.yaml`, `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n- ../../../apps/app-${app.i}\nnamePrefix: env-${i % 5}-\n`);
+    } else if (r >= 0.5) write(`${team}/workloads/all-${i}.yaml`, generate({ docs: 2 + Math.floor(rnd() * 30), seed: seed * 1000 + i }).text);
   }
   return { files: written, bytes };
 }

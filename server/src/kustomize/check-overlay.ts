@@ -110,8 +110,13 @@ export function checkOverlaySync(dir: string, options: OverlayCheckOptions): Ove
  * text runs in slices, so the server keeps answering; undefined when `signal` aborted it.
  */
 export async function checkOverlay(dir: string, options: OverlayCheckOptions): Promise<OverlayCheck | undefined> {
-  const read = reader(options.overrides);
   const result = await render(dir, options);
+  return checkRendered(dir, result, options);
+}
+
+/** Checks what a render of the overlay gave (its own render, or its part of a render of several). */
+export async function checkRendered(dir: string, result: RenderResult, options: OverlayCheckOptions): Promise<OverlayCheck | undefined> {
+  const read = reader(options.overrides);
   if (options.signal?.aborted) return undefined;
   if (!result.ok) return failed(dir, result, options, read);
   const analysis = await new Analyzer(options.onRuleError).analyzeInSlices(result.yaml, options.analysis, { isStale: () => options.signal?.aborted === true });

@@ -12,11 +12,13 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import type { CliFinding } from '../cli/formats';
-import { checkOverlay } from './check-overlay';
+import { checkRendered } from './check-overlay';
 import { kustomizeCommand } from './command';
 import { kustomizationFileIn, readFromDisk, readTree } from './kustomization';
 import { mergeOverlays, type SourceFinding } from './map-findings';
+import type { RenderResult } from './render';
 import { outermostOverlays, type Overlay } from './workspace-overlays';
+import { batchesOf, renderGroup } from './cli-batches';
 
 export interface RenderFlags {
   readonly noRender: boolean;
@@ -96,19 +98,28 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     return undefined;
   }
   const candidates = new Set(overlays.flatMap((o) => [...o.files]));
-  const done = inParallel(overlays.length, concurrency, async (index) => {
-    const overlay = overlays[index] as Overlay;
-    // Held back and written in the order of the overlays, as one render after the other writes them.
-    const warnings: string[] = [];
-    const check = await checkOverlay(overlay.dir, {
-      command,
-      analysis: options,
-      labelBase: process.cwd(),
-      discovered: !named,
-      onRuleError: (rule, e) => warnings.push(t(locale, 'cli.rule-failed', { rule, file: overlay.dir, error: String(e) })),
-    });
-    return { overlay, check, warnings };
-  }).then((checks) => {
+  // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
+  const groups = batchesOf(overlays, readFromDisk, concurrency);
+  const done = inParallel(groups.length, concurrency, async (at) => {
+    const group = groups[at] as readonly number[];
+    const results = await renderGroup(group.map((index) => (overlays[index] as Overlay).dir), { command });
+    const checks = [];
+    for (const [k, index] of group.entries()) {
+      const overlay = overlays[index] as Overlay;
+      // Held back and written in the order of the overlays, as one render after the other writes them.
+      const warnings: string[] = [];
+      const check = await checkRendered(overlay.dir, results[k] as RenderResult, {
+        command,
+        analysis: options,
+        labelBase: process.cwd(),
+        discovered: !named,
+        onRuleError: (rule, e) => warnings.push(t(locale, 'cli.rule-failed', { rule, file: overlay.dir, error: String(e) })),
+      });
+      checks.push({ index, overlay, check, warnings });
+    }
+    return checks;
+  }).then((byGroup) => {
+    const checks = byGroup.flat().sort((a, b) => a.index - b.index);
     const lists: SourceFinding[][] = [];
     const covered = new Set<string>();
     for (const { overlay, check, warnings } of checks) {

@@ -56,17 +56,23 @@ export function withOriginAnnotations(text: string): string {
   return doc.toString();
 }
 
-interface Mirror {
+export interface Mirror {
   readonly temp: string;
+  /** The user's folder that `temp` stands for. */
   readonly root: string;
-  readonly overlay: string;
+  /** Each tree's top folder in the copy. */
+  readonly overlays: readonly string[];
 }
 
-/** Copies the tree into a new temporary folder; the caller removes `temp`. */
-function mirror(tree: readonly KustomizationInfo[], read: ReadText, overrides: ReadonlyMap<string, string>): Mirror {
-  const top = tree[0] as KustomizationInfo;
+/**
+ * Copies the trees into a new temporary folder; the caller removes `temp`. With `annotate` the
+ * top kustomization of each tree gets origin annotations (a render of several trees sets them
+ * once, above them all).
+ */
+export function mirror(trees: readonly (readonly KustomizationInfo[])[], read: ReadText, overrides: ReadonlyMap<string, string>, annotate = true): Mirror {
+  const tops = new Set(annotate ? trees.map((tree) => (tree[0] as KustomizationInfo).file) : []);
   const files = new Set<string>();
-  for (const k of tree) {
+  for (const k of trees.flat()) {
     files.add(k.file);
     k.files.forEach((f) => files.add(f));
     let siblings: string[] = [];
@@ -84,7 +90,7 @@ function mirror(tree: readonly KustomizationInfo[], read: ReadText, overrides: R
       }
     }
   }
-  const root = commonAncestor([...files, ...tree.map((k) => k.dir)]);
+  const root = commonAncestor([...files, ...trees.flat().map((k) => k.dir)]);
   const temp = mkdtempSync(join(tmpdir(), 'podsight-kustomize-'));
   for (const file of files) {
     const rel = relative(root, file);
@@ -92,19 +98,19 @@ function mirror(tree: readonly KustomizationInfo[], read: ReadText, overrides: R
     const dest = join(temp, rel);
     try {
       mkdirSync(dirname(dest), { recursive: true });
-      if (file === top.file) writeFileSync(dest, withOriginAnnotations(read(file)));
+      if (tops.has(file)) writeFileSync(dest, withOriginAnnotations(read(file)));
       else if (overrides.has(file)) writeFileSync(dest, overrides.get(file) ?? '');
       else copyFileSync(file, dest);
     } catch {
       // A file that does not exist stays missing in the copy too: kustomize reports it.
     }
   }
-  for (const k of tree) mkdirSync(join(temp, relative(root, k.dir)), { recursive: true });
-  return { temp, root, overlay: join(temp, relative(root, top.dir)) };
+  for (const k of trees.flat()) mkdirSync(join(temp, relative(root, k.dir)), { recursive: true });
+  return { temp, root, overlays: trees.map((tree) => join(temp, relative(root, (tree[0] as KustomizationInfo).dir))) };
 }
 
 /** kustomize's message, with the temporary folder replaced by the user's. */
-function cleanMessage(text: string, m: Mirror): string {
+export function cleanMessage(text: string, m: Mirror): string {
   // kustomize's deprecation warnings (`# Warning: 'commonLabels' is deprecated...`) come first: not the error.
   const body = text.trim().split('\n').filter((l) => !/^# Warning:/.test(l.trim())).join('\n').trim() || text.trim();
   // kubectl logs through klog: `E1128 08:45:35.588492 19806 run.go:72] "command failed" err="..."`,
@@ -116,7 +122,7 @@ function cleanMessage(text: string, m: Mirror): string {
   return message.split(m.temp + sep).join(m.root + sep).split(m.temp).join(m.root);
 }
 
-function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo[]; read: ReadText; refused?: RenderResult } {
+export function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo[]; read: ReadText; refused?: RenderResult } {
   const overrides = options.overrides ?? new Map<string, string>();
   const read: ReadText = (file) => overrides.get(file) ?? readFileSync(file, 'utf8');
   const tree = readTree(resolve(dir), read);
@@ -130,11 +136,11 @@ function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo
 export async function render(dir: string, options: RenderOptions): Promise<RenderResult> {
   const { tree, read, refused } = prepare(dir, options);
   if (refused) return refused;
-  const m = mirror(tree, read, options.overrides ?? new Map());
+  const m = mirror([tree], read, options.overrides ?? new Map());
   const [program, ...args] = options.command;
   try {
     return await new Promise<RenderResult>((done) => {
-      execFile(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) => {
+      execFile(program ?? 'kubectl', [...args, m.overlays[0] ?? m.temp], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) => {
         if (!error) return done({ ok: true, yaml: stdout, tree });
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
         if (e.name === 'AbortError') return done({ ok: false, reason: 'cancelled', message: '', tree });
@@ -152,10 +158,10 @@ export async function render(dir: string, options: RenderOptions): Promise<Rende
 export function renderSync(dir: string, options: RenderOptions): RenderResult {
   const { tree, read, refused } = prepare(dir, options);
   if (refused) return refused;
-  const m = mirror(tree, read, options.overrides ?? new Map());
+  const m = mirror([tree], read, options.overrides ?? new Map());
   const [program, ...args] = options.command;
   try {
-    const r = spawnSync(program ?? 'kubectl', [...args, m.overlay], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true, env: kustomizeEnv() });
+    const r = spawnSync(program ?? 'kubectl', [...args, m.overlays[0] ?? m.temp], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true, env: kustomizeEnv() });
     const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', message: program ?? '', tree };
     if (code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { ok: false, reason: 'timeout', message: '', tree };

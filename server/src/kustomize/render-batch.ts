@@ -1,0 +1,152 @@
+/**
+ * Rendering several overlays in one kustomize process. A small overlay's render is mostly
+ * kustomize starting up (~0.08 s of CPU): over a repository of 200 overlays, starting kubectl
+ * cost more than analysing every file. A temporary kustomization lists the overlays as its
+ * resources, and the output is split back per overlay:
+ *  - only overlays that share no file are rendered together, so the origin annotation of each
+ *    rendered resource (the file it came from, or the kustomization whose generator made it)
+ *    names exactly one overlay;
+ *  - kustomize sorts its output by kind and id, a total order on distinct ids, so each overlay's
+ *    resources come out in the order its own render gives them;
+ *  - the origin paths are relative to the folder rendered: they are written again relative to the
+ *    overlay, as its own render writes them (the mapping resolves them against the overlay);
+ *  - overlays whose render would differ inside a batch are rendered alone: a kustomization that
+ *    sets what only the top of a build applies (`sortOptions`, `buildMetadata`), `vars` (resolved
+ *    once, over everything rendered), remote resources, helm, or kustomize settings for the whole
+ *    build (`openapi`, `crds`, `configurations`).
+ * When the batch fails (one broken overlay fails it, two overlays may give the same id) or its
+ * output cannot be split, the caller renders the overlays again in smaller groups, down to one.
+ */
+import { execFile } from 'node:child_process';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { parse } from 'yaml';
+import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
+import { DEFAULT_TIMEOUT_MS, kustomizeEnv, mirror, prepare, type RenderOptions, type RenderResult } from './render';
+
+/** Keys that make an overlay's render differ when it is not the top of the build. */
+const TOP_ONLY = ['sortOptions', 'buildMetadata'];
+const WHOLE_BUILD = ['vars', 'openapi', 'crds', 'configurations', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator'];
+
+function keysOf(file: string, read: ReadText): string[] | undefined {
+  try {
+    const raw: unknown = parse(read(file));
+    return raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file or folder the tree names that is not there: kustomize will fail, and each failure costs the batch a render. */
+function missingPart(tree: readonly KustomizationInfo[]): boolean {
+  const isFile = (path: string): boolean => {
+    try {
+      return statSync(path).isFile();
+    } catch {
+      return false;
+    }
+  };
+  return tree.some((k) => !k.files.every(isFile) || !k.children.every((dir) => kustomizationFileIn(dir) !== undefined));
+}
+
+/** True when the overlay renders the same inside a batch as alone (see the header) and will likely render. */
+export function batchable(tree: readonly KustomizationInfo[], read: ReadText): boolean {
+  if (tree.length === 0 || tree.some((k) => k.remote.length > 0) || missingPart(tree)) return false;
+  return tree.every((k, i) => {
+    const keys = keysOf(k.file, read);
+    return keys !== undefined && !keys.some((key) => WHOLE_BUILD.includes(key) || (i === 0 && TOP_ONLY.includes(key)));
+  });
+}
+
+/** An origin path kustomize writes as a plain scalar, which we can write again the same way. */
+const PLAIN_PATH = /^[A-Za-z0-9_.][A-Za-z0-9_./-]*$/;
+/** The origin annotation of a rendered resource, as kustomize writes it (block scalar, path first). */
+const ORIGIN = /^( +)config\.kubernetes\.io\/origin: \|\n\1 +(path|configuredIn): ([^\n]*)\n/gm;
+
+/** kustomize's output split into its documents (each ends with a line break; `---` lines between). */
+function documentsOf(yaml: string): string[] {
+  if (yaml === '') return [];
+  return yaml.split(/(?<=\n)---\n/);
+}
+
+interface Split {
+  readonly owner: number;
+  readonly text: string;
+}
+
+/**
+ * One rendered document: which overlay it belongs to, and its text with the origin path written
+ * relative to that overlay. Undefined when it cannot be told (then the batch is not used).
+ */
+function placeDocument(doc: string, batchDir: string, temp: string, ownerOf: (copy: string) => number | undefined, overlayCopies: readonly string[]): Split | undefined {
+  const matches = [...doc.matchAll(ORIGIN)];
+  if (matches.length !== 1) return undefined;
+  const m = matches[0] as RegExpMatchArray;
+  const path = m[3] ?? '';
+  if (!PLAIN_PATH.test(path)) return undefined;
+  const copy = resolve(batchDir, path);
+  if (!copy.startsWith(temp + sep)) return undefined;
+  const owner = ownerOf(copy);
+  if (owner === undefined) return undefined;
+  const own = relative(overlayCopies[owner] as string, copy).split(sep).join('/');
+  if (!PLAIN_PATH.test(own)) return undefined;
+  const at = (m.index ?? 0) + m[0].length - path.length - 1;
+  return { owner, text: doc.slice(0, at) + own + doc.slice(at + path.length) };
+}
+
+/** A render of several overlays that gave nothing to use; `culprit`: the overlay kustomize's error names. */
+export interface BatchFailure {
+  readonly culprit?: number;
+}
+
+/**
+ * The overlay a failed batch's error is about: kustomize names the resource entry it was
+ * accumulating (`accumulating resources from '../x/overlay': ...`), the first one that failed or
+ * that gave an id already given by an earlier one.
+ */
+function culpritOf(message: string, entries: readonly string[]): number | undefined {
+  const named = /accumulating resources from '([^']*)'/.exec(message)?.[1];
+  const at = named === undefined ? -1 : entries.indexOf(named);
+  return at >= 0 ? at : undefined;
+}
+
+/**
+ * Renders overlays (each `batchable`, no two sharing a file) in one kustomize process; for each,
+ * what its own render would give. A failure when the batch failed or could not be split.
+ */
+export async function renderTogether(dirs: readonly string[], options: RenderOptions): Promise<RenderResult[] | BatchFailure> {
+  const prepared = dirs.map((dir) => prepare(dir, options));
+  if (prepared.some((p) => p.refused)) return {};
+  const read = prepared[0]?.read;
+  if (!read) return [];
+  const trees = prepared.map((p) => p.tree);
+  // Which overlay read each file of the copy: its resources, patches and kustomizations.
+  const m = mirror(trees, read, options.overrides ?? new Map(), false);
+  const owners = new Map<string, number>();
+  trees.forEach((tree, index) => {
+    for (const k of tree) for (const file of [k.file, ...k.files]) owners.set(join(m.temp, relative(m.root, file)), index);
+  });
+  const batchDir = join(m.temp, `.podsight-batch-${process.pid}`);
+  try {
+    mkdirSync(batchDir);
+    const entries = m.overlays.map((copy) => relative(batchDir, copy).split(sep).join('/'));
+    writeFileSync(join(batchDir, 'kustomization.yaml'), `resources:\n${entries.map((e) => `- ${JSON.stringify(e)}\n`).join('')}buildMetadata: [originAnnotations]\n`);
+    const [program, ...args] = options.command;
+    const run = await new Promise<{ yaml: string } | { stderr: string }>((done) => {
+      execFile(program ?? 'kubectl', [...args, batchDir], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) =>
+        done(error ? { stderr: String(stderr) } : { yaml: stdout }),
+      );
+    });
+    if (!('yaml' in run)) return { culprit: culpritOf(run.stderr, entries) };
+    const yaml = run.yaml;
+    const docs: string[][] = trees.map(() => []);
+    for (const doc of documentsOf(yaml)) {
+      const split = placeDocument(doc, batchDir, m.temp, (copy) => owners.get(copy), m.overlays);
+      if (!split) return {};
+      docs[split.owner]?.push(split.text);
+    }
+    return trees.map((tree, index) => ({ ok: true, yaml: (docs[index] ?? []).join('---\n'), tree }));
+  } finally {
+    rmSync(m.temp, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Several overlays rendered by one `kubectl kustomize` (the CLI over a repository): each overlay's
+ * part must be exactly what its own render gives, and overlays that could change each other's
+ * render inside one build are not put together.
+ */
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { batchesOf, renderGroup } from '../../../server/src/kustomize/cli-batches';
+import { readFromDisk } from '../../../server/src/kustomize/kustomization';
+import { render, type RenderResult } from '../../../server/src/kustomize/render';
+import { batchable, renderTogether } from '../../../server/src/kustomize/render-batch';
+import { outermostOverlays } from '../../../server/src/kustomize/workspace-overlays';
+import { BASE_DEPLOYMENT, writeTree } from './tree';
+
+const command = ['kubectl', 'kustomize'];
+
+const service = (name: string, app: string): string => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80, targetPort: 8080}]\n`;
+const statefulSet = (name: string, serviceName: string): string =>
+  `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: ${name}\nspec:\n  serviceName: ${serviceName}\n  selector: {matchLabels: {app: ${name}}}\n  template:\n    metadata: {labels: {app: ${name}}}\n    spec:\n      containers: [{name: main, image: busybox}]\n`;
+
+/** Apps with a base and overlays, a generator, a broken overlay, two giving the same id, one with sortOptions. */
+function repository(): string {
+  return writeTree({
+    'a/base/kustomization.yaml': 'resources: [deployment.yaml, service.yaml]\nconfigMapGenerator:\n- name: settings\n  literals: [mode=fast]\n',
+    'a/base/deployment.yaml': BASE_DEPLOYMENT,
+    'a/base/service.yaml': service('web', 'web'),
+    'a/prod/kustomization.yaml': 'resources: [../base]\nnamePrefix: prod-\n',
+    'a/dev/kustomization.yaml': 'resources: [../base]\nnamePrefix: dev-\nnamespace: dev\n',
+    'b/base/kustomization.yaml': 'resources: [db.yaml]\n',
+    'b/base/db.yaml': statefulSet('db', 'db-headless'),
+    'b/prod/kustomization.yaml': 'resources: [../base]\nnamePrefix: prod-\ncommonLabels: {tier: data}\n',
+    'c/only/kustomization.yaml': 'resources: [pod.yaml]\nnameSuffix: -x\n',
+    'c/only/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lone\nspec:\n  containers: [{name: main, image: busybox}]\n',
+    'd/broken/kustomization.yaml': 'resources: [missing.yaml]\n',
+    'f/same/kustomization.yaml': 'resources: [pod.yaml]\nnameSuffix: -x\n',
+    'f/same/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: lone\nspec:\n  containers: [{name: main, image: busybox}]\n',
+    'e/sorted/kustomization.yaml': 'resources: [pod.yaml]\nsortOptions: {order: fifo}\n',
+    'e/sorted/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: sorted\nspec:\n  containers: [{name: main, image: busybox}]\n',
+  });
+}
+
+test("each overlay's part of a render of several equals its own render, byte for byte", async () => {
+  const root = repository();
+  const overlays = outermostOverlays([root], readFromDisk);
+  const dirs = [join(root, 'a/prod'), join(root, 'b/prod'), join(root, 'c/only')];
+  assert.deepEqual(overlays.map((o) => o.dir).filter((d) => dirs.includes(d)).sort(), [...dirs].sort());
+  const batch = await renderTogether(dirs, { command });
+  if (!Array.isArray(batch)) return assert.fail(JSON.stringify(batch));
+  const together: RenderResult[] = batch;
+  for (const [i, dir] of dirs.entries()) {
+    const alone = await render(dir, { command });
+    const part = together[i];
+    assert.ok(alone.ok && part?.ok, dir);
+    assert.equal(part.yaml, alone.yaml, dir);
+  }
+  // The generator's resource is placed by the kustomization that made it, relative to the overlay.
+  const first = together[0];
+  assert.ok(first?.ok && /configuredIn: \.\.\/base\/kustomization\.yaml/.test(first.yaml), first?.ok ? first.yaml : '');
+});
+
+test('overlays sharing a file, or a name one of them renames, are never rendered together; sortOptions and broken trees alone', () => {
+  const root = writeTree({
+    'x/base/kustomization.yaml': 'resources: [set.yaml]\n',
+    'x/base/set.yaml': statefulSet('db', 'web'),
+    'x/one/kustomization.yaml': 'resources: [../base]\nnamePrefix: one-\n',
+    'x/two/kustomization.yaml': 'resources: [../base]\nnamePrefix: two-\n',
+    'y/base/kustomization.yaml': 'resources: [service.yaml]\n',
+    'y/base/service.yaml': service('web', 'web'),
+    'y/prod/kustomization.yaml': 'resources: [../base]\nnamePrefix: prod-\n',
+    'z/apart/kustomization.yaml': 'resources: [pod.yaml]\n',
+    'z/apart/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: apart\nspec:\n  containers: [{name: main, image: busybox}]\n',
+    'z/sorted/kustomization.yaml': 'resources: [pod.yaml]\nsortOptions: {order: fifo}\n',
+    'z/sorted/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: sorted\nspec:\n  containers: [{name: main, image: busybox}]\n',
+    'z/broken/kustomization.yaml': 'resources: [missing.yaml]\n',
+  });
+  const overlays = outermostOverlays([root], readFromDisk);
+  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
+  const groups = batchesOf(overlays, readFromDisk, 1);
+  const groupOf = (rel: string): number[] | undefined => groups.find((g) => g.includes(at(rel)));
+  assert.ok(!groupOf('x/one')?.includes(at('x/two')), 'x/one and x/two share their base');
+  // x's StatefulSet names a Service `web` it does not have; y renames its `web` to `prod-web`:
+  // in one build kustomize would point x's serviceName at y's Service.
+  assert.ok(!groupOf('x/one')?.includes(at('y/prod')) && !groupOf('x/two')?.includes(at('y/prod')));
+  assert.deepEqual(groupOf('z/sorted'), [at('z/sorted')]);
+  assert.deepEqual(groupOf('z/broken'), [at('z/broken')]);
+  assert.equal(batchable(overlays[at('z/sorted')]?.tree ?? [], readFromDisk), false);
+  assert.ok((groupOf('z/apart')?.length ?? 0) > 1, JSON.stringify(groups));
+});
+
+test('a group that fails is rendered again without the overlay kustomize names: every overlay gets what its own render gives', async () => {
+  const root = repository();
+  // Two overlays giving the same id (kustomize refuses the build), and a broken one.
+  const dirs = [join(root, 'a/prod'), join(root, 'c/only'), join(root, 'f/same'), join(root, 'd/broken'), join(root, 'b/prod')];
+  const results = await renderGroup(dirs, { command });
+  for (const [i, dir] of dirs.entries()) {
+    const alone = await render(dir, { command });
+    const got = results[i];
+    assert.equal(got?.ok, alone.ok, dir);
+    if (alone.ok && got?.ok) assert.equal(got.yaml, alone.yaml, dir);
+    if (!alone.ok && got && !got.ok) assert.equal(got.message, alone.message, dir);
+  }
+  const twice = await renderGroup([join(root, 'a/prod'), join(root, 'a/dev')], { command });
+  assert.ok(twice.every((r) => r.ok));
+});
