@@ -17,12 +17,11 @@
  * When the batch fails (one broken overlay fails it, two overlays may give the same id) or its
  * output cannot be split, the caller renders the overlays again in smaller groups, down to one.
  */
-import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
-import { DEFAULT_TIMEOUT_MS, kustomizeEnv, mirror, prepare, type RenderOptions, type RenderResult } from './render';
+import { mirror, prepare, runKustomize, type RenderOptions, type RenderResult } from './render';
 
 /** Keys that make an overlay's render differ when it is not the top of the build. */
 const TOP_ONLY = ['sortOptions', 'buildMetadata'];
@@ -131,12 +130,7 @@ export async function renderTogether(dirs: readonly string[], options: RenderOpt
     mkdirSync(batchDir);
     const entries = m.overlays.map((copy) => relative(batchDir, copy).split(sep).join('/'));
     writeFileSync(join(batchDir, 'kustomization.yaml'), `resources:\n${entries.map((e) => `- ${JSON.stringify(e)}\n`).join('')}buildMetadata: [originAnnotations]\n`);
-    const [program, ...args] = options.command;
-    const run = await new Promise<{ yaml: string } | { stderr: string }>((done) => {
-      execFile(program ?? 'kubectl', [...args, batchDir], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) =>
-        done(error ? { stderr: String(stderr) } : { yaml: stdout }),
-      );
-    });
+    const run = await runKustomize(batchDir, options);
     if (!('yaml' in run)) return { culprit: culpritOf(run.stderr, entries) };
     const yaml = run.yaml;
     const docs: string[][] = trees.map(() => []);

@@ -154,6 +154,16 @@ export async function render(dir: string, options: RenderOptions): Promise<Rende
   }
 }
 
+/** Runs kustomize on a folder of a temporary copy (several overlays at once: render-batch.ts). */
+export function runKustomize(folder: string, options: RenderOptions): Promise<{ readonly yaml: string } | { readonly stderr: string }> {
+  const [program, ...args] = options.command;
+  return new Promise((done) => {
+    execFile(program ?? 'kubectl', [...args, folder], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) =>
+      done(error ? { stderr: String(stderr) } : { yaml: stdout }),
+    );
+  });
+}
+
 /** The same, blocking (the CLI renders one overlay after the other). */
 export function renderSync(dir: string, options: RenderOptions): RenderResult {
   const { tree, read, refused } = prepare(dir, options);
