@@ -24,9 +24,12 @@ export function restartingErrorHandler(notify: (message: string) => void): Error
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'podsight.js').fsPath;
+  // stdio, not node IPC: over IPC `process.send` serialises every publish as objects, while on
+  // stdio the server writes the diagnostics JSON it keeps per document (see raw-publish.ts), so
+  // an edit in a file of thousands of documents does not convert and serialise all of them again.
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, args: ['lsp'] },
-    debug: { module, transport: TransportKind.ipc, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio, args: ['lsp'] },
+    debug: { module, transport: TransportKind.stdio, args: ['lsp'], options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
