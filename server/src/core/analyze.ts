@@ -4,6 +4,7 @@
  * cached by their text, so an edit re-checks only the documents it touched.
  */
 import type { Document } from 'yaml';
+import type { ConfigMapModel } from '../k8s/config-maps';
 import type { PodModel } from '../k8s/pod-model';
 import type { K8sObject } from '../k8s/workloads';
 import { normaliseLocale } from '../l10n';
@@ -26,6 +27,10 @@ export interface ChunkAnalysis {
   readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[];
   readonly pods: readonly PodModel[];
   readonly findings: readonly Finding[];
+  /** The ConfigMaps among its objects: the file rules index them on every edit, so they are found once. */
+  readonly configMaps?: readonly ConfigMapModel[];
+  /** Line starts of the chunk's text, relative to it (the file's line index is made of them). */
+  readonly lineStarts?: readonly number[];
 }
 
 /** A chunk's analysis placed in the file. */
@@ -64,7 +69,7 @@ export class Analyzer {
   private last?: Split;
   /** The file rules' findings per chunk, for re-checking only what an edit changed. */
   private readonly fileRuleMemo = new FileRuleMemo();
-  private readonly lineStarts = new WeakMap<ChunkAnalysis, number[]>();
+  private readonly lineStarts = new WeakMap<ChunkAnalysis, readonly number[]>();
   private readonly placed = new WeakMap<ChunkAnalysis, { start: number; findings: readonly Finding[] }>();
 
   constructor(
@@ -165,7 +170,13 @@ export class Analyzer {
       else findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
     }
     yield;
-    const lines = new LineIndex(text, chunks.map((c) => ({ start: c.start, starts: this.linesOf(c.analysis) })));
+    const offsets: number[] = [];
+    const lineStarts: (readonly number[])[] = [];
+    for (const c of chunks) {
+      offsets.push(c.start);
+      lineStarts.push(c.analysis.lineStarts ?? this.linesOf(c.analysis));
+    }
+    const lines = new LineIndex(text, undefined, offsets, lineStarts);
     const nextComments = new Map<string, readonly { start: number; text: string }[]>();
     const comments = (chunk: string): readonly { start: number; text: string }[] => {
       const found = this.comments.get(chunk) ?? nextComments.get(chunk) ?? scanComments(chunk);
@@ -181,7 +192,6 @@ export class Analyzer {
 
   /** The per-chunk share of the file-level work, done while the chunk is fresh (see FileRule.prepareChunk). */
   private prepare(analysis: ChunkAnalysis, options: AnalysisOptions): void {
-    this.linesOf(analysis);
     if (analysis.chunk.templated) return;
     const model = { start: 0, objects: analysis.objects, pods: analysis.pods };
     for (const rule of fileRules) {
@@ -204,7 +214,8 @@ export class Analyzer {
     return findings;
   }
 
-  private linesOf(analysis: ChunkAnalysis): number[] {
+  /** For analyses made without line starts (tests build some by hand). */
+  private linesOf(analysis: ChunkAnalysis): readonly number[] {
     let starts = this.lineStarts.get(analysis);
     if (!starts) {
       starts = lineStartsOf(analysis.chunk.text);

@@ -4,6 +4,7 @@
  * absolute and clamped into the text here, so no rule can point outside it.
  */
 import { normaliseLocale, t as translate } from '../l10n';
+import { configMapsOf, type ConfigMapModel } from '../k8s/config-maps';
 import { claimForCustomResource, customResourceKindAt } from '../k8s/custom-resource-claims';
 import { podsOf, type PodModel } from '../k8s/pod-model';
 import { objectsOf } from '../k8s/workloads';
@@ -13,7 +14,7 @@ import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import type { FileRuleMemo } from './file-rule-memo';
 import { applyDirectives, scanDirectives, type TextPiece } from './directives';
-import type { LineIndex } from './line-index';
+import { lineStartsOf, type LineIndex } from './line-index';
 import { parseChunk, type ParsedChunk } from './parse';
 import { within } from './template-mask';
 import { span } from './yaml-access';
@@ -70,8 +71,24 @@ function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: R
   return kind ? { ...finding, message: claimForCustomResource(finding.message, kind, locale) } : finding;
 }
 
-/** The rules' view of a chunk, kept while the chunk stays where it is. */
-const models_ = new WeakMap<ChunkAnalysis, FileRuleContext['chunks'][number]>();
+/**
+ * The rules' view of a chunk, kept on the chunk's analysis while the chunk stays where it is: at
+ * thousands of documents a WeakMap lookup per chunk and edit costs milliseconds, a field does not.
+ */
+interface ModelSlot {
+  model: FileRuleContext['chunks'][number] | undefined;
+}
+
+function modelOf(analysis: ChunkAnalysis, start: number): FileRuleContext['chunks'][number] {
+  const slot = analysis as ChunkAnalysis & Partial<ModelSlot>;
+  let model = slot.model;
+  if (model?.start !== start) {
+    model = { start, objects: analysis.objects, pods: analysis.pods, configMaps: analysis.configMaps };
+    // Analyses made elsewhere (tests) have no slot: their model is made again each time.
+    if ('model' in slot) slot.model = model;
+  }
+  return model;
+}
 
 /**
  * Runs the file-level rules over the combined chunk models, adding their findings (absolute
@@ -91,8 +108,7 @@ export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[]
       templated.push(analysis.chunk.text);
       continue;
     }
-    let model = models_.get(analysis);
-    if (model?.start !== start) models_.set(analysis, (model = { start, objects: analysis.objects, pods: analysis.pods }));
+    const model = modelOf(analysis, start);
     models.push(model);
     byStart.set(start, model);
   }
@@ -190,7 +206,14 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   // What a template block holds may be rendered zero, one or many times: nothing there is certain.
   const conditional = chunk.conditional ?? [];
   const kept = conditional.length === 0 ? findings : findings.filter((f) => !within(f.start, conditional) && !f.related.some((r) => within(r.start, conditional)));
-  return { chunk, objects, pods, findings: kept };
+  let configMaps: readonly ConfigMapModel[] = [];
+  try {
+    configMaps = configMapsOf(objects);
+  } catch (error) {
+    onRuleError?.(MODEL_ERROR, error);
+  }
+  const analysis: ChunkAnalysis & ModelSlot = { chunk, objects, pods, findings: kept, configMaps, lineStarts: lineStartsOf(chunk.text), model: undefined };
+  return analysis;
 }
 
 export function shift(finding: Finding, by: number): Finding {

@@ -52,13 +52,6 @@ export function lineStartsOf(text: string): number[] {
   return starts;
 }
 
-/** A run of lines: where it starts in the file (offset and line) and its own line starts. */
-export interface LineSegment {
-  readonly start: number;
-  readonly firstLine: number;
-  readonly starts: readonly number[];
-}
-
 /** Index of the last element whose key is <= value (0 when none is): a binary search over sorted keys. */
 export function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item: T) => number): number {
   let low = 0;
@@ -71,30 +64,58 @@ export function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item
   return low;
 }
 
+/** Index of the last number <= value in a sorted array (0 when none is). */
+function lastAtOrBeforeNumber(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((sorted[mid] as number) <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /**
  * Line starts of one text, for fast offset → position conversion. A big file's index is made of
  * its chunks' line starts (each computed once per chunk text and reused across edits), so an edit
- * never rescans the whole file.
+ * never rescans the whole file. Segments are kept in parallel arrays: an edit of a file of
+ * thousands of documents builds three arrays, not thousands of objects.
  */
 export class LineIndex {
-  private readonly segments: readonly LineSegment[];
+  /** Per segment: its offset in the text, its first line, its own line starts. */
+  private readonly offsets: readonly number[];
+  private readonly firstLines: Int32Array;
+  private readonly starts: readonly (readonly number[])[];
   readonly lineCount: number;
 
   /** `segments` (optional) must start at offset 0 and each begin at a line start. */
+  constructor(text: string, segments?: readonly { readonly start: number; readonly starts: readonly number[] }[]);
+  /** Segments given as parallel arrays: offsets (the first 0) and their line starts. */
+  constructor(text: string, segments: undefined, offsets: readonly number[], starts: readonly (readonly number[])[]);
   constructor(
     private readonly text: string,
     segments?: readonly { readonly start: number; readonly starts: readonly number[] }[],
+    offsets?: readonly number[],
+    starts?: readonly (readonly number[])[],
   ) {
-    const given = segments && segments.length > 0 && segments[0]?.start === 0 ? segments : [{ start: 0, starts: lineStartsOf(text) }];
-    const placed: LineSegment[] = [];
+    if (!offsets || !starts || offsets[0] !== 0) {
+      const given = segments && segments.length > 0 && segments[0]?.start === 0 ? segments : [{ start: 0, starts: lineStartsOf(text) }];
+      offsets = given.map((s) => s.start);
+      starts = given.map((s) => s.starts);
+    }
+    const firstLines = new Int32Array(offsets.length);
     let line = 0;
-    given.forEach((s, k) => {
-      placed.push({ start: s.start, firstLine: line, starts: s.starts });
+    for (let k = 0; k < offsets.length; k++) {
+      firstLines[k] = line;
+      const own = starts[k] as readonly number[];
       // A segment ending in a newline lists the next segment's first line as its last start.
-      const next = given[k + 1];
-      line += s.starts.length - (next && s.start + (s.starts[s.starts.length - 1] ?? -1) === next.start ? 1 : 0);
-    });
-    this.segments = placed;
+      const next = offsets[k + 1];
+      line += own.length - (next !== undefined && (offsets[k] as number) + (own[own.length - 1] ?? -1) === next ? 1 : 0);
+    }
+    this.offsets = offsets;
+    this.firstLines = firstLines;
+    this.starts = starts;
     this.lineCount = line;
   }
 
@@ -102,19 +123,22 @@ export class LineIndex {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the `\r` and `\n` of a CRLF is no position of LSP's: that is the end of the line.
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    const seg = this.segments[lastAtOrBefore(this.segments, clamped, (s) => s.start)] as LineSegment;
-    const i = lastAtOrBefore(seg.starts, clamped - seg.start, (x) => x);
-    return { line: seg.firstLine + i, character: clamped - seg.start - (seg.starts[i] ?? 0) };
+    const k = lastAtOrBeforeNumber(this.offsets, clamped);
+    const at = clamped - (this.offsets[k] as number);
+    const own = this.starts[k] as readonly number[];
+    const i = lastAtOrBeforeNumber(own, at);
+    return { line: (this.firstLines[k] as number) + i, character: at - (own[i] ?? 0) };
   }
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
     if (position.line >= this.lineCount) return this.text.length;
-    const k = lastAtOrBefore(this.segments, position.line, (s) => s.firstLine);
-    const seg = this.segments[k] as LineSegment;
-    const i = position.line - seg.firstLine;
-    const lineStart = seg.start + (seg.starts[i] ?? 0);
-    const nextStart = i + 1 < seg.starts.length ? seg.start + (seg.starts[i + 1] ?? 0) : this.segments[k + 1]?.start ?? this.text.length;
+    const k = lastAtOrBeforeNumber(this.firstLines, position.line);
+    const own = this.starts[k] as readonly number[];
+    const base = this.offsets[k] as number;
+    const i = position.line - (this.firstLines[k] as number);
+    const lineStart = base + (own[i] ?? 0);
+    const nextStart = i + 1 < own.length ? base + (own[i + 1] ?? 0) : (this.offsets[k + 1] ?? this.text.length);
     // As vscode-languageserver-textdocument does: a character past the line's end means its end, before the break.
     let end = nextStart;
     while (end > lineStart && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;

@@ -82,7 +82,8 @@ export function configMapsOf(objects: readonly { readonly object: K8sObject; rea
 /** The last index built: returned again while the ConfigMaps are the same models (chunks are cached), so memos keyed on it hold across edits. */
 let last: { models: readonly ConfigMapModel[]; index: ConfigMapIndex } = { models: [], index: NO_CONFIG_MAPS };
 
-type ObjectLists = readonly { readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[] }[];
+/** Chunks' objects; `configMaps` when the chunk's analysis found them already (see analyzeChunk). */
+type ObjectLists = readonly { readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[]; readonly configMaps?: readonly ConfigMapModel[] }[];
 
 /** The ConfigMaps of every chunk (analysis chunks' `analysis.objects`, or the file rules' chunk models), by name. */
 export function configMapIndex(chunks: ObjectLists): ConfigMapIndex {
@@ -99,7 +100,7 @@ const indexByList = new WeakMap<ObjectLists, ConfigMapIndex>();
 function buildIndex(chunks: ObjectLists): ConfigMapIndex {
   const models: ConfigMapModel[] = [];
   for (const c of chunks) {
-    const found = configMapsOf(c.objects);
+    const found = c.configMaps ?? configMapsOf(c.objects);
     if (found.length > 0) models.push(...found);
   }
   if (models.length === 0) return NO_CONFIG_MAPS;

@@ -34,6 +34,70 @@ export interface PreparedDiagnostics {
   json(): string;
   /** The same as objects (parsed from the JSON: rarely needed, see raw-publish.ts). */
   objects(): Diagnostic[];
+  /**
+   * The whole message as UTF-8: `head`, the diagnostics array (then `extra`, JSON texts of more
+   * diagnostics), `tail`. Copied from bytes kept per chunk, so a publish neither joins nor
+   * encodes 1.6 MB of text again.
+   */
+  message(head: string, extra: readonly string[], tail: string): Buffer;
+}
+
+/**
+ * Each diagnostic's `version` goes into a slot of this many characters, the digits followed by
+ * spaces (JSON allows them there): kept bytes then take any version without moving.
+ */
+const VERSION_SLOT = 10;
+const SLOT = ' '.repeat(VERSION_SLOT);
+
+/** Diagnostics as UTF-8, each `…"version":<slot>}},`, and the byte offsets of the slots. */
+interface Wire {
+  readonly bytes: Buffer;
+  readonly slots: readonly number[];
+}
+
+function wireOf(texts: readonly string[]): Wire {
+  const units: string[] = [];
+  const slots: number[] = [];
+  let at = 0;
+  for (const text of texts) {
+    const length = Buffer.byteLength(text);
+    slots.push(at + length);
+    at += length + VERSION_SLOT + 3;
+    units.push(text, SLOT, '}},');
+  }
+  return { bytes: Buffer.from(units.join('')), slots };
+}
+
+/** What a publish lists, in file order: chunk entries and findings converted on their own. */
+interface Placed {
+  readonly texts: readonly string[];
+  /** Made on the first publish that needs it, then kept with the entry. */
+  wire?: Wire;
+}
+
+/** The message: head, units, extra, tail; each slot gets the version; the last unit's comma becomes a space. */
+function messageOf(placed: readonly Placed[], version: number, head: string, extra: readonly string[], tail: string): Buffer {
+  const list: Buffer[] = [Buffer.from(`${head}[`)];
+  const slots: number[] = [];
+  let offset = (list[0] as Buffer).length;
+  const add = (wire: Wire): void => {
+    list.push(wire.bytes);
+    for (const slot of wire.slots) slots.push(offset + slot);
+    offset += wire.bytes.length;
+  };
+  for (const p of placed) if (p.texts.length > 0) add((p.wire ??= wireOf(p.texts)));
+  if (extra.length > 0) {
+    const more = Buffer.from(`${extra.join(',')},`);
+    list.push(more);
+    offset += more.length;
+  }
+  list.push(Buffer.from(`]${tail}`));
+  const out = Buffer.concat(list);
+  const digits = String(version);
+  for (const slot of slots) out.write(digits, slot, 'latin1');
+  // `[a,b,]` is no JSON, `[a,b ]` is.
+  if (offset > (list[0] as Buffer).length) out[offset - 1] = 0x20;
+  return out;
 }
 
 const str = JSON.stringify;
@@ -89,7 +153,7 @@ function textAt(c: Converted, base: number): string {
 }
 
 /** The diagnostics of one chunk analysis as last published. */
-interface ChunkEntry {
+interface ChunkEntry extends Placed {
   /** Chunk start (offset), first line and column when published. */
   readonly start: number;
   readonly base: number;
@@ -151,7 +215,7 @@ export class DiagnosticsCache {
     const { chunks, text } = analysis;
     const next = new Map<ChunkAnalysis, ChunkEntry>();
     // In file order: chunk entries, and findings converted on their own (base line 0).
-    const placed: { readonly texts: readonly string[] }[] = [];
+    const placed: Placed[] = [];
     let count = 0;
     let i = 0;
     let k = 0;
@@ -186,7 +250,7 @@ export class DiagnosticsCache {
       for (const p of placed) for (const t of p.texts) texts.push(t);
       return `[${texts.join(`${version}}},`)}${version}}}]`;
     };
-    return { count, json, objects: () => JSON.parse(json()) as Diagnostic[] };
+    return { count, json, objects: () => JSON.parse(json()) as Diagnostic[], message: (head, extra, tail) => messageOf(placed, version, head, extra, tail) };
   }
 
   /** The chunk's entry for findings[from, to): the last one as it was, moved, or converted anew. */
@@ -201,7 +265,7 @@ export class DiagnosticsCache {
       for (let n = from; n < to && same; n++) same = sameInside(findings[n] as Finding, reusable.findings[n - from] as Finding, by, chunk.start, end);
       // Unchanged: the very entry (its findings and start stay those it was made with: compared relatively).
       if (same && reusable.base === at.line) return reusable;
-      if (same) return { ...reusable, base: at.line, texts: reusable.converted.map((c) => textAt(c, at.line)) };
+      if (same) return { start: reusable.start, column: reusable.column, findings: reusable.findings, converted: reusable.converted, base: at.line, texts: reusable.converted.map((c) => textAt(c, at.line)) };
     }
     const group = findings.slice(from, to);
     const converted: Converted[] = [];

@@ -10,7 +10,7 @@ import { StreamMessageWriter, type Message } from 'vscode-languageserver/node';
 import type { PreparedDiagnostics } from './diagnostics-cache';
 
 /** Publish params whose diagnostics the encoder writes from JSON, by the params object. */
-const prepared = new WeakMap<object, { json(): string; objects(): Diagnostic[] }>();
+const prepared = new WeakMap<object, { json(): string; objects(): Diagnostic[]; message(head: string, tail: string): Buffer }>();
 let encoderInstalled = false;
 
 const TAIL = '"diagnostics":0}}';
@@ -20,15 +20,13 @@ export const rawJsonEncoder = {
   encode(msg: Message, options: { charset: BufferEncoding }): Promise<Uint8Array> {
     const params = (msg as { params?: unknown }).params;
     const diagnostics = params !== null && typeof params === 'object' ? prepared.get(params) : undefined;
-    let text: string;
     if (diagnostics) {
       // The params were made below with `diagnostics` last, and a message ends with its params.
       const head = JSON.stringify({ ...msg, params: { ...(params as object), diagnostics: 0 } });
-      text = head.endsWith(TAIL)
-        ? `${head.slice(0, -TAIL.length)}"diagnostics":${diagnostics.json()}}}`
-        : JSON.stringify({ ...msg, params: { ...(params as object), diagnostics: diagnostics.objects() } });
-    } else text = JSON.stringify(msg, undefined, 0);
-    return Promise.resolve(Buffer.from(text, options.charset));
+      if (head.endsWith(TAIL) && options.charset === 'utf-8') return Promise.resolve(diagnostics.message(`${head.slice(0, -TAIL.length)}"diagnostics":`, '}}'));
+      return Promise.resolve(Buffer.from(JSON.stringify({ ...msg, params: { ...(params as object), diagnostics: diagnostics.objects() } }), options.charset));
+    }
+    return Promise.resolve(Buffer.from(JSON.stringify(msg, undefined, 0), options.charset));
   },
 };
 
@@ -58,6 +56,7 @@ export function publishParams(uri: string, version: number, diagnostics: Prepare
       return diagnostics.count === 0 ? `[${more}` : `${own.slice(0, -1)},${more}`;
     },
     objects: () => [...diagnostics.objects(), ...extra],
+    message: (head, tail) => diagnostics.message(head, extra.map((d) => JSON.stringify(d)), tail),
   });
   return params;
 }

@@ -2,6 +2,7 @@
 import type { Document, Node } from 'yaml';
 import type { ParsedChunk } from '../core/parse';
 import type { Locale } from '../l10n';
+import type { ConfigMapModel } from '../k8s/config-maps';
 import type { PodModel } from '../k8s/pod-model';
 import type { K8sObject } from '../k8s/workloads';
 import type { UserImageInfo } from '../k8s/images';
@@ -130,7 +131,7 @@ export interface WorkspaceFile {
 
 /** What a file-level rule sees: every chunk of the file and the pods of its peers. */
 export interface FileRuleContext {
-  readonly chunks: readonly { readonly start: number; readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[] }[];
+  readonly chunks: readonly { readonly start: number; readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[]; readonly configMaps?: readonly ConfigMapModel[] }[];
   readonly peers: readonly PeerPods[];
   /** The namespace of this file's objects that set none (a kustomization's `namespace:`). */
   readonly namespace?: string;

@@ -49,6 +49,11 @@ test('prepared diagnostics equal the converted findings after random edits (JSON
       assert.equal(prepared.count, analysis.findings.length);
       assert.deepEqual(JSON.parse(prepared.json()), want, `seed ${seed}, version ${version}: JSON`);
       assert.deepEqual(JSON.parse(JSON.stringify(prepared.objects())), want, `seed ${seed}, version ${version}: objects`);
+      // The message bytes, with the versions written into kept bytes, and one more diagnostic after them.
+      const extra = { message: 'from .podsight.yaml', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+      const wire = prepared.message('{"params":{"diagnostics":', [JSON.stringify(extra)], '}}').toString('utf8');
+      assert.deepEqual(JSON.parse(wire), { params: { diagnostics: [...(want as unknown[]), extra] } }, `seed ${seed}, version ${version}: message`);
+      assert.deepEqual(JSON.parse(prepared.message('{"d":', [], '}').toString('utf8')), { d: want }, `seed ${seed}, version ${version}: message without extra`);
     }
   }
 });
