@@ -16,10 +16,13 @@ import { FileRuleMemo } from './file-rule-memo';
 import { analyzeChunk, clampSpan, fileFindingSteps, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
 import type { ParsedChunk } from './parse';
-import { resplit, type Piece, type Split } from './resplit';
+import { resplitChange, type Piece, type Split } from './resplit';
 import { runInSlices, runToEnd, type SliceOptions } from './slices';
 
 export type { SliceOptions } from './slices';
+
+/** Cached chunks beyond the file's own that the cache may hold before it is built anew. */
+const SPARE_CHUNKS = 64;
 
 /** The analysis of one chunk; offsets are relative to the chunk. */
 export interface ChunkAnalysis {
@@ -31,6 +34,8 @@ export interface ChunkAnalysis {
   readonly configMaps?: readonly ConfigMapModel[];
   /** Line starts of the chunk's text, relative to it (the file's line index is made of them). */
   readonly lineStarts?: readonly number[];
+  /** Whether its text holds a `podsight-disable` comment (false: no directive to apply). */
+  readonly directives?: boolean;
 }
 
 /** A chunk's analysis placed in the file. */
@@ -125,7 +130,8 @@ export class Analyzer {
     const key = this.useOptions(options);
     // Runs in slices may interleave: one under other options neither reads nor fills this cache.
     const cache = (): Map<string, ChunkAnalysis> | undefined => (this.optionsKey === key ? this.cache : undefined);
-    const pieces = resplit(this.last, text);
+    const previous = this.last;
+    const { pieces, head, tail } = resplitChange(previous, text);
     yield;
     const chunks: PlacedChunk[] = [];
     for (const piece of pieces) {
@@ -138,14 +144,35 @@ export class Analyzer {
       }
       chunks.push({ start: piece.start, analysis });
     }
-    const next = new Map<string, ChunkAnalysis>();
-    // Keyed by the piece's own text (the parsed chunk's reads lone CRs as LF).
-    chunks.forEach((c, i) => next.set((pieces[i] as { text: string }).text, c.analysis));
-    if (cache()) {
-      this.cache = next;
+    const current = cache();
+    if (current) {
+      this.cache = previous && current.size <= pieces.length + SPARE_CHUNKS ? this.keepOnly(current, previous.pieces, pieces, head, tail) : this.cacheOf(chunks, pieces);
       this.last = { text, pieces };
     }
     return { pieces, chunks };
+  }
+
+  /** A cache of exactly these chunks, keyed by the piece's own text (the parsed chunk's reads lone CRs as LF). */
+  private cacheOf(chunks: readonly PlacedChunk[], pieces: readonly Piece[]): Map<string, ChunkAnalysis> {
+    const next = new Map<string, ChunkAnalysis>();
+    chunks.forEach((c, i) => next.set((pieces[i] as Piece).text, c.analysis));
+    return next;
+  }
+
+  /**
+   * The cache less the pieces an edit replaced (the previous split's between its first `head` and
+   * last `tail`), unless the new split has them too: at thousands of documents, building a new
+   * map on every edit costs milliseconds. Chunks of runs that gave up may stay; `SPARE_CHUNKS`
+   * bounds them (beyond, the cache is built anew).
+   */
+  private keepOnly(cache: Map<string, ChunkAnalysis>, before: readonly Piece[], now: readonly Piece[], head: number, tail: number): Map<string, ChunkAnalysis> {
+    const added = new Set<string>();
+    for (let i = head; i < now.length - tail; i++) added.add((now[i] as Piece).text);
+    for (let i = head; i < before.length - tail; i++) {
+      const text = (before[i] as Piece).text;
+      if (!added.has(text)) cache.delete(text);
+    }
+    return cache;
   }
 
   private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
@@ -183,7 +210,8 @@ export class Analyzer {
       nextComments.set(chunk, found);
       return found;
     };
-    const kept = suppress(text, lines, findings, options, pieces, comments);
+    // Most files hold no directive: looking at each chunk's flag spares a search of the whole text.
+    const kept = chunks.some((c) => c.analysis.directives !== false) ? suppress(text, lines, findings, options, pieces, comments) : findings;
     this.comments = nextComments;
     yield;
     kept.sort((a, b) => a.start - b.start);
@@ -204,13 +232,15 @@ export class Analyzer {
     }
   }
 
-  /** A chunk's findings at its place in the file, kept while the chunk stays where it is. */
+  /** A chunk's findings at its place in the file, kept (on the analysis when it has room) while the chunk stays where it is. */
   private placedFindings(analysis: ChunkAnalysis, start: number): readonly Finding[] {
     if (start === 0 || analysis.findings.length === 0) return analysis.findings;
-    const kept = this.placed.get(analysis);
+    const slot = analysis as ChunkAnalysis & { placed?: { start: number; findings: readonly Finding[] } };
+    const kept = 'placed' in slot ? slot.placed : this.placed.get(analysis);
     if (kept?.start === start) return kept.findings;
     const findings = analysis.findings.map((f) => shift(f, start));
-    this.placed.set(analysis, { start, findings });
+    if ('placed' in slot) slot.placed = { start, findings };
+    else this.placed.set(analysis, { start, findings });
     return findings;
   }
 

@@ -13,7 +13,7 @@ import type { AnalysisOptions, FileRule, FileRuleContext, Finding, PeerPods, Rep
 import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from '../rules/unused-disable-directive';
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import type { FileRuleMemo } from './file-rule-memo';
-import { applyDirectives, scanDirectives, type TextPiece } from './directives';
+import { applyDirectives, DIRECTIVE_MARKER, scanDirectives, type TextPiece } from './directives';
 import { lineStartsOf, type LineIndex } from './line-index';
 import { parseChunk, type ParsedChunk } from './parse';
 import { within } from './template-mask';
@@ -77,6 +77,7 @@ function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: R
  */
 interface ModelSlot {
   model: FileRuleContext['chunks'][number] | undefined;
+  placed: { start: number; findings: readonly Finding[] } | undefined;
 }
 
 function modelOf(analysis: ChunkAnalysis, start: number): FileRuleContext['chunks'][number] {
@@ -212,7 +213,18 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   } catch (error) {
     onRuleError?.(MODEL_ERROR, error);
   }
-  const analysis: ChunkAnalysis & ModelSlot = { chunk, objects, pods, findings: kept, configMaps, lineStarts: lineStartsOf(chunk.text), model: undefined };
+  const analysis: ChunkAnalysis & ModelSlot = {
+    chunk,
+    objects,
+    pods,
+    findings: kept,
+    configMaps,
+    lineStarts: lineStartsOf(chunk.text),
+    directives: text.includes(DIRECTIVE_MARKER),
+    // Filled by the file-level pass and the analyzer (see modelOf and Analyzer.placedFindings).
+    model: undefined,
+    placed: undefined,
+  };
   return analysis;
 }
 

@@ -119,6 +119,14 @@ export class LineIndex {
     this.lineCount = line;
   }
 
+  /**
+   * The position of the `k`th segment's start when it starts at `offset` (a line start, so
+   * character 0), without a search; otherwise that of the offset.
+   */
+  segmentStart(k: number, offset: number): Position {
+    return this.offsets[k] === offset ? { line: this.firstLines[k] as number, character: 0 } : this.positionAt(offset);
+  }
+
   positionAt(offset: number): Position {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the `\r` and `\n` of a CRLF is no position of LSP's: that is the end of the line.

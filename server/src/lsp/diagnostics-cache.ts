@@ -236,7 +236,7 @@ export class DiagnosticsCache {
       }
       // The same chunk analysis twice in a file (identical documents): the second is converted anew.
       const last = next.has(chunk.analysis) ? undefined : this.chunks.get(chunk.analysis);
-      const entry = this.entryFor(analysis, chunk, to, findings, i, j, last);
+      const entry = this.entryFor(analysis, chunk, k, to, findings, i, j, last);
       if (!next.has(chunk.analysis)) next.set(chunk.analysis, entry);
       placed.push(entry);
       count += entry.texts.length;
@@ -254,8 +254,9 @@ export class DiagnosticsCache {
   }
 
   /** The chunk's entry for findings[from, to): the last one as it was, moved, or converted anew. */
-  private entryFor(analysis: FileAnalysis, chunk: PlacedChunk, end: number, findings: readonly Finding[], from: number, to: number, last: ChunkEntry | undefined): ChunkEntry {
-    const at = analysis.lines.positionAt(chunk.start);
+  private entryFor(analysis: FileAnalysis, chunk: PlacedChunk, index: number, end: number, findings: readonly Finding[], from: number, to: number, last: ChunkEntry | undefined): ChunkEntry {
+    // The analysis's line index is made of its chunks, in order.
+    const at = analysis.lines.segmentStart(index, chunk.start);
     // Positions at the end of a chunk ending in `\r` depend on what follows (CRLF or not).
     const endsInCr = analysis.text.charCodeAt(end - 1) === 13;
     const reusable = !endsInCr && last !== undefined && last.column === at.character && last.findings.length === to - from ? last : undefined;
