@@ -43,36 +43,93 @@ export interface PreparedDiagnostics {
 }
 
 /**
- * Each diagnostic's `version` goes into a slot of this many characters, the digits followed by
- * spaces (JSON allows them there): kept bytes then take any version without moving.
+ * Each diagnostic's `version`, and each line number, goes into a slot of a fixed width: the digits
+ * followed by spaces (JSON allows them there). Kept bytes then take any version, and a chunk
+ * moved by whole lines gets its new line numbers written in place, without a new text.
  */
 const VERSION_SLOT = 10;
+const LINE_SLOT = 9;
 const SLOT = ' '.repeat(VERSION_SLOT);
 
-/** Diagnostics as UTF-8, each `…"version":<slot>}},`, and the byte offsets of the slots. */
+const padded = (n: number, width: number): string => String(n).padEnd(width);
+
+/** Diagnostics as UTF-8, each `…"version":<slot>}},`, with where the version and line slots are. */
 interface Wire {
   readonly bytes: Buffer;
-  readonly slots: readonly number[];
+  readonly versionSlots: readonly number[];
+  /** Byte offsets of the line slots, and their lines relative to `base`. */
+  readonly lineSlots: readonly number[];
+  readonly lines: readonly number[];
+  /** The line the bytes are written for (moved in place, see `rebased`). */
+  base: number;
 }
 
-function wireOf(texts: readonly string[]): Wire {
+function wireOf(converted: readonly Converted[], base: number): Wire {
   const units: string[] = [];
-  const slots: number[] = [];
+  const versionSlots: number[] = [];
+  const lineSlots: number[] = [];
+  const lines: number[] = [];
   let at = 0;
-  for (const text of texts) {
-    const length = Buffer.byteLength(text);
-    slots.push(at + length);
-    at += length + VERSION_SLOT + 3;
-    units.push(text, SLOT, '}},');
+  const put = (text: string): void => {
+    units.push(text);
+    at += Buffer.byteLength(text);
+  };
+  for (const c of converted) {
+    put(c.parts[0] as string);
+    for (let i = 0; i < c.lines.length; i++) {
+      const line = c.lines[i] as number;
+      lineSlots.push(at);
+      lines.push(line);
+      put(padded(base + line, LINE_SLOT));
+      put(c.parts[i + 1] as string);
+    }
+    versionSlots.push(at);
+    put(SLOT);
+    put('}},');
   }
-  return { bytes: Buffer.from(units.join('')), slots };
+  return { bytes: Buffer.from(units.join('')), versionSlots, lineSlots, lines, base };
+}
+
+/** Writes `n` into `width` bytes at `at`, digits then spaces; false when it does not fit. */
+function writePadded(bytes: Buffer, at: number, n: number, width: number): boolean {
+  const digits = n === 0 ? 1 : Math.floor(Math.log10(n)) + 1;
+  if (n < 0 || digits > width) return false;
+  let rest = n;
+  for (let d = digits - 1; d >= 0; d--) {
+    bytes[at + d] = 48 + (rest % 10);
+    rest = Math.floor(rest / 10);
+  }
+  bytes.fill(0x20, at + digits, at + width);
+  return true;
+}
+
+/**
+ * The wire of a chunk moved by whole lines, its line numbers written again in place. Messages
+ * copy the bytes when they are encoded, in order, so the older publish has them already.
+ * Undefined when a number does not fit its slot (a file of a billion lines): then written anew.
+ */
+function rebased(wire: Wire, base: number): Wire | undefined {
+  const widths = wire.lines.every((line, i) => String(wire.base + line).length <= LINE_SLOT && writePadded(wire.bytes, wire.lineSlots[i] as number, base + line, LINE_SLOT));
+  if (!widths) return undefined;
+  wire.base = base;
+  return wire;
 }
 
 /** What a publish lists, in file order: chunk entries and findings converted on their own. */
 interface Placed {
-  readonly texts: readonly string[];
+  readonly converted: readonly Converted[];
+  /** The line the conversions' lines are relative to. */
+  readonly base: number;
   /** Made on the first publish that needs it, then kept with the entry. */
   wire?: Wire;
+}
+
+/** The placed diagnostics' bytes: kept, moved to the placed base, or made. */
+function wireAt(p: Placed): Wire | undefined {
+  if (p.converted.length === 0) return undefined;
+  if (p.wire && p.wire.base !== p.base) p.wire = rebased(p.wire, p.base);
+  p.wire ??= wireOf(p.converted, p.base);
+  return p.wire;
 }
 
 /** The message: head, units, extra, tail; each slot gets the version; the last unit's comma becomes a space. */
@@ -80,12 +137,13 @@ function messageOf(placed: readonly Placed[], version: number, head: string, ext
   const list: Buffer[] = [Buffer.from(`${head}[`)];
   const slots: number[] = [];
   let offset = (list[0] as Buffer).length;
-  const add = (wire: Wire): void => {
+  for (const p of placed) {
+    const wire = wireAt(p);
+    if (!wire) continue;
     list.push(wire.bytes);
-    for (const slot of wire.slots) slots.push(offset + slot);
+    for (const slot of wire.versionSlots) slots.push(offset + slot);
     offset += wire.bytes.length;
-  };
-  for (const p of placed) if (p.texts.length > 0) add((p.wire ??= wireOf(p.texts)));
+  }
   if (extra.length > 0) {
     const more = Buffer.from(`${extra.join(',')},`);
     list.push(more);
@@ -158,10 +216,9 @@ interface ChunkEntry extends Placed {
   readonly start: number;
   readonly base: number;
   readonly column: number;
-  /** The findings (placed at `start`), their conversions and JSON texts at `base`. */
+  /** The findings (placed at `start`) and their conversions. */
   readonly findings: readonly Finding[];
   readonly converted: readonly Converted[];
-  readonly texts: readonly string[];
 }
 
 /** Same facts: mostly the very object (a chunk's own finding); file-level findings make new ones. */
@@ -229,7 +286,7 @@ export class DiagnosticsCache {
       if (!chunk || j === i) {
         // Findings are sorted by start; anything else (or a file without chunks) is converted as it comes.
         const c = convert(toDiagnostic(f, analysis, this.uri), 0);
-        placed.push({ texts: [textAt(c, 0)] });
+        placed.push({ converted: [c], base: 0 });
         count++;
         i++;
         continue;
@@ -239,7 +296,7 @@ export class DiagnosticsCache {
       const entry = this.entryFor(analysis, chunk, k, to, findings, i, j, last);
       if (!next.has(chunk.analysis)) next.set(chunk.analysis, entry);
       placed.push(entry);
-      count += entry.texts.length;
+      count += entry.converted.length;
       i = j;
       if (entry !== last) yield;
     }
@@ -247,7 +304,7 @@ export class DiagnosticsCache {
     const json = (): string => {
       if (count === 0) return '[]';
       const texts: string[] = [];
-      for (const p of placed) for (const t of p.texts) texts.push(t);
+      for (const p of placed) for (const c of p.converted) texts.push(textAt(c, p.base));
       return `[${texts.join(`${version}}},`)}${version}}}]`;
     };
     return { count, json, objects: () => JSON.parse(json()) as Diagnostic[], message: (head, extra, tail) => messageOf(placed, version, head, extra, tail) };
@@ -266,17 +323,16 @@ export class DiagnosticsCache {
       for (let n = from; n < to && same; n++) same = sameInside(findings[n] as Finding, reusable.findings[n - from] as Finding, by, chunk.start, end);
       // Unchanged: the very entry (its findings and start stay those it was made with: compared relatively).
       if (same && reusable.base === at.line) return reusable;
-      if (same) return { start: reusable.start, column: reusable.column, findings: reusable.findings, converted: reusable.converted, base: at.line, texts: reusable.converted.map((c) => textAt(c, at.line)) };
+      // Moved by whole lines: the kept bytes get the new line numbers when published (see wireAt).
+      if (same) return { start: reusable.start, column: reusable.column, findings: reusable.findings, converted: reusable.converted, base: at.line, wire: reusable.wire };
     }
     const group = findings.slice(from, to);
     const converted: Converted[] = [];
-    const texts: string[] = [];
     group.forEach((f, n) => {
       const old = reusable?.converted[n];
       const c = old && reusable && sameInside(f, reusable.findings[n] as Finding, chunk.start - reusable.start, chunk.start, end) ? old : convert(toDiagnostic(f, analysis, this.uri), at.line);
       converted.push(c);
-      texts.push(textAt(c, at.line));
     });
-    return { start: chunk.start, base: at.line, column: at.character, findings: group, converted, texts };
+    return { start: chunk.start, base: at.line, column: at.character, findings: group, converted };
   }
 }
