@@ -38,12 +38,23 @@ class Rpc {
     child.stdin.on('error', () => undefined);
   }
   read(data) {
-    this.buf = this.buf.length ? Buffer.concat([this.buf, data]) : data;
+    // Chunks are kept apart until a whole message is in, as VS Code's reader does: joining on
+    // every chunk would copy a big publish many times over and time this client, not the server.
+    (this.parts ??= []).push(data);
+    this.have = (this.have ?? 0) + data.length;
+    if (this.need !== undefined && this.have < this.need) return;
+    this.buf = this.parts.length === 1 ? this.parts[0] : Buffer.concat(this.parts);
+    this.parts = [];
+    this.have = 0;
+    this.need = undefined;
     for (;;) {
       const sep = this.buf.indexOf('\r\n\r\n');
-      if (sep < 0) return;
+      if (sep < 0) return this.keep();
       const len = Number(/content-length:\s*(\d+)/i.exec(this.buf.subarray(0, sep).toString('ascii'))?.[1]);
-      if (this.buf.length < sep + 4 + len) return;
+      if (this.buf.length < sep + 4 + len) {
+        this.need = sep + 4 + len;
+        return this.keep();
+      }
       const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
       this.buf = this.buf.subarray(sep + 4 + len);
       if (msg.method && msg.id !== undefined) {
@@ -60,6 +71,13 @@ class Rpc {
         if (msg.error) p.reject(new Error(msg.error.message));
         else p.resolve(msg.result);
       }
+    }
+  }
+  /** Keeps the unread rest of the buffer for the next chunk. */
+  keep() {
+    if (this.buf.length) {
+      this.parts = [this.buf];
+      this.have = this.buf.length;
     }
   }
   send(obj) {
