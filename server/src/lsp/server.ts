@@ -15,16 +15,13 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { maxFileSizeBytes } from '../core/file-too-large';
 import type { Locale } from '../l10n';
-import type { AnalysisOptions, Finding } from '../rules/types';
-import { DiagnosticsCache } from './diagnostics-cache';
-import { AnalysisStore, firstFindings } from './documents';
-import { preparedJsonEnabled, publishParams } from './raw-publish';
-import { toDiagnostic } from './diagnostics';
-import type { FileAnalysis } from '../core/analyze';
+import type { AnalysisOptions } from '../rules/types';
+import { AnalysisStore } from './documents';
+import { DiagnosticsPipeline } from './diagnostics-pipeline';
 import { features } from './features';
 import { WorkspaceIndex } from './workspace-index';
 import { clearFolderNamespaces, folderNamespace } from '../cli/workspace';
-import { isNear, needsWorkspace } from '../k8s/neighbourhood';
+import { needsWorkspace } from '../k8s/neighbourhood';
 import type { PeerPods } from '../rules/types';
 import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -93,9 +90,6 @@ export function startServer(rawConnection: Connection): void {
     maxFileSizeBytes(undefined),
     serverRules(process.env.PODSIGHT_TEST_FAULTS),
   );
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  /** The document and version whose diagnostics were published last, per URI. */
-  const published = new Map<string, { readonly document: TextDocument; readonly version: number }>();
   const projectConfigs = new ProjectConfigs(() => locale, (message) => connection.console.error(message));
   let canWatchFiles = false;
   let canWatchFolders = false;
@@ -163,83 +157,15 @@ export function startServer(rawConnection: Connection): void {
     store.setOptions(document, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
   }
 
-  /**
-   * Analyses the document in slices (never blocking the server for long) and publishes its
-   * diagnostics, unless a newer version arrived meanwhile: then this run gives up, keeping the
-   * chunks it finished for the next one, and stale diagnostics are never sent.
-   */
-  async function validate(document: TextDocument): Promise<void> {
-    const uri = document.uri;
-    const version = document.version;
-    // Stale when the document moved on, or was closed (and maybe opened again: a new object, same version).
-    const stale = (): boolean => documents.get(uri) !== document || document.version !== version;
-    await applySettings(document);
-    if (stale()) return;
-    // A big document opened: its first documents' diagnostics go out while the rest is analysed.
-    // Only before anything was published for it, so they never follow the whole file's.
-    if (published.get(uri)?.document !== document) {
-      const first = await store.firstDocuments(document, stale);
-      if (stale()) return;
-      if (first && published.get(uri)?.document !== document) await publish(document, version, first, firstFindings(first), stale);
-    }
-    // The other open documents this one's workspace rules look at: brought up to date in slices
-    // first, so that taking them as peers never analyses a big file in one go; under their own
-    // settings, as their own runs will be, so that both share the chunks.
-    if (needsWorkspace(document.getText())) {
-      for (const other of documents.all()) {
-        if (other === document) continue;
-        await applySettings(other);
-        if (!stale()) await store.peerInSlices(other, stale);
-        if (stale()) return;
-      }
-    }
-    const analysis = await store.analyzeInSlices(document, stale);
-    if (!analysis || stale()) return;
-    const publishing = publish(document, version, analysis, undefined, stale);
-    store.publishingUntil(uri, publishing);
-    await publishing;
-  }
-
-  /** Diagnostics kept per open document, so that a publish re-converts only what changed. */
-  const diagnosticCaches = new WeakMap<TextDocument, DiagnosticsCache>();
-
-  /** Publishes `findings` (by default all of the analysis's) for this version, unless a newer one went out. */
-  async function publish(document: TextDocument, version: number, analysis: FileAnalysis, findings?: readonly Finding[], isStale: () => boolean = () => false): Promise<void> {
-    const uri = document.uri;
-    // Never go back to an older version (checked again after converting in slices).
-    const newer = (): boolean => {
-      const last = published.get(uri);
-      return !!last && last.document === document && last.version > version;
-    };
-    if (newer()) return;
-    const extra = projectConfigs.diagnosticsFor(uri, document.getText());
-    if (!preparedJsonEnabled()) {
-      // Node IPC (VS Code) serialises the message itself: plain objects, nothing kept.
-      const diagnostics = (findings ?? analysis.findings).map((f) => toDiagnostic(f, analysis, uri, version));
-      diagnostics.push(...extra, ...overlays.diagnosticsFor(uri, [...diagnostics, ...extra]));
-      published.set(uri, { document, version });
-      await connection.sendDiagnostics({ uri, version, diagnostics });
-      return;
-    }
-    let cache = diagnosticCaches.get(document);
-    if (!cache) diagnosticCaches.set(document, (cache = new DiagnosticsCache(uri)));
-    const own = await cache.prepareInSlices(analysis, version, findings ?? analysis.findings, isStale);
-    if (!own || newer()) return;
-    extra.push(...overlays.diagnosticsFor(uri, () => [...own.objects(), ...extra]));
-    published.set(uri, { document, version });
-    await connection.sendDiagnostics(publishParams(uri, version, own, extra));
-  }
-
-  function schedule(document: TextDocument, delay: number): void {
-    clearTimeout(timers.get(document.uri));
-    timers.set(
-      document.uri,
-      setTimeout(() => {
-        timers.delete(document.uri);
-        validate(document).catch((e: unknown) => connection.console.error(`Podsight: ${String(e)}`));
-      }, delay),
-    );
-  }
+  const pipeline = new DiagnosticsPipeline({
+    connection,
+    documents,
+    store,
+    applySettings,
+    configDiagnostics: (uri, text) => projectConfigs.diagnosticsFor(uri, text),
+    overlayDiagnostics: (uri, own) => overlays.diagnosticsFor(uri, own),
+  });
+  const schedule = (document: TextDocument, delay: number): void => pipeline.schedule(document, delay);
 
   // Overlay renders (kustomize): their findings join each file's own diagnostics in validate().
   let folderUris: string[] = [];
@@ -355,30 +281,21 @@ export function startServer(rawConnection: Connection): void {
     for (const listener of settingsListeners) listener();
   }
 
-  /** Schedules a document and the open documents near it that look across files (Services, config references...). */
-  function scheduleWithNeighbours(document: TextDocument, delay: number): void {
-    schedule(document, delay);
-    for (const other of documents.all()) {
-      if (other.uri !== document.uri && isNear(other.uri, document.uri) && needsWorkspace(other.getText())) schedule(other, delay);
-    }
-  }
-
   // `TextDocuments` follows every open with a content change; that one must not replace the
   // immediate check of an opened file with a debounced one (on every open).
   const justOpened = new WeakSet<TextDocument>();
   documents.onDidOpen((e) => {
     justOpened.add(e.document);
-    scheduleWithNeighbours(e.document, 0);
+    pipeline.scheduleWithNeighbours(e.document, 0);
     overlays.touched(e.document, false);
   });
   documents.onDidChangeContent((e) => {
     if (justOpened.delete(e.document)) return;
-    scheduleWithNeighbours(e.document, init.debounceMs ?? 0);
+    pipeline.scheduleWithNeighbours(e.document, init.debounceMs ?? 0);
     overlays.touched(e.document, true);
   });
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
+    pipeline.closed(e.document.uri);
     settings.delete(e.document.uri);
     store.forget(e.document.uri);
     lastPeers.delete(e.document.uri);
@@ -386,7 +303,6 @@ export function startServer(rawConnection: Connection): void {
     // Its text on disk counts again (an unsaved edit is gone).
     workspace.changed(e.document.uri);
     revalidateWorkspaceUsers();
-    published.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     overlays.closed(e.document.uri);
   });
