@@ -307,7 +307,12 @@ export class DiagnosticsCache {
       for (const p of placed) for (const c of p.converted) texts.push(textAt(c, p.base));
       return `[${texts.join(`${version}}},`)}${version}}}]`;
     };
-    return { count, json, objects: () => JSON.parse(json()) as Diagnostic[], message: (head, extra, tail) => messageOf(placed, version, head, extra, tail) };
+    const message = (head: string, extra: readonly string[], tail: string): Buffer => {
+      // A version wider than its slot (LSP's are 32-bit integers, but a client may send any number): written as text.
+      if (String(version).length > VERSION_SLOT) return Buffer.from(`${head}${extra.length === 0 ? json() : count === 0 ? `[${extra.join(',')}]` : `${json().slice(0, -1)},${extra.join(',')}]`}${tail}`);
+      return messageOf(placed, version, head, extra, tail);
+    };
+    return { count, json, objects: () => JSON.parse(json()) as Diagnostic[], message };
   }
 
   /** The chunk's entry for findings[from, to): the last one as it was, moved, or converted anew. */

@@ -78,3 +78,20 @@ test('an edit in one document converts only the findings of that document (and t
   assert.ok(calls <= 10, `${calls} conversions for an edit in one document of 200 (${edited.findings.length} findings, ${fileLevel} file-level)`);
   assert.ok(edited.findings.length > 300 && fileLevel > 50, `${edited.findings.length} findings`);
 });
+
+test('a version wider than its slot is written as text, and the message is still JSON', () => {
+  const analyzer = new Analyzer();
+  const cache = new DiagnosticsCache(uri);
+  const text = [pod(1, true), pod(2, false)].join('---\n');
+  const extra = JSON.stringify({ message: 'more', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+  for (const version of [1, 2 ** 31 - 1, 12345678901, -5]) {
+    const analysis = analyzer.analyze(text);
+    const prepared = cache.prepare(analysis, version);
+    const want = expected(analysis, version) as unknown[];
+    assert.ok(want.length > 0);
+    assert.deepEqual(JSON.parse(prepared.message('{"d":', [], '}').toString('utf8')), { d: want }, `version ${version}`);
+    assert.deepEqual(JSON.parse(prepared.message('{"d":', [extra], '}').toString('utf8')), { d: [...want, JSON.parse(extra)] }, `version ${version} with extra`);
+  }
+  const empty = new DiagnosticsCache(uri).prepare(analyzer.analyze('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n'), 12345678901);
+  assert.deepEqual(JSON.parse(empty.message('{"d":', [extra], '}').toString('utf8')), { d: [JSON.parse(extra)] });
+});
