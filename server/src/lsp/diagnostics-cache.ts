@@ -92,8 +92,9 @@ function wireOf(converted: readonly Converted[], base: number): Wire {
 
 /** Writes `n` into `width` bytes at `at`, digits then spaces; false when it does not fit. */
 function writePadded(bytes: Buffer, at: number, n: number, width: number): boolean {
-  const digits = n === 0 ? 1 : Math.floor(Math.log10(n)) + 1;
-  if (n < 0 || digits > width) return false;
+  if (n < 0) return false;
+  const digits = String(n).length;
+  if (digits > width) return false;
   let rest = n;
   for (let d = digits - 1; d >= 0; d--) {
     bytes[at + d] = 48 + (rest % 10);
