@@ -84,16 +84,16 @@ export function batchesOf(overlays: readonly Overlay[], read: ReadText, lanes: n
 }
 
 /** What each overlay's own render gives, rendering the group in one process when it can. */
-export async function renderGroup(dirs: readonly string[], options: RenderOptions): Promise<RenderResult[]> {
-  if (dirs.length === 1) return [await render(dirs[0] as string, options)];
-  const together = await renderTogether(dirs, options);
+export async function renderGroup(overlays: readonly Overlay[], options: RenderOptions): Promise<RenderResult[]> {
+  if (overlays.length === 1) return [await render((overlays[0] as Overlay).dir, options)];
+  const together = await renderTogether(overlays.map((o) => o.tree), options);
   if (Array.isArray(together)) return together;
   const culprit = together.culprit;
   if (culprit !== undefined) {
-    const alone = await render(dirs[culprit] as string, options);
-    const others = await renderGroup([...dirs.slice(0, culprit), ...dirs.slice(culprit + 1)], options);
+    const alone = await render((overlays[culprit] as Overlay).dir, options);
+    const others = await renderGroup([...overlays.slice(0, culprit), ...overlays.slice(culprit + 1)], options);
     return [...others.slice(0, culprit), alone, ...others.slice(culprit)];
   }
-  const half = Math.ceil(dirs.length / 2);
-  return [...(await renderGroup(dirs.slice(0, half), options)), ...(await renderGroup(dirs.slice(half), options))];
+  const half = Math.ceil(overlays.length / 2);
+  return [...(await renderGroup(overlays.slice(0, half), options)), ...(await renderGroup(overlays.slice(half), options))];
 }

@@ -12,7 +12,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import type { CliFinding } from '../cli/formats';
-import { checkRendered } from './check-overlay';
+import { checkRendered, type OverlayCheck } from './check-overlay';
 import { kustomizeCommand } from './command';
 import { kustomizationFileIn, readFromDisk, readTree } from './kustomization';
 import { mergeOverlays, type SourceFinding } from './map-findings';
@@ -67,6 +67,13 @@ export interface PendingRender {
   readonly done: Promise<RenderedPath>;
 }
 
+/** What an overlay's render and check gave, with the rule failures to write. */
+interface OverlayResult {
+  readonly overlay: Overlay;
+  readonly check: OverlayCheck | undefined;
+  readonly warnings: readonly string[];
+}
+
 /** Runs `work` for every index, at most `limit` at a time; the results keep the order of the indexes. */
 async function inParallel<T>(count: number, limit: number, work: (index: number) => Promise<T>): Promise<T[]> {
   const out: T[] = new Array(count);
@@ -100,29 +107,35 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   const candidates = new Set(overlays.flatMap((o) => [...o.files]));
   // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
   const groups = batchesOf(overlays, readFromDisk, concurrency);
-  const done = inParallel(groups.length, concurrency, async (at) => {
-    const group = groups[at] as readonly number[];
-    const results = await renderGroup(group.map((index) => (overlays[index] as Overlay).dir), { command });
-    const checks = [];
-    for (const [k, index] of group.entries()) {
-      const overlay = overlays[index] as Overlay;
-      // Held back and written in the order of the overlays, as one render after the other writes them.
-      const warnings: string[] = [];
-      const check = await checkRendered(overlay.dir, results[k] as RenderResult, {
+  // The rendered texts are analysed one after the other, as they come, while the lanes go on
+  // with kustomize: a lane never waits for an analysis.
+  let analysing: Promise<unknown> = Promise.resolve();
+  const checks: Promise<OverlayResult>[] = new Array(overlays.length);
+  const analyse = (index: number, result: RenderResult): Promise<OverlayResult> => {
+    const overlay = overlays[index] as Overlay;
+    // Held back and written in the order of the overlays, as one render after the other writes them.
+    const warnings: string[] = [];
+    const next = analysing.then(() =>
+      checkRendered(overlay.dir, result, {
         command,
         analysis: options,
         labelBase: process.cwd(),
         discovered: !named,
         onRuleError: (rule, e) => warnings.push(t(locale, 'cli.rule-failed', { rule, file: overlay.dir, error: String(e) })),
-      });
-      checks.push({ index, overlay, check, warnings });
-    }
-    return checks;
-  }).then((byGroup) => {
-    const checks = byGroup.flat().sort((a, b) => a.index - b.index);
+      }),
+    );
+    analysing = next;
+    return next.then((check) => ({ overlay, check, warnings }));
+  };
+  const rendered = inParallel(groups.length, concurrency, async (at) => {
+    const group = groups[at] as readonly number[];
+    const results = await renderGroup(group.map((index) => overlays[index] as Overlay), { command });
+    group.forEach((index, k) => (checks[index] = analyse(index, results[k] as RenderResult)));
+  });
+  const done = rendered.then(() => Promise.all(checks)).then((all) => {
     const lists: SourceFinding[][] = [];
     const covered = new Set<string>();
-    for (const { overlay, check, warnings } of checks) {
+    for (const { overlay, check, warnings } of all) {
       warnings.forEach(warn);
       // Without an abort signal a check always ends with a result.
       if (!check) continue;

@@ -17,11 +17,12 @@
  * When the batch fails (one broken overlay fails it, two overlays may give the same id) or its
  * output cannot be split, the caller renders the overlays again in smaller groups, down to one.
  */
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
-import { mirror, prepare, runKustomize, type RenderOptions, type RenderResult } from './render';
+import { mirror, runKustomize, type RenderOptions, type RenderResult } from './render';
 
 /** Keys that make an overlay's render differ when it is not the top of the build. */
 const TOP_ONLY = ['sortOptions', 'buildMetadata'];
@@ -77,17 +78,16 @@ interface Split {
  * One rendered document: which overlay it belongs to, and its text with the origin path written
  * relative to that overlay. Undefined when it cannot be told (then the batch is not used).
  */
-function placeDocument(doc: string, batchDir: string, temp: string, ownerOf: (copy: string) => number | undefined, overlayCopies: readonly string[]): Split | undefined {
+function placeDocument(doc: string, batchDir: string, ownerOf: (file: string) => number | undefined, overlayDirs: readonly string[]): Split | undefined {
   const matches = [...doc.matchAll(ORIGIN)];
   if (matches.length !== 1) return undefined;
   const m = matches[0] as RegExpMatchArray;
   const path = m[3] ?? '';
   if (!PLAIN_PATH.test(path)) return undefined;
-  const copy = resolve(batchDir, path);
-  if (!copy.startsWith(temp + sep)) return undefined;
-  const owner = ownerOf(copy);
+  const file = resolve(batchDir, path);
+  const owner = ownerOf(file);
   if (owner === undefined) return undefined;
-  const own = relative(overlayCopies[owner] as string, copy).split(sep).join('/');
+  const own = relative(overlayDirs[owner] as string, file).split(sep).join('/');
   if (!PLAIN_PATH.test(own)) return undefined;
   const at = (m.index ?? 0) + m[0].length - path.length - 1;
   return { owner, text: doc.slice(0, at) + own + doc.slice(at + path.length) };
@@ -110,37 +110,70 @@ function culpritOf(message: string, entries: readonly string[]): number | undefi
 }
 
 /**
- * Renders overlays (each `batchable`, no two sharing a file) in one kustomize process; for each,
- * what its own render would give. A failure when the batch failed or could not be split.
+ * Keys whose files the kustomization reader knows all of (kustomization.ts). When every
+ * kustomization of every overlay sticks to them and no unsaved text is to be rendered, kustomize
+ * reads the user's own files, as the temporary copy would give them: the batch's kustomization
+ * lists the overlays where they are, and nothing is copied (copying and removing the copies
+ * was about a third of the CPU of the renders of a repository).
  */
-export async function renderTogether(dirs: readonly string[], options: RenderOptions): Promise<RenderResult[] | BatchFailure> {
-  const prepared = dirs.map((dir) => prepare(dir, options));
-  if (prepared.some((p) => p.refused)) return {};
-  const read = prepared[0]?.read;
-  if (!read) return [];
-  const trees = prepared.map((p) => p.tree);
-  // Which overlay read each file of the copy: its resources, patches and kustomizations.
+const KNOWN_FILES = new Set(['apiVersion', 'kind', 'metadata', 'resources', 'bases', 'components', 'patches', 'patchesStrategicMerge', 'patchesJson6902', 'configMapGenerator', 'secretGenerator', 'generatorOptions', 'namePrefix', 'nameSuffix', 'namespace', 'commonLabels', 'labels', 'commonAnnotations', 'images', 'replicas', 'replacements', 'buildMetadata', 'sortOptions']);
+
+function readsOnlyKnownFiles(trees: readonly (readonly KustomizationInfo[])[], read: ReadText): boolean {
+  return trees.every((tree) => tree.every((k) => keysOf(k.file, read)?.every((key) => KNOWN_FILES.has(key)) === true));
+}
+
+/** Where the overlays are rendered from: the user's folders, or a temporary copy of their trees. */
+interface Place {
+  /** Removed when the render is done. */
+  readonly temp: string;
+  readonly batchDir: string;
+  /** Each overlay's folder as kustomize sees it. */
+  readonly overlays: readonly string[];
+  /** A file of the user's as kustomize sees it. */
+  readonly seen: (file: string) => string;
+}
+
+function placeOf(trees: readonly (readonly KustomizationInfo[])[], read: ReadText, options: RenderOptions): Place {
+  if ((options.overrides?.size ?? 0) === 0 && readsOnlyKnownFiles(trees, read)) {
+    const temp = mkdtempSync(join(tmpdir(), 'podsight-kustomize-'));
+    const overlays = trees.map((tree) => (tree[0] as KustomizationInfo).dir);
+    // kustomize takes no absolute path to a folder (nor a path across drives): those are copied.
+    if (overlays.every((dir) => !isAbsolute(relative(temp, dir)))) return { temp, batchDir: temp, overlays, seen: (file) => file };
+    rmSync(temp, { recursive: true, force: true });
+  }
   const m = mirror(trees, read, options.overrides ?? new Map(), false);
-  const owners = new Map<string, number>();
-  trees.forEach((tree, index) => {
-    for (const k of tree) for (const file of [k.file, ...k.files]) owners.set(join(m.temp, relative(m.root, file)), index);
-  });
-  const batchDir = join(m.temp, `.podsight-batch-${process.pid}`);
+  return { temp: m.temp, batchDir: join(m.temp, `.podsight-batch-${process.pid}`), overlays: m.overlays, seen: (file) => join(m.temp, relative(m.root, file)) };
+}
+
+/**
+ * Renders overlays (their kustomization trees, outermost first; each `batchable`, no two sharing
+ * a file) in one kustomize process; for each, what its own render would give. A failure when the
+ * batch failed or could not be split.
+ */
+export async function renderTogether(trees: readonly (readonly KustomizationInfo[])[], options: RenderOptions): Promise<RenderResult[] | BatchFailure> {
+  if (trees.length === 0) return [];
+  if (trees.some((tree) => tree.length === 0 || tree.some((k) => k.remote.length > 0))) return {};
+  const read: ReadText = (file) => options.overrides?.get(file) ?? readFileSync(file, 'utf8');
+  const place = placeOf(trees, read, options);
   try {
-    mkdirSync(batchDir);
-    const entries = m.overlays.map((copy) => relative(batchDir, copy).split(sep).join('/'));
-    writeFileSync(join(batchDir, 'kustomization.yaml'), `resources:\n${entries.map((e) => `- ${JSON.stringify(e)}\n`).join('')}buildMetadata: [originAnnotations]\n`);
-    const run = await runKustomize(batchDir, options);
+    // Which overlay read each file: its resources, patches and kustomizations.
+    const owners = new Map<string, number>();
+    trees.forEach((tree, index) => {
+      for (const k of tree) for (const file of [k.file, ...k.files]) owners.set(place.seen(file), index);
+    });
+    mkdirSync(place.batchDir, { recursive: true });
+    const entries = place.overlays.map((dir) => relative(place.batchDir, dir).split(sep).join('/'));
+    writeFileSync(join(place.batchDir, 'kustomization.yaml'), `resources:\n${entries.map((e) => `- ${JSON.stringify(e)}\n`).join('')}buildMetadata: [originAnnotations]\n`);
+    const run = await runKustomize(place.batchDir, options);
     if (!('yaml' in run)) return { culprit: culpritOf(run.stderr, entries) };
-    const yaml = run.yaml;
     const docs: string[][] = trees.map(() => []);
-    for (const doc of documentsOf(yaml)) {
-      const split = placeDocument(doc, batchDir, m.temp, (copy) => owners.get(copy), m.overlays);
+    for (const doc of documentsOf(run.yaml)) {
+      const split = placeDocument(doc, place.batchDir, (file) => owners.get(file), place.overlays);
       if (!split) return {};
       docs[split.owner]?.push(split.text);
     }
     return trees.map((tree, index) => ({ ok: true, yaml: (docs[index] ?? []).join('---\n'), tree }));
   } finally {
-    rmSync(m.temp, { recursive: true, force: true });
+    rmSync(place.temp, { recursive: true, force: true });
   }
 }

@@ -122,7 +122,7 @@ export function cleanMessage(text: string, m: Mirror): string {
   return message.split(m.temp + sep).join(m.root + sep).split(m.temp).join(m.root);
 }
 
-export function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo[]; read: ReadText; refused?: RenderResult } {
+function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo[]; read: ReadText; refused?: RenderResult } {
   const overrides = options.overrides ?? new Map<string, string>();
   const read: ReadText = (file) => overrides.get(file) ?? readFileSync(file, 'utf8');
   const tree = readTree(resolve(dir), read);

@@ -7,13 +7,19 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { batchesOf, renderGroup } from '../../../server/src/kustomize/cli-batches';
-import { readFromDisk } from '../../../server/src/kustomize/kustomization';
+import { readFromDisk, readTree } from '../../../server/src/kustomize/kustomization';
 import { render, type RenderResult } from '../../../server/src/kustomize/render';
 import { batchable, renderTogether } from '../../../server/src/kustomize/render-batch';
-import { outermostOverlays } from '../../../server/src/kustomize/workspace-overlays';
+import { outermostOverlays, type Overlay } from '../../../server/src/kustomize/workspace-overlays';
 import { BASE_DEPLOYMENT, writeTree } from './tree';
 
 const command = ['kubectl', 'kustomize'];
+
+/** The overlays of these folders, as the CLI finds them. */
+const overlaysAt = (dirs: readonly string[]): Overlay[] => dirs.map((dir) => {
+  const tree = readTree(dir);
+  return { dir, tree, files: new Set(tree.flatMap((k) => [k.file, ...k.files])) };
+});
 
 const service = (name: string, app: string): string => `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector: {app: ${app}}\n  ports: [{port: 80, targetPort: 8080}]\n`;
 const statefulSet = (name: string, serviceName: string): string =>
@@ -45,7 +51,7 @@ test("each overlay's part of a render of several equals its own render, byte for
   const overlays = outermostOverlays([root], readFromDisk);
   const dirs = [join(root, 'a/prod'), join(root, 'b/prod'), join(root, 'c/only')];
   assert.deepEqual(overlays.map((o) => o.dir).filter((d) => dirs.includes(d)).sort(), [...dirs].sort());
-  const batch = await renderTogether(dirs, { command });
+  const batch = await renderTogether(dirs.map((dir) => readTree(dir)), { command });
   if (!Array.isArray(batch)) return assert.fail(JSON.stringify(batch));
   const together: RenderResult[] = batch;
   for (const [i, dir] of dirs.entries()) {
@@ -92,7 +98,7 @@ test('a group that fails is rendered again without the overlay kustomize names: 
   const root = repository();
   // Two overlays giving the same id (kustomize refuses the build), and a broken one.
   const dirs = [join(root, 'a/prod'), join(root, 'c/only'), join(root, 'f/same'), join(root, 'd/broken'), join(root, 'b/prod')];
-  const results = await renderGroup(dirs, { command });
+  const results = await renderGroup(overlaysAt(dirs), { command });
   for (const [i, dir] of dirs.entries()) {
     const alone = await render(dir, { command });
     const got = results[i];
@@ -100,6 +106,6 @@ test('a group that fails is rendered again without the overlay kustomize names: 
     if (alone.ok && got?.ok) assert.equal(got.yaml, alone.yaml, dir);
     if (!alone.ok && got && !got.ok) assert.equal(got.message, alone.message, dir);
   }
-  const twice = await renderGroup([join(root, 'a/prod'), join(root, 'a/dev')], { command });
+  const twice = await renderGroup(overlaysAt([join(root, 'a/prod'), join(root, 'a/dev')]), { command });
   assert.ok(twice.every((r) => r.ok));
 });
