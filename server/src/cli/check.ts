@@ -5,6 +5,7 @@ import { renderPath, type PendingRender, type RenderedPath } from '../kustomize/
 import { normaliseLocale, t, type Locale } from '../l10n';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
 import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult } from './check-unit';
+import { growHeapSlowly } from './heap';
 import { checkUnits, defaultJobs } from './pool';
 import { Progress } from './progress';
 import { planUnits, splitReady, withoutDropped } from './units';
@@ -171,6 +172,7 @@ async function checkOnThreads(files: readonly string[], gate: RenderGate, option
 }
 
 export async function runCheck(argv: string[]): Promise<number> {
+  growHeapSlowly();
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     process.stderr.write(`podsight check: ${args}\n\n${usage(cliLocale(argv))}`);

@@ -12,7 +12,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import type { CliFinding } from '../cli/formats';
-import { checkRendered, type OverlayCheck } from './check-overlay';
+import { checkRendered } from './check-overlay';
 import { kustomizeCommand } from './command';
 import { kustomizationFileIn, readFromDisk, readTree } from './kustomization';
 import { mergeOverlays, type SourceFinding } from './map-findings';
@@ -70,7 +70,8 @@ export interface PendingRender {
 /** What an overlay's render and check gave, with the rule failures to write. */
 interface OverlayResult {
   readonly overlay: Overlay;
-  readonly check: OverlayCheck | undefined;
+  /** The findings, and whether it rendered (not the rendered text and its trees: those are dropped at once). */
+  readonly check: { readonly findings: SourceFinding[]; readonly rendered: boolean } | undefined;
   readonly warnings: readonly string[];
 }
 
@@ -125,7 +126,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
       }),
     );
     analysing = next;
-    return next.then((check) => ({ overlay, check, warnings }));
+    return next.then((check) => ({ overlay, check: check && { findings: check.findings, rendered: check.rendered !== undefined }, warnings }));
   };
   const rendered = inParallel(groups.length, concurrency, async (at) => {
     const group = groups[at] as readonly number[];
