@@ -38,9 +38,11 @@ export function keyText(pair: Pair): string | undefined {
 }
 
 /** Effective pairs of a mapping, merge keys expanded (explicit keys first, then merged ones). */
-export function mapPairs(map: YAMLMap, doc: Document, depth = 0, merging: Set<YAMLMap> = new Set([map])): Pair[] {
+export function mapPairs(map: YAMLMap, doc: Document, depth = 0, visited?: Set<YAMLMap>): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
+  // Made on the first merge key: most mappings have none, and this runs for every lookup.
+  let merging = visited;
   for (const item of map.items) {
     if (!isPair(item)) continue;
     if (!isMergeKey(item)) {
@@ -48,6 +50,7 @@ export function mapPairs(map: YAMLMap, doc: Document, depth = 0, merging: Set<YA
       continue;
     }
     if (depth > 16) continue;
+    merging ??= new Set([map]);
     const value = resolve(item.value, doc);
     const sources = isSeq(value) ? value.items.map((i) => resolve(i, doc)) : [value];
     for (const source of sources) {
@@ -73,10 +76,14 @@ export function mapPairs(map: YAMLMap, doc: Document, depth = 0, merging: Set<YA
 /** The pair for `key` in `map` (merge keys honoured). */
 export function getPair(map: YAMLMap | undefined, key: string, doc: Document): Pair | undefined {
   if (!map) return undefined;
+  let merges = false;
   for (const item of map.items) {
-    if (isPair(item) && !isMergeKey(item) && keyText(item) === key) return item;
+    if (!isPair(item)) continue;
+    if (isMergeKey(item)) merges = true;
+    else if (keyText(item) === key) return item;
   }
-  return mapPairs(map, doc).find((p) => keyText(p) === key);
+  // Without a merge key the effective pairs are the ones just read.
+  return merges ? mapPairs(map, doc).find((p) => keyText(p) === key) : undefined;
 }
 
 /** The value node for `key`, aliases followed. */

@@ -56,24 +56,25 @@ export function mayShareNamespace(a: string, b: string): boolean {
   return a === b || a === '' || b === '' || sameNamespace(a, b);
 }
 
+type LabelSet = { readonly namespace: string; readonly source?: string; readonly labels: Readonly<Record<string, string>> };
+
+/** A file's (or a peer's) index, merged from its documents' parts. */
 class Part {
   readonly byKind = new Map<string, IndexedObject[]>();
   /** `kind\0name` → objects, for the lookups by name. */
   readonly byName = new Map<string, IndexedObject[]>();
   readonly pods: IndexedPod[] = [];
   /** Labels of any other object and of any `spec.template` (custom resources that make pods too). */
-  readonly labelSets: { readonly namespace: string; readonly source?: string; readonly labels: Readonly<Record<string, string>> }[] = [];
+  readonly labelSets: LabelSet[] = [];
 
   addObject(entry: IndexedObject): void {
+    const labelSets = labelSetsOf(entry);
+    for (const l of labelSets) this.labelSets.push(l);
     const kind = entry.object.kind;
-    if (kind !== 'Service') {
-      const { node } = entry.object;
-      const doc = entry.doc;
-      for (const labels of [getMap(getMap(node, 'metadata', doc), 'labels', doc), getMap(getMap(getMap(getMap(node, 'spec', doc), 'template', doc), 'metadata', doc), 'labels', doc)]) {
-        if (labels) this.labelSets.push({ namespace: entry.namespace, source: entry.source, labels: stringMap(labels, doc) });
-      }
-    }
-    if (!kind || !INDEXED.has(kind)) return;
+    if (kind && INDEXED.has(kind)) this.addIndexed(kind, entry);
+  }
+
+  addIndexed(kind: string, entry: IndexedObject): void {
     this.add(this.byKind, kind, entry);
     this.add(this.byName, `${kind}\u0000${entry.object.name ?? ''}`, entry);
   }
@@ -89,6 +90,35 @@ class Part {
   }
 }
 
+/** The label sets an object brings (its own labels and its pod template's), Services aside. */
+function labelSetsOf(entry: IndexedObject): readonly LabelSet[] {
+  if (entry.object.kind === 'Service') return NO_LABEL_SETS;
+  const { node } = entry.object;
+  const doc = entry.doc;
+  const metadata = getMap(node, 'metadata', doc);
+  const own = getMap(metadata, 'labels', doc);
+  const template = getMap(getMap(getMap(getMap(node, 'spec', doc), 'template', doc), 'metadata', doc), 'labels', doc);
+  if (!own && !template) return NO_LABEL_SETS;
+  const out: LabelSet[] = [];
+  for (const labels of [own, template]) if (labels) out.push({ namespace: entry.namespace, source: entry.source, labels: stringMap(labels, doc) });
+  return out;
+}
+
+const NO_LABEL_SETS: readonly LabelSet[] = [];
+const NO_OBJECTS: readonly IndexedObject[] = [];
+const NO_PODS: readonly IndexedPod[] = [];
+
+/**
+ * One document's share of the index, without its place in the file (a few plain arrays: a file
+ * has thousands of documents, and their parts are kept between edits).
+ */
+interface ChunkPart {
+  /** Objects of the indexed kinds. */
+  readonly objects: readonly IndexedObject[];
+  readonly pods: readonly IndexedPod[];
+  readonly labelSets: readonly LabelSet[];
+}
+
 const peerParts = new WeakMap<PeerPods, Part>();
 const ownParts = new WeakMap<FileRuleContext['chunks'], { namespace: string; part: Part }>();
 
@@ -100,7 +130,7 @@ function peerPart(peer: PeerPods): Part {
   const fallback = peer.namespace ?? '';
   if (peer.chunks && !peer.generated) {
     // An open document: its documents' parts are kept, only an edited one is read again.
-    for (const chunk of peer.chunks) addPart(part, chunkPart(chunk, fallback), { source: peer.source });
+    for (const chunk of peer.chunks) addPart(part, chunkPart(chunk, fallback), undefined, peer.source);
   } else {
     // Generated ConfigMaps (kustomize configMapGenerator) have no text to link to, and their keys may be merged by overlays.
     for (const { object, doc } of peer.generated ? [] : (peer.objects ?? [])) part.addObject({ object, doc, namespace: namespaceOf(object, doc, fallback), source: peer.source });
@@ -111,32 +141,41 @@ function peerPart(peer: PeerPods): Part {
 }
 
 /** Adds a chunk's part to a file's, placed in it: at its chunk start, or in its peer. */
-function addPart(part: Part, chunk: Part, place: { readonly chunkStart: number } | { readonly source: string }): void {
-  for (const [kind, list] of chunk.byKind) {
-    for (const o of list) {
-      const placed = { ...o, ...place };
-      part.add(part.byKind, kind, placed);
-      part.add(part.byName, `${kind}\u0000${o.object.name ?? ''}`, placed);
-    }
+function addPart(part: Part, chunk: ChunkPart, chunkStart: number | undefined, source?: string): void {
+  for (const o of chunk.objects) {
+    const placed: IndexedObject = source === undefined ? { object: o.object, doc: o.doc, namespace: o.namespace, chunkStart } : { object: o.object, doc: o.doc, namespace: o.namespace, source };
+    part.addIndexed(o.object.kind as string, placed);
   }
-  for (const p of chunk.pods) part.pods.push({ ...p, ...place });
-  for (const l of chunk.labelSets) part.labelSets.push('source' in place ? { ...l, source: place.source } : l);
+  for (const p of chunk.pods) part.pods.push(source === undefined ? { namespace: p.namespace, chunkStart, pod: p.pod, labels: p.labels } : { namespace: p.namespace, source, pod: p.pod, labels: p.labels });
+  for (const l of chunk.labelSets) part.labelSets.push(source === undefined ? l : { namespace: l.namespace, source, labels: l.labels });
 }
 
 /** One chunk's part, without its start (kept per chunk analysis: an edit re-reads only its chunks). */
-const chunkParts = new WeakMap<object, Map<string, Part>>();
+const chunkParts = new WeakMap<object, ChunkPart | Map<string, ChunkPart>>();
 
-function chunkPart(chunk: Pick<FileRuleContext['chunks'][number], 'objects' | 'pods'>, namespace: string): Part {
-  let byNamespace = chunkParts.get(chunk.objects);
-  const hit = byNamespace?.get(namespace);
+function chunkPart(chunk: Pick<FileRuleContext['chunks'][number], 'objects' | 'pods'>, namespace: string): ChunkPart {
+  // Almost always one namespace per chunk: the part itself is kept, a map only for a second one.
+  const kept = chunkParts.get(chunk.objects);
+  const hit = kept instanceof Map ? kept.get(namespace) : kept && chunkNamespaces.get(kept) === namespace ? kept : undefined;
   if (hit) return hit;
-  if (!byNamespace) chunkParts.set(chunk.objects, (byNamespace = new Map()));
-  const part = new Part();
-  for (const { object, doc } of chunk.objects) part.addObject({ object, doc, namespace: namespaceOf(object, doc, namespace) });
-  part.addPods(chunk.pods, (pod) => ({ namespace: namespaceOf(pod.object, pod.doc, namespace) }));
-  byNamespace.set(namespace, part);
+  let objects: IndexedObject[] | undefined;
+  let labelSets: LabelSet[] | undefined;
+  for (const { object, doc } of chunk.objects) {
+    const entry: IndexedObject = { object, doc, namespace: namespaceOf(object, doc, namespace) };
+    for (const l of labelSetsOf(entry)) (labelSets ??= []).push(l);
+    if (object.kind && INDEXED.has(object.kind)) (objects ??= []).push(entry);
+  }
+  let pods: IndexedPod[] | undefined;
+  for (const pod of chunk.pods) (pods ??= []).push({ namespace: namespaceOf(pod.object, pod.doc, namespace), pod, labels: templateLabels(pod) });
+  const part: ChunkPart = { objects: objects ?? NO_OBJECTS, pods: pods ?? NO_PODS, labelSets: labelSets ?? NO_LABEL_SETS };
+  chunkNamespaces.set(part, namespace);
+  if (kept === undefined) chunkParts.set(chunk.objects, part);
+  else if (kept instanceof Map) kept.set(namespace, part);
+  else chunkParts.set(chunk.objects, new Map([[chunkNamespaces.get(kept) as string, kept], [namespace, part]]));
   return part;
 }
+
+const chunkNamespaces = new WeakMap<ChunkPart, string>();
 
 /**
  * What a selector may match in one chunk: its pods' and other objects' labels, by namespace (the
@@ -153,7 +192,7 @@ function ownPart(chunks: FileRuleContext['chunks'], namespace: string): Part {
   const hit = ownParts.get(chunks);
   if (hit && hit.namespace === namespace) return hit.part;
   const part = new Part();
-  for (const chunk of chunks) addPart(part, chunkPart(chunk, namespace), { chunkStart: chunk.start });
+  for (const chunk of chunks) addPart(part, chunkPart(chunk, namespace), chunk.start);
   ownParts.set(chunks, { namespace, part });
   return part;
 }
@@ -191,7 +230,7 @@ export class Neighbourhood {
   private readonly parts: readonly Part[];
   private allPods?: readonly IndexedPod[];
   private labelIndex?: Map<string, IndexedPod[]>;
-  private labelSetIndex?: Map<string, Part['labelSets'][number][]>;
+  private labelSetIndex?: Map<string, LabelSet[]>;
   /** Texts of templated chunks (own and near peers), where unseen pods may come from. */
   readonly templated: readonly string[];
 
@@ -251,9 +290,9 @@ export class Neighbourhood {
   }
 
   /** Label sets of every object (custom resources included) that carry the label `key: value`. */
-  labelSetsWith(key: string, value: string): readonly Part['labelSets'][number][] {
+  labelSetsWith(key: string, value: string): readonly LabelSet[] {
     if (!this.labelSetIndex) {
-      const index = new Map<string, Part['labelSets'][number][]>();
+      const index = new Map<string, LabelSet[]>();
       for (const part of this.parts) {
         for (const set of part.labelSets) {
           for (const [k, v] of Object.entries(set.labels)) {

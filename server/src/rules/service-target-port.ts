@@ -114,6 +114,19 @@ function peerIndex(peer: PeerPods): PodIndex {
   return index;
 }
 
+/** The file's own index, made once per pass: a whole-file run checks its chunks in batches. */
+const ownIndexes = new WeakMap<FileRuleContext['chunks'], PodIndex>();
+
+function ownIndex(chunks: FileRuleContext['chunks'], fallback: string): PodIndex {
+  let index = ownIndexes.get(chunks);
+  if (index?.fallback !== fallback) {
+    const pods: IndexedPod[] = [];
+    for (const c of chunks) for (const pod of c.pods) pods.push({ pod, chunkStart: c.start });
+    ownIndexes.set(chunks, (index = indexPods(pods, fallback)));
+  }
+  return index;
+}
+
 const labelsByPod = new WeakMap<PodModel, Readonly<Record<string, string>>>();
 
 function labelsOf(pod: PodModel): Readonly<Record<string, string>> {
@@ -142,9 +155,10 @@ function candidate(pod: PodModel, chunkStart: number | undefined, fallback: stri
 export const serviceTargetPort: FileRule = {
   id: 'service-target-port',
   defaultSeverity: 'warning',
-  prepareChunk(chunk, options) {
+  // Only the Services: a pod's summary depends on the file's ConfigMaps (the listener model),
+  // unknown while the chunk is analysed, and is needed only for the few pods a Service selects.
+  prepareChunk(chunk) {
     servicesOf(chunk.objects);
-    for (const pod of chunk.pods) summaryOf(pod, options.images);
   },
   // Whether a Service selects a pod depends on its labels; what the pod serves is tied by `uses`.
   context: (chunk) => listenerContext(chunk) + membershipContext(chunk),
@@ -155,10 +169,7 @@ export const serviceTargetPort: FileRule = {
     const configMaps = listenerConfigMaps(ctx);
     // Pods indexed by each `key=value` label, so a Service looks at the pods it may select, not at
     // all of them; a peer's index is made once per run, not once per file that looks at it.
-    const own = indexPods(
-      ctx.chunks.flatMap((c) => c.pods.map((pod) => ({ pod, chunkStart: c.start }))),
-      ctx.namespace ?? '',
-    );
+    const own = ownIndex(ctx.chunks, ctx.namespace ?? '');
     // The file itself may be among the peers (the CLI's one list); far folders are other deployments.
     const near = ctx.peers.filter((p) => p.source !== ctx.source && isNear(ctx.source, p.source)).map(peerIndex);
     const parts = [own, ...near];
