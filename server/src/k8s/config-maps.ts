@@ -203,10 +203,38 @@ export function withFolderPeers(own: ConfigMapIndex, peers: readonly PeerObjects
       if (!merged.has(cm.name)) merged.set(cm.name, cm);
     }
   }
+  // The same ConfigMaps as before under a new peers list (an edit of a peer elsewhere): the same
+  // index, so that the listener models and summaries memoised on it hold.
+  const before = hit?.index;
+  const beforeScope = before && scopes.get(before);
+  if (before && beforeScope && beforeScope.namespace === fileNamespace && sameEntries(before, merged) && sameScopes(beforeScope.byName, byName)) {
+    withPeers.set(own, { peers, scope, index: before });
+    return before;
+  }
   const index: ConfigMapIndex = merged;
   scopes.set(index, { namespace: fileNamespace, byName });
   withPeers.set(own, { peers, scope, index });
   return index;
+}
+
+/** Same keys in the same order, with the same values. */
+function sameEntries<V>(a: ReadonlyMap<string, V>, b: ReadonlyMap<string, V>): boolean {
+  if (a.size !== b.size) return false;
+  const other = b.entries();
+  for (const [k, v] of a) {
+    const [k2, v2] = other.next().value as [string, V];
+    if (k !== k2 || v !== v2) return false;
+  }
+  return true;
+}
+
+function sameScopes(a: ReadonlyMap<string, ByNamespace>, b: ReadonlyMap<string, ByNamespace>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [name, m] of a) {
+    const other = b.get(name);
+    if (!other || !sameEntries(m, other)) return false;
+  }
+  return true;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {

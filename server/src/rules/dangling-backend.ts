@@ -18,6 +18,8 @@ export const danglingBackend: FileRule = {
   id: 'dangling-backend',
   defaultSeverity: 'warning',
   context: (chunk) => textIfKinds(chunk, SERVICE),
+  // Of a peer, only its Services.
+  peerContext: (chunk) => textIfKinds(chunk, SERVICE),
   checkFile(ctx) {
     if (!targetChunks(ctx).some((c) => c.objects.some((o) => OWNERS.includes(o.object.kind ?? '')))) return;
     const hood = neighbourhoodOf(ctx);

@@ -45,6 +45,8 @@ export const duplicatePortName: FileRule = {
   id: 'duplicate-port-name',
   defaultSeverity: 'warning',
   context: (chunk) => textIfKinds(chunk, SERVICE),
+  // Of a peer, only its Services (which may select this file's pods).
+  peerContext: (chunk) => textIfKinds(chunk, SERVICE),
   checkFile(ctx) {
     if (!targetChunks(ctx).some((c) => c.pods.some((pod) => duplicatePortNames(pod).length > 0))) return;
     const hood = neighbourhoodOf(ctx);

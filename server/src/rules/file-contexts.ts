@@ -27,6 +27,13 @@ export function membershipContext(chunk: Chunk): string {
   return chunkMembership(chunk);
 }
 
+/** Membership plus the names its pods go by in messages: what a near-miss search reads of a peer's document. */
+export function membershipAndNames(chunk: Chunk): string {
+  const membership = chunkMembership(chunk);
+  if (membership === '' || membership === chunk.text) return membership;
+  return membership + JSON.stringify(chunk.pods.map((pod) => [pod.kind, pod.name]));
+}
+
 /** The chunks whose reports are wanted (all of them unless the run is a re-check). */
 export function targetChunks(ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): FileRuleContext['chunks'] {
   return ctx.targets ? [...ctx.targets.values()] : ctx.chunks;

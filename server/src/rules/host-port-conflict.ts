@@ -62,6 +62,11 @@ function hostPorts(pod: PodModel): PortModel[] {
   return found;
 }
 
+/** The text of a chunk whose pods bind host ports. */
+function hostPortContext(chunk: { readonly pods: readonly PodModel[]; readonly text: string }): string {
+  return chunk.pods.some((pod) => hostPorts(pod).length > 0) ? chunk.text : '';
+}
+
 /**
  * host-port-conflict across workloads: a DaemonSet runs a pod on every node, so its hostPort
  * meets the same hostPort of another DaemonSet, or of any pod that may land on one of those nodes.
@@ -72,7 +77,9 @@ export const hostPortConflictAcross: FileRule = {
   id: 'host-port-conflict',
   defaultSeverity: 'error',
   // Which workloads meet on a node, in which order they are reported: every host port counts.
-  context: (chunk) => (chunk.pods.some((pod) => hostPorts(pod).length > 0) ? chunk.text : ''),
+  context: hostPortContext,
+  // Of a peer, likewise its workloads with host ports.
+  peerContext: hostPortContext,
   checkFile(ctx) {
     if (!targetChunks(ctx).some((c) => c.pods.some((pod) => hostPorts(pod).length > 0))) return;
     const hood = neighbourhoodOf(ctx);

@@ -18,6 +18,8 @@ export const missingConfigKey: FileRule = {
   id: 'missing-config-key',
   defaultSeverity: 'error',
   context: (chunk) => textIfKinds(chunk, CONFIG_OBJECTS),
+  // Of a peer, only its ConfigMaps and Secrets.
+  peerContext: (chunk) => textIfKinds(chunk, CONFIG_OBJECTS),
   checkFile(ctx) {
     if (!targetChunks(ctx).some((c) => c.pods.some((pod) => configRefsOf(pod).some((ref) => ref.key !== undefined)))) return;
     const hood = neighbourhoodOf(ctx);

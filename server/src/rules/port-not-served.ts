@@ -16,6 +16,8 @@ export const portNotServed: FileRule = {
   id: 'port-not-served',
   defaultSeverity: 'warning',
   context: listenerContext,
+  // Of a peer, only the ConfigMaps of its folder or a base (the listener model's configuration files).
+  peerContext: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
     for (const chunk of targetChunks(ctx)) {

@@ -48,6 +48,8 @@ export const probePortElsewhere: FileRule = {
   id: 'probe-port-elsewhere',
   defaultSeverity: 'warning',
   context: listenerContext,
+  // Of a peer, only the ConfigMaps of its folder or a base (the listener model's configuration files).
+  peerContext: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
     for (const chunk of targetChunks(ctx)) for (const pod of chunk.pods) checkPod(ctx, chunk.start, pod, env);

@@ -9,7 +9,7 @@ import { getMap, keyText, mapPairs } from '../core/yaml-access';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
 import { editDistance } from '../util/suggest';
-import { isTarget, membershipContext, targetChunks } from './file-contexts';
+import { isTarget, membershipAndNames, membershipContext, targetChunks } from './file-contexts';
 import type { FileRule, Span } from './types';
 
 /** How a pod template misses a selector by one label. */
@@ -50,6 +50,9 @@ export const serviceSelectsNothing: FileRule = {
   id: 'service-selects-nothing',
   defaultSeverity: 'warning',
   context: membershipContext,
+  // Of a peer's document, also the names of its pods (a near miss names its workload; within the
+  // file, `uses` ties the Service to that pod's chunk instead).
+  peerContext: membershipAndNames,
   checkFile(ctx) {
     if (!targetChunks(ctx).some((c) => c.objects.some((o) => o.object.kind === 'Service'))) return;
     const hood = neighbourhoodOf(ctx);

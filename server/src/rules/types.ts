@@ -180,4 +180,12 @@ export interface FileRule {
    * whole file. It must cover everything the rule reads across chunks, or results go stale.
    */
   context?(chunk: FileRuleContext['chunks'][number] & { readonly text: string }, options: AnalysisOptions): string;
+  /**
+   * What the rule reads of one document of a peer (another file of the workspace), '' for
+   * nothing. When a peer changes but each of its documents says the same here, the rule's kept
+   * findings hold (an edit of a big neighbouring file then costs this file nothing); without it,
+   * any change of a peer re-runs the rule over the whole file. Peers have no `uses` ties: it must
+   * cover everything the rule reads of a peer.
+   */
+  peerContext?(chunk: FileRuleContext['chunks'][number] & { readonly text: string }, options: AnalysisOptions): string;
 }

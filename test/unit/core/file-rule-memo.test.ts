@@ -4,6 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer, analyzeText } from '../../../server/src/core/analyze';
+import { fileRules } from '../../../server/src/rules';
+import type { FileRule, PeerPods } from '../../../server/src/rules/types';
 
 const pod = (i: number, o: { app?: string; port?: number; image?: string; hostPort?: number; extra?: string } = {}): string =>
   [
@@ -103,4 +105,85 @@ test('a whole-file pass in batches, and passes that interleave, give what a fres
   assert.deepEqual(sync.findings, analyzeText(b).findings, 'the synchronous run in between');
   const c = edited(700, configMap(80));
   assert.deepEqual(analyzer.analyze(c).findings, analyzeText(c).findings, 'an edit after both');
+});
+
+/** A peer as the language server makes it from an open document's chunks (lsp/documents.ts keepPeer). */
+function openPeer(analyzer: Analyzer, source: string, text: string): PeerPods {
+  const chunks = analyzer.chunksOf(text).filter((c) => !c.analysis.chunk.templated);
+  return { source, pods: chunks.flatMap((c) => c.analysis.pods), objects: chunks.flatMap((c) => c.analysis.objects), chunks: chunks.map((c) => c.analysis), templated: [] };
+}
+
+test('random edits of a neighbouring open file: the file rules equal a fresh analysis with the same peers', () => {
+  const next = random(29);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T;
+  const apps = ['web', 'wbe', 'api', 'apx'];
+  const makers: (() => string)[] = [
+    () => pod(Math.floor(next() * 9), { app: pick(apps), port: pick([80, 8080, 9000]), image: pick(['nginx', 'redis', 'example.com/x']) }),
+    () => pod(Math.floor(next() * 9), { hostPort: pick([80, 9100]) }),
+    () => service(Math.floor(next() * 4), pick(apps), pick(['http', 'htp', 80, 8080, 9000])),
+    () => configMap(pick([80, 8080]), pick(['mode', 'mood'])),
+    () => ingress(pick(['s1', 's2', 's9']), pick([80, 8080])),
+  ];
+  const self = { source: 'file:///w/app/a.yaml' };
+  let checked = 0;
+  let kept = 0;
+  for (let sequence = 0; sequence < 20; sequence++) {
+    // The same folder (ConfigMaps count) or a folder below (Services and pods only).
+    const source = pick(['file:///w/app/b.yaml', 'file:///w/app/copy/b.yaml']);
+    const own = Array.from({ length: 8 }, () => pick(makers)());
+    const theirs = Array.from({ length: 8 }, () => pick(makers)());
+    const analyzer = new Analyzer();
+    const peerAnalyzer = new Analyzer();
+    analyzer.analyze(own.join(''), {}, [openPeer(peerAnalyzer, source, theirs.join(''))], self);
+    for (let step = 0; step < 15; step++) {
+      const docs = next() < 0.8 ? theirs : own;
+      const at = Math.floor(next() * docs.length);
+      const what = next();
+      if (what < 0.4) docs[at] = pick(makers)();
+      else if (what < 0.5) docs.splice(at, 0, pick(makers)());
+      else if (what < 0.6 && docs.length > 2) docs.splice(at, 1);
+      // In place: what a container runs, declares or is called changes, its labels do not.
+      else if (what < 0.7) docs[at] = (docs[at] as string).replace(/containerPort: \d+/, `containerPort: ${pick([80, 8080, 9000])}`);
+      else if (what < 0.8) docs[at] = (docs[at] as string).replace(/image: \S+/, `image: ${pick(['nginx', 'redis', 'example.com/y'])}`);
+      else if (what < 0.9) docs[at] = (docs[at] as string).replace(/name: w\d/, `name: w${Math.floor(next() * 9)}`);
+      else docs[at] = (docs[at] as string).replace(/listen \d+/, `listen ${pick([80, 8080, 9000])}`);
+      const peers = [openPeer(peerAnalyzer, source, theirs.join(''))];
+      const text = own.join('');
+      const before = analyzer.analyze(text, {}, peers, self).findings;
+      if (docs === theirs) kept++;
+      assert.deepEqual(before, new Analyzer().analyze(text, {}, peers, self).findings, `sequence ${sequence}, step ${step}:\n${text}\n=== peer ${source}\n${theirs.join('')}`);
+      checked++;
+    }
+  }
+  assert.equal(checked, 300);
+  assert.ok(kept > 100);
+});
+
+test('an edit of a neighbouring file that changes nothing a rule reads of it re-runs none of the file', () => {
+  const own = Array.from({ length: 30 }, (_, i) => (i % 10 === 0 ? service(i, `a${i % 5}`, 'http') : i % 7 === 0 ? configMap(8080) : pod(i)));
+  const theirs = Array.from({ length: 30 }, (_, i) => (i % 10 === 0 ? service(i, `a${i % 5}`, 'http') : pod(i)));
+  const self = { source: 'file:///w/app/a.yaml' };
+  const peerAnalyzer = new Analyzer();
+  const analyzer = new Analyzer();
+  analyzer.analyze(own.join(''), {}, [openPeer(peerAnalyzer, 'file:///w/app/copy/b.yaml', theirs.join(''))], self);
+  // What a container of the peer runs: no ConfigMap, Service, host port or label changes.
+  theirs[3] = (theirs[3] as string).replace('image: nginx', 'image: nginxy');
+  const peers = [openPeer(peerAnalyzer, 'file:///w/app/copy/b.yaml', theirs.join(''))];
+  const fresh = new Analyzer().analyze(own.join(''), {}, peers, self).findings;
+  const calls = new Map<string, number>();
+  const spied = fileRules.map((rule) => {
+    const original = rule.checkFile;
+    (rule as { checkFile: FileRule['checkFile'] }).checkFile = (ctx) => {
+      calls.set(rule.id, (calls.get(rule.id) ?? 0) + 1);
+      original.call(rule, ctx);
+    };
+    return () => ((rule as { checkFile: FileRule['checkFile'] }).checkFile = original);
+  });
+  try {
+    assert.deepEqual(analyzer.analyze(own.join(''), {}, peers, self).findings, fresh);
+  } finally {
+    for (const restore of spied) restore();
+  }
+  const rerun = [...calls.keys()].filter((id) => fileRules.find((r) => r.id === id)?.peerContext);
+  assert.deepEqual(rerun, [], `rules with a peer context that ran: ${rerun.join(', ')}`);
 });
