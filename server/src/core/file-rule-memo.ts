@@ -106,7 +106,7 @@ function analysesOf(peer: PeerPods): readonly ChunkAnalysis[] | undefined {
 }
 
 /** Chunks checked in one go by a whole-file run (a few milliseconds of work each). */
-const BATCH = 400;
+const BATCH = 200;
 
 function batchesOf<V>(chunks: ReadonlyMap<number, V>): Map<number, V>[] {
   const out: Map<number, V>[] = [];
@@ -258,6 +258,7 @@ export class FileRulePass {
           else stray.push(f); // on no chunk's start (not expected): returned, not kept
         },
       });
+    if (rule.prepareFile && (targets === undefined || targets.size > 0)) yield* rule.prepareFile({ ...ctx, targets });
     if (!rule.context) check(undefined);
     else {
       // A whole-file run goes in batches of chunks, with a pause between them for other requests.

@@ -79,8 +79,12 @@ export function configMapsOf(objects: readonly { readonly object: K8sObject; rea
   return found;
 }
 
-/** The last index built: returned again while the ConfigMaps are the same models (chunks are cached), so memos keyed on it hold across edits. */
-let last: { models: readonly ConfigMapModel[]; index: ConfigMapIndex } = { models: [], index: NO_CONFIG_MAPS };
+/**
+ * The last index built for a file, by its first ConfigMap: returned again while the ConfigMaps
+ * are the same models (chunks are cached), so memos keyed on it hold across edits, also while
+ * two files are analysed in turns (a big file and its copy in a folder below).
+ */
+const lastByFirst = new WeakMap<ConfigMapModel, { models: readonly ConfigMapModel[]; index: ConfigMapIndex }>();
 
 /** Chunks' objects; `configMaps` when the chunk's analysis found them already (see analyzeChunk). */
 type ObjectLists = readonly { readonly objects: readonly { readonly object: K8sObject; readonly doc: Document }[]; readonly configMaps?: readonly ConfigMapModel[] }[];
@@ -104,11 +108,13 @@ function buildIndex(chunks: ObjectLists): ConfigMapIndex {
     if (found.length > 0) models.push(...found);
   }
   if (models.length === 0) return NO_CONFIG_MAPS;
-  if (models.length === last.models.length && models.every((m, i) => m === last.models[i])) return last.index;
+  const first = models[0] as ConfigMapModel;
+  const last = lastByFirst.get(first);
+  if (last && models.length === last.models.length && models.every((m, i) => m === last.models[i])) return last.index;
   const index = new Map<string, ConfigMapModel>();
   for (const cm of models) if (!index.has(cm.name)) index.set(cm.name, cm);
   ownModels.set(index, models);
-  last = { models, index };
+  lastByFirst.set(first, { models, index });
   return index;
 }
 

@@ -6,13 +6,15 @@
  * elsewhere), and when another definition of it may be the deployed one.
  */
 import { backendsOf, servicePortsOf, type ServicePort } from '../k8s/backends';
-import { mayShareNamespace, namespaceLabel, neighbourhoodOf, sameNamespace } from '../k8s/neighbourhood';
+import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
 import { closest } from '../util/suggest';
 import { relatedAt } from './missing-config-key';
 import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
-import type { FileRule } from './types';
+import type { FileRule, FileRuleContext } from './types';
 
 const OWNERS = ['Ingress', 'HTTPRoute', 'GRPCRoute'];
+
+const hasTargetOwner = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.objects.some((o) => OWNERS.includes(o.object.kind ?? '')));
 
 export const danglingBackend: FileRule = {
   id: 'dangling-backend',
@@ -20,8 +22,11 @@ export const danglingBackend: FileRule = {
   context: (chunk) => textIfKinds(chunk, SERVICE),
   // Of a peer, only its Services.
   peerContext: (chunk) => textIfKinds(chunk, SERVICE),
+  *prepareFile(ctx) {
+    if (hasTargetOwner(ctx)) yield* neighbourhoodSteps(ctx);
+  },
   checkFile(ctx) {
-    if (!targetChunks(ctx).some((c) => c.objects.some((o) => OWNERS.includes(o.object.kind ?? '')))) return;
+    if (!hasTargetOwner(ctx)) return;
     const hood = neighbourhoodOf(ctx);
     const owners = OWNERS.flatMap((k) => hood.ownObjects(k)).filter((o) => isTarget(ctx, o.chunkStart));
     if (owners.length === 0) return;

@@ -6,11 +6,11 @@
  * uses the name; a note otherwise (probes resolve names in their own container, so nothing
  * breaks until something looks the name up across the pod).
  */
-import { neighbourhoodOf, sameNamespace } from '../k8s/neighbourhood';
+import { neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { selects, serviceOf } from '../k8s/services';
 import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
-import type { FileRule } from './types';
+import type { FileRule, FileRuleContext } from './types';
 
 /** Ports named like a port of an earlier container, in the order Services resolve names. */
 type Duplicate = { container: ContainerModel; port: PortModel; earlier: { container: ContainerModel; port: PortModel } };
@@ -41,14 +41,19 @@ function rank(c: ContainerModel): number {
   return c.list === 'containers' ? 0 : 1;
 }
 
+const hasDuplicates = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.pods.some((pod) => duplicatePortNames(pod).length > 0));
+
 export const duplicatePortName: FileRule = {
   id: 'duplicate-port-name',
   defaultSeverity: 'warning',
   context: (chunk) => textIfKinds(chunk, SERVICE),
   // Of a peer, only its Services (which may select this file's pods).
   peerContext: (chunk) => textIfKinds(chunk, SERVICE),
+  *prepareFile(ctx) {
+    if (hasDuplicates(ctx)) yield* neighbourhoodSteps(ctx);
+  },
   checkFile(ctx) {
-    if (!targetChunks(ctx).some((c) => c.pods.some((pod) => duplicatePortNames(pod).length > 0))) return;
+    if (!hasDuplicates(ctx)) return;
     const hood = neighbourhoodOf(ctx);
     for (const { pod, labels, namespace, chunkStart } of hood.ownPods) {
       if (chunkStart === undefined || !isTarget(ctx, chunkStart)) continue;

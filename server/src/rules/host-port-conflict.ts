@@ -4,11 +4,11 @@
  * (protocol, IP, port) to one listener only.
  */
 import { getMap, getNode } from '../core/yaml-access';
-import { mayShareNamespace, neighbourhoodOf } from '../k8s/neighbourhood';
+import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps } from '../k8s/neighbourhood';
 import { containerLabel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { portClashes } from '../k8s/port-clashes';
 import { isTarget, targetChunks } from './file-contexts';
-import type { FileRule, Rule } from './types';
+import type { FileRule, FileRuleContext, Rule } from './types';
 
 export const hostPortConflict: Rule = {
   id: 'host-port-conflict',
@@ -62,6 +62,8 @@ function hostPorts(pod: PodModel): PortModel[] {
   return found;
 }
 
+const bindsHostPorts = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.pods.some((pod) => hostPorts(pod).length > 0));
+
 /** The text of a chunk whose pods bind host ports. */
 function hostPortContext(chunk: { readonly pods: readonly PodModel[]; readonly text: string }): string {
   return chunk.pods.some((pod) => hostPorts(pod).length > 0) ? chunk.text : '';
@@ -80,8 +82,11 @@ export const hostPortConflictAcross: FileRule = {
   context: hostPortContext,
   // Of a peer, likewise its workloads with host ports.
   peerContext: hostPortContext,
+  *prepareFile(ctx) {
+    if (bindsHostPorts(ctx)) yield* neighbourhoodSteps(ctx);
+  },
   checkFile(ctx) {
-    if (!targetChunks(ctx).some((c) => c.pods.some((pod) => hostPorts(pod).length > 0))) return;
+    if (!bindsHostPorts(ctx)) return;
     const hood = neighbourhoodOf(ctx);
     const own = hood.ownPods.filter((p) => isTarget(ctx, p.chunkStart) && !pinned(p.pod) && hostPorts(p.pod).length > 0);
     if (own.length === 0) return;

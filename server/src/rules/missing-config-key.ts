@@ -8,11 +8,13 @@
  */
 import { getMap, getScalar } from '../core/yaml-access';
 import { configKeysOf, configRefsOf, keysAreKnown } from '../k8s/config-refs';
-import { mayShareNamespace, neighbourhoodOf, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
+import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
 import { containerLabel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
 import { CONFIG_OBJECTS, isTarget, targetChunks, textIfKinds } from './file-contexts';
-import type { FileRule, RelatedReport } from './types';
+import type { FileRule, FileRuleContext, RelatedReport } from './types';
+
+const readsKeys = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.pods.some((pod) => configRefsOf(pod).some((ref) => ref.key !== undefined)));
 
 export const missingConfigKey: FileRule = {
   id: 'missing-config-key',
@@ -20,8 +22,11 @@ export const missingConfigKey: FileRule = {
   context: (chunk) => textIfKinds(chunk, CONFIG_OBJECTS),
   // Of a peer, only its ConfigMaps and Secrets.
   peerContext: (chunk) => textIfKinds(chunk, CONFIG_OBJECTS),
+  *prepareFile(ctx) {
+    if (readsKeys(ctx)) yield* neighbourhoodSteps(ctx);
+  },
   checkFile(ctx) {
-    if (!targetChunks(ctx).some((c) => c.pods.some((pod) => configRefsOf(pod).some((ref) => ref.key !== undefined)))) return;
+    if (!readsKeys(ctx)) return;
     const hood = neighbourhoodOf(ctx);
     for (const { pod, namespace, chunkStart } of hood.ownPods) {
       if (chunkStart === undefined || !isTarget(ctx, chunkStart)) continue;

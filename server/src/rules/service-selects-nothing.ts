@@ -6,11 +6,11 @@
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { getMap, keyText, mapPairs } from '../core/yaml-access';
-import { mayShareNamespace, namespaceLabel, neighbourhoodOf, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
+import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
 import { editDistance } from '../util/suggest';
 import { isTarget, membershipAndNames, membershipContext, targetChunks } from './file-contexts';
-import type { FileRule, Span } from './types';
+import type { FileRule, FileRuleContext, Span } from './types';
 
 /** How a pod template misses a selector by one label. */
 export interface NearMiss {
@@ -46,6 +46,8 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
 
 const MAX_CANDIDATES = 400;
 
+const hasTargetService = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.objects.some((o) => o.object.kind === 'Service'));
+
 export const serviceSelectsNothing: FileRule = {
   id: 'service-selects-nothing',
   defaultSeverity: 'warning',
@@ -53,8 +55,11 @@ export const serviceSelectsNothing: FileRule = {
   // Of a peer's document, also the names of its pods (a near miss names its workload; within the
   // file, `uses` ties the Service to that pod's chunk instead).
   peerContext: membershipAndNames,
+  *prepareFile(ctx) {
+    if (hasTargetService(ctx)) yield* neighbourhoodSteps(ctx, true);
+  },
   checkFile(ctx) {
-    if (!targetChunks(ctx).some((c) => c.objects.some((o) => o.object.kind === 'Service'))) return;
+    if (!hasTargetService(ctx)) return;
     const hood = neighbourhoodOf(ctx);
     const services = hood.ownObjects('Service').filter((s) => isTarget(ctx, s.chunkStart));
     if (services.length === 0) return;

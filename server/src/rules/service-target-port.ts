@@ -10,6 +10,7 @@ import { containerListeners } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
+import { runToEnd } from '../core/slices';
 import { closest } from '../util/suggest';
 import { listenerContext, membershipContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, PeerPods, Span } from './types';
@@ -89,9 +90,14 @@ interface PodIndex {
   readonly fallback: string;
 }
 
-function indexPods(pods: readonly IndexedPod[], fallback: string): PodIndex {
+/** Pods indexed per step when the index is built in steps. */
+const PODS_PER_STEP = 250;
+
+function* indexSteps(pods: readonly IndexedPod[], fallback: string): Generator<void, PodIndex, void> {
   const index: PodIndex = { byLabel: new Map(), injected: [], fallback };
+  let n = 0;
   for (const entry of pods) {
+    if (++n % PODS_PER_STEP === 0) yield;
     // Partial pods (fragments) are nobody's target.
     if (entry.pod.shape.injected) index.injected.push(entry.pod);
     else if (!entry.pod.partial) {
@@ -109,21 +115,33 @@ function indexPods(pods: readonly IndexedPod[], fallback: string): PodIndex {
 const peerIndexes = new WeakMap<PeerPods, PodIndex>();
 
 function peerIndex(peer: PeerPods): PodIndex {
-  let index = peerIndexes.get(peer);
-  if (!index) peerIndexes.set(peer, (index = indexPods(peer.pods.map((pod) => ({ pod, chunkStart: undefined })), peer.namespace ?? '')));
+  return peerIndexes.get(peer) ?? runToEnd(peerIndexSteps(peer));
+}
+
+function* peerIndexSteps(peer: PeerPods): Generator<void, PodIndex, void> {
+  const index = yield* indexSteps(peer.pods.map((pod) => ({ pod, chunkStart: undefined })), peer.namespace ?? '');
+  peerIndexes.set(peer, index);
   return index;
+}
+
+/** The peers whose pods a Service of the file may select: near ones, not the file itself (the CLI's one list). */
+function nearPeers(ctx: Pick<FileRuleContext, 'peers' | 'source'>): PeerPods[] {
+  return ctx.peers.filter((p) => p.source !== ctx.source && isNear(ctx.source, p.source));
 }
 
 /** The file's own index, made once per pass: a whole-file run checks its chunks in batches. */
 const ownIndexes = new WeakMap<FileRuleContext['chunks'], PodIndex>();
 
 function ownIndex(chunks: FileRuleContext['chunks'], fallback: string): PodIndex {
-  let index = ownIndexes.get(chunks);
-  if (index?.fallback !== fallback) {
-    const pods: IndexedPod[] = [];
-    for (const c of chunks) for (const pod of c.pods) pods.push({ pod, chunkStart: c.start });
-    ownIndexes.set(chunks, (index = indexPods(pods, fallback)));
-  }
+  const index = ownIndexes.get(chunks);
+  return index?.fallback === fallback ? index : runToEnd(ownIndexSteps(chunks, fallback));
+}
+
+function* ownIndexSteps(chunks: FileRuleContext['chunks'], fallback: string): Generator<void, PodIndex, void> {
+  const pods: IndexedPod[] = [];
+  for (const c of chunks) for (const pod of c.pods) pods.push({ pod, chunkStart: c.start });
+  const index = yield* indexSteps(pods, fallback);
+  ownIndexes.set(chunks, index);
   return index;
 }
 
@@ -160,6 +178,11 @@ export const serviceTargetPort: FileRule = {
   prepareChunk(chunk) {
     servicesOf(chunk.objects);
   },
+  *prepareFile(ctx) {
+    if (!targetChunks(ctx).some((chunk) => servicesOf(chunk.objects).length > 0)) return;
+    if (ownIndexes.get(ctx.chunks)?.fallback !== (ctx.namespace ?? '')) yield* ownIndexSteps(ctx.chunks, ctx.namespace ?? '');
+    for (const peer of nearPeers(ctx)) if (!peerIndexes.has(peer)) yield* peerIndexSteps(peer);
+  },
   // Whether a Service selects a pod depends on its labels; what the pod serves is tied by `uses`.
   context: (chunk) => listenerContext(chunk) + membershipContext(chunk),
   checkFile(ctx) {
@@ -171,7 +194,7 @@ export const serviceTargetPort: FileRule = {
     // all of them; a peer's index is made once per run, not once per file that looks at it.
     const own = ownIndex(ctx.chunks, ctx.namespace ?? '');
     // The file itself may be among the peers (the CLI's one list); far folders are other deployments.
-    const near = ctx.peers.filter((p) => p.source !== ctx.source && isNear(ctx.source, p.source)).map(peerIndex);
+    const near = nearPeers(ctx).map(peerIndex);
     const parts = [own, ...near];
     // Containers injected into the selected pods (OpenKruise SidecarSet) bring their ports along.
     const injectedPods = parts.flatMap((part) => part.injected);

@@ -188,4 +188,10 @@ export interface FileRule {
    * cover everything the rule reads of a peer.
    */
   peerContext?(chunk: FileRuleContext['chunks'][number] & { readonly text: string }, options: AnalysisOptions): string;
+  /**
+   * Shared indexes the checks read (the workspace neighbourhood, pod indexes), built in steps
+   * before a pass checks its chunks, with a yield between steps: a first pass over thousands of
+   * documents must not build them all in one step. The checks build whatever is missing.
+   */
+  prepareFile?(ctx: Omit<FileRuleContext, 'report' | 'uses'>): Generator<void, void, void>;
 }

@@ -90,7 +90,7 @@ test('the generated file has findings of the file rules (the sequences test some
 });
 
 test('a whole-file pass in batches, and passes that interleave, give what a fresh analysis gives', async () => {
-  // More chunks than one batch (400), with Services and ConfigMaps spread over them.
+  // More chunks than a few batches (200 each), with Services and ConfigMaps spread over them.
   const docs = Array.from({ length: 900 }, (_, i) => (i % 97 === 0 ? service(i, `a${i % 5}`, 'htp') : i % 131 === 0 ? configMap(8080) : pod(i, { port: i % 2 ? 80 : 8080 })));
   const base = docs.join('');
   const analyzer = new Analyzer();
