@@ -29,7 +29,41 @@ export interface Kit {
    * string is kept too, so that the nodes of `name:` in every document share one string.
    */
   readonly resolved: Map<string, { value: unknown; format?: string; source: string }>;
+  /**
+   * What a plain scalar must start with for any tag to resolve it, when the tags are `yaml`'s
+   * YAML 1.1 or 1.2 core ones (they all anchor at the start): most names and values start with a
+   * letter no tag takes, and testing a dozen expressions on each is a tenth of the parse.
+   */
+  readonly mayResolve?: RegExp;
+  /** The key tags are only `yaml`'s merge key (`<<`). */
+  readonly mergeOnly: boolean;
 }
+
+/** The tests of `yaml`'s default scalar tags (YAML 1.1 and 1.2 core schemas). */
+const CORE_TESTS = new Set([
+  '/^(?:~|[Nn]ull|NULL)?$/',
+  '/^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/',
+  '/^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/',
+  '/^[-+]?0b[0-1_]+$/',
+  '/^[-+]?0[0-7_]+$/',
+  '/^[-+]?[0-9][0-9_]*$/',
+  '/^[-+]?0x[0-9a-fA-F_]+$/',
+  '/^(?:[-+]?\\.(?:inf|Inf|INF)|\\.nan|\\.NaN|\\.NAN)$/',
+  '/^[-+]?(?:[0-9][0-9_]*)?(?:\\.[0-9_]*)?[eE][-+]?[0-9]+$/',
+  '/^[-+]?(?:[0-9][0-9_]*)?\\.[0-9_]*$/',
+  '/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/',
+  '/^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*$/',
+  '/^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$/',
+  '/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/',
+  '/^0o[0-7]+$/',
+  '/^[-+]?[0-9]+$/',
+  '/^0x[0-9a-fA-F]+$/',
+  '/^[-+]?(?:\\.[0-9]+|[0-9]+(?:\\.[0-9]*)?)[eE][-+]?[0-9]+$/',
+  '/^[-+]?(?:\\.[0-9]+|[0-9]+\\.[0-9]*)$/',
+]);
+
+/** Every first character the core tags accept (and the empty scalar, null; YAML 1.1 reads `e5` as a float). */
+const CORE_FIRST = /^(?:$|[~NnYyTtOoFfEe0-9+\-.])/;
 
 export interface ScalarContext extends Kit {
   readonly text: string;
@@ -43,7 +77,10 @@ export function kitFor(options: object): Kit | undefined {
   if (!kit) {
     const doc = new Document(undefined, options);
     const tags = (doc.schema as unknown as { tags: ScalarTag[] }).tags;
-    kit = { make: new NodeMaker(doc.schema), tags, keyTags: tags.filter((t) => t.default === 'key'), options: doc.options, resolved: new Map() };
+    const keyTags = tags.filter((t) => t.default === 'key');
+    const core = tags.every((t) => t.default !== true || t.test === undefined || CORE_TESTS.has(String(t.test)));
+    const mergeOnly = keyTags.every((t) => String(t.test) === '/^<<$/');
+    kit = { make: new NodeMaker(doc.schema), tags, keyTags, options: doc.options, resolved: new Map(), mayResolve: core ? CORE_FIRST : undefined, mergeOnly };
     kits.set(options, kit);
   }
   return kit.make.works ? kit : undefined;
@@ -55,10 +92,10 @@ export const bail = (): never => {
 };
 
 function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { value: unknown; format?: string; source: string } {
-  if (atKey && ctx.keyTags.some((t) => t.test?.test(source))) bail();
+  if (atKey && (ctx.mergeOnly ? source === '<<' && ctx.keyTags.length > 0 : ctx.keyTags.some((t) => t.test?.test(source)))) bail();
   const known = ctx.resolved.get(source);
   if (known) return known;
-  const tag = ctx.tags.find((t) => t.default === true && t.test?.test(source));
+  const tag = ctx.mayResolve && !ctx.mayResolve.test(source) ? undefined : ctx.tags.find((t) => t.default === true && t.test?.test(source));
   let value: unknown = source;
   if (tag) {
     value = tag.resolve(source, bail, ctx.options);
