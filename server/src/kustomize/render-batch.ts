@@ -17,12 +17,12 @@
  * When the batch fails (one broken overlay fails it, two overlays may give the same id) or its
  * output cannot be split, the caller renders the overlays again in smaller groups, down to one.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
 import { mirror, runKustomize, type RenderOptions, type RenderResult } from './render';
+import { makeTempDir, removeTempDir } from './temp-dirs';
 
 /** Keys that make an overlay's render differ when it is not the top of the build. */
 const TOP_ONLY = ['sortOptions', 'buildMetadata'];
@@ -135,11 +135,11 @@ interface Place {
 
 function placeOf(trees: readonly (readonly KustomizationInfo[])[], read: ReadText, options: RenderOptions): Place {
   if ((options.overrides?.size ?? 0) === 0 && readsOnlyKnownFiles(trees, read)) {
-    const temp = mkdtempSync(join(tmpdir(), 'podsight-kustomize-'));
+    const temp = makeTempDir();
     const overlays = trees.map((tree) => (tree[0] as KustomizationInfo).dir);
     // kustomize takes no absolute path to a folder (nor a path across drives): those are copied.
     if (overlays.every((dir) => !isAbsolute(relative(temp, dir)))) return { temp, batchDir: temp, overlays, seen: (file) => file };
-    rmSync(temp, { recursive: true, force: true });
+    removeTempDir(temp);
   }
   const m = mirror(trees, read, options.overrides ?? new Map(), false);
   return { temp: m.temp, batchDir: join(m.temp, `.podsight-batch-${process.pid}`), overlays: m.overlays, seen: (file) => join(m.temp, relative(m.root, file)) };
@@ -174,6 +174,6 @@ export async function renderTogether(trees: readonly (readonly KustomizationInfo
     }
     return trees.map((tree, index) => ({ ok: true, yaml: (docs[index] ?? []).join('---\n'), tree }));
   } finally {
-    rmSync(place.temp, { recursive: true, force: true });
+    removeTempDir(place.temp);
   }
 }

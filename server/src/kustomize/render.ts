@@ -5,11 +5,12 @@
  * `buildMetadata: [originAnnotations]`, so each rendered resource names the file it came from.
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { isMap, isSeq, parseDocument } from 'yaml';
 import { readTree, type KustomizationInfo, type ReadText } from './kustomization';
+import { makeTempDir, removeTempDir } from './temp-dirs';
 
 /** What a render gave: the YAML stream, or kustomize's own error message. */
 export type RenderResult =
@@ -91,7 +92,7 @@ export function mirror(trees: readonly (readonly KustomizationInfo[])[], read: R
     }
   }
   const root = commonAncestor([...files, ...trees.flat().map((k) => k.dir)]);
-  const temp = mkdtempSync(join(tmpdir(), 'podsight-kustomize-'));
+  const temp = makeTempDir();
   for (const file of files) {
     const rel = relative(root, file);
     if (rel.startsWith('..')) continue;
@@ -150,7 +151,7 @@ export async function render(dir: string, options: RenderOptions): Promise<Rende
       });
     });
   } finally {
-    rmSync(m.temp, { recursive: true, force: true });
+    removeTempDir(m.temp);
   }
 }
 
@@ -178,6 +179,6 @@ export function renderSync(dir: string, options: RenderOptions): RenderResult {
     if (r.status !== 0) return { ok: false, reason: 'failed', message: cleanMessage(r.stderr || String(r.error ?? ''), m), tree };
     return { ok: true, yaml: r.stdout, tree };
   } finally {
-    rmSync(m.temp, { recursive: true, force: true });
+    removeTempDir(m.temp);
   }
 }
