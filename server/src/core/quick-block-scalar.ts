@@ -48,7 +48,7 @@ export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number)
   while (last > 0 && lines[last - 1] === '') last--;
   const body = folded ? fold(lines.slice(0, last)) : lines.slice(0, last).join('\n');
   const value = strip ? body : `${body}\n`;
-  const node = scalarNode(ctx, value, value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, [q, contentEnd, contentEnd]);
+  const node = scalarNode(ctx, value, value, folded ? Scalar.BLOCK_FOLDED : Scalar.BLOCK_LITERAL, q, contentEnd, contentEnd);
   return { node, end: contentEnd };
 }
 

@@ -10,6 +10,7 @@
  */
 import { Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { blockScalar } from './quick-block-scalar';
+import { endOf, setRange } from './quick-nodes';
 import { BAIL, bail, endOfLine, flowCollection, kitFor, lineEndOf, nextLineOf, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
 
 type Options = ParseOptions & DocumentOptions & SchemaOptions;
@@ -81,8 +82,7 @@ class QuickParser {
     const doc = new Document(undefined, this.options) as Document.Parsed;
     doc.schema = this.ctx.make.schema; // the schema the nodes were made with
     doc.contents = root.node as never;
-    const rootRange = (root.node as { range: [number, number, number] }).range;
-    doc.range = [docStart ? 0 : first.at, rootRange[2], this.length];
+    doc.range = [docStart ? 0 : first.at, endOf(root.node), this.length];
     if (docStart) doc.directives.docStart = true;
     return doc;
   }
@@ -192,11 +192,11 @@ class QuickParser {
       while (text.charCodeAt(q) === 32) q++;
       const value = q === this.lineEnd(q) || text[q] === '#' ? this.valueBelow(q, indent) : this.inline(q, indent);
       map.items.push(this.ctx.make.pair(key, value.node));
-      end = (value.node as { range: [number, number, number] }).range[2];
+      end = endOf(value.node);
       const next = value.next;
       if (next.indent < indent) {
         const [rangeEnd, after] = this.close(indent, end, next);
-        map.range = [start, end, rangeEnd];
+        setRange(map, start, end, rangeEnd);
         map.items = fitted(map.items);
         return { node: map, next: after };
       }
@@ -221,7 +221,7 @@ class QuickParser {
     if (next.commentIndent !== -1) bail();
     // An empty value that ends the text ends the document before its line break in `yaml`.
     if (next.indent === -1) bail();
-    const empty = scalarNode(this.ctx, '', null, 'PLAIN', [q, q, q]);
+    const empty = scalarNode(this.ctx, '', null, 'PLAIN', q, q, q);
     return { node: empty, next };
   }
 
@@ -246,11 +246,11 @@ class QuickParser {
         item = this.inline(q, c.indent);
       }
       seq.items.push(item.node);
-      end = (item.node as { range: [number, number, number] }).range[2];
+      end = endOf(item.node);
       const next = item.next;
       if (next.indent < c.indent || (next.indent === c.indent && !this.isSeqItem(next.at))) {
         const [rangeEnd, after] = this.close(c.indent, end, next);
-        seq.range = [c.at, end, rangeEnd];
+        setRange(seq, c.at, end, rangeEnd);
         seq.items = fitted(seq.items);
         return { node: seq, next: after };
       }

@@ -4,7 +4,7 @@
  * Anything outside that subset throws `BAIL`, and the caller parses the chunk with `yaml`.
  */
 import { Document, isScalar, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
-import { NodeMaker } from './quick-nodes';
+import { NodeMaker, setEnd, setRange, valueEndOf } from './quick-nodes';
 
 /** Thrown (never caught outside quick-parse.ts) when the text needs the full parser. */
 export const BAIL: unique symbol = Symbol('bail');
@@ -108,18 +108,16 @@ function resolvePlain(ctx: ScalarContext, source: string, atKey: boolean): { val
   return out;
 }
 
-export function scalarNode(ctx: ScalarContext, source: string, value: unknown, type: Scalar.Type, range: [number, number, number], format?: string): Scalar {
-  const node = ctx.make.scalar(value);
-  node.range = range;
-  node.source = source;
-  node.type = type;
+/** A scalar node with the range `[start, valueEnd, end]`. */
+export function scalarNode(ctx: ScalarContext, source: string, value: unknown, type: Scalar.Type, start: number, valueEnd: number, end: number, format?: string): Scalar {
+  const node = ctx.make.scalar(value, source, type, start, valueEnd, end);
   if (format) node.format = format;
   return node;
 }
 
 export function plainNode(ctx: ScalarContext, source: string, start: number, end: number, atKey: boolean): Scalar {
   const resolved = resolvePlain(ctx, source, atKey);
-  return scalarNode(ctx, resolved.source, resolved.value, Scalar.PLAIN, [start, start + source.length, end], resolved.format);
+  return scalarNode(ctx, resolved.source, resolved.value, Scalar.PLAIN, start, start + source.length, end, resolved.format);
 }
 
 const isSpace = (c: number): boolean => c === 32;
@@ -171,10 +169,10 @@ export function quoted(ctx: ScalarContext, start: number, atKey: boolean): { nod
     break;
   }
   const type = q === '"' ? Scalar.QUOTE_DOUBLE : Scalar.QUOTE_SINGLE;
-  const node = scalarNode(ctx, value, value, type, [start, i, i]);
+  const node = scalarNode(ctx, value, value, type, start, i, i);
   if (atKey) return { node, end: i };
   const end = endOfLine(text, i);
-  node.range = [start, i, end];
+  setEnd(node, end);
   return { node, end };
 }
 
@@ -230,9 +228,9 @@ export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLM
       const end = plainEnd(text, i, lineEnd, true);
       s = plainNode(ctx, text.slice(i, end), i, end, atKey);
     }
-    i = (s.range as [number, number, number])[1];
+    i = valueEndOf(s);
     skip();
-    (s.range as [number, number, number])[2] = i;
+    setEnd(s, i);
     return s;
   };
   skip();
@@ -263,6 +261,6 @@ export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLM
   i++;
   if (isMap && new Set((node as YAMLMap).items.map((p) => String((p.key as Scalar).value))).size !== node.items.length) bail();
   const end = endOfLine(text, i);
-  node.range = [start, i, end];
+  setRange(node, start, i, end);
   return { node, end };
 }
