@@ -18,6 +18,7 @@ import type { Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
 import { AnalysisStore } from './documents';
 import { DiagnosticsPipeline } from './diagnostics-pipeline';
+import { IdleCollector } from './idle-collect';
 import { features } from './features';
 import { WorkspaceIndex } from './workspace-index';
 import { clearFolderNamespaces, folderNamespace } from '../cli/workspace';
@@ -284,17 +285,22 @@ export function startServer(rawConnection: Connection): void {
   // `TextDocuments` follows every open with a content change; that one must not replace the
   // immediate check of an opened file with a debounced one (on every open).
   const justOpened = new WeakSet<TextDocument>();
+  // Garbage of big analyses is collected once the server is idle (see idle-collect.ts).
+  const collector = new IdleCollector();
   documents.onDidOpen((e) => {
+    collector.opened(e.document.getText().length);
     justOpened.add(e.document);
     pipeline.scheduleWithNeighbours(e.document, 0);
     overlays.touched(e.document, false);
   });
   documents.onDidChangeContent((e) => {
     if (justOpened.delete(e.document)) return;
+    collector.typed();
     pipeline.scheduleWithNeighbours(e.document, init.debounceMs ?? 0);
     overlays.touched(e.document, true);
   });
   documents.onDidClose((e) => {
+    collector.closed(e.document.getText().length);
     pipeline.closed(e.document.uri);
     settings.delete(e.document.uri);
     store.forget(e.document.uri);
