@@ -147,6 +147,8 @@ export class IdleCollector {
     this.running = true;
     try {
       await this.collectWithRoom();
+    } catch {
+      // A runtime without `vm.measureMemory` or the flag: V8 collects on its own, as before.
     } finally {
       this.running = false;
     }
