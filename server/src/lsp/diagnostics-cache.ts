@@ -16,7 +16,7 @@ import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { ChunkAnalysis, FileAnalysis, PlacedChunk } from '../core/analyze';
 import type { Finding } from '../rules/types';
 import { runInSlices, runToEnd } from '../core/slices';
-import { toDiagnostic } from './diagnostics';
+import { toDiagnostic, type DiagnosticData } from './diagnostics';
 
 /** One diagnostic as JSON: `parts[0] line[0] parts[1] line[1] … parts[n]`, then the version and `}}`. */
 interface Converted {
@@ -198,8 +198,7 @@ function convert(d: Diagnostic, base: number): Converted {
     pending.push(']');
   }
   if (d.tags) pending.push(`,"tags":${str(d.tags)}`);
-  const data = d.data as { rule: string; facts?: unknown };
-  pending.push(`,"data":{"rule":${str(data.rule)}${data.facts === undefined ? '' : `,"facts":${str(data.facts)}`},"version":`);
+  pending.push(`,"data":{"rule":${str((d.data as DiagnosticData).rule)},"version":`);
   cut();
   return { parts, lines, base };
 }
@@ -222,19 +221,11 @@ interface ChunkEntry extends Placed {
   readonly converted: readonly Converted[];
 }
 
-/** Same facts: mostly the very object (a chunk's own finding); file-level findings make new ones. */
-function sameFacts(a: unknown, b: unknown): boolean {
+/** Same tags (mostly both absent): the only part of a finding besides its place and texts that is published. */
+function sameTags(a: Finding['tags'], b: Finding['tags']): boolean {
   if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  // Same keys in the same order: JSON made of either would be the same text.
-  for (let i = 0; i < ka.length; i++) {
-    const key = ka[i] as string;
-    if (key !== kb[i] || !sameFacts((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
-  }
-  return true;
+  if (!a || !b || a.length !== b.length) return false;
+  return a.every((tag, i) => tag === b[i]);
 }
 
 /** `f` is `old` moved by `by`, and lies within [from, to]. */
@@ -246,7 +237,7 @@ function sameInside(f: Finding, old: Finding, by: number, from: number, to: numb
     const o = old.related[i] as Finding['related'][number];
     if (r.start !== o.start + by || r.end !== o.end + by || r.start < from || r.end > to || r.message !== o.message) return false;
   }
-  return sameFacts(f.tags, old.tags) && sameFacts(f.data, old.data);
+  return sameTags(f.tags, old.tags);
 }
 
 export class DiagnosticsCache {

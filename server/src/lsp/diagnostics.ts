@@ -10,15 +10,18 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The `data` every Podsight diagnostic carries, so code actions never read messages. */
+/**
+ * The `data` every Podsight diagnostic carries, so code actions never read messages. A finding's
+ * own facts stay on the server: code actions find the finding again by rule and range, and a big
+ * file publishes thousands of diagnostics on every edit (the facts were an eighth of the bytes).
+ */
 export interface DiagnosticData {
   readonly rule: string;
   readonly version?: number;
-  readonly facts?: Readonly<Record<string, unknown>>;
 }
 
 export function toDiagnostic(finding: Finding, analysis: FileAnalysis, uri: string, version?: number): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, version, facts: finding.data };
+  const data: DiagnosticData = { rule: finding.rule, version };
   return {
     range: analysis.lines.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],

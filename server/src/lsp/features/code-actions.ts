@@ -1,6 +1,6 @@
 /**
  * `textDocument/codeAction`: quick fixes for Podsight diagnostics, found through the diagnostic's
- * `code` and `data` (rule, document version, facts) and its range — never its message — plus
+ * `code` and `data` (rule, document version) and its range — never its message — plus
  * "Fix all <rule> problems in this file" and `source.fixAll.podsight`. The fixes themselves are
  * pure functions in `server/src/fixes/`.
  */
