@@ -27,16 +27,6 @@ export function loneCrAsLf(text: string): string {
   return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
 }
 
-/** Where the line after the one holding `offset` starts (past `\n`, `\r\n` or a lone `\r`); -1 on the last line. */
-export function nextLineStartAfter(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 /* \n */) return i + 1;
-    if (c === 13 /* \r */) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-  }
-  return -1;
-}
-
 /** Line starts of one piece of text, relative to the piece. */
 export function lineStartsOf(text: string): number[] {
   const starts = [0];
