@@ -123,7 +123,8 @@ export class DiagnosticsPipeline {
     let cache = this.caches.get(document);
     if (!cache) this.caches.set(document, (cache = new DiagnosticsCache(uri)));
     const own = await cache.prepareInSlices(analysis, version, findings ?? analysis.findings, isStale);
-    if (!own || newer()) return;
+    // Prepared in slices: the document may have moved on (or closed and opened again) meanwhile.
+    if (!own || newer() || isStale()) return;
     extra.push(...this.host.overlayDiagnostics(uri, () => [...own.objects(), ...extra]));
     this.published.set(uri, { document, version });
     await connection.sendDiagnostics(publishParams(uri, version, own, extra));

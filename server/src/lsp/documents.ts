@@ -6,6 +6,7 @@
  * belongs to the object, and a late run for the closed one can never stand for the new one.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Document } from 'yaml';
 import { Analyzer, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
 import { fileRules, rules } from '../rules';
@@ -262,6 +263,9 @@ export class AnalysisStore {
 
   private keepPeer(s: DocumentState, document: TextDocument, chunks: readonly PlacedChunk[], text: string): PeerPods {
     const plain = chunks.filter((c) => !c.analysis.chunk.templated);
+    // Only navigation reads where each document starts: a map of 5,000 entries made for every
+    // peer version held up the server for milliseconds each time a big neighbour changed.
+    let starts: Map<Document, number> | undefined;
     const peer: PeerPods = {
       source: document.uri,
       pods: plain.flatMap((c) => c.analysis.pods),
@@ -270,7 +274,9 @@ export class AnalysisStore {
       templated: chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
       namespace: this.namespaceOf?.(document.uri),
       text,
-      starts: docStarts(chunks),
+      get starts() {
+        return (starts ??= docStarts(chunks));
+      },
     };
     s.peer = { version: document.version, text, options: s.options, peer };
     return peer;

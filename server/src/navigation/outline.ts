@@ -68,8 +68,13 @@ function podNode(pod: PodModel, base: number, parent: Box, t: Translate): Outlin
   return node;
 }
 
-/** The outline of an analysed file. */
-export function outline(analysis: FileAnalysis, t: Translate): OutlineNode[] {
+/**
+ * The outline of an analysed file; with `max`, at most that many entries (see limitOutline), and
+ * no pods worked out at all when the objects alone reach it.
+ */
+export function outline(analysis: FileAnalysis, t: Translate, max = Infinity): OutlineNode[] {
+  const objects = analysis.chunks.reduce((n, c) => n + c.analysis.objects.length, 0);
+  const withPods = objects < max;
   const out: OutlineNode[] = [];
   const file: Box = { start: 0, end: analysis.text.length };
   for (const chunk of analysis.chunks) {
@@ -83,8 +88,33 @@ export function outline(analysis: FileAnalysis, t: Translate): OutlineNode[] {
       byNode.set(object.node, node);
       (parent ? parent.children : out).push(node);
       const pod = chunk.analysis.pods.find((p) => p.object.node === object.node);
-      if (pod) node.children.push(podNode(pod, base, node, t));
+      if (pod && withPods) node.children.push(podNode(pod, base, node, t));
     }
   }
-  return out;
+  return max === Infinity ? out : limitOutline(out, max).nodes;
 }
+
+/**
+ * The outline cut to at most `max` entries, level by level: every object first, then pods, then
+ * containers and volumes, and so on while the whole level fits. A 5,000-document file has ~40,000
+ * entries (7 MB of JSON, asked for after every pause in typing by VS Code's breadcrumbs); the
+ * YAML and JSON language servers stop at 5,000 likewise. Returns the entries left out.
+ */
+export function limitOutline(nodes: OutlineNode[], max: number): { nodes: OutlineNode[]; omitted: number } {
+  let level: OutlineNode[] = nodes;
+  let kept = 0;
+  let total = 0;
+  for (let l: OutlineNode[] = nodes; l.length > 0; l = l.flatMap((n) => n.children)) total += l.length;
+  if (total <= max) return { nodes, omitted: 0 };
+  if (nodes.length >= max) return { nodes: nodes.slice(0, max).map((n) => ({ ...n, children: [] })), omitted: total - max };
+  // Copies down to the last level that fits whole; that level's entries lose their children.
+  const copy = (n: OutlineNode, depth: number, last: number): OutlineNode => ({ ...n, children: depth < last ? n.children.map((c) => copy(c, depth + 1, last)) : [] });
+  let depth = 0;
+  while (level.length > 0 && kept + level.length <= max) {
+    kept += level.length;
+    level = level.flatMap((n) => n.children);
+    depth++;
+  }
+  return { nodes: nodes.map((n) => copy(n, 1, depth)), omitted: total - kept };
+}
+

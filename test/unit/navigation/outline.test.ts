@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze';
-import { outline, type OutlineNode } from '../../../server/src/navigation/outline';
+import { limitOutline, outline, type OutlineNode } from '../../../server/src/navigation/outline';
 import { podSummaries } from '../../../server/src/navigation/pod-summary';
 import { yaml } from '../../helpers/check';
 import { examplesDir } from '../../helpers/paths';
@@ -70,4 +70,28 @@ test('pod summaries count containers, ports, volumes and problems', () => {
   assert.equal(summary?.ports, 3);
   assert.equal(summary?.volumes, 0);
   assert.ok((summary?.problems ?? 0) >= 1);
+});
+
+test('a big outline is cut level by level: every object, then what fits whole', () => {
+  const tree = outline(analyzeText(readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8')), t);
+  const count = (nodes: readonly OutlineNode[]): number => nodes.reduce((n, c) => n + 1 + count(c.children), 0);
+  const total = count(tree);
+  assert.deepEqual(limitOutline(tree, total), { nodes: tree, omitted: 0 });
+  // mypod (1) + pod (1) + mycon1, mycon2, mymount (3) = 5; their ports and mounts do not fit in 6.
+  const cut = limitOutline(tree, 6);
+  assert.deepEqual(shape(cut.nodes), [{ mypod: [{ 'outline.pod': ['mycon1', 'mycon2', 'mymount'] }] }]);
+  assert.equal(cut.omitted, total - 5);
+  checkNesting(cut.nodes);
+  assert.deepEqual(shape(limitOutline(tree, 1).nodes), ['mypod']);
+  // The tree itself is left as it was.
+  assert.equal(count(tree), total);
+  const many = Array.from({ length: 7 }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n`).join('');
+  assert.deepEqual(shape(limitOutline(outline(analyzeText(many), t), 3).nodes), ['c0', 'c1', 'c2']);
+});
+
+test('outline with a limit: the same as cutting the whole outline', () => {
+  const text = readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8');
+  const analysis = analyzeText(`${text}---\n${text.replace('mypod', 'other')}`);
+  const whole = outline(analysis, t);
+  for (const max of [1, 2, 3, 6, 11, 100]) assert.deepEqual(outline(analysis, t, max), limitOutline(whole, max).nodes, `max ${max}`);
 });

@@ -5,6 +5,9 @@ import { t } from '../../l10n';
 import { outline, type OutlineKind, type OutlineNode } from '../../navigation/outline';
 import type { Feature } from './index';
 
+/** At most this many symbols per file (see limitOutline): every object always, details while they fit. */
+export const MAX_SYMBOLS = 5000;
+
 const KINDS: Record<OutlineKind, SymbolKind> = {
   object: SymbolKind.Class,
   pod: SymbolKind.Namespace,
@@ -34,7 +37,7 @@ export const symbolsFeature: Feature = {
       const analysis = await ctx.store.analysisOf(document);
       if (!analysis) return null;
       const locale = ctx.locale();
-      return outline(analysis, (key, args) => t(locale, key, args)).map((n) => toSymbol(n, analysis));
+      return outline(analysis, (key, args) => t(locale, key, args), MAX_SYMBOLS).map((n) => toSymbol(n, analysis));
     });
   },
 };

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { runInSlices } from '../../../server/src/core/slices';
+
+/** Busy for `ms` (a step of real work: the event loop cannot run meanwhile). */
+function busy(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end);
+}
+
+test('runs under way at once take turns: the event loop goes round between any two slices', async () => {
+  // Counts the turns of the event loop: one per check phase.
+  let turn = 0;
+  let running = true;
+  const tick = (): void => {
+    turn++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const log: { run: string; turn: number }[] = [];
+  function* work(run: string): Generator<void, string, void> {
+    for (let i = 0; i < 12; i++) {
+      busy(1);
+      log.push({ run, turn });
+      yield;
+    }
+    return run;
+  }
+  const results = await Promise.all(['a', 'b', 'c'].map((run) => runInSlices(work(run), { sliceMs: 3 })));
+  running = false;
+  assert.deepEqual(results, ['a', 'b', 'c']);
+  assert.equal(log.length, 36);
+  for (let i = 1; i < log.length; i++) {
+    const [before, after] = [log[i - 1]!, log[i]!];
+    // A slice of another run never follows in the same turn: a request's hop gets in between.
+    if (before.run !== after.run) assert.ok(after.turn > before.turn, `${before.run}→${after.run} in turn ${after.turn}`);
+  }
+});
+
+test('a stale run gives up and lets the others go on', async () => {
+  let stale = false;
+  let steps = 0;
+  function* forever(): Generator<void, string, void> {
+    for (;;) {
+      busy(1);
+      steps++;
+      yield;
+    }
+  }
+  function* short(): Generator<void, string, void> {
+    for (let i = 0; i < 5; i++) {
+      busy(1);
+      yield;
+    }
+    stale = true;
+    return 'done';
+  }
+  const [given, done] = await Promise.all([runInSlices(forever(), { sliceMs: 2, isStale: () => stale }), runInSlices(short(), { sliceMs: 2 })]);
+  assert.equal(given, undefined);
+  assert.equal(done, 'done');
+  assert.ok(steps > 0);
+  // Turns are free again: a new run starts and ends.
+  assert.equal(await runInSlices((function* () { yield; return 'next'; })(), {}), 'next');
+});
