@@ -7,7 +7,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document } from 'yaml';
-import { Analyzer, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
+import { Analyzer, type ChunkAnalysis, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
 import { fileRules, rules } from '../rules';
 import { UNUSED_DIRECTIVE_RULE } from '../rules/unused-disable-directive';
@@ -262,16 +262,30 @@ export class AnalysisStore {
   }
 
   private keepPeer(s: DocumentState, document: TextDocument, chunks: readonly PlacedChunk[], text: string): PeerPods {
-    const plain = chunks.filter((c) => !c.analysis.chunk.templated);
+    // One loop with pushes: four `flatMap`/`filter` passes took 10–15 ms at 5,000 documents, in
+    // one piece, whenever a big neighbour changed.
+    const pods: PodModel[] = [];
+    const objects: ChunkAnalysis['objects'][number][] = [];
+    const plain: ChunkAnalysis[] = [];
+    const templated: string[] = [];
+    for (const { analysis } of chunks) {
+      if (analysis.chunk.templated) {
+        templated.push(analysis.chunk.text);
+        continue;
+      }
+      plain.push(analysis);
+      for (const pod of analysis.pods) pods.push(pod);
+      for (const object of analysis.objects) objects.push(object);
+    }
     // Only navigation reads where each document starts: a map of 5,000 entries made for every
     // peer version held up the server for milliseconds each time a big neighbour changed.
     let starts: Map<Document, number> | undefined;
     const peer: PeerPods = {
       source: document.uri,
-      pods: plain.flatMap((c) => c.analysis.pods),
-      objects: plain.flatMap((c) => c.analysis.objects),
-      chunks: plain.map((c) => c.analysis),
-      templated: chunks.filter((c) => c.analysis.chunk.templated).map((c) => c.analysis.chunk.text),
+      pods,
+      objects,
+      chunks: plain,
+      templated,
       namespace: this.namespaceOf?.(document.uri),
       text,
       get starts() {

@@ -9,7 +9,7 @@
 import { neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { selects, serviceOf } from '../k8s/services';
-import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
+import { anyTargetChunkSteps, isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 /** Ports named like a port of an earlier container, in the order Services resolve names. */
@@ -41,7 +41,8 @@ function rank(c: ContainerModel): number {
   return c.list === 'containers' ? 0 : 1;
 }
 
-const hasDuplicates = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.pods.some((pod) => duplicatePortNames(pod).length > 0));
+const chunkHasDuplicates = (c: FileRuleContext['chunks'][number]): boolean => c.pods.some((pod) => duplicatePortNames(pod).length > 0);
+const hasDuplicates = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some(chunkHasDuplicates);
 
 export const duplicatePortName: FileRule = {
   id: 'duplicate-port-name',
@@ -50,7 +51,7 @@ export const duplicatePortName: FileRule = {
   // Of a peer, only its Services (which may select this file's pods).
   peerContext: (chunk) => textIfKinds(chunk, SERVICE),
   *prepareFile(ctx) {
-    if (hasDuplicates(ctx)) yield* neighbourhoodSteps(ctx);
+    if (yield* anyTargetChunkSteps(ctx, chunkHasDuplicates)) yield* neighbourhoodSteps(ctx);
   },
   checkFile(ctx) {
     if (!hasDuplicates(ctx)) return;

@@ -7,7 +7,7 @@ import { getMap, getNode } from '../core/yaml-access';
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps } from '../k8s/neighbourhood';
 import { containerLabel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { portClashes } from '../k8s/port-clashes';
-import { isTarget, targetChunks } from './file-contexts';
+import { anyTargetChunkSteps, isTarget, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, Rule } from './types';
 
 export const hostPortConflict: Rule = {
@@ -62,7 +62,8 @@ function hostPorts(pod: PodModel): PortModel[] {
   return found;
 }
 
-const bindsHostPorts = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.pods.some((pod) => hostPorts(pod).length > 0));
+const chunkBindsHostPorts = (c: FileRuleContext['chunks'][number]): boolean => c.pods.some((pod) => hostPorts(pod).length > 0);
+const bindsHostPorts = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some(chunkBindsHostPorts);
 
 /** The text of a chunk whose pods bind host ports. */
 function hostPortContext(chunk: { readonly pods: readonly PodModel[]; readonly text: string }): string {
@@ -83,7 +84,7 @@ export const hostPortConflictAcross: FileRule = {
   // Of a peer, likewise its workloads with host ports.
   peerContext: hostPortContext,
   *prepareFile(ctx) {
-    if (bindsHostPorts(ctx)) yield* neighbourhoodSteps(ctx);
+    if (yield* anyTargetChunkSteps(ctx, chunkBindsHostPorts)) yield* neighbourhoodSteps(ctx);
   },
   checkFile(ctx) {
     if (!bindsHostPorts(ctx)) return;

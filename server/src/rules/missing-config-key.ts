@@ -11,7 +11,7 @@ import { configKeysOf, configRefsOf, keysAreKnown } from '../k8s/config-refs';
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
 import { containerLabel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
-import { CONFIG_OBJECTS, isTarget, targetChunks, textIfKinds } from './file-contexts';
+import { anyTargetChunkSteps, CONFIG_OBJECTS, isTarget, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext, RelatedReport } from './types';
 
 const chunkReadsKeys = (c: FileRuleContext['chunks'][number]): boolean => c.pods.some((pod) => configRefsOf(pod).some((ref) => ref.key !== undefined));
@@ -24,16 +24,7 @@ export const missingConfigKey: FileRule = {
   // Of a peer, only its ConfigMaps and Secrets.
   peerContext: (chunk) => textIfKinds(chunk, CONFIG_OBJECTS),
   *prepareFile(ctx) {
-    // The first look at every pod's references, in steps (a 5,000-document file: tens of ms).
-    let reads = false;
-    for (const [i, c] of targetChunks(ctx).entries()) {
-      if (chunkReadsKeys(c)) {
-        reads = true;
-        break;
-      }
-      if (i % 200 === 199) yield;
-    }
-    if (reads) yield* neighbourhoodSteps(ctx);
+    if (yield* anyTargetChunkSteps(ctx, chunkReadsKeys)) yield* neighbourhoodSteps(ctx);
   },
   checkFile(ctx) {
     if (!readsKeys(ctx)) return;
