@@ -12,7 +12,7 @@ import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
 import { enumAccepts, parseTypeExpr } from './model';
 import type { FieldType } from './model';
-import { effectivePairs, nodeValue, resolveNode } from './yaml-nodes';
+import { containsAlias, effectivePairs, nodeValue, resolveNode } from './yaml-nodes';
 
 export type SchemaProblem =
   | {
@@ -46,8 +46,12 @@ const MAX_DEPTH = 256;
 interface Ctx {
   readonly doc: Document;
   readonly problems: SchemaProblem[];
-  /** node → type expressions it was already validated against (aliases, merge sources). */
-  readonly seen: Map<unknown, Set<string>>;
+  /**
+   * node → type expressions it was already validated against (aliases, merge sources); none when
+   * the object holds no alias (no node can be reached twice then, and a Set per node was a third
+   * of what validation allocated).
+   */
+  readonly seen?: Map<unknown, Set<string>>;
   /** Keys a custom resource adds to the root type (a Tekton step's `script`): not reported. */
   readonly extraKeys?: ReadonlySet<string>;
   readonly root?: YAMLMap;
@@ -68,7 +72,7 @@ export function validateSchema(
   options: ValidateOptions = {},
 ): void {
   const node = resolveNode(root, doc);
-  const ctx: Ctx = { doc, problems: [], seen: new Map(), extraKeys: new Set(options.extraKeys ?? []), root: isMap(node) ? node : undefined };
+  const ctx: Ctx = { doc, problems: [], seen: containsAlias(node) ? new Map() : undefined, extraKeys: new Set(options.extraKeys ?? []), root: isMap(node) ? node : undefined };
   try {
     if (isMap(node)) visitObject(node, typeName, options.path ?? '', ctx, 0);
   } catch {
@@ -78,6 +82,7 @@ export function validateSchema(
 }
 
 function firstVisit(node: unknown, key: string, ctx: Ctx): boolean {
+  if (!ctx.seen) return true;
   let set = ctx.seen.get(node);
   if (!set) {
     set = new Set();

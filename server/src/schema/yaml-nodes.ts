@@ -32,6 +32,20 @@ export function resolveNode(node: unknown, doc: Document): Node | undefined {
   return undefined;
 }
 
+/**
+ * Whether an alias occurs under `node` (keys included). Without one no node is reachable twice,
+ * so a walk needs no record of the nodes it saw. Very deep trees count as having one.
+ */
+export function containsAlias(node: unknown, depth = 0): boolean {
+  if (depth > 256 || isAlias(node)) return true;
+  if (isMap(node)) {
+    for (const pair of node.items) if (containsAlias(pair.key, depth + 1) || containsAlias(pair.value, depth + 1)) return true;
+  } else if (isSeq(node)) {
+    for (const item of node.items) if (containsAlias(item, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** Whether a pair key is a YAML merge key (`<<`, plain). */
 export function isMergeKey(key: unknown): boolean {
   if (!isScalar(key)) return false;
@@ -68,36 +82,49 @@ function mergeSources(value: unknown, doc: Document): YAMLMap[] {
   return out;
 }
 
+/** Maps with fewer pairs than this look for a repeated key along their list, not in a Set. */
+const SCAN_KEYS = 16;
+
 /**
  * The pairs of a mapping as the decoder sees them: explicit keys first (the first of duplicate
  * keys wins), then keys from `<<` sources not set explicitly (earlier sources win).
+ * Called for every mapping that schema validation visits: the Sets are made only when needed
+ * (many keys, or merge keys), as they were a fifth of the memory an analysis allocates.
  */
-export function effectivePairs(map: YAMLMap, doc: Document, visiting: Set<YAMLMap> = new Set()): EffectivePair[] {
+export function effectivePairs(map: YAMLMap, doc: Document, visiting?: Set<YAMLMap>): EffectivePair[] {
   const out: EffectivePair[] = [];
-  const keys = new Set<string>();
-  const sources: YAMLMap[] = [];
-  visiting.add(map);
+  let keys: Set<string> | undefined;
+  const has = (key: string): boolean => {
+    if (keys) return keys.has(key);
+    if (out.length < SCAN_KEYS) return out.some((p) => p.key === key);
+    keys = new Set(out.map((p) => p.key));
+    return keys.has(key);
+  };
+  let sources: YAMLMap[] | undefined;
+  visiting?.add(map);
   for (const pair of map.items) {
     if (!pair || typeof pair !== 'object') continue;
     const keyNode: unknown = pair.key;
     if (isMergeKey(keyNode)) {
-      sources.push(...mergeSources(pair.value, doc));
+      (sources ??= []).push(...mergeSources(pair.value, doc));
       continue;
     }
     const key = keyString(keyNode, doc);
-    if (key === undefined || keys.has(key)) continue;
+    if (key === undefined || has(key)) continue;
     if (!isScalar(keyNode) && !isAlias(keyNode)) continue;
-    keys.add(key);
+    keys?.add(key);
     const value: unknown = pair.value;
     out.push({ keyNode, key, value: isAlias(value) || isMap(value) || isSeq(value) || isScalar(value) ? value : null, merged: false });
   }
+  if (!sources) return out;
+  visiting ??= new Set([map]);
   for (const source of sources) {
     // Shared across the whole merge tree (not copied per branch): a source already merged gave
     // all its keys, so a "merge bomb" (`<<: [*a, *a]` nested) stays linear.
     if (visiting.has(source)) continue;
     for (const p of effectivePairs(source, doc, visiting)) {
-      if (keys.has(p.key)) continue;
-      keys.add(p.key);
+      if (has(p.key)) continue;
+      keys?.add(p.key);
       out.push({ ...p, merged: true });
     }
   }

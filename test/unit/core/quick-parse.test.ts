@@ -46,6 +46,7 @@ const agrees: Record<string, string> = {
   'CRLF line breaks': 'a: b # c\r\n\r\nd:\r\n  - e: |\r\n      x\r\n\r\n      y\r\n    f: [1, 2]\r\n  # g\r\nh: >-\r\n  i\r\n  j\r\n',
   'no newline at the end': 'a: b',
   'no newline after a block scalar': 'a: |\n  x',
+  'a mapping of many keys': Array.from({ length: 40 }, (_, i) => `k${i}: ${i}\n`).join(''),
 };
 for (const [name, text] of Object.entries(agrees)) {
   test(`quick parse takes and agrees: ${name}`, () => {
@@ -59,6 +60,8 @@ const leftToYaml: Record<string, string> = {
   merge: 'a: {x: 1}\nb:\n  <<: {x: 1}\n',
   'duplicate key': 'a: 1\na: 2\n',
   'duplicate key after 1.1 resolution': 'yes: 1\ntrue: 2\n',
+  'duplicate key among many': Array.from({ length: 30 }, (_, i) => `k${i}: ${i}\n`).join('') + 'k3: again\n',
+  'duplicate key among a few': 'a: 1\nb: 2\nc: 3\nb: 4\n',
   'double-quoted escape': 'a: "x\\ny"\n',
   'multi-line plain scalar': 'a: one\n  two\n',
   'multi-line quoted scalar': 'a: "one\n  two"\n',
