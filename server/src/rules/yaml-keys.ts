@@ -41,7 +41,8 @@ export function mayHoldNullKey(text: string): boolean {
     let j = i - 1;
     while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
     if (text[j] === '~' && startsKey(j - 1)) return true;
-    if (j >= 3 && text.slice(j - 3, j + 1).toLowerCase() === 'null' && startsKey(j - 4)) return true;
+    // Most keys do not end in `l`: no slice for them (this runs at every `key: `).
+    if (j >= 3 && (text.charCodeAt(j) | 0x20) === 0x6c && text.slice(j - 3, j + 1).toLowerCase() === 'null' && startsKey(j - 4)) return true;
   }
   for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
     if (endsIndicator(i + 1) && (i === 0 || /[\s{,[]/.test(text[i - 1] as string))) return true;
