@@ -8,7 +8,7 @@
  * duplicate keys, tabs, lone carriage returns, comments whose placement changes ranges...) makes
  * it give up, and the chunk is parsed by `yaml` as before. So it can be wrong only by being slow.
  */
-import { Document, type DocumentOptions, type Node, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
+import { Document, type DocumentOptions, type Node, type Pair, type ParseOptions, type SchemaOptions, type Scalar } from 'yaml';
 import { blockScalar } from './quick-block-scalar';
 import { endOf, setRange } from './quick-nodes';
 import { BAIL, bail, endOfLine, flowCollection, kitFor, lineEndOf, nextLineOf, plainEnd, plainNode, quoted, scalarNode, startsPlain, type Kit, type ScalarContext } from './quick-scalars';
@@ -35,13 +35,6 @@ interface Built {
 /** A carriage return that is not part of a CRLF line break. */
 const LONE_CR = /\r(?!\n)/;
 
-/**
- * The items of a finished collection in an array of their own size. An array grown by `push`
- * keeps room for 17 elements or more; the nodes of an open document stay in memory while it is
- * open, and that spare room was a tenth of them (~9 MB at 5,000 documents).
- */
-const fitted = <T>(items: T[]): T[] => items.slice();
-
 /** Mappings with fewer pairs than this look for a repeated key along their pairs, not in a Set. */
 const SCAN_KEYS = 16;
 
@@ -65,6 +58,13 @@ class QuickParser {
   private readonly ctx: ScalarContext;
   private readonly length: number;
   private depth = 0;
+  /**
+   * The items of the collections being built, each collection's after its parent's: a finished
+   * collection takes its items as an array of their own size (an array grown by `push` keeps room
+   * for 17 or more, and an open document keeps its nodes), and no array per collection is grown
+   * and dropped. A nested collection finishes before its parent adds the next item.
+   */
+  private readonly stack: unknown[] = [];
 
   constructor(
     private readonly text: string,
@@ -182,6 +182,8 @@ class QuickParser {
   private mapping(start: number, indent: number): Built {
     const { text } = this;
     const map = this.ctx.make.map();
+    const { stack } = this;
+    const base = stack.length;
     // A duplicate (or NaN) key is left to `yaml`. Most mappings have a few keys: they are compared
     // along the pairs, as a Set per mapping was a tenth of what a quick parse allocated.
     let keys: Set<unknown> | undefined;
@@ -193,23 +195,24 @@ class QuickParser {
       const key = this.key(p);
       const keyValue = key.value;
       if (typeof keyValue === 'number' && Number.isNaN(keyValue)) bail();
-      if (map.items.length < SCAN_KEYS) {
-        for (const pair of map.items) if ((pair.key as Scalar).value === keyValue) bail();
+      if (stack.length - base < SCAN_KEYS) {
+        for (let i = base; i < stack.length; i++) if (((stack[i] as Pair).key as Scalar).value === keyValue) bail();
       } else {
-        keys ??= new Set(map.items.map((pair) => (pair.key as Scalar).value));
+        keys ??= new Set(stack.slice(base).map((pair) => ((pair as Pair).key as Scalar).value));
         if (keys.has(keyValue)) bail();
         keys.add(keyValue);
       }
       let q = colon + 1;
       while (text.charCodeAt(q) === 32) q++;
       const value = q === this.lineEnd(q) || text[q] === '#' ? this.valueBelow(q, indent) : this.inline(q, indent);
-      map.items.push(this.ctx.make.pair(key, value.node));
+      stack.push(this.ctx.make.pair(key, value.node));
       end = endOf(value.node);
       const next = value.next;
       if (next.indent < indent) {
         const [rangeEnd, after] = this.close(indent, end, next);
         setRange(map, start, end, rangeEnd);
-        map.items = fitted(map.items);
+        map.items = stack.slice(base) as Pair[];
+        stack.length = base;
         return { node: map, next: after };
       }
       if (next.indent > indent || this.isSeqItem(next.at)) bail();
@@ -240,6 +243,8 @@ class QuickParser {
   private sequence(c: Content): Built {
     const { text } = this;
     const seq = this.ctx.make.seq();
+    const { stack } = this;
+    const base = stack.length;
     let p = c.at;
     let end = p;
     for (;;) {
@@ -257,13 +262,14 @@ class QuickParser {
       } else {
         item = this.inline(q, c.indent);
       }
-      seq.items.push(item.node);
+      stack.push(item.node);
       end = endOf(item.node);
       const next = item.next;
       if (next.indent < c.indent || (next.indent === c.indent && !this.isSeqItem(next.at))) {
         const [rangeEnd, after] = this.close(c.indent, end, next);
         setRange(seq, c.at, end, rangeEnd);
-        seq.items = fitted(seq.items);
+        seq.items = stack.slice(base);
+        stack.length = base;
         return { node: seq, next: after };
       }
       if (next.indent > c.indent) bail();
