@@ -71,7 +71,8 @@ export class Analyzer {
   private comments = new Map<string, readonly { start: number; text: string }[]>();
   private options?: AnalysisOptions;
   private optionsKey = '';
-  private last?: Split;
+  /** The last whole split, with its chunks and the cache they are in (reused around the next edit). */
+  private last?: Split & { readonly chunks?: readonly PlacedChunk[]; readonly cache?: Map<string, ChunkAnalysis> };
   /** The file rules' findings per chunk, for re-checking only what an edit changed. */
   private readonly fileRuleMemo = new FileRuleMemo();
   private readonly lineStarts = new WeakMap<ChunkAnalysis, readonly number[]>();
@@ -134,7 +135,17 @@ export class Analyzer {
     const { pieces, head, tail } = resplitChange(previous, text);
     yield;
     const chunks: PlacedChunk[] = [];
-    for (const piece of pieces) {
+    // Before and after the edit, the last run's chunks as they were (moved by the edit's length):
+    // looking up 5,000 texts again cost a millisecond per keystroke. Only while the cache they are
+    // in is the current one (same options).
+    const kept = previous?.chunks && previous.cache === cache() && previous.chunks.length === previous.pieces.length ? previous.chunks : undefined;
+    const tailFrom = pieces.length - tail;
+    for (const [i, piece] of pieces.entries()) {
+      const same = kept && (i < head ? kept[i] : i >= tailFrom ? kept[kept.length - (pieces.length - i)] : undefined);
+      if (same) {
+        chunks.push(same.start === piece.start ? same : { start: piece.start, analysis: same.analysis });
+        continue;
+      }
       let analysis = cache()?.get(piece.text);
       if (!analysis) {
         analysis = analyzeChunk(piece.text, options, this.onRuleError, this.ruleList);
@@ -147,7 +158,7 @@ export class Analyzer {
     const current = cache();
     if (current) {
       this.cache = previous && current.size <= pieces.length + SPARE_CHUNKS ? this.keepOnly(current, previous.pieces, pieces, head, tail) : this.cacheOf(chunks, pieces);
-      this.last = { text, pieces };
+      this.last = { text, pieces, chunks, cache: this.cache };
     }
     return { pieces, chunks };
   }
