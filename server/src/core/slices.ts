@@ -5,7 +5,7 @@
 
 /** How a run in slices shares the thread. */
 export interface SliceOptions {
-  /** Work at most this long before yielding to the event loop (default 10 ms). */
+  /** Work at most this long before yielding to the event loop (default 5 ms: a request waits for about one slice per hop). */
   readonly sliceMs?: number;
   /** Checked before every slice: true abandons the run (a newer version arrived). */
   readonly isStale?: () => boolean;
@@ -48,7 +48,7 @@ async function takeTurn(): Promise<() => void> {
 
 /** Runs a step generator, yielding to the event loop after each `sliceMs` of work (see SliceOptions). */
 export async function runInSlices<T>(steps: Generator<void, T, void>, slices: SliceOptions): Promise<T | undefined> {
-  const sliceMs = slices.sliceMs ?? 10;
+  const sliceMs = slices.sliceMs ?? 5;
   let release = (): void => undefined;
   try {
     for (;;) {
