@@ -9,6 +9,12 @@ export interface SliceOptions {
   readonly sliceMs?: number;
   /** Checked before every slice: true abandons the run (a newer version arrived). */
   readonly isStale?: () => boolean;
+  /**
+   * A run a request waits on (a hover, code actions on a document not analysed yet): it does not
+   * queue for a turn behind the background runs. An editor gives up on a slow request (VS Code's
+   * client answers a cancelled one with nothing), so it must not wait for every big file's slices.
+   */
+  readonly urgent?: boolean;
 }
 
 /**
@@ -52,7 +58,7 @@ export async function runInSlices<T>(steps: Generator<void, T, void>, slices: Sl
   let release = (): void => undefined;
   try {
     for (;;) {
-      release = await takeTurn();
+      release = slices.urgent ? release : await takeTurn();
       // The wait for a turn may have outlasted the run's reason to be (a newer version arrived).
       if (slices.isStale?.()) {
         steps.return(undefined as never);

@@ -140,7 +140,7 @@ export class AnalysisStore {
    * The same, computed in slices that yield to the event loop (see `Analyzer.analyzeInSlices`);
    * undefined when `isStale` turned true meanwhile (a newer version arrived).
    */
-  async analyzeInSlices(document: TextDocument, isStale: () => boolean): Promise<FileAnalysis | undefined> {
+  async analyzeInSlices(document: TextDocument, isStale: () => boolean, urgent = false): Promise<FileAnalysis | undefined> {
     const s = this.state(document);
     const text = document.getText();
     const version = document.version;
@@ -157,7 +157,7 @@ export class AnalysisStore {
       if (shared) return shared;
     }
     const options = s.options;
-    const promise = s.analyzer.analyzeInSlices(text, options, { isStale }, peers?.peers, peers?.self).then((analysis) => {
+    const promise = s.analyzer.analyzeInSlices(text, options, { isStale, urgent }, peers?.peers, peers?.self).then((analysis) => {
       if (s.running?.promise === promise) s.running = undefined;
       if (!analysis || this.states.get(document.uri) !== s) return undefined; // closed (and maybe reopened) meanwhile
       // Options changed while it ran: the caller gets what it asked for, the cache does not keep it.
@@ -201,7 +201,8 @@ export class AnalysisStore {
     if (this.publishing.has(document.uri)) await this.afterPublish(document.uri);
     if (s.analysis && s.version === version) return s.analysis;
     // TextDocuments updates the document object in place: its version tells whether it moved on.
-    const analysis = await this.analyzeInSlices(document, () => document.version !== version);
+    // A request: its run does not queue behind the background checks of other documents.
+    const analysis = await this.analyzeInSlices(document, () => document.version !== version, true);
     if (this.publishing.has(document.uri)) await this.afterPublish(document.uri);
     return document.version === version ? analysis : undefined;
   }

@@ -62,3 +62,22 @@ test('a stale run gives up and lets the others go on', async () => {
   // Turns are free again: a new run starts and ends.
   assert.equal(await runInSlices((function* () { yield; return 'next'; })(), {}), 'next');
 });
+
+test('an urgent run (a request waits on it) does not queue behind the runs under way', async () => {
+  const log: string[] = [];
+  function* work(run: string, steps: number): Generator<void, string, void> {
+    for (let i = 0; i < steps; i++) {
+      busy(1);
+      log.push(run);
+      yield;
+    }
+    return run;
+  }
+  const background = runInSlices(work('background', 20), { sliceMs: 3 });
+  const queued = runInSlices(work('queued', 3), { sliceMs: 3 });
+  const urgent = runInSlices(work('urgent', 3), { sliceMs: 3, urgent: true });
+  assert.deepEqual(await Promise.all([background, queued, urgent]), ['background', 'queued', 'urgent']);
+  // The urgent run started at once; the queued one only after the background run's slice.
+  assert.equal(log[0], 'urgent');
+  assert.ok(log.indexOf('queued') > log.indexOf('background'), log.join(' '));
+});
