@@ -184,26 +184,31 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc, options.podTemplates, partial)));
   const findings: Finding[] = [];
   const locale = normaliseLocale(options.locale);
+  // One context for every rule of the chunk (a context per rule and chunk was a tenth of what an
+  // analysis allocates): `report` files the finding under the rule that is running.
+  let running: Rule | undefined;
+  const ctx: RuleContext = {
+    chunk,
+    objects,
+    pods,
+    options,
+    t: (key, args) => translate(locale, key, args),
+    report(report) {
+      const finding = running && toFinding(running, report, options, text.length);
+      if (finding) findings.push(inCustomResource(finding, pods, locale));
+    },
+  };
   for (const rule of ruleList) {
     if (options.rules?.[rule.id] === 'off') continue;
     if (chunk.templated && rule.id !== 'yaml-syntax') continue;
-    const ctx: RuleContext = {
-      chunk,
-      objects,
-      pods,
-      options,
-      t: (key, args) => translate(locale, key, args),
-      report(report) {
-        const finding = toFinding(rule, report, options, text.length);
-        if (finding) findings.push(inCustomResource(finding, pods, locale));
-      },
-    };
+    running = rule;
     try {
       rule.check(ctx);
     } catch (error) {
       onRuleError?.(rule.id, error);
     }
   }
+  running = undefined;
   // What a template block holds may be rendered zero, one or many times: nothing there is certain.
   const conditional = chunk.conditional ?? [];
   const kept = conditional.length === 0 ? findings : findings.filter((f) => !within(f.start, conditional) && !f.related.some((r) => within(r.start, conditional)));

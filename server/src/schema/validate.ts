@@ -12,7 +12,7 @@ import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
 import { enumAccepts, parseTypeExpr } from './model';
 import type { FieldType } from './model';
-import { containsAlias, effectivePairs, nodeValue, resolveNode } from './yaml-nodes';
+import { containsAlias, effectivePairs, forEachEffectivePair, nodeValue, resolveNode } from './yaml-nodes';
 
 export type SchemaProblem =
   | {
@@ -55,6 +55,41 @@ interface Ctx {
   /** Keys a custom resource adds to the root type (a Tekton step's `script`): not reported. */
   readonly extraKeys?: ReadonlySet<string>;
   readonly root?: YAMLMap;
+  /**
+   * The field path of the node being visited, as a stack (keys; indexes and map keys in
+   * brackets) below `base`: a path string per node was a tenth of what an analysis allocated,
+   * and only problems need one (see pathOf).
+   */
+  readonly base: string;
+  readonly segments: (string | number)[];
+  readonly bracketed: boolean[];
+}
+
+function enter(ctx: Ctx, segment: string | number, bracketed: boolean): void {
+  ctx.segments.push(segment);
+  ctx.bracketed.push(bracketed);
+}
+
+function leave(ctx: Ctx): void {
+  ctx.segments.pop();
+  ctx.bracketed.pop();
+}
+
+/** The Kubernetes field path of the node being visited, e.g. `spec.volumes[0].hostPath.Path`. */
+function pathOf(ctx: Ctx): string {
+  let path = ctx.base;
+  ctx.segments.forEach((segment, i) => {
+    path = ctx.bracketed[i] ? `${path}[${segment}]` : path ? `${path}.${segment}` : String(segment);
+  });
+  return path;
+}
+
+/** `[]X` → `X`, `map[]X` → `X`, made once per type expression (a slice per node was garbage). */
+const tails = new Map<string, string>();
+function tailOf(typeText: string, from: number): string {
+  let tail = tails.get(typeText);
+  if (tail === undefined) tails.set(typeText, (tail = typeText.slice(from)));
+  return tail;
 }
 
 /** Where an embedded part sits (custom resources): its field path and the keys its owner adds. */
@@ -72,9 +107,18 @@ export function validateSchema(
   options: ValidateOptions = {},
 ): void {
   const node = resolveNode(root, doc);
-  const ctx: Ctx = { doc, problems: [], seen: containsAlias(node) ? new Map() : undefined, extraKeys: new Set(options.extraKeys ?? []), root: isMap(node) ? node : undefined };
+  const ctx: Ctx = {
+    doc,
+    problems: [],
+    seen: containsAlias(node) ? new Map() : undefined,
+    extraKeys: new Set(options.extraKeys ?? []),
+    root: isMap(node) ? node : undefined,
+    base: options.path ?? '',
+    segments: [],
+    bracketed: [],
+  };
   try {
-    if (isMap(node)) visitObject(node, typeName, options.path ?? '', ctx, 0);
+    if (isMap(node)) visitObject(node, typeName, ctx, 0);
   } catch {
     // Never throw on odd input: keep what was found so far.
   }
@@ -103,45 +147,39 @@ function isPatchDirective(key: string): boolean {
   );
 }
 
-const join = (path: string, key: string): string => (path ? `${path}.${key}` : key);
-
-function visitObject(map: YAMLMap, typeName: string, path: string, ctx: Ctx, depth: number): void {
+function visitObject(map: YAMLMap, typeName: string, ctx: Ctx, depth: number): void {
   const type = getType(typeName);
   if (!type || depth > MAX_DEPTH) return;
   let allowed: string[] | undefined;
-  for (const pair of effectivePairs(map, ctx.doc)) {
-    if (!firstVisit(pair.keyNode, typeName, ctx) || isPatchDirective(pair.key) || isUnknownValue(pair.keyNode)) continue;
-    const childPath = join(path, pair.key);
-    const field = type.fields.get(pair.key);
-    if (!field && map === ctx.root && ctx.extraKeys?.has(pair.key)) continue;
+  forEachEffectivePair(map, ctx.doc, (keyNode, key, value) => {
+    if (!firstVisit(keyNode, typeName, ctx) || isPatchDirective(key) || isUnknownValue(keyNode)) return;
+    const field = type.fields.get(key);
+    if (!field && map === ctx.root && ctx.extraKeys?.has(key)) return;
+    enter(ctx, key, false);
     if (!field) {
       allowed ??= fieldNames(typeName);
-      const suggestion = closest(pair.key, allowed);
+      const suggestion = closest(key, allowed);
       ctx.problems.push({
         kind: 'unknown-field',
-        keyNode: pair.keyNode,
-        path: childPath,
-        key: pair.key,
+        keyNode,
+        path: pathOf(ctx),
+        key,
         typeName,
         ...(suggestion !== undefined ? { suggestion } : {}),
         allowed,
       });
-      continue;
-    }
-    if (typeName === LIST_TYPE && pair.key === 'items') {
-      visitListItems(pair.value, childPath, ctx, depth + 1);
-      continue;
-    }
-    visitValue(pair.value, field.typeText, field.enum, childPath, ctx, depth + 1);
-  }
+    } else if (typeName === LIST_TYPE && key === 'items') visitListItems(value, ctx, depth + 1);
+    else visitValue(value, field.typeText, field.enum, ctx, depth + 1);
+    leave(ctx);
+  });
 }
 
 /** `kind: List`: each item is validated against the root type of its own apiVersion/kind. */
-function visitListItems(value: Node | null, path: string, ctx: Ctx, depth: number): void {
+function visitListItems(value: Node | null, ctx: Ctx, depth: number): void {
   const seq = resolveNode(value, ctx.doc);
   if (value === null || (isScalar(seq) && seq.value === null)) return;
   if (!isSeq(seq)) {
-    if (seq) report(ctx, seq, path, { type: 'array' });
+    if (seq) report(ctx, seq, { type: 'array' });
     return;
   }
   seq.items.forEach((item, i) => {
@@ -156,13 +194,15 @@ function visitListItems(value: Node | null, path: string, ctx: Ctx, depth: numbe
     }
     const typeName = rootTypeFor(apiVersion, kind);
     if (typeName && typeName !== LIST_TYPE && firstVisit(map, typeName, ctx)) {
-      visitObject(map, typeName, `${path}[${i}]`, ctx, depth + 1);
+      enter(ctx, i, true);
+      visitObject(map, typeName, ctx, depth + 1);
+      leave(ctx);
     }
   });
 }
 
-function report(ctx: Ctx, node: Node, path: string, expected: { enum: string[] } | { type: string }): void {
-  ctx.problems.push({ kind: 'invalid-value', valueNode: node, path, value: nodeValue(node, ctx.doc), expected });
+function report(ctx: Ctx, node: Node, expected: { enum: string[] } | { type: string }): void {
+  ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: nodeValue(node, ctx.doc), expected });
 }
 
 /** The JSON kind a type expects, for messages. */
@@ -182,7 +222,6 @@ function visitValue(
   value: Node | null,
   typeText: string,
   enumValues: readonly string[] | undefined,
-  path: string,
   ctx: Ctx,
   depth: number,
 ): void {
@@ -197,41 +236,46 @@ function visitValue(
     case 'primitive':
       if (type.name === 'object') return; // free-form
       if (!isScalar(node)) {
-        report(ctx, node, path, { type: type.name });
+        report(ctx, node, { type: type.name });
         return;
       }
-      checkScalar(node, type.name, enumValues, path, ctx);
+      checkScalar(node, type.name, enumValues, ctx);
       return;
     case 'array': {
       if (!isSeq(node)) {
-        report(ctx, node, path, { type: 'array' });
+        report(ctx, node, { type: 'array' });
         return;
       }
-      const itemText = typeText.slice(2);
-      node.items.forEach((item, i) => {
-        const itemNode = isAlias(item) || isMap(item) || isSeq(item) || isScalar(item) ? item : null;
-        visitValue(itemNode, itemText, enumValues, `${path}[${i}]`, ctx, depth + 1);
-      });
+      const itemText = tailOf(typeText, 2);
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        enter(ctx, i, true);
+        visitValue(isAlias(item) || isMap(item) || isSeq(item) || isScalar(item) ? item : null, itemText, enumValues, ctx, depth + 1);
+        leave(ctx);
+      }
       return;
     }
     case 'map': {
       if (!isMap(node)) {
-        report(ctx, node, path, { type: 'object' });
+        report(ctx, node, { type: 'object' });
         return;
       }
-      const valueText = typeText.slice(5);
-      for (const pair of effectivePairs(node, ctx.doc)) {
-        if (!firstVisit(pair.keyNode, typeText, ctx)) continue;
-        visitValue(pair.value, valueText, enumValues, `${path}[${pair.key}]`, ctx, depth + 1);
-      }
+      const valueText = tailOf(typeText, 5);
+      forEachEffectivePair(node, ctx.doc, (keyNode, key, value) => {
+        if (!firstVisit(keyNode, typeText, ctx)) return;
+        enter(ctx, key, true);
+        visitValue(value, valueText, enumValues, ctx, depth + 1);
+        leave(ctx);
+      });
       return;
     }
     case 'ref':
       if (!isMap(node)) {
-        report(ctx, node, path, { type: jsonKind(type) });
+        report(ctx, node, { type: jsonKind(type) });
         return;
       }
-      visitObject(node, type.name, path, ctx, depth + 1);
+      visitObject(node, type.name, ctx, depth + 1);
       return;
   }
 }
@@ -240,7 +284,6 @@ function checkScalar(
   node: Node & { value: unknown; type?: string; source?: string },
   expected: string,
   enumValues: readonly string[] | undefined,
-  path: string,
   ctx: Ctx,
 ): void {
   const v = node.value;
@@ -275,13 +318,13 @@ function checkScalar(
     ctx.problems.push({
       kind: 'invalid-value',
       valueNode: node,
-      path,
+      path: pathOf(ctx),
       value: yaml11Bool ? YAML11_TRUE.test(source) : v,
       expected: { type: expected },
     });
     return;
   }
   if (enumValues && typeof v === 'string' && !enumAccepts(enumValues, v)) {
-    ctx.problems.push({ kind: 'invalid-value', valueNode: node, path, value: v, expected: { enum: [...enumValues] } });
+    ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: v, expected: { enum: [...enumValues] } });
   }
 }

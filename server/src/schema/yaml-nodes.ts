@@ -69,6 +69,37 @@ export function keyString(key: unknown, doc: Document): string | undefined {
   return undefined;
 }
 
+/**
+ * Calls `visit` with each pair `effectivePairs` would give, in the same order, without building
+ * the list when the mapping has no merge key: schema validation visits every mapping of every
+ * object, and the pair objects were a twentieth of what an analysis allocates.
+ */
+export function forEachEffectivePair(map: YAMLMap, doc: Document, visit: (keyNode: Node, key: string, value: Node | null, merged: boolean) => void): void {
+  const items = map.items;
+  for (const pair of items) {
+    if (pair && typeof pair === 'object' && isMergeKey(pair.key)) {
+      for (const p of effectivePairs(map, doc)) visit(p.keyNode, p.key, p.value, p.merged);
+      return;
+    }
+  }
+  // The keys given so far: the first of duplicate keys wins.
+  let keys: string[] | Set<string> | undefined;
+  for (const pair of items) {
+    if (!pair || typeof pair !== 'object') continue;
+    const keyNode: unknown = pair.key;
+    const key = keyString(keyNode, doc);
+    if (key === undefined || (Array.isArray(keys) ? keys.includes(key) : keys?.has(key))) continue;
+    if (!isScalar(keyNode) && !isAlias(keyNode)) continue;
+    if (!keys) keys = [key];
+    else if (Array.isArray(keys)) {
+      keys.push(key);
+      if (keys.length >= SCAN_KEYS) keys = new Set(keys);
+    } else keys.add(key);
+    const value: unknown = pair.value;
+    visit(keyNode, key, isAlias(value) || isMap(value) || isSeq(value) || isScalar(value) ? value : null, false);
+  }
+}
+
 function mergeSources(value: unknown, doc: Document): YAMLMap[] {
   const resolved = resolveNode(value, doc);
   if (isMap(resolved)) return [resolved];
