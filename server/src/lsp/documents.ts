@@ -37,7 +37,14 @@ interface DocumentState {
   /** Files over this many bytes are skipped (0: no limit). */
   maxBytes: number;
   /** The analysis in slices under way, if any. */
-  running?: { readonly version: number; readonly peerKey: string; readonly options: AnalysisOptions; readonly promise: Promise<FileAnalysis | undefined> };
+  running?: {
+    readonly version: number;
+    readonly peerKey: string;
+    readonly options: AnalysisOptions;
+    readonly promise: Promise<FileAnalysis | undefined>;
+    /** Read before each slice: a request that comes to share a background run makes it urgent. */
+    readonly slices: { readonly isStale: () => boolean; urgent: boolean };
+  };
 }
 
 /** Documents at least this long (UTF-16 units) show their first documents' diagnostics early. */
@@ -153,17 +160,20 @@ export class AnalysisStore {
     // it, but only under the same options. A request may have started one before the diagnostics
     // set the document's options (a kustomize patch is a fragment only once they are set).
     if (s.running?.version === version && s.running.peerKey === peerKey && s.running.options === s.options) {
+      // A request waits on it: its remaining slices no longer queue behind other runs.
+      if (urgent) s.running.slices.urgent = true;
       const shared = await s.running.promise;
       if (shared) return shared;
     }
     const options = s.options;
-    const promise = s.analyzer.analyzeInSlices(text, options, { isStale, urgent }, peers?.peers, peers?.self).then((analysis) => {
+    const slices = { isStale, urgent };
+    const promise = s.analyzer.analyzeInSlices(text, options, slices, peers?.peers, peers?.self).then((analysis) => {
       if (s.running?.promise === promise) s.running = undefined;
       if (!analysis || this.states.get(document.uri) !== s) return undefined; // closed (and maybe reopened) meanwhile
       // Options changed while it ran: the caller gets what it asked for, the cache does not keep it.
       return s.options === options ? this.keep(s, version, peerKey, analysis) : analysis;
     });
-    s.running = { version, peerKey, options, promise };
+    s.running = { version, peerKey, options, promise, slices };
     return promise;
   }
 

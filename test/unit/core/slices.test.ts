@@ -81,3 +81,33 @@ test('an urgent run (a request waits on it) does not queue behind the runs under
   assert.equal(log[0], 'urgent');
   assert.ok(log.indexOf('queued') > log.indexOf('background'), log.join(' '));
 });
+
+test('a run made urgent while under way (a request came to share it) stops queueing for turns', async () => {
+  /** How many slices' worth of other runs' steps went by between the promotion and the promoted run's end. */
+  async function othersWhileFinishing(promote: boolean): Promise<number> {
+    const log: string[] = [];
+    function* work(run: string, steps: number): Generator<void, string, void> {
+      for (let i = 0; i < steps; i++) {
+        busy(1);
+        log.push(run);
+        yield;
+      }
+      return run;
+    }
+    const shared = { urgent: false };
+    const others = [runInSlices(work('first', 40), { sliceMs: 2 }), runInSlices(work('second', 40), { sliceMs: 2 })];
+    const promoted = runInSlices(work('promoted', 16), shared);
+    // A few turns go round, then a request comes to wait on the last run.
+    while (!log.includes('promoted')) await new Promise((resolve) => setImmediate(resolve));
+    if (promote) shared.urgent = true;
+    const at = log.length;
+    await promoted;
+    const count = log.slice(at).filter((r) => r !== 'promoted').length;
+    await Promise.all(others);
+    return count;
+  }
+  const queueing = await othersWhileFinishing(false);
+  const promoted = await othersWhileFinishing(true);
+  // Queueing, each of its slices waits for one slice of both other runs; promoted, for at most the one under way.
+  assert.ok(promoted < queueing * 0.75, `promoted ${promoted}, queueing ${queueing}`);
+});

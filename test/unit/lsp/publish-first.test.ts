@@ -34,3 +34,20 @@ test('a failed publish does not fail the request, and a finished one is forgotte
   assert.ok(await store.analysisOf(doc));
   assert.equal((store as unknown as { publishing: Map<string, unknown> }).publishing.size, 0);
 });
+
+test('a request that comes to share a background run makes it urgent: its slices stop queueing behind other runs', async () => {
+  const store = new AnalysisStore(() => ({}), () => undefined);
+  const big = (name: string): string => Array.from({ length: 300 }, (_, i) => POD.replace('{name: a}', `{name: ${name}-${i}}`)).join('---\n');
+  const a = TextDocument.create('file:///w/a.yaml', 'yaml', 1, big('a'));
+  const b = TextDocument.create('file:///w/b.yaml', 'yaml', 1, big('b'));
+  const running = (): { slices: { urgent: boolean } } | undefined => (store as unknown as { states: Map<string, { running?: { slices: { urgent: boolean } } }> }).states.get(a.uri)?.running;
+  const background = store.analyzeInSlices(a, () => false);
+  const other = store.analyzeInSlices(b, () => false);
+  await new Promise((resolve) => setImmediate(resolve));
+  assert.equal(running()?.slices.urgent, false, 'a background run queues for its turns');
+  const request = store.analysisOf(a);
+  assert.equal(running()?.slices.urgent, true);
+  const [fromBackground, fromRequest] = await Promise.all([background, request, other]);
+  assert.ok(fromRequest);
+  assert.equal(fromRequest, fromBackground, 'the request got the shared run');
+});
