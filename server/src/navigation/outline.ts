@@ -101,20 +101,17 @@ export function outline(analysis: FileAnalysis, t: Translate, max = Infinity): O
  * YAML and JSON language servers stop at 5,000 likewise. Returns the entries left out.
  */
 export function limitOutline(nodes: OutlineNode[], max: number): { nodes: OutlineNode[]; omitted: number } {
-  let level: OutlineNode[] = nodes;
-  let kept = 0;
-  let total = 0;
-  for (let l: OutlineNode[] = nodes; l.length > 0; l = l.flatMap((n) => n.children)) total += l.length;
+  // The number of entries at each level, top down (one walk).
+  const sizes: number[] = [];
+  for (let level: OutlineNode[] = nodes; level.length > 0; level = level.flatMap((n) => n.children)) sizes.push(level.length);
+  const total = sizes.reduce((sum, size) => sum + size, 0);
   if (total <= max) return { nodes, omitted: 0 };
   if (nodes.length >= max) return { nodes: nodes.slice(0, max).map((n) => ({ ...n, children: [] })), omitted: total - max };
-  // Copies down to the last level that fits whole; that level's entries lose their children.
-  const copy = (n: OutlineNode, depth: number, last: number): OutlineNode => ({ ...n, children: depth < last ? n.children.map((c) => copy(c, depth + 1, last)) : [] });
+  let kept = 0;
   let depth = 0;
-  while (level.length > 0 && kept + level.length <= max) {
-    kept += level.length;
-    level = level.flatMap((n) => n.children);
-    depth++;
-  }
-  return { nodes: nodes.map((n) => copy(n, 1, depth)), omitted: total - kept };
+  while (depth < sizes.length && kept + (sizes[depth] as number) <= max) kept += sizes[depth++] as number;
+  // Copies down to the last level that fits whole; that level's entries lose their children.
+  const copy = (n: OutlineNode, at: number): OutlineNode => ({ ...n, children: at < depth ? n.children.map((c) => copy(c, at + 1)) : [] });
+  return { nodes: nodes.map((n) => copy(n, 1)), omitted: total - kept };
 }
 
