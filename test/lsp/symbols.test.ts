@@ -82,3 +82,27 @@ test('multi-document files: one entry per object, sidecars marked, merge-key con
 test('non-Kubernetes YAML has no symbols from Podsight', async () => {
   assert.deepEqual(await symbols('sym-compose.yaml', 'services:\n  web:\n    image: nginx\n'), []);
 });
+
+test('an outline cut at 5,000 entries keeps every object, and the user is told once why', async () => {
+  const notices: string[] = [];
+  client.connection.onNotification('window/showMessage', (p: { message: string }) => {
+    notices.push(p.message);
+  });
+  // 900 Deployments: each one's object, pod, container, port, mount and volume make ~5,400 entries.
+  const deployment = (i: number): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d${i}}\nspec:\n  selector: {matchLabels: {app: d${i}}}\n  template:\n    metadata: {labels: {app: d${i}}}\n    spec:\n      containers:\n        - name: c\n          image: nginx\n          ports: [{containerPort: 80}]\n          volumeMounts: [{name: v, mountPath: /data}]\n      volumes: [{name: v, emptyDir: {}}]\n`;
+  const text = Array.from({ length: 900 }, (_, i) => deployment(i)).join('---\n');
+  const count = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  const first = await symbols('sym-big.yaml', text);
+  assert.equal(first.length, 900, 'every object');
+  assert.ok(count(first) <= 5000, `${count(first)} entries`);
+  await symbols('sym-big.yaml', text);
+  const deadline = Date.now() + 5000;
+  while (notices.length === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+  assert.equal(notices.length, 1, notices.join('\n'));
+  assert.match(notices[0] ?? '', /sym-big\.yaml/);
+  assert.match(notices[0] ?? '', /5,000/);
+  // A small file's outline is whole: nothing more is said.
+  await symbols('sym-small.yaml', deployment(1));
+  assert.equal(notices.length, 1);
+});

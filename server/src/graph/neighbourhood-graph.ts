@@ -10,11 +10,7 @@ import { sameNamespace, type IndexedObject, type Neighbourhood } from '../k8s/ne
 import type { PodModel, VolumeModel } from '../k8s/pod-model';
 import { selects, serviceOf, templateLabels } from '../k8s/services';
 import type { GraphContainer, GraphService, GraphServicePort, GraphVolumeObject } from '../protocol/pod-graph';
-
-function baseName(source: string): string {
-  const clean = source.replace(/[?#].*$/, '');
-  return decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1));
-}
+import { baseName } from '../util/uri-name';
 
 /** The pod's namespace as the index files it (metadata.namespace, else the file's default). */
 function podNamespace(hood: Neighbourhood, pod: PodModel): string {

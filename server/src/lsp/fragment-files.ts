@@ -1,11 +1,35 @@
 /**
  * Whether an open document is a fragment (a kustomize patch, a test assertion): read from the
- * disk for `file:` URIs, where the kustomizations up the tree live. Read on every check, so an
- * edited kustomization.yaml applies on the next check (they are small and few).
+ * disk for `file:` URIs, where the kustomizations up the tree live. Looked at on every check, so
+ * that a saved kustomization.yaml applies on the next one; a kustomization is read again only
+ * when its size or modification time changed, and a missing one costs a `stat`, not a thrown
+ * error (a check looks for three names in every folder up the tree).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { fragmentKindOf, isTestAssertionName, type FragmentKind } from '../k8s/fragments';
+
+const known = new Map<string, { readonly stamp: string; readonly text: string | undefined }>();
+
+/** The text of the file at `path`, or undefined when there is none; read again only when it changed. */
+export function readIfChanged(path: string): string | undefined {
+  const stat = statSync(path, { throwIfNoEntry: false, bigint: true });
+  if (!stat?.isFile()) {
+    known.delete(path);
+    return undefined;
+  }
+  const stamp = `${stat.size}:${stat.mtimeNs}:${stat.ino}`;
+  const hit = known.get(path);
+  if (hit?.stamp === stamp) return hit.text;
+  let text: string | undefined;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  known.set(path, { stamp, text });
+  return text;
+}
 
 export function fragmentOfUri(uri: string): FragmentKind | undefined {
   if (!uri.startsWith('file:')) return isTestAssertionName(uri.split(/[?#]/)[0] ?? uri) ? 'test-assertion' : undefined;
@@ -15,11 +39,5 @@ export function fragmentOfUri(uri: string): FragmentKind | undefined {
   } catch {
     return undefined;
   }
-  return fragmentKindOf(path, (p) => {
-    try {
-      return readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  });
+  return fragmentKindOf(path, readIfChanged);
 }

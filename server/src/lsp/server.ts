@@ -12,7 +12,9 @@ import {
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { runInSlices } from '../core/slices';
+import { openDocuments } from './open-document';
 import { maxFileSizeBytes } from '../core/file-too-large';
 import type { Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
@@ -34,6 +36,9 @@ import { podsightVersion } from '../cli/package-info';
 import { KustomizeDiagnostics } from './kustomize';
 import { serverRules } from './test-faults';
 import { SettingsCache, toOptions, type PodsightSettings } from './settings';
+
+/** Documents at least this long (UTF-16 units) get their line starts worked out in slices on open. */
+const LINE_STARTS_IN_SLICES = 1 << 18;
 
 /** What features get: the connection, the open documents and their analyses. */
 export interface ServerContext {
@@ -73,7 +78,7 @@ export interface InitOptions {
 export function startServer(rawConnection: Connection): void {
   // Every handler (ours, the features', TextDocuments') is guarded: a failure is logged, never fatal.
   const connection = guardConnection(rawConnection);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(openDocuments);
   let locale: Locale = 'en';
   let clientLocale: string | undefined;
   let init: InitOptions = {};
@@ -289,6 +294,9 @@ export function startServer(rawConnection: Connection): void {
   const collector = new IdleCollector();
   documents.onDidOpen((e) => {
     collector.opened(e.document.getText().length);
+    // A big document's line starts, in slices now rather than in one block on its first edit.
+    const opened = e.document;
+    if (opened.getText().length >= LINE_STARTS_IN_SLICES) void runInSlices(opened.lineStartSteps(), { isStale: () => documents.get(opened.uri) !== opened });
     justOpened.add(e.document);
     pipeline.scheduleWithNeighbours(e.document, 0);
     overlays.touched(e.document, false);

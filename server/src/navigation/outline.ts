@@ -73,6 +73,11 @@ function podNode(pod: PodModel, base: number, parent: Box, t: Translate): Outlin
  * no pods worked out at all when the objects alone reach it.
  */
 export function outline(analysis: FileAnalysis, t: Translate, max = Infinity): OutlineNode[] {
+  return limitedOutline(analysis, t, max).nodes;
+}
+
+/** The outline as `outline` makes it, and whether `max` cut it (the editor then tells the user why). */
+export function limitedOutline(analysis: FileAnalysis, t: Translate, max: number): { nodes: OutlineNode[]; cut: boolean } {
   const objects = analysis.chunks.reduce((n, c) => n + c.analysis.objects.length, 0);
   const withPods = objects < max;
   const out: OutlineNode[] = [];
@@ -91,7 +96,9 @@ export function outline(analysis: FileAnalysis, t: Translate, max = Infinity): O
       if (pod && withPods) node.children.push(podNode(pod, base, node, t));
     }
   }
-  return max === Infinity ? out : limitOutline(out, max).nodes;
+  if (max === Infinity) return { nodes: out, cut: false };
+  const limited = limitOutline(out, max);
+  return { nodes: limited.nodes, cut: !withPods || limited.omitted > 0 };
 }
 
 /**

@@ -23,6 +23,8 @@ export const navigateEn: Record<string, string> = {
   'complete.config.key': 'key of {kind} "{name}" in {file}',
   'complete.config.this-file': 'this file',
 
+  'outline.cut':
+    'Podsight: the outline of {file} is cut to {max} entries: every object, then the details (pods, containers, ports, mounts) as far as they fit whole. A file this big would slow the editor down with all of them; its diagnostics, hovers and quick fixes are complete.',
   'outline.pod': 'pod',
   'outline.pod.one-ip': 'one IP, shared by all containers',
   'outline.pod.host-network': "the node's network (hostNetwork)",

@@ -22,6 +22,7 @@ export const navigateZhCn: Record<string, string> = {
   'complete.config.key': '{file} 中 {kind}“{name}”的键',
   'complete.config.this-file': '本文件',
 
+  'outline.cut': 'Podsight：{file} 的大纲只列出 {max} 项：先列出所有对象，再逐层列出放得下的细节（Pod、容器、端口、挂载）。全部列出会拖慢这么大的文件的编辑；诊断、悬停提示和快速修复不受影响。',
   'outline.pod': 'Pod',
   'outline.pod.one-ip': '一个 IP，所有容器共享',
   'outline.pod.host-network': '节点网络（hostNetwork）',

@@ -1,8 +1,9 @@
 /** `textDocument/documentSymbol`: object → pod → containers (with ports and mounts) and volumes. */
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 import type { FileAnalysis } from '../../core/analyze';
 import { t } from '../../l10n';
-import { outline, type OutlineKind, type OutlineNode } from '../../navigation/outline';
+import { limitedOutline, type OutlineKind, type OutlineNode } from '../../navigation/outline';
+import { baseName } from '../../util/uri-name';
 import type { Feature } from './index';
 
 /** At most this many symbols per file (see limitOutline): every object always, details while they fit. */
@@ -31,13 +32,22 @@ function toSymbol(node: OutlineNode, analysis: FileAnalysis): DocumentSymbol {
 export const symbolsFeature: Feature = {
   capabilities: () => ({ documentSymbolProvider: { label: 'Podsight' } }),
   register(ctx) {
+    // Files whose cut outline the user was told about: once per file while the server runs, as
+    // the outline is asked for again after every pause in typing.
+    const told = new Set<string>();
     ctx.connection.onDocumentSymbol(async (params) => {
       const document = ctx.documents.get(params.textDocument.uri);
       if (!document) return null;
       const analysis = await ctx.store.analysisOf(document);
       if (!analysis) return null;
       const locale = ctx.locale();
-      return outline(analysis, (key, args) => t(locale, key, args), MAX_SYMBOLS).map((n) => toSymbol(n, analysis));
+      const { nodes, cut } = limitedOutline(analysis, (key, args) => t(locale, key, args), MAX_SYMBOLS);
+      const symbols = nodes.map((n) => toSymbol(n, analysis));
+      if (cut && !told.has(document.uri)) {
+        told.add(document.uri);
+        void ctx.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: t(locale, 'outline.cut', { file: baseName(document.uri), max: MAX_SYMBOLS.toLocaleString('en-US') }) });
+      }
+      return symbols;
     });
   },
 };
