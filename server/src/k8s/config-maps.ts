@@ -8,6 +8,7 @@ import { isScalar, type Document, type Scalar } from 'yaml';
 import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { getMap, getString, keyText, mapPairs } from '../core/yaml-access';
 import { folderOf, namespaceOf, sameNamespace } from './neighbourhood';
+import { peerFolders } from './peer-folders';
 import type { K8sObject } from './workloads';
 
 /** One key of a ConfigMap's `data`. */
@@ -197,7 +198,8 @@ export function withFolderPeers(own: ConfigMapIndex, peers: readonly PeerObjects
   for (const cm of ownModels.get(own) ?? [...own.values()]) slot(cm.name).set(nsKey(cm.namespace || fileNamespace), cm);
   const ownKeys = new Set([...byName].flatMap(([name, m]) => [...m.keys()].map((ns) => `${name}\u0000${ns}`)));
   const merged = new Map(own);
-  for (const peer of peers) {
+  // Only the peers of the folder and of the bases can be deployed with the file (peerPlace).
+  for (const peer of folder === undefined ? peers : peerFolders(peers).inPlaces(folder, self.bases ?? [])) {
     if (!peer.objects || (source !== undefined && peer.source === source)) continue;
     const place = peerPlace(peer, folder, self.bases ?? []);
     if (!place) continue;

@@ -9,54 +9,35 @@
  */
 import { runToEnd } from '../core/slices';
 import type { FileRuleContext, PeerPods } from '../rules/types';
-import { DOCUMENTS_PER_STEP, ownPart, ownPartSteps, ownParts, peerPart, peerPartSteps, peerParts, type IndexedObject, type IndexedPod, type LabelSet, type Part } from './neighbourhood-parts';
+import { peerFolders } from './peer-folders';
+import { joined, labelIndexSteps, peersLabelIndexSteps, podKey, type LabelIndex } from './neighbourhood-labels';
+import { ownPart, ownPartSteps, ownParts, peerPart, peerPartSteps, peerParts, type IndexedObject, type IndexedPod, type LabelSet, type Part } from './neighbourhood-parts';
 
+export { folderOf, foldersNear, isNear } from './folders';
 export { chunkMembership, mayShareNamespace, namespaceLabel, namespaceOf, sameNamespace, type IndexedObject, type IndexedPod, type Placement } from './neighbourhood-parts';
 
 /** The peers a file sees: near ones, not itself (the CLI passes one list to every file). */
-function nearPeers(ctx: Pick<FileRuleContext, 'peers' | 'source'>): PeerPods[] {
-  return ctx.peers.filter((p) => (ctx.source === undefined || p.source !== ctx.source) && isNear(ctx.source, p.source));
-}
-
-const folders = new Map<string, string>();
-
-/** The folder part of a path or URI (remembered: every file of a run asks for every peer's). */
-export function folderOf(source: string): string {
-  let folder = folders.get(source);
-  if (folder === undefined) {
-    if (folders.size >= 50_000) folders.clear();
-    folders.set(source, (folder = source.replace(/\\/g, '/').replace(/\/[^/]*$/, '')));
-  }
-  return folder;
-}
-
-/**
- * Whether a peer is near enough to be deployed with the file: in its folder, or in a folder above
- * or below it. Sibling folders are often alternatives (examples, environments, other apps) whose
- * objects share names without meeting.
- */
-export function isNear(self: string | undefined, peer: string | undefined): boolean {
-  if (self === undefined || peer === undefined) return true;
-  return foldersNear(folderOf(self), folderOf(peer));
-}
-
-/** `isNear` for two folders (`folderOf` of the files): the CLI plans its units of work with it. */
-export function foldersNear(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+export function nearPeers(ctx: Pick<FileRuleContext, 'peers' | 'source'>): PeerPods[] {
+  return peerFolders(ctx.peers).near(ctx.source);
 }
 
 /** What one file sees of its workspace: itself and the peers near it. */
 export class Neighbourhood {
   private readonly own: Part;
   private readonly parts: readonly Part[];
+  /** The near peers, the file itself included when it is among them (the label index of the peers is kept per such list). */
+  private readonly nearList: readonly PeerPods[];
+  private readonly self: string | undefined;
   private allPods?: readonly IndexedPod[];
-  private labelIndex?: Map<string, IndexedPod[]>;
-  private labelSetIndex?: Map<string, LabelSet[]>;
+  private ownLabels?: LabelIndex;
+  private peerLabels?: LabelIndex;
   /** Texts of templated chunks (own and near peers), where unseen pods may come from. */
   readonly templated: readonly string[];
 
   constructor(ctx: Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>) {
     this.own = ownPart(ctx.chunks, ctx.namespace ?? '');
+    this.self = ctx.source;
+    this.nearList = peerFolders(ctx.peers).nearList(ctx.source);
     const near = nearPeers(ctx);
     this.parts = [this.own, ...near.map(peerPart)];
     this.templated = [...(ctx.templated ?? []), ...near.flatMap((p) => p.templated ?? [])];
@@ -75,51 +56,15 @@ export class Neighbourhood {
 
   /** Pods whose template has the label `key` (any value), or some label with the value `value`. */
   podsWith(kind: 'key' | 'pair' | 'value', key: string, value = ''): readonly IndexedPod[] {
-    this.labelIndex ??= runToEnd(this.labelIndexSteps());
-    const k = kind === 'key' ? `k\u0000${key}` : kind === 'pair' ? `p\u0000${key}\u0000${value}` : `v\u0000${value}`;
-    return this.labelIndex.get(k) ?? [];
+    if (!this.ownLabels || !this.peerLabels) runToEnd(this.indexSteps());
+    const k = podKey(kind, key, value);
+    return joined(this.ownLabels?.pods.get(k), this.peerLabels?.pods.get(k), this.self);
   }
 
   /** Builds the label indexes of `podsWith` and `labelSetsWith` in steps (see `neighbourhoodSteps`). */
   *indexSteps(): Generator<void, void, void> {
-    if (!this.labelIndex) this.labelIndex = yield* this.labelIndexSteps();
-    if (!this.labelSetIndex) this.labelSetIndex = yield* this.labelSetIndexSteps();
-  }
-
-  private *labelIndexSteps(): Generator<void, Map<string, IndexedPod[]>, void> {
-    const index = new Map<string, IndexedPod[]>();
-    const add = (k: string, pod: IndexedPod): void => {
-      const list = index.get(k);
-      if (list) list.push(pod);
-      else index.set(k, [pod]);
-    };
-    let n = 0;
-    for (const pod of this.pods) {
-      for (const [k, v] of Object.entries(pod.labels)) {
-        add(`k\u0000${k}`, pod);
-        add(`p\u0000${k}\u0000${v}`, pod);
-        add(`v\u0000${v}`, pod);
-      }
-      if (++n % DOCUMENTS_PER_STEP === 0) yield;
-    }
-    return index;
-  }
-
-  private *labelSetIndexSteps(): Generator<void, Map<string, LabelSet[]>, void> {
-    const index = new Map<string, LabelSet[]>();
-    let n = 0;
-    for (const part of this.parts) {
-      for (const set of part.labelSets) {
-        for (const [k, v] of Object.entries(set.labels)) {
-          const at = `${k}\u0000${v}`;
-          const list = index.get(at);
-          if (list) list.push(set);
-          else index.set(at, [set]);
-        }
-        if (++n % DOCUMENTS_PER_STEP === 0) yield;
-      }
-    }
-    return index;
+    if (!this.ownLabels) this.ownLabels = yield* labelIndexSteps([this.own]);
+    if (!this.peerLabels) this.peerLabels = yield* peersLabelIndexSteps(this.nearList);
   }
 
   /** Objects of the file being checked. */
@@ -138,8 +83,9 @@ export class Neighbourhood {
 
   /** Label sets of every object (custom resources included) that carry the label `key: value`. */
   labelSetsWith(key: string, value: string): readonly LabelSet[] {
-    this.labelSetIndex ??= runToEnd(this.labelSetIndexSteps());
-    return this.labelSetIndex.get(`${key}\u0000${value}`) ?? [];
+    if (!this.ownLabels || !this.peerLabels) runToEnd(this.indexSteps());
+    const k = `${key}\u0000${value}`;
+    return joined(this.ownLabels?.sets.get(k), this.peerLabels?.sets.get(k), this.self);
   }
 }
 

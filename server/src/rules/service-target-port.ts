@@ -8,7 +8,7 @@
 import { listenerConfigMaps, NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { isNear, namespaceOf, sameNamespace } from '../k8s/neighbourhood';
+import { namespaceOf, nearPeers, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { runToEnd } from '../core/slices';
 import { closest } from '../util/suggest';
@@ -122,11 +122,6 @@ function* peerIndexSteps(peer: PeerPods): Generator<void, PodIndex, void> {
   const index = yield* indexSteps(peer.pods.map((pod) => ({ pod, chunkStart: undefined })), peer.namespace ?? '');
   peerIndexes.set(peer, index);
   return index;
-}
-
-/** The peers whose pods a Service of the file may select: near ones, not the file itself (the CLI's one list). */
-function nearPeers(ctx: Pick<FileRuleContext, 'peers' | 'source'>): PeerPods[] {
-  return ctx.peers.filter((p) => p.source !== ctx.source && isNear(ctx.source, p.source));
 }
 
 /** The file's own index, made once per pass: a whole-file run checks its chunks in batches. */

@@ -1,0 +1,31 @@
+/**
+ * Which files of a workspace are deployed together: a file's folder, and the folders above and
+ * below it (see `isNear`). Shared by the workspace index, the rules and the CLI's plan of work.
+ */
+
+const folders = new Map<string, string>();
+
+/** The folder part of a path or URI (remembered: every file of a run asks for every peer's). */
+export function folderOf(source: string): string {
+  let folder = folders.get(source);
+  if (folder === undefined) {
+    if (folders.size >= 50_000) folders.clear();
+    folders.set(source, (folder = source.replace(/\\/g, '/').replace(/\/[^/]*$/, '')));
+  }
+  return folder;
+}
+
+/**
+ * Whether a peer is near enough to be deployed with the file: in its folder, or in a folder above
+ * or below it. Sibling folders are often alternatives (examples, environments, other apps) whose
+ * objects share names without meeting.
+ */
+export function isNear(self: string | undefined, peer: string | undefined): boolean {
+  if (self === undefined || peer === undefined) return true;
+  return foldersNear(folderOf(self), folderOf(peer));
+}
+
+/** `isNear` for two folders (`folderOf` of the files): the CLI plans its units of work with it. */
+export function foldersNear(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
