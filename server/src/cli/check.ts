@@ -6,7 +6,7 @@ import { normaliseLocale, t, type Locale } from '../l10n';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
 import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult } from './check-unit';
 import { growHeapSlowly } from './heap';
-import { checkUnits, defaultJobs } from './pool';
+import { checkUnits, defaultJobs, startCheckWorkers } from './pool';
 import { Progress } from './progress';
 import { planUnits, splitReady, withoutDropped } from './units';
 import { workspacePeers } from './workspace';
@@ -103,23 +103,47 @@ function bytesOf(files: readonly string[]): number {
   return sum;
 }
 
+/** Only the text and SARIF formats quote the files. */
+const keepsTexts = (format: OutputFormat): boolean => format === 'text' || format === 'sarif';
+
 const warn = (line: string): void => void process.stderr.write(`podsight: ${line}\n`);
 
 /**
  * One thread (`--jobs 1`): every file analysed alone, then the files that look across files
  * again, with the peers of the whole run. The reference the threaded run must equal.
+ * The files no render can cover are analysed while kustomize runs (yielding between files, so
+ * that the renders go on); the others once the renders have said which ones they cover.
+ * Warnings are written in the order of the files, as if every render had come first.
  */
-function checkInOrder(files: readonly string[], options: AnalysisOptions, locale: Locale, progress?: Progress): Checked {
+async function checkInOrder(files: readonly string[], gate: RenderGate, options: AnalysisOptions, locale: Locale, progress?: Progress): Promise<Checked> {
   const out: Checked = { findings: [], sources: new Map(), unreadable: false };
-  const inputs: Analysed[] = [];
-  for (const file of files) {
+  const analysed: (Analysed | undefined)[] = new Array(files.length);
+  const held: string[][] = files.map(() => []);
+  let holding = true;
+  const first = (index: number): void => {
+    const file = files[index] as string;
+    const say = (line: string): void => void (holding ? (held[index] as string[]).push(line) : warn(line));
     const text = readTextOrUndefined(file);
     if (text === undefined) {
-      warn(t(locale, 'cli.cannot-read', { file }));
+      say(t(locale, 'cli.cannot-read', { file }));
       out.unreadable = true;
-    } else inputs.push(analyseAlone(file, text, options, (rule, e) => warn(t(locale, 'cli.rule-failed', { rule, file, error: String(e) }))));
+    } else analysed[index] = analyseAlone(file, text, options, (rule, e) => say(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })));
     progress?.advance(1);
+  };
+  for (let index = 0; index < files.length; index++) {
+    if (gate.waiting(index)) continue;
+    first(index);
+    await new Promise((resolve) => setImmediate(resolve));
   }
+  const dropped = await gate.dropped;
+  for (let index = 0; index < files.length; index++) {
+    if (!gate.waiting(index)) continue;
+    if (dropped(index)) progress?.leaveOut(1);
+    else first(index);
+  }
+  for (const lines of held) lines.forEach(warn);
+  holding = false;
+  const inputs = analysed.filter((a): a is Analysed => a !== undefined);
   // Services, routes and config references look across the files of the run: a second pass
   // with the workspace's peers re-runs only the file-level rules (each analyzer keeps its chunks).
   const peers = workspacePeers(inputs);
@@ -143,8 +167,7 @@ interface RenderGate {
  */
 async function checkOnThreads(files: readonly string[], gate: RenderGate, options: AnalysisOptions, locale: Locale, format: OutputFormat, jobs: number, progress?: Progress): Promise<Checked> {
   const results: (FileResult | undefined)[] = new Array(files.length);
-  // Only the text and SARIF formats quote the files.
-  const keepTexts = format === 'text' || format === 'sarif';
+  const keepTexts = keepsTexts(format);
   const { ready, later } = splitReady(planUnits(files), gate.waiting);
   const lateUnits = gate.dropped.then((dropped) => {
     progress?.leaveOut(files.filter((_, index) => dropped(index)).length);
@@ -195,22 +218,33 @@ export async function runCheck(argv: string[]): Promise<number> {
     ...(config?.podTemplates ? { podTemplates: config.podTemplates } : {}),
   };
   let unreadable = false;
+  const listed = args.files.map((given) => {
+    try {
+      return expand(given);
+    } catch {
+      return undefined;
+    }
+  });
+  const all = listed.flatMap((list) => list ?? []);
+  const jobs = Math.min(args.jobs ?? (bytesOf(all) < SMALL_RUN_BYTES ? 1 : defaultJobs()), all.length);
+  // The workers load while the kustomizations are read and the work is planned.
+  if (jobs > 1) startCheckWorkers(jobs - 1, { options, locale, keepTexts: keepsTexts(args.format) });
   const files: string[] = [];
   // Kustomize overlays in the folders: the pods that will be applied are checked, on their source
   // lines; the files their renders cover are not checked again one by one.
   const renders: { readonly render: PendingRender; readonly from: number; readonly to: number }[] = [];
   const renderFlags = { noRender: args.noRender, command: args.kustomizeCommand };
-  for (const given of args.files) {
+  args.files.forEach((given, at) => {
     const render = renderPath(given, renderFlags, options, locale, warn, args.jobs ?? defaultJobs());
     const from = files.length;
-    try {
-      files.push(...expand(given));
-    } catch {
+    const list = listed[at];
+    if (list) files.push(...list);
+    else {
       warn(t(locale, 'cli.cannot-read', { file: given }));
       unreadable = true;
     }
     if (render) renders.push({ render, from, to: files.length });
-  }
+  });
   const ownRender = (index: number): PendingRender | undefined => renders.find((r) => index >= r.from && index < r.to)?.render;
   const gate: RenderGate = {
     waiting: (index) => ownRender(index)?.candidates.has(resolve(files[index] as string)) === true,
@@ -222,15 +256,9 @@ export async function runCheck(argv: string[]): Promise<number> {
   // Progress on a terminal only, and not over machine-readable output going to a file or a pipe.
   const showProgress = process.stderr.isTTY === true && (args.format === 'text' || process.stdout.isTTY === true);
   const progress = showProgress ? Progress.start(files.length, locale) : undefined;
-  const jobs = Math.min(args.jobs ?? (bytesOf(files) < SMALL_RUN_BYTES ? 1 : defaultJobs()), files.length);
   let checked: Checked;
-  if (jobs <= 1) {
-    // The reference run: every render first, then the files they leave, in order.
-    const dropped = await gate.dropped;
-    const left = files.filter((_, index) => !dropped(index));
-    progress?.leaveOut(files.length - left.length);
-    checked = checkInOrder(left, options, locale, progress);
-  } else checked = await checkOnThreads(files, gate, options, locale, args.format, jobs, progress);
+  if (jobs <= 1) checked = await checkInOrder(files, gate, options, locale, progress);
+  else checked = await checkOnThreads(files, gate, options, locale, args.format, jobs, progress);
   progress?.end();
   const findings: CliFinding[] = [];
   const renderedSources = new Map<string, string>();

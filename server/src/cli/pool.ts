@@ -32,6 +32,19 @@ export function enableCheckWorkers(entry: string): void {
   workerEntry = entry;
 }
 
+/** Workers started ahead of `checkUnits` (see `startCheckWorkers`). */
+let started: Worker[] = [];
+
+/**
+ * Starts `count` workers at once: each loads the bundle (about half a second) while the main
+ * thread lists the files, reads the kustomizations and plans the units. `checkUnits` takes
+ * them; the ones it does not need are stopped.
+ */
+export function startCheckWorkers(count: number, data: Omit<WorkerData, 'marker'>): void {
+  if (!workerEntry) return;
+  for (let i = 0; i < count; i++) started.push(new Worker(workerEntry, { workerData: { ...data, marker: WORKER_MARKER } }));
+}
+
 /** Units sent to a worker before it has answered: it never waits for the main thread. */
 const IN_FLIGHT = 2;
 
@@ -54,12 +67,15 @@ export async function checkUnits(
     queue.push(...more);
     waiting = false;
   });
-  const workers = workerEntry ? Math.min(jobs - 1, units.length + (later?.count ?? 0) - 1) : 0;
+  const workers = workerEntry ? Math.max(0, Math.min(jobs - 1, units.length + (later?.count ?? 0) - 1)) : 0;
+  const ready = started;
+  started = [];
+  for (const extra of ready.splice(workers)) void extra.terminate();
   const running = Array.from(
-    { length: Math.max(0, workers) },
-    () =>
+    { length: workers },
+    (_, at) =>
       new Promise<void>((resolve, reject) => {
-        const worker = new Worker(workerEntry as string, { workerData: { ...data, marker: WORKER_MARKER } });
+        const worker = ready[at] ?? new Worker(workerEntry as string, { workerData: { ...data, marker: WORKER_MARKER } });
         let pending = 0;
         let finished = false;
         const send = (): void => {

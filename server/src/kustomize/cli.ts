@@ -106,8 +106,9 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     return undefined;
   }
   const candidates = new Set(overlays.flatMap((o) => [...o.files]));
-  // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
-  const groups = batchesOf(overlays, readFromDisk, concurrency);
+  // Grouped and started on the next turn of the event loop: the caller hands out the files no
+  // overlay reads first (reading every overlay's files to group them takes a while).
+  const start = new Promise<void>((resolve) => setImmediate(resolve));
   // The rendered texts are analysed one after the other, as they come, while the lanes go on
   // with kustomize: a lane never waits for an analysis.
   let analysing: Promise<unknown> = Promise.resolve();
@@ -128,10 +129,14 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     analysing = next;
     return next.then((check) => ({ overlay, check: check && { findings: check.findings, rendered: check.rendered !== undefined }, warnings }));
   };
-  const rendered = inParallel(groups.length, concurrency, async (at) => {
-    const group = groups[at] as readonly number[];
-    const results = await renderGroup(group.map((index) => overlays[index] as Overlay), { command });
-    group.forEach((index, k) => (checks[index] = analyse(index, results[k] as RenderResult)));
+  const rendered = start.then(() => {
+    // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
+    const groups = batchesOf(overlays, readFromDisk, concurrency);
+    return inParallel(groups.length, concurrency, async (at) => {
+      const group = groups[at] as readonly number[];
+      const results = await renderGroup(group.map((index) => overlays[index] as Overlay), { command });
+      group.forEach((index, k) => (checks[index] = analyse(index, results[k] as RenderResult)));
+    });
   });
   const done = rendered.then(() => Promise.all(checks)).then((all) => {
     const lists: SourceFinding[][] = [];
