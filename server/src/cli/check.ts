@@ -1,7 +1,7 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { renderPath, type PendingRender, type RenderedPath } from '../kustomize/cli';
+import { renderPath, type PendingRender } from '../kustomize/cli';
 import { normaliseLocale, t, type Locale } from '../l10n';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
 import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult } from './check-unit';
@@ -134,6 +134,7 @@ async function checkInOrder(files: readonly string[], gate: RenderGate, options:
     if (gate.waiting(index)) continue;
     first(index);
     await new Promise((resolve) => setImmediate(resolve));
+    await gate.analysed();
   }
   const dropped = await gate.dropped;
   for (let index = 0; index < files.length; index++) {
@@ -159,6 +160,11 @@ async function checkInOrder(files: readonly string[], gate: RenderGate, options:
 interface RenderGate {
   readonly waiting: (index: number) => boolean;
   readonly dropped: Promise<(index: number) => boolean>;
+  /**
+   * Resolves when the rendered texts that have come are analysed. The main thread lets them go
+   * before its next file or unit: the files a render covers wait for it, and the workers never do.
+   */
+  readonly analysed: () => Promise<unknown>;
 }
 
 /**
@@ -182,6 +188,7 @@ async function checkOnThreads(files: readonly string[], gate: RenderGate, option
       progress?.advance(done.length);
     },
     { count: later.length, units: lateUnits },
+    gate.analysed,
   );
   const out: Checked = { findings: [], sources: new Map(), unreadable: false };
   results.forEach((r, index) => {
@@ -248,10 +255,11 @@ export async function runCheck(argv: string[]): Promise<number> {
   const ownRender = (index: number): PendingRender | undefined => renders.find((r) => index >= r.from && index < r.to)?.render;
   const gate: RenderGate = {
     waiting: (index) => ownRender(index)?.candidates.has(resolve(files[index] as string)) === true,
-    dropped: Promise.all(renders.map((r) => r.render.done)).then((done) => (index) => {
+    dropped: Promise.all(renders.map((r) => r.render.covered)).then((covered) => (index) => {
       const at = renders.findIndex((r) => index >= r.from && index < r.to);
-      return at >= 0 && (done[at] as RenderedPath).covered.has(resolve(files[index] as string));
+      return at >= 0 && (covered[at] as ReadonlySet<string>).has(resolve(files[index] as string));
     }),
+    analysed: () => Promise.all(renders.map((r) => r.render.analysed())),
   };
   // Progress on a terminal only, and not over machine-readable output going to a file or a pipe.
   const showProgress = process.stderr.isTTY === true && (args.format === 'text' || process.stdout.isTTY === true);

@@ -59,6 +59,8 @@ export async function checkUnits(
   jobs: number,
   onResults: (results: FileResult[]) => void,
   later?: { readonly count: number; readonly units: Promise<readonly Unit[]> },
+  /** What the main thread lets go first between its units (the analyses of kustomize renders). */
+  before: () => Promise<unknown> = () => Promise.resolve(),
 ): Promise<void> {
   // Workers take from the head (biggest first), the main thread from the tail.
   const queue = [...units];
@@ -110,6 +112,7 @@ export async function checkUnits(
       onResults(checkUnit(unit, data.options, data.locale, data.keepTexts));
       // Let the workers' results, their requests for more work and finished renders in.
       await new Promise((resolve) => setImmediate(resolve));
+      await before();
     } else if (waiting) await arrived;
     else break;
   }

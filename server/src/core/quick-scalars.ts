@@ -115,7 +115,12 @@ export function scalarNode(ctx: ScalarContext, source: string, value: unknown, t
   return node;
 }
 
+/** Plain scalars this long are prose (descriptions): they never repeat, and no tag takes one that starts with a letter. */
+const PROSE = 40;
+
 export function plainNode(ctx: ScalarContext, source: string, start: number, end: number, atKey: boolean): Scalar {
+  // Not looked up in (nor kept by) the cache: hashing a long string costs its length.
+  if (!atKey && source.length >= PROSE && ctx.mayResolve && !ctx.mayResolve.test(source)) return ctx.make.scalar(source, source, Scalar.PLAIN, start, start + source.length, end);
   const resolved = resolvePlain(ctx, source, atKey);
   return scalarNode(ctx, resolved.source, resolved.value, Scalar.PLAIN, start, start + source.length, end, resolved.format);
 }

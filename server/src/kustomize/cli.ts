@@ -64,6 +64,10 @@ export function overlaysFor(path: string): { overlays: Overlay[]; named: boolean
 export interface PendingRender {
   /** Absolute paths of every file an overlay reads: the files `covered` may hold. */
   readonly candidates: ReadonlySet<string>;
+  /** `covered`, as soon as kustomize has rendered every overlay (before their analyses end). */
+  readonly covered: Promise<ReadonlySet<string>>;
+  /** Resolves when the rendered texts that have come are analysed: the CLI lets them go first. */
+  readonly analysed: () => Promise<unknown>;
   readonly done: Promise<RenderedPath>;
 }
 
@@ -129,28 +133,31 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     analysing = next;
     return next.then((check) => ({ overlay, check: check && { findings: check.findings, rendered: check.rendered !== undefined }, warnings }));
   };
+  // A successful render covers its overlay's files (its check then always has a result).
+  const covered = new Set<string>();
   const rendered = start.then(() => {
     // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
     const groups = batchesOf(overlays, readFromDisk, concurrency);
     return inParallel(groups.length, concurrency, async (at) => {
       const group = groups[at] as readonly number[];
       const results = await renderGroup(group.map((index) => overlays[index] as Overlay), { command });
-      group.forEach((index, k) => (checks[index] = analyse(index, results[k] as RenderResult)));
+      group.forEach((index, k) => {
+        const result = results[k] as RenderResult;
+        if (result.ok) (overlays[index] as Overlay).files.forEach((f) => covered.add(f));
+        checks[index] = analyse(index, result);
+      });
     });
   });
   const done = rendered.then(() => Promise.all(checks)).then((all) => {
     const lists: SourceFinding[][] = [];
-    const covered = new Set<string>();
-    for (const { overlay, check, warnings } of all) {
+    for (const { check, warnings } of all) {
       warnings.forEach(warn);
       // Without an abort signal a check always ends with a result.
-      if (!check) continue;
-      lists.push(check.findings);
-      if (check.rendered) overlay.files.forEach((f) => covered.add(f));
+      if (check) lists.push(check.findings);
     }
     return placed(given, lists, covered, locale);
   });
-  return { candidates, done };
+  return { candidates, covered: rendered.then(() => covered), analysed: () => analysing, done };
 }
 
 /** The overlays' findings merged, named as the user named the folder, with the texts they quote. */
