@@ -26,32 +26,47 @@ interface Footprint {
   readonly text: string;
 }
 
-function footprintOf(overlay: Overlay, read: ReadText): Footprint | undefined {
+type FileNames = Map<string, { names: readonly string[]; text: string } | undefined>;
+
+/** The names one file gives, read once per grouping (overlays share their bases); undefined when unreadable. */
+function namesIn(file: string, isKustomization: boolean, read: ReadText, known: FileNames): { names: readonly string[]; text: string } | undefined {
+  const key = `${isKustomization ? 'k' : 'r'}\u0000${file}`;
+  if (known.has(key)) return known.get(key);
+  let text: string;
+  try {
+    text = read(file);
+  } catch {
+    known.set(key, undefined);
+    return undefined;
+  }
+  const names: string[] = [];
+  for (const doc of parseAllDocuments(text)) {
+    const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
+    if (!value || typeof value !== 'object') continue;
+    const meta = value.metadata as Record<string, unknown> | undefined;
+    if (typeof meta?.name === 'string') names.push(meta.name);
+    if (!isKustomization) continue;
+    for (const k of ['namePrefix', 'nameSuffix']) if (typeof value[k] === 'string' && value[k] !== '') names.push(value[k] as string);
+    for (const k of ['configMapGenerator', 'secretGenerator']) {
+      for (const g of Array.isArray(value[k]) ? (value[k] as unknown[]) : []) {
+        const name = (g as Record<string, unknown> | null)?.name;
+        if (typeof name === 'string') names.push(name);
+      }
+    }
+  }
+  const found = { names, text };
+  known.set(key, found);
+  return found;
+}
+
+function footprintOf(overlay: Overlay, read: ReadText, known: FileNames): Footprint | undefined {
   const names = new Set<string>();
   const texts: string[] = [];
   for (const file of overlay.files) {
-    let text: string;
-    try {
-      text = read(file);
-    } catch {
-      return undefined;
-    }
-    texts.push(text);
-    const isKustomization = overlay.tree.some((k) => k.file === file);
-    for (const doc of parseAllDocuments(text)) {
-      const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
-      if (!value || typeof value !== 'object') continue;
-      const meta = value.metadata as Record<string, unknown> | undefined;
-      if (typeof meta?.name === 'string') names.add(meta.name);
-      if (!isKustomization) continue;
-      for (const key of ['namePrefix', 'nameSuffix']) if (typeof value[key] === 'string' && value[key] !== '') names.add(value[key] as string);
-      for (const key of ['configMapGenerator', 'secretGenerator']) {
-        for (const g of Array.isArray(value[key]) ? (value[key] as unknown[]) : []) {
-          const name = (g as Record<string, unknown> | null)?.name;
-          if (typeof name === 'string') names.add(name);
-        }
-      }
-    }
+    const found = namesIn(file, overlay.tree.some((k) => k.file === file), read, known);
+    if (!found) return undefined;
+    texts.push(found.text);
+    for (const name of found.names) names.add(name);
   }
   return { names: [...names].filter((n) => n !== ''), text: texts.join('\n') };
 }
@@ -63,7 +78,8 @@ const meets = (a: Footprint, b: Footprint): boolean => a.names.some((n) => b.tex
  * no name. Groups are sized so that `lanes` kustomize processes have about the same work.
  */
 export function batchesOf(overlays: readonly Overlay[], read: ReadText, lanes: number): number[][] {
-  const prints = overlays.map((o) => (batchable(o.tree, read) ? footprintOf(o, read) : undefined));
+  const known: FileNames = new Map();
+  const prints = overlays.map((o) => (batchable(o.tree, read) ? footprintOf(o, read, known) : undefined));
   const size = Math.max(1, Math.min(MAX_BATCH, Math.ceil(prints.filter(Boolean).length / Math.max(1, lanes))));
   const groups: { indexes: number[]; files: Set<string>; prints: Footprint[] }[] = [];
   const alone: number[][] = [];
