@@ -202,8 +202,8 @@ export class Analyzer {
     const fromFileRules: Finding[] = [];
     // The memo follows the latest options only (an interleaved run under others would mix them).
     yield* fileFindingSteps(fromFileRules, chunks, peers, options, this.onRuleError, self, this.optionsKey === key ? this.fileRuleMemo : undefined);
+    const inside = (x: { start: number; end: number }): boolean => x.start >= 0 && x.end >= x.start && x.end <= text.length;
     for (const f of fromFileRules) {
-      const inside = (x: { start: number; end: number }): boolean => x.start >= 0 && x.end >= x.start && x.end <= text.length;
       if (inside(f) && f.related.every(inside)) findings.push(f);
       else findings.push({ ...f, ...clampSpan(f.start, f.end, text.length), related: f.related.map((r) => ({ ...r, ...clampSpan(r.start, r.end, text.length) })) });
     }

@@ -239,7 +239,8 @@ export function shift(finding: Finding, by: number): Finding {
     ...finding,
     start: finding.start + by,
     end: finding.end + by,
-    related: finding.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
+    // Most findings point nowhere else: their empty list is shared, not copied.
+    related: finding.related.length === 0 ? finding.related : finding.related.map((r) => ({ ...r, start: r.start + by, end: r.end + by })),
   };
 }
 
