@@ -243,8 +243,22 @@ export interface ListenerClash {
   readonly later: Listener;
 }
 
-/** Every clash in the pod: same port and protocol, overlapping bind addresses (one per container pair and port). */
-export function listenerClashes(pod: PodModel, env: ListenerEnv = {}): ListenerClash[] {
+const clashCache = new WeakMap<PodModel, { images: unknown; configMaps: unknown; result: readonly ListenerClash[] }>();
+
+/**
+ * Every clash in the pod: same port and protocol, overlapping bind addresses (one per container
+ * pair and port). Memoised on the pod model: port-conflict and implicit-port-conflict both ask.
+ */
+export function listenerClashes(pod: PodModel, env: ListenerEnv = {}): readonly ListenerClash[] {
+  const configMaps = env.configMaps ?? NO_CONFIG_MAPS;
+  const hit = clashCache.get(pod);
+  if (hit && hit.images === env.images && hit.configMaps === configMaps) return hit.result;
+  const result = computeClashes(pod, env);
+  clashCache.set(pod, { images: env.images, configMaps, result });
+  return result;
+}
+
+function computeClashes(pod: PodModel, env: ListenerEnv): ListenerClash[] {
   // Grouped by port and protocol first: only listeners on one number can clash, and a pod with
   // thousands of containers must not cost a comparison per pair.
   const groups = new Map<string, { listener: Listener; order: number }[]>();
