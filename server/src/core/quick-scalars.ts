@@ -115,12 +115,24 @@ export function scalarNode(ctx: ScalarContext, source: string, value: unknown, t
   return node;
 }
 
-/** Plain scalars this long are prose (descriptions): they never repeat, and no tag takes one that starts with a letter. */
+/** Plain scalars this long are mostly prose (descriptions): they seldom repeat. */
 const PROSE = 40;
+/**
+ * The only core-tag values that start with a letter and are longer than `null` or `false`: a float
+ * with no digits before its exponent (YAML 1.1 reads `e5` as one).
+ */
+const LETTER_FLOAT = /^[eE][-+]?[0-9]+$/;
+
+/** A long value no core tag takes: its first character rules every tag out, or it starts with a letter and is no such float. */
+function isProse(ctx: ScalarContext, source: string): boolean {
+  if (source.length < PROSE || !ctx.mayResolve) return false;
+  const c = source.charCodeAt(0) | 0x20;
+  return !ctx.mayResolve.test(source) || (c >= 97 && c <= 122 && !LETTER_FLOAT.test(source));
+}
 
 export function plainNode(ctx: ScalarContext, source: string, start: number, end: number, atKey: boolean): Scalar {
   // Not looked up in (nor kept by) the cache: hashing a long string costs its length.
-  if (!atKey && source.length >= PROSE && ctx.mayResolve && !ctx.mayResolve.test(source)) return ctx.make.scalar(source, source, Scalar.PLAIN, start, start + source.length, end);
+  if (!atKey && isProse(ctx, source)) return ctx.make.scalar(source, source, Scalar.PLAIN, start, start + source.length, end);
   const resolved = resolvePlain(ctx, source, atKey);
   return scalarNode(ctx, resolved.source, resolved.value, Scalar.PLAIN, start, start + source.length, end, resolved.format);
 }
