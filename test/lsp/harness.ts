@@ -168,12 +168,20 @@ export class LspClient {
   }
 
   async dispose(): Promise<void> {
-    try {
-      await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      await this.connection.sendNotification('exit');
-    } catch {
-      // already gone
-    }
+    // Each step is bounded: a server that already exited may leave a write pending forever (a
+    // test file once hung 15 minutes here after all its tests had passed).
+    const bounded = async (step: () => Promise<unknown>, ms: number): Promise<void> => {
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        await Promise.race([step(), new Promise((resolve) => (timer = setTimeout(resolve, ms)))]);
+      } catch {
+        // already gone
+      } finally {
+        clearTimeout(timer);
+      }
+    };
+    await bounded(() => this.connection.sendRequest('shutdown'), 2000);
+    await bounded(() => this.connection.sendNotification('exit'), 1000);
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
   }
