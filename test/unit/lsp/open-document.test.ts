@@ -89,3 +89,23 @@ test('line starts worked out in steps: the same as at once, and given up when th
   // The run for the old text kept nothing: the new text's line starts are its own.
   assert.equal(edited.lineCount, 2);
 });
+
+test('a paste of more than 10,000 lines (the line starts are joined, not spliced) and a paste across a CRLF', () => {
+  const initial = 'a: 1\r\nb: 2\nc: 3\r\n';
+  const theirs = TextDocument.create('file:///p.yaml', 'yaml', 1, initial);
+  const ours = new OpenDocument('file:///p.yaml', 'yaml', 1, initial);
+  const pasted = 'x: y\n'.repeat(10_050) + 'z: \r';
+  const edits: TextDocumentContentChangeEvent[][] = [
+    [{ range: { start: { line: 1, character: 2 }, end: { line: 2, character: 1 } }, text: pasted }],
+    // Removing the `\n` of a CRLF's neighbour, and typing between `\r` and `\n`.
+    [{ range: { start: { line: 0, character: 4 }, end: { line: 1, character: 0 } }, text: '\r' }],
+    [{ range: { start: { line: 10_060, character: 0 }, end: { line: 10_060, character: 0 } }, text: '\n' }],
+  ];
+  const next = random(7);
+  edits.forEach((changes, i) => {
+    TextDocument.update(theirs, changes, i + 2);
+    ours.update(changes, i + 2);
+    assertSame(ours, theirs, next, `edit ${i + 1}`);
+    for (const line of [0, 1, 2, 5_000, 10_049, 10_050, 10_051, 10_052, 10_053]) assert.equal(ours.offsetAt({ line, character: 0 }), theirs.offsetAt({ line, character: 0 }), `edit ${i + 1}, line ${line}`);
+  });
+});
