@@ -63,16 +63,19 @@ test('a stale run gives up and lets the others go on', async () => {
   assert.equal(await runInSlices((function* () { yield; return 'next'; })(), {}), 'next');
 });
 
+/** A run of `steps` steps of 1 ms, each logged under the run's name. */
+function* loggedWork(log: string[], run: string, steps: number): Generator<void, string, void> {
+  for (let i = 0; i < steps; i++) {
+    busy(1);
+    log.push(run);
+    yield;
+  }
+  return run;
+}
+
 test('an urgent run (a request waits on it) does not queue behind the runs under way', async () => {
   const log: string[] = [];
-  function* work(run: string, steps: number): Generator<void, string, void> {
-    for (let i = 0; i < steps; i++) {
-      busy(1);
-      log.push(run);
-      yield;
-    }
-    return run;
-  }
+  const work = (run: string, steps: number): Generator<void, string, void> => loggedWork(log, run, steps);
   const background = runInSlices(work('background', 20), { sliceMs: 3 });
   const queued = runInSlices(work('queued', 3), { sliceMs: 3 });
   const urgent = runInSlices(work('urgent', 3), { sliceMs: 3, urgent: true });
@@ -86,14 +89,7 @@ test('a run made urgent while under way (a request came to share it) stops queue
   /** How many slices' worth of other runs' steps went by between the promotion and the promoted run's end. */
   async function othersWhileFinishing(promote: boolean): Promise<number> {
     const log: string[] = [];
-    function* work(run: string, steps: number): Generator<void, string, void> {
-      for (let i = 0; i < steps; i++) {
-        busy(1);
-        log.push(run);
-        yield;
-      }
-      return run;
-    }
+    const work = (run: string, steps: number): Generator<void, string, void> => loggedWork(log, run, steps);
     const shared = { urgent: false };
     const others = [runInSlices(work('first', 40), { sliceMs: 2 }), runInSlices(work('second', 40), { sliceMs: 2 })];
     const promoted = runInSlices(work('promoted', 16), shared);
