@@ -127,3 +127,26 @@ test('an outline cut at 5,000 entries keeps every object, and the user is told o
   await symbols('sym-small.yaml', deployment(1));
   assert.equal(notices.length, 1);
 });
+
+test('no notice when nothing is left out: exactly 5,000 objects without a pod (ConfigMaps, a List and its items)', async () => {
+  const notices: string[] = [];
+  client.connection.onNotification('window/showMessage', (p: { message: string }) => {
+    notices.push(p.message);
+  });
+  const count = (list: DocumentSymbol[]): number => list.reduce((n, s) => n + 1 + count(s.children ?? []), 0);
+  const configMaps = (n: number): string => Array.from({ length: n }, (_, i) => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n`).join('---\n');
+  // Before the fix, reaching the cap with objects alone counted as cut, pods or not.
+  const atCap = await symbols('sym-at-cap.yaml', configMaps(5000));
+  assert.equal(atCap.length, 5000);
+  const items = Array.from({ length: 4999 }, (_, i) => `  - {apiVersion: v1, kind: ConfigMap, metadata: {name: i${i}}}\n`).join('');
+  const list = await symbols('sym-list.yaml', `apiVersion: v1\nkind: List\nitems:\n${items}`);
+  assert.equal(count(list), 5000);
+  // One object more is left out: that file, and only that one, is named (its notice also shows
+  // that the notices of the files before would have arrived by now).
+  const over = await symbols('sym-over-cap.yaml', configMaps(5001));
+  assert.equal(over.length, 5000);
+  const deadline = Date.now() + 5000;
+  while (notices.length === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
+  assert.equal(notices.length, 1, notices.join('\n'));
+  assert.match(notices[0] ?? '', /sym-over-cap\.yaml/);
+});

@@ -76,10 +76,15 @@ export function outline(analysis: FileAnalysis, t: Translate, max = Infinity): O
   return limitedOutline(analysis, t, max).nodes;
 }
 
-/** The outline as `outline` makes it, and whether `max` cut it (the editor then tells the user why). */
+/**
+ * The outline as `outline` makes it, and whether `max` cut it (the editor then tells the user
+ * why): only when entries were really left out, i.e. pods skipped or entries dropped by
+ * limitOutline. A file of exactly `max` objects and no pod is whole, and says nothing.
+ */
 export function limitedOutline(analysis: FileAnalysis, t: Translate, max: number): { nodes: OutlineNode[]; cut: boolean } {
   const objects = analysis.chunks.reduce((n, c) => n + c.analysis.objects.length, 0);
   const withPods = objects < max;
+  let podsLeftOut = false;
   const out: OutlineNode[] = [];
   const file: Box = { start: 0, end: analysis.text.length };
   for (const chunk of analysis.chunks) {
@@ -94,11 +99,12 @@ export function limitedOutline(analysis: FileAnalysis, t: Translate, max: number
       (parent ? parent.children : out).push(node);
       const pod = chunk.analysis.pods.find((p) => p.object.node === object.node);
       if (pod && withPods) node.children.push(podNode(pod, base, node, t));
+      else if (pod) podsLeftOut = true;
     }
   }
   if (max === Infinity) return { nodes: out, cut: false };
   const limited = limitOutline(out, max);
-  return { nodes: limited.nodes, cut: !withPods || limited.omitted > 0 };
+  return { nodes: limited.nodes, cut: podsLeftOut || limited.omitted > 0 };
 }
 
 /**

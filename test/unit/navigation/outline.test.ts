@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze';
-import { limitOutline, outline, type OutlineNode } from '../../../server/src/navigation/outline';
+import { limitedOutline, limitOutline, outline, type OutlineNode } from '../../../server/src/navigation/outline';
 import { podSummaries } from '../../../server/src/navigation/pod-summary';
 import { yaml } from '../../helpers/check';
 import { examplesDir } from '../../helpers/paths';
@@ -94,4 +94,28 @@ test('outline with a limit: the same as cutting the whole outline', () => {
   const analysis = analyzeText(`${text}---\n${text.replace('mypod', 'other')}`);
   const whole = outline(analysis, t);
   for (const max of [1, 2, 3, 6, 11, 100]) assert.deepEqual(outline(analysis, t, max), limitOutline(whole, max).nodes, `max ${max}`);
+});
+
+test('limitedOutline says "cut" only when entries were really left out', () => {
+  const configMaps = (n: number): string => Array.from({ length: n }, (_, i) => `---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c${i}}\n`).join('');
+  const cutAt = (text: string, max: number): boolean => limitedOutline(analyzeText(text), t, max).cut;
+  // Exactly at the cap, no pod anywhere: every entry is there.
+  assert.equal(cutAt(configMaps(3), 3), false);
+  assert.equal(cutAt(configMaps(2), 3), false);
+  // One object over the cap: it is left out.
+  assert.equal(cutAt(configMaps(4), 3), true);
+  // At the cap with a pod among the objects: the pod's entries are left out.
+  const pod = '---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: c, image: nginx}\n';
+  assert.equal(cutAt(configMaps(2) + pod, 3), true);
+  // A List of two items: three objects, three entries; at a cap of three nothing is left out.
+  const list = 'apiVersion: v1\nkind: List\nitems:\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: a}}\n- {apiVersion: v1, kind: ConfigMap, metadata: {name: b}}\n';
+  assert.deepEqual(shape(limitedOutline(analyzeText(list), t, 3).nodes), ['List', 'a', 'b']);
+  assert.equal(cutAt(list, 3), false);
+  assert.equal(cutAt(list, 2), true);
+  // The seed pod: whole at its size, cut below it.
+  const seed = readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8');
+  const count = (nodes: readonly OutlineNode[]): number => nodes.reduce((n, c) => n + 1 + count(c.children), 0);
+  const total = count(outline(analyzeText(seed), t));
+  assert.equal(cutAt(seed, total), false);
+  assert.equal(cutAt(seed, total - 1), true);
 });
