@@ -88,6 +88,18 @@ export function parseTypeExpr(text: string): FieldType {
   return result;
 }
 
+/**
+ * The element type of an array or map expression: `typeTail('[]X', 2)` and `typeTail('map[]X', 5)`
+ * are `X`. Made once per expression: validation asks per visited node, and a slice each time
+ * was garbage.
+ */
+const tails = new Map<string, string>();
+export function typeTail(typeText: string, from: number): string {
+  let tail = tails.get(typeText);
+  if (tail === undefined) tails.set(typeText, (tail = typeText.slice(from)));
+  return tail;
+}
+
 /** Short display name of a type: `core.v1.Container` → `Container`. */
 export function shortTypeName(typeName: string): string {
   const i = typeName.lastIndexOf('.');

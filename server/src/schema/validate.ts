@@ -10,7 +10,8 @@ import type { Document, Node, YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
-import { enumAccepts, parseTypeExpr } from './model';
+import { enter, leave, pathOf, type FieldPath } from './field-path';
+import { enumAccepts, parseTypeExpr, typeTail } from './model';
 import type { FieldType } from './model';
 import { containsAlias, effectivePairs, forEachEffectivePair, nodeValue, resolveNode } from './yaml-nodes';
 
@@ -43,7 +44,8 @@ const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|
 const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$/;
 const MAX_DEPTH = 256;
 
-interface Ctx {
+/** Validation state; as a FieldPath it is the path of the node being visited (see field-path). */
+interface Ctx extends FieldPath {
   readonly doc: Document;
   readonly problems: SchemaProblem[];
   /**
@@ -55,41 +57,6 @@ interface Ctx {
   /** Keys a custom resource adds to the root type (a Tekton step's `script`): not reported. */
   readonly extraKeys?: ReadonlySet<string>;
   readonly root?: YAMLMap;
-  /**
-   * The field path of the node being visited, as a stack (keys; indexes and map keys in
-   * brackets) below `base`: a path string per node was a tenth of what an analysis allocated,
-   * and only problems need one (see pathOf).
-   */
-  readonly base: string;
-  readonly segments: (string | number)[];
-  readonly bracketed: boolean[];
-}
-
-function enter(ctx: Ctx, segment: string | number, bracketed: boolean): void {
-  ctx.segments.push(segment);
-  ctx.bracketed.push(bracketed);
-}
-
-function leave(ctx: Ctx): void {
-  ctx.segments.pop();
-  ctx.bracketed.pop();
-}
-
-/** The Kubernetes field path of the node being visited, e.g. `spec.volumes[0].hostPath.Path`. */
-function pathOf(ctx: Ctx): string {
-  let path = ctx.base;
-  ctx.segments.forEach((segment, i) => {
-    path = ctx.bracketed[i] ? `${path}[${segment}]` : path ? `${path}.${segment}` : String(segment);
-  });
-  return path;
-}
-
-/** `[]X` → `X`, `map[]X` → `X`, made once per type expression (a slice per node was garbage). */
-const tails = new Map<string, string>();
-function tailOf(typeText: string, from: number): string {
-  let tail = tails.get(typeText);
-  if (tail === undefined) tails.set(typeText, (tail = typeText.slice(from)));
-  return tail;
 }
 
 /** Where an embedded part sits (custom resources): its field path and the keys its owner adds. */
@@ -246,7 +213,7 @@ function visitValue(
         report(ctx, node, { type: 'array' });
         return;
       }
-      const itemText = tailOf(typeText, 2);
+      const itemText = typeTail(typeText, 2);
       const items = node.items;
       for (let i = 0; i < items.length; i++) {
         const item = items[i];
@@ -261,7 +228,7 @@ function visitValue(
         report(ctx, node, { type: 'object' });
         return;
       }
-      const valueText = tailOf(typeText, 5);
+      const valueText = typeTail(typeText, 5);
       forEachEffectivePair(node, ctx.doc, (keyNode, key, value) => {
         if (!firstVisit(keyNode, typeText, ctx)) return;
         enter(ctx, key, true);
