@@ -6,15 +6,18 @@
  * belongs to the object, and a late run for the closed one can never stand for the new one.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Document } from 'yaml';
-import { Analyzer, type ChunkAnalysis, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
+import { Analyzer, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
-import { fileRules, rules } from '../rules';
-import { UNUSED_DIRECTIVE_RULE } from '../rules/unused-disable-directive';
+import { rules } from '../rules';
 import type { PodModel } from '../k8s/pod-model';
 import { needsWorkspace } from '../k8s/neighbourhood';
-import type { AnalysisOptions, Finding, PeerPods, Rule, WorkspaceFile } from '../rules/types';
-import { docStarts, type WorkspaceView } from '../navigation/workspace-view';
+import type { AnalysisOptions, PeerPods, Rule, WorkspaceFile } from '../rules/types';
+import type { WorkspaceView } from '../navigation/workspace-view';
+import { peerOfChunks } from './document-peer';
+import { firstDocumentsEnd, PREFIX_LENGTH, PROGRESSIVE_LENGTH } from './first-documents';
+
+// The diagnostics pipeline imports it from here.
+export { firstFindings } from './first-documents';
 
 /** Pods and objects of other documents a document's file-level rules may look at, and a key that changes with them. */
 export interface Peers {
@@ -45,33 +48,6 @@ interface DocumentState {
     /** Read before each slice: a request that comes to share a background run makes it urgent. */
     readonly slices: { readonly isStale: () => boolean; urgent: boolean };
   };
-}
-
-/** Documents at least this long (UTF-16 units) show their first documents' diagnostics early. */
-const PROGRESSIVE_LENGTH = 256 * 1024;
-/** How much of the text the first publish covers: ~100 documents, tens of milliseconds. */
-const PREFIX_LENGTH = 64 * 1024;
-
-/**
- * Where the first documents end: the start of the last `---` line at or before `max`. Undefined
- * without one, or when the text has `%` directives (they join a chunk to the next one).
- */
-export function firstDocumentsEnd(text: string, max: number): number | undefined {
-  if (/^%/m.test(text.slice(0, max))) return undefined;
-  let at = text.lastIndexOf('\n---', max - 1);
-  while (at >= 0 && !/^(?:[ \t\r\n]|$)/.test(text.slice(at + 4, at + 5))) at = text.lastIndexOf('\n---', at - 1);
-  return at > 0 ? at + 1 : undefined;
-}
-
-const fileRuleIds = new Set(fileRules.map((r) => r.id));
-
-/**
- * What a first-documents analysis may show before the whole file is analysed: its chunks' own
- * findings, which the whole analysis has too. Left out: file-level findings (a Service's pods may
- * come later), reports of unused directives, and the count of syntax errors beyond the cap.
- */
-export function firstFindings(analysis: FileAnalysis): Finding[] {
-  return analysis.findings.filter((f) => !fileRuleIds.has(f.rule) && f.rule !== UNUSED_DIRECTIVE_RULE && f.data?.yamlCode !== 'MORE');
 }
 
 export class AnalysisStore {
@@ -273,36 +249,7 @@ export class AnalysisStore {
   }
 
   private keepPeer(s: DocumentState, document: TextDocument, chunks: readonly PlacedChunk[], text: string): PeerPods {
-    // One loop with pushes: four `flatMap`/`filter` passes took 10–15 ms at 5,000 documents, in
-    // one piece, whenever a big neighbour changed.
-    const pods: PodModel[] = [];
-    const objects: ChunkAnalysis['objects'][number][] = [];
-    const plain: ChunkAnalysis[] = [];
-    const templated: string[] = [];
-    for (const { analysis } of chunks) {
-      if (analysis.chunk.templated) {
-        templated.push(analysis.chunk.text);
-        continue;
-      }
-      plain.push(analysis);
-      for (const pod of analysis.pods) pods.push(pod);
-      for (const object of analysis.objects) objects.push(object);
-    }
-    // Only navigation reads where each document starts: a map of 5,000 entries made for every
-    // peer version held up the server for milliseconds each time a big neighbour changed.
-    let starts: Map<Document, number> | undefined;
-    const peer: PeerPods = {
-      source: document.uri,
-      pods,
-      objects,
-      chunks: plain,
-      templated,
-      namespace: this.namespaceOf?.(document.uri),
-      text,
-      get starts() {
-        return (starts ??= docStarts(chunks));
-      },
-    };
+    const peer = peerOfChunks(document.uri, chunks, text, this.namespaceOf?.(document.uri));
     s.peer = { version: document.version, text, options: s.options, peer };
     return peer;
   }
