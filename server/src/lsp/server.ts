@@ -23,12 +23,11 @@ import { DiagnosticsPipeline } from './diagnostics-pipeline';
 import { IdleCollector } from './idle-collect';
 import { features } from './features';
 import { WorkspaceIndex } from './workspace-index';
-import { clearFolderNamespaces, folderNamespace } from '../cli/workspace';
+import { namespaceOfUri, WorkspacePeers } from './workspace-peers';
+import { clearFolderNamespaces } from '../cli/workspace';
 import { needsWorkspace } from '../k8s/neighbourhood';
-import type { PeerPods } from '../rules/types';
-import { dirname } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { clearKustomizeBases, kustomizeBases, peersWithBases } from '../cli/kustomize-bases';
+import { fileURLToPath } from 'node:url';
+import { clearKustomizeBases } from '../cli/kustomize-bases';
 import { initialFolders, ProjectConfigs, withProjectConfig } from './project-config';
 import { guardConnection } from './guard';
 import { effectiveLocale, languageSetting } from './language';
@@ -102,46 +101,10 @@ export function startServer(rawConnection: Connection): void {
   let folders: string[] = [];
   const workspace = new WorkspaceIndex();
   const settingsListeners: (() => void)[] = [];
-  const namespaceOfUri = (uri: string): string => {
-    try {
-      return uri.startsWith('file:') ? folderNamespace(dirname(fileURLToPath(uri))) : '';
-    } catch {
-      return '';
-    }
-  };
+  // The workspace a document sees: the other open documents and the files on disk.
+  const peers = new WorkspacePeers(documents, store, workspace);
   store.namespaceOf = namespaceOfUri;
-  const basesOfUri = (uri: string): readonly string[] => {
-    try {
-      return uri.startsWith('file:') ? kustomizeBases(dirname(fileURLToPath(uri))) : [];
-    } catch {
-      return [];
-    }
-  };
-  const fileUri = (path: string): string => pathToFileURL(path).href;
-  // The workspace a document sees: the other open documents (their current text) and the files
-  // on disk. The list is reused while nothing changed, so the rules index it once.
-  const lastPeers = new Map<string, { key: string; peers: readonly PeerPods[] }>();
-  store.peersFor = (uri) => {
-    const open: PeerPods[] = [];
-    const keys: string[] = [];
-    for (const d of documents.all()) {
-      if (d.uri === uri) continue;
-      const peer = store.peerOf(d);
-      if (!peer || (peer.pods.length === 0 && (peer.objects?.length ?? 0) === 0 && (peer.templated?.length ?? 0) === 0)) continue;
-      open.push(peer);
-      keys.push(`${d.uri}@${d.version}`);
-    }
-    const disk = workspace.peers(uri, new Set(documents.all().map((d) => d.uri)));
-    const key = `${keys.join('|')}#${disk.key}`;
-    // The kustomize bases of the document's folder: their ConfigMaps are deployed with it.
-    const bases = basesOfUri(uri);
-    const self = { source: uri, namespace: namespaceOfUri(uri), ...(bases.length ? { bases: bases.map(fileUri) } : {}) };
-    const last = lastPeers.get(uri);
-    if (last?.key === key) return { peers: last.peers, key, self };
-    const peers = peersWithBases(open.length ? [...open, ...disk.peers] : disk.peers, bases, fileUri);
-    lastPeers.set(uri, { key, peers });
-    return { peers, key, self };
-  };
+  store.peersFor = (uri) => peers.peersFor(uri);
   // One options object per (settings, project config) pair, so that unchanged settings never
   // need a deep compare (settings and configs are new objects whenever they change).
   const optionsBySettings = new WeakMap<PodsightSettings, { project: unknown; options: AnalysisOptions }>();
@@ -312,7 +275,7 @@ export function startServer(rawConnection: Connection): void {
     pipeline.closed(e.document.uri);
     settings.delete(e.document.uri);
     store.forget(e.document.uri);
-    lastPeers.delete(e.document.uri);
+    peers.forget(e.document.uri);
     workspace.forget(e.document.uri);
     // Its text on disk counts again (an unsaved edit is gone).
     workspace.changed(e.document.uri);
