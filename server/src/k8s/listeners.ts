@@ -14,10 +14,9 @@ import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, 
 import { readConfigFile } from './listen-files';
 import { readRedisConfig } from './listen-redis';
 import { reason, type UnsureReason } from './listen-reasons';
-import { runTogether, type ContainerModel, type PodModel, type PortModel } from './pod-model';
+import type { ContainerModel, PodModel, PortModel } from './pod-model';
 
 export { addressesClash, isLoopback, showAddress } from './listen-values';
-import { addressesClash } from './listen-values';
 
 /** Where a listener comes from. */
 export type ListenerSource = 'image' | 'arg' | 'env' | 'config' | 'declared';
@@ -235,60 +234,6 @@ function publishedImage(image: string): boolean {
 /** The listeners of every container of the pod, ephemeral containers included. */
 export function podListeners(pod: PodModel, env: ListenerEnv = {}): ContainerListeners[] {
   return pod.containers.map((c) => containerListeners(pod, c, env));
-}
-
-/** Two listeners of containers running at the same time that want one port. */
-export interface ListenerClash {
-  readonly earlier: Listener;
-  readonly later: Listener;
-}
-
-const clashCache = new WeakMap<PodModel, { images: unknown; configMaps: unknown; result: readonly ListenerClash[] }>();
-
-/**
- * Every clash in the pod: same port and protocol, overlapping bind addresses (one per container
- * pair and port). Memoised on the pod model: port-conflict and implicit-port-conflict both ask.
- */
-export function listenerClashes(pod: PodModel, env: ListenerEnv = {}): readonly ListenerClash[] {
-  const configMaps = env.configMaps ?? NO_CONFIG_MAPS;
-  const hit = clashCache.get(pod);
-  if (hit && hit.images === env.images && hit.configMaps === configMaps) return hit.result;
-  const result = computeClashes(pod, env);
-  clashCache.set(pod, { images: env.images, configMaps, result });
-  return result;
-}
-
-function computeClashes(pod: PodModel, env: ListenerEnv): ListenerClash[] {
-  // Grouped by port and protocol first: only listeners on one number can clash, and a pod with
-  // thousands of containers must not cost a comparison per pair.
-  const groups = new Map<string, { listener: Listener; order: number }[]>();
-  podListeners(pod, env).forEach((of, order) => {
-    for (const listener of of.listeners) {
-      const key = `${listener.port}/${listener.protocol}`;
-      const group = groups.get(key);
-      if (group) group.push({ listener, order });
-      else groups.set(key, [{ listener, order }]);
-    }
-  });
-  const clashes: (ListenerClash & { order: number })[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const seen = new Set<string>();
-    // A crowd on one port (a hostile pod): compare each with the first few, enough to report it.
-    const span = group.length > 64 ? 8 : group.length;
-    group.forEach((a, i) => {
-      for (const b of i < span ? group.slice(i + 1) : []) {
-        const [first, second] = a.order <= b.order ? [a, b] : [b, a];
-        if (first.order === second.order || !runTogether(first.listener.container, second.listener.container)) continue;
-        if (!addressesClash(first.listener.address, second.listener.address)) continue;
-        const pair = `${first.order}/${second.order}`;
-        if (seen.has(pair)) continue;
-        seen.add(pair);
-        clashes.push({ earlier: first.listener, later: second.listener, order: second.order * 1e6 + first.order });
-      }
-    });
-  }
-  return clashes.sort((x, y) => x.order - y.order || x.later.port - y.later.port).map(({ earlier, later }) => ({ earlier, later }));
 }
 
 /** How a listener reads in messages: `127.0.0.1:9101/TCP`, `80/TCP`. */

@@ -6,7 +6,8 @@
  * listener without a declaration (the image, the argument or the variable that sets it).
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
-import { containerListeners, listenerClashes, type Listener } from '../k8s/listeners';
+import { listenerClashes } from '../k8s/listener-clashes';
+import { containerListeners, type Listener } from '../k8s/listeners';
 import { containerLabel } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';

@@ -7,7 +7,7 @@
  * File-level: a container may read its ports from a ConfigMap in another document of the file.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
-import { listenerClashes } from '../k8s/listeners';
+import { listenerClashes } from '../k8s/listener-clashes';
 import { containerLabel } from '../k8s/pod-model';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
