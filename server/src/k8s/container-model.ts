@@ -1,0 +1,138 @@
+/**
+ * The containers of a pod spec as the pod model holds them: each one's role (init, sidecar, app,
+ * ephemeral, step), image, command, ports, mounts, devices and the ports its probes and handlers
+ * name. Where a pod's containers sit (its shape's slots) comes from pod-locations/pod-templates.
+ */
+import { isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { asMap, getBoolean, getNode, getPair, getScalar, getSeqItems, getString } from '../core/yaml-access';
+import { fieldPath } from './field-paths';
+import type { ContainerModel, ContainerRole, MountModel, PortModel, PortReference } from './pod-model';
+import type { PodShape } from './pod-templates';
+
+const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'];
+
+function intValue(node: Node | undefined): number | undefined {
+  return isScalar(node) && typeof node.value === 'number' && Number.isInteger(node.value) ? node.value : undefined;
+}
+
+/** The scalar at `key` when it holds a string (a name, a path, an image). */
+export function stringScalar(map: YAMLMap, key: string, doc: Document): Scalar | undefined {
+  const s = getScalar(map, key, doc);
+  return s && typeof s.value === 'string' ? s : undefined;
+}
+
+function portsOf(container: YAMLMap, path: string, doc: Document): PortModel[] {
+  const ports: PortModel[] = [];
+  for (const { node, index } of getSeqItems(container, 'ports', doc)) {
+    const map = asMap(node, doc);
+    if (!map) continue;
+    const containerPortNode = getNode(map, 'containerPort', doc);
+    const hostPortNode = getNode(map, 'hostPort', doc);
+    const protocolNode = getScalar(map, 'protocol', doc);
+    const protocol = protocolNode && protocolNode.value !== null ? String(protocolNode.value) : 'TCP';
+    const hostPort = intValue(hostPortNode);
+    ports.push({
+      node: map,
+      index,
+      path: fieldPath(`${path}.ports[${index}]`),
+      containerPort: intValue(containerPortNode),
+      containerPortNode,
+      protocol,
+      protocolNode,
+      hostPort: hostPort === 0 ? undefined : hostPort,
+      hostPortNode,
+      hostIP: getString(map, 'hostIP', doc) ?? '',
+      name: getString(map, 'name', doc),
+      nameNode: stringScalar(map, 'name', doc),
+    });
+  }
+  return ports;
+}
+
+function mountsOf(container: YAMLMap, path: string, doc: Document): MountModel[] {
+  const mounts: MountModel[] = [];
+  for (const { node, index } of getSeqItems(container, 'volumeMounts', doc)) {
+    const map = asMap(node, doc);
+    if (!map) continue;
+    mounts.push({
+      node: map,
+      index,
+      path: fieldPath(`${path}.volumeMounts[${index}]`),
+      name: getString(map, 'name', doc),
+      nameNode: stringScalar(map, 'name', doc),
+      mountPath: getString(map, 'mountPath', doc),
+      mountPathNode: stringScalar(map, 'mountPath', doc),
+      readOnly: getBoolean(map, 'readOnly', doc),
+      subPath: getString(map, 'subPath', doc) || getString(map, 'subPathExpr', doc) || undefined,
+    });
+  }
+  return mounts;
+}
+
+function portReferencesOf(container: YAMLMap, doc: Document): PortReference[] {
+  const refs: PortReference[] = [];
+  const visitHandler = (owner: YAMLMap | undefined, prefix: string): void => {
+    for (const handler of HANDLERS) {
+      const port = getScalar(asMap(getNode(owner, handler, doc), doc), 'port', doc);
+      if (port && (typeof port.value === 'string' || typeof port.value === 'number')) {
+        refs.push({ where: `${prefix}.${handler}.port`, node: port, value: port.value });
+      }
+    }
+  };
+  for (const probe of PROBES) visitHandler(asMap(getNode(container, probe, doc), doc), probe);
+  const lifecycle = asMap(getNode(container, 'lifecycle', doc), doc);
+  for (const hook of ['postStart', 'preStop']) visitHandler(asMap(getNode(lifecycle, hook, doc), doc), `lifecycle.${hook}`);
+  return refs;
+}
+
+/** The map at a dotted key path (`containerSet.containers` → the `containers` pair's owner walk). */
+function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { owner?: YAMLMap; last: string } {
+  const keys = dotted.split('.');
+  let owner = map;
+  for (const key of keys.slice(0, -1)) owner = asMap(getNode(owner, key, doc), doc);
+  return { owner, last: keys[keys.length - 1] ?? dotted };
+}
+
+function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string): ContainerModel {
+  return {
+    ...(defaultName !== undefined ? { defaultName } : {}),
+    node: map,
+    list,
+    index,
+    path,
+    role,
+    name: getString(map, 'name', doc),
+    nameNode: stringScalar(map, 'name', doc),
+    image: getString(map, 'image', doc),
+    imageNode: stringScalar(map, 'image', doc),
+    commandOverridden: getPair(map, 'command', doc) !== undefined && getNode(map, 'command', doc) !== undefined,
+    ports: portsOf(map, path, doc),
+    mounts: mountsOf(map, path, doc),
+    deviceNames: getSeqItems(map, 'volumeDevices', doc)
+      .map(({ node: d }) => getString(asMap(d, doc), 'name', doc))
+      .filter((n): n is string => n !== undefined),
+    portReferences: portReferencesOf(map, doc),
+  };
+}
+
+/** The containers of a pod spec, in the slots its shape lists (the three lists of a standard pod). */
+export function containersOf(spec: YAMLMap, specPath: string, doc: Document, shape: PodShape): ContainerModel[] {
+  const out: ContainerModel[] = [];
+  for (const slot of shape.slots) {
+    const { owner, last } = walkKeys(spec, slot.key, doc);
+    if (slot.single) {
+      const map = asMap(getNode(owner, last, doc), doc);
+      if (map) out.push(containerModel(map, slot.key, 0, fieldPath(`${specPath}.${slot.key}`), slot.role, doc, slot.defaultName));
+      continue;
+    }
+    for (const { node, index } of getSeqItems(owner, last, doc)) {
+      const map = asMap(node, doc);
+      if (!map) continue;
+      // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
+      const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
+      out.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc));
+    }
+  }
+  return out;
+}
