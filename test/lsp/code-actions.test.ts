@@ -6,6 +6,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-protocol';
 import { examplesDir } from '../helpers/paths';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 before(async () => {
@@ -43,7 +46,7 @@ function actionsFor(uri: string, diagnostics: Diagnostic[], only?: string[]): Pr
 }
 
 test('the seed `Path:` typo: the preferred action carries its diagnostic, applies, and the finding is gone', async () => {
-  const uri = 'file:///work/ca-typo.yaml';
+  const uri = folder.uri('ca-typo.yaml');
   const text = example('seed-hostpath-typo.yaml');
   const diags = await open(uri, text);
   const typo = diags.filter((d) => d.code === 'unknown-field');
@@ -64,7 +67,7 @@ test('the seed `Path:` typo: the preferred action carries its diagnostic, applie
 const PORT_RULES = ['port-conflict', 'implicit-port-conflict', 'port-not-served'];
 
 test('the seed port conflict: one click moves the second nginx process (a ConfigMap with listen 81), leaving no port finding', async () => {
-  const uri = 'file:///work/ca-ports.yaml';
+  const uri = folder.uri('ca-ports.yaml');
   const text = example('seed-port-conflict.yaml');
   const diags = (await open(uri, text)).filter((d) => d.code === 'port-conflict');
   const actions = await actionsFor(uri, diags);
@@ -79,12 +82,12 @@ test('the seed port conflict: one click moves the second nginx process (a Config
 });
 
 test('renumbering only the declaration reports the conflict and port-not-served; the implicit example is fixed by moving the process', async () => {
-  const uri = 'file:///work/ca-renumbered.yaml';
+  const uri = folder.uri('ca-renumbered.yaml');
   const text = example('seed-port-conflict.yaml').replace('  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 80', '  - name: mycon2\n    image: nginx\n    ports:\n    - containerPort: 81');
   const codes = (await open(uri, text)).map((d) => String(d.code)).filter((c) => PORT_RULES.includes(c)).sort();
   assert.deepEqual(codes, ['implicit-port-conflict', 'port-not-served']);
 
-  const implicitUri = 'file:///work/ca-implicit.yaml';
+  const implicitUri = folder.uri('ca-implicit.yaml');
   const implicit = example('implicit-port-conflict.yaml');
   const diags = (await open(implicitUri, implicit)).filter((d) => d.code === 'implicit-port-conflict');
   assert.equal(diags.length, 1);
@@ -100,7 +103,7 @@ test('renumbering only the declaration reports the conflict and port-not-served;
 
 test('every rule finding on the examples gets actions; applying each rule fix removes its finding', async () => {
   for (const name of ['ports.yaml', 'volumes.yaml', 'names.yaml', 'implicit-port-conflict.yaml', 'sidecars.yaml']) {
-    const uri = `file:///work/ca-all-${name}`;
+    const uri = folder.uri(`ca-all-${name}`);
     const text = example(name);
     const diags = await open(uri, text);
     for (const diagnostic of diags) {
@@ -120,7 +123,7 @@ test('every rule finding on the examples gets actions; applying each rule fix re
 });
 
 test('stale diagnostics (an older document version) get no actions', async () => {
-  const uri = 'file:///work/ca-stale.yaml';
+  const uri = folder.uri('ca-stale.yaml');
   const text = example('seed-hostpath-typo.yaml');
   const diags = await open(uri, text);
   await replace(uri, text + '\n');
@@ -128,7 +131,7 @@ test('stale diagnostics (an older document version) get no actions', async () =>
 });
 
 test('fix all: one rule across the file, and source.fixAll.podsight for every safe fix', async () => {
-  const uri = 'file:///work/ca-fixall.yaml';
+  const uri = folder.uri('ca-fixall.yaml');
   const text = [
     'apiVersion: v1',
     'kind: Pod',
@@ -161,7 +164,7 @@ test('action titles follow the client locale (Simplified Chinese)', async () => 
   const zh = new LspClient({ locale: 'zh-CN' });
   try {
     await zh.initialize();
-    const uri = 'file:///work/ca-zh.yaml';
+    const uri = folder.uri('ca-zh.yaml');
     await zh.open(uri, example('seed-hostpath-typo.yaml'));
     const diags = (await zh.waitForDiagnostics(uri)).filter((d) => d.code === 'unknown-field');
     const actions = await zh.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0]?.range, context: { diagnostics: diags } });
@@ -177,7 +180,7 @@ test('a client that resolves edits gets "fix all" without edits, and the same ed
     const init = await lazy.initialize();
     const provider = init.capabilities.codeActionProvider;
     assert.ok(provider && typeof provider === 'object' && provider.resolveProvider === true);
-    const uri = 'file:///work/ca-lazy.yaml';
+    const uri = folder.uri('ca-lazy.yaml');
     const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: f}\nspec:\n  restartPolicy: never\n  containers:\n  - name: a\n    image: busybox\n    imagePullPolicy: always\n';
     await lazy.open(uri, text, 1);
     const diags = await lazy.waitForDiagnostics(uri, () => true, 1);

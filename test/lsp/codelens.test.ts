@@ -5,6 +5,9 @@ import { test } from 'node:test';
 import type { CodeLens } from 'vscode-languageserver-protocol';
 import { examplesDir } from '../helpers/paths';
 import { LspClient, type LspClientOptions } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 const conflict = readFileSync(join(examplesDir, 'seed-port-conflict.yaml'), 'utf8');
 
@@ -12,7 +15,7 @@ async function lenses(options: LspClientOptions, text = conflict): Promise<CodeL
   const client = new LspClient(options);
   try {
     await client.initialize();
-    const uri = 'file:///work/lens.yaml';
+    const uri = folder.uri('lens.yaml');
     await client.open(uri, text);
     return await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri } });
   } finally {

@@ -6,6 +6,9 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Complet
 import { caret } from '../helpers/caret';
 import { examplesDir } from '../helpers/paths';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 before(async () => {
@@ -20,7 +23,7 @@ let n = 0;
 
 async function completeAt(marked: string, on: LspClient = client): Promise<CompletionItem[]> {
   const { text, position } = caret(marked);
-  const uri = `file:///work/completion-${n++}.yaml`;
+  const uri = folder.uri(`completion-${n++}.yaml`);
   await on.open(uri, text);
   const list = await on.request<CompletionList | null>('textDocument/completion', { textDocument: { uri }, position });
   return [...(list?.items ?? [])].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label));

@@ -12,6 +12,9 @@ import { after, before, test } from 'node:test';
 import { repoRoot } from '../helpers/paths';
 import type { PodGraphResult } from '../../server/src/protocol/requests';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 let dir: string;
@@ -45,14 +48,14 @@ spec:
 `;
 
 test('a Rollout: the port conflict and the mistyped volume field, as in a Deployment', async () => {
-  const uri = 'file:///work/rollout.yaml';
+  const uri = folder.uri('rollout.yaml');
   await client.open(uri, rollout);
   const diags = await client.waitForDiagnostics(uri, (d) => d.length >= 2);
   assert.deepEqual(diags.filter((d) => d.severity === 1).map((d) => [d.code, d.range.start.line]), [['port-conflict', 13], ['unknown-field', 16]]);
 });
 
 test('a file with ${VAR} placeholders: unknown, not wrong; a default is checked', async () => {
-  const uri = 'file:///work/manager.yaml';
+  const uri = folder.uri('manager.yaml');
   const text = `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: m}
@@ -132,7 +135,7 @@ const at = (text: string, needle: string, delta = 1): { line: number; character:
 };
 
 test('inside a Rollout: field documentation on hover, container keys completed, a code lens, the diagram', async () => {
-  const uri = 'file:///work/rollout-features.yaml';
+  const uri = folder.uri('rollout-features.yaml');
   await client.open(uri, rollout);
   const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at(rollout, 'volumeMounts') });
   assert.match(hover?.contents.value ?? '', /volumeMounts/);
@@ -149,7 +152,7 @@ test('inside a Rollout: field documentation on hover, container keys completed, 
 });
 
 test('inside a Tekton Task: step keys complete with container fields, a mount goes to its volume, the steps are drawn in order', async () => {
-  const uri = 'file:///work/task-features.yaml';
+  const uri = folder.uri('task-features.yaml');
   await client.open(uri, task);
   const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at(task, 'workingDir') });
   assert.match(hover?.contents.value ?? '', /workingDir/);

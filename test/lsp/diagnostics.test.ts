@@ -5,6 +5,9 @@ import { after, before, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { examplesDir } from '../helpers/paths';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 before(async () => {
@@ -17,7 +20,7 @@ after(() => client.dispose());
 const example = (name: string): string => readFileSync(join(examplesDir, name), 'utf8');
 
 test('publishes the seed port conflict with code, docs link, range and related information', async () => {
-  const uri = 'file:///work/seed-port-conflict.yaml';
+  const uri = folder.uri('seed-port-conflict.yaml');
   await client.open(uri, example('seed-port-conflict.yaml'));
   const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
   const conflict = diags.find((d) => d.code === 'port-conflict');
@@ -31,7 +34,7 @@ test('publishes the seed port conflict with code, docs link, range and related i
 });
 
 test('diagnostics follow edits (incremental sync)', async () => {
-  const uri = 'file:///work/edit.yaml';
+  const uri = folder.uri('edit.yaml');
   await client.open(uri, example('seed-port-conflict.yaml'));
   await client.waitForDiagnostics(uri, (d) => d.some((x) => x.code === 'port-conflict'));
   // Change the second `80` (line 15, characters 21–23) to 8080.
@@ -41,7 +44,7 @@ test('diagnostics follow edits (incremental sync)', async () => {
 });
 
 test('the seed hostPath typo is an unknown-field error on the key', async () => {
-  const uri = 'file:///work/typo.yaml';
+  const uri = folder.uri('typo.yaml');
   await client.open(uri, example('seed-hostpath-typo.yaml'));
   const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
   const typo = diags.find((d) => d.code === 'unknown-field');
@@ -51,7 +54,7 @@ test('the seed hostPath typo is an unknown-field error on the key', async () => 
 });
 
 test('non-Kubernetes YAML gets an empty diagnostics list', async () => {
-  const uri = 'file:///work/docker-compose.yml';
+  const uri = folder.uri('docker-compose.yml');
   await client.open(uri, 'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n');
   const diags = await client.waitForDiagnostics(uri);
   assert.deepEqual(diags, []);
@@ -61,7 +64,7 @@ test('settings turn rules off and change severities', async () => {
   const settingsClient = new LspClient({ settings: { rules: { 'port-conflict': 'warning', 'implicit-port-conflict': 'off' } } });
   try {
     await settingsClient.initialize();
-    const uri = 'file:///work/s.yaml';
+    const uri = folder.uri('s.yaml');
     await settingsClient.open(uri, example('seed-port-conflict.yaml'));
     const diags = await settingsClient.waitForDiagnostics(uri, (d) => d.length > 0);
     assert.equal(diags.find((d) => d.code === 'port-conflict')?.severity, DiagnosticSeverity.Warning);
@@ -72,7 +75,7 @@ test('settings turn rules off and change severities', async () => {
 
 test('YAML syntax errors are reported unless the Red Hat YAML extension is active', async () => {
   const broken = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p\nspec: {}\n';
-  const uri = 'file:///work/broken.yaml';
+  const uri = folder.uri('broken.yaml');
   await client.open(uri, broken);
   const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
   assert.ok(diags.every((d) => d.code === 'yaml-syntax'));

@@ -5,9 +5,12 @@ import { after, before, test } from 'node:test';
 import type { Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
 import { examplesDir } from '../helpers/paths';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 const seed = readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8');
-const uri = 'file:///work/seed-shared-disk.yaml';
+const uri = folder.uri('seed-shared-disk.yaml');
 
 /** The position one character into the nth occurrence of `needle`. */
 function positionOf(text: string, needle: string, nth = 0, delta = 1): Position {
@@ -83,7 +86,7 @@ test('no hover on blank space outside the document content; null for unknown doc
 });
 
 test('the server follows the client locale for diagnostics too', async () => {
-  const conflict = 'file:///work/conflict.yaml';
+  const conflict = folder.uri('conflict.yaml');
   await zh.open(conflict, readFileSync(join(examplesDir, 'seed-port-conflict.yaml'), 'utf8'));
   const diags = await zh.waitForDiagnostics(conflict, (d) => d.some((x) => x.code === 'port-conflict'));
   const message = String(diags.find((d) => d.code === 'port-conflict')?.message);

@@ -6,6 +6,9 @@ import { DocumentHighlightKind, type DocumentHighlight, type Location } from 'vs
 import { positionOf } from '../helpers/caret';
 import { examplesDir } from '../helpers/paths';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 before(async () => {
@@ -21,14 +24,14 @@ const shared = readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8');
 const lines = (locations: Location[] | null): number[] => (locations ?? []).map((l) => l.range.start.line).sort((a, b) => a - b);
 
 test('F12 on a volumeMount name jumps to the volume (seed shared disk)', async () => {
-  const uri = 'file:///work/nav-shared.yaml';
+  const uri = folder.uri('nav-shared.yaml');
   await client.open(uri, shared);
   const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(shared, 'mymount', 0, 2) });
   assert.deepEqual(defs, [{ uri, range: { start: { line: 24, character: 10 }, end: { line: 24, character: 17 } } }]);
 });
 
 test('references of a volume are its mounts; highlights mark the volume as written', async () => {
-  const uri = 'file:///work/nav-shared-refs.yaml';
+  const uri = folder.uri('nav-shared-refs.yaml');
   await client.open(uri, shared);
   const position = positionOf(shared, 'mymount', 2, 1);
   const refs = await client.request<Location[]>('textDocument/references', { textDocument: { uri }, position, context: { includeDeclaration: false } });
@@ -70,7 +73,7 @@ const multi = [
 ].join('\n');
 
 test('a Service targetPort in another document jumps to the container port of the selected template', async () => {
-  const uri = 'file:///work/nav-multi.yaml';
+  const uri = folder.uri('nav-multi.yaml');
   await client.open(uri, multi);
   const defs = await client.request<Location[]>('textDocument/definition', { textDocument: { uri }, position: positionOf(multi, 'targetPort: http', 0, 13) });
   assert.deepEqual(lines(defs), [12]);
@@ -81,7 +84,7 @@ test('a Service targetPort in another document jumps to the container port of th
 });
 
 test('no definition where no name is linked', async () => {
-  const uri = 'file:///work/nav-none.yaml';
+  const uri = folder.uri('nav-none.yaml');
   await client.open(uri, shared);
   const defs = await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri }, position: { line: 1, character: 2 } });
   assert.equal(defs, null);

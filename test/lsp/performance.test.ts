@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 const doc = (i: number): string =>
   `---\napiVersion: v1\nkind: Pod\nmetadata: {name: p${i}}\nspec:\n  containers:\n  - {name: a, image: x, ports: [{containerPort: 80}]}\n  - {name: b, image: y, ports: [{containerPort: 80}]}\n`;
@@ -14,7 +17,7 @@ before(async () => {
 after(() => client.dispose());
 
 test('a file over podsight.maxFileSize gets one information diagnostic and nothing else', async () => {
-  const uri = 'file:///work/huge.yaml';
+  const uri = folder.uri('huge.yaml');
   assert.ok(big.length > 0.05 * 1024 * 1024);
   await client.open(uri, big);
   const diags = await client.waitForDiagnostics(uri);
@@ -31,7 +34,7 @@ test('a file over podsight.maxFileSize gets one information diagnostic and nothi
 });
 
 test('rapid edits: diagnostics of a stale version are never published after a newer version', async () => {
-  const uri = 'file:///work/rapid.yaml';
+  const uri = folder.uri('rapid.yaml');
   const text = Array.from({ length: 120 }, (_, i) => doc(i)).join('');
   await client.open(uri, text);
   await client.waitForDiagnostics(uri, () => true, 1);
@@ -54,7 +57,7 @@ test('an opened file is checked at once, not after the edit debounce', async () 
   const slow = new LspClient({ initializationOptions: { debounceMs: 60_000 } });
   try {
     await slow.initialize();
-    const uri = 'file:///work/opened.yaml';
+    const uri = folder.uri('opened.yaml');
     await slow.open(uri, doc(1));
     const diags = await slow.waitForDiagnostics(uri, () => true, 1, 20_000);
     assert.ok(diags.some((d) => d.code === 'port-conflict'));
@@ -70,10 +73,10 @@ test('requests about a file still being analysed wait for it without blocking th
   const server = new LspClient();
   try {
     await server.initialize();
-    const small = 'file:///work/small.yaml';
+    const small = folder.uri('small.yaml');
     await server.open(small, doc(1));
     await server.waitForDiagnostics(small, () => true, 1);
-    const bigUri = 'file:///work/big-outline.yaml';
+    const bigUri = folder.uri('big-outline.yaml');
     const order: string[] = [];
     await server.open(bigUri, Array.from({ length: 3000 }, (_, i) => doc(i)).join(''));
     const outline = server.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: bigUri } }).then((r) => {

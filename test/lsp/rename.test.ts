@@ -3,6 +3,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Position, PrepareRenameResult, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 before(async () => {
@@ -45,7 +48,7 @@ function applyEdits(source: string, edits: TextEdit[]): string {
 }
 
 test('prepareRename on a probe port reference returns the name range', async () => {
-  const uri = 'file:///work/rename-prepare.yaml';
+  const uri = folder.uri('rename-prepare.yaml');
   await client.open(uri, text);
   const at = positionOf('port: http}}', 7);
   const result = await client.request<PrepareRenameResult | null>('textDocument/prepareRename', { textDocument: { uri }, position: at });
@@ -55,7 +58,7 @@ test('prepareRename on a probe port reference returns the name range', async () 
 });
 
 test('rename a port name: declaration, probe and Service targetPort; the result re-checks clean', async () => {
-  const uri = 'file:///work/rename-port.yaml';
+  const uri = folder.uri('rename-port.yaml');
   await client.open(uri, text);
   const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf('name: http', 7), newName: 'web' });
   const change = edit.documentChanges?.[0];
@@ -69,7 +72,7 @@ test('rename a port name: declaration, probe and Service targetPort; the result 
 });
 
 test('rename a volume from a mount', async () => {
-  const uri = 'file:///work/rename-volume.yaml';
+  const uri = folder.uri('rename-volume.yaml');
   await client.open(uri, text);
   const edit = await client.request<WorkspaceEdit>('textDocument/rename', { textDocument: { uri }, position: positionOf('name: data', 7), newName: 'cache' });
   const change = edit.documentChanges?.[0];
@@ -78,7 +81,7 @@ test('rename a volume from a mount', async () => {
 });
 
 test('an invalid new name is refused with the API server rule', async () => {
-  const uri = 'file:///work/rename-invalid.yaml';
+  const uri = folder.uri('rename-invalid.yaml');
   await client.open(uri, text);
   await assert.rejects(
     client.request('textDocument/rename', { textDocument: { uri }, position: positionOf('name: http', 7), newName: 'Web_Port' }),

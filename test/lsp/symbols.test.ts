@@ -5,6 +5,9 @@ import { after, before, test } from 'node:test';
 import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-protocol';
 import { examplesDir } from '../helpers/paths';
 import { LspClient } from './harness';
+import { tempFolder } from './temp-folder';
+
+const folder = tempFolder();
 
 let client: LspClient;
 before(async () => {
@@ -26,7 +29,7 @@ function checkRanges(symbols: DocumentSymbol[], parent?: DocumentSymbol): void {
 }
 
 async function symbols(name: string, text: string): Promise<DocumentSymbol[]> {
-  const uri = `file:///work/${name}`;
+  const uri = folder.uri(`${name}`);
   await client.open(uri, text);
   return client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
 }
@@ -117,7 +120,7 @@ test('an outline cut at 5,000 entries keeps every object, and the user is told o
   assert.equal(first.length, 900, 'every object');
   assert.ok(count(first) <= 5000, `${count(first)} entries`);
   // Asked again (as breadcrumbs do after every pause in typing): nothing more is said.
-  await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: 'file:///work/sym-big.yaml' } });
+  await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: folder.uri('sym-big.yaml') } });
   const deadline = Date.now() + 5000;
   while (notices.length === 0 && Date.now() < deadline) await new Promise((r) => setImmediate(r));
   assert.equal(notices.length, 1, notices.join('\n'));
