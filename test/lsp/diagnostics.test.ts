@@ -30,7 +30,8 @@ test('publishes the seed port conflict with code, docs link, range and related i
   assert.deepEqual(conflict.range, { start: { line: 15, character: 21 }, end: { line: 15, character: 23 } });
   assert.match(conflict.codeDescription?.href ?? '', /docs\/rules\/port-conflict\.md$/);
   assert.deepEqual(conflict.relatedInformation?.[0]?.location, { uri, range: { start: { line: 11, character: 21 }, end: { line: 11, character: 23 } } });
-  assert.equal((conflict.data as { rule: string }).rule, 'port-conflict');
+  // The version it was made for, and nothing else: a big file publishes thousands of these on every edit.
+  assert.equal(conflict.data, 1);
 });
 
 test('diagnostics follow edits (incremental sync)', async () => {

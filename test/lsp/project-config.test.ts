@@ -77,7 +77,7 @@ test('directives are honoured in the editor', async () => {
   assert.deepEqual(unknown?.tags, [1]);
   assert.match(String(unknown?.message), /Unknown rule "nope"/);
   // The finding's facts stay on the server: a big file publishes thousands of these on every edit.
-  assert.deepEqual(Object.keys(unknown?.data as object).sort(), ['rule', 'version']);
+  assert.equal(typeof unknown?.data, 'number');
 });
 
 test('a Service sees the pods of another open document in the same folder, and follows its edits', async () => {

@@ -16,9 +16,9 @@ import type { Diagnostic, Range } from 'vscode-languageserver';
 import type { ChunkAnalysis, FileAnalysis, PlacedChunk } from '../core/analyze';
 import type { Finding } from '../rules/types';
 import { runInSlices, runToEnd } from '../core/slices';
-import { toDiagnostic, type DiagnosticData } from './diagnostics';
+import { toDiagnostic } from './diagnostics';
 
-/** One diagnostic as JSON: `parts[0] line[0] parts[1] line[1] … parts[n]`, then the version and `}}`. */
+/** One diagnostic as JSON: `parts[0] line[0] parts[1] line[1] … parts[n]`, then the version and `}`. */
 interface Converted {
   readonly parts: readonly string[];
   /** Line numbers relative to `base`. */
@@ -45,15 +45,18 @@ export interface PreparedDiagnostics {
 /**
  * Each diagnostic's `version`, and each line number, goes into a slot of a fixed width: the digits
  * followed by spaces (JSON allows them there). Kept bytes then take any version, and a chunk
- * moved by whole lines gets its new line numbers written in place, without a new text.
+ * moved by whole lines gets its new line numbers written in place, without a new text. Slots are
+ * as narrow as will do (the client parses every byte of every publish): versions up to seven
+ * digits (a wider one is written as text), lines one digit wider than the file's line count (a
+ * line number that outgrows its slot has its chunk's bytes written anew, see `rebased`).
  */
-const VERSION_SLOT = 10;
-const LINE_SLOT = 9;
+const VERSION_SLOT = 7;
 const SLOT = ' '.repeat(VERSION_SLOT);
+const lineSlotFor = (lineCount: number): number => String(lineCount).length + 1;
 
 const padded = (n: number, width: number): string => String(n).padEnd(width);
 
-/** Diagnostics as UTF-8, each `…"version":<slot>}},`, with where the version and line slots are. */
+/** Diagnostics as UTF-8, each `…"data":<version slot>},`, with where the version and line slots are. */
 interface Wire {
   readonly bytes: Buffer;
   readonly versionSlots: readonly number[];
@@ -62,9 +65,11 @@ interface Wire {
   readonly lines: readonly number[];
   /** The line the bytes are written for (moved in place, see `rebased`). */
   base: number;
+  /** The width of its line slots. */
+  readonly lineSlot: number;
 }
 
-function wireOf(converted: readonly Converted[], base: number): Wire {
+function wireOf(converted: readonly Converted[], base: number, lineSlot: number): Wire {
   const units: string[] = [];
   const versionSlots: number[] = [];
   const lineSlots: number[] = [];
@@ -80,14 +85,14 @@ function wireOf(converted: readonly Converted[], base: number): Wire {
       const line = c.lines[i] as number;
       lineSlots.push(at);
       lines.push(line);
-      put(padded(base + line, LINE_SLOT));
+      put(padded(base + line, lineSlot));
       put(c.parts[i + 1] as string);
     }
     versionSlots.push(at);
     put(SLOT);
-    put('}},');
+    put('},');
   }
-  return { bytes: Buffer.from(units.join('')), versionSlots, lineSlots, lines, base };
+  return { bytes: Buffer.from(units.join('')), versionSlots, lineSlots, lines, base, lineSlot };
 }
 
 /** Writes `n` into `width` bytes at `at`, digits then spaces; false when it does not fit. */
@@ -110,7 +115,7 @@ function writePadded(bytes: Buffer, at: number, n: number, width: number): boole
  * Undefined when a number does not fit its slot (a file of a billion lines): then written anew.
  */
 function rebased(wire: Wire, base: number): Wire | undefined {
-  const widths = wire.lines.every((line, i) => String(wire.base + line).length <= LINE_SLOT && writePadded(wire.bytes, wire.lineSlots[i] as number, base + line, LINE_SLOT));
+  const widths = wire.lines.every((line, i) => writePadded(wire.bytes, wire.lineSlots[i] as number, base + line, wire.lineSlot));
   if (!widths) return undefined;
   wire.base = base;
   return wire;
@@ -126,20 +131,20 @@ interface Placed {
 }
 
 /** The placed diagnostics' bytes: kept, moved to the placed base, or made. */
-function wireAt(p: Placed): Wire | undefined {
+function wireAt(p: Placed, lineSlot: number): Wire | undefined {
   if (p.converted.length === 0) return undefined;
   if (p.wire && p.wire.base !== p.base) p.wire = rebased(p.wire, p.base);
-  p.wire ??= wireOf(p.converted, p.base);
+  p.wire ??= wireOf(p.converted, p.base, lineSlot);
   return p.wire;
 }
 
 /** The message: head, units, extra, tail; each slot gets the version; the last unit's comma becomes a space. */
-function messageOf(placed: readonly Placed[], version: number, head: string, extra: readonly string[], tail: string): Buffer {
+function messageOf(placed: readonly Placed[], version: number, head: string, extra: readonly string[], tail: string, lineSlot: number): Buffer {
   const list: Buffer[] = [Buffer.from(`${head}[`)];
   const slots: number[] = [];
   let offset = (list[0] as Buffer).length;
   for (const p of placed) {
-    const wire = wireAt(p);
+    const wire = wireAt(p, lineSlot);
     if (!wire) continue;
     list.push(wire.bytes);
     for (const slot of wire.versionSlots) slots.push(offset + slot);
@@ -198,7 +203,7 @@ function convert(d: Diagnostic, base: number): Converted {
     pending.push(']');
   }
   if (d.tags) pending.push(`,"tags":${str(d.tags)}`);
-  pending.push(`,"data":{"rule":${str((d.data as DiagnosticData).rule)},"version":`);
+  pending.push(',"data":');
   cut();
   return { parts, lines, base };
 }
@@ -262,6 +267,7 @@ export class DiagnosticsCache {
   /** Yields after each chunk whose diagnostics had to be written anew. */
   private *prepareSteps(analysis: FileAnalysis, version: number, findings: readonly Finding[]): Generator<void, PreparedDiagnostics, void> {
     const { chunks, text } = analysis;
+    const lineSlot = lineSlotFor(analysis.lines.lineCount);
     const next = new Map<ChunkAnalysis, ChunkEntry>();
     // In file order: chunk entries, and findings converted on their own (base line 0).
     const placed: Placed[] = [];
@@ -293,7 +299,7 @@ export class DiagnosticsCache {
       if (entry === last) continue;
       // Its bytes too, here in slices: made when the message is written, a first publish of a big
       // file encoded ~2,500 diagnostics in one block (~80 ms the server could not answer).
-      if (!entry.wire && entry.converted.length > 0) entry.wire = wireOf(entry.converted, entry.base);
+      if (!entry.wire && entry.converted.length > 0) entry.wire = wireOf(entry.converted, entry.base, lineSlot);
       yield;
     }
     this.chunks = next;
@@ -301,12 +307,12 @@ export class DiagnosticsCache {
       if (count === 0) return '[]';
       const texts: string[] = [];
       for (const p of placed) for (const c of p.converted) texts.push(textAt(c, p.base));
-      return `[${texts.join(`${version}}},`)}${version}}}]`;
+      return `[${texts.join(`${version}},`)}${version}}]`;
     };
     const message = (head: string, extra: readonly string[], tail: string): Buffer => {
       // A version wider than its slot (LSP's are 32-bit integers, but a client may send any number): written as text.
       if (String(version).length > VERSION_SLOT) return Buffer.from(`${head}${extra.length === 0 ? json() : count === 0 ? `[${extra.join(',')}]` : `${json().slice(0, -1)},${extra.join(',')}]`}${tail}`);
-      return messageOf(placed, version, head, extra, tail);
+      return messageOf(placed, version, head, extra, tail, lineSlot);
     };
     return { count, json, objects: () => JSON.parse(json()) as Diagnostic[], message };
   }

@@ -11,17 +11,15 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /**
- * The `data` every Podsight diagnostic carries, so code actions never read messages. A finding's
- * own facts stay on the server: code actions find the finding again by rule and range, and a big
- * file publishes thousands of diagnostics on every edit (the facts were an eighth of the bytes).
+ * The `data` every Podsight diagnostic carries: the document version it was made for, so a code
+ * action never applies a fix computed for another text. Nothing more: code actions find the
+ * finding again by rule (the diagnostic's `code`) and range, and a big file publishes thousands of
+ * diagnostics on every edit (the finding's facts were an eighth of the bytes, the rule id again
+ * another twentieth). Undefined when made without a version (the CLI's objects, tests).
  */
-export interface DiagnosticData {
-  readonly rule: string;
-  readonly version?: number;
-}
+export type DiagnosticData = number | undefined;
 
 export function toDiagnostic(finding: Finding, analysis: FileAnalysis, uri: string, version?: number): Diagnostic {
-  const data: DiagnosticData = { rule: finding.rule, version };
   return {
     range: analysis.lines.rangeOf(finding.start, finding.end),
     severity: SEVERITY[finding.severity],
@@ -38,6 +36,6 @@ export function toDiagnostic(finding: Finding, analysis: FileAnalysis, uri: stri
           }))
         : undefined,
     tags: finding.tags?.map((tag) => (tag === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated)),
-    data,
+    data: version satisfies DiagnosticData,
   };
 }

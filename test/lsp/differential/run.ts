@@ -23,12 +23,11 @@ export interface Result {
   readonly problems: string[];
 }
 
-/** What a user sees of a diagnostic (its `data.version` and related URIs differ by construction). */
+/** What a user sees of a diagnostic (its `data`, the version, and related URIs differ by construction). */
 function normalise(diagnostics: readonly Diagnostic[]): string {
   return JSON.stringify(
     diagnostics.map((d) => {
-      const data = { ...(d.data as Record<string, unknown>) };
-      delete data.version;
+      const data = typeof d.data === 'number' ? null : (d.data ?? null);
       return [d.range, d.severity, d.code, d.message, d.tags ?? [], (d.relatedInformation ?? []).map((r) => [r.location.range, r.message]), data];
     }),
   );

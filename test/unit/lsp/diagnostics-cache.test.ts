@@ -95,3 +95,34 @@ test('a version wider than its slot is written as text, and the message is still
   const empty = new DiagnosticsCache(uri).prepare(analyzer.analyze('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n'), 12345678901);
   assert.deepEqual(JSON.parse(empty.message('{"d":', [extra], '}').toString('utf8')), { d: [JSON.parse(extra)] });
 });
+
+test('line numbers that outgrow their slot are written anew, and slots are as narrow as the file allows', () => {
+  const analyzer = new Analyzer();
+  const cache = new DiagnosticsCache(uri);
+  // A short file (under 100 lines): line numbers get slots of three characters.
+  const short = (padding: number): string => `${'# padding\n'.repeat(padding)}---\n${pod(1, true)}`;
+  const first = analyzer.analyze(short(1));
+  assert.ok(first.lines.lineCount >= 10 && first.lines.lineCount < 100);
+  const bytes = prepareMessage(cache, first, 1);
+  assert.deepEqual(JSON.parse(bytes), { d: expected(first, 1) });
+  assert.match(bytes, /"line":9 {2},/);
+  assert.doesNotMatch(bytes, /"line":[\d ]{4,},/, 'a line slot wider than three characters');
+  // 2,000 lines above the same document: its kept bytes cannot hold the new line numbers.
+  const moved = analyzer.analyze(short(2000));
+  assert.equal(moved.chunks[1]?.analysis, first.chunks[1]?.analysis, 'the pod is the same chunk analysis');
+  assert.deepEqual(JSON.parse(prepareMessage(cache, moved, 2)), { d: expected(moved, 2) });
+  // And back: the numbers shrink into the wider slots.
+  const back = analyzer.analyze(short(1));
+  assert.deepEqual(JSON.parse(prepareMessage(cache, back, 3)), { d: expected(back, 3) });
+});
+
+test('each diagnostic carries only the version it was made for as data', () => {
+  const analysis = new Analyzer().analyze(pod(1, true));
+  const published = JSON.parse(new DiagnosticsCache(uri).prepare(analysis, 7).json()) as { data: unknown }[];
+  assert.ok(published.length > 0);
+  for (const d of published) assert.equal(d.data, 7);
+});
+
+function prepareMessage(cache: DiagnosticsCache, analysis: FileAnalysis, version: number): string {
+  return cache.prepare(analysis, version).message('{"d":', [], '}').toString('utf8');
+}

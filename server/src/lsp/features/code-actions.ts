@@ -35,16 +35,18 @@ function firstAtOrAfter(findings: readonly Finding[], offset: number): number {
 
 /** The finding a diagnostic was made from: same rule and same range, in this very version. */
 function findingFor(analysis: FileAnalysis, diagnostic: Diagnostic, version: number): Finding | undefined {
-  const data = diagnostic.data as DiagnosticData | undefined;
-  if (diagnostic.source !== 'podsight' || !data || data.rule !== diagnostic.code) return undefined;
-  if (data.version !== undefined && data.version !== version) return undefined; // stale diagnostic
+  // Only the file's own diagnostics carry their version (a render's carry an object: no fixes there).
+  const madeFor = diagnostic.data as DiagnosticData;
+  if (diagnostic.source !== 'podsight' || typeof diagnostic.code !== 'string' || typeof madeFor !== 'number') return undefined;
+  if (madeFor !== version) return undefined; // stale diagnostic
+  const rule = diagnostic.code;
   const start = analysis.lines.offsetAt(diagnostic.range.start);
   const end = analysis.lines.offsetAt(diagnostic.range.end);
   // A binary search, so the cost does not grow with the number of findings in the file.
   for (let i = firstAtOrAfter(analysis.findings, start); i < analysis.findings.length; i++) {
     const f = analysis.findings[i] as Finding;
     if (f.start !== start) break;
-    if (f.rule === data.rule && f.end === end) return f;
+    if (f.rule === rule && f.end === end) return f;
   }
   return undefined;
 }
