@@ -21,6 +21,13 @@ import { runInSlices, runToEnd, type SliceOptions } from './slices';
 
 export type { SliceOptions } from './slices';
 
+/**
+ * The peers of a file analysed without any: one list for every run, since the file rules' memos
+ * (the ConfigMaps a pod sees with its folder's, see withFolderPeers) hold while the list is the
+ * same. A new empty list per run rebuilt them on every keystroke (~1 ms at 5,000 documents).
+ */
+const NO_PEERS: readonly PeerPods[] = Object.freeze([]);
+
 /** Cached chunks beyond the file's own that the cache may hold before it is built anew. */
 const SPARE_CHUNKS = 64;
 
@@ -87,7 +94,7 @@ export class Analyzer {
    * `peers`: the pods and objects of the other files of the workspace, for the cross-resource
    * rules; `self`: where this file is in the workspace.
    */
-  analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): FileAnalysis {
+  analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = NO_PEERS, self?: WorkspaceFile): FileAnalysis {
     return runToEnd(this.run(text, options, peers, self));
   }
 
@@ -96,7 +103,7 @@ export class Analyzer {
    * huge file never blocks the server; resolves to undefined when `isStale` says to give up.
    * Chunks finished before giving up stay cached for the next run.
    */
-  analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = [], self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
+  analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = NO_PEERS, self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
     return runInSlices(this.run(text, options, peers, self), slices);
   }
 
