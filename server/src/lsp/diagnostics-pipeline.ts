@@ -28,7 +28,8 @@ export interface PipelineHost {
 }
 
 export class DiagnosticsPipeline {
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The pending check per URI: how to cancel it. */
+  private readonly pending = new Map<string, () => void>();
   /** The document and version whose diagnostics were published last, per URI. */
   private readonly published = new Map<string, { readonly document: TextDocument; readonly version: number }>();
   /** Diagnostics kept per open document, so that a publish re-converts only what changed. */
@@ -36,16 +37,23 @@ export class DiagnosticsPipeline {
 
   constructor(private readonly host: PipelineHost) {}
 
-  /** Checks the document after `delay` ms (a later call for the same URI replaces this one). */
+  /**
+   * Checks the document after `delay` ms (a later call for the same URI replaces this one). Without
+   * a delay, on the event loop's next turn: a timer of 0 ms waits at least 1 ms, on every keystroke.
+   */
   schedule(document: TextDocument, delay: number): void {
-    clearTimeout(this.timers.get(document.uri));
-    this.timers.set(
-      document.uri,
-      setTimeout(() => {
-        this.timers.delete(document.uri);
-        this.validate(document).catch((e: unknown) => this.host.connection.console.error(`Podsight: ${String(e)}`));
-      }, delay),
-    );
+    this.pending.get(document.uri)?.();
+    const run = (): void => {
+      this.pending.delete(document.uri);
+      this.validate(document).catch((e: unknown) => this.host.connection.console.error(`Podsight: ${String(e)}`));
+    };
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      this.pending.set(document.uri, () => clearTimeout(timer));
+    } else {
+      const immediate = setImmediate(run);
+      this.pending.set(document.uri, () => clearImmediate(immediate));
+    }
   }
 
   /** Schedules a document and the open documents near it that look across files (Services, config references...). */
@@ -58,8 +66,8 @@ export class DiagnosticsPipeline {
 
   /** The document was closed: no check is pending for it, and nothing counts as published. */
   closed(uri: string): void {
-    clearTimeout(this.timers.get(uri));
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
     this.published.delete(uri);
   }
 
