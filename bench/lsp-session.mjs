@@ -32,6 +32,9 @@ class Rpc {
     // so that the stall measure can leave the client's own time out.
     child.stdout.on('data', (d) => {
       const t0 = now();
+      // When the first byte of the message being read arrived: a publish of thousands of
+      // diagnostics takes this client milliseconds to receive and parse after the server sent it.
+      if (!this.parts?.length) this.messageStart = t0;
       this.read(d);
       this.busyMs += now() - t0;
     });
@@ -64,7 +67,7 @@ class Rpc {
             (result) => this.send({ jsonrpc: '2.0', id: msg.id, result: result ?? null }),
             (e) => this.send({ jsonrpc: '2.0', id: msg.id, error: { code: -32603, message: String(e?.message ?? e) } }),
           );
-      } else if (msg.method) this.onNotification(msg.method, msg.params);
+      } else if (msg.method) this.onNotification(msg.method, msg.params, this.messageStart);
       else if (this.pending.has(msg.id)) {
         const p = this.pending.get(msg.id);
         this.pending.delete(msg.id);
@@ -177,14 +180,14 @@ export async function runSession(server, file, { opens = 3, runs = 10, hovers = 
   const waiters = [];
   /** Every publish, with its arrival time: a big file's first documents may be published before the whole. */
   const publishes = [];
-  const onNotification = (method, params) => {
+  const onNotification = (method, params, firstByte) => {
     if (method !== 'textDocument/publishDiagnostics') return;
     const t = now();
     publishes.push({ t, uri: params.uri, version: params.version, params });
     for (const w of [...waiters]) {
       if (w.uri === params.uri && (params.version == null || params.version >= w.version)) {
         waiters.splice(waiters.indexOf(w), 1);
-        w.resolve({ t, params });
+        w.resolve({ t, params, firstByte });
       }
     }
   };
@@ -210,7 +213,7 @@ export async function runSession(server, file, { opens = 3, runs = 10, hovers = 
       }),
     ]);
   const diagnosticsFor = (uri, version) => new Promise((resolve) => waiters.push({ uri, version, resolve }));
-  const result = { server: server.name, open: [], openAll: [], edit: [], hover: [], codeAction: [], hoverNonEmpty: 0 };
+  const result = { server: server.name, open: [], openAll: [], edit: [], editFirstByte: [], hover: [], codeAction: [], hoverNonEmpty: 0 };
   try {
     const rootUri = pathToFileURL(join(file, '..')).href;
     await step(
@@ -268,8 +271,9 @@ export async function runSession(server, file, { opens = 3, runs = 10, hovers = 
       const wait = diagnosticsFor(uri, version);
       const t0 = now();
       rpc.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: pos, end: pos }, rangeLength: 0, text: 'x' }] });
-      const { t, params } = await step(wait, `diagnostics after edit #${k + 1}`);
+      const { t, params, firstByte } = await step(wait, `diagnostics after edit #${k + 1}`);
       result.edit.push(t - t0);
+      if (firstByte !== undefined) result.editFirstByte.push(firstByte - t0);
       result.afterEdit = params.diagnostics;
       await pause(settleMs);
     }
