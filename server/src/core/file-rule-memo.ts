@@ -17,6 +17,7 @@
 import type { FileRule, FileRuleContext, Finding, PeerPods } from '../rules/types';
 import type { ChunkAnalysis, PlacedChunk } from './analyze';
 import { lastAtOrBefore } from './line-index';
+import { contextOf, sameList, samePeers } from './file-rule-views';
 
 
 interface KeptFinding {
@@ -54,59 +55,6 @@ interface Change {
   readonly before: number;
 }
 
-const contexts = new WeakMap<ChunkAnalysis, Map<string, string>>();
-
-function contextOf(rule: FileRule, analysis: ChunkAnalysis, options: FileRuleContext['options'], of: 'context' | 'peerContext' = 'context'): string {
-  if (analysis.chunk.templated) return '';
-  let byRule = contexts.get(analysis);
-  if (!byRule) contexts.set(analysis, (byRule = new Map()));
-  const key = of === 'context' ? rule.id : `${rule.id}\u0000peer`;
-  let found = byRule.get(key);
-  if (found === undefined) {
-    const model = { start: 0, objects: analysis.objects, pods: analysis.pods, text: analysis.chunk.text };
-    byRule.set(key, (found = (rule[of] as NonNullable<FileRule['context']>)(model, options)));
-  }
-  return found;
-}
-
-/**
- * Whether the rule sees the same of these peers as of the kept ones: the same files in the same
- * order, each one the same object or, for a rule with `peerContext`, an open document whose
- * changed documents say the same in it (an edit elsewhere in a neighbouring file).
- */
-function samePeers(rule: FileRule, before: readonly PeerPods[], now: readonly PeerPods[], options: FileRuleContext['options']): boolean {
-  if (before.length !== now.length) return false;
-  for (let i = 0; i < now.length; i++) {
-    const a = before[i] as PeerPods;
-    const b = now[i] as PeerPods;
-    if (a !== b && !(rule.peerContext && samePeer(rule, a, b, options))) return false;
-  }
-  return true;
-}
-
-function samePeer(rule: FileRule, a: PeerPods, b: PeerPods, options: FileRuleContext['options']): boolean {
-  if (a.source !== b.source || a.namespace !== b.namespace || a.generated || b.generated || !sameList(a.templated ?? [], b.templated ?? [])) return false;
-  const before = analysesOf(a);
-  const now = analysesOf(b);
-  if (!before || !now) return false;
-  let head = 0;
-  while (head < now.length && head < before.length && now[head] === before[head]) head++;
-  let tail = 0;
-  while (tail < now.length - head && tail < before.length - head && now[now.length - 1 - tail] === before[before.length - 1 - tail]) tail++;
-  const said = (analyses: readonly ChunkAnalysis[]): string[] => analyses.map((c) => contextOf(rule, c, options, 'peerContext')).filter((c) => c !== '');
-  return sameList(said(before.slice(head, before.length - tail)), said(now.slice(head, now.length - tail)));
-}
-
-/** A peer's documents as chunk analyses (an open document's), or undefined when it has none. */
-function analysesOf(peer: PeerPods): readonly ChunkAnalysis[] | undefined {
-  // Asked by every rule of every pass: a big peer's 5,000 documents are looked through once.
-  if (peerAnalyses.has(peer)) return peerAnalyses.get(peer);
-  const chunks = peer.chunks;
-  const analyses = chunks?.every((c) => 'chunk' in c) ? (chunks as readonly ChunkAnalysis[]) : undefined;
-  peerAnalyses.set(peer, analyses);
-  return analyses;
-}
-const peerAnalyses = new WeakMap<PeerPods, readonly ChunkAnalysis[] | undefined>();
 
 /** Chunks checked in one go by a whole-file run (a few milliseconds of work each). */
 const BATCH = 200;
@@ -121,7 +69,6 @@ function batchesOf<V>(chunks: ReadonlyMap<number, V>): Map<number, V>[] {
   return out;
 }
 
-const sameList = <T>(a: readonly T[], b: readonly T[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** The index of the chunk holding an absolute offset (the last one for offsets past the end). */
 const indexAt = (starts: readonly number[], offset: number): number => lastAtOrBefore(starts, offset, (start) => start);
