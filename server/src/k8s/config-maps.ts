@@ -186,7 +186,9 @@ function peerPlace(peer: PeerObjects, folder: string | undefined, bases: readonl
 export function withFolderPeers(own: ConfigMapIndex, peers: readonly PeerObjects[], source?: string, self: ConfigScope = {}): ConfigMapIndex {
   const scope: ConfigScope = { source, namespace: self.namespace, bases: self.bases };
   const hit = withPeers.get(own);
-  if (hit && hit.peers === peers && hit.scope.source === source && hit.scope.namespace === scope.namespace && sameList(hit.scope.bases, scope.bases)) return hit.index;
+  // Two empty peer lists are the same peers: callers without any pass a new `[]` each time.
+  const samePeers = hit !== undefined && (hit.peers === peers || (hit.peers.length === 0 && peers.length === 0));
+  if (hit && samePeers && hit.scope.source === source && hit.scope.namespace === scope.namespace && sameList(hit.scope.bases, scope.bases)) return hit.index;
   const folder = source === undefined ? undefined : folderOf(source);
   const fileNamespace = self.namespace ?? '';
   const byName = new Map<string, ByNamespace>();
