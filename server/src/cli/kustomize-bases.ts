@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
 import { isRemote, KUSTOMIZATION_NAMES } from '../kustomize/kustomization';
+import { kustomizationMapping } from '../kustomize/kustomization-parse';
 import { readPeer } from '../lsp/workspace-index';
 import { clearGenerated, generatedPeer } from './kustomize-generated';
 import type { PeerPods } from '../rules/types';
@@ -28,14 +28,8 @@ function resourcesOf(dir: string): string[] {
     } catch {
       continue;
     }
-    let raw: unknown;
-    try {
-      raw = parse(text);
-    } catch {
-      return [];
-    }
-    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return [];
-    const k = raw as Record<string, unknown>;
+    const k = kustomizationMapping(join(dir, name), text);
+    if (!k) return [];
     const refs = [k.resources, k.bases, k.components].flatMap((v) => (Array.isArray(v) ? v.filter((r): r is string => typeof r === 'string') : []));
     return refs.filter((r) => !isRemote(r)).map((r) => (isAbsolute(r) ? r : join(dir, r)));
   }

@@ -10,9 +10,10 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename, join, relative, isAbsolute } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { parseChunk } from '../core/parse';
 import { KUSTOMIZATION_NAMES } from '../kustomize/kustomization';
+import { kustomizationMapping } from '../kustomize/kustomization-parse';
 import { objectsOf } from '../k8s/workloads';
 import type { PeerPods } from '../rules/types';
 
@@ -100,13 +101,14 @@ export function generatedPeer(dir: string, sourceOf: (path: string) => string = 
 }
 
 function readGenerated(dir: string, path: string, source: string): PeerPods | undefined {
-  let k: unknown;
+  let text: string;
   try {
-    k = parse(readFileSync(path, 'utf8'));
+    text = readFileSync(path, 'utf8');
   } catch {
     return undefined;
   }
-  if (!isObj(k) || !Array.isArray(k.configMapGenerator)) return undefined;
+  const k = kustomizationMapping(path, text);
+  if (!k || !Array.isArray(k.configMapGenerator)) return undefined;
   const namespace = typeof k.namespace === 'string' ? k.namespace : undefined;
   const objects: NonNullable<PeerPods['objects']>[number][] = [];
   for (const gen of k.configMapGenerator.slice(0, 100)) {

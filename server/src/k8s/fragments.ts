@@ -11,6 +11,7 @@
  */
 import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
+import { parseKustomization } from '../kustomize/kustomization-parse';
 
 export type FragmentKind = 'kustomize-patch' | 'test-assertion';
 
@@ -36,6 +37,11 @@ export function patchesListed(kustomizationText: string, dir: string): string[] 
   } catch {
     return [];
   }
+  return patchesIn(doc, dir);
+}
+
+/** The patch files listed in a kustomization's parsed value, resolved against its folder. */
+function patchesIn(doc: unknown, dir: string): string[] {
   if (!doc || typeof doc !== 'object') return [];
   const k = doc as Record<string, unknown>;
   const paths: string[] = [];
@@ -51,15 +57,30 @@ export function patchesListed(kustomizationText: string, dir: string): string[] 
   return paths;
 }
 
+/**
+ * `patchesListed` for the kustomization at `path`: parsed once per text (kustomization-parse.ts)
+ * and resolved once per parse, since every folder below a kustomization asks for its list.
+ */
+const listedByParse = new WeakMap<object, { readonly dir: string; readonly patches: readonly string[] }>();
+function patchesListedAt(path: string, text: string, dir: string): readonly string[] {
+  const parsed = parseKustomization(path, text);
+  if (!parsed) return [];
+  const hit = listedByParse.get(parsed);
+  if (hit?.dir === dir) return hit.patches;
+  const patches = patchesIn(parsed.value, dir);
+  listedByParse.set(parsed, { dir, patches });
+  return patches;
+}
+
 /** The kustomizations in `dir` and the folders above it, each with the patch files it lists. */
-export function kustomizationsListing(file: string, readText: ReadText): { kustomization: string; patches: string[] }[] {
-  const out: { kustomization: string; patches: string[] }[] = [];
+export function kustomizationsListing(file: string, readText: ReadText): { kustomization: string; patches: readonly string[] }[] {
+  const out: { kustomization: string; patches: readonly string[] }[] = [];
   let dir = dirname(resolve(file));
   for (let level = 0; level <= MAX_LEVELS; level++) {
     for (const name of KUSTOMIZATION_FILES) {
       const path = join(dir, name);
       const text = readText(path);
-      if (text !== undefined) out.push({ kustomization: path, patches: patchesListed(text, dir) });
+      if (text !== undefined) out.push({ kustomization: path, patches: patchesListedAt(path, text, dir) });
     }
     const parent = dirname(dir);
     if (parent === dir) break;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { kustomizationMapping } from './kustomization-parse';
 
 /** The file names kustomize accepts for a kustomization, in its order of preference. */
 export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'];
@@ -69,14 +69,15 @@ function targetOf(value: unknown): PatchRef['target'] {
 
 /** Reads one kustomization file; undefined when it cannot be read or is not a mapping. */
 export function readKustomization(file: string, read: ReadText = readFromDisk): KustomizationInfo | undefined {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = parse(read(file));
+    text = read(file);
   } catch {
     return undefined;
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
-  const k = raw as Record<string, unknown>;
+  // Parsed once per text: overlays share their bases, and the CLI reads every tree more than once.
+  const k = kustomizationMapping(file, text);
+  if (!k) return undefined;
   const dir = dirname(file);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(dir, p));
   const files: string[] = [];

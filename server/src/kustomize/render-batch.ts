@@ -19,8 +19,8 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { parse } from 'yaml';
 import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
+import { kustomizationMapping } from './kustomization-parse';
 import { mirror, runKustomize, type RenderOptions, type RenderResult } from './render';
 import { makeTempDir, removeTempDir } from './temp-dirs';
 
@@ -28,13 +28,16 @@ import { makeTempDir, removeTempDir } from './temp-dirs';
 const TOP_ONLY = ['sortOptions', 'buildMetadata'];
 const WHOLE_BUILD = ['vars', 'openapi', 'crds', 'configurations', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator'];
 
+/** The top-level keys of a kustomization (its parse is shared with the tree's reader: kustomization-parse.ts). */
 function keysOf(file: string, read: ReadText): string[] | undefined {
+  let text: string;
   try {
-    const raw: unknown = parse(read(file));
-    return raw && typeof raw === 'object' && !Array.isArray(raw) ? Object.keys(raw) : undefined;
+    text = read(file);
   } catch {
     return undefined;
   }
+  const k = kustomizationMapping(file, text);
+  return k ? Object.keys(k) : undefined;
 }
 
 /** A file or folder the tree names that is not there: kustomize will fail, and each failure costs the batch a render. */

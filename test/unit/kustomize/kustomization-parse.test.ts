@@ -1,0 +1,128 @@
+/**
+ * Each kustomization is parsed once per thread, whichever reader asks (the fragment check of the
+ * folders below it, every overlay tree that shares it, the render batching, the kustomize bases
+ * and generators), and parsed again when its text changes (the language server must never see a
+ * stale list). Parses are counted on `yaml`'s export, which the compiled readers call through.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { test } from 'node:test';
+// The module object itself (not an import wrapper of getters), whose `parse` the compiled readers call.
+import yaml = require('yaml');
+import { kustomizeBases } from '../../../server/src/cli/kustomize-bases';
+import { generatedPeer } from '../../../server/src/cli/kustomize-generated';
+import { fragmentKindOf, kustomizationsListing } from '../../../server/src/k8s/fragments';
+import { readFromDisk, readKustomization, readTree } from '../../../server/src/kustomize/kustomization';
+import { parseKustomization } from '../../../server/src/kustomize/kustomization-parse';
+import { batchable } from '../../../server/src/kustomize/render-batch';
+import { outermostOverlays } from '../../../server/src/kustomize/workspace-overlays';
+import { readIfChanged } from '../../../server/src/lsp/fragment-files';
+import { BASE_DEPLOYMENT, writeTree } from './tree';
+
+/** Runs `work`, counting the calls of `yaml.parse` made meanwhile. */
+function parsesDuring(work: () => void): number {
+  const api = yaml as { parse: typeof yaml.parse };
+  const original = api.parse;
+  let calls = 0;
+  api.parse = ((...args: Parameters<typeof yaml.parse>) => {
+    calls++;
+    return original(...args);
+  }) as typeof yaml.parse;
+  try {
+    work();
+  } finally {
+    api.parse = original;
+  }
+  return calls;
+}
+
+const readOrUndefined = (path: string): string | undefined => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+};
+
+test('one run reads each kustomization through many readers and parses it once', () => {
+  const root = writeTree({
+    'base/kustomization.yaml': 'resources: [deployment.yaml]\nconfigMapGenerator:\n- name: settings\n  literals: [mode=fast]\n',
+    'base/deployment.yaml': BASE_DEPLOYMENT,
+    'prod/kustomization.yaml': 'resources: [../base]\nnamePrefix: prod-\npatches:\n- path: replicas.yaml\n',
+    'prod/replicas.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 3}\n',
+    'prod/extra/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\n',
+    'dev/kustomization.yaml': 'resources: [../base]\nnamespace: dev\n',
+  });
+  const kustomizations = 3;
+  const calls = parsesDuring(() => {
+    // What `podsight check` does over the folder: the overlays' trees, the batching, each render's tree...
+    const overlays = outermostOverlays([root], readFromDisk);
+    assert.deepEqual(overlays.map((o) => relative(root, o.dir)).sort(), ['dev', 'prod']);
+    for (const o of overlays) {
+      assert.equal(batchable(o.tree, readFromDisk), true);
+      assert.equal(readTree(o.dir).length, 2);
+    }
+    // ...the fragment check of every folder (a folder sees the kustomizations above it)...
+    assert.equal(fragmentKindOf(join(root, 'prod/replicas.yaml'), readOrUndefined), 'kustomize-patch');
+    for (const file of ['prod/extra/service.yaml', 'prod/replicas.yaml', 'dev/x.yaml', 'base/deployment.yaml']) kustomizationsListing(join(root, file), readOrUndefined);
+    // ...and the kustomize bases and generated ConfigMaps of the files' folders.
+    for (const dir of ['prod', 'dev', 'base']) {
+      kustomizeBases(join(root, dir));
+      generatedPeer(join(root, dir));
+    }
+  });
+  assert.equal(calls, kustomizations);
+});
+
+test('a kustomization whose text changed is parsed again: the language server never reads a stale list', () => {
+  const root = writeTree({ 'app/kustomization.yaml': 'resources: [a.yaml]\npatches:\n- path: a.yaml\n' });
+  const kustomization = join(root, 'app/kustomization.yaml');
+  assert.equal(fragmentKindOf(join(root, 'app/a.yaml'), readIfChanged), 'kustomize-patch');
+  assert.equal(fragmentKindOf(join(root, 'app/b.yaml'), readIfChanged), undefined);
+  assert.equal(parsesDuring(() => fragmentKindOf(join(root, 'app/a.yaml'), readIfChanged)), 0);
+  writeFileSync(kustomization, 'resources: [a.yaml]\npatches:\n- path: bb.yaml\n');
+  const calls = parsesDuring(() => {
+    assert.equal(fragmentKindOf(join(root, 'app/a.yaml'), readIfChanged), undefined);
+    assert.equal(fragmentKindOf(join(root, 'app/bb.yaml'), readIfChanged), 'kustomize-patch');
+    assert.deepEqual(readKustomization(kustomization)?.patches.map((p) => p.file), [join(root, 'app/bb.yaml')]);
+  });
+  assert.equal(calls, 1);
+  // An editor's unsaved text is another text: parsed for itself, and the disk's parse is not replaced by a stale one.
+  assert.deepEqual(readKustomization(kustomization, () => 'resources: []\n')?.patches, []);
+  assert.equal(readKustomization(kustomization)?.patches[0]?.file, join(root, 'app/bb.yaml'));
+});
+
+test("the kept parse is yaml.parse's value (undefined where it throws), frozen, and shared by path and text", () => {
+  const texts = [
+    'resources: [a.yaml]\n',
+    'resources: &r [a.yaml, b.yaml]\ncomponents: *r\nlabels: [{pairs: {a: b}}]\n',
+    '',
+    '# only a comment\n',
+    '- a\n- b\n',
+    'just text\n',
+    'resources: [a\n',
+    'a: 1\n---\nb: 2\n',
+    'a: 1\na: 2\n',
+    'when: 2001-12-14\nport: 0x1F\nyes: on\n',
+    'patches:\n- patch: |-\n    - op: replace\n      path: /spec/replicas\n      value: 3\n',
+  ];
+  texts.forEach((text, i) => {
+    const path = `/virtual/k${i}/kustomization.yaml`;
+    let expected: { value: unknown } | undefined;
+    try {
+      expected = { value: yaml.parse(text) };
+    } catch {
+      expected = undefined;
+    }
+    const parsed = parseKustomization(path, text);
+    assert.deepEqual(parsed, expected, JSON.stringify(text));
+    if (parsed?.value && typeof parsed.value === 'object') {
+      assert.ok(Object.isFrozen(parsed.value));
+      for (const v of Object.values(parsed.value)) if (v && typeof v === 'object') assert.ok(Object.isFrozen(v), JSON.stringify(text));
+    }
+    // The same text at the same file (however its path is written) is one parse; another text is another.
+    assert.equal(parseKustomization(`/virtual/./k${i}/kustomization.yaml`, `${text}`), parsed);
+    if (parsed) assert.notEqual(parseKustomization(path, `${text}\n`), parsed);
+  });
+});
