@@ -58,11 +58,21 @@ function patchesIn(doc: unknown, dir: string): string[] {
 }
 
 /**
+ * Whether a kustomization's text may list patches. Each key `patchesIn` reads holds "patches", and a
+ * key's text differs from what is written only through a backslash escape of a double-quoted
+ * scalar (plain and single-quoted scalars are literal; folding turns a line break into a space;
+ * merged keys are written out at their anchor). Most kustomizations (bases) list no patches and
+ * need no parse to say so.
+ */
+const mayListPatches = (text: string): boolean => text.includes('patches') || text.includes('\\');
+
+/**
  * `patchesListed` for the kustomization at `path`: parsed once per text (kustomization-parse.ts)
  * and resolved once per parse, since every folder below a kustomization asks for its list.
  */
 const listedByParse = new WeakMap<object, { readonly dir: string; readonly patches: readonly string[] }>();
 function patchesListedAt(path: string, text: string, dir: string): readonly string[] {
+  if (!mayListPatches(text)) return [];
   const parsed = parseKustomization(path, text);
   if (!parsed) return [];
   const hit = listedByParse.get(parsed);

@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import yaml = require('yaml');
 import { kustomizeBases } from '../../../server/src/cli/kustomize-bases';
 import { generatedPeer } from '../../../server/src/cli/kustomize-generated';
-import { fragmentKindOf, kustomizationsListing } from '../../../server/src/k8s/fragments';
+import { fragmentKindOf, kustomizationsListing, patchesListed } from '../../../server/src/k8s/fragments';
 import { readFromDisk, readKustomization, readTree } from '../../../server/src/kustomize/kustomization';
 import { parseKustomization } from '../../../server/src/kustomize/kustomization-parse';
 import { batchable } from '../../../server/src/kustomize/render-batch';
@@ -125,4 +125,28 @@ test("the kept parse is yaml.parse's value (undefined where it throws), frozen, 
     assert.equal(parseKustomization(`/virtual/./k${i}/kustomization.yaml`, `${text}`), parsed);
     if (parsed) assert.notEqual(parseKustomization(path, `${text}\n`), parsed);
   });
+});
+
+test('a kustomization listed without a parse (no "patches" and no escape in its text) lists what its parse lists', () => {
+  // Keys that are or spell a patches key (escapes, quotes, merge keys, explicit keys), values that list files or not.
+  const keys = ['patches', 'patchesJson6902', 'patchesStrategicMerge', '"\\x70atches"', '"patc\\u0068es"', '"patchesJson\\u00369\\x302"', "'patches'", '"patches"', '? patches\n', 'resources', 'Patches', '"patc\\\n  hes"', "'patc\n  hes'", '<<', 'pat&a ches'];
+  const values = ['[a.yaml]', '\n- path: b.yaml', '\n- c.yaml', '*m', '{path: e.yaml}', '[{path: f.yaml}, g.yaml]', '"h\\x2eyaml"', '\n  - path: "\\x69.yaml"'];
+  const anchors = ['', 'base: &m {patches: [m.yaml]}\n', 'base: &m [n.yaml]\n'];
+  let seed = 19;
+  const pick = <T>(list: readonly T[]): T => list[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % list.length] as T;
+  let listed = 0;
+  let escaped = 0;
+  for (let i = 0; i < 3000; i++) {
+    const lines = Array.from({ length: 1 + (i % 3) }, () => `${pick(keys)}: ${pick(values)}`);
+    const text = `${pick(['', '%YAML 1.1\n---\n'])}${pick(anchors)}${lines.join('\n')}\n`;
+    const dir = `/virtual/listing-${i}`;
+    const read = (path: string): string | undefined => (path === join(dir, 'kustomization.yaml') ? text : undefined);
+    const fast = kustomizationsListing(join(dir, 'x.yaml'), read).flatMap((k) => k.patches);
+    const full = patchesListed(text, dir);
+    assert.deepEqual(fast, full, JSON.stringify(text));
+    if (full.length > 0) listed++;
+    if (full.length > 0 && !text.includes('patches')) escaped++;
+  }
+  // The texts do list patches, some only through escapes (so the check above is not vacuous).
+  assert.ok(listed > 300 && escaped > 30, `${listed} listing, ${escaped} through escapes`);
 });
