@@ -17,19 +17,29 @@ const MAX_BATCH = 40;
 /**
  * What an overlay could meet in another one's render. At the top of a build kustomize fixes the
  * references to every renamed resource it holds (a `serviceName: web` left as is in one overlay
- * would follow another overlay's `web` renamed `prod-web`). So overlays go together only when no
- * name one of them gives a resource (or adds as a prefix or suffix) appears anywhere in the other's
- * files: a superset of every reference either could hold.
+ * would follow another overlay's `web` renamed `prod-web`). A reference is a whole field value: a
+ * word of the overlay's files (its own render leaves some as written) or a name its render gave.
+ * A name a render can give, or hold as a previous name, is one of its files' names with some of
+ * its prefixes before it (`namePrefix` at each level) and some of its suffixes after it
+ * (`nameSuffix`, and the dash of a generator's hash). So two overlays go together only when no
+ * word of one overlay's files can be such a name of the other: a superset of every reference
+ * either could hold. (Words, not substrings: `app-1` is not in `app-10`; and not a shared
+ * `namePrefix` alone, which every overlay of one environment has.)
  */
 interface Footprint {
   readonly names: readonly string[];
+  readonly prefixes: readonly string[];
+  readonly suffixes: readonly string[];
   readonly text: string;
 }
 
-type FileNames = Map<string, { names: readonly string[]; text: string } | undefined>;
+type FileNames = Map<string, Footprint | undefined>;
+
+const namesOfGenerators = (list: unknown): string[] =>
+  (Array.isArray(list) ? list : []).map((g) => (g as Record<string, unknown> | null)?.name).filter((v): v is string => typeof v === 'string' && v !== '');
 
 /** The names one file gives, read once per grouping (overlays share their bases); undefined when unreadable. */
-function namesIn(file: string, isKustomization: boolean, read: ReadText, known: FileNames): { names: readonly string[]; text: string } | undefined {
+function namesIn(file: string, isKustomization: boolean, read: ReadText, known: FileNames): Footprint | undefined {
   const key = `${isKustomization ? 'k' : 'r'}\u0000${file}`;
   if (known.has(key)) return known.get(key);
   let text: string;
@@ -40,38 +50,59 @@ function namesIn(file: string, isKustomization: boolean, read: ReadText, known: 
     return undefined;
   }
   const names: string[] = [];
+  const prefixes: string[] = [];
+  const suffixes: string[] = [];
   for (const doc of parseAllDocuments(text)) {
     const value = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null;
     if (!value || typeof value !== 'object') continue;
     const meta = value.metadata as Record<string, unknown> | undefined;
     if (typeof meta?.name === 'string') names.push(meta.name);
     if (!isKustomization) continue;
-    for (const k of ['namePrefix', 'nameSuffix']) if (typeof value[k] === 'string' && value[k] !== '') names.push(value[k] as string);
-    for (const k of ['configMapGenerator', 'secretGenerator']) {
-      for (const g of Array.isArray(value[k]) ? (value[k] as unknown[]) : []) {
-        const name = (g as Record<string, unknown> | null)?.name;
-        if (typeof name === 'string') names.push(name);
-      }
-    }
+    if (typeof value.namePrefix === 'string' && value.namePrefix !== '') prefixes.push(value.namePrefix);
+    if (typeof value.nameSuffix === 'string' && value.nameSuffix !== '') suffixes.push(value.nameSuffix);
+    const generated = [...namesOfGenerators(value.configMapGenerator), ...namesOfGenerators(value.secretGenerator)];
+    names.push(...generated);
+    if (generated.length > 0) suffixes.push('-');
   }
-  const found = { names, text };
+  const found = { names, prefixes, suffixes, text };
   known.set(key, found);
   return found;
 }
 
 function footprintOf(overlay: Overlay, read: ReadText, known: FileNames): Footprint | undefined {
   const names = new Set<string>();
+  const prefixes = new Set<string>();
+  const suffixes = new Set<string>();
   const texts: string[] = [];
   for (const file of overlay.files) {
     const found = namesIn(file, overlay.tree.some((k) => k.file === file), read, known);
     if (!found) return undefined;
     texts.push(found.text);
-    for (const name of found.names) names.add(name);
+    found.names.forEach((n) => n !== '' && names.add(n));
+    found.prefixes.forEach((p) => prefixes.add(p));
+    found.suffixes.forEach((s) => suffixes.add(s));
   }
-  return { names: [...names].filter((n) => n !== ''), text: texts.join('\n') };
+  return { names: [...names], prefixes: [...prefixes], suffixes: [...suffixes], text: texts.join('\n') };
 }
 
-const meets = (a: Footprint, b: Footprint): boolean => a.names.some((n) => b.text.includes(n)) || b.names.some((n) => a.text.includes(n));
+/** A character a name can hold: the word around an occurrence runs over them. */
+const WORD = /[A-Za-z0-9_.\-]/;
+
+/** Whether a word of `text` could be one of the names `print` gives: one of its names, with its prefixes before and suffixes after. */
+export function mentionsAName(text: string, print: Pick<Footprint, 'names' | 'prefixes' | 'suffixes'>): boolean {
+  for (const name of print.names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      const end = at + name.length;
+      // A word character beside the name: the word is longer, and only a prefix or suffix of this overlay makes it one of its names.
+      const prefixed = at === 0 || !WORD.test(text[at - 1] as string) || print.prefixes.some((p) => at >= p.length && text.startsWith(p, at - p.length));
+      const suffixed = end === text.length || !WORD.test(text[end] as string) || print.suffixes.some((s) => text.startsWith(s, end));
+      if (prefixed && suffixed) return true;
+    }
+  }
+  return false;
+}
+
+const meets = (a: Footprint, b: Footprint): boolean => mentionsAName(b.text, a) || mentionsAName(a.text, b);
 
 /**
  * Indexes of the overlays, in groups rendered together: each group's overlays share no file and

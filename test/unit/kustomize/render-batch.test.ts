@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { batchesOf, renderGroup } from '../../../server/src/kustomize/cli-batches';
+import { batchesOf, mentionsAName, renderGroup } from '../../../server/src/kustomize/cli-batches';
 import { readFromDisk, readTree } from '../../../server/src/kustomize/kustomization';
 import { render, type RenderResult } from '../../../server/src/kustomize/render';
 import { batchable, renderTogether } from '../../../server/src/kustomize/render-batch';
@@ -108,4 +108,52 @@ test('a group that fails is rendered again without the overlay kustomize names: 
   }
   const twice = await renderGroup(overlaysAt([join(root, 'a/prod'), join(root, 'a/dev')]), { command });
   assert.ok(twice.every((r) => r.ok));
+});
+
+test('names meet as whole words with their prefixes and suffixes: app-1 is not app-10, a shared namePrefix alone keeps nothing apart', () => {
+  const pod = (name: string, extra = ''): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers: [{name: main, image: busybox${extra}}]\n`;
+  const root = writeTree({
+    // Same environment prefix, names that only share a beginning: rendered together.
+    'env/app-1/kustomization.yaml': 'resources: [pod.yaml]\nnamePrefix: env-3-\n',
+    'env/app-1/pod.yaml': pod('app-1'),
+    'env/app-10/kustomization.yaml': 'resources: [pod.yaml]\nnamePrefix: env-3-\n',
+    'env/app-10/pod.yaml': pod('app-10'),
+    // `inner-web` is a name the nested overlay gives on the way (base prefix), named in the other's file.
+    'nest/base/kustomization.yaml': 'resources: [service.yaml]\nnamePrefix: inner-\n',
+    'nest/base/service.yaml': service('web', 'web'),
+    'nest/top/kustomization.yaml': 'resources: [../base]\nnamePrefix: outer-\n',
+    'refs/one/kustomization.yaml': 'resources: [set.yaml]\n',
+    'refs/one/set.yaml': statefulSet('db', 'inner-web'),
+    // A file naming what the other overlay's prefix makes of its resource.
+    'lit/a/kustomization.yaml': 'resources: [pod.yaml]\n',
+    'lit/a/pod.yaml': pod('blue-cache'),
+    'lit/b/kustomization.yaml': 'resources: [pod.yaml]\nnamePrefix: blue-\n',
+    'lit/b/pod.yaml': pod('cache'),
+    // A generated ConfigMap's hashed name, written out in another overlay.
+    'gen/a/kustomization.yaml': 'resources: [pod.yaml]\nconfigMapGenerator:\n- name: tuning\n  literals: [a=b]\n',
+    'gen/a/pod.yaml': pod('gen-a'),
+    'gen/b/kustomization.yaml': 'resources: [pod.yaml]\n',
+    'gen/b/pod.yaml': pod('gen-b', ', env: [{name: T, valueFrom: {configMapKeyRef: {name: tuning-7c2dkh9m4f, key: a}}}]'),
+  });
+  const overlays = outermostOverlays([root], readFromDisk);
+  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
+  const groups = batchesOf(overlays, readFromDisk, 1);
+  const together = (a: string, b: string): boolean => groups.some((g) => g.includes(at(a)) && g.includes(at(b)));
+  assert.ok(together('env/app-1', 'env/app-10'), JSON.stringify(groups));
+  assert.ok(!together('nest/top', 'refs/one'), 'inner-web is a name nest/top gives before its outer prefix');
+  assert.ok(!together('lit/a', 'lit/b'), 'blue-cache is what lit/b makes of cache');
+  assert.ok(!together('gen/a', 'gen/b'), 'tuning-<hash> is the name gen/a generates');
+  assert.ok(together('env/app-1', 'lit/a') || together('env/app-1', 'gen/b'), JSON.stringify(groups));
+});
+
+test('mentionsAName: a name is found as a word, or inside a longer word only behind a prefix or before a suffix of the overlay', () => {
+  const print = { names: ['web'], prefixes: ['prod-'], suffixes: ['-v2'] };
+  assert.equal(mentionsAName('serviceName: web\n', print), true);
+  assert.equal(mentionsAName('serviceName: "web"', print), true);
+  assert.equal(mentionsAName('serviceName: prod-web', print), true);
+  assert.equal(mentionsAName('serviceName: web-v2', print), true);
+  assert.equal(mentionsAName('serviceName: dev-web', print), false);
+  assert.equal(mentionsAName('serviceName: webhook', print), false);
+  assert.equal(mentionsAName('host: web.default.svc', print), false);
+  assert.equal(mentionsAName('name: cobweb', { names: ['web'], prefixes: [], suffixes: [] }), false);
 });
