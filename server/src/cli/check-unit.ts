@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Analyzer, type FileAnalysis, type PlacedChunk } from '../core/analyze';
+import { runToEnd } from '../core/slices';
 import { cachedReader, isTestAssertionName, kustomizationsListing, type FragmentKind } from '../k8s/fragments';
 import { needsWorkspace } from '../k8s/neighbourhood';
 import { t, type Locale } from '../l10n';
@@ -114,6 +115,15 @@ export function readTextOrUndefined(path: string): string | undefined {
  * files with findings (the text and SARIF formats quote them).
  */
 export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale, keepTexts = true): FileResult[] {
+  return runToEnd(checkUnitSteps(unit, options, locale, keepTexts));
+}
+
+/**
+ * `checkUnit` in steps, one file each: the main thread checks its units in slices, so that a
+ * worker that finished meanwhile gets its next unit at once (a folder of 50 pods takes over a
+ * second, and a worker waiting for the main thread through it sat idle).
+ */
+export function* checkUnitSteps(unit: Unit, options: AnalysisOptions, locale: Locale, keepTexts = true): Generator<void, FileResult[], void> {
   const texts = unit.files.map(({ path }) => readTextOrUndefined(path));
   checkedBytes(texts.reduce((sum, text) => sum + (text?.length ?? 0), 0));
   const results: FileResult[] = unit.files.map(({ index, path: file }, k) => ({
@@ -136,21 +146,32 @@ export function checkUnit(unit: Unit, options: AnalysisOptions, locale: Locale, 
   // No file looks across files: each is checked and dropped in turn (a folder of big CRD
   // bundles never holds more than one bundle's trees).
   if (!texts.some((text) => text !== undefined && needsWorkspace(text))) {
-    texts.forEach((text, k) => {
-      if (text !== undefined) finish(k, findingsOf(alone(k), []));
-    });
+    for (const [k, text] of texts.entries()) {
+      if (text === undefined) continue;
+      finish(k, findingsOf(alone(k), []));
+      yield;
+    }
     return results;
   }
-  const own = texts.flatMap((text, k) => (text === undefined ? [] : [{ k, index: unit.files[k]?.index ?? -1, input: alone(k) }]));
+  const own: { k: number; index: number; input: Analysed }[] = [];
+  for (const [k, text] of texts.entries()) {
+    if (text === undefined) continue;
+    own.push({ k, index: unit.files[k]?.index ?? -1, input: alone(k) });
+    yield;
+  }
   // The near files, in run order, as the single-threaded run lists its peers (rules meet them in that order).
   const inputs: { index: number; input: Analysed }[] = [...own];
   for (const { index, path } of unit.near) {
     const text = readTextOrUndefined(path);
     // An unreadable or failing peer is reported by its own unit.
     if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, () => undefined) });
+    yield;
   }
   inputs.sort((a, b) => a.index - b.index);
   const peers = workspacePeers(inputs.map((i) => i.input));
-  for (const { k, input } of own) finish(k, findingsOf(input, peers));
+  for (const { k, input } of own) {
+    finish(k, findingsOf(input, peers));
+    yield;
+  }
   return results;
 }

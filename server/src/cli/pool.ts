@@ -9,7 +9,8 @@ import { availableParallelism } from 'node:os';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
-import { checkUnit, type FileResult, type Unit } from './check-unit';
+import { runInSlices } from '../core/slices';
+import { checkUnit, checkUnitSteps, type FileResult, type Unit } from './check-unit';
 
 /** The `workerData` marker that makes the bundle a check worker. */
 export const WORKER_MARKER = 'podsight-check-worker';
@@ -51,6 +52,8 @@ export function startCheckWorkers(count: number, data: Omit<WorkerData, 'marker'
  * have taken (it sat idle ~1 s at the end of the bench's run waiting for it).
  */
 const IN_FLIGHT = 2;
+/** How long the main thread works on its unit before it lets the workers' messages in. */
+const SLICE_MS = 20;
 const LAST_UNITS = 16;
 
 /**
@@ -114,9 +117,9 @@ export async function checkUnits(
   for (;;) {
     const unit = queue.pop();
     if (unit) {
-      onResults(checkUnit(unit, data.options, data.locale, data.keepTexts));
-      // Let the workers' results, their requests for more work and finished renders in.
-      await new Promise((resolve) => setImmediate(resolve));
+      // In slices: the workers' results, their requests for more work and finished renders come in between files.
+      const results = await runInSlices(checkUnitSteps(unit, data.options, data.locale, data.keepTexts), { sliceMs: SLICE_MS });
+      if (results) onResults(results);
       await before();
     } else if (waiting) await arrived;
     else break;
