@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { batchesOf, mentionsAName, renderGroup } from '../../../server/src/kustomize/cli-batches';
+import { parseAllDocuments } from 'yaml';
+import { batchesOf, mentionsAName, renderGroup, valuesOf } from '../../../server/src/kustomize/cli-batches';
 import { readFromDisk, readTree } from '../../../server/src/kustomize/kustomization';
 import { render, type RenderResult } from '../../../server/src/kustomize/render';
 import { batchable, renderTogether } from '../../../server/src/kustomize/render-batch';
@@ -156,4 +157,19 @@ test('mentionsAName: a name is found as a word, or inside a longer word only beh
   assert.equal(mentionsAName('serviceName: webhook', print), false);
   assert.equal(mentionsAName('host: web.default.svc', print), false);
   assert.equal(mentionsAName('name: cobweb', { names: ['web'], prefixes: [], suffixes: [] }), false);
+});
+
+test("valuesOf reads files as yaml's parseAllDocuments does: YAML 1.2 scalars, anchors, several documents, directives, broken ones", () => {
+  const texts = [
+    'metadata:\n  name: on\n  labels: {enabled: yes, n: 0123, t: 1.0}\n',
+    'a: &x {name: web}\nb: *x\nc:\n  <<: *x\n  extra: 1\n',
+    '---\nkind: A\n---\n---\nkind: B\n...\n',
+    '%YAML 1.1\n---\nname: yes\n',
+    'metadata:\n  name: "quoted \\u0041"\n  other: |\n    block\n---\n- a\n- b\n',
+    'a: [1, 2\nb: 3\n',
+    'a: 1\na: 2\n',
+  ];
+  const viaYaml = (text: string): unknown[] => parseAllDocuments(text).map((d) => d.toJS({ maxAliasCount: 100 }) as unknown);
+  const objects = (values: unknown[]): string => JSON.stringify(values.filter((v) => v !== null && typeof v === 'object'));
+  for (const text of texts) assert.equal(objects(valuesOf(text)), objects(viaYaml(text)), text);
 });
