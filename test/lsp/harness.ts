@@ -192,6 +192,8 @@ export class LspClient {
     };
     await bounded(() => this.connection.sendRequest('shutdown'), 2000);
     await bounded(() => this.connection.sendNotification('exit'), 1000);
+    // The server exits on `exit`: give it that chance before a kill cuts a message in half.
+    await bounded(() => (this.process.exitCode !== null || this.process.signalCode !== null ? Promise.resolve() : new Promise((resolve) => this.process.once('exit', resolve))), 1000);
     this.connection.dispose();
     if (this.process.exitCode === null) this.process.kill();
   }
