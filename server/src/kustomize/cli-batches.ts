@@ -23,7 +23,8 @@ const MAX_BATCH = 40;
  * word of the overlay's files (its own render leaves some as written) or a name its render gave.
  * A name a render can give, or hold as a previous name, is one of its files' names with some of
  * its prefixes before it (`namePrefix` at each level) and some of its suffixes after it
- * (`nameSuffix`, and the dash of a generator's hash). So two overlays go together only when no
+ * (`nameSuffix`, and the dash of a generator's hash); a JSON patch that sets `/metadata/name` adds
+ * its value to the names. So two overlays go together only when no
  * word of one overlay's files can be such a name of the other: a superset of every reference
  * either could hold. (Words, not substrings: `app-1` is not in `app-10`; and not a shared
  * `namePrefix` alone, which every overlay of one environment has.)
@@ -62,7 +63,11 @@ export function valuesOf(text: string): unknown[] {
   return values;
 }
 
-/** The names one file gives, read once per grouping (overlays share their bases); undefined when unreadable. */
+/**
+ * The names one file gives, read once per grouping (overlays share their bases); undefined when
+ * unreadable, or when a name it gives cannot be read (a JSON patch copying or moving a value into
+ * `/metadata/name`): that overlay renders alone.
+ */
 function namesIn(file: string, isKustomization: boolean, read: ReadText, known: FileNames): Footprint | undefined {
   const key = `${isKustomization ? 'k' : 'r'}\u0000${file}`;
   if (known.has(key)) return known.get(key);
@@ -76,7 +81,27 @@ function namesIn(file: string, isKustomization: boolean, read: ReadText, known: 
   const names: string[] = [];
   const prefixes: string[] = [];
   const suffixes: string[] = [];
-  for (const raw of valuesOf(text)) {
+  let unread = false;
+  // A JSON patch that sets `/metadata/name` renames a resource; its new name is one the overlay
+  // gives on the way to its prefixes (patches go before them). A copy or move there: not readable.
+  const renames = (ops: unknown): void => {
+    for (const op of Array.isArray(ops) ? ops : []) {
+      const { op: kind, path, value } = (op ?? {}) as Record<string, unknown>;
+      if (path !== '/metadata/name') continue;
+      if ((kind === 'replace' || kind === 'add') && typeof value === 'string') names.push(value);
+      else if (kind !== 'remove' && kind !== 'test') unread = true;
+    }
+  };
+  let values: unknown[];
+  try {
+    values = valuesOf(text);
+  } catch {
+    // (too many aliases for `toJS`): read nothing from it, the overlay renders alone
+    known.set(key, undefined);
+    return undefined;
+  }
+  for (const raw of values) {
+    renames(raw);
     const value = raw as Record<string, unknown> | null;
     if (!value || typeof value !== 'object') continue;
     const meta = value.metadata as Record<string, unknown> | undefined;
@@ -87,6 +112,21 @@ function namesIn(file: string, isKustomization: boolean, read: ReadText, known: 
     const generated = [...namesOfGenerators(value.configMapGenerator), ...namesOfGenerators(value.secretGenerator)];
     names.push(...generated);
     if (generated.length > 0) suffixes.push('-');
+    for (const key of ['patches', 'patchesJson6902']) {
+      for (const entry of Array.isArray(value[key]) ? (value[key] as unknown[]) : []) {
+        const inline = (entry as Record<string, unknown> | null)?.patch;
+        if (typeof inline !== 'string') continue;
+        try {
+          valuesOf(inline).forEach(renames);
+        } catch {
+          unread = true;
+        }
+      }
+    }
+  }
+  if (unread) {
+    known.set(key, undefined);
+    return undefined;
   }
   const found = { names, prefixes, suffixes, text };
   known.set(key, found);

@@ -27,6 +27,12 @@ import { makeTempDir, removeTempDir } from './temp-dirs';
 /** Keys that make an overlay's render differ when it is not the top of the build. */
 const TOP_ONLY = ['sortOptions', 'buildMetadata'];
 const WHOLE_BUILD = ['vars', 'openapi', 'crds', 'configurations', 'helmCharts', 'helmGlobals', 'helmChartInflationGenerator'];
+/**
+ * Keys whose resources' names cannot be read from the files: a replacement may write a name from
+ * another field, and transformer and generator plugins give names of their own. Grouping needs
+ * every name an overlay gives (cli-batches.ts), so such an overlay renders alone.
+ */
+const NAMES_UNREAD = ['replacements', 'transformers', 'generators'];
 
 /** The top-level keys of a kustomization (its parse is shared with the tree's reader: kustomization-parse.ts). */
 function keysOf(file: string, read: ReadText): string[] | undefined {
@@ -57,7 +63,7 @@ export function batchable(tree: readonly KustomizationInfo[], read: ReadText): b
   if (tree.length === 0 || tree.some((k) => k.remote.length > 0) || missingPart(tree)) return false;
   return tree.every((k, i) => {
     const keys = keysOf(k.file, read);
-    return keys !== undefined && !keys.some((key) => WHOLE_BUILD.includes(key) || (i === 0 && TOP_ONLY.includes(key)));
+    return keys !== undefined && !keys.some((key) => WHOLE_BUILD.includes(key) || NAMES_UNREAD.includes(key) || (i === 0 && TOP_ONLY.includes(key)));
   });
 }
 

@@ -173,3 +173,42 @@ test("valuesOf reads files as yaml's parseAllDocuments does: YAML 1.2 scalars, a
   const objects = (values: unknown[]): string => JSON.stringify(values.filter((v) => v !== null && typeof v === 'object'));
   for (const text of texts) assert.equal(objects(valuesOf(text)), objects(viaYaml(text)), text);
 });
+
+test('a JSON patch that renames a resource adds its new name; a name no file holds (copied, replaced, made by a plugin) renders alone', () => {
+  const root = writeTree({
+    // a/top: `web` is renamed `web-new` by its base's patch, then prefixed `p-`. In one build
+    // kustomize would point b's `serviceName: web-new` at `p-web-new` (checked with kubectl).
+    'a/base/kustomization.yaml': 'resources: [svc.yaml]\npatches:\n- target: {kind: Service, name: web}\n  patch: |-\n    - op: replace\n      path: /metadata/name\n      value: web-new\n',
+    'a/base/svc.yaml': service('web', 'web'),
+    'a/top/kustomization.yaml': 'resources: [../base]\nnamePrefix: p-\n',
+    'b/kustomization.yaml': 'resources: [set.yaml]\n',
+    'b/set.yaml': statefulSet('db', 'web-new'),
+    // The same rename from a patch file.
+    'c/base/kustomization.yaml': 'resources: [svc.yaml]\npatches:\n- path: rename.yaml\n  target: {kind: Service, name: api}\n',
+    'c/base/svc.yaml': service('api', 'api'),
+    'c/base/rename.yaml': '- op: replace\n  path: /metadata/name\n  value: api-v2\n',
+    'c/top/kustomization.yaml': 'resources: [../base]\nnamePrefix: q-\n',
+    'd/kustomization.yaml': 'resources: [set.yaml]\n',
+    'd/set.yaml': statefulSet('cache', 'api-v2'),
+    // A name copied from another field, a replacement, a transformer plugin: not readable.
+    'e/kustomization.yaml': 'resources: [svc.yaml]\npatches:\n- target: {kind: Service}\n  patch: |-\n    - op: copy\n      from: /metadata/labels/app\n      path: /metadata/name\n',
+    'e/svc.yaml': service('copied', 'x'),
+    'f/kustomization.yaml': 'resources: [svc.yaml]\nreplacements:\n- source: {kind: Service, fieldPath: spec.selector.app}\n  targets: [{select: {kind: Service}, fieldPaths: [metadata.name]}]\n',
+    'f/svc.yaml': service('replaced', 'y'),
+    'g/kustomization.yaml': 'resources: [pod.yaml]\ntransformers: [prefixer.yaml]\n',
+    'g/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: g\nspec:\n  containers: [{name: main, image: busybox}]\n',
+    'g/prefixer.yaml': 'apiVersion: builtin\nkind: PrefixSuffixTransformer\nmetadata: {name: p}\nprefix: z-\nfieldSpecs: [{path: metadata/name}]\n',
+    'h/kustomization.yaml': 'resources: [pod.yaml]\n',
+    'h/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: h\nspec:\n  containers: [{name: main, image: busybox}]\n',
+  });
+  const overlays = outermostOverlays([root], readFromDisk);
+  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
+  const groups = batchesOf(overlays, readFromDisk, 1);
+  const together = (a: string, b: string): boolean => groups.some((g) => g.includes(at(a)) && g.includes(at(b)));
+  const alone = (rel: string): boolean => groups.some((g) => g.length === 1 && g[0] === at(rel));
+  assert.ok(at('a/top') >= 0 && at('b') >= 0 && at('c/top') >= 0 && at('d') >= 0, JSON.stringify(overlays.map((o) => o.dir)));
+  assert.ok(!together('a/top', 'b'), 'web-new is a name a/top gives before its prefix (inline patch)');
+  assert.ok(!together('c/top', 'd'), 'api-v2 is a name c/top gives before its prefix (patch file)');
+  for (const rel of ['e', 'f', 'g']) assert.ok(alone(rel), `${rel} renders alone: ${JSON.stringify(groups)}`);
+  assert.ok(together('b', 'h') || together('d', 'h') || together('a/top', 'h'), JSON.stringify(groups));
+});
