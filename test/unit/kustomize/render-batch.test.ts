@@ -47,6 +47,21 @@ function repository(): string {
   });
 }
 
+/** The groups `batchesOf` makes of the overlays under `root`, with lookups by overlay folder. */
+function grouping(root: string) {
+  const overlays = outermostOverlays([root], readFromDisk);
+  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
+  const groups = batchesOf(overlays, readFromDisk, 1);
+  return {
+    overlays,
+    at,
+    groups,
+    groupOf: (rel: string): number[] | undefined => groups.find((g) => g.includes(at(rel))),
+    together: (a: string, b: string): boolean => groups.some((g) => g.includes(at(a)) && g.includes(at(b))),
+    alone: (rel: string): boolean => groups.some((g) => g.length === 1 && g[0] === at(rel)),
+  };
+}
+
 test("each overlay's part of a render of several equals its own render, byte for byte", async () => {
   const root = repository();
   const overlays = outermostOverlays([root], readFromDisk);
@@ -81,10 +96,7 @@ test('overlays sharing a file, or a name one of them renames, are never rendered
     'z/sorted/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: sorted\nspec:\n  containers: [{name: main, image: busybox}]\n',
     'z/broken/kustomization.yaml': 'resources: [missing.yaml]\n',
   });
-  const overlays = outermostOverlays([root], readFromDisk);
-  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
-  const groups = batchesOf(overlays, readFromDisk, 1);
-  const groupOf = (rel: string): number[] | undefined => groups.find((g) => g.includes(at(rel)));
+  const { overlays, at, groups, groupOf } = grouping(root);
   assert.ok(!groupOf('x/one')?.includes(at('x/two')), 'x/one and x/two share their base');
   // x's StatefulSet names a Service `web` it does not have; y renames its `web` to `prod-web`:
   // in one build kustomize would point x's serviceName at y's Service.
@@ -136,10 +148,7 @@ test('names meet as whole words with their prefixes and suffixes: app-1 is not a
     'gen/b/kustomization.yaml': 'resources: [pod.yaml]\n',
     'gen/b/pod.yaml': pod('gen-b', ', env: [{name: T, valueFrom: {configMapKeyRef: {name: tuning-7c2dkh9m4f, key: a}}}]'),
   });
-  const overlays = outermostOverlays([root], readFromDisk);
-  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
-  const groups = batchesOf(overlays, readFromDisk, 1);
-  const together = (a: string, b: string): boolean => groups.some((g) => g.includes(at(a)) && g.includes(at(b)));
+  const { groups, together } = grouping(root);
   assert.ok(together('env/app-1', 'env/app-10'), JSON.stringify(groups));
   assert.ok(!together('nest/top', 'refs/one'), 'inner-web is a name nest/top gives before its outer prefix');
   assert.ok(!together('lit/a', 'lit/b'), 'blue-cache is what lit/b makes of cache');
@@ -201,11 +210,7 @@ test('a JSON patch that renames a resource adds its new name; a name no file hol
     'h/kustomization.yaml': 'resources: [pod.yaml]\n',
     'h/pod.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: h\nspec:\n  containers: [{name: main, image: busybox}]\n',
   });
-  const overlays = outermostOverlays([root], readFromDisk);
-  const at = (rel: string): number => overlays.findIndex((o) => o.dir === join(root, rel));
-  const groups = batchesOf(overlays, readFromDisk, 1);
-  const together = (a: string, b: string): boolean => groups.some((g) => g.includes(at(a)) && g.includes(at(b)));
-  const alone = (rel: string): boolean => groups.some((g) => g.length === 1 && g[0] === at(rel));
+  const { overlays, at, groups, together, alone } = grouping(root);
   assert.ok(at('a/top') >= 0 && at('b') >= 0 && at('c/top') >= 0 && at('d') >= 0, JSON.stringify(overlays.map((o) => o.dir)));
   assert.ok(!together('a/top', 'b'), 'web-new is a name a/top gives before its prefix (inline patch)');
   assert.ok(!together('c/top', 'd'), 'api-v2 is a name c/top gives before its prefix (patch file)');
