@@ -16,10 +16,11 @@ import { FileRuleMemo } from './file-rule-memo';
 import { analyzeChunk, clampSpan, fileFindingSteps, shift, suppress, templatedFinding } from './findings';
 import { LineIndex, lineStartsOf } from './line-index';
 import type { ParsedChunk } from './parse';
-import { resplitChange, type Piece, type Split } from './resplit';
+import { resplitChange, type FileText, type Piece, type Split } from './resplit';
 import { runInSlices, runToEnd, type SliceOptions } from './slices';
 
 export type { SliceOptions } from './slices';
+export type { FileText } from './resplit';
 
 /**
  * The peers of a file analysed without any: one list for every run, since the file rules' memos
@@ -94,7 +95,7 @@ export class Analyzer {
    * `peers`: the pods and objects of the other files of the workspace, for the cross-resource
    * rules; `self`: where this file is in the workspace.
    */
-  analyze(text: string, options: AnalysisOptions = {}, peers: readonly PeerPods[] = NO_PEERS, self?: WorkspaceFile): FileAnalysis {
+  analyze(text: FileText, options: AnalysisOptions = {}, peers: readonly PeerPods[] = NO_PEERS, self?: WorkspaceFile): FileAnalysis {
     return runToEnd(this.run(text, options, peers, self));
   }
 
@@ -103,7 +104,7 @@ export class Analyzer {
    * huge file never blocks the server; resolves to undefined when `isStale` says to give up.
    * Chunks finished before giving up stay cached for the next run.
    */
-  analyzeInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = NO_PEERS, self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
+  analyzeInSlices(text: FileText, options: AnalysisOptions = {}, slices: SliceOptions = {}, peers: readonly PeerPods[] = NO_PEERS, self?: WorkspaceFile): Promise<FileAnalysis | undefined> {
     return runInSlices(this.run(text, options, peers, self), slices);
   }
 
@@ -111,12 +112,12 @@ export class Analyzer {
    * The chunks of `text`, each analysed on its own, without the file-level pass: all that other
    * files' rules see of this one. Shares the chunk cache with `analyze`.
    */
-  chunksOf(text: string, options: AnalysisOptions = {}): readonly PlacedChunk[] {
+  chunksOf(text: FileText, options: AnalysisOptions = {}): readonly PlacedChunk[] {
     return runToEnd(this.chunkSteps(text, options)).chunks;
   }
 
   /** `chunksOf` in slices (see `analyzeInSlices`); undefined when `isStale` says to give up. */
-  async chunksInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}): Promise<readonly PlacedChunk[] | undefined> {
+  async chunksInSlices(text: FileText, options: AnalysisOptions = {}, slices: SliceOptions = {}): Promise<readonly PlacedChunk[] | undefined> {
     return (await runInSlices(this.chunkSteps(text, options), slices))?.chunks;
   }
 
@@ -134,7 +135,7 @@ export class Analyzer {
   }
 
   /** Splits the text and analyses the chunks the cache lacks, yielding after each of those. */
-  private *chunkSteps(text: string, options: AnalysisOptions): Generator<void, { pieces: readonly Piece[]; chunks: PlacedChunk[] }, void> {
+  private *chunkSteps(text: FileText, options: AnalysisOptions): Generator<void, { pieces: readonly Piece[]; chunks: PlacedChunk[] }, void> {
     const key = this.useOptions(options);
     // Runs in slices may interleave: one under other options neither reads nor fills this cache.
     const cache = (): Map<string, ChunkAnalysis> | undefined => (this.optionsKey === key ? this.cache : undefined);
@@ -193,7 +194,7 @@ export class Analyzer {
     return cache;
   }
 
-  private *run(text: string, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
+  private *run(text: FileText, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
     const key = this.useOptions(options);
     const { pieces, chunks } = yield* this.chunkSteps(text, options);
     let findings: Finding[] = [];
@@ -229,11 +230,20 @@ export class Analyzer {
       return found;
     };
     // Most files hold no directive: looking at each chunk's flag spares a search of the whole text.
-    const kept = chunks.some((c) => c.analysis.directives !== false) ? suppress(text, lines, findings, options, pieces, comments) : findings;
+    const kept = chunks.some((c) => c.analysis.directives !== false) ? suppress(String(text), lines, findings, options, pieces, comments) : findings;
     this.comments = nextComments;
     yield;
     kept.sort((a, b) => a.start - b.start);
-    return { text, lines, chunks, findings: kept, ...(peers.length > 0 ? { peers, self } : {}) };
+    // The whole string only for what reads it (fixes, hovers): an edit's diagnostics never do.
+    return {
+      get text() {
+        return String(text);
+      },
+      lines,
+      chunks,
+      findings: kept,
+      ...(peers.length > 0 ? { peers, self } : {}),
+    };
   }
 
   /** The per-chunk share of the file-level work, done while the chunk is fresh (see FileRule.prepareChunk). */

@@ -16,9 +16,9 @@ export const DEFAULT_MAX_FILE_SIZE_MB = 10;
 const MB = 1024 * 1024;
 
 /** The size of a text in UTF-8 bytes when it is over `limitBytes`, else undefined (cheap for small texts). */
-export function oversizeBytes(text: string, limitBytes: number): number | undefined {
+export function oversizeBytes(text: string | { readonly length: number; readonly pieces: readonly string[] }, limitBytes: number): number | undefined {
   if (!(limitBytes > 0) || text.length * 3 <= limitBytes) return undefined;
-  const bytes = Buffer.byteLength(text, 'utf8');
+  const bytes = typeof text === 'string' ? Buffer.byteLength(text, 'utf8') : text.pieces.reduce((sum, piece) => sum + Buffer.byteLength(piece, 'utf8'), 0);
   return bytes > limitBytes ? bytes : undefined;
 }
 

@@ -18,6 +18,12 @@ export interface Range {
 
 const LONE_CR = /\r(?!\n)/g;
 
+/** What the index reads of a text: its length and characters (a string, or an open document's version in pieces). */
+export interface TextLike {
+  readonly length: number;
+  charCodeAt(index: number): number;
+}
+
 /**
  * The text with every lone `\r` read as `\n`: same length, same offsets, same lines. `yaml` only
  * breaks lines at `\n`, while go-yaml (Kubernetes' reader) and LSP break them at a lone `\r` too,
@@ -28,7 +34,7 @@ export function loneCrAsLf(text: string): string {
 }
 
 /** Line starts of one piece of text, relative to the piece. */
-export function lineStartsOf(text: string): number[] {
+export function lineStartsOf(text: TextLike): number[] {
   const starts = [0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -80,11 +86,11 @@ export class LineIndex {
   readonly lineCount: number;
 
   /** `segments` (optional) must start at offset 0 and each begin at a line start. */
-  constructor(text: string, segments?: readonly { readonly start: number; readonly starts: readonly number[] }[]);
+  constructor(text: TextLike, segments?: readonly { readonly start: number; readonly starts: readonly number[] }[]);
   /** Segments given as parallel arrays: offsets (the first 0) and their line starts. */
-  constructor(text: string, segments: undefined, offsets: readonly number[], starts: readonly (readonly number[])[]);
+  constructor(text: TextLike, segments: undefined, offsets: readonly number[], starts: readonly (readonly number[])[]);
   constructor(
-    private readonly text: string,
+    private readonly text: TextLike,
     segments?: readonly { readonly start: number; readonly starts: readonly number[] }[],
     offsets?: readonly number[],
     starts?: readonly (readonly number[])[],
@@ -141,6 +147,16 @@ export class LineIndex {
     let end = nextStart;
     while (end > lineStart && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) end--;
     return Math.max(lineStart, Math.min(lineStart + position.character, end));
+  }
+
+  /** The length of the text (read without joining a text held in pieces). */
+  get textLength(): number {
+    return this.text.length;
+  }
+
+  /** The character at `offset`, as `charCodeAt` (read without joining a text held in pieces). */
+  charCodeAt(offset: number): number {
+    return this.text.charCodeAt(offset);
   }
 
   /** The one place where offsets become LSP ranges. */

@@ -1,11 +1,16 @@
 /**
  * Re-splitting after an edit without rescanning the whole file: the previous split is kept, the
- * changed region is found by comparing the old and new texts from both ends (block-wise, which V8
- * does with memcmp), and only the chunks around it are split again. Untouched chunks keep their
+ * changed region is known from the open document's edits, or found by comparing the old and new
+ * texts from both ends (block-wise, which V8 does with memcmp), and only the chunks around it are
+ * split again. Untouched chunks keep their
  * very string objects, so the chunk cache finds them without re-hashing their text.
  */
 import { lastAtOrBefore } from './line-index';
 import { splitChunks } from './parse';
+import type { PieceText } from './piece-text';
+
+/** A file's text: a string, or one version of an open document held in pieces (piece-text.ts). */
+export type FileText = string | PieceText;
 
 /** A chunk of a file: where it starts, and its text. */
 export interface Piece {
@@ -15,7 +20,7 @@ export interface Piece {
 
 /** The previous split of a file. */
 export interface Split {
-  readonly text: string;
+  readonly text: FileText;
   readonly pieces: readonly Piece[];
 }
 
@@ -62,18 +67,19 @@ export interface Resplit {
 }
 
 /** The split of `text`, reusing `previous` outside the changed region; same result as `splitChunks`. */
-export function resplit(previous: Split | undefined, text: string): Piece[] {
+export function resplit(previous: Split | undefined, text: FileText): Piece[] {
   return resplitChange(previous, text).pieces;
 }
 
 /** `resplit`, telling which pieces were kept. */
-export function resplitChange(previous: Split | undefined, text: string): Resplit {
+export function resplitChange(previous: Split | undefined, text: FileText): Resplit {
   const whole = (pieces: Piece[]): Resplit => ({ pieces, head: 0, tail: 0 });
-  if (!previous || previous.pieces.length === 0) return whole(splitChunks(text));
+  if (!previous || previous.pieces.length === 0) return whole(splitChunks(String(text)));
   const old = previous.text;
   if (old === text) return { pieces: [...previous.pieces], head: previous.pieces.length, tail: 0 };
-  const prefix = commonPrefix(old, text);
-  const suffix = commonSuffix(old, text, Math.min(old.length, text.length) - prefix);
+  const change = changeBetween(old, text);
+  if (!change) return { pieces: [...previous.pieces], head: previous.pieces.length, tail: 0 };
+  const { prefix, suffix } = change;
   const oldEnd = old.length - suffix;
   const delta = text.length - old.length;
   const pieces = previous.pieces;
@@ -88,7 +94,7 @@ export function resplitChange(previous: Split | undefined, text: string): Respli
   const to = after ? after.start + delta : text.length;
   const region = text.slice(from, to);
   // A `%` directive joins its chunk to the next one: rare enough to just split everything.
-  if (/^%/m.test(region)) return whole(splitChunks(text));
+  if (/^%/m.test(region)) return whole(splitChunks(String(text)));
   const middle = splitChunks(region)
     .filter((p) => p.text !== '')
     .map((p) => ({ start: p.start + from, text: ownCopy(p.text) }));
@@ -98,5 +104,19 @@ export function resplitChange(previous: Split | undefined, text: string): Respli
     const p = pieces[i] as Piece;
     out.push(delta === 0 ? p : { start: p.start + delta, text: p.text });
   }
-  return out.length ? { pieces: out, head: first, tail: pieces.length - last - 1 } : whole(splitChunks(text));
+  return out.length ? { pieces: out, head: first, tail: pieces.length - last - 1 } : whole(splitChunks(String(text)));
+}
+
+/**
+ * The lengths of the start and the end the two texts share; undefined when they are equal.
+ * Versions of one open document know their edits: then no text is read (see piece-text.ts).
+ */
+function changeBetween(old: FileText, text: FileText): { prefix: number; suffix: number } | undefined {
+  const known = typeof old !== 'string' && typeof text !== 'string' ? text.changeSince(old) : undefined;
+  if (known) return known.prefix === old.length && old.length === text.length ? undefined : known;
+  const a = String(old);
+  const b = String(text);
+  if (a === b) return undefined;
+  const prefix = commonPrefix(a, b);
+  return { prefix, suffix: commonSuffix(a, b, Math.min(a.length, b.length) - prefix) };
 }

@@ -93,9 +93,20 @@ export class Neighbourhood {
  * Whether a file's text may hold something the workspace rules look up elsewhere (a Service,
  * a route, a config reference, a host port): only such files get the workspace's peers.
  */
-export function needsWorkspace(text: string): boolean {
-  return /Service|Ingress|Route|configMap|secret|hostPort/.test(text);
+export function needsWorkspace(text: string | { readonly pieces: readonly string[] }): boolean {
+  if (typeof text === 'string') return WORKSPACE_WORDS.test(text);
+  // An open document's text in pieces is read piece by piece, never joined (see piece-text.ts);
+  // a word cut by a piece's end is read with the next piece's start.
+  let tail = '';
+  for (const piece of text.pieces) {
+    if (WORKSPACE_WORDS.test(piece) || WORKSPACE_WORDS.test(tail + piece.slice(0, LONGEST_WORD - 1))) return true;
+    tail = piece.slice(-(LONGEST_WORD - 1));
+  }
+  return false;
 }
+
+const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort/;
+const LONGEST_WORD = 'configMap'.length;
 
 type Inputs = Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>;
 const memo = new WeakMap<FileRuleContext['chunks'], { inputs: Inputs; value: Neighbourhood }>();

@@ -85,7 +85,7 @@ export class DiagnosticsCache {
 
   /** Yields after each chunk whose diagnostics had to be written anew. */
   private *prepareSteps(analysis: FileAnalysis, version: number, findings: readonly Finding[]): Generator<void, PreparedDiagnostics, void> {
-    const { chunks, text } = analysis;
+    const { chunks, lines } = analysis;
     const lineSlot = lineSlotFor(analysis.lines.lineCount);
     const next = new Map<ChunkAnalysis, ChunkEntry>();
     // In file order: chunk entries, and findings converted on their own (base line 0).
@@ -97,7 +97,7 @@ export class DiagnosticsCache {
       const f = findings[i] as Finding;
       while (k + 1 < chunks.length && (chunks[k + 1] as PlacedChunk).start <= f.start) k++;
       const chunk = chunks[k];
-      const to = chunks[k + 1]?.start ?? text.length;
+      const to = chunks[k + 1]?.start ?? lines.textLength;
       let j = i;
       while (j < findings.length && chunk && (findings[j] as Finding).start < to && (findings[j] as Finding).start >= chunk.start) j++;
       if (!chunk || j === i) {
@@ -141,7 +141,7 @@ export class DiagnosticsCache {
     // The analysis's line index is made of its chunks, in order.
     const at = analysis.lines.segmentStart(index, chunk.start);
     // Positions at the end of a chunk ending in `\r` depend on what follows (CRLF or not).
-    const endsInCr = analysis.text.charCodeAt(end - 1) === 13;
+    const endsInCr = analysis.lines.charCodeAt(end - 1) === 13;
     const reusable = !endsInCr && last !== undefined && last.column === at.character && last.findings.length === to - from ? last : undefined;
     if (reusable) {
       const by = chunk.start - reusable.start;

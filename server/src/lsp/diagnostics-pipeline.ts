@@ -11,7 +11,7 @@ import { isNear, needsWorkspace } from '../k8s/neighbourhood';
 import type { Finding } from '../rules/types';
 import { toDiagnostic } from './diagnostics';
 import { DiagnosticsCache } from './diagnostics-cache';
-import { firstFindings, type AnalysisStore } from './documents';
+import { firstFindings, textOf, type AnalysisStore } from './documents';
 import { preparedJsonEnabled, publishParams } from './raw-publish';
 
 /** What the pipeline needs from the server. */
@@ -22,7 +22,8 @@ export interface PipelineHost {
   /** Gives the store the document's analysis options and size limit, from its settings. */
   applySettings(document: TextDocument): Promise<void>;
   /** Diagnostics of the project configuration (`.podsight.yaml`) shown in this document. */
-  configDiagnostics(uri: string, text: string): Diagnostic[];
+  /** `text` is read only for a project config file: an edit of a big manifest never joins its text. */
+  configDiagnostics(uri: string, text: () => string): Diagnostic[];
   /** Findings of kustomize overlay renders that belong in this document, given its own diagnostics. */
   overlayDiagnostics(uri: string, own: Diagnostic[] | (() => Diagnostic[])): Diagnostic[];
 }
@@ -60,7 +61,7 @@ export class DiagnosticsPipeline {
   scheduleWithNeighbours(document: TextDocument, delay: number): void {
     this.schedule(document, delay);
     for (const other of this.host.documents.all()) {
-      if (other.uri !== document.uri && isNear(other.uri, document.uri) && needsWorkspace(other.getText())) this.schedule(other, delay);
+      if (other.uri !== document.uri && isNear(other.uri, document.uri) && needsWorkspace(textOf(other))) this.schedule(other, delay);
     }
   }
 
@@ -94,7 +95,7 @@ export class DiagnosticsPipeline {
     // The other open documents this one's workspace rules look at: brought up to date in slices
     // first, so that taking them as peers never analyses a big file in one go; under their own
     // settings, as their own runs will be, so that both share the chunks.
-    if (needsWorkspace(document.getText())) {
+    if (needsWorkspace(textOf(document))) {
       for (const other of documents.all()) {
         if (other === document) continue;
         await this.host.applySettings(other);
@@ -119,7 +120,7 @@ export class DiagnosticsPipeline {
       return !!last && last.document === document && last.version > version;
     };
     if (newer()) return;
-    const extra = this.host.configDiagnostics(uri, document.getText());
+    const extra = this.host.configDiagnostics(uri, () => document.getText());
     if (!preparedJsonEnabled()) {
       // Node IPC serialises the message itself: plain objects, nothing kept.
       const diagnostics = (findings ?? analysis.findings).map((f) => toDiagnostic(f, analysis, uri, version));

@@ -4,13 +4,13 @@
  * AnalysisStore keeps one per document version (peerOf, peerInSlices).
  */
 import type { Document } from 'yaml';
-import type { ChunkAnalysis, PlacedChunk } from '../core/analyze';
+import type { ChunkAnalysis, FileText, PlacedChunk } from '../core/analyze';
 import type { PodModel } from '../k8s/pod-model';
 import { docStarts } from '../navigation/workspace-view';
 import type { PeerPods } from '../rules/types';
 
 /** The peer of the document at `source` with `text`, analysed as `chunks`. */
-export function peerOfChunks(source: string, chunks: readonly PlacedChunk[], text: string, namespace: string | undefined): PeerPods {
+export function peerOfChunks(source: string, chunks: readonly PlacedChunk[], text: FileText, namespace: string | undefined): PeerPods {
   // One loop with pushes: four `flatMap`/`filter` passes took 10–15 ms at 5,000 documents, in
   // one piece, whenever a big neighbour changed.
   const pods: PodModel[] = [];
@@ -36,7 +36,10 @@ export function peerOfChunks(source: string, chunks: readonly PlacedChunk[], tex
     chunks: plain,
     templated,
     namespace,
-    text,
+    // Joined only for what reads it (workspace rename): an edit of a big document never is.
+    get text() {
+      return String(text);
+    },
     get starts() {
       return (starts ??= docStarts(chunks));
     },

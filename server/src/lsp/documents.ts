@@ -6,7 +6,7 @@
  * belongs to the object, and a late run for the closed one can never stand for the new one.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyzer, type FileAnalysis, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
+import { Analyzer, type FileAnalysis, type FileText, type PlacedChunk, type RuleErrorHandler } from '../core/analyze';
 import { fileTooLargeAnalysis, oversizeBytes } from '../core/file-too-large';
 import { rules } from '../rules';
 import type { PodModel } from '../k8s/pod-model';
@@ -15,6 +15,7 @@ import type { AnalysisOptions, PeerPods, Rule, WorkspaceFile } from '../rules/ty
 import type { WorkspaceView } from '../navigation/workspace-view';
 import { peerOfChunks } from './document-peer';
 import { firstDocumentsEnd, PREFIX_LENGTH, PROGRESSIVE_LENGTH } from './first-documents';
+import { OpenDocument } from './open-document';
 
 // The diagnostics pipeline imports it from here.
 export { firstFindings } from './first-documents';
@@ -27,6 +28,14 @@ export interface Peers {
   readonly self?: WorkspaceFile;
 }
 
+/**
+ * The document's text as the analysis reads it: an open document's version held in pieces, so
+ * that an edit's analysis never joins the whole string (see piece-text.ts); otherwise the string.
+ */
+export function textOf(document: TextDocument): FileText {
+  return document instanceof OpenDocument ? document.snapshot() : document.getText();
+}
+
 interface DocumentState {
   /** The open document this state belongs to. */
   readonly document: TextDocument;
@@ -35,7 +44,7 @@ interface DocumentState {
   peerKey?: string;
   analysis?: FileAnalysis;
   /** What this document gives the others, for this version and text. */
-  peer?: { readonly version: number; readonly text: string; readonly options: AnalysisOptions; readonly peer: PeerPods };
+  peer?: { readonly version: number; readonly text: FileText; readonly options: AnalysisOptions; readonly peer: PeerPods };
   options: AnalysisOptions;
   /** Files over this many bytes are skipped (0: no limit). */
   maxBytes: number;
@@ -53,7 +62,7 @@ interface DocumentState {
 export class AnalysisStore {
   private readonly states = new Map<string, DocumentState>();
   /** Set by the server: the open documents beside this one (same folder) whose pods Services may select. */
-  peersFor?: (uri: string, text: string) => Peers;
+  peersFor?: (uri: string) => Peers;
   /** Set by the server: the default namespace of a document's objects (its kustomization's). */
   namespaceOf?: (uri: string) => string;
 
@@ -89,17 +98,16 @@ export class AnalysisStore {
 
   /** The workspace a document sees, for navigation: its peers (open documents, files on disk) and place. */
   workspaceView(document: TextDocument): WorkspaceView {
-    const text = document.getText();
-    return { peers: this.peersFor?.(document.uri, text)?.peers ?? [], source: document.uri, namespace: this.namespaceOf?.(document.uri) };
+    return { peers: this.peersFor?.(document.uri)?.peers ?? [], source: document.uri, namespace: this.namespaceOf?.(document.uri) };
   }
 
   optionsFor(uri: string): AnalysisOptions {
     return this.states.get(uri)?.options ?? this.defaults();
   }
 
-  private peersOf(uri: string, text: string): Peers | undefined {
+  private peersOf(uri: string, text: FileText): Peers | undefined {
     // Only a file that may refer across files looks at its peers; the gate keeps the others peer-free.
-    return needsWorkspace(text) ? this.peersFor?.(uri, text) : undefined;
+    return needsWorkspace(text) ? this.peersFor?.(uri) : undefined;
   }
 
   /**
@@ -110,7 +118,7 @@ export class AnalysisStore {
   analyze(document: TextDocument): FileAnalysis {
     const s = this.state(document);
     if (s.analysis && s.version === document.version) return s.analysis;
-    const text = document.getText();
+    const text = textOf(document);
     const tooLarge = this.oversized(s, text);
     if (tooLarge) return this.keep(s, document.version, '', tooLarge);
     const peers = this.peersOf(document.uri, text);
@@ -125,7 +133,7 @@ export class AnalysisStore {
    */
   async analyzeInSlices(document: TextDocument, isStale: () => boolean, urgent = false): Promise<FileAnalysis | undefined> {
     const s = this.state(document);
-    const text = document.getText();
+    const text = textOf(document);
     const version = document.version;
     const tooLarge = this.oversized(s, text);
     if (tooLarge) return this.keep(s, version, '', tooLarge);
@@ -225,7 +233,7 @@ export class AnalysisStore {
    */
   peerOf(document: TextDocument): PeerPods | undefined {
     const s = this.state(document);
-    const text = document.getText();
+    const text = textOf(document);
     if (this.peerIsCurrent(s, document.version, text)) return s.peer!.peer;
     if (s.analysis && s.version === document.version) return this.keepPeer(s, document, s.analysis.chunks, text);
     if (this.oversized(s, text)) return undefined;
@@ -240,7 +248,7 @@ export class AnalysisStore {
     const s = this.state(document);
     // An edit of that document meanwhile starts over on its new text (only its changed chunks).
     while (!isStale() && this.states.get(document.uri) === s) {
-      const text = document.getText();
+      const text = textOf(document);
       const version = document.version;
       if (this.peerIsCurrent(s, version, text) || (s.analysis && s.version === version) || this.oversized(s, text)) return;
       const chunks = await s.analyzer.chunksInSlices(text, s.options, { isStale: () => isStale() || document.version !== version });
@@ -248,19 +256,19 @@ export class AnalysisStore {
     }
   }
 
-  private keepPeer(s: DocumentState, document: TextDocument, chunks: readonly PlacedChunk[], text: string): PeerPods {
+  private keepPeer(s: DocumentState, document: TextDocument, chunks: readonly PlacedChunk[], text: FileText): PeerPods {
     const peer = peerOfChunks(document.uri, chunks, text, this.namespaceOf?.(document.uri));
     s.peer = { version: document.version, text, options: s.options, peer };
     return peer;
   }
 
-  private peerIsCurrent(s: DocumentState, version: number, text: string): boolean {
+  private peerIsCurrent(s: DocumentState, version: number, text: FileText): boolean {
     return s.peer?.version === version && s.peer.text === text && s.peer.options === s.options;
   }
 
-  private oversized(s: DocumentState, text: string): FileAnalysis | undefined {
+  private oversized(s: DocumentState, text: FileText): FileAnalysis | undefined {
     const bytes = oversizeBytes(text, s.maxBytes);
-    return bytes === undefined ? undefined : fileTooLargeAnalysis(text, bytes, s.maxBytes, s.options);
+    return bytes === undefined ? undefined : fileTooLargeAnalysis(String(text), bytes, s.maxBytes, s.options);
   }
 
   private keep(s: DocumentState, version: number, peerKey: string, analysis: FileAnalysis): FileAnalysis {

@@ -7,6 +7,8 @@
  */
 import type { TextDocumentsConfiguration } from 'vscode-languageserver';
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextLike } from '../core/line-index';
+import { EditableText, type PieceText } from '../core/piece-text';
 
 const CR = 13;
 const LF = 10;
@@ -16,7 +18,7 @@ const SCAN_STEP = 1 << 18;
 const isEol = (c: number): boolean => c === CR || c === LF;
 
 /** Line starts within `text` (offset by `base`), from `from`; with the text's own start when `atLineStart`. */
-function lineStartsIn(text: string, atLineStart: boolean, base = 0, from = 0, to = text.length, out: number[] = atLineStart ? [base] : []): number[] {
+function lineStartsIn(text: TextLike, atLineStart: boolean, base = 0, from = 0, to = text.length, out: number[] = atLineStart ? [base] : []): number[] {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (!isEol(c)) continue;
@@ -41,8 +43,18 @@ export class OpenDocument implements TextDocument {
     readonly uri: string,
     readonly languageId: string,
     private currentVersion: number,
-    private content: string,
-  ) {}
+    content: string,
+  ) {
+    this.content = new EditableText(content);
+  }
+
+  /** The text, in blocks: an edit replaces a block or two, never the whole string (see piece-text.ts). */
+  private readonly content: EditableText;
+
+  /** This version of the text, read without joining it (the analysis reads it so). */
+  snapshot(): PieceText {
+    return this.content.snapshot();
+  }
 
   get version(): number {
     return this.currentVersion;
@@ -58,8 +70,8 @@ export class OpenDocument implements TextDocument {
   }
 
   getText(range?: Range): string {
-    if (!range) return this.content;
-    return this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end));
+    if (!range) return this.content.toString();
+    return this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
   positionAt(offset: number): Position {
@@ -103,7 +115,7 @@ export class OpenDocument implements TextDocument {
     const lines = this.lines();
     if (line < 0 || line >= lines.length) return '';
     const next = this.nextLineStart(line);
-    return this.content.substring(this.beforeEol(next, lines[line] as number), next);
+    return this.content.slice(this.beforeEol(next, lines[line] as number), next);
   }
 
   /** Applies the changes of one `didChange`, in order. */
@@ -111,14 +123,14 @@ export class OpenDocument implements TextDocument {
     this.revision++;
     for (const change of changes) {
       if (!('range' in change) || !change.range) {
-        this.content = change.text;
+        this.content.reset(change.text);
         this.lineOffsets = undefined;
         continue;
       }
       const range = wellFormed(change.range);
       const start = this.offsetAt(range.start);
       const end = this.offsetAt(range.end);
-      this.content = this.content.substring(0, start) + change.text + this.content.substring(end);
+      this.content.replace(start, end, change.text);
       const insertedEnd = start + change.text.length;
       // A CRLF made across an edit's edge is no break of the inserted text: worked out anew.
       const crlfAt = (i: number): boolean => this.content.charCodeAt(i - 1) === CR && this.content.charCodeAt(i) === LF;
@@ -145,7 +157,7 @@ export class OpenDocument implements TextDocument {
    * meanwhile, and keeps nothing when something else worked them out first.
    */
   *lineStartSteps(): Generator<void, void, void> {
-    const text = this.content;
+    const text = this.content.snapshot();
     const revision = this.revision;
     const starts: number[] = [0];
     let from = 0;

@@ -92,9 +92,9 @@ export class ProjectConfigs {
    * Diagnostics for the config file itself while it is open, from the editor's text (so they follow
    * unsaved edits); the saved file is what applies to the manifests.
    */
-  diagnosticsFor(uri: string, text: string): Diagnostic[] {
+  diagnosticsFor(uri: string, text: () => string): Diagnostic[] {
     if (!this.isConfigFile(uri)) return [];
-    return parseConfig(text, CONFIG_FILE, this.locale()).errors.map((error) => ({
+    return parseConfig(text(), CONFIG_FILE, this.locale()).errors.map((error) => ({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: DiagnosticSeverity.Error,
       source: 'podsight',

@@ -18,7 +18,7 @@ import { openDocuments } from './open-document';
 import { maxFileSizeBytes } from '../core/file-too-large';
 import type { Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
-import { AnalysisStore } from './documents';
+import { AnalysisStore, textOf } from './documents';
 import { DiagnosticsPipeline } from './diagnostics-pipeline';
 import { IdleCollector } from './idle-collect';
 import { features } from './features';
@@ -189,7 +189,7 @@ export function startServer(rawConnection: Connection): void {
   }
 
   function revalidateWorkspaceUsers(): void {
-    for (const d of documents.all()) if (needsWorkspace(d.getText())) schedule(d, 0);
+    for (const d of documents.all()) if (needsWorkspace(textOf(d))) schedule(d, 0);
   }
 
   connection.onInitialized(() => {
@@ -256,7 +256,7 @@ export function startServer(rawConnection: Connection): void {
   // Garbage of big analyses is collected once the server is idle (see idle-collect.ts).
   const collector = new IdleCollector();
   documents.onDidOpen((e) => {
-    collector.opened(e.document.getText().length);
+    collector.opened(textOf(e.document).length);
     // A big document's line starts, in slices now rather than in one block on its first edit.
     const opened = e.document;
     if (opened.getText().length >= LINE_STARTS_IN_SLICES) void runInSlices(opened.lineStartSteps(), { isStale: () => documents.get(opened.uri) !== opened });
@@ -271,7 +271,7 @@ export function startServer(rawConnection: Connection): void {
     overlays.touched(e.document, true);
   });
   documents.onDidClose((e) => {
-    collector.closed(e.document.getText().length);
+    collector.closed(textOf(e.document).length);
     pipeline.closed(e.document.uri);
     settings.delete(e.document.uri);
     store.forget(e.document.uri);
