@@ -37,6 +37,12 @@ function blockAt(starts: readonly number[], offset: number): number {
   return low;
 }
 
+/** An index into a text of `length`, as `substring` reads one: NaN as 0, clamped to [0, length]. */
+function indexIn(index: number | undefined, length: number): number {
+  const n = Number(index);
+  return Number.isNaN(n) ? 0 : Math.max(0, Math.min(n, length));
+}
+
 /** The blocks of a text cut at `BLOCK`. */
 function blocksOf(text: string): string[] {
   if (text.length <= BLOCK * 2) return [text];
@@ -67,18 +73,22 @@ export class PieceText implements TextLike {
     return new PieceText([text], [0], text.length, undefined, 0, text);
   }
 
-  charCodeAt(index: number): number {
-    if (this.whole !== undefined) return this.whole.charCodeAt(index);
+  charCodeAt(position: number): number {
+    if (this.whole !== undefined) return this.whole.charCodeAt(position);
+    // As the string's: NaN reads as 0, a fraction as its integer part.
+    const n = Number(position);
+    const index = Number.isNaN(n) ? 0 : Math.trunc(n);
     let k = this.lastBlock;
     const start = this.starts[k] as number;
     if (index < start || index >= start + (this.blocks[k] as string).length) k = this.lastBlock = blockAt(this.starts, index);
     return (this.blocks[k] as string).charCodeAt(index - (this.starts[k] as number));
   }
 
+  /** As `String.prototype.slice`, for indices from 0 to the length (negative ones read as 0). */
   slice(from = 0, to = this.length): string {
-    if (this.whole !== undefined) return this.whole.slice(from, to);
-    const start = Math.max(0, Math.min(from < 0 ? this.length + from : from, this.length));
-    const end = Math.max(start, Math.min(to < 0 ? this.length + to : to, this.length));
+    if (this.whole !== undefined) return this.whole.slice(indexIn(from, this.length), indexIn(to, this.length));
+    const start = indexIn(from, this.length);
+    const end = Math.max(start, indexIn(to, this.length));
     if (start === end) return '';
     const first = blockAt(this.starts, start);
     const last = blockAt(this.starts, end - 1);
@@ -87,6 +97,13 @@ export class PieceText implements TextLike {
     for (let k = first + 1; k < last; k++) parts.push(this.blocks[k] as string);
     parts.push((this.blocks[last] as string).slice(0, end - (this.starts[last] as number)));
     return parts.join('');
+  }
+
+  /** As `String.prototype.substring`: NaN reads as 0, and the smaller index starts. */
+  substring(from: number, to = this.length): string {
+    const a = indexIn(from, this.length);
+    const b = indexIn(to, this.length);
+    return a <= b ? this.slice(a, b) : this.slice(b, a);
   }
 
   /** The whole text as one string, joined once. */
@@ -159,6 +176,10 @@ export class EditableText {
     return this.snapshot().slice(from, to);
   }
 
+  substring(from: number, to?: number): string {
+    return this.snapshot().substring(from, to);
+  }
+
   /** The whole text, joined once per version. */
   toString(): string {
     return this.snapshot().toString();
@@ -175,7 +196,15 @@ export class EditableText {
   }
 
   /** Replaces [start, end) by `text`. */
-  replace(start: number, end: number, text: string): void {
+  replace(from: number, to: number, text: string): void {
+    // As `substring(0, from)` reads it: a missing index is the end. (The library's line starts
+    // can have holes after an odd edit; its offsets are undefined there, and ours follow.)
+    const start = from === undefined ? this.total : indexIn(from, this.total);
+    const end = indexIn(to, this.total);
+    // As `text.substring(0, start) + typed + text.substring(end)` would (what the LSP library
+    // does, even for the odd range it makes of positions past a line's end): the text between
+    // `end` and `start` then appears twice.
+    if (end < start) return this.replace(start, start, text + this.slice(end, start));
     const first = blockAt(this.starts, start);
     // An edit ending at a block's end takes that block, not the next one: fewer blocks change.
     const last = end > start ? blockAt(this.starts, end - 1) : first;

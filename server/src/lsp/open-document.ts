@@ -71,7 +71,7 @@ export class OpenDocument implements TextDocument {
 
   getText(range?: Range): string {
     if (!range) return this.content.toString();
-    return this.content.slice(this.offsetAt(range.start), this.offsetAt(range.end));
+    return this.content.substring(this.offsetAt(range.start), this.offsetAt(range.end));
   }
 
   positionAt(offset: number): Position {
@@ -115,7 +115,7 @@ export class OpenDocument implements TextDocument {
     const lines = this.lines();
     if (line < 0 || line >= lines.length) return '';
     const next = this.nextLineStart(line);
-    return this.content.slice(this.beforeEol(next, lines[line] as number), next);
+    return this.content.substring(this.beforeEol(next, lines[line] as number), next);
   }
 
   /** Applies the changes of one `didChange`, in order. */

@@ -109,3 +109,18 @@ test('a paste of more than 10,000 lines (the line starts are joined, not spliced
     for (const line of [0, 1, 2, 5_000, 10_049, 10_050, 10_051, 10_052, 10_053]) assert.equal(ours.offsetAt({ line, character: 0 }), theirs.offsetAt({ line, character: 0 }), `edit ${i + 1}, line ${line}`);
   });
 });
+
+test('a big document (its text in several blocks) after random edits: the same as vscode-languageserver-textdocument', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const next = random(seed);
+    const initial = 'key: value\r\n'.repeat(8_000) + text(next, 200) + 'a: b\n'.repeat(10_000);
+    const theirs = TextDocument.create('file:///big.yaml', 'yaml', 1, initial);
+    const ours = new OpenDocument('file:///big.yaml', 'yaml', 1, initial);
+    for (let version = 2; version < 30; version++) {
+      const changes = Array.from({ length: 1 + Math.floor(next() * 3) }, () => change(next, theirs));
+      TextDocument.update(theirs, changes, version);
+      ours.update(changes, version);
+      assertSame(ours, theirs, next, `seed ${seed}, version ${version}`);
+    }
+  }
+});
