@@ -114,6 +114,7 @@ try {
     if (j.metrics) log(`metrics: ${JSON.stringify(j.metrics)}`);
     log(`suite started ${j.startedAt - tNav} ms after navigation and ran ${j.finishedAt - j.startedAt} ms`);
     if (code === 0 && j.failures.length) code = 1;
+    printJournalOfFailures(j.failures, path.join(artifacts, 'journal.json'));
   } else {
     log('the suite wrote no results (did it load? see the output above)');
     if (code === 0) code = 1;
@@ -132,3 +133,17 @@ try {
   log(`${code === 0 ? 'PASS' : 'FAIL'} in ${((Date.now() - T0) / 1000).toFixed(1)} s (exit ${code}); artifacts in ${path.relative(REPO, artifacts) || artifacts}`);
 }
 process.exit(code);
+
+/**
+ * What the journal holds for each failed test (its last entries): CI keeps only the output, and
+ * a failure seen once must be readable there.
+ */
+function printJournalOfFailures(failures, file) {
+  if (failures.length === 0 || !fs.existsSync(file)) return;
+  const journal = JSON.parse(fs.readFileSync(file, 'utf8'));
+  for (const { title } of failures) {
+    const own = journal.filter((e) => e.test === title).slice(-40);
+    log(`journal of the failed test "${title}" (last ${own.length} entries):`);
+    for (const { test, ...entry } of own) log(`  ${JSON.stringify(entry)}`);
+  }
+}
