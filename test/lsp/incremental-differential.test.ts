@@ -46,6 +46,22 @@ test(`${SEQUENCES} random edit sequences: incremental = fresh = CLI, ranges insi
   await check(Array.from({ length: SEQUENCES }, (_, i) => makeSequence(SEED, i, texts)));
 });
 
+test('random edit sequences over big files (their text kept in several blocks by the server): incremental = fresh = CLI', { timeout: 10 * 60_000 }, async () => {
+  // Corpus files joined into ~100-200 KB documents: an open document holds its text in blocks of
+  // 32 KiB (piece-text.ts), and edits here land in any block and across their edges.
+  const big = Array.from({ length: 6 }, (_, k) => {
+    const parts: string[] = [];
+    let size = 0;
+    for (let i = k; size < 100_000 + k * 20_000; i += 7) {
+      const text = (texts[i % texts.length] as { text: string }).text;
+      parts.push(text.endsWith('\n') ? text : `${text}\n`);
+      size += text.length;
+    }
+    return { name: `joined-${k}`, text: parts.join('---\n') };
+  });
+  await check(Array.from({ length: 12 }, (_, i) => makeSequence(SEED + 1, i, big)));
+});
+
 test('saved regression sequences stay fixed', async () => {
   const files = existsSync(FIXTURES) ? readdirSync(FIXTURES).filter((f) => f.endsWith('.json')) : [];
   await check(files.map((f) => JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as Sequence));
