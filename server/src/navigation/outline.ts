@@ -86,7 +86,7 @@ export function limitedOutline(analysis: FileAnalysis, t: Translate, max: number
   const withPods = objects < max;
   let podsLeftOut = false;
   const out: OutlineNode[] = [];
-  const file: Box = { start: 0, end: analysis.text.length };
+  const file: Box = { start: 0, end: analysis.lines.textLength };
   for (const chunk of analysis.chunks) {
     const base = chunk.start;
     const byNode = new Map<unknown, OutlineNode>();
