@@ -127,12 +127,26 @@ export class LineIndex {
     let clamped = Math.max(0, Math.min(offset, this.text.length));
     // Between the `\r` and `\n` of a CRLF is no position of LSP's: that is the end of the line.
     if (this.text.charCodeAt(clamped) === 10 && this.text.charCodeAt(clamped - 1) === 13) clamped--;
-    const k = lastAtOrBeforeNumber(this.offsets, clamped);
+    const k = this.segmentOf(clamped);
     const at = clamped - (this.offsets[k] as number);
     const own = this.starts[k] as readonly number[];
     const i = lastAtOrBeforeNumber(own, at);
     return { line: (this.firstLines[k] as number) + i, character: at - (own[i] ?? 0) };
   }
+
+  /**
+   * The last segment starting at or before `offset`. Offsets come in runs (a file's diagnostics or
+   * outline, in order): the segment of the last call, or the one after it, saves the search.
+   */
+  private segmentOf(offset: number): number {
+    const offsets = this.offsets;
+    for (let k = this.lastSegment; k <= this.lastSegment + 1 && k < offsets.length; k++) {
+      if ((offsets[k] as number) <= offset && (k + 1 === offsets.length || (offsets[k + 1] as number) > offset)) return (this.lastSegment = k);
+    }
+    return (this.lastSegment = lastAtOrBeforeNumber(offsets, offset));
+  }
+
+  private lastSegment = 0;
 
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;

@@ -5,7 +5,7 @@
  * range (merge keys and aliases can put a node's text elsewhere; then the parent's is used).
  */
 import type { Node } from 'yaml';
-import type { FileAnalysis } from '../core/analyze';
+import type { ChunkAnalysis, FileAnalysis } from '../core/analyze';
 import { asMap, getNode, getScalar } from '../core/yaml-access';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import type { Translate } from '../completion/types';
@@ -84,27 +84,59 @@ export function outline(analysis: FileAnalysis, t: Translate, max = Infinity): O
 export function limitedOutline(analysis: FileAnalysis, t: Translate, max: number): { nodes: OutlineNode[]; cut: boolean } {
   const objects = analysis.chunks.reduce((n, c) => n + c.analysis.objects.length, 0);
   const withPods = objects < max;
+  // The same chunk analysis gives the same entries (relative to it) under the same language.
+  const key = `${withPods}\u0000${t('outline.pod')}`;
   let podsLeftOut = false;
   const out: OutlineNode[] = [];
-  const file: Box = { start: 0, end: analysis.lines.textLength };
   for (const chunk of analysis.chunks) {
-    const base = chunk.start;
-    const byNode = new Map<unknown, OutlineNode>();
-    for (const { object, doc } of chunk.analysis.objects) {
-      const parent = [...byNode.values()].reverse().find((n) => inside(box(object.node, base), n));
-      const kind = object.kind ?? '?';
-      const nameNode = getScalar(asMap(getNode(object.node, 'metadata', doc), doc), 'name', doc) ?? getScalar(object.node, 'kind', doc);
-      const node = entry(object.name ?? kind, 'object', box(object.node, base), box(nameNode, base), parent ?? file, kind);
-      byNode.set(object.node, node);
-      (parent ? parent.children : out).push(node);
-      const pod = chunk.analysis.pods.find((p) => p.object.node === object.node);
-      if (pod && withPods) node.children.push(podNode(pod, base, node, t));
-      else if (pod) podsLeftOut = true;
-    }
+    const own = chunkOutline(chunk.analysis, key, withPods, t);
+    podsLeftOut ||= own.podsLeftOut;
+    for (const node of own.nodes) out.push(chunk.start === 0 ? node : moved(node, chunk.start));
   }
   if (max === Infinity) return { nodes: out, cut: false };
   const limited = limitOutline(out, max);
   return { nodes: limited.nodes, cut: podsLeftOut || limited.omitted > 0 };
+}
+
+interface ChunkOutline {
+  readonly key: string;
+  readonly nodes: readonly OutlineNode[];
+  readonly podsLeftOut: boolean;
+}
+
+/**
+ * Each chunk analysis's entries, relative to the chunk: VS Code asks for the outline after every
+ * pause in typing, and working out 5,000 documents' entries again took ~25 ms in one block.
+ */
+const chunkOutlines = new WeakMap<ChunkAnalysis, ChunkOutline>();
+
+function chunkOutline(analysis: ChunkAnalysis, key: string, withPods: boolean, t: Translate): ChunkOutline {
+  const kept = chunkOutlines.get(analysis);
+  if (kept?.key === key) return kept;
+  let podsLeftOut = false;
+  const nodes: OutlineNode[] = [];
+  // Offsets relative to the chunk: the chunk is the whole file its top-level entries lie in.
+  const file: Box = { start: 0, end: analysis.chunk.text.length };
+  const byNode = new Map<unknown, OutlineNode>();
+  for (const { object, doc } of analysis.objects) {
+    const parent = [...byNode.values()].reverse().find((n) => inside(box(object.node, 0), n));
+    const kind = object.kind ?? '?';
+    const nameNode = getScalar(asMap(getNode(object.node, 'metadata', doc), doc), 'name', doc) ?? getScalar(object.node, 'kind', doc);
+    const node = entry(object.name ?? kind, 'object', box(object.node, 0), box(nameNode, 0), parent ?? file, kind);
+    byNode.set(object.node, node);
+    (parent ? parent.children : nodes).push(node);
+    const pod = analysis.pods.find((p) => p.object.node === object.node);
+    if (pod && withPods) node.children.push(podNode(pod, 0, node, t));
+    else if (pod) podsLeftOut = true;
+  }
+  const outline = { key, nodes, podsLeftOut };
+  chunkOutlines.set(analysis, outline);
+  return outline;
+}
+
+/** A chunk's entry (and its children) at the chunk's place in the file. */
+function moved(node: OutlineNode, by: number): OutlineNode {
+  return { ...node, start: node.start + by, end: node.end + by, selStart: node.selStart + by, selEnd: node.selEnd + by, children: node.children.map((c) => moved(c, by)) };
 }
 
 /**

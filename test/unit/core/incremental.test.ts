@@ -65,6 +65,13 @@ test('a line index built from chunks converts like one built from the whole text
       assert.equal(segmented.offsetAt(pos), whole.offsetAt(pos));
     }
     assert.equal(segmented.offsetAt({ line: 0, character: 999 }), whole.offsetAt({ line: 0, character: 999 }));
+    // In any order too (the index remembers the last segment it found), and past either end.
+    let seed = 7;
+    for (let n = 0; n < 200; n++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const offset = (seed % (text.length + 5)) - 2;
+      assert.deepEqual(segmented.positionAt(offset), whole.positionAt(offset), `${JSON.stringify(text)} @${offset}, in random order`);
+    }
   }
 });
 
