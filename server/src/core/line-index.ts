@@ -61,7 +61,7 @@ export function lastAtOrBefore<T>(items: readonly T[], value: number, key: (item
 }
 
 /** Index of the last number <= value in a sorted array (0 when none is). */
-function lastAtOrBeforeNumber(sorted: ArrayLike<number>, value: number): number {
+export function lastAtOrBeforeNumber(sorted: ArrayLike<number>, value: number): number {
   let low = 0;
   let high = sorted.length - 1;
   while (low < high) {

@@ -10,7 +10,7 @@
  * (hover, code actions, the diagram) join it, once per version.
  */
 
-import type { TextLike } from './line-index';
+import { lastAtOrBeforeNumber as blockAt, type TextLike } from './line-index';
 
 /** One edit: `removed` characters at `at` replaced by `inserted` characters, in the text as it was then. */
 interface Change {
@@ -24,18 +24,6 @@ interface Change {
 const BLOCK = 1 << 15;
 /** Changes remembered for `changeSince`; an analysis further behind compares whole texts. */
 const KEPT_CHANGES = 1024;
-
-/** The index of the last block starting at or before `offset`. */
-function blockAt(starts: readonly number[], offset: number): number {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((starts[mid] as number) <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return low;
-}
 
 /** An index into a text of `length`, as `substring` reads one: NaN as 0, clamped to [0, length]. */
 function indexIn(index: number | undefined, length: number): number {

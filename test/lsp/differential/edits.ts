@@ -6,6 +6,9 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-protocol';
+import { random } from '../../helpers/random';
+
+export { random };
 
 /** One step of a sequence. `wait`: let the server publish before the next step (else: fast typing). */
 export type Step =
@@ -20,17 +23,6 @@ export interface Sequence {
   readonly steps: readonly Step[];
 }
 
-/** A small seeded PRNG (mulberry32). */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TYPED = ['a', 'x', ' ', ':', '-', '#', '"', "'", '{', '}', '[', ']', ',', '0', '8', '中', '文', '😀', '\t', '\n', '\r\n', '\r', '&', '*', '|', '>'];
 const BLOCKS = [

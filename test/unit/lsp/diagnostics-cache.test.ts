@@ -7,21 +7,10 @@ import { Analyzer, type FileAnalysis } from '../../../server/src/core/analyze';
 import * as diagnostics from '../../../server/src/lsp/diagnostics';
 import { DiagnosticsCache } from '../../../server/src/lsp/diagnostics-cache';
 import { corpusDir, yamlFiles } from '../../helpers/paths';
+import { random } from '../../helpers/random';
 
 const uri = 'file:///cache/doc.yaml';
 const expected = (a: FileAnalysis, version: number): unknown => JSON.parse(JSON.stringify(a.findings.map((f) => diagnostics.toDiagnostic(f, a, uri, version))));
-
-/** A small seeded generator (mulberry32), so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pod = (i: number, broken: boolean): string =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: p${i}, labels: {app: a${i}}}\nspec:\n  containers:\n  - name: c\n    image: nginx:1.25\n    ports: [{containerPort: 80}]\n    volumeMounts:\n    - {name: v, mountPath: /data}\n${broken ? '    - {name: v, mountPath: /data}\n  - {name: d, image: x, ports: [{containerPort: 80}]}\n' : ''}  volumes:\n  - name: v\n    emptyDir: {}\n  - name: unused\n    emptyDir: {}\n`;

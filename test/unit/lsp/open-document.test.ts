@@ -8,17 +8,7 @@ import { test } from 'node:test';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { runToEnd } from '../../../server/src/core/slices';
 import { OpenDocument } from '../../../server/src/lsp/open-document';
-
-/** A small deterministic generator (mulberry32), so that a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../helpers/random';
 
 const PIECES = ['a', 'b: c', ' ', '\n', '\r\n', '\r', '中', '-', 'xy'];
 
