@@ -234,7 +234,7 @@ export class Analyzer {
     this.comments = nextComments;
     yield;
     kept.sort((a, b) => a.start - b.start);
-    // The whole string only for what reads it (fixes, hovers): an edit's diagnostics never do.
+    // The whole string only for what reads it (quick fixes, rename): an edit's diagnostics never do.
     return {
       get text() {
         return String(text);

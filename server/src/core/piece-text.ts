@@ -7,7 +7,7 @@
  * (copying into memory already touched takes 0.1 ms). So the open document keeps its text as
  * blocks of some tens of KB (`EditableText`), the analysis reads an immutable view of one version
  * (`PieceText`) through `charCodeAt` and `slice`, and only features that need the whole string
- * (hover, code actions, the diagram) join it, once per version.
+ * (quick fixes, rename, the diagram's links into other files) join it, once per version.
  */
 
 import { lastAtOrBeforeNumber as blockAt, type TextLike } from './line-index';
