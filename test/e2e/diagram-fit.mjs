@@ -50,7 +50,13 @@ async function command(name, deadlineMs = 120_000) {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
     await page.keyboard.press('F1');
-    await page.locator(SEL.quickInputBox).waitFor();
+    // The key press can be lost (seen once in CI after a theme's last diagram: the palette never
+    // opened and the wait ran out): press it again while the deadline allows.
+    const opened = await page.locator(SEL.quickInputBox).waitFor({ timeout: 5_000 }).then(() => true, () => false);
+    if (!opened) {
+      if (Date.now() > deadline) throw new Error(`the command palette did not open for "${name}"`);
+      continue;
+    }
     await page.keyboard.type(name);
     const row = page.locator(SEL.quickInputRow, { hasText: name }).first();
     const offered = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
