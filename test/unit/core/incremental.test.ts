@@ -4,6 +4,7 @@ import { Analyzer, analyzeText } from '../../../server/src/core/analyze';
 import { LineIndex, lineStartsOf } from '../../../server/src/core/line-index';
 import { chunkAt } from '../../../server/src/core/locate';
 import { splitChunks } from '../../../server/src/core/parse';
+import { EditableText } from '../../../server/src/core/piece-text';
 import { resplit } from '../../../server/src/core/resplit';
 
 const doc = (i: number, port = 80): string =>
@@ -30,6 +31,33 @@ test('resplit gives exactly what a full split gives, for any edit', () => {
     const next = edit(base);
     const previous = { text: base, pieces: splitChunks(base) };
     assert.deepEqual(resplit(previous, next), splitChunks(next), name);
+  }
+});
+
+/** `next` as a version of an editable `base` in blocks: only the changed middle is replaced. */
+function versionOf(base: string, next: string): ReturnType<EditableText['snapshot']> {
+  let prefix = 0;
+  while (prefix < Math.min(base.length, next.length) && base[prefix] === next[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < Math.min(base.length, next.length) - prefix && base[base.length - 1 - suffix] === next[next.length - 1 - suffix]) suffix++;
+  const editable = new EditableText(base);
+  editable.replace(prefix, base.length - suffix, next.slice(prefix, next.length - suffix));
+  return editable.snapshot();
+}
+
+test('resplit compares a version in blocks with another text without joining it', () => {
+  const base = file(600);
+  // What a big file's first publish analysed (a string), and a version of another open document.
+  const firstDocuments = base.slice(0, base.indexOf('---', 60_000));
+  const otherVersion = versionOf(base, base.replace('name: p7}', 'name: p7y}'));
+  for (const [name, edit] of edits) {
+    const next = edit(base);
+    for (const [label, previous] of [['first documents', firstDocuments], ['another document', otherVersion]] as const) {
+      const version = versionOf(base, next);
+      assert.deepEqual(resplit({ text: previous, pieces: splitChunks(String(previous)) }, version), splitChunks(next), `${name}, after ${label}`);
+      // (A `%` directive makes the whole file split again, from the joined text: rare enough.)
+      if (name !== 'add a directive') assert.equal(version.length > 65_536 && version.isJoined, false, `${name}, after ${label}: the new version was joined`);
+    }
   }
 });
 
