@@ -26,7 +26,7 @@ function parseArgs(argv) {
 }
 
 /** A small seeded PRNG (mulberry32): the same seed gives the same manifest everywhere. */
-function random(seed) {
+export function random(seed) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

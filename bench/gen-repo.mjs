@@ -11,18 +11,7 @@
 //   node bench/gen-repo.mjs DIR [--files 2000] [--seed 19]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generate } from './gen-manifest.mjs';
-
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { generate, random } from './gen-manifest.mjs';
 
 const WORDS = 'the of a to field pod container value when set must be is in for this and that not specifies which if used default only resource name list object'.split(' ');
 
@@ -79,7 +68,7 @@ export const REPO_VERSION = 2;
 
 /** Writes the repository; returns { files, bytes }. */
 export function generateRepo(dir, { files = 2000, seed = 19 } = {}) {
-  const rnd = random(seed);
+  const rnd = random(seed).next;
   let bytes = 0;
   let written = 0;
   /** The app folders written so far, per team: the bases an overlay can use. */

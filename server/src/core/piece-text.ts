@@ -133,19 +133,16 @@ export class PieceText implements TextLike {
 
 /** A text edited in place, block by block; `snapshot` gives its current version. */
 export class EditableText {
-  private blocks: string[];
-  private starts: number[];
-  private total: number;
+  private blocks: string[] = [];
+  private starts: number[] = [];
+  private total = 0;
   private revision = 0;
   private changes: Change[] = [];
   /** The current version, once asked for (blocks are copied only when the text changed). */
   private current: PieceText | undefined;
 
   constructor(text: string) {
-    this.blocks = blocksOf(text);
-    this.starts = this.startsOf(this.blocks);
-    this.total = text.length;
-    this.current = new PieceText([...this.blocks], [...this.starts], text.length, this, 0, text);
+    this.load(text);
   }
 
   get length(): number {
@@ -175,10 +172,15 @@ export class EditableText {
 
   /** Replaces the whole text. Earlier versions are no longer related to it. */
   reset(text: string): void {
+    this.revision++;
+    this.load(text);
+  }
+
+  /** Takes `text` as the current version, with no changes on record. */
+  private load(text: string): void {
     this.blocks = blocksOf(text);
     this.starts = this.startsOf(this.blocks);
     this.total = text.length;
-    this.revision++;
     this.changes = [];
     this.current = new PieceText([...this.blocks], [...this.starts], text.length, this, this.revision, text);
   }
