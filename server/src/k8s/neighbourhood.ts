@@ -95,10 +95,19 @@ export class Neighbourhood {
  */
 export function needsWorkspace(text: string | { readonly pieces: readonly string[] }): boolean {
   if (typeof text === 'string') return WORKSPACE_WORDS.test(text);
-  // An open document's text in pieces is read piece by piece, never joined (see piece-text.ts);
-  // a word cut by a piece's end is read with the next piece's start.
+  // A version of an open document never changes, and each check asks twice (the pipeline, then
+  // the store): a file without those words was scanned whole both times.
+  let known = piecewiseAnswers.get(text);
+  if (known === undefined) piecewiseAnswers.set(text, (known = inPieces(text.pieces)));
+  return known;
+}
+
+const piecewiseAnswers = new WeakMap<object, boolean>();
+
+/** An open document's text is read piece by piece, never joined (see piece-text.ts); a word cut by a piece's end is read with the next piece's start. */
+function inPieces(pieces: readonly string[]): boolean {
   let tail = '';
-  for (const piece of text.pieces) {
+  for (const piece of pieces) {
     if (WORKSPACE_WORDS.test(piece) || WORKSPACE_WORDS.test(tail + piece.slice(0, LONGEST_WORD - 1))) return true;
     tail = piece.slice(-(LONGEST_WORD - 1));
   }

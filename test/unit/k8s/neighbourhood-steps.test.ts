@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Analyzer } from '../../../server/src/core/analyze';
-import { Neighbourhood, neighbourhoodSteps } from '../../../server/src/k8s/neighbourhood';
+import { Neighbourhood, needsWorkspace, neighbourhoodSteps } from '../../../server/src/k8s/neighbourhood';
 import type { PeerPods } from '../../../server/src/rules/types';
 
 const doc = (i: number): string =>
@@ -36,4 +36,22 @@ test('a big file and its open neighbour are indexed in steps, with the same answ
   }
   assert.deepEqual(stepped.labelSetsWith('team', 't1').length, atOnce.labelSetsWith('team', 't1').length);
   assert.deepEqual(stepped.objects('Service').map((s) => s.object.name), atOnce.objects('Service').map((s) => s.object.name));
+});
+
+test('needsWorkspace reads a text in pieces like the joined text, a word cut between pieces included, and answers a version once', () => {
+  const pieces = ['kind: Pod\nspec:\n  volumes:\n  - config', 'Map: {name: app}\n'];
+  assert.equal(needsWorkspace(pieces.join('')), true);
+  assert.equal(needsWorkspace({ pieces }), true, 'configMap cut between two pieces');
+  assert.equal(needsWorkspace({ pieces: ['kind: Pod\n', 'spec: {}\n'] }), false);
+  // The answer for one version (an immutable object) is kept: reading its pieces again would be a waste.
+  let reads = 0;
+  const version = {
+    get pieces(): readonly string[] {
+      reads++;
+      return ['kind: Pod\n', 'spec: {}\n'];
+    },
+  };
+  assert.equal(needsWorkspace(version), false);
+  assert.equal(needsWorkspace(version), false);
+  assert.equal(reads, 1);
 });
