@@ -243,11 +243,22 @@ export class FileRulePass {
     if (rule.context && stray.length === 0) this.done.set(rule.id, { peers: ctx.peers, place, templated, entries, withFindings, tied });
   }
 
-  /** Whether the replaced chunks tell the rule the same as the new ones. */
+  /**
+   * Whether the replaced chunks tell the rule the same as the new ones. The new ones are asked one
+   * by one, until one differs: after a big file's first documents were analysed, the whole file's
+   * pass replaces a chunk or two by hundreds, and asking all of them (then checking them all
+   * anyway) cost ~30 ms at 1,000 documents.
+   */
   private sameContexts(rule: FileRule, change: Change, options: FileRuleContext['options']): boolean {
-    const said = (analyses: readonly ChunkAnalysis[]): string[] => analyses.map((a) => contextOf(rule, a, options)).filter((c) => c !== '');
-    const added = this.chunks.slice(change.head, change.head + change.added).map((c) => c.analysis);
-    return sameList(said(change.removed), said(added));
+    const before = change.removed.map((a) => contextOf(rule, a, options)).filter((c) => c !== '');
+    let matched = 0;
+    for (let i = change.head; i < change.head + change.added; i++) {
+      const said = contextOf(rule, (this.chunks[i] as PlacedChunk).analysis, options);
+      if (said === '') continue;
+      if (said !== before[matched]) return false;
+      matched++;
+    }
+    return matched === before.length;
   }
 
   /** A chunk's findings made relative to it, related spans to the chunks they fall in. */

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { Analyzer, analyzeText } from '../../../server/src/core/analyze';
 import { fileRules } from '../../../server/src/rules';
 import type { FileRule, PeerPods } from '../../../server/src/rules/types';
+import { random } from '../../helpers/random';
 
 const pod = (i: number, o: { app?: string; port?: number; image?: string; hostPort?: number; extra?: string } = {}): string =>
   [
@@ -38,16 +39,6 @@ const configMap = (listen: number, key = 'mode'): string =>
 const ingress = (service: string, port: number): string =>
   `---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: in}\nspec:\n  rules:\n  - http:\n      paths:\n      - {path: /, pathType: Prefix, backend: {service: {name: ${service}, port: {number: ${port}}}}}\n`;
 
-/** Mulberry32: the same seed, the same sequence. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('random edit sequences: the file rules after each edit equal a fresh analysis', () => {
   const next = random(13);
@@ -186,4 +177,33 @@ test('an edit of a neighbouring file that changes nothing a rule reads of it re-
   }
   const rerun = [...calls.keys()].filter((id) => fileRules.find((r) => r.id === id)?.peerContext);
   assert.deepEqual(rerun, [], `rules with a peer context that ran: ${rerun.join(', ')}`);
+});
+
+test('the pass after a big file\'s first documents asks the new chunks what they tell a rule only until one differs', () => {
+  const docs = Array.from({ length: 300 }, (_, i) => (i % 10 === 0 ? service(i, `a${i % 5}`, 'http') : i % 7 === 0 ? configMap(8080) : pod(i)));
+  const whole = docs.join('');
+  const analyzer = new Analyzer();
+  // What the language server analyses first (AnalysisStore.firstDocuments): the first documents alone.
+  analyzer.analyze(docs.slice(0, 12).join(''));
+  const asked = new Map<string, number>();
+  const spied = fileRules
+    .filter((rule) => rule.context)
+    .map((rule) => {
+      const original = rule.context as NonNullable<FileRule['context']>;
+      (rule as { context: FileRule['context'] }).context = (model, options) => {
+        const said = original.call(rule, model, options);
+        // Chunks with nothing to tell a rule are passed over (a rule about host ports, most pods).
+        if (said !== '') asked.set(rule.id, (asked.get(rule.id) ?? 0) + 1);
+        return said;
+      };
+      return () => ((rule as { context: FileRule['context'] }).context = original);
+    });
+  try {
+    assert.deepEqual(analyzer.analyze(whole).findings, analyzeText(whole).findings);
+  } finally {
+    for (const restore of spied) restore();
+  }
+  // A chunk or two replaced by ~290 new ones: each rule heard from a handful, not from all of them.
+  for (const [id, n] of asked) assert.ok(n <= 20, `${id} was told something by ${n} chunks`);
+  assert.ok(asked.size > 0, 'no rule was asked (the test tests nothing)');
 });
