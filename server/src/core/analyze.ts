@@ -109,6 +109,16 @@ export class Analyzer {
   }
 
   /**
+   * A big file's first documents, analysed to be shown while the rest is (lsp/first-documents.ts):
+   * in slices, sharing the chunk cache, without the file-level pass, whose findings wait for the
+   * whole file anyway. (Its pass over the first documents left the file rules' memo to compare
+   * the whole file with them: more work than a fresh pass.)
+   */
+  firstDocumentsInSlices(text: string, options: AnalysisOptions = {}, slices: SliceOptions = {}): Promise<FileAnalysis | undefined> {
+    return runInSlices(this.run(text, options, NO_PEERS, undefined, false), slices);
+  }
+
+  /**
    * The chunks of `text`, each analysed on its own, without the file-level pass: all that other
    * files' rules see of this one. Shares the chunk cache with `analyze`.
    */
@@ -194,7 +204,7 @@ export class Analyzer {
     return cache;
   }
 
-  private *run(text: FileText, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile): Generator<void, FileAnalysis, void> {
+  private *run(text: FileText, options: AnalysisOptions, peers: readonly PeerPods[], self?: WorkspaceFile, fileLevel = true): Generator<void, FileAnalysis, void> {
     const key = this.useOptions(options);
     const { pieces, chunks } = yield* this.chunkSteps(text, options);
     let findings: Finding[] = [];
@@ -209,7 +219,7 @@ export class Analyzer {
     yield;
     const fromFileRules: Finding[] = [];
     // The memo follows the latest options only (an interleaved run under others would mix them).
-    yield* fileFindingSteps(fromFileRules, chunks, peers, options, this.onRuleError, self, this.optionsKey === key ? this.fileRuleMemo : undefined);
+    if (fileLevel) yield* fileFindingSteps(fromFileRules, chunks, peers, options, this.onRuleError, self, this.optionsKey === key ? this.fileRuleMemo : undefined);
     const inside = (x: { start: number; end: number }): boolean => x.start >= 0 && x.end >= x.start && x.end <= text.length;
     for (const f of fromFileRules) {
       if (inside(f) && f.related.every(inside)) findings.push(f);

@@ -179,7 +179,7 @@ export class AnalysisStore {
     // must not have its cache replaced by a run of the first documents that ends after it: those
     // are then analysed apart (at most PREFIX_LENGTH twice).
     const analyzer = s.running ? new Analyzer(this.onRuleError, this.ruleList) : s.analyzer;
-    return analyzer.analyzeInSlices(text.slice(0, cut), s.options, { isStale });
+    return analyzer.firstDocumentsInSlices(text.slice(0, cut), s.options, { isStale });
   }
 
   /**

@@ -29,7 +29,9 @@ const fileRuleIds = new Set(fileRules.map((r) => r.id));
 /**
  * What a first-documents analysis may show before the whole file is analysed: its chunks' own
  * findings, which the whole analysis has too. Left out: file-level findings (a Service's pods may
- * come later), reports of unused directives, and the count of syntax errors beyond the cap.
+ * come later; that analysis does not look for them, see Analyzer.firstDocumentsInSlices), reports
+ * of unused directives (a directive may be there for a file-level finding), and the count of
+ * syntax errors beyond the cap.
  */
 export function firstFindings(analysis: FileAnalysis): Finding[] {
   return analysis.findings.filter((f) => !fileRuleIds.has(f.rule) && f.rule !== UNUSED_DIRECTIVE_RULE && f.data?.yamlCode !== 'MORE');
