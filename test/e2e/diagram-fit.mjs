@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO, DEFAULT_TOOLCHAIN, toolchain, loadPlaywright, startCodeServer, workbenchUrl, launchBrowser, copyWorkspace, formatConsole, log } from './lib.mjs';
+import { openFile as openFileWith, runCommand } from './palette.mjs';
 
 const { values: opt } = parseArgs({ options: {
   ext: { type: 'string', default: REPO },
@@ -28,8 +29,6 @@ const THEMES = { light: 'Default Light Modern', dark: 'Default Dark Modern', hc:
 const WORKBENCH_CLASS = { light: 'vs', dark: 'vs-dark', hc: 'hc-black' };
 const SEL = {
   workbench: '.monaco-workbench',
-  quickInputBox: '.quick-input-widget .quick-input-box input',
-  quickInputRow: '.quick-input-widget .monaco-list-row',
   editorLines: '.editor-instance .monaco-editor .view-lines',
 };
 const examplesDir = path.join(REPO, 'examples');
@@ -41,50 +40,9 @@ const failures = [];
 const consoleErrors = [];
 let page;
 
-/**
- * Runs a command from the palette. Podsight's commands appear only once the extension has
- * activated and the server has set `podsight.hasPod`, which takes longer on a fresh code-server
- * under load: reopen the palette until the command is offered, up to a deadline.
- */
-async function command(name, deadlineMs = 120_000) {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    await page.keyboard.press('F1');
-    // The key press can be lost (seen once in CI after a theme's last diagram: the palette never
-    // opened and the wait ran out): press it again while the deadline allows.
-    const opened = await page.locator(SEL.quickInputBox).waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (!opened) {
-      if (Date.now() > deadline) throw new Error(`the command palette did not open for "${name}"`);
-      continue;
-    }
-    await page.keyboard.type(name);
-    const row = page.locator(SEL.quickInputRow, { hasText: name }).first();
-    const offered = await row.waitFor({ timeout: 5_000 }).then(() => true, () => false);
-    if (offered) {
-      await page.keyboard.press('Enter');
-      return;
-    }
-    await page.keyboard.press('Escape');
-    if (Date.now() > deadline) throw new Error(`the command palette never offered "${name}"`);
-    await page.locator(SEL.editorLines).first().click();
-  }
-}
-
-/** Opens a file with Quick Open; tries again (up to a deadline) when a keystroke went astray under load. */
-async function openFile(name, deadlineMs = 90_000) {
-  const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    await page.keyboard.press('Control+P');
-    await page.locator(SEL.quickInputBox).waitFor();
-    await page.keyboard.type(name);
-    await page.locator(SEL.quickInputRow, { hasText: name }).first().waitFor();
-    await page.keyboard.press('Enter');
-    const active = page.locator(`.tab.active[aria-label^="${name}"]`).first();
-    if (await active.waitFor({ timeout: 15_000 }).then(() => true, () => false)) return;
-    await page.keyboard.press('Escape');
-    if (Date.now() > deadline) throw new Error(`Quick Open never made "${name}" the active editor`);
-  }
-}
+/** Runs a command from the palette (palette.mjs), clicking into the editor before trying again. */
+const command = (name, deadlineMs = 120_000) => runCommand(page, name, { deadlineMs, refocus: () => page.locator(SEL.editorLines).first().click() });
+const openFile = (name, deadlineMs = 90_000) => openFileWith(page, name, { deadlineMs });
 
 const diagram = () => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
 

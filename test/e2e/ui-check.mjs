@@ -12,6 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO, DEFAULT_TOOLCHAIN, toolchain, loadPlaywright, startCodeServer, workbenchUrl, launchBrowser,
   packagedVsix, copyWorkspace, log } from './lib.mjs';
+import { openFile, runCommand } from './palette.mjs';
 
 const { values: opt } = parseArgs({ options: {
   ext: { type: 'string', default: REPO },
@@ -28,8 +29,6 @@ const { values: opt } = parseArgs({ options: {
 const SEL = {
   workbench: '.monaco-workbench',
   statusBar: '#workbench\\.parts\\.statusbar',
-  quickInputBox: '.quick-input-widget .quick-input-box input',
-  quickInputRow: '.quick-input-widget .monaco-list-row',
   editorLines: '.editor-instance .monaco-editor .view-lines',
   squiggleError: '.editor-instance .monaco-editor .squiggly-error',
   markersRow: '.markers-panel .monaco-list-row',
@@ -67,12 +66,9 @@ async function screenshot(name, options = {}) {
 /** The diagram: run the command, read its webview through the two nested iframes, click a node. */
 async function checkDiagram() {
   await page.keyboard.press('Escape');
-  await page.locator(SEL.editorLines, { hasText: 'containerPort' }).first().click();
-  await page.keyboard.press('F1');
-  await page.locator(SEL.quickInputBox).waitFor();
-  await page.keyboard.type('Podsight: Show Pod Diagram');
-  await page.locator(SEL.quickInputRow, { hasText: 'Show Pod Diagram' }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const podLine = () => page.locator(SEL.editorLines, { hasText: 'containerPort' }).first().click();
+  await podLine();
+  await runCommand(page, 'Podsight: Show Pod Diagram', { refocus: podLine });
   const frame = page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
   const svg = frame.locator('svg.pd');
   await svg.waitFor({ timeout: 30_000 });
@@ -95,16 +91,8 @@ async function checkKustomize() {
   // A clean editor area: close the seed file and the diagram, keep the Problems panel.
   await page.keyboard.press('Escape');
   await page.locator('.part.sidebar').click({ position: { x: 100, y: 400 } });
-  await page.keyboard.press('F1');
-  await page.locator(SEL.quickInputBox).waitFor();
-  await page.keyboard.type('View: Close All Editors');
-  await page.locator(SEL.quickInputRow, { hasText: 'Close All Editors' }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('Control+P');
-  await page.locator(SEL.quickInputBox).waitFor();
-  await page.keyboard.type(file);
-  await page.locator(SEL.quickInputRow, { hasText: file }).first().waitFor();
-  await page.keyboard.press('Enter');
+  await runCommand(page, 'View: Close All Editors');
+  await openFile(page, file);
   const editor = page.locator(SEL.editorLines, { hasText: 'statsd-exporter' });
   await editor.waitFor();
   await page.locator(SEL.squiggleError).first().waitFor({ timeout: 45_000 });
@@ -137,11 +125,7 @@ try {
   });
   await step(`open ${opt.file}`, async () => {
     await page.locator(SEL.workbench).click({ position: { x: 640, y: 300 } }).catch(() => {});
-    await page.keyboard.press('Control+P');
-    await page.locator(SEL.quickInputBox).waitFor();
-    await page.keyboard.type(opt.file);
-    await page.locator(SEL.quickInputRow, { hasText: opt.file }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await openFile(page, opt.file);
     await page.locator(SEL.editorLines, { hasText: 'containerPort' }).waitFor();
   });
   await step('error squiggle under the conflicting port', async () => {
