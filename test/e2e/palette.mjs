@@ -13,21 +13,28 @@ export const QUICK = {
 const appears = (locator, ms) => locator.waitFor({ timeout: ms }).then(() => true, () => false);
 
 /**
+ * Opens the quick input with `key`, types `text` and takes the row holding it. False when the input
+ * did not open or did not offer the row in time (it is then closed again).
+ */
+async function pick(page, key, text, rowMs) {
+  await page.keyboard.press(key);
+  if (!(await appears(page.locator(QUICK.inputBox), 5_000))) return false;
+  await page.keyboard.type(text);
+  if (await appears(page.locator(QUICK.row, { hasText: text }).first(), rowMs)) {
+    await page.keyboard.press('Enter');
+    return true;
+  }
+  await page.keyboard.press('Escape');
+  return false;
+}
+
+/**
  * Runs a command from the palette. `refocus` is called before trying again (a click into the
  * editor the command is for: Escape leaves the focus where it was, which may be nowhere).
  */
 export async function runCommand(page, name, { deadlineMs = 120_000, refocus } = {}) {
   const deadline = Date.now() + deadlineMs;
-  for (;;) {
-    await page.keyboard.press('F1');
-    if (await appears(page.locator(QUICK.inputBox), 5_000)) {
-      await page.keyboard.type(name);
-      if (await appears(page.locator(QUICK.row, { hasText: name }).first(), 5_000)) {
-        await page.keyboard.press('Enter');
-        return;
-      }
-      await page.keyboard.press('Escape');
-    }
+  while (!(await pick(page, 'F1', name, 5_000))) {
     if (Date.now() > deadline) throw new Error(`the command palette never offered "${name}"`);
     await refocus?.();
   }
@@ -37,13 +44,8 @@ export async function runCommand(page, name, { deadlineMs = 120_000, refocus } =
 export async function openFile(page, name, { deadlineMs = 90_000 } = {}) {
   const deadline = Date.now() + deadlineMs;
   for (;;) {
-    await page.keyboard.press('Control+P');
-    if (await appears(page.locator(QUICK.inputBox), 5_000)) {
-      await page.keyboard.type(name);
-      if (await appears(page.locator(QUICK.row, { hasText: name }).first(), 10_000)) {
-        await page.keyboard.press('Enter');
-        if (await appears(page.locator(`.tab.active[aria-label^="${name}"]`).first(), 15_000)) return;
-      }
+    if (await pick(page, 'Control+P', name, 10_000)) {
+      if (await appears(page.locator(`.tab.active[aria-label^="${name}"]`).first(), 15_000)) return;
       await page.keyboard.press('Escape');
     }
     if (Date.now() > deadline) throw new Error(`Quick Open never made "${name}" the active editor`);

@@ -4,7 +4,6 @@
  * the rest is still analysed (AnalysisStore.firstDocuments, the diagnostics pipeline).
  */
 import type { FileAnalysis } from '../core/analyze';
-import { fileRules } from '../rules';
 import type { Finding } from '../rules/types';
 import { UNUSED_DIRECTIVE_RULE } from '../rules/unused-disable-directive';
 
@@ -24,15 +23,13 @@ export function firstDocumentsEnd(text: string, max: number): number | undefined
   return at > 0 ? at + 1 : undefined;
 }
 
-const fileRuleIds = new Set(fileRules.map((r) => r.id));
-
 /**
  * What a first-documents analysis may show before the whole file is analysed: its chunks' own
- * findings, which the whole analysis has too. Left out: file-level findings (a Service's pods may
- * come later; that analysis does not look for them, see Analyzer.firstDocumentsInSlices), reports
- * of unused directives (a directive may be there for a file-level finding), and the count of
- * syntax errors beyond the cap.
+ * findings, which the whole analysis has too. It has no file-level findings (a Service's pods may
+ * come later: Analyzer.firstDocumentsInSlices does not look for them). Left out: reports of unused
+ * directives (a directive may be there for a file-level finding), and the count of syntax errors
+ * beyond the cap.
  */
 export function firstFindings(analysis: FileAnalysis): Finding[] {
-  return analysis.findings.filter((f) => !fileRuleIds.has(f.rule) && f.rule !== UNUSED_DIRECTIVE_RULE && f.data?.yamlCode !== 'MORE');
+  return analysis.findings.filter((f) => f.rule !== UNUSED_DIRECTIVE_RULE && f.data?.yamlCode !== 'MORE');
 }
