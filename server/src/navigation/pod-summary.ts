@@ -20,9 +20,24 @@ export interface PodSummary {
   readonly index: number;
 }
 
+/** The first index of `sorted` whose value is at least `value`. */
+function lowerBound(sorted: Float64Array, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((sorted[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 export function podSummaries(analysis: FileAnalysis): PodSummary[] {
   const out: PodSummary[] = [];
   const configMaps = configMapsOfAnalysis(analysis);
+  // Where the problems start, sorted once: filtering every finding for each pod took 20 ms of a
+  // lens request at 5,000 documents (2,500 findings × 3,700 pods).
+  const problemStarts = Float64Array.from(analysis.findings.filter((f) => f.severity !== 'hint').map((f) => f.start)).sort();
   for (const chunk of analysis.chunks) {
     for (const pod of chunk.analysis.pods) {
       const key = pod.specPair.key as { range?: [number, number, number] } | null;
@@ -38,7 +53,7 @@ export function podSummaries(analysis: FileAnalysis): PodSummary[] {
         // What really listens (effective listeners), not what is declared.
         ports: pod.containers.reduce((n, c) => n + containerListeners(pod, c, { configMaps }).listeners.length, 0),
         volumes: pod.volumes.length + pod.claimTemplates.length,
-        problems: analysis.findings.filter((f) => f.severity !== 'hint' && f.start >= from && f.start < to).length,
+        problems: lowerBound(problemStarts, to) - lowerBound(problemStarts, from),
         hostNetwork: pod.hostNetwork,
         index: out.length,
       });

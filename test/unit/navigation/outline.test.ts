@@ -72,6 +72,27 @@ test('pod summaries count containers, ports, volumes and problems', () => {
   assert.ok((summary?.problems ?? 0) >= 1);
 });
 
+test("each pod's problems are the findings inside its object, hints left out", () => {
+  // Several pods with findings of every severity, in one file: each count is the plain filter's.
+  const files = ['seed-port-conflict.yaml', 'volumes.yaml', 'ports.yaml', 'seed-hostpath-typo.yaml', 'sidecars.yaml', 'seed-shared-disk.yaml'];
+  // unused-volume as a hint (a user's setting): those findings are not problems.
+  // The last pod's first key is a typo: a finding right at the start of its object.
+  const typoFirst = 'metdata: {name: typo}\napiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - {name: c, image: nginx}\n';
+  const text = [...files.map((f) => readFileSync(join(examplesDir, f), 'utf8')), typoFirst].join('\n---\n');
+  const analysis = analyzeText(text, { rules: { 'unused-volume': 'hint' } });
+  const summaries = podSummaries(analysis);
+  assert.equal(summaries.at(-1)?.problems, 1);
+  assert.ok(summaries.length >= 6);
+  assert.ok(analysis.findings.some((f) => f.severity === 'hint') && summaries.filter((s) => s.problems > 0).length >= 3);
+  for (const s of summaries) {
+    const [from, to] = s.pod.object.node.range ?? [0, 0];
+    const chunk = analysis.chunks.find((c) => c.analysis.pods.includes(s.pod));
+    const start = chunk?.start ?? 0;
+    const expected = analysis.findings.filter((f) => f.severity !== 'hint' && f.start >= from + start && f.start < to + start).length;
+    assert.equal(s.problems, expected, `pod ${s.index}`);
+  }
+});
+
 test('a big outline is cut level by level: every object, then what fits whole', () => {
   const tree = outline(analyzeText(readFileSync(join(examplesDir, 'seed-shared-disk.yaml'), 'utf8')), t);
   const count = (nodes: readonly OutlineNode[]): number => nodes.reduce((n, c) => n + 1 + count(c.children), 0);
