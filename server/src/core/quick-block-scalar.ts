@@ -29,7 +29,10 @@ export function blockScalar(ctx: ScalarContext, q: number, parentIndent: number)
       if (contentIndent === -1) {
         if (i - p > leadingBlank) leadingBlank = i - p;
       } else if (folded && i - p > contentIndent) bail();
-      lines.push(i - p > contentIndent && contentIndent !== -1 ? text.slice(p + contentIndent, lineEnd) : '');
+      // Spaces beyond the content's indentation are content: `yaml` ends the scalar after them.
+      const spaces = contentIndent !== -1 && i - p > contentIndent;
+      lines.push(spaces ? text.slice(p + contentIndent, lineEnd) : '');
+      if (spaces) contentEnd = next;
       p = next;
       continue;
     }
