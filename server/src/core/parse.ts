@@ -135,7 +135,9 @@ export function parseChunk(source: string): ParsedChunk {
   const unwrap = (d: Document.Parsed[]): Document.Parsed[] => (isListItemText(text) ? unwrapListItem(d) : d);
   if (text.includes('{{') && !parsesAround(text, docs)) {
     const masked = maskTemplateActions(text);
-    const maskedDocs = parseLeniently(masked.text);
+    // The masked text is plain YAML again, mostly the quick parser's kind (a chart's templates).
+    const quickMasked = quickParseOrNothing(masked.text);
+    const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
     // Still broken once masked (or a duplicate key that `if`/`else` branches made): not analysed.
     if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
     for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);

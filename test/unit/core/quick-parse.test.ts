@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { splitChunks } from '../../../server/src/core/parse';
-import { corpusDir, repoRoot, yamlFiles } from '../../helpers/paths';
+import { maskTemplateActions } from '../../../server/src/core/template-mask';
+import { corpus2Dir, corpusDir, repoRoot, yamlFiles } from '../../helpers/paths';
 import { quickShape, yamlShape } from '../../helpers/yaml-shape';
 
 test('quick parse: every corpus chunk it takes comes out as yaml builds it, and it takes most', () => {
@@ -29,6 +30,24 @@ test('quick parse: every corpus chunk it takes comes out as yaml builds it, and 
   assert.ok(quick / chunks > 0.7, `only ${quick} of ${chunks} corpus chunks were parsed quickly`);
 });
 
+test('quick parse: the Helm templates of both corpora, masked, come out as yaml builds them, and most are taken', () => {
+  // parseChunk gives a template's masked text to the quick parser first.
+  let templates = 0;
+  let quick = 0;
+  for (const file of [...yamlFiles(corpusDir), ...yamlFiles(corpus2Dir)]) {
+    for (const chunk of splitChunks(readFileSync(file, 'utf8'))) {
+      if (!chunk.text.includes('{{')) continue;
+      templates++;
+      const masked = maskTemplateActions(chunk.text).text;
+      const shape = quickShape(masked);
+      if (shape === undefined) continue;
+      quick++;
+      assert.equal(shape, yamlShape(masked), `${file} at offset ${chunk.start}`);
+    }
+  }
+  assert.ok(templates > 100 && quick / templates > 0.5, `${quick} of ${templates} masked templates were parsed quickly`);
+});
+
 test('quick parse: the benchmark manifest is parsed quickly throughout', async () => {
   const { generate } = (await import(pathToFileURL(join(repoRoot, 'bench/gen-manifest.mjs')).href)) as { generate: (o: { docs: number; seed: number }) => { text: string } };
   const { text } = generate({ docs: 200, seed: 7 });
@@ -39,6 +58,8 @@ const agrees: Record<string, string> = {
   'scalars of every kind': 'a: x\nb: "q"\nc: \'it\'\'s\'\nd: 1\ne: 0x1F\nf: yes\ng: ~\nh:\ni: 1.5\nj: .inf\nk: -1\n',
   'comments at the indentation of what follows': '---\n# lead\napiVersion: v1 # trailing\n# before kind\nkind: Pod\nspec:\n  # inside\n  containers:\n  # item\n  - name: a\n# root level\nstatus: {}\n# end\n',
   'sequences at and below their key': 'a:\n- 1\n- 2\nb:\n  - x: 1\n    y: 2\n  -   z: 3\n  -\n    w: 4\n',
+  // The spaces are content: the scalar (and the collections around it) end after that line.
+  'block scalars ending in a line of spaces beyond their indentation': 'a: |\n  x\n      \nb:\n  c: |-\n    y\n\n        \nd: 1\n',
   'block scalars': 'a: |\n  x\n\n  y\nb: >-\n  p\n  q\n\n  r\nc: |-\n    lead\n  \n    end\n\nd: 1\n',
   'one-line flow collections': 'a: [1, "b" , c]\nb: {x: 1, "y": 2}\nc: []\nd: {}\n',
   'comments that the collection before them takes': 'a:\n  b:\n  - 1\n  # c\n  d: 2\n  e:\n    f: 1\n    # g\nh:\n- 1\n# i\nj: 1\n',
