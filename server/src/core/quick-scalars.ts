@@ -211,16 +211,19 @@ export function plainEnd(text: string, start: number, lineEnd: number, inFlow: b
 const isFlowIndicator = (c: number): boolean => c === 44 || c === 91 || c === 93 || c === 123 || c === 125;
 
 /** Characters that cannot start a plain scalar, or that start something the quick parser leaves to `yaml`. */
-export function startsPlain(text: string, p: number, lineEnd: number): boolean {
+export function startsPlain(text: string, p: number, lineEnd: number, inFlow = false): boolean {
   const c = text[p];
   if (c === undefined || p >= lineEnd) return false;
   if ('&*!|>\'"%@`#,[]{}'.includes(c)) return false;
   if (c === '-' || c === '?' || c === ':') {
     const n = text.charCodeAt(p + 1);
-    return !(p + 1 >= lineEnd || isSpace(n));
+    // Inside a flow collection, a flow indicator after it makes it an indicator too (`[?]` is a map).
+    return !(p + 1 >= lineEnd || isSpace(n) || (inFlow && FLOW_INDICATORS.includes(text[p + 1] as string)));
   }
   return true;
 }
+
+const FLOW_INDICATORS = ',[]{}';
 
 /** A one-line flow sequence or mapping of plain and quoted scalars (`[a, "b"]`, `{}`). */
 export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLMap | YAMLSeq; end: number } {
@@ -241,7 +244,7 @@ export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLM
     if (text[i] === '"' || text[i] === "'") {
       s = quoted(ctx, i, true).node;
     } else {
-      if (!startsPlain(text, i, lineEnd)) bail();
+      if (!startsPlain(text, i, lineEnd, true)) bail();
       const end = plainEnd(text, i, lineEnd, true);
       s = plainNode(ctx, text.slice(i, end), i, end, atKey);
     }

@@ -67,6 +67,7 @@ const agrees: Record<string, string> = {
   'CRLF line breaks': 'a: b # c\r\n\r\nd:\r\n  - e: |\r\n      x\r\n\r\n      y\r\n    f: [1, 2]\r\n  # g\r\nh: >-\r\n  i\r\n  j\r\n',
   'no newline at the end': 'a: b',
   'no newline after a block scalar': 'a: |\n  x',
+  'plain scalars that start with an indicator character in a flow collection': 'a: [-1, ?x, :y, b-, c?]\n',
   'a mapping of many keys': Array.from({ length: 40 }, (_, i) => `k${i}: ${i}\n`).join(''),
 };
 for (const [name, text] of Object.entries(agrees)) {
@@ -103,6 +104,9 @@ const leftToYaml: Record<string, string> = {
   'scalar document': 'just text\n',
   timestamp: 'a: 2001-12-14\n',
   'multi-line flow collection': 'a: [1,\n  2]\n',
+  // In a flow collection `?`, `-` and `:` before a flow indicator are indicators: `[?]` holds a map.
+  'an indicator alone in a flow collection': 'a: [?]\n',
+  'an indicator before a comma in a flow collection': 'a: [b, -, c]\n',
 };
 for (const [name, text] of Object.entries(leftToYaml)) {
   test(`quick parse leaves to yaml: ${name}`, () => {

@@ -178,7 +178,7 @@ export function applyEdit(text: string, [at, del, insert]: [number, number, stri
 }
 
 /** Pieces of YAML syntax that move `yaml`'s ranges or change values when dropped into a manifest. */
-const YAML_PIECES = ['# c', ' # c', '#', ' ', '  ', '\n', '\n\n', '\n  ', '\n    # x\n', ':', ': ', '- ', '-', '"', "'", '[', ']', '{', '}', ',', 'yes', 'no', 'y', '0x1F', '~', 'null', '0777', '1_000', '.inf', '2001-12-14', '|', '>', '|-', '>-', '|+', '|2', '\n  - a', '\n- b', 'x: 1', '\n  k: v', '&a', '*a', '!!str', '<<', '\\', '...', '---', '%', '@', '?', '\u00a0', 'é', '😀', '\t', ' a b ', '[a, b]', '{a: 1}', '"x\\n"', "'it''s'", '{}', '[]', ' ]', '\n  \n', '   # z\n'];
+const YAML_PIECES = ['# c', ' # c', '#', ' ', '  ', '\n', '\n\n', '\n  ', '\n    # x\n', ':', ': ', '- ', '-', '"', "'", '[', ']', '{', '}', ',', 'yes', 'no', 'y', '0x1F', '~', 'null', '0777', '1_000', '.inf', '2001-12-14', '|', '>', '|-', '>-', '|+', '|2', '\n  - a', '\n- b', 'x: 1', '\n  k: v', '&a', '*a', '!!str', '<<', '\\', '...', '---', '%', '@', '?', '\u00a0', 'é', '😀', '\t', ' a b ', '[a, b]', '{a: 1}', '"x\\n"', "'it''s'", '{}', '[]', ' ]', '\n  \n', '\n        \n', '   # z\n'];
 
 /** A manifest with a few pieces of YAML syntax, comment lines or indentation changes dropped in. */
 export const tweakedManifest: fc.Arbitrary<string> = fc
