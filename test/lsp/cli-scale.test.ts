@@ -4,9 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { Progress } from '../../server/src/cli/progress';
 import { planUnits } from '../../server/src/cli/units';
@@ -93,6 +94,32 @@ for (const format of ['json', 'text']) {
     assert.ok(seen.includes('apps/web/service.yaml service-target-port'), 'cross-file findings in folders no overlay reads');
   });
 }
+
+/**
+ * Over 2 MB, one thread goes unit by unit as the workers do (it drops each folder's trees): its
+ * output must still be the reference's, the small runs' file-then-workspace order. Three sibling
+ * folders see nothing of each other, so each checked alone (under 2 MB: the reference) gives its
+ * share of the whole run.
+ */
+test('a big run on one thread prints what the small runs of its folders print, in order', async () => {
+  const { generate } = (await import(pathToFileURL(join(repoRoot, 'bench/gen-manifest.mjs')).href)) as { generate: (o: { docs: number; seed: number }) => { text: string } };
+  const root = mkdtempSync(join(tmpdir(), 'podsight-jobs-big-'));
+  const folders = ['a', 'b', 'c'];
+  folders.forEach((folder, k) => {
+    cpSync(crossFile, join(root, folder, 'cross'), { recursive: true });
+    const docs = generate({ docs: 1300, seed: 40 + k }).text.split(/^(?=---$)/m);
+    for (let at = 0; at < docs.length; at += 100) writeFileSync(join(root, folder, `part-${at / 100}.yaml`), docs.slice(at, at + 100).join(''));
+  });
+  // Each folder under the 2 MB of a small run, the three over it.
+  const bytes = folders.map((f) => readdirSync(join(root, f)).reduce((sum, name) => sum + (name.endsWith('.yaml') ? statSync(join(root, f, name)).size : 0), 0));
+  assert.ok(Math.max(...bytes) < 1_900_000 && bytes.reduce((a, b) => a + b) > 2_100_000, String(bytes));
+  const sizes = folders.map((f) => podsight(['check', join(root, f), '--format', 'json', '--no-config', '--jobs', '1']));
+  const whole = podsight(['check', root, '--format', 'json', '--no-config', '--jobs', '1']);
+  assert.equal(whole.status, 1, whole.stderr);
+  const parts = sizes.flatMap((r) => JSON.parse(r.stdout) as unknown[]);
+  assert.ok(parts.length > 1000, 'there are findings to compare');
+  assert.deepEqual(JSON.parse(whole.stdout), parts);
+});
 
 test('units: one per folder, with the files of the folders above and below it, in run order; sibling folders apart', () => {
   const files = ['r/a.yaml', 'r/x/b.yaml', 'r/x/y/c.yaml', 'r/z/d.yaml', 'r/x/e.yaml'];
