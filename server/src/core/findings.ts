@@ -14,7 +14,7 @@ import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import type { FileRuleMemo } from './file-rule-memo';
 import { applyDirectives, DIRECTIVE_MARKER, scanDirectives, type TextPiece } from './directives';
-import { lineStartsOf, type LineIndex } from './line-index';
+import { lineStartsOf, outsideCrlf, type LineIndex } from './line-index';
 import { parseChunk, type ParsedChunk } from './parse';
 import { within } from './template-mask';
 import { span } from './yaml-access';
@@ -29,13 +29,26 @@ export function clampSpan(start: number, end: number, length: number): { start: 
   return { start: from, end: Math.max(from, clamp(end)) };
 }
 
-/** The chunk-relative span of a report (clamped into the chunk when its length is given). */
-function spanOf(target: Report['node'], length?: number): [number, number] {
+/**
+ * The chunk-relative span of a report; given the chunk's text, clamped into it and never between
+ * the `\r` and `\n` of a CRLF (see outsideCrlf).
+ */
+function spanOf(target: Report['node'], text?: string): [number, number] {
   const s = target as Partial<Span>;
   const [start, end] = typeof s.start === 'number' && typeof s.end === 'number' ? [s.start, s.end] : span(target as Node);
-  if (length === undefined) return [start, end];
-  const clamped = clampSpan(start, end, length);
-  return [clamped.start, clamped.end];
+  return text === undefined ? [start, end] : placeInChunk(start, end, text);
+}
+
+/** A chunk-relative span clamped into the chunk's text, out of the middle of any CRLF. */
+function placeInChunk(start: number, end: number, text: string): [number, number] {
+  const clamped = clampSpan(start, end, text.length);
+  const from = outsideCrlf(text, clamped.start);
+  return [from, Math.max(from, outsideCrlf(text, clamped.end))];
+}
+
+/** A file rule's span relative to `text`, its chunk: placed as a chunk rule's when it lies inside (related spans may lie in other chunks). */
+function placeIfInside(start: number, end: number, text: string | undefined): [number, number] {
+  return text !== undefined && start >= 0 && end <= text.length && start <= end ? placeInChunk(start, end, text) : [start, end];
 }
 
 function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOptions): Severity | undefined {
@@ -44,11 +57,11 @@ function severityFor(rule: Rule | FileRule, report: Report, options: AnalysisOpt
   return level ?? report.severity ?? rule.defaultSeverity;
 }
 
-/** `length` is the length of the chunk the report's offsets are relative to. */
-function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, length?: number): Finding | undefined {
+/** `text` is the chunk the report's offsets are relative to (file rules: spans may lie outside it). */
+function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptions, text?: string): Finding | undefined {
   const severity = severityFor(rule, report, options);
   if (!severity) return undefined;
-  const [start, end] = spanOf(report.node, length);
+  const [start, end] = spanOf(report.node, text);
   return {
     rule: rule.id,
     severity,
@@ -56,12 +69,23 @@ function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptio
     start,
     end,
     related: (report.related ?? []).map((r) => {
-      const [s, e] = spanOf(r.node, length);
+      const [s, e] = spanOf(r.node, text);
       return { start: s, end: e, message: r.message };
     }),
     data: report.data,
     tags: rule.tags,
   };
+}
+
+/** A file rule's finding with the spans that lie in its chunk placed as a chunk rule's are (see placeInChunk). */
+function placedInChunk(f: Finding | undefined, text: string | undefined): Finding | undefined {
+  if (!f || text === undefined) return f;
+  const [start, end] = placeIfInside(f.start, f.end, text);
+  const related = f.related.map((r) => {
+    const [s, e] = placeIfInside(r.start, r.end, text);
+    return s === r.start && e === r.end ? r : { ...r, start: s, end: e };
+  });
+  return start === f.start && end === f.end && related.every((r, i) => r === f.related[i]) ? f : { ...f, start, end, related };
 }
 
 /** A pod finding inside a custom resource says what apply really does there (chunk-relative offsets). */
@@ -103,7 +127,9 @@ export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[]
   const templated: string[] = [];
   // Template blocks may be rendered zero, one or many times: file rules report nothing there either.
   const conditionalAt = new Map<number, NonNullable<ChunkAnalysis['chunk']['conditional']>>();
+  const textAt = new Map<number, string>();
   for (const { start, analysis } of chunks) {
+    textAt.set(start, analysis.chunk.text);
     if (analysis.chunk.conditional?.length) conditionalAt.set(start, analysis.chunk.conditional);
     if (analysis.chunk.templated) {
       templated.push(analysis.chunk.text);
@@ -120,7 +146,7 @@ export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[]
     const ctx = { chunks: models, peers, namespace: self.namespace, source: self.source, bases: self.bases, templated, options, t: (key: string, args?: Readonly<Record<string, string | number>>) => translate(locale, key, args) };
     const toFinding_ = (chunkStart: number, report: Report): Finding | undefined => {
       // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
-      const f = toFinding(rule, report, options);
+      const f = placedInChunk(toFinding(rule, report, options), textAt.get(chunkStart));
       const conditional = conditionalAt.get(chunkStart);
       if (!f || (conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional))))) return undefined;
       return shift(inCustomResource(f, byStart.get(chunkStart)?.pods ?? [], locale), chunkStart);
@@ -194,7 +220,7 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
     options,
     t: (key, args) => translate(locale, key, args),
     report(report) {
-      const finding = running && toFinding(running, report, options, text.length);
+      const finding = running && toFinding(running, report, options, text);
       if (finding) findings.push(inCustomResource(finding, pods, locale));
     },
   };

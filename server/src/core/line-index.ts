@@ -33,6 +33,13 @@ export function loneCrAsLf(text: string): string {
   return text.includes('\r') ? text.replace(LONE_CR, '\n') : text;
 }
 
+/**
+ * An offset between the `\r` and `\n` of a CRLF is no position (LSP counts the pair as one line
+ * break): it stands for the end of the line, the offset before the `\r`. `yaml` ends some nodes
+ * there when it recovers from an error; every finding's offsets go through this.
+ */
+export const outsideCrlf = (text: string, offset: number): number => (text.charCodeAt(offset) === 10 && text.charCodeAt(offset - 1) === 13 ? offset - 1 : offset);
+
 /** Line starts of one piece of text, relative to the piece. */
 export function lineStartsOf(text: TextLike): number[] {
   const starts = [0];

@@ -6,6 +6,7 @@
  * A null key (`: x`) is an error: the YAML→JSON conversion of the reader has no string for it.
  */
 import type { Document, Node } from 'yaml';
+import { outsideCrlf } from '../core/line-index';
 import { t, type Locale } from '../l10n';
 import type { Finding, Rule, RuleContext } from './types';
 import { duplicateKeyNodes, keyText, nullKeyNodes } from './yaml-keys';
@@ -19,8 +20,6 @@ export const MAX_SYNTAX_ERRORS = 20;
 const MORE = 'MORE';
 const LOOKS_K8S = /^\s*(?:apiVersion|kind)\s*:/m;
 const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
-/** An offset between the `\r` and `\n` of a CRLF is no position: it stands for the end of the line. */
-const outsideCrlf = (text: string, offset: number): number => (text[offset] === '\n' && text[offset - 1] === '\r' ? offset - 1 : offset);
 
 /** Duplicate keys, named and underlined from their key nodes (yaml's error positions are matched to them in order). */
 function reportDuplicates(ctx: RuleContext, doc: Document, positions: number[]): void {

@@ -99,6 +99,23 @@ test('a CRLF syntax error never ends between \\r and \\n, nor past its line', ()
   }
 });
 
+test('no finding of any rule starts or ends between the \\r and \\n of a CRLF', () => {
+  // yaml ends the value of restartPolicy (an invalid-value finding) after the \r (found by the fuzzer).
+  const cases = ['---\napiVersion: apps/v1\nkind: Deployment\rspec: template: spec: restartPolicy: {[}\r\n', 'kind: Pod\r\nspec: [\r\n'];
+  for (const text of cases) {
+    const analysis = analyzeText(text);
+    assert.ok(analysis.findings.some((f) => f.rule !== 'yaml-syntax') || text.startsWith('kind'), JSON.stringify(text));
+    for (const f of analysis.findings) {
+      for (const offset of [f.start, f.end, ...f.related.flatMap((r) => [r.start, r.end])]) {
+        assert.ok(!(text[offset] === '\n' && text[offset - 1] === '\r'), `${f.rule} [${f.start}, ${f.end}) in ${JSON.stringify(text)}`);
+      }
+      // Offsets and positions go back and forth unchanged.
+      const range = analysis.lines.rangeOf(f.start, f.end);
+      assert.deepEqual([analysis.lines.offsetAt(range.start), analysis.lines.offsetAt(range.end)], [f.start, f.end]);
+    }
+  }
+});
+
 test('quick fixes write the line break the file already uses', () => {
   assert.equal(eolOf('a: 1\rb: 2\r'), '\r');
   assert.equal(eolOf('a: 1\r\nb: 2\r\n'), '\r\n');
