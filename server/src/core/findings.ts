@@ -14,7 +14,7 @@ import { directiveFindings, UNUSED_DIRECTIVE_RULE, unusedDisableDirective } from
 import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import type { FileRuleMemo } from './file-rule-memo';
 import { applyDirectives, DIRECTIVE_MARKER, scanDirectives, type TextPiece } from './directives';
-import { lineStartsOf, outsideCrlf, type LineIndex } from './line-index';
+import { lastAtOrBefore, lineStartsOf, outsideCrlf, type LineIndex } from './line-index';
 import { parseChunk, type ParsedChunk } from './parse';
 import { within } from './template-mask';
 import { span } from './yaml-access';
@@ -77,6 +77,12 @@ function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptio
   };
 }
 
+/** The text of the chunk that starts at `start` (a search, not a map: nothing per chunk on every edit). */
+function chunkTextAt(chunks: readonly PlacedChunk[], start: number): string | undefined {
+  const chunk = chunks[lastAtOrBefore(chunks, start, (c) => c.start)];
+  return chunk?.start === start ? chunk.analysis.chunk.text : undefined;
+}
+
 /** A file rule's finding with the spans that lie in its chunk placed as a chunk rule's are (see placeInChunk). */
 function placedInChunk(f: Finding | undefined, text: string | undefined): Finding | undefined {
   if (!f || text === undefined) return f;
@@ -127,9 +133,7 @@ export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[]
   const templated: string[] = [];
   // Template blocks may be rendered zero, one or many times: file rules report nothing there either.
   const conditionalAt = new Map<number, NonNullable<ChunkAnalysis['chunk']['conditional']>>();
-  const textAt = new Map<number, string>();
   for (const { start, analysis } of chunks) {
-    textAt.set(start, analysis.chunk.text);
     if (analysis.chunk.conditional?.length) conditionalAt.set(start, analysis.chunk.conditional);
     if (analysis.chunk.templated) {
       templated.push(analysis.chunk.text);
@@ -146,7 +150,7 @@ export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[]
     const ctx = { chunks: models, peers, namespace: self.namespace, source: self.source, bases: self.bases, templated, options, t: (key: string, args?: Readonly<Record<string, string | number>>) => translate(locale, key, args) };
     const toFinding_ = (chunkStart: number, report: Report): Finding | undefined => {
       // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
-      const f = placedInChunk(toFinding(rule, report, options), textAt.get(chunkStart));
+      const f = placedInChunk(toFinding(rule, report, options), chunkTextAt(chunks, chunkStart));
       const conditional = conditionalAt.get(chunkStart);
       if (!f || (conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional))))) return undefined;
       return shift(inCustomResource(f, byStart.get(chunkStart)?.pods ?? [], locale), chunkStart);
