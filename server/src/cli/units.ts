@@ -6,6 +6,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { folderOf } from '../k8s/neighbourhood';
+import { firstNotBelow } from '../util/sorted';
 import type { RunFile, Unit } from './check-unit';
 
 /**
@@ -54,14 +55,7 @@ export function nearFolders(folder: string, sorted: readonly string[], present: 
     if (cut === 0) break;
   }
   const below = `${folder}/`;
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as string) < below) low = mid + 1;
-    else high = mid;
-  }
-  for (let at = low; at < sorted.length && (sorted[at] as string).startsWith(below); at++) near.push(sorted[at] as string);
+  for (let at = firstNotBelow(sorted, below); at < sorted.length && (sorted[at] as string).startsWith(below); at++) near.push(sorted[at] as string);
   return near;
 }
 

@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
 import { loneCrAsLf } from './line-index';
-import { quickParse } from './quick-parse';
+import { quickParseOrNothing } from './quick-parse';
 import { maskTemplateActions } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
@@ -130,13 +130,13 @@ function unwrapListItem(docs: Document.Parsed[]): Document.Parsed[] {
 /** Parses one chunk; never throws. `text` of the result has its lone CRs read as LF (see `loneCrAsLf`). */
 export function parseChunk(source: string): ParsedChunk {
   const text = loneCrAsLf(source);
-  const quick = quickParseOrNothing(text);
+  const quick = quickParseOrNothing(text, YAML_OPTIONS);
   const docs = quick ? [quick] : parseLeniently(text);
   const unwrap = (d: Document.Parsed[]): Document.Parsed[] => (isListItemText(text) ? unwrapListItem(d) : d);
   if (text.includes('{{') && !parsesAround(text, docs)) {
     const masked = maskTemplateActions(text);
     // The masked text is plain YAML again, mostly the quick parser's kind (a chart's templates).
-    const quickMasked = quickParseOrNothing(masked.text);
+    const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
     // Still broken once masked (or a duplicate key that `if`/`else` branches made): not analysed.
     if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
@@ -176,14 +176,6 @@ function parsesAround(text: string, docs: readonly Document.Parsed[]): boolean {
   return true;
 }
 
-/** The quick parse; a bug in it must cost speed, not the analysis (the tests call it directly). */
-function quickParseOrNothing(text: string): Document.Parsed | undefined {
-  try {
-    return quickParse(text, YAML_OPTIONS);
-  } catch {
-    return undefined;
-  }
-}
 
 const errorCount = (docs: readonly Document.Parsed[]): number => docs.reduce((n, d) => n + d.errors.length, 0);
 

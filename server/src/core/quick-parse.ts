@@ -54,6 +54,15 @@ export function quickParse(text: string, options: Options): Document.Parsed | un
   }
 }
 
+/** `quickParse` for the analysis: a bug in the quick parser must cost speed, not the result (the tests call `quickParse`, which throws). */
+export function quickParseOrNothing(text: string, options: Options): Document.Parsed | undefined {
+  try {
+    return quickParse(text, options);
+  } catch {
+    return undefined;
+  }
+}
+
 class QuickParser {
   private readonly ctx: ScalarContext;
   private readonly length: number;

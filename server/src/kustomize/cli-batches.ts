@@ -5,9 +5,9 @@
  * batches) and the others together again; when no overlay is named, the group is rendered
  * again in two halves, down to single overlays.
  */
-import { parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments } from 'yaml';
 import { splitChunks } from '../core/parse';
-import { quickParse } from '../core/quick-parse';
+import { quickParseOrNothing } from '../core/quick-parse';
 import type { ReadText } from './kustomization';
 import { render, type RenderOptions, type RenderResult } from './render';
 import { batchable, renderTogether } from './render-batch';
@@ -52,12 +52,7 @@ const DEFAULT_YAML = {};
 export function valuesOf(text: string): unknown[] {
   const values: unknown[] = [];
   for (const chunk of splitChunks(text)) {
-    let quick: Document.Parsed | undefined;
-    try {
-      quick = quickParse(chunk.text, DEFAULT_YAML);
-    } catch {
-      quick = undefined;
-    }
+    const quick = quickParseOrNothing(chunk.text, DEFAULT_YAML);
     for (const doc of quick ? [quick] : parseAllDocuments(chunk.text)) values.push(doc.toJS({ maxAliasCount: 100 }));
   }
   return values;

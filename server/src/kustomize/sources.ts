@@ -5,7 +5,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, parseAllDocuments, parseDocument, type Document, type Node, type Scalar } from 'yaml';
 import { splitChunks, YAML_OPTIONS } from '../core/parse';
-import { quickParse } from '../core/quick-parse';
+import { quickParseOrNothing } from '../core/quick-parse';
 import type { ReadText } from './kustomization';
 
 /** A parsed YAML text, and how its offsets map into the file that holds it. */
@@ -76,12 +76,7 @@ export class Sources {
 export function documentsOf(text: string): Document.Parsed[] {
   const docs: Document.Parsed[] = [];
   for (const chunk of splitChunks(text)) {
-    let doc: Document.Parsed | undefined;
-    try {
-      doc = quickParse(chunk.text, YAML_OPTIONS);
-    } catch {
-      doc = undefined;
-    }
+    const doc = quickParseOrNothing(chunk.text, YAML_OPTIONS);
     if (!doc) return parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[];
     if (chunk.start > 0) moveRanges(doc, chunk.start);
     docs.push(doc);

@@ -3,6 +3,7 @@ import { configMapsOfAnalysis } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
 import type { FileAnalysis } from '../core/analyze';
 import type { PodModel } from '../k8s/pod-model';
+import { firstNotBelow } from '../util/sorted';
 
 /** A pod with the facts its code lens shows. Offsets are absolute. */
 export interface PodSummary {
@@ -18,18 +19,6 @@ export interface PodSummary {
   readonly hostNetwork: boolean;
   /** Index of the pod in the file, in document order (the diagram command's argument). */
   readonly index: number;
-}
-
-/** The first index of `sorted` whose value is at least `value`. */
-function lowerBound(sorted: Float64Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((sorted[mid] as number) < value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 export function podSummaries(analysis: FileAnalysis): PodSummary[] {
@@ -53,7 +42,7 @@ export function podSummaries(analysis: FileAnalysis): PodSummary[] {
         // What really listens (effective listeners), not what is declared.
         ports: pod.containers.reduce((n, c) => n + containerListeners(pod, c, { configMaps }).listeners.length, 0),
         volumes: pod.volumes.length + pod.claimTemplates.length,
-        problems: lowerBound(problemStarts, to) - lowerBound(problemStarts, from),
+        problems: firstNotBelow(problemStarts, to) - firstNotBelow(problemStarts, from),
         hostNetwork: pod.hostNetwork,
         index: out.length,
       });

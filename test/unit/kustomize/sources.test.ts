@@ -6,33 +6,15 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
+import { parseAllDocuments, type Document } from 'yaml';
 import { splitChunks, YAML_OPTIONS } from '../../../server/src/core/parse';
 import { quickParse } from '../../../server/src/core/quick-parse';
 import { documentsOf } from '../../../server/src/kustomize/sources';
 import { examplesDir } from '../../helpers/paths';
+import { documentShape } from '../../helpers/yaml-shape';
 
-/** Every node of the documents as [kind, value, range]. */
-function nodes(docs: readonly Document.Parsed[]): unknown[] {
-  const out: unknown[] = [];
-  const walk = (node: unknown): void => {
-    if (isScalar(node)) out.push(['scalar', node.value, node.range]);
-    else if (isMap(node) || isSeq(node)) {
-      out.push([isMap(node) ? 'map' : 'seq', node.items.length, node.range]);
-      for (const item of node.items) {
-        if (isPair(item)) {
-          walk(item.key);
-          walk(item.value);
-        } else walk(item);
-      }
-    }
-  };
-  for (const doc of docs) {
-    out.push(['doc', doc.range]);
-    walk(doc.contents);
-  }
-  return out;
-}
+/** Every document as the quick parser's tests picture it: node kinds, ranges, values, styles. */
+const nodes = (docs: readonly Document.Parsed[]): string[] => docs.map(documentShape);
 
 const same = (text: string): void => assert.deepEqual(nodes(documentsOf(text)), nodes(parseAllDocuments(text, YAML_OPTIONS) as Document.Parsed[]));
 
