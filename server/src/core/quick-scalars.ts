@@ -4,6 +4,7 @@
  * Anything outside that subset throws `BAIL`, and the caller parses the chunk with `yaml`.
  */
 import { Document, isScalar, Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
+import { escapedDoubleQuoted } from './quick-escapes';
 import { NodeMaker, setEnd, setRange, valueEndOf } from './quick-nodes';
 
 /** Thrown (never caught outside quick-parse.ts) when the text needs the full parser. */
@@ -171,9 +172,15 @@ export function quoted(ctx: ScalarContext, start: number, atKey: boolean): { nod
     const nl = text.indexOf('\n', i);
     if (close === -1 || (nl !== -1 && nl < close)) bail();
     if (q === '"') {
-      value = text.slice(i, close);
-      if (value.includes('\\')) bail();
-      i = close + 1;
+      const raw = text.slice(i, close);
+      if (!raw.includes('\\')) {
+        value = raw;
+        i = close + 1;
+        break;
+      }
+      const escaped = escapedDoubleQuoted(text, i);
+      if (!escaped) bail();
+      ({ value, end: i } = escaped as { value: string; end: number });
       break;
     }
     value += text.slice(i, close);
