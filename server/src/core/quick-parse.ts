@@ -4,7 +4,7 @@
  * the very nodes, values and ranges that `yaml` would (a differential test holds it to that), in
  * a fraction of the time, because most of `yaml`'s cost is its general lexer and parser.
  *
- * Whatever lies outside that subset (anchors, tags, escapes, multi-line plain scalars, errors,
+ * Whatever lies outside that subset (anchors, tags, bad escapes, multi-line plain scalars, errors,
  * duplicate keys, tabs, lone carriage returns, comments whose placement changes ranges...) makes
  * it give up, and the chunk is parsed by `yaml` as before. So it can be wrong only by being slow.
  */

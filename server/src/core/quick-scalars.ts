@@ -161,7 +161,7 @@ export function endOfLine(text: string, p: number): number {
   return nextLineOf(text, p);
 }
 
-/** A quoted scalar that closes on its line, without escapes; returns the node and where it ends. */
+/** A quoted scalar that closes on its line (double-quoted: with escapes, see quick-escapes.ts); returns the node and where it ends. */
 export function quoted(ctx: ScalarContext, start: number, atKey: boolean): { node: Scalar; end: number } {
   const { text } = ctx;
   const q = text[start];
