@@ -271,7 +271,7 @@ export async function runCheck(argv: string[]): Promise<number> {
   // every file first and the workspace after held every file's syntax trees to the end (420 MiB
   // for the bench's 38 MB repository, and the collector's time that goes with it).
   if (jobs <= 1 && small) checked = await checkInOrder(files, gate, options, locale, progress);
-  else checked = await checkOnThreads(files, gate, options, locale, args.format, Math.max(1, jobs), progress);
+  else checked = await checkOnThreads(files, gate, options, locale, args.format, jobs, progress);
   progress?.end();
   const findings: CliFinding[] = [];
   const renderedSources = new Map<string, string>();

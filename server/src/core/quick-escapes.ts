@@ -31,10 +31,10 @@ export function escapedDoubleQuoted(text: string, from: number): { value: string
     }
     const digits = HEX_DIGITS[e];
     if (digits === undefined) return undefined;
-    const hex = text.slice(i + 2, i + 2 + (digits as number));
+    const hex = text.slice(i + 2, i + 2 + digits);
     const code = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : NaN;
     if (!(code <= 0x10ffff)) return undefined;
     value += String.fromCodePoint(code);
-    i += 2 + (digits as number);
+    i += 2 + digits;
   }
 }

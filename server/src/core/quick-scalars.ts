@@ -225,12 +225,10 @@ export function startsPlain(text: string, p: number, lineEnd: number, inFlow = f
   if (c === '-' || c === '?' || c === ':') {
     const n = text.charCodeAt(p + 1);
     // Inside a flow collection, a flow indicator after it makes it an indicator too (`[?]` is a map).
-    return !(p + 1 >= lineEnd || isSpace(n) || (inFlow && FLOW_INDICATORS.includes(text[p + 1] as string)));
+    return !(p + 1 >= lineEnd || isSpace(n) || (inFlow && isFlowIndicator(n)));
   }
   return true;
 }
-
-const FLOW_INDICATORS = ',[]{}';
 
 /** A one-line flow sequence or mapping of plain and quoted scalars (`[a, "b"]`, `{}`). */
 export function flowCollection(ctx: ScalarContext, start: number): { node: YAMLMap | YAMLSeq; end: number } {
