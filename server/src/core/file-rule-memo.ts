@@ -35,6 +35,9 @@ interface ChunkEntry {
 
 const EMPTY: ChunkEntry = { findings: [], deps: [] };
 
+/** The rules' view of one chunk. */
+type Model = FileRuleContext['chunks'][number];
+
 interface RuleMemo {
   readonly peers: readonly PeerPods[];
   readonly place: string;
@@ -59,19 +62,19 @@ interface Change {
 /** Chunks checked in one go by a whole-file run (a few milliseconds of work each). */
 const BATCH = 200;
 
-function batchesOf<V>(chunks: ReadonlyMap<number, V>): Map<number, V>[] {
+function batchesOf<V extends { readonly start: number }>(models: Iterable<V>): Map<number, V>[] {
   const out: Map<number, V>[] = [];
-  for (const [start, model] of chunks) {
+  for (const model of models) {
     let last = out[out.length - 1];
     if (!last || last.size >= BATCH) out.push((last = new Map()));
-    last.set(start, model);
+    last.set(model.start, model);
   }
   return out;
 }
 
 
 /** The index of the chunk holding an absolute offset (the last one for offsets past the end). */
-const indexAt = (starts: readonly number[], offset: number): number => lastAtOrBefore(starts, offset, (start) => start);
+const indexAt = (chunks: readonly PlacedChunk[], offset: number): number => lastAtOrBefore(chunks, offset, (chunk) => chunk.start);
 
 /** One file rule's pass, as the engine would run it without the memo. */
 export interface RuleRun {
@@ -85,7 +88,7 @@ export interface RuleRun {
 export class FileRuleMemo {
   /** Replaced, never changed, by each pass that ends: a pass in flight keeps reading its own. */
   byRule: ReadonlyMap<string, RuleMemo> = new Map();
-  last: readonly ChunkAnalysis[] = [];
+  last: readonly PlacedChunk[] = [];
   /** Bumped by `clear`: a pass begun before (under other options) is not kept. */
   generation = 0;
 
@@ -97,19 +100,17 @@ export class FileRuleMemo {
 
   /**
    * Starts a file-level pass over these chunks (`models`: the rules' view of the non-templated
-   * ones, by start). Passes of one document may interleave (a run in slices and a synchronous
+   * ones, in order; `modelAt`: the same by chunk index, undefined for templated ones). Passes of one document may interleave (a run in slices and a synchronous
    * one): each works from what was kept when it began, and the last to end is kept.
    */
-  begin(chunks: readonly PlacedChunk[], models: ReadonlyMap<number, FileRuleContext['chunks'][number]>): FileRulePass {
-    return new FileRulePass(this, chunks, models);
+  begin(chunks: readonly PlacedChunk[], models: readonly Model[], modelAt: readonly (Model | undefined)[]): FileRulePass {
+    return new FileRulePass(this, chunks, models, modelAt);
   }
 }
 
 /** One file-level pass: each rule re-checks what changed since the pass that was kept. */
 export class FileRulePass {
   private readonly byRule: ReadonlyMap<string, RuleMemo>;
-  private readonly now: readonly ChunkAnalysis[];
-  private readonly starts: number[];
   private readonly change: Change;
   private readonly done = new Map<string, RuleMemo>();
   private readonly generation: number;
@@ -117,26 +118,30 @@ export class FileRulePass {
   constructor(
     private readonly memo: FileRuleMemo,
     private readonly chunks: readonly PlacedChunk[],
-    private readonly models: ReadonlyMap<number, FileRuleContext['chunks'][number]>,
+    private readonly models: readonly Model[],
+    private readonly modelAt: readonly (Model | undefined)[],
   ) {
     this.byRule = memo.byRule;
     this.generation = memo.generation;
     const last = memo.last;
-    const now = chunks.map((c) => c.analysis);
+    const same = (i: number, j: number): boolean => (chunks[i] as PlacedChunk).analysis === (last[j] as PlacedChunk).analysis;
     let head = 0;
-    while (head < now.length && head < last.length && now[head] === last[head]) head++;
+    while (head < chunks.length && head < last.length && same(head, head)) head++;
     let tail = 0;
-    while (tail < now.length - head && tail < last.length - head && now[now.length - 1 - tail] === last[last.length - 1 - tail]) tail++;
-    this.change = { head, removed: last.slice(head, last.length - tail), added: now.length - head - tail, before: last.length };
-    this.now = now;
-    this.starts = chunks.map((c) => c.start);
+    while (tail < chunks.length - head && tail < last.length - head && same(chunks.length - 1 - tail, last.length - 1 - tail)) tail++;
+    this.change = { head, removed: last.slice(head, last.length - tail).map((c) => c.analysis), added: chunks.length - head - tail, before: last.length };
+  }
+
+  /** Where the chunk at `index` starts. */
+  private startOf(index: number): number {
+    return (this.chunks[index] as PlacedChunk).start;
   }
 
   /** Ends the pass and keeps it: rules that did not run in it (off, or threw) start over next time. */
   end(): void {
     if (this.generation !== this.memo.generation) return;
     this.memo.byRule = this.done;
-    this.memo.last = this.now;
+    this.memo.last = this.chunks;
   }
 
   /** Runs the rule on what changed and adds all of its findings (absolute offsets) to `out`; yields between batches. */
@@ -158,14 +163,14 @@ export class FileRulePass {
     const shift = this.chunks.length - change.before;
     const moved = (i: number): number => (i < change.head ? i : i >= change.head + change.removed.length ? i + shift : -1);
     let entries: ChunkEntry[];
-    let targets: Map<number, FileRuleContext['chunks'][number]> | undefined;
+    let targets: Map<number, Model> | undefined;
     if (valid) {
       // The kept entries move with their chunks; the new chunks' entries come from this run.
       const tail = prev.entries.slice(change.head + change.removed.length);
       entries = prev.entries.slice(0, change.head).concat(new Array<ChunkEntry>(change.added).fill(EMPTY), tail);
       targets = new Map();
       const target = (index: number): void => {
-        const model = this.models.get(this.starts[index] as number);
+        const model = this.modelAt[index];
         if (model) targets?.set(model.start, model);
       };
       for (const i of prev.tied) {
@@ -184,8 +189,8 @@ export class FileRulePass {
     }
     const fresh = new Map<number, { findings: Finding[]; deps: Set<number> }>();
     const slot = (start: number): { findings: Finding[]; deps: Set<number> } | undefined => {
-      const index = indexAt(this.starts, start);
-      if (this.starts[index] !== start) return undefined;
+      const index = indexAt(this.chunks, start);
+      if (this.startOf(index) !== start) return undefined;
       let s = fresh.get(index);
       if (!s) fresh.set(index, (s = { findings: [], deps: new Set() }));
       return s;
@@ -196,8 +201,8 @@ export class FileRulePass {
         ...ctx,
         targets: batch,
         uses: (start, from) => {
-          const index = indexAt(this.starts, from);
-          if (this.starts[index] === from) slot(start)?.deps.add(index);
+          const index = indexAt(this.chunks, from);
+          if (this.chunks[index]?.start === from) slot(start)?.deps.add(index);
         },
         report: (start, report) => {
           if (batch && !batch.has(start)) return;
@@ -212,7 +217,7 @@ export class FileRulePass {
     if (!rule.context) check(undefined);
     else {
       // A whole-file run goes in batches of chunks, with a pause between them for other requests.
-      const batches = batchesOf(targets ?? this.models);
+      const batches = batchesOf(targets?.values() ?? this.models);
       for (let b = 0; b < batches.length; b++) {
         if (b > 0) yield;
         check(batches[b]);
@@ -263,14 +268,14 @@ export class FileRulePass {
 
   /** A chunk's findings made relative to it, related spans to the chunks they fall in. */
   private keep(index: number, findings: readonly Finding[], uses: ReadonlySet<number>): ChunkEntry {
-    const start = this.starts[index] as number;
+    const start = this.startOf(index);
     const deps = new Set(uses);
     const kept = findings.map((f) => ({
       finding: { ...f, start: f.start - start, end: f.end - start, related: [] },
       related: f.related.map((r) => {
-        const chunk = indexAt(this.starts, r.start);
+        const chunk = indexAt(this.chunks, r.start);
         deps.add(chunk);
-        const base = this.starts[chunk] as number;
+        const base = this.startOf(chunk);
         return { delta: chunk - index, start: r.start - base, end: r.end - base, message: r.message };
       }),
     }));
@@ -281,13 +286,13 @@ export class FileRulePass {
   /** A kept finding at its chunk's current place. */
   private placed(kept: KeptFinding, index: number): Finding {
     const f = kept.finding;
-    const start = this.starts[index] as number;
+    const start = this.startOf(index);
     return {
       ...f,
       start: f.start + start,
       end: f.end + start,
       related: kept.related.map((r) => {
-        const base = this.starts[index + r.delta] as number;
+        const base = this.startOf(index + r.delta);
         return { start: base + r.start, end: base + r.end, message: r.message };
       }),
     };

@@ -77,10 +77,10 @@ function toFinding(rule: Rule | FileRule, report: Report, options: AnalysisOptio
   };
 }
 
-/** The text of the chunk that starts at `start` (a search, not a map: nothing per chunk on every edit). */
-function chunkTextAt(chunks: readonly PlacedChunk[], start: number): string | undefined {
-  const chunk = chunks[lastAtOrBefore(chunks, start, (c) => c.start)];
-  return chunk?.start === start ? chunk.analysis.chunk.text : undefined;
+/** The index of the chunk that starts at `start`, or -1 (a search, not a map: nothing per chunk on every edit). */
+function chunkIndexAt(chunks: readonly PlacedChunk[], start: number): number {
+  const at = lastAtOrBefore(chunks, start, (c) => c.start);
+  return chunks[at]?.start === start ? at : -1;
 }
 
 /** A file rule's finding with the spans that lie in its chunk placed as a chunk rule's are (see placeInChunk). */
@@ -129,31 +129,35 @@ function modelOf(analysis: ChunkAnalysis, start: number): FileRuleContext['chunk
 export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[], peers: readonly PeerPods[], options: AnalysisOptions, onRuleError?: RuleErrorHandler, self: WorkspaceFile = {}, memo?: FileRuleMemo): Generator<void, void, void> {
   const locale = normaliseLocale(options.locale);
   const models: FileRuleContext['chunks'][number][] = [];
-  const byStart = new Map<number, FileRuleContext['chunks'][number]>();
+  // The same by chunk index (undefined for templated chunks): no map of every chunk per edit.
+  const modelAt: (FileRuleContext['chunks'][number] | undefined)[] = new Array(chunks.length);
   const templated: string[] = [];
   // Template blocks may be rendered zero, one or many times: file rules report nothing there either.
   const conditionalAt = new Map<number, NonNullable<ChunkAnalysis['chunk']['conditional']>>();
-  for (const { start, analysis } of chunks) {
-    if (analysis.chunk.conditional?.length) conditionalAt.set(start, analysis.chunk.conditional);
-    if (analysis.chunk.templated) {
-      templated.push(analysis.chunk.text);
+  for (let i = 0; i < chunks.length; i++) {
+    const { start, analysis } = chunks[i] as PlacedChunk;
+    const chunk = analysis.chunk;
+    if (chunk.conditional?.length) conditionalAt.set(start, chunk.conditional);
+    if (chunk.templated) {
+      templated.push(chunk.text);
       continue;
     }
     const model = modelOf(analysis, start);
     models.push(model);
-    byStart.set(start, model);
+    modelAt[i] = model;
   }
-  const pass = memo?.begin(chunks, byStart);
+  const pass = memo?.begin(chunks, models, modelAt);
   for (const rule of fileRules) {
     yield;
     if (options.rules?.[rule.id] === 'off') continue;
     const ctx = { chunks: models, peers, namespace: self.namespace, source: self.source, bases: self.bases, templated, options, t: (key: string, args?: Readonly<Record<string, string | number>>) => translate(locale, key, args) };
     const toFinding_ = (chunkStart: number, report: Report): Finding | undefined => {
       // Related spans may lie in other chunks: clamped to the file once shifted (in analyze).
-      const f = placedInChunk(toFinding(rule, report, options), chunkTextAt(chunks, chunkStart));
+      const at = chunkIndexAt(chunks, chunkStart);
+      const f = placedInChunk(toFinding(rule, report, options), chunks[at]?.analysis.chunk.text);
       const conditional = conditionalAt.get(chunkStart);
       if (!f || (conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional))))) return undefined;
-      return shift(inCustomResource(f, byStart.get(chunkStart)?.pods ?? [], locale), chunkStart);
+      return shift(inCustomResource(f, modelAt[at]?.pods ?? [], locale), chunkStart);
     };
     try {
       if (pass) {
