@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
+import { goYamlTags } from './go-yaml-scalars';
 import { loneCrAsLf } from './line-index';
 import { quickParseOrNothing } from './quick-parse';
 import { maskTemplateActions } from './template-mask';
@@ -18,6 +19,8 @@ export const YAML_OPTIONS = {
   prettyErrors: false,
   uniqueKeys: true,
   strict: false,
+  // Floats and base-60 numbers as go-yaml v2 reads them (`.` is a string there, not NaN).
+  customTags: goYamlTags,
 };
 
 /** One `---`-delimited piece of a file, parsed. */

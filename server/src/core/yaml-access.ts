@@ -1,7 +1,7 @@
 /**
- * Reading `yaml` nodes the way Kubernetes' decoder sees them: aliases are followed and YAML 1.1
- * merge keys (`<<: *anchor`, `<<: [*a, *b]`) contribute their pairs, explicit keys winning and
- * earlier merge sources winning over later ones (go-yaml v2 semantics). Nodes keep pointing at
+ * Reading `yaml` nodes the way Kubernetes' decoder sees them: aliases are followed, the last of a
+ * repeated key wins, and YAML 1.1 merge keys (`<<: *anchor`, `<<: [*a, *b]`) contribute their
+ * pairs, explicit keys winning and earlier merge sources winning over later ones. Nodes keep pointing at
  * the text where they were written, so findings land on what the user can edit.
  */
 import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
@@ -37,14 +37,33 @@ export function keyText(pair: Pair): string | undefined {
   return typeof key === 'string' ? key : undefined;
 }
 
+/**
+ * The indexes of the pairs of a mapping that a later pair with the same key overrides: kubectl
+ * reads YAML with go-yaml v2, which keeps the last value of a repeated key. Undefined when the
+ * document repeats no key: `yaml` reports every repetition (DUPLICATE_KEY), so most mappings are
+ * ruled out without looking at their keys.
+ */
+export function overriddenPairs(items: readonly unknown[], doc: Document, keyOf: (key: unknown) => string | undefined): ReadonlySet<number> | undefined {
+  if (!doc.errors.some((e) => e.code === 'DUPLICATE_KEY')) return undefined;
+  const keys = items.map((item) => (isPair(item) && !isMergeKey(item) ? keyOf(item.key) : undefined));
+  const last = new Map<string, number>();
+  keys.forEach((key, i) => key !== undefined && last.set(key, i));
+  const out = new Set<number>();
+  keys.forEach((key, i) => key !== undefined && last.get(key) !== i && out.add(i));
+  return out.size > 0 ? out : undefined;
+}
+
+const keyOfNode = (key: unknown): string | undefined => keyText({ key } as Pair);
+
 /** Effective pairs of a mapping, merge keys expanded (explicit keys first, then merged ones). */
 export function mapPairs(map: YAMLMap, doc: Document, depth = 0, visited?: Set<YAMLMap>): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
   // Made on the first merge key: most mappings have none, and this runs for every lookup.
   let merging = visited;
-  for (const item of map.items) {
-    if (!isPair(item)) continue;
+  const overridden = overriddenPairs(map.items, doc, keyOfNode);
+  for (const [index, item] of map.items.entries()) {
+    if (!isPair(item) || overridden?.has(index)) continue;
     if (!isMergeKey(item)) {
       own.push(item);
       continue;
@@ -73,11 +92,12 @@ export function mapPairs(map: YAMLMap, doc: Document, depth = 0, visited?: Set<Y
   return result;
 }
 
-/** The pair for `key` in `map` (merge keys honoured). */
+/** The pair for `key` in `map` (merge keys honoured; the last of a repeated key, as kubectl reads it). */
 export function getPair(map: YAMLMap | undefined, key: string, doc: Document): Pair | undefined {
   if (!map) return undefined;
   let merges = false;
-  for (const item of map.items) {
+  for (let i = map.items.length - 1; i >= 0; i--) {
+    const item = map.items[i];
     if (!isPair(item)) continue;
     if (isMergeKey(item)) merges = true;
     else if (keyText(item) === key) return item;

@@ -1,6 +1,7 @@
 /** YAML AST helpers for schema validation: aliases, YAML 1.1 merge keys, key strings. */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
+import { overriddenPairs } from '../core/yaml-access';
 
 /** A key/value of a mapping after merge keys are applied. */
 export interface EffectivePair {
@@ -82,10 +83,12 @@ export function forEachEffectivePair(map: YAMLMap, doc: Document, visit: (keyNod
       return;
     }
   }
-  // The keys given so far: the first of duplicate keys wins.
+  // A repeated key: its last value is the one kubectl reads.
+  const overridden = overriddenPairs(items, doc, (key) => keyString(key, doc));
+  // The keys given so far (keys that differ in YAML but not as JSON, `1` and "1": the first wins).
   let keys: string[] | Set<string> | undefined;
-  for (const pair of items) {
-    if (!pair || typeof pair !== 'object') continue;
+  for (const [index, pair] of items.entries()) {
+    if (!pair || typeof pair !== 'object' || overridden?.has(index)) continue;
     const keyNode: unknown = pair.key;
     const key = keyString(keyNode, doc);
     if (key === undefined || (Array.isArray(keys) ? keys.includes(key) : keys?.has(key))) continue;
@@ -117,8 +120,8 @@ function mergeSources(value: unknown, doc: Document): YAMLMap[] {
 const SCAN_KEYS = 16;
 
 /**
- * The pairs of a mapping as the decoder sees them: explicit keys first (the first of duplicate
- * keys wins), then keys from `<<` sources not set explicitly (earlier sources win).
+ * The pairs of a mapping as the decoder sees them: explicit keys first (the last of a repeated
+ * key wins), then keys from `<<` sources not set explicitly (earlier sources win).
  * Called for every mapping that schema validation visits: the Sets are made only when needed
  * (many keys, or merge keys), as they were a fifth of the memory an analysis allocates.
  */
@@ -133,8 +136,9 @@ export function effectivePairs(map: YAMLMap, doc: Document, visiting?: Set<YAMLM
   };
   let sources: YAMLMap[] | undefined;
   visiting?.add(map);
-  for (const pair of map.items) {
-    if (!pair || typeof pair !== 'object') continue;
+  const overridden = overriddenPairs(map.items, doc, (key) => keyString(key, doc));
+  for (const [index, pair] of map.items.entries()) {
+    if (!pair || typeof pair !== 'object' || overridden?.has(index)) continue;
     const keyNode: unknown = pair.key;
     if (isMergeKey(keyNode)) {
       (sources ??= []).push(...mergeSources(pair.value, doc));

@@ -1,0 +1,50 @@
+/**
+ * Plain scalars resolved as kubectl resolves them. kubectl (through sigs.k8s.io/yaml) reads YAML
+ * with go-yaml v2, whose YAML 1.1 differs from the `yaml` library's in two places that real
+ * manifests meet:
+ * - A float needs digits. go-yaml reads `.`, `._`, `-.`, `+.` and `e5` as strings (`git clone
+ *   URL .`, `--context=.`); `yaml` reads the first four as NaN and `e5` as 100000, so a string
+ *   field holding them looked like one holding a number.
+ * - No base-60 numbers: go-yaml reads `1:30` as a string, `yaml` as the integer 90.
+ * go-yaml's rule (resolve.go): a scalar starting with `.` is a float when Go's ParseFloat reads
+ * it; one starting with a digit or a sign is a float when, without its underscores, it matches
+ * `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`; any other is not a float (`.inf` and
+ * `.nan` are looked up by name first, as `yaml` does).
+ */
+import type { ScalarTag } from 'yaml';
+
+const FLOAT = 'tag:yaml.org,2002:float';
+/** What Go's ParseFloat reads among texts starting with `.` (no underscores without a base prefix). */
+const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
+const DIGIT_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+
+/** Whether go-yaml v2 resolves a plain scalar that `yaml`'s float tags match as a float. */
+export function goReadsFloat(source: string): boolean {
+  const first = source.charCodeAt(0);
+  if (first === 0x2e) return DOT_FLOAT.test(source);
+  const digitOrSign = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d;
+  return digitOrSign && DIGIT_FLOAT.test(source.replace(/_/g, ''));
+}
+
+/**
+ * The tag with its test narrowed to what go-yaml also reads so. The test keeps its pattern (the
+ * quick parser recognises `yaml`'s own tags by it) and answers only when both agree.
+ */
+function narrowed(tag: ScalarTag, also: (source: string) => boolean): ScalarTag {
+  const own = tag.test as RegExp;
+  const test = new RegExp(own.source, own.flags);
+  test.test = (source: string): boolean => own.test(source) && also(source);
+  return { ...tag, test };
+}
+
+/** `yaml`'s YAML 1.1 tags made to resolve plain scalars as go-yaml v2 does (`customTags` option). */
+export function goYamlTags<T>(tags: T[]): T[] {
+  const out: T[] = [];
+  for (const tag of tags) {
+    const scalar = tag as unknown as ScalarTag;
+    if (scalar.format === 'TIME' && scalar.test) continue; // base 60
+    const finite = scalar.tag === FLOAT && scalar.test instanceof RegExp && !scalar.test.source.includes('inf');
+    out.push(finite ? (narrowed(scalar, goReadsFloat) as unknown as T) : tag);
+  }
+  return out;
+}
