@@ -50,7 +50,7 @@ function portsOf(container: YAMLMap, path: string, doc: Document): PortModel[] {
   return ports;
 }
 
-function mountsOf(container: YAMLMap, path: string, doc: Document): MountModel[] {
+function mountsOf(container: YAMLMap | undefined, path: string, doc: Document): MountModel[] {
   const mounts: MountModel[] = [];
   for (const { node, index } of getSeqItems(container, 'volumeMounts', doc)) {
     const map = asMap(node, doc);
@@ -94,7 +94,8 @@ function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { ow
   return { owner, last: keys[keys.length - 1] ?? dotted };
 }
 
-function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string): ContainerModel {
+function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, mountsForAll: readonly MountModel[] = []): ContainerModel {
+  const mounts = mountsOf(map, path, doc);
   return {
     ...(defaultName !== undefined ? { defaultName } : {}),
     node: map,
@@ -108,7 +109,7 @@ function containerModel(map: YAMLMap, list: string, index: number, path: string,
     imageNode: stringScalar(map, 'image', doc),
     commandOverridden: getPair(map, 'command', doc) !== undefined && getNode(map, 'command', doc) !== undefined,
     ports: portsOf(map, path, doc),
-    mounts: mountsOf(map, path, doc),
+    mounts: mountsForAll.length > 0 ? [...mounts, ...mountsForAll] : mounts,
     deviceNames: getSeqItems(map, 'volumeDevices', doc)
       .map(({ node: d }) => getString(asMap(d, doc), 'name', doc))
       .filter((n): n is string => n !== undefined),
@@ -126,12 +127,14 @@ export function containersOf(spec: YAMLMap, specPath: string, doc: Document, sha
       if (map) out.push(containerModel(map, slot.key, 0, fieldPath(`${specPath}.${slot.key}`), slot.role, doc, slot.defaultName));
       continue;
     }
+    const forAll = slot.mountsForAll;
+    const shared = forAll ? mountsOf(walkKeys(spec, `${forAll}.volumeMounts`, doc).owner, fieldPath(`${specPath}.${forAll}`), doc) : [];
     for (const { node, index } of getSeqItems(owner, last, doc)) {
       const map = asMap(node, doc);
       if (!map) continue;
       // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
       const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
-      out.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc));
+      out.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared));
     }
   }
   return out;

@@ -19,6 +19,11 @@ export interface ContainerSlot {
   readonly defaultName?: string;
   /** Fields the custom resource adds to `core/v1 Container` (never reported as unknown). */
   readonly extraKeys?: readonly string[];
+  /**
+   * Dotted key path (from the location map) of a map whose `volumeMounts` the controller adds to
+   * every container of the slot (Argo's `containerSet.volumeMounts`).
+   */
+  readonly mountsForAll?: string;
 }
 
 /** How the containers at a location are laid out. */
@@ -88,7 +93,7 @@ function argoTemplate(spec: string): PodShape {
       { key: 'initContainers', role: 'init', extraKeys: ARGO_USER_CONTAINER },
       { key: 'container', role: 'app', single: true, defaultName: 'main' },
       { key: 'script', role: 'app', single: true, defaultName: 'main', extraKeys: ['source'] },
-      { key: 'containerSet.containers', role: 'app', extraKeys: ['dependencies'] },
+      { key: 'containerSet.containers', role: 'app', extraKeys: ['dependencies'], mountsForAll: 'containerSet' },
       { key: 'sidecars', role: 'app', extraKeys: ARGO_USER_CONTAINER },
     ],
     sharedVolumeOwners: [spec],

@@ -15,9 +15,12 @@ export const undefinedVolume: Rule = {
       // controller takes volumes from (a Tekton run's podTemplate).
       if (pod.partial || pod.shape.openVolumes) continue;
       const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+      // A mount every container gets (Argo's containerSet.volumeMounts) is reported once.
+      const seen = new Set<object>();
       for (const container of pod.containers) {
         for (const mount of container.mounts) {
-          if (!mount.name || !mount.nameNode || defined.includes(mount.name)) continue;
+          if (!mount.name || !mount.nameNode || defined.includes(mount.name) || seen.has(mount.node)) continue;
+          seen.add(mount.node);
           const suggestion = closest(mount.name, defined);
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
           const args = { didYouMean, name: mount.name, container: containerLabel(container), path: `${mount.path}.name`, volumes: `${pod.path}.volumes` };

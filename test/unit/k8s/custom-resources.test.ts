@@ -104,6 +104,27 @@ test('Argo Workflow: workflow-level volumes count for every template and are nev
   assert.match(check(text)[0]?.message ?? '', /"main"/);
 });
 
+test('Argo Workflow: containerSet.volumeMounts are every container\'s mounts (used, checked once, seen in each container)', () => {
+  const text = yaml`
+    apiVersion: argoproj.io/v1alpha1
+    kind: Workflow
+    metadata: {generateName: w-}
+    spec:
+      entrypoint: main
+      templates:
+        - name: main
+          volumes: [{name: workspace, emptyDir: {}}]
+          containerSet:
+            volumeMounts: [{name: workspace, mountPath: /workspace}, {name: wokspace, mountPath: /w}]
+            containers:
+              - {name: a, image: example/a}
+              - {name: b, image: example/b, dependencies: [a]}
+  `;
+  assert.deepEqual(check(text).map((f) => `${f.rule}|${f.text}`), ['undefined-volume|wokspace']);
+  const [pod] = podsOf(parseChunk(text).docs[0] as Parameters<typeof podsOf>[0]);
+  assert.deepEqual(pod?.containers.map((c) => c.mounts.map((m) => m.mountPath)), [['/workspace', '/w'], ['/workspace', '/w']]);
+});
+
 test('Tekton Task: a sidecar runs beside every step, steps never conflict with each other', () => {
   const text = yaml`
     apiVersion: tekton.dev/v1
