@@ -285,10 +285,15 @@ export function shift(finding: Finding, by: number): Finding {
 export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): Finding | undefined {
   if (options.rules?.[TEMPLATED_RULE] === 'off' || (!chunk.templated && !chunk.masked)) return undefined;
   const text = chunk.text;
+  const locale = normaliseLocale(options.locale);
+  const placeholder = chunk.placeholders;
+  if (placeholder) {
+    const message = translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
+    return { rule: TEMPLATED_RULE, severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information', message, start: placeholder.start, end: placeholder.end, related: [] };
+  }
   const at = text.indexOf('{{');
   if (at < 0) return undefined;
   const end = text.indexOf('}}', at);
-  const locale = normaliseLocale(options.locale);
   const message = chunk.templated
     ? translate(locale, 'templated-file.message')
     : translate(locale, 'templated-file.masked', { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 });

@@ -9,7 +9,7 @@ import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
 import { goYamlTags } from './go-yaml-scalars';
 import { loneCrAsLf } from './line-index';
 import { quickParseOrNothing } from './quick-parse';
-import { maskTemplateActions } from './template-mask';
+import { maskPlaceholders, maskTemplateActions } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
@@ -37,6 +37,8 @@ export interface ParsedChunk {
   readonly masked?: readonly Span[];
   /** Spans inside template blocks (`if`, `range`, `with`): rendered any number of times. */
   readonly conditional?: readonly Span[];
+  /** The masked spans are `${...}` placeholders, not template actions: the one that broke the parse. */
+  readonly placeholders?: Span;
 }
 
 const DOC_START = /^---(?:[ \t\r\n]|$)/;
@@ -145,6 +147,18 @@ export function parseChunk(source: string): ParsedChunk {
     if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
     for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional };
+  }
+  if (text.includes('${') && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
+    const masked = maskPlaceholders(text);
+    const maskedDocs = parseLeniently(masked.text);
+    // Broken for another reason too: the syntax errors are the user's to see.
+    if (maskedDocs.length > 0 && maskedDocs.every((d) => d.errors.length === 0)) {
+      for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);
+      // The note goes on the placeholder the first syntax error came from.
+      const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
+      const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));
+      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking };
+    }
   }
   if (MAY_HOLD_MARKERS.test(text)) for (const doc of docs) markUnknownValues(doc);
   return { text, docs: unwrap(docs), templated: false };

@@ -57,3 +57,30 @@ export function maskTemplateActions(text: string): MaskedText {
 export function within(offset: number, spans: readonly Span[]): boolean {
   return spans.some((s) => offset >= s.start && offset < s.end);
 }
+
+/** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
+const PLACEHOLDER = /\$\{[^{}\n]*\}/g;
+
+/**
+ * `${...}` placeholders masked where they keep a file from parsing, as in
+ * `securityContext: { ${POD_SECURITY_CONTEXT} }` or a line holding only `${EXTRA_ARGS}`: there
+ * envsubst inserts pairs or lines, so the placeholder becomes blank; inside a value it becomes the
+ * same number of `x`, as a template action does.
+ */
+export function maskPlaceholders(text: string): MaskedText {
+  const out = text.split('');
+  const spans: Span[] = [];
+  for (const match of text.matchAll(PLACEHOLDER)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const nl = text.indexOf('\n', end);
+    const before = text.slice(lineStart, start).replace(PLACEHOLDER, '').trimEnd();
+    const after = text.slice(end, nl < 0 ? text.length : nl).replace(PLACEHOLDER, '').trimStart();
+    // Where pairs or lines go: alone on its line, or alone between a flow mapping's braces.
+    const blank = (before.trim() === '' && after === '') || (before.endsWith('{') && after.startsWith('}'));
+    for (let i = start; i < end; i++) out[i] = blank ? ' ' : 'x';
+    spans.push({ start, end });
+  }
+  return { text: out.join(''), spans, conditional: [] };
+}

@@ -89,6 +89,30 @@ test('placeholders: unknown, not wrong; a default is checked; $(VAR) is Kubernet
   assert.deepEqual(rules(pod('${PORT:-70000}', 'Always')), ['invalid-port|${PORT:-70000}']);
 });
 
+test('placeholders where YAML expects pairs or lines: masked like template actions, one note on the one that broke the parse', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: \${POD_NAME}
+    spec:
+      securityContext: { \${POD_SECURITY_CONTEXT} }
+      containers:
+        - name: c
+          image: busybox
+          securityContext: { \${CONTAINER_SECURITY_CONTEXT} }
+          volumeMounts: [{name: data, mountPath: /data}]
+          \${EXTRA_CONTAINER_FIELDS}
+  `;
+  const found = check(text);
+  // No syntax error, no unknown field "$", and no undefined volume (the inserted lines may hold it).
+  assert.deepEqual(found.map((f) => `${f.rule}|${f.text}`), ['templated-file|${POD_SECURITY_CONTEXT}']);
+  assert.match(found[0]?.message ?? '', /4 `\$\{…\}` placeholders are substituted/);
+  // Broken for another reason too: the user sees the syntax errors.
+  const broken = check(text.replace('image: busybox', 'image: [busybox'));
+  assert.ok(broken.some((f) => f.rule === 'yaml-syntax'));
+});
+
 test('go-yaml leniency: a multi-line quoted scalar with under-indented continuation lines', () => {
   const text = yaml`
     apiVersion: v1
