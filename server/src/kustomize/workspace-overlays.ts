@@ -46,13 +46,21 @@ function filesOf(tree: readonly KustomizationInfo[]): Set<string> {
   return files;
 }
 
-/** The outermost kustomizations of some folders, each with the files it reads. */
+/**
+ * The outermost kustomizations of some folders, each with the files it reads. A component that
+ * nothing includes is none: kustomize cannot build a `kind: Component` on its own (its patches
+ * have nothing to patch), so its files are checked one by one.
+ */
 export function outermostOverlays(roots: readonly string[], read: ReadText): Overlay[] {
   const dirs = [...new Set(roots.flatMap(findKustomizationDirs))];
   const trees = new Map(dirs.map((d) => [d, readTree(d, read)] as const));
   const used = new Set<string>();
   for (const tree of trees.values()) for (const k of tree.slice(1)) used.add(k.dir);
-  return dirs.filter((d) => !used.has(d) && (trees.get(d)?.length ?? 0) > 0).map((d) => {
+  const buildable = (d: string): boolean => {
+    const root = trees.get(d)?.[0];
+    return root !== undefined && !root.component;
+  };
+  return dirs.filter((d) => !used.has(d) && buildable(d)).map((d) => {
     const tree = trees.get(d) ?? [];
     return { dir: d, tree, files: filesOf(tree) };
   });

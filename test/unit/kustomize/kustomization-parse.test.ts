@@ -150,3 +150,20 @@ test('a kustomization listed without a parse (no "patches" and no escape in its 
   // The texts do list patches, some only through escapes (so the check above is not vacuous).
   assert.ok(listed > 300 && escaped > 30, `${listed} listing, ${escaped} through escapes`);
 });
+
+test('a kind: Component that no kustomization includes is not an overlay (kustomize cannot build it alone); an included one is a part of its overlay', () => {
+  const component = 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\npatches:\n- path: patch.yaml\n';
+  const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec: {replicas: 2}\n';
+  const root = writeTree({
+    'base/kustomization.yaml': 'resources: [deployment.yaml]\n',
+    'base/deployment.yaml': BASE_DEPLOYMENT,
+    'components/autoscale/kustomization.yaml': component,
+    'components/autoscale/patch.yaml': patch,
+    'components/ha/kustomization.yaml': component,
+    'components/ha/patch.yaml': patch,
+    'prod/kustomization.yaml': 'resources: [../base]\ncomponents: [../components/ha]\n',
+  });
+  const overlays = outermostOverlays([root], readFromDisk);
+  assert.deepEqual(overlays.map((o) => relative(root, o.dir)), ['prod']);
+  assert.ok(overlays[0]?.files.has(join(root, 'components/ha/patch.yaml')));
+});
