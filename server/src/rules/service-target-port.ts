@@ -232,7 +232,11 @@ export const serviceTargetPort: FileRule = {
           declared,
           listening,
         };
-        const message = asNumber !== undefined ? ctx.t('service-target-port.number', args) : ctx.t('service-target-port.name', args);
+        // Declaring a containerPort is informational: a process may listen on a number it does
+        // not declare (often set by args or a config file), so an undeclared number is only a
+        // note, worded as such, unless what the containers listen on comes from the image table alone.
+        const unsure = asNumber !== undefined && summaries.some((s) => s.hasDeclared);
+        const message = ctx.t(asNumber === undefined ? 'service-target-port.name' : unsure ? 'service-target-port.number-unsure' : 'service-target-port.number', args);
         const suggest =
           suggestion !== undefined
             ? ctx.t('service-target-port.suggest', {
@@ -260,10 +264,7 @@ export const serviceTargetPort: FileRule = {
                 ];
               }),
         );
-        // Declaring a containerPort is informational: a process may listen on a number it does
-        // not declare (often set by args or a config file), so an undeclared number is only a
-        // note unless what the containers listen on comes from the image table alone.
-        const severity = asNumber !== undefined && summaries.some((s) => s.hasDeclared) ? 'information' : undefined;
+        const severity = unsure ? 'information' : undefined;
         ctx.report(chunk.start, {
           severity,
           node: ref.node,

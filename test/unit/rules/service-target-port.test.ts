@@ -54,6 +54,7 @@ test('service-target-port: numbers are checked against declared and implied port
   assert.equal(found[0]?.data?.suggestion, 8080);
   assert.equal(found[0]?.data?.field, 'targetPort');
   assert.equal(found[0]?.severity, 'information', 'declared ports are informational: the process may listen on more');
+  assert.match(found[0]?.message ?? '', /Unless a process listens on 8081 anyway/, 'a note does not claim what it cannot know');
   const onlyImage = service('- {port: 80, targetPort: 8081}') + '---\n' + yaml`
     apiVersion: v1
     kind: Pod
@@ -64,6 +65,7 @@ test('service-target-port: numbers are checked against declared and implied port
   `;
   const known = findings(onlyImage, 'service-target-port');
   assert.equal(known[0]?.severity, 'warning', 'nginx listens on 80 only: a refused connection is certain');
+  assert.match(known[0]?.message ?? '', /or listens on it\. Connections will be refused/);
   const byPort = findings(file('- {port: 9091}'), 'service-target-port');
   assert.equal(byPort[0]?.data?.field, 'port');
   assert.equal(byPort[0]?.data?.suggestion, 9090);
