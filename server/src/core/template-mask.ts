@@ -27,6 +27,28 @@ function aloneOnLines(text: string, from: number, to: number): boolean {
   return outside.trim() === '';
 }
 
+/**
+ * Whether the action ends a `key:` line and the next line is indented deeper: its output starts
+ * on a line of its own (`livenessProbe: {{- include ... | nindent 12 }}` above literal children),
+ * so the key holds a block, which `x`s would turn into a scalar with children (not YAML).
+ */
+function opensBlock(text: string, from: number, to: number): boolean {
+  const lineStart = text.lastIndexOf('\n', from - 1) + 1;
+  const before = text.slice(lineStart, from);
+  if (!/:[ \t]*$/.test(before)) return false;
+  const nl = text.indexOf('\n', to);
+  if (nl < 0 || text.slice(to, nl).replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '') return false;
+  const indent = (line: string): number => line.length - line.trimStart().length;
+  const keyIndent = indent(before.replace(/^([ ]*)- /, '$1  '));
+  for (let at = nl + 1; at < text.length; ) {
+    const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const line = text.slice(at, end).replace(/\r$/, '');
+    if (line.trim() !== '' && !line.trimStart().startsWith('{{')) return indent(line) > keyIndent;
+    at = end + 1;
+  }
+  return false;
+}
+
 export function maskTemplateActions(text: string): MaskedText {
   const out = text.split('');
   const spans: Span[] = [];
@@ -38,7 +60,7 @@ export function maskTemplateActions(text: string): MaskedText {
     const nl = text.indexOf('\n', at);
     const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
     const action = text.slice(at, end);
-    const blank = aloneOnLines(text, at, end);
+    const blank = aloneOnLines(text, at, end) || opensBlock(text, at, end);
     for (let i = at; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = blank ? ' ' : 'x';
     spans.push({ start: at, end });
     if (BLOCK_START.test(action)) open.push(end);

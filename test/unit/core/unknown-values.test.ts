@@ -5,6 +5,7 @@ import { check, yaml } from '../../helpers/check';
 import { parseChunk } from '../../../server/src/core/parse';
 import { quickParse } from '../../../server/src/core/quick-parse';
 import { YAML_OPTIONS } from '../../../server/src/core/parse';
+import { podsOf } from '../../../server/src/k8s/pod-model';
 
 const rules = (text: string): string[] => check(text).map((f) => `${f.rule}|${f.text}`);
 
@@ -55,6 +56,34 @@ test('a Helm template that does not parse is checked with its actions masked; no
   const found = check(text);
   assert.deepEqual(found.map((f) => `${f.rule}|${f.text}`), ['templated-file|{{ include "app.fullname" . }}', 'unknown-field|imagePulPolicy', 'port-conflict|8080']);
   assert.match(found[0]?.message ?? '', /9 template actions/);
+});
+
+test('an action ending a key line above literal children (Bitnami\'s `livenessProbe: {{- include ... | nindent 12 }}`) is masked as the block it starts', () => {
+  const text = [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: {{ include "common.names.fullname" . }}',
+    '  labels: {{- include "common.labels.standard" . | nindent 4 }}',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: nginx',
+    '          image: nginx',
+    '          livenessProbe: {{- include "common.tplvalues.render" (dict "value" .Values.livenessProbe "context" $) | nindent 12 }}',
+    '            tcpSocket:',
+    '              port: 80',
+    '          ports:',
+    '            - {containerPort: 80}',
+    '',
+  ].join('\n');
+  const found = check(text);
+  assert.deepEqual(found.map((f) => f.rule), ['templated-file']);
+  assert.match(found[0]?.message ?? '', /checked it with the actions masked/);
+  // The probe's literal children are read.
+  const [pod] = podsOf(parseChunk(text).docs[0] as Parameters<typeof podsOf>[0]);
+  assert.deepEqual(pod?.containers[0]?.portReferences.map((r) => [r.where, r.value]), [['livenessProbe.tcpSocket.port', 80]]);
 });
 
 test('a template that does not parse even masked is not analysed, and the note says so', () => {
