@@ -114,6 +114,17 @@ function isPatchDirective(key: string): boolean {
   );
 }
 
+/**
+ * The `sops:` block of a SOPS-encrypted file (its `mac`, `version`, `lastmodified`...). Flux's
+ * kustomize-controller, KSOPS or `sops -d` decrypt the file before it is applied, and decrypting
+ * removes the block: the API server never sees it.
+ */
+function isSopsMetadata(key: string, value: unknown, doc: Document): boolean {
+  if (key !== 'sops') return false;
+  const block = resolveNode(value, doc);
+  return isMap(block) && block.items.some((p) => isScalar(p.key) && (p.key.value === 'mac' || p.key.value === 'lastmodified'));
+}
+
 function visitObject(map: YAMLMap, typeName: string, ctx: Ctx, depth: number): void {
   const type = getType(typeName);
   if (!type || depth > MAX_DEPTH) return;
@@ -121,7 +132,7 @@ function visitObject(map: YAMLMap, typeName: string, ctx: Ctx, depth: number): v
   forEachEffectivePair(map, ctx.doc, (keyNode, key, value) => {
     if (!firstVisit(keyNode, typeName, ctx) || isPatchDirective(key) || isUnknownValue(keyNode)) return;
     const field = type.fields.get(key);
-    if (!field && map === ctx.root && ctx.extraKeys?.has(key)) return;
+    if (!field && map === ctx.root && (ctx.extraKeys?.has(key) || isSopsMetadata(key, value, ctx.doc))) return;
     enter(ctx, key, false);
     if (!field) {
       allowed ??= fieldNames(typeName);

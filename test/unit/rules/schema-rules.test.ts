@@ -60,3 +60,11 @@ test('schema checks reach Lists, merge keys and every workload kind', () => {
   assert.deepEqual(found.map((f) => f.text), ['imagePullpolicy']);
   assert.equal(found[0]?.data?.suggestion, 'imagePullPolicy');
 });
+
+test('unknown-field: the sops block of a SOPS-encrypted file is removed by decryption before apply, so it is no field', () => {
+  const secret = (sops: string): string => `apiVersion: v1\nkind: Secret\nmetadata: {name: app}\nstringData:\n  PASSWORD: ENC[AES256_GCM,data:axX2,iv:x,tag:y,type:str]\nsops:\n${sops}`;
+  const block = '  age: [{recipient: age15uzr, enc: x}]\n  lastmodified: "2023-03-08T02:31:39Z"\n  mac: ENC[AES256_GCM,data:Zm9v,type:str]\n  version: 3.7.3\n';
+  assert.deepEqual(findings(secret(block), 'unknown-field'), []);
+  // Anything else under that name is a field kubectl rejects.
+  assert.deepEqual(findings(secret('  enabled: true\n'), 'unknown-field').map((f) => f.text), ['sops']);
+});
