@@ -1,9 +1,11 @@
 /**
  * invalid-value: a value the API server rejects for an enumerated field (restartPolicy,
- * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...) or a scalar of the wrong type.
+ * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy) or a
+ * scalar of the wrong type.
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { checkJobRestartPolicy } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
 
@@ -25,6 +27,7 @@ export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'error',
   check(ctx) {
+    checkJobRestartPolicy(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
       const field = problem.path.slice(problem.path.lastIndexOf('.') + 1);

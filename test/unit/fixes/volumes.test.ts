@@ -188,3 +188,34 @@ test('unknown-field and invalid-value keep quotes; fix all applies only safe fix
   assert.deepEqual(check(all).map((f) => f.rule), []);
   assert.equal(applyFixAll(text, 'invalid-value'), text.replace("'never'", "'Never'").replace('"always"', '"Always"').replace('directory}', 'Directory}'));
 });
+
+test('invalid-value: a Job pod template needs restartPolicy OnFailure or Never; the fixes set one and the Job is right', () => {
+  const job = (policyLine: string): string =>
+    `apiVersion: batch/v1\nkind: Job\nmetadata: {name: migrate}\nspec:\n  template:\n    spec:\n${policyLine}      containers:\n      - {name: migrate, image: busybox}\n`;
+  const missing = job('');
+  const found = check(missing).filter((f) => f.rule === 'invalid-value');
+  assert.deepEqual(found.map((f) => f.text), ['spec']);
+  assert.match(found[0]?.message ?? '', /spec\.template\.spec\.restartPolicy: Required value: valid values: "OnFailure", "Never"/);
+  const { result, fix } = applyFix(missing, 'invalid-value', /Add restartPolicy: Never/);
+  assert.equal(fix.preferred, true);
+  assert.deepEqual(check(result).map((f) => f.rule), []);
+  applyFix(missing, 'invalid-value', /Add restartPolicy: OnFailure/);
+  const always = job('      restartPolicy: Always\n');
+  applyFix(always, 'invalid-value', /Replace "Always" with "Never"/, always.replace('Always', 'Never'));
+  applyFix(always, 'invalid-value', /Replace "Always" with "OnFailure"/, always.replace('Always', 'OnFailure'));
+  // A CronJob's template too; a Deployment's pods may well restart always.
+  const cron = yaml`
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata: {name: c}
+    spec:
+      schedule: "0 * * * *"
+      jobTemplate:
+        spec:
+          template:
+            spec:
+              containers: [{name: c, image: busybox}]
+  `;
+  assert.match(check(cron).find((f) => f.rule === 'invalid-value')?.message ?? '', /spec\.jobTemplate\.spec\.template\.spec\.restartPolicy/);
+  assert.deepEqual(check(cron.replace(/( *)containers:/, '$1restartPolicy: OnFailure\n$1containers:')).map((f) => f.rule), []);
+});

@@ -5,6 +5,7 @@ export const fixesEn = {
   'fix.all.rule': 'Fix all {rule} problems in this file',
   'fix.all.source': 'Fix all safe Podsight problems',
   'fix.replace': 'Replace "{from}" with "{to}"',
+  'fix.add-field': 'Add {field}: {value}',
   'fix.rename': 'Rename "{from}" to "{to}"',
   'fix.set-port': 'Set {field} to {port}',
   'fix.move': 'Move the process of "{container}" to port {port}: {how}',

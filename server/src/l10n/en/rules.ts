@@ -117,6 +117,10 @@ export const rulesEn = {
     '{field} must be {type}, but Kubernetes reads the unquoted {word} as the boolean {value} (YAML 1.1 booleans include y, n, yes, no, on, off). Quote it: "{word}".',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.job-restart-policy':
+    'A Job\'s pods run to completion, so their restartPolicy must be "OnFailure" or "Never", not "Always". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
+  'invalid-value.job-restart-policy-missing':
+    'This pod template sets no restartPolicy, and the pod default, "Always", is not allowed in a Job: its pods run to completion, so it must be "OnFailure" or "Never". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.medium':
     'Unsupported medium {value} for emptyDir: use one of {allowed} (case matters). The API server does not check this field, so kubectl apply accepts the pod; the kubelet then fails to mount the volume (unknown storage medium {value}) and the pod does not start.',
 } as const;

@@ -120,6 +120,10 @@ export const rulesZhCn: Record<string, string> = {
     '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
+  'invalid-value.job-restart-policy':
+    'Job 的 Pod 要运行到结束，所以 restartPolicy 必须是 "OnFailure" 或 "Never"，不能是 "Always"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
+  'invalid-value.job-restart-policy-missing':
+    '这个 Pod 模板没有设置 restartPolicy，而 Pod 的默认值 "Always" 在 Job 中不允许：Job 的 Pod 要运行到结束，所以必须是 "OnFailure" 或 "Never"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
   'invalid-value.medium':
     'emptyDir 不支持 medium {value}：请使用 {allowed} 之一（区分大小写）。API 服务器不检查这个字段，所以 kubectl apply 会接受该 Pod；随后 kubelet 挂载卷失败（unknown storage medium {value}），Pod 无法启动。',
 };

@@ -1,0 +1,41 @@
+/**
+ * Part of invalid-value: the pods of a Job (and of the Jobs a CronJob makes) run to completion,
+ * so batch validation accepts only restartPolicy "OnFailure" or "Never". The pod default,
+ * "Always", is rejected, written or not: "spec.template.spec.restartPolicy: Required value: valid
+ * values: "OnFailure", "Never"" (pkg/apis/batch/validation).
+ */
+import { isScalar } from 'yaml';
+import { getScalar } from '../core/yaml-access';
+import { isUnknownValue } from '../core/unknown-values';
+import type { PodModel } from '../k8s/pod-model';
+import type { RuleContext } from './types';
+
+/**
+ * The kinds whose pod templates are Jobs' (API group, kind) and the path batch validation names.
+ * Custom resources that make Jobs (KEDA's ScaledJob) are left out: their controller may set a policy.
+ */
+const JOB_TEMPLATES: readonly { group: string; kind: string; path: string }[] = [
+  { group: 'batch', kind: 'Job', path: 'spec.template.spec.restartPolicy' },
+  { group: 'batch', kind: 'CronJob', path: 'spec.jobTemplate.spec.template.spec.restartPolicy' },
+];
+
+export const JOB_RESTART_POLICIES = ['Never', 'OnFailure'];
+
+function jobTemplate(pod: PodModel): { path: string } | undefined {
+  const apiVersion = pod.object.apiVersion ?? '';
+  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  return JOB_TEMPLATES.find((j) => j.group === group && j.kind === pod.object.kind);
+}
+
+/** Reports each Job pod template whose restartPolicy is "Always" or not set. */
+export function checkJobRestartPolicy(ctx: RuleContext): void {
+  for (const pod of ctx.pods) {
+    const job = jobTemplate(pod);
+    if (!job || pod.partial) continue;
+    const policy = getScalar(pod.spec, 'restartPolicy', pod.doc);
+    if (policy && (isUnknownValue(policy) || policy.value !== 'Always')) continue; // other values: the enum check
+    const data = { field: 'restartPolicy', value: policy ? 'Always' : undefined, allowed: JOB_RESTART_POLICIES, suggestion: 'Never', missing: !policy };
+    if (policy) ctx.report({ node: policy, message: ctx.t('invalid-value.job-restart-policy', { path: job.path }), data });
+    else if (isScalar(pod.specPair.key)) ctx.report({ node: pod.specPair.key, message: ctx.t('invalid-value.job-restart-policy-missing', { path: job.path }), data });
+  }
+}
