@@ -13,18 +13,15 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   const allowed = fact(ctx, 'allowed');
   if (typeof value !== 'string' || !Array.isArray(allowed)) return [];
   const values = allowed.filter((v): v is string => typeof v === 'string');
-  const suggestion = (fact(ctx, 'suggestion') as string | undefined) ?? closest(value, values);
+  // A Job's restartPolicy: either policy a Job accepts (`Never` first), whatever was written.
+  const job = fact(ctx, 'field') === 'restartPolicy' && values.length === 2;
+  const suggestion = (fact(ctx, 'suggestion') as string | undefined) ?? closest(value, values) ?? (job ? values[0] : undefined);
   if (!suggestion) return [];
-  const edits = replaceAtFinding(ctx, suggestion);
-  const caseOnly = value.toLowerCase() === suggestion.toLowerCase();
-  const fixes: Fix[] = edits.length ? [{ title: ctx.t('fix.replace', { from: value, to: suggestion }), edits, preferred: true, safe: caseOnly }] : [];
-  // A Job's "Always": either policy the Job accepts.
-  for (const other of values) {
-    if (other === suggestion || other.toLowerCase() === value.toLowerCase() || fact(ctx, 'field') !== 'restartPolicy' || values.length !== 2) continue;
-    const more = replaceAtFinding(ctx, other);
-    if (more.length) fixes.push({ title: ctx.t('fix.replace', { from: value, to: other }), edits: more });
-  }
-  return fixes;
+  const choices = job ? [suggestion, ...values.filter((v) => v !== suggestion)] : [suggestion];
+  return choices.flatMap((to, i) => {
+    const edits = replaceAtFinding(ctx, to);
+    return edits.length ? [{ title: ctx.t('fix.replace', { from: value, to }), edits, preferred: i === 0, safe: value.toLowerCase() === to.toLowerCase() }] : [];
+  });
 };
 
 /** `restartPolicy: Never` (preferred) or `OnFailure`, added to the pod spec whose key the finding is on. */

@@ -5,7 +5,7 @@
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { checkJobRestartPolicy } from './job-restart-policy';
+import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
 
@@ -41,13 +41,14 @@ export const invalidValue: Rule = {
           data: { field, value: problem.value, allowed: values, suggestion: values.find((v) => v.toLowerCase() === lower) },
         });
       } else if ('enum' in problem.expected) {
-        const values = problem.expected.enum;
+        // In a Job, "Always" is no choice either: the suggestion must be one the Job accepts.
+        const values = field === 'restartPolicy' && isJobRestartPolicy(ctx, problem.valueNode) ? JOB_RESTART_POLICIES : problem.expected.enum;
         const allowed = values.map((v) => `"${v}"`).join(', ');
         const lower = typeof problem.value === 'string' ? problem.value.toLowerCase() : undefined;
         const suggestion = values.find((v) => v.toLowerCase() === lower);
         ctx.report({
           node: problem.valueNode,
-          message: ctx.t('invalid-value.enum', { field, value: show(problem.value), allowed, path: problem.path, sorted: [...values].sort().map((v) => `"${v}"`).join(', ') }),
+          message: ctx.t('invalid-value.enum', { field, value: show(problem.value), allowed, path: problem.path, sorted: [...problem.expected.enum].sort().map((v) => `"${v}"`).join(', ') }),
           data: { field, value: problem.value, allowed: values, suggestion },
         });
       } else if (isYaml11Boolean(problem.valueNode)) {

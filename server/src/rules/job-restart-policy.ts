@@ -39,3 +39,8 @@ export function checkJobRestartPolicy(ctx: RuleContext): void {
     else if (isScalar(pod.specPair.key)) ctx.report({ node: pod.specPair.key, message: ctx.t('invalid-value.job-restart-policy-missing', { path: job.path }), data });
   }
 }
+
+/** Whether `node` is the restartPolicy value of a Job pod template (only OnFailure and Never fit there). */
+export function isJobRestartPolicy(ctx: RuleContext, node: unknown): boolean {
+  return ctx.pods.some((pod) => jobTemplate(pod) !== undefined && getScalar(pod.spec, 'restartPolicy', pod.doc) === node);
+}

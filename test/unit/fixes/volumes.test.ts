@@ -203,6 +203,10 @@ test('invalid-value: a Job pod template needs restartPolicy OnFailure or Never; 
   const always = job('      restartPolicy: Always\n');
   applyFix(always, 'invalid-value', /Replace "Always" with "Never"/, always.replace('Always', 'Never'));
   applyFix(always, 'invalid-value', /Replace "Always" with "OnFailure"/, always.replace('Always', 'OnFailure'));
+  // A case slip in a Job: the fixes offer what a Job accepts, never "Always".
+  const slip = job('      restartPolicy: always\n');
+  const titles = fixesOf(slip, 'invalid-value', 0, {}).fixes.map((f) => f.title);
+  assert.ok(titles.includes('Replace "always" with "Never"') && titles.includes('Replace "always" with "OnFailure"') && !titles.some((t) => t.includes('"Always"')), titles.join(' | '));
   // A CronJob's template too; a Deployment's pods may well restart always.
   const cron = yaml`
     apiVersion: batch/v1
