@@ -41,7 +41,7 @@ export function claimForCustomResource(message: string, kind: string, locale: Lo
   let out = message;
   for (const claim of CLAIMS) {
     const phrase = claim.phrase[locale];
-    if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind }));
+    if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind, aKind: `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}` }));
   }
   return out;
 }

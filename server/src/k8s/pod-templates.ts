@@ -117,7 +117,13 @@ const ARGO_EVENTS: PodShape = { slots: [{ key: 'container', role: 'app', single:
 const pod = (path: string, shape: PodShape = STANDARD_POD): PodLocationSpec => ({ path, shape });
 const KUBEFLOW = (field: string): PodLocationSpec => pod(`spec.${field}.*.template.spec`);
 const RAY = (prefix: string): PodLocationSpec[] => [pod(`${prefix}headGroupSpec.template.spec`), pod(`${prefix}workerGroupSpecs[].template.spec`)];
-const ELASTIC = [pod('spec.podTemplate.spec'), pod('spec.nodeSets[].podTemplate.spec'), pod('spec.deployment.podTemplate.spec'), pod('spec.daemonSet.podTemplate.spec'), pod('spec.statefulSet.podTemplate.spec')];
+/**
+ * Elastic Cloud on Kubernetes: the operator builds the pods, adding volumes of its own (data,
+ * logs, config, certificates: `elasticsearch-data`, `beat-data`...) and one per volume claim
+ * template, so a mount of a volume the template does not define is no error.
+ */
+const ECK_POD: PodShape = { ...STANDARD_POD, openVolumes: true, sharedClaims: ['spec.volumeClaimTemplates', 'spec.nodeSets[].volumeClaimTemplates'] };
+const ELASTIC = ['spec.podTemplate.spec', 'spec.nodeSets[].podTemplate.spec', 'spec.deployment.podTemplate.spec', 'spec.daemonSet.podTemplate.spec', 'spec.statefulSet.podTemplate.spec'].map((path) => pod(path, ECK_POD));
 
 /** The built-in table. */
 export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [

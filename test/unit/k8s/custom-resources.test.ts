@@ -125,6 +125,30 @@ test('Argo Workflow: containerSet.volumeMounts are every container\'s mounts (us
   assert.deepEqual(pod?.containers.map((c) => c.mounts.map((m) => m.mountPath)), [['/workspace', '/w'], ['/workspace', '/w']]);
 });
 
+test('Elastic (ECK): the operator adds volumes and one per claim template, so mounts of them are no errors; claims read "an Elasticsearch"', () => {
+  const text = yaml`
+    apiVersion: elasticsearch.k8s.elastic.co/v1
+    kind: Elasticsearch
+    metadata: {name: es}
+    spec:
+      version: 8.15.0
+      nodeSets:
+        - name: default
+          count: 1
+          volumeClaimTemplates: [{metadata: {name: snapshots}, spec: {accessModes: [ReadWriteOnce]}}]
+          podTemplate:
+            spec:
+              containers:
+                - name: elasticsearch
+                  volumeMounts: [{name: elasticsearch-data, mountPath: /usr/share/elasticsearch/data}, {name: snapshots, mountPath: /snapshots}]
+                - name: elasticsearch
+                  image: busybox
+  `;
+  const found = check(text);
+  assert.deepEqual(found.map((f) => f.rule), ['duplicate-container-name']);
+  assert.match(found[0]?.message ?? '', /Inside an Elasticsearch, kubectl apply checks only/);
+});
+
 test('Tekton Task: a sidecar runs beside every step, steps never conflict with each other', () => {
   const text = yaml`
     apiVersion: tekton.dev/v1

@@ -99,8 +99,8 @@ export const rulesEn = {
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
   'yaml-syntax.more': '{count} more YAML syntax errors in this file are not shown (only the first {shown} are).',
   'cr-claim.rejects':
-    "Inside a {kind}, kubectl apply checks only the CRD's schema: the API server rejects the pods that the {kind}'s controller creates, and the failure shows in its events and status: ",
-  'cr-claim.warns': "kubectl apply says nothing for a {kind}; the API server warns only the {kind}'s controller when it creates the pod: ",
+    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pods that the {kind}'s controller creates, and the failure shows in its events and status: ",
+  'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
