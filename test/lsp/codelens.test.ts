@@ -46,7 +46,7 @@ test('podsight.codeLens.enable: false turns the lenses off', async () => {
 });
 
 test('one lens per pod in multi-document files, none for objects without a pod', async () => {
-  const text = `${conflict}---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      containers:\n      - {name: once, image: busybox}\n`;
+  const text = `${conflict}---\napiVersion: v1\nkind: Service\nmetadata: {name: s}\n---\napiVersion: batch/v1\nkind: Job\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers:\n      - {name: once, image: busybox}\n`;
   const result = await lenses({}, text);
   assert.deepEqual(result.map((l) => l.range.start.line), [6, 29]);
   assert.match(result[1]?.command?.title ?? '', /^1 container · one IP · 0 ports · 0 volumes · 0 problems$/);

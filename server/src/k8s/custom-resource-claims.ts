@@ -36,12 +36,17 @@ const CLAIMS: readonly { readonly key: string; readonly phrase: Record<Locale, s
   { key: 'cr-claim.decode', phrase: { en: 'kubectl apply cannot decode the object and rejects it.', 'zh-cn': 'kubectl apply 无法解码并拒绝该对象。' } },
 ];
 
+/** "a Rollout", "an Elasticsearch" (Chinese has no article). */
+function withArticle(kind: string, locale: Locale): string {
+  return locale === 'en' ? `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}` : kind;
+}
+
 /** The message with its apply-time claim told as it happens for a pod inside `kind`. */
 export function claimForCustomResource(message: string, kind: string, locale: Locale): string {
   let out = message;
   for (const claim of CLAIMS) {
     const phrase = claim.phrase[locale];
-    if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind, aKind: `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}` }));
+    if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind, aKind: withArticle(kind, locale) }));
   }
   return out;
 }

@@ -101,8 +101,8 @@ export const rulesZhCn: Record<string, string> = {
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
   'yaml-syntax.more': '该文件中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
-  'cr-claim.rejects': '在 {kind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod 时，API 服务器才会拒绝这些 Pod，错误出现在该资源的事件和状态中：',
-  'cr-claim.warns': 'kubectl apply 对 {kind} 不会给出任何警告；控制器创建 Pod 时，API 服务器只把警告返回给控制器：',
+  'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod 时，API 服务器才会拒绝这些 Pod，错误出现在该资源的事件和状态中：',
+  'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
