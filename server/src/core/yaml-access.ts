@@ -29,7 +29,11 @@ export function isMergeKey(pair: Pair): boolean {
 
 /** The key of a pair as text, or undefined for complex keys. */
 export function keyText(pair: Pair): string | undefined {
-  const key = pair.key;
+  return keyNodeText(pair.key);
+}
+
+/** A key node as text, or undefined for complex keys. */
+function keyNodeText(key: unknown): string | undefined {
   if (isScalar(key)) {
     const v = key.value;
     return typeof v === 'string' ? v : typeof v === 'symbol' ? '<<' : v === null ? undefined : String(v);
@@ -53,15 +57,13 @@ export function overriddenPairs(items: readonly unknown[], doc: Document, keyOf:
   return out.size > 0 ? out : undefined;
 }
 
-const keyOfNode = (key: unknown): string | undefined => keyText({ key } as Pair);
-
 /** Effective pairs of a mapping, merge keys expanded (explicit keys first, then merged ones). */
 export function mapPairs(map: YAMLMap, doc: Document, depth = 0, visited?: Set<YAMLMap>): Pair[] {
   const own: Pair[] = [];
   const merged: Pair[] = [];
   // Made on the first merge key: most mappings have none, and this runs for every lookup.
   let merging = visited;
-  const overridden = overriddenPairs(map.items, doc, keyOfNode);
+  const overridden = overriddenPairs(map.items, doc, keyNodeText);
   for (const [index, item] of map.items.entries()) {
     if (!isPair(item) || overridden?.has(index)) continue;
     if (!isMergeKey(item)) {
