@@ -150,7 +150,8 @@ export function parseChunk(source: string): ParsedChunk {
   }
   if (text.includes('${') && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
     const masked = maskPlaceholders(text);
-    const maskedDocs = parseLeniently(masked.text);
+    const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
+    const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
     // Broken for another reason too: the syntax errors are the user's to see.
     if (maskedDocs.length > 0 && maskedDocs.every((d) => d.errors.length === 0)) {
       for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);

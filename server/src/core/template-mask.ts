@@ -41,7 +41,8 @@ function opensBlock(text: string, from: number, to: number): boolean {
   const indent = (line: string): number => line.length - line.trimStart().length;
   const keyIndent = indent(before.replace(/^([ ]*)- /, '$1  '));
   for (let at = nl + 1; at < text.length; ) {
-    const end = text.indexOf('\n', at) < 0 ? text.length : text.indexOf('\n', at);
+    const next = text.indexOf('\n', at);
+    const end = next < 0 ? text.length : next;
     const line = text.slice(at, end).replace(/\r$/, '');
     if (line.trim() !== '' && !line.trimStart().startsWith('{{')) return indent(line) > keyIndent;
     at = end + 1;
