@@ -1,16 +1,18 @@
 /** The `image` hover: what Podsight knows about the image and where that knowledge comes from. */
 import { lookupImage, USER_SOURCE } from '../k8s/images';
-import type { ContainerModel } from '../k8s/pod-model';
+import { containerListeners } from '../k8s/listeners';
+import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { code, learnMore, table, type HoverContext } from './context';
 
-export function imageHover(ctx: HoverContext, c: ContainerModel): string | undefined {
+export function imageHover(ctx: HoverContext, pod: PodModel, c: ContainerModel): string | undefined {
   if (!c.image) return undefined;
   const resolved = lookupImage(c.image, ctx.options.images);
   const learn = learnMore(ctx, ['images']);
   if (!resolved) return [ctx.t('hover.image.unknown', { image: c.image }), learn].join('\n\n');
   const parts = [ctx.t('hover.image.title', { image: c.image, title: resolved.title, variant: resolved.variant ? ` (${resolved.variant})` : '' })];
   const declared = c.ports.flatMap((p) => (p.containerPort === undefined ? [] : [code(`${p.containerPort}/${p.protocol}`)]));
-  if (c.commandOverridden) parts.push(ctx.t('hover.image.command'));
+  // A command that starts the image's own server (`[redis-server, …]`) keeps its ports and settings.
+  if (c.commandOverridden && containerListeners(pod, c, { images: ctx.options.images }).basis === 'command') parts.push(ctx.t('hover.image.command'));
   else if (declared.length) parts.push(ctx.t('hover.image.declared', { ports: declared.join(ctx.t('hover.list-sep')) }));
   // One table: what the image listens on, ships and expects to be mounted.
   const rows = [

@@ -58,7 +58,7 @@ function containerSemantic(ctx: HoverContext, pod: PodModel): string | undefined
   if (!c || !rel) return undefined;
   const [first, second, third] = rel;
   if (first === undefined || first === 'name') return containerHover(ctx, pod, c);
-  if (first === 'image' && rel.length === 1) return imageHover(ctx, c);
+  if (first === 'image' && rel.length === 1) return imageHover(ctx, pod, c);
   if (first === 'ports') {
     if (second === undefined) return portsHover(ctx, pod, c);
     if (!loc.port) return undefined;

@@ -1,7 +1,7 @@
 /**
  * Ports set in configuration files that a container mounts from a ConfigMap of the same file or its folder:
- * nginx `listen` (nginx.conf, conf.d/*.conf, templates rendered into conf.d) and redis.conf
- * `port` / `bind`. When the file cannot be read (another volume type, a ConfigMap elsewhere,
+ * nginx `listen` (nginx.conf, conf.d/*.conf, templates rendered into conf.d), and the lookup of
+ * a mounted file that the other readers share (redis.conf is read in listen-redis.ts). When the file cannot be read (another volume type, a ConfigMap elsewhere,
  * an `include`), the answer is "unsure": Podsight then does not guess.
  */
 import { getMap, getSeqItems, getString, asMap } from '../core/yaml-access';
@@ -215,30 +215,6 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
   return { kind: 'listens', listens, files: fileNames, imageDefault };
 }
 
-/**
- * redis.conf: the last `port` and `bind` lines (`port 0` turns TCP off). An `include`, a `port`
- * that is not a number (`port ${REDIS_PORT}`), a placeholder in `bind` or standing for a whole
- * line is unsure (the line as written is returned).
- */
-export function redisConfigPort(text: string): { port?: number; bind?: string; unsure?: string } {
-  let port: number | undefined;
-  let bind: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const [name = '', ...values] = line.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''));
-    const key = name.toLowerCase();
-    if (name.startsWith('$') || name.startsWith('{{')) return { unsure: line };
-    if (key === 'port') {
-      if (!/^\d+$/.test(values[0] ?? '')) return { unsure: line };
-      port = Number(values[0]);
-    } else if (key === 'bind' && values.length > 0) {
-      if (values.some((v) => /[${]/.test(v))) return { unsure: line };
-      bind = values.join(' ');
-    } else if (key === 'include') return { unsure: line };
-  }
-  return { ...(port !== undefined ? { port } : {}), ...(bind !== undefined ? { bind } : {}) };
-}
 
 /** The ConfigMap file mounted at `filePath` in the container (a subPath file, or a key of a mounted directory). */
 export function fileAt(pod: PodModel, container: ContainerModel, filePath: string, configMaps: ConfigMapIndex): ConfigFile | UnsureReason | undefined {

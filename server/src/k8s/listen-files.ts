@@ -1,5 +1,5 @@
 /**
- * The configuration files of httpd, Caddy, Envoy and Traefik, read when the file the process
+ * The configuration files of httpd, Caddy, Envoy, Traefik and nats-server, read when the file the process
  * loads is mounted from a ConfigMap the pod sees (its file, its folder, its kustomize bases, in
  * its namespace). Each reader answers as nginx's does (listen-config.ts): the image default
  * (nothing mounted over the file), the listens the file sets, or "unsure" with the reason,
@@ -9,6 +9,7 @@ import type { ConfigMapIndex } from './config-maps';
 import { readCaddyfile } from './listen-caddy';
 import { fileAt, filesIn, isFile, type ConfigFile, type ConfigListen, type ConfigResult } from './listen-config';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
+import { readNats } from './listen-nats';
 import { readEnvoy, readTraefik } from './listen-proxies';
 import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
@@ -37,7 +38,7 @@ export interface RawListen {
   readonly directive: string;
 }
 
-export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik';
+export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats';
 
 export function readConfigFile(format: FileFormat, ctx: ReadContext): FileConfigResult {
   switch (format) {
@@ -49,6 +50,8 @@ export function readConfigFile(format: FileFormat, ctx: ReadContext): FileConfig
       return readEnvoy(ctx);
     case 'traefik':
       return readTraefik(ctx);
+    case 'nats':
+      return readNats(ctx);
   }
 }
 

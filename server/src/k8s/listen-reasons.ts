@@ -45,6 +45,7 @@ export const REASON_KEYS = [
   'envoy-flag',
   'envoy-no-c',
   'envoy-lds',
+  'nats-flag',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

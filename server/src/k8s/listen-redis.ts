@@ -1,39 +1,103 @@
 /**
  * redis-server (and valkey-server) read a configuration file only when it is named as the first
  * argument (`redis-server /etc/redis/redis.conf`); its `port` and `bind` lines then set the
- * listener, and flags after it (`--port`) override them.
+ * listener, and flags after it (`--port`) override them. Two modes add to that: Sentinel
+ * (`--sentinel`, or the `redis-sentinel` program) listens on 26379 unless `port` says otherwise,
+ * and a cluster node (`cluster-enabled yes`) also binds its bus port, `cluster-port` or the
+ * client port + 10000.
  */
 import type { ConfigMapIndex } from './config-maps';
-import { fileAt, isFile, redisConfigPort, type ConfigListen } from './listen-config';
+import { fileAt, isFile, type ConfigListen } from './listen-config';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
-import { parseAddress, type ArgItem } from './listen-values';
+import { findFlag, parseAddress, type ArgItem } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
+
+const SENTINEL_PORT = 26379;
+const BUS_OFFSET = 10000;
 
 export interface RedisConfig {
   readonly port?: number;
   readonly bind?: string;
-  readonly origin: string;
+  /** How the client port is set; undefined when only cluster flags were given (the image default stands). */
+  readonly origin?: string;
   readonly listen?: ConfigListen;
+  /** A cluster node's bus listener: its own port, or undefined for client port + 10000. */
+  readonly bus?: { readonly port?: number; readonly origin: string };
 }
 
-/** The listener a mounted redis.conf sets; undefined without a .conf argument; a string says why it is unsure. */
+/** The listener a redis.conf or the mode flags set; undefined when neither says anything; an UnsureReason says why it is unsure. */
 export function readRedisConfig(pod: PodModel, container: ContainerModel, args: readonly ArgItem[], configMaps: ConfigMapIndex): RedisConfig | UnsureReason | undefined {
+  const program = args[0]?.text.slice(args[0].text.lastIndexOf('/') + 1);
+  const sentinel = program === 'redis-sentinel' || args.some((a) => a.text === '--sentinel');
   const at = args[0]?.text.endsWith('.conf') ? 0 : args[1]?.text.endsWith('.conf') && !args[0]?.text.startsWith('-') ? 1 : -1;
   const path = args[at]?.text;
-  if (path === undefined) return undefined;
-  const file = fileAt(pod, container, path, configMaps);
-  if (file === undefined) return reason('file-not-mounted', { path });
-  if (!isFile(file)) return file;
-  const conf = redisConfigPort(file.text);
-  if (conf.unsure) return directiveIn(conf.unsure, path);
+  let conf: RedisFileSettings = {};
+  let where = '';
+  let file: { configMap: ConfigListen['configMap']; key: string } | undefined;
+  if (path !== undefined) {
+    const found = fileAt(pod, container, path, configMaps);
+    if (found === undefined) return reason('file-not-mounted', { path });
+    if (!isFile(found)) return found;
+    conf = redisFileSettings(found.text);
+    if (conf.unsure) return directiveIn(conf.unsure, path);
+    file = found;
+    where = ` (ConfigMap "${found.configMap.name}", ${found.key})`;
+  }
+  // Flags are configuration lines too, and come after the file.
+  const clusterFlag = findFlag(args, ['--cluster-enabled'], { splitsArgs: true });
+  const busFlag = findFlag(args, ['--cluster-port'], { splitsArgs: true });
+  const cluster = (clusterFlag?.value ?? conf.clusterEnabled)?.toLowerCase() === 'yes';
+  if (!file && !sentinel && !cluster) return undefined;
   const bind = conf.bind === undefined ? undefined : conf.bind.split(/\s+/).map((a) => parseAddress(a.replace(/^-/, ''))?.address ?? a);
   const address = bind === undefined || bind.includes('') ? '' : bind[0];
-  const port = conf.port;
-  const directive = port !== undefined ? `port ${port}` : 'bind';
+  const port = conf.port ?? (sentinel ? SENTINEL_PORT : undefined);
+  const directive = [conf.port !== undefined ? `port ${conf.port}` : sentinel ? `port ${SENTINEL_PORT} (Sentinel's default)` : 'port 6379 (the default)', ...(conf.bind !== undefined ? [`bind ${conf.bind}`] : [])].join(', ');
+  let bus: RedisConfig['bus'];
+  if (cluster) {
+    const busText = busFlag?.value ?? conf.clusterPort;
+    if (busText !== undefined && !/^\d+$/.test(busText)) return directiveIn(`cluster-port ${busText}`, path ?? 'args');
+    const busPort = busText === undefined || busText === '0' ? undefined : Number(busText);
+    bus = { ...(busPort !== undefined ? { port: busPort } : {}), origin: busPort !== undefined ? `cluster-port ${busPort}${busFlag ? '' : where}` : `cluster-enabled yes: the bus port, client port + ${BUS_OFFSET}${clusterFlag ? '' : where}` };
+  }
   return {
     ...(port !== undefined ? { port } : {}),
     ...(address !== undefined ? { bind: address } : {}),
-    origin: `${directive} (ConfigMap "${file.configMap.name}", ${file.key})`,
-    ...(port !== undefined ? { listen: { port, protocol: 'TCP' as const, address: address ?? '', directive, configMap: file.configMap, key: file.key } } : {}),
+    ...(file || sentinel ? { origin: `${directive}${where}` } : {}),
+    ...(port !== undefined && file && conf.port !== undefined ? { listen: { port, protocol: 'TCP' as const, address: address ?? '', directive, configMap: file.configMap, key: file.key } } : {}),
+    ...(bus ? { bus } : {}),
   };
+}
+
+interface RedisFileSettings {
+  readonly port?: number;
+  readonly bind?: string;
+  readonly clusterEnabled?: string;
+  readonly clusterPort?: string;
+  readonly unsure?: string;
+}
+
+/**
+ * redis.conf: the last `port`, `bind`, `cluster-enabled` and `cluster-port` lines (`port 0` turns
+ * TCP off). An `include`, a `port` that is not a number (`port ${REDIS_PORT}`), a placeholder in
+ * `bind` or standing for a whole line is unsure (the line as written is returned).
+ */
+export function redisFileSettings(text: string): RedisFileSettings {
+  const out: { -readonly [K in keyof RedisFileSettings]: RedisFileSettings[K] } = {};
+  for (const raw of text.split(/\r\n|\r|\n/)) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [name = '', ...values] = line.split(/\s+/).map((w) => w.replace(/^["']|["']$/g, ''));
+    const key = name.toLowerCase();
+    if (name.startsWith('$') || name.startsWith('{{')) return { unsure: line };
+    if (key === 'port') {
+      if (!/^\d+$/.test(values[0] ?? '')) return { unsure: line };
+      out.port = Number(values[0]);
+    } else if (key === 'bind' && values.length > 0) {
+      if (values.some((v) => /[${]/.test(v))) return { unsure: line };
+      out.bind = values.join(' ');
+    } else if (key === 'cluster-enabled' && values[0] !== undefined) out.clusterEnabled = values[0];
+    else if (key === 'cluster-port' && values[0] !== undefined) out.clusterPort = values[0];
+    else if (key === 'include') return { unsure: line };
+  }
+  return out;
 }

@@ -171,18 +171,30 @@ export interface FlagHit {
   readonly joined: boolean;
 }
 
+/** How a program reads its arguments beyond `--flag=value` and `--flag value` (see ListenSetting). */
+export interface FlagForms {
+  /** getopt: a short flag's value in the same argument (`-p11212`, `"-p 11212"`). */
+  readonly getopt?: boolean;
+  /** The program splits `"--port 6380"` into flag and value. */
+  readonly splitsArgs?: boolean;
+}
+
 /**
  * The last occurrence of any of `flags` (case-insensitive; last wins, as in most parsers):
- * `--flag=value` or `--flag value`. A flag given last without a value is ignored.
+ * `--flag=value` or `--flag value`, and the forms the program also reads. A flag given last
+ * without a value is ignored.
  */
-export function findFlag(items: readonly ArgItem[], flags: readonly string[]): FlagHit | undefined {
+export function findFlag(items: readonly ArgItem[], flags: readonly string[], forms: FlagForms = {}): FlagHit | undefined {
   const lower = flags.map((f) => f.toLowerCase());
   let hit: FlagHit | undefined;
   items.forEach((item, i) => {
     const t = item.text.toLowerCase();
     for (const [k, flag] of lower.entries()) {
-      if (t === flag && items[i + 1]) hit = { flag: flags[k] ?? flag, value: items[i + 1]!.text, item: items[i + 1]!, joined: false };
-      else if (t.startsWith(flag + '=')) hit = { flag: flags[k] ?? flag, value: item.text.slice(flag.length + 1), item, joined: true };
+      const name = flags[k] ?? flag;
+      if (t === flag && items[i + 1]) hit = { flag: name, value: items[i + 1]!.text, item: items[i + 1]!, joined: false };
+      else if (t.startsWith(flag + '=')) hit = { flag: name, value: item.text.slice(flag.length + 1), item, joined: true };
+      else if (forms.getopt && /^-[a-z]$/.test(flag) && t.length > 2 && t.startsWith(flag) && item.text.slice(2).trim() !== '') hit = { flag: name, value: item.text.slice(2).trim(), item, joined: true };
+      else if (forms.splitsArgs && t.startsWith(flag) && /^\s+\S/.test(t.slice(flag.length))) hit = { flag: name, value: item.text.slice(flag.length).trim(), item, joined: true };
     }
   });
   return hit;

@@ -83,13 +83,16 @@ function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: Conta
     hit = { text: v.value, node: v.node, origin: `${name}=${v.value}`, source: 'env' };
   }
   if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return reason('env-from', { names: setting.env?.join(', ') ?? '' });
-  const flag = setting.args ? findFlag(args, setting.args) : undefined;
+  const flag = setting.args ? findFlag(args, setting.args, setting) : undefined;
   if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`, source: 'arg' };
   if (setting.keyedArg) {
     const { flag: f, key } = setting.keyedArg;
     args.forEach((item, i) => {
       const next = args[i + 1];
       if (item.text === f && next?.text.startsWith(key + '=')) hit = { text: next.text.slice(key.length + 1), node: next.node, origin: `${f} ${next.text}`, source: 'arg' };
+      // getopt: `-cport=5434` or `"-c port=5434"` in one argument.
+      const rest = item.text.slice(f.length).trim();
+      if (setting.getopt && item.text.length > f.length && item.text.startsWith(f) && rest.startsWith(key + '=')) hit = { text: rest.slice(key.length + 1), node: item.node, origin: item.text, source: 'arg' };
     });
   }
   return hit;
@@ -97,7 +100,7 @@ function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: Conta
 
 /** The bind address a setting's companion flag or variable gives ('' when none). */
 function bindAddress(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
-  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs) : undefined;
+  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs, setting) : undefined;
   const fromEnv = (setting.bindEnv ?? []).map((n) => env.vars.get(n)?.value).find((v) => v !== undefined);
   const raw = flag?.value ?? fromEnv;
   if (raw === undefined) return undefined;
@@ -124,10 +127,11 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const info = container.image ? lookupImage(container.image, images) : undefined;
   const base = { container, unserved: [] as PortModel[], complete: false };
   if (!info) return { ...base, listeners: declared, basis: 'declared' };
-  if (container.commandOverridden) return { ...base, listeners: declared, basis: 'command', image: info };
   const listen = info.listen;
   const doc = pod.doc;
-  const args = argItems(container, 'args', doc);
+  const started = container.commandOverridden ? ownProgram(container, listen, doc) : [];
+  if (!started) return { ...base, listeners: declared, basis: 'command', image: info };
+  const args = [...started, ...argItems(container, 'args', doc)];
   const vars = containerEnv(pod, container, configMaps);
   let unsure = templatedInputs(container, args, doc);
   const first = args[0]?.text;
@@ -191,7 +195,11 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     if (r && 'key' in r) unsure ??= r;
     else if (r) {
       const port = info.ports[0]?.port ?? 6379;
-      if (!moves.has(port)) moves.set(port, r.port === 0 ? 'off' : { container, port: r.port ?? port, address: r.bind ?? '', source: 'config', origin: `${r.origin}`, node: container.imageNode, defaultPort: port, config: r.listen });
+      if (!moves.has(port) && r.origin !== undefined) moves.set(port, r.port === 0 ? 'off' : { container, port: r.port ?? port, address: r.bind ?? '', source: 'config', origin: r.origin, node: container.imageNode, defaultPort: port, config: r.listen });
+      const client = moves.get(port);
+      const clientPort = client === 'off' ? undefined : (client?.port ?? port);
+      const busPort = r.bus?.port ?? (clientPort === undefined ? undefined : clientPort + 10000);
+      if (r.bus && busPort !== undefined) added.push({ container, port: busPort, protocol: 'TCP', address: client && client !== 'off' ? client.address : '', source: 'config', origin: r.bus.origin, node: container.imageNode });
     }
   }
 
@@ -218,6 +226,20 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   }
   // Not fully known: declarations say what else the author runs; unmoved defaults give way to them.
   return { ...base, listeners: declared.length > 0 ? withDeclarations(explicit) : all, basis: 'image', image: info };
+}
+
+/**
+ * `command` that starts the image's own server (`[nats-server, --config, …]`, `[redis-server,
+ * /conf/redis.conf]`, `[/usr/sbin/nginx, -g, …]`): the process is the one the image documents,
+ * so its settings are read from command and args together, as from args alone. Undefined when
+ * `command` runs anything else (a shell, a script, another program): then only the declarations
+ * say what listens.
+ */
+function ownProgram(container: ContainerModel, listen: ResolvedImage['listen'], doc: PodModel['doc']): ArgItem[] | undefined {
+  const items = argItems(container, 'command', doc);
+  const first = items[0]?.text;
+  if (first === undefined || !listen?.programs) return undefined;
+  return listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) ? items : undefined;
 }
 
 /**

@@ -4,11 +4,16 @@
  * a known image's port as moved by its settings, or the declaration of an unknown image). They
  * share the pod's network namespace, so the second bind fails. A clash that no declaration
  * shows on both sides is `implicit-port-conflict`.
+ * When one side is a known image whose settings Podsight cannot read (a configuration file it
+ * cannot follow), its declaration only may be what it listens on: the finding is then a note
+ * that says so, since the declaration may as well be a copy of the other's.
  * File-level: a container may read its ports from a ConfigMap in another document of the file.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
+import { reasonText } from '../k8s/listen-reasons';
 import { listenerClashes } from '../k8s/listener-clashes';
-import { containerLabel } from '../k8s/pod-model';
+import { containerListeners, type Listener, type ListenerEnv } from '../k8s/listeners';
+import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
 
@@ -38,9 +43,14 @@ export const portConflict: FileRule = {
             otherPath: other.path,
           };
           const init = later.container.role === 'init' || earlier.container.role === 'init';
+          const unsure = unsureSide(pod, env, later) ?? unsureSide(pod, env, earlier);
+          const message = unsure
+            ? ctx.t('port-conflict.unsure', { ...args, unsure: containerLabel(unsure.listener.container), image: unsure.listener.container.image ?? '', why: reasonText(ctx.t, unsure.why) })
+            : ctx.t(init ? 'port-conflict.init' : 'port-conflict.message', args);
           ctx.report(chunk.start, {
+            ...(unsure ? { severity: 'information' as const } : {}),
             node: port.containerPortNode,
-            message: ctx.t(init ? 'port-conflict.init' : 'port-conflict.message', args),
+            message,
             related: [{ node: other.containerPortNode ?? other.node, message: ctx.t('port-conflict.related', { ...args, name: args.other }) }],
             data: { port: port.containerPort, protocol: port.protocol, container: later.container.name, containerPath: later.container.path, otherContainer: earlier.container.name, otherPath: earlier.container.path },
           });
@@ -49,3 +59,13 @@ export const portConflict: FileRule = {
     }
   },
 };
+
+/**
+ * The side whose declaration stands in for a known image Podsight cannot read: whether that
+ * process binds the port is not known, so neither is the crash.
+ */
+function unsureSide(pod: PodModel, env: ListenerEnv, listener: Listener) {
+  if (listener.source !== 'declared') return undefined;
+  const of = containerListeners(pod, listener.container, env);
+  return of.basis === 'unsure' && of.unsure ? { listener, why: of.unsure } : undefined;
+}

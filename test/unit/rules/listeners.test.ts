@@ -114,3 +114,16 @@ test('messages in Simplified Chinese', () => {
   const [f] = findings(pod(`    - {name: web, image: nginx, ports: [{containerPort: 8080}]}`), 'port-not-served', { locale: 'zh-cn' });
   assert.match(f?.message ?? '', /声明了 8080\/TCP，但 nginx 实际监听的是 80\/TCP（来源：镜像默认端口）/);
 });
+
+test('getopt programs take a short flag\'s value in the same argument; redis splits "--port 6380"; other programs do not', () => {
+  const text = pod(`    - {name: m1, image: "memcached:1.6", args: ["-p11212", "-m", "64"], ports: [{containerPort: 11212}]}
+    - {name: m2, image: "memcached:1.6", args: ["-p 11213", "-l0.0.0.0"], ports: [{containerPort: 11213}]}
+    - {name: pg, image: "postgres:16", args: ["-p5433"], ports: [{containerPort: 5433}]}
+    - {name: pg2, image: "postgres:16", args: ["-cport=5434"], ports: [{containerPort: 5434}]}
+    - {name: pg3, image: "postgres:16", args: ["-c port=5435"], ports: [{containerPort: 5435}]}
+    - {name: r, image: "redis:7", args: ["--port 6380"], ports: [{containerPort: 6380}]}`);
+  assert.deepEqual(portRules(text), []);
+  // nats-server parses flags with Go's flag package: `-p4223` is no port flag, so 4222 stays.
+  const nats = pod(`    - {name: n, image: "nats:2.10", args: ["-p4223"], ports: [{containerPort: 4223}]}`);
+  assert.deepEqual(portRules(nats), ['port-not-served']);
+});

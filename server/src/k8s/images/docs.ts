@@ -23,9 +23,10 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'caddy') parts.push('site addresses, `http_port`/`https_port`, `bind` and `admin` of the Caddyfile mounted from a ConfigMap');
   if (listen.config === 'envoy') parts.push('`static_resources.listeners[].address` and `admin.address` of the `-c` file mounted from a ConfigMap');
   if (listen.config === 'traefik') parts.push('`entryPoints.*.address` of traefik.yml/.toml (or `--configFile`) mounted from a ConfigMap, which replaces the flags');
+  if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
   if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
-  if (listen.programs?.length) parts.push(`args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
+  if (listen.programs?.length) parts.push(`command or args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.complete) parts.push('**complete** (port-not-served applies)');
   return parts.join('; ');
 }
@@ -62,9 +63,12 @@ export function renderImagesMarkdown(): string {
     'the pod\'s address), environment variables (also from a ConfigMap of the file), and configuration files',
     'mounted from a ConfigMap of the same file, of a sibling file in its folder or of a kustomize base the',
     'kustomization beside it lists under `resources:`, in the pod\'s namespace (nginx `listen`, redis.conf',
-    '`port`, httpd `Listen`, Caddyfile site addresses, Envoy static listeners, Traefik entry points). The bind address counts:',
-    '`127.0.0.1:9101` and `0.0.0.0:9100` do not clash; `127.0.0.1:80` and `0.0.0.0:80` do. When `command`',
-    'replaces the entrypoint, the image default no longer holds and the declarations stand in; so they do',
+    '`port`, httpd `Listen`, Caddyfile site addresses, Envoy static listeners, Traefik entry points, the',
+    'nats-server `--config` file; redis Sentinel\'s 26379 and a redis cluster node\'s bus port). The bind address counts:',
+    '`127.0.0.1:9101` and `0.0.0.0:9100` do not clash; `127.0.0.1:80` and `0.0.0.0:80` do. A `command` that',
+    'starts the image\'s own server (one of the programs in the "Listeners" column, as in',
+    '`command: [nats-server, --config, /etc/nats/nats.conf]`) is read like args. When `command` runs',
+    'anything else, the image default no longer holds and the declarations stand in; so they do',
     'for an unknown image, or when a setting cannot be read (a Secret, `envFrom`, a configuration file',
     'elsewhere or one Podsight cannot follow): then Podsight says it cannot tell instead of guessing. For images marked **complete**, a',
     'declared port the process does not listen on is reported (`port-not-served`). The "Listeners" column',

@@ -55,6 +55,13 @@ export interface ListenSetting {
   readonly bindEnv?: readonly string[];
   /** The program takes `--flag value` only (redis-server): fixes write the two words. */
   readonly separate?: boolean;
+  /**
+   * The program reads options with getopt (memcached, postgres): a short flag's value may follow
+   * it in the same argument (`-p11212`, `-cport=5434`, `"-p 11212"`).
+   */
+  readonly getopt?: boolean;
+  /** The program splits an argument holding a flag and its value (`"--port 6380"`, redis-server). */
+  readonly splitsArgs?: boolean;
   /** Protocol of an added listener (TCP when omitted). */
   readonly protocol?: PortProtocol;
 }
@@ -64,9 +71,10 @@ export interface ListenModel {
   readonly settings: readonly ListenSetting[];
   /**
    * A configuration format Podsight reads from ConfigMaps: nginx `listen`, redis.conf `port`,
-   * httpd `Listen`, Caddyfile site addresses, Envoy's static listeners, Traefik's entry points.
+   * httpd `Listen`, Caddyfile site addresses, Envoy's static listeners, Traefik's entry points,
+   * the ports of a nats-server `--config` file.
    */
-  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik';
+  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats';
   /**
    * Directories whose content can change the ports in ways Podsight does not read (a mounted
    * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.

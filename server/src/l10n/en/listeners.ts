@@ -36,6 +36,7 @@ export const listenersEn: Record<string, string> = {
   'listener.why.caddy-outside': '"{line}" in {file} stands outside any block',
   'listener.why.caddy-braces': 'the braces in {file} do not balance',
   'listener.why.envoy-flag': '{flag} adds configuration',
+  'listener.why.nats-flag': '{flag} overrides the port settings of the --config file',
   'listener.why.envoy-no-c': 'args without -c replace the image\'s `-c {path}`',
   'listener.why.envoy-lds': 'the listeners come from LDS (dynamic_resources in {file})',
 };

@@ -18,6 +18,8 @@ export const rulesEn = {
     'Port {port}/{protocol} is already declared by container "{other}", which runs at the same time. All containers of a pod share one network namespace, so the second process to bind {port} fails with "Address already in use" and its container crash-loops. kubectl apply only warns: "{path}: duplicate port definition with {otherPath}".',
   'port-conflict.init':
     'Port {port}/{protocol} is already declared by container "{other}". Init containers run beside the sidecars started before them, in the same network namespace, so the second process to bind {port} fails with "Address already in use".',
+  'port-conflict.unsure':
+    'Port {port}/{protocol} is also declared by container "{other}", which runs at the same time. Whether {image} in container "{unsure}" really listens there is not known: {why}. If both processes bind {port}, the second fails with "Address already in use"; if only one does, the other declaration is a copy that misleads readers and tools. kubectl apply warns: "{path}: duplicate port definition with {otherPath}".',
   'port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
 
   'implicit-port-conflict.message':

@@ -36,6 +36,7 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.caddy-outside': '{file} 中的 "{line}" 不在任何块内',
   'listener.why.caddy-braces': '{file} 中的花括号不成对',
   'listener.why.envoy-flag': '{flag} 追加了配置',
+  'listener.why.nats-flag': '{flag} 覆盖了 --config 文件中的端口设置',
   'listener.why.envoy-no-c': '没有 -c 的 args 替换了镜像的 `-c {path}`',
   'listener.why.envoy-lds': '监听器来自 LDS（{file} 中的 dynamic_resources）',
 };

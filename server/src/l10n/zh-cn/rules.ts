@@ -21,6 +21,8 @@ export const rulesZhCn: Record<string, string> = {
     '端口 {port}/{protocol} 已由同时运行的容器 "{other}" 声明。Pod 内所有容器共享同一个网络命名空间，第二个绑定 {port} 的进程会因 "Address already in use" 失败，其容器将反复崩溃重启。kubectl apply 只会给出警告："{path}: duplicate port definition with {otherPath}"。',
   'port-conflict.init':
     '端口 {port}/{protocol} 已由容器 "{other}" 声明。Init 容器与在它之前启动的边车容器运行在同一个网络命名空间中，第二个绑定 {port} 的进程会因 "Address already in use" 失败。',
+  'port-conflict.unsure':
+    '端口 {port}/{protocol} 也由同时运行的容器 "{other}" 声明。容器 "{unsure}" 中的 {image} 是否真的监听该端口无法确定：{why}。如果两个进程都绑定 {port}，第二个会因 "Address already in use" 失败；如果只有一个绑定，另一个声明只是误导读者和工具的副本。kubectl apply 会警告："{path}: duplicate port definition with {otherPath}"。',
   'port-conflict.related': '容器 "{name}" 在此处声明了 {port}/{protocol}。',
 
   'implicit-port-conflict.message':

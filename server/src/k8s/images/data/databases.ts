@@ -2,11 +2,11 @@
 import type { ImageInfo } from '../types';
 import { addressFlag, data, dir, portFlag, tcp } from './helpers';
 
-/** redis-server and valkey-server: `--port`, `--bind`, or `port`/`bind` in the .conf file named as the first argument. */
+/** redis-server and valkey-server (or their -sentinel): `--port`, `--bind`, or `port`/`bind` in the .conf file named as the first argument; Sentinel's 26379 and a cluster node's bus port. */
 const redisListen = (program: string) => ({
-  settings: [{ ...portFlag(6379, ['--port']), bindArgs: ['--bind'], separate: true }],
+  settings: [{ ...portFlag(6379, ['--port']), bindArgs: ['--bind'], separate: true, splitsArgs: true }],
   config: 'redis' as const,
-  programs: [program],
+  programs: [`${program}-server`, `${program}-sentinel`],
   complete: true,
 });
 const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
@@ -21,7 +21,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME and WORKDIR: dump.rdb / appendonly files')],
     portSetting: { arg: '--port', description: 'Pass `--port N` to redis-server (e.g. args: ["redis-server", "--port", "6380"]).' },
-    listen: redisListen('redis-server'),
+    listen: redisListen('redis'),
     source: 'docker-library/redis debian/Dockerfile (EXPOSE 6379, VOLUME /data, WORKDIR /data)',
   },
   {
@@ -31,7 +31,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME and WORKDIR: RDB / AOF files')],
     portSetting: { arg: '--port', description: 'Pass `--port N` to valkey-server.' },
-    listen: redisListen('valkey-server'),
+    listen: redisListen('valkey'),
     source: 'valkey-io/valkey-container Dockerfile (EXPOSE 6379, VOLUME /data)',
   },
   {
@@ -62,7 +62,7 @@ export const databases: readonly ImageInfo[] = [
     ],
     portSetting: { env: 'PGPORT', arg: '-p', description: 'Set PGPORT or pass `-p N` (or `-c port=N`) to postgres.' },
     listen: {
-      settings: [portFlag(5432, ['-p', '--port'], ['PGPORT']), { port: 5432, keyedArg: { flag: '-c', key: 'port' }, value: 'port' }],
+      settings: [{ ...portFlag(5432, ['-p', '--port'], ['PGPORT']), getopt: true }, { port: 5432, keyedArg: { flag: '-c', key: 'port' }, value: 'port', getopt: true }],
       configArgs: ['-c config_file=', '--config-file', '--config_file'],
       configPaths: ['/etc/postgresql'],
       programs: ['postgres'],
@@ -140,7 +140,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '-p', description: 'Pass `-p N` to memcached.' },
-    listen: { settings: [{ ...portFlag(11211, ['-p', '--port']), bindArgs: ['-l', '--listen'] }], programs: ['memcached'], complete: true },
+    listen: { settings: [{ ...portFlag(11211, ['-p', '--port']), bindArgs: ['-l', '--listen'], getopt: true }], programs: ['memcached'], complete: true },
     source: 'docker-library/memcached 1/debian/Dockerfile (EXPOSE 11211, no VOLUME)',
   },
   {

@@ -40,7 +40,13 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '--port', description: 'Pass `--port N` (or `-p N`) to nats-server, or set `port` in the config file.' },
-    listen: { settings: [portFlag(4222, ['--port', '-p']), portFlag(8222, ['--http_port', '-m'])], configArgs: ['--config', '-c'] },
+    listen: {
+      settings: [{ ...portFlag(4222, ['--port', '-p']), bindArgs: ['--addr', '-a', '--net'] }, portFlag(8222, ['--http_port', '-m']), addressFlag(6222, ['--cluster', '--cluster_listen'])],
+      config: 'nats',
+      configArgs: ['--config', '-c'],
+      programs: ['nats-server'],
+      complete: true,
+    },
     source: 'nats-io/nats-docker Dockerfile (EXPOSE 4222 8222 6222; the bundled nats-server.conf enables monitoring and cluster)',
   },
   {
