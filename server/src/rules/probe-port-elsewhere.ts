@@ -4,11 +4,16 @@
  * the declarations when the image is unknown), but one a sibling running beside it really listens
  * on. The kubelet probes the pod IP, so the probe tests the sibling: this container is "healthy"
  * whenever the sibling answers. A sibling bound to 127.0.0.1 does not answer on the pod IP, so it
- * is not the one probed. A file rule: the listeners read ConfigMaps of the file and its folder.
+ * is not the one probed. A health sidecar that checks this container for the kubelet (kube-dns's
+ * `sidecar` answering `/healthcheck/kubedns`, `exechealthz` answering `/healthz-dnsmasq`) is
+ * named in the probe's path: then the probe does test this container, and nothing is reported.
+ * A file rule: the listeners read ConfigMaps of the file and its folder.
  */
+import type { Document } from 'yaml';
+import { getMap, getString } from '../core/yaml-access';
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
-import { containerLabel, runTogether, type PodModel } from '../k8s/pod-model';
+import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
@@ -30,7 +35,7 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       const own = tcpPorts(of.get(container)!);
       if (own.has(port)) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
-      if (!sibling) continue;
+      if (!sibling || pathNames(container, ref.where, pod.doc)) continue;
       const mine = [...own];
       const args = { port, where: ref.where, container: containerLabel(container), other: containerLabel(sibling) };
       const declared = sibling.ports.find((p) => p.containerPort === port);
@@ -42,6 +47,17 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       });
     }
   }
+}
+
+/** Whether the probe's HTTP path names the container (`/healthcheck/kubedns` for "kubedns"): a health endpoint that reports on it. */
+function pathNames(container: ContainerModel, where: string, doc: Document): boolean {
+  const probe = where.slice(0, where.indexOf('.'));
+  const path = getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'path', doc)?.toLowerCase();
+  const name = container.name?.toLowerCase();
+  if (!path || !name) return false;
+  const at = path.indexOf(name);
+  const boundary = (c: string | undefined): boolean => c === undefined || !/[a-z0-9]/.test(c);
+  return at >= 0 && boundary(path[at - 1]) && boundary(path[at + name.length]);
 }
 
 export const probePortElsewhere: FileRule = {

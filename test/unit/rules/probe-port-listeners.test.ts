@@ -102,3 +102,19 @@ test('unknown-port-name: the port declared for the name is where the process rea
   assert.equal(findings(result, 'unknown-port-name').length, 0);
   assert.equal(findings(result, 'port-not-served').length, 0);
 });
+
+test('probe-port-elsewhere: a health sidecar whose path names the container reports on it (kube-dns), so nothing is found', () => {
+  const kubeDns = (path: string): string =>
+    pod(`    - name: kubedns
+      image: registry.k8s.io/k8s-dns-kube-dns:1.14.13
+      livenessProbe: {httpGet: {path: ${path}, port: 10054}}
+      ports: [{containerPort: 10053, protocol: UDP}]
+    - name: sidecar
+      image: registry.k8s.io/k8s-dns-sidecar:1.14.13
+      args: [--probe=kubedns,127.0.0.1:10053,kubernetes.default.svc.cluster.local,5,SRV]
+      ports: [{containerPort: 10054}]`);
+  assert.deepEqual(findings(kubeDns('/healthcheck/kubedns'), 'probe-port-elsewhere'), []);
+  // Another path tests the sidecar, not kubedns; a name inside a longer word is not a mention.
+  assert.equal(findings(kubeDns('/metrics'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(kubeDns('/healthcheck/kubednsx'), 'probe-port-elsewhere').length, 1);
+});
