@@ -1,5 +1,18 @@
-/** unused-volume: a volume that no container mounts (or attaches as a block device). */
+/**
+ * unused-volume: a volume that no container mounts (or attaches as a block device). GKE's Cloud
+ * Storage FUSE driver injects a sidecar into pods annotated `gke-gcsfuse/volumes: "true"`, and that
+ * sidecar mounts the `gke-gcsfuse-*` volumes (cache, tmp, buffer) the pod declares for it.
+ */
+import { getMap, getString } from '../core/yaml-access';
+import type { PodModel } from '../k8s/pod-model';
 import type { Rule } from './types';
+
+const GCSFUSE_VOLUME = /^gke-gcsfuse-/;
+
+function gcsfuseInjected(pod: PodModel): boolean {
+  const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
+  return getString(annotations, 'gke-gcsfuse/volumes', pod.doc)?.toLowerCase() === 'true';
+}
 
 export const unusedVolume: Rule = {
   id: 'unused-volume',
@@ -11,6 +24,7 @@ export const unusedVolume: Rule = {
       const used = new Set(pod.containers.flatMap((c) => [...c.mounts.map((m) => m.name), ...c.deviceNames]));
       for (const volume of pod.volumes) {
         if (!volume.name || !volume.nameNode || volume.inherited || used.has(volume.name)) continue;
+        if (GCSFUSE_VOLUME.test(volume.name) && gcsfuseInjected(pod)) continue;
         ctx.report({
           node: volume.nameNode,
           message: ctx.t('unused-volume.message', { name: volume.name, source: volume.source ?? '?' }),

@@ -103,3 +103,25 @@ test('duplicate names and invalid names in a CronJob template', () => {
   assert.deepEqual(invalid.map((f) => f.text), ['Report']);
   assert.match(invalid[0]?.message ?? '', /spec\.jobTemplate\.spec\.template\.spec\.containers\[0\]\.name/);
 });
+
+test('unused-volume: the gke-gcsfuse-* volumes of a pod that asks GKE for its Cloud Storage FUSE sidecar are that sidecar\'s', () => {
+  const job = (annotation: string): string => yaml`
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: train}
+    spec:
+      template:
+        metadata:
+          annotations: {${annotation}}
+        spec:
+          restartPolicy: Never
+          containers:
+          - {name: train, image: python:3.12, volumeMounts: [{name: data, mountPath: /data}]}
+          volumes:
+          - {name: data, csi: {driver: gcsfuse.csi.storage.gke.io, volumeAttributes: {bucketName: b}}}
+          - {name: gke-gcsfuse-cache, emptyDir: {medium: Memory}}
+          - {name: gke-gcsfuse-tmp, emptyDir: {}}
+  `;
+  assert.deepEqual(findings(job('gke-gcsfuse/volumes: "true"'), 'unused-volume'), []);
+  assert.deepEqual(findings(job('other: x'), 'unused-volume').map((f) => f.text), ['gke-gcsfuse-cache', 'gke-gcsfuse-tmp']);
+});
