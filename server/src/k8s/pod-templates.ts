@@ -154,7 +154,9 @@ export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
     locations: [pod('spec.replicatedJobs[].template.spec.template.spec', { ...STANDARD_POD, sharedClaims: ['spec.volumeClaimPolicies[].templates'] })],
     product: 'JobSet',
   },
-  { group: 'apps.kruise.io', kinds: ['CloneSet', 'StatefulSet', 'DaemonSet', 'BroadcastJob'], locations: [pod('spec.template.spec')], product: 'OpenKruise' },
+  { group: 'apps.kruise.io', kinds: ['StatefulSet', 'DaemonSet', 'BroadcastJob'], locations: [pod('spec.template.spec')], product: 'OpenKruise' },
+  // A CloneSet makes a PVC per pod from each claim template and adds the volume, as a StatefulSet does.
+  { group: 'apps.kruise.io', kinds: ['CloneSet'], locations: [pod('spec.template.spec', { ...STANDARD_POD, sharedClaims: ['spec.volumeClaimTemplates'] })], product: 'OpenKruise' },
   {
     group: 'apps.kruise.io',
     kinds: ['AdvancedCronJob'],

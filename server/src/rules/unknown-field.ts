@@ -1,11 +1,15 @@
 /**
  * unknown-field: a key the Kubernetes schema does not allow where it stands. `kubectl apply`
  * validates strictly and rejects the object; with `--validate=false` the key is silently dropped
- * (the seed article's `hostPath: { Path: ... }` is exactly that).
+ * (the seed article's `hostPath: { Path: ... }` is exactly that). In a custom resource's pod, a
+ * volume whose only source is a mistyped, empty `emptyDir` (`emptydir: {}`) loses nothing: the
+ * controller drops the key, and Kubernetes gives a volume without a source an emptyDir.
  */
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
+import { keyText, mapPairs } from '../core/yaml-access';
+import type { SchemaProblem } from '../schema/validate';
 import { schemaProblems } from './schema-problems';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 
 export const unknownField: Rule = {
   id: 'unknown-field',
@@ -16,11 +20,12 @@ export const unknownField: Rule = {
       // A null key (`: x`) is no field name: yaml-syntax reports it.
       if (isScalar(problem.keyNode) && problem.keyNode.value === null) continue;
       const args = { key: problem.key, type: shortType(problem.typeName), path: problem.path };
+      const harmless = !!problem.customKind && problem.suggestion === 'emptyDir' && onlyEmptySource(ctx, problem);
       const message =
         ctx.t('unknown-field.message', args) +
         (problem.suggestion ? ctx.t('common.did-you-mean', { suggestion: problem.suggestion }) : '') +
-        (problem.customKind ? ctx.t('unknown-field.custom', { ...args, kind: problem.customKind }) : ctx.t('unknown-field.kubectl', args));
-      ctx.report({ node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed } });
+        (harmless ? ctx.t('unknown-field.empty-dir', { ...args, kind: problem.customKind ?? '' }) : problem.customKind ? ctx.t('unknown-field.custom', { ...args, kind: problem.customKind }) : ctx.t('unknown-field.kubectl', args));
+      ctx.report({ ...(harmless ? { severity: 'information' as const } : {}), node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed } });
     }
   },
 };
@@ -28,4 +33,16 @@ export const unknownField: Rule = {
 /** `io.k8s.api.core.v1.HostPathVolumeSource` → `HostPathVolumeSource`. */
 export function shortType(typeName: string): string {
   return typeName.slice(typeName.lastIndexOf('.') + 1);
+}
+
+/** The problem's key is the volume's only source, and it is empty (`{}` or nothing). */
+function onlyEmptySource(ctx: RuleContext, problem: Extract<SchemaProblem, { kind: 'unknown-field' }>): boolean {
+  for (const pod of ctx.pods) {
+    const volume = pod.volumes.find((v) => `${v.path}.${problem.key}` === problem.path);
+    if (!volume) continue;
+    const pairs = mapPairs(volume.node, pod.doc).filter((p) => keyText(p) !== 'name');
+    const value = pairs[0]?.value;
+    return pairs.length === 1 && (value === null || (isScalar(value) && value.value === null) || (isMap(value) && value.items.length === 0));
+  }
+  return false;
 }

@@ -282,3 +282,46 @@ test('removed-api-version: batch/v1beta1 CronJob and extensions/v1beta1 Deployme
   assert.deepEqual(found, ['removed-api-version|error|batch/v1beta1', 'removed-api-version|error|extensions/v1beta1', 'deprecated-api-version|warning|v1']);
   assert.match(check(text)[0]?.message ?? '', /1\.25.*batch\/v1 /);
 });
+
+test('unknown-field: a mistyped empty emptyDir, the only source of a custom resource\'s volume, changes nothing (a note); anything more is an error', () => {
+  const beat = (volume: string, kind = 'apiVersion: beat.k8s.elastic.co/v1beta1\n  kind: Beat'): string => yaml`
+  ${kind}
+  metadata: {name: filebeat}
+  spec:
+    type: filebeat
+    deployment:
+      podTemplate:
+        spec:
+          containers:
+          - {name: filebeat, volumeMounts: [{name: data, mountPath: /data}]}
+          volumes:
+          - ${volume}
+  `;
+  const severities = (text: string): string[] => findings(text, 'unknown-field').map((f) => f.severity);
+  assert.deepEqual(severities(beat('{name: data, emptydir: {}}')), ['information']);
+  assert.match(findings(beat('{name: data, emptydir: {}}'), 'unknown-field')[0]!.message, /nothing changes at run time/);
+  // A setting inside is lost; a second source makes the volume invalid: errors.
+  assert.deepEqual(severities(beat('{name: data, emptydir: {medium: Memory}}')), ['error']);
+  assert.deepEqual(severities(beat('{name: data, emptydir: {}, hostPath: {path: /x}}')), ['error']);
+});
+
+test('an OpenKruise CloneSet makes a volume of each claim template, as a StatefulSet does (the openkruise.io sample)', () => {
+  const cloneSet = (mount: string): string => yaml`
+  apiVersion: apps.kruise.io/v1alpha1
+  kind: CloneSet
+  metadata: {name: sample-data}
+  spec:
+    replicas: 5
+    selector: {matchLabels: {app: sample}}
+    template:
+      metadata: {labels: {app: sample}}
+      spec:
+        containers:
+        - {name: nginx, image: "nginx:alpine", volumeMounts: [{name: ${mount}, mountPath: /data}]}
+    volumeClaimTemplates:
+    - metadata: {name: data-vol}
+      spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 20Gi}}}
+  `;
+  assert.deepEqual(findings(cloneSet('data-vol'), 'undefined-volume'), []);
+  assert.equal(findings(cloneSet('data-vol2'), 'undefined-volume').length, 1);
+});

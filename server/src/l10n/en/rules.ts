@@ -111,6 +111,8 @@ export const rulesEn = {
   'deprecated-api-version.message': '{apiVersion} {kind} is deprecated since Kubernetes {deprecatedIn}: the API server still serves it but warns on every request, and a later release will stop serving it. Use {replacement}.',
   'unknown-field.custom':
     ' The {kind} controller builds the pod without it, so its setting is lost (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
+  'unknown-field.empty-dir':
+    ' The {kind} controller builds the pod without it, and a volume with no source is given an empty emptyDir, which is what this asks for: nothing changes at run time (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.kubectl':
     ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
 

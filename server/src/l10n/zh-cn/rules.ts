@@ -113,6 +113,8 @@ export const rulesZhCn: Record<string, string> = {
   'deprecated-api-version.message': '{apiVersion} {kind} 自 Kubernetes {deprecatedIn} 起已弃用：API 服务器仍然提供它，但每次请求都会返回警告，之后的版本将不再提供。请改用 {replacement}。',
   'unknown-field.custom':
     ' {kind} 的控制器创建 Pod 时不会带上该字段，其设置随之丢失（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
+  'unknown-field.empty-dir':
+    ' {kind} 的控制器创建 Pod 时不会带上该字段，而没有来源的卷会被设为空的 emptyDir，正是这里想要的：运行时不会有任何变化（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.kubectl':
     ' kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。如果使用 --validate=false，该字段会被悄悄丢弃，其设置也随之丢失。',
 
