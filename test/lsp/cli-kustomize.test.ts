@@ -153,3 +153,20 @@ test('a remote resource: one notice on the line that lists it, and the local fil
     );
   }
 });
+
+test('an overlay that cannot be rendered: its local base is rendered on its own, so the base\'s labels still reach its selectors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-base-alone-'));
+  mkdirSync(join(dir, 'base'));
+  mkdirSync(join(dir, 'prod'));
+  writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources: [app.yaml]\nlabels:\n- includeSelectors: true\n  pairs: {app: web}\n');
+  // The Service asks for app: web, which only the base's labels give the pods.
+  writeFileSync(
+    join(dir, 'base', 'app.yaml'),
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {tier: fe}}\n  template:\n    metadata: {labels: {tier: fe}}\n    spec:\n      containers: [{name: web, image: "nginx:1.27", ports: [{containerPort: 80}]}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web, tier: fe}\n  ports: [{port: 80}]\n',
+  );
+  writeFileSync(join(dir, 'prod', 'kustomization.yaml'), 'resources:\n- ../base\n- https://github.com/example/remote//deploy?ref=v1\n');
+  const rules = (args: string[]): string[] => (JSON.parse(podsight(['check', ...args, '--format', 'json'], dir).stdout) as Out[]).map((f) => `${f.file}:${f.rule}`);
+  assert.deepEqual(rules(['.']), ['prod/kustomization.yaml:kustomize-build']);
+  // Checked one by one (--no-render), the base's Service selects nothing: the case the base render avoids.
+  assert.deepEqual(rules(['.', '--no-render']), ['base/app.yaml:service-selects-nothing']);
+});

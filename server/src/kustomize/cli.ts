@@ -17,7 +17,7 @@ import { kustomizeCommand } from './command';
 import { kustomizationFileIn, readFromDisk, readTree } from './kustomization';
 import { mergeOverlays, type SourceFinding } from './map-findings';
 import type { RenderResult } from './render';
-import { outermostOverlays, type Overlay } from './workspace-overlays';
+import { childOverlays, outermostOverlays, type Overlay } from './workspace-overlays';
 import { batchesOf, renderGroup } from './cli-batches';
 
 export interface RenderFlags {
@@ -117,8 +117,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   // with kustomize: a lane never waits for an analysis.
   let analysing: Promise<unknown> = Promise.resolve();
   const checks: Promise<OverlayResult>[] = new Array(overlays.length);
-  const analyse = (index: number, result: RenderResult): Promise<OverlayResult> => {
-    const overlay = overlays[index] as Overlay;
+  const analyse = (overlay: Overlay, result: RenderResult): Promise<OverlayResult> => {
     // Held back and written in the order of the overlays, as one render after the other writes them.
     const warnings: string[] = [];
     const next = analysing.then(() =>
@@ -135,20 +134,43 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   };
   // A successful render covers its overlay's files (its check then always has a result).
   const covered = new Set<string>();
-  const rendered = start.then(() => {
-    // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
-    const groups = batchesOf(overlays, readFromDisk, concurrency);
+  // Overlays that share no file are rendered by one kustomize process (cli-batches.ts).
+  const renderAll = (list: readonly Overlay[], onResult: (index: number, result: RenderResult) => void): Promise<unknown> => {
+    const groups = batchesOf(list, readFromDisk, concurrency);
     return inParallel(groups.length, concurrency, async (at) => {
       const group = groups[at] as readonly number[];
-      const results = await renderGroup(group.map((index) => overlays[index] as Overlay), { command });
-      group.forEach((index, k) => {
-        const result = results[k] as RenderResult;
-        if (result.ok) (overlays[index] as Overlay).files.forEach((f) => covered.add(f));
-        checks[index] = analyse(index, result);
-      });
+      const results = await renderGroup(group.map((index) => list[index] as Overlay), { command });
+      group.forEach((index, k) => onResult(index, results[k] as RenderResult));
+    });
+  };
+  // The bases of an overlay that failed, rendered on their own: only what renders counts (the
+  // overlay's failure is reported already); the rest is checked one by one.
+  const baseChecks: Promise<OverlayResult>[] = [];
+  const rendered = start.then(async () => {
+    const failed: Overlay[] = [];
+    await renderAll(overlays, (index, result) => {
+      const overlay = overlays[index] as Overlay;
+      if (result.ok) overlay.files.forEach((f) => covered.add(f));
+      else failed.push(overlay);
+      checks[index] = analyse(overlay, result);
+    });
+    const bases = childOverlays(
+      overlays.filter((o) => failed.includes(o)),
+      overlays,
+      readFromDisk,
+    );
+    const baseResults: (RenderResult | undefined)[] = new Array(bases.length);
+    await renderAll(bases, (index, result) => {
+      baseResults[index] = result;
+    });
+    bases.forEach((base, index) => {
+      const result = baseResults[index];
+      if (!result?.ok) return;
+      base.files.forEach((f) => covered.add(f));
+      baseChecks.push(analyse(base, result));
     });
   });
-  const done = rendered.then(() => Promise.all(checks)).then((all) => {
+  const done = rendered.then(() => Promise.all([...checks, ...baseChecks])).then((all) => {
     const lists: SourceFinding[][] = [];
     for (const { check, warnings } of all) {
       warnings.forEach(warn);

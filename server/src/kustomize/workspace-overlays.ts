@@ -65,3 +65,23 @@ export function outermostOverlays(roots: readonly string[], read: ReadText): Ove
     return { dir: d, tree, files: filesOf(tree) };
   });
 }
+
+/**
+ * The kustomizations an overlay that kustomize could not build uses directly (its bases and
+ * components' hosts), each as an overlay of its own: a base usually builds alone, and its own
+ * transforms (labels with selectors, name prefixes) then apply to its files, which one-by-one
+ * checks would miss. Not the overlays rendered anyway, nor components.
+ */
+export function childOverlays(failed: readonly Overlay[], others: readonly Overlay[], read: ReadText): Overlay[] {
+  const taken = new Set(others.map((o) => o.dir));
+  const out: Overlay[] = [];
+  for (const overlay of failed) {
+    for (const dir of overlay.tree[0]?.children ?? []) {
+      if (taken.has(dir)) continue;
+      taken.add(dir);
+      const tree = readTree(dir, read);
+      if (tree[0] && !tree[0].component) out.push({ dir, tree, files: filesOf(tree) });
+    }
+  }
+  return out;
+}
