@@ -1,10 +1,11 @@
 /**
  * invalid-value: a value the API server rejects for an enumerated field (restartPolicy,
- * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy) or a
- * scalar of the wrong type.
+ * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy), a
+ * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment).
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { checkApiVersionKind } from './api-version-kind';
 import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
@@ -27,6 +28,7 @@ export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'error',
   check(ctx) {
+    checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

@@ -1,0 +1,43 @@
+/**
+ * invalid-value on apiVersion: a built-in kind under a built-in group's apiVersion that does not
+ * serve it fails `kubectl apply` ("no matches for kind"); custom resources' groups (with a dot),
+ * kinds Podsight does not know (OpenShift's legacy `v1` DeploymentConfig) and placeholders are
+ * never judged, and removed apiVersions stay removed-api-version's.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, findings } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+
+const object = (apiVersion: string, kind: string): string => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: x}\n`;
+const apiFindings = (text: string): string[] => findings(text, 'invalid-value').filter((f) => f.data?.field === 'apiVersion').map((f) => f.message);
+
+test('a kind under an apiVersion that does not serve it: v1 Deployment, apps/v1 Pod, a version that never was', () => {
+  assert.match(apiFindings(object('v1', 'Deployment'))[0] ?? '', /apiVersion "v1" does not serve kind Deployment: kubectl apply fails with "no matches for kind "Deployment" in version "v1"".* Deployment is served as apiVersion apps\/v1\./);
+  assert.equal(apiFindings(object('apps/v1', 'Pod')).length, 1);
+  assert.equal(apiFindings(object('batch/v1', 'Deployment')).length, 1);
+  assert.equal(apiFindings(object('extensions/v1', 'Deployment')).length, 1);
+  assert.equal(apiFindings(object('core/v1', 'Service')).length, 1);
+  // apps/v1 needs spec.selector: the apiVersion is replaced only when the object has one.
+  const withSelector = `${object('v1', 'Deployment')}spec:\n  selector: {matchLabels: {a: b}}\n`;
+  applyFix(withSelector, 'invalid-value', /apps\/v1/, withSelector.replace('apiVersion: v1', 'apiVersion: apps/v1'));
+  assert.deepEqual(fixesOf(object('v1', 'Deployment'), 'invalid-value').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+  applyFix(object('apps/v1', 'Pod'), 'invalid-value', /"v1"/, object('v1', 'Pod'));
+});
+
+test('served, custom, unknown, templated and removed apiVersions are left alone', () => {
+  for (const [apiVersion, kind] of [
+    ['apps/v1', 'Deployment'],
+    ['v1', 'Service'],
+    ['serving.knative.dev/v1', 'Service'],
+    ['apps.kruise.io/v1beta1', 'StatefulSet'],
+    ['v1', 'DeploymentConfig'],
+    ['v1', 'List'],
+    ['"${API_VERSION}"', 'Deployment'],
+    ['"{{ .Values.apiVersion }}"', 'Deployment'],
+  ] as const) {
+    assert.deepEqual(apiFindings(object(apiVersion, kind)), [], `${apiVersion} ${kind}`);
+  }
+  const removed = check(object('extensions/v1beta1', 'Deployment'));
+  assert.deepEqual(removed.map((f) => f.rule), ['removed-api-version']);
+});
