@@ -1,8 +1,13 @@
-/** unknown-field: replace the key with the schema's suggestion (`Path` → `path`, the seed article's typo). */
+/**
+ * unknown-field: replace the key with the schema's suggestion (`Path` → `path`, the seed
+ * article's typo); a v1 Ingress backend in the v1beta1 form is rewritten (ingress-v1.ts).
+ */
 import { fact, replaceAtFinding } from './find';
+import { ingressServiceFixes } from './ingress-v1';
 import type { FixProvider } from './types';
 
 export const unknownFieldFixes: FixProvider = (ctx) => {
+  if (fact(ctx, 'ingressService')) return ingressServiceFixes(ctx);
   const key = fact(ctx, 'key');
   const suggestion = fact(ctx, 'suggestion');
   if (typeof key !== 'string' || typeof suggestion !== 'string') return [];

@@ -6,6 +6,7 @@
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkApiVersionKind } from './api-version-kind';
+import { checkIngressPathType } from './ingress-v1';
 import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
@@ -30,6 +31,7 @@ export const invalidValue: Rule = {
   check(ctx) {
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
+    checkIngressPathType(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
       const field = problem.path.slice(problem.path.lastIndexOf('.') + 1);

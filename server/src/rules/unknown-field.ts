@@ -8,6 +8,7 @@
 import { isMap, isScalar } from 'yaml';
 import { keyText, mapPairs } from '../core/yaml-access';
 import type { SchemaProblem } from '../schema/validate';
+import { checkIngressV1Fields } from './ingress-v1';
 import { schemaProblems } from './schema-problems';
 import type { Rule, RuleContext } from './types';
 
@@ -15,6 +16,7 @@ export const unknownField: Rule = {
   id: 'unknown-field',
   defaultSeverity: 'error',
   check(ctx) {
+    checkIngressV1Fields(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'unknown-field') continue;
       // A null key (`: x`) is no field name: yaml-syntax reports it.

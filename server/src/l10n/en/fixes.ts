@@ -6,6 +6,7 @@ export const fixesEn = {
   'fix.all.source': 'Fix all safe Podsight problems',
   'fix.replace': 'Replace "{from}" with "{to}"',
   'fix.add-field': 'Add {field}: {value}',
+  'fix.ingress-service': 'Write the v1 backend: service "{name}", port {port}',
   'fix.rename': 'Rename "{from}" to "{to}"',
   'fix.set-port': 'Set {field} to {port}',
   'fix.move': 'Move the process of "{container}" to port {port}: {how}',

@@ -113,6 +113,10 @@ export const rulesEn = {
     ' The {kind} controller builds the pod without it, so its setting is lost (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.empty-dir':
     ' The {kind} controller builds the pod without it, and a volume with no source is given an empty emptyDir, which is what this asks for: nothing changes at run time (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
+  'unknown-field.ingress-service':
+    'Unknown field "{key}" in IngressBackend: networking.k8s.io/v1 names the Service as `service: {name: …, port: {number: …}}`; `serviceName` and `servicePort` are the removed v1beta1 form. kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
+  'unknown-field.ingress-backend':
+    'Unknown field "backend" in IngressSpec: networking.k8s.io/v1 calls it `defaultBackend` (`backend` is the removed v1beta1 name). kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
   'unknown-field.kubectl':
     ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
 
@@ -123,6 +127,8 @@ export const rulesEn = {
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',
+  'invalid-value.ingress-path-type':
+    'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
   'invalid-value.job-restart-policy':
     'A Job\'s pods run to completion, so their restartPolicy must be "OnFailure" or "Never", not "Always". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.job-restart-policy-missing':

@@ -115,6 +115,10 @@ export const rulesZhCn: Record<string, string> = {
     ' {kind} 的控制器创建 Pod 时不会带上该字段，其设置随之丢失（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.empty-dir':
     ' {kind} 的控制器创建 Pod 时不会带上该字段，而没有来源的卷会被设为空的 emptyDir，正是这里想要的：运行时不会有任何变化（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
+  'unknown-field.ingress-service':
+    'IngressBackend 中没有字段 "{key}"：networking.k8s.io/v1 用 `service: {name: …, port: {number: …}}` 指定 Service；`serviceName` 和 `servicePort` 是已移除的 v1beta1 写法。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
+  'unknown-field.ingress-backend':
+    'IngressSpec 中没有字段 "backend"：networking.k8s.io/v1 中它叫 `defaultBackend`（`backend` 是已移除的 v1beta1 名称）。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
   'unknown-field.kubectl':
     ' kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。如果使用 --validate=false，该字段会被悄悄丢弃，其设置也随之丢失。',
 
@@ -126,6 +130,8 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" 不提供 {kind} 这种资源：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""，这个对象不会被创建。{kind} 的 apiVersion 应为 {expected}。',
+  'invalid-value.ingress-path-type':
+    '这个 path 没有 pathType，而 networking.k8s.io/v1 要求必须设置（v1beta1 会自动补上默认值）：kubectl apply 会拒绝该 Ingress，报错 "{path}: Required value: pathType must be specified"。ImplementationSpecific 保持 v1beta1 的行为；Prefix 和 Exact 在所有控制器上的匹配方式都相同。',
   'invalid-value.job-restart-policy':
     'Job 的 Pod 要运行到结束，所以 restartPolicy 必须是 "OnFailure" 或 "Never"，不能是 "Always"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
   'invalid-value.job-restart-policy-missing':

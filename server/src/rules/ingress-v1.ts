@@ -1,0 +1,104 @@
+/**
+ * A `networking.k8s.io/v1` Ingress written in the v1beta1 form, the classic slip of a migration
+ * that changed only the apiVersion. v1 has no `serviceName`/`servicePort` in a backend (it has
+ * `service: {name, port: {number | name}}`) and no `spec.backend` (it is `defaultBackend`):
+ * strict decoding rejects them (unknown-field). Every path needs a `pathType`, which v1beta1
+ * defaulted (invalid-value: "Required value"). Templated documents are left alone: their `if`
+ * branches often hold both forms.
+ */
+import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { asMap, getMap, getNode, getPair, getSeqItems } from '../core/yaml-access';
+import type { K8sObject } from '../k8s/workloads';
+import type { RuleContext } from './types';
+
+const OLD_BACKEND_KEYS = ['serviceName', 'servicePort'];
+
+export interface V1Ingress {
+  readonly spec: YAMLMap;
+  readonly doc: Document;
+  /** `spec.backend` and each `spec.rules[].http.paths[].backend`, with their field paths. */
+  readonly backends: readonly { readonly map: YAMLMap; readonly path: string }[];
+  /** Each `spec.rules[].http.paths[]` item, with its field path. */
+  readonly paths: readonly { readonly map: YAMLMap; readonly path: string }[];
+}
+
+/** The v1 Ingresses of a chunk's objects (none in a templated chunk). */
+export function v1Ingresses(chunk: { readonly masked?: unknown }, objects: readonly { readonly object: K8sObject; readonly doc: Document }[]): V1Ingress[] {
+  if (chunk.masked) return [];
+  const out: V1Ingress[] = [];
+  for (const { object, doc } of objects) {
+    if (object.kind !== 'Ingress' || object.apiVersion !== 'networking.k8s.io/v1') continue;
+    const spec = getMap(object.node, 'spec', doc);
+    if (!spec) continue;
+    const backends: { map: YAMLMap; path: string }[] = [];
+    const paths: { map: YAMLMap; path: string }[] = [];
+    for (const key of ['defaultBackend', 'backend']) {
+      const map = getMap(spec, key, doc);
+      if (map) backends.push({ map, path: `spec.${key}` });
+    }
+    for (const { node: rule, index: r } of getSeqItems(spec, 'rules', doc)) {
+      for (const { node, index: p } of getSeqItems(getMap(asMap(rule, doc), 'http', doc), 'paths', doc)) {
+        const map = asMap(node, doc);
+        if (!map) continue;
+        const path = `spec.rules[${r}].http.paths[${p}]`;
+        paths.push({ map, path });
+        const backend = getMap(map, 'backend', doc);
+        if (backend) backends.push({ map: backend, path: `${path}.backend` });
+      }
+    }
+    out.push({ spec, doc, backends, paths });
+  }
+  return out;
+}
+
+/** unknown-field: `serviceName`/`servicePort` in a v1 backend, `spec.backend`. */
+export function checkIngressV1Fields(ctx: RuleContext): void {
+  for (const ingress of v1Ingresses(ctx.chunk, ctx.objects)) {
+    const { doc } = ingress;
+    const old = getPair(ingress.spec, 'backend', doc);
+    if (old && isScalar(old.key)) {
+      ctx.report({ node: old.key, message: ctx.t('unknown-field.ingress-backend', { path: 'spec.backend' }), data: { key: 'backend', suggestion: 'defaultBackend', allowed: [] } });
+    }
+    for (const { map, path } of ingress.backends) {
+      for (const key of OLD_BACKEND_KEYS) {
+        const pair = getPair(map, key, doc);
+        if (!pair || !isScalar(pair.key)) continue;
+        const fix = key === 'serviceName' ? serviceOf(map, doc) : undefined;
+        ctx.report({
+          node: pair.key,
+          message: ctx.t('unknown-field.ingress-service', { key, path: `${path}.${key}` }),
+          data: { key, allowed: [], ...(fix ? { ingressService: fix } : {}) },
+        });
+      }
+    }
+  }
+}
+
+/** invalid-value: a v1 path without `pathType`. */
+export function checkIngressPathType(ctx: RuleContext): void {
+  for (const ingress of v1Ingresses(ctx.chunk, ctx.objects)) {
+    for (const { map, path } of ingress.paths) {
+      if (getNode(map, 'pathType', ingress.doc) !== undefined || getPair(map, 'pathType', ingress.doc)) continue;
+      const first = map.items[0] as Pair | undefined;
+      if (!first || !isScalar(first.key)) continue;
+      ctx.report({
+        node: first.key as Node,
+        message: ctx.t('invalid-value.ingress-path-type', { path: `${path}.pathType` }),
+        data: { field: 'pathType', missing: true, allowed: ['ImplementationSpecific', 'Prefix', 'Exact'], ingressPath: true },
+      });
+    }
+  }
+}
+
+/**
+ * What the v1 form of a v1beta1 backend holds (`service: {name, port: {number | name}}`), when the
+ * backend is exactly `serviceName` and `servicePort` with plain values: the quick fix writes it.
+ */
+export function serviceOf(map: YAMLMap, doc: Document): { name: string; port: number | string } | undefined {
+  if (map.items.length !== 2) return undefined;
+  const name = getPair(map, 'serviceName', doc)?.value;
+  const port = getPair(map, 'servicePort', doc)?.value;
+  if (!isScalar(name) || !isScalar(port) || typeof name.value !== 'string') return undefined;
+  if (typeof port.value !== 'number' && typeof port.value !== 'string') return undefined;
+  return { name: name.value, port: port.value };
+}

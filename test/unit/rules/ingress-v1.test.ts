@@ -1,0 +1,42 @@
+/**
+ * A networking.k8s.io/v1 Ingress in the v1beta1 form: `serviceName`/`servicePort` and
+ * `spec.backend` are unknown fields, a path without pathType is an invalid value; the quick fixes
+ * write the v1 form. The v1beta1 apiVersion itself is removed-api-version's, and templated
+ * documents (whose `if` branches often hold both forms) are not judged.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, findings } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
+
+const ingress = (apiVersion: string, path: string): string =>
+  `apiVersion: ${apiVersion}\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - host: example.com\n    http:\n      paths:\n${path}`;
+const old = '      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n';
+
+test('v1 with the v1beta1 backend: two unknown fields and a missing pathType, each with the fix that makes it apply', () => {
+  const text = ingress('networking.k8s.io/v1', old);
+  assert.deepEqual(
+    check(text).map((f) => [f.rule, f.text]),
+    [
+      ['invalid-value', 'path'],
+      ['unknown-field', 'serviceName'],
+      ['unknown-field', 'servicePort'],
+    ].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+  );
+  assert.match(findings(text, 'unknown-field')[0]!.message, /strict decoding error: unknown field "spec.rules\[0\].http.paths\[0\].backend.serviceName"/);
+  const rewritten = applyFix(text, 'unknown-field', /Write the v1 backend/, ingress('networking.k8s.io/v1', '      - path: /\n        backend:\n          service:\n            name: web\n            port:\n              number: 80\n')).result;
+  assert.deepEqual(findings(rewritten, 'unknown-field'), []);
+  const typed = applyFix(rewritten, 'invalid-value', /Add pathType: ImplementationSpecific/).result;
+  assert.deepEqual(check(typed), [], typed);
+  // Flow style, a named port.
+  const flow = ingress('networking.k8s.io/v1', '      - {path: /, pathType: Prefix, backend: {serviceName: web, servicePort: http}}\n');
+  applyFix(flow, 'unknown-field', /Write the v1 backend/, ingress('networking.k8s.io/v1', '      - {path: /, pathType: Prefix, backend: {service: {name: web, port: {name: http}}}}\n'));
+});
+
+test('spec.backend is defaultBackend in v1; v1beta1 Ingresses and templated ones are not judged here', () => {
+  const text = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  backend:\n    service: {name: web, port: {number: 80}}\n';
+  applyFix(text, 'unknown-field', /Replace "backend" with "defaultBackend"/, text.replace('  backend:', '  defaultBackend:'));
+  assert.deepEqual(check(ingress('networking.k8s.io/v1beta1', old)).map((f) => f.rule), ['removed-api-version']);
+  const templated = ingress('networking.k8s.io/v1', '      {{- if .Values.v1 }}\n      - path: /\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80}}}\n      {{- else }}\n' + old + '      {{- end }}\n');
+  assert.deepEqual(check(templated).filter((f) => f.rule !== 'templated-file'), []);
+});
