@@ -3,6 +3,7 @@
  * edit re-parses only the chunk it touches (the other chunks' results are reused by text).
  * Offsets inside a chunk are chunk-relative, so a chunk's results stay valid when it moves.
  */
+import { markOpenCollections } from './open-collections';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
@@ -145,7 +146,10 @@ export function parseChunk(source: string): ParsedChunk {
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
     // Still broken once masked (or a duplicate key that `if`/`else` branches made): not analysed.
     if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
-    for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);
+    for (const doc of maskedDocs) {
+      markUnknownValues(doc, masked.spans);
+      markOpenCollections(doc, masked.text, masked.spans);
+    }
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional };
   }
   if (text.includes('${') && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
@@ -154,7 +158,10 @@ export function parseChunk(source: string): ParsedChunk {
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
     // Broken for another reason too: the syntax errors are the user's to see.
     if (maskedDocs.length > 0 && maskedDocs.every((d) => d.errors.length === 0)) {
-      for (const doc of maskedDocs) markUnknownValues(doc, masked.spans);
+      for (const doc of maskedDocs) {
+        markUnknownValues(doc, masked.spans);
+        markOpenCollections(doc, masked.text, masked.spans);
+      }
       // The note goes on the placeholder the first syntax error came from.
       const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
       const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));

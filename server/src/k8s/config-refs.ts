@@ -4,6 +4,8 @@
  * key (`configMapKeyRef.key`, `items[].key`); `optional: true` lets the pod start without it.
  */
 import type { Document, Node, Scalar, YAMLMap } from 'yaml';
+import { isOpenCollection } from '../core/open-collections';
+import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getBoolean, getMap, getNode, getScalar, getSeqItems, getString, keyText, mapPairs } from '../core/yaml-access';
 import type { ContainerModel, PodModel, VolumeModel } from './pod-model';
 import type { K8sObject } from './workloads';
@@ -88,7 +90,8 @@ export function configKeysOf(object: K8sObject, doc: Document): Map<string, Node
     const map = asMap(getNode(object.node, field, doc), doc);
     for (const pair of map ? mapPairs(map, doc) : []) {
       const key = keyText(pair);
-      if (key !== undefined && !keys.has(key)) keys.set(key, (pair.key as Node | null) ?? map!);
+      // A key a template builds (`{{ $k }}: …`) is no key anyone can name.
+      if (key !== undefined && !keys.has(key) && !isUnknownValue(pair.key)) keys.set(key, (pair.key as Node | null) ?? map!);
     }
   }
   return keys;
@@ -97,9 +100,11 @@ export function configKeysOf(object: K8sObject, doc: Document): Map<string, Node
 /**
  * Whether the object's keys are all written in the file. A Secret whose type makes a controller
  * fill it (a service-account token) is not; nor is an object with no data at all, which is a
- * placeholder a generator or an operator fills in.
+ * placeholder a generator or an operator fills in; nor a template's, when its actions add keys.
  */
 export function keysAreKnown(object: K8sObject, doc: Document, keys: ReadonlyMap<string, Node>): boolean {
   if (keys.size === 0) return false;
+  // A template adds keys nobody sees before rendering (`{{- toYaml .Values.extra | nindent 2 }}`, a `range`).
+  if (['data', 'binaryData', 'stringData'].some((field) => isOpenCollection(getNode(object.node, field, doc)))) return false;
   return !(object.kind === 'Secret' && getString(object.node, 'type', doc) === 'kubernetes.io/service-account-token');
 }

@@ -7,6 +7,7 @@
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { asMap, asSeq, getBoolean, getMap, getNode, getScalar, getString, keyText, mapPairs } from '../core/yaml-access';
+import { isOpenCollection } from '../core/open-collections';
 import type { PodModel } from '../k8s/pod-model';
 import type { Rule } from './types';
 
@@ -51,14 +52,15 @@ export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | un
   if (!judged || kind === 'CronJob') return undefined;
   const template = getMap(spec, 'template', doc);
   const labelsNode = getMap(getMap(template, 'metadata', doc), 'labels', doc);
-  if (!labelsNode) return undefined;
+  // Labels a template action adds (`{{- include "labels" . | nindent 8 }}`) are unknown.
+  if (!labelsNode || isOpenCollection(labelsNode)) return undefined;
   const labels = new Map<string, string>();
   for (const pair of mapPairs(labelsNode, doc)) {
     const k = keyText(pair);
     if (k !== undefined && isScalar(pair.value) && pair.value.value !== null) labels.set(k, String(pair.value.value));
   }
   const selector = getMap(spec, 'selector', doc);
-  if (!selector) return undefined;
+  if (!selector || isOpenCollection(selector) || isOpenCollection(getMap(selector, 'matchLabels', doc))) return undefined;
   const out: Miss[] = [];
   // A ReplicationController's selector is a plain map; the others have matchLabels/matchExpressions.
   const matchLabels = kind === 'ReplicationController' ? selector : getMap(selector, 'matchLabels', doc);

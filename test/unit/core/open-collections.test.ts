@@ -1,0 +1,72 @@
+/**
+ * A Helm template's collections that its actions add entries to are "open": no rule may say a
+ * key or label is missing from them. Actions elsewhere (a value, another map) leave a map closed,
+ * so the checks that need whole maps still run on templates.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+
+const deployment = (labels: string, extra = ''): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {{ include "app.fullname" . }}
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: demo
+      app.kubernetes.io/component: web
+  template:
+    metadata:
+      labels:
+${labels}
+    spec:
+      containers:
+        - name: web
+          image: {{ .Values.image }}
+${extra}`;
+
+test('selector-mismatch: labels an include, toYaml or range adds are unknown; literal labels beside other actions are still judged', () => {
+  const open = [
+    '        {{- include "demo.labels" (dict "component" "web") | nindent 8 }}\n        version: v1',
+    '        version: v1\n        {{- with .Values.podLabels }}\n        {{- toYaml . | nindent 8 }}\n        {{- end }}',
+    '        version: v1\n        {{- range $k, $v := .Values.podLabels }}\n        {{ $k }}: {{ $v | quote }}\n        {{- end }}',
+  ];
+  for (const labels of open) assert.deepEqual(findings(deployment(labels), 'selector-mismatch'), [], labels);
+  // Only the image and the name are templated: the labels are all there, and one is missing.
+  const closed = findings(deployment('        app.kubernetes.io/name: demo\n        version: v1'), 'selector-mismatch');
+  assert.equal(closed.length, 1);
+  assert.match(closed[0]!.message, /app.kubernetes.io\/component/);
+});
+
+const configMap = (data: string): string => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: app-config
+data:
+${data}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+spec:
+  containers:
+    - name: app
+      image: {{ .Values.image }}
+      env:
+        - name: MODE
+          valueFrom: {configMapKeyRef: {name: app-config, key: mode}}
+`;
+
+test('missing-config-key: keys a template inserts (toYaml, include, range) may hold the key; literal keys alone are judged', () => {
+  const open = [
+    '  main.conf: |\n    listen=8080\n  {{- with .Values.extraFiles }}\n  {{- toYaml . | nindent 2 }}\n  {{- end }}',
+    '  main.conf: x\n  {{- include "app.extraConfig" . | nindent 2 }}',
+    '  {{- range $k, $v := .Values.config }}\n  {{ $k }}: {{ $v | quote }}\n  {{- end }}',
+  ];
+  for (const data of open) assert.deepEqual(findings(configMap(data), 'missing-config-key'), [], data);
+  const closed = findings(configMap('  main.conf: x\n  other: {{ .Values.other | quote }}'), 'missing-config-key');
+  assert.equal(closed.length, 1);
+  assert.match(closed[0]!.message, /main.conf, other/);
+});
