@@ -1,10 +1,12 @@
 /**
  * invalid-port: port numbers outside 1–65535 or not integers, protocols other than TCP, UDP and
- * SCTP (case-sensitive), port names that are not IANA service names, duplicate names in a container.
+ * SCTP (case-sensitive), port names that are not IANA service names, duplicate names in a
+ * container; and the ports of a Service (service-ports.ts).
  */
 import { isScalar, type Node } from 'yaml';
 import { portNameErrors } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
+import { checkServicePorts } from './service-ports';
 import type { Rule, RuleContext } from './types';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -28,6 +30,7 @@ export const invalidPort: Rule = {
   id: 'invalid-port',
   defaultSeverity: 'error',
   check(ctx) {
+    checkServicePorts(ctx);
     for (const pod of ctx.pods) {
       for (const container of pod.containers) {
         const names = new Map<string, number>();

@@ -57,6 +57,15 @@ export const rulesEn = {
     'Port name "{value}" is not a valid IANA service name: {reason}. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
   'invalid-port.duplicate-name':
     'Port name "{value}" is used twice in container "{container}"; probes and Services that refer to it by name would be ambiguous. kubectl apply rejects this: "{path}: Duplicate value: "{value}"".',
+  'invalid-port.service-name-required':
+    'This Service has {count} ports, so each needs a name (Services and Endpoints tell them apart by name). kubectl apply rejects it: "{path}: Required value".',
+  'invalid-port.service-name':
+    'Service port name "{value}" is not a DNS-1123 label: {reason}. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
+  'invalid-port.service-duplicate-name':
+    'Port name "{value}" is used twice in this Service. kubectl apply rejects this: "{path}: Duplicate value: "{value}"".',
+  'invalid-port.service-duplicate-port':
+    'Port {port}/{protocol} is listed twice in this Service. kubectl apply rejects this: "{path}: Duplicate value: …Protocol:"{protocol}"…Port:{port}…".',
+  'invalid-port.service-duplicate-port-related': 'Port {port}/{protocol} is first listed here.',
   'invalid-port.duplicate-name-related': 'Port name "{value}" is first declared here.',
 
   'unknown-port-name.message':

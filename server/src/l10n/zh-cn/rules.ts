@@ -60,6 +60,15 @@ export const rulesZhCn: Record<string, string> = {
     '端口名 "{value}" 不是合法的 IANA 服务名：{reason}。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
   'invalid-port.duplicate-name':
     '端口名 "{value}" 在容器 "{container}" 中用了两次；按名称引用它的探针和 Service 将无法确定指的是哪一个。kubectl apply 会拒绝："{path}: Duplicate value: "{value}""。',
+  'invalid-port.service-name-required':
+    '这个 Service 有 {count} 个端口，因此每个端口都需要名称（Service 和 Endpoints 靠名称区分它们）。kubectl apply 会拒绝：“{path}: Required value”。',
+  'invalid-port.service-name':
+    'Service 端口名 "{value}" 不是合法的 DNS-1123 label：{reason}。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
+  'invalid-port.service-duplicate-name':
+    '端口名 "{value}" 在这个 Service 中出现了两次。kubectl apply 会拒绝："{path}: Duplicate value: "{value}""。',
+  'invalid-port.service-duplicate-port':
+    '端口 {port}/{protocol} 在这个 Service 中列出了两次。kubectl apply 会拒绝："{path}: Duplicate value: …Protocol:"{protocol}"…Port:{port}…"。',
+  'invalid-port.service-duplicate-port-related': '端口 {port}/{protocol} 首次列在这里。',
   'invalid-port.duplicate-name-related': '端口名 "{value}" 第一次在此处声明。',
 
   'unknown-port-name.message':

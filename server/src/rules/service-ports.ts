@@ -1,0 +1,63 @@
+/**
+ * Part of invalid-port: the ports of a Service, as the API server validates them
+ * (pkg/apis/core/validation ValidateService): with more than one port each needs a name, names
+ * are DNS-1123 labels and unique, no port and protocol twice, numbers within 1–65535. A templated
+ * Service (its `if` branches may hold alternatives) and a kustomize patch (its ports merge into
+ * the base's by number) are not judged.
+ */
+import { isScalar, type Node } from 'yaml';
+import { asMap, getMap, getScalar, getSeqItems } from '../core/yaml-access';
+import { isUnknownValue } from '../core/unknown-values';
+import { dns1123LabelErrors } from '../k8s/names';
+import type { RuleContext } from './types';
+
+export function checkServicePorts(ctx: RuleContext): void {
+  if (ctx.chunk.masked || ctx.options.fragment) return;
+  for (const { object, doc } of ctx.objects) {
+    if (object.kind !== 'Service' || object.apiVersion !== 'v1') continue;
+    const items = getSeqItems(getMap(object.node, 'spec', doc), 'ports', doc);
+    const names = new Map<string, Node>();
+    const numbers = new Map<string, Node>();
+    for (const { node, index } of items) {
+      const map = asMap(node, doc);
+      if (!map) continue;
+      const path = `spec.ports[${index}]`;
+      const name = getScalar(map, 'name', doc);
+      const port = getScalar(map, 'port', doc);
+      const protocol = getScalar(map, 'protocol', doc);
+      if (isUnknownValue(name) || isUnknownValue(port) || isUnknownValue(protocol)) continue;
+      const first = map.items[0]?.key;
+      if ((!name || name.value === null || name.value === '') && items.length > 1 && isScalar(first)) {
+        ctx.report({ node: first, message: ctx.t('invalid-port.service-name-required', { count: items.length, path: `${path}.name` }), data: { field: 'name', service: true } });
+      } else if (name && typeof name.value === 'string' && name.value !== '') {
+        const errors = dns1123LabelErrors(name.value);
+        const earlier = names.get(name.value);
+        if (errors.length > 0) ctx.report({ node: name, message: ctx.t('invalid-port.service-name', { value: name.value, reason: errors.join('; '), path: `${path}.name` }), data: { field: 'name', service: true } });
+        else if (earlier) {
+          ctx.report({
+            node: name,
+            message: ctx.t('invalid-port.service-duplicate-name', { value: name.value, path: `${path}.name` }),
+            related: [{ node: earlier, message: ctx.t('invalid-port.duplicate-name-related', { value: name.value }) }],
+            data: { field: 'name', duplicate: true, service: true },
+          });
+        } else names.set(name.value, name);
+      }
+      if (!port || typeof port.value !== 'number' || !Number.isInteger(port.value)) continue;
+      if (port.value < 1 || port.value > 65535) {
+        ctx.report({ node: port, message: ctx.t('invalid-port.range', { field: 'port', value: port.value, path: `${path}.port` }), data: { field: 'port', value: port.value } });
+        continue;
+      }
+      const proto = protocol && typeof protocol.value === 'string' ? protocol.value : 'TCP';
+      const key = `${port.value}/${proto}`;
+      const twice = numbers.get(key);
+      if (twice) {
+        ctx.report({
+          node: port,
+          message: ctx.t('invalid-port.service-duplicate-port', { port: port.value, protocol: proto, path }),
+          related: [{ node: twice, message: ctx.t('invalid-port.service-duplicate-port-related', { port: port.value, protocol: proto }) }],
+          data: { field: 'port', duplicate: true, service: true },
+        });
+      } else numbers.set(key, port);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+/**
+ * invalid-port on a Service's ports, as the API server validates them: several ports need names,
+ * names are DNS-1123 labels and unique, no port and protocol twice. Templated Services and
+ * kustomize patches (whose ports merge into the base's) are not judged.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+
+const service = (ports: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n${ports}`;
+const messages = (text: string): string[] => findings(text, 'invalid-port').map((f) => f.message);
+
+test('a Service with several ports: each needs a name, unique, a DNS-1123 label; no port and protocol twice', () => {
+  assert.deepEqual(messages(service('  - {port: 80}\n')), [], 'one port needs no name');
+  const unnamed = messages(service('  - {port: 80}\n  - {port: 443}\n'));
+  assert.equal(unnamed.length, 2);
+  assert.match(unnamed[0]!, /This Service has 2 ports, so each needs a name.*"spec.ports\[0\].name: Required value"/);
+  assert.match(messages(service('  - {name: http, port: 80}\n  - {name: http, port: 443}\n'))[0] ?? '', /Port name "http" is used twice in this Service.*Duplicate value: "http"/);
+  assert.match(messages(service('  - {name: Web_UI, port: 80}\n'))[0] ?? '', /not a DNS-1123 label/);
+  assert.match(messages(service('  - {name: a, port: 80}\n  - {name: b, port: 80, targetPort: 8080}\n'))[0] ?? '', /Port 80\/TCP is listed twice/);
+  // DNS over TCP and UDP on one number is fine; so is a long name (Service names are labels, not IANA names).
+  assert.deepEqual(messages(service('  - {name: dns, port: 53, protocol: UDP}\n  - {name: dns-tcp, port: 53, protocol: TCP}\n  - {name: a-rather-long-port-name, port: 8080}\n')), []);
+  assert.match(messages(service('  - {port: 70000}\n'))[0] ?? '', /port 70000 is outside 1–65535/);
+});
+
+test('templated Services and patches are not judged', () => {
+  const templated = service('  {{- if .Values.tls }}\n  - {name: http, port: 443}\n  {{- else }}\n  - {name: http, port: 80}\n  {{- end }}\n');
+  assert.deepEqual(messages(templated), []);
+  assert.deepEqual(findings(service('  - {port: 80}\n  - {port: 443}\n'), 'invalid-port', { fragment: 'kustomize-patch' }), []);
+});
