@@ -135,7 +135,10 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const vars = containerEnv(pod, container, configMaps);
   let unsure = templatedInputs(container, args, doc);
   const first = args[0]?.text;
-  if (first !== undefined && !first.startsWith('-') && listen?.programs && !listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen.config === 'redis' && first.endsWith('.conf'))) {
+  // `args` replace the image's CMD: a first word that is no flag and none of the server's own
+  // programs or subcommands runs something else (`rabbitmqctl await_startup`, `sh -c …`,
+  // `consul snapshot save`), whose ports nobody knows.
+  if (first !== undefined && !first.startsWith('-') && !(listen?.programs ?? []).includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen?.config === 'redis' && first.endsWith('.conf'))) {
     unsure ??= reason('args-program', { program: first });
   }
   const settingItems = new Set<ArgItem>();

@@ -127,3 +127,26 @@ test('getopt programs take a short flag\'s value in the same argument; redis spl
   const nats = pod(`    - {name: n, image: "nats:2.10", args: ["-p4223"], ports: [{containerPort: 4223}]}`);
   assert.deepEqual(portRules(nats), ['port-not-served']);
 });
+
+test('args that replace the image\'s command with another program listen on nothing known; the server\'s own programs and subcommands still do', () => {
+  // A native sidecar that only waits for the broker: rabbitmqctl binds nothing.
+  const waiter = pod(`    - {name: rabbitmq, image: "rabbitmq:3.13-management", ports: [{containerPort: 5672}, {containerPort: 15672}]}
+    - {name: wait-ready, image: "rabbitmq:3.13-management", args: [rabbitmqctl, await_startup]}`);
+  assert.deepEqual(portRules(waiter), []);
+  // zkServer.sh start-foreground is the server: two of them clash.
+  const zookeepers = pod(`    - {name: zk, image: "zookeeper:3.9", args: [zkServer.sh, start-foreground]}
+    - {name: zk2, image: "zookeeper:3.9"}`);
+  assert.ok(portRules(zookeepers).includes('implicit-port-conflict'));
+  // keycloak's start-dev and minio's server are subcommands of the server.
+  const servers = pod(`    - {name: kc, image: "quay.io/keycloak/keycloak:25.0", args: [start-dev]}
+    - {name: kc2, image: "quay.io/keycloak/keycloak:25.0", args: [start, --optimized]}`);
+  assert.ok(portRules(servers).includes('implicit-port-conflict'));
+});
+
+test('nginx -c names another configuration file: what it listens on is unsure, not the image default', () => {
+  const text = pod(`    - name: nginx
+      image: "nginx:1.27"
+      command: [nginx, -c, /etc/nginx/custom/nginx.conf, -g, "daemon off;"]
+      ports: [{containerPort: 9090}]`);
+  assert.deepEqual(portRules(text), []);
+});

@@ -25,6 +25,7 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/share/jenkins', 'jenkins.war and ref/ (copied into JENKINS_HOME at start)')],
     dataDirs: [data('/var/jenkins_home', 'VOLUME: JENKINS_HOME')],
     portSetting: { env: 'JENKINS_OPTS', description: 'Set JENKINS_OPTS="--httpPort=N"; the agent port with JENKINS_SLAVE_AGENT_PORT.' },
+    listen: { settings: [], programs: ['jenkins.sh'] },
     source: 'jenkinsci/docker debian/Dockerfile (EXPOSE ${http_port} ${agent_port} = 8080 50000, VOLUME /var/jenkins_home)',
   },
   {
@@ -38,6 +39,7 @@ export const apps: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/var/www/html', 'VOLUME and WORKDIR: the installation the entrypoint creates')],
     portSetting: apacheListen,
+    listen: { settings: [], programs: ['apache2-foreground', 'php-fpm'] },
     source: 'docker-library/wordpress latest/php8.3/apache/Dockerfile (VOLUME /var/www/html); EXPOSE 80 from php:8.3-apache',
     variants: [
       {
@@ -68,6 +70,7 @@ export const apps: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/var/www/html', 'VOLUME: the installation, config/, data/, custom_apps/, themes/')],
     portSetting: apacheListen,
+    listen: { settings: [], programs: ['apache2-foreground', 'php-fpm'] },
     source: 'nextcloud/docker apache/Dockerfile (VOLUME /var/www/html); EXPOSE 80 from php:*-apache',
     variants: [
       {
@@ -87,6 +90,7 @@ export const apps: readonly ImageInfo[] = [
     ports: phpApachePorts,
     populatedDirs: [phpIniDir, apacheConfig],
     dataDirs: [],
+    listen: { settings: [], programs: ['apache2-foreground', 'php-fpm'] },
     source: 'phpmyadmin/docker apache/Dockerfile (EXPOSE 80 from php:*-apache), fpm/Dockerfile',
     variants: [{ name: 'phpmyadmin fpm', when: { tagWord: 'fpm' }, ports: phpFpmPorts, populatedDirs: [phpIniDir, fpmConfig], source: 'fpm variant: EXPOSE 9000' }],
   },
@@ -97,7 +101,7 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [dir('/var/lib/ghost', 'GHOST_INSTALL (WORKDIR): current/ (the Ghost release), config.production.json, content.orig/')],
     dataDirs: [data('/var/lib/ghost/content', 'VOLUME (GHOST_CONTENT): themes, images, the SQLite database; seeded from content.orig')],
     portSetting: { env: 'server__port', description: 'Set server__port (Ghost reads configuration from environment variables with `__` separators).' },
-    listen: { settings: [portFlag(2368, [], ['server__port'])] },
+    listen: { settings: [portFlag(2368, [], ['server__port'])], programs: ['node'] },
     source: 'docker-library/ghost 5/debian/Dockerfile (EXPOSE 2368, VOLUME /var/lib/ghost/content)',
   },
   {
@@ -172,6 +176,7 @@ export const apps: readonly ImageInfo[] = [
     ports: [tcp(8888, 'Jupyter Server')],
     populatedDirs: [dir('/home/jovyan', 'HOME of NB_USER: shell and Jupyter configuration')],
     dataDirs: [data('/home/jovyan/work', 'The documented place to mount notebooks')],
+    listen: { settings: [], programs: ['start-notebook.py', 'start-notebook.sh', 'start.sh', 'jupyter'] },
     source: 'jupyter/docker-stacks images/base-notebook/Dockerfile (EXPOSE 8888)',
   },
 ];

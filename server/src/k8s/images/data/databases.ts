@@ -152,6 +152,7 @@ export const databases: readonly ImageInfo[] = [
       data('/opt/couchdb/data', 'VOLUME: the databases'),
       data('/opt/couchdb/etc/local.d', 'The documented place to mount configuration overrides'),
     ],
+    listen: { settings: [], programs: ['couchdb'] },
     source: 'apache/couchdb-docker Dockerfile (EXPOSE 5984 4369 9100, VOLUME /opt/couchdb/data)',
   },
   {
@@ -165,6 +166,7 @@ export const databases: readonly ImageInfo[] = [
     ],
     populatedDirs: [dir('/etc/cassandra', 'CASSANDRA_CONF: cassandra.yaml, cassandra-env.sh, jvm options, logback.xml')],
     dataDirs: [data('/var/lib/cassandra', 'VOLUME: data, commit log, saved caches')],
+    listen: { settings: [], programs: ['cassandra'] },
     source: 'docker-library/cassandra Dockerfile (EXPOSE 7000 7001 7199 9042, VOLUME /var/lib/cassandra)',
   },
   {
@@ -173,6 +175,7 @@ export const databases: readonly ImageInfo[] = [
     ports: [tcp(7474, 'HTTP (Browser)'), tcp(7473, 'HTTPS'), tcp(7687, 'Bolt protocol')],
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME: the databases'), data('/logs', 'VOLUME: logs')],
+    listen: { settings: [], programs: ['neo4j'] },
     source: 'neo4j/docker-neo4j-publish Dockerfile (EXPOSE 7474 7473 7687, VOLUME /data /logs)',
   },
   {
@@ -182,7 +185,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/var/lib/influxdb2', 'VOLUME (2.x): engine data'), data('/etc/influxdb2', 'VOLUME (2.x): configuration and CLI configs')],
     portSetting: { env: 'INFLUXD_HTTP_BIND_ADDRESS', description: 'Set INFLUXD_HTTP_BIND_ADDRESS, e.g. `:8087` (2.x).' },
-    listen: { settings: [addressFlag(8086, ['--http-bind-address'], ['INFLUXD_HTTP_BIND_ADDRESS'])] },
+    listen: { settings: [addressFlag(8086, ['--http-bind-address'], ['INFLUXD_HTTP_BIND_ADDRESS'])], programs: ['influxd'] },
     source: 'influxdata/influxdata-docker influxdb/2.7/Dockerfile (EXPOSE 8086, VOLUME /var/lib/influxdb2 /etc/influxdb2)',
     variants: [
       {
@@ -210,7 +213,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/var/opt/mssql', 'Documented data directory: databases, logs, secrets')],
     portSetting: { env: 'MSSQL_TCP_PORT', description: 'Set MSSQL_TCP_PORT.' },
-    listen: { settings: [portFlag(1433, [], ['MSSQL_TCP_PORT'])] },
+    listen: { settings: [portFlag(1433, [], ['MSSQL_TCP_PORT'])], programs: ['sqlservr'] },
     source: 'Microsoft docs "Configure SQL Server settings with environment variables on Linux" (default 1433, /var/opt/mssql)',
   },
   {
@@ -221,6 +224,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '--listen-client-urls', description: 'Set --listen-client-urls / --listen-peer-urls.' },
+    listen: { settings: [], programs: ['etcd'] },
     source: 'etcd-io/etcd Dockerfile (EXPOSE 2379 2380)',
   },
   {
@@ -234,7 +238,7 @@ export const databases: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/usr/share/elasticsearch/data', 'Documented data directory (the docs mount a volume here)')],
     portSetting: { env: 'http.port', description: 'Settings can be given as environment variables, e.g. `http.port=9201`.' },
-    listen: { settings: [portFlag(9200, [], ['http.port']), portFlag(9300, [], ['transport.port'])] },
+    listen: { settings: [portFlag(9200, [], ['http.port']), portFlag(9300, [], ['transport.port'])], programs: ['eswrapper', 'elasticsearch'] },
     source: 'elastic/dockerfiles elasticsearch/Dockerfile (EXPOSE 9200 9300, WORKDIR /usr/share/elasticsearch)',
   },
   {
@@ -255,7 +259,7 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [dir('/opt/solr', 'The installation (SOLR_INSTALL): bin/, server/, example/')],
     dataDirs: [data('/var/solr', 'VOLUME: solr home, cores and logs')],
     portSetting: { env: 'SOLR_PORT', description: 'Set SOLR_PORT.' },
-    listen: { settings: [portFlag(8983, [], ['SOLR_PORT'])] },
+    listen: { settings: [portFlag(8983, [], ['SOLR_PORT'])], programs: ['solr-foreground', 'solr-precreate', 'solr-demo', 'solr'] },
     source: 'apache/solr-docker Dockerfile (EXPOSE 8983, VOLUME /var/solr)',
   },
 ];

@@ -105,7 +105,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/share/kibana/config', 'kibana.yml and node.options')],
     dataDirs: [data('/usr/share/kibana/data', 'Data path (UUID, plugin data)')],
     portSetting: { env: 'SERVER_PORT', description: 'Set SERVER_PORT (mapped to server.port).' },
-    listen: { settings: [portFlag(5601, [], ['SERVER_PORT'])] },
+    listen: { settings: [portFlag(5601, [], ['SERVER_PORT'])], programs: ['kibana-docker', 'kibana'] },
     source: 'elastic/dockerfiles kibana/Dockerfile (EXPOSE 5601)',
   },
   {
@@ -126,6 +126,7 @@ export const observability: readonly ImageInfo[] = [
       data('/usr/share/logstash/pipeline', 'Holds the default logstash.conf; the docs mount your pipeline configuration here'),
       data('/usr/share/logstash/data', 'Data path (persistent queues, dead-letter queue)'),
     ],
+    listen: { settings: [], programs: ['logstash'] },
     source: 'elastic/dockerfiles logstash/Dockerfile (EXPOSE 9600 5044)',
   },
   {

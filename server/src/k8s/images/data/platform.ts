@@ -22,7 +22,7 @@ export const platform: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/var/lib/rabbitmq', 'VOLUME and HOME: the Mnesia database and the Erlang cookie')],
     portSetting: { env: 'RABBITMQ_NODE_PORT', description: 'Set RABBITMQ_NODE_PORT (AMQP) or listeners.tcp.default in a conf.d file.' },
-    listen: { settings: [portFlag(5672, [], ['RABBITMQ_NODE_PORT'])] },
+    listen: { settings: [portFlag(5672, [], ['RABBITMQ_NODE_PORT'])], programs: ['rabbitmq-server'] },
     source: 'docker-library/rabbitmq 4.1/ubuntu/Dockerfile (EXPOSE 4369 5671 5672 15691 15692 25672, VOLUME /var/lib/rabbitmq)',
     variants: [
       {
@@ -56,6 +56,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/mosquitto/config', 'mosquitto.conf (the default configuration)')],
     dataDirs: [data('/mosquitto/data', 'VOLUME: persistence database'), data('/mosquitto/log', 'VOLUME: log files')],
     portSetting: { description: 'Set `listener N` in mosquitto.conf.' },
+    listen: { settings: [], programs: ['mosquitto'] },
     source: 'eclipse/mosquitto docker/2.0/Dockerfile (EXPOSE 1883, VOLUME /mosquitto/data /mosquitto/log)',
   },
   {
@@ -64,6 +65,7 @@ export const platform: readonly ImageInfo[] = [
     ports: [tcp(9092, 'Broker listener (PLAINTEXT)')],
     populatedDirs: [dir('/opt/kafka', 'The installation: bin/, config/, libs/')],
     dataDirs: [],
+    listen: { settings: [], programs: ['run'] },
     source: 'apache/kafka docker/jvm/Dockerfile (EXPOSE 9092)',
   },
   {
@@ -82,6 +84,7 @@ export const platform: readonly ImageInfo[] = [
       data('/logs', 'VOLUME (ZOO_LOG_DIR)'),
       data('/conf', 'ZOO_CONF_DIR: the entrypoint writes zoo.cfg only when none is mounted'),
     ],
+    listen: { settings: [], programs: ['zkServer.sh'] },
     source: 'docker-library/zookeeper Dockerfile (EXPOSE 2181 2888 3888 8080, VOLUME /data /datalog /logs)',
   },
   {
@@ -103,6 +106,7 @@ export const platform: readonly ImageInfo[] = [
       data('/consul/data', 'VOLUME: agent state'),
       data('/consul/config', 'The documented place to mount configuration files'),
     ],
+    listen: { settings: [], programs: ['agent'] },
     source: 'hashicorp/consul Dockerfile (EXPOSE 8300 8301 8301/udp 8302 8302/udp 8500 8600 8600/udp, VOLUME /consul/data)',
   },
   {
@@ -144,7 +148,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [data('/data', 'VOLUME: the conventional storage directory (`minio server /data`)')],
     portSetting: { arg: '--address', description: 'Pass `--address :N` (and `--console-address :M` for the console).' },
-    listen: { settings: [addressFlag(9000, ['--address'], ['MINIO_ADDRESS']), { args: ['--console-address'], env: ['MINIO_CONSOLE_ADDRESS'], value: 'address' }] },
+    listen: { settings: [addressFlag(9000, ['--address'], ['MINIO_ADDRESS']), { args: ['--console-address'], env: ['MINIO_CONSOLE_ADDRESS'], value: 'address' }], programs: ['minio', 'server', 'gateway'] },
     source: 'minio/minio Dockerfile.release (EXPOSE 9000, VOLUME /data)',
   },
   {
@@ -154,7 +158,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/distribution', 'config.yml (the default configuration, 3.x)')],
     dataDirs: [data('/var/lib/registry', 'VOLUME: the filesystem storage driver root')],
     portSetting: { env: 'REGISTRY_HTTP_ADDR', description: 'Set REGISTRY_HTTP_ADDR, e.g. `:5001`.' },
-    listen: { settings: [addressFlag(5000, [], ['REGISTRY_HTTP_ADDR'])] },
+    listen: { settings: [addressFlag(5000, [], ['REGISTRY_HTTP_ADDR'])], programs: ['registry', 'serve'] },
     source: 'distribution/distribution-library-image Dockerfile (EXPOSE 5000, VOLUME /var/lib/registry)',
     variants: [
       {
@@ -172,7 +176,7 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/opt/keycloak', 'The server: bin/, conf/keycloak.conf, lib/, providers/, themes/')],
     dataDirs: [data('/opt/keycloak/data', 'Data directory (dev-file H2 database, transaction logs)')],
     portSetting: { env: 'KC_HTTP_PORT', description: 'Set KC_HTTP_PORT / KC_HTTPS_PORT (or --http-port / --https-port).' },
-    listen: { settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT'])] },
+    listen: { settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT'])], programs: ['kc.sh', 'start', 'start-dev'] },
     source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443)',
   },
   {
@@ -181,6 +185,7 @@ export const platform: readonly ImageInfo[] = [
     ports: [tcp(8081, 'Web UI and REST API (jobmanager)'), tcp(6123, 'JobManager RPC')],
     populatedDirs: [dir('/opt/flink', 'FLINK_HOME: bin/, conf/, lib/, plugins/')],
     dataDirs: [],
+    listen: { settings: [], programs: ['jobmanager', 'standalone-job'] },
     source: 'apache/flink-docker Dockerfile (EXPOSE 8081 6123)',
   },
 ];

@@ -3,7 +3,7 @@ import type { ImageInfo } from '../types';
 import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
 
 /** nginx reads `listen` from nginx.conf and conf.d/*.conf (or templates rendered into conf.d). */
-const nginxListen = { settings: [], config: 'nginx' as const, programs: ['nginx', 'nginx-debug'], complete: true };
+const nginxListen = { settings: [], config: 'nginx' as const, configArgs: ['-c', '-p'], programs: ['nginx', 'nginx-debug'], complete: true };
 
 const nginxConfig = dir('/etc/nginx', 'nginx.conf, mime.types, fastcgi_params and conf.d/default.conf (the default server)');
 const nginxHtml = dir('/usr/share/nginx/html', 'index.html and 50x.html (the default site)');
@@ -45,7 +45,7 @@ export const webServers: readonly ImageInfo[] = [
       data('/opt/bitnami/nginx/conf/server_blocks', 'Documented mount point for extra server blocks'),
     ],
     portSetting: { env: 'NGINX_HTTP_PORT_NUMBER', description: 'Set NGINX_HTTP_PORT_NUMBER (and NGINX_HTTPS_PORT_NUMBER).' },
-    listen: { settings: [portFlag(8080, [], ['NGINX_HTTP_PORT_NUMBER']), portFlag(8443, [], ['NGINX_HTTPS_PORT_NUMBER'])] },
+    listen: { settings: [portFlag(8080, [], ['NGINX_HTTP_PORT_NUMBER']), portFlag(8443, [], ['NGINX_HTTPS_PORT_NUMBER'])], programs: ['run.sh', 'nginx'] },
     source: 'bitnami/containers bitnami/nginx Dockerfile (EXPOSE 8080 8443) and README',
   },
   {
@@ -93,7 +93,7 @@ export const webServers: readonly ImageInfo[] = [
     portSetting: { arg: '--entryPoints.web.address', description: 'Define entry points, e.g. `--entryPoints.web.address=:8081`.' },
     // Another entry point flag replaces the default set (Podsight then trusts the declarations); a static file
     // (/etc/traefik/traefik.yml or --configFile) replaces every flag, and its entry points are read.
-    listen: { settings: [addressFlag(80, ['--entryPoints.web.address'])], config: 'traefik', configArgs: ['--entryPoints.', '--api.insecure'], configPaths: ['/etc/traefik'] },
+    listen: { settings: [addressFlag(80, ['--entryPoints.web.address'])], config: 'traefik', configArgs: ['--entryPoints.', '--api.insecure'], configPaths: ['/etc/traefik'], programs: ['traefik'] },
     source: 'traefik/traefik-library-image tmpl/alpine/tmplv3.Dockerfile (EXPOSE 80)',
   },
   {
@@ -126,6 +126,7 @@ export const webServers: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/usr/local/tomcat/webapps', 'Empty in the image (default apps moved to webapps.dist): the deploy directory')],
     portSetting: { description: 'No environment variable: change the Connector port in conf/server.xml.' },
+    listen: { settings: [], programs: ['catalina.sh'] },
     source: 'docker-library/tomcat 10.1/jdk21/temurin-noble/Dockerfile (EXPOSE 8080, CATALINA_HOME=/usr/local/tomcat)',
   },
 ];
