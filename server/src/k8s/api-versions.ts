@@ -50,7 +50,8 @@ const REMOVED: readonly Row[] = [
   ['storage.k8s.io/v1beta1', 'StorageClass', '1.22', 'storage.k8s.io/v1', '1.6', false],
   ['storage.k8s.io/v1beta1', 'VolumeAttachment', '1.22', 'storage.k8s.io/v1', '1.13', false],
   ['extensions/v1beta1', 'NetworkPolicy', '1.16', 'networking.k8s.io/v1', '1.8', false],
-  ['extensions/v1beta1', 'PodSecurityPolicy', '1.16', 'policy/v1beta1', '1.10', false],
+  // Its replacement, policy/v1beta1, went too (1.25): there is nothing to move to.
+  ['extensions/v1beta1', 'PodSecurityPolicy', '1.16', undefined, undefined, true],
   ['extensions/v1beta1 apps/v1beta2', 'DaemonSet', '1.16', 'apps/v1', '1.9', true],
   ['extensions/v1beta1 apps/v1beta1 apps/v1beta2', 'Deployment', '1.16', 'apps/v1', '1.9', true],
   ['apps/v1beta1 apps/v1beta2', 'StatefulSet', '1.16', 'apps/v1', '1.9', true],

@@ -41,3 +41,10 @@ test('served, custom, unknown, templated and removed apiVersions are left alone'
   const removed = check(object('extensions/v1beta1', 'Deployment'));
   assert.deepEqual(removed.map((f) => f.rule), ['removed-api-version']);
 });
+
+test('removed-api-version: an extensions/v1beta1 PodSecurityPolicy has nowhere to go (policy/v1beta1 is gone too)', () => {
+  const found = findings(object('extensions/v1beta1', 'PodSecurityPolicy'), 'removed-api-version');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /no replacement in Kubernetes/);
+  assert.deepEqual(fixesOf(object('extensions/v1beta1', 'PodSecurityPolicy'), 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+});
