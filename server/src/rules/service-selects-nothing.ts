@@ -5,6 +5,7 @@
  * pods that no file shows, and a Service for them is normal.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { isOpenCollection } from '../core/open-collections';
 import { getMap, keyText, mapPairs } from '../core/yaml-access';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
@@ -39,6 +40,8 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
   const [key, expected] = failing[0] as [string, string];
   const actual = pod.labels[key];
   if (actual !== undefined) return isTypo(expected, actual) ? { pod, how: 'value', key, expected, actual } : undefined;
+  // Labels a template action adds (`{{- include "labels" . | nindent 8 }}`) may hold the key.
+  if (isOpenCollection(templateLabelsMap(pod.pod))) return undefined;
   const otherKey = Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && isTypo(key, k));
   if (otherKey) return { pod, how: 'key', key, expected, actual: otherKey };
   return Object.keys(selector).length >= 2 ? { pod, how: 'missing', key, expected } : undefined;

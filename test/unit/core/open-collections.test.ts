@@ -70,3 +70,36 @@ test('missing-config-key: keys a template inserts (toYaml, include, range) may h
   assert.equal(closed.length, 1);
   assert.match(closed[0]!.message, /main.conf, other/);
 });
+
+test('service-selects-nothing: a pod template whose labels an include adds may carry the label the Service asks for', () => {
+  const chart = (extra: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+${extra}    spec:
+      containers:
+        - name: web
+          image: {{ .Values.image }}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  selector:
+    app: web
+    tier: frontend
+  ports:
+    - port: 80
+`;
+  assert.deepEqual(findings(chart('        {{- include "demo.extraLabels" . | nindent 8 }}\n'), 'service-selects-nothing'), []);
+  assert.equal(findings(chart(''), 'service-selects-nothing').length, 1);
+});
