@@ -56,7 +56,7 @@ export interface Analysed {
 }
 
 /** The kustomize patch files listed by the kustomizations of a folder and above, by folder, for the whole run of this thread. */
-const patchesByFolder = new Map<string, ReadonlySet<string>>();
+const patchesByFolder = new Map<string, ReadonlyMap<string, FragmentKind>>();
 // A folder and each one above it are asked for three kustomization names, which mostly are not
 // there: `existsSync` answers that without the ENOENT error `readFileSync` throws (~60 µs each).
 const runReader = cachedReader((path) => (existsSync(path) ? readTextOrUndefined(path) : undefined));
@@ -67,10 +67,14 @@ function fragmentOf(file: string): FragmentKind | undefined {
   const folder = dirname(resolve(file));
   let patches = patchesByFolder.get(folder);
   if (!patches) {
-    patches = new Set(kustomizationsListing(file, runReader).flatMap((k) => k.patches));
+    const kinds = new Map<string, FragmentKind>();
+    for (const k of kustomizationsListing(file, runReader)) {
+      for (const patch of k.patches) if (k.retypes || !kinds.has(patch)) kinds.set(patch, k.retypes ? 'kustomize-patch-retyped' : 'kustomize-patch');
+    }
+    patches = kinds;
     patchesByFolder.set(folder, patches);
   }
-  return patches.has(resolve(file)) ? 'kustomize-patch' : undefined;
+  return patches.get(resolve(file));
 }
 
 /** Reads and analyses `file` alone (a kustomize patch or test assertion as a fragment). */

@@ -13,7 +13,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { parseKustomization } from '../kustomize/kustomization-parse';
 
-export type FragmentKind = 'kustomize-patch' | 'test-assertion';
+/**
+ * `kustomize-patch-retyped`: a patch of a kustomization whose JSON patches replace `/kind` (a
+ * Deployment made a StatefulSet): the patched object's kind, so its schema, is not the one written.
+ */
+export type FragmentKind = 'kustomize-patch' | 'kustomize-patch-retyped' | 'test-assertion';
 
 /** Reads a file's text, or undefined when it does not exist or cannot be read. */
 export type ReadText = (path: string) => string | undefined;
@@ -66,31 +70,57 @@ function patchesIn(doc: unknown, dir: string): string[] {
  */
 const mayListPatches = (text: string): boolean => text.includes('patches') || text.includes('\\');
 
+/** A JSON patch operation on `/kind` (YAML or JSON), which changes what the patched object is. */
+const KIND_OPERATION = /\bpath["']?\s*:\s*["']?\/kind["']?\s*(?:[,}\r\n]|$)/m;
+
+/** Whether a kustomization's JSON patches (inline, or in files it names) replace an object's kind. */
+function retypes(doc: unknown, dir: string, readText: ReadText): boolean {
+  if (!doc || typeof doc !== 'object') return false;
+  const k = doc as Record<string, unknown>;
+  for (const key of ['patches', 'patchesJson6902']) {
+    const list = k[key];
+    if (!Array.isArray(list)) continue;
+    for (const entry of list) {
+      const e = (entry ?? {}) as { path?: unknown; patch?: unknown };
+      const text = typeof e.patch === 'string' ? e.patch : typeof e.path === 'string' ? readText(resolve(dir, e.path)) : undefined;
+      if (text !== undefined && KIND_OPERATION.test(text)) return true;
+    }
+  }
+  return false;
+}
+
+interface Listed {
+  readonly patches: readonly string[];
+  readonly retypes: boolean;
+}
+
 /**
  * `patchesListed` for the kustomization at `path`: parsed once per text (kustomization-parse.ts)
  * and resolved once per parse, since every folder below a kustomization asks for its list.
  */
-const listedByParse = new WeakMap<object, { readonly dir: string; readonly patches: readonly string[] }>();
-function patchesListedAt(path: string, text: string, dir: string): readonly string[] {
-  if (!mayListPatches(text)) return [];
+const listedByParse = new WeakMap<object, Listed & { readonly dir: string }>();
+const NOTHING_LISTED: Listed = { patches: [], retypes: false };
+function patchesListedAt(path: string, text: string, dir: string, readText: ReadText): Listed {
+  if (!mayListPatches(text)) return NOTHING_LISTED;
   const parsed = parseKustomization(path, text);
-  if (!parsed) return [];
+  if (!parsed) return NOTHING_LISTED;
   const hit = listedByParse.get(parsed);
-  if (hit?.dir === dir) return hit.patches;
+  if (hit?.dir === dir) return hit;
   const patches = patchesIn(parsed.value, dir);
-  listedByParse.set(parsed, { dir, patches });
-  return patches;
+  const listed = { dir, patches, retypes: patches.length > 0 && retypes(parsed.value, dir, readText) };
+  listedByParse.set(parsed, listed);
+  return listed;
 }
 
 /** The kustomizations in `dir` and the folders above it, each with the patch files it lists. */
-export function kustomizationsListing(file: string, readText: ReadText): { kustomization: string; patches: readonly string[] }[] {
-  const out: { kustomization: string; patches: readonly string[] }[] = [];
+export function kustomizationsListing(file: string, readText: ReadText): ({ kustomization: string } & Listed)[] {
+  const out: ({ kustomization: string } & Listed)[] = [];
   let dir = dirname(resolve(file));
   for (let level = 0; level <= MAX_LEVELS; level++) {
     for (const name of KUSTOMIZATION_FILES) {
       const path = join(dir, name);
       const text = readText(path);
-      if (text !== undefined) out.push({ kustomization: path, patches: patchesListedAt(path, text, dir) });
+      if (text !== undefined) out.push({ kustomization: path, ...patchesListedAt(path, text, dir, readText) });
     }
     const parent = dirname(dir);
     if (parent === dir) break;
@@ -103,7 +133,9 @@ export function kustomizationsListing(file: string, readText: ReadText): { kusto
 export function fragmentKindOf(file: string, readText: ReadText): FragmentKind | undefined {
   if (isTestAssertionName(file)) return 'test-assertion';
   const target = resolve(file);
-  return kustomizationsListing(file, readText).some((k) => k.patches.includes(target)) ? 'kustomize-patch' : undefined;
+  const listing = kustomizationsListing(file, readText).filter((k) => k.patches.includes(target));
+  if (listing.length === 0) return undefined;
+  return listing.some((k) => k.retypes) ? 'kustomize-patch-retyped' : 'kustomize-patch';
 }
 
 /** A `readText` that remembers what it read (one CLI run reads each kustomization once). */

@@ -68,3 +68,20 @@ test('a document with $patch is a fragment', () => {
   const text = partialPod.replace('volumes: [{name: unused, emptyDir: {}}]', 'volumes: [{name: unused, $patch: delete}]');
   assert.deepEqual(new Set(check(text).map((f) => f.rule)), new Set(['invalid-value', 'port-conflict']));
 });
+
+test('a patch of a kustomization whose JSON patches replace /kind is retyped: its schema is not the written kind\'s (emojivoto)', () => {
+  const emojivoto: Record<string, string> = {
+    '/e/statefulset/kustomization.yml': 'bases: [../deployment]\npatches: [service-name.yml]\npatchesJson6902:\n- target: {group: apps, version: v1, kind: Deployment, name: web}\n  path: patch.yml\n',
+    '/e/statefulset/patch.yml': '- op: replace\n  path: /kind\n  value: StatefulSet\n',
+  };
+  const readE = (p: string): string | undefined => emojivoto[p];
+  assert.equal(fragmentKindOf('/e/statefulset/service-name.yml', readE), 'kustomize-patch-retyped');
+  // Inline, in JSON.
+  const inline: Record<string, string> = { '/i/kustomization.yaml': 'patches:\n- path: p.yaml\n- patch: \'[{"op": "replace", "path": "/kind", "value": "StatefulSet"}]\'\n  target: {kind: Deployment}\n' };
+  assert.equal(fragmentKindOf('/i/p.yaml', (p) => inline[p]), 'kustomize-patch-retyped');
+  assert.equal(fragmentKindOf('/repo/overlays/prod/replicas.yaml', read), 'kustomize-patch', 'a /spec/replicas operation retypes nothing');
+  // The Deployment patch adds serviceName, valid once it is a StatefulSet: no unknown-field.
+  const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  serviceName: web\n';
+  assert.deepEqual(check(patch, { fragment: 'kustomize-patch-retyped' }).filter((f) => f.rule === 'unknown-field'), []);
+  assert.equal(check(patch, { fragment: 'kustomize-patch' }).filter((f) => f.rule === 'unknown-field').length, 1);
+});
