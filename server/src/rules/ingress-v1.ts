@@ -7,7 +7,7 @@
  * branches often hold both forms.
  */
 import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { asMap, getMap, getNode, getPair, getSeqItems } from '../core/yaml-access';
+import { asMap, getMap, getPair, getSeqItems } from '../core/yaml-access';
 import type { K8sObject } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
@@ -78,7 +78,7 @@ export function checkIngressV1Fields(ctx: RuleContext): void {
 export function checkIngressPathType(ctx: RuleContext): void {
   for (const ingress of v1Ingresses(ctx.chunk, ctx.objects)) {
     for (const { map, path } of ingress.paths) {
-      if (getNode(map, 'pathType', ingress.doc) !== undefined || getPair(map, 'pathType', ingress.doc)) continue;
+      if (getPair(map, 'pathType', ingress.doc)) continue;
       const first = map.items[0] as Pair | undefined;
       if (!first || !isScalar(first.key)) continue;
       ctx.report({
