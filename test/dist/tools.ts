@@ -3,10 +3,10 @@
  * commands run with a deadline, and where scripts/dist/install-tools.sh put the tools.
  */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { repoRoot } from '../helpers/paths';
+import { tempDir as tempDirRemovedAtExit } from '../helpers/temp-dir';
 
 export const distToolsDir = process.env.DIST_TOOLS_DIR || join(repoRoot, '.vscode-test', 'dist-tools');
 export const sarifMultitool = join(distToolsDir, 'node_modules', '@microsoft', 'sarif-multitool-linux', 'Sarif.Multitool');
@@ -31,7 +31,7 @@ export function ok(r: Run, what: string): Run {
 }
 
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `podsight-${prefix}-`));
+  return tempDirRemovedAtExit(`podsight-${prefix}-`);
 }
 
 /**

@@ -1,11 +1,11 @@
 /** `podsight check DIR` on a kustomization: renders with the real kubectl kustomize (the built bundle). */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/temp-dir';
 
 function podsight(args: string[], cwd = repoRoot, env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env } });
@@ -50,7 +50,7 @@ test('--no-render checks the files one by one: the patches alone report nothing'
 });
 
 test('a kustomization kustomize cannot build: kustomize-build on the entry it names, exit 1', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-k-'));
+  const dir = tempDir('podsight-cli-k-');
   writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - missing.yaml\n');
   const r = podsight(['check', dir, '--format', 'json']);
   assert.equal(r.status, 1, r.stderr);
@@ -85,7 +85,7 @@ test('check on a folder without a kustomization renders each leaf overlay beneat
 
 /** A tree like examples/kustomize whose base itself has a port conflict, both overlays using it. */
 function treeWithBadBase(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-tree-'));
+  const dir = tempDir('podsight-cli-tree-');
   for (const sub of ['base', 'overlays/dev', 'overlays/prod', 'plain']) mkdirSync(join(dir, sub), { recursive: true });
   writeFileSync(join(dir, 'base/kustomization.yaml'), 'resources:\n  - deployment.yaml\n');
   writeFileSync(
@@ -136,7 +136,7 @@ test('check . over several overlays: a base line two overlays report is reported
 });
 
 test('a remote resource: one notice on the line that lists it, and the local files checked one by one (the patch as a fragment)', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-remote-'));
+  const dir = tempDir('podsight-cli-remote-');
   writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - github.com/org/repo//base?ref=v1\n  - pod.yaml\npatches:\n  - path: patch.yaml\n');
   writeFileSync(join(dir, 'patch.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          volumeMounts: [{name: config, mountPath: /etc/app}]\n          readinessProbe: {httpGet: {port: http}}\n');
   writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: example/a, ports: [{containerPort: 80}]}\n    - {name: b, image: example/b, ports: [{containerPort: 80}]}\n');
@@ -155,7 +155,7 @@ test('a remote resource: one notice on the line that lists it, and the local fil
 });
 
 test('an overlay that cannot be rendered: its local base is rendered on its own, so the base\'s labels still reach its selectors', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-base-alone-'));
+  const dir = tempDir('podsight-cli-base-alone-');
   mkdirSync(join(dir, 'base'));
   mkdirSync(join(dir, 'prod'));
   writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources: [app.yaml]\nlabels:\n- includeSelectors: true\n  pairs: {app: web}\n');

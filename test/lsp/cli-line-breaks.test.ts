@@ -1,11 +1,12 @@
 /** The CLI on files with lone CR line breaks: the output of their LF twin, in every format. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { examplesDir, repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/temp-dir';
 
 function podsight(args: string[], cwd = tmpdir()): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), ...args], { encoding: 'utf8', cwd, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, maxBuffer: 1 << 28 });
@@ -14,7 +15,7 @@ function podsight(args: string[], cwd = tmpdir()): { status: number | null; stdo
 
 test('a file with lone CR line breaks gets the positions of its LF twin, in JSON, text, SARIF and GitHub annotations', () => {
   // The same name in three folders, checked from each folder: SARIF fingerprints include the path.
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cr-'));
+  const dir = tempDir('podsight-cr-');
   const lf = readFileSync(join(examplesDir, 'seed-port-conflict.yaml'), 'utf8');
   const variants: Record<string, string> = { lf, cr: lf.replace(/\n/g, '\r'), mixed: lf.replace(/\n/g, (_, i: number) => ['\n', '\r\n', '\r'][i % 3] as string) };
   for (const [name, text] of Object.entries(variants)) {

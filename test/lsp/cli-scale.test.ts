@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { Progress } from '../../server/src/cli/progress';
 import { planUnits } from '../../server/src/cli/units';
 import { examplesDir, ownCorpusDir, repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/temp-dir';
 
 function podsight(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '' }, maxBuffer: 1 << 28 });
@@ -58,7 +58,7 @@ test('with --jobs 2, files see the objects of other files in their folder, above
  * reads (checked meanwhile), one of them with cross-file findings.
  */
 function repoWithOverlays(): string {
-  const root = mkdtempSync(join(tmpdir(), 'podsight-jobs-k-'));
+  const root = tempDir('podsight-jobs-k-');
   const write = (path: string, text: string): void => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
     writeFileSync(join(root, path), text);
@@ -103,7 +103,7 @@ for (const format of ['json', 'text']) {
  */
 test('a big run on one thread prints what the small runs of its folders print, in order', async () => {
   const { generate } = (await import(pathToFileURL(join(repoRoot, 'bench/gen-manifest.mjs')).href)) as { generate: (o: { docs: number; seed: number }) => { text: string } };
-  const root = mkdtempSync(join(tmpdir(), 'podsight-jobs-big-'));
+  const root = tempDir('podsight-jobs-big-');
   const folders = ['a', 'b', 'c'];
   folders.forEach((folder, k) => {
     cpSync(crossFile, join(root, folder, 'cross'), { recursive: true });

@@ -1,11 +1,12 @@
 /** The CLI contract: JSON shape, exit codes, SARIF, languages. Runs the built bundle. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { examplesDir, repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/temp-dir';
 
 function podsight(args: string[], env: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), ...args], {
@@ -58,7 +59,7 @@ test('SARIF 2.1.0 output', () => {
 });
 
 test('the config file extends the image table and sets rule levels', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-'));
+  const dir = tempDir('podsight-cli-');
   writeFileSync(join(dir, '.podsight.yaml'), 'rules:\n  unused-volume: off\nimages:\n  myorg/api:\n    ports: [8080]\n');
   const manifest = join(dir, 'pod.yaml');
   writeFileSync(manifest, 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: api, image: myorg/api:1}\n  - {name: dev, image: node, ports: [{containerPort: 8080}]}\n  volumes: [{name: spare, emptyDir: {}}]\n');

@@ -1,14 +1,14 @@
 /** The server reads `.podsight.yaml` from the workspace folder, under the settings, and follows its changes. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol';
 import { LspClient } from './harness';
+import { tempDir } from '../helpers/temp-dir';
 
-const dir = mkdtempSync(join(tmpdir(), 'podsight-ws-'));
+const dir = tempDir('podsight-ws-');
 const folder = pathToFileURL(dir).href;
 const configPath = join(dir, '.podsight.yaml');
 const configUri = pathToFileURL(configPath).href;

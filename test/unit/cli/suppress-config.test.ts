@@ -1,12 +1,12 @@
 /** The CLI honours comment directives, `.podsight.yaml` and Services across the files of a folder. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { parseConfig } from '../../../server/src/cli/config';
 import { repoRoot } from '../../helpers/paths';
+import { tempDir } from '../../helpers/temp-dir';
 
 interface Out { status: number | null; stdout: string; stderr: string; findings: { file: string; rule: string; severity: string }[] }
 
@@ -28,7 +28,7 @@ spec:
 `;
 
 function project(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-cli-'));
+  const dir = tempDir('podsight-cli-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(join(dir, name, '..'), { recursive: true });
     writeFileSync(join(dir, name), text);

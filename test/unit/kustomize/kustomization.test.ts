@@ -1,14 +1,14 @@
 /** Reading kustomizations without kustomize: files, children, patches, remote resources. */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readKustomization, readTree } from '../../../server/src/kustomize/kustomization';
 import { withOriginAnnotations } from '../../../server/src/kustomize/render';
+import { tempDir } from '../../helpers/temp-dir';
 
 test('resources, patches of every form, generator inputs and remote resources are read', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'podsight-k-'));
+  const dir = tempDir('podsight-k-');
   mkdirSync(join(dir, 'base'));
   writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources: [pod.yaml]\n');
   writeFileSync(

@@ -4,10 +4,10 @@
  * prefix, and the merge of several overlays' findings on a shared base.
  */
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { tempDir } from '../../helpers/temp-dir';
 import { Analyzer } from '../../../server/src/core/analyze';
 import { checkOverlaySync, type OverlayCheckOptions } from '../../../server/src/kustomize/check-overlay';
 import { mergeOverlays } from '../../../server/src/kustomize/map-findings';
@@ -37,7 +37,7 @@ test("dev: the JSON patch renaming the base's volume gets undefined-volume on th
 });
 
 test('a nested overlay with a name prefix and an inline patch: the finding lands inside the kustomization, on the inline line', () => {
-  const root = mkdtempSync(join(tmpdir(), 'podsight-nested-'));
+  const root = tempDir('podsight-nested-');
   cpSync(examples, root, { recursive: true });
   const eu = join(root, 'overlays/prod-eu');
   const kustomization = `resources:

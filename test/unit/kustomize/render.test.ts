@@ -4,13 +4,13 @@
  * render stops.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { kustomizeCommand, splitCommand } from '../../../server/src/kustomize/command';
 import { render, renderSync } from '../../../server/src/kustomize/render';
 import { BASE_DEPLOYMENT, writeTree } from './tree';
+import { tempDir } from '../../helpers/temp-dir';
 
 const kubectl = ['kubectl', 'kustomize'];
 
@@ -23,7 +23,7 @@ test('the command: the setting, else kubectl kustomize from the PATH; nothing wh
 
 test('a render reads a temporary copy with origin annotations; the user files and the temp folder are left as they were', () => {
   const dir = writeTree({ 'kustomization.yaml': 'resources: [deployment.yaml]\n', 'deployment.yaml': BASE_DEPLOYMENT });
-  const temp = mkdtempSync(join(tmpdir(), 'podsight-tmp-'));
+  const temp = tempDir('podsight-tmp-');
   const saved = process.env.TMPDIR;
   process.env.TMPDIR = temp;
   try {

@@ -1,10 +1,11 @@
 /** Writes a small kustomize tree into a new temporary folder (tests never write elsewhere). */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { tempDir } from '../../helpers/temp-dir';
 
 export function writeTree(files: Record<string, string>, parent = tmpdir()): string {
-  const dir = mkdtempSync(join(parent, 'podsight-ktree-'));
+  const dir = tempDir('podsight-ktree-', parent);
   for (const [rel, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), text);
