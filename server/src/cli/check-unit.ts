@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { Analyzer, type FileAnalysis, type PlacedChunk } from '../core/analyze';
 import { runToEnd } from '../core/slices';
-import { cachedReader, isTestAssertionName, kustomizationsListing, type FragmentKind } from '../k8s/fragments';
+import { cachedReader, isKustomizeResource, isTestAssertionName, kustomizationsListing, type FragmentKind } from '../k8s/fragments';
 import { needsWorkspace } from '../k8s/neighbourhood';
 import { t, type Locale } from '../l10n';
 import type { AnalysisOptions } from '../rules/types';
@@ -21,6 +21,8 @@ import { folderNamespace, workspacePeers } from './workspace';
 export interface RunFile {
   readonly index: number;
   readonly path: string;
+  /** A kustomize overlay of the run reads it (its render failed, or it would not be checked alone). */
+  readonly overlayResource?: boolean;
 }
 
 export interface Unit {
@@ -77,11 +79,15 @@ function fragmentOf(file: string): FragmentKind | undefined {
   return patches.get(resolve(file));
 }
 
-/** Reads and analyses `file` alone (a kustomize patch or test assertion as a fragment). */
-export function analyseAlone(file: string, text: string, options: AnalysisOptions, onRuleError: (rule: string, e: unknown) => void): Analysed {
+/**
+ * Reads and analyses `file` alone (a kustomize patch or test assertion as a fragment; a resource
+ * of a kustomization, beside it or of an overlay of the run, as one that an overlay may patch).
+ */
+export function analyseAlone(file: string, text: string, options: AnalysisOptions, onRuleError: (rule: string, e: unknown) => void, overlayResource = false): Analysed {
   const analyzer = new Analyzer(onRuleError);
   const fragment = fragmentOf(file);
-  const fileOptions = fragment ? { ...options, fragment } : options;
+  const kustomizeResource = !fragment && (overlayResource || isKustomizeResource(file, runReader));
+  const fileOptions = fragment ? { ...options, fragment } : kustomizeResource ? { ...options, kustomizeResource } : options;
   if (needsWorkspace(text)) return { file, text, analyzer, chunks: analyzer.chunksOf(text, fileOptions), options: fileOptions };
   const analysis = analyzer.analyze(text, fileOptions);
   return { file, text, analyzer, chunks: analysis.chunks, analysis, options: fileOptions };
@@ -139,7 +145,7 @@ export function* checkUnitSteps(unit: Unit, options: AnalysisOptions, locale: Lo
   const alone = (k: number): Analysed => {
     const file = unit.files[k]?.path as string;
     const result = results[k] as FileResult;
-    return analyseAlone(file, texts[k] as string, options, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })));
+    return analyseAlone(file, texts[k] as string, options, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })), unit.files[k]?.overlayResource);
   };
   const finish = (k: number, findings: CliFinding[]): void => {
     const result = results[k] as FileResult;
@@ -165,10 +171,10 @@ export function* checkUnitSteps(unit: Unit, options: AnalysisOptions, locale: Lo
   }
   // The near files, in run order, as the single-threaded run lists its peers (rules meet them in that order).
   const inputs: { index: number; input: Analysed }[] = [...own];
-  for (const { index, path } of unit.near) {
+  for (const { index, path, overlayResource } of unit.near) {
     const text = readTextOrUndefined(path);
     // An unreadable or failing peer is reported by its own unit.
-    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, () => undefined) });
+    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, () => undefined, overlayResource) });
     yield;
   }
   inputs.sort((a, b) => a.index - b.index);

@@ -128,7 +128,7 @@ async function checkInOrder(files: readonly string[], gate: RenderGate, options:
     if (text === undefined) {
       say(t(locale, 'cli.cannot-read', { file }));
       out.unreadable = true;
-    } else analysed[index] = analyseAlone(file, text, options, (rule, e) => say(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })));
+    } else analysed[index] = analyseAlone(file, text, options, (rule, e) => say(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })), gate.waiting(index));
     progress?.advance(1);
   };
   for (let index = 0; index < files.length; index++) {
@@ -175,7 +175,7 @@ interface RenderGate {
 async function checkOnThreads(files: readonly string[], gate: RenderGate, options: AnalysisOptions, locale: Locale, format: OutputFormat, jobs: number, progress?: Progress): Promise<Checked> {
   const results: (FileResult | undefined)[] = new Array(files.length);
   const keepTexts = keepsTexts(format);
-  const { ready, later } = splitReady(planUnits(files), gate.waiting);
+  const { ready, later } = splitReady(planUnits(files, gate.waiting), gate.waiting);
   const lateUnits = gate.dropped.then((dropped) => {
     progress?.leaveOut(files.filter((_, index) => dropped(index)).length);
     return later.flatMap((unit) => withoutDropped(unit, dropped) ?? []);

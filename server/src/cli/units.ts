@@ -59,13 +59,15 @@ export function nearFolders(folder: string, sorted: readonly string[], present: 
   return near;
 }
 
-export function planUnits(files: readonly string[]): Unit[] {
+/** `overlayRead`: whether a kustomize overlay of the run reads the file (see `RunFile.overlayResource`). */
+export function planUnits(files: readonly string[], overlayRead: (index: number) => boolean = () => false): Unit[] {
   const byFolder = new Map<string, RunFile[]>();
   files.forEach((path, index) => {
     const folder = folderOf(path);
+    const file: RunFile = overlayRead(index) ? { index, path, overlayResource: true } : { index, path };
     const list = byFolder.get(folder);
-    if (list) list.push({ index, path });
-    else byFolder.set(folder, [{ index, path }]);
+    if (list) list.push(file);
+    else byFolder.set(folder, [file]);
   });
   const folders = [...byFolder.keys()];
   const costs = new Map(files.map((path) => [path, costOf(path)]));

@@ -138,6 +138,21 @@ export function fragmentKindOf(file: string, readText: ReadText): FragmentKind |
   return listing.some((k) => k.retypes) ? 'kustomize-patch-retyped' : 'kustomize-patch';
 }
 
+/**
+ * Whether a kustomization in the file's own folder lists it under `resources`: a base, which an
+ * overlay may patch before it is applied (an image left out on purpose, "set by kustomize").
+ */
+export function isKustomizeResource(file: string, readText: ReadText): boolean {
+  const target = resolve(file);
+  const dir = dirname(target);
+  return KUSTOMIZATION_FILES.some((name) => {
+    const path = join(dir, name);
+    const text = readText(path);
+    const resources = text === undefined ? undefined : (parseKustomization(path, text)?.value as { resources?: unknown } | null | undefined)?.resources;
+    return Array.isArray(resources) && resources.some((r) => typeof r === 'string' && resolve(dir, r) === target);
+  });
+}
+
 /** A `readText` that remembers what it read (one CLI run reads each kustomization once). */
 export function cachedReader(read: ReadText): ReadText {
   const cache = new Map<string, string | undefined>();

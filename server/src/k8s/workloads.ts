@@ -55,3 +55,22 @@ export function objectsOf(doc: Document): K8sObject[] {
   visit(doc.contents, '', 0);
   return out;
 }
+
+/** The built-in kinds that hold pods, by API group ('' is the core group). */
+const BUILT_IN_POD_KINDS: Readonly<Record<string, readonly string[]>> = {
+  '': ['Pod', 'PodTemplate', 'ReplicationController'],
+  apps: ['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet'],
+  batch: ['Job', 'CronJob'],
+};
+
+/** The API group of an apiVersion (`apps/v1` → `apps`, `v1` → ''). */
+export const groupOf = (apiVersion: string | undefined): string => (apiVersion?.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '');
+
+/**
+ * Whether the object is a built-in workload, whose pods get what the template says and only the
+ * labels and variables Kubernetes adds. A custom resource's operator builds its pods and may add
+ * images, labels, variables and volumes of its own.
+ */
+export function isBuiltInWorkload(object: Pick<K8sObject, 'apiVersion' | 'kind'>): boolean {
+  return (BUILT_IN_POD_KINDS[groupOf(object.apiVersion)] ?? []).includes(object.kind ?? '');
+}

@@ -7,7 +7,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { fragmentKindOf, isTestAssertionName, type FragmentKind } from '../k8s/fragments';
+import { fragmentKindOf, isKustomizeResource, isTestAssertionName, type FragmentKind } from '../k8s/fragments';
 
 const known = new Map<string, { readonly stamp: string; readonly text: string | undefined }>();
 
@@ -40,4 +40,14 @@ export function fragmentOfUri(uri: string): FragmentKind | undefined {
     return undefined;
   }
   return fragmentKindOf(path, readIfChanged);
+}
+
+/** Whether an open document is a resource of the kustomization beside it (see `isKustomizeResource`). */
+export function isKustomizeResourceUri(uri: string): boolean {
+  if (!uri.startsWith('file:')) return false;
+  try {
+    return isKustomizeResource(fileURLToPath(uri), readIfChanged);
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@
  * The language server: wiring only. Analysis lives in the core; features (hover, code actions,
  * the pod graph...) register themselves through `features/index.ts` with a `ServerContext`.
  */
-import { fragmentOfUri } from './fragment-files';
+import { fragmentOfUri, isKustomizeResourceUri } from './fragment-files';
 import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
@@ -123,7 +123,8 @@ export function startServer(rawConnection: Connection): void {
     if (documents.get(uri) !== document) return;
     const options = optionsOf(current, projectConfigs.forDocument(uri));
     const fragment = fragmentOfUri(uri);
-    store.setOptions(document, fragment ? { ...options, fragment } : options, maxFileSizeBytes(current.maxFileSize));
+    const kustomizeResource = !fragment && isKustomizeResourceUri(uri);
+    store.setOptions(document, fragment ? { ...options, fragment } : kustomizeResource ? { ...options, kustomizeResource } : options, maxFileSizeBytes(current.maxFileSize));
   }
 
   const pipeline = new DiagnosticsPipeline({

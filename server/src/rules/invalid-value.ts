@@ -6,6 +6,7 @@
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkApiVersionKind } from './api-version-kind';
+import { checkContainerImage } from './container-image';
 import { checkIngressPathType } from './ingress-v1';
 import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
@@ -31,6 +32,7 @@ export const invalidValue: Rule = {
   check(ctx) {
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
+    checkContainerImage(ctx);
     checkIngressPathType(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check, yaml } from '../../helpers/check';
-import { fragmentKindOf, isTestAssertionName, patchesListed } from '../../../server/src/k8s/fragments';
+import { fragmentKindOf, isKustomizeResource, isTestAssertionName, patchesListed } from '../../../server/src/k8s/fragments';
 
 const files: Record<string, string> = {
   '/repo/overlays/prod/kustomization.yaml': yaml`
@@ -84,4 +84,28 @@ test('a patch of a kustomization whose JSON patches replace /kind is retyped: it
   const patch = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  serviceName: web\n';
   assert.deepEqual(check(patch, { fragment: 'kustomize-patch-retyped' }).filter((f) => f.rule === 'unknown-field'), []);
   assert.equal(check(patch, { fragment: 'kustomize-patch' }).filter((f) => f.rule === 'unknown-field').length, 1);
+});
+
+test('a resource of the kustomization beside it is a base: it may leave out what an overlay patches in', () => {
+  const tree: Record<string, string> = { '/repo/base/kustomization.yaml': 'resources:\n  - deployment.yaml\n  - ./svc/service.yaml\n  - ../shared\n' };
+  const readTree = (p: string): string | undefined => tree[p];
+  assert.equal(isKustomizeResource('/repo/base/deployment.yaml', readTree), true);
+  assert.equal(isKustomizeResource('/repo/base/other.yaml', readTree), false, 'not listed');
+  assert.equal(isKustomizeResource('/repo/base/svc/service.yaml', readTree), false, 'only the kustomization of its own folder counts');
+  assert.equal(isKustomizeResource('/repo/plain/deployment.yaml', readTree), false);
+  // Checked as a base: no missing-image error; the same Deployment alone is one.
+  const deployment = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers:
+            - name: web   # image: set by the overlays
+  `;
+  assert.equal(check(deployment, { kustomizeResource: true }).filter((f) => f.rule === 'invalid-value').length, 0);
+  assert.equal(check(deployment).filter((f) => f.rule === 'invalid-value').length, 1);
 });

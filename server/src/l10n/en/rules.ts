@@ -138,6 +138,8 @@ export const rulesEn = {
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',
   'invalid-value.ingress-path-type':
     'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
+  'invalid-value.image-missing':
+    'Container "{name}" has no image, and every container needs one: kubectl apply rejects the object with "{path}: Required value", and nothing of it is created.',
   'invalid-value.job-restart-policy':
     'A Job\'s pods run to completion, so their restartPolicy must be "OnFailure" or "Never", not "Always". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.job-restart-policy-missing':

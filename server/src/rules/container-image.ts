@@ -1,0 +1,40 @@
+/**
+ * Part of invalid-value: a container of a built-in workload with no image (or `image: ""`). The
+ * API server rejects the object: "spec.containers[0].image: Required value" (validateContainerCommon,
+ * for pods and pod templates alike). Left alone:
+ *  - custom resources: operators fill in the images of the containers they generate, and a CR's
+ *    `containers` is often a patch onto them (Prometheus, Tekton step templates);
+ *  - partial pods (kustomize patches, Helm templates, `$patch` documents);
+ *  - kustomize bases (a resource of the kustomization beside the file): an overlay may patch the
+ *    image in ("image: intentionally omitted, set by kustomize"); the CLI checks the rendered overlay;
+ *  - apps/v1 workloads without `spec.selector`: a whole one needs a selector, so such a document is
+ *    almost surely a patch that a kustomization not in sight lists.
+ */
+import { isMap, isScalar, type Node } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { getNode, getPair } from '../core/yaml-access';
+import { containerLabel, type PodModel } from '../k8s/pod-model';
+import { groupOf, isBuiltInWorkload } from '../k8s/workloads';
+import type { RuleContext } from './types';
+
+function judged(pod: PodModel, ctx: RuleContext): boolean {
+  if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) return false;
+  if (groupOf(pod.object.apiVersion) !== 'apps') return true;
+  const spec = getNode(pod.object.node, 'spec', pod.doc);
+  return isMap(spec) && getPair(spec, 'selector', pod.doc) !== undefined;
+}
+
+export function checkContainerImage(ctx: RuleContext): void {
+  for (const pod of ctx.pods) {
+    if (!judged(pod, ctx)) continue;
+    for (const c of pod.containers) {
+      const pair = getPair(c.node, 'image', pod.doc);
+      const value = pair?.value;
+      // A present image that is not null or "" is the type check's (or fine).
+      if (pair && (isUnknownValue(value) || !(value === null || (isScalar(value) && (value.value === null || value.value === ''))))) continue;
+      const at = (isScalar(value) && value.value === '' ? value : pair?.key) ?? c.nameNode ?? c.node.items[0]?.key;
+      if (!at) continue;
+      ctx.report({ node: at as Node, message: ctx.t('invalid-value.image-missing', { name: containerLabel(c), path: `${c.path}.image` }), data: { field: 'image', imageMissing: true } });
+    }
+  }
+}
