@@ -4,6 +4,10 @@
  * becomes blank, an action inside a line (`image: {{ .Values.image }}`) becomes the same number of
  * `x`. The nodes touching a masked span are unknown (unknown-values.ts), and what lies inside
  * `if`/`range`/`with` blocks may be rendered zero, one or many times, so findings there are dropped.
+ * Except for an `if` or `with` without `else` around the whole document (`{{- if .Values.x.enabled }}`
+ * on the first line, `{{- end }}` on the last, as most charts write optional objects): it decides
+ * whether the object is rendered at all, and when it is, all of it is. Unless it asks about the
+ * cluster's versions: an old apiVersion there is rendered only where it is served.
  */
 import type { Span } from '../rules/types';
 
@@ -15,8 +19,27 @@ export interface MaskedText {
   readonly conditional: readonly Span[];
 }
 
-const BLOCK_START = /^\{\{-?\s*(?:if|range|with|define|block)\b/;
+const BLOCK_START = /^\{\{-?\s*(if|range|with|define|block)\b/;
 const BLOCK_END = /^\{\{-?\s*end\b/;
+const BLOCK_ELSE = /^\{\{-?\s*else\b/;
+
+/**
+ * Whether a block's condition asks about the cluster (`.Capabilities.APIVersions.Has
+ * "policy/v1beta1/PodSecurityPolicy"`, `semverCompare "<1.25-0" .Capabilities.KubeVersion.Version`):
+ * then the object is rendered only where its apiVersion is served, and stays conditional.
+ */
+const guardsVersion = (action: string): boolean => /\.Capabilities\b|\bKubeVersion\b/.test(action);
+
+/** Whether `text` holds nothing but blank lines, comments, `---` and template actions. */
+function onlyActionsAndComments(text: string): boolean {
+  return text
+    .replace(/\{\{[\s\S]*?\}\}/g, '')
+    .split('\n')
+    .every((line) => {
+      const t = line.trim();
+      return t === '' || t.startsWith('#') || t === '---';
+    });
+}
 
 /** Whether the text outside the actions on the lines from `from` to `to` is only blank. */
 function aloneOnLines(text: string, from: number, to: number): boolean {
@@ -54,7 +77,7 @@ export function maskTemplateActions(text: string): MaskedText {
   const out = text.split('');
   const spans: Span[] = [];
   const conditional: Span[] = [];
-  const open: number[] = [];
+  const open: { kind: string; start: number; from: number; branches: boolean }[] = [];
   let at = text.indexOf('{{');
   while (at >= 0) {
     const close = text.indexOf('}}', at + 2);
@@ -64,15 +87,20 @@ export function maskTemplateActions(text: string): MaskedText {
     const blank = aloneOnLines(text, at, end) || opensBlock(text, at, end);
     for (let i = at; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = blank ? ' ' : 'x';
     spans.push({ start: at, end });
-    if (BLOCK_START.test(action)) open.push(end);
-    else if (BLOCK_END.test(action)) {
-      const from = open.pop();
-      if (from !== undefined) conditional.push({ start: from, end: at });
+    const kind = BLOCK_START.exec(action)?.[1];
+    if (kind) open.push({ kind, start: at, from: end, branches: false });
+    else if (BLOCK_ELSE.test(action)) {
+      const block = open[open.length - 1];
+      if (block) block.branches = true;
+    } else if (BLOCK_END.test(action)) {
+      const block = open.pop();
+      const wrapsDocument = (block?.kind === 'if' || block?.kind === 'with') && !block.branches && !guardsVersion(text.slice(block.start, block.from)) && onlyActionsAndComments(text.slice(0, block.start)) && onlyActionsAndComments(text.slice(end));
+      if (block && !wrapsDocument) conditional.push({ start: block.from, end: at });
     }
     at = text.indexOf('{{', end);
   }
   // An unclosed block runs to the end of the text.
-  for (const from of open) conditional.push({ start: from, end: text.length });
+  for (const block of open) conditional.push({ start: block.from, end: text.length });
   return { text: out.join(''), spans, conditional };
 }
 
