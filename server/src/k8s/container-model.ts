@@ -129,13 +129,36 @@ export function containersOf(spec: YAMLMap, specPath: string, doc: Document, sha
     }
     const forAll = slot.mountsForAll;
     const shared = forAll ? mountsOf(walkKeys(spec, `${forAll}.volumeMounts`, doc).owner, fieldPath(`${specPath}.${forAll}`), doc) : [];
+    const inSlot: ContainerModel[] = [];
     for (const { node, index } of getSeqItems(owner, last, doc)) {
       const map = asMap(node, doc);
       if (!map) continue;
       // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
       const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
-      out.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared));
+      inSlot.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared));
     }
+    out.push(...(slot.dependencies ? withStartOrder(inSlot, slot.dependencies, doc) : inSlot));
   }
   return out;
+}
+
+/** Each container with the names of the containers it starts after, directly or through others. */
+function withStartOrder(containers: readonly ContainerModel[], key: string, doc: Document): ContainerModel[] {
+  const direct = new Map<string, string[]>();
+  for (const c of containers) {
+    const names = getSeqItems(c.node, key, doc).flatMap(({ node }) => (isScalar(node) && typeof node.value === 'string' ? [node.value] : []));
+    if (c.name !== undefined) direct.set(c.name, names);
+  }
+  return containers.map((c) => {
+    const after = new Set<string>();
+    const visit = (name: string): void => {
+      for (const d of direct.get(name) ?? []) {
+        if (after.has(d)) continue;
+        after.add(d);
+        visit(d);
+      }
+    };
+    if (c.name !== undefined) visit(c.name);
+    return after.size > 0 ? { ...c, startsAfter: after } : c;
+  });
 }

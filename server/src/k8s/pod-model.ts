@@ -75,6 +75,8 @@ export interface ContainerModel {
   readonly imageNode?: Scalar;
   /** `command` is set, so the image's entrypoint (and its default listener) does not run. */
   readonly commandOverridden: boolean;
+  /** Containers of its list this one starts after they have completed (Argo containerSet `dependencies`). */
+  readonly startsAfter?: ReadonlySet<string>;
   readonly ports: readonly PortModel[];
   readonly mounts: readonly MountModel[];
   readonly deviceNames: readonly string[];
@@ -237,13 +239,16 @@ export function podsOf(doc: Document, user: readonly UserPodTemplate[] = [], par
  * Whether two containers of one pod are running at the same moment, so that they compete for
  * the pod's ports. Plain init containers run one at a time before everything else, beside the
  * sidecars started before them; sidecars (init containers with `restartPolicy: Always`), app and
- * ephemeral containers all run together. Tekton steps run in sequence, each beside the sidecars.
+ * ephemeral containers all run together. Tekton steps run in sequence, each beside the sidecars;
+ * an Argo containerSet container with `dependencies` starts when those have completed.
  */
 export function runTogether(a: ContainerModel, b: ContainerModel): boolean {
   if (a === b) return false;
   if (a.role === 'init' && b.role === 'init') return false;
   if (a.role === 'init') return b.role === 'sidecar' && b.index < a.index;
   if (b.role === 'init') return a.role === 'sidecar' && a.index < b.index;
+  // A container that starts once another has completed never runs beside it.
+  if (a.list === b.list && ((b.name !== undefined && a.startsAfter?.has(b.name)) || (a.name !== undefined && b.startsAfter?.has(a.name)))) return false;
   // Tekton steps run one after another (beside the task's sidecars).
   return !(a.role === 'step' && b.role === 'step');
 }

@@ -24,6 +24,11 @@ export interface ContainerSlot {
    * every container of the slot (Argo's `containerSet.volumeMounts`).
    */
   readonly mountsForAll?: string;
+  /**
+   * The key of a container's list of the slot's containers it starts after, once they have
+   * completed (Argo containerSet `dependencies`): the two never run together.
+   */
+  readonly dependencies?: string;
 }
 
 /** How the containers at a location are laid out. */
@@ -86,18 +91,24 @@ const TEKTON_TASK: PodShape = {
 };
 
 const ARGO_USER_CONTAINER = ['mirrorVolumeMounts'];
-/** Argo Workflows: one pod per container/script/containerSet template. */
-function argoTemplate(spec: string): PodShape {
+/**
+ * Argo Workflows: one pod per container/script/containerSet template. A mount finds its volume in
+ * the template's `volumes`, then in the workflow's (`volumes`, `volumeClaimTemplates`); the
+ * `templateDefaults` volumes are merged into every template. A WorkflowTemplate's templates run
+ * through `templateRef` from other workflows, whose volumes they get: open.
+ */
+function argoTemplate(spec: string, open = false): PodShape {
   return {
     slots: [
       { key: 'initContainers', role: 'init', extraKeys: ARGO_USER_CONTAINER },
       { key: 'container', role: 'app', single: true, defaultName: 'main' },
       { key: 'script', role: 'app', single: true, defaultName: 'main', extraKeys: ['source'] },
-      { key: 'containerSet.containers', role: 'app', extraKeys: ['dependencies'], mountsForAll: 'containerSet' },
+      { key: 'containerSet.containers', role: 'app', extraKeys: ['dependencies'], mountsForAll: 'containerSet', dependencies: 'dependencies' },
       { key: 'sidecars', role: 'app', extraKeys: ARGO_USER_CONTAINER },
     ],
-    sharedVolumeOwners: [spec],
+    sharedVolumeOwners: [spec, `${spec}.templateDefaults`],
     sharedClaims: [`${spec}.volumeClaimTemplates`],
+    ...(open ? { openVolumes: true } : {}),
   };
 }
 
@@ -129,7 +140,8 @@ const ELASTIC = ['spec.podTemplate.spec', 'spec.nodeSets[].podTemplate.spec', 's
 export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
   { group: 'argoproj.io', kinds: ['Rollout'], locations: [pod('spec.template.spec')], product: 'Argo Rollouts' },
   { group: 'argoproj.io', kinds: ['AnalysisTemplate', 'ClusterAnalysisTemplate', 'AnalysisRun'], locations: [pod('spec.metrics[].provider.job.spec.template.spec')], product: 'Argo Rollouts' },
-  { group: 'argoproj.io', kinds: ['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate'], locations: [{ path: 'spec.templates[]', shape: argoTemplate('spec') }], product: 'Argo Workflows' },
+  { group: 'argoproj.io', kinds: ['Workflow'], locations: [{ path: 'spec.templates[]', shape: argoTemplate('spec') }], product: 'Argo Workflows' },
+  { group: 'argoproj.io', kinds: ['WorkflowTemplate', 'ClusterWorkflowTemplate'], locations: [{ path: 'spec.templates[]', shape: argoTemplate('spec', true) }], product: 'Argo Workflows' },
   { group: 'argoproj.io', kinds: ['CronWorkflow'], locations: [{ path: 'spec.workflowSpec.templates[]', shape: argoTemplate('spec.workflowSpec') }], product: 'Argo Workflows' },
   { group: 'argoproj.io', kinds: ['Sensor', 'EventSource'], locations: [{ path: 'spec.template', shape: ARGO_EVENTS }], product: 'Argo Events' },
   { group: 'serving.knative.dev', kinds: ['Service', 'Configuration'], locations: [pod('spec.template.spec', KNATIVE_POD)], product: 'Knative Serving' },

@@ -1,5 +1,12 @@
-/** duplicate-volume-name: two volumes of one pod with the same name (the API server rejects it). */
+/**
+ * duplicate-volume-name: two volumes of one list with the same name (the API server rejects it).
+ * A name in two lists a custom resource's pod draws from (an Argo template's `volumes` and the
+ * workflow's) is no duplicate: the controller takes the first it finds, once.
+ */
 import type { Rule } from './types';
+
+/** The list a volume sits in (`spec.templates[0].volumes`). */
+const listOf = (path: string): string => path.replace(/\[\d+\]$/, '');
 
 export const duplicateVolumeName: Rule = {
   id: 'duplicate-volume-name',
@@ -10,6 +17,7 @@ export const duplicateVolumeName: Rule = {
       for (const volume of pod.volumes) {
         if (!volume.name || !volume.nameNode) continue;
         const first = seen.get(volume.name);
+        if (first && listOf(first.path) !== listOf(volume.path)) continue;
         if (!first) {
           seen.set(volume.name, volume);
           continue;

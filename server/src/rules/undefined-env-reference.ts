@@ -4,9 +4,12 @@
  * leaves the text as it is: the process receives the literal `$(VAR)`.
  * Silent when `envFrom` may define the name, for the variables Services inject, and in
  * `command`/`args` for lower-case names, which are shell command substitutions (`$(hostname)`).
+ * In a custom resource's pods only the "defined further down" case: their operators add variables
+ * of their own (Kubeflow's `MASTER_ADDR` and `WORLD_SIZE`, Knative's `PORT` and `K_SERVICE`).
  */
 import { envOf, isServiceLinkVariable, varReferences } from '../k8s/env';
 import { containerLabel } from '../k8s/pod-model';
+import { isBuiltInWorkload } from '../k8s/workloads';
 import { closest } from '../util/suggest';
 import type { Scalar } from 'yaml';
 import type { Rule, Span } from './types';
@@ -18,6 +21,7 @@ export const undefinedEnvReference: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     for (const pod of ctx.pods) {
+      const operatorMayAdd = !isBuiltInWorkload(pod.object);
       for (const container of pod.containers) {
         const env = envOf(container, pod.doc);
         if (env.hasEnvFrom) continue;
@@ -33,6 +37,7 @@ export const undefinedEnvReference: Rule = {
             const defined = firstIndex.get(ref.name);
             if (defined !== undefined && (before === undefined || defined < before)) continue;
             const later = defined !== undefined;
+            if (!later && operatorMayAdd) continue;
             const suggestion = later ? undefined : closest(ref.name, names);
             // A name close to none defined may be a kustomize var (`vars:` replaces `$(NAME)` at
             // build time) or set by tooling Podsight cannot see: only a near miss is reported.

@@ -1,0 +1,75 @@
+/**
+ * Pods that a custom resource's controller builds get more than their template says (a sweep of
+ * real Argo, KubeRay, Kubeflow and Knative files found each case): Argo takes volumes from the
+ * calling workflow and `templateDefaults`, starts containerSet containers after their
+ * `dependencies`; operators add labels and environment variables. None of that is an error.
+ * The same manifests as built-in workloads are still judged.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+import { workspaceFindings } from '../../helpers/workspace';
+
+const argo = (kind: string, spec: string): string => `apiVersion: argoproj.io/v1alpha1\nkind: ${kind}\nmetadata: {name: w}\nspec:\n${spec}`;
+const mountingTemplate = `  templates:
+    - name: main
+      container:
+        image: alpine:3.19
+        volumeMounts: [{name: workdir, mountPath: /workdir}]
+`;
+
+test('Argo: a WorkflowTemplate mounts its callers\' volumes; a Workflow gets templateDefaults volumes', () => {
+  assert.equal(findings(argo('WorkflowTemplate', mountingTemplate), 'undefined-volume').length, 0);
+  assert.equal(findings(argo('ClusterWorkflowTemplate', mountingTemplate), 'undefined-volume').length, 0);
+  assert.equal(findings(argo('Workflow', mountingTemplate), 'undefined-volume').length, 1, 'a Workflow runs its own templates');
+  const defaults = argo('Workflow', `  templateDefaults:\n    volumes: [{name: workdir, emptyDir: {}}]\n${mountingTemplate}`);
+  assert.equal(findings(defaults, 'undefined-volume').length, 0);
+  assert.equal(findings(defaults, 'unused-volume').length, 0);
+});
+
+test('Argo: a template volume named like a workflow volume replaces it; two in one list are still duplicates', () => {
+  const overriding = argo('Workflow', `  volumes: [{name: data, emptyDir: {}}]
+  templates:
+    - name: main
+      volumes: [{name: data, emptyDir: {medium: Memory}}]
+      container:
+        image: alpine:3.19
+        volumeMounts: [{name: data, mountPath: /data}]
+`);
+  assert.equal(findings(overriding, 'duplicate-volume-name').length, 0);
+  assert.equal(findings(overriding.replace('volumes: [{name: data, emptyDir: {medium: Memory}}]', 'volumes: [{name: data, emptyDir: {}}, {name: data, emptyDir: {}}]'), 'duplicate-volume-name').length, 1);
+});
+
+test('Argo containerSet: a container with dependencies starts after them, so their ports never clash', () => {
+  const set = (dependencies: string): string =>
+    argo('Workflow', `  templates:
+    - name: main
+      containerSet:
+        containers:
+          - {name: warmup, image: redis:7}
+          - {name: check, image: redis:7${dependencies ? `, dependencies: [warmup]` : ''}}
+          - {name: main, image: redis:7${dependencies ? `, dependencies: [check]` : ''}}
+`);
+  assert.equal(findings(set(''), 'implicit-port-conflict').length, 2, 'together: each later redis clashes');
+  assert.equal(findings(set('yes'), 'implicit-port-conflict').length, 0, 'main starts after check, which starts after warmup');
+});
+
+test('operators\' environment variables: near names are not reported in custom resources, still in Deployments', () => {
+  const container = (pad: string): string =>
+    [`containers:`, `  - name: pytorch`, `    image: pytorch/pytorch:2.1.0`, `    args: [--master_addr=$(MASTER_ADDR)]`, `    env: [{name: MASTER_ADDRESS, value: localhost}]`].map((l) => pad + l).join('\n');
+  const job = `apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: ddp}\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      template:\n        spec:\n${container('          ')}\n`;
+  assert.equal(findings(job, 'undefined-env-reference').length, 0);
+  const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n${container('      ')}\n`;
+  assert.match(findings(deployment, 'undefined-env-reference')[0]?.message ?? '', /MASTER_ADDRESS/);
+});
+
+test('service-selects-nothing: labels operators and built-in controllers add are no missing label', () => {
+  const service = (selector: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: ${selector}\n  ports: [{port: 80}]\n`;
+  const ray = `apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: rc}\nspec:\n  headGroupSpec:\n    template:\n      metadata: {labels: {app: rc}}\n      spec:\n        containers: [{name: head, image: rayproject/ray:2.9.0}]\n`;
+  assert.equal(workspaceFindings(`${service('{app: rc, ray.io/node-type: head}')}---\n${ray}`, 'service-selects-nothing').length, 0);
+  const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: kafka}\nspec:\n  selector: {matchLabels: {app: kafka}}\n  template:\n    metadata: {labels: {app: kafka}}\n    spec:\n      containers: [{name: kafka, image: apache/kafka:3.7.0}]\n`;
+  assert.equal(workspaceFindings(`${service('{app: kafka, statefulset.kubernetes.io/pod-name: kafka-0}')}---\n${sts}`, 'service-selects-nothing').length, 0);
+  assert.equal(workspaceFindings(`${service('{app: kafka, tier: broker}')}---\n${sts}`, 'service-selects-nothing').length, 1, 'a label nobody adds');
+  assert.equal(workspaceFindings(`${service('{role: head}')}---\n${ray}`, 'service-selects-nothing').length, 0, 'nothing close');
+  assert.equal(workspaceFindings(`${service('{app: rcc}')}---\n${ray}`, 'service-selects-nothing').length, 1, 'a value typo in a custom resource is still one');
+});
