@@ -48,8 +48,10 @@ function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIndex = N
     names: serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))),
     declared: declaredPorts,
     implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
-    // A container with no declared ports and an image we do not know (or cannot read) may listen on anything.
-    unknownListener: listeners.some((l) => l.container.ports.length === 0 && (l.basis !== 'image' || l.listeners.length === 0) && !(l.basis === 'image' && l.complete)),
+    // A container with no declared ports may listen on anything, unless its image's ports are all
+    // known (complete in the image table): an image we do not know, cannot read, or know only in part
+    // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.
+    unknownListener: listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)),
     hasDeclared: serving.some((c) => c.ports.length > 0),
   };
   podSummaries.set(pod, { images, configMaps, summary });

@@ -78,6 +78,11 @@ test('service-target-port: silent when nothing is selected, without selector, or
   assert.equal(findings(unknownImage, 'service-target-port').length, 0);
   // a name must be declared even then
   assert.equal(findings(unknownImage.replace('targetPort: 1234', 'targetPort: web'), 'service-target-port').length, 1);
+  // An image whose ports the table knows only in part (jaeger's all-in-one serves 14250, 4317, 9411...).
+  const partly = (image: string): string =>
+    service('- {port: 14250}') + '---\n' + `apiVersion: v1\nkind: Pod\nmetadata: {name: web, labels: {app: web}}\nspec:\n  containers:\n    - {name: jaeger, image: ${image}}\n`;
+  assert.equal(findings(partly('jaegertracing/all-in-one:1.57'), 'service-target-port').length, 0);
+  assert.equal(findings(partly('nginx:1.27'), 'service-target-port').length, 1, 'nginx is known completely');
 });
 
 test('service-target-port: pods from peer files of the folder count', () => {
