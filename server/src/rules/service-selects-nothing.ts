@@ -9,7 +9,7 @@ import { isOpenCollection } from '../core/open-collections';
 import { getMap, keyText, mapPairs } from '../core/yaml-access';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
-import { isBuiltInWorkload } from '../k8s/workloads';
+import { mayBeAddedByController } from '../k8s/controller-labels';
 import { editDistance } from '../util/suggest';
 import { isTarget, membershipAndNames, membershipContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, Span } from './types';
@@ -35,31 +35,6 @@ function isTypo(a: string, b: string): boolean {
   return d <= 2 && d <= Math.max(1, Math.floor(Math.max(a.length, 3) / 3));
 }
 
-/**
- * Labels the built-in controllers put on the pods they make, beside the template's: a Service
- * selecting one pod of a StatefulSet by `statefulset.kubernetes.io/pod-name` is common.
- */
-const CONTROLLER_LABELS = new Set([
-  'pod-template-hash',
-  'controller-revision-hash',
-  'pod-template-generation',
-  'statefulset.kubernetes.io/pod-name',
-  'apps.kubernetes.io/pod-index',
-  'job-name',
-  'controller-uid',
-  'batch.kubernetes.io/job-name',
-  'batch.kubernetes.io/controller-uid',
-  'batch.kubernetes.io/job-completion-index',
-]);
-
-/**
- * Whether the pods may carry `key` although the template does not write it: the built-in
- * controllers' labels, and any label of a custom resource's pods, whose operator adds its own
- * (KubeRay `ray.io/node-type`, Kubeflow `training.kubeflow.org/replica-type`, Argo Rollouts'
- * `stableMetadata` labels).
- */
-const addedByController = (key: string, pod: IndexedPod): boolean => CONTROLLER_LABELS.has(key) || !isBuiltInWorkload(pod.pod.object);
-
 export function nearMiss(selector: Readonly<Record<string, string>>, pod: IndexedPod): NearMiss | undefined {
   const failing = Object.entries(selector).filter(([k, v]) => pod.labels[k] !== v);
   if (failing.length !== 1) return undefined;
@@ -70,7 +45,7 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
   if (isOpenCollection(templateLabelsMap(pod.pod))) return undefined;
   const otherKey = Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && isTypo(key, k));
   if (otherKey) return { pod, how: 'key', key, expected, actual: otherKey };
-  return Object.keys(selector).length >= 2 && !addedByController(key, pod) ? { pod, how: 'missing', key, expected } : undefined;
+  return Object.keys(selector).length >= 2 && !mayBeAddedByController(key, pod.pod) ? { pod, how: 'missing', key, expected } : undefined;
 }
 
 const MAX_CANDIDATES = 400;

@@ -72,4 +72,8 @@ test('service-selects-nothing: labels operators and built-in controllers add are
   assert.equal(workspaceFindings(`${service('{app: kafka, tier: broker}')}---\n${sts}`, 'service-selects-nothing').length, 1, 'a label nobody adds');
   assert.equal(workspaceFindings(`${service('{role: head}')}---\n${ray}`, 'service-selects-nothing').length, 0, 'nothing close');
   assert.equal(workspaceFindings(`${service('{app: rcc}')}---\n${ray}`, 'service-selects-nothing').length, 1, 'a value typo in a custom resource is still one');
+  // Argo Rollouts copies stableMetadata labels onto the stable pods; a plain label nobody adds is still missing.
+  const rollout = `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  strategy:\n    canary:\n      stableMetadata: {labels: {role: stable}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, image: nginx:1.27}]\n`;
+  assert.equal(workspaceFindings(`${service('{app: web, role: stable}')}---\n${rollout}`, 'service-selects-nothing').length, 0);
+  assert.equal(workspaceFindings(`${service('{app: web, team: shop}')}---\n${rollout}`, 'service-selects-nothing').length, 1);
 });
