@@ -46,6 +46,11 @@ export const REASON_KEYS = [
   'envoy-no-c',
   'envoy-lds',
   'nats-flag',
+  'repeated-flag',
+  'single-dash',
+  'config-env',
+  'env-file',
+  'address-list',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

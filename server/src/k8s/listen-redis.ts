@@ -4,7 +4,8 @@
  * listener, and flags after it (`--port`) override them. Two modes add to that: Sentinel
  * (`--sentinel`, or the `redis-sentinel` program) listens on 26379 unless `port` says otherwise,
  * and a cluster node (`cluster-enabled yes`) also binds its bus port, `cluster-port` or the
- * client port + 10000.
+ * client port + 10000. `tls-port` opens a TLS listener beside (or, with `port 0`, instead of) the
+ * plain one.
  */
 import type { ConfigMapIndex } from './config-maps';
 import { fileAt, isFile, type ConfigListen } from './listen-config';
@@ -23,6 +24,8 @@ export interface RedisConfig {
   readonly listen?: ConfigListen;
   /** A cluster node's bus listener: its own port, or undefined for client port + 10000. */
   readonly bus?: { readonly port?: number; readonly origin: string };
+  /** The file's `tls-port` listener (a `--tls-port` flag is a setting of its own and wins). */
+  readonly tls?: { readonly port: number; readonly origin: string };
 }
 
 /** The listener a redis.conf or the mode flags set; undefined when neither says anything; an UnsureReason says why it is unsure. */
@@ -47,6 +50,8 @@ export function readRedisConfig(pod: PodModel, container: ContainerModel, args: 
   const clusterFlag = findFlag(args, ['--cluster-enabled'], { splitsArgs: true });
   const busFlag = findFlag(args, ['--cluster-port'], { splitsArgs: true });
   const cluster = (clusterFlag?.value ?? conf.clusterEnabled)?.toLowerCase() === 'yes';
+  if (conf.tlsPort !== undefined && !/^\d+$/.test(conf.tlsPort)) return directiveIn(`tls-port ${conf.tlsPort}`, path ?? 'args');
+  const tlsPort = conf.tlsPort === undefined || conf.tlsPort === '0' || findFlag(args, ['--tls-port'], { splitsArgs: true }) ? undefined : Number(conf.tlsPort);
   if (!file && !sentinel && !cluster) return undefined;
   const bind = conf.bind === undefined ? undefined : conf.bind.split(/\s+/).map((a) => parseAddress(a.replace(/^-/, ''))?.address ?? a);
   const address = bind === undefined || bind.includes('') ? '' : bind[0];
@@ -65,6 +70,7 @@ export function readRedisConfig(pod: PodModel, container: ContainerModel, args: 
     ...(file || sentinel ? { origin: `${directive}${where}` } : {}),
     ...(port !== undefined && file && conf.port !== undefined ? { listen: { port, protocol: 'TCP' as const, address: address ?? '', directive, configMap: file.configMap, key: file.key } } : {}),
     ...(bus ? { bus } : {}),
+    ...(tlsPort !== undefined ? { tls: { port: tlsPort, origin: `tls-port ${tlsPort}${where}` } } : {}),
   };
 }
 
@@ -73,11 +79,12 @@ interface RedisFileSettings {
   readonly bind?: string;
   readonly clusterEnabled?: string;
   readonly clusterPort?: string;
+  readonly tlsPort?: string;
   readonly unsure?: string;
 }
 
 /**
- * redis.conf: the last `port`, `bind`, `cluster-enabled` and `cluster-port` lines (`port 0` turns
+ * redis.conf: the last `port`, `bind`, `cluster-enabled`, `cluster-port` and `tls-port` lines (`port 0` turns
  * TCP off). An `include`, a `port` that is not a number (`port ${REDIS_PORT}`), a placeholder in
  * `bind` or standing for a whole line is unsure (the line as written is returned).
  */
@@ -97,6 +104,7 @@ export function redisFileSettings(text: string): RedisFileSettings {
       out.bind = values.join(' ');
     } else if (key === 'cluster-enabled' && values[0] !== undefined) out.clusterEnabled = values[0];
     else if (key === 'cluster-port' && values[0] !== undefined) out.clusterPort = values[0];
+    else if (key === 'tls-port' && values[0] !== undefined) out.tlsPort = values[0];
     else if (key === 'include') return { unsure: line };
   }
   return out;

@@ -73,10 +73,43 @@ function declaredListeners(container: ContainerModel): Listener[] {
   );
 }
 
+/**
+ * A long flag written with one dash (`-web.listen-address=:9091`): Go's flag package, which
+ * Prometheus 1.x, node-exporter before 0.15 and many small Go servers use, reads it as the flag;
+ * kingpin and getopt programs do not. The version decides, so the ports are not read.
+ */
+function singleDashFlag(args: readonly ArgItem[], flags: readonly string[]): { arg: string; flag: string } | undefined {
+  for (const flag of flags) {
+    if (!flag.startsWith('--')) continue;
+    const single = flag.slice(1).toLowerCase();
+    const item = args.find((a) => a.text.toLowerCase() === single || a.text.toLowerCase().startsWith(single + '='));
+    if (item) return { arg: item.text, flag };
+  }
+  return undefined;
+}
+
+/**
+ * A setting's value as a listener address: a port, an address, or a list of addresses (etcd's
+ * `--listen-client-urls=http://127.0.0.1:4001,http://10.0.0.1:4001`) on one port. 'off' for an
+ * empty address or port 0 (redis `--port 0` turns the plain listener off), undefined when unreadable.
+ */
+function listenAddress(setting: ListenSetting, text: string, bind: string | undefined): { address: string; port?: number } | 'off' | 'list' | undefined {
+  if (setting.value === 'port') return /^\s*\d+\s*$/.test(text) ? (Number(text) === 0 ? 'off' : { address: bind ?? '', port: Number(text) }) : undefined;
+  if (text.trim() === '') return 'off';
+  const parts = text.split(',').map((p) => p.trim()).filter(Boolean).map(parseAddress);
+  if (parts.some((p) => p === undefined)) return undefined;
+  const ports = new Set(parts.map((p) => p?.port));
+  if (ports.size > 1) return 'list';
+  const [first] = parts;
+  if (first?.port === 0) return 'off';
+  return first && { address: parts.some((p) => p?.address === '') ? '' : first.address, ...(first.port !== undefined ? { port: first.port } : {}) };
+}
+
 /** A setting's value in the container, from env (lower precedence) then args. */
-function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | UnsureReason | undefined {
+function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv, fileSuffix?: string): { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | UnsureReason | undefined {
   let hit: { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | undefined;
   for (const name of setting.env ?? []) {
+    if (fileSuffix && env.vars.has(name + fileSuffix)) return reason('env-file', { name: name + fileSuffix, target: name });
     const v = env.vars.get(name);
     if (!v) continue;
     if (v.value === undefined) return reason('env-unreadable', { name });
@@ -84,6 +117,14 @@ function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: Conta
   }
   if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return reason('env-from', { names: setting.env?.join(', ') ?? '' });
   const flag = setting.args ? findFlag(args, setting.args, setting) : undefined;
+  if (flag && setting.repeatable) {
+    const before = args.slice(0, args.indexOf(flag.item) - (flag.joined ? 0 : 1));
+    if (findFlag(before, setting.args ?? [], setting)) return reason('repeated-flag', { flag: flag.flag });
+  }
+  if (!flag) {
+    const single = singleDashFlag(args, setting.args ?? []);
+    if (single) return reason('single-dash', single);
+  }
   if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`, source: 'arg' };
   if (setting.keyedArg) {
     const { flag: f, key } = setting.keyedArg;
@@ -150,7 +191,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const exclusive = fromFile?.kind === 'listens' && fromFile.exclusive === true;
   for (const a of fromFile?.consumed ?? []) settingItems.add(a);
   for (const setting of exclusive ? [] : (listen?.settings ?? [])) {
-    const found = settingHit(setting, args, vars);
+    const found = settingHit(setting, args, vars, listen?.fileEnvSuffix);
     if (found && 'key' in found) {
       unsure ??= found;
       continue;
@@ -162,7 +203,11 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     }
     for (const a of args) if (a.node === found.node) settingItems.add(a);
     const value = expand(found.text, vars);
-    const parsed = setting.value === 'port' ? (/^\s*\d+\s*$/.test(value.text) ? { address: bind ?? '', port: Number(value.text) } : undefined) : value.text.trim() === '' ? 'off' : parseAddress(value.text);
+    const parsed = listenAddress(setting, value.text, bind);
+    if (parsed === 'list') {
+      unsure ??= reason('address-list', { setting: found.origin });
+      continue;
+    }
     if (parsed === 'off') {
       if (setting.port !== undefined) moves.set(setting.port, 'off');
       continue;
@@ -177,6 +222,8 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   }
   const configArg = listen?.configArgs && !exclusive ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
   if (configArg) unsure ??= reason('config-arg', { arg: configArg });
+  const configEnv = listen?.configEnv?.find((name) => vars.vars.has(name));
+  if (configEnv) unsure ??= reason('config-env', { name: configEnv });
   // A mounted configuration file the image reads and Podsight does not (my.cnf, grafana.ini):
   // it only matters for the ports no explicit setting moved.
   const configMount = container.mounts.find((m) => {
@@ -203,6 +250,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
       const clientPort = client === 'off' ? undefined : (client?.port ?? port);
       const busPort = r.bus?.port ?? (clientPort === undefined ? undefined : clientPort + 10000);
       if (r.bus && busPort !== undefined) added.push({ container, port: busPort, protocol: 'TCP', address: client && client !== 'off' ? client.address : '', source: 'config', origin: r.bus.origin, node: container.imageNode });
+      if (r.tls) added.push({ container, port: r.tls.port, protocol: 'TCP', address: r.bind ?? '', source: 'config', origin: r.tls.origin, node: container.imageNode });
     }
   }
 

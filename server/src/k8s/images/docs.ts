@@ -15,7 +15,8 @@ function listenCell(info: ImageInfo): string {
     const names = [...(s.args ?? []).map((a) => `\`${a}\``), ...(s.keyedArg ? [`\`${s.keyedArg.flag} ${s.keyedArg.key}=N\``] : []), ...(s.env ?? []).map((e) => `env \`${e}\``)];
     const bind = [...(s.bindArgs ?? []).map((a) => `\`${a}\``), ...(s.bindEnv ?? []).map((e) => `env \`${e}\``)];
     const what = s.port !== undefined ? `${s.port} ← ` : 'adds ';
-    parts.push(`${what}${names.join(', ')} (${s.value === 'port' ? 'port' : '[host]:port'})${bind.length ? `, bind ${bind.join(', ')}` : ''}`);
+    const value = s.value === 'port' ? 'port' : '[host]:port';
+    parts.push(`${what}${names.join(', ')} (${s.protocol === 'UDP' ? `UDP ${value}` : value}${s.repeatable ? ', repeatable' : ''})${bind.length ? `, bind ${bind.join(', ')}` : ''}`);
   }
   if (listen.config === 'nginx') parts.push('`listen` in nginx.conf, conf.d/*.conf and templates mounted from a ConfigMap');
   if (listen.config === 'redis') parts.push('`port`/`bind` of the .conf file named as first argument, mounted from a ConfigMap');
@@ -26,6 +27,8 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
   if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
+  if (listen.configEnv?.length) parts.push(`unsure with env ${listen.configEnv.map((e) => `\`${e}\``).join(', ')}`);
+  if (listen.fileEnvSuffix) parts.push(`unsure when a setting's variable is given with \`${listen.fileEnvSuffix}\` (read from a file)`);
   if (listen.programs?.length) parts.push(`command or args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.complete) parts.push('**complete** (port-not-served applies)');
   return parts.join('; ');
@@ -64,7 +67,10 @@ export function renderImagesMarkdown(): string {
     'mounted from a ConfigMap of the same file, of a sibling file in its folder or of a kustomize base the',
     'kustomization beside it lists under `resources:`, in the pod\'s namespace (nginx `listen`, redis.conf',
     '`port`, httpd `Listen`, Caddyfile site addresses, Envoy static listeners, Traefik entry points, the',
-    'nats-server `--config` file; redis Sentinel\'s 26379 and a redis cluster node\'s bus port). The bind address counts:',
+    'nats-server `--config` file; redis Sentinel\'s 26379, a redis cluster node\'s bus port and `tls-port`). Port 0 turns',
+    'a listener off (redis `--port 0 --tls-port 6379` serves TLS only); a list of URLs on one port (etcd',
+    '`--listen-client-urls`) is one listener; a repeatable flag given twice, or a long flag written with one dash',
+    '(`-web.listen-address`, which only Go\'s flag package reads), leaves the ports unsure. The bind address counts:',
     '`127.0.0.1:9101` and `0.0.0.0:9100` do not clash; `127.0.0.1:80` and `0.0.0.0:80` do. A `command` that',
     'starts the image\'s own server (one of the programs in the "Listeners" column, as in',
     '`command: [nats-server, --config, /etc/nats/nats.conf]`) is read like args; `args` that start with a',

@@ -64,6 +64,11 @@ export interface ListenSetting {
   readonly splitsArgs?: boolean;
   /** Protocol of an added listener (TCP when omitted). */
   readonly protocol?: PortProtocol;
+  /**
+   * Each occurrence of the flag adds a listener (kingpin `.Strings()` flags: `--web.listen-address`
+   * of Prometheus 3, Alertmanager, node-exporter): given twice, the ports are not read.
+   */
+  readonly repeatable?: boolean;
 }
 
 /** How the image's process learns its ports, beyond its defaults (see docs/images.md). */
@@ -82,6 +87,10 @@ export interface ListenModel {
   readonly configPaths?: readonly string[];
   /** Argument prefixes that load such configuration (`--config`, `-c config_file=`). */
   readonly configArgs?: readonly string[];
+  /** Environment variables that point the image at another configuration file (`GF_PATHS_CONFIG`). */
+  readonly configEnv?: readonly string[];
+  /** A suffix that makes a setting's variable read its value from a file (grafana's `GF_SERVER_HTTP_PORT__FILE`). */
+  readonly fileEnvSuffix?: string;
   /** The image's CMD when it holds flags (`--config.file=…`): `args` replace it, so a fix that adds args keeps these first. */
   readonly cmd?: readonly string[];
   /** Programs `args[0]` may name and still run the image's server (`nginx-debug`, `redis-server`). */

@@ -37,6 +37,11 @@ export const listenersEn: Record<string, string> = {
   'listener.why.caddy-braces': 'the braces in {file} do not balance',
   'listener.why.envoy-flag': '{flag} adds configuration',
   'listener.why.nats-flag': '{flag} overrides the port settings of the --config file',
+  'listener.why.repeated-flag': '{flag} is given more than once, and each one adds a listener',
+  'listener.why.single-dash': '{arg} is written with one dash: older versions (Go\'s flag package) read it as {flag}, newer ones refuse to start',
+  'listener.why.config-env': '{name} points the image at another configuration file, which Podsight does not read',
+  'listener.why.env-file': '{name} reads {target} from a file Podsight does not see',
+  'listener.why.address-list': '{setting} lists addresses on different ports',
   'listener.why.envoy-no-c': 'args without -c replace the image\'s `-c {path}`',
   'listener.why.envoy-lds': 'the listeners come from LDS (dynamic_resources in {file})',
 };

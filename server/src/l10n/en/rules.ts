@@ -27,7 +27,7 @@ export const rulesEn = {
   'implicit-port-conflict.related': 'Container "{name}" listens on {listen} here ({how}).',
 
   'port-not-served.message':
-    'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
+    'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}/{protocol}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
   'port-not-served.nothing': 'no port with these settings',
   'port-not-served.served': '{listen} ({how})',
 

@@ -37,6 +37,11 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.caddy-braces': '{file} 中的花括号不成对',
   'listener.why.envoy-flag': '{flag} 追加了配置',
   'listener.why.nats-flag': '{flag} 覆盖了 --config 文件中的端口设置',
+  'listener.why.repeated-flag': '{flag} 出现了不止一次，每次都会增加一个监听地址',
+  'listener.why.single-dash': '{arg} 只用了一个短横线：旧版本（Go 的 flag 包）把它当作 {flag}，新版本会拒绝启动',
+  'listener.why.config-env': '{name} 让镜像改用另一个配置文件，Podsight 不读取它',
+  'listener.why.env-file': '{name} 从 Podsight 看不到的文件中读取 {target}',
+  'listener.why.address-list': '{setting} 列出了不同端口上的多个地址',
   'listener.why.envoy-no-c': '没有 -c 的 args 替换了镜像的 `-c {path}`',
   'listener.why.envoy-lds': '监听器来自 LDS（{file} 中的 dynamic_resources）',
 };

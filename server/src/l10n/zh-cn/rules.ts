@@ -30,7 +30,7 @@ export const rulesZhCn: Record<string, string> = {
   'implicit-port-conflict.related': '容器 "{name}" 在此监听 {listen}（{how}）。',
 
   'port-not-served.message':
-    '容器 "{name}" 声明了 {port}/{protocol}，但 {image} 实际监听的是 {served}，而不是 {port}。声明不会改变任何东西：连接端口 {port} 的 Service、探针和其他容器都会得到 "connection refused"。',
+    '容器 "{name}" 声明了 {port}/{protocol}，但 {image} 实际监听的是 {served}，而不是 {port}/{protocol}。声明不会改变任何东西：连接端口 {port} 的 Service、探针和其他容器都会得到 "connection refused"。',
   'port-not-served.nothing': '按当前设置不监听任何端口',
   'port-not-served.served': '{listen}（来源：{how}）',
 

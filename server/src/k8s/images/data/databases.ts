@@ -4,7 +4,11 @@ import { addressFlag, data, dir, portFlag, tcp } from './helpers';
 
 /** redis-server and valkey-server (or their -sentinel): `--port`, `--bind`, or `port`/`bind` in the .conf file named as the first argument; Sentinel's 26379 and a cluster node's bus port. */
 const redisListen = (program: string) => ({
-  settings: [{ ...portFlag(6379, ['--port']), bindArgs: ['--bind'], separate: true, splitsArgs: true }],
+  settings: [
+    { ...portFlag(6379, ['--port']), bindArgs: ['--bind'], separate: true, splitsArgs: true },
+    // A TLS listener beside the plain one; with `--port 0` the only one.
+    { args: ['--tls-port'], value: 'port' as const, bindArgs: ['--bind'], separate: true, splitsArgs: true },
+  ],
   config: 'redis' as const,
   programs: [`${program}-server`, `${program}-sentinel`],
   complete: true,
@@ -90,9 +94,10 @@ export const databases: readonly ImageInfo[] = [
     ],
     portSetting: { arg: '--port', description: 'Pass `--port=N` to mysqld (args).' },
     listen: {
-      settings: [{ ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'] }, portFlag(33060, ['--mysqlx-port', '--mysqlx_port'])],
+      settings: [{ ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'], getopt: true }, portFlag(33060, ['--mysqlx-port', '--mysqlx_port'])],
       configPaths: mysqlConfig,
-      configArgs: ['--defaults-file', '--defaults-extra-file'],
+      // The administrative interface (8.0.14+) listens on --admin-port (33062) once --admin-address is given.
+      configArgs: ['--defaults-file', '--defaults-extra-file', '--admin-address', '--admin_address', '--admin-port', '--admin_port'],
       programs: ['mysqld'],
       complete: true,
     },
@@ -110,7 +115,11 @@ export const databases: readonly ImageInfo[] = [
     ],
     portSetting: { arg: '--port', description: 'Pass `--port=N` to mariadbd (args).' },
     listen: {
-      settings: [{ ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'] }],
+      settings: [
+        { ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'], getopt: true },
+        // A second listener, one thread per connection (thread pool builds); 0: none.
+        { args: ['--extra-port', '--extra_port'], value: 'port', bindArgs: ['--bind-address'] },
+      ],
       configPaths: mysqlConfig,
       configArgs: ['--defaults-file', '--defaults-extra-file'],
       programs: ['mariadbd', 'mysqld'],
@@ -140,7 +149,15 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '-p', description: 'Pass `-p N` to memcached.' },
-    listen: { settings: [{ ...portFlag(11211, ['-p', '--port']), bindArgs: ['-l', '--listen'], getopt: true }], programs: ['memcached'], complete: true },
+    listen: {
+      settings: [
+        { ...portFlag(11211, ['-p', '--port']), bindArgs: ['-l', '--listen'], getopt: true },
+        // UDP is off by default (since 1.5.6); -U N turns it on.
+        { args: ['-U', '--udp-port'], value: 'port', protocol: 'UDP', bindArgs: ['-l', '--listen'], getopt: true },
+      ],
+      programs: ['memcached'],
+      complete: true,
+    },
     source: 'docker-library/memcached 1/debian/Dockerfile (EXPOSE 11211, no VOLUME)',
   },
   {
@@ -224,7 +241,10 @@ export const databases: readonly ImageInfo[] = [
     populatedDirs: [],
     dataDirs: [],
     portSetting: { arg: '--listen-client-urls', description: 'Set --listen-client-urls / --listen-peer-urls.' },
-    listen: { settings: [], programs: ['etcd'] },
+    listen: {
+      settings: [addressFlag(2379, ['--listen-client-urls'], ['ETCD_LISTEN_CLIENT_URLS']), addressFlag(2380, ['--listen-peer-urls'], ['ETCD_LISTEN_PEER_URLS'])],
+      programs: ['etcd'],
+    },
     source: 'etcd-io/etcd Dockerfile (EXPOSE 2379 2380)',
   },
   {

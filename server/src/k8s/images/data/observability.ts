@@ -1,9 +1,13 @@
 /** Metrics, logs, tracing and dashboards. */
-import type { ImageInfo } from '../types';
+import type { ImageInfo, ListenSetting } from '../types';
 import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
 
-/** The Prometheus exporters' `--web.listen-address` ([host]:port), their only listener. */
-const webListen = (port: number) => ({ settings: [addressFlag(port, ['--web.listen-address'])], complete: true });
+/**
+ * The Prometheus exporters' `--web.listen-address` ([host]:port), their only listener; repeatable
+ * (exporter-toolkit's kingpin flag, Prometheus 3), so two of them are two listeners.
+ */
+const webAddress = (port: number): ListenSetting => ({ ...addressFlag(port, ['--web.listen-address']), repeatable: true });
+const webListen = (port: number) => ({ settings: [webAddress(port)], complete: true });
 
 const listenAddress = { arg: '--web.listen-address', description: 'Pass `--web.listen-address=:N`.' };
 
@@ -34,7 +38,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/alertmanager', 'alertmanager.yml (the default configuration)')],
     dataDirs: [data('/alertmanager', 'VOLUME and WORKDIR: silences and notification log')],
     portSetting: listenAddress,
-    listen: { ...webListen(9093), cmd: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager'], settings: [addressFlag(9093, ['--web.listen-address']), addressFlag(9094, ['--cluster.listen-address'])] },
+    listen: { ...webListen(9093), cmd: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager'], settings: [webAddress(9093), addressFlag(9094, ['--cluster.listen-address'])] },
     source: 'prometheus/alertmanager Dockerfile (EXPOSE 9093, VOLUME /alertmanager); --cluster.listen-address default',
   },
   {
@@ -84,7 +88,15 @@ export const observability: readonly ImageInfo[] = [
       data('/etc/grafana/provisioning', 'GF_PATHS_PROVISIONING: empty sub-directories for datasources/dashboards; meant to be mounted'),
     ],
     portSetting: { env: 'GF_SERVER_HTTP_PORT', description: 'Set GF_SERVER_HTTP_PORT.' },
-    listen: { settings: [{ ...portFlag(3000, [], ['GF_SERVER_HTTP_PORT']), bindEnv: ['GF_SERVER_HTTP_ADDR'] }], configPaths: ['/etc/grafana'], configArgs: ['--config', 'cfg:'], complete: true },
+    listen: {
+      settings: [{ ...portFlag(3000, [], ['GF_SERVER_HTTP_PORT']), bindEnv: ['GF_SERVER_HTTP_ADDR'] }],
+      configPaths: ['/etc/grafana'],
+      configArgs: ['--config', 'cfg:'],
+      // run.sh passes --config="$GF_PATHS_CONFIG", and exports each GF_*__FILE variable from its file.
+      configEnv: ['GF_PATHS_CONFIG'],
+      fileEnvSuffix: '__FILE',
+      complete: true,
+    },
     source: 'grafana/grafana Dockerfile (EXPOSE 3000, GF_PATHS_* environment, no VOLUME)',
   },
   {
