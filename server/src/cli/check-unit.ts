@@ -18,11 +18,16 @@ import { kustomizeBases, peersWithBases } from './kustomize-bases';
 import { folderNamespace, workspacePeers } from './workspace';
 
 /** A file of the run and its place in the run's order. */
+export type OverlayRole = 'resource' | 'patch';
+
 export interface RunFile {
   readonly index: number;
   readonly path: string;
-  /** A kustomize overlay of the run reads it (its render failed, or it would not be checked alone). */
-  readonly overlayResource?: boolean;
+  /**
+   * What a kustomize overlay of the run reads it as, when one does (its render failed, or the
+   * file would not be checked alone): a patch (a fragment, wherever it lies) or a resource.
+   */
+  readonly overlay?: OverlayRole;
 }
 
 export interface Unit {
@@ -83,10 +88,10 @@ function fragmentOf(file: string): FragmentKind | undefined {
  * Reads and analyses `file` alone (a kustomize patch or test assertion as a fragment; a resource
  * of a kustomization, beside it or of an overlay of the run, as one that an overlay may patch).
  */
-export function analyseAlone(file: string, text: string, options: AnalysisOptions, onRuleError: (rule: string, e: unknown) => void, overlayResource = false): Analysed {
+export function analyseAlone(file: string, text: string, options: AnalysisOptions, onRuleError: (rule: string, e: unknown) => void, overlay?: OverlayRole): Analysed {
   const analyzer = new Analyzer(onRuleError);
-  const fragment = fragmentOf(file);
-  const kustomizeResource = !fragment && (overlayResource || isKustomizeResource(file, runReader));
+  const fragment = fragmentOf(file) ?? (overlay === 'patch' ? 'kustomize-patch' : undefined);
+  const kustomizeResource = !fragment && (overlay === 'resource' || isKustomizeResource(file, runReader));
   const fileOptions = fragment ? { ...options, fragment } : kustomizeResource ? { ...options, kustomizeResource } : options;
   if (needsWorkspace(text)) return { file, text, analyzer, chunks: analyzer.chunksOf(text, fileOptions), options: fileOptions };
   const analysis = analyzer.analyze(text, fileOptions);
@@ -145,7 +150,7 @@ export function* checkUnitSteps(unit: Unit, options: AnalysisOptions, locale: Lo
   const alone = (k: number): Analysed => {
     const file = unit.files[k]?.path as string;
     const result = results[k] as FileResult;
-    return analyseAlone(file, texts[k] as string, options, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })), unit.files[k]?.overlayResource);
+    return analyseAlone(file, texts[k] as string, options, (rule, e) => result.stderr.push(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })), unit.files[k]?.overlay);
   };
   const finish = (k: number, findings: CliFinding[]): void => {
     const result = results[k] as FileResult;
@@ -171,10 +176,10 @@ export function* checkUnitSteps(unit: Unit, options: AnalysisOptions, locale: Lo
   }
   // The near files, in run order, as the single-threaded run lists its peers (rules meet them in that order).
   const inputs: { index: number; input: Analysed }[] = [...own];
-  for (const { index, path, overlayResource } of unit.near) {
+  for (const { index, path, overlay } of unit.near) {
     const text = readTextOrUndefined(path);
     // An unreadable or failing peer is reported by its own unit.
-    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, () => undefined, overlayResource) });
+    if (text !== undefined) inputs.push({ index, input: analyseAlone(path, text, options, () => undefined, overlay) });
     yield;
   }
   inputs.sort((a, b) => a.index - b.index);

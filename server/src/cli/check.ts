@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { renderPath, type PendingRender } from '../kustomize/cli';
 import { normaliseLocale, t, type Locale } from '../l10n';
 import type { AnalysisOptions, RuleLevel } from '../rules/types';
-import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult } from './check-unit';
+import { analyseAlone, findingsOf, readTextOrUndefined, type Analysed, type FileResult, type OverlayRole } from './check-unit';
 import { growHeapSlowly } from './heap';
 import { checkUnits, defaultJobs, startCheckWorkers } from './pool';
 import { Progress } from './progress';
@@ -128,7 +128,7 @@ async function checkInOrder(files: readonly string[], gate: RenderGate, options:
     if (text === undefined) {
       say(t(locale, 'cli.cannot-read', { file }));
       out.unreadable = true;
-    } else analysed[index] = analyseAlone(file, text, options, (rule, e) => say(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })), gate.waiting(index));
+    } else analysed[index] = analyseAlone(file, text, options, (rule, e) => say(t(locale, 'cli.rule-failed', { rule, file, error: String(e) })), gate.overlayRole(index));
     progress?.advance(1);
   };
   for (let index = 0; index < files.length; index++) {
@@ -160,6 +160,8 @@ async function checkInOrder(files: readonly string[], gate: RenderGate, options:
  */
 interface RenderGate {
   readonly waiting: (index: number) => boolean;
+  /** What an overlay of the run reads the file as (a patch, a resource), if one does. */
+  readonly overlayRole: (index: number) => OverlayRole | undefined;
   readonly dropped: Promise<(index: number) => boolean>;
   /**
    * Resolves when the rendered texts that have come are analysed. The main thread lets them go
@@ -175,7 +177,7 @@ interface RenderGate {
 async function checkOnThreads(files: readonly string[], gate: RenderGate, options: AnalysisOptions, locale: Locale, format: OutputFormat, jobs: number, progress?: Progress): Promise<Checked> {
   const results: (FileResult | undefined)[] = new Array(files.length);
   const keepTexts = keepsTexts(format);
-  const { ready, later } = splitReady(planUnits(files, gate.waiting), gate.waiting);
+  const { ready, later } = splitReady(planUnits(files, gate.overlayRole), gate.waiting);
   const lateUnits = gate.dropped.then((dropped) => {
     progress?.leaveOut(files.filter((_, index) => dropped(index)).length);
     return later.flatMap((unit) => withoutDropped(unit, dropped) ?? []);
@@ -257,6 +259,11 @@ export async function runCheck(argv: string[]): Promise<number> {
   const ownRender = (index: number): PendingRender | undefined => renders.find((r) => index >= r.from && index < r.to)?.render;
   const gate: RenderGate = {
     waiting: (index) => ownRender(index)?.candidates.has(resolve(files[index] as string)) === true,
+    overlayRole: (index) => {
+      const render = ownRender(index);
+      const path = resolve(files[index] as string);
+      return render?.patches.has(path) ? 'patch' : render?.candidates.has(path) ? 'resource' : undefined;
+    },
     dropped: Promise.all(renders.map((r) => r.render.covered)).then((covered) => (index) => {
       const at = renders.findIndex((r) => index >= r.from && index < r.to);
       return at >= 0 && (covered[at] as ReadonlySet<string>).has(resolve(files[index] as string));

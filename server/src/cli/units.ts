@@ -7,7 +7,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { folderOf } from '../k8s/neighbourhood';
 import { firstNotBelow } from '../util/sorted';
-import type { RunFile, Unit } from './check-unit';
+import type { OverlayRole, RunFile, Unit } from './check-unit';
 
 /**
  * What checking a file costs, in bytes of a manifest without pods. Measured on the bench's
@@ -59,12 +59,13 @@ export function nearFolders(folder: string, sorted: readonly string[], present: 
   return near;
 }
 
-/** `overlayRead`: whether a kustomize overlay of the run reads the file (see `RunFile.overlayResource`). */
-export function planUnits(files: readonly string[], overlayRead: (index: number) => boolean = () => false): Unit[] {
+/** `overlayRole`: what a kustomize overlay of the run reads the file as (see `RunFile.overlay`). */
+export function planUnits(files: readonly string[], overlayRole: (index: number) => OverlayRole | undefined = () => undefined): Unit[] {
   const byFolder = new Map<string, RunFile[]>();
   files.forEach((path, index) => {
     const folder = folderOf(path);
-    const file: RunFile = overlayRead(index) ? { index, path, overlayResource: true } : { index, path };
+    const overlay = overlayRole(index);
+    const file: RunFile = overlay ? { index, path, overlay } : { index, path };
     const list = byFolder.get(folder);
     if (list) list.push(file);
     else byFolder.set(folder, [file]);

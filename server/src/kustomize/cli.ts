@@ -64,6 +64,8 @@ export function overlaysFor(path: string): { overlays: Overlay[]; named: boolean
 export interface PendingRender {
   /** Absolute paths of every file an overlay reads: the files `covered` may hold. */
   readonly candidates: ReadonlySet<string>;
+  /** Absolute paths of the patch files the overlays list: fragments, even where no kustomization above them lists them. */
+  readonly patches: ReadonlySet<string>;
   /** `covered`, as soon as kustomize has rendered every overlay (before their analyses end). */
   readonly covered: Promise<ReadonlySet<string>>;
   /** Resolves when the rendered texts that have come are analysed: the CLI lets them go first. */
@@ -110,6 +112,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     return undefined;
   }
   const candidates = new Set(overlays.flatMap((o) => [...o.files]));
+  const patches = new Set(overlays.flatMap((o) => o.tree.flatMap((k) => k.patches.flatMap((p) => (p.file ? [p.file] : [])))));
   // Grouped and started on the next turn of the event loop: the caller hands out the files no
   // overlay reads first (reading every overlay's files to group them takes a while).
   const start = new Promise<void>((resolve) => setImmediate(resolve));
@@ -179,7 +182,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     }
     return placed(given, lists, covered, locale);
   });
-  return { candidates, covered: rendered.then(() => covered), analysed: () => analysing, done };
+  return { candidates, patches, covered: rendered.then(() => covered), analysed: () => analysing, done };
 }
 
 /** The overlays' findings merged, named as the user named the folder, with the texts they quote. */

@@ -18,8 +18,8 @@ export interface PatchRef {
   readonly file?: string;
   /** For an inline patch: the patch text as written in the kustomization. */
   readonly inline?: string;
-  /** `target:` selector, when given (kind and name only are used for matching). */
-  readonly target?: { readonly kind?: string; readonly name?: string };
+  /** `target:` selector, when given (kind, name and namespace are used for matching). */
+  readonly target?: { readonly kind?: string; readonly name?: string; readonly namespace?: string };
 }
 
 /** One kustomization, read from disk (or from `overrides`, the editor's unsaved texts). */
@@ -66,7 +66,8 @@ function generatorFiles(entries: Record<string, unknown>[]): string[] {
 function targetOf(value: unknown): PatchRef['target'] {
   if (!value || typeof value !== 'object') return undefined;
   const t = value as Record<string, unknown>;
-  return { kind: typeof t.kind === 'string' ? t.kind : undefined, name: typeof t.name === 'string' ? t.name : undefined };
+  const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  return { kind: text(t.kind), name: text(t.name), namespace: text(t.namespace) };
 }
 
 /** Reads one kustomization file; undefined when it cannot be read or is not a mapping. */

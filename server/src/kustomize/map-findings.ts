@@ -90,9 +90,10 @@ export class OverlayMapper {
     if (!at) return { touches: [], raw: [] };
     const file = originFile(at.doc, this.ctx.dir);
     const source = file ? this.ctx.sources.file(file) : undefined;
-    const { kind, name } = identity(at.doc);
-    const base = source ? resourceDoc(source, kind, name) : undefined;
-    const resource = { kind, name: (base && identity(base).name) ?? name };
+    const { kind, name, namespace } = identity(at.doc);
+    const base = source ? resourceDoc(source, kind, name, namespace) : undefined;
+    const sourceId = base && identity(base);
+    const resource = { kind, name: sourceId?.name ?? name, namespace: sourceId ? sourceId.namespace : namespace };
     const applied = patchesFor(patchOrder(this.ctx.tree), resource, this.ctx.sources);
     const path = mergeKeyPath(at.doc.contents, at.path);
     const written = patchWriter(applied, path, at.onKey, at.doc.contents);

@@ -41,18 +41,22 @@ function nameMatches(pattern: string | undefined, name: string | undefined): boo
   }
 }
 
-/** The resource a patch is matched against: its kind and its name before prefixes were added. */
+/** The resource a patch is matched against: its kind, name and namespace as its source writes them (before prefixes). */
 export interface Resource {
   readonly kind?: string;
   readonly name?: string;
+  readonly namespace?: string;
 }
 
+/** A namespace a patch names does not match a resource in another one (one with none: the build's). */
+const sameNamespace = (wanted: string | undefined, resource: Resource): boolean => wanted === undefined || resource.namespace === undefined || wanted === resource.namespace;
+
 function targets(ref: PatchRef, doc: Document | undefined, resource: Resource): boolean {
-  if (ref.target && (ref.target.kind !== undefined || ref.target.name !== undefined)) {
-    return (ref.target.kind === undefined || ref.target.kind === resource.kind) && nameMatches(ref.target.name, resource.name);
+  if (ref.target && (ref.target.kind !== undefined || ref.target.name !== undefined || ref.target.namespace !== undefined)) {
+    return (ref.target.kind === undefined || ref.target.kind === resource.kind) && nameMatches(ref.target.name, resource.name) && sameNamespace(ref.target.namespace, resource);
   }
   const own = doc ? identity(doc) : {};
-  return own.kind === resource.kind && own.name === resource.name;
+  return own.kind === resource.kind && own.name === resource.name && sameNamespace(own.namespace, resource);
 }
 
 /** A JSON patch operation's path as merge-key steps, read against the rendered resource. */

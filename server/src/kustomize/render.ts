@@ -91,7 +91,7 @@ export function mirror(trees: readonly (readonly KustomizationInfo[])[], read: R
       }
     }
   }
-  const root = commonAncestor([...files, ...trees.flat().map((k) => k.dir)]);
+  const root = commonAncestor([...files, ...trees.flat().flatMap((k) => [k.dir, ...k.children])]);
   const temp = makeTempDir();
   for (const file of files) {
     const rel = relative(root, file);
@@ -107,6 +107,12 @@ export function mirror(trees: readonly (readonly KustomizationInfo[])[], read: R
     }
   }
   for (const k of trees.flat()) mkdirSync(join(temp, relative(root, k.dir)), { recursive: true });
+  // A folder it names that holds no kustomization is there too, empty: kustomize then says that
+  // (not "no such file or directory" about a path of the copy).
+  for (const dir of trees.flat().flatMap((k) => k.children)) {
+    const rel = relative(root, dir);
+    if (!rel.startsWith('..')) mkdirSync(join(temp, rel), { recursive: true });
+  }
   return { temp, root, overlays: trees.map((tree) => join(temp, relative(root, (tree[0] as KustomizationInfo).dir))) };
 }
 

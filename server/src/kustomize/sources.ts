@@ -148,23 +148,27 @@ function scalarOffsets(fileText: string, scalar: Scalar, value: string): (offset
   };
 }
 
-/** A document's `kind` and `metadata.name`. */
-export function identity(doc: Document): { kind?: string; name?: string } {
+/** A document's `kind`, `metadata.name` and `metadata.namespace`. */
+export function identity(doc: Document): { kind?: string; name?: string; namespace?: string } {
   const kind = doc.get('kind');
   const name = doc.getIn(['metadata', 'name']);
-  return { kind: typeof kind === 'string' ? kind : undefined, name: typeof name === 'string' ? name : undefined };
+  const namespace = doc.getIn(['metadata', 'namespace']);
+  return { kind: typeof kind === 'string' ? kind : undefined, name: typeof name === 'string' ? name : undefined, namespace: typeof namespace === 'string' ? namespace : undefined };
 }
 
 /**
  * The document of a source file that holds a rendered resource: same kind, and the name the
- * rendered one was made from (a name prefix or suffix may have been added).
+ * rendered one was made from (a name prefix or suffix may have been added); of two with that
+ * name (one per namespace), the one in the rendered resource's namespace.
  */
-export function resourceDoc(source: SourceText, kind: string | undefined, renderedName: string | undefined): Document.Parsed | undefined {
+export function resourceDoc(source: SourceText, kind: string | undefined, renderedName: string | undefined, renderedNamespace?: string): Document.Parsed | undefined {
   const sameKind = source.docs.filter((d) => identity(d).kind === kind);
   const named = sameKind.filter((d) => {
     const name = identity(d).name;
     return name !== undefined && renderedName !== undefined && (name === renderedName || renderedName.includes(name));
   });
-  const best = named.sort((a, b) => (identity(b).name?.length ?? 0) - (identity(a).name?.length ?? 0))[0];
-  return best ?? (sameKind.length === 1 ? sameKind[0] : undefined);
+  const longest = Math.max(0, ...named.map((d) => identity(d).name?.length ?? 0));
+  const best = named.filter((d) => (identity(d).name?.length ?? 0) === longest);
+  const inNamespace = best.find((d) => renderedNamespace !== undefined && identity(d).namespace === renderedNamespace);
+  return inNamespace ?? best[0] ?? (sameKind.length === 1 ? sameKind[0] : undefined);
 }

@@ -1,0 +1,81 @@
+/**
+ * `podsight check` over kustomize trees a sweep of GitOps repositories found misread: a patch
+ * outside the overlay's folder, and two resources of one kind and name in different namespaces.
+ * Spawns the built CLI with the real kubectl kustomize.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { repoRoot } from '../helpers/paths';
+import { tempDir } from '../helpers/temp-dir';
+
+interface Out {
+  file: string;
+  rule: string;
+  message: string;
+  range: { start: { line: number } };
+}
+
+function check(files: Record<string, string>, path = '.'): Out[] {
+  const dir = tempDir('podsight-cli-trees-');
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), text);
+  }
+  const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'check', path, '--format', 'json'], { encoding: 'utf8', cwd: dir, env: { ...process.env, LANG: 'C', LC_ALL: '' } });
+  assert.ok(r.status === 0 || r.status === 1, r.stderr);
+  return JSON.parse(r.stdout) as Out[];
+}
+
+test('a patch an overlay lists from outside its folder (../patches/x.yaml) stays a fragment when the overlay cannot render', () => {
+  const patch = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: app}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          readinessProbe: {tcpSocket: {port: http}}
+        - name: sidecar
+          image: busybox:1.36
+          command: [sh, -c, "tail -F /data/log"]
+          volumeMounts: [{name: data, mountPath: /data}]
+`;
+  const found = check({
+    'app/kustomization.yaml': 'resources:\n  - https://github.com/example/app//deploy?ref=v1.0.0\npatches:\n  - path: ../patches/add-sidecar.yaml\n',
+    'patches/add-sidecar.yaml': patch,
+  });
+  assert.deepEqual(found.map((f) => f.rule), ['kustomize-build'], 'only the notice that the remote base is not fetched');
+  // The same file checked alone (no overlay lists it) is a whole Deployment.
+  assert.ok(check({ 'patches/add-sidecar.yaml': patch }).some((f) => f.rule === 'undefined-volume'));
+});
+
+test('two resources of one kind and name in two namespaces: a finding lands on the one it is about', () => {
+  const app = (namespace: string, env: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n  namespace: ${namespace}\nspec:\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n        - name: app\n          image: redis:7\n          env:\n${env}`;
+  const base = {
+    'base/kustomization.yaml': 'resources: [apps.yaml]\n',
+    'base/apps.yaml': `${app('blue', '            - {name: MODE, value: a}\n')}---\n${app('green', '            - {name: MODE, value: a}\n            - {name: MODE, value: b}\n')}`,
+  };
+  const plain = check({ ...base, 'overlay/kustomization.yaml': 'resources: [../base]\nnamePrefix: x-\n' }, 'overlay').filter((f) => f.rule === 'duplicate-env');
+  assert.deepEqual(plain.map((f) => [f.file, f.range.start.line]), [['base/apps.yaml', 34]], 'a MODE of the green Deployment (lines 34 and 35), not of the blue one (line 16)');
+  const patched = check(
+    {
+      ...base,
+      'overlay/kustomization.yaml':
+        'resources: [../base]\nnamePrefix: x-\npatches:\n  - target: {kind: Deployment, namespace: blue}\n    patch: |-\n      - op: add\n        path: /spec/template/spec/containers/0/env/-\n        value: {name: OTHER, value: "1"}\n',
+    },
+    'overlay',
+  ).filter((f) => f.rule === 'duplicate-env');
+  assert.deepEqual(patched.map((f) => [f.file, f.range.start.line]), [['base/apps.yaml', 34]], 'not on the patch of the blue one');
+});
+
+test('a resource folder without a kustomization: kustomize says so, naming the user\'s folder', () => {
+  const [f] = check({ 'base/x/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n', 'overlay/kustomization.yaml': 'resources:\n  - ../base/x\n' }, 'overlay');
+  assert.equal(f?.rule, 'kustomize-build');
+  assert.match(f?.message ?? '', /unable to find one of 'kustomization\.yaml'.* in directory '[^']*\/base\/x'/);
+  assert.doesNotMatch(f?.message ?? '', /no such file or directory/);
+});
