@@ -9,6 +9,7 @@ import { getMap, getString } from '../core/yaml-access';
 import type { FileRuleContext, PeerPods } from '../rules/types';
 import type { PodModel } from './pod-model';
 import { stringMap, templateLabels } from './services';
+import { releaseLabelSets, releaseOf } from './release-labels';
 import type { K8sObject } from './workloads';
 
 /** Where an indexed thing sits: in the file being checked (`chunkStart`) or in a peer (`source`). */
@@ -87,11 +88,16 @@ export class Part {
   }
 }
 
-/** The label sets an object brings (its own labels and its pod template's), Services aside. */
+/**
+ * The label sets an object brings (its own labels and its pod template's), Services aside; a
+ * chart it installs brings its release's (release-labels.ts).
+ */
 function labelSetsOf(entry: IndexedObject): readonly LabelSet[] {
   if (entry.object.kind === 'Service') return NO_LABEL_SETS;
   const { node } = entry.object;
   const doc = entry.doc;
+  const release = releaseOf(entry.object, doc);
+  if (release) return releaseLabelSets(release).map((labels) => ({ namespace: release.namespace || entry.namespace, source: entry.source, labels }));
   const metadata = getMap(node, 'metadata', doc);
   const own = getMap(metadata, 'labels', doc);
   const template = getMap(getMap(getMap(getMap(node, 'spec', doc), 'template', doc), 'metadata', doc), 'labels', doc);

@@ -39,10 +39,13 @@ export const mountShadowsImage: Rule = {
           if (filledElsewhere) continue;
           const volume = pod.volumes.find((v) => v.name === mount.name) ?? pod.claimTemplates.find((v) => v.name === mount.name);
           const source = volume?.source ?? '';
-          const kind = EMPTY_SOURCES.has(source) ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
+          // A fragment (a kustomize patch) does not show the pod's other containers: one of them may fill the volume.
+          const kind = EMPTY_SOURCES.has(source) && !pod.partial ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
+          const name = mount.name ?? '';
           const args = {
-            volume: mount.name ?? '',
-            source: volume?.source ?? '?',
+            volume: volume?.source ? ctx.t('mount-shadows-image.volume', { name, source: volume.source }) : ctx.t('mount-shadows-image.volume-unknown', { name }),
+            name,
+            source,
             mountPath: mount.mountPath,
             dir: hidden.path,
             contents: hidden.contents,

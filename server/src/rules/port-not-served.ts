@@ -2,8 +2,9 @@
  * port-not-served: a container of an image whose ports Podsight fully knows declares a
  * containerPort its process does not listen on under its settings (nginx declaring 81 with no
  * configuration change). A declaration moves nothing: Services and probes aimed at the declared
- * port get "connection refused". Silent when another container of the pod serves that port, and
- * whenever the image's settings cannot be read (see the effective-listener model).
+ * port get "connection refused". Silent when another container of the pod serves that port,
+ * whenever the image's settings cannot be read (see the effective-listener model), and in
+ * kustomize patches, whose base holds the settings.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, podListeners } from '../k8s/listeners';
@@ -20,13 +21,15 @@ export const portNotServed: FileRule = {
   peerContext: listenerContext,
   checkFile(ctx) {
     const env = { images: ctx.options.images, configMaps: listenerConfigMaps(ctx) };
+    // A kustomize patch shows a container without the args, env and mounts of its base, which
+    // say what it listens on.
+    if (ctx.options.fragment === 'kustomize-patch' || ctx.options.fragment === 'kustomize-patch-retyped') return;
     for (const chunk of targetChunks(ctx)) {
       for (const pod of chunk.pods) {
         const all = podListeners(pod, env);
         for (const of of all) {
           for (const port of of.unserved) {
             if (port.containerPort === undefined || !port.containerPortNode) continue;
-            // Another container may serve it: the pod's network namespace is shared.
             // Another container may serve it (the network namespace is shared), or may listen on
             // anything: an unknown image without declarations.
             const servedElsewhere = all.some(

@@ -1,6 +1,8 @@
 /**
  * undefined-volume: a volumeMount names a volume the pod does not define. StatefulSet
- * volumeClaimTemplates count as defined. The message suggests the closest existing name.
+ * volumeClaimTemplates count as defined. The message suggests the closest existing name. Where
+ * volumes may also come from elsewhere (an Argo WorkflowTemplate's callers, a Tekton run's pod
+ * template), only a name close to a defined one is reported, as a likely typo (a warning).
  */
 import { closest } from '../util/suggest';
 import { containerLabel } from '../k8s/pod-model';
@@ -11,9 +13,9 @@ export const undefinedVolume: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
-      // The volume may be defined in the part a fragment leaves out, or where the resource's
-      // controller takes volumes from (a Tekton run's podTemplate).
-      if (pod.partial || pod.shape.openVolumes) continue;
+      // The volume may be defined in the part a fragment leaves out.
+      if (pod.partial) continue;
+      const open = pod.shape.openVolumes === true;
       const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
       // A mount every container gets (Argo's containerSet.volumeMounts) is reported once.
       const seen = new Set<object>();
@@ -22,12 +24,14 @@ export const undefinedVolume: Rule = {
           if (!mount.name || !mount.nameNode || defined.includes(mount.name) || seen.has(mount.node)) continue;
           seen.add(mount.node);
           const suggestion = closest(mount.name, defined);
+          if (open && !suggestion) continue;
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
           const args = { didYouMean, name: mount.name, container: containerLabel(container), path: `${mount.path}.name`, volumes: `${pod.path}.volumes` };
           ctx.report({
             node: mount.nameNode,
-            message: ctx.t('undefined-volume.message', args),
+            message: ctx.t(open ? 'undefined-volume.open' : 'undefined-volume.message', args),
             data: { name: mount.name, suggestion, defined },
+            ...(open ? { severity: 'warning' as const } : {}),
           });
         }
       }

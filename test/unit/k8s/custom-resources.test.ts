@@ -102,6 +102,10 @@ test('Argo Workflow: workflow-level volumes count for every template and are nev
   const found = check(text).map((f) => `${f.rule}|${f.text}`);
   assert.deepEqual(found, ['undefined-volume|sharde']);
   assert.match(check(text)[0]?.message ?? '', /"main"/);
+  // A WorkflowTemplate's callers may give it volumes: only a near miss of a defined name, as a warning.
+  assert.equal(check(text)[0]?.severity, 'warning');
+  assert.match(check(text)[0]?.message ?? '', /Did you mean "?shared"?\?/);
+  assert.deepEqual(check(text.replace('sharde', 'from-caller')), []);
 });
 
 test('Argo Workflow: containerSet.volumeMounts are every container\'s mounts (used, checked once, seen in each container)', () => {

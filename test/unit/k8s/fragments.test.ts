@@ -109,3 +109,35 @@ test('a resource of the kustomization beside it is a base: it may leave out what
   assert.equal(check(deployment, { kustomizeResource: true }).filter((f) => f.rule === 'invalid-value').length, 0);
   assert.equal(check(deployment).filter((f) => f.rule === 'invalid-value').length, 1);
 });
+
+test('in a kustomize patch, what depends on the base is not judged: listeners, and whether a volume starts empty', () => {
+  const patch = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: redis
+              image: redis:7.4
+              ports: [{name: redis, containerPort: 6380}]
+            - name: web
+              image: nginx:1.27
+              volumeMounts:
+                - {name: html, mountPath: /usr/share/nginx/html}
+                - {name: conf, mountPath: /etc/nginx}
+          volumes:
+            - {name: html, emptyDir: {}}
+  `;
+  const asPatch = check(patch, { fragment: 'kustomize-patch' });
+  assert.deepEqual(asPatch.filter((f) => f.rule === 'port-not-served'), [], 'the base may run redis with --port 6380');
+  const shadows = asPatch.filter((f) => f.rule === 'mount-shadows-image');
+  assert.deepEqual(shadows.map((f) => f.severity), ['information', 'information'], 'another container of the base may fill the emptyDir');
+  assert.match(shadows[1]?.message ?? '', /^Mounting volume "conf" at \/etc\/nginx hides/, 'a volume the patch does not define: no "(?)"');
+  // The same pod as a whole object: the emptyDir surely starts empty; redis alone surely listens on 6379.
+  assert.equal(check(patch).find((f) => f.rule === 'mount-shadows-image')?.severity, 'warning');
+  const redisAlone = patch.slice(0, patch.search(/\n\s*- name: web/) + 1);
+  assert.equal(check(redisAlone).filter((f) => f.rule === 'port-not-served').length, 1);
+  assert.equal(check(redisAlone, { fragment: 'kustomize-patch' }).filter((f) => f.rule === 'port-not-served').length, 0);
+});

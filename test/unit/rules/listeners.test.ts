@@ -102,7 +102,7 @@ test('port-not-served: a declaration nothing serves on a known image; silent whe
   const [f] = findings(text, 'port-not-served');
   assert.ok(f);
   assert.equal(f.text, '8080');
-  assert.match(f.message, /declares 8080\/TCP, but nginx listens on 80\/TCP \(the image default\), not on 8080\. .*connection refused/);
+  assert.match(f.message, /declares 8080\/TCP, but nginx listens on 80\/TCP \(the image default\), not on 8080\/TCP\. .*connection refused/);
   const served = pod(`    - {name: web, image: nginx, ports: [{containerPort: 8080}]}
     - {name: app, image: example/app, ports: [{containerPort: 8080}]}`);
   assert.deepEqual(findings(served, 'port-not-served'), []);

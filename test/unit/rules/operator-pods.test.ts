@@ -77,3 +77,20 @@ test('service-selects-nothing: labels operators and built-in controllers add are
   assert.equal(workspaceFindings(`${service('{app: web, role: stable}')}---\n${rollout}`, 'service-selects-nothing').length, 0);
   assert.equal(workspaceFindings(`${service('{app: web, team: shop}')}---\n${rollout}`, 'service-selects-nothing').length, 1);
 });
+
+test('service-selects-nothing: a chart release near the Service makes pods labelled with its instance name', () => {
+  const service = `apiVersion: v1\nkind: Service\nmetadata: {name: readarr-lb, namespace: media}\nspec:\n  selector: {app.kubernetes.io/instance: readarr}\n  ports: [{port: 8787}]\n`;
+  const radarr = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: radarr, namespace: media}\nspec:\n  selector: {matchLabels: {app.kubernetes.io/instance: radarr}}\n  template:\n    metadata: {labels: {app.kubernetes.io/instance: radarr}}\n    spec:\n      containers: [{name: radarr, image: linuxserver/radarr}]\n`;
+  const release = (apiVersion: string, kind: string, spec: string): string => `apiVersion: ${apiVersion}\nkind: ${kind}\nmetadata: {name: readarr, namespace: media}\nspec:\n${spec}`;
+  assert.equal(workspaceFindings(`${service}---\n${radarr}`, 'service-selects-nothing').length, 1, 'alone, radarr is a near miss');
+  for (const r of [
+    release('helm.toolkit.fluxcd.io/v2', 'HelmRelease', '  chart: {spec: {chart: app-template}}\n'),
+    release('argoproj.io/v1alpha1', 'Application', '  destination: {namespace: media}\n  source: {chart: app-template}\n'),
+    release('helm.cattle.io/v1', 'HelmChart', '  chart: app-template\n'),
+  ]) {
+    assert.equal(workspaceFindings(`${service}---\n${radarr}---\n${r}`, 'service-selects-nothing').length, 0, r.split('\n')[1]);
+  }
+  // Flux names a release with a targetNamespace `<targetNamespace>-<name>` unless releaseName says otherwise.
+  const renamed = release('helm.toolkit.fluxcd.io/v2', 'HelmRelease', '  releaseName: sonarr\n');
+  assert.equal(workspaceFindings(`${service}---\n${radarr}---\n${renamed}`, 'service-selects-nothing').length, 1);
+});

@@ -72,11 +72,13 @@ export const rulesEn = {
     '{where} refers to port "{name}", which container "{container}" does not declare.{didYouMean} The API server accepts it, but the kubelet cannot resolve the name, so the check fails every time (a liveness probe then restarts the container forever, a readiness probe keeps the pod out of its Services).',
 
   'mount-shadows-image.message':
-    'Mounting volume "{volume}" ({source}) at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume (unlike Docker named volumes), so container "{container}" starts with an empty directory there.',
+    'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume (unlike Docker named volumes), so container "{container}" starts with an empty directory there.',
   'mount-shadows-image.config':
-    'Mounting {source} volume "{volume}" at {mountPath} replaces what image {image} ships in {dir}: {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
+    'Mounting {source} volume "{name}" at {mountPath} replaces what image {image} ships in {dir}: {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
   'mount-shadows-image.persistent':
-    'Mounting volume "{volume}" ({source}) at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
+    'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
+  'mount-shadows-image.volume': '"{name}" ({source})',
+  'mount-shadows-image.volume-unknown': '"{name}"',
   'mount-shadows-image.related': 'Image {image} ships {contents} in {dir}.',
 
   'nested-mount-path.message':
@@ -91,6 +93,8 @@ export const rulesEn = {
 
   'undefined-volume.message':
     'Container "{container}" mounts volume "{name}", but {volumes} defines no volume of that name.{didYouMean} kubectl apply rejects this: "{path}: Not found: "{name}"".',
+  'undefined-volume.open':
+    'Container "{container}" mounts volume "{name}", which {volumes} does not define.{didYouMean} The runs that use this template may give it a volume of that name; unless one does, the pod is rejected: "Not found: "{name}"".',
 
   'unused-volume.message': 'Volume "{name}" ({source}) is not mounted by any container; it is set up for nothing.',
 

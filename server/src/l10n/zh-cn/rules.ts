@@ -75,11 +75,13 @@ export const rulesZhCn: Record<string, string> = {
     '{where} 引用了端口 "{name}"，但容器 "{container}" 没有声明这个端口。{didYouMean} API 服务器会接受它，但 kubelet 无法解析该名称，因此检查每次都会失败（存活探针会让容器无休止地重启，就绪探针会让 Pod 一直不被加入其 Service）。',
 
   'mount-shadows-image.message':
-    '把卷 "{volume}"（{source}）挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里（这一点与 Docker 命名卷不同），因此容器 "{container}" 启动时那里是一个空目录。',
+    '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里（这一点与 Docker 命名卷不同），因此容器 "{container}" 启动时那里是一个空目录。',
   'mount-shadows-image.config':
-    '把 {source} 卷 "{volume}" 挂载到 {mountPath} 会替换镜像 {image} 在 {dir} 中自带的内容：{contents}。那里只会有该 {source} 的各个键；如果仍需要镜像的其他文件，请用 subPath 只挂载单个文件。',
+    '把 {source} 卷 "{name}" 挂载到 {mountPath} 会替换镜像 {image} 在 {dir} 中自带的内容：{contents}。那里只会有该 {source} 的各个键；如果仍需要镜像的其他文件，请用 subPath 只挂载单个文件。',
   'mount-shadows-image.persistent':
-    '把卷 "{volume}"（{source}）挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
+    '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
+  'mount-shadows-image.volume': '"{name}"（{source}）',
+  'mount-shadows-image.volume-unknown': '"{name}"',
   'mount-shadows-image.related': '镜像 {image} 在 {dir} 中自带 {contents}。',
 
   'nested-mount-path.message':
@@ -94,6 +96,8 @@ export const rulesZhCn: Record<string, string> = {
 
   'undefined-volume.message':
     '容器 "{container}" 挂载了卷 "{name}"，但 {volumes} 中没有定义这个名称的卷。{didYouMean} kubectl apply 会拒绝："{path}: Not found: "{name}""。',
+  'undefined-volume.open':
+    '容器 "{container}" 挂载了卷 "{name}"，而 {volumes} 中没有定义它。{didYouMean} 使用这个模板的运行可能会提供同名的卷；如果没有，Pod 会被拒绝："Not found: "{name}""。',
 
   'unused-volume.message': '卷 "{name}"（{source}）没有被任何容器挂载；它被白白创建了。',
 
