@@ -139,18 +139,26 @@ export function fragmentKindOf(file: string, readText: ReadText): FragmentKind |
 }
 
 /**
- * Whether a kustomization in the file's own folder lists it under `resources`: a base, which an
- * overlay may patch before it is applied (an image left out on purpose, "set by kustomize").
+ * Whether a kustomization in the file's folder or one above lists it under `resources`: a base,
+ * which an overlay may patch before it is applied (an image left out on purpose, "set by kustomize").
  */
 export function isKustomizeResource(file: string, readText: ReadText): boolean {
   const target = resolve(file);
-  const dir = dirname(target);
-  return KUSTOMIZATION_FILES.some((name) => {
-    const path = join(dir, name);
-    const text = readText(path);
-    const resources = text === undefined ? undefined : (parseKustomization(path, text)?.value as { resources?: unknown } | null | undefined)?.resources;
-    return Array.isArray(resources) && resources.some((r) => typeof r === 'string' && resolve(dir, r) === target);
-  });
+  let dir = dirname(target);
+  for (let level = 0; level <= MAX_LEVELS; level++) {
+    const here = dir;
+    const lists = KUSTOMIZATION_FILES.some((name) => {
+      const path = join(here, name);
+      const text = readText(path);
+      const resources = text === undefined ? undefined : (parseKustomization(path, text)?.value as { resources?: unknown } | null | undefined)?.resources;
+      return Array.isArray(resources) && resources.some((r) => typeof r === 'string' && resolve(here, r) === target);
+    });
+    if (lists) return true;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  return false;
 }
 
 /** A `readText` that remembers what it read (one CLI run reads each kustomization once). */

@@ -28,7 +28,7 @@ export interface AnalysisOptions {
    * it determines itself is checked.
    */
   readonly fragment?: string;
-  /** The file is a resource of the kustomization beside it: an overlay may patch in what it leaves out. */
+  /** The file is a resource of a kustomization beside or above it: an overlay may patch in what it leaves out. */
   readonly kustomizeResource?: boolean;
   /** Report YAML syntax errors (the editor turns this off when the Red Hat YAML extension does it). */
   readonly reportSyntax?: boolean;

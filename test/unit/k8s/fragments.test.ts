@@ -91,7 +91,8 @@ test('a resource of the kustomization beside it is a base: it may leave out what
   const readTree = (p: string): string | undefined => tree[p];
   assert.equal(isKustomizeResource('/repo/base/deployment.yaml', readTree), true);
   assert.equal(isKustomizeResource('/repo/base/other.yaml', readTree), false, 'not listed');
-  assert.equal(isKustomizeResource('/repo/base/svc/service.yaml', readTree), false, 'only the kustomization of its own folder counts');
+  assert.equal(isKustomizeResource('/repo/base/svc/service.yaml', readTree), true, 'a kustomization above may list it');
+  assert.equal(isKustomizeResource('/repo/base/svc/other.yaml', readTree), false);
   assert.equal(isKustomizeResource('/repo/plain/deployment.yaml', readTree), false);
   // Checked as a base: no missing-image error; the same Deployment alone is one.
   const deployment = yaml`
