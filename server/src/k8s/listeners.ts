@@ -8,7 +8,7 @@
  */
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
-import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
+import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type TcpOff, type UserImageInfo } from './images';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { readConfigFile } from './listen-files';
@@ -59,6 +59,8 @@ export interface ContainerListeners {
   readonly unserved: readonly PortModel[];
   /** The image's ports are fully known (ListenModel.complete) and nothing made them unsure. */
   readonly complete: boolean;
+  /** The setting that turned every TCP listener off (`--skip-networking`), as written. */
+  readonly tcpOff?: string;
 }
 
 /** What the model needs beyond the pod: user image knowledge and the file's ConfigMaps. */
@@ -103,6 +105,28 @@ function listenAddress(setting: ListenSetting, text: string, bind: string | unde
   const [first] = parts;
   if (first?.port === 0) return 'off';
   return first && { address: parts.some((p) => p?.address === '') ? '' : first.address, ...(first.port !== undefined ? { port: first.port } : {}) };
+}
+
+/** The setting that turns the process's TCP listeners off, as written, or undefined. */
+function tcpTurnedOff(off: TcpOff | undefined, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
+  if (!off) return undefined;
+  for (const item of args) {
+    const text = item.text.toLowerCase();
+    for (const flag of off.args ?? []) {
+      if (text === flag) return item.text;
+      if (text.startsWith(flag + '=') && !/^(0|off|false)$/.test(text.slice(flag.length + 1))) return item.text;
+    }
+  }
+  const v = off.env ? env.vars.get(off.env.name)?.value : undefined;
+  if (off.env && v !== undefined && off.env.values.includes(v.trim().toLowerCase())) return `${off.env.name}=${v}`;
+  if (off.emptyKeyedArg) {
+    const { flag, key } = off.emptyKeyedArg;
+    for (const [i, item] of args.entries()) {
+      const kv = item.text === flag ? args[i + 1]?.text : item.text.startsWith(flag) ? item.text.slice(flag.length).trim() : undefined;
+      if (kv?.startsWith(key + '=') && /^(''|"")?$/.test(kv.slice(key.length + 1).trim())) return `${flag} ${kv}`;
+    }
+  }
+  return undefined;
 }
 
 /** A setting's value in the container, from env (lower precedence) then args. */
@@ -230,6 +254,14 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     const p = m.mountPath === undefined ? undefined : normaliseMountPath(m.mountPath);
     return p !== undefined && (listen?.configPaths ?? []).some((c) => p === c || c.startsWith(p === '/' ? '/' : p + '/') || p.startsWith(c + '/'));
   });
+
+  const off = unsure ? undefined : tcpTurnedOff(listen?.tcpOff, args, vars);
+  if (off) {
+    // No TCP listener at all (clients use a unix socket): every declared TCP port is unserved.
+    const known = listen?.complete === true && publishedImage(container.image ?? '');
+    const unserved = known ? container.ports.filter((p) => p.containerPort !== undefined && p.protocol.toUpperCase() === 'TCP') : [];
+    return { ...base, listeners: [], basis: 'image', image: info, unserved, complete: known, tcpOff: off };
+  }
 
   let defaults = info.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
   const configListeners: Listener[] = [];

@@ -60,3 +60,15 @@ test('grafana: GF_PATHS_CONFIG and GF_*__FILE variables leave the port unsure', 
   assert.deepEqual(portFindings(pod('{name: g, image: "grafana/grafana:11.1.0", env: [{name: GF_SERVER_HTTP_PORT__FILE, value: /etc/secrets/port}], ports: [{containerPort: 3007}]}')), []);
   assert.equal(findings(pod('{name: g, image: "grafana/grafana:11.1.0", ports: [{containerPort: 3007}]}'), 'port-not-served').length, 1);
 });
+
+test('settings that turn TCP off: mysqld --skip-networking, postgres -c listen_addresses=, grafana GF_SERVER_PROTOCOL=socket', () => {
+  const beside = (c: string): string => pod(c, '{name: router, image: example/router, ports: [{containerPort: 3306}, {containerPort: 5432}, {containerPort: 3000}]}');
+  assert.deepEqual(portFindings(beside('{name: m, image: "mysql:8.4", args: [--skip-networking]}')), []);
+  assert.deepEqual(portFindings(beside('{name: m, image: "mariadb:11", args: [--skip_networking=ON]}')), []);
+  assert.deepEqual(portFindings(beside('{name: p, image: "postgres:16", args: [-c, "listen_addresses="]}')), []);
+  assert.deepEqual(portFindings(beside('{name: g, image: "grafana/grafana:11.1.0", env: [{name: GF_SERVER_PROTOCOL, value: socket}]}')), []);
+  // Networking left on is read as before; a declared port is not served with TCP off.
+  assert.equal(findings(beside('{name: m, image: "mysql:8.4", args: [--skip-networking=0]}'), 'implicit-port-conflict').length, 1);
+  const [unserved] = findings(pod('{name: m, image: "mysql:8.4", args: [--skip-networking], ports: [{containerPort: 3306}]}'), 'port-not-served');
+  assert.match(unserved?.message ?? '', /listens on no port with these settings, not on 3306\/TCP/);
+});

@@ -27,6 +27,10 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
   if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
+  if (listen.tcpOff) {
+    const off = [...(listen.tcpOff.args ?? []).map((a) => `\`${a}\``), ...(listen.tcpOff.env ? [`env \`${listen.tcpOff.env.name}=${listen.tcpOff.env.values.join('|')}\``] : []), ...(listen.tcpOff.emptyKeyedArg ? [`\`${listen.tcpOff.emptyKeyedArg.flag} ${listen.tcpOff.emptyKeyedArg.key}=\``] : [])];
+    parts.push(`no TCP listener with ${off.join(', ')}`);
+  }
   if (listen.configEnv?.length) parts.push(`unsure with env ${listen.configEnv.map((e) => `\`${e}\``).join(', ')}`);
   if (listen.fileEnvSuffix) parts.push(`unsure when a setting's variable is given with \`${listen.fileEnvSuffix}\` (read from a file)`);
   if (listen.programs?.length) parts.push(`command or args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
@@ -70,7 +74,8 @@ export function renderImagesMarkdown(): string {
     'nats-server `--config` file; redis Sentinel\'s 26379, a redis cluster node\'s bus port and `tls-port`). Port 0 turns',
     'a listener off (redis `--port 0 --tls-port 6379` serves TLS only); a list of URLs on one port (etcd',
     '`--listen-client-urls`) is one listener; a repeatable flag given twice, or a long flag written with one dash',
-    '(`-web.listen-address`, which only Go\'s flag package reads), leaves the ports unsure. The bind address counts:',
+    '(`-web.listen-address`, which only Go\'s flag package reads), leaves the ports unsure; a setting that turns TCP',
+    'off (mysqld `--skip-networking`) leaves none. The bind address counts:',
     '`127.0.0.1:9101` and `0.0.0.0:9100` do not clash; `127.0.0.1:80` and `0.0.0.0:80` do. A `command` that',
     'starts the image\'s own server (one of the programs in the "Listeners" column, as in',
     '`command: [nats-server, --config, /etc/nats/nats.conf]`) is read like args; `args` that start with a',

@@ -71,6 +71,15 @@ export interface ListenSetting {
   readonly repeatable?: boolean;
 }
 
+export interface TcpOff {
+  /** Flags that turn TCP off when given (`--skip-networking`; `=0`, `=off`, `=false` do not). */
+  readonly args?: readonly string[];
+  /** A variable with one of these values (case-insensitive). */
+  readonly env?: { readonly name: string; readonly values: readonly string[] };
+  /** `-c key=` with an empty value (or `''`). */
+  readonly emptyKeyedArg?: { readonly flag: string; readonly key: string };
+}
+
 /** How the image's process learns its ports, beyond its defaults (see docs/images.md). */
 export interface ListenModel {
   readonly settings: readonly ListenSetting[];
@@ -87,6 +96,11 @@ export interface ListenModel {
   readonly configPaths?: readonly string[];
   /** Argument prefixes that load such configuration (`--config`, `-c config_file=`). */
   readonly configArgs?: readonly string[];
+  /**
+   * Settings that turn the process's TCP listeners off (mysqld `--skip-networking`, grafana
+   * `GF_SERVER_PROTOCOL=socket`, postgres `-c listen_addresses=`): it then listens on no port.
+   */
+  readonly tcpOff?: TcpOff;
   /** Environment variables that point the image at another configuration file (`GF_PATHS_CONFIG`). */
   readonly configEnv?: readonly string[];
   /** A suffix that makes a setting's variable read its value from a file (grafana's `GF_SERVER_HTTP_PORT__FILE`). */

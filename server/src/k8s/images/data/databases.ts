@@ -69,6 +69,8 @@ export const databases: readonly ImageInfo[] = [
       settings: [{ ...portFlag(5432, ['-p', '--port'], ['PGPORT']), getopt: true }, { port: 5432, keyedArg: { flag: '-c', key: 'port' }, value: 'port', getopt: true }],
       configArgs: ['-c config_file=', '--config-file', '--config_file'],
       configPaths: ['/etc/postgresql'],
+      // An empty listen_addresses: no TCP socket, only the unix-domain one.
+      tcpOff: { emptyKeyedArg: { flag: '-c', key: 'listen_addresses' } },
       programs: ['postgres'],
       complete: true,
     },
@@ -98,6 +100,7 @@ export const databases: readonly ImageInfo[] = [
       configPaths: mysqlConfig,
       // The administrative interface (8.0.14+) listens on --admin-port (33062) once --admin-address is given.
       configArgs: ['--defaults-file', '--defaults-extra-file', '--admin-address', '--admin_address', '--admin-port', '--admin_port'],
+      tcpOff: { args: ['--skip-networking', '--skip_networking'] },
       programs: ['mysqld'],
       complete: true,
     },
@@ -122,6 +125,7 @@ export const databases: readonly ImageInfo[] = [
       ],
       configPaths: mysqlConfig,
       configArgs: ['--defaults-file', '--defaults-extra-file'],
+      tcpOff: { args: ['--skip-networking', '--skip_networking'] },
       programs: ['mariadbd', 'mysqld'],
       complete: true,
     },

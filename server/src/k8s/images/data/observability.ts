@@ -95,6 +95,8 @@ export const observability: readonly ImageInfo[] = [
       // run.sh passes --config="$GF_PATHS_CONFIG", and exports each GF_*__FILE variable from its file.
       configEnv: ['GF_PATHS_CONFIG'],
       fileEnvSuffix: '__FILE',
+      // protocol = socket: a unix socket (GF_SERVER_SOCKET) instead of http_port.
+      tcpOff: { env: { name: 'GF_SERVER_PROTOCOL', values: ['socket'] } },
       complete: true,
     },
     source: 'grafana/grafana Dockerfile (EXPOSE 3000, GF_PATHS_* environment, no VOLUME)',
