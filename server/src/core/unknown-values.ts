@@ -31,13 +31,21 @@ export function writtenText(node: unknown): string | undefined {
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
 export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\./;
 
-const MARKER = /\{\{|\$\{[A-Za-z_][A-Za-z0-9_]*(?:[:]?[-=?+][^}]*)?\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+// `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
+// `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied.
+const MARKER = /\{\{|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
 /** A whole value that is one placeholder with a default: `${PULL:-Always}`, `${PORT:=8080}`, `${X-y}`. */
 const WITH_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^}]*)\}$/;
 
-/** The default as envsubst would leave it, read as go-yaml reads a plain scalar. */
-function defaultValue(text: string, plain: boolean): unknown {
-  if (!plain) return text;
+/**
+ * The default as envsubst would leave it, read as go-yaml reads a plain scalar (surrounding
+ * spaces are the line's, not the value's); unknown (null) when it holds a variable itself
+ * (`${PULL:-$DEFAULT_PULL}`), which envsubst expands too.
+ */
+function defaultValue(written: string, plain: boolean): unknown {
+  if (written.includes('$')) return null;
+  if (!plain) return written;
+  const text = written.trim();
   if (/^[-+]?\d+$/.test(text)) return Number(text);
   if (/^(?:true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   if (text === '' || text === '~' || /^null$/i.test(text)) return null;

@@ -116,6 +116,12 @@ test('placeholders: unknown, not wrong; a default is checked; $(VAR) is Kubernet
   assert.deepEqual(rules(pod('${PORT:=8443}', '${PULL:-Always}')), []);
   assert.deepEqual(rules(pod('${PORT:-8443}', '${PULL:-always}')), ['invalid-value|${PULL:-always}']);
   assert.deepEqual(rules(pod('${PORT:-70000}', 'Always')), ['invalid-port|${PORT:-70000}']);
+  // Expressions of other substitution tools (Garden, Jenkins), and defaults that are variables too.
+  assert.deepEqual(rules(pod('${var.port}', '${inputs.pullPolicy}', '${env.PROTO}')), []);
+  assert.deepEqual(rules(pod('${a || 3}', '${PULL:-$DEFAULT_PULL}')), []);
+  // A default's surrounding spaces are the line's: `${P:- 9090}` leaves `containerPort:  9090`.
+  assert.deepEqual(rules(pod('${PORT:- 8443}', '${PULL:- Always}')), []);
+  assert.deepEqual(rules(pod('${PORT:- 70000}', 'Always')), ['invalid-port|${PORT:- 70000}']);
 });
 
 test('placeholders where YAML expects pairs or lines: masked like template actions, one note on the one that broke the parse', () => {
