@@ -38,6 +38,8 @@ export interface ParsedChunk {
   readonly masked?: readonly Span[];
   /** Spans inside template blocks (`if`, `range`, `with`): rendered any number of times. */
   readonly conditional?: readonly Span[];
+  /** A template `if`/`with` wraps the whole document: it is rendered only under a condition. */
+  readonly wrapped?: boolean;
   /** The masked spans are `${...}` placeholders, not template actions: the one that broke the parse. */
   readonly placeholders?: Span;
 }
@@ -150,7 +152,7 @@ export function parseChunk(source: string): ParsedChunk {
       markUnknownValues(doc, masked.spans);
       markOpenCollections(doc, masked.text, masked.spans);
     }
-    return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional };
+    return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
   if (text.includes('${') && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
     const masked = maskPlaceholders(text);

@@ -7,7 +7,9 @@
  * Except for an `if` or `with` without `else` around the whole document (`{{- if .Values.x.enabled }}`
  * on the first line, `{{- end }}` on the last, as most charts write optional objects): it decides
  * whether the object is rendered at all, and when it is, all of it is. Unless it asks about the
- * cluster's versions: an old apiVersion there is rendered only where it is served.
+ * cluster's versions: an old apiVersion there is rendered only where it is served (and since a
+ * helper or a variable may ask too, the apiVersion rules leave wrapped documents alone). A block
+ * opened before a `---` and closed (or `else`d) in this document makes all of it conditional.
  */
 import type { Span } from '../rules/types';
 
@@ -17,6 +19,8 @@ export interface MaskedText {
   readonly spans: readonly Span[];
   /** Everything between a block action (`if`, `range`, `with`, `define`, `block`) and its `end`. */
   readonly conditional: readonly Span[];
+  /** An `if` or `with` wraps the whole document: it is rendered only under a condition. */
+  readonly wrapped?: boolean;
 }
 
 const BLOCK_START = /^\{\{-?\s*(if|range|with|define|block)\b/;
@@ -78,6 +82,8 @@ export function maskTemplateActions(text: string): MaskedText {
   const spans: Span[] = [];
   const conditional: Span[] = [];
   const open: { kind: string; start: number; from: number; branches: boolean }[] = [];
+  let wrapped = false;
+  let inherited = false;
   let at = text.indexOf('{{');
   while (at >= 0) {
     const close = text.indexOf('}}', at + 2);
@@ -92,16 +98,23 @@ export function maskTemplateActions(text: string): MaskedText {
     else if (BLOCK_ELSE.test(action)) {
       const block = open[open.length - 1];
       if (block) block.branches = true;
+      // An `else` of a block opened in an earlier document (before a `---`): all of this one is inside it.
+      else inherited = true;
     } else if (BLOCK_END.test(action)) {
       const block = open.pop();
       const wrapsDocument = (block?.kind === 'if' || block?.kind === 'with') && !block.branches && !guardsVersion(text.slice(block.start, block.from)) && onlyActionsAndComments(text.slice(0, block.start)) && onlyActionsAndComments(text.slice(end));
       if (block && !wrapsDocument) conditional.push({ start: block.from, end: at });
+      if (wrapsDocument) wrapped = true;
+      // The `end` of a block opened before a `---` (`{{- if .Capabilities… }}` above it).
+      if (!block) inherited = true;
     }
     at = text.indexOf('{{', end);
   }
   // An unclosed block runs to the end of the text.
   for (const block of open) conditional.push({ start: block.from, end: text.length });
-  return { text: out.join(''), spans, conditional };
+  // A document inside a block opened in an earlier one is conditional from its start to its end.
+  if (inherited) conditional.push({ start: 0, end: text.length });
+  return { text: out.join(''), spans, conditional, ...(wrapped ? { wrapped } : {}) };
 }
 
 /** Whether an offset lies in one of the spans. */

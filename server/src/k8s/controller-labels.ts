@@ -60,9 +60,16 @@ function rolloutMetadataKeys(pod: PodModel): string[] {
   });
 }
 
+/**
+ * Labels a process puts on its own pod at run time to say which replica leads: Vault's
+ * `vault-active`, Patroni's `spilo-role`/`role`, leader-election sidecars' `leader`. A Service
+ * selecting the leader with such a label beside the app's is the usual pattern.
+ */
+const RUN_TIME_ROLE = /(?:^|[-_./])(?:role|active|leader|primary|master|standby|sealed|initialized)(?:$|[-_.])/i;
+
 /** Whether the pods may carry `key` although their template does not write it. */
 export function mayBeAddedByController(key: string, pod: PodModel): boolean {
-  if (BUILT_IN_CONTROLLER_LABELS.has(key)) return true;
+  if (BUILT_IN_CONTROLLER_LABELS.has(key) || RUN_TIME_ROLE.test(key)) return true;
   if (isBuiltInWorkload(pod.object)) return false;
   const prefix = key.includes('/') ? key.slice(0, key.indexOf('/')) : '';
   return prefix.includes('.') || OPERATOR_PLAIN_LABELS.has(key) || rolloutMetadataKeys(pod).includes(key);

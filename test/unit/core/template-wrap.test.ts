@@ -28,7 +28,7 @@ test('an if or with around the whole document: its findings are kept', () => {
   assert.equal(conflicts(pod), 1, 'unwrapped');
   assert.equal(conflicts(`{{- if .Values.enabled }}\n${pod}{{- end }}\n`), 1);
   assert.equal(conflicts(`{{- with .Values.pod }}\n${pod}{{- end }}\n`), 1);
-  assert.equal(conflicts(`{{/* a comment */}}\n# the pod\n{{- if and .Values.a .Values.b }}\n---\n${pod}{{- end -}}\n\n`), 1, 'comments and actions around it');
+  assert.equal(conflicts(`---\n{{/* a comment */}}\n# the pod\n{{- if and .Values.a .Values.b }}\n${pod}{{- end -}}\n\n`), 1, 'comments and actions around it');
   assert.equal(conflicts(`{{- if .Values.a }}\n{{- if .Values.b }}\n${pod}{{- end }}\n{{- end }}\n`), 1, 'two wrapping blocks');
 });
 
@@ -44,4 +44,18 @@ test('the mask lists a wrapping block as unconditional and the others as conditi
   const { conditional } = maskTemplateActions(wrapped);
   assert.equal(conditional.length, 1);
   assert.equal(wrapped.slice(conditional[0]?.start, conditional[0]?.end), '\nx: 1\n');
+});
+
+test('apiVersion rules leave a wrapped document alone: its condition may ask for the cluster version through a helper', () => {
+  const psp = `apiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  privileged: false\n`;
+  assert.equal(findings(psp, 'removed-api-version').length, 1, 'unwrapped, it is rendered everywhere');
+  const viaVariable = `{{- $pspAvailable := (semverCompare "<1.25-0" (include "common.capabilities.kubeVersion" .)) -}}\n{{- if and $pspAvailable .Values.psp.create }}\n${psp}{{- end }}\n`;
+  assert.equal(findings(viaVariable, 'removed-api-version').length, 0);
+  assert.equal(findings(`{{- if (include "common.capabilities.psp.supported" .) }}\n${psp}{{- end }}\n`, 'removed-api-version').length, 0);
+});
+
+test('a block opened before a --- and closed or else-d in this document makes all of it conditional', () => {
+  const guardedAcross = `{{- if .Values.enabled }}\n---\n${pod}{{- end }}\n`;
+  assert.equal(conflicts(guardedAcross), 0);
+  assert.equal(findings(`{{- if semverCompare "<1.25-0" .Capabilities.KubeVersion.Version }}\n---\napiVersion: policy/v1beta1\nkind: PodSecurityPolicy\nmetadata: {name: {{ .Release.Name }}}\n{{- else }}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n{{- end }}\n`, 'removed-api-version').length, 0);
 });

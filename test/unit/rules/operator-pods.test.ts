@@ -94,3 +94,11 @@ test('service-selects-nothing: a chart release near the Service makes pods label
   const renamed = release('helm.toolkit.fluxcd.io/v2', 'HelmRelease', '  releaseName: sonarr\n');
   assert.equal(workspaceFindings(`${service}---\n${radarr}---\n${renamed}`, 'service-selects-nothing').length, 1);
 });
+
+test('service-selects-nothing: a role label the process sets on its own pod (Vault, Patroni) is no missing label', () => {
+  const service = (selector: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: ${selector}\n  ports: [{port: 8200}]\n`;
+  const sts = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: vault}\nspec:\n  selector: {matchLabels: {app: vault}}\n  template:\n    metadata: {labels: {app: vault}}\n    spec:\n      containers: [{name: vault, image: hashicorp/vault:1.17}]\n`;
+  assert.equal(workspaceFindings(`${service('{app: vault, vault-active: "true"}')}---\n${sts}`, 'service-selects-nothing').length, 0);
+  assert.equal(workspaceFindings(`${service('{app: vault, spilo-role: master}')}---\n${sts}`, 'service-selects-nothing').length, 0);
+  assert.equal(workspaceFindings(`${service('{app: vault, tier: backend}')}---\n${sts}`, 'service-selects-nothing').length, 1);
+});
