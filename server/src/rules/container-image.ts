@@ -24,6 +24,16 @@ function judged(pod: PodModel, ctx: RuleContext): boolean {
   return isMap(spec) && getPair(spec, 'selector', pod.doc) !== undefined;
 }
 
+/**
+ * `image: #{registry}#/app:1.2`: a token of Azure DevOps' replacetokens or Octopus, which YAML
+ * reads as a comment; the pipeline writes the image in before the file is applied.
+ */
+function tokenComment(text: string, key: Node): boolean {
+  const end = key.range?.[1];
+  if (end === undefined) return false;
+  return /^:[ \t]+#\{/.test(text.slice(end, end + 40));
+}
+
 export function checkContainerImage(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (!judged(pod, ctx)) continue;
@@ -32,6 +42,7 @@ export function checkContainerImage(ctx: RuleContext): void {
       const value = pair?.value;
       // A present image that is not null or "" is the type check's (or fine).
       if (pair && (isUnknownValue(value) || !(value === null || (isScalar(value) && (value.value === null || value.value === ''))))) continue;
+      if (pair && tokenComment(ctx.chunk.text, pair.key as Node)) continue;
       const at = (isScalar(value) && value.value === '' ? value : pair?.key) ?? c.nameNode ?? c.node.items[0]?.key;
       if (!at) continue;
       ctx.report({ node: at as Node, message: ctx.t('invalid-value.image-missing', { name: containerLabel(c), path: `${c.path}.image` }), data: { field: 'image', imageMissing: true } });

@@ -48,3 +48,8 @@ test('a finding on a container without image is an error with no quick fix that 
   assert.equal(check(text).find((x) => x.rule === 'invalid-value')?.severity, 'error');
   assert.deepEqual(fixesOf(text, 'invalid-value').fixes.filter((f) => !/^Disable/.test(f.title)), []);
 });
+
+test('a token a pipeline replaces, which YAML reads as a comment (`image: #{registry}#/app`), is no missing image', () => {
+  assert.deepEqual(imageFindings(pod('    - name: a\n      image: #{acr}#/app:#{tag}#\n')), []);
+  assert.equal(imageFindings(pod('    - name: a\n      image: # TODO\n')).length, 1, 'a plain comment is no token');
+});
