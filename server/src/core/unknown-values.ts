@@ -29,11 +29,14 @@ export function writtenText(node: unknown): string | undefined {
 }
 
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
-export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\./;
+export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]/;
 
 // `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
 // `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied.
 const MARKER = /\{\{|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+/** A whole value that is one kustomize var reference, `$(NAME)`. */
+const KUSTOMIZE_VAR = /^\$\([A-Za-z_][A-Za-z0-9_.]*\)$/;
+
 /** A whole value that is one placeholder with a default: `${PULL:-Always}`, `${PORT:=8080}`, `${X-y}`. */
 const WITH_DEFAULT = /^\$\{[A-Za-z_][A-Za-z0-9_]*:?[-=]([^}]*)\}$/;
 
@@ -84,6 +87,13 @@ export function markUnknownValues(doc: Document, masked: readonly Span[] = []): 
     else if (isMap(node)) {
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
+        // `targetPort: $(APP_PORT)`: a kustomize var (a `varReference` configuration puts them in
+        // any field); in an env value, command or args `$(X)` is Kubernetes' own expansion.
+        if (isScalar(pair.value) && typeof pair.value.value === 'string' && KUSTOMIZE_VAR.test(pair.value.value) && !(isScalar(pair.key) && pair.key.value === 'value')) {
+          WRITTEN.set(pair.value, pair.value.value);
+          pair.value.value = null;
+          UNKNOWN.add(pair.value);
+        }
         if (isScalar(pair.key)) {
           const key = pair.key;
           // A key built by a template is unknown too: its pair is skipped by the validator.

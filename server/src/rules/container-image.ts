@@ -17,8 +17,17 @@ import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { groupOf, isBuiltInWorkload } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
+/**
+ * Containers whose image a framework sets: Spark's driver and executor pod templates, Flink's
+ * main container (the `spec.podTemplate` files these read are never applied themselves).
+ */
+const FRAMEWORK_CONTAINERS = new Set(['spark-kubernetes-driver', 'spark-kubernetes-executor', 'flink-main-container']);
+
 function judged(pod: PodModel, ctx: RuleContext): boolean {
   if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) return false;
+  // A Pod with no name (nor generateName) is a template some framework reads, not an object to apply.
+  const metadata = getNode(pod.object.node, 'metadata', pod.doc);
+  if (pod.object.kind === 'Pod' && !(isMap(metadata) && (getPair(metadata, 'name', pod.doc) || getPair(metadata, 'generateName', pod.doc)))) return false;
   if (groupOf(pod.object.apiVersion) !== 'apps') return true;
   const spec = getNode(pod.object.node, 'spec', pod.doc);
   return isMap(spec) && getPair(spec, 'selector', pod.doc) !== undefined;
@@ -38,6 +47,7 @@ export function checkContainerImage(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (!judged(pod, ctx)) continue;
     for (const c of pod.containers) {
+      if (c.name !== undefined && FRAMEWORK_CONTAINERS.has(c.name)) continue;
       const pair = getPair(c.node, 'image', pod.doc);
       const value = pair?.value;
       // A present image that is not null or "" is the type check's (or fine).

@@ -48,6 +48,9 @@ export const danglingBackend: FileRule = {
           continue;
         }
         if (defined.length === 0 || ref.port === undefined || !ref.portNode) continue;
+        // The AWS Load Balancer Controller reads `port.name: use-annotation` as an action named by
+        // the Ingress's `alb.ingress.kubernetes.io/actions.<service>` annotation, not a Service port.
+        if (ref.port === 'use-annotation') continue;
         const portLists = defined.map((s) => servicePortsOf(s.object, s.doc));
         if (portLists.some((p) => p === undefined)) continue;
         const ports = portLists.flat() as ServicePort[];

@@ -1,8 +1,10 @@
 /**
  * duplicate-env: one container sets the same environment variable twice. The API server accepts
  * it (kubectl only warns), and the last entry wins, so the earlier value is silently dropped.
+ * Unless the later one builds on it: the kubelet expands `JAVA_OPTS=$(JAVA_OPTS) -Dx=y` with the
+ * earlier value, so both reach the process.
  */
-import { envOf, type EnvEntry } from '../k8s/env';
+import { envOf, varReferences, type EnvEntry } from '../k8s/env';
 import { containerLabel } from '../k8s/pod-model';
 import type { Rule } from './types';
 
@@ -18,6 +20,8 @@ export const duplicateEnv: Rule = {
           const earlier = seen.get(entry.name);
           seen.set(entry.name, entry);
           if (!earlier) continue;
+          const value = entry.valueNode?.value;
+          if (typeof value === 'string' && varReferences(value).some((r) => r.name === entry.name)) continue;
           const args = { name: entry.name, container: containerLabel(container) };
           ctx.report({
             node: entry.nameNode,

@@ -33,7 +33,10 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       if (!PROBES.test(ref.where) || typeof ref.value !== 'number') continue;
       const port = ref.value;
       const own = tcpPorts(of.get(container)!);
-      if (own.has(port)) continue;
+      if (own.has(port) || probesOtherHost(container, ref.where, pod.doc)) continue;
+      // A process that listens on loopback only cannot be probed on its own port: a sidecar
+      // in front of it (a TLS proxy) is the way in, and the probe through it tests it.
+      if (own.size > 0 && tcpPorts(of.get(container)!, true).size === 0) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
       if (!sibling || pathNames(container, ref.where, pod.doc)) continue;
       const mine = [...own];
@@ -47,6 +50,12 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       });
     }
   }
+}
+
+/** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */
+function probesOtherHost(container: ContainerModel, where: string, doc: Document): boolean {
+  const probe = where.slice(0, where.indexOf('.'));
+  return (getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'host', doc) ?? '') !== '';
 }
 
 /** Whether the probe's HTTP path names the container (`/healthcheck/kubedns` for "kubedns"): a health endpoint that reports on it. */

@@ -24,6 +24,19 @@ export interface NearMiss {
   readonly actual?: string;
 }
 
+/** Words that name the other of a pair, not a misspelling of it (`ingressgateway`, `egressgateway`). */
+const ALTERNATIVES: readonly (readonly [string, string])[] = [
+  ['ingress', 'egress'],
+  ['internal', 'external'],
+  ['inbound', 'outbound'],
+  ['input', 'output'],
+  ['public', 'private'],
+  ['read', 'write'],
+  ['primary', 'replica'],
+  ['blue', 'green'],
+  ['east', 'west'],
+];
+
 /**
  * Close enough to be a slip of the keyboard: one or two edits, fewer than a third of the word.
  * Names that differ only in their numbers (`web-1`, `web-2`; `v1`, `v2`) are variants, not typos.
@@ -31,6 +44,7 @@ export interface NearMiss {
 function isTypo(a: string, b: string): boolean {
   if (a === b || a.length > 256 || b.length > 256 || Math.abs(a.length - b.length) > 2) return false;
   if (a.replace(/\d+/g, '0') === b.replace(/\d+/g, '0')) return false;
+  if (ALTERNATIVES.some(([x, y]) => a.replace(x, y) === b || a.replace(y, x) === b)) return false;
   const d = editDistance(a.toLowerCase(), b.toLowerCase());
   return d <= 2 && d <= Math.max(1, Math.floor(Math.max(a.length, 3) / 3));
 }

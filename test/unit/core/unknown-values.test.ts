@@ -177,3 +177,44 @@ test('yaml-syntax: one error per broken region, and a cap with a count', () => {
   assert.ok(found.length <= 21, `${found.length} syntax findings`);
   assert.match(found[found.length - 1]?.message ?? '', /more YAML syntax errors/);
 });
+
+test('a whole value $(NAME) outside env values is a kustomize var: unknown; in env values, command and args it is Kubernetes\' expansion', () => {
+  const svc = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: s}
+    spec:
+      selector: {app: a}
+      ports: [{port: 443, targetPort: $(CONTAINER_PORT)}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p, labels: {app: a}}
+    spec:
+      containers:
+        - name: a
+          image: example/a
+          ports: [{containerPort: 9868, name: https}]
+          env:
+            - {name: MODE, value: "$(MODEE)"}
+            - {name: MODEE_X, value: "1"}
+  `;
+  const found = check(svc).filter((f) => f.severity !== 'information').map((f) => f.rule);
+  assert.ok(!found.includes('service-target-port'), found.join());
+});
+
+test('env: a self-reference and a value that builds on the earlier one of the same name', () => {
+  const env = (entries: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+        - name: a
+          image: example/a
+          env: ${entries}
+  `;
+  assert.deepEqual(check(env('[{name: X, value: "$(X)"}]')).map((f) => f.rule), []);
+  assert.deepEqual(check(env('[{name: JAVA_OPTS, value: -Xmx1g}, {name: JAVA_OPTS, value: "$(JAVA_OPTS) -Dfoo=bar"}]')).map((f) => f.rule), []);
+  assert.deepEqual(check(env('[{name: JAVA_OPTS, value: -Xmx1g}, {name: JAVA_OPTS, value: -Dfoo=bar}]')).map((f) => f.rule), ['duplicate-env']);
+});

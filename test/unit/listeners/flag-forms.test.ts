@@ -72,3 +72,18 @@ test('settings that turn TCP off: mysqld --skip-networking, postgres -c listen_a
   const [unserved] = findings(pod('{name: m, image: "mysql:8.4", args: [--skip-networking], ports: [{containerPort: 3306}]}'), 'port-not-served');
   assert.match(unserved?.message ?? '', /listens on no port with these settings, not on 3306\/TCP/);
 });
+
+test('data platforms: settings that move or drop the default ports leave them unsure (no clash with a sidecar on the default)', () => {
+  const beside = (c: string, port: number): string => pod(c, `{name: side, image: example/side, ports: [{containerPort: ${port}}]}`);
+  const silent = (c: string, port: number): void => assert.deepEqual(portFindings(beside(c, port)), [], c);
+  silent('{name: zk, image: "zookeeper:3.9", env: [{name: ZOO_ADMINSERVER_ENABLED, value: "false"}]}', 8080);
+  silent('{name: zk, image: "zookeeper:3.9", env: [{name: ZOO_CFG_EXTRA, value: "admin.serverPort=8081"}]}', 8080);
+  silent('{name: k, image: "apache/kafka:3.8.0", env: [{name: KAFKA_LISTENERS, value: "PLAINTEXT://:9094"}]}', 9092);
+  silent('{name: f, image: "flink:1.20", args: [jobmanager], env: [{name: FLINK_PROPERTIES, value: "rest.port: 8082"}]}', 8081);
+  silent('{name: j, image: "jupyter/base-notebook:2024-01-01", args: [start-notebook.py, --ServerApp.port=8890]}', 8888);
+  silent('{name: es, image: "elasticsearch:7.17.0", args: [elasticsearch, -Ehttp.port=9201]}', 9200);
+  silent('{name: es, image: "elasticsearch:8.15.0", env: [{name: http.port, value: "9201"}]}', 9200);
+  // Without those settings the default stands, and the sidecar's declaration clashes with it.
+  assert.equal(findings(beside('{name: zk, image: "zookeeper:3.9"}', 8080), 'implicit-port-conflict').length, 1);
+  assert.equal(findings(beside('{name: j, image: "jupyter/base-notebook:2024-01-01"}', 8888), 'implicit-port-conflict').length, 1);
+});

@@ -53,3 +53,11 @@ test('a token a pipeline replaces, which YAML reads as a comment (`image: #{regi
   assert.deepEqual(imageFindings(pod('    - name: a\n      image: #{acr}#/app:#{tag}#\n')), []);
   assert.equal(imageFindings(pod('    - name: a\n      image: # TODO\n')).length, 1, 'a plain comment is no token');
 });
+
+test('framework pod templates (Spark, Flink) leave the image to the framework', () => {
+  const template = (name: string, meta = ''): string => `apiVersion: v1\nkind: Pod\n${meta}spec:\n  containers:\n    - name: ${name}\n      resources: {limits: {memory: 2Gi}}\n`;
+  assert.deepEqual(imageFindings(template('spark-kubernetes-executor')), []);
+  assert.deepEqual(imageFindings(template('flink-main-container', 'metadata: {name: jm}\n')), []);
+  assert.deepEqual(imageFindings(template('worker')), [], 'a Pod without a name is a template');
+  assert.equal(imageFindings(template('worker', 'metadata: {generateName: w-}\n')).length, 1);
+});

@@ -118,3 +118,22 @@ test('probe-port-elsewhere: a health sidecar whose path names the container repo
   assert.equal(findings(kubeDns('/metrics'), 'probe-port-elsewhere').length, 1);
   assert.equal(findings(kubeDns('/healthcheck/kubednsx'), 'probe-port-elsewhere').length, 1);
 });
+
+test('probe-port-elsewhere: a probe that sets httpGet.host, and one through a proxy in front of a loopback-only process, are fine', () => {
+  const withHost = pod(`    - name: app
+      image: grafana/grafana:11.1.0
+      readinessProbe: {httpGet: {host: 10.0.0.5, path: /api/health, port: 8443}}
+    - name: proxy
+      image: example/tls-proxy
+      ports: [{containerPort: 8443}]`);
+  assert.equal(findings(withHost, 'probe-port-elsewhere').length, 0);
+  const behindProxy = pod(`    - name: grafana
+      image: grafana/grafana:11.1.0
+      env: [{name: GF_SERVER_HTTP_ADDR, value: 127.0.0.1}]
+      readinessProbe: {httpGet: {path: /api/health, port: 8443, scheme: HTTPS}}
+    - name: proxy
+      image: example/tls-proxy
+      ports: [{containerPort: 8443}]`);
+  assert.equal(findings(behindProxy, 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(behindProxy.replace('value: 127.0.0.1', 'value: 0.0.0.0'), 'probe-port-elsewhere').length, 1, 'grafana on every address: probe its own 3000');
+});

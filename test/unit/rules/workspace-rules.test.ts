@@ -112,6 +112,14 @@ test('dangling-backend: silent for a right port, an unknown Service, another nam
   assert.equal(workspaceFindings(ingress('{number: 80}', 'payments'), 'dangling-backend', svc).length, 0);
   assert.equal(workspaceFindings(ingress('{number: 8080}', 'web', 'prod'), 'dangling-backend', { '/ws/app/svc.yaml': service('{app: web}', 'staging', '[{port: 80, targetPort: 8080}]') }).length, 0);
   assert.equal(workspaceFindings(route('8080'), 'dangling-backend', {}).length, 0);
+  // The AWS Load Balancer Controller's action reference (alb.ingress.kubernetes.io/actions.web).
+  assert.equal(workspaceFindings(ingress('{name: use-annotation}'), 'dangling-backend', svc).length, 0);
+});
+
+test('service-selects-nothing: the other word of a pair is no typo (ingressgateway, egressgateway)', () => {
+  const gw = { '/ws/app/gw.yaml': deployment('{istio: egressgateway}') };
+  assert.equal(workspaceFindings(service('{istio: ingressgateway}'), 'service-selects-nothing', gw).length, 0);
+  assert.equal(workspaceFindings(service('{istio: ingresgateway}'), 'service-selects-nothing', { '/ws/app/gw.yaml': deployment('{istio: ingressgateway}') }).length, 1);
 });
 
 const config = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\ndata:\n  log_level: debug\n  mode: fast\n';

@@ -176,7 +176,10 @@ export const apps: readonly ImageInfo[] = [
     ports: [tcp(8888, 'Jupyter Server')],
     populatedDirs: [dir('/home/jovyan', 'HOME of NB_USER: shell and Jupyter configuration')],
     dataDirs: [data('/home/jovyan/work', 'The documented place to mount notebooks')],
-    listen: { settings: [], programs: ['start-notebook.py', 'start-notebook.sh', 'start.sh', 'jupyter'] },
+    listen: {
+      settings: [portFlag(8888, ['--ServerApp.port', '--NotebookApp.port', '--port'], ['JUPYTER_PORT'])],
+      programs: ['start-notebook.py', 'start-notebook.sh', 'start.sh', 'jupyter', 'start-singleuser.py', 'start-singleuser.sh'],
+    },
     source: 'jupyter/docker-stacks images/base-notebook/Dockerfile (EXPOSE 8888)',
   },
 ];

@@ -262,7 +262,13 @@ export const databases: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/usr/share/elasticsearch/data', 'Documented data directory (the docs mount a volume here)')],
     portSetting: { env: 'http.port', description: 'Settings can be given as environment variables, e.g. `http.port=9201`.' },
-    listen: { settings: [portFlag(9200, [], ['http.port']), portFlag(9300, [], ['transport.port'])], programs: ['eswrapper', 'elasticsearch'] },
+    listen: {
+      settings: [portFlag(9200, [], ['http.port', 'ES_SETTING_HTTP_PORT']), portFlag(9300, [], ['transport.port', 'ES_SETTING_TRANSPORT_PORT'])],
+      // elasticsearch.yml in the config folder, or `-E` settings on the command line.
+      configPaths: ['/usr/share/elasticsearch/config'],
+      configArgs: ['-Ehttp.port', '-Etransport.port', '-Ehttp.publish_port'],
+      programs: ['eswrapper', 'elasticsearch'],
+    },
     source: 'elastic/dockerfiles elasticsearch/Dockerfile (EXPOSE 9200 9300, WORKDIR /usr/share/elasticsearch)',
   },
   {
@@ -274,6 +280,13 @@ export const databases: readonly ImageInfo[] = [
       dir('/usr/share/opensearch/config', 'opensearch.yml, jvm.options, security plugin configuration'),
     ],
     dataDirs: [data('/usr/share/opensearch/data', 'Documented data directory')],
+    listen: {
+      settings: [portFlag(9200, [], ['http.port']), portFlag(9300, [], ['transport.port'])],
+      configPaths: ['/usr/share/opensearch/config'],
+      // The Performance Analyzer agent (9600) can be turned off.
+      configEnv: ['DISABLE_PERFORMANCE_ANALYZER_AGENT_CLI'],
+      programs: ['opensearch', 'opensearch-docker-entrypoint.sh'],
+    },
     source: 'opensearch-project/opensearch-build docker/release/dockerfiles (EXPOSE 9200 9300 9600 …)',
   },
   {

@@ -119,7 +119,7 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/share/kibana/config', 'kibana.yml and node.options')],
     dataDirs: [data('/usr/share/kibana/data', 'Data path (UUID, plugin data)')],
     portSetting: { env: 'SERVER_PORT', description: 'Set SERVER_PORT (mapped to server.port).' },
-    listen: { settings: [portFlag(5601, [], ['SERVER_PORT'])], programs: ['kibana-docker', 'kibana'] },
+    listen: { settings: [portFlag(5601, [], ['SERVER_PORT'])], configPaths: ['/usr/share/kibana/config'], programs: ['kibana-docker', 'kibana'] },
     source: 'elastic/dockerfiles kibana/Dockerfile (EXPOSE 5601)',
   },
   {

@@ -65,7 +65,8 @@ export const platform: readonly ImageInfo[] = [
     ports: [tcp(9092, 'Broker listener (PLAINTEXT)')],
     populatedDirs: [dir('/opt/kafka', 'The installation: bin/, config/, libs/')],
     dataDirs: [],
-    listen: { settings: [], programs: ['run'] },
+    // KAFKA_* variables become server.properties lines; KAFKA_LISTENERS says where it listens.
+    listen: { settings: [], configPaths: ['/opt/kafka/config', '/mnt/shared/config'], configEnv: ['KAFKA_LISTENERS'], programs: ['run'] },
     source: 'apache/kafka docker/jvm/Dockerfile (EXPOSE 9092)',
   },
   {
@@ -84,7 +85,8 @@ export const platform: readonly ImageInfo[] = [
       data('/logs', 'VOLUME (ZOO_LOG_DIR)'),
       data('/conf', 'ZOO_CONF_DIR: the entrypoint writes zoo.cfg only when none is mounted'),
     ],
-    listen: { settings: [], programs: ['zkServer.sh'] },
+    // A zoo.cfg of one's own in /conf, extra lines, or the AdminServer turned off move or drop ports.
+    listen: { settings: [], configPaths: ['/conf'], configEnv: ['ZOO_CFG_EXTRA', 'ZOO_ADMINSERVER_ENABLED'], programs: ['zkServer.sh'] },
     source: 'docker-library/zookeeper Dockerfile (EXPOSE 2181 2888 3888 8080, VOLUME /data /datalog /logs)',
   },
   {
@@ -185,7 +187,8 @@ export const platform: readonly ImageInfo[] = [
     ports: [tcp(8081, 'Web UI and REST API (jobmanager)'), tcp(6123, 'JobManager RPC')],
     populatedDirs: [dir('/opt/flink', 'FLINK_HOME: bin/, conf/, lib/, plugins/')],
     dataDirs: [],
-    listen: { settings: [], programs: ['jobmanager', 'standalone-job'] },
+    // rest.port and the RPC port in FLINK_PROPERTIES or a mounted flink-conf.yaml / config.yaml.
+    listen: { settings: [], configPaths: ['/opt/flink/conf'], configEnv: ['FLINK_PROPERTIES'], programs: ['jobmanager', 'standalone-job'] },
     source: 'apache/flink-docker Dockerfile (EXPOSE 8081 6123)',
   },
 ];
