@@ -39,7 +39,7 @@ export const undefinedEnvReference: Rule = {
             const later = defined !== undefined;
             if (!later && operatorMayAdd) continue;
             // `name: X, value: $(X)`: a kustomize var or a pipeline fills it in; no order can help.
-            if (defined === before) continue;
+            if (defined !== undefined && defined === before) continue;
             const suggestion = later ? undefined : closest(ref.name, names);
             // A name close to none defined may be a kustomize var (`vars:` replaces `$(NAME)` at
             // build time) or set by tooling Podsight cannot see: only a near miss is reported.
