@@ -9,6 +9,7 @@
 import { getMap, getNode, getScalar } from '../core/yaml-access';
 import { deprecationOf, removalOf } from '../k8s/api-versions';
 import { LIST_TYPE, rootKinds } from '../schema/lookup';
+import { groupOf } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
 let servedCache: ReadonlyMap<string, string> | undefined;
@@ -25,7 +26,7 @@ export function checkApiVersionKind(ctx: RuleContext): void {
     if (!apiVersion || !kind) continue;
     const expected = served().get(kind);
     if (!expected || expected === apiVersion) continue;
-    const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+    const group = groupOf(apiVersion);
     if (group.includes('.') || removalOf(apiVersion, kind) || deprecationOf(apiVersion, kind)) continue;
     const node = getScalar(object.node, 'apiVersion', doc);
     if (!node || typeof node.value !== 'string') continue;

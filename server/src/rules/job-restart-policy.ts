@@ -8,6 +8,7 @@ import { isScalar } from 'yaml';
 import { getScalar } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
 import type { PodModel } from '../k8s/pod-model';
+import { groupOf } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
 /**
@@ -22,8 +23,7 @@ const JOB_TEMPLATES: readonly { group: string; kind: string; path: string }[] = 
 export const JOB_RESTART_POLICIES = ['Never', 'OnFailure'];
 
 function jobTemplate(pod: PodModel): { path: string } | undefined {
-  const apiVersion = pod.object.apiVersion ?? '';
-  const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+  const group = groupOf(pod.object.apiVersion);
   return JOB_TEMPLATES.find((j) => j.group === group && j.kind === pod.object.kind);
 }
 
