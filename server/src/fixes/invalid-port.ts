@@ -1,12 +1,13 @@
 /**
  * invalid-port: protocol case (`tcp` → `TCP`), a valid IANA service name derived from an invalid
  * one (`Metrics_Port` → `metrics-port`, with the probes that use it), a unique name for a duplicate,
- * the nearest valid number for one out of range, a number for a quoted number.
+ * the nearest valid number for one out of range, a number for a quoted number (also where a port
+ * is referred to: a probe's port, a Service's targetPort).
  */
 import { isScalar } from 'yaml';
 import { portNameErrors } from '../k8s/names';
 import type { ContainerModel, PortModel } from '../k8s/pod-model';
-import { containersAt, fact, isAt, unique, writtenIn } from './find';
+import { containersAt, fact, isAt, replaceAtFinding, unique, writtenIn } from './find';
 import type { Fix, FixContext, FixProvider } from './types';
 import { replaceScalar, type OffsetEdit } from './yaml-edit';
 
@@ -30,8 +31,16 @@ function renamePort(ctx: FixContext, container: ContainerModel, port: PortModel,
   return edits;
 }
 
+/** A quoted number where a port is referred to (a probe, a Service's targetPort): the number, unquoted. */
+function unquoteNumber(ctx: FixContext): Fix[] {
+  const number = fact(ctx, 'number');
+  const edits = typeof number === 'number' ? replaceAtFinding(ctx, number) : [];
+  return edits.map((edit) => ({ title: ctx.t('fix.write-number', { value: number as number }), edits: [{ ...edit, newText: String(number) }], preferred: true, safe: true }));
+}
+
 export const invalidPortFixes: FixProvider = (ctx) => {
   const field = fact(ctx, 'field');
+  if (field === 'reference') return unquoteNumber(ctx);
   const hit = containersAt(ctx, (c) =>
     c.ports.find((p) => isAt(ctx, p.protocolNode) || isAt(ctx, p.nameNode) || isAt(ctx, p.containerPortNode) || isAt(ctx, p.hostPortNode)),
   )[0];

@@ -3,6 +3,7 @@
  * a pod template. Used by the service-target-port rule and by rename.
  */
 import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getMap, getNode, getScalar, getSeqItems, getString, keyText, mapPairs } from '../core/yaml-access';
 import type { PodModel } from './pod-model';
 import type { K8sObject } from './workloads';
@@ -34,6 +35,8 @@ export interface ServicePortRef {
   readonly value: string | number;
   readonly field: 'targetPort' | 'port';
   readonly index: number;
+  /** TCP, UDP or SCTP (TCP when left out); undefined when written otherwise (templated, misspelt). */
+  readonly protocol?: string;
 }
 
 /** A Service with a selector, and the ports it forwards. */
@@ -69,7 +72,15 @@ function buildService(object: K8sObject, doc: Document): ServiceModel | undefine
     const target = getScalar(map, 'targetPort', doc) ?? (getNode(map, 'targetPort', doc) ? undefined : getScalar(map, 'port', doc));
     const value = target?.value;
     if (!target || (typeof value !== 'string' && typeof value !== 'number')) continue;
-    ports.push({ node: target, value, field: getScalar(map, 'targetPort', doc) ? 'targetPort' : 'port', index });
+    const protocolNode = getNode(map, 'protocol', doc);
+    const protocol = protocolNode === undefined ? 'TCP' : isUnknownValue(protocolNode) ? undefined : getScalar(map, 'protocol', doc)?.value;
+    ports.push({
+      node: target,
+      value,
+      field: getScalar(map, 'targetPort', doc) ? 'targetPort' : 'port',
+      index,
+      ...(protocol === 'TCP' || protocol === 'UDP' || protocol === 'SCTP' ? { protocol } : {}),
+    });
   }
   return { object, doc, name: object.name, selector, ports };
 }

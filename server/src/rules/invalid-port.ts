@@ -1,11 +1,13 @@
 /**
  * invalid-port: port numbers outside 1–65535 or not integers, protocols other than TCP, UDP and
- * SCTP (case-sensitive), port names that are not IANA service names, duplicate names in a
- * container; and the ports of a Service (service-ports.ts).
+ * SCTP (case-sensitive), port names that are not IANA service names (declared, or referred to by a
+ * probe or handler: port-name-form.ts), duplicate names in a container; and the ports of a Service (service-ports.ts).
  */
 import { isScalar, type Node } from 'yaml';
 import { portNameErrors } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
+import { isUnknownValue } from '../core/unknown-values';
+import { reportPortNameForm } from './port-name-form';
 import { checkServicePorts } from './service-ports';
 import type { Rule, RuleContext } from './types';
 
@@ -33,6 +35,11 @@ export const invalidPort: Rule = {
     checkServicePorts(ctx);
     for (const pod of ctx.pods) {
       for (const container of pod.containers) {
+        for (const ref of container.portReferences) {
+          // grpc.port is an integer field: a string there is a decoding error (invalid-value).
+          if (typeof ref.value !== 'string' || ref.where.endsWith('.grpc.port') || isUnknownValue(ref.node)) continue;
+          reportPortNameForm(ctx, ref.node, ref.value, `${container.path}.${ref.where}`);
+        }
         const names = new Map<string, number>();
         for (const port of container.ports) {
           if (!port.containerPortNode) {

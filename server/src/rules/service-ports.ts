@@ -5,11 +5,21 @@
  * Service (its `if` branches may hold alternatives) and a kustomize patch (its ports merge into
  * the base's by number) are not judged.
  */
-import { isScalar, type Node } from 'yaml';
+import { isScalar, type Node, type Scalar } from 'yaml';
 import { asMap, getMap, getScalar, getSeqItems } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
 import { dns1123LabelErrors } from '../k8s/names';
+import { reportPortNameForm } from './port-name-form';
 import type { RuleContext } from './types';
+
+/**
+ * A targetPort written as a string is a port name, whatever it holds: `"8080"` in quotes is
+ * rejected ("must contain at least one letter (a-z)"), not read as the number.
+ */
+function checkTargetPortName(ctx: RuleContext, target: Scalar | undefined, path: string): void {
+  if (!target || typeof target.value !== 'string' || isUnknownValue(target)) return;
+  reportPortNameForm(ctx, target, target.value, path);
+}
 
 export function checkServicePorts(ctx: RuleContext): void {
   if (ctx.chunk.masked || ctx.options.fragment) return;
@@ -26,6 +36,7 @@ export function checkServicePorts(ctx: RuleContext): void {
       const port = getScalar(map, 'port', doc);
       const protocol = getScalar(map, 'protocol', doc);
       if (isUnknownValue(name) || isUnknownValue(port) || isUnknownValue(protocol)) continue;
+      checkTargetPortName(ctx, getScalar(map, 'targetPort', doc), `${path}.targetPort`);
       const first = map.items[0]?.key;
       if ((!name || name.value === null || name.value === '') && items.length > 1 && isScalar(first)) {
         ctx.report({ node: first, message: ctx.t('invalid-port.service-name-required', { count: items.length, path: `${path}.name` }), data: { field: 'name', service: true } });

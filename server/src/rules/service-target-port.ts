@@ -5,57 +5,38 @@
  * gives the Service no endpoints for that port; a number nobody listens on is refused.
  * File-level: it reads the chunk models, so per-chunk caching is unaffected.
  */
-import { listenerConfigMaps, NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
-import { containerListeners } from '../k8s/listeners';
-import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
+import { portNameErrors } from '../k8s/names';
+import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { namespaceOf, nearPeers, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { runToEnd } from '../core/slices';
 import { closest } from '../util/suggest';
 import { listenerContext, membershipContext, targetChunks } from './file-contexts';
+import { summaryOf, type Images, type PodSummary } from './service-pod-summary';
 import type { FileRule, FileRuleContext, PeerPods, Span } from './types';
 
-/** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
-function servingContainers(pod: PodModel): ContainerModel[] {
-  return pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
-}
-
-/** What the rule needs of one pod template; computed once per pod model (models are cached per chunk). */
-interface PodSummary {
-  readonly labels: Readonly<Record<string, string>>;
-  readonly serving: readonly ContainerModel[];
-  readonly names: readonly string[];
-  readonly declared: readonly number[];
-  /** Ports the processes listen on (effective listeners) that no container declares. */
-  readonly implied: readonly number[];
-  readonly unknownListener: boolean;
-  readonly hasDeclared: boolean;
-}
-
-type Images = FileRuleContext['options']['images'];
-const podSummaries = new WeakMap<PodModel, { images: Images; configMaps: ConfigMapIndex | undefined; summary: PodSummary }>();
 const serviceModels = new WeakMap<object, readonly ServiceModel[]>();
 
-function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIndex = NO_CONFIG_MAPS): PodSummary {
-  const hit = podSummaries.get(pod);
-  if (hit && hit.images === images && hit.configMaps === configMaps) return hit.summary;
-  const serving = servingContainers(pod);
-  const listeners = serving.map((c) => containerListeners(pod, c, { images, configMaps }));
-  const declaredPorts = serving.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : [])));
-  const summary: PodSummary = {
-    labels: templateLabels(pod),
-    serving,
-    names: serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))),
-    declared: declaredPorts,
-    implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
-    // A container with no declared ports may listen on anything, unless its image's ports are all
-    // known (complete in the image table): an image we do not know, cannot read, or know only in part
-    // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.
-    unknownListener: listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)),
-    hasDeclared: serving.some((c) => c.ports.length > 0),
-  };
-  podSummaries.set(pod, { images, configMaps, summary });
-  return summary;
+/**
+ * A named targetPort the containers declare, but not for the Service port's protocol (`dns` as
+ * TCP only, the Service port UDP): the endpoints controller looks a name up with the protocol, so
+ * the endpoints get no port for it. The fix points at the same number by a name declared with
+ * that protocol, or by number.
+ */
+function reportProtocol(ctx: FileRuleContext, chunkStart: number, service: ServiceModel, ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): void {
+  const name = String(ref.value);
+  if (!ref.protocol || summaries.some((s) => s.named.has(`${name}/${ref.protocol}`))) return;
+  const entry = summaries.flatMap((s) => [...s.named]).find(([key]) => key.startsWith(`${name}/`));
+  const number = entry?.[1];
+  const sameNumber = summaries.flatMap((s) => [...s.named]).find(([key, n]) => n === number && key.endsWith(`/${ref.protocol}`))?.[0];
+  const suggestion = sameNumber?.slice(0, sameNumber.lastIndexOf('/')) ?? number;
+  const args = { service: service.name ?? '?', value: name, field: ref.field, protocol: ref.protocol, declared: entry?.[0] ?? name };
+  ctx.report(chunkStart, {
+    node: ref.node,
+    message: ctx.t('service-target-port.protocol', args) + (suggestion !== undefined ? ctx.t('service-target-port.suggest', { suggestion: String(suggestion) }) : ''),
+    data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, suggestion },
+  });
 }
 
 /** The Services of a chunk, memoised on the chunk's (cached) object list. */
@@ -218,7 +199,12 @@ export const serviceTargetPort: FileRule = {
       const numbers = [...new Set([...summaries.flatMap((s) => s.declared), ...summaries.flatMap((s) => s.implied)])];
       const unknownListener = summaries.some((s) => s.unknownListener);
       for (const ref of service.ports) {
-        const asNumber = typeof ref.value === 'number' ? ref.value : /^\d+$/.test(ref.value) ? Number(ref.value) : undefined;
+        if (typeof ref.value === 'string' && portNameErrors(ref.value).length > 0) continue; // rejected as written: invalid-port
+        const asNumber = typeof ref.value === 'number' ? ref.value : undefined;
+        if (asNumber === undefined && names.includes(ref.value as string)) {
+          reportProtocol(ctx, chunk.start, service, ref, summaries);
+          continue;
+        }
         if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string)) continue;
         const suggestion =
           asNumber !== undefined ? [...numbers].sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);

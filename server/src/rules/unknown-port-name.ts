@@ -2,6 +2,7 @@
  * unknown-port-name: a probe or lifecycle handler names a port the container does not declare.
  * The API server checks only the name's form; the kubelet fails the probe at run time.
  */
+import { portNameErrors } from '../k8s/names';
 import { closest } from '../util/suggest';
 import { containerLabel } from '../k8s/pod-model';
 import type { Rule } from './types';
@@ -17,7 +18,7 @@ export const unknownPortName: Rule = {
         for (const ref of container.portReferences) {
           if (typeof ref.value !== 'string' || declared.includes(ref.value)) continue;
           if (ref.where.endsWith('.grpc.port')) continue; // an integer field: invalid-value reports the string
-          if (/^\d+$/.test(ref.value)) continue; // a quoted number is a form error, not a missing name
+          if (portNameErrors(ref.value).length > 0) continue; // not a name's form (a quoted number...): invalid-port says so
           const suggestion = closest(ref.value, declared);
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
           const args = { didYouMean, name: ref.value, where: ref.where, container: containerLabel(container) };

@@ -196,6 +196,31 @@ test('invalid-port: protocol case, a valid name (probes follow), out of range, a
   applyFix(text, 'invalid-port', /Rename "Metrics_Port" to "metrics-port"/, text.replace(/"Metrics_Port"/g, '"metrics-port"'), { nth: 3 });
 });
 
+test('invalid-port: a quoted number where a port is referred to becomes the number', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      selector: {app: web}
+      ports: [{port: 80, targetPort: "8080"}]
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: web, labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: example/web:1
+        ports: [{containerPort: 8080}]
+        livenessProbe:
+          tcpSocket: {port: '8080'}
+  `;
+  const { fix } = applyFix(text, 'invalid-port', /Write 8080 as a number/, text.replace('"8080"', '8080'));
+  assert.equal(fix.preferred, true);
+  applyFix(text, 'invalid-port', /Write 8080 as a number/, text.replace("'8080'", '8080'), { nth: 1 });
+});
+
 test('unknown-port-name: the closest name; or name the only unnamed port; or declare the implied port', () => {
   const base = yaml`
     apiVersion: v1
@@ -268,4 +293,31 @@ test('service-target-port: the closest declared port (a name, keeping quotes)', 
             - {name: http, containerPort: 80}
   `;
   applyFix(text, 'service-target-port', /Replace "htp" with "http"/, text.replace('"htp"', '"http"'));
+});
+
+test('service-target-port: a named port declared for the other protocol: the same number by its name for this protocol, or by number, unquoted', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: dns}
+    spec:
+      selector: {app: dns}
+      ports:
+      - {name: dns, port: 53, targetPort: dns}
+      - {name: metrics, port: 9153, protocol: UDP, targetPort: "metrics"}
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: dns, labels: {app: dns}}
+    spec:
+      containers:
+      - name: coredns
+        image: coredns/coredns:1.11.1
+        ports:
+        - {name: dns, containerPort: 53, protocol: UDP}
+        - {name: dns-tcp, containerPort: 53}
+        - {name: metrics, containerPort: 9153}
+  `;
+  applyFix(text, 'service-target-port', /Replace "dns" with "dns-tcp"/, text.replace('targetPort: dns}', 'targetPort: dns-tcp}'));
+  applyFix(text, 'service-target-port', /Replace "metrics" with "9153"/, text.replace('targetPort: "metrics"', 'targetPort: 9153'), { nth: 1 });
 });

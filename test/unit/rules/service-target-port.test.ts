@@ -103,3 +103,29 @@ test('service-target-port: can be turned off and suppressed by a directive', () 
   assert.equal(findings(text, 'service-target-port').length, 0);
   assert.equal(findings(text, 'unused-disable-directive').length, 0);
 });
+
+test('a named targetPort is looked up with the Service port protocol: declared only for the other protocol, the port gets no backends', () => {
+  const pod = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: dns, labels: {app: dns}}
+    spec:
+      containers:
+      - name: coredns
+        image: coredns/coredns:1.11.1
+        ports:
+        - {name: dns, containerPort: 53, protocol: UDP}
+        - {name: dns-tcp, containerPort: 53}
+        - {name: metrics, containerPort: 9153}
+  `;
+  const svc = (ports: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  selector: {app: dns}\n  ports:\n${ports}---\n${pod}`;
+  const right = svc('  - {name: dns, port: 53, protocol: UDP, targetPort: dns}\n  - {name: dns-tcp, port: 53, targetPort: dns-tcp}\n  - {name: metrics, port: 9153, protocol: TCP, targetPort: metrics}\n');
+  assert.deepEqual(findings(right, 'service-target-port'), []);
+  const swapped = findings(svc('  - {name: dns, port: 53, targetPort: dns}\n  - {name: metrics, port: 9153, protocol: UDP, targetPort: metrics}\n'), 'service-target-port');
+  assert.equal(swapped.length, 2);
+  assert.match(swapped[0]!.message, /sends TCP traffic to the port named "dns".*declare "dns" only as dns\/UDP.*by name and protocol.*Did you mean dns-tcp\?/);
+  assert.equal(swapped[0]!.data?.suggestion, 'dns-tcp', 'the same number, named for TCP');
+  assert.equal(swapped[1]!.data?.suggestion, 9153, 'no name for 9153/UDP: the number');
+  // A templated protocol is not judged.
+  assert.deepEqual(findings(svc('  - {name: dns, port: 53, protocol: "{{ .Values.proto }}", targetPort: dns}\n'), 'service-target-port'), []);
+});

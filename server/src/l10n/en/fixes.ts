@@ -8,6 +8,7 @@ export const fixesEn = {
   'fix.add-field': 'Add {field}: {value}',
   'fix.ingress-service': 'Write the v1 backend: service "{name}", port {port}',
   'fix.rename': 'Rename "{from}" to "{to}"',
+  'fix.write-number': 'Write {value} as a number (without quotes)',
   'fix.set-port': 'Set {field} to {port}',
   'fix.move': 'Move the process of "{container}" to port {port}: {how}',
   'fix.move.how.change': 'change {from} to {to}',

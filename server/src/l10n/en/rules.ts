@@ -55,6 +55,8 @@ export const rulesEn = {
     'Protocol "{value}" is not supported; use TCP, UDP or SCTP (upper case). kubectl apply rejects this: "{path}: Unsupported value: "{value}": supported values: "SCTP", "TCP", "UDP"".',
   'invalid-port.name':
     'Port name "{value}" is not a valid IANA service name: {reason}. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
+  'invalid-port.quoted-number':
+    'In quotes, "{value}" is a port name, not the number {value}, and a name needs a letter. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}". Write {value} without quotes.',
   'invalid-port.duplicate-name':
     'Port name "{value}" is used twice in container "{container}"; probes and Services that refer to it by name would be ambiguous. kubectl apply rejects this: "{path}: Duplicate value: "{value}"".',
   'invalid-port.service-name-required':

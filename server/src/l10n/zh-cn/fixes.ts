@@ -8,6 +8,7 @@ export const fixesZhCn = {
   'fix.add-field': '添加 {field}: {value}',
   'fix.ingress-service': '改写为 v1 的 backend：service "{name}"，端口 {port}',
   'fix.rename': '将 "{from}" 重命名为 "{to}"',
+  'fix.write-number': '把 {value} 写成数字（去掉引号）',
   'fix.set-port': '将 {field} 设为 {port}',
   'fix.move': '将容器 "{container}" 的进程移到端口 {port}：{how}',
   'fix.move.how.change': '把 {from} 改为 {to}',

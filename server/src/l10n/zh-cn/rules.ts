@@ -58,6 +58,8 @@ export const rulesZhCn: Record<string, string> = {
     '不支持协议 "{value}"；请使用 TCP、UDP 或 SCTP（大写）。kubectl apply 会拒绝："{path}: Unsupported value: "{value}": supported values: "SCTP", "TCP", "UDP""。',
   'invalid-port.name':
     '端口名 "{value}" 不是合法的 IANA 服务名：{reason}。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
+  'invalid-port.quoted-number':
+    '加了引号的 "{value}" 是端口名，而不是数字 {value}；端口名必须含有字母。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。请去掉引号，写成 {value}。',
   'invalid-port.duplicate-name':
     '端口名 "{value}" 在容器 "{container}" 中用了两次；按名称引用它的探针和 Service 将无法确定指的是哪一个。kubectl apply 会拒绝："{path}: Duplicate value: "{value}""。',
   'invalid-port.service-name-required':

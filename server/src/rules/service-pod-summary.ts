@@ -1,0 +1,54 @@
+/**
+ * Part of service-target-port: what the rule needs of one pod template (its labels, the ports its
+ * serving containers declare by name, protocol and number, and what their processes listen on),
+ * computed once per pod model (models are cached per chunk).
+ */
+import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
+import { containerListeners } from '../k8s/listeners';
+import type { ContainerModel, PodModel } from '../k8s/pod-model';
+import { templateLabels } from '../k8s/services';
+import type { FileRuleContext } from './types';
+
+/** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
+export function servingContainers(pod: PodModel): ContainerModel[] {
+  return pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar');
+}
+
+/** What the rule needs of one pod template; computed once per pod model (models are cached per chunk). */
+export interface PodSummary {
+  readonly labels: Readonly<Record<string, string>>;
+  readonly serving: readonly ContainerModel[];
+  readonly names: readonly string[];
+  /** The named ports, each as `name/protocol` with its number: endpoints match a name and the Service port's protocol. */
+  readonly named: ReadonlyMap<string, number | undefined>;
+  readonly declared: readonly number[];
+  /** Ports the processes listen on (effective listeners) that no container declares. */
+  readonly implied: readonly number[];
+  readonly unknownListener: boolean;
+  readonly hasDeclared: boolean;
+}
+
+export type Images = FileRuleContext['options']['images'];
+const podSummaries = new WeakMap<PodModel, { images: Images; configMaps: ConfigMapIndex | undefined; summary: PodSummary }>();
+export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIndex = NO_CONFIG_MAPS): PodSummary {
+  const hit = podSummaries.get(pod);
+  if (hit && hit.images === images && hit.configMaps === configMaps) return hit.summary;
+  const serving = servingContainers(pod);
+  const listeners = serving.map((c) => containerListeners(pod, c, { images, configMaps }));
+  const declaredPorts = serving.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : [])));
+  const summary: PodSummary = {
+    labels: templateLabels(pod),
+    serving,
+    names: serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))),
+    named: new Map(serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [[`${p.name}/${p.protocol}`, p.containerPort] as const] : [])))),
+    declared: declaredPorts,
+    implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
+    // A container with no declared ports may listen on anything, unless its image's ports are all
+    // known (complete in the image table): an image we do not know, cannot read, or know only in part
+    // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.
+    unknownListener: listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)),
+    hasDeclared: serving.some((c) => c.ports.length > 0),
+  };
+  podSummaries.set(pod, { images, configMaps, summary });
+  return summary;
+}
