@@ -1,11 +1,13 @@
 /**
  * invalid-value: a value the API server rejects for an enumerated field (restartPolicy,
  * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy), a
- * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment).
+ * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment); a
+ * container without an image, probes on a plain init container, Bidirectional mounts without privilege.
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkApiVersionKind } from './api-version-kind';
+import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
 import { checkIngressPathType } from './ingress-v1';
 import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
@@ -33,6 +35,7 @@ export const invalidValue: Rule = {
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
     checkContainerImage(ctx);
+    checkContainerConstraints(ctx);
     checkIngressPathType(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

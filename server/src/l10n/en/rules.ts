@@ -144,6 +144,10 @@ export const rulesEn = {
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',
   'invalid-value.ingress-path-type':
     'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
+  'invalid-value.init-handler':
+    'Init container "{container}" runs to completion before the app containers start, so it cannot have a {field}: only a sidecar (an init container with restartPolicy: Always) can. kubectl apply rejects this: "{path}: Forbidden: may not be set for init containers without restartPolicy=Always".',
+  'invalid-value.bidirectional':
+    'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
   'invalid-value.image-missing':
     'Container "{name}" has no image, and every container needs one: kubectl apply rejects the object with "{path}: Required value", and nothing of it is created.',
   'invalid-value.job-restart-policy':

@@ -147,6 +147,10 @@ export const rulesZhCn: Record<string, string> = {
     'apiVersion "{apiVersion}" 不提供 {kind} 这种资源：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""，这个对象不会被创建。{kind} 的 apiVersion 应为 {expected}。',
   'invalid-value.ingress-path-type':
     '这个 path 没有 pathType，而 networking.k8s.io/v1 要求必须设置（v1beta1 会自动补上默认值）：kubectl apply 会拒绝该 Ingress，报错 "{path}: Required value: pathType must be specified"。ImplementationSpecific 保持 v1beta1 的行为；Prefix 和 Exact 在所有控制器上的匹配方式都相同。',
+  'invalid-value.init-handler':
+    'Init 容器 "{container}" 在应用容器启动前运行至结束，因此不能设置 {field}：只有边车容器（restartPolicy: Always 的 init 容器）可以。kubectl apply 会拒绝："{path}: Forbidden: may not be set for init containers without restartPolicy=Always"。',
+  'invalid-value.bidirectional':
+    'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.image-missing':
     '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝该对象，报错 "{path}: Required value"，对象的任何部分都不会被创建。',
   'invalid-value.job-restart-policy':

@@ -1,0 +1,55 @@
+/**
+ * Part of invalid-value: what the API server forbids in one container, whatever its values' types
+ * (pkg/apis/core/validation):
+ *  - a probe or lifecycle hook on an init container that is not a sidecar (restartPolicy: Always):
+ *    it runs to completion before the app starts, so nothing would act on them
+ *    ("Forbidden: may not be set for init containers without restartPolicy=Always");
+ *  - `mountPropagation: Bidirectional` in a container that is not privileged: its mounts would
+ *    reach the host ("Forbidden: Bidirectional mount propagation is available only to privileged
+ *    containers"; the path has no mount index, as the API server writes it).
+ * Judged like a missing image (container-image.ts): built-in workloads only, not partial pods nor
+ * kustomize resources, whose overlays may add the restartPolicy or the privilege.
+ */
+import { isScalar, type Node } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { asMap, getNode, getPair } from '../core/yaml-access';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { isBuiltInWorkload } from '../k8s/workloads';
+import type { RuleContext } from './types';
+
+const HANDLERS = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
+
+/** A scalar written by a template or a placeholder: nothing can be said about it. */
+const unknownAt = (node: unknown): boolean => node !== undefined && node !== null && isUnknownValue(node);
+
+function checkInitHandlers(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
+  if (container.role !== 'init' || unknownAt(getNode(container.node, 'restartPolicy', pod.doc))) return;
+  for (const field of HANDLERS) {
+    const pair = getPair(container.node, field, pod.doc);
+    if (!pair || !isScalar(pair.key)) continue;
+    const path = `${container.path}.${field}`;
+    ctx.report({ node: pair.key, message: ctx.t('invalid-value.init-handler', { container: containerLabel(container), field, path }), data: { initHandler: field, container: container.name } });
+  }
+}
+
+function checkBidirectional(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
+  const security = getNode(container.node, 'securityContext', pod.doc);
+  const privileged = getNode(asMap(security, pod.doc), 'privileged', pod.doc);
+  if (unknownAt(security) || unknownAt(privileged) || (isScalar(privileged) && privileged.value === true)) return;
+  for (const mount of container.mounts) {
+    const propagation = getNode(mount.node, 'mountPropagation', pod.doc) as Node | undefined;
+    if (!isScalar(propagation) || propagation.value !== 'Bidirectional') continue;
+    const path = `${container.path}.volumeMounts.mountPropagation`;
+    ctx.report({ node: propagation, message: ctx.t('invalid-value.bidirectional', { container: containerLabel(container), path }), data: { bidirectional: true, container: container.name } });
+  }
+}
+
+export function checkContainerConstraints(ctx: RuleContext): void {
+  for (const pod of ctx.pods) {
+    if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) continue;
+    for (const container of pod.containers) {
+      checkInitHandlers(ctx, pod, container);
+      checkBidirectional(ctx, pod, container);
+    }
+  }
+}
