@@ -117,9 +117,15 @@ export function findingsOf(input: Analysed, peers: ReturnType<typeof workspacePe
   }));
 }
 
+/**
+ * A file's text as an editor shows it: a leading byte-order mark (Windows Notepad writes one) is
+ * not a character of the first line, so positions on it are counted without it, as VS Code and
+ * Neovim count them (they drop the mark when they load the file).
+ */
 export function readTextOrUndefined(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    const text = readFileSync(path, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
     return undefined;
   }

@@ -6,6 +6,9 @@
  *   URL .`, `--context=.`); `yaml` reads the first four as NaN and `e5` as 100000, so a string
  *   field holding them looked like one holding a number.
  * - No base-60 numbers: go-yaml reads `1:30` as a string, `yaml` as the integer 90.
+ * - No timestamps: go-yaml resolves `2024-05-01` as one, but decoding into an untyped value (as
+ *   sigs.k8s.io/yaml does) keeps it a string "for backward compatibility"; `yaml` made it a Date,
+ *   and a string field holding a date looked like one holding a mapping.
  * go-yaml's rule (resolve.go): a scalar starting with `.` is a float when Go's ParseFloat reads
  * it; one starting with a digit or a sign is a float when, without its underscores, it matches
  * `^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$`; any other is not a float (`.inf` and
@@ -14,6 +17,7 @@
 import type { ScalarTag } from 'yaml';
 
 const FLOAT = 'tag:yaml.org,2002:float';
+const TIMESTAMP = 'tag:yaml.org,2002:timestamp';
 /** What Go's ParseFloat reads among texts starting with `.` (no underscores without a base prefix). */
 const DOT_FLOAT = /^\.[0-9]+(?:[eE][-+]?[0-9]+)?$/;
 const DIGIT_FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
@@ -42,7 +46,7 @@ export function goYamlTags<T>(tags: T[]): T[] {
   const out: T[] = [];
   for (const tag of tags) {
     const scalar = tag as unknown as ScalarTag;
-    if (scalar.format === 'TIME' && scalar.test) continue; // base 60
+    if ((scalar.format === 'TIME' && scalar.test) || scalar.tag === TIMESTAMP) continue; // base 60; dates
     const finite = scalar.tag === FLOAT && scalar.test instanceof RegExp && !scalar.test.source.includes('inf');
     out.push(finite ? (narrowed(scalar, goReadsFloat) as unknown as T) : tag);
   }

@@ -259,16 +259,17 @@ function visitValue(
 }
 
 function checkScalar(
-  node: Node & { value: unknown; type?: string; source?: string },
+  node: Node & { value: unknown; type?: string; source?: string; tag?: string },
   expected: string,
   enumValues: readonly string[] | undefined,
   ctx: Ctx,
 ): void {
   const v = node.value;
   const plain = node.type === undefined || node.type === 'PLAIN';
-  // YAML 1.2 (the `yaml` package) reads `yes`/`on`/`y` as strings; the Kubernetes decoder (YAML 1.1) as booleans.
+  // A plain word the Kubernetes decoder (go-yaml v2) reads as a boolean that `yaml` left a string
+  // (`y`, `n`); an explicit `!!str` tag keeps it a string for both.
   const source = typeof node.source === 'string' ? node.source : typeof v === 'string' ? v : '';
-  const yaml11Bool = plain && typeof v === 'string' && YAML11_BOOL.test(source);
+  const yaml11Bool = plain && typeof v === 'string' && node.tag === undefined && YAML11_BOOL.test(source);
   let ok: boolean;
   switch (expected) {
     case 'string':

@@ -48,3 +48,12 @@ for (const [label, files] of [
     assert.ok(results.some((r) => r.findings.some((f) => f.rule === 'port-conflict')), JSON.stringify(results));
   });
 }
+
+test('a byte-order mark at the start of a file is not a character of its first line (editors drop it)', () => {
+  const text = 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata: {name: web}\n';
+  const [withMark] = checkUnit(unitOf({ 'bom.yaml': `\ufeff${text}` }), {}, 'en');
+  const [without] = checkUnit(unitOf({ 'plain.yaml': text }), {}, 'en');
+  const ranges = (r: typeof withMark) => r?.findings.map((f) => f.range);
+  assert.equal(ranges(withMark)?.[0]?.start.character, 12);
+  assert.deepEqual(ranges(withMark), ranges(without));
+});

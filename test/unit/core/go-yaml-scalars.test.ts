@@ -41,6 +41,10 @@ const GO_READS: readonly [string, unknown][] = [
   ['1:30', '1:30'],
   ['10:00', '10:00'],
   ['1:30.5', '1:30.5'],
+  // Timestamps: strings when decoded into an untyped value, as sigs.k8s.io/yaml does.
+  ['2024-05-01', '2024-05-01'],
+  ['2001-12-14t21:59:43.10-05:00', '2001-12-14t21:59:43.10-05:00'],
+  ['2002-12-14', '2002-12-14'],
 ];
 
 const valueOf = (doc: { toJS(): unknown } | undefined): unknown => {
@@ -73,4 +77,14 @@ test('invalid-value: `.` in args is a string (kubectl applies it); a float there
   assert.deepEqual(invalid('-.'), []);
   assert.equal(invalid('.5').length, 1);
   assert.match(invalid('.5')[0] as string, /args\[2\] must be string, not 0\.5/);
+});
+
+test('invalid-value: a date and a `!!str` boolean word are strings to kubectl (annotations, data, args, env)', () => {
+  const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: build\n  annotations: {build-date: 2024-05-01}\n  labels: {enabled: !!str true}\ndata:\n  RELEASE: 2024-01-02\n  FEATURE: !!str yes\n  UNQUOTED: y\n`;
+  const invalid = analyzeText(text).findings.filter((f) => f.rule === 'invalid-value');
+  assert.deepEqual(
+    invalid.map((f) => f.message.slice(0, 39)),
+    ['data[UNQUOTED] must be string, but Kube'],
+    'only the plain `y` (a boolean to go-yaml) is reported',
+  );
 });

@@ -106,7 +106,6 @@ const leftToYaml: Record<string, string> = {
   'bad indentation': 'a:\n  b: 1\n c: 2\n',
   'empty document': '# only a comment\n',
   'scalar document': 'just text\n',
-  timestamp: 'a: 2001-12-14\n',
   'multi-line flow collection': 'a: [1,\n  2]\n',
   // In a flow collection `?`, `-` and `:` before a flow indicator are indicators: `[?]` holds a map.
   'an indicator alone in a flow collection': 'a: [?]\n',
