@@ -19,6 +19,8 @@ export type FileConfigResult = ConfigResult & {
   readonly consumed?: readonly ArgItem[];
   /** The file replaces the args and env settings altogether (Traefik reads one source only). */
   readonly exclusive?: boolean;
+  /** The args load the file the image's CMD names (nats' bundled config): the ports only it opens stay. */
+  readonly bundled?: boolean;
 };
 
 /** What a reader needs: the container, its args and env, the ConfigMaps it sees. */

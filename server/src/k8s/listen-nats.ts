@@ -40,7 +40,7 @@ export function readNats(ctx: ReadContext): FileConfigResult {
   const file = fileAt(pod, container, flag.value, configMaps);
   // The flag is read either way: its own reason, not "a configuration Podsight does not read".
   const consumed = flag.items;
-  if (file === undefined) return BUNDLED.includes(flag.value) ? { kind: 'default', consumed } : { kind: 'unsure', why: reason('file-unreadable', { flag: '--config', path: flag.value }), consumed };
+  if (file === undefined) return BUNDLED.includes(flag.value) ? { kind: 'default', consumed, bundled: true } : { kind: 'unsure', why: reason('file-unreadable', { flag: '--config', path: flag.value }), consumed };
   if (!isFile(file)) return { kind: 'unsure', why: file, consumed };
   const moved = flagValue(args, LISTEN_FLAGS);
   if (moved) return { kind: 'unsure', why: reason('nats-flag', { flag: moved.items.map((i) => i.text).join(' ') }), consumed };

@@ -63,7 +63,9 @@ export function readEnvoy(ctx: ReadContext): FileConfigResult {
   const statics = isObj(data.static_resources) ? data.static_resources.listeners : undefined;
   if (statics !== undefined && !Array.isArray(statics)) return { kind: 'unsure', why: directiveIn('static_resources.listeners', file.key) };
   for (const listener of statics ?? []) {
-    if (!isObj(listener)) continue;
+    // `bind_to_port: false` binds nothing: the listener only takes connections another listener
+    // with `use_original_dst` hands over (the iptables-redirect "virtual listener" pattern).
+    if (!isObj(listener) || listener.bind_to_port === false || listener.bind_to_port === 'false') continue;
     const name = typeof listener.name === 'string' ? `listener ${listener.name}` : 'listener';
     const extra = Array.isArray(listener.additional_addresses) ? listener.additional_addresses.map((a) => (isObj(a) ? a.address : undefined)) : [];
     for (const address of [listener.address, ...extra]) {

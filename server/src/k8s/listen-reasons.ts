@@ -14,6 +14,7 @@ export const REASON_KEYS = [
   'env-from',
   'not-a-port',
   'config-arg',
+  'feature-arg',
   'config-mount',
   'volume-missing',
   'volume-source',

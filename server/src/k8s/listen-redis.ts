@@ -1,11 +1,11 @@
 /**
  * redis-server (and valkey-server) read a configuration file only when it is named as the first
- * argument (`redis-server /etc/redis/redis.conf`); its `port` and `bind` lines then set the
- * listener, and flags after it (`--port`) override them. Two modes add to that: Sentinel
- * (`--sentinel`, or the `redis-sentinel` program) listens on 26379 unless `port` says otherwise,
- * and a cluster node (`cluster-enabled yes`) also binds its bus port, `cluster-port` or the
- * client port + 10000. `tls-port` opens a TLS listener beside (or, with `port 0`, instead of) the
- * plain one.
+ * argument (`redis-server /etc/redis/redis.conf`, any name not starting with `-`); its `port`
+ * and `bind` lines then set the listener, and flags after it (`--port`) override them. Two
+ * modes add to that: Sentinel (`--sentinel`, or the `redis-sentinel` or `valkey-sentinel`
+ * program) listens on 26379 unless `port` says otherwise, and a cluster node (`cluster-enabled
+ * yes`) also binds its bus port, `cluster-port` or the client port + 10000. `tls-port` opens a
+ * TLS listener beside (or, with `port 0`, instead of) the plain one.
  */
 import type { ConfigMapIndex } from './config-maps';
 import { fileAt, isFile, type ConfigListen } from './listen-config';
@@ -30,9 +30,14 @@ export interface RedisConfig {
 
 /** The listener a redis.conf or the mode flags set; undefined when neither says anything; an UnsureReason says why it is unsure. */
 export function readRedisConfig(pod: PodModel, container: ContainerModel, args: readonly ArgItem[], configMaps: ConfigMapIndex): RedisConfig | UnsureReason | undefined {
-  const program = args[0]?.text.slice(args[0].text.lastIndexOf('/') + 1);
-  const sentinel = program === 'redis-sentinel' || args.some((a) => a.text === '--sentinel');
-  const at = args[0]?.text.endsWith('.conf') ? 0 : args[1]?.text.endsWith('.conf') && !args[0]?.text.startsWith('-') ? 1 : -1;
+  const program = args[0]?.text.slice(args[0].text.lastIndexOf('/') + 1) ?? '';
+  // The server checks its program name for `redis-sentinel` (valkey also for `valkey-sentinel`).
+  const sentinel = /(?:redis|valkey)-sentinel/.test(program) || args.some((a) => a.text === '--sentinel');
+  // After the program, the first argument is the file whenever it does not start with `-`
+  // (server.c main()), whatever its name (`/redis-master/redis-config`). Without the program,
+  // the image's entrypoint puts redis-server before a first argument ending in `.conf` only.
+  const named = /^(?:redis|valkey)-(?:server|sentinel)$/.test(program);
+  const at = named ? (args[1] !== undefined && !args[1].text.startsWith('-') ? 1 : -1) : args[0]?.text.endsWith('.conf') ? 0 : -1;
   const path = args[at]?.text;
   let conf: RedisFileSettings = {};
   let where = '';

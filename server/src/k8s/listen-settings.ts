@@ -1,9 +1,10 @@
 /**
  * How a listener setting's written value reads (listeners.ts applies them): a port, an address
- * or a list of them, a long flag written with one dash, and the settings that turn TCP off.
+ * or a list of them, a bind address, a long flag written with one dash, option modifiers
+ * (`--loose-`), and the settings that turn TCP off.
  */
 import type { ListenSetting, TcpOff } from './images';
-import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { expand, findFlag, flagCase, parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 
 /**
  * A long flag written with one dash (`-web.listen-address=:9091`): Go's flag package, which
@@ -37,14 +38,30 @@ export function listenAddress(setting: ListenSetting, text: string, bind: string
   return first && { address: parts.some((p) => p?.address === '') ? '' : first.address, ...(first.port !== undefined ? { port: first.port } : {}) };
 }
 
+/** An empty value as people write one in args: nothing, or a pair of quotes meant for a shell. */
+const isEmpty = (v: string | undefined): boolean => v !== undefined && /^(''|"")?$/.test(v.trim());
+
 /** The setting that turns the process's TCP listeners off, as written, or undefined. */
 export function tcpTurnedOff(off: TcpOff | undefined, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
   if (!off) return undefined;
-  for (const item of args) {
-    const text = item.text.toLowerCase();
-    for (const flag of off.args ?? []) {
+  for (const [i, item] of args.entries()) {
+    const next = args[i + 1]?.text;
+    for (const name of off.args ?? []) {
+      const { flag, text } = flagCase(name, item.text);
       if (text === flag) return item.text;
       if (text.startsWith(flag + '=') && !/^(0|off|false)$/.test(text.slice(flag.length + 1))) return item.text;
+    }
+    // memcached `-s /sock/mc.sock`, `-s/sock/mc.sock`, `--unix-socket=/sock/mc.sock`.
+    for (const flag of off.valueArgs ?? []) {
+      if (item.text === flag && next !== undefined && !isEmpty(next)) return `${flag} ${next}`;
+      if (item.text.startsWith(flag + '=') && !isEmpty(item.text.slice(flag.length + 1))) return item.text;
+      if (/^-[^-]$/.test(flag) && item.text.startsWith(flag) && !isEmpty(item.text.slice(2))) return item.text;
+    }
+    // postgres `-h ''`, `-h""`, `--listen_addresses=`.
+    for (const name of off.emptyArgs ?? []) {
+      const { flag, text } = flagCase(name, item.text);
+      if (text === flag && isEmpty(next)) return `${item.text} ${next || "''"}`;
+      if (name.startsWith('--') ? text.startsWith(flag + '=') && isEmpty(text.slice(flag.length + 1)) : text !== flag && text.startsWith(flag) && isEmpty(text.slice(flag.length))) return item.text;
     }
   }
   const v = off.env ? env.vars.get(off.env.name)?.value : undefined;
@@ -53,8 +70,30 @@ export function tcpTurnedOff(off: TcpOff | undefined, args: readonly ArgItem[], 
     const { flag, key } = off.emptyKeyedArg;
     for (const [i, item] of args.entries()) {
       const kv = item.text === flag ? args[i + 1]?.text : item.text.startsWith(flag) ? item.text.slice(flag.length).trim() : undefined;
-      if (kv?.startsWith(key + '=') && /^(''|"")?$/.test(kv.slice(key.length + 1).trim())) return `${flag} ${kv}`;
+      // postgres reads `-` in a setting's name as `_` (`-c listen-addresses=`).
+      if (kv?.replace(/-/g, '_').startsWith(key + '=') && isEmpty(kv.slice(key.length + 1))) return `${flag} ${kv}`;
     }
   }
   return undefined;
+}
+
+/** The bind address a setting's companion flag or variable gives ('' when none). */
+export function bindAddress(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
+  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs, setting) : undefined;
+  const fromEnv = (setting.bindEnv ?? []).map((n) => env.vars.get(n)?.value).find((v) => v !== undefined);
+  const raw = flag?.value ?? fromEnv;
+  if (raw === undefined) return undefined;
+  const first = expand(raw, env).text.split(/[\s,]+/).filter(Boolean);
+  // Several addresses (redis `--bind a b`): one that covers everything wins, else the first.
+  const parsed = first.map((a) => parseAddress(a)?.address ?? a);
+  return parsed.includes('') || parsed.length === 0 ? '' : parsed[0];
+}
+
+/** Args as the program reads them: MySQL's `--loose-port=3307` is `--port=3307` (the item keeps its node). */
+export function withoutModifiers(args: ArgItem[], modifiers: readonly string[] | undefined): ArgItem[] {
+  if (!modifiers) return args;
+  return args.map((a) => {
+    const m = modifiers.find((p) => a.text.toLowerCase().startsWith(p) && a.text.length > p.length);
+    return m ? { ...a, text: '--' + a.text.slice(m.length) } : a;
+  });
 }

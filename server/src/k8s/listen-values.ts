@@ -180,20 +180,26 @@ export interface FlagForms {
 }
 
 /**
- * The last occurrence of any of `flags` (case-insensitive; last wins, as in most parsers):
+ * How a flag compares with an argument: a single-dash flag exactly, since getopt and Go's flag
+ * package are case-sensitive and `-u` (user) and `-U` (UDP port), `-p` (port) and `-P` (pidfile)
+ * are different options; a `--long` flag case-insensitively (some programs fold it, and none has
+ * two that differ only in case).
+ */
+export const flagCase = (flag: string, text: string): { flag: string; text: string } => (/^-[^-]/.test(flag) ? { flag, text } : { flag: flag.toLowerCase(), text: text.toLowerCase() });
+
+/**
+ * The last occurrence of any of `flags` (last wins, as in most parsers; see flagCase):
  * `--flag=value` or `--flag value`, and the forms the program also reads. A flag given last
  * without a value is ignored.
  */
 export function findFlag(items: readonly ArgItem[], flags: readonly string[], forms: FlagForms = {}): FlagHit | undefined {
-  const lower = flags.map((f) => f.toLowerCase());
   let hit: FlagHit | undefined;
   items.forEach((item, i) => {
-    const t = item.text.toLowerCase();
-    for (const [k, flag] of lower.entries()) {
-      const name = flags[k] ?? flag;
+    for (const name of flags) {
+      const { flag, text: t } = flagCase(name, item.text);
       if (t === flag && items[i + 1]) hit = { flag: name, value: items[i + 1]!.text, item: items[i + 1]!, joined: false };
       else if (t.startsWith(flag + '=')) hit = { flag: name, value: item.text.slice(flag.length + 1), item, joined: true };
-      else if (forms.getopt && /^-[a-z]$/.test(flag) && t.length > 2 && t.startsWith(flag) && item.text.slice(2).trim() !== '') hit = { flag: name, value: item.text.slice(2).trim(), item, joined: true };
+      else if (forms.getopt && /^-[a-z]$/i.test(flag) && t.length > 2 && t.startsWith(flag) && item.text.slice(2).trim() !== '') hit = { flag: name, value: item.text.slice(2).trim(), item, joined: true };
       else if (forms.splitsArgs && t.startsWith(flag) && /^\s+\S/.test(t.slice(flag.length))) hit = { flag: name, value: item.text.slice(flag.length).trim(), item, joined: true };
     }
   });
@@ -203,10 +209,12 @@ export function findFlag(items: readonly ArgItem[], flags: readonly string[], fo
 /** Whether `items` hold a flag that starts with one of `prefixes` (e.g. `--config`, `-c config_file=`). */
 export function hasFlagPrefix(items: readonly ArgItem[], prefixes: readonly string[]): string | undefined {
   for (const [i, item] of items.entries()) {
-    const t = item.text.toLowerCase();
     for (const p of prefixes) {
-      const [flag, value] = p.toLowerCase().split(' ');
-      if (value === undefined ? t === flag || t.startsWith(flag + '=') || (flag!.endsWith('.') && t.startsWith(flag!)) || (!flag!.startsWith('-') && t.startsWith(flag!)) : t === flag && (items[i + 1]?.text.toLowerCase().startsWith(value) ?? false)) {
+      const [written = '', value] = p.split(' ');
+      const { flag, text: t } = flagCase(written, item.text);
+      // `--wsrep*`: any flag that starts so.
+      const prefix = flag.endsWith('*') ? flag.slice(0, -1) : undefined;
+      if (prefix !== undefined ? t.startsWith(prefix) : value === undefined ? t === flag || t.startsWith(flag + '=') || (flag.endsWith('.') && t.startsWith(flag)) || (!flag.startsWith('-') && t.startsWith(flag)) : t === flag && (items[i + 1]?.text.toLowerCase().startsWith(value.toLowerCase()) ?? false)) {
         return item.text;
       }
     }

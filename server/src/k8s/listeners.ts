@@ -9,9 +9,9 @@
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
-import { listenAddress, singleDashFlag, tcpTurnedOff } from './listen-settings';
+import { bindAddress, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
-import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, parseAddress, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
+import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { readConfigFile } from './listen-files';
 import { readRedisConfig } from './listen-redis';
 import { reason, type UnsureReason } from './listen-reasons';
@@ -110,18 +110,6 @@ function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: Conta
   return hit;
 }
 
-/** The bind address a setting's companion flag or variable gives ('' when none). */
-function bindAddress(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
-  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs, setting) : undefined;
-  const fromEnv = (setting.bindEnv ?? []).map((n) => env.vars.get(n)?.value).find((v) => v !== undefined);
-  const raw = flag?.value ?? fromEnv;
-  if (raw === undefined) return undefined;
-  const first = expand(raw, env).text.split(/[\s,]+/).filter(Boolean);
-  // Several addresses (redis `--bind a b`): one that covers everything wins, else the first.
-  const parsed = first.map((a) => parseAddress(a)?.address ?? a);
-  return parsed.includes('') || parsed.length === 0 ? '' : parsed[0];
-}
-
 const cache = new WeakMap<ContainerModel, { images: unknown; configMaps: unknown; result: ContainerListeners }>();
 
 /** The effective listeners of one container (memoised on the container model). */
@@ -143,7 +131,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const doc = pod.doc;
   const started = container.commandOverridden ? ownProgram(container, listen, doc) : [];
   if (!started) return { ...base, listeners: declared, basis: 'command', image: info };
-  const args = [...started, ...argItems(container, 'args', doc)];
+  const args = withoutModifiers([...started, ...argItems(container, 'args', doc)], listen?.optionModifiers);
   const vars = containerEnv(pod, container, configMaps);
   let unsure = templatedInputs(container, args, doc);
   const first = args[0]?.text;
@@ -193,6 +181,8 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   }
   const configArg = listen?.configArgs && !exclusive ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
   if (configArg) unsure ??= reason('config-arg', { arg: configArg });
+  const featureArg = listen?.featureArgs ? hasFlagPrefix(args, listen.featureArgs) : undefined;
+  if (featureArg) unsure ??= reason('feature-arg', { arg: featureArg });
   const configEnv = listen?.configEnv?.find((name) => vars.vars.has(name));
   if (configEnv) unsure ??= reason('config-env', { name: configEnv });
   // A mounted configuration file the image reads and Podsight does not (my.cnf, grafana.ini):
@@ -210,7 +200,11 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     return { ...base, listeners: [], basis: 'image', image: info, unserved, complete: known, tcpOff: off };
   }
 
-  let defaults = info.ports.map((p) => ({ port: p.port, protocol: p.protocol }));
+  let defaults = info.ports.filter((p) => !p.configured).map((p) => ({ port: p.port, protocol: p.protocol }));
+  // `args` (or a `command` naming the server) replace the image's CMD, and with it what only
+  // the CMD turns on (nats' bundled file: cluster and monitoring), unless a setting moves it.
+  const cmdPorts = listen?.cmdPorts ?? [];
+  if (args.length > 0 && fromFile?.bundled !== true) defaults = defaults.filter((d) => !cmdPorts.includes(d.port) || moves.has(d.port));
   const configListeners: Listener[] = [];
   if (listen?.config !== 'redis') {
     const r = listen?.config === 'nginx' ? nginxConfig(pod, container, vars, configMaps) : fromFile;
@@ -308,5 +302,5 @@ export function impliedPorts(container: ContainerModel, images?: Readonly<Record
   if (container.ports.length > 0 || container.commandOverridden || !container.image) return [];
   const info = lookupImage(container.image, images);
   if (!info) return [];
-  return info.ports.map((p) => ({ port: p.port, protocol: p.protocol, source: info.portsSource }));
+  return info.ports.filter((p) => !p.configured).map((p) => ({ port: p.port, protocol: p.protocol, source: info.portsSource }));
 }

@@ -19,7 +19,7 @@ function listenCell(info: ImageInfo): string {
     parts.push(`${what}${names.join(', ')} (${s.protocol === 'UDP' ? `UDP ${value}` : value}${s.repeatable ? ', repeatable' : ''})${bind.length ? `, bind ${bind.join(', ')}` : ''}`);
   }
   if (listen.config === 'nginx') parts.push('`listen` in nginx.conf, conf.d/*.conf and templates mounted from a ConfigMap');
-  if (listen.config === 'redis') parts.push('`port`/`bind` of the .conf file named as first argument, mounted from a ConfigMap');
+  if (listen.config === 'redis') parts.push('`port`/`bind` of the file named as first argument (after the program any name not starting with `-`, else a `.conf` file), mounted from a ConfigMap');
   if (listen.config === 'httpd') parts.push('`Listen` in httpd.conf (or the `-f` file) and the files it includes, mounted from a ConfigMap');
   if (listen.config === 'caddy') parts.push('site addresses, `http_port`/`https_port`, `bind` and `admin` of the Caddyfile mounted from a ConfigMap');
   if (listen.config === 'envoy') parts.push('`static_resources.listeners[].address` and `admin.address` of the `-c` file mounted from a ConfigMap');
@@ -27,8 +27,18 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
   if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
+  if (listen.featureArgs?.length) parts.push(`unsure with ${listen.featureArgs.map((a) => `\`${a}\``).join(', ')} (a feature with listeners of its own)`);
+  if (listen.optionModifiers?.length) parts.push(`${listen.optionModifiers.map((a) => `\`${a}x\``).join(', ')} read as \`--x\``);
+  if (listen.cmdPorts?.length) parts.push(`${listen.cmdPorts.join(', ')} only from the image's CMD: with args, only when a flag or the CMD's \`--config\` file names them`);
   if (listen.tcpOff) {
-    const off = [...(listen.tcpOff.args ?? []).map((a) => `\`${a}\``), ...(listen.tcpOff.env ? [`env \`${listen.tcpOff.env.name}=${listen.tcpOff.env.values.join('|')}\``] : []), ...(listen.tcpOff.emptyKeyedArg ? [`\`${listen.tcpOff.emptyKeyedArg.flag} ${listen.tcpOff.emptyKeyedArg.key}=\``] : [])];
+    const { args = [], valueArgs = [], emptyArgs = [], env, emptyKeyedArg } = listen.tcpOff;
+    const off = [
+      ...args.map((a) => `\`${a}\``),
+      ...valueArgs.map((a) => (a.startsWith('--') ? `\`${a}=<socket>\`` : `\`${a} <socket>\``)),
+      ...emptyArgs.map((a) => (a.startsWith('--') ? `\`${a}=\`` : `\`${a} ''\``)),
+      ...(env ? [`env \`${env.name}=${env.values.join('|')}\``] : []),
+      ...(emptyKeyedArg ? [`\`${emptyKeyedArg.flag} ${emptyKeyedArg.key}=\``] : []),
+    ];
     parts.push(`no TCP listener with ${off.join(', ')}`);
   }
   if (listen.configEnv?.length) parts.push(`unsure with env ${listen.configEnv.map((e) => `\`${e}\``).join(', ')}`);
@@ -43,7 +53,7 @@ function cell(text: string): string {
 }
 
 function ports(list: readonly ImagePort[]): string {
-  return list.length === 0 ? 'none' : list.map((p) => (p.protocol === 'TCP' ? `${p.port}` : `${p.port}/${p.protocol.toLowerCase()}`)).join(', ');
+  return list.length === 0 ? 'none' : list.map((p) => `${p.protocol === 'TCP' ? p.port : `${p.port}/${p.protocol.toLowerCase()}`}${p.configured ? ' (when configured)' : ''}`).join(', ');
 }
 
 function paths(list: readonly (PopulatedDir | DataDir)[]): string {

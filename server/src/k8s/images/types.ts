@@ -10,6 +10,11 @@ export interface ImagePort {
   readonly port: number;
   readonly protocol: PortProtocol;
   readonly description: string;
+  /**
+   * EXPOSEd, but opened only when configured (rabbitmq's TLS ports): shown with the image, not a
+   * listener of its own.
+   */
+  readonly configured?: boolean;
 }
 
 /** A directory the image ships content in: a volume mounted at or above it hides that content. */
@@ -42,7 +47,7 @@ export interface PortSetting {
 export interface ListenSetting {
   /** The default port (of the entry's `ports`, every protocol) it moves; omitted: it adds a listener. */
   readonly port?: number;
-  /** Flags, as written on the command line (`--web.listen-address`, `--port`, `-p`); compared case-insensitively. */
+  /** Flags, as written on the command line (`--web.listen-address`, `--port`, `-p`); a single-dash flag is compared exactly, a `--long` one case-insensitively. */
   readonly args?: readonly string[];
   /** A flag whose value is `key=value`: `-c port=5433` (postgres). */
   readonly keyedArg?: { readonly flag: string; readonly key: string };
@@ -76,6 +81,10 @@ export interface TcpOff {
   readonly args?: readonly string[];
   /** A variable with one of these values (case-insensitive). */
   readonly env?: { readonly name: string; readonly values: readonly string[] };
+  /** Flags with a value whose use turns TCP off (memcached `-s <socket>`: "disables network support"). */
+  readonly valueArgs?: readonly string[];
+  /** Flags whose empty value turns TCP off (postgres `-h ''`, `--listen_addresses=`). */
+  readonly emptyArgs?: readonly string[];
   /** `-c key=` with an empty value (or `''`). */
   readonly emptyKeyedArg?: { readonly flag: string; readonly key: string };
 }
@@ -94,8 +103,25 @@ export interface ListenModel {
    * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.
    */
   readonly configPaths?: readonly string[];
-  /** Argument prefixes that load such configuration (`--config`, `-c config_file=`). */
+  /** Argument prefixes that load such configuration (`--config`, `-c config_file=`; `--x*`: any flag starting so). */
   readonly configArgs?: readonly string[];
+  /**
+   * Flags (`--x*`: any flag starting so) that turn on a feature with listeners of its own that
+   * Podsight does not model: Galera (`--wsrep*`: 4567, and 4568/4444 for state transfers), Group
+   * Replication (`--group-replication*`: 33061).
+   */
+  readonly featureArgs?: readonly string[];
+  /**
+   * Long-option prefixes the program drops before reading the option (MySQL's `--loose-`
+   * modifier: `--loose-skip-networking` is `--skip-networking`).
+   */
+  readonly optionModifiers?: readonly string[];
+  /**
+   * Default ports only the image's CMD opens (nats: its bundled configuration file turns on
+   * cluster 6222 and monitoring 8222). `args` replace the CMD: these ports then listen only when
+   * a setting names them or the args load that file again.
+   */
+  readonly cmdPorts?: readonly number[];
   /**
    * Settings that turn the process's TCP listeners off (mysqld `--skip-networking`, grafana
    * `GF_SERVER_PROTOCOL=socket`, postgres `-c listen_addresses=`): it then listens on no port.

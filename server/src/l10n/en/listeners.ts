@@ -7,6 +7,7 @@ export const listenersEn: Record<string, string> = {
   'listener.why.env-from': 'envFrom may set {names}',
   'listener.why.not-a-port': '{setting} cannot be read as a port',
   'listener.why.config-arg': '{arg} loads a configuration Podsight does not read',
+  'listener.why.feature-arg': '{arg} turns on a feature that opens listeners of its own (Galera, Group Replication…), which Podsight does not model',
   'listener.why.config-mount': 'a volume is mounted at {path}, where the image reads its configuration',
   'listener.why.volume-missing': 'volume "{volume}" is not defined in the pod',
   'listener.why.volume-source': 'volume "{volume}" is a {source} volume, whose files Podsight does not see',

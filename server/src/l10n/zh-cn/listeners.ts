@@ -7,6 +7,7 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.env-from': 'envFrom 可能设置了 {names}',
   'listener.why.not-a-port': '无法把 {setting} 读作端口',
   'listener.why.config-arg': '{arg} 加载了 Podsight 不读取的配置',
+  'listener.why.feature-arg': '{arg} 启用了会自行打开监听端口的功能（Galera、Group Replication 等），Podsight 不对其建模',
   'listener.why.config-mount': '{path} 上挂载了卷，而镜像正是从那里读取配置',
   'listener.why.volume-missing': 'Pod 中没有定义卷 "{volume}"',
   'listener.why.volume-source': '卷 "{volume}" 的类型是 {source}，Podsight 看不到其中的文件',

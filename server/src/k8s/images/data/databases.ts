@@ -14,6 +14,8 @@ const redisListen = (program: string) => ({
   complete: true,
 });
 const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
+/** mysqld reads `--loose-x` as `--x` (it only warns instead of failing when it does not know x). */
+const mysqlModifiers = ['--loose-', '--loose_'];
 
 const initdb = data('/docker-entrypoint-initdb.d', 'Empty hook directory: the documented place to mount *.sql / *.sh init scripts');
 
@@ -69,8 +71,8 @@ export const databases: readonly ImageInfo[] = [
       settings: [{ ...portFlag(5432, ['-p', '--port'], ['PGPORT']), getopt: true }, { port: 5432, keyedArg: { flag: '-c', key: 'port' }, value: 'port', getopt: true }],
       configArgs: ['-c config_file=', '--config-file', '--config_file'],
       configPaths: ['/etc/postgresql'],
-      // An empty listen_addresses: no TCP socket, only the unix-domain one.
-      tcpOff: { emptyKeyedArg: { flag: '-c', key: 'listen_addresses' } },
+      // An empty listen_addresses (`-c listen_addresses=`, `-h ''`, `--listen_addresses=`): no TCP socket, only the unix-domain one.
+      tcpOff: { emptyKeyedArg: { flag: '-c', key: 'listen_addresses' }, emptyArgs: ['-h', '--listen_addresses', '--listen-addresses'] },
       programs: ['postgres'],
       complete: true,
     },
@@ -100,6 +102,9 @@ export const databases: readonly ImageInfo[] = [
       configPaths: mysqlConfig,
       // The administrative interface (8.0.14+) listens on --admin-port (33062) once --admin-address is given.
       configArgs: ['--defaults-file', '--defaults-extra-file', '--admin-address', '--admin_address', '--admin-port', '--admin_port'],
+      // Group Replication listens on its XCom port (group_replication_local_address, often 33061).
+      featureArgs: ['--group-replication*', '--group_replication*'],
+      optionModifiers: mysqlModifiers,
       tcpOff: { args: ['--skip-networking', '--skip_networking'] },
       programs: ['mysqld'],
       complete: true,
@@ -125,6 +130,9 @@ export const databases: readonly ImageInfo[] = [
       ],
       configPaths: mysqlConfig,
       configArgs: ['--defaults-file', '--defaults-extra-file'],
+      // Galera (shipped in the image): 4567 for replication, 4568 and 4444 for state transfers.
+      featureArgs: ['--wsrep*'],
+      optionModifiers: mysqlModifiers,
       tcpOff: { args: ['--skip-networking', '--skip_networking'] },
       programs: ['mariadbd', 'mysqld'],
       complete: true,
@@ -159,6 +167,8 @@ export const databases: readonly ImageInfo[] = [
         // UDP is off by default (since 1.5.6); -U N turns it on.
         { args: ['-U', '--udp-port'], value: 'port', protocol: 'UDP', bindArgs: ['-l', '--listen'], getopt: true },
       ],
+      // A unix socket "disables network support": no TCP (or UDP) listener.
+      tcpOff: { valueArgs: ['-s', '--unix-socket'] },
       programs: ['memcached'],
       complete: true,
     },

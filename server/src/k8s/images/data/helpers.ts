@@ -3,6 +3,8 @@ import type { DataDir, ImagePort, ListenSetting, PopulatedDir } from '../types';
 
 export const tcp = (port: number, description: string): ImagePort => ({ port, protocol: 'TCP', description });
 export const udp = (port: number, description: string): ImagePort => ({ port, protocol: 'UDP', description });
+/** An EXPOSEd port that opens only when configured (see ImagePort.configured). */
+export const configured = (port: ImagePort): ImagePort => ({ ...port, configured: true });
 export const dir = (path: string, contents: string): PopulatedDir => ({ path, contents });
 export const data = (path: string, why: string): DataDir => ({ path, why });
 

@@ -1,12 +1,13 @@
 /** Messaging, coordination, secrets, storage and identity services. */
 import type { ImageInfo } from '../types';
-import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
+import { addressFlag, configured, data, dir, portFlag, tcp, udp } from './helpers';
 
+// The TLS ports are EXPOSEd but open only with `listeners.ssl.*` (or the plugins' `ssl`) settings.
 const rabbitPorts = [
   tcp(4369, 'epmd (Erlang port mapper)'),
-  tcp(5671, 'AMQP over TLS (when configured)'),
+  configured(tcp(5671, 'AMQP over TLS (when configured)')),
   tcp(5672, 'AMQP'),
-  tcp(15691, 'Prometheus metrics over TLS (when configured)'),
+  configured(tcp(15691, 'Prometheus metrics over TLS (when configured)')),
   tcp(15692, 'Prometheus metrics'),
   tcp(25672, 'Erlang distribution (inter-node and CLI tools)'),
 ];
@@ -28,7 +29,7 @@ export const platform: readonly ImageInfo[] = [
       {
         name: 'rabbitmq management',
         when: { tagWord: 'management' },
-        ports: [...rabbitPorts, tcp(15671, 'Management UI over TLS (when configured)'), tcp(15672, 'Management UI and HTTP API')],
+        ports: [...rabbitPorts, configured(tcp(15671, 'Management UI over TLS (when configured)')), tcp(15672, 'Management UI and HTTP API')],
         source: 'management/Dockerfile: EXPOSE 15671 15672',
       },
     ],
@@ -41,8 +42,17 @@ export const platform: readonly ImageInfo[] = [
     dataDirs: [],
     portSetting: { arg: '--port', description: 'Pass `--port N` (or `-p N`) to nats-server, or set `port` in the config file.' },
     listen: {
-      settings: [{ ...portFlag(4222, ['--port', '-p']), bindArgs: ['--addr', '-a', '--net'] }, portFlag(8222, ['--http_port', '-m']), addressFlag(6222, ['--cluster', '--cluster_listen'])],
+      settings: [
+        { ...portFlag(4222, ['--port', '-p']), bindArgs: ['--addr', '-a', '--net'] },
+        portFlag(8222, ['--http_port', '-m']),
+        addressFlag(6222, ['--cluster', '--cluster_listen']),
+        // Listeners of their own: HTTPS monitoring and the profiler.
+        { args: ['--https_port', '-ms'], value: 'port' },
+        { args: ['--profile'], value: 'port' },
+      ],
       config: 'nats',
+      // The CMD's bundled nats-server.conf turns on monitoring and cluster; `args: [-js]` runs without it.
+      cmdPorts: [6222, 8222],
       configArgs: ['--config', '-c'],
       programs: ['nats-server'],
       complete: true,
