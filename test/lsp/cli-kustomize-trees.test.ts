@@ -79,3 +79,22 @@ test('a resource folder without a kustomization: kustomize says so, naming the u
   assert.match(f?.message ?? '', /unable to find one of 'kustomization\.yaml'.* in directory '[^']*\/base\/x'/);
   assert.doesNotMatch(f?.message ?? '', /no such file or directory/);
 });
+
+test('an overlay with a remote resource or a Helm chart is built without them: its patches and generators still complete its local base', () => {
+  const base = {
+    'base/kustomization.yaml': 'resources: [deploy.yaml, svc.yaml]\n',
+    'base/deploy.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  selector:\n    matchLabels: {app: app}\n  template:\n    metadata:\n      labels: {app: app}\n    spec:\n      containers:\n        - name: app\n          image: ghcr.io/example/app:1.0\n          ports: [{name: http, containerPort: 8080}]\n',
+    'base/svc.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: app}\nspec:\n  selector: {app: app}\n  ports:\n    - {name: http, port: 80, targetPort: http}\n    - {name: metrics, port: 9100, targetPort: metrics}\n',
+    'overlay/exporter.yaml':
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      containers:\n        - name: exporter\n          image: quay.io/prometheus/node-exporter:v1.8.2\n          ports: [{name: metrics, containerPort: 9100}]\n',
+  };
+  const remote = check({ ...base, 'overlay/kustomization.yaml': 'resources:\n  - ../base\n  - https://raw.githubusercontent.com/example/monitoring/main/servicemonitor.yaml\npatches:\n  - path: exporter.yaml\n' });
+  assert.deepEqual(remote.map((f) => f.rule), ['kustomize-build'], 'the patch adds the port the base Service targets');
+  assert.match(remote[0]!.message, /the overlay is checked without them/);
+  const helm = check({ ...base, 'overlay/kustomization.yaml': 'resources: [../base]\nhelmCharts:\n  - {name: redis, repo: https://charts.example.com, version: 1.0.0}\npatches:\n  - path: exporter.yaml\n' });
+  assert.deepEqual(helm.filter((f) => f.rule !== 'kustomize-build'), []);
+  // Without the patch the base's Service really has no backends for `metrics`.
+  const unpatched = check({ ...base, 'overlay/kustomization.yaml': 'resources:\n  - ../base\n  - https://raw.githubusercontent.com/example/monitoring/main/servicemonitor.yaml\n' });
+  assert.ok(unpatched.some((f) => f.rule === 'service-target-port' && f.file.endsWith('svc.yaml')));
+});

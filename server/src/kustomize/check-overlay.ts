@@ -35,6 +35,8 @@ export interface OverlayCheckOptions extends RenderOptions {
    * what this machine lacks (a plugin, helm, a file left out of a copy).
    */
   readonly discovered?: boolean;
+  /** The overlay's local parts were built without what cannot be fetched (local-render.ts): the notice says so. */
+  readonly builtLocally?: boolean;
 }
 
 export function overlayLabel(dir: string, base: string): string {
@@ -72,7 +74,7 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
     result.reason === 'timeout'
       ? t(locale, 'kustomize-build.timeout', { seconds: Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000) })
       : result.reason === 'remote'
-        ? t(locale, 'kustomize-build.remote', { resources: result.message })
+        ? t(locale, options.builtLocally ? 'kustomize-build.remote-local' : 'kustomize-build.remote', { resources: result.message })
         : t(locale, options.discovered ? 'kustomize-build.failed-alone' : 'kustomize-build.failed', { message: result.message });
   const span = errorSpan(text, lister ? lister.remote.map((r) => `'${r}'`).join(' ') : result.message);
   const severity: Severity = level ?? (result.reason === 'remote' || options.discovered ? 'information' : 'error');

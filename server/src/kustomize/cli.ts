@@ -16,7 +16,8 @@ import { checkRendered } from './check-overlay';
 import { kustomizeCommand } from './command';
 import { kustomizationFileIn, readFromDisk, readTree } from './kustomization';
 import { mergeOverlays, type SourceFinding } from './map-findings';
-import type { RenderResult } from './render';
+import { render, type RenderResult } from './render';
+import { localOverrides } from './local-render';
 import { childOverlays, outermostOverlays, type Overlay } from './workspace-overlays';
 import { batchesOf, renderGroup } from './cli-batches';
 
@@ -120,7 +121,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   // with kustomize: a lane never waits for an analysis.
   let analysing: Promise<unknown> = Promise.resolve();
   const checks: Promise<OverlayResult>[] = new Array(overlays.length);
-  const analyse = (overlay: Overlay, result: RenderResult): Promise<OverlayResult> => {
+  const analyse = (overlay: Overlay, result: RenderResult, builtLocally = false): Promise<OverlayResult> => {
     // Held back and written in the order of the overlays, as one render after the other writes them.
     const warnings: string[] = [];
     const next = analysing.then(() =>
@@ -129,6 +130,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
         analysis: options,
         labelBase: process.cwd(),
         discovered: !named,
+        builtLocally,
         onRuleError: (rule, e) => warnings.push(t(locale, 'cli.rule-failed', { rule, file: overlay.dir, error: String(e) })),
       }),
     );
@@ -150,12 +152,24 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   // overlay's failure is reported already); the rest is checked one by one.
   const baseChecks: Promise<OverlayResult>[] = [];
   const rendered = start.then(async () => {
-    const failed: Overlay[] = [];
+    const failures: { index: number; result: RenderResult }[] = [];
     await renderAll(overlays, (index, result) => {
       const overlay = overlays[index] as Overlay;
-      if (result.ok) overlay.files.forEach((f) => covered.add(f));
-      else failed.push(overlay);
+      if (!result.ok) return void failures.push({ index, result });
+      overlay.files.forEach((f) => covered.add(f));
       checks[index] = analyse(overlay, result);
+    });
+    // An overlay that cannot be built offline is built without what cannot be fetched (its
+    // patches still apply to its local bases); only when that fails too are its bases checked alone.
+    const failed: Overlay[] = [];
+    await inParallel(failures.length, concurrency, async (at) => {
+      const { index, result } = failures[at] as { index: number; result: RenderResult };
+      const overlay = overlays[index] as Overlay;
+      const local = await renderLocally(overlay, command);
+      checks[index] = analyse(overlay, result, local !== undefined);
+      if (!local) return void failed.push(overlay);
+      overlay.files.forEach((f) => covered.add(f));
+      baseChecks.push(analyse(overlay, local));
     });
     const bases = childOverlays(
       overlays.filter((o) => failed.includes(o)),
@@ -183,6 +197,14 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     return placed(given, lists, covered, locale);
   });
   return { candidates, patches, covered: rendered.then(() => covered), analysed: () => analysing, done };
+}
+
+/** The overlay built without its remote parts and Helm charts (local-render.ts); undefined when there are none or that fails too. */
+async function renderLocally(overlay: Overlay, command: NonNullable<ReturnType<typeof kustomizeCommand>>): Promise<RenderResult | undefined> {
+  const overrides = localOverrides(overlay.tree, readFromDisk);
+  if (!overrides) return undefined;
+  const result = await render(overlay.dir, { command, overrides });
+  return result.ok ? result : undefined;
 }
 
 /** The overlays' findings merged, named as the user named the folder, with the texts they quote. */
