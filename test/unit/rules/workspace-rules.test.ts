@@ -69,11 +69,13 @@ test('service-target-port: a Service selects pods of its own namespace only', ()
   assert.equal(workspaceFindings(service('{app: web}', '', '[{port: 80, targetPort: htp}]'), 'service-target-port', { '/ws/app/d.yaml': deployment('{app: web}', 'staging') }, { namespace: 'staging' }).length, 1);
 });
 
+// Traefik matches a backend with the Service port's number or name only (ingress-nginx also takes its targetPort).
 const ingress = (port: string, name = 'web', namespace = ''): string => yaml`
   apiVersion: networking.k8s.io/v1
   kind: Ingress
   metadata: {name: site${namespace ? `, namespace: ${namespace}` : ''}}
   spec:
+    ingressClassName: traefik
     rules:
     - http:
         paths:
