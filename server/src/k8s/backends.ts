@@ -3,6 +3,8 @@
  * and the older v1beta1 form) and Gateway API route `backendRefs`; and the ports a Service offers.
  */
 import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { isOpenCollection } from '../core/open-collections';
+import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getMap, getNode, getScalar, getSeqItems, getString } from '../core/yaml-access';
 import type { K8sObject } from './workloads';
 
@@ -21,6 +23,8 @@ export interface ServicePort {
   readonly port?: number;
   readonly name?: string;
   readonly targetPort?: number | string;
+  /** A template or placeholder writes its port, name or targetPort (or the whole entry): any value may come. */
+  readonly unknown?: true;
 }
 
 function portValue(node: Scalar | undefined): number | string | undefined {
@@ -80,10 +84,26 @@ export function servicePortsOf(object: K8sObject, doc: Document): ServicePort[] 
   return items.map(({ node }) => {
     const map = asMap(node, doc);
     const port = getNode(map, 'port', doc);
+    const unknown = !map || ['port', 'name', 'targetPort'].some((key) => isUnknownValue(getNode(map, key, doc)));
     return {
       port: isScalar(port) && typeof port.value === 'number' ? port.value : undefined,
       name: getString(map, 'name', doc),
       targetPort: portValue(getScalar(map, 'targetPort', doc)),
+      ...(unknown ? { unknown: true as const } : {}),
     };
   });
+}
+
+/**
+ * Whether a template adds entries to the Service's port list (`{{- toYaml .Values.extraPorts | nindent 4 }}`
+ * or a `range` on lines of their own): the ports written are then not all the Service has.
+ */
+export function servicePortsOpen(object: K8sObject, doc: Document): boolean {
+  return isOpenCollection(getNode(getMap(object.node, 'spec', doc), 'ports', doc));
+}
+
+/** Whether the Service is (or, written by a template, may be) of type ExternalName. */
+export function mayBeExternalName(object: K8sObject, doc: Document): boolean {
+  const spec = getMap(object.node, 'spec', doc);
+  return getString(spec, 'type', doc) === 'ExternalName' || isUnknownValue(getNode(spec, 'type', doc));
 }

@@ -143,7 +143,8 @@ export class OverlayMapper {
       file: placed.file,
       rule: finding.rule,
       severity: finding.severity,
-      message: tr('kustomize.in-overlay', { message, overlay: ctx.label }),
+      // A kustomization that builds on no other one (a base checked on its own) is no overlay.
+      message: tr(ctx.tree.length > 1 ? 'kustomize.in-overlay' : 'kustomize.in-kustomization', { message, overlay: ctx.label }),
       bareMessage: message,
       range: this.rangeIn(placed.file, placed.fileText, placed.start, placed.end),
       related: others.map((o) => ({ file: o.place.file, range: this.rangeIn(o.place.file, o.place.fileText, o.place.start, o.place.end), message: o.message })),

@@ -3,25 +3,36 @@
  * Service in that namespace does not have (the container port instead of the Service port is
  * the classic slip), or to a Service name that is a near miss of one the namespace has.
  * Silent when the Service is not in the workspace and no name is close (it may be made
- * elsewhere), and when another definition of it may be the deployed one.
+ * elsewhere), when another definition of it may be the deployed one, when a template may add
+ * ports to it, and when the Ingress's controller may serve the port anyway (ingress-nginx also
+ * matches a Service port's targetPort, and takes any port of an ExternalName Service).
  */
-import { backendsOf, servicePortsOf, type ServicePort } from '../k8s/backends';
+import { backendsOf, mayBeExternalName, servicePortsOf, servicePortsOpen, type ServicePort } from '../k8s/backends';
+import { ingressPortMatching, SERVICE_PORT_ONLY, type PortMatching } from '../k8s/ingress-class';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
 import { closest } from '../util/suggest';
 import { relatedAt } from './missing-config-key';
-import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
+import { isTarget, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const OWNERS = ['Ingress', 'HTTPRoute', 'GRPCRoute'];
+
+/** Services, and the IngressClasses that tell which controller serves an Ingress. */
+const LOOKED_UP = new Set(['Service', 'IngressClass']);
+
+/** Whether the backend port is one of the Service's ports, as the controller matches them. */
+function served(port: number | string, ports: readonly ServicePort[], matching: PortMatching): boolean {
+  return ports.some((p) => (typeof port === 'number' ? p.port === port : p.name === port) || (matching.targetPort && p.targetPort === port));
+}
 
 const hasTargetOwner = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.objects.some((o) => OWNERS.includes(o.object.kind ?? '')));
 
 export const danglingBackend: FileRule = {
   id: 'dangling-backend',
   defaultSeverity: 'warning',
-  context: (chunk) => textIfKinds(chunk, SERVICE),
-  // Of a peer, only its Services.
-  peerContext: (chunk) => textIfKinds(chunk, SERVICE),
+  context: (chunk) => textIfKinds(chunk, LOOKED_UP),
+  // Of a peer, only its Services and IngressClasses.
+  peerContext: (chunk) => textIfKinds(chunk, LOOKED_UP),
   *prepareFile(ctx) {
     if (hasTargetOwner(ctx)) yield* neighbourhoodSteps(ctx);
   },
@@ -30,9 +41,12 @@ export const danglingBackend: FileRule = {
     const hood = neighbourhoodOf(ctx);
     const owners = OWNERS.flatMap((k) => hood.ownObjects(k)).filter((o) => isTarget(ctx, o.chunkStart));
     if (owners.length === 0) return;
+    const classes = hood.objects('IngressClass');
     for (const owner of owners) {
       if (owner.chunkStart === undefined) continue;
       const chunkStart = owner.chunkStart;
+      // Gateway API routes name the Service port; an Ingress's controller decides.
+      const matching = owner.object.kind === 'Ingress' ? ingressPortMatching(owner.object, owner.doc, classes) : SERVICE_PORT_ONLY;
       for (const ref of backendsOf(owner.object, owner.doc)) {
         const namespace = ref.namespace ?? owner.namespace;
         const base = { owner: owner.object.kind ?? '', name: owner.object.name ?? '?', service: ref.service, namespace: namespaceLabel(namespace) };
@@ -53,9 +67,13 @@ export const danglingBackend: FileRule = {
         if (ref.port === 'use-annotation') continue;
         const portLists = defined.map((s) => servicePortsOf(s.object, s.doc));
         if (portLists.some((p) => p === undefined)) continue;
+        // Ports a template writes or adds may be the one: the list is not known in full.
+        if (defined.some((s) => servicePortsOpen(s.object, s.doc))) continue;
         const ports = portLists.flat() as ServicePort[];
+        if (ports.some((p) => p.unknown)) continue;
         const number = typeof ref.port === 'number' ? ref.port : undefined;
-        if (number !== undefined ? ports.some((p) => p.port === number) : ports.some((p) => p.name === ref.port)) continue;
+        if (served(ref.port, ports, matching)) continue;
+        if (number !== undefined && matching.externalNameAnyPort && defined.some((s) => mayBeExternalName(s.object, s.doc))) continue;
         const listed = ports.map((p) => (p.name ? `${p.port ?? '?'} (${p.name})` : String(p.port ?? '?'))).join(', ');
         const related = defined.flatMap((s) => relatedAt(s, chunkStart, ctx.t('dangling-backend.related', base)));
         if (number !== undefined) {

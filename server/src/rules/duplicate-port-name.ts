@@ -1,11 +1,14 @@
 /**
  * duplicate-port-name: two containers of one pod give a port the same name. The API server
  * checks names within a container only; a Service's `targetPort: <name>` then resolves to the
- * first container that declares it (the endpoints controller walks `containers` in order),
- * whatever the author meant. A warning when a Service of the workspace that selects the pod
+ * first container that declares it for the Service port's protocol (the endpoints controller
+ * walks `containers` in order and matches name and protocol), whatever the author meant. The
+ * same name for different protocols (`dns` as UDP in one container, as TCP in another) is how a
+ * pod serves both: each Service port finds its own container, so it is not reported. A warning when a Service of the workspace that selects the pod
  * uses the name; a note otherwise (probes resolve names in their own container, so nothing
  * breaks until something looks the name up across the pod).
  */
+import { isUnknownValue } from '../core/unknown-values';
 import { neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { selects, serviceOf } from '../k8s/services';
@@ -21,6 +24,7 @@ export function duplicatePortNames(pod: PodModel): Duplicate[] {
   if (hit) return hit;
   const out: Duplicate[] = [];
   byPod.set(pod, out);
+  // By name and protocol: that is what a Service's named targetPort looks up (FindPort).
   const seen = new Map<string, { container: ContainerModel; port: PortModel }>();
   // Ports of plain init and ephemeral containers are never looked up by name from outside.
   for (const container of pod.containers.filter((c) => c.role === 'app' || c.role === 'sidecar').sort((a, b) => rank(a) - rank(b))) {
@@ -28,9 +32,11 @@ export function duplicatePortNames(pod: PodModel): Duplicate[] {
     for (const port of container.ports) {
       if (!port.name || !port.nameNode || own.has(port.name)) continue; // a duplicate in one container is invalid-port
       own.add(port.name);
-      const earlier = seen.get(port.name);
+      if (isUnknownValue(port.protocolNode)) continue; // which protocol is not known before rendering
+      const key = `${port.name}/${port.protocol}`;
+      const earlier = seen.get(key);
       if (earlier) out.push({ container, port, earlier });
-      else seen.set(port.name, { container, port });
+      else seen.set(key, { container, port });
     }
   }
   return out;
@@ -65,7 +71,8 @@ export const duplicatePortName: FileRule = {
         return model && selects(model.selector, labels) ? [model] : [];
       });
       for (const { container, port, earlier } of duplicates) {
-        const user = services.find((s) => s.ports.some((p) => p.field === 'targetPort' && p.value === port.name));
+        // A Service port of another protocol does not look this name up (an unknown one may).
+        const user = services.find((s) => s.ports.some((p) => p.field === 'targetPort' && p.value === port.name && (p.protocol === undefined || p.protocol === port.protocol)));
         const args = { name: port.name ?? '', container: containerLabel(container), other: containerLabel(earlier.container), service: user?.name ?? '' };
         ctx.report(chunkStart, {
           node: port.nameNode ?? port.node,

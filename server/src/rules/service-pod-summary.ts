@@ -5,6 +5,7 @@
  */
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
+import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { templateLabels } from '../k8s/services';
 import type { FileRuleContext } from './types';
@@ -26,6 +27,8 @@ export interface PodSummary {
   readonly implied: readonly number[];
   readonly unknownListener: boolean;
   readonly hasDeclared: boolean;
+  /** What a mesh proxy the webhook may add serves (not in the template, so apart from the rest). */
+  readonly proxy: InjectedPorts;
 }
 
 export type Images = FileRuleContext['options']['images'];
@@ -48,6 +51,7 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.
     unknownListener: listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)),
     hasDeclared: serving.some((c) => c.ports.length > 0),
+    proxy: injectedProxyPorts(pod),
   };
   podSummaries.set(pod, { images, configMaps, summary });
   return summary;

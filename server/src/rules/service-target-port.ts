@@ -200,6 +200,8 @@ export const serviceTargetPort: FileRule = {
       const unknownListener = summaries.some((s) => s.unknownListener);
       for (const ref of service.ports) {
         if (typeof ref.value === 'string' && portNameErrors(ref.value).length > 0) continue; // rejected as written: invalid-port
+        // A port of the mesh proxy injected into the pods (Envoy's metrics, Linkerd's admin port).
+        if (matched.some(({ summary }) => (typeof ref.value === 'number' ? summary.proxy.ports : summary.proxy.names).includes(ref.value as never))) continue;
         const asNumber = typeof ref.value === 'number' ? ref.value : undefined;
         if (asNumber === undefined && names.includes(ref.value as string)) {
           reportProtocol(ctx, chunk.start, service, ref, summaries);

@@ -41,7 +41,7 @@ test('service-selects-nothing: the near-miss value or key; nothing for a missing
 });
 
 test('dangling-backend: the Service port instead of the container port', () => {
-  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: site}\nspec:\n  defaultBackend:\n    service:\n      name: web\n      port: {number: 8080}\n';
+  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: site}\nspec:\n  ingressClassName: traefik\n  defaultBackend:\n    service:\n      name: web\n      port: {number: 8080}\n';
   const { result } = applyFix(`${svc('{app: web}')}---\n${ingress}`, 'dangling-backend', /Replace "8080" with "80"/);
   assert.match(result, /port: \{number: 80\}/);
 });

@@ -91,3 +91,15 @@ test('each file of the example checked on its own (as --no-render does) reports 
     assert.deepEqual(found.map((f) => f.rule), [], rel);
   }
 });
+
+test('a base checked on its own is named a kustomization, not an overlay', () => {
+  const root = tempDir('podsight-base-alone-');
+  cpSync(examples, root, { recursive: true });
+  const deployment = join(root, 'base/deployment.yaml');
+  // A second container reusing the port: a finding of the base itself.
+  writeFileSync(deployment, readFileSync(deployment, 'utf8').replace('      volumes:', '        - name: copy\n          image: nginxinc/nginx-unprivileged:1.27\n          ports:\n            - containerPort: 8080\n      volumes:'));
+  const alone = checkOverlaySync(join(root, 'base'), options(root)).findings.find((f) => f.rule === 'port-conflict');
+  assert.match(alone?.message ?? '', /\(in kustomization base\)$/);
+  const overlay = checkOverlaySync(join(root, 'overlays/dev'), options(root)).findings.find((f) => f.rule === 'port-conflict');
+  assert.match(overlay?.message ?? '', /\(in overlay overlays\/dev\)$/);
+});

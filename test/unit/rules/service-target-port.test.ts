@@ -129,3 +129,33 @@ test('a named targetPort is looked up with the Service port protocol: declared o
   // A templated protocol is not judged.
   assert.deepEqual(findings(svc('  - {name: dns, port: 53, protocol: "{{ .Values.proto }}", targetPort: dns}\n'), 'service-target-port'), []);
 });
+
+test('service-target-port: the ports of a mesh proxy the webhook injects (Istio, Linkerd) are served, unless the pod opts out', () => {
+  const pod = (meta: string, extra = ''): string => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: web}
+    spec:
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: ${meta}
+        spec:
+          ${extra || 'dnsPolicy: ClusterFirst'}
+          containers:
+          - {name: nginx, image: "nginx:1.27"}
+  `;
+  const svc = (targetPort: string | number, meta = '{labels: {app: web, sidecar.istio.io/inject: "true"}}', extra = ''): string =>
+    `apiVersion: v1\nkind: Service\nmetadata: {name: stats}\nspec:\n  selector: {app: web}\n  ports:\n  - {port: 9999, targetPort: ${targetPort}}\n---\n${pod(meta, extra)}`;
+  for (const target of [15090, 'http-envoy-prom', 15020, 15021, 'linkerd-admin', 4191, 'linkerd-proxy']) assert.deepEqual(findings(svc(target), 'service-target-port'), [], String(target));
+  // Injection switched on for the namespace: no mark on the pod.
+  assert.deepEqual(findings(svc('http-envoy-prom', '{labels: {app: web}}'), 'service-target-port'), []);
+  assert.deepEqual(findings(svc('linkerd-admin', '{labels: {app: web}, annotations: {linkerd.io/inject: enabled}}'), 'service-target-port'), []);
+  // Opted out, or on the host network: no proxy.
+  assert.equal(findings(svc('http-envoy-prom', '{labels: {app: web, sidecar.istio.io/inject: "false"}}'), 'service-target-port').length, 1);
+  assert.equal(findings(svc(15090, '{labels: {app: web}, annotations: {sidecar.istio.io/inject: "false"}}'), 'service-target-port').length, 1);
+  assert.equal(findings(svc('linkerd-admin', '{labels: {app: web}, annotations: {linkerd.io/inject: disabled}}'), 'service-target-port').length, 1);
+  assert.equal(findings(svc('http-envoy-prom', '{labels: {app: web}}', 'hostNetwork: true'), 'service-target-port').length, 1);
+  // Other names and numbers are still the app's.
+  assert.equal(findings(svc('http-envoy'), 'service-target-port').length, 1);
+  assert.equal(findings(svc(15091), 'service-target-port').length, 1);
+});

@@ -69,11 +69,13 @@ test('service-target-port: a Service selects pods of its own namespace only', ()
   assert.equal(workspaceFindings(service('{app: web}', '', '[{port: 80, targetPort: htp}]'), 'service-target-port', { '/ws/app/d.yaml': deployment('{app: web}', 'staging') }, { namespace: 'staging' }).length, 1);
 });
 
+// Traefik matches a backend with the Service port's number or name only (ingress-nginx also takes its targetPort).
 const ingress = (port: string, name = 'web', namespace = ''): string => yaml`
   apiVersion: networking.k8s.io/v1
   kind: Ingress
   metadata: {name: site${namespace ? `, namespace: ${namespace}` : ''}}
   spec:
+    ingressClassName: traefik
     rules:
     - http:
         paths:
@@ -212,4 +214,19 @@ test('duplicate-port-name: a warning when a Service uses the name, a note otherw
   const unused = workspaceFindings(twoNamed, 'duplicate-port-name');
   assert.equal(unused[0]?.severity, 'information');
   assert.equal(workspaceFindings(twoNamed.replace('name: http, containerPort: 8443', 'name: https, containerPort: 8443'), 'duplicate-port-name').length, 0);
+});
+
+test('duplicate-port-name: one name for different protocols is how a pod serves both; each Service port finds its own container', () => {
+  const dns = twoNamed.replace('name: http, containerPort: 8080', 'name: dns, containerPort: 53, protocol: UDP').replace('name: http, containerPort: 8443', 'name: dns, containerPort: 53, protocol: TCP');
+  const svc = { '/ws/app/svc.yaml': service('{app: web}', '', '[{name: dns-udp, port: 53, protocol: UDP, targetPort: dns}, {name: dns-tcp, port: 53, protocol: TCP, targetPort: dns}]') };
+  assert.deepEqual(workspaceFindings(dns, 'duplicate-port-name', svc), []);
+  assert.deepEqual(workspaceFindings(dns, 'duplicate-port-name'), []);
+  // The same protocol twice: the Service's TCP port still reaches the first container only.
+  const same = dns.replace('protocol: UDP', 'protocol: TCP');
+  const found = workspaceFindings(same, 'duplicate-port-name', svc);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  // Only a Service port of the other protocol uses the name: nothing looks the duplicate up.
+  const udpOnly = { '/ws/app/svc.yaml': service('{app: web}', '', '[{port: 53, protocol: UDP, targetPort: dns}]') };
+  assert.equal(workspaceFindings(same, 'duplicate-port-name', udpOnly)[0]?.severity, 'information');
 });

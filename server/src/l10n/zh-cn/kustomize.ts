@@ -2,6 +2,7 @@
 export const kustomizeZhCn: Record<string, string> = {
   'kustomize.in-overlay': '{message}（覆盖层 {overlay}）',
   'kustomize.in-overlays': '{message}（覆盖层 {overlays}）',
+  'kustomize.in-kustomization': '{message}（kustomization 目录 {overlay}）',
   'kustomize.patched-here': '覆盖层 {overlay} 的补丁在这里修改了这个 Pod。',
   'kustomize.other-side': '这个问题的另一方，位于为覆盖层 {overlay} 渲染出的 Pod 中。',
   'kustomize-build.failed': 'kustomize 无法构建这个 kustomization，因此没有检查最终会被应用的 Pod：{message}',
