@@ -131,7 +131,8 @@ const RAY = (prefix: string): PodLocationSpec[] => [pod(`${prefix}headGroupSpec.
 /**
  * Elastic Cloud on Kubernetes: the operator builds the pods, adding volumes of its own (data,
  * logs, config, certificates: `elasticsearch-data`, `beat-data`...) and one per volume claim
- * template, so a mount of a volume the template does not define is no error.
+ * template, so a mount of a volume the template does not define is no error. (Ports operators
+ * add: operator-ports.ts.)
  */
 const ECK_POD: PodShape = { ...STANDARD_POD, openVolumes: true, sharedClaims: ['spec.volumeClaimTemplates', 'spec.nodeSets[].volumeClaimTemplates'] };
 const ELASTIC = ['spec.podTemplate.spec', 'spec.nodeSets[].podTemplate.spec', 'spec.deployment.podTemplate.spec', 'spec.daemonSet.podTemplate.spec', 'spec.statefulSet.podTemplate.spec'].map((path) => pod(path, ECK_POD));
