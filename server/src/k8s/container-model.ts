@@ -94,8 +94,11 @@ function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { ow
   return { owner, last: keys[keys.length - 1] ?? dotted };
 }
 
-function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, mountsForAll: readonly MountModel[] = []): ContainerModel {
+function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, shared: readonly MountModel[] = [], merge = false): ContainerModel {
   const mounts = mountsOf(map, path, doc);
+  // Merged by mountPath: the container's own mount at a path replaces the shared one.
+  const own = merge ? new Set(mounts.map((m) => m.mountPath)) : undefined;
+  const mountsForAll = own ? shared.filter((m) => m.mountPath === undefined || !own.has(m.mountPath)) : shared;
   return {
     ...(defaultName !== undefined ? { defaultName } : {}),
     node: map,
@@ -135,7 +138,7 @@ export function containersOf(spec: YAMLMap, specPath: string, doc: Document, sha
       if (!map) continue;
       // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
       const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
-      inSlot.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared));
+      inSlot.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared, slot.mergeMounts === true));
     }
     out.push(...(slot.dependencies ? withStartOrder(inSlot, slot.dependencies, doc) : inSlot));
   }

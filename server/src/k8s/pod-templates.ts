@@ -25,6 +25,11 @@ export interface ContainerSlot {
    */
   readonly mountsForAll?: string;
   /**
+   * The shared mounts are merged into each container as a strategic merge by `mountPath` (Tekton's
+   * `stepTemplate`): a container's own mount at that path replaces the shared one.
+   */
+  readonly mergeMounts?: boolean;
+  /**
    * The key of a container's list of the slot's containers it starts after, once they have
    * completed (Argo containerSet `dependencies`): the two never run together.
    */
@@ -84,7 +89,8 @@ const TEKTON_STEP_KEYS = ['script', 'timeout', 'workspaces', 'onError', 'stdoutC
 /** Tekton: steps run one after another; sidecars run beside every step. */
 const TEKTON_TASK: PodShape = {
   slots: [
-    { key: 'steps', role: 'step', extraKeys: TEKTON_STEP_KEYS },
+    // Tekton merges `stepTemplate` into every step (MergeStepsWithStepTemplate), its volumeMounts included.
+    { key: 'steps', role: 'step', extraKeys: TEKTON_STEP_KEYS, mountsForAll: 'stepTemplate', mergeMounts: true },
     { key: 'sidecars', role: 'app', extraKeys: ['script', 'workspaces', 'computeResources'] },
   ],
   openVolumes: true,
@@ -131,7 +137,8 @@ const RAY = (prefix: string): PodLocationSpec[] => [pod(`${prefix}headGroupSpec.
 /**
  * Elastic Cloud on Kubernetes: the operator builds the pods, adding volumes of its own (data,
  * logs, config, certificates: `elasticsearch-data`, `beat-data`...) and one per volume claim
- * template, so a mount of a volume the template does not define is no error.
+ * template, so a mount of a volume the template does not define is no error. (Ports operators
+ * add: operator-ports.ts.)
  */
 const ECK_POD: PodShape = { ...STANDARD_POD, openVolumes: true, sharedClaims: ['spec.volumeClaimTemplates', 'spec.nodeSets[].volumeClaimTemplates'] };
 const ELASTIC = ['spec.podTemplate.spec', 'spec.nodeSets[].podTemplate.spec', 'spec.deployment.podTemplate.spec', 'spec.daemonSet.podTemplate.spec', 'spec.statefulSet.podTemplate.spec'].map((path) => pod(path, ECK_POD));

@@ -1,6 +1,8 @@
 /**
  * host-network-port-mismatch: with `hostNetwork: true` the container binds the node's ports
- * directly, so a hostPort different from its containerPort cannot be honoured.
+ * directly, so a hostPort different from its containerPort cannot be honoured. The API server
+ * (validatePodHostNetworkDeps) checks only `spec.containers`: an init container's or sidecar's
+ * hostPort is accepted whatever it is (and never published), so those are left alone.
  */
 import type { Rule } from './types';
 
@@ -11,6 +13,7 @@ export const hostNetworkPortMismatch: Rule = {
     for (const pod of ctx.pods) {
       if (!pod.hostNetwork) continue;
       for (const container of pod.containers) {
+        if (container.role === 'init' || container.role === 'sidecar') continue;
         for (const port of container.ports) {
           if (port.hostPort === undefined || port.containerPort === undefined || !port.hostPortNode) continue;
           if (port.hostPort === port.containerPort) continue;

@@ -5,7 +5,7 @@
  */
 import { getMap, getNode } from '../core/yaml-access';
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps } from '../k8s/neighbourhood';
-import { containerLabel, type PodModel, type PortModel } from '../k8s/pod-model';
+import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { portClashes } from '../k8s/port-clashes';
 import { anyTargetChunkSteps, isTarget, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, Rule } from './types';
@@ -15,8 +15,12 @@ export const hostPortConflict: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
-      const clashes = portClashes(pod, (p) => (p.hostPort !== undefined && p.hostPortNode ? `${p.protocol}/${p.hostIP}/${p.hostPort}` : undefined), true);
-      for (const { container, port, earlier } of clashes) {
+      // Init containers' host ports (sidecars' too) are never published: the kubelet maps only
+      // spec.containers' ports, so across containers only those can clash. The API server still
+      // rejects a repeat inside one init container: their keys carry the container's path.
+      const own = new Map(pod.containers.filter((c) => !publishesHostPorts(c)).flatMap((c) => c.ports.map((p) => [p, `#${c.path}`] as const)));
+      const key = (p: PortModel): string | undefined => (p.hostPort !== undefined && p.hostPortNode ? `${p.protocol}/${p.hostIP}/${p.hostPort}${own.get(p) ?? ''}` : undefined);
+      for (const { container, port, earlier } of portClashes(pod, key, true)) {
         if (port.hostPort === undefined || !port.hostPortNode) continue;
         // The API server checks regular containers together and each init container alone.
         const apiChecks = container.list === 'containers' ? earlier.container.list === 'containers' : earlier.container === container;
@@ -40,6 +44,11 @@ export const hostPortConflict: Rule = {
   },
 };
 
+/** Whether the kubelet maps the container's host ports (generatePodSandboxConfig: spec.containers only). */
+function publishesHostPorts(container: ContainerModel): boolean {
+  return container.role !== 'init' && container.role !== 'sidecar' && container.role !== 'ephemeral';
+}
+
 /** Whether the pod is kept to some nodes (then two workloads may never meet on one node). */
 function pinned(pod: PodModel): boolean {
   const doc = pod.doc;
@@ -56,7 +65,9 @@ const hostPortsByPod = new WeakMap<PodModel, PortModel[]>();
 function hostPorts(pod: PodModel): PortModel[] {
   let found = hostPortsByPod.get(pod);
   if (!found) {
-    found = pod.containers.filter((c) => c.role !== 'ephemeral').flatMap((c) => c.ports.filter((p) => p.hostPort !== undefined && p.hostPortNode));
+    // The scheduler's NodePorts plugin counts spec.containers and, since Kubernetes 1.34 (and
+    // 1.33 patches), sidecars; never plain init containers, which have exited anyway.
+    found = pod.containers.filter((c) => c.role !== 'ephemeral' && c.role !== 'init').flatMap((c) => c.ports.filter((p) => p.hostPort !== undefined && p.hostPortNode));
     hostPortsByPod.set(pod, found);
   }
   return found;

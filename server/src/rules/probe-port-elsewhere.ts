@@ -6,7 +6,8 @@
  * whenever the sibling answers. A sibling bound to 127.0.0.1 does not answer on the pod IP, so it
  * is not the one probed. A health sidecar that checks this container for the kubelet (kube-dns's
  * `sidecar` answering `/healthcheck/kubedns`, `exechealthz` answering `/healthz-dnsmasq`) is
- * named in the probe's path: then the probe does test this container, and nothing is reported.
+ * named in the probe's path: then the probe does test this container, and nothing is reported;
+ * nor when the sibling is a reverse proxy known to send the probe on to this container's port.
  * A file rule: the listeners read ConfigMaps of the file and its folder.
  */
 import type { Document } from 'yaml';
@@ -14,6 +15,7 @@ import { getMap, getString } from '../core/yaml-access';
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { forwardsProbe, httpProbePath } from '../k8s/proxy-forwards';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
@@ -39,6 +41,10 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       if (own.size > 0 && tcpPorts(of.get(container)!, true).size === 0) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
       if (!sibling || pathNames(container, ref.where, pod.doc)) continue;
+      // A reverse proxy that sends the probe on to this container: the probe tests both.
+      const path = httpProbePath(container, ref.where, pod.doc);
+      const through = of.get(sibling)!.listeners.find((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address));
+      if (path !== undefined && forwardsProbe(sibling, through, path, own, pod.doc)) continue;
       const mine = [...own];
       const args = { port, where: ref.where, container: containerLabel(container), other: containerLabel(sibling) };
       const declared = sibling.ports.find((p) => p.containerPort === port);

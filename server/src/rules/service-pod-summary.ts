@@ -6,6 +6,7 @@
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
 import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
+import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { templateLabels } from '../k8s/services';
 import type { FileRuleContext } from './types';
@@ -38,12 +39,14 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
   if (hit && hit.images === images && hit.configMaps === configMaps) return hit.summary;
   const serving = servingContainers(pod);
   const listeners = serving.map((c) => containerListeners(pod, c, { images, configMaps }));
-  const declaredPorts = serving.flatMap((c) => c.ports.flatMap((p) => (p.containerPort ? [p.containerPort] : [])));
+  // With the named ports the operator of a custom resource adds (Kubeflow, KubeRay, ECK).
+  const ports = serving.flatMap((c) => [...c.ports, ...operatorPorts(pod, c)]);
+  const declaredPorts = ports.flatMap((p) => (p.containerPort ? [p.containerPort] : []));
   const summary: PodSummary = {
     labels: templateLabels(pod),
     serving,
-    names: serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [p.name] : []))),
-    named: new Map(serving.flatMap((c) => c.ports.flatMap((p) => (p.name ? [[`${p.name}/${p.protocol}`, p.containerPort] as const] : [])))),
+    names: ports.flatMap((p) => (p.name ? [p.name] : [])),
+    named: new Map(ports.flatMap((p) => (p.name ? [[`${p.name}/${p.protocol}`, p.containerPort] as const] : []))),
     declared: declaredPorts,
     implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
     // A container with no declared ports may listen on anything, unless its image's ports are all

@@ -6,15 +6,27 @@
  * `command`/`args` for lower-case names, which are shell command substitutions (`$(hostname)`).
  * In a custom resource's pods only the "defined further down" case: their operators add variables
  * of their own (Kubeflow's `MASTER_ADDR` and `WORLD_SIZE`, Knative's `PORT` and `K_SERVICE`).
+ * An Indexed Job's controller appends `JOB_COMPLETION_INDEX` to every container's env: `command`
+ * and `args` see it, an env value (expanded before it) does not.
  */
+import { getMap, getString } from '../core/yaml-access';
 import { envOf, isServiceLinkVariable, varReferences } from '../k8s/env';
-import { containerLabel } from '../k8s/pod-model';
+import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import { closest } from '../util/suggest';
 import type { Scalar } from 'yaml';
 import type { Rule, Span } from './types';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+/** The variable the Job controller adds to the containers of an Indexed Job (addCompletionIndexEnvVariable). */
+const JOB_INDEX = 'JOB_COMPLETION_INDEX';
+
+/** Whether the pod belongs to a Job (or a CronJob's jobs) with `completionMode: Indexed`. */
+function indexedJob(pod: PodModel): boolean {
+  const spec = getMap(pod.object.node, 'spec', pod.doc);
+  const jobSpec = pod.kind === 'Job' ? spec : pod.kind === 'CronJob' ? getMap(getMap(spec, 'jobTemplate', pod.doc), 'spec', pod.doc) : undefined;
+  return getString(jobSpec, 'completionMode', pod.doc) === 'Indexed';
+}
 
 export const undefinedEnvReference: Rule = {
   id: 'undefined-env-reference',
@@ -22,6 +34,7 @@ export const undefinedEnvReference: Rule = {
   check(ctx) {
     for (const pod of ctx.pods) {
       const operatorMayAdd = !isBuiltInWorkload(pod.object);
+      const jobIndex = indexedJob(pod);
       for (const container of pod.containers) {
         const env = envOf(container, pod.doc);
         if (env.hasEnvFrom) continue;
@@ -38,18 +51,21 @@ export const undefinedEnvReference: Rule = {
             if (defined !== undefined && (before === undefined || defined < before)) continue;
             const later = defined !== undefined;
             if (!later && operatorMayAdd) continue;
+            // Appended after the container's own env by the Job controller.
+            const appended = !later && jobIndex && ref.name === JOB_INDEX;
+            if (appended && before === undefined) continue;
             // `name: X, value: $(X)`: a kustomize var or a pipeline fills it in; no order can help.
             if (defined !== undefined && defined === before) continue;
-            const suggestion = later ? undefined : closest(ref.name, names);
+            const suggestion = later || appended ? undefined : closest(ref.name, names);
             // A name close to none defined may be a kustomize var (`vars:` replaces `$(NAME)` at
             // build time) or set by tooling Podsight cannot see: only a near miss is reported.
-            if (!later && !suggestion) continue;
+            if (!later && !appended && !suggestion) continue;
             const args = { name: ref.name, where, container: label, didYouMean: suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '' };
             const nth = seen.get(ref.name) ?? 0;
             seen.set(ref.name, nth + 1);
             ctx.report({
               node: spanIn(ctx.chunk.text, node, `$(${ref.name})`, nth) ?? node,
-              message: ctx.t(later ? 'undefined-env-reference.later' : 'undefined-env-reference.undefined', args),
+              message: ctx.t(later ? 'undefined-env-reference.later' : appended ? 'undefined-env-reference.job-index' : 'undefined-env-reference.undefined', args),
               data: { name: ref.name, container: container.name, later, suggestion, entry: before, definition: defined },
             });
           }

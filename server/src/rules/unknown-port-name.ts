@@ -4,6 +4,7 @@
  */
 import { portNameErrors } from '../k8s/names';
 import { closest } from '../util/suggest';
+import { operatorPorts } from '../k8s/operator-ports';
 import { containerLabel } from '../k8s/pod-model';
 import type { Rule } from './types';
 
@@ -14,7 +15,8 @@ export const unknownPortName: Rule = {
     for (const pod of ctx.pods) {
       if (pod.partial) continue; // the ports may be declared in the part a fragment leaves out
       for (const container of pod.containers) {
-        const declared = container.ports.flatMap((p) => (p.name ? [p.name] : []));
+        // The operator of a custom resource may add named ports of its own (Kubeflow, KubeRay, ECK).
+        const declared = [...container.ports.flatMap((p) => (p.name ? [p.name] : [])), ...operatorPorts(pod, container).map((p) => p.name)];
         for (const ref of container.portReferences) {
           if (typeof ref.value !== 'string' || declared.includes(ref.value)) continue;
           if (ref.where.endsWith('.grpc.port')) continue; // an integer field: invalid-value reports the string

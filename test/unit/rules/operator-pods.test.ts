@@ -102,3 +102,31 @@ test('service-selects-nothing: a role label the process sets on its own pod (Vau
   assert.equal(workspaceFindings(`${service('{app: vault, spilo-role: master}')}---\n${sts}`, 'service-selects-nothing').length, 0);
   assert.equal(workspaceFindings(`${service('{app: vault, tier: backend}')}---\n${sts}`, 'service-selects-nothing').length, 1);
 });
+
+test('operators\' named ports: Kubeflow, KubeRay and ECK add ports a probe or a Service may name', () => {
+  const service = (selector: string, targetPort: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: ${selector}\n  ports: [{port: 80, targetPort: ${targetPort}}]\n`;
+  const pytorch = (name: string, probe: string): string =>
+    `apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: pt}\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      template:\n        metadata: {labels: {app: pt}}\n        spec:\n          containers:\n          - {name: ${name}, image: pytorch/pytorch, readinessProbe: {tcpSocket: {port: ${probe}}}}\n          - {name: side, image: myorg/side}\n`;
+  assert.equal(findings(pytorch('pytorch', 'pytorchjob-port'), 'unknown-port-name').length, 0);
+  assert.equal(findings(pytorch('trainer', 'pytorchjob-port'), 'unknown-port-name').length, 0, 'no container named pytorch: the first gets it');
+  assert.equal(findings(pytorch('pytorch', 'tfjob-port'), 'unknown-port-name').length, 1, 'the port of another kind');
+  assert.equal(workspaceFindings(`${pytorch('pytorch', '23456')}---\n${service('{app: pt}', 'pytorchjob-port')}`, 'service-target-port').length, 0);
+  const tf = `apiVersion: kubeflow.org/v1\nkind: TFJob\nmetadata: {name: tf}\nspec:\n  tfReplicaSpecs:\n    Chief:\n      template:\n        metadata: {labels: {app: tf}}\n        spec:\n          containers: [{name: tensorflow, image: tensorflow/tensorflow}]\n`;
+  assert.equal(workspaceFindings(`${tf}---\n${service('{app: tf}', 'tfjob-port')}`, 'service-target-port').length, 0);
+  assert.equal(workspaceFindings(`${tf}---\n${service('{app: tf}', 'tfjob-prot')}`, 'service-target-port').length, 1, 'a typo is still one');
+  // KubeRay: metrics 8080 on the Ray container of the head and the workers, not on a RayJob's submitter.
+  const ray = `apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: rc}\nspec:\n  headGroupSpec:\n    template:\n      metadata: {labels: {app: head}}\n      spec:\n        containers: [{name: ray-head, image: rayproject/ray:2.9.0, ports: [{name: gcs-server, containerPort: 6379}]}]\n  workerGroupSpecs:\n  - groupName: small\n    template:\n      metadata: {labels: {app: worker}}\n      spec:\n        containers: [{name: ray-worker, image: rayproject/ray:2.9.0}]\n`;
+  assert.equal(workspaceFindings(`${ray}---\n${service('{app: head}', 'metrics')}`, 'service-target-port').length, 0);
+  assert.equal(workspaceFindings(`${ray}---\n${service('{app: worker}', 'metrics')}`, 'service-target-port').length, 0);
+  assert.equal(workspaceFindings(`${ray}---\n${service('{app: head}', 'dashboard')}`, 'service-target-port').length, 1, 'KubeRay adds no dashboard port to the container');
+  // ECK: https (http without TLS) and transport on the elasticsearch container.
+  const es = (http: string): string => `apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata: {name: es}\nspec:\n  version: 8.12.0\n${http}  nodeSets:\n  - name: default\n    count: 1\n    podTemplate:\n      metadata: {labels: {app: es}}\n      spec:\n        containers:\n        - name: elasticsearch\n          readinessProbe: {tcpSocket: {port: https}}\n`;
+  assert.equal(findings(es(''), 'unknown-port-name').length, 0);
+  assert.equal(workspaceFindings(`${es('')}---\n${service('{app: es}', 'transport')}`, 'service-target-port').length, 0);
+  const plain = es('  http: {tls: {selfSignedCertificate: {disabled: true}}}\n');
+  assert.equal(findings(plain, 'unknown-port-name').length, 1, 'without TLS the port is named http');
+  assert.equal(findings(plain.replace('port: https', 'port: http'), 'unknown-port-name').length, 0);
+  // The same template as a Deployment declares nothing.
+  const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: pytorch, image: x, readinessProbe: {tcpSocket: {port: pytorchjob-port}}}]\n`;
+  assert.equal(findings(deployment, 'unknown-port-name').length, 1);
+});

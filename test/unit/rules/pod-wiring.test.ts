@@ -107,6 +107,53 @@ test('undefined-env-reference: silent for $$ escapes, earlier definitions, envFr
   assert.equal(findings(container('{name: A, value: a}', 'command: [sh, -c, "echo $(hostname) $(date +%s)"]'), 'undefined-env-reference').length, 0);
 });
 
+test('undefined-env-reference: an Indexed Job\'s JOB_COMPLETION_INDEX is defined for command and args, not for env values', () => {
+  const job = (mode: string, env: string, args: string): string => yaml`
+    apiVersion: batch/v1
+    kind: Job
+    metadata: {name: shard}
+    spec:
+      completions: 4
+      ${mode}
+      template:
+        spec:
+          restartPolicy: Never
+          containers:
+          - name: main
+            image: myorg/job
+            env: [${env}]
+            args: [${args}]
+  `;
+  const indexed = 'completionMode: Indexed';
+  const near = '{name: COMPLETION_INDEX, value: unused}';
+  assert.equal(findings(job(indexed, near, '"--shard=$(JOB_COMPLETION_INDEX)"'), 'undefined-env-reference').length, 0);
+  // A CronJob's jobs get it too.
+  const cron = yaml`
+    apiVersion: batch/v1
+    kind: CronJob
+    metadata: {name: shard}
+    spec:
+      schedule: "0 * * * *"
+      jobTemplate:
+        spec:
+          completionMode: Indexed
+          completions: 2
+          template:
+            spec:
+              restartPolicy: Never
+              containers:
+              - {name: main, image: myorg/job, env: [${near}], command: [run, "--shard=$(JOB_COMPLETION_INDEX)"]}
+  `;
+  assert.equal(findings(cron, 'undefined-env-reference').length, 0);
+  assert.equal(findings(cron.replace('completionMode: Indexed', 'completionMode: NonIndexed'), 'undefined-env-reference').length, 1);
+  // Not an Indexed Job: nobody adds it.
+  assert.equal(findings(job('parallelism: 2', near, '"--shard=$(JOB_COMPLETION_INDEX)"'), 'undefined-env-reference').length, 1);
+  // In an env value it stays literal: the controller appends it after the container's own entries.
+  const inEnv = findings(job(indexed, '{name: SHARD, value: "$(JOB_COMPLETION_INDEX)"}', 'run'), 'undefined-env-reference');
+  assert.equal(inEnv.length, 1);
+  assert.match(inEnv[0]?.message ?? '', /adds JOB_COMPLETION_INDEX to the container only after its own env entries/);
+});
+
 const sidecarPod = (probePort: string, ownPorts = '[{containerPort: 8080}]'): string => yaml`
   apiVersion: v1
   kind: Pod

@@ -130,6 +130,49 @@ test('host-port-conflict and host-network-port-mismatch', () => {
   assert.match(mismatch[0]?.message ?? '', /must match `containerPort` when `hostNetwork` is true/);
 });
 
+test('host-port-conflict and host-network-port-mismatch: init containers and sidecars publish no host port', () => {
+  const pod = (init: string, network = ''): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: agent}
+    spec:
+      ${network || 'dnsPolicy: ClusterFirst'}
+      initContainers:
+      - {name: proxy, image: myorg/proxy, ${init}}
+      containers:
+      - {name: main, image: myorg/agent, ports: [{containerPort: 9100, hostPort: 9100}]}
+  `;
+  // The kubelet maps only spec.containers' ports: the sidecar's hostPort is never taken.
+  assert.equal(findings(pod('restartPolicy: Always, ports: [{containerPort: 9101, hostPort: 9100}]'), 'host-port-conflict').length, 0);
+  assert.equal(findings(pod('ports: [{containerPort: 9101, hostPort: 9100}]'), 'host-port-conflict').length, 0);
+  // A repeat inside one init container is still rejected by the API server.
+  const inside = findings(pod('restartPolicy: Always, ports: [{containerPort: 9101, hostPort: 9300}, {containerPort: 9102, hostPort: 9300}]'), 'host-port-conflict');
+  assert.equal(inside.length, 1);
+  assert.match(inside[0]?.message ?? '', /Duplicate value: "TCP\/\/9300"/);
+  // validatePodHostNetworkDeps looks at spec.containers only.
+  assert.equal(findings(pod('ports: [{containerPort: 8080, hostPort: 80}]', 'hostNetwork: true'), 'host-network-port-mismatch').length, 0);
+  assert.equal(findings(pod('restartPolicy: Always, ports: [{containerPort: 8080, hostPort: 80}]', 'hostNetwork: true'), 'host-network-port-mismatch').length, 0);
+  const app = pod('ports: [{containerPort: 8080}]', 'hostNetwork: true').replace('{containerPort: 9100, hostPort: 9100}', '{containerPort: 9100, hostPort: 9200}');
+  assert.equal(findings(app, 'host-network-port-mismatch').length, 1);
+});
+
+test('host-port-conflict: two app containers still clash when a sidecar holds the same hostPort first', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: agent}
+    spec:
+      initContainers:
+      - {name: proxy, image: myorg/proxy, restartPolicy: Always, ports: [{containerPort: 9101, hostPort: 9100}]}
+      containers:
+      - {name: a, image: myorg/a, ports: [{containerPort: 9100, hostPort: 9100}]}
+      - {name: b, image: myorg/b, ports: [{containerPort: 9200, hostPort: 9100}]}
+  `;
+  const found = findings(text, 'host-port-conflict');
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /container "a"/);
+});
+
 test('invalid-port: range, protocol case, IANA names, duplicate names', () => {
   const found = findings(example('ports.yaml'), 'invalid-port');
   assert.deepEqual(found.map((f) => f.text), ['70000', 'tcp', 'Metrics_Port']);

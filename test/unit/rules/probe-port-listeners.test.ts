@@ -137,3 +137,54 @@ test('probe-port-elsewhere: a probe that sets httpGet.host, and one through a pr
   assert.equal(findings(behindProxy, 'probe-port-elsewhere').length, 0);
   assert.equal(findings(behindProxy.replace('value: 127.0.0.1', 'value: 0.0.0.0'), 'probe-port-elsewhere').length, 1, 'grafana on every address: probe its own 3000');
 });
+
+test('probe-port-elsewhere: an HTTP probe through a reverse proxy that forwards it to this container tests it (nginx, oauth2-proxy)', () => {
+  const nginxPod = (locations: string, probe = 'httpGet: {path: /healthz, port: 8443, scheme: HTTPS}'): string => yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: tls-proxy}
+    data:
+      default.conf: |
+        upstream app { server 127.0.0.1:8080; }
+        server {
+          listen 8443 ssl;
+          ${locations}
+        }
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: through}
+    spec:
+      containers:
+      - name: app
+        image: example/app:1
+        ports: [{containerPort: 8080}]
+        readinessProbe:
+          ${probe}
+      - name: proxy
+        image: nginx:1.27
+        ports: [{containerPort: 8443}]
+        volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d/default.conf, subPath: default.conf}]
+      volumes:
+      - {name: conf, configMap: {name: tls-proxy}}
+  `;
+  assert.equal(findings(nginxPod('location / { proxy_pass http://127.0.0.1:8080; }'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(nginxPod('location /health { proxy_pass http://app; }'), 'probe-port-elsewhere').length, 0, 'through an upstream block');
+  // Still the finding: the proxy answers the path itself, forwards elsewhere, or the probe only opens a connection.
+  assert.equal(findings(nginxPod('location / { proxy_pass http://127.0.0.1:8080; } location = /healthz { return 200; }'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(nginxPod('location / { proxy_pass http://127.0.0.1:9000; }'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(nginxPod('location /api { proxy_pass http://127.0.0.1:8080; }'), 'probe-port-elsewhere').length, 1, 'no location for /healthz');
+  assert.equal(findings(nginxPod('location / { proxy_pass http://127.0.0.1:8080; }', 'tcpSocket: {port: 8443}'), 'probe-port-elsewhere').length, 1);
+  const oauth2 = (args: string, path = '/actuator/health'): string => pod(`    - name: app
+      image: example/spring:1
+      ports: [{containerPort: 8080, name: http}]
+      livenessProbe: {httpGet: {path: ${path}, port: 4180}}
+    - name: oauth2-proxy
+      image: quay.io/oauth2-proxy/oauth2-proxy:v7.6.0
+      args: [--http-address=0.0.0.0:4180, --upstream=http://127.0.0.1:8080${args}]
+      ports: [{containerPort: 4180, name: proxy}]`);
+  assert.equal(findings(oauth2(', "--skip-auth-route=GET=^/actuator/health$"'), 'probe-port-elsewhere').length, 0);
+  // Without the exemption the kubelet gets the sign-in page; /ping is oauth2-proxy's own.
+  assert.equal(findings(oauth2(''), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(oauth2(', "--skip-auth-regex=.*"', '/ping'), 'probe-port-elsewhere').length, 1);
+});

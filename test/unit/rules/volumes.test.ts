@@ -125,3 +125,27 @@ test('unused-volume: the gke-gcsfuse-* volumes of a pod that asks GKE for its Cl
   assert.deepEqual(findings(job('gke-gcsfuse/volumes: "true"'), 'unused-volume'), []);
   assert.deepEqual(findings(job('other: x'), 'unused-volume').map((f) => f.text), ['gke-gcsfuse-cache', 'gke-gcsfuse-tmp']);
 });
+
+test('unused-volume: Tekton merges stepTemplate.volumeMounts into every step (a step\'s own mount at that path wins)', () => {
+  const task = (stepMounts: string): string => yaml`
+    apiVersion: tekton.dev/v1
+    kind: Task
+    metadata: {name: st}
+    spec:
+      stepTemplate:
+        image: alpine:3.19
+        volumeMounts: [{name: cache, mountPath: /cache}]
+      steps:
+      - {name: one, script: ls /cache}
+      - {name: two, script: ls /cache, volumeMounts: ${stepMounts}}
+      volumes:
+      - {name: cache, emptyDir: {}}
+      - {name: cache2, emptyDir: {}}
+  `;
+  assert.equal(findings(task('[{name: cache2, mountPath: /cache2}]'), 'unused-volume').length, 0);
+  // The step's own mount at /cache replaces the template's: no duplicate path.
+  assert.equal(findings(task('[{name: cache2, mountPath: /cache}]'), 'duplicate-mount-path').length, 0);
+  // A volume nobody mounts is still unused.
+  const unused = findings(task('[]'), 'unused-volume');
+  assert.deepEqual(unused.map((f) => f.text), ['cache2']);
+});

@@ -192,6 +192,13 @@ test('host-port-conflict across workloads: silent for other ports, pinned pods, 
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/staging/b.yaml': daemonSet('b', 9100) }).length, 0);
 });
 
+test('host-port-conflict across workloads: a plain init container takes no host port, a sidecar does', () => {
+  const initPort = (restart: string): string => daemonSet('a', 9100).replace('      containers:', `      initContainers:\n      - {name: proxy, image: myorg/proxy,${restart} ports: [{containerPort: 9443, hostPort: 9443}]}\n      containers:`);
+  const other = { '/ws/app/b.yaml': daemonSet('b', 9443) };
+  assert.equal(workspaceFindings(initPort(''), 'host-port-conflict', other).length, 0);
+  assert.equal(workspaceFindings(initPort(' restartPolicy: Always,'), 'host-port-conflict', other).length, 1);
+});
+
 const twoNamed = yaml`
   apiVersion: apps/v1
   kind: Deployment

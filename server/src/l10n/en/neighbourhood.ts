@@ -24,6 +24,8 @@ export const neighbourhoodEn = {
     'The {where} of container "{container}" refers to $({name}), but the container defines no variable {name}. The kubelet leaves the text as it is: the process receives the literal "$({name})".{didYouMean}',
   'undefined-env-reference.later':
     'The {where} of container "{container}" refers to $({name}), which is defined only further down the env list. A reference expands only to variables defined before it, so the process receives the literal "$({name})". Move {name} above this entry.',
+  'undefined-env-reference.job-index':
+    'The {where} of container "{container}" refers to $({name}). The Job controller adds {name} to the container only after its own env entries, and a reference expands only to variables defined before it, so the process receives the literal "$({name})". Define it above this entry (valueFrom.fieldRef: metadata.annotations[\'batch.kubernetes.io/job-completion-index\']), or use it in command or args, which see it.',
 
   'duplicate-port-name.message':
     'Container "{container}" names a port "{name}", and so does container "{other}". Port names are unique only within a container: a Service with targetPort: {name} sends its traffic to the first container that declares it ("{other}"), whichever was meant.',

@@ -24,6 +24,8 @@ export const neighbourhoodZhCn = {
     '容器 "{container}" 的 {where} 引用了 $({name})，但该容器没有定义变量 {name}。kubelet 会原样保留这段文本：进程收到的是字面上的 "$({name})"。{didYouMean}',
   'undefined-env-reference.later':
     '容器 "{container}" 的 {where} 引用了 $({name})，而它在 env 列表中靠后才定义。引用只会展开为在它之前定义的变量，所以进程收到的是字面上的 "$({name})"。请把 {name} 移到这一项之前。',
+  'undefined-env-reference.job-index':
+    '容器 "{container}" 的 {where} 引用了 $({name})。Job 控制器只会把 {name} 追加在容器自己的 env 项之后，而引用只会展开为在它之前定义的变量，所以进程收到的是字面上的 "$({name})"。请在这一项之前定义它（valueFrom.fieldRef: metadata.annotations[\'batch.kubernetes.io/job-completion-index\']），或在能看到它的 command 或 args 中使用。',
 
   'duplicate-port-name.message':
     '容器 "{container}" 有一个名为 "{name}" 的端口，容器 "{other}" 也有。端口名只在单个容器内唯一：targetPort: {name} 的 Service 会把流量发给第一个声明它的容器（"{other}"），不管本意是哪一个。',
