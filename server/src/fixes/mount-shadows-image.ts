@@ -7,6 +7,7 @@ import { asSeq, getNode } from '../core/yaml-access';
 import { normaliseMountPath } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
 import { containersAt, fact, isAt, unique, writtenIn } from './find';
+import { mountOverFileFixes } from './mount-over-file';
 import type { Fix, FixProvider } from './types';
 import { addPair, appendItem, replaceScalar } from './yaml-edit';
 
@@ -22,6 +23,7 @@ function label(name: string): string {
 }
 
 export const mountShadowsImageFixes: FixProvider = (ctx) => {
+  if (fact(ctx, 'overFile') !== undefined) return mountOverFileFixes(ctx);
   const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.mountPathNode)))[0];
   if (!hit?.part.mountPathNode || !hit.part.mountPath || !writtenIn(hit.part.node, hit.container.node)) return [];
   const { pod, container, part: mount } = hit;

@@ -5,11 +5,13 @@
  * writable), nor at the image's data directories, which are meant to be mounted. Only volumes
  * that surely start empty (emptyDir, ephemeral) are warnings; ConfigMap, Secret and projected
  * volumes are deliberate overrides, and persistent or node volumes may already hold the content:
- * those are reported as information.
+ * those are reported as information. A directory volume mounted over a file the image ships is
+ * an error (mount-over-file.ts).
  */
 import { lookupImage } from '../k8s/images';
 import { isBelow, normaliseMountPath } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
+import { checkMountsOverFiles } from './mount-over-file';
 import type { Rule } from './types';
 
 const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
@@ -19,6 +21,7 @@ export const mountShadowsImage: Rule = {
   id: 'mount-shadows-image',
   defaultSeverity: 'warning',
   check(ctx) {
+    checkMountsOverFiles(ctx);
     for (const pod of ctx.pods) {
       for (const container of pod.containers) {
         if (!container.image) continue;

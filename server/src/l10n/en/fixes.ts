@@ -12,6 +12,7 @@ export const fixesEn = {
   'fix.make-sidecar': 'Make "{container}" a sidecar (restartPolicy: Always): it keeps running beside the app',
   'fix.remove-field': 'Remove {field}',
   'fix.make-privileged': 'Run "{container}" privileged (securityContext.privileged: true)',
+  'fix.mount-key-subpath': 'Mount only the key "{key}" there (subPath: {key})',
   'fix.set-port': 'Set {field} to {port}',
   'fix.move': 'Move the process of "{container}" to port {port}: {how}',
   'fix.move.how.change': 'change {from} to {to}',

@@ -79,6 +79,8 @@ export const rulesEn = {
     'Mounting {source} volume "{name}" at {mountPath} replaces what image {image} ships in {dir}: {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
   'mount-shadows-image.persistent':
     'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
+  'mount-shadows-image.over-file':
+    'Volume {volume} is a directory, and container "{container}" mounts it at {mountPath}, which {image} ships as a file. The container runtime cannot mount a directory over a file, so the container is never created ("not a directory: Are you trying to mount a directory onto a file?"). To put one file there, mount one key of the volume with subPath: {key}.',
   'mount-shadows-image.volume': '"{name}" ({source})',
   'mount-shadows-image.volume-unknown': '"{name}"',
   'mount-shadows-image.related': 'Image {image} ships {contents} in {dir}.',

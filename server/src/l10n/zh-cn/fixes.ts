@@ -12,6 +12,7 @@ export const fixesZhCn = {
   'fix.make-sidecar': '把 "{container}" 改为边车容器（restartPolicy: Always）：它会与应用一起持续运行',
   'fix.remove-field': '删除 {field}',
   'fix.make-privileged': '以特权模式运行 "{container}"（securityContext.privileged: true）',
+  'fix.mount-key-subpath': '只在那里挂载键 "{key}"（subPath: {key}）',
   'fix.set-port': '将 {field} 设为 {port}',
   'fix.move': '将容器 "{container}" 的进程移到端口 {port}：{how}',
   'fix.move.how.change': '把 {from} 改为 {to}',

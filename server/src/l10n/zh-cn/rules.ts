@@ -82,6 +82,8 @@ export const rulesZhCn: Record<string, string> = {
     '把 {source} 卷 "{name}" 挂载到 {mountPath} 会替换镜像 {image} 在 {dir} 中自带的内容：{contents}。那里只会有该 {source} 的各个键；如果仍需要镜像的其他文件，请用 subPath 只挂载单个文件。',
   'mount-shadows-image.persistent':
     '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
+  'mount-shadows-image.over-file':
+    '卷 {volume} 是一个目录，容器 "{container}" 把它挂载到 {mountPath}，而 {image} 在那里自带的是一个文件。容器运行时无法把目录挂载到文件上，因此容器根本不会被创建（"not a directory: Are you trying to mount a directory onto a file?"）。要在那里放一个文件，请用 subPath: {key} 只挂载卷中的一个键。',
   'mount-shadows-image.volume': '"{name}"（{source}）',
   'mount-shadows-image.volume-unknown': '"{name}"',
   'mount-shadows-image.related': '镜像 {image} 在 {dir} 中自带 {contents}。',
