@@ -3,7 +3,7 @@
  * edit re-parses only the chunk it touches (the other chunks' results are reused by text).
  * Offsets inside a chunk are chunk-relative, so a chunk's results stay valid when it moves.
  */
-import { markOpenCollections } from './open-collections';
+import { markOpenCollections, markUnknownKeys } from './open-collections';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
@@ -170,7 +170,12 @@ export function parseChunk(source: string): ParsedChunk {
       return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking };
     }
   }
-  if (MAY_HOLD_MARKERS.test(text)) for (const doc of docs) markUnknownValues(doc);
+  if (MAY_HOLD_MARKERS.test(text)) {
+    for (const doc of docs) {
+      markUnknownValues(doc);
+      markUnknownKeys(doc);
+    }
+  }
   return { text, docs: unwrap(docs), templated: false };
 }
 

@@ -3,6 +3,8 @@
  * and the older v1beta1 form) and Gateway API route `backendRefs`; and the ports a Service offers.
  */
 import { isScalar, type Document, type Scalar, type YAMLMap } from 'yaml';
+import { isOpenCollection } from '../core/open-collections';
+import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getMap, getNode, getScalar, getSeqItems, getString } from '../core/yaml-access';
 import type { K8sObject } from './workloads';
 
@@ -21,6 +23,9 @@ export interface ServicePort {
   readonly port?: number;
   readonly name?: string;
   readonly targetPort?: number | string;
+  /** The name or the number holds a placeholder (`name: ${PORT_NAME}`): it may be any. */
+  readonly nameUnknown?: boolean;
+  readonly portUnknown?: boolean;
 }
 
 function portValue(node: Scalar | undefined): number | string | undefined {
@@ -73,17 +78,26 @@ export function backendsOf(object: K8sObject, doc: Document): BackendRef[] {
   return out;
 }
 
-/** The ports a Service offers; undefined when it lists none (an ExternalName Service, a headless one...). */
+/**
+ * The ports a Service offers; undefined when it lists none (an ExternalName Service, a headless
+ * one...) or when a template writes some of them (`{{- toYaml .Values.extraPorts | nindent 4 }}`).
+ */
 export function servicePortsOf(object: K8sObject, doc: Document): ServicePort[] | undefined {
+  const list = getNode(getMap(object.node, 'spec', doc), 'ports', doc);
+  if (isUnknownValue(list) || isOpenCollection(list)) return undefined;
   const items = getSeqItems(getMap(object.node, 'spec', doc), 'ports', doc);
   if (items.length === 0) return undefined;
   return items.map(({ node }) => {
     const map = asMap(node, doc);
     const port = getNode(map, 'port', doc);
+    const nameUnknown = isUnknownValue(getNode(map, 'name', doc));
+    const portUnknown = isUnknownValue(port);
     return {
       port: isScalar(port) && typeof port.value === 'number' ? port.value : undefined,
       name: getString(map, 'name', doc),
       targetPort: portValue(getScalar(map, 'targetPort', doc)),
+      ...(nameUnknown ? { nameUnknown } : {}),
+      ...(portUnknown ? { portUnknown } : {}),
     };
   });
 }

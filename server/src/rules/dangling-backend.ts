@@ -7,6 +7,7 @@
  */
 import { backendsOf, servicePortsOf, type ServicePort } from '../k8s/backends';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
+import { objectNameUnknown } from '../k8s/unknown-names';
 import { closest } from '../util/suggest';
 import { relatedAt } from './missing-config-key';
 import { isTarget, SERVICE, targetChunks, textIfKinds } from './file-contexts';
@@ -41,7 +42,10 @@ export const danglingBackend: FileRule = {
         if (named.some((s) => !defined.includes(s) && mayShareNamespace(s.namespace, namespace))) continue;
         if (named.length === 0) {
           // Only a near miss of a Service the namespace has: anything else may be made elsewhere.
-          const names = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace)).flatMap((s) => (s.object.name ? [s.object.name] : []));
+          const services = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace));
+          // A Service whose name a placeholder writes may be the one named.
+          if (services.some((s) => objectNameUnknown(s.object, s.doc))) continue;
+          const names = services.flatMap((s) => (s.object.name ? [s.object.name] : []));
           const suggestion = closest(ref.service, names);
           if (!suggestion) continue;
           ctx.report(chunkStart, { node: ref.serviceNode, message: ctx.t('dangling-backend.service', { ...base, suggestion }), data: { service: ref.service, suggestion } });
@@ -55,7 +59,8 @@ export const danglingBackend: FileRule = {
         if (portLists.some((p) => p === undefined)) continue;
         const ports = portLists.flat() as ServicePort[];
         const number = typeof ref.port === 'number' ? ref.port : undefined;
-        if (number !== undefined ? ports.some((p) => p.port === number) : ports.some((p) => p.name === ref.port)) continue;
+        // A port whose number or name a placeholder writes may be the one asked for.
+        if (number !== undefined ? ports.some((p) => p.port === number || p.portUnknown) : ports.some((p) => p.name === ref.port || p.nameUnknown)) continue;
         const listed = ports.map((p) => (p.name ? `${p.port ?? '?'} (${p.name})` : String(p.port ?? '?'))).join(', ');
         const related = defined.flatMap((s) => relatedAt(s, chunkStart, ctx.t('dangling-backend.related', base)));
         if (number !== undefined) {
