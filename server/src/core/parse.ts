@@ -42,6 +42,8 @@ export interface ParsedChunk {
   readonly wrapped?: boolean;
   /** The masked spans are `${...}` placeholders, not template actions: the one that broke the parse. */
   readonly placeholders?: Span;
+  /** How many of them are Terraform template directives (`%{ if … }`, `%{ endfor }`). */
+  readonly directives?: number;
 }
 
 const DOC_START = /^---(?:[ \t\r\n]|$)/;
@@ -154,7 +156,7 @@ export function parseChunk(source: string): ParsedChunk {
     }
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
-  if (text.includes('${') && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
+  if ((text.includes('${') || text.includes('%{')) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
     const masked = maskPlaceholders(text);
     const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
@@ -167,7 +169,8 @@ export function parseChunk(source: string): ParsedChunk {
       // The note goes on the placeholder the first syntax error came from.
       const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
       const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));
-      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking };
+      const terraform = masked.directives ? { directives: masked.directives, ...(masked.conditional.length > 0 ? { conditional: masked.conditional } : {}) } : {};
+      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking, ...terraform };
     }
   }
   if (MAY_HOLD_MARKERS.test(text)) {
