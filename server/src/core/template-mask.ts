@@ -37,7 +37,7 @@ const BLOCK_ELSE = /^\{\{-?\s*else\b/;
 const guardsVersion = (action: string): boolean => /\.Capabilities\b|\bKubeVersion\b/.test(action);
 
 /** Whether `text` holds nothing but blank lines, comments, `---` and template actions. */
-function onlyActionsAndComments(text: string): boolean {
+export function onlyActionsAndComments(text: string): boolean {
   return text
     .replace(/\{\{[\s\S]*?\}\}/g, '')
     .split('\n')

@@ -4,12 +4,25 @@
  * may be any name, the one a reference asks for included, so the rules that look names up (a probe's
  * port, a mount's volume, a Service's targetPort) report nothing missing from these lists.
  */
-import type { Document, Node, YAMLMap } from 'yaml';
+import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isOpenCollection } from '../core/open-collections';
-import { isUnknownValue } from '../core/unknown-values';
+import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { asMap, getNode, keyText, mapPairs } from '../core/yaml-access';
 import type { ContainerModel, PodModel } from './pod-model';
 import type { K8sObject } from './workloads';
+
+/**
+ * How the name at `key` of an entry reads in a message: its value, or, when a template or a
+ * placeholder writes it, the text as written (`{{ .Release.Name }}-html`); `text` is the chunk's
+ * own text (a masked template's offsets are the text's). Undefined when no name is written.
+ */
+export function nameAsWritten(entry: Node, key: string, doc: Document, text: string): string | undefined {
+  const node = getNode(asMap(entry, doc), key, doc);
+  if (!isScalar(node)) return undefined;
+  if (!isUnknownValue(node)) return typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : undefined;
+  const written = writtenText(node) ?? (node.range ? text.slice(node.range[0], node.range[1]).trim().replace(/^(["'])(.*)\1$/s, '$2') : '');
+  return written || undefined;
+}
 
 /** Whether an entry's name (`name`, or `metadata.name` of a claim template) is unknown. */
 export function hasUnknownName(entry: Node, doc: Document): boolean {
