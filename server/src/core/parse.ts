@@ -202,13 +202,22 @@ function parsesAround(text: string, docs: readonly Document.Parsed[]): boolean {
     } else if (isSeq(node)) for (const item of node.items) collect(item, depth + 1);
   };
   for (const doc of docs) collect(doc.contents, 0);
+  let opens = false;
+  let ends = false;
   for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
     if (scalars.some(([s, e]) => at >= s && at < e)) continue;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (/(?:^|\s)#/.test(text.slice(lineStart, at))) continue;
+    if (/(?:^|\s)#/.test(text.slice(lineStart, at))) {
+      // Helm runs actions in comments too: `# {{- if .Values.debug }}` … `# {{- end }}` around
+      // entries renders one branch only, so the document is a template after all.
+      const action = text.slice(at, at + 12);
+      opens ||= /^\{\{-?\s*(?:if|range|with)\b/.test(action);
+      ends ||= /^\{\{-?\s*end\b/.test(action);
+      continue;
+    }
     return false;
   }
-  return true;
+  return !(opens && ends);
 }
 
 
