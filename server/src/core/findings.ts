@@ -16,7 +16,7 @@ import type { FileRuleMemo } from './file-rule-memo';
 import { applyDirectives, DIRECTIVE_MARKER, scanDirectives, type TextPiece } from './directives';
 import { lastAtOrBefore, lineStartsOf, outsideCrlf, type LineIndex } from './line-index';
 import { parseChunk, type ParsedChunk } from './parse';
-import { within } from './template-mask';
+import { onlyActionsAndComments, within } from './template-mask';
 import { span } from './yaml-access';
 import type { Node } from 'yaml';
 
@@ -288,11 +288,15 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   const locale = normaliseLocale(options.locale);
   const placeholder = chunk.placeholders;
   if (placeholder) {
-    const message = translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
+    const message = chunk.directives
+      ? translate(locale, 'templated-file.directives', { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 })
+      : translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
     return { rule: TEMPLATED_RULE, severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information', message, start: placeholder.start, end: placeholder.end, related: [] };
   }
   const at = text.indexOf('{{');
-  if (at < 0) return undefined;
+  // Nothing but actions (a lone `{{- if … }}` before a `---`, `{{ template "x" . }}`): there is no
+  // YAML to check or to call broken; what the actions render is out of sight.
+  if (at < 0 || onlyActionsAndComments(text)) return undefined;
   const end = text.indexOf('}}', at);
   const message = chunk.templated
     ? translate(locale, 'templated-file.message')

@@ -7,7 +7,7 @@
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { Span } from '../rules/types';
-import { isUnknownValue } from './unknown-values';
+import { isUnknownValue, markUnknown } from './unknown-values';
 
 const OPEN = new WeakSet<object>();
 
@@ -99,6 +99,27 @@ export function markOpenCollections(doc: Document, text: string, spans: readonly
     if (prev && prev.column < column) {
       const value = valueOf.get(prev.offset);
       if (isMap(value) || isSeq(value)) OPEN.add(value);
+      // `env:` with nothing but the action below it (`{{- toYaml . | nindent 8 }}`): all of it unknown.
+      else if (isScalar(value) && value.value === null) markUnknown(value);
     }
   }
+}
+
+/**
+ * Marks the maps with a key built by a template (`"{{ .Values.key }}": x`), in any document (a
+ * chart template or one that parses as it stands): the key may be any key, the one a reference asks
+ * for included (a ConfigMap's data). Lists whose entries' names are unknown: k8s/unknown-names.ts.
+ */
+export function markUnknownKeys(doc: Document): void {
+  const visit = (node: unknown, depth: number): void => {
+    if (depth > 256 || typeof node !== 'object' || node === null) return;
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        if (!isPair(pair)) continue;
+        if (isUnknownValue(pair.key)) OPEN.add(node);
+        visit(pair.value, depth + 1);
+      }
+    } else if (isSeq(node)) for (const item of node.items) visit(item, depth + 1);
+  };
+  visit(doc.contents, 0);
 }

@@ -3,7 +3,7 @@
  * edit re-parses only the chunk it touches (the other chunks' results are reused by text).
  * Offsets inside a chunk are chunk-relative, so a chunk's results stay valid when it moves.
  */
-import { markOpenCollections } from './open-collections';
+import { markOpenCollections, markUnknownKeys } from './open-collections';
 import { isMap, isScalar, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
@@ -42,6 +42,8 @@ export interface ParsedChunk {
   readonly wrapped?: boolean;
   /** The masked spans are `${...}` placeholders, not template actions: the one that broke the parse. */
   readonly placeholders?: Span;
+  /** How many of them are Terraform template directives (`%{ if … }`, `%{ endfor }`). */
+  readonly directives?: number;
 }
 
 const DOC_START = /^---(?:[ \t\r\n]|$)/;
@@ -154,7 +156,7 @@ export function parseChunk(source: string): ParsedChunk {
     }
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
-  if (text.includes('${') && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
+  if ((text.includes('${') || text.includes('%{')) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
     const masked = maskPlaceholders(text);
     const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
@@ -167,10 +169,16 @@ export function parseChunk(source: string): ParsedChunk {
       // The note goes on the placeholder the first syntax error came from.
       const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
       const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));
-      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking };
+      const terraform = masked.directives ? { directives: masked.directives, ...(masked.conditional.length > 0 ? { conditional: masked.conditional } : {}) } : {};
+      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking, ...terraform };
     }
   }
-  if (MAY_HOLD_MARKERS.test(text)) for (const doc of docs) markUnknownValues(doc);
+  if (MAY_HOLD_MARKERS.test(text)) {
+    for (const doc of docs) {
+      markUnknownValues(doc);
+      markUnknownKeys(doc);
+    }
+  }
   return { text, docs: unwrap(docs), templated: false };
 }
 
@@ -194,13 +202,22 @@ function parsesAround(text: string, docs: readonly Document.Parsed[]): boolean {
     } else if (isSeq(node)) for (const item of node.items) collect(item, depth + 1);
   };
   for (const doc of docs) collect(doc.contents, 0);
+  let opens = false;
+  let ends = false;
   for (let at = text.indexOf('{{'); at >= 0; at = text.indexOf('{{', at + 2)) {
     if (scalars.some(([s, e]) => at >= s && at < e)) continue;
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    if (/(?:^|\s)#/.test(text.slice(lineStart, at))) continue;
+    if (/(?:^|\s)#/.test(text.slice(lineStart, at))) {
+      // Helm runs actions in comments too: `# {{- if .Values.debug }}` … `# {{- end }}` around
+      // entries renders one branch only, so the document is a template after all.
+      const action = text.slice(at, at + 12);
+      opens ||= /^\{\{-?\s*(?:if|range|with)\b/.test(action);
+      ends ||= /^\{\{-?\s*end\b/.test(action);
+      continue;
+    }
     return false;
   }
-  return true;
+  return !(opens && ends);
 }
 
 

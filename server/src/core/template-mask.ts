@@ -21,6 +21,8 @@ export interface MaskedText {
   readonly conditional: readonly Span[];
   /** An `if` or `with` wraps the whole document: it is rendered only under a condition. */
   readonly wrapped?: boolean;
+  /** How many Terraform template directives (`%{ if … }`, `%{ endfor }`) were masked. */
+  readonly directives?: number;
 }
 
 const BLOCK_START = /^\{\{-?\s*(if|range|with|define|block)\b/;
@@ -35,7 +37,7 @@ const BLOCK_ELSE = /^\{\{-?\s*else\b/;
 const guardsVersion = (action: string): boolean => /\.Capabilities\b|\bKubeVersion\b/.test(action);
 
 /** Whether `text` holds nothing but blank lines, comments, `---` and template actions. */
-function onlyActionsAndComments(text: string): boolean {
+export function onlyActionsAndComments(text: string): boolean {
   return text
     .replace(/\{\{[\s\S]*?\}\}/g, '')
     .split('\n')
@@ -124,27 +126,50 @@ export function within(offset: number, spans: readonly Span[]): boolean {
 
 /** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
 const PLACEHOLDER = /\$\{[^{}\n]*\}/g;
+/**
+ * A Terraform template directive (`templatefile()`): `%{ if … }`, `%{~ for x in xs ~}`, `%{ else }`,
+ * `%{ endif }`, `%{ endfor }`. `%%{` is a literal `%{`. Terraform removes them when it renders.
+ */
+const DIRECTIVE = /(?<!%)%\{[^{}\n]*\}/g;
+const DIRECTIVE_OPEN = /^%\{~?\s*(?:if|for)\b/;
+const DIRECTIVE_END = /^%\{~?\s*end(?:if|for)\b/;
 
 /**
  * `${...}` placeholders masked where they keep a file from parsing, as in
  * `securityContext: { ${POD_SECURITY_CONTEXT} }` or a line holding only `${EXTRA_ARGS}`: there
  * envsubst inserts pairs or lines, so the placeholder becomes blank; inside a value it becomes the
- * same number of `x`, as a template action does.
+ * same number of `x`, as a template action does. Terraform's `%{ … }` directives likewise; what lies
+ * between `%{ if }` or `%{ for }` and its end is rendered any number of times (conditional).
  */
 export function maskPlaceholders(text: string): MaskedText {
   const out = text.split('');
   const spans: Span[] = [];
-  for (const match of text.matchAll(PLACEHOLDER)) {
+  const conditional: Span[] = [];
+  const open: number[] = [];
+  let directives = 0;
+  const matches = [...text.matchAll(PLACEHOLDER), ...(text.includes('%{') ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  for (const match of matches) {
+    if (match[0].startsWith('%')) {
+      directives++;
+      const at = match.index ?? 0;
+      if (DIRECTIVE_OPEN.test(match[0])) open.push(at + match[0].length);
+      else if (DIRECTIVE_END.test(match[0])) {
+        const from = open.pop();
+        if (from !== undefined) conditional.push({ start: from, end: at });
+      }
+    }
     const start = match.index ?? 0;
     const end = start + match[0].length;
     const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     const nl = text.indexOf('\n', end);
-    const before = text.slice(lineStart, start).replace(PLACEHOLDER, '').trimEnd();
-    const after = text.slice(end, nl < 0 ? text.length : nl).replace(PLACEHOLDER, '').trimStart();
+    const before = text.slice(lineStart, start).replace(PLACEHOLDER, '').replace(DIRECTIVE, '').trimEnd();
+    const after = text.slice(end, nl < 0 ? text.length : nl).replace(PLACEHOLDER, '').replace(DIRECTIVE, '').trimStart();
     // Where pairs or lines go: alone on its line, or alone between a flow mapping's braces.
     const blank = (before.trim() === '' && after === '') || (before.endsWith('{') && after.startsWith('}'));
     for (let i = start; i < end; i++) out[i] = blank ? ' ' : 'x';
     spans.push({ start, end });
   }
-  return { text: out.join(''), spans, conditional: [] };
+  // An unclosed block runs to the end of the text.
+  for (const from of open) conditional.push({ start: from, end: text.length });
+  return { text: out.join(''), spans, conditional, ...(directives > 0 ? { directives } : {}) };
 }

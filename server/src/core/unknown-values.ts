@@ -13,6 +13,11 @@ const UNKNOWN = new WeakSet<object>();
 /** The text a scalar held before a placeholder made it unknown (not for masked template nodes: their text is gone). */
 const WRITTEN = new WeakMap<object, string>();
 
+/** Marks a node unknown: the value an action on the lines below its key writes (see open-collections.ts). */
+export function markUnknown(node: object): void {
+  UNKNOWN.add(node);
+}
+
 /** True for a node whose value was a template marker or a placeholder (now unknown). */
 export function isUnknownValue(node: unknown): boolean {
   return typeof node === 'object' && node !== null && UNKNOWN.has(node);
@@ -34,6 +39,8 @@ export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]/;
 // `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
 // `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied.
 const MARKER = /\{\{|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+/** A key holding `${NAME}` (`${LOG_KEY}: debug`): no Kubernetes key may hold `$` or braces, so it is filled in before apply. */
+const PLACEHOLDER_KEY = /\$\{[^{}\n]+\}/;
 /** A whole value that is one kustomize var reference, `$(NAME)`. */
 const KUSTOMIZE_VAR = /^\$\([A-Za-z_][A-Za-z0-9_.]*\)$/;
 
@@ -96,8 +103,8 @@ export function markUnknownValues(doc: Document, masked: readonly Span[] = []): 
         }
         if (isScalar(pair.key)) {
           const key = pair.key;
-          // A key built by a template is unknown too: its pair is skipped by the validator.
-          if ((masked.length > 0 && overlaps(key, masked)) || (typeof key.value === 'string' && key.value.includes('{{'))) UNKNOWN.add(key);
+          // A key built by a template or a placeholder is unknown too: its pair is skipped by the validator.
+          if ((masked.length > 0 && overlaps(key, masked)) || (typeof key.value === 'string' && (key.value.includes('{{') || PLACEHOLDER_KEY.test(key.value)))) UNKNOWN.add(key);
         }
         visit(pair.value, depth + 1);
       }

@@ -77,8 +77,13 @@ export function backendsOf(object: K8sObject, doc: Document): BackendRef[] {
   return out;
 }
 
-/** The ports a Service offers; undefined when it lists none (an ExternalName Service, a headless one...). */
+/**
+ * The ports a Service offers; undefined when it lists none (an ExternalName Service, a headless
+ * one...) or when a template writes some of them (`{{- toYaml .Values.extraPorts | nindent 4 }}`).
+ */
 export function servicePortsOf(object: K8sObject, doc: Document): ServicePort[] | undefined {
+  const list = getNode(getMap(object.node, 'spec', doc), 'ports', doc);
+  if (isUnknownValue(list) || isOpenCollection(list)) return undefined;
   const items = getSeqItems(getMap(object.node, 'spec', doc), 'ports', doc);
   if (items.length === 0) return undefined;
   return items.map(({ node }) => {

@@ -6,11 +6,12 @@
  */
 import { isScalar, type Document, type Scalar } from 'yaml';
 import { isUnknownValue, writtenText } from '../core/unknown-values';
-import { asMap, getMap, getNode, getScalar, getSeqItems, getString } from '../core/yaml-access';
+import { asMap, getMap, getScalar, getSeqItems, getString } from '../core/yaml-access';
 import { TEMPLATE_WORD } from './config-text';
 import { reason, type UnsureReason } from './listen-reasons';
 import { configMapFor, type ConfigMapIndex } from './config-maps';
 import type { ContainerModel, PodModel } from './pod-model';
+import { hasUnknownName, namesOpen } from './unknown-names';
 
 /** One environment variable of the container. */
 export interface EnvValue {
@@ -153,11 +154,16 @@ export function argItems(container: ContainerModel, field: 'args' | 'command', d
 
 /**
  * Inputs of the process that a template or placeholder fills in before apply: a whole `args`,
- * `env`, `envFrom` or `volumeMounts` field, or an arg that is one placeholder (`${EXTRA_ARGS}`,
- * `{{ .Values.extraArgs }}`). Any setting may hide in them, so the listeners are not known.
+ * `env`, `envFrom` or `volumeMounts` field, entries a template inserts into one (an action on a
+ * line of its own, a `with`/`if`/`range` block), an entry whose name is a placeholder
+ * (`- name: ${VAR}`), or an arg that is one placeholder (`${EXTRA_ARGS}`, `{{ .Values.extraArgs }}`).
+ * Any setting may hide in them, so the listeners are not known.
  */
 export function templatedInputs(container: ContainerModel, args: readonly ArgItem[], doc: Document): UnsureReason | undefined {
-  for (const field of ['args', 'env', 'envFrom', 'volumeMounts']) if (isUnknownValue(getNode(container.node, field, doc))) return reason('field-template', { field });
+  for (const field of ['args', 'env', 'envFrom', 'volumeMounts']) {
+    if (namesOpen(container.node, field, doc)) return reason('field-template', { field });
+    if (field !== 'args' && getSeqItems(container.node, field, doc).some(({ node }) => node && hasUnknownName(node, doc))) return reason('field-template', { field });
+  }
   const whole = args.find((a) => /^(?:\$\{[^}]*\}|\$[A-Za-z_]\w*)$/.test(a.text.trim()) || a.text === TEMPLATE_WORD);
   return whole ? reason('arg-placeholder', { arg: whole.text }) : undefined;
 }

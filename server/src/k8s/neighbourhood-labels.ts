@@ -5,17 +5,22 @@
  * file was quadratic in the folder's size. The file's own share is made per file.
  */
 import type { PeerPods } from '../rules/types';
+import { templateLabelsUnsure } from './unknown-names';
 import { DOCUMENTS_PER_STEP, peerPartSteps, peerParts, type IndexedPod, type LabelSet, type Part } from './neighbourhood-parts';
 
 export interface LabelIndex {
-  /** `k\0key`, `p\0key\0value`, `v\0value` → pods, in the parts' order. */
+  /**
+   * `k\0key`, `p\0key\0value`, `v\0value` → pods, in the parts' order; `o`: the pods a template
+   * may add labels to. A label whose value a template writes is under its key only.
+   */
   readonly pods: ReadonlyMap<string, readonly IndexedPod[]>;
   /** `key\0value` → label sets, in the parts' order. */
   readonly sets: ReadonlyMap<string, readonly LabelSet[]>;
 }
 
 /** The key of `podsWith`'s index. */
-export function podKey(kind: 'key' | 'pair' | 'value', key: string, value: string): string {
+export function podKey(kind: 'key' | 'pair' | 'value' | 'open', key: string, value: string): string {
+  if (kind === 'open') return 'o';
   return kind === 'key' ? `k\u0000${key}` : kind === 'pair' ? `p\u0000${key}\u0000${value}` : `v\u0000${value}`;
 }
 
@@ -37,6 +42,9 @@ export function* labelIndexSteps(parts: Iterable<Part>): Generator<void, LabelIn
         add(pods, `p\u0000${k}\u0000${v}`, pod);
         add(pods, `v\u0000${v}`, pod);
       }
+      const unsure = templateLabelsUnsure(pod.pod);
+      if (unsure.open) add(pods, 'o', pod);
+      for (const k of unsure.unknown) add(pods, `k\u0000${k}`, pod);
       if (++n % DOCUMENTS_PER_STEP === 0) yield;
     }
     for (const set of part.labelSets) {

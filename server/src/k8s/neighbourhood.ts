@@ -54,8 +54,11 @@ export class Neighbourhood {
     return out;
   }
 
-  /** Pods whose template has the label `key` (any value), or some label with the value `value`. */
-  podsWith(kind: 'key' | 'pair' | 'value', key: string, value = ''): readonly IndexedPod[] {
+  /**
+   * Pods whose template has the label `key` (any value, a template's too), or some label with the
+   * value `value`; `open`: the pods a template may add labels to.
+   */
+  podsWith(kind: 'key' | 'pair' | 'value' | 'open', key: string, value = ''): readonly IndexedPod[] {
     if (!this.ownLabels || !this.peerLabels) runToEnd(this.indexSteps());
     const k = podKey(kind, key, value);
     return joined(this.ownLabels?.pods.get(k), this.peerLabels?.pods.get(k), this.self);

@@ -10,6 +10,7 @@
 import { backendsOf, mayBeExternalName, servicePortsOf, servicePortsOpen, type ServicePort } from '../k8s/backends';
 import { ingressPortMatching, SERVICE_PORT_ONLY, type PortMatching } from '../k8s/ingress-class';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace } from '../k8s/neighbourhood';
+import { objectNameUnknown } from '../k8s/unknown-names';
 import { closest } from '../util/suggest';
 import { relatedAt } from './missing-config-key';
 import { isTarget, targetChunks, textIfKinds } from './file-contexts';
@@ -55,7 +56,10 @@ export const danglingBackend: FileRule = {
         if (named.some((s) => !defined.includes(s) && mayShareNamespace(s.namespace, namespace))) continue;
         if (named.length === 0) {
           // Only a near miss of a Service the namespace has: anything else may be made elsewhere.
-          const names = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace)).flatMap((s) => (s.object.name ? [s.object.name] : []));
+          const services = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace));
+          // A Service whose name a placeholder writes may be the one named.
+          if (services.some((s) => objectNameUnknown(s.object, s.doc))) continue;
+          const names = services.flatMap((s) => (s.object.name ? [s.object.name] : []));
           const suggestion = closest(ref.service, names);
           if (!suggestion) continue;
           ctx.report(chunkStart, { node: ref.serviceNode, message: ctx.t('dangling-backend.service', { ...base, suggestion }), data: { service: ref.service, suggestion } });

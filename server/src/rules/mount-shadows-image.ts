@@ -12,6 +12,7 @@ import { lookupImage } from '../k8s/images';
 import { isBelow, normaliseMountPath } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
 import { checkMountsOverFiles } from './mount-over-file';
+import { nameAsWritten } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
 const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
@@ -36,15 +37,17 @@ export const mountShadowsImage: Rule = {
           });
           if (!hidden) continue;
           if (image.dataDirs.some((d) => { const dir = normaliseMountPath(d.path); return dir === at || isBelow(at, dir); })) continue;
+          // A name a template writes may be any other container's volume (or not): unknown, so filled maybe.
           const filledElsewhere = pod.containers.some(
-            (other) => other !== container && other.mounts.some((m) => m.name === mount.name && !m.readOnly),
+            (other) => other !== container && other.mounts.some((m) => !m.readOnly && (m.name === undefined || mount.name === undefined || m.name === mount.name)),
           );
           if (filledElsewhere) continue;
-          const volume = pod.volumes.find((v) => v.name === mount.name) ?? pod.claimTemplates.find((v) => v.name === mount.name);
+          const named = mount.name;
+          const volume = named === undefined ? undefined : (pod.volumes.find((v) => v.name === named) ?? pod.claimTemplates.find((v) => v.name === named));
           const source = volume?.source ?? '';
           // A fragment (a kustomize patch) does not show the pod's other containers: one of them may fill the volume.
           const kind = EMPTY_SOURCES.has(source) && !pod.partial ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
-          const name = mount.name ?? '';
+          const name = mount.name ?? nameAsWritten(mount.node, 'name', pod.doc, ctx.chunk.text) ?? '?';
           const args = {
             volume: volume?.source ? ctx.t('mount-shadows-image.volume', { name, source: volume.source }) : ctx.t('mount-shadows-image.volume-unknown', { name }),
             name,

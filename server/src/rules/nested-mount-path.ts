@@ -3,6 +3,7 @@
  * inner mount sits on top of the outer volume and hides that part of it in this container.
  */
 import { isBelow, normaliseMountPath } from '../k8s/names';
+import { nameAsWritten } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
 export const nestedMountPath: Rule = {
@@ -19,7 +20,9 @@ export const nestedMountPath: Rule = {
             .filter((m) => isBelow(innerPath, normaliseMountPath(m.mountPath ?? '')))
             .sort((a, b) => (b.mountPath ?? '').length - (a.mountPath ?? '').length)[0];
           if (!outer || !inner.mountPathNode) continue;
-          const args = { mountPath: inner.mountPath ?? '', parent: outer.mountPath ?? '', parentVolume: outer.name ?? '', volume: inner.name ?? '' };
+          // A name a template writes reads as written (`{{ .Release.Name }}-html`), not as "".
+          const shown = (m: typeof inner): string => m.name ?? nameAsWritten(m.node, 'name', pod.doc, ctx.chunk.text) ?? '?';
+          const args = { mountPath: inner.mountPath ?? '', parent: outer.mountPath ?? '', parentVolume: shown(outer), volume: shown(inner) };
           ctx.report({
             node: inner.mountPathNode,
             message: ctx.t('nested-mount-path.message', args),

@@ -9,6 +9,7 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import { asMap, asSeq, getBoolean, getMap, getNode, getScalar, getString, keyText, mapPairs } from '../core/yaml-access';
 import { isOpenCollection } from '../core/open-collections';
 import type { PodModel } from '../k8s/pod-model';
+import { unknownValueKeys } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
 /** A selector requirement that the template's labels fail. */
@@ -54,6 +55,8 @@ export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | un
   const labelsNode = getMap(getMap(template, 'metadata', doc), 'labels', doc);
   // Labels a template action adds (`{{- include "labels" . | nindent 8 }}`) are unknown.
   if (!labelsNode || isOpenCollection(labelsNode)) return undefined;
+  // A label whose value a placeholder or a template writes may hold the value asked for.
+  const unknown = unknownValueKeys(labelsNode, doc);
   const labels = new Map<string, string>();
   for (const pair of mapPairs(labelsNode, doc)) {
     const k = keyText(pair);
@@ -66,7 +69,7 @@ export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | un
   const matchLabels = kind === 'ReplicationController' ? selector : getMap(selector, 'matchLabels', doc);
   for (const pair of matchLabels ? mapPairs(matchLabels, doc) : []) {
     const key = keyText(pair);
-    if (key === undefined || !isScalar(pair.value) || pair.value.value === null) continue;
+    if (key === undefined || !isScalar(pair.value) || pair.value.value === null || unknown.has(key)) continue;
     const expected = String(pair.value.value);
     if (labels.get(key) !== expected) out.push({ node: pair.value as Scalar, key, expected, actual: labels.get(key) });
   }
@@ -77,7 +80,7 @@ export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | un
       const key = getString(expr, 'key', doc);
       const operator = getString(expr, 'operator', doc);
       const values = (asSeq(getNode(expr, 'values', doc), doc)?.items ?? []).flatMap((v) => (isScalar(v) && v.value !== null ? [String(v.value)] : []));
-      if (!keyNode || key === undefined || !operator) continue;
+      if (!keyNode || key === undefined || !operator || unknown.has(key)) continue;
       const has = labels.has(key);
       const value = labels.get(key);
       const ok =

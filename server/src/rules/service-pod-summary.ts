@@ -3,12 +3,15 @@
  * serving containers declare by name, protocol and number, and what their processes listen on),
  * computed once per pod model (models are cached per chunk).
  */
+import { isUnknownValue } from '../core/unknown-values';
+import { getNode } from '../core/yaml-access';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
 import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
 import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { templateLabels } from '../k8s/services';
+import { portNamesOpen } from '../k8s/unknown-names';
 import type { FileRuleContext } from './types';
 
 /** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
@@ -21,6 +24,8 @@ export interface PodSummary {
   readonly labels: Readonly<Record<string, string>>;
   readonly serving: readonly ContainerModel[];
   readonly names: readonly string[];
+  /** A serving container may declare a port of any name (`name: ${PORT_NAME}`): no name is missing. */
+  readonly namesOpen: boolean;
   /** The named ports, each as `name/protocol` with its number: endpoints match a name and the Service port's protocol. */
   readonly named: ReadonlyMap<string, number | undefined>;
   readonly declared: readonly number[];
@@ -46,13 +51,17 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     labels: templateLabels(pod),
     serving,
     names: ports.flatMap((p) => (p.name ? [p.name] : [])),
+    namesOpen: serving.some((c) => portNamesOpen(c, pod.doc)),
     named: new Map(ports.flatMap((p) => (p.name ? [[`${p.name}/${p.protocol}`, p.containerPort] as const] : []))),
     declared: declaredPorts,
     implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
     // A container with no declared ports may listen on anything, unless its image's ports are all
     // known (complete in the image table): an image we do not know, cannot read, or know only in part
     // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.
-    unknownListener: listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)),
+    // So may one that declares a port whose number a placeholder writes (`containerPort: ${PORT}`).
+    unknownListener:
+      listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)) ||
+      serving.some((c) => c.ports.some((p) => isUnknownValue(getNode(p.node, 'containerPort', pod.doc)))),
     hasDeclared: serving.some((c) => c.ports.length > 0),
     proxy: injectedProxyPorts(pod),
   };

@@ -5,11 +5,11 @@
  * pods that no file shows, and a Service for them is normal.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { isOpenCollection } from '../core/open-collections';
 import { getMap, keyText, mapPairs } from '../core/yaml-access';
 import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedPod } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
 import { mayBeAddedByController } from '../k8s/controller-labels';
+import { templateLabelsUnsure } from '../k8s/unknown-names';
 import { editDistance } from '../util/suggest';
 import { isTarget, membershipAndNames, membershipContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, Span } from './types';
@@ -56,10 +56,19 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
   const actual = pod.labels[key];
   if (actual !== undefined) return isTypo(expected, actual) ? { pod, how: 'value', key, expected, actual } : undefined;
   // Labels a template action adds (`{{- include "labels" . | nindent 8 }}`) may hold the key.
-  if (isOpenCollection(templateLabelsMap(pod.pod))) return undefined;
+  if (templateLabelsUnsure(pod.pod).open) return undefined;
   const otherKey = Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && isTypo(key, k));
   if (otherKey) return { pod, how: 'key', key, expected, actual: otherKey };
   return Object.keys(selector).length >= 2 && !mayBeAddedByController(key, pod.pod) ? { pod, how: 'missing', key, expected } : undefined;
+}
+
+/**
+ * Whether the pod may carry every label the selector asks for once rendered: each is written, or
+ * its value comes from a template, or a template adds labels and the key is not written.
+ */
+function mayCarry(selector: Readonly<Record<string, string>>, pod: IndexedPod): boolean {
+  const unsure = templateLabelsUnsure(pod.pod);
+  return Object.entries(selector).every(([k, v]) => pod.labels[k] === v || unsure.unknown.has(k) || (unsure.open && pod.labels[k] === undefined));
 }
 
 const MAX_CANDIDATES = 400;
@@ -99,6 +108,9 @@ export const serviceSelectsNothing: FileRule = {
       const buckets2 = entries.flatMap(([k, v]) => [hood.podsWith('key', k), hood.podsWith('value', '', v)]);
       if (buckets2.reduce((n, b) => n + b.length, 0) > MAX_CANDIDATES) continue;
       const candidates = new Set(buckets2.flat());
+      // A template may give a pod the labels it lacks: then the Service may select it (near miss or not).
+      const unsure = [...candidates, ...hood.podsWith('open', '')];
+      if (unsure.some((p) => mayShareNamespace(p.namespace, entry.namespace) && mayCarry(service.selector, p))) continue;
       const miss = [...candidates].filter((p) => sameNamespace(p.namespace, entry.namespace)).map((p) => nearMiss(service.selector, p)).find((m) => m !== undefined);
       if (!miss) continue;
       if (miss.pod.chunkStart !== undefined) ctx.uses?.(entry.chunkStart, miss.pod.chunkStart);

@@ -207,7 +207,7 @@ export const serviceTargetPort: FileRule = {
           reportProtocol(ctx, chunk.start, service, ref, summaries);
           continue;
         }
-        if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string)) continue;
+        if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
         const suggestion =
           asNumber !== undefined ? [...numbers].sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');

@@ -6,6 +6,7 @@
  */
 import { closest } from '../util/suggest';
 import { containerLabel } from '../k8s/pod-model';
+import { volumeNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
 export const undefinedVolume: Rule = {
@@ -14,7 +15,8 @@ export const undefinedVolume: Rule = {
   check(ctx) {
     for (const pod of ctx.pods) {
       // The volume may be defined in the part a fragment leaves out.
-      if (pod.partial) continue;
+      // So may a volume whose name a placeholder writes (`name: ${DATA_VOLUME}`).
+      if (pod.partial || volumeNamesOpen(pod)) continue;
       const open = pod.shape.openVolumes === true;
       const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
       // A mount every container gets (Argo's containerSet.volumeMounts) is reported once.

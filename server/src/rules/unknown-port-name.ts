@@ -6,6 +6,7 @@ import { portNameErrors } from '../k8s/names';
 import { closest } from '../util/suggest';
 import { operatorPorts } from '../k8s/operator-ports';
 import { containerLabel } from '../k8s/pod-model';
+import { portNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
 export const unknownPortName: Rule = {
@@ -15,6 +16,8 @@ export const unknownPortName: Rule = {
     for (const pod of ctx.pods) {
       if (pod.partial) continue; // the ports may be declared in the part a fragment leaves out
       for (const container of pod.containers) {
+        // A port named by a placeholder (`name: ${PORT_NAME}`) may be the one referenced.
+        if (portNamesOpen(container, pod.doc)) continue;
         // The operator of a custom resource may add named ports of its own (Kubeflow, KubeRay, ECK).
         const declared = [...container.ports.flatMap((p) => (p.name ? [p.name] : [])), ...operatorPorts(pod, container).map((p) => p.name)];
         for (const ref of container.portReferences) {

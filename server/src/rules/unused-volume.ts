@@ -5,6 +5,7 @@
  */
 import { getMap, getString } from '../core/yaml-access';
 import type { PodModel } from '../k8s/pod-model';
+import { mountNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
 const GCSFUSE_VOLUME = /^gke-gcsfuse-/;
@@ -20,7 +21,8 @@ export const unusedVolume: Rule = {
   tags: ['unnecessary'],
   check(ctx) {
     for (const pod of ctx.pods) {
-      if (pod.partial) continue; // the mount may be in the part a fragment leaves out
+      // The mount may be in the part a fragment leaves out, or name a volume through a placeholder.
+      if (pod.partial || mountNamesOpen(pod)) continue;
       const used = new Set(pod.containers.flatMap((c) => [...c.mounts.map((m) => m.name), ...c.deviceNames]));
       for (const volume of pod.volumes) {
         if (!volume.name || !volume.nameNode || volume.inherited || used.has(volume.name)) continue;

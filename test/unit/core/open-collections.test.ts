@@ -103,3 +103,35 @@ spec:
   assert.deepEqual(findings(chart('        {{- include "demo.extraLabels" . | nindent 8 }}\n'), 'service-selects-nothing'), []);
   assert.equal(findings(chart(''), 'service-selects-nothing').length, 1);
 });
+
+test('service-selects-nothing: another workload\'s near miss does not make it forget labels an include adds', () => {
+  const workload = (name: string, labels: string): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  selector:
+    matchLabels:
+      app: ${name === 'w1' ? 'web' : 'web3'}
+  template:
+    metadata:
+      labels:
+${labels}
+    spec:
+      containers:
+        - name: c
+          image: myorg/app:1
+`;
+  const file = (w1Labels: string): string => [
+    workload('w1', w1Labels),
+    workload('w3', '        app: web3\n        component: worker'),
+    'apiVersion: v1\nkind: Service\nmetadata:\n  name: s1\nspec:\n  selector:\n    app: web\n    component: worker\n  ports:\n    - port: 80\n',
+  ].join('---\n');
+  assert.deepEqual(findings(file('        app: web\n        {{- include "extra.labels" . | nindent 8 }}'), 'service-selects-nothing'), []);
+  // The whole labels map from an include, or a placeholder value: as open.
+  assert.deepEqual(findings(file('        {{- include "all.labels" . | nindent 8 }}'), 'service-selects-nothing'), []);
+  assert.deepEqual(findings(file('        app: web\n        component: ${COMPONENT}'), 'service-selects-nothing'), []);
+  // A literal value that contradicts the selector: the include cannot make it match.
+  assert.equal(findings(file('        app: other\n        {{- include "extra.labels" . | nindent 8 }}'), 'service-selects-nothing').length, 1);
+  assert.equal(findings(file('        app: web'), 'service-selects-nothing').length, 1);
+});

@@ -14,6 +14,8 @@ export const rulesZhCn: Record<string, string> = {
     '该文档包含模板动作（{{ }}），即使屏蔽这些动作，渲染之前它仍不是合法的 YAML，因此 Podsight 没有检查它。请先渲染（例如用 `helm template`）再检查。',
   'templated-file.placeholders':
     '该文档要在替换其中 {count} 个 `${…}` 占位符（envsubst、Flux postBuild 替换）之后才是合法的 YAML。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请先替换（例如 `envsubst < file.yaml`）以检查全部内容。',
+  'templated-file.directives':
+    '该文档是 Terraform 模板：要等 `templatefile()` 渲染其中 {count} 个 `%{…}` 指令和 `${…}` 插值之后才是合法的 YAML。Podsight 在屏蔽它们后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `%{ if }`/`%{ for }` 块内的内容也不报告。请先渲染（例如用 `terraform console`）以检查全部内容。',
   'templated-file.masked':
     '该文档包含 {count} 个模板动作（{{ }}）。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `if`/`range`/`with` 块内的内容也不报告。请先渲染（例如用 `helm template`）以检查全部内容。',
 

@@ -1,0 +1,54 @@
+/**
+ * What the notes say about templates is true: a volume name a template writes reads as written,
+ * not as `""`; a document that holds only actions (a lone `{{- if … }}` before a `---`, a
+ * `{{ template "x" . }}`) is neither called broken nor said to be checked.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../helpers/check';
+
+test('mount-shadows-image and nested-mount-path: a volume name a template writes is shown as written', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata:
+  name: {{ .Release.Name }}
+spec:
+  containers:
+    - name: proxy
+      image: nginx:1.25
+      volumeMounts:
+        - name: {{ .Release.Name }}-html
+          mountPath: /usr/share/nginx/html
+        - name: {{ .Release.Name }}-conf
+          mountPath: /usr/share/nginx/html/conf
+  volumes:
+    - name: {{ .Release.Name }}-html
+      emptyDir: {}
+    - name: {{ .Release.Name }}-conf
+      emptyDir: {}
+`;
+  const found = check(text).filter((f) => f.rule === 'mount-shadows-image' || f.rule === 'nested-mount-path');
+  assert.equal(found.length, 2);
+  for (const f of found) assert.doesNotMatch(f.message, /""/, f.message);
+  assert.match(found.find((f) => f.rule === 'nested-mount-path')!.message, /volume "\{\{ \.Release\.Name \}\}-html"\).*hidden by volume "\{\{ \.Release\.Name \}\}-conf"/);
+  // The volume cannot be told from the mount's name: not claimed to be the emptyDir.
+  assert.doesNotMatch(found.find((f) => f.rule === 'mount-shadows-image')!.message, /emptyDir/);
+});
+
+test('templated-file: a document of nothing but actions gets no note', () => {
+  const text = `{{- if .Values.memcached.enabled -}}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: memcached
+spec:
+  selector: {app: memcached}
+  ports: [{port: 11211}]
+{{- end }}
+---
+{{- template "helpers.deployment" (dict "name" "www") }}
+`;
+  const notes = check(text).filter((f) => f.rule === 'templated-file');
+  assert.deepEqual(notes.map((f) => f.text), ['{{- end }}']);
+});
