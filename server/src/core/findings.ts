@@ -288,8 +288,11 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   const locale = normaliseLocale(options.locale);
   const placeholder = chunk.placeholders;
   if (placeholder) {
+    const counts = { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 };
     const message = chunk.directives
-      ? translate(locale, 'templated-file.directives', { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 })
+      ? chunk.engine === undefined || chunk.engine === 'Terraform'
+        ? translate(locale, 'templated-file.directives', counts)
+        : translate(locale, 'templated-file.engine', { ...counts, engine: chunk.engine })
       : translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
     return { rule: TEMPLATED_RULE, severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information', message, start: placeholder.start, end: placeholder.end, related: [] };
   }

@@ -10,7 +10,7 @@ import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
 import { goYamlTags } from './go-yaml-scalars';
 import { loneCrAsLf } from './line-index';
 import { quickParseOrNothing } from './quick-parse';
-import { maskPlaceholders, maskTemplateActions } from './template-mask';
+import { maskPlaceholders, maskTemplateActions, MAY_HOLD_DIRECTIVES, type TemplateEngine } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
@@ -42,8 +42,9 @@ export interface ParsedChunk {
   readonly wrapped?: boolean;
   /** The masked spans are `${...}` placeholders, not template actions: the one that broke the parse. */
   readonly placeholders?: Span;
-  /** How many of them are Terraform template directives (`%{ if … }`, `%{ endfor }`). */
+  /** How many of them are template directives (Terraform `%{ if … }`, FreeMarker `<#if>`, Jinja `{% if %}`), and whose. */
   readonly directives?: number;
+  readonly engine?: TemplateEngine;
 }
 
 const DOC_START = /^---(?:[ \t\r\n]|$)/;
@@ -156,7 +157,7 @@ export function parseChunk(source: string): ParsedChunk {
     }
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
-  if ((text.includes('${') || text.includes('%{')) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
+  if ((text.includes('${') || MAY_HOLD_DIRECTIVES.test(text)) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
     const masked = maskPlaceholders(text);
     const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
@@ -169,7 +170,7 @@ export function parseChunk(source: string): ParsedChunk {
       // The note goes on the placeholder the first syntax error came from.
       const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
       const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));
-      const terraform = masked.directives ? { directives: masked.directives, ...(masked.conditional.length > 0 ? { conditional: masked.conditional } : {}) } : {};
+      const terraform = masked.directives ? { directives: masked.directives, engine: masked.engine, ...(masked.conditional.length > 0 ? { conditional: masked.conditional } : {}) } : {};
       return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking, ...terraform };
     }
   }

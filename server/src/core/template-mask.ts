@@ -21,9 +21,13 @@ export interface MaskedText {
   readonly conditional: readonly Span[];
   /** An `if` or `with` wraps the whole document: it is rendered only under a condition. */
   readonly wrapped?: boolean;
-  /** How many Terraform template directives (`%{ if … }`, `%{ endfor }`) were masked. */
+  /** How many template directives (Terraform `%{ if … }`, FreeMarker `<#if>`, Jinja `{% if %}`) were masked. */
   readonly directives?: number;
+  /** The engine most of the directives belong to. */
+  readonly engine?: TemplateEngine;
 }
+
+export type TemplateEngine = 'Terraform' | 'FreeMarker' | 'Jinja';
 
 const BLOCK_START = /^\{\{-?\s*(if|range|with|define|block)\b/;
 const BLOCK_END = /^\{\{-?\s*end\b/;
@@ -127,12 +131,20 @@ export function within(offset: number, spans: readonly Span[]): boolean {
 /** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
 const PLACEHOLDER = /\$\{[^{}\n]*\}/g;
 /**
- * A Terraform template directive (`templatefile()`): `%{ if … }`, `%{~ for x in xs ~}`, `%{ else }`,
- * `%{ endif }`, `%{ endfor }`. `%%{` is a literal `%{`. Terraform removes them when it renders.
+ * A directive of a template engine that renders the file before it is applied, removed when it
+ * renders: Terraform's `templatefile()` (`%{ if … }`, `%{~ for x in xs ~}`, `%{ endif }`; `%%{` is
+ * a literal `%{`), FreeMarker (`<#if …>`, `<#list … as x>`, `<#else>`, `</#if>`, `<#-- … -->`) and
+ * Jinja (`{% if … %}`, `{%- for … -%}`, `{% endif %}`, `{# … #}`).
  */
-const DIRECTIVE = /(?<!%)%\{[^{}\n]*\}/g;
-const DIRECTIVE_OPEN = /^%\{~?\s*(?:if|for)\b/;
-const DIRECTIVE_END = /^%\{~?\s*end(?:if|for)\b/;
+/** A quick test: could the text hold a directive? */
+export const MAY_HOLD_DIRECTIVES = /%\{|<\/?#[a-z-]|\{%|\{#/;
+const DIRECTIVE = /(?<!%)%\{[^{}\n]*\}|<\/?#[a-z-][^>\n]*>|\{%[^\n]*?%\}|\{#[^\n]*?#\}/g;
+const DIRECTIVE_OPEN = /^(?:%\{~?\s*(?:if|for)\b|<#(?:if|list|macro|function|switch)\b|\{%-?\s*(?:if|for|macro|block|filter|call)\b)/;
+const DIRECTIVE_END = /^(?:%\{~?\s*end(?:if|for)\b|<\/#(?:if|list|macro|function|switch)\b|\{%-?\s*end(?:if|for|macro|block|filter|call)\b)/;
+/** Which engine a directive belongs to (the note names it). */
+function engineOf(directive: string): TemplateEngine {
+  return directive.startsWith('%') ? 'Terraform' : directive.startsWith('<') ? 'FreeMarker' : 'Jinja';
+}
 
 /**
  * `${...}` placeholders masked where they keep a file from parsing, as in
@@ -147,10 +159,13 @@ export function maskPlaceholders(text: string): MaskedText {
   const conditional: Span[] = [];
   const open: number[] = [];
   let directives = 0;
-  const matches = [...text.matchAll(PLACEHOLDER), ...(text.includes('%{') ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  const perEngine = new Map<TemplateEngine, number>();
+  const matches = [...text.matchAll(PLACEHOLDER), ...(MAY_HOLD_DIRECTIVES.test(text) ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const match of matches) {
-    if (match[0].startsWith('%')) {
+    if (!match[0].startsWith('$')) {
       directives++;
+      const engine = engineOf(match[0]);
+      perEngine.set(engine, (perEngine.get(engine) ?? 0) + 1);
       const at = match.index ?? 0;
       if (DIRECTIVE_OPEN.test(match[0])) open.push(at + match[0].length);
       else if (DIRECTIVE_END.test(match[0])) {
@@ -171,5 +186,7 @@ export function maskPlaceholders(text: string): MaskedText {
   }
   // An unclosed block runs to the end of the text.
   for (const from of open) conditional.push({ start: from, end: text.length });
-  return { text: out.join(''), spans, conditional, ...(directives > 0 ? { directives } : {}) };
+  // The note names the engine most of the directives belong to (a comment may mention another).
+  const engine = [...perEngine].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return { text: out.join(''), spans, conditional, ...(directives > 0 ? { directives, engine } : {}) };
 }

@@ -34,11 +34,12 @@ export function writtenText(node: unknown): string | undefined {
 }
 
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
-export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]/;
+export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%/;
 
 // `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
-// `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied.
-const MARKER = /\{\{|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+// `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied; so are
+// FreeMarker (`<#if x>A<#else>B</#if>`) and Jinja (`{% if x %}A{% endif %}`) directives in a value.
+const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
 /** A key holding `${NAME}` (`${LOG_KEY}: debug`): no Kubernetes key may hold `$` or braces, so it is filled in before apply. */
 const PLACEHOLDER_KEY = /\$\{[^{}\n]+\}/;
 /** A whole value that is one kustomize var reference, `$(NAME)`. */

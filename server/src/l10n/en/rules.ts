@@ -11,6 +11,8 @@ export const rulesEn = {
     'This document contains template actions ({{ }}) and is not YAML until it is rendered, even with the actions masked, so Podsight did not check it. Render it (for example with `helm template`) to check it.',
   'templated-file.placeholders':
     'This document is not YAML until its {count} `${…}` placeholders are substituted (envsubst, Flux post-build substitution). Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Substitute them (for example `envsubst < file.yaml`) to check everything.',
+  'templated-file.engine':
+    'This document is a {engine} template: it is not YAML until {engine} renders it. Podsight checked it with its {count} directives and interpolations masked: what they insert is unknown, so nothing that depends on it is reported, and nothing inside its {blocks} conditional or repeated blocks either. Render it to check everything.',
   'templated-file.directives':
     'This document is a Terraform template: it is not YAML until `templatefile()` renders its {count} `%{…}` directives and `${…}` interpolations. Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported, and nothing inside the {blocks} `%{ if }`/`%{ for }` blocks either. Render it (for example with `terraform console`) to check everything.',
   'templated-file.masked':

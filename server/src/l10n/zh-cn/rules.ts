@@ -14,6 +14,8 @@ export const rulesZhCn: Record<string, string> = {
     '该文档包含模板动作（{{ }}），即使屏蔽这些动作，渲染之前它仍不是合法的 YAML，因此 Podsight 没有检查它。请先渲染（例如用 `helm template`）再检查。',
   'templated-file.placeholders':
     '该文档要在替换其中 {count} 个 `${…}` 占位符（envsubst、Flux postBuild 替换）之后才是合法的 YAML。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请先替换（例如 `envsubst < file.yaml`）以检查全部内容。',
+  'templated-file.engine':
+    '这个文档是 {engine} 模板：在 {engine} 渲染之前它不是 YAML。Podsight 在屏蔽其 {count} 个指令和插值后检查了它：它们插入的内容未知，因此不报告依赖这些内容的问题，也不报告其 {blocks} 个条件或循环块内的问题。渲染后再检查即可覆盖全部内容。',
   'templated-file.directives':
     '该文档是 Terraform 模板：要等 `templatefile()` 渲染其中 {count} 个 `%{…}` 指令和 `${…}` 插值之后才是合法的 YAML。Podsight 在屏蔽它们后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `%{ if }`/`%{ for }` 块内的内容也不报告。请先渲染（例如用 `terraform console`）以检查全部内容。',
   'templated-file.masked':

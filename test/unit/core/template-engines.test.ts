@@ -1,0 +1,55 @@
+/**
+ * Templates of other engines that render a manifest before it is applied: FreeMarker (`<#if>`,
+ * `<#list>`, `</#if>`, as cloudogu/gitops-playground's `*.ftl.yaml`) and Jinja (`{% if %}`,
+ * `{% endfor %}`). Their directives are masked like Terraform's: no syntax error or unknown field
+ * comes from them, nothing inside their blocks is reported, a value holding one is unknown, and the
+ * note names the engine. What lies outside them is still checked.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../helpers/check';
+
+const deployment = (open: string, close: string, extra = ''): string => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: example/web:1
+${extra}          volumeMounts:
+            - name: messages
+              mountPath: /tmp/messages
+${open}
+          resources:
+            limits: {cpu: '1'}
+${close}
+      volumes:
+        - name: messages
+          configMap: {name: messages}
+`;
+
+test('FreeMarker and Jinja directives: no syntax error, no directive read as a field, the engine named', () => {
+  const freemarker = check(deployment('<#if podResources == true>', '</#if>'));
+  assert.deepEqual(freemarker.map((f) => f.rule), ['templated-file']);
+  assert.match(freemarker[0]!.message, /a FreeMarker template/);
+  const jinja = check(deployment('{% if resources %}', '{% endif %}'));
+  assert.deepEqual(jinja.map((f) => f.rule), ['templated-file']);
+  assert.match(jinja[0]!.message, /a Jinja template/);
+});
+
+test('a value holding a directive is unknown; a mistake outside the directives is still reported', () => {
+  const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  type: <#if isRemote>LoadBalancer<#else>NodePort</#if>\n  selector: {app: web}\n  ports: [{port: 80}]\n';
+  assert.deepEqual(check(service).filter((f) => f.severity === 'error'), []);
+  assert.deepEqual(check(service.replace('<#if isRemote>LoadBalancer<#else>NodePort</#if>', "{% if remote %}LoadBalancer{% else %}NodePort{% endif %}")).filter((f) => f.severity === 'error'), []);
+  const typo = check(deployment('<#if podResources == true>', '</#if>', '          imagePullPolicyy: Always\n'));
+  assert.ok(typo.some((f) => f.rule === 'unknown-field' && /imagePullPolicyy/.test(f.message)), 'a misspelt field outside the blocks');
+  // Without the directives, the same Service type is judged.
+  assert.ok(check(service.replace('<#if isRemote>LoadBalancer<#else>NodePort</#if>', 'Loadbalancer')).some((f) => f.rule === 'invalid-value'));
+});
