@@ -47,3 +47,60 @@ export function normaliseMountPath(path: string): string {
 export function isBelow(inner: string, outer: string): boolean {
   return outer === '/' ? inner !== '/' : inner.startsWith(outer + '/');
 }
+
+const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const QUALIFIED_NAME_PART_MESSAGE =
+  "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+
+/** `IsQualifiedName` (label and annotation keys): an optional DNS-subdomain prefix and `/`, then a name part. */
+export function qualifiedNameErrors(value: string): string[] {
+  const parts = value.split('/');
+  if (parts.length > 2) return [`a qualified name ${QUALIFIED_NAME_PART_MESSAGE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')`];
+  const name = parts[parts.length - 1] as string;
+  const errs: string[] = [];
+  if (parts.length === 2) {
+    const prefix = parts[0] as string;
+    if (prefix === '') errs.push('prefix part must be non-empty');
+    else if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) {
+      errs.push(
+        "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
+      );
+    }
+  }
+  if (name === '') errs.push('name part must be non-empty');
+  else if (name.length > 63) errs.push('name part must be no more than 63 characters');
+  if (name !== '' && !QUALIFIED_NAME_PART.test(name)) errs.push(`name part ${QUALIFIED_NAME_PART_MESSAGE}`);
+  return errs;
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/** `IsValidLabelValue`. */
+export function labelValueErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 63) errs.push('must be no more than 63 characters');
+  if (!LABEL_VALUE.test(value)) {
+    errs.push(
+      "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')",
+    );
+  }
+  return errs;
+}
+
+/** `IsConfigMapKey` (ConfigMap and Secret data keys). */
+export function configKeyErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push('must be no more than 253 characters');
+  if (!/^[-._a-zA-Z0-9]+$/.test(value)) errs.push("a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')");
+  if (value === '.' || value === '..' || value.startsWith('..')) errs.push(value === '.' ? "must not be '.'" : value === '..' ? "must not be '..'" : "must not start with '..'");
+  return errs;
+}
+
+/**
+ * An environment variable name every supported Kubernetes release rejects: empty, or holding `=`
+ * or a character outside printable ASCII (since 1.34 those are the only rules; earlier releases
+ * were stricter, which is not judged here).
+ */
+export function envNameErrors(value: string): string[] {
+  return value === '' || /[^\x20-\x7e]|=/.test(value) ? ["a valid environment variable name must consist only of printable ASCII characters other than '='"] : [];
+}

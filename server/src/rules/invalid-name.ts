@@ -1,10 +1,12 @@
 /**
  * invalid-name: container and volume names, `hostname` and `subdomain` must be RFC 1123 labels,
- * as the API server requires.
+ * as the API server requires; so must label keys and values, namespaces, ConfigMap and Secret keys
+ * and environment variable names have their forms (metadata-names.ts).
  */
 import type { Node } from 'yaml';
 import { dns1123LabelErrors } from '../k8s/names';
 import { getScalar } from '../core/yaml-access';
+import { checkMetadataNames } from './metadata-names';
 import type { Rule, RuleContext } from './types';
 
 function checkLabel(ctx: RuleContext, value: string | undefined, node: Node | undefined, what: string, path: string): void {
@@ -23,6 +25,7 @@ export const invalidName: Rule = {
   id: 'invalid-name',
   defaultSeverity: 'error',
   check(ctx) {
+    checkMetadataNames(ctx);
     for (const pod of ctx.pods) {
       for (const c of pod.containers) checkLabel(ctx, c.name, c.nameNode, 'container', `${c.path}.name`);
       for (const v of pod.volumes) checkLabel(ctx, v.name, v.nameNode, 'volume', `${v.path}.name`);

@@ -114,6 +114,12 @@ export const rulesEn = {
   'duplicate-container-name.related': 'Container "{name}" is first defined here.',
 
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.value': '"{name}" is not a valid {what}. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.what.label-key': 'label key',
+  'invalid-name.what.label-value': 'label value',
+  'invalid-name.what.namespace': 'namespace name',
+  'invalid-name.what.config-key': 'data key (letters, digits, "-", "_" and "." only)',
+  'invalid-name.what.env': 'environment variable name',
   'invalid-name.what.container': 'container',
   'invalid-name.what.volume': 'volume',
   'invalid-name.what.hostname': 'hostname',

@@ -117,6 +117,12 @@ export const rulesZhCn: Record<string, string> = {
   'duplicate-container-name.related': '容器 "{name}" 第一次在此处定义。',
 
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.value': '"{name}" 不是有效的{what}。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.what.label-key': '标签键',
+  'invalid-name.what.label-value': '标签值',
+  'invalid-name.what.namespace': '命名空间名称',
+  'invalid-name.what.config-key': '数据键（只能包含字母、数字、“-”、“_”和“.”）',
+  'invalid-name.what.env': '环境变量名',
   'invalid-name.what.container': '容器',
   'invalid-name.what.volume': '卷',
   'invalid-name.what.hostname': '主机',

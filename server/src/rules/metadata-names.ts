@@ -1,0 +1,69 @@
+/**
+ * Part of invalid-name: the names and keys the API server validates on every object (ObjectMeta)
+ * and in pods, with its own messages:
+ *  - label keys (a qualified name: an optional DNS-subdomain prefix and `/`, then up to 63
+ *    letters, digits, `-`, `_`, `.`) and label values (up to 63 of those, or empty), on the
+ *    object and on its pod template; a value with a space (`app: hello world`) or written in
+ *    Chinese is rejected;
+ *  - `metadata.namespace` (an RFC 1123 label);
+ *  - the keys of a ConfigMap's or Secret's data (letters, digits, `-`, `_`, `.`);
+ *  - environment variable names that no release accepts (non-ASCII, `=`).
+ * A key or value a template or placeholder writes is unknown and not judged.
+ */
+import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { getMap, getScalar } from '../core/yaml-access';
+import { envOf } from '../k8s/env';
+import { configKeyErrors, dns1123LabelErrors, envNameErrors, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
+import { templateLabelsMap } from '../k8s/services';
+import type { RuleContext } from './types';
+
+type What = 'label-key' | 'label-value' | 'namespace' | 'config-key' | 'env';
+
+function report(ctx: RuleContext, node: Node, name: string, what: What, path: string, errors: readonly string[]): void {
+  if (errors.length === 0) return;
+  ctx.report({ node, message: ctx.t('invalid-name.value', { name, what: ctx.t(`invalid-name.what.${what}`), path, reason: errors.join('; ') }), data: { name, what, metadata: true } });
+}
+
+function checkLabels(ctx: RuleContext, labels: YAMLMap | undefined, path: string): void {
+  for (const pair of labels?.items ?? []) {
+    const key = pair.key;
+    if (!isScalar(key) || typeof key.value !== 'string' || isUnknownValue(key)) continue;
+    report(ctx, key, key.value, 'label-key', path, qualifiedNameErrors(key.value));
+    const value = pair.value;
+    if (isScalar(value) && typeof value.value === 'string' && !isUnknownValue(value)) report(ctx, value, value.value, 'label-value', path, labelValueErrors(value.value));
+  }
+}
+
+function checkDataKeys(ctx: RuleContext, node: YAMLMap, doc: Document, prefix: string): void {
+  for (const field of ['data', 'binaryData', 'stringData']) {
+    for (const pair of getMap(node, field, doc)?.items ?? []) {
+      const key = pair.key;
+      if (!isScalar(key) || typeof key.value !== 'string' || isUnknownValue(key)) continue;
+      report(ctx, key, key.value, 'config-key', `${prefix}${field}[${key.value}]`, configKeyErrors(key.value));
+    }
+  }
+}
+
+export function checkMetadataNames(ctx: RuleContext): void {
+  if (ctx.chunk.masked && ctx.options.fragment) return;
+  for (const { object, doc } of ctx.objects) {
+    const metadata = getMap(object.node, 'metadata', doc);
+    checkLabels(ctx, getMap(metadata, 'labels', doc), `${object.pathPrefix}metadata.labels`);
+    const namespace = getScalar(metadata, 'namespace', doc);
+    if (namespace && typeof namespace.value === 'string' && namespace.value !== '' && !isUnknownValue(namespace)) {
+      report(ctx, namespace, namespace.value, 'namespace', `${object.pathPrefix}metadata.namespace`, dns1123LabelErrors(namespace.value));
+    }
+    if ((object.kind === 'ConfigMap' || object.kind === 'Secret') && object.apiVersion === 'v1') checkDataKeys(ctx, object.node, doc, object.pathPrefix);
+  }
+  for (const pod of ctx.pods) {
+    // A Pod's own labels are its object's, checked above.
+    if (pod.owner !== pod.object.node) checkLabels(ctx, templateLabelsMap(pod), `${pod.path.replace(/\.spec$/, '')}.metadata.labels`);
+    for (const container of pod.containers) {
+      for (const entry of envOf(container, pod.doc).entries) {
+        if (entry.name === undefined || !entry.nameNode || isUnknownValue(entry.nameNode)) continue;
+        report(ctx, entry.nameNode, entry.name, 'env', `${container.path}.env[${entry.index}].name`, envNameErrors(entry.name));
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * invalid-name on what every object and pod carries: label keys and values (on the object and its
+ * pod template), the namespace, ConfigMap and Secret data keys, env names. Chinese or spaced text
+ * there is rejected by the API server; templated keys and values are not judged.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+
+const messages = (text: string): string[] => findings(text, 'invalid-name').map((f) => f.message);
+
+test('label keys and values, namespaces, data keys and env names the API server rejects', () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: 测试
+  labels:
+    应用: web
+    app: hello world
+    app.kubernetes.io/name: web
+    example.com/tier: front
+data:
+  数据库地址: db
+  conf.d/default.conf: x
+  app.properties: ok
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web, version: 1.0-beta 2}
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+        env:
+        - {name: 端口, value: "80"}
+        - {name: JAVA_OPTS, value: "-Xmx1g"}
+        - {name: my.var-name, value: "ok since 1.34"}
+`;
+  const found = messages(text);
+  assert.deepEqual(
+    found.map((m) => m.slice(0, m.indexOf('. kubectl'))),
+    [
+      '"测试" is not a valid namespace name',
+      '"应用" is not a valid label key',
+      '"hello world" is not a valid label value',
+      '"数据库地址" is not a valid data key (letters, digits, "-", "_" and "." only)',
+      '"conf.d/default.conf" is not a valid data key (letters, digits, "-", "_" and "." only)',
+      '"1.0-beta 2" is not a valid label value',
+      '"端口" is not a valid environment variable name',
+    ],
+  );
+  assert.match(found[2]!, /"metadata\.labels: Invalid value: "hello world": a valid label must be an empty string or consist of alphanumeric characters/);
+  assert.match(found[3]!, /"data\[数据库地址\]: Invalid value: "数据库地址": a valid config key must consist of alphanumeric characters/);
+  assert.match(found[5]!, /"spec\.template\.metadata\.labels: Invalid value/);
+  assert.match(found[6]!, /"spec\.template\.spec\.containers\[0\]\.env\[0\]\.name: Invalid value: "端口"/);
+});
+
+test('templated or substituted keys and values are not judged; valid ones pass', () => {
+  const text = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: settings
+  namespace: \${NAMESPACE}
+  labels:
+    app: "{{ .Values.name }} app"
+    \${LABEL_KEY}: web
+    empty: ""
+    long-but-fine: a-b_c.d
+data:
+  "{{ .Values.key }}": x
+`;
+  assert.deepEqual(messages(text), []);
+});
