@@ -10,7 +10,7 @@
  * Kustomize overlay rendering builds on `kustomizationsListing`.
  */
 import { basename, dirname, join, resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { parseKustomization } from '../kustomize/kustomization-parse';
 
 /**
@@ -68,7 +68,7 @@ function patchesIn(doc: unknown, dir: string): string[] {
  * merged keys are written out at their anchor). Most kustomizations (bases) list no patches and
  * need no parse to say so.
  */
-const mayListPatches = (text: string): boolean => text.includes('patches') || text.includes('\\');
+const mayListPatches = (text: string): boolean => text.includes('patches') || text.includes('transformers') || text.includes('\\');
 
 /** A JSON patch operation on `/kind` (YAML or JSON), which changes what the patched object is. */
 const KIND_OPERATION = /\bpath["']?\s*:\s*["']?\/kind["']?\s*(?:[,}\r\n]|$)/m;
@@ -89,6 +89,30 @@ function retypes(doc: unknown, dir: string, readText: ReadText): boolean {
   return false;
 }
 
+/** A builtin patch transformer's kind (`transformers:` may list its configuration instead of `patches:`). */
+const PATCH_TRANSFORMER = /^Patch(?:StrategicMerge|Json6902)?Transformer$/;
+
+/**
+ * The patch files a kustomization applies through builtin patch transformers it lists under
+ * `transformers` (a file, or inline text): their `paths` and `path`, relative to the kustomization.
+ */
+function transformerPatches(doc: unknown, dir: string, readText: ReadText): string[] {
+  const list = doc && typeof doc === 'object' ? (doc as Record<string, unknown>).transformers : undefined;
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const entry of list) {
+    if (typeof entry !== 'string') continue;
+    const text = entry.includes('\n') ? entry : readText(resolve(dir, entry));
+    if (text === undefined) continue;
+    for (const config of parseAllDocuments(text)) {
+      const t = config.errors.length === 0 ? (config.toJS() as Record<string, unknown> | null) : null;
+      if (!t || typeof t.kind !== 'string' || !PATCH_TRANSFORMER.test(t.kind)) continue;
+      for (const p of [...(Array.isArray(t.paths) ? t.paths : []), t.path]) if (typeof p === 'string' && p !== '' && !p.includes('\n')) out.push(resolve(dir, p));
+    }
+  }
+  return out;
+}
+
 interface Listed {
   readonly patches: readonly string[];
   readonly retypes: boolean;
@@ -106,7 +130,7 @@ function patchesListedAt(path: string, text: string, dir: string, readText: Read
   if (!parsed) return NOTHING_LISTED;
   const hit = listedByParse.get(parsed);
   if (hit?.dir === dir) return hit;
-  const patches = patchesIn(parsed.value, dir);
+  const patches = [...patchesIn(parsed.value, dir), ...transformerPatches(parsed.value, dir, readText)];
   const listed = { dir, patches, retypes: patches.length > 0 && retypes(parsed.value, dir, readText) };
   listedByParse.set(parsed, listed);
   return listed;

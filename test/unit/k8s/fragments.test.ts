@@ -142,3 +142,17 @@ test('in a kustomize patch, what depends on the base is not judged: listeners, a
   assert.equal(check(redisAlone).filter((f) => f.rule === 'port-not-served').length, 1);
   assert.equal(check(redisAlone, { fragment: 'kustomize-patch' }).filter((f) => f.rule === 'port-not-served').length, 0);
 });
+
+test('kustomize: a patch applied through a builtin patch transformer listed under transformers is a fragment', () => {
+  const tree: Record<string, string> = {
+    '/repo/overlay/kustomization.yaml': 'resources: [../base]\ntransformers:\n  - patch-transformer.yaml\n  - |-\n    apiVersion: builtin\n    kind: PatchTransformer\n    metadata: {name: inline}\n    path: inline-patch.yaml\n',
+    '/repo/overlay/patch-transformer.yaml': 'apiVersion: builtin\nkind: PatchStrategicMergeTransformer\nmetadata: {name: patches}\npaths:\n- resources-patch.yaml\n',
+  };
+  const reader = (p: string): string | undefined => tree[p];
+  assert.equal(fragmentKindOf('/repo/overlay/resources-patch.yaml', reader), 'kustomize-patch');
+  assert.equal(fragmentKindOf('/repo/overlay/inline-patch.yaml', reader), 'kustomize-patch');
+  // Another transformer (a label transformer) makes no fragment of the files beside it.
+  tree['/repo/other/kustomization.yaml'] = 'resources: [../base]\ntransformers: [labels.yaml]\n';
+  tree['/repo/other/labels.yaml'] = 'apiVersion: builtin\nkind: LabelTransformer\nmetadata: {name: labels}\nlabels: {team: a}\npaths: [resources-patch.yaml]\n';
+  assert.equal(fragmentKindOf('/repo/other/resources-patch.yaml', reader), undefined);
+});
