@@ -1,0 +1,45 @@
+/**
+ * The `templated-file` note of a chunk: what Podsight did with a document that is a template (Helm
+ * actions, `${…}` placeholders, Terraform, FreeMarker or Jinja directives) before it is rendered.
+ */
+import { normaliseLocale, t as translate } from '../l10n';
+import type { AnalysisOptions, Finding, Severity } from '../rules/types';
+import type { ParsedChunk } from './parse';
+import { TEMPLATED_RULE } from './findings';
+import { onlyActionsAndComments } from './template-mask';
+
+/**
+ * The templated-file note of one chunk (chunk-relative): a chunk that does not parse even with its
+ * template actions masked was not checked; a masked one was checked except what the actions make.
+ */
+export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): Finding | undefined {
+  if (options.rules?.[TEMPLATED_RULE] === 'off' || (!chunk.templated && !chunk.masked)) return undefined;
+  const text = chunk.text;
+  const locale = normaliseLocale(options.locale);
+  const placeholder = chunk.placeholders;
+  if (placeholder) {
+    const counts = { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 };
+    const message = chunk.directives
+      ? chunk.engine === undefined || chunk.engine === 'Terraform'
+        ? translate(locale, 'templated-file.directives', counts)
+        : translate(locale, 'templated-file.engine', { ...counts, engine: chunk.engine })
+      : translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
+    return { rule: TEMPLATED_RULE, severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information', message, start: placeholder.start, end: placeholder.end, related: [] };
+  }
+  const at = text.indexOf('{{');
+  // Nothing but actions (a lone `{{- if … }}` before a `---`, `{{ template "x" . }}`): there is no
+  // YAML to check or to call broken; what the actions render is out of sight.
+  if (at < 0 || onlyActionsAndComments(text)) return undefined;
+  const end = text.indexOf('}}', at);
+  const message = chunk.templated
+    ? translate(locale, 'templated-file.message')
+    : translate(locale, 'templated-file.masked', { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 });
+  return {
+    rule: TEMPLATED_RULE,
+    severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
+    message,
+    start: at,
+    end: end > at ? end + 2 : at + 2,
+    related: [],
+  };
+}
