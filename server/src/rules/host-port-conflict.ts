@@ -73,12 +73,33 @@ function hostPorts(pod: PodModel): PortModel[] {
   return found;
 }
 
-const chunkBindsHostPorts = (c: FileRuleContext['chunks'][number]): boolean => c.pods.some((pod) => hostPorts(pod).length > 0);
+const nodePortsByPod = new WeakMap<PodModel, PortModel[]>();
+
+/**
+ * The host ports a pod takes on its node: its hostPorts and, with hostNetwork, every other
+ * container port too (the API server sets hostPort to containerPort there, and the scheduler
+ * counts it). A defaulted one points at its containerPort.
+ */
+function nodePorts(pod: PodModel): PortModel[] {
+  let found = nodePortsByPod.get(pod);
+  if (!found) {
+    const defaulted = pod.hostNetwork
+      ? pod.containers
+          .filter((c) => c.role !== 'ephemeral' && c.role !== 'init')
+          .flatMap((c) => c.ports.filter((p) => p.hostPort === undefined && p.containerPort !== undefined && p.containerPortNode).map((p) => ({ ...p, hostPort: p.containerPort, hostPortNode: p.containerPortNode, defaulted: true })))
+      : [];
+    found = [...hostPorts(pod), ...defaulted];
+    nodePortsByPod.set(pod, found);
+  }
+  return found;
+}
+
+const chunkBindsHostPorts = (c: FileRuleContext['chunks'][number]): boolean => c.pods.some((pod) => nodePorts(pod).length > 0);
 const bindsHostPorts = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some(chunkBindsHostPorts);
 
 /** The text of a chunk whose pods bind host ports. */
 function hostPortContext(chunk: { readonly pods: readonly PodModel[]; readonly text: string }): string {
-  return chunk.pods.some((pod) => hostPorts(pod).length > 0) ? chunk.text : '';
+  return chunk.pods.some((pod) => nodePorts(pod).length > 0) ? chunk.text : '';
 }
 
 /**
@@ -100,9 +121,9 @@ export const hostPortConflictAcross: FileRule = {
   checkFile(ctx) {
     if (!bindsHostPorts(ctx)) return;
     const hood = neighbourhoodOf(ctx);
-    const own = hood.ownPods.filter((p) => isTarget(ctx, p.chunkStart) && !pinned(p.pod) && hostPorts(p.pod).length > 0);
+    const own = hood.ownPods.filter((p) => isTarget(ctx, p.chunkStart) && !pinned(p.pod) && nodePorts(p.pod).length > 0);
     if (own.length === 0) return;
-    const others = hood.pods.filter((p) => !pinned(p.pod) && hostPorts(p.pod).length > 0);
+    const others = hood.pods.filter((p) => !pinned(p.pod) && nodePorts(p.pod).length > 0);
     for (const mine of own) {
       for (const other of others) {
         if (other === mine || (other.pod.kind === mine.pod.kind && other.pod.name === mine.pod.name)) continue;
@@ -110,14 +131,15 @@ export const hostPortConflictAcross: FileRule = {
         if (!mayShareNamespace(mine.namespace, other.namespace)) continue;
         // Both in this file: report once, on the later one.
         if (other.chunkStart !== undefined && mine.chunkStart !== undefined && other.chunkStart + (other.pod.object.node.range?.[0] ?? 0) > mine.chunkStart + (mine.pod.object.node.range?.[0] ?? 0)) continue;
-        for (const port of hostPorts(mine.pod)) {
-          const theirs = hostPorts(other.pod).find((p) => overlaps(port, p));
+        for (const port of nodePorts(mine.pod)) {
+          const theirs = nodePorts(other.pod).find((p) => overlaps(port, p));
           if (!theirs || !port.hostPortNode || mine.chunkStart === undefined) continue;
           const otherName = `${other.pod.kind} "${other.pod.name ?? '?'}"`;
           const why = ctx.t(mine.pod.kind === 'DaemonSet' && other.pod.kind === 'DaemonSet' ? 'host-port-conflict.why-daemonsets' : 'host-port-conflict.why-daemonset');
           const args = { hostPort: port.hostPort ?? 0, protocol: port.protocol, hostIP: port.hostIP || '0.0.0.0', other: otherName, why };
           const related = other.chunkStart === undefined || !theirs.hostPortNode?.range ? [] : [{ node: { start: theirs.hostPortNode.range[0] + other.chunkStart - mine.chunkStart, end: theirs.hostPortNode.range[1] + other.chunkStart - mine.chunkStart }, message: ctx.t('host-port-conflict.across-related', args) }];
-          ctx.report(mine.chunkStart, { node: port.hostPortNode, severity: 'warning', message: ctx.t('host-port-conflict.across', args), related, data: { hostPort: port.hostPort, protocol: port.protocol, containerPort: port.containerPort, across: true } });
+          const key = 'defaulted' in port ? 'host-port-conflict.across-host-network' : 'host-port-conflict.across';
+          ctx.report(mine.chunkStart, { node: port.hostPortNode, severity: 'warning', message: ctx.t(key, args), related, data: { hostPort: port.hostPort, protocol: port.protocol, containerPort: port.containerPort, across: true } });
         }
       }
     }

@@ -237,3 +237,18 @@ test('duplicate-port-name: one name for different protocols is how a pod serves 
   const udpOnly = { '/ws/app/svc.yaml': service('{app: web}', '', '[{port: 53, protocol: UDP, targetPort: dns}]') };
   assert.equal(workspaceFindings(same, 'duplicate-port-name', udpOnly)[0]?.severity, 'information');
 });
+
+test('host-port-conflict across workloads: with hostNetwork a containerPort is a host port (the API server defaults hostPort to it)', () => {
+  const hostNetwork = (name: string, port: number, extra = ''): string =>
+    daemonSet(name, 0, `hostNetwork: true${extra}`).replace('{containerPort: 9100, hostPort: 0}', `{containerPort: ${port}}`);
+  const found = workspaceFindings(`${hostNetwork('exporter-a', 9100)}---\n${hostNetwork('exporter-b', 9100)}`, 'host-port-conflict');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /With hostNetwork, port 9100\/TCP is a host port .*DaemonSet "exporter-a" takes it too.*stays Pending/);
+  assert.equal(found[0]!.text, '9100');
+  // Against an explicit hostPort too; another number, or a pinned DaemonSet: nothing.
+  assert.equal(workspaceFindings(hostNetwork('exporter-a', 9100), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('agent', 9100) }).length, 1);
+  assert.equal(workspaceFindings(`${hostNetwork('exporter-a', 9100)}---\n${hostNetwork('exporter-b', 9101)}`, 'host-port-conflict').length, 0);
+  assert.equal(workspaceFindings(`${hostNetwork('exporter-a', 9100)}---\n${hostNetwork('exporter-b', 9100, '\n        nodeSelector: {kubernetes.io/os: windows}')}`, 'host-port-conflict').length, 0);
+  // Without hostNetwork a containerPort takes nothing on the node.
+  assert.equal(workspaceFindings(`${hostNetwork('exporter-a', 9100)}---\n${hostNetwork('exporter-b', 9100).replace('hostNetwork: true', 'dnsPolicy: ClusterFirst')}`, 'host-port-conflict').length, 0);
+});

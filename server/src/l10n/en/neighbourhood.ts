@@ -39,6 +39,8 @@ export const neighbourhoodEn = {
 
   'host-port-conflict.across':
     'hostPort {hostPort}/{protocol} on {hostIP} is also taken by {other}, and both can run on one node ({why}). A node gives each host port to one pod only, so on such a node the second pod cannot be scheduled and stays Pending.',
+  'host-port-conflict.across-host-network':
+    'With hostNetwork, port {hostPort}/{protocol} is a host port on {hostIP} (the API server sets hostPort to containerPort), and {other} takes it too, and both can run on one node ({why}). A node gives each host port to one pod only, so on such a node the second pod cannot be scheduled and stays Pending.',
   'host-port-conflict.why-daemonsets': 'DaemonSets run a pod on every node',
   'host-port-conflict.why-daemonset': 'a DaemonSet runs a pod on every node',
   'host-port-conflict.across-related': '{other} takes hostPort {hostPort}/{protocol} here.',

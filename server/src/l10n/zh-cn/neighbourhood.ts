@@ -39,6 +39,8 @@ export const neighbourhoodZhCn = {
 
   'host-port-conflict.across':
     '{hostIP} 上的 hostPort {hostPort}/{protocol} 也被 {other} 占用，而两者可能运行在同一节点上（{why}）。一个节点上的每个主机端口只能给一个 Pod，所以在这样的节点上，后一个 Pod 无法调度，一直处于 Pending。',
+  'host-port-conflict.across-host-network':
+    '使用 hostNetwork 时，端口 {hostPort}/{protocol} 就是 {hostIP} 上的宿主机端口（API 服务器会把 hostPort 设为 containerPort），而 {other} 也占用了它，且两者可能运行在同一个节点上（{why}）。一个节点上的每个宿主机端口只能分给一个 Pod，因此在这样的节点上第二个 Pod 无法被调度，会一直处于 Pending。',
   'host-port-conflict.why-daemonsets': 'DaemonSet 会在每个节点上运行一个 Pod',
   'host-port-conflict.why-daemonset': 'DaemonSet 会在每个节点上运行一个 Pod',
   'host-port-conflict.across-related': '{other} 在此占用 hostPort {hostPort}/{protocol}。',
