@@ -7,17 +7,19 @@
  */
 import { isMap, type YAMLMap } from 'yaml';
 import { getMap, getString, keyText } from '../core/yaml-access';
+import { configMapsOfAnalysis } from '../k8s/config-maps';
 import { containersAt, fact, isAt, writtenIn } from './find';
 import type { Fix, FixContext } from './types';
 import { addPair } from './yaml-edit';
 
-/** Whether a ConfigMap or Secret of the file, named `name`, holds `key` (in `data` or `stringData`/`binaryData`). */
+/**
+ * Whether the ConfigMap (from the file's ConfigMap index, which the listener model reads too) or a
+ * Secret of the file named `name` holds `key`.
+ */
 function fileHoldsKey(ctx: FixContext, kind: 'ConfigMap' | 'Secret', name: string, key: string): boolean {
+  if (kind === 'ConfigMap') return configMapsOfAnalysis(ctx.analysis).get(name)?.files.has(key) === true;
   return ctx.analysis.chunks.some((chunk) =>
-    chunk.analysis.objects.some(({ object, doc }) => {
-      if (object.kind !== kind || object.name !== name) return false;
-      return ['data', 'stringData', 'binaryData'].some((field) => getMap(object.node, field, doc)?.items.some((pair) => keyText(pair) === key) === true);
-    }),
+    chunk.analysis.objects.some(({ object, doc }) => object.kind === 'Secret' && object.name === name && ['data', 'stringData'].some((field) => getMap(object.node, field, doc)?.items.some((pair) => keyText(pair) === key) === true)),
   );
 }
 

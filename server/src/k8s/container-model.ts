@@ -9,7 +9,7 @@ import { fieldPath } from './field-paths';
 import type { ContainerModel, ContainerRole, MountModel, PortModel, PortReference } from './pod-model';
 import type { PodShape } from './pod-templates';
 
-const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
+export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'];
 
 function intValue(node: Node | undefined): number | undefined {

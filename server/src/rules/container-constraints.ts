@@ -13,11 +13,13 @@
 import { isScalar, type Node } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getNode, getPair } from '../core/yaml-access';
+import { PROBES } from '../k8s/container-model';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
-const HANDLERS = ['livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle'];
+/** The probes the container model reads, and the lifecycle hooks. */
+const HANDLERS = [...PROBES, 'lifecycle'];
 
 /** A scalar written by a template or a placeholder: nothing can be said about it. */
 const unknownAt = (node: unknown): boolean => node !== undefined && node !== null && isUnknownValue(node);
