@@ -1,7 +1,7 @@
 /** Quick fixes through the real vscode API: `vscode.executeCodeActionProvider`, then applying the edit. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openFixture, podsightDiagnostics, waitFor, waitForRule } from './helpers';
+import { openFixture, podsightDiagnostics, revertFixture, waitFor, waitForRule } from './helpers';
 
 /**
  * The Podsight actions at `range`. The workbench cancels a request when the document changes
@@ -22,14 +22,14 @@ async function actionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): P
 /** Applies the action, waits for `done`, then reverts the fixture so the next test sees it unchanged. */
 async function applyAndRevert(doc: vscode.TextDocument, action: vscode.CodeAction, done: () => boolean, what: string): Promise<string> {
   assert.ok(action.edit, `"${action.title}" carries an edit`);
+  const original = doc.getText();
   try {
     assert.ok(await vscode.workspace.applyEdit(action.edit));
     const text = doc.getText();
     await waitFor(done, 15_000, what);
     return text;
   } finally {
-    await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertFixture(doc, original);
   }
 }
 

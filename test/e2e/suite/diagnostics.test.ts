@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-  afterServerCaughtUp, describeDiagnostics, docsLinkOf, openFixture, podsightDiagnostics, ruleOf, valueRange, waitFor, waitForRule,
+  afterServerCaughtUp, describeDiagnostics, docsLinkOf, openFixture, podsightDiagnostics, revertFixture, ruleOf, valueRange, waitFor, waitForRule,
 } from './helpers';
 
 function assertPodsightShape(d: vscode.Diagnostic, rule: string): void {
@@ -87,6 +87,7 @@ describe('Podsight diagnostics', function () {
     const doc = await openFixture('seed-port-conflict.yaml');
     const [d] = await waitForRule(doc.uri, 'port-conflict');
     assert.ok(d);
+    const original = doc.getText();
     try {
       const fix = new vscode.WorkspaceEdit();
       fix.replace(doc.uri, d.range, '8080');
@@ -100,8 +101,7 @@ describe('Podsight diagnostics', function () {
       const [again] = await waitForRule(doc.uri, 'port-conflict');
       assert.deepEqual(again!.range, valueRange(doc, 'containerPort', '80', 1));
     } finally {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertFixture(doc, original);
     }
     assert.equal(doc.isDirty, false, 'the fixture is left unchanged');
   });

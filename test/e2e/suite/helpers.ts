@@ -42,6 +42,31 @@ export function docsLinkOf(d: vscode.Diagnostic): string | undefined {
   return typeof d.code === 'object' ? d.code.target.toString() : undefined;
 }
 
+/**
+ * Puts a fixture back as it was on disk. `workbench.action.files.revert` acts on the active
+ * editor and was seen (once in CI) to leave the document changed, so the result is checked and
+ * the revert repeated until a deadline; as a last resort the original text is written back and
+ * saved (the harness runs on a temporary copy of the workspace).
+ */
+export async function revertFixture(doc: vscode.TextDocument, original: string): Promise<void> {
+  const clean = () => !doc.isDirty && doc.getText() === original;
+  const deadline = Date.now() + 10_000;
+  let tries = 0;
+  while (!clean() && Date.now() < deadline) {
+    tries++;
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (!clean()) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (tries > 1) console.log(`      (revert of ${vscode.workspace.asRelativePath(doc.uri)} took ${tries} tries${clean() ? '' : '; writing the text back'})`);
+  if (clean()) return;
+  const restore = new vscode.WorkspaceEdit();
+  restore.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
+  await vscode.workspace.applyEdit(restore);
+  await doc.save();
+  assert.ok(clean(), `${doc.fileName} is back to its original text`);
+}
+
 export function podsightDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && (rule === undefined || ruleOf(d) === rule));
 }
