@@ -8,6 +8,14 @@ import type { Fix, FixProvider } from './types';
 import { addPair, appendItem, replaceScalar } from './yaml-edit';
 
 export const undefinedVolumeFixes: FixProvider = (ctx) => {
+  const device = containersAt(ctx, (c) => c.devices.find((d) => isAt(ctx, d.nameNode)))[0];
+  if (device?.part.nameNode && device.part.name) {
+    // A block device needs a PersistentVolumeClaim (or an ephemeral one): an emptyDir added for it
+    // is rejected ("can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode").
+    const defined = [...device.pod.volumes, ...device.pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+    const to = closest(device.part.name, defined);
+    return to ? [{ title: ctx.t('fix.rename', { from: device.part.name, to }), edits: [replaceScalar(ctx.chunk.start, device.part.nameNode, to)], preferred: true }] : [];
+  }
   const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.nameNode)))[0];
   if (!hit?.part.nameNode || !hit.part.name) return [];
   const { pod, part: mount } = hit;

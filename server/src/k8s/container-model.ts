@@ -6,7 +6,7 @@
 import { isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { asMap, getBoolean, getNode, getPair, getScalar, getSeqItems, getString } from '../core/yaml-access';
 import { fieldPath } from './field-paths';
-import type { ContainerModel, ContainerRole, MountModel, PortModel, PortReference } from './pod-model';
+import type { ContainerModel, ContainerRole, DeviceModel, MountModel, PortModel, PortReference } from './pod-model';
 import type { PodShape } from './pod-templates';
 
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
@@ -70,6 +70,13 @@ function mountsOf(container: YAMLMap | undefined, path: string, doc: Document): 
   return mounts;
 }
 
+function devicesOf(container: YAMLMap, path: string, doc: Document): DeviceModel[] {
+  return getSeqItems(container, 'volumeDevices', doc).flatMap(({ node, index }) => {
+    const map = asMap(node, doc);
+    return map ? [{ node: map, path: fieldPath(`${path}.volumeDevices[${index}]`), name: getString(map, 'name', doc), nameNode: stringScalar(map, 'name', doc) }] : [];
+  });
+}
+
 function portReferencesOf(container: YAMLMap, doc: Document): PortReference[] {
   const refs: PortReference[] = [];
   const visitHandler = (owner: YAMLMap | undefined, prefix: string): void => {
@@ -113,9 +120,7 @@ function containerModel(map: YAMLMap, list: string, index: number, path: string,
     commandOverridden: getPair(map, 'command', doc) !== undefined && getNode(map, 'command', doc) !== undefined,
     ports: portsOf(map, path, doc),
     mounts: mountsForAll.length > 0 ? [...mounts, ...mountsForAll] : mounts,
-    deviceNames: getSeqItems(map, 'volumeDevices', doc)
-      .map(({ node: d }) => getString(asMap(d, doc), 'name', doc))
-      .filter((n): n is string => n !== undefined),
+    devices: devicesOf(map, path, doc),
     portReferences: portReferencesOf(map, doc),
   };
 }

@@ -79,8 +79,17 @@ export interface ContainerModel {
   readonly startsAfter?: ReadonlySet<string>;
   readonly ports: readonly PortModel[];
   readonly mounts: readonly MountModel[];
-  readonly deviceNames: readonly string[];
+  /** `volumeDevices`: block volumes handed to the container as devices. */
+  readonly devices: readonly DeviceModel[];
   readonly portReferences: readonly PortReference[];
+}
+
+/** One entry of a container's `volumeDevices`. */
+export interface DeviceModel {
+  readonly node: YAMLMap;
+  readonly path: string;
+  readonly name?: string;
+  readonly nameNode?: Scalar;
 }
 
 /** One entry of `spec.volumes` (or a StatefulSet volume claim template). */

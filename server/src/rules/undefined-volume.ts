@@ -1,13 +1,22 @@
 /**
- * undefined-volume: a volumeMount names a volume the pod does not define. StatefulSet
- * volumeClaimTemplates count as defined. The message suggests the closest existing name. Where
- * volumes may also come from elsewhere (an Argo WorkflowTemplate's callers, a Tekton run's pod
- * template), only a name close to a defined one is reported, as a likely typo (a warning).
+ * undefined-volume: a volumeMount (or a volumeDevice) names a volume the pod does not define.
+ * StatefulSet volumeClaimTemplates count as defined. The message suggests the closest existing
+ * name. Where volumes may also come from elsewhere (an Argo WorkflowTemplate's callers, a Tekton
+ * run's pod template), only a name close to a defined one is reported, as a likely typo (a warning).
  */
+import type { Scalar } from 'yaml';
 import { closest } from '../util/suggest';
 import { containerLabel } from '../k8s/pod-model';
 import { volumeNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
+
+/** A mount or a device: what names a volume. */
+interface VolumeUse {
+  readonly node: object;
+  readonly path: string;
+  readonly name?: string;
+  readonly nameNode?: Scalar;
+}
 
 export const undefinedVolume: Rule = {
   id: 'undefined-volume',
@@ -22,17 +31,19 @@ export const undefinedVolume: Rule = {
       // A mount every container gets (Argo's containerSet.volumeMounts) is reported once.
       const seen = new Set<object>();
       for (const container of pod.containers) {
-        for (const mount of container.mounts) {
-          if (!mount.name || !mount.nameNode || defined.includes(mount.name) || seen.has(mount.node)) continue;
-          seen.add(mount.node);
-          const suggestion = closest(mount.name, defined);
+        const uses: [VolumeUse, boolean][] = [...container.mounts.map((m): [VolumeUse, boolean] => [m, false]), ...container.devices.map((d): [VolumeUse, boolean] => [d, true])];
+        for (const [use, device] of uses) {
+          if (!use.name || !use.nameNode || defined.includes(use.name) || seen.has(use.node)) continue;
+          seen.add(use.node);
+          const suggestion = closest(use.name, defined);
           if (open && !suggestion) continue;
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
-          const args = { didYouMean, name: mount.name, container: containerLabel(container), path: `${mount.path}.name`, volumes: `${pod.path}.volumes` };
+          const args = { didYouMean, name: use.name, container: containerLabel(container), path: `${use.path}.name`, volumes: `${pod.path}.volumes` };
+          const key = device ? (open ? 'undefined-volume.device-open' : 'undefined-volume.device') : open ? 'undefined-volume.open' : 'undefined-volume.message';
           ctx.report({
-            node: mount.nameNode,
-            message: ctx.t(open ? 'undefined-volume.open' : 'undefined-volume.message', args),
-            data: { name: mount.name, suggestion, defined },
+            node: use.nameNode,
+            message: ctx.t(key, args),
+            data: { name: use.name, suggestion, defined },
             ...(open ? { severity: 'warning' as const } : {}),
           });
         }

@@ -223,3 +223,24 @@ test('invalid-value: a Job pod template needs restartPolicy OnFailure or Never; 
   assert.match(check(cron).find((f) => f.rule === 'invalid-value')?.message ?? '', /spec\.jobTemplate\.spec\.template\.spec\.restartPolicy/);
   assert.deepEqual(check(cron.replace(/( *)containers:/, '$1restartPolicy: OnFailure\n$1containers:')).map((f) => f.rule), []);
 });
+
+test('undefined-volume on a volumeDevice: only the rename (an emptyDir cannot back a block device)', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: v}
+    spec:
+      containers:
+      - name: a
+        image: busybox
+        volumeDevices: [{name: raw-dsk, devicePath: /dev/xvda}]
+      volumes: [{name: raw-disk, persistentVolumeClaim: {claimName: raw}}]
+  `;
+  const own = (t: string) => fixesOf(t, 'undefined-volume').fixes.filter((f) => !f.title.startsWith('Disable'));
+  assert.deepEqual(own(text).map((f) => [f.title, f.preferred]), [['Rename "raw-dsk" to "raw-disk"', true]]);
+  applyFix(text, 'undefined-volume', /Rename/, text.replace('name: raw-dsk', 'name: raw-disk'));
+  const far = text.replace('raw-dsk', 'other');
+  const findingsOf = (t: string) => check(t).filter((f) => f.rule === 'undefined-volume').length;
+  assert.equal(findingsOf(far), 1);
+  assert.deepEqual(own(far), []);
+});

@@ -149,3 +149,33 @@ test('unused-volume: Tekton merges stepTemplate.volumeMounts into every step (a 
   const unused = findings(task('[]'), 'unused-volume');
   assert.deepEqual(unused.map((f) => f.text), ['cache2']);
 });
+
+test('undefined-volume: a volumeDevice naming no volume is rejected too (Not found); claim templates and the right name are clean', () => {
+  const sts = (device: string): string => yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: db}
+    spec:
+      serviceName: db
+      selector: {matchLabels: {app: db}}
+      template:
+        metadata: {labels: {app: db}}
+        spec:
+          containers:
+          - name: db
+            image: busybox
+            volumeDevices: [{name: ${device}, devicePath: /dev/xvda}]
+      volumeClaimTemplates:
+      - metadata: {name: block}
+        spec: {accessModes: [ReadWriteOnce], volumeMode: Block, resources: {requests: {storage: 1Gi}}}
+  `;
+  assert.deepEqual(check(sts('block')), []);
+  const found = findings(sts('blok'), 'undefined-volume');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'blok');
+  assert.match(found[0]?.message ?? '', /as a block device \(volumeDevices\)/);
+  assert.match(found[0]?.message ?? '', /spec\.template\.spec\.containers\[0\]\.volumeDevices\[0\]\.name: Not found: "blok"/);
+  assert.match(found[0]?.message ?? '', /Did you mean "block"\?/);
+  // unused-volume counts a device as a use
+  assert.equal(findings(sts('block'), 'unused-volume').length, 0);
+});

@@ -104,6 +104,11 @@ export const rulesEn = {
   'undefined-volume.open':
     'Container "{container}" mounts volume "{name}", which {volumes} does not define.{didYouMean} The runs that use this template may give it a volume of that name; unless one does, the pod is rejected: "Not found: "{name}"".',
 
+  'undefined-volume.device':
+    'Container "{container}" uses volume "{name}" as a block device (volumeDevices), but {volumes} defines no volume of that name.{didYouMean} kubectl apply rejects this: "{path}: Not found: "{name}"".',
+  'undefined-volume.device-open':
+    'Container "{container}" uses volume "{name}" as a block device (volumeDevices), which {volumes} does not define.{didYouMean} The runs that use this template may give it a volume of that name; unless one does, the pod is rejected: "Not found: "{name}"".',
+
   'unused-volume.message': 'Volume "{name}" ({source}) is not mounted by any container; it is set up for nothing.',
 
   'duplicate-volume-name.message': 'Volume name "{name}" is already used in this pod. kubectl apply rejects this: "{path}: Duplicate value: "{name}"".',

@@ -107,6 +107,11 @@ export const rulesZhCn: Record<string, string> = {
   'undefined-volume.open':
     '容器 "{container}" 挂载了卷 "{name}"，而 {volumes} 中没有定义它。{didYouMean} 使用这个模板的运行可能会提供同名的卷；如果没有，Pod 会被拒绝："Not found: "{name}""。',
 
+  'undefined-volume.device':
+    '容器 "{container}" 把卷 "{name}" 用作块设备（volumeDevices），但 {volumes} 中没有定义这个名称的卷。{didYouMean} kubectl apply 会拒绝："{path}: Not found: "{name}""。',
+  'undefined-volume.device-open':
+    '容器 "{container}" 把卷 "{name}" 用作块设备（volumeDevices），而 {volumes} 中没有定义它。{didYouMean} 使用这个模板的运行可能会提供同名的卷；如果没有，Pod 会被拒绝："Not found: "{name}""。',
+
   'unused-volume.message': '卷 "{name}"（{source}）没有被任何容器挂载；它被白白创建了。',
 
   'duplicate-volume-name.message': '卷名 "{name}" 在这个 Pod 中已被使用。kubectl apply 会拒绝："{path}: Duplicate value: "{name}""。',
