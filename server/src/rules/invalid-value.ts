@@ -2,7 +2,8 @@
  * invalid-value: a value the API server rejects for an enumerated field (restartPolicy,
  * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy), a
  * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment); a
- * container without an image, probes on a plain init container, Bidirectional mounts without privilege.
+ * container without an image, probes on a plain init container, Bidirectional mounts without privilege;
+ * what Knative's webhook rejects in a Knative Service's pod (knative-constraints.ts).
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
@@ -10,6 +11,7 @@ import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
 import { checkIngressPathType } from './ingress-v1';
+import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
@@ -36,6 +38,7 @@ export const invalidValue: Rule = {
     checkJobRestartPolicy(ctx);
     checkContainerImage(ctx);
     checkContainerConstraints(ctx);
+    checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

@@ -163,6 +163,20 @@ export const rulesEn = {
     'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
   'invalid-value.init-handler':
     'Init container "{container}" runs to completion before the app containers start, so it cannot have a {field}: only a sidecar (an init container with restartPolicy: Always) can. kubectl apply rejects this: "{path}: Forbidden: may not be set for init containers without restartPolicy=Always".',
+  'invalid-value.knative-one-port':
+    "Knative forwards requests to a single container port, so the whole pod may declare only one, in the serving container; this is one more (in container \"{container}\"). kubectl apply is refused by Knative's webhook: \"more than one container port is set: {path}\". Other processes can still listen on other ports; only the serving port is declared.",
+  'invalid-value.knative-reserved-port':
+    "Port {port} belongs to Knative's queue-proxy or autoscaler, which run in the same network namespace as container \"{container}\", so the app cannot have it. kubectl apply is refused by Knative's webhook: \"invalid value: {port} is a reserved port: {path}\". Make the app listen on another port (Knative passes it in $PORT).",
+  'invalid-value.knative-port-name':
+    "Knative reads the serving port's name as its protocol: it must be empty, \"http1\" or \"h2c\", not \"{name}\". kubectl apply is refused by Knative's webhook: \"Port name {name} is not allowed: {path}\".",
+  'invalid-value.knative-no-port':
+    "With several containers, Knative must be told which one serves: give exactly one of them a port. kubectl apply is refused by Knative's webhook: \"missing field(s): {path}\".",
+  'invalid-value.knative-container-name':
+    "\"queue-proxy\" is the name of the container Knative adds to every pod. kubectl apply is refused by Knative's webhook: \"\"queue-proxy\" is a reserved container name: {path}\".",
+  'invalid-value.knative-env-port':
+    "Knative sets PORT in container \"{container}\" to its container port (8080 when none is declared), and the app should listen there. kubectl apply is refused by Knative's webhook: \"\"PORT\" is a reserved environment variable: {path}\". To choose the port, set containerPort instead.",
+  'invalid-value.knative-env':
+    "Knative sets {name} in every container of the revision. kubectl apply is refused by Knative's webhook: \"\"{name}\" is a reserved environment variable: {path}\".",
   'invalid-value.bidirectional':
     'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
   'invalid-value.image-missing':

@@ -166,6 +166,20 @@ export const rulesZhCn: Record<string, string> = {
     '这个 path 没有 pathType，而 networking.k8s.io/v1 要求必须设置（v1beta1 会自动补上默认值）：kubectl apply 会拒绝该 Ingress，报错 "{path}: Required value: pathType must be specified"。ImplementationSpecific 保持 v1beta1 的行为；Prefix 和 Exact 在所有控制器上的匹配方式都相同。',
   'invalid-value.init-handler':
     'Init 容器 "{container}" 在应用容器启动前运行至结束，因此不能设置 {field}：只有边车容器（restartPolicy: Always 的 init 容器）可以。kubectl apply 会拒绝："{path}: Forbidden: may not be set for init containers without restartPolicy=Always"。',
+  'invalid-value.knative-one-port':
+    "Knative 只把请求转发到一个容器端口，所以整个 Pod 只能在提供服务的容器里声明一个端口；这里（容器 \"{container}\"）多了一个。Knative 的准入 webhook 会拒绝 kubectl apply：\"more than one container port is set: {path}\"。其他进程仍可监听其他端口，只是不能声明。",
+  'invalid-value.knative-reserved-port':
+    "端口 {port} 属于 Knative 的 queue-proxy 或自动扩缩组件，它们与容器 \"{container}\" 在同一个网络命名空间中运行，所以应用不能使用它。Knative 的准入 webhook 会拒绝 kubectl apply：\"invalid value: {port} is a reserved port: {path}\"。请让应用监听其他端口（Knative 通过 $PORT 传给它）。",
+  'invalid-value.knative-port-name':
+    "Knative 把服务端口的名称当作协议：它必须为空、\"http1\" 或 \"h2c\"，而不是 \"{name}\"。Knative 的准入 webhook 会拒绝 kubectl apply：\"Port name {name} is not allowed: {path}\"。",
+  'invalid-value.knative-no-port':
+    "有多个容器时，必须告诉 Knative 哪一个提供服务：给其中恰好一个容器声明端口。Knative 的准入 webhook 会拒绝 kubectl apply：\"missing field(s): {path}\"。",
+  'invalid-value.knative-container-name':
+    "\"queue-proxy\" 是 Knative 添加到每个 Pod 中的容器的名称。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"queue-proxy\" is a reserved container name: {path}\"。",
+  'invalid-value.knative-env-port':
+    "Knative 会在容器 \"{container}\" 中把 PORT 设为它的容器端口（未声明时为 8080），应用应监听该端口。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"PORT\" is a reserved environment variable: {path}\"。要选择端口，请改设 containerPort。",
+  'invalid-value.knative-env':
+    "Knative 会在该修订版的每个容器中设置 {name}。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"{name}\" is a reserved environment variable: {path}\"。",
   'invalid-value.bidirectional':
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.image-missing':

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check, findings, yaml } from '../../helpers/check';
+
+const service = (containers: string, kind = 'Service', apiVersion = 'serving.knative.dev/v1'): string => yaml`
+  apiVersion: ${apiVersion}
+  kind: ${kind}
+  metadata: {name: hello}
+  spec:
+    template:
+      spec:
+        containers:
+        ${containers}
+`;
+
+const knative = (text: string) => findings(text, 'invalid-value').filter((f) => /Knative/.test(f.message));
+
+test('a Knative Service with one serving port, a sidecar and PORT in the sidecar is clean', () => {
+  const ok = service(`
+        - name: app
+          image: ghcr.io/example/app:1
+          ports: [{name: h2c, containerPort: 8080}]
+        - name: side
+          image: ghcr.io/example/side:1
+          env: [{name: PORT, value: "9000"}]`);
+  assert.deepEqual(check(ok).filter((f) => f.severity !== 'information'), []);
+  assert.deepEqual(knative(service(`
+        - image: ghcr.io/example/app:1
+          ports: [{containerPort: 8080, name: http1}]`)), []);
+});
+
+test('Knative webhook rejections: a second port, reserved ports, port names, reserved env and container names', () => {
+  const text = service(`
+        - name: app
+          image: ghcr.io/example/app:1
+          ports:
+          - {name: http, containerPort: 9090}
+          - {containerPort: 9100}
+          env:
+          - {name: PORT, value: "9090"}
+          - {name: K_REVISION, value: x}
+        - name: queue-proxy
+          image: ghcr.io/example/side:1`);
+  const found = knative(text).map((f) => [f.text, (/webhook: "(.*)"\.?/.exec(f.message) ?? [])[1]]);
+  assert.deepEqual(found, [
+    ['http', 'Port name http is not allowed: spec.template.spec.containers[0].ports'],
+    ['9090', 'invalid value: 9090 is a reserved port: spec.template.spec.containers[0].ports.containerPort'],
+    ['9100', 'more than one container port is set: spec.template.spec.containers[*].ports'],
+    ['PORT', '"PORT" is a reserved environment variable: spec.template.spec.containers[0].env[0].name'],
+    ['K_REVISION', '"K_REVISION" is a reserved environment variable: spec.template.spec.containers[0].env[1].name'],
+    ['queue-proxy', '"queue-proxy" is a reserved container name: spec.template.spec.containers[1].name'],
+  ]);
+});
+
+test('Knative: several containers and none with a port; a Revision too; not for other groups', () => {
+  const none = service(`
+        - {name: a, image: ghcr.io/example/a:1}
+        - {name: b, image: ghcr.io/example/b:1}`);
+  assert.deepEqual(knative(none).map((f) => f.text), ['a']);
+  const revision = yaml`
+    apiVersion: serving.knative.dev/v1
+    kind: Revision
+    metadata: {name: r}
+    spec:
+      containers:
+      - {name: app, image: ghcr.io/example/app:1, ports: [{containerPort: 8012}]}
+  `;
+  assert.deepEqual(knative(revision).map((f) => f.text), ['8012']);
+  const deployment = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: d}
+    spec:
+      selector: {matchLabels: {app: d}}
+      template:
+        metadata: {labels: {app: d}}
+        spec:
+          containers:
+          - {name: queue-proxy, image: busybox, ports: [{name: http, containerPort: 9090}, {containerPort: 9091}], env: [{name: PORT, value: "1"}]}
+  `;
+  assert.deepEqual(knative(deployment), []);
+});
