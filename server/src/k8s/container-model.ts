@@ -30,7 +30,8 @@ function portsOf(container: YAMLMap, path: string, doc: Document): PortModel[] {
     const containerPortNode = getNode(map, 'containerPort', doc);
     const hostPortNode = getNode(map, 'hostPort', doc);
     const protocolNode = getScalar(map, 'protocol', doc);
-    const protocol = protocolNode && protocolNode.value !== null ? String(protocolNode.value) : 'TCP';
+    // "" is defaulted to TCP by the API server, as an absent protocol is.
+    const protocol = protocolNode && protocolNode.value !== null && protocolNode.value !== '' ? String(protocolNode.value) : 'TCP';
     const hostPort = intValue(hostPortNode);
     ports.push({
       node: map,

@@ -73,7 +73,9 @@ function buildService(object: K8sObject, doc: Document): ServiceModel | undefine
     const value = target?.value;
     if (!target || (typeof value !== 'string' && typeof value !== 'number')) continue;
     const protocolNode = getNode(map, 'protocol', doc);
-    const protocol = protocolNode === undefined ? 'TCP' : isUnknownValue(protocolNode) ? undefined : getScalar(map, 'protocol', doc)?.value;
+    // "" is defaulted to TCP by the API server, as an absent protocol is.
+    const written = protocolNode === undefined || isUnknownValue(protocolNode) ? undefined : getScalar(map, 'protocol', doc)?.value;
+    const protocol = protocolNode === undefined || written === '' ? 'TCP' : written;
     ports.push({
       node: target,
       value,

@@ -47,7 +47,7 @@ export const invalidPort: Rule = {
           }
           checkNumber(ctx, port.containerPortNode, 'containerPort', `${port.path}.containerPort`, false);
           checkNumber(ctx, port.hostPortNode, 'hostPort', `${port.path}.hostPort`, true);
-          if (port.protocolNode && port.protocolNode.value !== null && !PROTOCOLS.includes(port.protocol)) {
+          if (port.protocolNode && port.protocolNode.value !== null && port.protocolNode.value !== '' && !PROTOCOLS.includes(port.protocol)) {
             const suggestion = PROTOCOLS.find((p) => p === port.protocol.toUpperCase());
             ctx.report({
               node: port.protocolNode,

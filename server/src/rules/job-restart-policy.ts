@@ -33,9 +33,10 @@ export function checkJobRestartPolicy(ctx: RuleContext): void {
     const job = jobTemplate(pod);
     if (!job || pod.partial) continue;
     const policy = getScalar(pod.spec, 'restartPolicy', pod.doc);
-    if (policy && (isUnknownValue(policy) || policy.value !== 'Always')) continue; // other values: the enum check
-    const data = { field: 'restartPolicy', value: policy ? 'Always' : undefined, allowed: JOB_RESTART_POLICIES, suggestion: 'Never', missing: !policy };
-    if (policy) ctx.report({ node: policy, message: ctx.t('invalid-value.job-restart-policy', { path: job.path }), data });
+    // "" is filled in with the pod default, "Always"; other values are the enum check's.
+    if (policy && (isUnknownValue(policy) || (policy.value !== 'Always' && policy.value !== ''))) continue;
+    const data = { field: 'restartPolicy', value: policy ? String(policy.value) : undefined, allowed: JOB_RESTART_POLICIES, suggestion: 'Never', missing: !policy };
+    if (policy) ctx.report({ node: policy, message: ctx.t(policy.value === '' ? 'invalid-value.job-restart-policy-empty' : 'invalid-value.job-restart-policy', { path: job.path }), data });
     else if (isScalar(pod.specPair.key)) ctx.report({ node: pod.specPair.key, message: ctx.t('invalid-value.job-restart-policy-missing', { path: job.path }), data });
   }
 }

@@ -6,7 +6,9 @@
  * shows on both sides is `implicit-port-conflict`.
  * When one side is a known image whose settings Podsight cannot read (a configuration file it
  * cannot follow), its declaration only may be what it listens on: the finding is then a note
- * that says so, since the declaration may as well be a copy of the other's.
+ * that says so, since the declaration may as well be a copy of the other's. When neither side
+ * is a program Podsight knows, both binds rest on declarations alone: a warning (kubectl warns
+ * too), since the later declaration is often a copy of the other's and its program listens elsewhere.
  * File-level: a container may read its ports from a ConfigMap in another document of the file.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
@@ -44,11 +46,16 @@ export const portConflict: FileRule = {
           };
           const init = later.container.role === 'init' || earlier.container.role === 'init';
           const unsure = unsureSide(pod, env, later) ?? unsureSide(pod, env, earlier);
+          // Two programs Podsight does not know (or whose command is replaced): only their
+          // declarations say they listen, and one of them is often a copy of the other.
+          const declaredOnly = !unsure && !init && onlyDeclared(pod, env, later) && onlyDeclared(pod, env, earlier);
           const message = unsure
             ? ctx.t('port-conflict.unsure', { ...args, unsure: containerLabel(unsure.listener.container), image: unsure.listener.container.image ?? '', why: reasonText(ctx.t, unsure.why) })
-            : ctx.t(init ? 'port-conflict.init' : 'port-conflict.message', args);
+            : declaredOnly
+              ? ctx.t('port-conflict.declared', args)
+              : ctx.t(init ? 'port-conflict.init' : 'port-conflict.message', args);
           ctx.report(chunk.start, {
-            ...(unsure ? { severity: 'information' as const } : {}),
+            ...(unsure ? { severity: 'information' as const } : declaredOnly ? { severity: 'warning' as const } : {}),
             node: port.containerPortNode,
             message,
             related: [{ node: other.containerPortNode ?? other.node, message: ctx.t('port-conflict.related', { ...args, name: args.other }) }],
@@ -59,6 +66,13 @@ export const portConflict: FileRule = {
     }
   },
 };
+
+/** Whether only the container's declarations say what it listens on (an image Podsight does not know, or a replaced command). */
+function onlyDeclared(pod: PodModel, env: ListenerEnv, listener: Listener): boolean {
+  if (listener.source !== 'declared') return false;
+  const basis = containerListeners(pod, listener.container, env).basis;
+  return basis === 'declared' || basis === 'command';
+}
 
 /**
  * The side whose declaration stands in for a known image Podsight cannot read: whether that

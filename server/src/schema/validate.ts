@@ -258,6 +258,19 @@ function visitValue(
   }
 }
 
+/**
+ * Fields the API server's defaulting fills in when they are empty, before validating them
+ * (pkg/apis/core/v1/defaults.go, apps/v1, batch/v1): `imagePullPolicy: ""` (kompose writes it)
+ * is accepted as if it were not written. Other enums keep "" as a value, and reject it.
+ */
+const DEFAULTED_WHEN_EMPTY = new RegExp(
+  [
+    String.raw`(?:containers|initContainers|ephemeralContainers)\[\d+\]\.(?:imagePullPolicy|terminationMessagePolicy|ports\[\d+\]\.protocol)$`,
+    String.raw`(?:^|\.)spec\.(?:restartPolicy|dnsPolicy|strategy\.type|updateStrategy\.type|podManagementPolicy|concurrencyPolicy)$`,
+    String.raw`^spec\.(?:type|sessionAffinity|externalTrafficPolicy|internalTrafficPolicy|ports\[\d+\]\.protocol)$`,
+  ].join('|'),
+);
+
 function checkScalar(
   node: Node & { value: unknown; type?: string; source?: string; tag?: string },
   expected: string,
@@ -303,7 +316,7 @@ function checkScalar(
     });
     return;
   }
-  if (enumValues && typeof v === 'string' && !enumAccepts(enumValues, v)) {
+  if (enumValues && typeof v === 'string' && !enumAccepts(enumValues, v) && !(v === '' && DEFAULTED_WHEN_EMPTY.test(pathOf(ctx)))) {
     ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: v, expected: { enum: [...enumValues] } });
   }
 }

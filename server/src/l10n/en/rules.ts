@@ -24,6 +24,8 @@ export const rulesEn = {
     'Port {port}/{protocol} is already declared by container "{other}". Init containers run beside the sidecars started before them, in the same network namespace, so the second process to bind {port} fails with "Address already in use".',
   'port-conflict.unsure':
     'Port {port}/{protocol} is also declared by container "{other}", which runs at the same time. Whether {image} in container "{unsure}" really listens there is not known: {why}. If both processes bind {port}, the second fails with "Address already in use"; if only one does, the other declaration is a copy that misleads readers and tools. kubectl apply warns: "{path}: duplicate port definition with {otherPath}".',
+  'port-conflict.declared':
+    'Port {port}/{protocol} is also declared by container "{other}", which runs at the same time. Only the declarations say what these programs listen on: if both bind {port}, they share the pod\'s network namespace and the second fails with "Address already in use" (its container crash-loops); if one listens elsewhere, its declaration is wrong and misleads Services and readers. kubectl apply only warns: "{path}: duplicate port definition with {otherPath}".',
   'port-conflict.related': 'Container "{name}" declares {port}/{protocol} here.',
 
   'implicit-port-conflict.message':
@@ -183,6 +185,8 @@ export const rulesEn = {
     'Container "{name}" has no image, and every container needs one: kubectl apply rejects the object with "{path}: Required value", and nothing of it is created.',
   'invalid-value.job-restart-policy':
     'A Job\'s pods run to completion, so their restartPolicy must be "OnFailure" or "Never", not "Always". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
+  'invalid-value.job-restart-policy-empty':
+    'This pod template\'s restartPolicy is "", which the API server fills in with the pod default, "Always", and that is not allowed in a Job: its pods run to completion, so it must be "OnFailure" or "Never". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.job-restart-policy-missing':
     'This pod template sets no restartPolicy, and the pod default, "Always", is not allowed in a Job: its pods run to completion, so it must be "OnFailure" or "Never". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.medium':

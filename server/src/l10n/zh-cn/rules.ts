@@ -27,6 +27,8 @@ export const rulesZhCn: Record<string, string> = {
     '端口 {port}/{protocol} 已由容器 "{other}" 声明。Init 容器与在它之前启动的边车容器运行在同一个网络命名空间中，第二个绑定 {port} 的进程会因 "Address already in use" 失败。',
   'port-conflict.unsure':
     '端口 {port}/{protocol} 也由同时运行的容器 "{other}" 声明。容器 "{unsure}" 中的 {image} 是否真的监听该端口无法确定：{why}。如果两个进程都绑定 {port}，第二个会因 "Address already in use" 失败；如果只有一个绑定，另一个声明只是误导读者和工具的副本。kubectl apply 会警告："{path}: duplicate port definition with {otherPath}"。',
+  'port-conflict.declared':
+    '端口 {port}/{protocol} 也由同时运行的容器 "{other}" 声明。只有声明说明了这些程序监听什么：如果两者都绑定 {port}，由于它们共享 Pod 的网络命名空间，第二个会因 "Address already in use" 失败（其容器反复崩溃重启）；如果其中一个实际监听别的端口，它的声明就是错的，会误导 Service 和读者。kubectl apply 只会给出警告："{path}: duplicate port definition with {otherPath}"。',
   'port-conflict.related': '容器 "{name}" 在此处声明了 {port}/{protocol}。',
 
   'implicit-port-conflict.message':
@@ -186,6 +188,8 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝该对象，报错 "{path}: Required value"，对象的任何部分都不会被创建。',
   'invalid-value.job-restart-policy':
     'Job 的 Pod 要运行到结束，所以 restartPolicy 必须是 "OnFailure" 或 "Never"，不能是 "Always"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
+  'invalid-value.job-restart-policy-empty':
+    '该 Pod 模板的 restartPolicy 为 ""，API 服务器会用 Pod 的默认值 "Always" 填充，而 Job 中不允许这样：Job 的 Pod 运行至结束，所以它必须是 "OnFailure" 或 "Never"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
   'invalid-value.job-restart-policy-missing':
     '这个 Pod 模板没有设置 restartPolicy，而 Pod 的默认值 "Always" 在 Job 中不允许：Job 的 Pod 要运行到结束，所以必须是 "OnFailure" 或 "Never"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
   'invalid-value.medium':
