@@ -100,10 +100,10 @@ spec:
     spec:
       containers:
         - name: web
-          image: example/web:1
+          image: nginxinc/nginx-unprivileged:1.27
           ports: [{containerPort: 8080}]
         - name: proxy
-          image: example/proxy:1
+          image: nginxinc/nginx-unprivileged:1.27
           ports: [{containerPort: 8080}]
 `,
   );
@@ -112,7 +112,7 @@ spec:
     writeFileSync(join(dir, `overlays/${overlay}/replicas.yaml`), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n');
   }
   // Outside every kustomization: checked on its own.
-  writeFileSync(join(dir, 'plain/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: example/a, ports: [{containerPort: 80}]}\n    - {name: b, image: example/b, ports: [{containerPort: 80}]}\n');
+  writeFileSync(join(dir, 'plain/pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: nginx, ports: [{containerPort: 80}]}\n    - {name: b, image: nginx, ports: [{containerPort: 80}]}\n');
   return dir;
 }
 
@@ -139,7 +139,7 @@ test('a remote resource: one notice on the line that lists it, and the local fil
   const dir = tempDir('podsight-cli-remote-');
   writeFileSync(join(dir, 'kustomization.yaml'), 'resources:\n  - github.com/org/repo//base?ref=v1\n  - pod.yaml\npatches:\n  - path: patch.yaml\n');
   writeFileSync(join(dir, 'patch.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          volumeMounts: [{name: config, mountPath: /etc/app}]\n          readinessProbe: {httpGet: {port: http}}\n');
-  writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: example/a, ports: [{containerPort: 80}]}\n    - {name: b, image: example/b, ports: [{containerPort: 80}]}\n');
+  writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - {name: a, image: nginx, ports: [{containerPort: 80}]}\n    - {name: b, image: nginx, ports: [{containerPort: 80}]}\n');
   for (const target of ['.', dir]) {
     const r = podsight(['check', target, '--format', 'json'], dir);
     assert.equal(r.status, 1, r.stderr);

@@ -36,11 +36,11 @@ spec:
     spec:
       containers:
         - name: app
-          image: example/app
+          image: nginxinc/nginx-unprivileged:1.27
           ports: [{containerPort: 8080}]
           volumeMounts: [{name: data, mountPath: /data}]
         - name: proxy
-          image: example/proxy
+          image: nginxinc/nginx-unprivileged:1.27
           ports: [{containerPort: 8080}]
       volumes:
         - name: data

@@ -4,7 +4,8 @@
  *  - a probe or hook on a plain init container: make it a sidecar (it then runs beside the app,
  *    and the probe acts on it), or remove the field (it runs to completion as before);
  *  - Bidirectional propagation without privilege: HostToContainer (the container's own mounts no
- *    longer reach the host), or run the container privileged (what CSI node plugins do).
+ *    longer reach the host), or run the container privileged (what CSI node plugins do);
+ *  - restartPolicy on a regular container: remove it (preferred: nothing else is accepted there).
  */
 import { isMap, isScalar, type Node } from 'yaml';
 import { getNode, getPair } from '../core/yaml-access';
@@ -47,4 +48,15 @@ export function bidirectionalFixes(ctx: FixContext): Fix[] {
         : addPair(text, ctx.chunk.start, container.node, 'securityContext', { privileged: true });
   fixes.push({ title: ctx.t('fix.make-privileged', { container: containerLabel(container) }), edits: [edit] });
   return fixes;
+}
+
+/** restartPolicy on a regular container: remove it (the container then follows the pod's restartPolicy, as it could only ever do). */
+export function appRestartPolicyFixes(ctx: FixContext): Fix[] {
+  const hit = containersAt(ctx, (c) => {
+    const pair = c.node.items.find((p) => isScalar(p.key) && p.key.value === 'restartPolicy');
+    return pair && isAt(ctx, pair.key as Node) ? pair : undefined;
+  })[0];
+  if (!hit) return [];
+  const removal = removeBlockPair(ctx.analysis.text, ctx.chunk.start, hit.part.key as Node, hit.part.value as Node);
+  return removal ? [{ title: ctx.t('fix.remove-field', { field: 'restartPolicy' }), edits: [removal], preferred: true }] : [];
 }

@@ -12,7 +12,7 @@ import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
 import { checkIngressPathType } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
-import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
+import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
 
@@ -36,6 +36,7 @@ export const invalidValue: Rule = {
   check(ctx) {
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
+    checkWorkloadRestartPolicy(ctx);
     checkContainerImage(ctx);
     checkContainerConstraints(ctx);
     checkKnativeConstraints(ctx);

@@ -3,6 +3,9 @@
  * so batch validation accepts only restartPolicy "OnFailure" or "Never". The pod default,
  * "Always", is rejected, written or not: "spec.template.spec.restartPolicy: Required value: valid
  * values: "OnFailure", "Never"" (pkg/apis/batch/validation).
+ * The mirror case: the controllers that keep pods running (Deployment, ReplicaSet, StatefulSet,
+ * DaemonSet, ReplicationController) accept only "Always": "spec.template.spec.restartPolicy:
+ * Unsupported value: "OnFailure": supported values: "Always"" (pkg/apis/apps/validation).
  */
 import { isScalar } from 'yaml';
 import { getScalar } from '../core/yaml-access';
@@ -38,6 +41,23 @@ export function checkJobRestartPolicy(ctx: RuleContext): void {
     const data = { field: 'restartPolicy', value: policy ? String(policy.value) : undefined, allowed: JOB_RESTART_POLICIES, suggestion: 'Never', missing: !policy };
     if (policy) ctx.report({ node: policy, message: ctx.t(policy.value === '' ? 'invalid-value.job-restart-policy-empty' : 'invalid-value.job-restart-policy', { path: job.path }), data });
     else if (isScalar(pod.specPair.key)) ctx.report({ node: pod.specPair.key, message: ctx.t('invalid-value.job-restart-policy-missing', { path: job.path }), data });
+  }
+}
+
+/** The workloads whose pods must keep running, by API group. */
+const ALWAYS_RUNNING: Readonly<Record<string, readonly string[]>> = {
+  apps: ['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet'],
+  '': ['ReplicationController'],
+};
+
+/** Reports "OnFailure" or "Never" in the pod template of a workload whose pods must keep running. */
+export function checkWorkloadRestartPolicy(ctx: RuleContext): void {
+  for (const pod of ctx.pods) {
+    if (pod.partial || !(ALWAYS_RUNNING[groupOf(pod.object.apiVersion)] ?? []).includes(pod.object.kind ?? '')) continue;
+    const policy = getScalar(pod.spec, 'restartPolicy', pod.doc);
+    if (!policy || isUnknownValue(policy) || (policy.value !== 'OnFailure' && policy.value !== 'Never')) continue;
+    const args = { kind: pod.object.kind ?? '', value: String(policy.value), path: `${pod.path}.restartPolicy` };
+    ctx.report({ node: policy, message: ctx.t('invalid-value.workload-restart-policy', args), data: { field: 'restartPolicy', value: policy.value, allowed: ['Always'], suggestion: 'Always' } });
   }
 }
 

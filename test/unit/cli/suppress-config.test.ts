@@ -20,9 +20,9 @@ kind: Pod
 metadata: {name: p}
 spec:
   containers:
-  - {name: a, image: x, ports: [{containerPort: 80}]}
+  - {name: a, image: nginx, ports: [{containerPort: 80}]}
   ${directive}
-  - {name: b, image: yy, ports: [{containerPort: 80}]}
+  - {name: b, image: nginx, ports: [{containerPort: 80}]}
   volumes:
   - {name: spare, emptyDir: {}}
 `;

@@ -67,3 +67,46 @@ test('the fixes: make the init container a sidecar or remove the probe; HostToCo
   applyFix(off, 'invalid-value', /Run "driver" privileged/, off.replace('privileged: false', 'privileged: true'));
   assert.ok(fixesOf(bidi, 'invalid-value').fixes.every((f) => f.preferred !== true));
 });
+
+test('restartPolicy on a regular container is forbidden (remove it: preferred); a Deployment\'s pods must restart Always', () => {
+  // sweep X (bcowdery/home-k8s) and sweep Z: both written by hand in real repositories.
+  const deployment = (podPolicy: string, containerPolicy: string): string => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: plex}
+    spec:
+      selector: {matchLabels: {app: plex}}
+      template:
+        metadata: {labels: {app: plex}}
+        spec:
+          ${podPolicy}
+          containers:
+          - name: plex
+            image: example/plex:1
+            ${containerPolicy}
+  `;
+  const app = findings(deployment('', 'restartPolicy: OnFailure'), 'invalid-value');
+  assert.deepEqual(app.map((f) => f.text), ['restartPolicy']);
+  assert.match(app[0]?.message ?? '', /"spec\.template\.spec\.containers\[0\]\.restartPolicy: Forbidden: may not be set for non-init containers"/);
+  const text = deployment('', 'restartPolicy: OnFailure');
+  const own = fixesOf(text, 'invalid-value').fixes.filter((f) => !f.title.startsWith('Disable'));
+  assert.deepEqual(own.map((f) => [f.title, f.preferred]), [['Remove restartPolicy', true]]);
+  applyFix(text, 'invalid-value', /Remove restartPolicy/, text.replace(/\n *restartPolicy: OnFailure/, ''));
+
+  const pod = findings(deployment('restartPolicy: Never', ''), 'invalid-value');
+  assert.deepEqual(pod.map((f) => f.text), ['Never']);
+  assert.match(pod[0]?.message ?? '', /"spec\.template\.spec\.restartPolicy: Unsupported value: "Never": supported values: "Always""/);
+  applyFix(deployment('restartPolicy: Never', ''), 'invalid-value', /Replace "Never" with "Always"/, deployment('restartPolicy: Always', ''));
+  assert.deepEqual(findings(deployment('restartPolicy: Always', ''), 'invalid-value'), []);
+  // A bare Pod may stop: Never and OnFailure are its to choose; an init container takes a restartPolicy.
+  const bare = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      restartPolicy: Never
+      initContainers: [{name: side, image: example/side:1, restartPolicy: Always}]
+      containers: [{name: a, image: example/a:1}]
+  `;
+  assert.deepEqual(findings(bare, 'invalid-value'), []);
+});

@@ -211,3 +211,23 @@ test('unknown-port-name: probes and lifecycle handlers, with a suggestion', () =
   assert.equal(ok.length, 1);
   assert.match(ok[0]?.message ?? '', /Did you mean "http"\?/);
 });
+
+test('port-conflict: two programs Podsight does not know, each only declaring the port, give a warning that says so', () => {
+  // sweep X: a Pi-hole pod whose cloudflared sidecar declares 53 but listens on 5054 (its image's PORT).
+  const pod = (first: string, second: string, port = 53): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: dns}
+    spec:
+      containers:
+      - {name: cloudflared, image: ${first}, ports: [{containerPort: ${port}}]}
+      - {name: pihole, image: ${second}, ports: [{containerPort: ${port}}]}
+  `;
+  const unknown = findings(pod('visibilityspots/cloudflared:latest', 'example/dns:1'), 'port-conflict');
+  assert.deepEqual(unknown.map((f) => [f.severity, f.text]), [['warning', '53']]);
+  assert.match(unknown[0]?.message ?? '', /Only the declarations say what these programs listen on/);
+  assert.match(unknown[0]?.message ?? '', /kubectl apply only warns: "spec\.containers\[1\]\.ports\[0\]: duplicate port definition/);
+  // A program Podsight knows on either side listens there for sure: the error stays.
+  assert.deepEqual(findings(pod('example/web:1', 'nginx:1.27', 80), 'port-conflict').map((f) => f.severity), ['error']);
+  assert.deepEqual(findings(pod('nginx:1.27', 'nginx:1.27', 80), 'port-conflict').map((f) => f.severity), ['error']);
+});

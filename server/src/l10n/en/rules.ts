@@ -179,6 +179,10 @@ export const rulesEn = {
     "Knative sets PORT in container \"{container}\" to its container port (8080 when none is declared), and the app should listen there. kubectl apply is refused by Knative's webhook: \"\"PORT\" is a reserved environment variable: {path}\". To choose the port, set containerPort instead.",
   'invalid-value.knative-env':
     "Knative sets {name} in every container of the revision. kubectl apply is refused by Knative's webhook: \"\"{name}\" is a reserved environment variable: {path}\".",
+  'invalid-value.workload-restart-policy':
+    "A {kind} keeps its pods running and replaces them when they stop, so their restartPolicy must be \"Always\", not \"{value}\" (for pods that run to completion, use a Job). kubectl apply rejects this: \"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\".",
+  'invalid-value.app-restart-policy':
+    "Only init containers take a restartPolicy (Always makes one a sidecar); container \"{container}\" follows the pod's restartPolicy. kubectl apply rejects this: \"{path}: Forbidden: may not be set for non-init containers\". To make it a sidecar, move it to initContainers.",
   'invalid-value.bidirectional':
     'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
   'invalid-value.image-missing':

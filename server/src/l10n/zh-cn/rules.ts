@@ -182,6 +182,10 @@ export const rulesZhCn: Record<string, string> = {
     "Knative 会在容器 \"{container}\" 中把 PORT 设为它的容器端口（未声明时为 8080），应用应监听该端口。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"PORT\" is a reserved environment variable: {path}\"。要选择端口，请改设 containerPort。",
   'invalid-value.knative-env':
     "Knative 会在该修订版的每个容器中设置 {name}。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"{name}\" is a reserved environment variable: {path}\"。",
+  'invalid-value.workload-restart-policy':
+    "{kind} 会让它的 Pod 持续运行，并在其停止时替换它们，所以 restartPolicy 必须是 \"Always\"，而不是 \"{value}\"（要运行至结束的 Pod 请使用 Job）。kubectl apply 会拒绝：\"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\"。",
+  'invalid-value.app-restart-policy':
+    "只有 Init 容器可以设置 restartPolicy（设为 Always 即成为边车容器）；容器 \"{container}\" 遵循 Pod 的 restartPolicy。kubectl apply 会拒绝：\"{path}: Forbidden: may not be set for non-init containers\"。要让它成为边车容器，请把它移到 initContainers 中。",
   'invalid-value.bidirectional':
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.image-missing':
