@@ -1,10 +1,11 @@
 /**
  * Whether a sibling that listens on a probe's port forwards that probe to the probed container:
  * a reverse proxy in front of the app (nginx `proxy_pass http://127.0.0.1:8080`, oauth2-proxy
- * `--upstream=http://127.0.0.1:8080` with the probe's path exempt from login). An HTTP probe
- * through it reaches the app: when the app refuses or hangs the proxy answers 502/504, and the
- * kubelet counts that as a failure. Only what Podsight can read is believed: the nginx
- * configuration it read the listener from, oauth2-proxy's flags.
+ * `--upstream=http://127.0.0.1:8080` with the probe's path exempt from login, kube-rbac-proxy
+ * `--upstream` with the path in `--ignore-paths`). An HTTP probe through it reaches the app: when
+ * the app refuses or hangs the proxy answers 502/504, and the kubelet counts that as a failure.
+ * Only what Podsight can read is believed: the nginx configuration it read the listener from, the
+ * proxies' flags.
  */
 import { isScalar, type Document } from 'yaml';
 import { asMap, getMap, getSeqItems, getString } from '../core/yaml-access';
@@ -82,25 +83,29 @@ function loopbackTargets(target: string, root: Block): number[] {
   return at(url, /^https/i.test(target) ? 443 : 80);
 }
 
-/** Whether every nginx server on `port` sends `path` to one of `ownPorts` on the pod's loopback. */
-function nginxForwards(text: string, port: number, path: string, ownPorts: ReadonlySet<number>): boolean {
+/** Whether every nginx server on `port` sends `path` to a port on the pod's loopback that `reaches` the probed container. */
+function nginxForwards(text: string, port: number, path: string, reaches: (port: number) => boolean): boolean {
   const root = parseNginx(text);
   const servers = blocksNamed(root, 'server').filter((s) => s.directives.some((d) => d[0] === 'listen' && d[1] !== undefined && parseAddress(d[1])?.port === port));
   return servers.length > 0 && servers.every((server) => {
     const location = locationFor(server, path);
     if (!location || location.directives.some((d) => d[0] === 'return')) return false;
     const pass = location.directives.find((d) => d[0] === 'proxy_pass')?.[1];
-    return pass !== undefined && loopbackTargets(pass, root).some((p) => ownPorts.has(p));
+    return pass !== undefined && loopbackTargets(pass, root).some(reaches);
   });
 }
 
-/** The values of a flag in args/command (`--flag=v`, `--flag v`) and of environment variables. */
-function settingValues(c: ContainerModel, doc: Document, flags: readonly string[], envNames: readonly string[]): string[] {
+/**
+ * The values of a flag in args/command (`--flag=v`, `--flag v`; with `goFlag` also `-flag=v` and
+ * `-flag v`, which Go's flag package reads the same) and of environment variables.
+ */
+function settingValues(c: ContainerModel, doc: Document, flags: readonly string[], envNames: readonly string[], goFlag = false): string[] {
+  const names = goFlag ? flags.flatMap((f) => [f, f.replace(/^--/, '-')]) : flags;
   const out: string[] = [];
   for (const key of ['command', 'args'] as const) {
     const items = getSeqItems(c.node, key, doc).map(({ node }) => (isScalar(node) && typeof node.value === 'string' ? node.value : ''));
     items.forEach((item, i) => {
-      for (const f of flags) {
+      for (const f of names) {
         if (item.startsWith(`${f}=`)) out.push(item.slice(f.length + 1));
         else if (item === f && items[i + 1] !== undefined) out.push(items[i + 1]!);
       }
@@ -115,17 +120,33 @@ function settingValues(c: ContainerModel, doc: Document, flags: readonly string[
   return out;
 }
 
+const NO_CONFIG: Block = { name: '', args: [], directives: [], children: [] };
+
+/** The port of an `http(s)://host:port/…` upstream on the pod's loopback. */
+const loopbackPort = (url: string): number | undefined => loopbackTargets(url, NO_CONFIG)[0];
+
 /**
- * oauth2-proxy: `--upstream` on loopback at one of `ownPorts`, and the path exempt from login
- * (`--skip-auth-route`, `--skip-auth-regex`); other paths get its sign-in page, and `/ping`,
- * `/ready` and `/oauth2/…` are its own.
+ * oauth2-proxy and its forks (bitly/pusher `oauth2_proxy`, OpenShift's `oauth-proxy`, whose
+ * manifests write Go's single-dash flags: `-upstream=`, `-skip-auth-regex=`): the upstream that
+ * serves the path (each `--upstream` serves its URL path, the longest matching wins) on loopback
+ * at a port that reaches the probed container, and the path exempt from login
+ * (`--skip-auth-route`, `--skip-auth-regex`, OpenShift's `-bypass-auth-for`). Other paths get the
+ * sign-in page; `/ping`, `/ready`, `/robots.txt` and the proxy prefix (`/oauth2/`, OpenShift's
+ * `/oauth/`) are the proxy's own.
  */
-function oauth2ProxyForwards(c: ContainerModel, doc: Document, path: string, ownPorts: ReadonlySet<number>): boolean {
-  if (!/oauth2-proxy/.test(c.image ?? '') || /^\/(ping|ready|oauth2\/)/.test(path)) return false;
-  const upstreams = settingValues(c, doc, ['--upstream'], ['OAUTH2_PROXY_UPSTREAMS']);
-  if (!upstreams.some((u) => loopbackTargets(u, { name: '', args: [], directives: [], children: [] }).some((p) => ownPorts.has(p)))) return false;
-  const routes = settingValues(c, doc, ['--skip-auth-route', '--skip-auth-regex'], ['OAUTH2_PROXY_SKIP_AUTH_ROUTES', 'OAUTH2_PROXY_SKIP_AUTH_REGEX']);
-  return routes.some((route) => {
+function oauth2ProxyForwards(c: ContainerModel, doc: Document, path: string, reaches: (port: number) => boolean): boolean {
+  if (!/oauth2?[-_]proxy/.test(c.image ?? '')) return false;
+  const own = [...settingValues(c, doc, ['--ping-path', '--ready-path'], [], true), '/ping', '/ready', '/robots.txt'];
+  const prefixes = [...settingValues(c, doc, ['--proxy-prefix'], ['OAUTH2_PROXY_PROXY_PREFIX'], true), '/oauth2', '/oauth'];
+  if (own.includes(path) || prefixes.some((p) => path === p || path.startsWith(`${p.replace(/\/$/, '')}/`))) return false;
+  const routes = settingValues(c, doc, ['--upstream'], ['OAUTH2_PROXY_UPSTREAMS'], true)
+    .map((u) => ({ u, path: /^[a-z]+:\/\/[^/]+(\/[^?#]*)?/i.exec(u)?.[1] || '/' }))
+    .filter((r) => r.path === path || (r.path.endsWith('/') && path.startsWith(r.path)))
+    .sort((a, b) => b.path.length - a.path.length);
+  const upstream = routes[0] ? loopbackPort(routes[0].u) : undefined;
+  if (upstream === undefined || !reaches(upstream)) return false;
+  const skips = settingValues(c, doc, ['--skip-auth-route', '--skip-auth-regex', '--bypass-auth-for'], ['OAUTH2_PROXY_SKIP_AUTH_ROUTES', 'OAUTH2_PROXY_SKIP_AUTH_REGEX'], true);
+  return skips.some((route) => {
     // `[METHOD=]regex`: the kubelet's probe is a GET.
     const m = /^([A-Z]+)=(.*)$/.exec(route);
     if (m && m[1] !== 'GET') return false;
@@ -137,6 +158,36 @@ function oauth2ProxyForwards(c: ContainerModel, doc: Document, path: string, own
   });
 }
 
+/**
+ * Whether a kube-rbac-proxy `--ignore-paths` entry matches the path. Entries are Go `path.Match`
+ * globs (`*` within one segment); an entry with `?`, `[` or `\\` is read as a glob by some
+ * releases and literally by others, so it is not believed.
+ */
+function ignoredPath(entry: string, path: string): boolean {
+  const e = entry.trim();
+  if (/[?[\\]/.test(e)) return false;
+  if (!e.includes('*')) return e.replace(/^\//, '') === path.replace(/^\//, '');
+  const source = e.replace(/^\//, '').split('*').map((part) => part.replace(/[.+^${}()|]/g, '\\$&')).join('[^/]*');
+  return new RegExp(`^${source}$`).test(path.replace(/^\//, ''));
+}
+
+/**
+ * kube-rbac-proxy (the metrics sidecar of kubebuilder ≤ v3 scaffolds and of OpenShift
+ * components): on its listen address it sends a request whose path matches `--ignore-paths` to
+ * `--upstream` without authentication or authorization. `--allow-paths` is no such exemption (the
+ * request still needs a token, which the kubelet's probe does not send), and `/healthz` on
+ * `--proxy-endpoints-port` is its own.
+ */
+function kubeRbacProxyForwards(c: ContainerModel, listener: Listener | undefined, doc: Document, path: string, reaches: (port: number) => boolean): boolean {
+  if (!/kube-rbac-proxy/.test(c.image ?? '') || !listener) return false;
+  if (!listener.setting?.args?.some((a) => a === '--secure-listen-address' || a === '--insecure-listen-address')) return false;
+  const upstreams = settingValues(c, doc, ['--upstream'], []);
+  const upstream = upstreams.length === 1 ? loopbackPort(upstreams[0]!) : undefined;
+  if (upstream === undefined || !reaches(upstream)) return false;
+  const ignored = settingValues(c, doc, ['--ignore-paths'], []).flatMap((v) => v.split(','));
+  return ignored.some((entry) => ignoredPath(entry, path));
+}
+
 /** The path of the probe's `httpGet` (`/` by default), or undefined for other probes. */
 export function httpProbePath(container: ContainerModel, where: string, doc: Document): string | undefined {
   const probe = where.slice(0, where.indexOf('.'));
@@ -145,13 +196,16 @@ export function httpProbePath(container: ContainerModel, where: string, doc: Doc
   return (getString(httpGet, 'path', doc) || '/').replace(/[?#].*$/, '');
 }
 
-/** Whether the sibling's listener on the probe's port forwards the probe's path to one of `ownPorts`. */
-export function forwardsProbe(sibling: ContainerModel, listener: Listener | undefined, path: string, ownPorts: ReadonlySet<number>, doc: Document): boolean {
+/**
+ * Whether the sibling's listener on the probe's port forwards the probe's path to a loopback port
+ * that `reaches` the probed container.
+ */
+export function forwardsProbe(sibling: ContainerModel, listener: Listener | undefined, path: string, reaches: (port: number) => boolean, doc: Document): boolean {
   const config = listener?.config;
   const value = config?.configMap.files.get(config.key);
   if (listener && config && value && /nginx/.test(sibling.image ?? '')) {
     const text = readableText(value, config.key);
-    if ('text' in text && nginxForwards(text.text, listener.port, path, ownPorts)) return true;
+    if ('text' in text && nginxForwards(text.text, listener.port, path, reaches)) return true;
   }
-  return oauth2ProxyForwards(sibling, doc, path, ownPorts);
+  return oauth2ProxyForwards(sibling, doc, path, reaches) || kubeRbacProxyForwards(sibling, listener, doc, path, reaches);
 }

@@ -7,7 +7,8 @@
  * is not the one probed. A health sidecar that checks this container for the kubelet (kube-dns's
  * `sidecar` answering `/healthcheck/kubedns`, `exechealthz` answering `/healthz-dnsmasq`) is
  * named in the probe's path: then the probe does test this container, and nothing is reported;
- * nor when the sibling is a reverse proxy known to send the probe on to this container's port.
+ * nor when the sibling is a reverse proxy known to send the probe on to this container's port
+ * (nginx, oauth2-proxy and its forks, kube-rbac-proxy).
  * A file rule: the listeners read ConfigMaps of the file and its folder.
  */
 import type { Document } from 'yaml';
@@ -44,7 +45,7 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       // A reverse proxy that sends the probe on to this container: the probe tests both.
       const path = httpProbePath(container, ref.where, pod.doc);
       const through = of.get(sibling)!.listeners.find((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address));
-      if (path !== undefined && forwardsProbe(sibling, through, path, own, pod.doc)) continue;
+      if (path !== undefined && forwardsProbe(sibling, through, path, reaches(pod, container, of), pod.doc)) continue;
       const mine = [...own];
       const args = { port, where: ref.where, container: containerLabel(container), other: containerLabel(sibling) };
       const declared = sibling.ports.find((p) => p.containerPort === port);
@@ -56,6 +57,20 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       });
     }
   }
+}
+
+/**
+ * Which loopback ports reach the probed container: its own listeners; when it has none Podsight
+ * knows of (no declaration, an unknown image), a port no other container of the pod listens on.
+ * An app bound to `127.0.0.1:8080` behind its proxy seldom declares that port, and it is the only
+ * process there the proxy can reach. A container that declares other ports keeps to them: a
+ * proxy sending the probe elsewhere is then more likely a mistake.
+ */
+function reaches(pod: PodModel, container: ContainerModel, of: ReadonlyMap<ContainerModel, ContainerListeners>): (port: number) => boolean {
+  const mine = of.get(container)!;
+  const own = tcpPorts(mine);
+  const others = pod.containers.filter((c) => c !== container && runTogether(c, container));
+  return (port) => own.has(port) || (own.size === 0 && !mine.complete && !others.some((c) => tcpPorts(of.get(c)!).has(port)));
 }
 
 /** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */

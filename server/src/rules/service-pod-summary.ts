@@ -7,6 +7,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { getNode } from '../core/yaml-access';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
+import { managerBindPorts } from '../k8s/manager-flags';
 import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
 import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
@@ -31,6 +32,8 @@ export interface PodSummary {
   readonly declared: readonly number[];
   /** Ports the processes listen on (effective listeners) that no container declares. */
   readonly implied: readonly number[];
+  /** A manager's health-probe port: it listens there, but only for the kubelet, so it is no hint for a Service. */
+  readonly healthOnly: readonly number[];
   readonly unknownListener: boolean;
   readonly hasDeclared: boolean;
   /** What a mesh proxy the webhook may add serves (not in the template, so apart from the rest). */
@@ -47,6 +50,7 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
   // With the named ports the operator of a custom resource adds (Kubeflow, KubeRay, ECK).
   const ports = serving.flatMap((c) => [...c.ports, ...operatorPorts(pod, c)]);
   const declaredPorts = ports.flatMap((p) => (p.containerPort ? [p.containerPort] : []));
+  const managers = serving.flatMap((c) => managerBindPorts(c, pod.doc, images));
   const summary: PodSummary = {
     labels: templateLabels(pod),
     serving,
@@ -54,7 +58,9 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     namesOpen: serving.some((c) => portNamesOpen(c, pod.doc)),
     named: new Map(ports.flatMap((p) => (p.name ? [[`${p.name}/${p.protocol}`, p.containerPort] as const] : []))),
     declared: declaredPorts,
-    implied: listeners.flatMap((l) => l.listeners.map((x) => x.port)).filter((p) => !declaredPorts.includes(p)),
+    // With a kubebuilder manager's --metrics-bind-address / --health-probe-bind-address.
+    implied: [...listeners.flatMap((l) => l.listeners.map((x) => x.port)), ...managers.map((m) => m.port)].filter((p) => !declaredPorts.includes(p)),
+    healthOnly: managers.filter((m) => m.health).map((m) => m.port),
     // A container with no declared ports may listen on anything, unless its image's ports are all
     // known (complete in the image table): an image we do not know, cannot read, or know only in part
     // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.

@@ -209,7 +209,7 @@ export const serviceTargetPort: FileRule = {
         }
         if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
         const suggestion =
-          asNumber !== undefined ? [...numbers].sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
+          asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
         const declaredNumbers = [...new Set(summaries.flatMap((s) => s.declared))];
         const declared = [...names, ...declaredNumbers.map(String)].join(', ') || '-';

@@ -188,3 +188,59 @@ test('probe-port-elsewhere: an HTTP probe through a reverse proxy that forwards 
   assert.equal(findings(oauth2(''), 'probe-port-elsewhere').length, 1);
   assert.equal(findings(oauth2(', "--skip-auth-regex=.*"', '/ping'), 'probe-port-elsewhere').length, 1);
 });
+
+test('probe-port-elsewhere: kube-rbac-proxy sends --ignore-paths to --upstream without a token, so a probe through it tests the manager', () => {
+  const krp = (args: string, probe = 'httpGet: {path: /healthz, port: 8443, scheme: HTTPS}'): string => pod(`    - name: manager
+      image: example.com/manager:v1
+      ports: [{containerPort: 8081, name: health}]
+      livenessProbe: {${probe}}
+    - name: kube-rbac-proxy
+      image: quay.io/brancz/kube-rbac-proxy:v0.18.1
+      args: [--secure-listen-address=0.0.0.0:8443, ${args}]
+      ports: [{containerPort: 8443, name: https}]`);
+  assert.equal(findings(krp('--upstream=http://127.0.0.1:8081/, --ignore-paths=/healthz,/readyz'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(krp('--upstream=http://127.0.0.1:8081/, --ignore-paths=/health*'), 'probe-port-elsewhere').length, 0, 'a path.Match glob');
+  // Still the finding: --allow-paths still asks the kubelet for a token, the path is not ignored,
+  // the upstream is no loopback port of the pod, or the probe only opens a connection.
+  assert.equal(findings(krp('--upstream=http://127.0.0.1:8081/, --allow-paths=/healthz'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(krp('--upstream=http://127.0.0.1:8081/, --ignore-paths=/metrics'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(krp('--upstream=http://127.0.0.1:8081/, --ignore-paths=/healthz/*'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(krp('--upstream=http://manager.default.svc:8081/, --ignore-paths=/healthz'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(krp('--upstream=http://127.0.0.1:8081/, --ignore-paths=/healthz', 'tcpSocket: {port: 8443}'), 'probe-port-elsewhere').length, 1);
+});
+
+test('probe-port-elsewhere: OpenShift oauth-proxy with single-dash -upstream and -skip-auth-regex forwards the probe', () => {
+  const ose = (args: string, path = '/healthz', image = 'quay.io/openshift/origin-oauth-proxy:4.14'): string => pod(`    - name: app
+      image: example.com/app:v1
+      ports: [{containerPort: 8080}]
+      readinessProbe: {httpGet: {path: ${path}, port: 8443, scheme: HTTPS}}
+    - name: oauth-proxy
+      image: ${image}
+      args: [-provider=openshift, -https-address=:8443, -http-address=, ${args}, -tls-cert=/etc/tls/private/tls.crt]
+      ports: [{containerPort: 8443, name: public}]`);
+  assert.equal(findings(ose('-upstream=http://localhost:8080, -skip-auth-regex=^/healthz'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(ose('-upstream=http://localhost:8080, -bypass-auth-for=^/healthz', '/healthz', 'registry.redhat.io/openshift4/ose-oauth-proxy:v4.14'), 'probe-port-elsewhere').length, 0);
+  // Still the finding: the path needs a login, is the proxy's own ping, or another upstream serves it.
+  assert.equal(findings(ose('-upstream=http://localhost:8080'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(ose('-upstream=http://localhost:8080, -skip-auth-regex=.*', '/oauth/healthz'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(ose('-upstream=http://localhost:8080/api/, -skip-auth-regex=.*'), 'probe-port-elsewhere').length, 1);
+});
+
+test('probe-port-elsewhere: an app behind oauth2-proxy on an undeclared loopback port is the one the proxy reaches', () => {
+  const undeclared = (extra = '', app = 'example.com/app:v1'): string => pod(`    - name: app
+      image: ${app}
+      args: ["--listen=127.0.0.1:8080"]
+      livenessProbe: {httpGet: {path: /healthz, port: 4180}}
+    - name: oauth2-proxy
+      image: quay.io/oauth2-proxy/oauth2-proxy:v7.6.0
+      args: ["--http-address=0.0.0.0:4180", "--upstream=http://127.0.0.1:8080/", "--skip-auth-route=^/healthz$"]
+      ports: [{containerPort: 4180, name: http}]${extra}`);
+  assert.equal(findings(undeclared(), 'probe-port-elsewhere').length, 0);
+  // Still the finding: another container listens on the upstream port, so the proxy reaches it.
+  assert.equal(findings(undeclared(`
+    - name: exporter
+      image: example.com/exporter:v1
+      ports: [{containerPort: 8080}]`), 'probe-port-elsewhere').length, 1);
+  // An app that declares its ports, none of them the upstream's: the proxy sends the probe elsewhere.
+  assert.equal(findings(undeclared().replace('args: ["--listen=127.0.0.1:8080"]', 'ports: [{containerPort: 9090}]'), 'probe-port-elsewhere').length, 1);
+});

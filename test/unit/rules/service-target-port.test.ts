@@ -159,3 +159,39 @@ test('service-target-port: the ports of a mesh proxy the webhook injects (Istio,
   assert.equal(findings(svc('http-envoy'), 'service-target-port').length, 1);
   assert.equal(findings(svc(15091), 'service-target-port').length, 1);
 });
+
+test('service-target-port: a kubebuilder manager listens where --metrics-bind-address says; its health-probe port is no hint', () => {
+  const manager = (args: string, command = '[/manager]'): string => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: controller-manager}
+    spec:
+      selector: {matchLabels: {control-plane: controller-manager}}
+      template:
+        metadata: {labels: {control-plane: controller-manager}}
+        spec:
+          containers:
+          - name: manager
+            image: example.com/demo-operator:v0.1.0
+            command: ${command}
+            args: ${args}
+            ports: [{containerPort: 9443, name: webhook-server, protocol: TCP}]
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: controller-manager-metrics-service}
+    spec:
+      selector: {control-plane: controller-manager}
+      ports:
+      - {name: https, port: 8443, protocol: TCP, targetPort: 8443}
+  `;
+  assert.equal(findings(manager('[--metrics-bind-address=:8443, --leader-elect, --health-probe-bind-address=:8081]'), 'service-target-port').length, 0);
+  assert.equal(findings(manager('[--metrics-bind-address, "0.0.0.0:8443"]'), 'service-target-port').length, 0);
+  // Still reported: metrics on another port (the hint is that port, not the webhook's or the
+  // health probe's), on loopback only, or not a `/manager` whose flags Podsight reads.
+  const moved = findings(manager('[--metrics-bind-address=:8080, --health-probe-bind-address=:8081]'), 'service-target-port');
+  assert.equal(moved.length, 1);
+  assert.match(moved[0]!.message, /Did you mean 8080\?/);
+  assert.equal(findings(manager('[--metrics-bind-address=127.0.0.1:8443]'), 'service-target-port').length, 1);
+  assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[/bin/sh, -c]'), 'service-target-port').length, 1);
+});
