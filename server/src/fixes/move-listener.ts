@@ -9,6 +9,7 @@ import type { Document, Scalar, YAMLMap } from 'yaml';
 import { asMap, asSeq, getMap, getNode, getPair, getSeqItems } from '../core/yaml-access';
 import { chunkStartOf, configMapsOfAnalysis } from '../k8s/config-maps';
 import type { ListenSetting } from '../k8s/images';
+import { envEntry } from '../k8s/listen-values';
 import { containerListeners, podListeners, type Listener, type ListenerEnv } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { selects, serviceOf, templateLabels } from '../k8s/services';
@@ -71,10 +72,21 @@ function moveProcess(ctx: FixContext, pod: PodModel, listener: Listener, to: num
   const setting = model.settings.find((s) => s.port === listener.defaultPort && ((s.args?.length ?? 0) > 0 || (s.env?.length ?? 0) > 0));
   if (!setting) return undefined;
   const value = settingValue(setting, to);
-  const envName = setting.env?.[0];
   const flag = setting.args?.[0];
-  if (flag) {
-    const items = flag.startsWith('--') && !setting.separate ? [`${flag}=${value}`] : [flag, value];
+  const items = flag === undefined ? [] : flag.startsWith('--') && !setting.separate ? [`${flag}=${value}`] : [flag, value];
+  // redis-stack: its CMD script passes REDIS_ARGS on, and args would replace that script.
+  const cmdVar = model.argsEnv?.cmdOnly && !container.commandOverridden && !getPair(container.node, 'args', doc) ? model.argsEnv.names[0] : undefined;
+  if (cmdVar) {
+    // Flags already there: append ours (redis-server takes the last); a Secret or envFrom value is not ours to replace.
+    const set = envEntry(container, cmdVar, doc);
+    if (set?.value && typeof set.value.value === 'string' && writtenIn(set.value, container.node)) {
+      const next = `${set.value.value} ${items.join(' ')}`.trim();
+      return { edits: [replaceScalar(base, set.value, next)], how: ctx.t('fix.move.how.change', { from: `${cmdVar}=${set.value.value}`, to: next }) };
+    }
+    if (set || getPair(container.node, 'envFrom', doc)) return undefined;
+  }
+  const envName = cmdVar ?? setting.env?.[0];
+  if (flag && !cmdVar) {
     const args = asSeq(getNode(container.node, 'args', doc), doc);
     if (getPair(container.node, 'args', doc) && (!args || !writtenIn(args, container.node))) return undefined;
     const edits = args ? items.map((item) => appendItem(text, base, args, item)) : [addPair(text, base, container.node, 'args', [...(model.cmd ?? []), ...items])];
@@ -83,8 +95,8 @@ function moveProcess(ctx: FixContext, pod: PodModel, listener: Listener, to: num
   if (envName) {
     const envSeq = asSeq(getNode(container.node, 'env', doc), doc);
     if (envSeq && !writtenIn(envSeq, container.node)) return undefined;
-    const entry = { name: envName, value };
-    return { edits: [envSeq ? appendItem(text, base, envSeq, entry) : addPair(text, base, container.node, 'env', [entry])], how: ctx.t('fix.move.how.env', { setting: `${envName}=${value}` }) };
+    const entry = { name: envName, value: cmdVar ? items.join(' ') : value };
+    return { edits: [envSeq ? appendItem(text, base, envSeq, entry) : addPair(text, base, container.node, 'env', [entry])], how: ctx.t('fix.move.how.env', { setting: `${envName}=${entry.value}` }) };
   }
   return undefined;
 }

@@ -36,7 +36,8 @@ export function readRedisConfig(pod: PodModel, container: ContainerModel, args: 
   // After the program, the first argument is the file whenever it does not start with `-`
   // (server.c main()), whatever its name (`/redis-master/redis-config`). Without the program,
   // the image's entrypoint puts redis-server before a first argument ending in `.conf` only.
-  const named = /^(?:redis|valkey)-(?:server|sentinel)$/.test(program);
+  // redis-stack's redis-stack-server script also takes a first argument that is a file as the file.
+  const named = /^(?:redis|valkey)-(?:server|sentinel)$|^redis-stack-server$/.test(program);
   const at = named ? (args[1] !== undefined && !args[1].text.startsWith('-') ? 1 : -1) : args[0]?.text.endsWith('.conf') ? 0 : -1;
   const path = args[at]?.text;
   let conf: RedisFileSettings = {};

@@ -8,6 +8,7 @@ import { isScalar, type Document, type Scalar } from 'yaml';
 import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { asMap, getMap, getScalar, getSeqItems, getString } from '../core/yaml-access';
 import { TEMPLATE_WORD } from './config-text';
+import type { ListenModel } from './images';
 import { reason, type UnsureReason } from './listen-reasons';
 import { configMapFor, type ConfigMapIndex } from './config-maps';
 import type { ContainerModel, PodModel } from './pod-model';
@@ -135,8 +136,30 @@ export function showAddress(address: string, port: number): string {
 /** One item of `args` (or `command`), with its node for edits. */
 export interface ArgItem {
   readonly text: string;
-  readonly node: Scalar;
+  /** The scalar holding it; for a word of a variable (see `from`), the variable's literal value. */
+  readonly node?: Scalar;
   readonly index: number;
+  /** A word of a variable the start script passes as arguments: `NAME=value`, for messages. */
+  readonly from?: string;
+}
+
+/**
+ * The words of variables the image's start script passes to the server as arguments
+ * (`JENKINS_OPTS`, `REDIS_ARGS`), split at white space as the script does; none when the
+ * container's `args` replace a CMD script that reads them. A variable Podsight cannot read (a
+ * Secret, an unreadable `envFrom`) may hold any flag: the reason why.
+ */
+export function envArgItems(argsEnv: ListenModel['argsEnv'], ownArgs: number, env: ContainerEnv): ArgItem[] | UnsureReason {
+  const items: ArgItem[] = [];
+  if (!argsEnv || (argsEnv.cmdOnly && ownArgs > 0)) return items;
+  for (const name of argsEnv.names) {
+    const v = env.vars.get(name);
+    if (!v && env.opaque) return reason('env-from', { names: name });
+    if (!v) continue;
+    if (v.value === undefined) return reason('env-unreadable', { name });
+    for (const word of v.value.split(/\s+/).filter(Boolean)) items.push({ text: word, ...(v.node ? { node: v.node } : {}), index: -1, from: `${name}=${v.value}` });
+  }
+  return items;
 }
 
 /**

@@ -11,7 +11,7 @@ import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { bindAddress, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
-import { argItems, containerEnv, expand, findFlag, hasFlagPrefix, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
+import { argItems, containerEnv, envArgItems, expand, findFlag, hasFlagPrefix, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { readConfigFile } from './listen-files';
 import { readRedisConfig } from './listen-redis';
 import { reason, type UnsureReason } from './listen-reasons';
@@ -96,7 +96,7 @@ function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: Conta
     const single = singleDashFlag(args, setting.args ?? []);
     if (single) return reason('single-dash', single);
   }
-  if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`, source: 'arg' };
+  if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.item.from ?? (flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`), source: flag.item.from ? 'env' : 'arg' };
   if (setting.keyedArg) {
     const { flag: f, key } = setting.keyedArg;
     args.forEach((item, i) => {
@@ -131,14 +131,18 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const doc = pod.doc;
   const started = container.commandOverridden ? ownProgram(container, listen, doc) : [];
   if (!started) return { ...base, listeners: declared, basis: 'command', image: info };
-  const args = withoutModifiers([...started, ...argItems(container, 'args', doc)], listen?.optionModifiers);
+  const own = withoutModifiers([...started, ...argItems(container, 'args', doc)], listen?.optionModifiers);
   const vars = containerEnv(pod, container, configMaps);
-  let unsure = templatedInputs(container, args, doc);
-  const first = args[0]?.text;
+  let unsure = templatedInputs(container, own, doc);
+  // Words of JENKINS_OPTS, REDIS_ARGS…: after the program, before the container's own args.
+  const words = envArgItems(listen?.argsEnv, own.length, vars);
+  if ('key' in words) unsure ??= words;
+  const args = 'key' in words ? own : [...own.slice(0, started.length), ...words, ...own.slice(started.length)];
+  const first = own[0]?.text;
   // `args` replace the image's CMD: a first word that is no flag and none of the server's own
   // programs or subcommands runs something else (`rabbitmqctl await_startup`, `sh -c …`,
-  // `consul snapshot save`), whose ports nobody knows.
-  if (first !== undefined && !first.startsWith('-') && !(listen?.programs ?? []).includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen?.config === 'redis' && first.endsWith('.conf'))) {
+  // `consul snapshot save`), whose ports nobody knows; so does a flag when the CMD is a script.
+  if (first !== undefined && (!first.startsWith('-') || listen?.argsEnv?.cmdOnly) && !(listen?.programs ?? []).includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen?.config === 'redis' && !listen.argsEnv?.cmdOnly && first.endsWith('.conf'))) {
     unsure ??= reason('args-program', { program: first });
   }
   const settingItems = new Set<ArgItem>();
@@ -160,7 +164,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
       if (bind !== undefined && setting.port !== undefined) moves.set(setting.port, { container, port: setting.port, address: bind, source: 'arg', origin: `bind ${bind || '*'}`, node: container.imageNode, defaultPort: setting.port, setting });
       continue;
     }
-    for (const a of args) if (a.node === found.node) settingItems.add(a);
+    for (const a of args) if (found.node && a.node === found.node) settingItems.add(a);
     const value = expand(found.text, vars);
     const parsed = listenAddress(setting, value.text, bind);
     if (parsed === 'list') {
@@ -204,7 +208,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   // `args` (or a `command` naming the server) replace the image's CMD, and with it what only
   // the CMD turns on (nats' bundled file: cluster and monitoring), unless a setting moves it.
   const cmdPorts = listen?.cmdPorts ?? [];
-  if (args.length > 0 && fromFile?.bundled !== true) defaults = defaults.filter((d) => !cmdPorts.includes(d.port) || moves.has(d.port));
+  if (own.length > 0 && fromFile?.bundled !== true) defaults = defaults.filter((d) => !cmdPorts.includes(d.port) || moves.has(d.port));
   const configListeners: Listener[] = [];
   if (listen?.config !== 'redis') {
     const r = listen?.config === 'nginx' ? nginxConfig(pod, container, vars, configMaps) : fromFile;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { normaliseRepository, parseImageRef, tagMajor, tagWords } from '../../../server/src/k8s/images/image-ref';
+import { normaliseRepository, parseImageRef, tagMajor, tagVersion, tagWords } from '../../../server/src/k8s/images/image-ref';
 
 const DIGEST = 'sha256:' + 'a'.repeat(64);
 
@@ -77,4 +77,12 @@ test('tagMajor and tagWords', () => {
   assert.deepEqual(tagWords('8.3-fpm-alpine'), ['8.3', 'fpm', 'alpine']);
   assert.deepEqual(tagWords('php8.3-fpm'), ['php8.3', 'fpm']);
   assert.deepEqual(tagWords(undefined), []);
+});
+
+test('tagVersion: the leading major.minor, for the 0.x projects', () => {
+  assert.deepEqual(tagVersion('v0.14.0'), [0, 14]);
+  assert.deepEqual(tagVersion('0.15-debian'), [0, 15]);
+  assert.equal(tagVersion('v0'), undefined);
+  assert.equal(tagVersion('latest'), undefined);
+  assert.equal(tagVersion(undefined), undefined);
 });

@@ -41,6 +41,7 @@ function listenCell(info: ImageInfo): string {
     ];
     parts.push(`no TCP listener with ${off.join(', ')}`);
   }
+  if (listen.argsEnv) parts.push(`the words of env ${listen.argsEnv.names.map((e) => `\`${e}\``).join(', ')} read as args${listen.argsEnv.cmdOnly ? ' (only when `args` do not replace the CMD)' : ''}`);
   if (listen.configEnv?.length) parts.push(`unsure with env ${listen.configEnv.map((e) => `\`${e}\``).join(', ')}`);
   if (listen.fileEnvSuffix) parts.push(`unsure when a setting's variable is given with \`${listen.fileEnvSuffix}\` (read from a file)`);
   if (listen.programs?.length) parts.push(`command or args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
@@ -131,6 +132,7 @@ export function renderImagesMarkdown(): string {
         v.when.majorAtMost !== undefined && `has major version ≤ ${v.when.majorAtMost}`,
         v.when.majorAtLeast !== undefined && `has major version ≥ ${v.when.majorAtLeast}`,
         v.when.tagWord !== undefined && `contains the word \`${v.when.tagWord}\``,
+        v.when.versionBelow !== undefined && `has version < ${v.when.versionBelow}`,
       ].filter(Boolean).join(' and ');
       lines.push(
         `| \`${info.repository}\` | ${cell(v.name)} | ${when} | ${v.ports ? ports(v.ports) : 'as above'} | ${v.populatedDirs ? paths(v.populatedDirs) : 'as above'} | ${v.dataDirs ? paths(v.dataDirs) : 'as above'} | ${cell(v.source ?? '')} |`,

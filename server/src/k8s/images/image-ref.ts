@@ -130,6 +130,12 @@ export function tagMajor(tag: string | undefined): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
+/** The leading `major.minor` of a tag (`v0.14.0`, `0.14-debian` → [0, 14]); none without a minor. */
+export function tagVersion(tag: string | undefined): [number, number] | undefined {
+  const m = tag === undefined ? null : /^v?(\d{1,9})\.(\d{1,9})(?=$|[._-])/.exec(tag);
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
 /** The `-`-separated words of a tag (`8.3-fpm-alpine` → `8.3`, `fpm`, `alpine`). */
 export function tagWords(tag: string | undefined): string[] {
   return tag === undefined ? [] : tag.split('-').filter((w) => w !== '');

@@ -16,7 +16,7 @@
 import { normaliseMountPath } from './mount-path';
 import { isPlainObject, PROTOCOLS, validateUserImages } from './user-images';
 import { BUILTIN_IMAGES } from './image-table';
-import { normaliseRepository, parseImageRef, tagMajor, tagWords, type ImageRef } from './image-ref';
+import { normaliseRepository, parseImageRef, tagMajor, tagVersion, tagWords, type ImageRef } from './image-ref';
 import type {
   FactOrigin,
   ImageInfo,
@@ -66,12 +66,20 @@ export function findBuiltinImage(image: string): ImageInfo | undefined {
 export function selectVariant(info: ImageInfo, tag: string | undefined): ImageVariant | undefined {
   const major = tagMajor(tag);
   const words = tagWords(tag);
+  const version = tagVersion(tag);
   return info.variants?.find(({ when }) => {
     if (when.majorAtMost !== undefined && (major === undefined || major > when.majorAtMost)) return false;
     if (when.majorAtLeast !== undefined && (major === undefined || major < when.majorAtLeast)) return false;
     if (when.tagWord !== undefined && !words.includes(when.tagWord)) return false;
-    return when.majorAtMost !== undefined || when.majorAtLeast !== undefined || when.tagWord !== undefined;
+    if (when.versionBelow !== undefined && !versionBelow(version, when.versionBelow)) return false;
+    return when.majorAtMost !== undefined || when.majorAtLeast !== undefined || when.tagWord !== undefined || when.versionBelow !== undefined;
   });
+}
+
+/** Whether a tag's `major.minor` is below `limit` (`0.15`); false when the tag has none (`latest`). */
+function versionBelow(version: [number, number] | undefined, limit: string): boolean {
+  const [major = 0, minor = 0] = limit.split('.').map(Number);
+  return version !== undefined && (version[0] < major || (version[0] === major && version[1] < minor));
 }
 
 // ---------------------------------------------------------------------------------------------

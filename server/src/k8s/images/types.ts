@@ -127,6 +127,12 @@ export interface ListenModel {
    * `GF_SERVER_PROTOCOL=socket`, postgres `-c listen_addresses=`): it then listens on no port.
    */
   readonly tcpOff?: TcpOff;
+  /**
+   * Variables whose words the image's start script passes to the server as arguments, before the
+   * container's `args` (jenkins.sh: `JENKINS_OPTS`). `cmdOnly`: that script is the image's CMD
+   * (redis-stack's /entrypoint.sh: `REDIS_ARGS`), so `args` replace it and the variables go unread.
+   */
+  readonly argsEnv?: { readonly names: readonly string[]; readonly cmdOnly?: boolean };
   /** Environment variables that point the image at another configuration file (`GF_PATHS_CONFIG`). */
   readonly configEnv?: readonly string[];
   /** A suffix that makes a setting's variable read its value from a file (grafana's `GF_SERVER_HTTP_PORT__FILE`). */
@@ -150,6 +156,8 @@ export interface VariantCondition {
   readonly majorAtLeast?: number;
   /** One of the tag's `-`-separated words equals this (`8.3-fpm-alpine` → `fpm`). */
   readonly tagWord?: string;
+  /** The tag's leading `major.minor` version is below this (`v0.14.0` is below `0.15`), for 0.x projects. */
+  readonly versionBelow?: string;
 }
 
 /**

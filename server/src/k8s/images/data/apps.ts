@@ -25,7 +25,9 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/share/jenkins', 'jenkins.war and ref/ (copied into JENKINS_HOME at start)')],
     dataDirs: [data('/var/jenkins_home', 'VOLUME: JENKINS_HOME')],
     portSetting: { env: 'JENKINS_OPTS', description: 'Set JENKINS_OPTS="--httpPort=N"; the agent port with JENKINS_SLAVE_AGENT_PORT.' },
-    listen: { settings: [], programs: ['jenkins.sh'] },
+    // jenkins.sh: `java -jar jenkins.war $JENKINS_OPTS "$@"` when the args are flags: Winstone's
+    // --httpPort (-1: off) and --httpListenAddress, the last one winning.
+    listen: { settings: [{ ...portFlag(8080, ['--httpPort']), bindArgs: ['--httpListenAddress'] }], argsEnv: { names: ['JENKINS_OPTS'] }, programs: ['jenkins.sh'] },
     source: 'jenkinsci/docker debian/Dockerfile (EXPOSE ${http_port} ${agent_port} = 8080 50000, VOLUME /var/jenkins_home)',
   },
   {
@@ -90,9 +92,21 @@ export const apps: readonly ImageInfo[] = [
     ports: phpApachePorts,
     populatedDirs: [phpIniDir, apacheConfig],
     dataDirs: [],
-    listen: { settings: [], programs: ['apache2-foreground', 'php-fpm'] },
-    source: 'phpmyadmin/docker apache/Dockerfile (EXPOSE 80 from php:*-apache), fpm/Dockerfile',
-    variants: [{ name: 'phpmyadmin fpm', when: { tagWord: 'fpm' }, ports: phpFpmPorts, populatedDirs: [phpIniDir, fpmConfig], source: 'fpm variant: EXPOSE 9000' }],
+    portSetting: { env: 'APACHE_PORT', description: 'Set APACHE_PORT (the entrypoint rewrites `Listen 80` and the virtual host).' },
+    // docker-entrypoint.sh: with APACHE_PORT set, `Listen 80` becomes `Listen ${APACHE_PORT}`, whatever the args.
+    listen: { settings: [portFlag(80, [], ['APACHE_PORT'])], programs: ['apache2-foreground', 'php-fpm'] },
+    source: 'phpmyadmin/docker apache/Dockerfile (EXPOSE 80 from php:*-apache), fpm/Dockerfile; docker-entrypoint.sh (APACHE_PORT)',
+    variants: [
+      {
+        name: 'phpmyadmin fpm',
+        when: { tagWord: 'fpm' },
+        ports: phpFpmPorts,
+        populatedDirs: [phpIniDir, fpmConfig],
+        portSetting: fpmListen,
+        listen: { settings: [], programs: ['apache2-foreground', 'php-fpm'] },
+        source: 'fpm variant: EXPOSE 9000',
+      },
+    ],
   },
   {
     repository: 'ghost',
@@ -177,7 +191,7 @@ export const apps: readonly ImageInfo[] = [
     populatedDirs: [dir('/home/jovyan', 'HOME of NB_USER: shell and Jupyter configuration')],
     dataDirs: [data('/home/jovyan/work', 'The documented place to mount notebooks')],
     listen: {
-      settings: [portFlag(8888, ['--ServerApp.port', '--NotebookApp.port', '--port'], ['JUPYTER_PORT'])],
+      settings: [{ ...portFlag(8888, ['--ServerApp.port', '--NotebookApp.port', '--port'], ['JUPYTER_PORT']), bindArgs: ['--ServerApp.ip', '--NotebookApp.ip', '--ip'] }],
       programs: ['start-notebook.py', 'start-notebook.sh', 'start.sh', 'jupyter', 'start-singleuser.py', 'start-singleuser.sh'],
     },
     source: 'jupyter/docker-stacks images/base-notebook/Dockerfile (EXPOSE 8888)',

@@ -13,6 +13,17 @@ const redisListen = (program: string) => ({
   programs: [`${program}-server`, `${program}-sentinel`],
   complete: true,
 });
+/**
+ * redis-stack's CMD /entrypoint.sh runs redis-server with `${REDIS_ARGS}` last (and
+ * /redis-stack.conf when mounted); `args` replace that script and run redis-server themselves.
+ */
+const redisStackListen = {
+  ...redisListen('redis'),
+  programs: ['redis-server', 'redis-stack-server'],
+  argsEnv: { names: ['REDIS_ARGS'], cmdOnly: true },
+  configPaths: ['/redis-stack.conf'],
+  complete: false,
+};
 const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
 /** mysqld reads `--loose-x` as `--x` (it only warns instead of failing when it does not know x). */
 const mysqlModifiers = ['--loose-', '--loose_'];
@@ -46,7 +57,10 @@ export const databases: readonly ImageInfo[] = [
     ports: [tcp(6379, 'Redis protocol'), tcp(8001, 'RedisInsight web UI')],
     populatedDirs: [],
     dataDirs: [data('/data', 'Documented data directory (docs mount a volume at /data)')],
-    source: 'redis-stack docs: docker run -p 6379:6379 -p 8001:8001 redis/redis-stack; -v …:/data',
+    portSetting: { env: 'REDIS_ARGS', description: 'Set REDIS_ARGS="--port N" (extra arguments for redis-server).' },
+    // RedisInsight (8001) is started by the CMD's entrypoint script only.
+    listen: { ...redisStackListen, cmdPorts: [8001] },
+    source: 'redis-stack docs: docker run -p 6379:6379 -p 8001:8001 redis/redis-stack; -v …:/data; etc/scripts/entrypoint.sh (REDIS_ARGS)',
   },
   {
     repository: 'redis/redis-stack-server',
@@ -54,7 +68,9 @@ export const databases: readonly ImageInfo[] = [
     ports: [tcp(6379, 'Redis protocol')],
     populatedDirs: [],
     dataDirs: [data('/data', 'Documented data directory (docs mount a volume at /data)')],
-    source: 'redis-stack docs: docker run -p 6379:6379 redis/redis-stack-server',
+    portSetting: { env: 'REDIS_ARGS', description: 'Set REDIS_ARGS="--port N" (extra arguments for redis-server).' },
+    listen: redisStackListen,
+    source: 'redis-stack docs: docker run -p 6379:6379 redis/redis-stack-server; etc/scripts/entrypoint.sh (REDIS_ARGS)',
   },
   {
     repository: 'postgres',

@@ -40,6 +40,18 @@ export const observability: readonly ImageInfo[] = [
     portSetting: listenAddress,
     listen: { ...webListen(9093), cmd: ['--config.file=/etc/alertmanager/alertmanager.yml', '--storage.path=/alertmanager'], settings: [webAddress(9093), addressFlag(9094, ['--cluster.listen-address'])] },
     source: 'prometheus/alertmanager Dockerfile (EXPOSE 9093, VOLUME /alertmanager); --cluster.listen-address default',
+    // The memberlist cluster on 9094 (--cluster.*) came with 0.15.0; 0.5 to 0.14 gossip over
+    // Weaveworks mesh on 6783 (--mesh.listen-address, empty: off); before 0.5 no clustering.
+    variants: [
+      { name: 'alertmanager before 0.5', when: { versionBelow: '0.5' }, ports: [tcp(9093, 'HTTP (UI, API)')], listen: { settings: [webAddress(9093)] }, source: 'before 0.5: no clustering' },
+      {
+        name: 'alertmanager 0.5 to 0.14 (mesh)',
+        when: { versionBelow: '0.15' },
+        ports: [tcp(9093, 'HTTP (UI, API)'), tcp(6783, 'Mesh gossip (--mesh.listen-address default 0.0.0.0:6783)')],
+        listen: { ...webListen(9093), cmd: ['--config.file=/etc/alertmanager/config.yml', '--storage.path=/alertmanager'], settings: [webAddress(9093), addressFlag(6783, ['--mesh.listen-address'])] },
+        source: 'CHANGELOG 0.15.0: memberlist replaced mesh (--mesh.* became --cluster.*); mesh.listen-address default 0.0.0.0:6783',
+      },
+    ],
   },
   {
     repository: 'prom/node-exporter',
@@ -119,7 +131,12 @@ export const observability: readonly ImageInfo[] = [
     populatedDirs: [dir('/usr/share/kibana/config', 'kibana.yml and node.options')],
     dataDirs: [data('/usr/share/kibana/data', 'Data path (UUID, plugin data)')],
     portSetting: { env: 'SERVER_PORT', description: 'Set SERVER_PORT (mapped to server.port).' },
-    listen: { settings: [portFlag(5601, [], ['SERVER_PORT'])], configPaths: ['/usr/share/kibana/config'], programs: ['kibana-docker', 'kibana'] },
+    // kibana-docker turns SERVER_PORT / SERVER_HOST into --server.port / --server.host before "$@".
+    listen: {
+      settings: [{ ...portFlag(5601, ['--server.port'], ['SERVER_PORT']), bindArgs: ['--server.host'], bindEnv: ['SERVER_HOST'] }],
+      configPaths: ['/usr/share/kibana/config'],
+      programs: ['kibana-docker', 'kibana'],
+    },
     source: 'elastic/dockerfiles kibana/Dockerfile (EXPOSE 5601)',
   },
   {
