@@ -2,13 +2,14 @@
  * invalid-value: replace the value with the closest allowed one (`never` → `Never`); a Job pod
  * template without restartPolicy gets one (`Never`, or `OnFailure`); a v1 Ingress path without
  * pathType gets one (ingress-v1.ts); a probe on an init container, Bidirectional propagation
- * without privilege (container-constraints.ts).
+ * without privilege (container-constraints.ts); a time zone in a CronJob's schedule (cronjob-schedule.ts).
  */
 import { closest, fact, isAt, replaceAtFinding } from './find';
 import type { Node } from 'yaml';
 import type { Fix, FixProvider } from './types';
 import { appRestartPolicyFixes, bidirectionalFixes, initHandlerFixes } from './container-constraints';
 import { ingressPathTypeFixes } from './ingress-v1';
+import { scheduleTimeZoneFixes } from './cronjob-schedule';
 import { addPair } from './yaml-edit';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
@@ -16,6 +17,7 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (typeof fact(ctx, 'initHandler') === 'string') return initHandlerFixes(ctx);
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'appRestartPolicy') === true) return appRestartPolicyFixes(ctx);
+  if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'missing') === true) return addRestartPolicy(ctx);
   const value = fact(ctx, 'value');
   const allowed = fact(ctx, 'allowed');

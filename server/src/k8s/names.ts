@@ -21,6 +21,17 @@ export function dns1123LabelErrors(value: string): string[] {
   return errs;
 }
 
+const SUBDOMAIN_MESSAGE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+
+/** `IsDNS1123Subdomain` (object names of most kinds, an Ingress's ingressClassName). */
+export function dns1123SubdomainErrors(value: string): string[] {
+  const errs: string[] = [];
+  if (value.length > 253) errs.push('must be no more than 253 characters');
+  if (!DNS1123_SUBDOMAIN.test(value)) errs.push(SUBDOMAIN_MESSAGE);
+  return errs;
+}
+
 /** `IsValidPortName` (IANA_SVC_NAME): port names and named probe ports. */
 export function portNameErrors(value: string): string[] {
   const errs: string[] = [];
@@ -62,9 +73,7 @@ export function qualifiedNameErrors(value: string): string[] {
     const prefix = parts[0] as string;
     if (prefix === '') errs.push('prefix part must be non-empty');
     else if (prefix.length > 253 || !DNS1123_SUBDOMAIN.test(prefix)) {
-      errs.push(
-        "prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')",
-      );
+      errs.push(`prefix part ${SUBDOMAIN_MESSAGE}`);
     }
   }
   if (name === '') errs.push('name part must be non-empty');

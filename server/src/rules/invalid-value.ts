@@ -10,6 +10,7 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
+import { checkCronJobSchedule } from './cronjob-schedule';
 import { checkIngressPathType } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
@@ -41,6 +42,7 @@ export const invalidValue: Rule = {
     checkContainerConstraints(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);
+    checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
       const field = problem.path.slice(problem.path.lastIndexOf('.') + 1);

@@ -7,18 +7,19 @@
  *    Chinese is rejected;
  *  - `metadata.namespace` (an RFC 1123 label);
  *  - the keys of a ConfigMap's or Secret's data (letters, digits, `-`, `_`, `.`);
- *  - environment variable names that no release accepts (non-ASCII, `=`).
+ *  - environment variable names that no release accepts (non-ASCII, `=`);
+ *  - an Ingress's `ingressClassName` (an RFC 1123 subdomain: `NGINX` is rejected).
  * A key or value a template or placeholder writes is unknown and not judged.
  */
 import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getScalar } from '../core/yaml-access';
 import { envOf } from '../k8s/env';
-import { configKeyErrors, dns1123LabelErrors, envNameErrors, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
+import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envNameErrors, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
 import { templateLabelsMap } from '../k8s/services';
 import type { RuleContext } from './types';
 
-type What = 'label-key' | 'label-value' | 'namespace' | 'config-key' | 'env';
+type What = 'label-key' | 'label-value' | 'namespace' | 'config-key' | 'env' | 'ingress-class';
 
 function report(ctx: RuleContext, node: Node, name: string, what: What, path: string, errors: readonly string[]): void {
   if (errors.length === 0) return;
@@ -55,6 +56,12 @@ export function checkMetadataNames(ctx: RuleContext): void {
       report(ctx, namespace, namespace.value, 'namespace', `${object.pathPrefix}metadata.namespace`, dns1123LabelErrors(namespace.value));
     }
     if ((object.kind === 'ConfigMap' || object.kind === 'Secret') && object.apiVersion === 'v1') checkDataKeys(ctx, object.node, doc, object.pathPrefix);
+    if (object.kind === 'Ingress' && object.apiVersion?.startsWith('networking.k8s.io/')) {
+      const className = getScalar(getMap(object.node, 'spec', doc), 'ingressClassName', doc);
+      if (className && typeof className.value === 'string' && className.value !== '' && !isUnknownValue(className)) {
+        report(ctx, className, className.value, 'ingress-class', `${object.pathPrefix}spec.ingressClassName`, dns1123SubdomainErrors(className.value));
+      }
+    }
   }
   for (const pod of ctx.pods) {
     // A Pod's own labels are its object's, checked above.

@@ -1,7 +1,8 @@
 /**
  * Part of invalid-port: the ports of a Service, as the API server validates them
  * (pkg/apis/core/validation ValidateService): with more than one port each needs a name, names
- * are DNS-1123 labels and unique, no port and protocol twice, numbers within 1–65535. A templated
+ * are DNS-1123 labels and unique, no port and protocol twice, numbers within 1–65535; a
+ * `nodePort` only outside a ClusterIP Service, and no nodePort and protocol twice. A templated
  * Service (its `if` branches may hold alternatives) and a kustomize patch (its ports merge into
  * the base's by number) are not judged.
  */
@@ -28,6 +29,10 @@ export function checkServicePorts(ctx: RuleContext): void {
     const items = getSeqItems(getMap(object.node, 'spec', doc), 'ports', doc);
     const names = new Map<string, Node>();
     const numbers = new Map<string, Node>();
+    const nodePorts = new Map<string, Node>();
+    const type = getScalar(getMap(object.node, 'spec', doc), 'type', doc);
+    // An absent or empty type is defaulted to ClusterIP, unless an overlay may still set one.
+    const clusterIP = type ? type.value === null || type.value === '' || type.value === 'ClusterIP' : !ctx.options.kustomizeResource;
     for (const { node, index } of items) {
       const map = asMap(node, doc);
       if (!map) continue;
@@ -53,6 +58,7 @@ export function checkServicePorts(ctx: RuleContext): void {
           });
         } else names.set(name.value, name);
       }
+      checkNodePort(ctx, getScalar(map, 'nodePort', doc), protocol, path, clusterIP && !isUnknownValue(type), nodePorts);
       if (!port || typeof port.value !== 'number' || !Number.isInteger(port.value)) continue;
       if (port.value < 1 || port.value > 65535) {
         ctx.report({ node: port, message: ctx.t('invalid-port.range', { field: 'port', value: port.value, path: `${path}.port` }), data: { field: 'port', value: port.value } });
@@ -71,4 +77,23 @@ export function checkServicePorts(ctx: RuleContext): void {
       } else numbers.set(key, port);
     }
   }
+}
+
+/** A nodePort on a ClusterIP Service (Forbidden), or the same nodePort and protocol twice (Duplicate value). */
+function checkNodePort(ctx: RuleContext, nodePort: Scalar | undefined, protocol: Scalar | undefined, path: string, clusterIP: boolean, seen: Map<string, Node>): void {
+  if (!nodePort || typeof nodePort.value !== 'number' || nodePort.value === 0 || isUnknownValue(nodePort)) return;
+  if (clusterIP) {
+    ctx.report({ node: nodePort, message: ctx.t('invalid-port.node-port-cluster-ip', { port: nodePort.value, path: `${path}.nodePort` }), data: { field: 'nodePort', service: true } });
+    return;
+  }
+  const proto = protocol && typeof protocol.value === 'string' && protocol.value !== '' ? protocol.value : 'TCP';
+  const key = `${nodePort.value}/${proto}`;
+  const twice = seen.get(key);
+  if (!twice) return void seen.set(key, nodePort);
+  ctx.report({
+    node: nodePort,
+    message: ctx.t('invalid-port.node-port-duplicate', { port: nodePort.value, protocol: proto, path: `${path}.nodePort` }),
+    related: [{ node: twice, message: ctx.t('invalid-port.service-duplicate-port-related', { port: nodePort.value, protocol: proto }) }],
+    data: { field: 'nodePort', duplicate: true, service: true },
+  });
 }

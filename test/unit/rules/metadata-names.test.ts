@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findings } from '../../helpers/check';
+import { findings, yaml } from '../../helpers/check';
 
 const messages = (text: string): string[] => findings(text, 'invalid-name').map((f) => f.message);
 
@@ -77,4 +77,20 @@ data:
   "{{ .Values.key }}": x
 `;
   assert.deepEqual(messages(text), []);
+});
+
+test('invalid-name: an Ingress\'s ingressClassName must be a lowercase RFC 1123 subdomain (sweep X: `NGINX`)', () => {
+  const ingress = (cls: string): string => yaml`
+    apiVersion: networking.k8s.io/v1
+    kind: Ingress
+    metadata: {name: ha}
+    spec:
+      ingressClassName: ${cls}
+      defaultBackend: {service: {name: ha, port: {number: 8123}}}
+  `;
+  const found = findings(ingress('NGINX'), 'invalid-name');
+  assert.deepEqual(found.map((f) => f.text), ['NGINX']);
+  assert.match(found[0]?.message ?? '', /"NGINX" is not a valid IngressClass name\. kubectl apply rejects this: "spec\.ingressClassName: Invalid value: "NGINX": a lowercase RFC 1123 subdomain must consist of/);
+  assert.deepEqual(findings(ingress('nginx-internal'), 'invalid-name'), []);
+  assert.deepEqual(findings(ingress('"{{ .Values.ingress.className }}"'), 'invalid-name'), []);
 });

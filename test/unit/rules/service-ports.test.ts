@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findings } from '../../helpers/check';
+import { findings, yaml } from '../../helpers/check';
 
 const service = (ports: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports:\n${ports}`;
 const messages = (text: string): string[] => findings(text, 'invalid-port').map((f) => f.message);
@@ -27,4 +27,26 @@ test('templated Services and patches are not judged', () => {
   const templated = service('  {{- if .Values.tls }}\n  - {name: http, port: 443}\n  {{- else }}\n  - {name: http, port: 80}\n  {{- end }}\n');
   assert.deepEqual(messages(templated), []);
   assert.deepEqual(findings(service('  - {port: 80}\n  - {port: 443}\n'), 'invalid-port', { fragment: 'kustomize-patch' }), []);
+});
+
+test('invalid-port: a nodePort on a ClusterIP Service (the default type) is forbidden; one nodePort twice is a duplicate', () => {
+  // sweep X probes: a Service that lost its `type: NodePort` line keeps its nodePort.
+  const service = (type: string, ports: string): string => yaml`
+    apiVersion: v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      ${type}
+      selector: {app: web}
+      ports: ${ports}
+  `;
+  const one = '[{port: 80, nodePort: 30080}]';
+  for (const type of ['', 'type: ClusterIP', 'type: ""']) {
+    const found = findings(service(type, one), 'invalid-port');
+    assert.deepEqual(found.map((f) => f.text), ['30080'], type);
+    assert.match(found[0]?.message ?? '', /"spec\.ports\[0\]\.nodePort: Forbidden: may not be used when `type` is 'ClusterIP'"/);
+  }
+  assert.deepEqual(findings(service('type: NodePort', one), 'invalid-port'), []);
+  const twice = findings(service('type: NodePort', '[{name: a, port: 80, nodePort: 30080}, {name: b, port: 81, nodePort: 30080}, {name: c, port: 82, nodePort: 30080, protocol: UDP}]'), 'invalid-port');
+  assert.deepEqual(twice.map((f) => f.range.start.character > 0 && f.message.match(/Duplicate value: 30080/) !== null), [true]);
 });

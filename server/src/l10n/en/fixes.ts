@@ -33,6 +33,8 @@ export const fixesEn = {
   'fix.mount-shadows-image.init-comment-2': 'This init container copies that content into the volume before "{container}" starts.',
   'fix.duplicate-mount-path.remove': 'Remove the duplicate mount at {path}',
   'fix.duplicate-mount-path.move': 'Move this mount to {path}',
+  'fix.schedule-time-zone':
+    "Move the time zone to timeZone: {zone}",
   'fix.undefined-volume.add': 'Add volume "{name}" (emptyDir) to the pod',
   'fix.unused-volume.remove': 'Remove volume "{name}"',
   'fix.unused-volume.mount': 'Mount volume "{name}" in container "{container}" at {path}',

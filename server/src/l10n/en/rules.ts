@@ -71,6 +71,10 @@ export const rulesEn = {
     'Service port name "{value}" is not a DNS-1123 label: {reason}. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
   'invalid-port.service-duplicate-name':
     'Port name "{value}" is used twice in this Service. kubectl apply rejects this: "{path}: Duplicate value: "{value}"".',
+  'invalid-port.node-port-cluster-ip':
+    "A ClusterIP Service (the default type) opens no port on the nodes, so it cannot have nodePort {port}; use type: NodePort or LoadBalancer to reach it from outside, or remove nodePort. kubectl apply rejects this: \"{path}: Forbidden: may not be used when `type` is 'ClusterIP'\".",
+  'invalid-port.node-port-duplicate':
+    "nodePort {port}/{protocol} is used twice in this Service: each node port leads to one Service port. kubectl apply rejects this: \"{path}: Duplicate value: {port}\".",
   'invalid-port.service-duplicate-port':
     'Port {port}/{protocol} is listed twice in this Service. kubectl apply rejects this: "{path}: Duplicate value: …Protocol:"{protocol}"…Port:{port}…".',
   'invalid-port.service-duplicate-port-related': 'Port {port}/{protocol} is first listed here.',
@@ -127,6 +131,7 @@ export const rulesEn = {
   'invalid-name.what.namespace': 'namespace name',
   'invalid-name.what.config-key': 'data key (letters, digits, "-", "_" and "." only)',
   'invalid-name.what.env': 'environment variable name',
+  'invalid-name.what.ingress-class': 'IngressClass name',
   'invalid-name.what.container': 'container',
   'invalid-name.what.volume': 'volume',
   'invalid-name.what.hostname': 'hostname',
@@ -183,6 +188,10 @@ export const rulesEn = {
     "A {kind} keeps its pods running and replaces them when they stop, so their restartPolicy must be \"Always\", not \"{value}\" (for pods that run to completion, use a Job). kubectl apply rejects this: \"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\".",
   'invalid-value.app-restart-policy':
     "Only init containers take a restartPolicy (Always makes one a sidecar); container \"{container}\" follows the pod's restartPolicy. kubectl apply rejects this: \"{path}: Forbidden: may not be set for non-init containers\". To make it a sidecar, move it to initContainers.",
+  'invalid-value.schedule-tz':
+    "A CronJob's time zone goes in spec.timeZone, not in the schedule: kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\".",
+  'invalid-value.schedule-tz-both':
+    "This CronJob sets timeZone and also names a time zone in its schedule. kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\".",
   'invalid-value.bidirectional':
     'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
   'invalid-value.image-missing':

@@ -33,6 +33,8 @@ export const fixesZhCn = {
   'fix.mount-shadows-image.init-comment-2': '这个 init 容器在 "{container}" 启动前把这些内容复制到卷中。',
   'fix.duplicate-mount-path.remove': '删除 {path} 处重复的挂载',
   'fix.duplicate-mount-path.move': '将此挂载移到 {path}',
+  'fix.schedule-time-zone':
+    "把时区移到 timeZone: {zone}",
   'fix.undefined-volume.add': '向 Pod 添加卷 "{name}"（emptyDir）',
   'fix.unused-volume.remove': '删除卷 "{name}"',
   'fix.unused-volume.mount': '将卷 "{name}" 挂载到容器 "{container}" 的 {path}',

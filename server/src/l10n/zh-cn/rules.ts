@@ -74,6 +74,10 @@ export const rulesZhCn: Record<string, string> = {
     'Service 端口名 "{value}" 不是合法的 DNS-1123 label：{reason}。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
   'invalid-port.service-duplicate-name':
     '端口名 "{value}" 在这个 Service 中出现了两次。kubectl apply 会拒绝："{path}: Duplicate value: "{value}""。',
+  'invalid-port.node-port-cluster-ip':
+    "ClusterIP 类型的 Service（默认类型）不会在节点上开放端口，所以不能设置 nodePort {port}；要从集群外访问，请使用 type: NodePort 或 LoadBalancer，否则删除 nodePort。kubectl apply 会拒绝：\"{path}: Forbidden: may not be used when `type` is 'ClusterIP'\"。",
+  'invalid-port.node-port-duplicate':
+    "nodePort {port}/{protocol} 在这个 Service 中用了两次：每个节点端口只能对应一个 Service 端口。kubectl apply 会拒绝：\"{path}: Duplicate value: {port}\"。",
   'invalid-port.service-duplicate-port':
     '端口 {port}/{protocol} 在这个 Service 中列出了两次。kubectl apply 会拒绝："{path}: Duplicate value: …Protocol:"{protocol}"…Port:{port}…"。',
   'invalid-port.service-duplicate-port-related': '端口 {port}/{protocol} 首次列在这里。',
@@ -130,6 +134,7 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-name.what.namespace': '命名空间名称',
   'invalid-name.what.config-key': '数据键（只能包含字母、数字、“-”、“_”和“.”）',
   'invalid-name.what.env': '环境变量名',
+  'invalid-name.what.ingress-class': 'IngressClass 名称',
   'invalid-name.what.container': '容器',
   'invalid-name.what.volume': '卷',
   'invalid-name.what.hostname': '主机',
@@ -186,6 +191,10 @@ export const rulesZhCn: Record<string, string> = {
     "{kind} 会让它的 Pod 持续运行，并在其停止时替换它们，所以 restartPolicy 必须是 \"Always\"，而不是 \"{value}\"（要运行至结束的 Pod 请使用 Job）。kubectl apply 会拒绝：\"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\"。",
   'invalid-value.app-restart-policy':
     "只有 Init 容器可以设置 restartPolicy（设为 Always 即成为边车容器）；容器 \"{container}\" 遵循 Pod 的 restartPolicy。kubectl apply 会拒绝：\"{path}: Forbidden: may not be set for non-init containers\"。要让它成为边车容器，请把它移到 initContainers 中。",
+  'invalid-value.schedule-tz':
+    "CronJob 的时区应写在 spec.timeZone 中，而不是写在 schedule 里：kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\"。",
+  'invalid-value.schedule-tz-both':
+    "这个 CronJob 设置了 timeZone，又在 schedule 中写了时区。kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\"。",
   'invalid-value.bidirectional':
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.image-missing':

@@ -1,0 +1,22 @@
+/**
+ * invalid-value, a time zone in a CronJob's schedule (rules/cronjob-schedule.ts): move it to
+ * `timeZone`. The CronJob then runs at the same times, in the same zone (preferred).
+ */
+import { getMap, getScalar } from '../core/yaml-access';
+import { fact, isAt } from './find';
+import type { Fix, FixContext } from './types';
+import { addPair, replaceScalar } from './yaml-edit';
+
+export function scheduleTimeZoneFixes(ctx: FixContext): Fix[] {
+  const zone = fact(ctx, 'zone');
+  const rest = fact(ctx, 'rest');
+  if (typeof zone !== 'string' || typeof rest !== 'string') return [];
+  for (const { object, doc } of ctx.chunk.analysis.objects) {
+    const spec = getMap(object.node, 'spec', doc);
+    const schedule = getScalar(spec, 'schedule', doc);
+    if (!spec || !schedule || !isAt(ctx, schedule)) continue;
+    const edits = [replaceScalar(ctx.chunk.start, schedule, rest), addPair(ctx.analysis.text, ctx.chunk.start, spec, 'timeZone', zone)];
+    return [{ title: ctx.t('fix.schedule-time-zone', { zone }), edits, preferred: true }];
+  }
+  return [];
+}
