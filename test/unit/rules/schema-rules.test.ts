@@ -37,6 +37,29 @@ test('invalid-value: enums are case-sensitive; ports are left to invalid-port', 
   assert.match(hostPath[0]?.message ?? '', /reads the unquoted N as the boolean false/);
 });
 
+test('invalid-value: a map key with a dot is named whole, and the value is shown as written', () => {
+  const found = findings(yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: app-config
+      labels:
+        version: 1.0
+        app.kubernetes.io/version: 2.10
+      annotations:
+        prometheus.io/scrape: true
+        prometheus.io/port: 0x1F90
+    data:
+      a: b
+  `, 'invalid-value');
+  assert.deepEqual(found.map((f) => f.message.replace(/\. kubectl apply.*/, '')), [
+    'labels[version] must be string, not 1.0',
+    'labels[app.kubernetes.io/version] must be string, not 2.10',
+    'annotations[prometheus.io/scrape] must be string, not true',
+    'annotations[prometheus.io/port] must be string, not 0x1F90',
+  ]);
+});
+
 test('schema checks reach Lists, merge keys and every workload kind', () => {
   const list = yaml`
     apiVersion: v1
