@@ -15,6 +15,7 @@ import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
+import { syntaxBroken } from './yaml-syntax';
 
 const PORT_FIELDS = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]\.(?:protocol|containerPort|hostPort)$/;
 
@@ -51,6 +52,8 @@ export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'error',
   check(ctx) {
+    // kubectl never gets past a YAML syntax error to decode the object (yaml-syntax says why).
+    if (syntaxBroken(ctx.chunk)) return;
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
     checkContainerImage(ctx);
