@@ -53,7 +53,7 @@ function portsOf(container: YAMLMap, path: string, doc: Document): PortModel[] {
 }
 
 /** `env`: the container's literal env values, which a `subPathExpr` is expanded with (none for mounts several containers share). */
-function mountsOf(container: YAMLMap | undefined, path: string, doc: Document, env?: ReadonlyMap<string, string | undefined>): MountModel[] {
+function mountsOf(container: YAMLMap | undefined, path: string, doc: Document, env?: () => ReadonlyMap<string, string | undefined>): MountModel[] {
   const mounts: MountModel[] = [];
   for (const { node, index } of getSeqItems(container, 'volumeMounts', doc)) {
     const map = asMap(node, doc);
@@ -105,7 +105,8 @@ function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { ow
 }
 
 function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, shared: readonly MountModel[] = [], merge = false): ContainerModel {
-  const mounts = mountsOf(map, path, doc, literalEnv(map, doc));
+  let env: ReadonlyMap<string, string | undefined> | undefined;
+  const mounts = mountsOf(map, path, doc, () => (env ??= literalEnv(map, doc)));
   // Merged by mountPath: the container's own mount at a path replaces the shared one.
   const own = merge ? new Set(mounts.map((m) => m.mountPath)) : undefined;
   const mountsForAll = own ? shared.filter((m) => m.mountPath === undefined || !own.has(m.mountPath)) : shared;

@@ -51,8 +51,11 @@ function expand(text: string, env: ReadonlyMap<string, string | undefined>): str
   return out + literal(text.slice(at));
 }
 
-/** The subPath of one `volumeMounts` entry; `env`: the container's literal env (none for mounts shared by several containers). */
-export function subPathOf(mount: YAMLMap, doc: Document, env?: ReadonlyMap<string, string | undefined>): SubPath {
+/**
+ * The subPath of one `volumeMounts` entry; `env` gives the container's literal env, read only for
+ * a subPathExpr (none for mounts several containers share).
+ */
+export function subPathOf(mount: YAMLMap, doc: Document, env?: () => ReadonlyMap<string, string | undefined>): SubPath {
   for (const key of ['subPath', 'subPathExpr'] as const) {
     const node = getScalar(mount, key, doc);
     if (!node) continue;
@@ -60,7 +63,7 @@ export function subPathOf(mount: YAMLMap, doc: Document, env?: ReadonlyMap<strin
     if (isUnknownValue(node)) return { subPath: writtenText(node) ?? '{{ }}', subPathUnknown: true };
     if (typeof node.value !== 'string' || node.value === '') continue;
     if (key === 'subPath') return { subPath: node.value };
-    const expanded = expand(node.value, env ?? new Map());
+    const expanded = expand(node.value, env?.() ?? new Map());
     return expanded !== undefined ? { subPath: expanded } : { subPath: node.value, subPathUnknown: true };
   }
   return {};
