@@ -42,6 +42,8 @@ export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|
 const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
 /** A key holding `${NAME}` (`${LOG_KEY}: debug`): no Kubernetes key may hold `$` or braces, so it is filled in before apply. */
 const PLACEHOLDER_KEY = /\$\{[^{}\n]+\}/;
+/** Fields whose `$(NAME)` the kubelet expands from the container's env (command and args are lists). */
+const KUBELET_EXPANDED = new Set(['value', 'subPathExpr']);
 /** A whole value that is one kustomize var reference, `$(NAME)`. */
 const KUSTOMIZE_VAR = /^\$\([A-Za-z_][A-Za-z0-9_.]*\)$/;
 
@@ -96,8 +98,9 @@ export function markUnknownValues(doc: Document, masked: readonly Span[] = []): 
       for (const pair of node.items) {
         if (!isPair(pair)) continue;
         // `targetPort: $(APP_PORT)`: a kustomize var (a `varReference` configuration puts them in
-        // any field); in an env value, command or args `$(X)` is Kubernetes' own expansion.
-        if (isScalar(pair.value) && typeof pair.value.value === 'string' && KUSTOMIZE_VAR.test(pair.value.value) && !(isScalar(pair.key) && pair.key.value === 'value')) {
+        // any field); in an env value, command, args or a mount's subPathExpr `$(X)` is
+        // Kubernetes' own expansion.
+        if (isScalar(pair.value) && typeof pair.value.value === 'string' && KUSTOMIZE_VAR.test(pair.value.value) && !(isScalar(pair.key) && KUBELET_EXPANDED.has(pair.key.value as string))) {
           WRITTEN.set(pair.value, pair.value.value);
           pair.value.value = null;
           UNKNOWN.add(pair.value);

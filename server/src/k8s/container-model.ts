@@ -8,6 +8,7 @@ import { asMap, getBoolean, getNode, getPair, getScalar, getSeqItems, getString 
 import { fieldPath } from './field-paths';
 import type { ContainerModel, ContainerRole, DeviceModel, MountModel, PortModel, PortReference } from './pod-model';
 import type { PodShape } from './pod-templates';
+import { literalEnv, subPathOf } from './sub-path';
 
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'];
@@ -51,7 +52,8 @@ function portsOf(container: YAMLMap, path: string, doc: Document): PortModel[] {
   return ports;
 }
 
-function mountsOf(container: YAMLMap | undefined, path: string, doc: Document): MountModel[] {
+/** `env`: the container's literal env values, which a `subPathExpr` is expanded with (none for mounts several containers share). */
+function mountsOf(container: YAMLMap | undefined, path: string, doc: Document, env?: () => ReadonlyMap<string, string | undefined>): MountModel[] {
   const mounts: MountModel[] = [];
   for (const { node, index } of getSeqItems(container, 'volumeMounts', doc)) {
     const map = asMap(node, doc);
@@ -65,7 +67,7 @@ function mountsOf(container: YAMLMap | undefined, path: string, doc: Document): 
       mountPath: getString(map, 'mountPath', doc),
       mountPathNode: stringScalar(map, 'mountPath', doc),
       readOnly: getBoolean(map, 'readOnly', doc),
-      subPath: getString(map, 'subPath', doc) || getString(map, 'subPathExpr', doc) || undefined,
+      ...subPathOf(map, doc, env),
     });
   }
   return mounts;
@@ -103,7 +105,8 @@ function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { ow
 }
 
 function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, shared: readonly MountModel[] = [], merge = false): ContainerModel {
-  const mounts = mountsOf(map, path, doc);
+  let env: ReadonlyMap<string, string | undefined> | undefined;
+  const mounts = mountsOf(map, path, doc, () => (env ??= literalEnv(map, doc)));
   // Merged by mountPath: the container's own mount at a path replaces the shared one.
   const own = merge ? new Set(mounts.map((m) => m.mountPath)) : undefined;
   const mountsForAll = own ? shared.filter((m) => m.mountPath === undefined || !own.has(m.mountPath)) : shared;

@@ -76,7 +76,7 @@ function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], co
     for (const key of cm.files.keys()) files.set(key, configFile(cm, key)!);
   }
   if (mount.subPath !== undefined) {
-    if (mount.subPath.includes('$(')) return reason('sub-path-expr', { volume: volume.name ?? '' });
+    if (mount.subPathUnknown) return reason('sub-path-expr', { volume: volume.name ?? '' });
     const file = files.get(mount.subPath);
     return new Map(file ? [['', file]] : []);
   }

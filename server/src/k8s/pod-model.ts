@@ -49,7 +49,10 @@ export interface MountModel {
   readonly mountPath?: string;
   readonly mountPathNode?: Scalar;
   readonly readOnly: boolean;
+  /** `subPath`, or `subPathExpr` expanded with the container's literal env (see sub-path.ts). */
   readonly subPath?: string;
+  /** A subPath is set, but its name is not known here (kept as written in `subPath`). */
+  readonly subPathUnknown?: true;
 }
 
 /** A probe or lifecycle handler port reference (`httpGet.port`, `tcpSocket.port`, `grpc.port`). */

@@ -10,6 +10,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { reportPortNameForm } from './port-name-form';
 import { checkServicePorts } from './service-ports';
 import type { Rule, RuleContext } from './types';
+import { syntaxBroken } from './yaml-syntax';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
@@ -32,6 +33,8 @@ export const invalidPort: Rule = {
   id: 'invalid-port',
   defaultSeverity: 'error',
   check(ctx) {
+    // kubectl never gets past a YAML syntax error to decode the object (yaml-syntax says why).
+    if (syntaxBroken(ctx.chunk)) return;
     checkServicePorts(ctx);
     for (const pod of ctx.pods) {
       for (const container of pod.containers) {

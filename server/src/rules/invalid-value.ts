@@ -16,14 +16,32 @@ import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
+import { syntaxBroken } from './yaml-syntax';
 
 const PORT_FIELDS = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]\.(?:protocol|containerPort|hostPort)$/;
 
-function show(value: unknown): string {
+/** The value as the message shows it; a number, boolean or null as written (`1.0`, not `1`; `~`). */
+function show(value: unknown, node?: Node): string {
   if (typeof value === 'string') return `"${value}"`;
+  if (isScalar(node) && typeof node.source === 'string' && node.source.trim() !== '' && (value === null || typeof value === 'number' || typeof value === 'boolean')) return node.source.trim();
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'object') return Array.isArray(value) ? 'a list' : 'a mapping';
   return String(value);
+}
+
+/**
+ * The path's last field with its indexes and map keys: `annotations[prometheus.io/scrape]` of
+ * `metadata.annotations[prometheus.io/scrape]` (a dot inside brackets belongs to the key).
+ */
+function lastField(path: string): string {
+  let depth = 0;
+  for (let i = path.length - 1; i >= 0; i--) {
+    const c = path[i];
+    if (c === ']') depth++;
+    else if (c === '[') depth--;
+    else if (c === '.' && depth === 0) return path.slice(i + 1);
+  }
+  return path;
 }
 
 /** `y`, `N`, `yes`, `off`...: booleans to Kubernetes' YAML 1.1 parser, surprising in a string field. */
@@ -35,6 +53,8 @@ export const invalidValue: Rule = {
   id: 'invalid-value',
   defaultSeverity: 'error',
   check(ctx) {
+    // kubectl never gets past a YAML syntax error to decode the object (yaml-syntax says why).
+    if (syntaxBroken(ctx.chunk)) return;
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
     checkWorkloadRestartPolicy(ctx);
@@ -45,14 +65,14 @@ export const invalidValue: Rule = {
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
-      const field = problem.path.slice(problem.path.lastIndexOf('.') + 1);
+      const field = lastField(problem.path);
       if ('enum' in problem.expected && /emptyDir\.medium$/.test(problem.path)) {
         // Not validated by the API server: the kubelet fails the mount (pkg/volume/emptydir SetUpAt).
         const values = problem.expected.enum;
         const lower = typeof problem.value === 'string' ? problem.value.toLowerCase() : undefined;
         ctx.report({
           node: problem.valueNode,
-          message: ctx.t('invalid-value.medium', { value: show(problem.value), allowed: values.map((v) => `"${v}"`).join(', ') }),
+          message: ctx.t('invalid-value.medium', { value: show(problem.value, problem.valueNode), allowed: values.map((v) => `"${v}"`).join(', ') }),
           data: { field, value: problem.value, allowed: values, suggestion: values.find((v) => v.toLowerCase() === lower) },
         });
       } else if ('enum' in problem.expected) {
@@ -63,7 +83,7 @@ export const invalidValue: Rule = {
         const suggestion = values.find((v) => v.toLowerCase() === lower);
         ctx.report({
           node: problem.valueNode,
-          message: ctx.t('invalid-value.enum', { field, value: show(problem.value), allowed, path: problem.path, sorted: [...problem.expected.enum].sort().map((v) => `"${v}"`).join(', ') }),
+          message: ctx.t('invalid-value.enum', { field, value: show(problem.value, problem.valueNode), allowed, path: problem.path, sorted: [...problem.expected.enum].sort().map((v) => `"${v}"`).join(', ') }),
           data: { field, value: problem.value, allowed: values, suggestion },
         });
       } else if (isYaml11Boolean(problem.valueNode)) {
@@ -76,13 +96,13 @@ export const invalidValue: Rule = {
       } else if (/\.grpc\.port$/.test(problem.path)) {
         ctx.report({
           node: problem.valueNode,
-          message: ctx.t('invalid-value.grpc-port', { value: show(problem.value) }),
+          message: ctx.t('invalid-value.grpc-port', { value: show(problem.value, problem.valueNode) }),
           data: { field, value: problem.value, expectedType: problem.expected.type },
         });
       } else {
         ctx.report({
           node: problem.valueNode,
-          message: ctx.t('invalid-value.type', { field, value: show(problem.value), type: problem.expected.type, path: problem.path }),
+          message: ctx.t('invalid-value.type', { field, value: show(problem.value, problem.valueNode), type: problem.expected.type, path: problem.path }),
           data: { field, value: problem.value, expectedType: problem.expected.type },
         });
       }

@@ -11,11 +11,14 @@ import type { SchemaProblem } from '../schema/validate';
 import { checkIngressV1Fields } from './ingress-v1';
 import { schemaProblems } from './schema-problems';
 import type { Rule, RuleContext } from './types';
+import { syntaxBroken } from './yaml-syntax';
 
 export const unknownField: Rule = {
   id: 'unknown-field',
   defaultSeverity: 'error',
   check(ctx) {
+    // kubectl never gets past a YAML syntax error to decode the object (yaml-syntax says why).
+    if (syntaxBroken(ctx.chunk)) return;
     checkIngressV1Fields(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'unknown-field') continue;

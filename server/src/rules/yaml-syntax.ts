@@ -5,7 +5,8 @@
  * `\'` escape in double quotes, and a duplicate key only makes the later value win (a warning).
  * A null key (`: x`) is an error: the YAML→JSON conversion of the reader has no string for it.
  */
-import type { Document, Node } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import type { ParsedChunk } from '../core/parse';
 import { outsideCrlf } from '../core/line-index';
 import { t, type Locale } from '../l10n';
 import type { Finding, Rule, RuleContext } from './types';
@@ -20,6 +21,22 @@ export const MAX_SYNTAX_ERRORS = 20;
 const MORE = 'MORE';
 const LOOKS_K8S = /^\s*(?:apiVersion|kind)\s*:/m;
 const isBreak = (c: string | undefined): boolean => c === '\n' || c === '\r';
+
+/** The `\\'` escape in double quotes, which go-yaml accepts (`start`: the error's offset). */
+function goYamlAccepts(error: YAMLError, text: string, start: number): boolean {
+  return error.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", start);
+}
+
+/**
+ * The chunk does not parse: it has an error yaml-syntax reports as one (a duplicate key is only a
+ * warning). kubectl stops there ("error converting YAML to JSON"), and the error-recovered parse
+ * puts keys where nobody wrote them, so the schema-level rules (unknown-field, invalid-value,
+ * invalid-port), whose messages say what the API server does with the object, stay silent on it.
+ */
+export function syntaxBroken(chunk: ParsedChunk): boolean {
+  if (chunk.templated) return false;
+  return chunk.docs.some((doc) => doc.errors.some((error) => error.code !== 'DUPLICATE_KEY' && !goYamlAccepts(error, chunk.text, outsideCrlf(chunk.text, Math.min(error.pos[0], chunk.text.length)))));
+}
 
 /** Duplicate keys, named and underlined from their key nodes (yaml's error positions are matched to them in order). */
 function reportDuplicates(ctx: RuleContext, doc: Document, positions: number[]): void {
@@ -62,7 +79,7 @@ export const yamlSyntax: Rule = {
       const duplicates: number[] = [];
       for (const error of doc.errors) {
         const start = outsideCrlf(text, Math.min(error.pos[0], text.length));
-        if (error.code === 'BAD_DQ_ESCAPE' && text.startsWith("\\'", start)) continue;
+        if (goYamlAccepts(error, text, start)) continue;
         if (error.code === 'DUPLICATE_KEY') {
           duplicates.push(start);
           continue;

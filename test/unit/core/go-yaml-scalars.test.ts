@@ -76,7 +76,7 @@ test('invalid-value: `.` in args is a string (kubectl applies it); a float there
   assert.deepEqual(invalid('.'), []);
   assert.deepEqual(invalid('-.'), []);
   assert.equal(invalid('.5').length, 1);
-  assert.match(invalid('.5')[0] as string, /args\[2\] must be string, not 0\.5/);
+  assert.match(invalid('.5')[0] as string, /args\[2\] must be string, not \.5\. /);
 });
 
 test('invalid-value: a date and a `!!str` boolean word are strings to kubectl (annotations, data, args, env)', () => {

@@ -44,3 +44,17 @@ test('the fix mounts the key named like the file; preferred when the ConfigMap i
   const other = text.replace('  nginx.conf: |', '  default.conf: |');
   assert.notEqual(applyFix(other, 'mount-shadows-image', /Mount only the key/).fix.preferred, true, 'no such key: the kubelet would make an empty directory');
 });
+
+test('subPathExpr is a subPath: the kubelet expands its $(VAR) and mounts that one entry', () => {
+  const withEnv = (mount: string, env: string): string => pod(mount).replace('      volumeMounts:', `      env: ${env}\n      volumeMounts:`);
+  // The sweep repro: `subPathExpr: $(INI)` with INI a literal env value mounts the file grafana.ini.
+  const literal = withEnv('{name: c, mountPath: /etc/nginx/nginx.conf, subPathExpr: $(CONF)}', '[{name: CONF, value: nginx.conf}]');
+  assert.deepEqual(findings(literal, 'mount-shadows-image'), []);
+  // A variable from a fieldRef, one set by envFrom, a placeholder or a Tekton param: the name is unknown, the mount is still one entry.
+  assert.deepEqual(findings(withEnv('{name: c, mountPath: /etc/nginx/nginx.conf, subPathExpr: $(POD)}', '[{name: POD, valueFrom: {fieldRef: {fieldPath: metadata.name}}}]'), 'mount-shadows-image'), []);
+  assert.deepEqual(findings(pod('{name: c, mountPath: /etc/nginx/nginx.conf, subPathExpr: $(FROM_ENV_FROM)}'), 'mount-shadows-image'), []);
+  assert.deepEqual(findings(pod('{name: c, mountPath: /etc/nginx/nginx.conf, subPathExpr: "${FILE}"}'), 'mount-shadows-image'), []);
+  assert.deepEqual(findings(pod('{name: c, mountPath: /etc/nginx/nginx.conf, subPath: "$(params.file)"}'), 'mount-shadows-image'), []);
+  // An empty subPathExpr mounts the whole volume: still the error.
+  assert.equal(findings(pod('{name: c, mountPath: /etc/nginx/nginx.conf, subPathExpr: ""}'), 'mount-shadows-image').length, 1);
+});
