@@ -139,9 +139,9 @@ test('inside a Rollout: field documentation on hover, container keys completed, 
   await client.open(uri, rollout);
   const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri }, position: at(rollout, 'volumeMounts') });
   assert.match(hover?.contents.value ?? '', /volumeMounts/);
-  const edited = rollout.replace('          image: example/proxy\n', '          image: example/proxy\n          \n');
+  const edited = rollout.replace('          ports: [{containerPort: 8080}]\n      volumes:', '          ports: [{containerPort: 8080}]\n          \n      volumes:');
   await client.change(uri, 2, [{ text: edited }]);
-  const list = await client.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri }, position: at(edited, 'example/proxy\n          \n', 'example/proxy\n          '.length) });
+  const list = await client.request<{ items: { label: string }[] } | { label: string }[]>('textDocument/completion', { textDocument: { uri }, position: at(edited, '8080}]\n          \n      volumes', '8080}]\n          '.length) });
   const labels = (Array.isArray(list) ? list : list.items).map((i) => i.label);
   assert.ok(labels.includes('livenessProbe') && labels.includes('env'), labels.join(', '));
   const lenses = await client.request<{ command?: { title: string } }[]>('textDocument/codeLens', { textDocument: { uri } });

@@ -11,6 +11,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
 import { enter, leave, pathOf, type FieldPath } from './field-path';
+import { DEFAULTED_WHEN_EMPTY } from './defaulted-fields';
 import { enumAccepts, parseTypeExpr, typeTail } from './model';
 import type { FieldType } from './model';
 import { containsAlias, effectivePairs, forEachEffectivePair, nodeValue, resolveNode } from './yaml-nodes';
@@ -257,19 +258,6 @@ function visitValue(
       return;
   }
 }
-
-/**
- * Fields the API server's defaulting fills in when they are empty, before validating them
- * (pkg/apis/core/v1/defaults.go, apps/v1, batch/v1): `imagePullPolicy: ""` (kompose writes it)
- * is accepted as if it were not written. Other enums keep "" as a value, and reject it.
- */
-const DEFAULTED_WHEN_EMPTY = new RegExp(
-  [
-    String.raw`(?:containers|initContainers|ephemeralContainers)\[\d+\]\.(?:imagePullPolicy|terminationMessagePolicy|ports\[\d+\]\.protocol)$`,
-    String.raw`(?:^|\.)spec\.(?:restartPolicy|dnsPolicy|strategy\.type|updateStrategy\.type|podManagementPolicy|concurrencyPolicy)$`,
-    String.raw`^spec\.(?:type|sessionAffinity|externalTrafficPolicy|internalTrafficPolicy|ports\[\d+\]\.protocol)$`,
-  ].join('|'),
-);
 
 function checkScalar(
   node: Node & { value: unknown; type?: string; source?: string; tag?: string },

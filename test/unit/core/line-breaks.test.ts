@@ -100,11 +100,12 @@ test('a CRLF syntax error never ends between \\r and \\n, nor past its line', ()
 });
 
 test('no finding of any rule starts or ends between the \\r and \\n of a CRLF', () => {
-  // yaml ends the value of restartPolicy (an invalid-value finding) after the \r (found by the fuzzer).
+  // yaml ends the value of restartPolicy after the \r (found by the fuzzer); it was an invalid-value
+  // finding until schema rules left documents with a syntax error to yaml-syntax.
   const cases = ['---\napiVersion: apps/v1\nkind: Deployment\rspec: template: spec: restartPolicy: {[}\r\n', 'kind: Pod\r\nspec: [\r\n'];
   for (const text of cases) {
     const analysis = analyzeText(text);
-    assert.ok(analysis.findings.some((f) => f.rule !== 'yaml-syntax') || text.startsWith('kind'), JSON.stringify(text));
+    assert.ok(analysis.findings.length > 0, JSON.stringify(text));
     for (const f of analysis.findings) {
       for (const offset of [f.start, f.end, ...f.related.flatMap((r) => [r.start, r.end])]) {
         assert.ok(!(text[offset] === '\n' && text[offset - 1] === '\r'), `${f.rule} [${f.start}, ${f.end}) in ${JSON.stringify(text)}`);
