@@ -1,7 +1,8 @@
 /**
- * Part of invalid-value: a container of a built-in workload with no image (or `image: ""`). The
- * API server rejects the object: "spec.containers[0].image: Required value" (validateContainerCommon,
- * for pods and pod templates alike). Left alone:
+ * Part of invalid-value: a container of a built-in workload with no image (or `image: ""`), or
+ * with no name. The API server rejects the object: "spec.containers[0].image: Required value"
+ * (validateContainerCommon, for pods and pod templates alike), "spec.containers[0].name:
+ * Required value". Left alone:
  *  - custom resources: operators fill in the images of the containers they generate, and a CR's
  *    `containers` is often a patch onto them (Prometheus, Tekton step templates);
  *  - partial pods (kustomize patches, Helm templates, `$patch` documents);
@@ -47,6 +48,12 @@ export function checkContainerImage(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (!judged(pod, ctx)) continue;
     for (const c of pod.containers) {
+      const name = getPair(c.node, 'name', pod.doc);
+      const first = c.node.items[0]?.key;
+      if ((!name || name.value === null || (isScalar(name.value) && name.value.value === null)) && isScalar(first) && !isUnknownValue(first)) {
+        // (An empty name is invalid-name's: "must consist of lower case alphanumeric characters".)
+        ctx.report({ node: first, message: ctx.t('invalid-value.name-missing', { path: `${c.path}.name` }), data: { field: 'name', nameMissing: true } });
+      }
       if (c.name !== undefined && FRAMEWORK_CONTAINERS.has(c.name)) continue;
       const pair = getPair(c.node, 'image', pod.doc);
       const value = pair?.value;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check, findings } from '../../helpers/check';
+import { check, findings, yaml } from '../../helpers/check';
 import { fixesOf } from '../../helpers/fix';
 
 const imageFindings = (text: string): { message: string; line: number; character: number }[] =>
@@ -60,4 +60,24 @@ test('framework pod templates (Spark, Flink) leave the image to the framework', 
   assert.deepEqual(imageFindings(template('flink-main-container', 'metadata: {name: jm}\n')), []);
   assert.deepEqual(imageFindings(template('worker')), [], 'a Pod without a name is a template');
   assert.equal(imageFindings(template('worker', 'metadata: {generateName: w-}\n')).length, 1);
+});
+
+test('a container without a name is rejected (Required value), on its first key; unknown or empty names are left to others', () => {
+  // sweep AE: kubernetes-in-action's fortune-pod-args-configmap.yaml.
+  const pod = (first: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: fortune}
+    spec:
+      containers:
+      - ${first}
+        args: ["2"]
+      - name: web
+        image: nginx:1.27
+  `;
+  const found = findings(pod('image: luksa/fortune:args'), 'invalid-value');
+  assert.deepEqual(found.map((f) => f.text), ['image']);
+  assert.match(found[0]?.message ?? '', /"spec\.containers\[0\]\.name: Required value"/);
+  assert.deepEqual(findings(pod('name: fortune\n    image: luksa/fortune:args'), 'invalid-value'), []);
+  assert.deepEqual(findings(pod('name: ${NAME}\n    image: luksa/fortune:args'), 'invalid-value'), []);
 });

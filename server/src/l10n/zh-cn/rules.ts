@@ -195,6 +195,8 @@ export const rulesZhCn: Record<string, string> = {
     "CronJob 的时区应写在 spec.timeZone 中，而不是写在 schedule 里：kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\"。",
   'invalid-value.schedule-tz-both':
     "这个 CronJob 设置了 timeZone，又在 schedule 中写了时区。kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\"。",
+  'invalid-value.name-missing':
+    "每个容器都需要名称（它的日志、探针和重启都按名称报告）。kubectl apply 会拒绝：\"{path}: Required value\"。",
   'invalid-value.bidirectional':
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.image-missing':
