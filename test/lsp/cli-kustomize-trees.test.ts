@@ -15,6 +15,7 @@ interface Out {
   file: string;
   rule: string;
   message: string;
+  severity: string;
   range: { start: { line: number } };
 }
 
@@ -94,6 +95,11 @@ test('an overlay with a remote resource or a Helm chart is built without them: i
   assert.match(remote[0]!.message, /the overlay is checked without them/);
   const helm = check({ ...base, 'overlay/kustomization.yaml': 'resources: [../base]\nhelmCharts:\n  - {name: redis, repo: https://charts.example.com, version: 1.0.0}\npatches:\n  - path: exporter.yaml\n' });
   assert.deepEqual(helm.filter((f) => f.rule !== 'kustomize-build'), []);
+  // A Helm chart is not fetched, like a remote resource: a note on its entry, not kustomize's "must specify --enable-helm" error.
+  const build = helm.filter((f) => f.rule === 'kustomize-build');
+  assert.deepEqual(build.map((f) => [f.severity, f.range.start.line]), [['information', 2]]);
+  assert.match(build[0]!.message, /remote resources \(Helm chart redis\)/);
+  assert.doesNotMatch(build[0]!.message, /enable-helm/);
   // Without the patch the base's Service really has no backends for `metrics`.
   const unpatched = check({ ...base, 'overlay/kustomization.yaml': 'resources:\n  - ../base\n  - https://raw.githubusercontent.com/example/monitoring/main/servicemonitor.yaml\n' });
   assert.ok(unpatched.some((f) => f.rule === 'service-target-port' && f.file.endsWith('svc.yaml')));

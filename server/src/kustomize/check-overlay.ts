@@ -46,7 +46,7 @@ export function overlayLabel(dir: string, base: string): string {
 
 /** The entry of the kustomization that kustomize's message names (a resource, a patch...), else the first line. */
 function errorSpan(text: string, message: string): { start: number; end: number } {
-  for (const m of text.matchAll(/^[ \t]*(?:-[ \t]+|path:[ \t]*)(?:(?:path|name):[ \t]*)?["']?([^"'\s#]+)/gm)) {
+  for (const m of text.matchAll(/^[ \t]*(?:-[ \t]+(?:\{[ \t]*)?|path:[ \t]*)(?:(?:path|name):[ \t]*)?["']?([^"'\s#,}]+)/gm)) {
     const value = m[1] ?? '';
     if (value.length < 2 || !(message.includes(`'${value}'`) || message.includes(`/${value.replace(/^(\.\.?\/)+/, '')}'`))) continue;
     const start = (m.index ?? 0) + m[0].length - value.length;
@@ -62,7 +62,7 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   const level = options.analysis.rules?.[BUILD_RULE];
   if (level === 'off') return undefined;
   // A remote resource is reported where it is listed (maybe in a base), the rest on the overlay.
-  const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0) : undefined;
+  const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0 || (k.helmCharts?.length ?? 0) > 0) : undefined;
   const file = (lister ?? (result.tree[0] as KustomizationInfo | undefined))?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
   let text = '';
   try {
@@ -76,7 +76,7 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
       : result.reason === 'remote'
         ? t(locale, options.builtLocally ? 'kustomize-build.remote-local' : 'kustomize-build.remote', { resources: result.message })
         : t(locale, options.discovered ? 'kustomize-build.failed-alone' : 'kustomize-build.failed', { message: result.message });
-  const span = errorSpan(text, lister ? lister.remote.map((r) => `'${r}'`).join(' ') : result.message);
+  const span = errorSpan(text, lister ? [...lister.remote, ...(lister.helmCharts ?? [])].map((r) => `'${r}'`).join(' ') : result.message);
   const severity: Severity = level ?? (result.reason === 'remote' || options.discovered ? 'information' : 'error');
   return { file, rule: BUILD_RULE, severity, message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
 }

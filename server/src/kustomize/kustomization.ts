@@ -33,6 +33,8 @@ export interface KustomizationInfo {
   readonly patches: readonly PatchRef[];
   /** Resources given as URLs: rendering them would need the network. */
   readonly remote: readonly string[];
+  /** Helm charts it inflates (`helmCharts`, `helmChartInflationGenerator`), by name: they need helm and the network too. */
+  readonly helmCharts?: readonly string[];
   /** `kind: Component`: built only through a kustomization that lists it under `components`. */
   readonly component?: true;
 }
@@ -130,7 +132,8 @@ export function readKustomization(file: string, read: ReadText = readFromDisk): 
   for (const r of objects(k.replacements)) if (typeof r.path === 'string') files.push(abs(r.path));
   const openapi = k.openapi as Record<string, unknown> | undefined;
   if (openapi && typeof openapi.path === 'string') files.push(abs(openapi.path));
-  return { dir, file, files, children, patches, remote, ...(k.kind === 'Component' ? { component: true as const } : {}) };
+  const helmCharts = [...objects(k.helmCharts).map((c) => c.name), ...objects(k.helmChartInflationGenerator).map((c) => c.chartName)].map((n) => (typeof n === 'string' && n !== '' ? n : 'helmCharts'));
+  return { dir, file, files, children, patches, remote, ...(helmCharts.length > 0 ? { helmCharts } : {}), ...(k.kind === 'Component' ? { component: true as const } : {}) };
 }
 
 /** A kustomization and every kustomization it uses, outermost first (bounded against cycles). */

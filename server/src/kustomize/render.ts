@@ -134,7 +134,8 @@ function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo
   const read: ReadText = (file) => overrides.get(file) ?? readFileSync(file, 'utf8');
   const tree = readTree(resolve(dir), read);
   if (tree.length === 0) return { tree, read, refused: { ok: false, reason: 'failed', message: `no kustomization in ${dir}`, tree } };
-  const remote = tree.flatMap((k) => k.remote);
+  // kustomize inflates Helm charts only with --enable-helm, which fetches them: like remote resources.
+  const remote = tree.flatMap((k) => [...k.remote, ...(k.helmCharts ?? []).map((name) => `Helm chart ${name}`)]);
   if (remote.length > 0) return { tree, read, refused: { ok: false, reason: 'remote', message: remote.join(', '), tree } };
   return { tree, read };
 }
