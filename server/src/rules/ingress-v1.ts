@@ -6,8 +6,8 @@
  * defaulted (invalid-value: "Required value"). Templated documents are left alone: their `if`
  * branches often hold both forms.
  */
-import { isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { asMap, getMap, getPair, getSeqItems } from '../core/yaml-access';
+import { isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { asMap, getMap, getNode, getPair, getSeqItems } from '../core/yaml-access';
 import type { K8sObject } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
@@ -87,6 +87,27 @@ export function checkIngressPathType(ctx: RuleContext): void {
         data: { field: 'pathType', missing: true, allowed: ['ImplementationSpecific', 'Prefix', 'Exact'], ingressPath: true },
       });
     }
+  }
+}
+
+/**
+ * An Ingress routes nothing without `rules` or a `defaultBackend` (v1beta1: `backend`), and the
+ * API server refuses it: "spec: Invalid value: …: either `defaultBackend` or `rules` must be
+ * specified". A kustomize patch or base (an overlay may add the rules) and templates are left alone.
+ */
+export function checkIngressRoutes(ctx: RuleContext): void {
+  if (ctx.chunk.masked || ctx.options.fragment || ctx.options.kustomizeResource) return;
+  for (const { object, doc } of ctx.objects) {
+    if (object.kind !== 'Ingress' || !/^(networking\.k8s\.io|extensions)\/v1/.test(object.apiVersion ?? '')) continue;
+    const specPair = getPair(object.node, 'spec', doc);
+    const spec = asMap(specPair?.value, doc);
+    if (specPair && !spec) continue; // a spec that is not a mapping: the type check's
+    const rules = getNode(spec, 'rules', doc);
+    const routed = (isSeq(rules) && rules.items.length > 0) || (rules !== undefined && !isSeq(rules)) || getPair(spec, 'defaultBackend', doc) || getPair(spec, 'backend', doc);
+    if (routed) continue;
+    const at = specPair?.key ?? getPair(object.node, 'kind', doc)?.key;
+    if (!isScalar(at)) continue;
+    ctx.report({ node: at as Node, message: ctx.t('invalid-value.ingress-no-route', { path: `${object.pathPrefix}spec` }), data: { field: 'rules' } });
   }
 }
 

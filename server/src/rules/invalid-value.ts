@@ -11,7 +11,7 @@ import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
 import { checkCronJobSchedule } from './cronjob-schedule';
-import { checkIngressPathType } from './ingress-v1';
+import { checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
@@ -62,6 +62,7 @@ export const invalidValue: Rule = {
     checkContainerConstraints(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);
+    checkIngressRoutes(ctx);
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

@@ -40,3 +40,17 @@ test('spec.backend is defaultBackend in v1; v1beta1 Ingresses and templated ones
   const templated = ingress('networking.k8s.io/v1', '      {{- if .Values.v1 }}\n      - path: /\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80}}}\n      {{- else }}\n' + old + '      {{- end }}\n');
   assert.deepEqual(check(templated).filter((f) => f.rule !== 'templated-file'), []);
 });
+
+test('an Ingress with neither rules nor a defaultBackend is refused; a patch or a base is left alone', () => {
+  // sweep AD: ebad-arshad's k8s/base/api-gateway/nginx.yaml (an Ingress of nothing but annotations and a class).
+  const ingress = (spec: string): string => `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: gateway}\n${spec}\n`;
+  for (const spec of ['spec: {ingressClassName: nginx}', 'spec:\n  ingressClassName: nginx\n  rules: []', '']) {
+    const found = findings(ingress(spec), 'invalid-value');
+    assert.equal(found.length, 1, spec);
+    assert.match(found[0]?.message ?? '', /"spec: Invalid value: …: either `defaultBackend` or `rules` must be specified"/);
+  }
+  assert.equal(findings(ingress(''), 'invalid-value')[0]?.text, 'kind');
+  assert.deepEqual(findings(ingress('spec: {defaultBackend: {service: {name: web, port: {number: 80}}}}'), 'invalid-value'), []);
+  assert.deepEqual(findings(ingress('spec:\n  rules:\n  - host: a.example.com\n    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}'), 'invalid-value'), []);
+  assert.deepEqual(findings(ingress('spec: {ingressClassName: nginx}'), 'invalid-value', { fragment: 'kustomize-patch' }), []);
+});

@@ -194,6 +194,8 @@ export const rulesEn = {
     "This CronJob sets timeZone and also names a time zone in its schedule. kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\".",
   'invalid-value.name-missing':
     "Every container needs a name (its logs, probes and restarts are reported by it). kubectl apply rejects this: \"{path}: Required value\".",
+  'invalid-value.ingress-no-route':
+    "This Ingress has neither rules nor a defaultBackend, so it routes nothing. kubectl apply rejects this: \"{path}: Invalid value: …: either `defaultBackend` or `rules` must be specified\".",
   'invalid-value.bidirectional':
     'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
   'invalid-value.image-missing':

@@ -197,6 +197,8 @@ export const rulesZhCn: Record<string, string> = {
     "这个 CronJob 设置了 timeZone，又在 schedule 中写了时区。kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\"。",
   'invalid-value.name-missing':
     "每个容器都需要名称（它的日志、探针和重启都按名称报告）。kubectl apply 会拒绝：\"{path}: Required value\"。",
+  'invalid-value.ingress-no-route':
+    "这个 Ingress 既没有 rules 也没有 defaultBackend，所以不路由任何流量。kubectl apply 会拒绝：\"{path}: Invalid value: …: either `defaultBackend` or `rules` must be specified\"。",
   'invalid-value.bidirectional':
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.image-missing':
