@@ -50,7 +50,8 @@ export function checkContainerImage(ctx: RuleContext): void {
     for (const c of pod.containers) {
       const name = getPair(c.node, 'name', pod.doc);
       const first = c.node.items[0]?.key;
-      if ((!name || name.value === null || (isScalar(name.value) && name.value.value === null)) && isScalar(first) && !isUnknownValue(first)) {
+      const nameless = !name || name.value === null || (isScalar(name.value) && name.value.value === null && !isUnknownValue(name.value));
+      if (nameless && isScalar(first) && !isUnknownValue(first)) {
         // (An empty name is invalid-name's: "must consist of lower case alphanumeric characters".)
         ctx.report({ node: first, message: ctx.t('invalid-value.name-missing', { path: `${c.path}.name` }), data: { field: 'name', nameMissing: true } });
       }

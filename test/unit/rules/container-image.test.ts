@@ -80,4 +80,6 @@ test('a container without a name is rejected (Required value), on its first key;
   assert.match(found[0]?.message ?? '', /"spec\.containers\[0\]\.name: Required value"/);
   assert.deepEqual(findings(pod('name: fortune\n    image: luksa/fortune:args'), 'invalid-value'), []);
   assert.deepEqual(findings(pod('name: ${NAME}\n    image: luksa/fortune:args'), 'invalid-value'), []);
+  // A name a Helm template writes (elastic/helm-charts' test pod) is a name.
+  assert.deepEqual(findings(pod('name: "{{ .Release.Name }}-test"\n    image: luksa/fortune:args'), 'invalid-value'), []);
 });
