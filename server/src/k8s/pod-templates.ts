@@ -85,7 +85,8 @@ export const STANDARD_POD: PodShape = {
 /** Knative's RevisionSpec inlines a PodSpec and adds these (Knative rejects many PodSpec fields unless a feature flag allows them). */
 const KNATIVE_POD: PodShape = { ...STANDARD_POD, podSpec: { extraKeys: ['containerConcurrency', 'timeoutSeconds', 'responseStartTimeoutSeconds', 'idleTimeoutSeconds'] } };
 
-const TEKTON_STEP_KEYS = ['script', 'timeout', 'workspaces', 'onError', 'stdoutConfig', 'stderrConfig', 'params', 'results', 'ref', 'when', 'computeResources'];
+// `displayName` (a name for UIs) is a Step field since Tekton Pipelines v0.62; Sidecar has none.
+const TEKTON_STEP_KEYS = ['displayName', 'script', 'timeout', 'workspaces', 'onError', 'stdoutConfig', 'stderrConfig', 'params', 'results', 'ref', 'when', 'computeResources'];
 /** Tekton: steps run one after another; sidecars run beside every step. */
 const TEKTON_TASK: PodShape = {
   slots: [
