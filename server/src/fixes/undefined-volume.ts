@@ -12,7 +12,7 @@ export const undefinedVolumeFixes: FixProvider = (ctx) => {
   if (device?.part.nameNode && device.part.name) {
     // A block device needs a PersistentVolumeClaim (or an ephemeral one): an emptyDir added for it
     // is rejected ("can only use volume source type of PersistentVolumeClaim or Ephemeral for block mode").
-    const defined = [...device.pod.volumes, ...device.pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+    const defined = [...device.pod.volumes, ...device.pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : [])).concat(device.pod.specPatch?.volumes ?? []);
     const to = closest(device.part.name, defined);
     return to ? [{ title: ctx.t('fix.rename', { from: device.part.name, to }), edits: [replaceScalar(ctx.chunk.start, device.part.nameNode, to)], preferred: true }] : [];
   }
@@ -20,7 +20,8 @@ export const undefinedVolumeFixes: FixProvider = (ctx) => {
   if (!hit?.part.nameNode || !hit.part.name) return [];
   const { pod, part: mount } = hit;
   const name = mount.name ?? '';
-  const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+  // As the rule: the volumes Argo's podSpecPatch adds count.
+  const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : [])).concat(pod.specPatch?.volumes ?? []);
   const fixes: Fix[] = [];
   const suggestion = closest(name, defined);
   if (suggestion) fixes.push({ title: ctx.t('fix.rename', { from: name, to: suggestion }), edits: [replaceScalar(ctx.chunk.start, mount.nameNode!, suggestion)], preferred: true });

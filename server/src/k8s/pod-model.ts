@@ -9,6 +9,7 @@ import { podLocationsOf, walk, type PodLocation } from './pod-locations';
 import type { PodShape, UserPodTemplate } from './pod-templates';
 import { objectsOf, type K8sObject } from './workloads';
 import { fieldPath } from './field-paths';
+import { podSpecPatchOf, type PodSpecPatch } from './pod-spec-patch';
 
 /**
  * How a container lives beside the others. `step`: a Tekton step, run one after another with the
@@ -146,6 +147,8 @@ export interface PodModel {
   readonly shape: PodShape;
   /** For custom resources: what to validate against the schema (built-in kinds are validated whole). */
   readonly schemaParts: readonly SchemaPart[];
+  /** What the controller's pod spec patches add (Argo `podSpecPatch`). */
+  readonly specPatch?: PodSpecPatch;
 }
 
 function volumesOf(owner: YAMLMap | undefined, ownerPath: string, doc: Document, inherited: boolean): VolumeModel[] {
@@ -210,6 +213,7 @@ function modelAt(object: K8sObject, doc: Document, location: PodLocation, partia
   ];
   const claims = [...(object.kind === 'StatefulSet' ? ['spec.volumeClaimTemplates'] : []), ...(shape.sharedClaims ?? [])];
   const hostNetworkNode = getScalar(spec, 'hostNetwork', doc);
+  const specPatch = shape.podSpecPatches ? podSpecPatchOf(shape.podSpecPatches.map((p) => (p === '' ? spec : mapAt(object, p, doc))), doc) : undefined;
   return {
     doc,
     object,
@@ -229,6 +233,7 @@ function modelAt(object: K8sObject, doc: Document, location: PodLocation, partia
     partial: partial || shape.injected === true,
     shape,
     schemaParts: schemaPartsOf(location, containers, volumes),
+    ...(specPatch ? { specPatch } : {}),
   };
 }
 

@@ -46,6 +46,11 @@ export interface PodShape {
   readonly podSpec?: { readonly extraKeys?: readonly string[] };
   /** Maps of the enclosing object whose `volumes` every pod also gets (Argo workflow-level volumes). */
   readonly sharedVolumeOwners?: readonly string[];
+  /**
+   * Maps whose `podSpecPatch` the controller merges into the pod (Argo): `''` is the location's own
+   * map, others are dotted paths from the object. Its volumes and mounts count (pod-spec-patch.ts).
+   */
+  readonly podSpecPatches?: readonly string[];
   /** Volume claim templates of the enclosing object (their names are volumes of each pod); `[]` walks lists. */
   readonly sharedClaims?: readonly string[];
   /**
@@ -85,7 +90,8 @@ export const STANDARD_POD: PodShape = {
 /** Knative's RevisionSpec inlines a PodSpec and adds these (Knative rejects many PodSpec fields unless a feature flag allows them). */
 const KNATIVE_POD: PodShape = { ...STANDARD_POD, podSpec: { extraKeys: ['containerConcurrency', 'timeoutSeconds', 'responseStartTimeoutSeconds', 'idleTimeoutSeconds'] } };
 
-const TEKTON_STEP_KEYS = ['script', 'timeout', 'workspaces', 'onError', 'stdoutConfig', 'stderrConfig', 'params', 'results', 'ref', 'when', 'computeResources'];
+// `displayName` (a name for UIs) is a Step field since Tekton Pipelines v0.62; Sidecar has none.
+const TEKTON_STEP_KEYS = ['displayName', 'script', 'timeout', 'workspaces', 'onError', 'stdoutConfig', 'stderrConfig', 'params', 'results', 'ref', 'when', 'computeResources'];
 /** Tekton: steps run one after another; sidecars run beside every step. */
 const TEKTON_TASK: PodShape = {
   slots: [
@@ -100,7 +106,8 @@ const ARGO_USER_CONTAINER = ['mirrorVolumeMounts'];
 /**
  * Argo Workflows: one pod per container/script/containerSet template. A mount finds its volume in
  * the template's `volumes`, then in the workflow's (`volumes`, `volumeClaimTemplates`); the
- * `templateDefaults` volumes are merged into every template. A WorkflowTemplate's templates run
+ * `templateDefaults` volumes are merged into every template, and so are the `podSpecPatch` of the
+ * template, `templateDefaults` and the workflow. A WorkflowTemplate's templates run
  * through `templateRef` from other workflows, whose volumes they get: open.
  */
 function argoTemplate(spec: string, open = false): PodShape {
@@ -113,6 +120,7 @@ function argoTemplate(spec: string, open = false): PodShape {
       { key: 'sidecars', role: 'app', extraKeys: ARGO_USER_CONTAINER },
     ],
     sharedVolumeOwners: [spec, `${spec}.templateDefaults`],
+    podSpecPatches: ['', spec, `${spec}.templateDefaults`],
     sharedClaims: [`${spec}.volumeClaimTemplates`],
     ...(open ? { openVolumes: true } : {}),
   };

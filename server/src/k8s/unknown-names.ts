@@ -68,12 +68,12 @@ export function portNamesOpen(container: ContainerModel, doc: Document): boolean
   return namesOpen(container.node, 'ports', doc) || container.ports.some((p) => hasUnknownName(p.node, doc));
 }
 
-/** Whether the pod may define a volume (or a claim template) of any name. */
+/** Whether the pod may define a volume (or a claim template) of any name (an unreadable Argo `podSpecPatch` too). */
 export function volumeNamesOpen(pod: PodModel): boolean {
-  return namesOpen(pod.spec, 'volumes', pod.doc) || [...pod.volumes, ...pod.claimTemplates].some((v) => hasUnknownName(v.node, pod.doc));
+  return pod.specPatch?.volumesOpen === true || namesOpen(pod.spec, 'volumes', pod.doc) || [...pod.volumes, ...pod.claimTemplates].some((v) => hasUnknownName(v.node, pod.doc));
 }
 
-/** Whether some container of the pod may mount a volume of any name. */
+/** Whether some container of the pod may mount a volume of any name (an unreadable Argo `podSpecPatch` too). */
 export function mountNamesOpen(pod: PodModel): boolean {
-  return pod.containers.some((c) => namesOpen(c.node, 'volumeMounts', pod.doc) || namesOpen(c.node, 'volumeDevices', pod.doc) || c.mounts.some((m) => hasUnknownName(m.node, pod.doc)));
+  return pod.specPatch?.mountsOpen === true || pod.containers.some((c) => namesOpen(c.node, 'volumeMounts', pod.doc) || namesOpen(c.node, 'volumeDevices', pod.doc) || c.mounts.some((m) => hasUnknownName(m.node, pod.doc)));
 }

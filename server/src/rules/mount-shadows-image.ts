@@ -1,8 +1,8 @@
 /**
  * mount-shadows-image: a mount at or above a directory the image ships content in hides that
  * content, because Kubernetes never copies image files into a volume (unlike Docker named
- * volumes). Not raised when something else fills the volume (another container mounts it
- * writable), nor at the image's data directories, which are meant to be mounted. Only volumes
+ * volumes). Not raised when something fills the volume (another container mounts it writable,
+ * or the container's own shell script or postStart hook writes under the mount path), nor at the image's data directories, which are meant to be mounted. Only volumes
  * that surely start empty (emptyDir, ephemeral) are warnings; ConfigMap, Secret and projected
  * volumes are deliberate overrides, and persistent or node volumes may already hold the content:
  * those are reported as information. A directory volume mounted over a file the image ships is
@@ -13,6 +13,7 @@ import { isBelow, normaliseMountPath } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
 import { checkMountsOverFiles } from './mount-over-file';
 import { nameAsWritten } from '../k8s/unknown-names';
+import { selfWrittenPaths } from '../k8s/self-fill';
 import type { Rule } from './types';
 
 const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
@@ -42,6 +43,8 @@ export const mountShadowsImage: Rule = {
             (other) => other !== container && other.mounts.some((m) => !m.readOnly && (m.name === undefined || mount.name === undefined || m.name === mount.name)),
           );
           if (filledElsewhere) continue;
+          // The container fills the volume itself before serving it (`sh -c "echo ... > $dir/index.html && exec nginx"`, a postStart hook).
+          if (!mount.readOnly && selfWrittenPaths(container, pod.doc).some((p) => p === at || isBelow(p, at))) continue;
           const named = mount.name;
           const volume = named === undefined ? undefined : (pod.volumes.find((v) => v.name === named) ?? pod.claimTemplates.find((v) => v.name === named));
           const source = volume?.source ?? '';

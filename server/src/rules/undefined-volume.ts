@@ -27,7 +27,8 @@ export const undefinedVolume: Rule = {
       // So may a volume whose name a placeholder writes (`name: ${DATA_VOLUME}`).
       if (pod.partial || volumeNamesOpen(pod)) continue;
       const open = pod.shape.openVolumes === true;
-      const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : []));
+      // Argo's podSpecPatch adds its volumes to the pod before it is created.
+      const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : [])).concat(pod.specPatch?.volumes ?? []);
       // A mount every container gets (Argo's containerSet.volumeMounts) is reported once.
       const seen = new Set<object>();
       for (const container of pod.containers) {

@@ -23,7 +23,8 @@ export const unusedVolume: Rule = {
     for (const pod of ctx.pods) {
       // The mount may be in the part a fragment leaves out, or name a volume through a placeholder.
       if (pod.partial || mountNamesOpen(pod)) continue;
-      const used = new Set(pod.containers.flatMap((c) => [...c.mounts.map((m) => m.name), ...c.devices.map((d) => d.name)]));
+      // Argo's podSpecPatch may add the mount to a container.
+      const used = new Set([...pod.containers.flatMap((c) => [...c.mounts.map((m) => m.name), ...c.devices.map((d) => d.name)]), ...(pod.specPatch?.mounts ?? [])]);
       for (const volume of pod.volumes) {
         if (!volume.name || !volume.nameNode || volume.inherited || used.has(volume.name)) continue;
         if (GCSFUSE_VOLUME.test(volume.name) && gcsfuseInjected(pod)) continue;

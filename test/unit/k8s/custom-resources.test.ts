@@ -197,6 +197,22 @@ test('Tekton: two steps on one port are not reported', () => {
   assert.deepEqual(check(text), []);
 });
 
+test('Tekton: a step\'s displayName (Tekton Pipelines v0.62) is a Step field; a misspelling still is not', () => {
+  const task = (key: string): string => yaml`
+    apiVersion: tekton.dev/v1
+    kind: Task
+    metadata: {name: fields-v1}
+    spec:
+      steps:
+        - name: build
+          ${key}: "Build the image"
+          image: alpine
+          script: echo hi
+  `;
+  assert.deepEqual(check(task('displayName')), []);
+  assert.deepEqual(findings(task('displayname'), 'unknown-field').map((f) => `${f.severity}|${f.text}`), ['error|displayname']);
+});
+
 test('Tekton: $(params.x) substitutions are unknown, not undefined volumes', () => {
   const text = yaml`
     apiVersion: tekton.dev/v1
