@@ -1,5 +1,5 @@
 /**
- * The configuration files of httpd, Caddy, Envoy, Traefik and nats-server, read when the file the process
+ * The configuration files of httpd, Caddy, Envoy, Traefik, nats-server and the registry, read when the file the process
  * loads is mounted from a ConfigMap the pod sees (its file, its folder, its kustomize bases, in
  * its namespace). Each reader answers as nginx's does (listen-config.ts): the image default
  * (nothing mounted over the file), the listens the file sets, or "unsure" with the reason,
@@ -11,6 +11,7 @@ import { fileAt, filesIn, isFile, type ConfigFile, type ConfigListen, type Confi
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { readNats } from './listen-nats';
 import { readEnvoy, readTraefik } from './listen-proxies';
+import { readRegistry } from './listen-registry';
 import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -40,9 +41,10 @@ export interface RawListen {
   readonly directive: string;
 }
 
-export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats';
+export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry';
 
-export function readConfigFile(format: FileFormat, ctx: ReadContext): FileConfigResult {
+/** `imageFile`: the configuration file the image's CMD names (ListenModel.configFile). */
+export function readConfigFile(format: FileFormat, ctx: ReadContext, imageFile?: string): FileConfigResult {
   switch (format) {
     case 'httpd':
       return readHttpd(ctx);
@@ -54,6 +56,8 @@ export function readConfigFile(format: FileFormat, ctx: ReadContext): FileConfig
       return readTraefik(ctx);
     case 'nats':
       return readNats(ctx);
+    case 'registry':
+      return readRegistry(ctx, imageFile);
   }
 }
 

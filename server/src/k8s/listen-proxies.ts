@@ -11,10 +11,10 @@ import { flagValue, listensOf, type FileConfigResult, type RawListen, type ReadC
 import { parseAddress } from './listen-values';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+export const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** A YAML or JSON file as plain data; undefined when it does not parse to a mapping. */
-function parseData(text: string): Obj | undefined {
+export function parseData(text: string): Obj | undefined {
   try {
     const data: unknown = parse(text);
     return isObj(data) ? data : undefined;

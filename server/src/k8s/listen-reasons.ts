@@ -52,6 +52,7 @@ export const REASON_KEYS = [
   'config-env',
   'env-file',
   'address-list',
+  'registry-no-config',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

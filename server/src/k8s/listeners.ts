@@ -8,11 +8,12 @@
  */
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
-import { lookupImage, normaliseMountPath, parseImageRef, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
+import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { bindAddress, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, envArgItems, expand, findFlag, hasFlagPrefix, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { readConfigFile } from './listen-files';
+import { configFileArg, ownProgram, publishedImage } from './listen-programs';
 import { readRedisConfig } from './listen-redis';
 import { reason, type UnsureReason } from './listen-reasons';
 import type { ContainerModel, PodModel, PortModel } from './pod-model';
@@ -62,6 +63,11 @@ export interface ContainerListeners {
   readonly complete: boolean;
   /** The setting that turned every TCP listener off (`--skip-networking`), as written. */
   readonly tcpOff?: string;
+  /**
+   * Basis `command` without a replaced `command`: the program `args` run instead of the server
+   * (`psql`), or the flag that makes the server exit at once (`nginx -t`).
+   */
+  readonly runsInstead?: { readonly program: string } | { readonly exitFlag: string };
 }
 
 /** What the model needs beyond the pod: user image knowledge and the file's ConfigMaps. */
@@ -142,15 +148,22 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   // `args` replace the image's CMD: a first word that is no flag and none of the server's own
   // programs or subcommands runs something else (`rabbitmqctl await_startup`, `sh -c …`,
   // `consul snapshot save`), whose ports nobody knows; so does a flag when the CMD is a script.
-  if (first !== undefined && (!first.startsWith('-') || listen?.argsEnv?.cmdOnly) && !(listen?.programs ?? []).includes(first.slice(first.lastIndexOf('/') + 1)) && !(listen?.config === 'redis' && !listen.argsEnv?.cmdOnly && first.endsWith('.conf'))) {
+  if (first !== undefined && (!first.startsWith('-') || listen?.argsEnv?.cmdOnly) && !(listen?.programs ?? []).includes(first.slice(first.lastIndexOf('/') + 1)) && !configFileArg(listen, first)) {
+    // An image that names its programs starts through an entrypoint that execs any other word
+    // (docker-entrypoint.sh: `exec "$@"`): the server does not run, and port flags after the word
+    // are the other program's (`psql -p 5432` connects there), as with a replaced `command`.
+    if (!unsure && listen?.programs && !first.startsWith('-') && !first.includes('$')) return { ...base, listeners: declared, basis: 'command', image: info, runsInstead: { program: first } };
     unsure ??= reason('args-program', { program: first });
   }
+  // `nginx -t`, `postgres --version`: the server prints or tests, then exits, binding nothing.
+  const exitFlag = args.find((a) => listen?.exitArgs?.includes(a.text))?.text;
+  if (exitFlag && !unsure) return { ...base, listeners: declared, basis: 'command', image: info, runsInstead: { exitFlag } };
   const settingItems = new Set<ArgItem>();
   const moves = new Map<number, Omit<Listener, 'protocol'> | 'off'>();
   const added: Listener[] = [];
   // httpd, Caddy, Envoy, Traefik: the file the process loads (a Traefik file replaces every flag).
   const format = listen?.config === 'nginx' || listen?.config === 'redis' ? undefined : listen?.config;
-  const fromFile = format ? readConfigFile(format, { pod, container, args, env: vars, configMaps }) : undefined;
+  const fromFile = format ? readConfigFile(format, { pod, container, args, env: vars, configMaps }, listen?.configFile) : undefined;
   const exclusive = fromFile?.kind === 'listens' && fromFile.exclusive === true;
   for (const a of fromFile?.consumed ?? []) settingItems.add(a);
   for (const setting of exclusive ? [] : (listen?.settings ?? [])) {
@@ -254,31 +267,6 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   }
   // Not fully known: declarations say what else the author runs; unmoved defaults give way to them.
   return { ...base, listeners: declared.length > 0 ? withDeclarations(explicit) : all, basis: 'image', image: info };
-}
-
-/**
- * `command` that starts the image's own server (`[nats-server, --config, …]`, `[redis-server,
- * /conf/redis.conf]`, `[/usr/sbin/nginx, -g, …]`): the process is the one the image documents,
- * so its settings are read from command and args together, as from args alone. Undefined when
- * `command` runs anything else (a shell, a script, another program): then only the declarations
- * say what listens.
- */
-function ownProgram(container: ContainerModel, listen: ResolvedImage['listen'], doc: PodModel['doc']): ArgItem[] | undefined {
-  const items = argItems(container, 'command', doc);
-  const first = items[0]?.text;
-  if (first === undefined || !listen?.programs) return undefined;
-  return listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) ? items : undefined;
-}
-
-/**
- * Whether the reference names the published image rather than a namesake: Docker Hub (or a
- * `library/` mirror), or a namespaced path (`prom/node-exporter`, `quay.io/prometheus/…`). A
- * single name on another registry (`registry.k8s.io/redis`) is often a different image, so its
- * declarations are trusted over the table's defaults.
- */
-function publishedImage(image: string): boolean {
-  const ref = parseImageRef(image);
-  return !!ref && (ref.registry === 'docker.io' || ref.path.includes('library/') || ref.repository.includes('/'));
 }
 
 /** The listeners of every container of the pod, ephemeral containers included. */

@@ -15,6 +15,8 @@ export function howText(t: T, listener: Listener, of: ContainerListeners): strin
     case 'config':
       return t('listener.how.config', { origin: listener.origin });
     default:
+      if (of.runsInstead && 'program' in of.runsInstead) return t('listener.how.args-program', { program: of.runsInstead.program });
+      if (of.runsInstead) return t('listener.how.exit-flag', { flag: of.runsInstead.exitFlag });
       if (of.basis === 'command') return t('listener.how.command');
       if (of.basis === 'unsure') return t('listener.how.unsure', { why: of.unsure ? reasonText(t, of.unsure) : '' });
       return t('listener.how.declared');

@@ -25,6 +25,7 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'envoy') parts.push('`static_resources.listeners[].address` and `admin.address` of the `-c` file mounted from a ConfigMap');
   if (listen.config === 'traefik') parts.push('`entryPoints.*.address` of traefik.yml/.toml (or `--configFile`) mounted from a ConfigMap, which replaces the flags');
   if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
+  if (listen.config === 'registry') parts.push(`\`http.addr\` and \`http.debug.addr\` of ${listen.configFile ? `\`${listen.configFile}\`` : 'the CMD\'s file'} (or the file args name) mounted from a ConfigMap (env wins over it)`);
   if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
   if (listen.featureArgs?.length) parts.push(`unsure with ${listen.featureArgs.map((a) => `\`${a}\``).join(', ')} (a feature with listeners of its own)`);
@@ -44,6 +45,8 @@ function listenCell(info: ImageInfo): string {
   if (listen.argsEnv) parts.push(`the words of env ${listen.argsEnv.names.map((e) => `\`${e}\``).join(', ')} read as args${listen.argsEnv.cmdOnly ? ' (only when `args` do not replace the CMD)' : ''}`);
   if (listen.configEnv?.length) parts.push(`unsure with env ${listen.configEnv.map((e) => `\`${e}\``).join(', ')}`);
   if (listen.fileEnvSuffix) parts.push(`unsure when a setting's variable is given with \`${listen.fileEnvSuffix}\` (read from a file)`);
+  if (listen.configFileArgs?.length) parts.push(`args may start with a ${listen.configFileArgs.map((e) => `\`${e}\``).join('/')} file`);
+  if (listen.exitArgs?.length) parts.push(`no listener with ${listen.exitArgs.map((a) => `\`${a}\``).join(', ')} (prints or tests, then exits)`);
   if (listen.programs?.length) parts.push(`command or args may start with ${listen.programs.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.complete) parts.push('**complete** (port-not-served applies)');
   return parts.join('; ');
@@ -91,7 +94,10 @@ export function renderImagesMarkdown(): string {
     'starts the image\'s own server (one of the programs in the "Listeners" column, as in',
     '`command: [nats-server, --config, /etc/nats/nats.conf]`) is read like args; `args` that start with a',
     'word that is no flag and none of those programs or subcommands replace the image\'s command with',
-    'another program (`rabbitmqctl await_startup`, `sh -c …`), whose ports are unknown. When `command` runs',
+    'another program (`rabbitmqctl await_startup`, `psql -p 5432`, `sh -c …`): where the image lists its programs, its',
+    'entrypoint execs that word, so the server\'s flags after it are not read and the declarations stand in, as for',
+    'a `command`; otherwise its ports are unknown. A flag that makes the server print or test and exit (`nginx -t`)',
+    'leaves the declarations too. When `command` runs',
     'anything else, the image default no longer holds and the declarations stand in; so they do',
     'for an unknown image, or when a setting cannot be read (a Secret, `envFrom`, a configuration file',
     'elsewhere or one Podsight cannot follow): then Podsight says it cannot tell instead of guessing. For images marked **complete**, a',

@@ -11,6 +11,7 @@ import { apps, baseImages } from './data/apps';
 import { databases } from './data/databases';
 import { observability } from './data/observability';
 import { platform } from './data/platform';
+import { redisImages } from './data/redis';
 import { php, webServers } from './data/web-servers';
 import type { ImageInfo } from './types';
 
@@ -28,6 +29,6 @@ export type {
 } from './types';
 
 /** Every built-in entry, sorted by repository. */
-export const BUILTIN_IMAGES: readonly ImageInfo[] = [...webServers, php, ...databases, ...observability, ...platform, ...apps, ...baseImages].sort(
+export const BUILTIN_IMAGES: readonly ImageInfo[] = [...webServers, php, ...databases, ...redisImages, ...observability, ...platform, ...apps, ...baseImages].sort(
   (a, b) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0),
 );

@@ -95,9 +95,9 @@ export interface ListenModel {
   /**
    * A configuration format Podsight reads from ConfigMaps: nginx `listen`, redis.conf `port`,
    * httpd `Listen`, Caddyfile site addresses, Envoy's static listeners, Traefik's entry points,
-   * the ports of a nats-server `--config` file.
+   * the ports of a nats-server `--config` file, the registry's `http.addr`.
    */
-  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats';
+  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry';
   /**
    * Directories whose content can change the ports in ways Podsight does not read (a mounted
    * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.
@@ -141,6 +141,15 @@ export interface ListenModel {
   readonly cmd?: readonly string[];
   /** Programs `args[0]` may name and still run the image's server (`nginx-debug`, `redis-server`). */
   readonly programs?: readonly string[];
+  /**
+   * Endings of a first arg the entrypoint starts the server with, as its configuration file
+   * (redis `/conf/redis.conf`, registry `/etc/registry/config.yml`): no other program.
+   */
+  readonly configFileArgs?: readonly string[];
+  /** Flags that make the server print or test something and exit, binding nothing (`nginx -t`, `postgres --version`). */
+  readonly exitArgs?: readonly string[];
+  /** The configuration file the image's CMD names, read by `config` (registry's config.yml). */
+  readonly configFile?: string;
   /**
    * The image listens on its default ports, as moved by `settings` and `config`, and on nothing
    * else: a declared containerPort it does not serve is reported (`port-not-served`).

@@ -44,5 +44,6 @@ export const listenersEn: Record<string, string> = {
   'listener.why.env-file': '{name} reads {target} from a file Podsight does not see',
   'listener.why.address-list': '{setting} lists addresses on different ports',
   'listener.why.envoy-no-c': 'args without -c replace the image\'s `-c {path}`',
+  'listener.why.registry-no-config': 'args `{args}` name no configuration file: the registry reads REGISTRY_CONFIGURATION_PATH, or does not start',
   'listener.why.envoy-lds': 'the listeners come from LDS (dynamic_resources in {file})',
 };

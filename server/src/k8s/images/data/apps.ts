@@ -26,9 +26,10 @@ export const apps: readonly ImageInfo[] = [
     dataDirs: [data('/var/jenkins_home', 'VOLUME: JENKINS_HOME')],
     portSetting: { env: 'JENKINS_OPTS', description: 'Set JENKINS_OPTS="--httpPort=N"; the agent port with JENKINS_SLAVE_AGENT_PORT.' },
     // jenkins.sh: `java -jar jenkins.war $JENKINS_OPTS "$@"` when the args are flags: Winstone's
-    // --httpPort (-1: off) and --httpListenAddress, the last one winning.
-    listen: { settings: [{ ...portFlag(8080, ['--httpPort']), bindArgs: ['--httpListenAddress'] }], argsEnv: { names: ['JENKINS_OPTS'] }, programs: ['jenkins.sh'] },
-    source: 'jenkinsci/docker debian/Dockerfile (EXPOSE ${http_port} ${agent_port} = 8080 50000, VOLUME /var/jenkins_home)',
+    // --httpPort (-1: off) and --httpListenAddress, the last one winning. It also turns
+    // JENKINS_SLAVE_AGENT_PORT (the Dockerfile's ENV, 50000) into -Djenkins.model.Jenkins.slaveAgentPort.
+    listen: { settings: [{ ...portFlag(8080, ['--httpPort']), bindArgs: ['--httpListenAddress'] }, portFlag(50000, [], ['JENKINS_SLAVE_AGENT_PORT'])], argsEnv: { names: ['JENKINS_OPTS'] }, programs: ['jenkins.sh'] },
+    source: 'jenkinsci/docker debian/Dockerfile (EXPOSE ${http_port} ${agent_port} = 8080 50000, VOLUME /var/jenkins_home, ENV JENKINS_SLAVE_AGENT_PORT), jenkins.sh',
   },
   {
     repository: 'wordpress',
@@ -145,7 +146,8 @@ export const apps: readonly ImageInfo[] = [
       data('/opt/sonarqube/logs', 'VOLUME: logs'),
     ],
     portSetting: { env: 'SONAR_WEB_PORT', description: 'Set SONAR_WEB_PORT.' },
-    listen: { settings: [portFlag(9000, [], ['SONAR_WEB_PORT'])] },
+    // sonar.web.port in conf/sonar.properties sets the port too (SONAR_WEB_PORT, its environment form, wins over it).
+    listen: { settings: [portFlag(9000, [], ['SONAR_WEB_PORT'])], configPaths: ['/opt/sonarqube/conf'] },
     source: 'SonarSource/docker-sonarqube Dockerfile (EXPOSE 9000, VOLUME data extensions logs)',
   },
   {

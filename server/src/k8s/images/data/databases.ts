@@ -1,77 +1,16 @@
-/** Databases, caches and search engines. */
+/** Databases, caches and search engines (Redis and its kin: redis.ts). */
 import type { ImageInfo } from '../types';
 import { addressFlag, data, dir, portFlag, tcp } from './helpers';
 
-/** redis-server and valkey-server (or their -sentinel): `--port`, `--bind`, or `port`/`bind` in the .conf file named as the first argument; Sentinel's 26379 and a cluster node's bus port. */
-const redisListen = (program: string) => ({
-  settings: [
-    { ...portFlag(6379, ['--port']), bindArgs: ['--bind'], separate: true, splitsArgs: true },
-    // A TLS listener beside the plain one; with `--port 0` the only one.
-    { args: ['--tls-port'], value: 'port' as const, bindArgs: ['--bind'], separate: true, splitsArgs: true },
-  ],
-  config: 'redis' as const,
-  programs: [`${program}-server`, `${program}-sentinel`],
-  complete: true,
-});
-/**
- * redis-stack's CMD /entrypoint.sh runs redis-server with `${REDIS_ARGS}` last (and
- * /redis-stack.conf when mounted); `args` replace that script and run redis-server themselves.
- */
-const redisStackListen = {
-  ...redisListen('redis'),
-  programs: ['redis-server', 'redis-stack-server'],
-  argsEnv: { names: ['REDIS_ARGS'], cmdOnly: true },
-  configPaths: ['/redis-stack.conf'],
-  complete: false,
-};
 const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
 /** mysqld reads `--loose-x` as `--x` (it only warns instead of failing when it does not know x). */
 const mysqlModifiers = ['--loose-', '--loose_'];
+/** docker-entrypoint.sh `_mysql_want_help`: mysqld prints and exits (the entrypoint skips initialisation for them). */
+const mysqlExit = ['-?', '--help', '--print-defaults', '-V', '--version'];
 
 const initdb = data('/docker-entrypoint-initdb.d', 'Empty hook directory: the documented place to mount *.sql / *.sh init scripts');
 
 export const databases: readonly ImageInfo[] = [
-  {
-    repository: 'redis',
-    title: 'Redis (official image)',
-    ports: [tcp(6379, 'Redis protocol')],
-    populatedDirs: [],
-    dataDirs: [data('/data', 'VOLUME and WORKDIR: dump.rdb / appendonly files')],
-    portSetting: { arg: '--port', description: 'Pass `--port N` to redis-server (e.g. args: ["redis-server", "--port", "6380"]).' },
-    listen: redisListen('redis'),
-    source: 'docker-library/redis debian/Dockerfile (EXPOSE 6379, VOLUME /data, WORKDIR /data)',
-  },
-  {
-    repository: 'valkey/valkey',
-    title: 'Valkey (Redis fork)',
-    ports: [tcp(6379, 'Redis protocol')],
-    populatedDirs: [],
-    dataDirs: [data('/data', 'VOLUME and WORKDIR: RDB / AOF files')],
-    portSetting: { arg: '--port', description: 'Pass `--port N` to valkey-server.' },
-    listen: redisListen('valkey'),
-    source: 'valkey-io/valkey-container Dockerfile (EXPOSE 6379, VOLUME /data)',
-  },
-  {
-    repository: 'redis/redis-stack',
-    title: 'Redis Stack (server + RedisInsight)',
-    ports: [tcp(6379, 'Redis protocol'), tcp(8001, 'RedisInsight web UI')],
-    populatedDirs: [],
-    dataDirs: [data('/data', 'Documented data directory (docs mount a volume at /data)')],
-    portSetting: { env: 'REDIS_ARGS', description: 'Set REDIS_ARGS="--port N" (extra arguments for redis-server).' },
-    // RedisInsight (8001) is started by the CMD's entrypoint script only.
-    listen: { ...redisStackListen, cmdPorts: [8001] },
-    source: 'redis-stack docs: docker run -p 6379:6379 -p 8001:8001 redis/redis-stack; -v …:/data; etc/scripts/entrypoint.sh (REDIS_ARGS)',
-  },
-  {
-    repository: 'redis/redis-stack-server',
-    title: 'Redis Stack server',
-    ports: [tcp(6379, 'Redis protocol')],
-    populatedDirs: [],
-    dataDirs: [data('/data', 'Documented data directory (docs mount a volume at /data)')],
-    portSetting: { env: 'REDIS_ARGS', description: 'Set REDIS_ARGS="--port N" (extra arguments for redis-server).' },
-    listen: redisStackListen,
-    source: 'redis-stack docs: docker run -p 6379:6379 redis/redis-stack-server; etc/scripts/entrypoint.sh (REDIS_ARGS)',
-  },
   {
     repository: 'postgres',
     aliases: ['postgis/postgis'],
@@ -90,6 +29,8 @@ export const databases: readonly ImageInfo[] = [
       // An empty listen_addresses (`-c listen_addresses=`, `-h ''`, `--listen_addresses=`): no TCP socket, only the unix-domain one.
       tcpOff: { emptyKeyedArg: { flag: '-c', key: 'listen_addresses' }, emptyArgs: ['-h', '--listen_addresses', '--listen-addresses'] },
       programs: ['postgres'],
+      // docker-entrypoint.sh `_pg_want_help`: these print and exit (the entrypoint skips initialisation for them).
+      exitArgs: ['-?', '--help', '--describe-config', '-V', '--version'],
       complete: true,
     },
     source: 'docker-library/postgres 18/trixie/Dockerfile (EXPOSE 5432; "in 18+, PGDATA has changed … VOLUME has moved from /var/lib/postgresql/data to /var/lib/postgresql")',
@@ -123,6 +64,7 @@ export const databases: readonly ImageInfo[] = [
       optionModifiers: mysqlModifiers,
       tcpOff: { args: ['--skip-networking', '--skip_networking'] },
       programs: ['mysqld'],
+      exitArgs: mysqlExit,
       complete: true,
     },
     source: 'docker-library/mysql 8.4/Dockerfile.oracle (EXPOSE 3306 33060, VOLUME /var/lib/mysql)',
@@ -151,6 +93,7 @@ export const databases: readonly ImageInfo[] = [
       optionModifiers: mysqlModifiers,
       tcpOff: { args: ['--skip-networking', '--skip_networking'] },
       programs: ['mariadbd', 'mysqld'],
+      exitArgs: mysqlExit,
       complete: true,
     },
     source: 'MariaDB/mariadb-docker 11.8/Dockerfile (EXPOSE 3306, VOLUME /var/lib/mysql)',

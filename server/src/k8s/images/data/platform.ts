@@ -12,6 +12,18 @@ const rabbitPorts = [
   tcp(25672, 'Erlang distribution (inter-node and CLI tools)'),
 ];
 
+/**
+ * The registry listens on `http.addr` of the file its CMD names (REGISTRY_HTTP_ADDR overrides it);
+ * the entrypoint runs `registry serve` for a .yml first arg, and execs any other word.
+ */
+const registryListen = (configFile: string) => ({
+  settings: [addressFlag(5000, [], ['REGISTRY_HTTP_ADDR'])],
+  config: 'registry' as const,
+  configFile,
+  configFileArgs: ['.yml', '.yaml'],
+  programs: ['registry', 'serve'],
+});
+
 export const platform: readonly ImageInfo[] = [
   {
     repository: 'rabbitmq',
@@ -170,13 +182,14 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/etc/distribution', 'config.yml (the default configuration, 3.x)')],
     dataDirs: [data('/var/lib/registry', 'VOLUME: the filesystem storage driver root')],
     portSetting: { env: 'REGISTRY_HTTP_ADDR', description: 'Set REGISTRY_HTTP_ADDR, e.g. `:5001`.' },
-    listen: { settings: [addressFlag(5000, [], ['REGISTRY_HTTP_ADDR'])], programs: ['registry', 'serve'] },
-    source: 'distribution/distribution-library-image Dockerfile (EXPOSE 5000, VOLUME /var/lib/registry)',
+    listen: registryListen('/etc/distribution/config.yml'),
+    source: 'distribution/distribution-library-image Dockerfile (EXPOSE 5000, VOLUME /var/lib/registry, CMD the config file), docker-entrypoint.sh, config-example.yml (http.addr :5000)',
     variants: [
       {
         name: 'registry 2.x',
         when: { majorAtMost: 2 },
         populatedDirs: [dir('/etc/docker/registry', 'config.yml (the default configuration, 2.x)')],
+        listen: registryListen('/etc/docker/registry/config.yml'),
         source: '2.x: configuration in /etc/docker/registry',
       },
     ],

@@ -1,0 +1,38 @@
+/**
+ * Which program a container runs, for the listener model (listeners.ts): a `command` that starts
+ * the image's own server, a first arg the entrypoint reads as the server's configuration file,
+ * and whether a reference names the published image rather than a namesake.
+ */
+import { parseImageRef, type ResolvedImage } from './images';
+import { argItems, type ArgItem } from './listen-values';
+import type { ContainerModel, PodModel } from './pod-model';
+
+/**
+ * `command` that starts the image's own server (`[nats-server, --config, …]`, `[redis-server,
+ * /conf/redis.conf]`, `[/usr/sbin/nginx, -g, …]`): the process is the one the image documents,
+ * so its settings are read from command and args together, as from args alone. Undefined when
+ * `command` runs anything else (a shell, a script, another program): then only the declarations
+ * say what listens.
+ */
+export function ownProgram(container: ContainerModel, listen: ResolvedImage['listen'], doc: PodModel['doc']): ArgItem[] | undefined {
+  const items = argItems(container, 'command', doc);
+  const first = items[0]?.text;
+  if (first === undefined || !listen?.programs) return undefined;
+  return listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) ? items : undefined;
+}
+
+/** A first arg the image's entrypoint starts its server with (redis `/conf/redis.conf`, registry `config.yml`). */
+export function configFileArg(listen: ResolvedImage['listen'], first: string): boolean {
+  return !listen?.argsEnv?.cmdOnly && (listen?.configFileArgs ?? []).some((suffix) => first.endsWith(suffix));
+}
+
+/**
+ * Whether the reference names the published image rather than a namesake: Docker Hub (or a
+ * `library/` mirror), or a namespaced path (`prom/node-exporter`, `quay.io/prometheus/…`). A
+ * single name on another registry (`registry.k8s.io/redis`) is often a different image, so its
+ * declarations are trusted over the table's defaults.
+ */
+export function publishedImage(image: string): boolean {
+  const ref = parseImageRef(image);
+  return !!ref && (ref.registry === 'docker.io' || ref.path.includes('library/') || ref.repository.includes('/'));
+}
