@@ -1,5 +1,5 @@
 /**
- * The configuration files of httpd, Caddy, Envoy, Traefik and nats-server, read when the file the process
+ * The configuration files of httpd, Caddy, Envoy, Traefik, nats-server and Tomcat, read when the file the process
  * loads is mounted from a ConfigMap the pod sees (its file, its folder, its kustomize bases, in
  * its namespace). Each reader answers as nginx's does (listen-config.ts): the image default
  * (nothing mounted over the file), the listens the file sets, or "unsure" with the reason,
@@ -11,6 +11,7 @@ import { fileAt, filesIn, isFile, type ConfigFile, type ConfigListen, type Confi
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { readNats } from './listen-nats';
 import { readEnvoy, readTraefik } from './listen-proxies';
+import { readTomcat } from './listen-tomcat';
 import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -40,7 +41,7 @@ export interface RawListen {
   readonly directive: string;
 }
 
-export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats';
+export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'tomcat';
 
 export function readConfigFile(format: FileFormat, ctx: ReadContext): FileConfigResult {
   switch (format) {
@@ -54,6 +55,8 @@ export function readConfigFile(format: FileFormat, ctx: ReadContext): FileConfig
       return readTraefik(ctx);
     case 'nats':
       return readNats(ctx);
+    case 'tomcat':
+      return readTomcat(ctx);
   }
 }
 

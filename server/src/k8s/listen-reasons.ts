@@ -52,6 +52,8 @@ export const REASON_KEYS = [
   'config-env',
   'env-file',
   'address-list',
+  'switch-value',
+  'tomcat-no-connector',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];
