@@ -1,5 +1,5 @@
 /**
- * The configuration files of httpd, Caddy, Envoy, Traefik, nats-server and the registry, read when the file the process
+ * The configuration files of httpd, Caddy, Envoy, Traefik, nats-server, the registry and Tomcat, read when the file the process
  * loads is mounted from a ConfigMap the pod sees (its file, its folder, its kustomize bases, in
  * its namespace). Each reader answers as nginx's does (listen-config.ts): the image default
  * (nothing mounted over the file), the listens the file sets, or "unsure" with the reason,
@@ -12,6 +12,7 @@ import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { readNats } from './listen-nats';
 import { readEnvoy, readTraefik } from './listen-proxies';
 import { readRegistry } from './listen-registry';
+import { readTomcat } from './listen-tomcat';
 import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -41,7 +42,7 @@ export interface RawListen {
   readonly directive: string;
 }
 
-export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry';
+export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry' | 'tomcat';
 
 /** `imageFile`: the configuration file the image's CMD names (ListenModel.configFile). */
 export function readConfigFile(format: FileFormat, ctx: ReadContext, imageFile?: string): FileConfigResult {
@@ -58,6 +59,8 @@ export function readConfigFile(format: FileFormat, ctx: ReadContext, imageFile?:
       return readNats(ctx);
     case 'registry':
       return readRegistry(ctx, imageFile);
+    case 'tomcat':
+      return readTomcat(ctx);
   }
 }
 

@@ -53,6 +53,8 @@ export const REASON_KEYS = [
   'env-file',
   'address-list',
   'registry-no-config',
+  'switch-value',
+  'tomcat-no-connector',
 ] as const;
 
 export type ReasonKey = (typeof REASON_KEYS)[number];

@@ -22,6 +22,8 @@ export interface EnvValue {
   readonly node?: Scalar;
   /** `valueFrom.fieldRef` to `status.podIP`: the pod's own address. */
   readonly podIP?: boolean;
+  /** Set by a line of the image's configuration file rather than by `env`, for messages (listen-switches.ts). */
+  readonly origin?: string;
 }
 
 /** The container's environment as far as Podsight can read it. */

@@ -15,6 +15,7 @@ import { argItems, containerEnv, envArgItems, expand, findFlag, hasFlagPrefix, s
 import { readConfigFile } from './listen-files';
 import { configFileArg, ownProgram, publishedImage } from './listen-programs';
 import { readRedisConfig } from './listen-redis';
+import { switchedOff, withPropertiesFile } from './listen-switches';
 import { reason, type UnsureReason } from './listen-reasons';
 import type { ContainerModel, PodModel, PortModel } from './pod-model';
 
@@ -83,14 +84,14 @@ function declaredListeners(container: ContainerModel): Listener[] {
 }
 
 /** A setting's value in the container, from env (lower precedence) then args. */
-function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv, fileSuffix?: string): { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | UnsureReason | undefined {
-  let hit: { text: string; node?: Node; origin: string; source: 'arg' | 'env' } | undefined;
+function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv, fileSuffix?: string): { text: string; node?: Node; origin: string; source: 'arg' | 'env' | 'config' } | UnsureReason | undefined {
+  let hit: { text: string; node?: Node; origin: string; source: 'arg' | 'env' | 'config' } | undefined;
   for (const name of setting.env ?? []) {
     if (fileSuffix && env.vars.has(name + fileSuffix)) return reason('env-file', { name: name + fileSuffix, target: name });
     const v = env.vars.get(name);
     if (!v) continue;
     if (v.value === undefined) return reason('env-unreadable', { name });
-    hit = { text: v.value, node: v.node, origin: `${name}=${v.value}`, source: 'env' };
+    hit = { text: v.value, node: v.node, origin: v.origin ?? `${name}=${v.value}`, source: v.origin ? 'config' : 'env' };
   }
   if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return reason('env-from', { names: setting.env?.join(', ') ?? '' });
   const flag = setting.args ? findFlag(args, setting.args, setting) : undefined;
@@ -139,7 +140,9 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   if (!started) return { ...base, listeners: declared, basis: 'command', image: info };
   const own = withoutModifiers([...started, ...argItems(container, 'args', doc)], listen?.optionModifiers);
   const vars = containerEnv(pod, container, configMaps);
-  let unsure = templatedInputs(container, own, doc);
+  // The image's key=value file (keycloak.conf) adds settings below the container's env.
+  const withFile = withPropertiesFile(listen, pod, container, configMaps, vars);
+  let unsure = templatedInputs(container, own, doc) ?? withFile.unsure;
   // Words of JENKINS_OPTS, REDIS_ARGS…: after the program, before the container's own args.
   const words = envArgItems(listen?.argsEnv, own.length, vars);
   if ('key' in words) unsure ??= words;
@@ -167,7 +170,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const exclusive = fromFile?.kind === 'listens' && fromFile.exclusive === true;
   for (const a of fromFile?.consumed ?? []) settingItems.add(a);
   for (const setting of exclusive ? [] : (listen?.settings ?? [])) {
-    const found = settingHit(setting, args, vars, listen?.fileEnvSuffix);
+    const found = settingHit(setting, args, withFile.env, listen?.fileEnvSuffix);
     if (found && 'key' in found) {
       unsure ??= found;
       continue;
@@ -196,6 +199,10 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     if (setting.port !== undefined) moves.set(setting.port, listener);
     else added.push({ ...listener, protocol: setting.protocol ?? 'TCP' });
   }
+  // Keycloak's `start` opens HTTP only when a setting turns it on, wherever --http-port moved it.
+  const switched = switchedOff(listen?.switchedPorts, own.slice(started.length > 0 ? 1 : 0), args, withFile.env, vars);
+  if (Array.isArray(switched)) for (const port of switched) moves.set(port, 'off');
+  else unsure ??= switched;
   const configArg = listen?.configArgs && !exclusive ? hasFlagPrefix(args.filter((a) => !settingItems.has(a)), listen.configArgs) : undefined;
   if (configArg) unsure ??= reason('config-arg', { arg: configArg });
   const featureArg = listen?.featureArgs ? hasFlagPrefix(args, listen.featureArgs) : undefined;

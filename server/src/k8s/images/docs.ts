@@ -26,6 +26,12 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'traefik') parts.push('`entryPoints.*.address` of traefik.yml/.toml (or `--configFile`) mounted from a ConfigMap, which replaces the flags');
   if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
   if (listen.config === 'registry') parts.push(`\`http.addr\` and \`http.debug.addr\` of ${listen.configFile ? `\`${listen.configFile}\`` : 'the CMD\'s file'} (or the file args name) mounted from a ConfigMap (env wins over it)`);
+  if (listen.config === 'tomcat') parts.push('`port`/`address` of each `<Connector>` in conf/server.xml mounted from a ConfigMap');
+  if (listen.propertiesFile) parts.push(`\`key=value\` lines of \`${listen.propertiesFile.path}\` mounted from a ConfigMap, read as env \`${listen.propertiesFile.envPrefix}KEY\` the container does not set`);
+  for (const sw of listen.switchedPorts ?? []) {
+    const on = sw.settings.map((s) => [...s.args.map((n) => `\`${n}\``), ...s.env.map((e) => `env \`${e}\``)].join(', ') + ` = ${s.on.join('|')}`);
+    parts.push(`${sw.port} off under ${sw.modes.map((m) => `\`${m}\``).join(', ')} unless ${on.join(' or ')}`);
+  }
   if (listen.configPaths?.length) parts.push(`${listen.config ? 'unsure when another volume is' : 'unsure when a volume is'} mounted at ${listen.configPaths.map((p) => `\`${p}\``).join(', ')}`);
   if (listen.configArgs?.length) parts.push(`unsure with ${listen.configArgs.map((a) => `\`${a}\``).join(', ')}`);
   if (listen.featureArgs?.length) parts.push(`unsure with ${listen.featureArgs.map((a) => `\`${a}\``).join(', ')} (a feature with listeners of its own)`);

@@ -89,15 +89,29 @@ export interface TcpOff {
   readonly emptyKeyedArg?: { readonly flag: string; readonly key: string };
 }
 
+/**
+ * A default port that is off under some subcommands unless a setting turns it on: Keycloak's
+ * HTTP 8080 under `kc.sh start` (production mode) needs `http-enabled=true`, or `proxy=edge`
+ * before Keycloak 26; `start-dev` always opens it.
+ */
+export interface PortSwitch {
+  readonly port: number;
+  /** Subcommands (the first word of the command line that is not a flag, after the program) under which it is off by default. */
+  readonly modes: readonly string[];
+  /** Settings that turn it on with one of `on`, or leave it off with one of `off` (compared case-insensitively); args win over env. */
+  readonly settings: readonly { readonly args: readonly string[]; readonly env: readonly string[]; readonly on: readonly string[]; readonly off: readonly string[] }[];
+}
+
 /** How the image's process learns its ports, beyond its defaults (see docs/images.md). */
 export interface ListenModel {
   readonly settings: readonly ListenSetting[];
   /**
    * A configuration format Podsight reads from ConfigMaps: nginx `listen`, redis.conf `port`,
    * httpd `Listen`, Caddyfile site addresses, Envoy's static listeners, Traefik's entry points,
-   * the ports of a nats-server `--config` file, the registry's `http.addr`.
+   * the ports of a nats-server `--config` file, the registry's `http.addr`, Tomcat's `<Connector port>`
+   * in conf/server.xml.
    */
-  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry';
+  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry' | 'tomcat';
   /**
    * Directories whose content can change the ports in ways Podsight does not read (a mounted
    * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.
@@ -133,6 +147,14 @@ export interface ListenModel {
    * (redis-stack's /entrypoint.sh: `REDIS_ARGS`), so `args` replace it and the variables go unread.
    */
   readonly argsEnv?: { readonly names: readonly string[]; readonly cmdOnly?: boolean };
+  /**
+   * A `key=value` file the image reads below its environment (Keycloak's conf/keycloak.conf):
+   * when mounted from a ConfigMap, a line `http-port=8180` counts as the variable `KC_HTTP_PORT`
+   * (prefix, key upper-cased, `-` and `.` as `_`) unless the container sets that variable.
+   */
+  readonly propertiesFile?: { readonly path: string; readonly envPrefix: string };
+  /** Default ports that some subcommands open only when a setting turns them on (see PortSwitch). */
+  readonly switchedPorts?: readonly PortSwitch[];
   /** Environment variables that point the image at another configuration file (`GF_PATHS_CONFIG`). */
   readonly configEnv?: readonly string[];
   /** A suffix that makes a setting's variable read its value from a file (grafana's `GF_SERVER_HTTP_PORT__FILE`). */

@@ -43,6 +43,8 @@ export const listenersEn: Record<string, string> = {
   'listener.why.config-env': '{name} points the image at another configuration file, which Podsight does not read',
   'listener.why.env-file': '{name} reads {target} from a file Podsight does not see',
   'listener.why.address-list': '{setting} lists addresses on different ports',
+  'listener.why.switch-value': '{setting} is not a value Podsight knows for that option, which decides whether the port opens',
+  'listener.why.tomcat-no-connector': '{file} has no <Connector> with a port',
   'listener.why.envoy-no-c': 'args without -c replace the image\'s `-c {path}`',
   'listener.why.registry-no-config': 'args `{args}` name no configuration file: the registry reads REGISTRY_CONFIGURATION_PATH, or does not start',
   'listener.why.envoy-lds': 'the listeners come from LDS (dynamic_resources in {file})',

@@ -43,6 +43,8 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.config-env': '{name} 让镜像改用另一个配置文件，Podsight 不读取它',
   'listener.why.env-file': '{name} 从 Podsight 看不到的文件中读取 {target}',
   'listener.why.address-list': '{setting} 列出了不同端口上的多个地址',
+  'listener.why.switch-value': '{setting} 不是 Podsight 所知的该选项取值，而该选项决定端口是否打开',
+  'listener.why.tomcat-no-connector': '{file} 中没有带端口的 <Connector>',
   'listener.why.envoy-no-c': '没有 -c 的 args 替换了镜像的 `-c {path}`',
   'listener.why.registry-no-config': 'args `{args}` 没有指定配置文件：registry 会读取 REGISTRY_CONFIGURATION_PATH，否则无法启动',
   'listener.why.envoy-lds': '监听器来自 LDS（{file} 中的 dynamic_resources）',

@@ -1,5 +1,5 @@
 /** Messaging, coordination, secrets, storage and identity services. */
-import type { ImageInfo } from '../types';
+import type { ImageInfo, ListenModel } from '../types';
 import { addressFlag, configured, data, dir, portFlag, tcp, udp } from './helpers';
 
 // The TLS ports are EXPOSEd but open only with `listeners.ssl.*` (or the plugins' `ssl`) settings.
@@ -201,8 +201,9 @@ export const platform: readonly ImageInfo[] = [
     populatedDirs: [dir('/opt/keycloak', 'The server: bin/, conf/keycloak.conf, lib/, providers/, themes/')],
     dataDirs: [data('/opt/keycloak/data', 'Data directory (dev-file H2 database, transaction logs)')],
     portSetting: { env: 'KC_HTTP_PORT', description: 'Set KC_HTTP_PORT / KC_HTTPS_PORT (or --http-port / --https-port).' },
-    listen: { settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT'])], programs: ['kc.sh', 'start', 'start-dev'] },
-    source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443)',
+    listen: keycloakListen(false),
+    source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443) and the Keycloak guides (http-enabled, keycloak.conf)',
+    variants: [{ name: 'keycloak 25 and older', when: { majorAtMost: 25 }, listen: keycloakListen(true), source: 'before 26: proxy=edge also enables HTTP' }],
   },
   {
     repository: 'flink',
@@ -215,3 +216,21 @@ export const platform: readonly ImageInfo[] = [
     source: 'apache/flink-docker Dockerfile (EXPOSE 8081 6123)',
   },
 ];
+
+/**
+ * Keycloak (Quarkus, 17+): `start-dev` opens HTTP 8080; `start` (production) only with
+ * `http-enabled=true`, or, before Keycloak 26 removed the option, `proxy=edge`. The options come
+ * from args, then KC_* variables, then conf/keycloak.conf; `--config-file` names another file.
+ */
+function keycloakListen(proxyEdge: boolean): ListenModel {
+  const httpEnabled = { args: ['--http-enabled'], env: ['KC_HTTP_ENABLED'], on: ['true'], off: ['false'] };
+  const proxy = { args: ['--proxy'], env: ['KC_PROXY'], on: ['edge'], off: ['reencrypt', 'passthrough', 'none'] };
+  return {
+    settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT'])],
+    switchedPorts: [{ port: 8080, modes: ['start'], settings: proxyEdge ? [httpEnabled, proxy] : [httpEnabled] }],
+    propertiesFile: { path: '/opt/keycloak/conf/keycloak.conf', envPrefix: 'KC_' },
+    configArgs: ['--config-file', '-cf'],
+    configEnv: ['KC_CONFIG_FILE'],
+    programs: ['kc.sh', 'start', 'start-dev'],
+  };
+}

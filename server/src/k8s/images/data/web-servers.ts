@@ -128,7 +128,8 @@ export const webServers: readonly ImageInfo[] = [
     ],
     dataDirs: [data('/usr/local/tomcat/webapps', 'Empty in the image (default apps moved to webapps.dist): the deploy directory')],
     portSetting: { description: 'No environment variable: change the Connector port in conf/server.xml.' },
-    listen: { settings: [], programs: ['catalina.sh'] },
+    // The Connectors of a mounted server.xml; `-config` and CATALINA_BASE read another one.
+    listen: { settings: [], config: 'tomcat', configArgs: ['-config'], configEnv: ['CATALINA_BASE'], programs: ['catalina.sh'] },
     source: 'docker-library/tomcat 10.1/jdk21/temurin-noble/Dockerfile (EXPOSE 8080, CATALINA_HOME=/usr/local/tomcat)',
   },
 ];
