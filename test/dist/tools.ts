@@ -51,7 +51,11 @@ export function cloneOfRepo(into: string, { linkNodeModules = true } = {}): stri
   return into;
 }
 
-/** A pod whose two containers (images Podsight does not know, so their declarations are what they listen on) declare the same port: `podsight check` exits 1 on it. */
+/**
+ * A pod whose two containers both bind 8080: nginx-unprivileged listens there, and the worker (an
+ * image Podsight does not know) declares it. `podsight check` exits 1 on it; moving the worker's
+ * port (GOOD_POD, or the Neovim test's edit) clears it.
+ */
 export const CONFLICTING_POD = `apiVersion: v1
 kind: Pod
 metadata:
@@ -59,7 +63,7 @@ metadata:
 spec:
   containers:
   - name: a
-    image: ghcr.io/example/api:1.0
+    image: nginxinc/nginx-unprivileged:1.27
     ports:
     - containerPort: 8080
   - name: b
