@@ -243,20 +243,32 @@ export async function runCheck(argv: string[]): Promise<number> {
   const files: string[] = [];
   // Kustomize overlays in the folders: the pods that will be applied are checked, on their source
   // lines; the files their renders cover are not checked again one by one.
-  const renders: { readonly render: PendingRender; readonly from: number; readonly to: number }[] = [];
+  const renders: { readonly render: PendingRender; readonly has: (index: number) => boolean }[] = [];
   const renderFlags = { noRender: args.noRender, command: args.kustomizeCommand };
+  const concurrency = args.jobs ?? defaultJobs();
+  // Each folder is rendered on its own; the files given one by one together, so that an overlay
+  // that reads several of them renders once.
+  const givenFiles: { given: string; index: number }[] = [];
   args.files.forEach((given, at) => {
-    const render = renderPath(given, renderFlags, options, locale, warn, args.jobs ?? defaultJobs());
     const from = files.length;
     const list = listed[at];
     if (list) files.push(...list);
     else {
       warn(t(locale, 'cli.cannot-read', { file: given }));
       unreadable = true;
+      return;
     }
-    if (render) renders.push({ render, from, to: files.length });
+    if (!statSync(given).isDirectory()) return void givenFiles.push(...list.map((file, k) => ({ given: file, index: from + k })));
+    const render = renderPath([given], renderFlags, options, locale, warn, concurrency);
+    const to = files.length;
+    if (render) renders.push({ render, has: (index) => index >= from && index < to });
   });
-  const ownRender = (index: number): PendingRender | undefined => renders.find((r) => index >= r.from && index < r.to)?.render;
+  if (givenFiles.length > 0) {
+    const render = renderPath(givenFiles.map((f) => f.given), renderFlags, options, locale, warn, concurrency);
+    const indexes = new Set(givenFiles.map((f) => f.index));
+    if (render) renders.push({ render, has: (index) => indexes.has(index) });
+  }
+  const ownRender = (index: number): PendingRender | undefined => renders.find((r) => r.has(index))?.render;
   const gate: RenderGate = {
     waiting: (index) => ownRender(index)?.candidates.has(resolve(files[index] as string)) === true,
     overlayRole: (index) => {
@@ -265,7 +277,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       return render?.patches.has(path) ? 'patch' : render?.candidates.has(path) ? 'resource' : undefined;
     },
     dropped: Promise.all(renders.map((r) => r.render.covered)).then((covered) => (index) => {
-      const at = renders.findIndex((r) => index >= r.from && index < r.to);
+      const at = renders.findIndex((r) => r.has(index));
       return at >= 0 && (covered[at] as ReadonlySet<string>).has(resolve(files[index] as string));
     }),
     analysed: () => Promise.all(renders.map((r) => r.render.analysed())),

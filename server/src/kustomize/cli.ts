@@ -19,6 +19,7 @@ import { mergeOverlays, type SourceFinding } from './map-findings';
 import { render, type RenderResult } from './render';
 import { localOverrides } from './local-render';
 import { childOverlays, outermostOverlays, type Overlay } from './workspace-overlays';
+import { outerOverlays, withinPaths } from './outer-overlays';
 import { batchesOf, renderGroup } from './cli-batches';
 
 export interface RenderFlags {
@@ -51,14 +52,30 @@ const isDirectory = (path: string): boolean => {
   }
 };
 
-/** The overlays to render for a path: its own kustomization (named), else the leaf overlays beneath it. */
-export function overlaysFor(path: string): { overlays: Overlay[]; named: boolean } {
+/** The overlays a path names itself: its own kustomization (named), else the leaf overlays beneath it. */
+function ownOverlays(path: string): { overlays: Overlay[]; named: boolean } {
   if (isKustomizationDir(path)) {
     const tree = readTree(resolve(path));
     return { overlays: [{ dir: resolve(path), tree, files: new Set(tree.flatMap((k) => [k.file, ...k.files])) }], named: true };
   }
   if (!isDirectory(path)) return { overlays: [], named: false };
   return { overlays: outermostOverlays([path], readFromDisk), named: false };
+}
+
+/**
+ * The overlays to render for the paths given together (one folder, or the files given one by
+ * one): their own, and the overlays of their repository that read them from outside
+ * (outer-overlays.ts). An own kustomization that such an overlay uses is a base: it is rendered
+ * through that overlay instead. `outer` lists the folders of the overlays found outside, whose
+ * findings count only on the given paths.
+ */
+export function overlaysFor(paths: readonly string[]): { overlays: Overlay[]; named: boolean; outer: ReadonlySet<string> } {
+  const own = paths.map(ownOverlays);
+  const outside = outerOverlays(paths);
+  const usedOutside = new Set(outside.flatMap((o) => o.tree.map((k) => k.dir)));
+  const kept = own.flatMap((o) => o.overlays).filter((o) => !usedOutside.has(o.dir));
+  const named = own.some((o) => o.named) && kept.length > 0 && outside.length === 0;
+  return { overlays: [...kept, ...outside], named, outer: new Set(outside.map((o) => o.dir)) };
 }
 
 /** The renders of a path under way: the files they may cover are known at once, the rest when `done` resolves. */
@@ -97,19 +114,20 @@ async function inParallel<T>(count: number, limit: number, work: (index: number)
 }
 
 /**
- * Starts rendering the overlays of a path given on the command line, up to `concurrency`
+ * Starts rendering the overlays of paths given on the command line (a folder, or the files given
+ * one by one), up to `concurrency`
  * kustomize processes at a time (a render is mostly kustomize starting up, so the files that no
  * overlay reads can be checked meanwhile); undefined when it has none, or when no kustomize was
  * found (the notice went to `warn`): then every file is checked one by one. The findings are
  * those of rendering the overlays one after the other, in the same order.
  */
-export function renderPath(given: string, flags: RenderFlags, options: AnalysisOptions, locale: Locale, warn: (line: string) => void, concurrency = 1): PendingRender | undefined {
+export function renderPath(givens: readonly string[], flags: RenderFlags, options: AnalysisOptions, locale: Locale, warn: (line: string) => void, concurrency = 1): PendingRender | undefined {
   if (flags.noRender) return undefined;
-  const { overlays, named } = overlaysFor(given);
+  const { overlays, named, outer } = overlaysFor(givens);
   if (overlays.length === 0) return undefined;
   const command = kustomizeCommand(flags.command ?? process.env.PODSIGHT_KUSTOMIZE_COMMAND);
   if (!command) {
-    warn(t(locale, 'kustomize.not-found-cli', { dir: given }));
+    warn(t(locale, 'kustomize.not-found-cli', { dir: givens.join(', ') }));
     return undefined;
   }
   const candidates = new Set(overlays.flatMap((o) => [...o.files]));
@@ -151,6 +169,7 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   // The bases of an overlay that failed, rendered on their own: only what renders counts (the
   // overlay's failure is reported already); the rest is checked one by one.
   const baseChecks: Promise<OverlayResult>[] = [];
+  const scoped = new Set(outer);
   const rendered = start.then(async () => {
     const failures: { index: number; result: RenderResult }[] = [];
     await renderAll(overlays, (index, result) => {
@@ -180,6 +199,8 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
     await renderAll(bases, (index, result) => {
       baseResults[index] = result;
     });
+    // The bases of an overlay found outside the given paths stand for it: scoped as it is.
+    for (const overlay of failed) if (outer.has(overlay.dir)) overlay.tree[0]?.children.forEach((dir) => scoped.add(dir));
     bases.forEach((base, index) => {
       const result = baseResults[index];
       if (!result?.ok) return;
@@ -189,12 +210,12 @@ export function renderPath(given: string, flags: RenderFlags, options: AnalysisO
   });
   const done = rendered.then(() => Promise.all([...checks, ...baseChecks])).then((all) => {
     const lists: SourceFinding[][] = [];
-    for (const { check, warnings } of all) {
+    for (const { overlay, check, warnings } of all) {
       warnings.forEach(warn);
       // Without an abort signal a check always ends with a result.
-      if (check) lists.push(check.findings);
+      if (check) lists.push(scoped.has(overlay.dir) ? check.findings.filter((f) => withinPaths(f.file, givens)) : check.findings);
     }
-    return placed(given, lists, covered, locale);
+    return placed(givens, lists, covered, locale);
   });
   return { candidates, patches, covered: rendered.then(() => covered), analysed: () => analysing, done };
 }
@@ -208,9 +229,10 @@ async function renderLocally(overlay: Overlay, command: NonNullable<ReturnType<t
 }
 
 /** The overlays' findings merged, named as the user named the folder, with the texts they quote. */
-function placed(given: string, lists: SourceFinding[][], covered: Set<string>, locale: Locale): RenderedPath {
-  // Files are named as the user named the folder: relative to the current folder, or absolute.
-  const name = (file: string): string => (isAbsolute(given) ? file : relative(process.cwd(), file));
+function placed(givens: readonly string[], lists: SourceFinding[][], covered: Set<string>, locale: Locale): RenderedPath {
+  // Files are named as the user named them or their folder: relative to the current folder, or absolute.
+  const asGiven = new Map(givens.map((g) => [resolve(g), g]));
+  const name = (file: string): string => asGiven.get(file) ?? (givens.some(isAbsolute) ? file : relative(process.cwd(), file));
   const findings = mergeOverlays(lists, locale).map((f) => ({
     file: name(f.file),
     rule: f.rule,

@@ -36,6 +36,8 @@ interface OverlayState {
   controller?: AbortController;
   again: boolean;
   check?: OverlayCheck;
+  /** The files the overlay read at its latest render. */
+  files?: ReadonlySet<string>;
   /** Bumped by each finished render (tests and the diagram read it). */
   generation: number;
   /** Settles when the render under way has finished. */
@@ -152,6 +154,10 @@ export class OverlayService {
       });
       if (!check || controller.signal.aborted) return;
       const files = new Set([...(s.check?.findings ?? []), ...check.findings].map((f) => f.file));
+      // Rendered or not any more: what the files it reads show of their own changes (see covers).
+      const reads = this.overlays?.find((o) => o.dir === dir)?.files ?? s.files;
+      if (!s.check?.rendered !== !check.rendered) [...(s.files ?? []), ...(reads ?? [])].forEach((f) => files.add(f));
+      s.files = reads;
       s.check = check;
       s.generation++;
       this.host.changed(files);
@@ -172,6 +178,13 @@ export class OverlayService {
     const path = resolve(file);
     const lists = [...this.states.values()].map((s) => (s.check?.findings ?? []).filter((f) => f.file === path));
     return mergeOverlays(lists, this.host.locale());
+  }
+
+  /** True when the latest render of an overlay that reads `file` succeeded: its rendered findings stand for the file's own (completed-by-overlays.ts). */
+  covers(file: string): boolean {
+    const path = resolve(file);
+    for (const s of this.states.values()) if (s.check?.rendered && s.files?.has(path)) return true;
+    return false;
   }
 
   /** The latest render of an overlay (for the diagram). */

@@ -26,6 +26,8 @@ export interface PipelineHost {
   configDiagnostics(uri: string, text: () => string): Diagnostic[];
   /** Findings of kustomize overlay renders that belong in this document, given its own diagnostics. */
   overlayDiagnostics(uri: string, own: Diagnostic[] | (() => Diagnostic[])): Diagnostic[];
+  /** The document's own findings to publish, less those its overlays' renders decide. */
+  ownFindings(uri: string, findings: readonly Finding[]): readonly Finding[];
 }
 
 export class DiagnosticsPipeline {
@@ -121,9 +123,10 @@ export class DiagnosticsPipeline {
     };
     if (newer()) return;
     const extra = this.host.configDiagnostics(uri, () => document.getText());
+    const shown = this.host.ownFindings(uri, findings ?? analysis.findings);
     if (!preparedJsonEnabled()) {
       // Node IPC serialises the message itself: plain objects, nothing kept.
-      const diagnostics = (findings ?? analysis.findings).map((f) => toDiagnostic(f, analysis, uri, version));
+      const diagnostics = shown.map((f) => toDiagnostic(f, analysis, uri, version));
       diagnostics.push(...extra, ...this.host.overlayDiagnostics(uri, [...diagnostics, ...extra]));
       this.published.set(uri, { document, version });
       await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -131,7 +134,7 @@ export class DiagnosticsPipeline {
     }
     let cache = this.caches.get(document);
     if (!cache) this.caches.set(document, (cache = new DiagnosticsCache(uri)));
-    const own = await cache.prepareInSlices(analysis, version, findings ?? analysis.findings, isStale);
+    const own = await cache.prepareInSlices(analysis, version, shown, isStale);
     // Prepared in slices: the document may have moved on (or closed and opened again) meanwhile.
     if (!own || newer() || isStale()) return;
     extra.push(...this.host.overlayDiagnostics(uri, () => [...own.objects(), ...extra]));

@@ -11,6 +11,7 @@ import { t, type Locale } from '../l10n';
 import { docsUrl, type AnalysisOptions, type Severity } from '../rules/types';
 import type { SourceFinding } from '../kustomize/map-findings';
 import { OverlayService } from '../kustomize/overlay-service';
+import { overlaysDecide } from '../kustomize/completed-by-overlays';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = { error: 1, warning: 2, information: 3, hint: 4 };
 
@@ -105,6 +106,16 @@ export class KustomizeDiagnostics {
     // The file's own diagnostics are made into objects only when there is something to compare.
     const mine = typeof own === 'function' ? own() : own;
     return rendered.map(toDiagnostic).filter((d) => !mine.some((o) => sameSpot(o, d)));
+  }
+
+  /**
+   * The file's own findings to publish: once a render of its overlays succeeded, the render
+   * decides what an overlay can complete (completed-by-overlays.ts), as the CLI's does.
+   */
+  ownFindings<F extends { readonly rule: string }>(uri: string, findings: readonly F[]): readonly F[] {
+    const path = pathOf(uri);
+    if (!path || !this.service.covers(path)) return findings;
+    return findings.filter((f) => !overlaysDecide(f.rule));
   }
 
   /** A document was closed: its rendered findings stay visible, as for any other unopened file. */

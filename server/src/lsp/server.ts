@@ -134,6 +134,7 @@ export function startServer(rawConnection: Connection): void {
     applySettings,
     configDiagnostics: (uri, text) => projectConfigs.diagnosticsFor(uri, text),
     overlayDiagnostics: (uri, own) => overlays.diagnosticsFor(uri, own),
+    ownFindings: (uri, findings) => overlays.ownFindings(uri, findings),
   });
   const schedule = (document: TextDocument, delay: number): void => pipeline.schedule(document, delay);
 
