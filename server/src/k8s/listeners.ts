@@ -285,21 +285,3 @@ export function podListeners(pod: PodModel, env: ListenerEnv = {}): ContainerLis
 export function listenerText(l: Pick<Listener, 'address' | 'port' | 'protocol'>): string {
   return `${showAddress(l.address, l.port)}/${l.protocol}`;
 }
-
-/** A port implied by the image when the container declares none (the image defaults alone). */
-export interface ImpliedPort {
-  readonly port: number;
-  readonly protocol: string;
-  readonly source: string;
-}
-
-/**
- * Ports the container's image listens on by default, when the container declares no ports itself.
- * Kept for callers that only need the image's defaults; the effective listeners are above.
- */
-export function impliedPorts(container: ContainerModel, images?: Readonly<Record<string, UserImageInfo>>): ImpliedPort[] {
-  if (container.ports.length > 0 || container.commandOverridden || !container.image) return [];
-  const info = lookupImage(container.image, images);
-  if (!info) return [];
-  return info.ports.filter((p) => !p.configured).map((p) => ({ port: p.port, protocol: p.protocol, source: info.portsSource }));
-}

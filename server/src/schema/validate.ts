@@ -14,6 +14,7 @@ import { enter, leave, pathOf, type FieldPath } from './field-path';
 import { DEFAULTED_WHEN_EMPTY } from './defaulted-fields';
 import { enumAccepts, parseTypeExpr, typeTail } from './model';
 import type { FieldType } from './model';
+import { scalarTypeMismatch, type ScalarNode } from './scalar-types';
 import { containsAlias, effectivePairs, forEachEffectivePair, nodeValue, resolveNode } from './yaml-nodes';
 
 export type SchemaProblem =
@@ -40,9 +41,6 @@ export type SchemaProblem =
       customKind?: string;
     };
 
-/** Plain scalars that go-yaml v2 (used by kubectl and the API server) reads as booleans (YAML 1.1). */
-const YAML11_BOOL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|true|True|TRUE|false|False|FALSE)$/;
-const YAML11_TRUE = /^(?:y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$/;
 const MAX_DEPTH = 256;
 
 /** Validation state; as a FieldPath it is the path of the node being visited (see field-path). */
@@ -259,51 +257,13 @@ function visitValue(
   }
 }
 
-function checkScalar(
-  node: Node & { value: unknown; type?: string; source?: string; tag?: string },
-  expected: string,
-  enumValues: readonly string[] | undefined,
-  ctx: Ctx,
-): void {
-  const v = node.value;
-  const plain = node.type === undefined || node.type === 'PLAIN';
-  // A plain word the Kubernetes decoder (go-yaml v2) reads as a boolean that `yaml` left a string
-  // (`y`, `n`); an explicit `!!str` tag keeps it a string for both.
-  const source = typeof node.source === 'string' ? node.source : typeof v === 'string' ? v : '';
-  const yaml11Bool = plain && typeof v === 'string' && node.tag === undefined && YAML11_BOOL.test(source);
-  let ok: boolean;
-  switch (expected) {
-    case 'string':
-      ok = typeof v === 'string' && !yaml11Bool;
-      break;
-    case 'integer':
-      ok = (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
-      break;
-    case 'number':
-      ok = typeof v === 'number' || typeof v === 'bigint';
-      break;
-    case 'boolean':
-      ok = typeof v === 'boolean' || yaml11Bool;
-      break;
-    case 'int-or-string':
-      ok = (typeof v === 'string' && !yaml11Bool) || (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
-      break;
-    case 'quantity':
-      ok = (typeof v === 'string' && !yaml11Bool) || typeof v === 'number' || typeof v === 'bigint';
-      break;
-    default:
-      ok = true;
-  }
-  if (!ok) {
-    ctx.problems.push({
-      kind: 'invalid-value',
-      valueNode: node,
-      path: pathOf(ctx),
-      value: yaml11Bool ? YAML11_TRUE.test(source) : v,
-      expected: { type: expected },
-    });
+function checkScalar(node: ScalarNode, expected: string, enumValues: readonly string[] | undefined, ctx: Ctx): void {
+  const mismatch = scalarTypeMismatch(node, expected);
+  if (mismatch) {
+    ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: mismatch.value, expected: { type: expected } });
     return;
   }
+  const v = node.value;
   if (enumValues && typeof v === 'string' && !enumAccepts(enumValues, v) && !(v === '' && DEFAULTED_WHEN_EMPTY.test(pathOf(ctx)))) {
     ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: v, expected: { enum: [...enumValues] } });
   }
