@@ -121,7 +121,9 @@ function containerModel(map: YAMLMap, list: string, index: number, path: string,
     nameNode: stringScalar(map, 'name', doc),
     image: getString(map, 'image', doc),
     imageNode: stringScalar(map, 'image', doc),
-    commandOverridden: getPair(map, 'command', doc) !== undefined && getNode(map, 'command', doc) !== undefined,
+    // A Tekton step's or sidecar's `script` replaces the image's command as `command` does: Tekton
+    // runs the script file instead of the image's ENTRYPOINT/CMD (a core container has no `script`).
+    commandOverridden: (['command', 'script'] as const).some((key) => getPair(map, key, doc) !== undefined && getNode(map, key, doc) !== undefined),
     ports: portsOf(map, path, doc),
     mounts: mountsForAll.length > 0 ? [...mounts, ...mountsForAll] : mounts,
     devices: devicesOf(map, path, doc),

@@ -213,6 +213,28 @@ test('Tekton: a step\'s displayName (Tekton Pipelines v0.62) is a Step field; a 
   assert.deepEqual(findings(task('displayname'), 'unknown-field').map((f) => `${f.severity}|${f.text}`), ['error|displayname']);
 });
 
+test("Tekton: a step or sidecar with `script` runs the script, not its image's server (sweep AF, instana-style database sidecars)", () => {
+  const task = (step: string): string => yaml`
+    apiVersion: tekton.dev/v1
+    kind: Task
+    metadata: {name: redis-test}
+    spec:
+      sidecars:
+        - name: redis
+          image: redis:7
+        - name: monitor
+          image: redis:7
+          script: redis-cli -h localhost monitor
+      steps:
+        - name: ping
+          image: redis:7
+          ${step}
+  `;
+  assert.deepEqual(summary(task('script: until redis-cli -h localhost ping; do sleep 1; done')), []);
+  // Without a script the step runs redis-server on the sidecar's port: still reported.
+  assert.deepEqual(summary(task('workingDir: /data')).map((s) => s.split('|')[0]), ['implicit-port-conflict']);
+});
+
 test('Tekton: $(params.x) substitutions are unknown, not undefined volumes', () => {
   const text = yaml`
     apiVersion: tekton.dev/v1
