@@ -1,6 +1,6 @@
 /**
  * Values nobody can know before a tool renders the file: Go/Helm template actions (`{{ }}`),
- * envsubst-style placeholders (`${VAR}`, `${VAR:-default}`, `$VAR`; Flux post-build
+ * envsubst-style placeholders (`${VAR}`, `${VAR:-default}`, `$VAR`, sed's `__VAR__`; Flux post-build
  * substitution, Skaffold, CI templating), and Tekton's own `$(params.x)` substitutions. Such a
  * value is made `null` in the parsed document, which every rule treats as "not given", so no
  * finding ever comes from it; a placeholder with a default is checked as its default.
@@ -34,12 +34,13 @@ export function writtenText(node: unknown): string | undefined {
 }
 
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
-export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%/;
+export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%|__[A-Z]/;
 
 // `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
 // `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied; so are
-// FreeMarker (`<#if x>A<#else>B</#if>`) and Jinja (`{% if x %}A{% endif %}`) directives in a value.
-const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+// FreeMarker (`<#if x>A<#else>B</#if>`) and Jinja (`{% if x %}A{% endif %}`) directives in a value,
+// and the `__NAME__` tokens CI scripts replace with sed (`sed "s/__PORT__/$PORT/g" | kubectl apply -f -`).
+const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
 /** A key holding `${NAME}` (`${LOG_KEY}: debug`): no Kubernetes key may hold `$` or braces, so it is filled in before apply. */
 const PLACEHOLDER_KEY = /\$\{[^{}\n]+\}/;
 /** Fields whose `$(NAME)` the kubelet expands from the container's env (command and args are lists). */

@@ -122,6 +122,11 @@ test('placeholders: unknown, not wrong; a default is checked; $(VAR) is Kubernet
   // A default's surrounding spaces are the line's: `${P:- 9090}` leaves `containerPort:  9090`.
   assert.deepEqual(rules(pod('${PORT:- 8443}', '${PULL:- Always}')), []);
   assert.deepEqual(rules(pod('${PORT:- 70000}', 'Always')), ['invalid-port|${PORT:- 70000}']);
+  // sed-style tokens a CI script replaces (`sed "s/__PORT__/$PORT/g" | kubectl apply -f -`, sweep AI).
+  assert.deepEqual(rules(pod('__REACT_PORT__', '__PULL__', '__PROTO__')), []);
+  // Not a token: lower case, or glued to a word (then the value is read as written).
+  assert.deepEqual(rules(pod('8080', '__always__')), ['invalid-value|__always__']);
+  assert.deepEqual(rules(pod('8080', 'X__PULL__')), ['invalid-value|X__PULL__']);
 });
 
 test('placeholders where YAML expects pairs or lines: masked like template actions, one note on the one that broke the parse', () => {
