@@ -104,3 +104,25 @@ test('an overlay with a remote resource or a Helm chart is built without them: i
   const unpatched = check({ ...base, 'overlay/kustomization.yaml': 'resources:\n  - ../base\n  - https://raw.githubusercontent.com/example/monitoring/main/servicemonitor.yaml\n' });
   assert.ok(unpatched.some((f) => f.rule === 'service-target-port' && f.file.endsWith('svc.yaml')));
 });
+
+test("a patch or resource outside the overlay's folder (Flux builds without kustomize's load restrictor): built so and checked, with a note", () => {
+  const deployment = (mounts: string): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  selector: {matchLabels: {app: app}}\n  template:\n    metadata: {labels: {app: app}}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n          volumeMounts: [${mounts}]\n`;
+  const files = {
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'shared/deploy.yaml': deployment('{name: data, mountPath: /data}'),
+    'clusters/prod/kustomization.yaml':
+      'resources: [../../shared/deploy.yaml]\npatches:\n  - path: ../../patches/volume.yaml\n',
+    'patches/volume.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  template:\n    spec:\n      volumes: [{name: data, emptyDir: {}}]\n',
+  };
+  const all = check(files);
+  assert.deepEqual(all.map((f) => `${f.file} ${f.rule} ${f.severity} ${f.range.start.line}`), ['clusters/prod/kustomization.yaml kustomize-build information 0']);
+  assert.match(all[0]?.message ?? '', /only without its load restrictor, as Flux does/);
+  // Each file alone is checked through that build: the volume the patch adds counts.
+  assert.deepEqual(check(files, 'shared/deploy.yaml'), []);
+  assert.deepEqual(check(files, 'patches/volume.yaml'), []);
+  // A mount the patch does not add is still reported, on the resource, naming the overlay.
+  const missing = check({ ...files, 'shared/deploy.yaml': deployment('{name: data, mountPath: /data}, {name: logs, mountPath: /logs}') }, 'shared/deploy.yaml');
+  assert.deepEqual(missing.map((f) => `${f.rule} ${f.range.start.line}`), ['undefined-volume 11']);
+  assert.match(missing[0]?.message ?? '', /\(in kustomization clusters\/prod\)$/);
+});

@@ -52,6 +52,11 @@ function errorSpan(text: string, message: string): { start: number; end: number 
     const start = (m.index ?? 0) + m[0].length - value.length;
     return { start, end: start + value.length };
   }
+  // Written some other way (`resources: [../x.yaml]`): a path the message quotes, where the text has it.
+  for (const m of message.matchAll(/'([^'\s]{2,})'/g)) {
+    const at = text.indexOf(m[1] ?? '');
+    if (at >= 0 && !/[\w.-]/.test(text[at - 1] ?? '')) return { start: at, end: at + (m[1] ?? '').length };
+  }
   const first = text.indexOf('\n');
   return { start: 0, end: first < 0 ? text.length : first };
 }
@@ -81,13 +86,30 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   return { file, rule: BUILD_RULE, severity, message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
 }
 
+/** The note on a kustomization that kustomize built only without its load restrictor (render.ts). */
+function unrestrictedNote(dir: string, refusal: string, tree: readonly KustomizationInfo[], options: OverlayCheckOptions, read: ReadText): SourceFinding | undefined {
+  const level = options.analysis.rules?.[BUILD_RULE];
+  if (level === 'off') return undefined;
+  const file = tree[0]?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
+  let text = '';
+  try {
+    text = read(file);
+  } catch {
+    // the range stays at the start
+  }
+  const message = t(normaliseLocale(options.analysis.locale), 'kustomize-build.unrestricted', { message: refusal });
+  const span = errorSpan(text, refusal);
+  return { file, rule: BUILD_RULE, severity: level ?? 'information', message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
+}
+
 function mapAnalysis(dir: string, result: RenderResult & { ok: true }, analysis: FileAnalysis, options: OverlayCheckOptions, read: ReadText): OverlayCheck {
   const locale = normaliseLocale(options.analysis.locale);
   const ctx = { dir: resolve(dir), label: options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd()), tree: result.tree, sources: new Sources(read), locale };
   const mapper = new OverlayMapper(ctx, analysis);
   // The rendered text holds no comments: the source's directives are not applied here.
   const findings = mergeOverlays([analysis.findings.filter((f) => f.rule !== 'unused-disable-directive').map((f) => mapper.map(f))], locale);
-  return { findings, rendered: { yaml: result.yaml, analysis }, result };
+  const note = result.restricted === undefined ? undefined : unrestrictedNote(dir, result.restricted, result.tree, options, read);
+  return { findings: note ? [note, ...findings] : findings, rendered: { yaml: result.yaml, analysis }, result };
 }
 
 function failed(dir: string, result: Exclude<RenderResult, { ok: true }>, options: OverlayCheckOptions, read: ReadText): OverlayCheck {

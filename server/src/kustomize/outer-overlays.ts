@@ -7,9 +7,9 @@
  * kept. The repository is the nearest folder above holding `.git`; without one, the current
  * folder when the path lies inside it; with neither, the path's own overlays alone.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { kustomizationFileIn, readFromDisk } from './kustomization';
+import { readFromDisk } from './kustomization';
 import { outermostOverlays, type Overlay } from './workspace-overlays';
 
 const inside = (path: string, dir: string): boolean => {
@@ -37,24 +37,6 @@ function overlaysOf(repository: string): Overlay[] {
   return found;
 }
 
-/**
- * True when an overlay of the repository may read `path`: a folder, or a file with a
- * kustomization in its folder or a folder above (kustomize reads files only from under a
- * kustomization's folder), so that checking a lone manifest does not walk the repository.
- */
-function mayBeRead(path: string, repository: string): boolean {
-  try {
-    if (statSync(path).isDirectory()) return true;
-  } catch {
-    return false;
-  }
-  for (let dir = dirname(path); inside(dir, repository); dir = dirname(dir)) {
-    if (kustomizationFileIn(dir)) return true;
-    if (dir === repository || dirname(dir) === dir) break;
-  }
-  return false;
-}
-
 /** True when `overlay` reads a file at or under one of `paths`. */
 function reads(overlay: Overlay, paths: readonly string[]): boolean {
   for (const file of overlay.files) if (paths.some((p) => inside(file, p))) return true;
@@ -68,11 +50,9 @@ function reads(overlay: Overlay, paths: readonly string[]): boolean {
 export function outerOverlays(paths: readonly string[]): Overlay[] {
   const absolute = paths.map((p) => resolve(p));
   const out = new Map<string, Overlay>();
-  const repositories = new Set(absolute.flatMap((p) => {
-    const repository = repositoryOf(p);
-    return repository && mayBeRead(p, repository) ? [repository] : [];
-  }));
-  for (const repository of repositories) {
+  // Any file may be read: Flux builds without kustomize's load restrictor, so an overlay may
+  // name a patch in a folder that holds no kustomization (`../../patches/x.yaml`).
+  for (const repository of new Set(absolute.flatMap((p) => repositoryOf(p) ?? []))) {
     for (const overlay of overlaysOf(repository)) {
       if (absolute.some((p) => inside(overlay.dir, p))) continue;
       if (reads(overlay, absolute)) out.set(overlay.dir, overlay);

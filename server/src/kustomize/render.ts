@@ -14,7 +14,13 @@ import { makeTempDir, removeTempDir } from './temp-dirs';
 
 /** What a render gave: the YAML stream, or kustomize's own error message. */
 export type RenderResult =
-  | { readonly ok: true; readonly yaml: string; readonly tree: readonly KustomizationInfo[] }
+  | {
+      readonly ok: true;
+      readonly yaml: string;
+      readonly tree: readonly KustomizationInfo[];
+      /** kustomize's refusal under its default load restrictor, when it built only without it (see `unrestricted`). */
+      readonly restricted?: string;
+    }
   | { readonly ok: false; readonly reason: 'failed' | 'timeout' | 'cancelled' | 'missing' | 'remote'; readonly message: string; readonly tree: readonly KustomizationInfo[] };
 
 export interface RenderOptions {
@@ -146,9 +152,9 @@ export async function render(dir: string, options: RenderOptions): Promise<Rende
   if (refused) return refused;
   const m = mirror([tree], read, options.overrides ?? new Map());
   const [program, ...args] = options.command;
-  try {
-    return await new Promise<RenderResult>((done) => {
-      execFile(program ?? 'kubectl', [...args, m.overlays[0] ?? m.temp], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) => {
+  const run = (extra: readonly string[]): Promise<RenderResult> =>
+    new Promise<RenderResult>((done) => {
+      execFile(program ?? 'kubectl', [...args, ...extra, m.overlays[0] ?? m.temp], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, signal: options.signal, windowsHide: true, env: kustomizeEnv() }, (error, stdout, stderr) => {
         if (!error) return done({ ok: true, yaml: stdout, tree });
         const e = error as NodeJS.ErrnoException & { killed?: boolean; signal?: string };
         if (e.name === 'AbortError') return done({ ok: false, reason: 'cancelled', message: '', tree });
@@ -157,6 +163,9 @@ export async function render(dir: string, options: RenderOptions): Promise<Rende
         done({ ok: false, reason: 'failed', message: cleanMessage(String(stderr) || e.message, m), tree });
       });
     });
+  try {
+    const result = await run([]);
+    return unrestricted(result, options) ? withoutRestrictor(result, await run(UNRESTRICTED)) : result;
   } finally {
     removeTempDir(m.temp);
   }
@@ -172,20 +181,42 @@ export function runKustomize(folder: string, options: RenderOptions): Promise<{ 
   });
 }
 
-/** The same, blocking (the CLI renders one overlay after the other). */
+/** The same, blocking (tests). */
 export function renderSync(dir: string, options: RenderOptions): RenderResult {
   const { tree, read, refused } = prepare(dir, options);
   if (refused) return refused;
   const m = mirror([tree], read, options.overrides ?? new Map());
   const [program, ...args] = options.command;
-  try {
-    const r = spawnSync(program ?? 'kubectl', [...args, m.overlays[0] ?? m.temp], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true, env: kustomizeEnv() });
+  const run = (extra: readonly string[]): RenderResult => {
+    const r = spawnSync(program ?? 'kubectl', [...args, ...extra, m.overlays[0] ?? m.temp], { timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8', windowsHide: true, env: kustomizeEnv() });
     const code = (r.error as NodeJS.ErrnoException | undefined)?.code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', message: program ?? '', tree };
     if (code === 'ETIMEDOUT' || r.signal === 'SIGTERM') return { ok: false, reason: 'timeout', message: '', tree };
     if (r.status !== 0) return { ok: false, reason: 'failed', message: cleanMessage(r.stderr || String(r.error ?? ''), m), tree };
     return { ok: true, yaml: r.stdout, tree };
+  };
+  try {
+    const result = run([]);
+    return unrestricted(result, options) ? withoutRestrictor(result, run(UNRESTRICTED)) : result;
   } finally {
     removeTempDir(m.temp);
   }
+}
+
+/**
+ * kustomize's default load restrictor refuses files outside a kustomization's folder
+ * (`../../patches/x.yaml`); Flux's kustomize-controller builds every kustomization without it.
+ * A build that failed only for that is tried again so (`--load-restrictor LoadRestrictionsNone`,
+ * which `kubectl kustomize` and `kustomize build` both take), and the pods it gives are checked;
+ * `restricted` keeps the refusal for a note.
+ */
+const UNRESTRICTED = ['--load-restrictor', 'LoadRestrictionsNone'];
+const RESTRICTOR_REFUSAL = /\bis not in or below\b/;
+
+function unrestricted(result: RenderResult, options: RenderOptions): result is Extract<RenderResult, { ok: false }> {
+  return !result.ok && result.reason === 'failed' && RESTRICTOR_REFUSAL.test(result.message) && !options.command.some((w) => w.startsWith('--load-restrictor'));
+}
+
+function withoutRestrictor(refused: Extract<RenderResult, { ok: false }>, again: RenderResult): RenderResult {
+  return again.ok ? { ...again, restricted: refused.message } : refused;
 }

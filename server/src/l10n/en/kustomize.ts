@@ -9,6 +9,7 @@ export const kustomizeEn = {
   'kustomize-build.failed-alone': 'kustomize could not build this kustomization, so its files were checked without it instead of the pod that will be applied: {message}',
   'kustomize-build.timeout': 'kustomize did not finish building this kustomization within {seconds} s, so the pod that will be applied was not checked.',
   'kustomize-build.remote': 'This kustomization uses remote resources ({resources}); Podsight does not fetch them, so the rendered pod is not checked: its local files are checked without this overlay.',
+  'kustomize-build.unrestricted': 'kustomize builds this kustomization only without its load restrictor, as Flux does (`--load-restrictor LoadRestrictionsNone`); `kubectl apply -k` and kustomize\'s defaults refuse it. Podsight checked the pods built that way. kustomize said: {message}',
   'kustomize-build.remote-local': 'This kustomization uses remote resources ({resources}); Podsight does not fetch them, so the overlay is checked without them: its own patches, generators and local bases are checked as one build.',
   'kustomize.not-found':
     'Podsight found no kustomize to render overlays (neither kubectl nor kustomize is on the PATH; set podsight.kustomize.command). Patches and overlays are checked file by file.',

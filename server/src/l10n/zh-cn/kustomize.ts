@@ -9,6 +9,7 @@ export const kustomizeZhCn: Record<string, string> = {
   'kustomize-build.failed-alone': 'kustomize 无法构建这个 kustomization，因此在没有它的情况下检查了其中的文件，而没有检查最终会被应用的 Pod：{message}',
   'kustomize-build.timeout': 'kustomize 在 {seconds} 秒内没有完成构建，因此没有检查最终会被应用的 Pod。',
   'kustomize-build.remote': '这个 kustomization 引用了远程资源（{resources}）。Podsight 不会下载它们，因此不检查渲染后的 Pod：本地文件会在没有这个 overlay 的情况下检查。',
+  'kustomize-build.unrestricted': 'kustomize 只有在关闭加载限制（`--load-restrictor LoadRestrictionsNone`，Flux 就是这样构建的）时才能构建这个 kustomization；`kubectl apply -k` 和 kustomize 的默认设置会拒绝它。Podsight 检查的是这样构建出的 Pod。kustomize 的消息：{message}',
   'kustomize-build.remote-local': '这个 kustomization 引用了远程资源（{resources}）。Podsight 不会下载它们，因此在没有它们的情况下检查这个 overlay：它自己的补丁、生成器和本地 base 作为一次构建来检查。',
   'kustomize.not-found':
     'Podsight 没有找到可用于渲染覆盖层的 kustomize（PATH 中既没有 kubectl 也没有 kustomize；可设置 podsight.kustomize.command）。补丁和覆盖层将逐个文件检查。',
