@@ -7,7 +7,7 @@ import { asMap, getBoolean, getNode, getScalar, getSeqItems, getString, mapPairs
 import { containersOf, stringScalar } from './container-model';
 import { podLocationsOf, walk, type PodLocation } from './pod-locations';
 import type { PodShape, UserPodTemplate } from './pod-templates';
-import { objectsOf, type K8sObject } from './workloads';
+import { isSelectorlessAppsWorkload, objectsOf, type K8sObject } from './workloads';
 import { fieldPath } from './field-paths';
 import { podSpecPatchOf, type PodSpecPatch } from './pod-spec-patch';
 
@@ -140,7 +140,7 @@ export interface PodModel {
   readonly owner: YAMLMap;
   /**
    * Not a whole pod (a kustomize patch, a test assertion, a Helm template with masked parts, the
-   * containers a SidecarSet injects): rules that judge what is missing stay quiet.
+   * containers a SidecarSet injects, an `apps/v1` workload without `spec.selector`): rules that judge what is missing stay quiet.
    */
   readonly partial: boolean;
   /** How the containers are laid out (the standard pod spec, or a custom resource's). */
@@ -230,7 +230,7 @@ function modelAt(object: K8sObject, doc: Document, location: PodLocation, partia
     shareProcessNamespace: getBoolean(spec, 'shareProcessNamespace', doc),
     hostname: getString(spec, 'hostname', doc),
     owner: location.owner,
-    partial: partial || shape.injected === true,
+    partial: partial || shape.injected === true || isSelectorlessAppsWorkload(object, doc),
     shape,
     schemaParts: schemaPartsOf(location, containers, volumes),
     ...(specPatch ? { specPatch } : {}),

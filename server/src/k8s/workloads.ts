@@ -74,3 +74,15 @@ export const groupOf = (apiVersion: string | undefined): string => (apiVersion?.
 export function isBuiltInWorkload(object: Pick<K8sObject, 'apiVersion' | 'kind'>): boolean {
   return (BUILT_IN_POD_KINDS[groupOf(object.apiVersion)] ?? []).includes(object.kind ?? '');
 }
+
+/**
+ * An `apps/v1` workload without `spec.selector`: the API server refuses a whole one (`Required
+ * value`), so such a document is almost surely a patch (of a kustomization not in sight, or
+ * merged into the live object by server-side apply, as Argo CD's `ServerSideApply=true` does):
+ * what it leaves out (an image, the volumes its mounts name) the object it patches has.
+ */
+export function isSelectorlessAppsWorkload(object: K8sObject, doc: Document): boolean {
+  if (object.apiVersion !== 'apps/v1' || !isBuiltInWorkload(object)) return false;
+  const spec = getNode(object.node, 'spec', doc);
+  return isMap(spec) && getPair(spec, 'selector', doc) === undefined;
+}

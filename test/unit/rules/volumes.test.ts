@@ -179,3 +179,29 @@ test('undefined-volume: a volumeDevice naming no volume is rejected too (Not fou
   // unused-volume counts a device as a use
   assert.equal(findings(sts('block'), 'unused-volume').length, 0);
 });
+
+test('an apps/v1 Deployment without spec.selector is a patch (server-side apply, a kustomization not in sight): its mounts may name the live object\'s volumes (sweep AG, Argo CD partial objects)', () => {
+  const deployment = (selector: string): string => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: argocd-server, namespace: argocd}
+    spec:
+      ${selector}
+      template:
+        spec:
+          initContainers:
+            - name: inject-ca-certs
+              image: alpine:3.23
+              command: [sh, -c, "cat /app/config/tls/* > /shared-certs/ca.crt"]
+              volumeMounts:
+                - {name: ca-bundle, mountPath: /shared-certs}
+                - {name: tls-certs, mountPath: /app/config/tls}
+          containers:
+            - name: argocd-server
+              volumeMounts: [{name: ca-bundle, mountPath: /shared-certs}]
+          volumes: [{name: ca-bundle, emptyDir: {}}]
+  `;
+  assert.deepEqual(check(deployment('replicas: 1')), []);
+  // A whole Deployment (with its selector) must define what it mounts.
+  assert.deepEqual(findings(deployment('selector: {matchLabels: {app: a}}'), 'undefined-volume').map((f) => f.text), ['tls-certs']);
+});
