@@ -1,14 +1,24 @@
 /** selector-mismatch: label the pod template the way the selector asks (the selector is immutable once applied). */
 import { isScalar } from 'yaml';
-import { getPair } from '../core/yaml-access';
+import { getMap, getPair } from '../core/yaml-access';
 import { templateLabelsMap } from '../k8s/services';
-import { misses } from '../rules/selector-mismatch';
+import { absentSelector, misses } from '../rules/selector-mismatch';
 import { isAt } from './find';
 import type { FixProvider } from './types';
 import { addPair, replaceScalar } from './yaml-edit';
 
 export const selectorMismatchFixes: FixProvider = (ctx) => {
   for (const pod of ctx.chunk.analysis.pods) {
+    const absent = absentSelector(pod);
+    const spec = getMap(pod.object.node, 'spec', pod.doc);
+    if (absent && spec && isAt(ctx, absent.specKey)) {
+      // Every label of the template: the pods it makes are then exactly the ones selected. With one
+      // label that is surely the name; with several the user may want fewer (the selector is immutable).
+      const matchLabels = Object.fromEntries(absent.labels);
+      const edit = addPair(ctx.analysis.text, ctx.chunk.start, spec, 'selector', { matchLabels });
+      const labels = [...absent.labels].map(([k, v]) => `${k}: ${v}`).join(', ');
+      return [{ title: ctx.t('fix.selector-mismatch.absent', { labels }), edits: [edit], preferred: absent.labels.size === 1 }];
+    }
     const miss = misses(pod)?.misses.find((m) => isAt(ctx, m.node));
     if (!miss || miss.expected === undefined) continue;
     const labels = templateLabelsMap(pod);

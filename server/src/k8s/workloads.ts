@@ -76,13 +76,16 @@ export function isBuiltInWorkload(object: Pick<K8sObject, 'apiVersion' | 'kind'>
 }
 
 /**
- * An `apps/v1` workload without `spec.selector`: the API server refuses a whole one (`Required
- * value`), so such a document is almost surely a patch (of a kustomization not in sight, or
- * merged into the live object by server-side apply, as Argo CD's `ServerSideApply=true` does):
- * what it leaves out (an image, the volumes its mounts name) the object it patches has.
+ * An `apps/v1` workload with neither `spec.selector` nor labels on its template: the API server
+ * refuses a whole one, so such a document is almost surely a patch (of a kustomization not in
+ * sight, or merged into the live object by server-side apply, as Argo CD's `ServerSideApply=true`
+ * does): what it leaves out (an image, the volumes its mounts name) the object it patches has.
+ * One with template labels is a whole object missing its selector (selector-mismatch says so).
  */
 export function isSelectorlessAppsWorkload(object: K8sObject, doc: Document): boolean {
   if (object.apiVersion !== 'apps/v1' || !isBuiltInWorkload(object)) return false;
-  const spec = getNode(object.node, 'spec', doc);
-  return isMap(spec) && getPair(spec, 'selector', doc) === undefined;
+  const spec = asMap(getNode(object.node, 'spec', doc), doc);
+  if (!spec || getPair(spec, 'selector', doc) !== undefined) return false;
+  const metadata = asMap(getNode(asMap(getNode(spec, 'template', doc), doc), 'metadata', doc), doc);
+  return getPair(metadata, 'labels', doc) === undefined;
 }

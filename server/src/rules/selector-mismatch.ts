@@ -5,8 +5,8 @@
  * Only objects that spell out both the selector and the template's labels are judged (a patch
  * file carries one of them only).
  */
-import { isScalar, type Node, type Scalar } from 'yaml';
-import { asMap, asSeq, getBoolean, getMap, getNode, getScalar, getString, keyText, mapPairs } from '../core/yaml-access';
+import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
+import { asMap, asSeq, getBoolean, getMap, getNode, getPair, getScalar, getString, keyText, mapPairs } from '../core/yaml-access';
 import { isOpenCollection } from '../core/open-collections';
 import type { PodModel } from '../k8s/pod-model';
 import { unknownValueKeys } from '../k8s/unknown-names';
@@ -28,6 +28,8 @@ export const selectorMismatch: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
+      const absent = ctx.options.fragment || ctx.options.kustomizeResource || ctx.chunk.masked ? undefined : absentSelector(pod);
+      if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: pod.name ?? '?' }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
       const found = misses(pod);
       if (!found) continue;
       for (const miss of found.misses) {
@@ -43,6 +45,29 @@ export const selectorMismatch: Rule = {
     }
   },
 };
+
+/**
+ * An apps/v1 workload without `spec.selector` whose template spells out its labels: a whole
+ * object the API server refuses ("spec.selector: Required value"), often an old manifest moved
+ * from extensions/v1beta1, which took the template's labels. Without template labels it is a
+ * patch (pod-model's `partial`). Not in a kustomize resource: `labels`/`commonLabels` there
+ * write the selector.
+ */
+export function absentSelector(pod: PodModel): { specKey: Node; labelsNode: YAMLMap; labels: Map<string, string> } | undefined {
+  const doc = pod.doc;
+  if (pod.partial || !APPS.has(pod.kind) || pod.object.apiVersion !== 'apps/v1') return undefined;
+  const specPair = getPair(pod.object.node, 'spec', doc);
+  const spec = getMap(pod.object.node, 'spec', doc);
+  if (!spec || !specPair || isOpenCollection(spec) || getPair(spec, 'selector', doc) !== undefined) return undefined;
+  const labelsNode = getMap(getMap(getMap(spec, 'template', doc), 'metadata', doc), 'labels', doc);
+  if (!labelsNode || isOpenCollection(labelsNode) || unknownValueKeys(labelsNode, doc).size > 0) return undefined;
+  const labels = new Map<string, string>();
+  for (const pair of mapPairs(labelsNode, doc)) {
+    const k = keyText(pair);
+    if (k !== undefined && isScalar(pair.value) && pair.value.value !== null) labels.set(k, String(pair.value.value));
+  }
+  return labels.size > 0 ? { specKey: specPair.key as Node, labelsNode, labels } : undefined;
+}
 
 /** The selector requirements a pod template fails, or undefined when the object is not judged. */
 export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | undefined {

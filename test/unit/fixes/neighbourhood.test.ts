@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyFix, fixesOf } from '../../helpers/fix';
+import { findings } from '../../helpers/check';
 
 test('selector-mismatch: label the template as the selector asks (a changed value, an added label)', () => {
   const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector:\n    matchLabels: {app: web, tier: front}\n  template:\n    metadata:\n      labels:\n        app: wbe\n    spec:\n      containers: [{name: a, image: x}]\n';
@@ -9,6 +10,24 @@ test('selector-mismatch: label the template as the selector asks (a changed valu
   assert.match(result, /labels:\n {8}app: web\n/);
   const added = applyFix(result, 'selector-mismatch', /Label the pod template tier: front/).result;
   assert.match(added, /app: web\n {8}tier: front\n/);
+});
+
+test('selector-mismatch: an apps/v1 Deployment without spec.selector (sock-shop, moved from extensions/v1beta1); the fix selects the template\'s labels', () => {
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: rabbitmq\nspec:\n  replicas: 1\n  template:\n    metadata:\n      labels:\n        name: rabbitmq\n    spec:\n      containers:\n      - name: rabbitmq\n        image: rabbitmq:3.6.8\n';
+  const { fix } = applyFix(
+    text,
+    'selector-mismatch',
+    /Add spec.selector.matchLabels: name: rabbitmq/,
+    'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: rabbitmq\nspec:\n  replicas: 1\n  template:\n    metadata:\n      labels:\n        name: rabbitmq\n    spec:\n      containers:\n      - name: rabbitmq\n        image: rabbitmq:3.6.8\n  selector:\n    matchLabels:\n      name: rabbitmq\n',
+  );
+  assert.equal(fix.preferred, true, 'one label: surely the name');
+  // Several labels: offered, not preferred (the selector is immutable; the user may want fewer).
+  const two = text.replace('        name: rabbitmq\n', '        name: rabbitmq\n        version: "3.6"\n');
+  assert.notEqual(applyFix(two, 'selector-mismatch', /Add spec.selector.matchLabels: name: rabbitmq, version: 3.6/).fix.preferred, true);
+  // Not judged: extensions/v1beta1 (defaulted), a template without labels (a patch), a kustomize resource (labels write the selector).
+  assert.deepEqual(findings(text.replace('apps/v1', 'extensions/v1beta1'), 'selector-mismatch'), []);
+  assert.deepEqual(findings(text.replace('    metadata:\n      labels:\n        name: rabbitmq\n', ''), 'selector-mismatch'), []);
+  assert.deepEqual(findings(text, 'selector-mismatch', { kustomizeResource: true }), []);
 });
 
 test('duplicate-env: remove the earlier entry, or this one', () => {

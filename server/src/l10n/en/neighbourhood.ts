@@ -6,6 +6,8 @@ export const neighbourhoodEn = {
     'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template has no label {key}. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
   'selector-mismatch.expression':
     'The selector expression on {key} of {kind} "{name}" does not match its pod template\'s labels. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+  'selector-mismatch.absent':
+    '{kind} "{name}" has no spec.selector. apps/v1 requires one (extensions/v1beta1 and apps/v1beta1 took the template\'s labels): kubectl apply rejects this with "spec.selector: Required value", and nothing of the object is created. The selector cannot be changed later, so pick the labels that will always name these pods.',
   'selector-mismatch.related': 'The pod template\'s labels.',
 
   'service-selects-nothing.value':
@@ -63,6 +65,7 @@ export const neighbourhoodEn = {
   'fix.duplicate-env.remove-earlier': 'Remove the earlier {name} (its value is overridden)',
   'fix.duplicate-env.remove-this': 'Remove this {name} (the earlier value wins then)',
   'fix.undefined-env-reference.move': 'Move the definition of {name} above this entry',
+  'fix.selector-mismatch.absent': 'Add spec.selector.matchLabels: {labels}',
   'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',
   'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',

@@ -6,6 +6,8 @@ export const neighbourhoodZhCn = {
     '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板没有标签 {key}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
   'selector-mismatch.expression':
     '{kind} "{name}" 选择器中关于 {key} 的表达式与 Pod 模板的标签不匹配。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+  'selector-mismatch.absent':
+    '{kind} "{name}" 没有 spec.selector。apps/v1 要求必须有（extensions/v1beta1 和 apps/v1beta1 会沿用模板的标签）：kubectl apply 会以 “spec.selector: Required value” 拒绝它，对象的任何部分都不会被创建。选择器以后不能修改，所以请选那些永远标识这些 Pod 的标签。',
   'selector-mismatch.related': 'Pod 模板的标签。',
 
   'service-selects-nothing.value':
@@ -63,6 +65,7 @@ export const neighbourhoodZhCn = {
   'fix.duplicate-env.remove-earlier': '删除前面的 {name}（它的值会被覆盖）',
   'fix.duplicate-env.remove-this': '删除这一项 {name}（改为以前面的值为准）',
   'fix.undefined-env-reference.move': '把 {name} 的定义移到这一项之前',
+  'fix.selector-mismatch.absent': '添加 spec.selector.matchLabels：{labels}',
   'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',
   'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
