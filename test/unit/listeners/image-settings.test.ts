@@ -87,3 +87,17 @@ test('kibana and jupyter bound to loopback behind a proxy are probed through it'
   assert.equal(probes(behind(jupyter('start-notebook.py, "--NotebookApp.ip=localhost"'), 8080)), 0);
   assert.equal(probes(behind(jupyter('start-notebook.py, "--ip=0.0.0.0"'), 8080)), 1);
 });
+
+test('zookeeper before 3.5 has no AdminServer on 8080; rabbitmq before 3.9 ships /etc/rabbitmq empty (sweep AH)', () => {
+  const zk = (tag: string): string => pod('{name: app, image: "tomcat:9"}', `{name: zookeeper, image: "zookeeper:${tag}"}`);
+  assert.deepEqual(clashes(zk('3.4.14')), []);
+  assert.equal(clashes(zk('3.5.9')).length, 1, 'the AdminServer is on 8080 from 3.5');
+  const rabbit = (tag: string, volume = 'emptyDir: {}'): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: rabbitmq\n      image: "rabbitmq:${tag}"\n      volumeMounts: [{name: etc, mountPath: /etc/rabbitmq}]\n  volumes: [{name: etc, ${volume}}]\n`;
+  const shadows = (text: string): string[] => findings(text, 'mount-shadows-image').map((f) => `${f.severity}: ${f.message.slice(0, 200)}`);
+  assert.deepEqual(shadows(rabbit('3.7')), []);
+  assert.deepEqual(shadows(rabbit('3.8.3', 'persistentVolumeClaim: {claimName: etc}')), []);
+  // The management tags enable their plugin into /etc/rabbitmq; from 3.9 the defaults live there too.
+  assert.match(shadows(rabbit('3.7-management'))[0] ?? '', /^warning: .*enabled_plugins/);
+  assert.match(shadows(rabbit('3.13'))[0] ?? '', /^warning: .*conf\.d\/10-defaults\.conf/);
+});

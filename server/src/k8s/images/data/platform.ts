@@ -11,6 +11,10 @@ const rabbitPorts = [
   tcp(15692, 'Prometheus metrics'),
   tcp(25672, 'Erlang distribution (inter-node and CLI tools)'),
 ];
+/** Before 3.9 the image enabled no Prometheus plugin by default (late 3.8 tags did: left unsure). */
+const oldRabbitPorts = rabbitPorts.map((p) => (p.port === 15692 ? configured(tcp(15692, 'Prometheus metrics (when the rabbitmq_prometheus plugin is enabled)')) : p));
+const rabbitHome = dir('/opt/rabbitmq', 'RABBITMQ_HOME: the server, plugins and CLI tools');
+const managementPorts = (base: typeof rabbitPorts) => [...base, configured(tcp(15671, 'Management UI over TLS (when configured)')), tcp(15672, 'Management UI and HTTP API')];
 
 /**
  * The registry listens on `http.addr` of the file its CMD names (REGISTRY_HTTP_ADDR overrides it);
@@ -31,7 +35,7 @@ export const platform: readonly ImageInfo[] = [
     ports: rabbitPorts,
     populatedDirs: [
       dir('/etc/rabbitmq', 'conf.d/10-defaults.conf (loopback users, console logging), enabled_plugins'),
-      dir('/opt/rabbitmq', 'RABBITMQ_HOME: the server, plugins and CLI tools'),
+      rabbitHome,
     ],
     dataDirs: [data('/var/lib/rabbitmq', 'VOLUME and HOME: the Mnesia database and the Erlang cookie')],
     portSetting: { env: 'RABBITMQ_NODE_PORT', description: 'Set RABBITMQ_NODE_PORT (AMQP) or listeners.tcp.default in a conf.d file.' },
@@ -39,10 +43,26 @@ export const platform: readonly ImageInfo[] = [
     source: 'docker-library/rabbitmq 4.1/ubuntu/Dockerfile (EXPOSE 4369 5671 5672 15691 15692 25672, VOLUME /var/lib/rabbitmq)',
     variants: [
       {
+        // Before 3.9 the entrypoint wrote /etc/rabbitmq/rabbitmq.conf from RABBITMQ_* variables at
+        // start; the image shipped the folder empty (a volume there is written at start too).
+        name: 'rabbitmq management before 3.9',
+        when: { tagWord: 'management', versionBelow: '3.9' },
+        ports: managementPorts(oldRabbitPorts),
+        populatedDirs: [dir('/etc/rabbitmq', 'enabled_plugins (rabbitmq_management)'), rabbitHome],
+        source: '3.7 and 3.8 management/Dockerfile: rabbitmq-plugins enable --offline rabbitmq_management; EXPOSE 15671 15672',
+      },
+      {
         name: 'rabbitmq management',
         when: { tagWord: 'management' },
-        ports: [...rabbitPorts, configured(tcp(15671, 'Management UI over TLS (when configured)')), tcp(15672, 'Management UI and HTTP API')],
+        ports: managementPorts(rabbitPorts),
         source: 'management/Dockerfile: EXPOSE 15671 15672',
+      },
+      {
+        name: 'rabbitmq before 3.9',
+        when: { versionBelow: '3.9' },
+        ports: oldRabbitPorts,
+        populatedDirs: [rabbitHome],
+        source: 'docker-library/rabbitmq 3.7 and 3.8 Dockerfiles (mkdir -p /etc/rabbitmq, nothing written there; EXPOSE 4369 5671 5672 25672); conf.d/10-defaults.conf since 3.9',
       },
     ],
   },
@@ -110,6 +130,14 @@ export const platform: readonly ImageInfo[] = [
     // A zoo.cfg of one's own in /conf, extra lines, or the AdminServer turned off move or drop ports.
     listen: { settings: [], configPaths: ['/conf'], configEnv: ['ZOO_CFG_EXTRA', 'ZOO_ADMINSERVER_ENABLED'], programs: ['zkServer.sh'] },
     source: 'docker-library/zookeeper Dockerfile (EXPOSE 2181 2888 3888 8080, VOLUME /data /datalog /logs)',
+    variants: [
+      {
+        name: 'zookeeper before 3.5',
+        when: { versionBelow: '3.5' },
+        ports: [tcp(2181, 'Client port'), tcp(2888, 'Follower connections (ensembles only)'), tcp(3888, 'Leader election (ensembles only)')],
+        source: 'the AdminServer is new in 3.5.0 (ZooKeeper Administrator\'s Guide); the 3.4.14 image EXPOSEs 2181 2888 3888',
+      },
+    ],
   },
   {
     repository: 'hashicorp/consul',
