@@ -108,3 +108,17 @@ export function keysAreKnown(object: K8sObject, doc: Document, keys: ReadonlyMap
   if (['data', 'binaryData', 'stringData'].some((field) => isOpenCollection(getNode(object.node, field, doc)))) return false;
   return !(object.kind === 'Secret' && getString(object.node, 'type', doc) === 'kubernetes.io/service-account-token');
 }
+
+/**
+ * Keys a controller writes into an object at run time, so a reference to them is right although
+ * the manifest lacks them: k3s's node controller keeps `NodeHosts` of kube-system/coredns up to
+ * date (k3s pkg/node/controller.go), which the CoreDNS manifest k3s ships mounts.
+ */
+const CONTROLLER_KEYS: readonly { readonly kind: string; readonly namespace: string; readonly name: string; readonly key: string }[] = [
+  { kind: 'ConfigMap', namespace: 'kube-system', name: 'coredns', key: 'NodeHosts' },
+];
+
+/** True when a controller writes `key` into the object at run time (see CONTROLLER_KEYS). */
+export function keyFilledByController(kind: string, namespace: string | undefined, name: string, key: string): boolean {
+  return CONTROLLER_KEYS.some((k) => k.kind === kind && k.namespace === namespace && k.name === name && k.key === key);
+}

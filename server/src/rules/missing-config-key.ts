@@ -4,10 +4,11 @@
  * The kubelet refuses to start the container (env) or to mount the volume (items).
  * Silent when the object is not in the workspace (it may be made elsewhere), when the namespaces
  * may differ, when the reference is `optional: true`, and when the object's keys are not all
- * written down (no data at all, a service-account token).
+ * written down (no data at all, a service-account token), and for keys a controller writes at
+ * run time (k3s's `NodeHosts` in kube-system/coredns).
  */
 import { getMap, getScalar } from '../core/yaml-access';
-import { configKeysOf, configRefsOf, keysAreKnown } from '../k8s/config-refs';
+import { configKeysOf, configRefsOf, keyFilledByController, keysAreKnown } from '../k8s/config-refs';
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
 import { containerLabel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
@@ -32,7 +33,7 @@ export const missingConfigKey: FileRule = {
     for (const { pod, namespace, chunkStart } of hood.ownPods) {
       if (chunkStart === undefined || !isTarget(ctx, chunkStart)) continue;
       for (const ref of configRefsOf(pod)) {
-        if (ref.key === undefined || !ref.keyNode || ref.optional) continue;
+        if (ref.key === undefined || !ref.keyNode || ref.optional || keyFilledByController(ref.kind, namespace, ref.name, ref.key)) continue;
         const named = hood.objects(ref.kind, ref.name);
         const defined = named.filter((o) => sameNamespace(o.namespace, namespace));
         // Another definition that may be the one deployed beside this pod: nothing is certain.

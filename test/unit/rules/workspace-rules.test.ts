@@ -159,6 +159,14 @@ test('missing-config-key: silent when present, optional, not in the workspace, i
   assert.equal(workspaceFindings(podWith('{name: settings, key: nope}'), 'missing-config-key', { '/ws/examples/cm.yaml': config }).length, 0);
 });
 
+test("missing-config-key: k3s's CoreDNS manifest mounts NodeHosts, which k3s's node controller writes into kube-system/coredns (sweep AI)", () => {
+  const coredns = (namespace: string): string =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns, namespace: ${namespace}}\ndata:\n  Corefile: |\n    .:53 { hosts /etc/coredns/NodeHosts }\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: coredns, namespace: ${namespace}}\nspec:\n  containers: [{name: coredns, image: rancher/mirrored-coredns-coredns:1.12.0, volumeMounts: [{name: config, mountPath: /etc/coredns}]}]\n  volumes:\n  - name: config\n    configMap:\n      name: coredns\n      items: [{key: Corefile, path: Corefile}, {key: NodeHosts, path: NodeHosts}]\n`;
+  assert.equal(workspaceFindings(coredns('kube-system'), 'missing-config-key', {}).length, 0);
+  // Elsewhere nothing writes it.
+  assert.equal(workspaceFindings(coredns('dns'), 'missing-config-key', {}).length, 1);
+});
+
 const daemonSet = (name: string, hostPort: number, extra = ''): string => yaml`
   apiVersion: apps/v1
   kind: DaemonSet
