@@ -10,6 +10,7 @@ import type { Fix, FixProvider } from './types';
 import { replaceScalar } from './yaml-edit';
 
 export const portNotServedFixes: FixProvider = (ctx) => {
+  if (fact(ctx, 'probe') !== undefined) return probeFixes(ctx);
   const port = Number(fact(ctx, 'port'));
   const protocol = String(fact(ctx, 'protocol') ?? 'TCP');
   const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
@@ -32,4 +33,14 @@ export const portNotServedFixes: FixProvider = (ctx) => {
     fixes.push({ title: ctx.t('fix.port-not-served.declare', { image: container.image ?? '', port: listener.port, old: port }), edits: [replaceScalar(ctx.chunk.start, declaration.containerPortNode, listener.port)], preferred: fixes.length === 0 });
   }
   return fixes;
+};
+
+/** A probe on a port nothing serves: probe the one port the container's process listens on. */
+const probeFixes: FixProvider = (ctx) => {
+  const listens = Number(fact(ctx, 'listens'));
+  const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
+  const where = String(fact(ctx, 'probe'));
+  const ref = hit?.container.portReferences.find((r) => r.where === where);
+  if (!hit || !ref || !Number.isInteger(listens) || !writtenIn(ref.node, hit.container.node)) return [];
+  return [{ title: ctx.t('fix.port-not-served.probe', { port: listens, image: hit.container.image ?? '' }), edits: [replaceScalar(ctx.chunk.start, ref.node, listens)], preferred: true }];
 };

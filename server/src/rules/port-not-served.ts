@@ -1,17 +1,57 @@
 /**
  * port-not-served: a container of an image whose ports Podsight fully knows declares a
  * containerPort its process does not listen on under its settings (nginx declaring 81 with no
- * configuration change). A declaration moves nothing: Services and probes aimed at the declared
+ * configuration change), or one of its probes checks a port on which nothing in the pod listens
+ * (nginx probed on 8080). A declaration moves nothing: Services and probes aimed at the declared
  * port get "connection refused". Silent when another container of the pod serves that port,
  * whenever the image's settings cannot be read (see the effective-listener model), and in
  * kustomize patches, whose base holds the settings.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
-import { containerListeners, podListeners } from '../k8s/listeners';
-import { containerLabel, runTogether } from '../k8s/pod-model';
+import type { Document } from 'yaml';
+import { getMap, getString } from '../core/yaml-access';
+import { containerListeners, isLoopback, podListeners, type ContainerListeners } from '../k8s/listeners';
+import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';
-import type { FileRule } from './types';
+import type { FileRule, FileRuleContext } from './types';
+
+const PROBES = /^(livenessProbe|readinessProbe|startupProbe)\./;
+
+/** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */
+function probesOtherHost(container: ContainerModel, where: string, doc: Document): boolean {
+  const probe = where.slice(0, where.indexOf('.'));
+  return (getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'host', doc) ?? '') !== '';
+}
+
+/**
+ * Probes on a port nothing in the pod listens on: the probed container's listeners are fully
+ * known (its image's, under settings Podsight reads), and no container beside it listens there
+ * or may listen on anything (an unknown image without declarations). A probe on a sibling's port
+ * is probe-port-elsewhere's; a named port is unknown-port-name's.
+ */
+function unservedProbes(ctx: FileRuleContext, chunkStart: number, pod: PodModel, all: readonly ContainerListeners[]): void {
+  if (pod.hostNetwork) return; // the kubelet probes the node's address, where any process of the node may answer
+  for (const of of all) {
+    const container = of.container;
+    if (!of.complete || of.basis !== 'image' || container.role === 'init' || container.role === 'ephemeral') continue;
+    for (const ref of container.portReferences) {
+      if (!PROBES.test(ref.where) || typeof ref.value !== 'number' || ref.where.includes('.exec.')) continue;
+      const port = ref.value;
+      const listensThere = (o: ContainerListeners): boolean => o.listeners.some((l) => l.port === port && l.protocol === 'TCP');
+      if (listensThere(of) || probesOtherHost(container, ref.where, pod.doc)) continue;
+      if (all.some((o) => o !== of && runTogether(o.container, container) && (listensThere(o) || (o.basis !== 'image' && o.listeners.length === 0)))) continue;
+      const reachable = of.listeners.filter((l) => l.protocol === 'TCP' && !isLoopback(l.address));
+      const served = of.listeners.map((l) => ctx.t('port-not-served.served', { listen: listenText(l), how: howText(ctx.t, l, of) })).join(ctx.t('hover.list-sep'));
+      const args = { name: containerLabel(container), image: container.image ?? '', port, where: ref.where, served: served || ctx.t('port-not-served.nothing') };
+      ctx.report(chunkStart, {
+        node: ref.node,
+        message: ctx.t('port-not-served.probe', args),
+        data: { probe: ref.where, port, containerPath: container.path, listens: reachable.length === 1 ? reachable[0]?.port : undefined },
+      });
+    }
+  }
+}
 
 export const portNotServed: FileRule = {
   id: 'port-not-served',
@@ -27,6 +67,7 @@ export const portNotServed: FileRule = {
     for (const chunk of targetChunks(ctx)) {
       for (const pod of chunk.pods) {
         const all = podListeners(pod, env);
+        unservedProbes(ctx, chunk.start, pod, all);
         for (const of of all) {
           for (const port of of.unserved) {
             if (port.containerPort === undefined || !port.containerPortNode) continue;

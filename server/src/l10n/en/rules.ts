@@ -34,6 +34,8 @@ export const rulesEn = {
 
   'port-not-served.message':
     'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}/{protocol}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
+  'port-not-served.probe':
+    '{where} of container "{name}" checks port {port}, but nothing in the pod listens there: {image} listens on {served}. The kubelet gets "connection refused" every time: a liveness probe restarts the container forever, a readiness or startup probe keeps the pod out of its Services.',
   'port-not-served.nothing': 'no port with these settings',
   'port-not-served.served': '{listen} ({how})',
 

@@ -1,0 +1,45 @@
+/**
+ * port-not-served on probes: a probe on a port nothing in the pod listens on, when the probed
+ * container's listeners are fully known (sweep AI: a teaching example of nginx probed on 8080).
+ * The kubelet gets "connection refused" every time. Silent wherever something may listen there.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
+
+const pod = (...containers: string[]): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n${containers.map((c) => `    - ${c}\n`).join('')}`;
+const unserved = (text: string): string[] => findings(text, 'port-not-served').map((f) => `${f.text} ${f.message.slice(0, 60)}`);
+
+test('a probe of nginx on 8080: nothing listens there; the fix probes 80, and the finding is gone', () => {
+  const text = pod('{name: web, image: "nginx:1.27", livenessProbe: {tcpSocket: {port: 8080}}}');
+  assert.deepEqual(unserved(text), ['8080 livenessProbe.tcpSocket.port of container "web" checks port ']);
+  const { result } = applyFix(text, 'port-not-served', /Probe port 80, where nginx:1.27 listens/);
+  assert.match(result, /tcpSocket: \{port: 80\}/);
+  assert.deepEqual(unserved(result), []);
+  // httpGet and grpc probes too; the port it listens on is fine.
+  assert.equal(unserved(pod('{name: web, image: "nginx:1.27", readinessProbe: {httpGet: {path: /, port: 8081}}}')).length, 1);
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", readinessProbe: {httpGet: {path: /, port: 80}}}')), []);
+});
+
+test('silent where something may listen: a sibling, an unknown image, a replaced command, settings Podsight cannot read, another host', () => {
+  const probed = '{name: web, image: "nginx:1.27", livenessProbe: {tcpSocket: {port: 8080}}}';
+  // A sibling listening there is probe-port-elsewhere's; an unknown sibling without declarations may listen anywhere.
+  assert.deepEqual(unserved(pod(probed, '{name: other, image: "nginxinc/nginx-unprivileged:1.27"}')), []);
+  assert.deepEqual(unserved(pod(probed, '{name: other, image: "example/agent:1"}')), []);
+  // An unknown sibling declaring other ports keeps to them.
+  assert.equal(unserved(pod(probed, '{name: other, image: "example/agent:1", ports: [{containerPort: 9000}]}')).length, 1);
+  // The probed container: unknown image, replaced command, an unreadable setting.
+  assert.deepEqual(unserved(pod('{name: app, image: "example/app:1", livenessProbe: {tcpSocket: {port: 8080}}}')), []);
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", command: [my-server], livenessProbe: {tcpSocket: {port: 8080}}}')), []);
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", envFrom: [{configMapRef: {name: elsewhere}}], volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}], livenessProbe: {tcpSocket: {port: 8080}}}')), []);
+  // httpGet.host: the kubelet connects there; a named port is unknown-port-name's.
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", livenessProbe: {httpGet: {host: example.com, path: /, port: 8080}}}')), []);
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", livenessProbe: {httpGet: {path: /, port: http}}}')), []);
+});
+
+test('under hostNetwork the probe goes to the node, where any process may answer', () => {
+  const text = pod('{name: web, image: "nginx:1.27", livenessProbe: {tcpSocket: {port: 8080}}}').replace('spec:\n', 'spec:\n  hostNetwork: true\n');
+  assert.deepEqual(unserved(text), []);
+});
