@@ -50,8 +50,11 @@ spec:
     'patches/add-sidecar.yaml': patch,
   });
   assert.deepEqual(found.map((f) => f.rule), ['kustomize-build'], 'only the notice that the remote base is not fetched');
-  // The same file checked alone (no overlay lists it) is a whole Deployment.
-  assert.ok(check({ 'patches/add-sidecar.yaml': patch }).some((f) => f.rule === 'undefined-volume'));
+  // The same file checked alone (no overlay lists it) is a patch by its shape (an apps/v1
+  // Deployment with neither selector nor template labels); with them it is a whole Deployment.
+  assert.deepEqual(check({ 'patches/add-sidecar.yaml': patch }).map((f) => f.rule), []);
+  const whole = patch.replace('spec:\n  template:\n', 'spec:\n  selector: {matchLabels: {app: app}}\n  template:\n    metadata: {labels: {app: app}}\n');
+  assert.ok(check({ 'patches/add-sidecar.yaml': whole }).some((f) => f.rule === 'undefined-volume'));
 });
 
 test('two resources of one kind and name in two namespaces: a finding lands on the one it is about', () => {

@@ -102,11 +102,12 @@ spec:
   const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
   // The duplicate port is the fragment's own; the volume and the port name may be in the base.
   assert.deepEqual(diags.map((d) => d.code), ['port-conflict']);
-  // The same text in a file no kustomization lists is a whole object.
+  // The same pod as a whole object (a selector and template labels) in a file no kustomization
+  // lists: what it lacks is its own. (Without them, an apps/v1 Deployment is a patch by its shape.)
   const other = pathToFileURL(join(dir, 'standalone.yaml')).href;
-  await client.open(other, patch);
+  await client.open(other, patch.replace('spec:\n  template:\n', 'spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n'));
   const whole = await client.waitForDiagnostics(other, (d) => d.length > 1);
-  assert.deepEqual(new Set(whole.map((d) => d.code)), new Set(['port-conflict', 'undefined-volume', 'unknown-port-name']));
+  assert.deepEqual(new Set(whole.map((d) => d.code)), new Set(['port-conflict', 'undefined-volume', 'unknown-port-name', 'invalid-value']));
 });
 
 const task = `apiVersion: tekton.dev/v1

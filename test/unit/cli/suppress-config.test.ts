@@ -66,7 +66,7 @@ test('CLI: a Service is checked against pods of other files in the folder it is 
   const dir = project({
     'app/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: htp}]\n',
     'app/deploy.yaml':
-      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: a, image: x, ports: [{name: http, containerPort: 8080}]}]\n',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: a, image: x, ports: [{name: http, containerPort: 8080}]}]\n',
     'other/service.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n  ports: [{port: 80, targetPort: htp}]\n',
   });
   const out = run(dir, '.');

@@ -62,7 +62,9 @@ test('implied ports, init lane order, sidecars, ephemeral containers, PID namesp
     kind: Deployment
     metadata: {name: web}
     spec:
+      selector: {matchLabels: {app: web}}
       template:
+        metadata: {labels: {app: web}}
         spec:
           shareProcessNamespace: true
           initContainers:

@@ -41,7 +41,9 @@ const partialPod = yaml`
   kind: Deployment
   metadata: {name: web}
   spec:
+    selector: {matchLabels: {app: web}}
     template:
+      metadata: {labels: {app: web}}
       spec:
         containers:
           - name: app
@@ -117,7 +119,9 @@ test('in a kustomize patch, what depends on the base is not judged: listeners, a
     kind: Deployment
     metadata: {name: web}
     spec:
+      selector: {matchLabels: {app: web}}
       template:
+        metadata: {labels: {app: web}}
         spec:
           containers:
             - name: redis

@@ -17,10 +17,13 @@ const PATCH = `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
 spec:
+  selector: {matchLabels: {app: web}}
   template:
+    metadata: {labels: {app: web}}
     spec:
       containers:
         - name: app
+          image: example/app:1
           volumeMounts: [{name: config, mountPath: /etc/app}]
           readinessProbe: {httpGet: {port: http}}
 `;
