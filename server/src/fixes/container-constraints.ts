@@ -49,14 +49,3 @@ export function bidirectionalFixes(ctx: FixContext): Fix[] {
   fixes.push({ title: ctx.t('fix.make-privileged', { container: containerLabel(container) }), edits: [edit] });
   return fixes;
 }
-
-/** restartPolicy on a regular container: remove it (the container then follows the pod's restartPolicy, as it could only ever do). */
-export function appRestartPolicyFixes(ctx: FixContext): Fix[] {
-  const hit = containersAt(ctx, (c) => {
-    const pair = c.node.items.find((p) => isScalar(p.key) && p.key.value === 'restartPolicy');
-    return pair && isAt(ctx, pair.key as Node) ? pair : undefined;
-  })[0];
-  if (!hit) return [];
-  const removal = removeBlockPair(ctx.analysis.text, ctx.chunk.start, hit.part.key as Node, hit.part.value as Node);
-  return removal ? [{ title: ctx.t('fix.remove-field', { field: 'restartPolicy' }), edits: [removal], preferred: true }] : [];
-}

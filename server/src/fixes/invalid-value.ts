@@ -7,7 +7,7 @@
 import { closest, fact, isAt, replaceAtFinding } from './find';
 import type { Node } from 'yaml';
 import type { Fix, FixProvider } from './types';
-import { appRestartPolicyFixes, bidirectionalFixes, initHandlerFixes } from './container-constraints';
+import { bidirectionalFixes, initHandlerFixes } from './container-constraints';
 import { ingressPathTypeFixes } from './ingress-v1';
 import { scheduleTimeZoneFixes } from './cronjob-schedule';
 import { addPair } from './yaml-edit';
@@ -16,7 +16,6 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'ingressPath')) return ingressPathTypeFixes(ctx);
   if (typeof fact(ctx, 'initHandler') === 'string') return initHandlerFixes(ctx);
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
-  if (fact(ctx, 'appRestartPolicy') === true) return appRestartPolicyFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'missing') === true) return addRestartPolicy(ctx);
   const value = fact(ctx, 'value');

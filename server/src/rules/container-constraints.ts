@@ -7,8 +7,8 @@
  *  - `mountPropagation: Bidirectional` in a container that is not privileged: its mounts would
  *    reach the host ("Forbidden: Bidirectional mount propagation is available only to privileged
  *    containers"; the path has no mount index, as the API server writes it).
- *  - `restartPolicy` on a regular container: only init containers take one (it makes them
- *    sidecars); "Forbidden: may not be set for non-init containers".
+ * (`restartPolicy` on a regular container is no longer one: Kubernetes 1.35 accepts it, with
+ * `restartPolicyRules`, ContainerRestartRules being on by default.)
  * Judged like a missing image (container-image.ts): built-in workloads only, not partial pods nor
  * kustomize resources, whose overlays may add the restartPolicy or the privilege.
  */
@@ -48,21 +48,12 @@ function checkBidirectional(ctx: RuleContext, pod: PodModel, container: Containe
   }
 }
 
-function checkAppRestartPolicy(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
-  if (container.list !== 'containers') return;
-  const pair = getPair(container.node, 'restartPolicy', pod.doc);
-  if (!pair || !isScalar(pair.key) || pair.value === null || unknownAt(pair.value)) return;
-  const path = `${container.path}.restartPolicy`;
-  ctx.report({ node: pair.key, message: ctx.t('invalid-value.app-restart-policy', { container: containerLabel(container), path }), data: { appRestartPolicy: true, container: container.name } });
-}
-
 export function checkContainerConstraints(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) continue;
     for (const container of pod.containers) {
       checkInitHandlers(ctx, pod, container);
       checkBidirectional(ctx, pod, container);
-      checkAppRestartPolicy(ctx, pod, container);
     }
   }
 }

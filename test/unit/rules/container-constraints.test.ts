@@ -68,8 +68,7 @@ test('the fixes: make the init container a sidecar or remove the probe; HostToCo
   assert.ok(fixesOf(bidi, 'invalid-value').fixes.every((f) => f.preferred !== true));
 });
 
-test('restartPolicy on a regular container is forbidden (remove it: preferred); a Deployment\'s pods must restart Always', () => {
-  // sweep X (bcowdery/home-k8s) and sweep Z: both written by hand in real repositories.
+test('restartPolicy on a regular container is accepted (ContainerRestartRules, on by default since Kubernetes 1.35; sweep AK); a Deployment\'s pods must restart Always', () => {
   const deployment = (podPolicy: string, containerPolicy: string): string => yaml`
     apiVersion: apps/v1
     kind: Deployment
@@ -85,14 +84,8 @@ test('restartPolicy on a regular container is forbidden (remove it: preferred); 
             image: example/plex:1
             ${containerPolicy}
   `;
-  const app = findings(deployment('', 'restartPolicy: OnFailure'), 'invalid-value');
-  assert.deepEqual(app.map((f) => f.text), ['restartPolicy']);
-  assert.match(app[0]?.message ?? '', /"spec\.template\.spec\.containers\[0\]\.restartPolicy: Forbidden: may not be set for non-init containers"/);
-  const text = deployment('', 'restartPolicy: OnFailure');
-  const own = fixesOf(text, 'invalid-value').fixes.filter((f) => !f.title.startsWith('Disable'));
-  assert.deepEqual(own.map((f) => [f.title, f.preferred]), [['Remove restartPolicy', true]]);
-  applyFix(text, 'invalid-value', /Remove restartPolicy/, text.replace(/\n *restartPolicy: OnFailure/, ''));
-
+  assert.deepEqual(findings(deployment('', 'restartPolicy: OnFailure'), 'invalid-value'), []);
+  assert.deepEqual(findings(deployment('', 'restartPolicy: Never'), 'unknown-field'), []);
   const pod = findings(deployment('restartPolicy: Never', ''), 'invalid-value');
   assert.deepEqual(pod.map((f) => f.text), ['Never']);
   assert.match(pod[0]?.message ?? '', /"spec\.template\.spec\.restartPolicy: Unsupported value: "Never": supported values: "Always""/);

@@ -190,8 +190,6 @@ export const rulesEn = {
     "Knative sets {name} in every container of the revision. kubectl apply is refused by Knative's webhook: \"\"{name}\" is a reserved environment variable: {path}\".",
   'invalid-value.workload-restart-policy':
     "A {kind} keeps its pods running and replaces them when they stop, so their restartPolicy must be \"Always\", not \"{value}\" (for pods that run to completion, use a Job). kubectl apply rejects this: \"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\".",
-  'invalid-value.app-restart-policy':
-    "Only init containers take a restartPolicy (Always makes one a sidecar); container \"{container}\" follows the pod's restartPolicy. kubectl apply rejects this: \"{path}: Forbidden: may not be set for non-init containers\". To make it a sidecar, move it to initContainers.",
   'invalid-value.schedule-tz':
     "A CronJob's time zone goes in spec.timeZone, not in the schedule: kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\".",
   'invalid-value.schedule-tz-both':

@@ -193,8 +193,6 @@ export const rulesZhCn: Record<string, string> = {
     "Knative 会在该修订版的每个容器中设置 {name}。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"{name}\" is a reserved environment variable: {path}\"。",
   'invalid-value.workload-restart-policy':
     "{kind} 会让它的 Pod 持续运行，并在其停止时替换它们，所以 restartPolicy 必须是 \"Always\"，而不是 \"{value}\"（要运行至结束的 Pod 请使用 Job）。kubectl apply 会拒绝：\"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\"。",
-  'invalid-value.app-restart-policy':
-    "只有 Init 容器可以设置 restartPolicy（设为 Always 即成为边车容器）；容器 \"{container}\" 遵循 Pod 的 restartPolicy。kubectl apply 会拒绝：\"{path}: Forbidden: may not be set for non-init containers\"。要让它成为边车容器，请把它移到 initContainers 中。",
   'invalid-value.schedule-tz':
     "CronJob 的时区应写在 spec.timeZone 中，而不是写在 schedule 里：kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\"。",
   'invalid-value.schedule-tz-both':
