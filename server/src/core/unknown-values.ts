@@ -34,13 +34,19 @@ export function writtenText(node: unknown): string | undefined {
 }
 
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
-export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%|__[A-Z]/;
+export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%|__[A-Z]|<[A-Za-z]/;
 
 // `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
 // `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied; so are
 // FreeMarker (`<#if x>A<#else>B</#if>`) and Jinja (`{% if x %}A{% endif %}`) directives in a value,
 // and the `__NAME__` tokens CI scripts replace with sed (`sed "s/__PORT__/$PORT/g" | kubectl apply -f -`).
 const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+/**
+ * A documentation placeholder the reader replaces (`app: <YOUR-APPLICATION-NAME>`,
+ * `image: gcr.io/<PROJECT_ID>/app`), in a one-line value: no Kubernetes name, label or port holds
+ * angle brackets. Not in a block scalar, where `<html>` is a configuration file's own text.
+ */
+const ANGLE_PLACEHOLDER = /<[A-Za-z][A-Za-z0-9_.-]*>/;
 /** A key holding `${NAME}` (`${LOG_KEY}: debug`): no Kubernetes key may hold `$` or braces, so it is filled in before apply. */
 const PLACEHOLDER_KEY = /\$\{[^{}\n]+\}/;
 /** Fields whose `$(NAME)` the kubelet expands from the container's env (command and args are lists). */
@@ -78,7 +84,7 @@ function markScalar(node: Scalar, masked: readonly Span[]): void {
     return;
   }
   const value = node.value;
-  if (typeof value !== 'string' || !MARKER.test(value)) return;
+  if (typeof value !== 'string' || !(MARKER.test(value) || (ANGLE_PLACEHOLDER.test(value) && !value.includes('\n')))) return;
   WRITTEN.set(node, value);
   const fallback = WITH_DEFAULT.exec(value);
   const plain = node.type === undefined || node.type === 'PLAIN';
