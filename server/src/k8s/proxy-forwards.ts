@@ -13,6 +13,7 @@ import { readableText } from './config-text';
 import type { Listener } from './listeners';
 import { isLoopback, parseAddress } from './listen-values';
 import type { ContainerModel } from './pod-model';
+import { envoyForwards } from './proxy-envoy';
 
 interface Block {
   readonly name: string;
@@ -70,9 +71,14 @@ function locationFor(server: Block, path: string): Block | undefined {
   return longest;
 }
 
-/** The loopback ports a `proxy_pass` target reaches (through an `upstream` block too). */
+/**
+ * The loopback ports a pass target reaches (through an `upstream` block too): `proxy_pass
+ * http://127.0.0.1:8080`, `grpc_pass grpc://…`, and the bare `host:port` of `fastcgi_pass`,
+ * `uwsgi_pass` and `scgi_pass` (php-fpm, uWSGI behind nginx: a dead backend gives 502 too).
+ */
 function loopbackTargets(target: string, root: Block): number[] {
-  const url = /^https?:\/\/([^/]+)/i.exec(target)?.[1];
+  const url = /^(?:(?:https?|grpcs?|uwsgi|suwsgi):\/\/)?([^/]+)/i.exec(target)?.[1];
+  if (url?.startsWith('unix:')) return [];
   if (!url || url.includes('$')) return [];
   const at = (hostPort: string, defaultPort: number): number[] => {
     const parsed = parseAddress(hostPort);
@@ -83,6 +89,9 @@ function loopbackTargets(target: string, root: Block): number[] {
   return at(url, /^https/i.test(target) ? 443 : 80);
 }
 
+const PASSES = new Set(['proxy_pass', 'fastcgi_pass', 'uwsgi_pass', 'scgi_pass', 'grpc_pass']);
+const passOf = (location: Block): string | undefined => location.directives.find((d) => PASSES.has(d[0] ?? ''))?.[1];
+
 /** Whether every nginx server on `port` sends `path` to a port on the pod's loopback that `reaches` the probed container. */
 function nginxForwards(text: string, port: number, path: string, reaches: (port: number) => boolean): boolean {
   const root = parseNginx(text);
@@ -90,7 +99,16 @@ function nginxForwards(text: string, port: number, path: string, reaches: (port:
   return servers.length > 0 && servers.every((server) => {
     const location = locationFor(server, path);
     if (!location || location.directives.some((d) => d[0] === 'return')) return false;
-    const pass = location.directives.find((d) => d[0] === 'proxy_pass')?.[1];
+    // `try_files $uri @app;` falls through to a named location when no file answers the path, and
+    // `try_files $uri /index.php?$args;` to the location of that URI (php-fpm's front controller).
+    const fallback = location.directives.find((d) => d[0] === 'try_files')?.slice(-1)[0];
+    const uri = fallback?.replace(/\?.*$/, '');
+    const next = fallback?.startsWith('@')
+      ? server.children.find((c) => c.name === 'location' && c.args[0] === fallback)
+      : uri?.startsWith('/') && !uri.includes('$')
+        ? locationFor(server, uri)
+        : undefined;
+    const pass = passOf(location) ?? (next && next !== location ? passOf(next) : undefined);
     return pass !== undefined && loopbackTargets(pass, root).some(reaches);
   });
 }
@@ -203,9 +221,10 @@ export function httpProbePath(container: ContainerModel, where: string, doc: Doc
 export function forwardsProbe(sibling: ContainerModel, listener: Listener | undefined, path: string, reaches: (port: number) => boolean, doc: Document): boolean {
   const config = listener?.config;
   const value = config?.configMap.files.get(config.key);
-  if (listener && config && value && /nginx/.test(sibling.image ?? '')) {
+  if (listener && config && value && /nginx|envoy/.test(sibling.image ?? '')) {
     const text = readableText(value, config.key);
-    if ('text' in text && nginxForwards(text.text, listener.port, path, reaches)) return true;
+    const forwards = /envoy/.test(sibling.image ?? '') ? envoyForwards : nginxForwards;
+    if ('text' in text && forwards(text.text, listener.port, path, reaches)) return true;
   }
   return oauth2ProxyForwards(sibling, doc, path, reaches) || kubeRbacProxyForwards(sibling, listener, doc, path, reaches);
 }

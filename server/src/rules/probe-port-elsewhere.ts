@@ -42,8 +42,11 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       if (own.size > 0 && tcpPorts(of.get(container)!, true).size === 0) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
       if (!sibling || pathNames(container, ref.where, pod.doc)) continue;
-      // A reverse proxy that sends the probe on to this container: the probe tests both.
+      // A reverse proxy that sends the probe on to this container: the probe tests both. When the
+      // sibling's configuration cannot be read (a ConfigMap of a file not in sight, a Secret), its
+      // routes are unknown too: it may be such a proxy.
       const path = httpProbePath(container, ref.where, pod.doc);
+      if (path !== undefined && of.get(sibling)!.basis === 'unsure') continue;
       const through = of.get(sibling)!.listeners.find((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address));
       if (path !== undefined && forwardsProbe(sibling, through, path, reaches(pod, container, of), pod.doc)) continue;
       const mine = [...own];

@@ -244,3 +244,28 @@ test('probe-port-elsewhere: an app behind oauth2-proxy on an undeclared loopback
   // An app that declares its ports, none of them the upstream's: the proxy sends the probe elsewhere.
   assert.equal(findings(undeclared().replace('args: ["--listen=127.0.0.1:8080"]', 'ports: [{containerPort: 9090}]'), 'probe-port-elsewhere').length, 1);
 });
+
+test('probe-port-elsewhere: nginx forwards with fastcgi_pass, uwsgi_pass, through try_files to a named location or a URI; Envoy routes to its loopback cluster (sweep AJ)', () => {
+  const nginxPod = (locations: string): string =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: front}\ndata:\n  default.conf: |\n    server {\n      listen 8080;\n      ${locations}\n    }\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: example/app:1\n    ports: [{containerPort: 9000}]\n    readinessProbe: {httpGet: {path: /healthz, port: 8080}}\n  - name: nginx\n    image: nginx:1.27\n    ports: [{containerPort: 8080}]\n    volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d/default.conf, subPath: default.conf}]\n  volumes:\n  - {name: conf, configMap: {name: front}}\n`;
+  const warned = (text: string): number => findings(text, 'probe-port-elsewhere').length;
+  assert.equal(warned(nginxPod('location / { try_files $uri $uri/ /index.php?$args; }\n      location ~ \\.php$ { fastcgi_pass 127.0.0.1:9000; }')), 0, 'php-fpm through its front controller');
+  assert.equal(warned(nginxPod('location / { try_files $uri @app; }\n      location @app { proxy_pass http://127.0.0.1:9000; }')), 0);
+  assert.equal(warned(nginxPod('location / { uwsgi_pass 127.0.0.1:9000; }')), 0);
+  // Still the finding: the named location or the backend is elsewhere.
+  assert.equal(warned(nginxPod('location / { try_files $uri @app; }\n      location @app { proxy_pass http://127.0.0.1:7000; }')), 1);
+  assert.equal(warned(nginxPod('location / { fastcgi_pass unix:/run/php.sock; }')), 1);
+
+  const envoy = (clusterPort: number, prefix = '/'): string =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: envoy-conf}\ndata:\n  envoy.yaml: |\n    static_resources:\n      listeners:\n      - name: ingress\n        address: {socket_address: {address: 0.0.0.0, port_value: 8443}}\n        filter_chains:\n        - filters:\n          - name: envoy.filters.network.http_connection_manager\n            typed_config:\n              stat_prefix: ingress\n              route_config:\n                virtual_hosts:\n                - name: app\n                  domains: ["*"]\n                  routes:\n                  - match: {prefix: "${prefix}"}\n                    route: {cluster: app}\n      clusters:\n      - name: app\n        load_assignment:\n          cluster_name: app\n          endpoints:\n          - lb_endpoints:\n            - endpoint: {address: {socket_address: {address: 127.0.0.1, port_value: ${clusterPort}}}}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: example/app:1\n    ports: [{containerPort: 8080}]\n    readinessProbe: {httpGet: {path: /healthz, port: 8443}}\n  - name: envoy\n    image: envoyproxy/envoy:v1.29.1\n    ports: [{containerPort: 8443}]\n    volumeMounts: [{name: conf, mountPath: /etc/envoy}]\n  volumes:\n  - {name: conf, configMap: {name: envoy-conf}}\n`;
+  assert.equal(warned(envoy(8080)), 0);
+  assert.equal(warned(envoy(7070)), 1, 'the cluster is not the app');
+  assert.equal(warned(envoy(8080, '/api')), 1, 'no route for /healthz');
+});
+
+test('probe-port-elsewhere: a proxy sibling whose configuration is not in sight may forward the probe: unsure, silent (sweep AJ)', () => {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: example/app:1\n    ports: [{containerPort: 8080}]\n    readinessProbe: {httpGet: {path: /healthz, port: 8443}}\n  - name: tls-proxy\n    image: nginx:1.27\n    ports: [{containerPort: 8443}]\n    volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]\n  volumes:\n  - {name: conf, configMap: {name: not-in-this-file}}\n`;
+  assert.equal(findings(text, 'probe-port-elsewhere').length, 0);
+  // A TCP probe only opens a connection to the proxy: still the finding.
+  assert.equal(findings(text.replace('httpGet: {path: /healthz, port: 8443}', 'tcpSocket: {port: 8443}'), 'probe-port-elsewhere').length, 1);
+});
