@@ -24,6 +24,7 @@ function label(name: string): string {
 
 export const mountShadowsImageFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'overFile') !== undefined) return mountOverFileFixes(ctx);
+  if (fact(ctx, 'refusedMount') === true) return refusedMountFixes(ctx);
   const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.mountPathNode)))[0];
   if (!hit?.part.mountPathNode || !hit.part.mountPath || !writtenIn(hit.part.node, hit.container.node)) return [];
   const { pod, container, part: mount } = hit;
@@ -64,4 +65,26 @@ export const mountShadowsImageFixes: FixProvider = (ctx) => {
     }
   }
   return fixes;
+};
+
+/**
+ * A mount the entrypoint refuses (PostgreSQL 18's /var/lib/postgresql/data): mount the volume where
+ * the image keeps its data now (preferred: the data goes to a versioned folder in it), or set the
+ * variable that moves the data into a folder of this mount.
+ */
+const refusedMountFixes: FixProvider = (ctx) => {
+  const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.mountPathNode)))[0];
+  if (!hit?.part.mountPathNode || !hit.part.mountPath || !writtenIn(hit.part.node, hit.container.node)) return [];
+  const { pod, container, part: mount } = hit;
+  const instead = String(fact(ctx, 'mountInstead'));
+  const env = String(fact(ctx, 'unlessEnv'));
+  const volume = mount.name ?? '?';
+  const text = ctx.analysis.text;
+  const base = ctx.chunk.start;
+  const entry = { name: env, value: `${normaliseMountPath(mount.mountPath ?? '')}/pgdata` };
+  const envSeq = asSeq(getNode(container.node, 'env', pod.doc), pod.doc);
+  return [
+    { title: ctx.t('fix.mount-shadows-image.mount-instead', { volume, path: instead }), edits: [replaceScalar(base, hit.part.mountPathNode, instead)], preferred: true },
+    { title: ctx.t('fix.mount-shadows-image.set-env', { setting: `${entry.name}=${entry.value}` }), edits: [envSeq ? appendItem(text, base, envSeq, entry) : addPair(text, base, container.node, 'env', [entry])] },
+  ];
 };

@@ -6,12 +6,14 @@
  * that surely start empty (emptyDir, ephemeral) are warnings; ConfigMap, Secret and projected
  * volumes are deliberate overrides, and persistent or node volumes may already hold the content:
  * those are reported as information. A directory volume mounted over a file the image ships is
- * an error (mount-over-file.ts).
+ * an error (mount-over-file.ts), and so is a mount the image's entrypoint refuses to start with
+ * (mount-refused.ts: PostgreSQL 18's /var/lib/postgresql/data).
  */
 import { lookupImage } from '../k8s/images';
 import { isBelow, normaliseMountPath } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
 import { checkMountsOverFiles } from './mount-over-file';
+import { checkRefusedMounts } from './mount-refused';
 import { nameAsWritten } from '../k8s/unknown-names';
 import { selfWrittenPaths } from '../k8s/self-fill';
 import type { Rule } from './types';
@@ -24,6 +26,7 @@ export const mountShadowsImage: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     checkMountsOverFiles(ctx);
+    checkRefusedMounts(ctx);
     for (const pod of ctx.pods) {
       for (const container of pod.containers) {
         if (!container.image) continue;

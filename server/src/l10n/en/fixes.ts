@@ -27,6 +27,8 @@ export const fixesEn = {
   'fix.unknown-port-name.name-port': 'Name port {port} "{name}"',
   'fix.unknown-port-name.rename-port': 'Rename port "{from}" to the valid name "{to}" and use it here',
   'fix.unknown-port-name.declare': 'Declare port {port} named "{name}" in container "{container}"',
+  'fix.mount-shadows-image.mount-instead': 'Mount "{volume}" at {path}',
+  'fix.mount-shadows-image.set-env': 'Set {setting} (keeps this mount)',
   'fix.mount-shadows-image.subdir': 'Mount the volume at the sub-directory {path}',
   'fix.mount-shadows-image.subpath': 'Mount only the file {file} at {path} (subPath)',
   'fix.mount-shadows-image.init': 'Add an init container that copies the image\'s {path} into volume "{volume}" first',

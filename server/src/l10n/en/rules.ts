@@ -95,6 +95,8 @@ export const rulesEn = {
     'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
   'mount-shadows-image.over-file':
     'Volume {volume} is a directory, and container "{container}" mounts it at {mountPath}, which {image} ships as a file. The container runtime cannot mount a directory over a file, so the container is never created ("not a directory: Are you trying to mount a directory onto a file?"). To put one file there, mount one key of the volume with subPath: {key}.',
+  'mount-shadows-image.refused':
+    'Container "{container}" mounts volume "{volume}" at {path}, and {image} (PostgreSQL 18 or later) refuses to start with a mount there: its entrypoint stops with "there appears to be PostgreSQL data in: {path} (unused mount/volume)", and the container crash-loops. From 18 the data lives in /var/lib/postgresql/18/docker: mount the volume at {instead}, or set {env} to a folder in this mount (such as {path}/pgdata) to keep it.',
   'mount-shadows-image.volume': '"{name}" ({source})',
   'mount-shadows-image.volume-unknown': '"{name}"',
   'mount-shadows-image.related': 'Image {image} ships {contents} in {dir}.',

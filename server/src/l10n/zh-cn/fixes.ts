@@ -27,6 +27,8 @@ export const fixesZhCn = {
   'fix.unknown-port-name.name-port': '将端口 {port} 命名为 "{name}"',
   'fix.unknown-port-name.rename-port': '将端口 "{from}" 重命名为有效名称 "{to}" 并在此处使用',
   'fix.unknown-port-name.declare': '在容器 "{container}" 中声明名为 "{name}" 的端口 {port}',
+  'fix.mount-shadows-image.mount-instead': '把 "{volume}" 挂载到 {path}',
+  'fix.mount-shadows-image.set-env': '设置 {setting}（保留此挂载）',
   'fix.mount-shadows-image.subdir': '将卷挂载到子目录 {path}',
   'fix.mount-shadows-image.subpath': '只把文件 {file} 挂载到 {path}（subPath）',
   'fix.mount-shadows-image.init': '添加一个 init 容器，先把镜像中的 {path} 复制到卷 "{volume}"',

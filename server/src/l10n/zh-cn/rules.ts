@@ -98,6 +98,8 @@ export const rulesZhCn: Record<string, string> = {
     '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
   'mount-shadows-image.over-file':
     '卷 {volume} 是一个目录，容器 "{container}" 把它挂载到 {mountPath}，而 {image} 在那里自带的是一个文件。容器运行时无法把目录挂载到文件上，因此容器根本不会被创建（"not a directory: Are you trying to mount a directory onto a file?"）。要在那里放一个文件，请用 subPath: {key} 只挂载卷中的一个键。',
+  'mount-shadows-image.refused':
+    '容器 "{container}" 把卷 "{volume}" 挂载到 {path}，而 {image}（PostgreSQL 18 及以上）在那里有挂载时会拒绝启动：它的入口脚本报错 "there appears to be PostgreSQL data in: {path} (unused mount/volume)" 后退出，容器反复崩溃重启。从 18 起数据位于 /var/lib/postgresql/18/docker：请把卷挂载到 {instead}，或者把 {env} 设为这个挂载中的一个目录（例如 {path}/pgdata）以保留此挂载。',
   'mount-shadows-image.volume': '"{name}"（{source}）',
   'mount-shadows-image.volume-unknown': '"{name}"',
   'mount-shadows-image.related': '镜像 {image} 在 {dir} 中自带 {contents}。',
