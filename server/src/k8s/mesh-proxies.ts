@@ -4,8 +4,8 @@
  * its ports (Envoy's Prometheus endpoint, Linkerd's admin port). Injection is often switched on
  * for a whole namespace (`istio-injection=enabled`, a namespace's `linkerd.io/inject` annotation),
  * so no mark on the pod is needed: the proxy is assumed unless the pod opts out or runs on the
- * host network (neither mesh injects such pods). The names and numbers are the meshes' own and
- * unlikely in an application by chance.
+ * host network (neither mesh injects such pods). Dapr injects only the pods that ask for it. The
+ * names and numbers are the meshes' own and unlikely in an application by chance.
  */
 import { getMap } from '../core/yaml-access';
 import type { PodModel } from './pod-model';
@@ -33,6 +33,13 @@ const PROXIES: readonly MeshProxy[] = [
     names: ['linkerd-proxy', 'linkerd-admin'],
     ports: [4143, 4191],
     optedOut: (_labels, annotations) => annotations['linkerd.io/inject'] === 'disabled',
+  },
+  // Dapr's injector adds daprd only to pods that ask (`dapr.io/enabled: "true"`): HTTP API 3500,
+  // gRPC API 50001, internal gRPC 50002, metrics 9090 (its defaults; dapr/dapr injector patches).
+  {
+    names: ['dapr-http', 'dapr-grpc', 'dapr-internal', 'dapr-metrics'],
+    ports: [3500, 50001, 50002, 9090],
+    optedOut: (_labels, annotations) => annotations['dapr.io/enabled'] !== 'true',
   },
 ];
 

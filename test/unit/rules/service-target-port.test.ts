@@ -158,6 +158,10 @@ test('service-target-port: the ports of a mesh proxy the webhook injects (Istio,
   // Other names and numbers are still the app's.
   assert.equal(findings(svc('http-envoy'), 'service-target-port').length, 1);
   assert.equal(findings(svc(15091), 'service-target-port').length, 1);
+  // Dapr injects daprd only where the pod asks (sweep AJ: eShopOnDapr's Services publish 3500 and 50001).
+  const dapr = '{labels: {app: web, sidecar.istio.io/inject: "false"}, annotations: {linkerd.io/inject: disabled, dapr.io/enabled: "true"}}';
+  for (const target of [3500, 50001, 'dapr-http', 'dapr-grpc']) assert.deepEqual(findings(svc(target, dapr), 'service-target-port'), [], String(target));
+  assert.equal(findings(svc(3500, dapr.replace('dapr.io/enabled: "true"', 'dapr.io/enabled: "false"')), 'service-target-port').length, 1);
 });
 
 test('service-target-port: a kubebuilder manager listens where --metrics-bind-address says; its health-probe port is no hint', () => {
