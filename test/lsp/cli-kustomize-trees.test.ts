@@ -128,4 +128,9 @@ test("a patch or resource outside the overlay's folder (Flux builds without kust
   const missing = check({ ...files, 'shared/deploy.yaml': deployment('{name: data, mountPath: /data}, {name: logs, mountPath: /logs}') }, 'shared/deploy.yaml');
   assert.deepEqual(missing.map((f) => `${f.rule} ${f.range.start.line}`), ['undefined-volume 11']);
   assert.match(missing[0]?.message ?? '', /\(in kustomization clusters\/prod\)$/);
+  // Built without the restrictor and still failing (a patch file that is not there): that error is the note.
+  const { ['patches/volume.yaml']: _gone, ...withoutPatch } = files;
+  const broken = check(withoutPatch).filter((f) => f.rule === 'kustomize-build');
+  assert.equal(broken.length, 1);
+  assert.match(broken[0]?.message ?? '', /no such file or directory/);
 });

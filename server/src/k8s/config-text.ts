@@ -26,7 +26,10 @@ export function readableText(value: ConfigMapKey, file: string): { readonly text
   return { text: value.value.replace(ACTION, TEMPLATE_WORD) };
 }
 
-/** Whether a word is (or holds) a placeholder a tool or the program fills in: `$X`, `${X}`, `{$X}`, a template. */
+/**
+ * Whether a word is (or holds) a placeholder a tool or the program fills in: `$X`, `${X}`, `{$X}`,
+ * a template, a sed token (`__PORT__`) or a documentation placeholder (`<YOUR-PORT>`).
+ */
 export function holdsPlaceholder(word: string): boolean {
-  return /\$|\{\{/.test(word);
+  return /\$|\{\{|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|<[A-Za-z][A-Za-z0-9_.-]*>/.test(word);
 }

@@ -7,7 +7,7 @@
 import { getMap, getSeqItems, getString, asMap } from '../core/yaml-access';
 import { configMapFor, type ConfigMapIndex, type ConfigMapModel } from './config-maps';
 import { normaliseMountPath } from './images';
-import { readableText } from './config-text';
+import { readableText, holdsPlaceholder } from './config-text';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { parseAddress, type ContainerEnv } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
@@ -112,7 +112,7 @@ export function nginxListens(text: string): { listens: { port: number; protocol:
       if (name === 'listen' && top?.name === 'server' && first !== undefined) {
         top.listened = true;
         if (!first.startsWith('unix:')) {
-          const parsed = first.includes('$') ? undefined : parseAddress(first);
+          const parsed = holdsPlaceholder(first) ? undefined : parseAddress(first);
           if (!parsed) unsure = `listen ${first}`;
           else listens.push({ port: parsed.port ?? 80, protocol: flags.includes('udp') || flags.includes('quic') ? 'UDP' : 'TCP', address: parsed.address, directive: `listen ${first}` });
         }

@@ -6,6 +6,7 @@
  * never a guess. This module picks the reader and holds httpd's; the others are beside it.
  */
 import type { ConfigMapIndex } from './config-maps';
+import { holdsPlaceholder } from './config-text';
 import { readCaddyfile } from './listen-caddy';
 import { fileAt, filesIn, isFile, type ConfigFile, type ConfigListen, type ConfigResult } from './listen-config';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
@@ -139,7 +140,7 @@ function readHttpd(ctx: ReadContext): FileConfigResult {
       if (d.name === 'listen') {
         const value = d.args[0] ?? '';
         if (d.conditional || inSection) return reason('in-section', { directive: `Listen ${value}`, file: file.key });
-        const parsed = value.includes('$') ? undefined : parseAddress(value);
+        const parsed = holdsPlaceholder(value) ? undefined : parseAddress(value);
         if (!parsed || parsed.port === undefined) return directiveIn(`Listen ${value}`, file.key);
         const listen = { port: parsed.port, protocol: 'TCP' as const, address: parsed.address, directive: `Listen ${value}` };
         raw.push(listen);

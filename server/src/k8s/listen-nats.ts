@@ -7,6 +7,7 @@
  * random port, a port flag beside `--config`, which wins over the file) is unsure.
  */
 import { fileAt, isFile } from './listen-config';
+import { holdsPlaceholder } from './config-text';
 import { directiveIn, reason } from './listen-reasons';
 import { flagValue, listensOf, type FileConfigResult, type RawListen, type ReadContext } from './listen-files';
 import { parseAddress } from './listen-values';
@@ -92,7 +93,7 @@ interface Written {
 function hostOf(map: ConfMap): string | undefined {
   const written = scalar(map, 'host') ?? scalar(map, 'net');
   if (written === undefined) return '';
-  return written.includes('$') ? undefined : parseAddress(written)?.address;
+  return holdsPlaceholder(written) ? undefined : parseAddress(written)?.address;
 }
 
 const isMap = (v: ConfValue | undefined): v is ConfMap => typeof v === 'object' && !Array.isArray(v);

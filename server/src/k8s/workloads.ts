@@ -76,16 +76,22 @@ export function isBuiltInWorkload(object: Pick<K8sObject, 'apiVersion' | 'kind'>
 }
 
 /**
- * An `apps/v1` workload with neither `spec.selector` nor labels on its template: the API server
- * refuses a whole one, so such a document is almost surely a patch (of a kustomization not in
- * sight, or merged into the live object by server-side apply, as Argo CD's `ServerSideApply=true`
- * does): what it leaves out (an image, the volumes its mounts name) the object it patches has.
- * One with template labels is a whole object missing its selector (selector-mismatch says so).
+ * An `apps/v1` workload without `spec.selector` that shows it is a patch: no labels on its
+ * template, a container without an image, or Argo CD's `ServerSideApply=true` sync option. The API
+ * server refuses a whole one, so such a document is merged into another (by a kustomization not in
+ * sight, or into the live object by server-side apply): what it leaves out (an image, the volumes
+ * its mounts name) the object it patches has. One that looks whole is missing its selector
+ * (selector-mismatch says so).
  */
 export function isSelectorlessAppsWorkload(object: K8sObject, doc: Document): boolean {
   if (object.apiVersion !== 'apps/v1' || !isBuiltInWorkload(object)) return false;
   const spec = asMap(getNode(object.node, 'spec', doc), doc);
   if (!spec || getPair(spec, 'selector', doc) !== undefined) return false;
-  const metadata = asMap(getNode(asMap(getNode(spec, 'template', doc), doc), 'metadata', doc), doc);
-  return getPair(metadata, 'labels', doc) === undefined;
+  const template = asMap(getNode(spec, 'template', doc), doc);
+  const metadata = asMap(getNode(template, 'metadata', doc), doc);
+  if (getPair(metadata, 'labels', doc) === undefined) return true;
+  const syncOptions = getString(asMap(getNode(asMap(getNode(object.node, 'metadata', doc), doc), 'annotations', doc), doc), 'argocd.argoproj.io/sync-options', doc);
+  if (syncOptions?.includes('ServerSideApply=true')) return true;
+  const containers = getSeqItems(asMap(getNode(template, 'spec', doc), doc), 'containers', doc);
+  return containers.some(({ node }) => getPair(asMap(node, doc), 'image', doc) === undefined);
 }

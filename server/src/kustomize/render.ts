@@ -217,6 +217,8 @@ function unrestricted(result: RenderResult, options: RenderOptions): result is E
   return !result.ok && result.reason === 'failed' && RESTRICTOR_REFUSAL.test(result.message) && !options.command.some((w) => w.startsWith('--load-restrictor'));
 }
 
+/** The build without the restrictor; when that fails too, its own error (a missing file, say), which no setting lifts. */
 function withoutRestrictor(refused: Extract<RenderResult, { ok: false }>, again: RenderResult): RenderResult {
-  return again.ok ? { ...again, restricted: refused.message } : refused;
+  if (again.ok) return { ...again, restricted: refused.message };
+  return again.reason === 'failed' && !RESTRICTOR_REFUSAL.test(again.message) ? again : refused;
 }

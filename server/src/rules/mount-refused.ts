@@ -6,6 +6,7 @@
  * mount/volume)"; docker-library/postgres#1259): the container exits 1 and crash-loops, whatever
  * the volume holds. The mount every manifest written for 17 and older has.
  */
+import { isScalar, type Document } from 'yaml';
 import { getSeqItems, getString, asMap } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
 import { parseImageRef, tagMajor } from '../k8s/images/image-ref';
@@ -22,20 +23,35 @@ interface RefusedMount {
   readonly unlessEnv: string;
   /** Where to mount the volume instead. */
   readonly mountInstead: string;
+  /** The server program, whose start the entrypoint checks the mount for. */
+  readonly program: string;
 }
 
 const REFUSED: readonly RefusedMount[] = [
-  { repositories: ['postgres', 'postgis/postgis'], fromMajor: 18, path: '/var/lib/postgresql/data', unlessEnv: 'PGDATA', mountInstead: '/var/lib/postgresql' },
+  { repositories: ['postgres', 'postgis/postgis'], fromMajor: 18, path: '/var/lib/postgresql/data', unlessEnv: 'PGDATA', mountInstead: '/var/lib/postgresql', program: 'postgres' },
 ];
 
-/** The refusal that applies to a container's image, if any (the entrypoint must run: no `command`). */
-export function refusedMountOf(container: ContainerModel, images: Parameters<typeof lookupImage>[1]): RefusedMount | undefined {
-  if (!container.image || container.commandOverridden) return undefined;
+/**
+ * Whether the entrypoint starts the server, where it checks its data directory: no `command`, and
+ * `args` that are the server's own (`postgres -c …`) or its flags; `args: [sleep, infinity]` or
+ * `[sh, -c, chown …]` run another program, which the entrypoint executes without a check.
+ */
+function startsServer(container: ContainerModel, doc: Document, program: string): boolean {
+  if (container.commandOverridden) return false;
+  const first = getSeqItems(container.node, 'args', doc)[0]?.node;
+  if (first === undefined) return true;
+  return isScalar(first) && typeof first.value === 'string' && (first.value === program || first.value.startsWith('-'));
+}
+
+/** The refusal that applies to a container's image, if any (the entrypoint must start the server). */
+export function refusedMountOf(container: ContainerModel, doc: Document, images: Parameters<typeof lookupImage>[1]): RefusedMount | undefined {
+  if (!container.image) return undefined;
   const resolved = lookupImage(container.image, images);
   const ref = parseImageRef(container.image);
   if (!resolved?.builtinRepository || !ref || (ref.tag === undefined && ref.digest !== undefined)) return undefined;
   const major = tagMajor(ref.tag);
-  return REFUSED.find((r) => r.repositories.includes(resolved.builtinRepository ?? '') && (major === undefined || major >= r.fromMajor));
+  const refused = REFUSED.find((r) => r.repositories.includes(resolved.builtinRepository ?? '') && (major === undefined || major >= r.fromMajor));
+  return refused && startsServer(container, doc, refused.program) ? refused : undefined;
 }
 
 /** Whether the container sets the variable, or may (envFrom). */
@@ -47,7 +63,7 @@ function setsEnv(container: ContainerModel, pod: PodModel, name: string): boolea
 export function checkRefusedMounts(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     for (const container of pod.containers) {
-      const refused = refusedMountOf(container, ctx.options.images);
+      const refused = refusedMountOf(container, pod.doc, ctx.options.images);
       if (!refused || setsEnv(container, pod, refused.unlessEnv)) continue;
       for (const mount of container.mounts) {
         if (!mount.mountPath || !mount.mountPathNode || normaliseMountPath(mount.mountPath) !== refused.path) continue;

@@ -26,8 +26,8 @@ function probesOtherHost(container: ContainerModel, where: string, doc: Document
 
 /**
  * Probes on a port nothing in the pod listens on: the probed container's listeners are fully
- * known (its image's, under settings Podsight reads), and no container beside it listens there
- * or may listen on anything (an unknown image without declarations). A probe on a sibling's port
+ * known (its image's, under settings Podsight reads), and so are those of every container beside
+ * it (an unknown image may listen where it declares nothing). A probe on a sibling's port
  * is probe-port-elsewhere's; a named port is unknown-port-name's.
  */
 function unservedProbes(ctx: FileRuleContext, chunkStart: number, pod: PodModel, all: readonly ContainerListeners[]): void {
@@ -40,7 +40,8 @@ function unservedProbes(ctx: FileRuleContext, chunkStart: number, pod: PodModel,
       const port = ref.value;
       const listensThere = (o: ContainerListeners): boolean => o.listeners.some((l) => l.port === port && l.protocol === 'TCP');
       if (listensThere(of) || probesOtherHost(container, ref.where, pod.doc)) continue;
-      if (all.some((o) => o !== of && runTogether(o.container, container) && (listensThere(o) || (o.basis !== 'image' && o.listeners.length === 0)))) continue;
+      // A sibling whose ports are not all known (an unknown image, declarations only) may serve it undeclared.
+      if (all.some((o) => o !== of && runTogether(o.container, container) && (listensThere(o) || o.basis !== 'image' || !o.complete))) continue;
       const reachable = of.listeners.filter((l) => l.protocol === 'TCP' && !isLoopback(l.address));
       const served = of.listeners.map((l) => ctx.t('port-not-served.served', { listen: listenText(l), how: howText(ctx.t, l, of) })).join(ctx.t('hover.list-sep'));
       const args = { name: containerLabel(container), image: container.image ?? '', port, where: ref.where, served: served || ctx.t('port-not-served.nothing') };

@@ -28,6 +28,9 @@ test('selector-mismatch: an apps/v1 Deployment without spec.selector (sock-shop,
   assert.deepEqual(findings(text.replace('apps/v1', 'extensions/v1beta1'), 'selector-mismatch'), []);
   assert.deepEqual(findings(text.replace('    metadata:\n      labels:\n        name: rabbitmq\n', ''), 'selector-mismatch'), []);
   assert.deepEqual(findings(text, 'selector-mismatch', { kustomizeResource: true }), []);
+  // A patch by its look (sweep AM): Argo CD's server-side apply, a container without an image.
+  assert.deepEqual(findings(text.replace('  name: rabbitmq\n', '  name: rabbitmq\n  annotations: {argocd.argoproj.io/sync-options: ServerSideApply=true}\n'), 'selector-mismatch'), []);
+  assert.deepEqual(findings(text.replace('        image: rabbitmq:3.6.8\n', ''), 'selector-mismatch'), []);
 });
 
 test('duplicate-env: remove the earlier entry, or this one', () => {

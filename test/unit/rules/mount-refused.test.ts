@@ -25,6 +25,12 @@ test('postgres 18 and later refuse a mount at /var/lib/postgresql/data; 17 and o
   assert.deepEqual(refused(pod('postgres:18', '      envFrom: [{configMapRef: {name: db}}]\n')), []);
   assert.deepEqual(refused(pod('postgres:18', '      command: [postgres]\n')), []);
   assert.deepEqual(refused(pod('postgres:18', '', '/var/lib/postgresql')), []);
+  // args that run another program: the entrypoint executes it without the check (sweep AM).
+  assert.deepEqual(refused(pod('postgres:18', '      args: [sleep, infinity]\n')), []);
+  assert.deepEqual(refused(pod('postgres:18', '      args: [sh, -c, "chown -R 999:999 /var/lib/postgresql/data"]\n')), []);
+  // The server's own args still start it.
+  assert.deepEqual(refused(pod('postgres:18', '      args: [postgres, -c, max_connections=200]\n')), ['/var/lib/postgresql/data']);
+  assert.deepEqual(refused(pod('postgres:18', '      args: [-c, max_connections=200]\n')), ['/var/lib/postgresql/data']);
 });
 
 test('the fixes: mount the volume at /var/lib/postgresql (preferred), or set PGDATA into this mount; both clear the finding', () => {

@@ -28,8 +28,13 @@ test('silent where something may listen: a sibling, an unknown image, a replaced
   // A sibling listening there is probe-port-elsewhere's; an unknown sibling without declarations may listen anywhere.
   assert.deepEqual(unserved(pod(probed, '{name: other, image: "nginxinc/nginx-unprivileged:1.27"}')), []);
   assert.deepEqual(unserved(pod(probed, '{name: other, image: "example/agent:1"}')), []);
-  // An unknown sibling declaring other ports keeps to them.
-  assert.equal(unserved(pod(probed, '{name: other, image: "example/agent:1", ports: [{containerPort: 9000}]}')).length, 1);
+  // An unknown sibling may serve ports it does not declare (sweep AM).
+  assert.deepEqual(unserved(pod(probed, '{name: other, image: "example/agent:1", ports: [{containerPort: 9000}]}')), []);
+  // A known sibling keeps to its ports.
+  assert.equal(unserved(pod(probed, '{name: cache, image: "redis:7.4"}')).length, 1);
+  // nginx with a template folder of its own, or a start-up script of its own, may listen anywhere.
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", env: [{name: NGINX_ENVSUBST_TEMPLATE_DIR, value: /tpl}], livenessProbe: {tcpSocket: {port: 8080}}}')), []);
+  assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", volumeMounts: [{name: s, mountPath: /docker-entrypoint.d/40-port.sh, subPath: port.sh}], livenessProbe: {tcpSocket: {port: 8080}}}')), []);
   // The probed container: unknown image, replaced command, an unreadable setting.
   assert.deepEqual(unserved(pod('{name: app, image: "example/app:1", livenessProbe: {tcpSocket: {port: 8080}}}')), []);
   assert.deepEqual(unserved(pod('{name: web, image: "nginx:1.27", command: [my-server], livenessProbe: {tcpSocket: {port: 8080}}}')), []);
@@ -42,4 +47,12 @@ test('silent where something may listen: a sibling, an unknown image, a replaced
 test('under hostNetwork the probe goes to the node, where any process may answer', () => {
   const text = pod('{name: web, image: "nginx:1.27", livenessProbe: {tcpSocket: {port: 8080}}}').replace('spec:\n', 'spec:\n  hostNetwork: true\n');
   assert.deepEqual(unserved(text), []);
+});
+
+test('a listen directive holding a placeholder (sed-style __PORT__, a documentation <YOUR-PORT>) is unknown, not port 80 of a host', () => {
+  const text = (listen: string): string =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web-conf}\ndata:\n  default.conf: |\n    server {\n      listen ${listen};\n    }\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: nginx\n      image: nginx:1.27\n      readinessProbe: {httpGet: {path: /, port: 8080}}\n      volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d/default.conf, subPath: default.conf}]\n  volumes:\n    - {name: conf, configMap: {name: web-conf}}\n`;
+  assert.deepEqual(unserved(text('__NGINX_PORT__')), []);
+  assert.deepEqual(unserved(text('<YOUR-PORT>')), []);
+  assert.equal(unserved(text('9090')).length, 1, 'a number is read as written');
 });

@@ -5,7 +5,18 @@ import { addressFlag, data, dir, portFlag, tcp, udp } from './helpers';
 /** nginx reads `listen` from nginx.conf and conf.d/*.conf (or templates rendered into conf.d). */
 /** nginx(8): -t/-T test the configuration, -v/-V print the version, -h/-? help, -s sends a signal; each then exits (-q only quiets -t). */
 const nginxExit = ['-t', '-T', '-v', '-V', '-h', '-?', '-s', '-tq', '-qt', '-Tq', '-qT'];
-const nginxListen = { settings: [], config: 'nginx' as const, configArgs: ['-c', '-p'], programs: ['nginx', 'nginx-debug'], exitArgs: nginxExit, complete: true };
+// A template folder of one's own (NGINX_ENVSUBST_TEMPLATE_DIR, rendered by 20-envsubst-on-templates.sh)
+// or a start-up script of one's own in /docker-entrypoint.d may write any `listen`: unsure.
+const nginxListen = {
+  settings: [],
+  config: 'nginx' as const,
+  configArgs: ['-c', '-p'],
+  configEnv: ['NGINX_ENVSUBST_TEMPLATE_DIR', 'NGINX_ENVSUBST_OUTPUT_DIR'],
+  configPaths: ['/docker-entrypoint.d'],
+  programs: ['nginx', 'nginx-debug'],
+  exitArgs: nginxExit,
+  complete: true,
+};
 
 const nginxConfig = dir('/etc/nginx', 'nginx.conf, mime.types, fastcgi_params and conf.d/default.conf (the default server)');
 const nginxHtml = dir('/usr/share/nginx/html', 'index.html and 50x.html (the default site)');
