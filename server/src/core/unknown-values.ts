@@ -44,9 +44,11 @@ const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|(?<!
 /**
  * A documentation placeholder the reader replaces (`app: <YOUR-APPLICATION-NAME>`,
  * `image: gcr.io/<PROJECT_ID>/app`), in a one-line value: no Kubernetes name, label or port holds
- * angle brackets. Not in a block scalar, where `<html>` is a configuration file's own text.
+ * angle brackets. Written with a capital, `-` or `_` (`<namespace>` or `<script>` is read as
+ * written: markup, which the diagram shows literally). Not in a block scalar, where `<html>` is a
+ * configuration file's own text.
  */
-const ANGLE_PLACEHOLDER = /<[A-Za-z][A-Za-z0-9_.-]*>/;
+const ANGLE_PLACEHOLDER = /<(?=[A-Za-z0-9_.-]*[A-Z_-])[A-Za-z][A-Za-z0-9_.-]*>/;
 /** A key holding `${NAME}` (`${LOG_KEY}: debug`): no Kubernetes key may hold `$` or braces, so it is filled in before apply. */
 const PLACEHOLDER_KEY = /\$\{[^{}\n]+\}/;
 /** Fields whose `$(NAME)` the kubelet expands from the container's env (command and args are lists). */

@@ -31,5 +31,5 @@ export function readableText(value: ConfigMapKey, file: string): { readonly text
  * a template, a sed token (`__PORT__`) or a documentation placeholder (`<YOUR-PORT>`).
  */
 export function holdsPlaceholder(word: string): boolean {
-  return /\$|\{\{|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|<[A-Za-z][A-Za-z0-9_.-]*>/.test(word);
+  return /\$|\{\{|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|<(?=[A-Za-z0-9_.-]*[A-Z_-])[A-Za-z][A-Za-z0-9_.-]*>/.test(word);
 }

@@ -132,6 +132,8 @@ test('placeholders: unknown, not wrong; a default is checked; $(VAR) is Kubernet
   const named = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: <YOUR-APPLICATION-NAME>}}\nspec:\n  containers:\n    - name: <YOUR-APPLICATION-NAME>\n      image: gcr.io/<PROJECT_ID>/app:1\n      volumeMounts: [{name: <YOUR-SA-SECRET-VOLUME>, mountPath: /secrets}]\n  volumes:\n    - name: <YOUR-SA-SECRET-VOLUME>\n      secret: {secretName: <YOUR-SA-SECRET>}\n';
   assert.deepEqual(rules(named), []);
   assert.deepEqual(rules(named.replace('<YOUR-APPLICATION-NAME>\n', 'My_App\n')), ['invalid-name|My_App']);
+  // Lower-case markup is read as written (the diagram shows it literally): not a placeholder.
+  assert.deepEqual(rules(named.replace('<YOUR-APPLICATION-NAME>\n', '<script>\n')), ['invalid-name|<script>']);
 });
 
 test('placeholders where YAML expects pairs or lines: masked like template actions, one note on the one that broke the parse', () => {
