@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { repoRoot } from '../helpers/paths';
 import { tempDir } from '../helpers/temp-dir';
+import { INCOMPLETE_BASE_DEPLOYMENT } from './kustomize-base-fixture';
 
 interface Out {
   file: string;
@@ -21,26 +22,7 @@ interface Out {
 
 const BASE = {
   'base/kustomization.yaml': 'resources:\n  - deployment.yaml\n',
-  // The probe names a port and the container mounts a volume that only the prod patch adds.
-  'base/deployment.yaml': `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          readinessProbe:
-            httpGet: {path: /, port: http}
-          volumeMounts:
-            - {name: cache, mountPath: /var/cache/nginx}
-`,
+  'base/deployment.yaml': INCOMPLETE_BASE_DEPLOYMENT,
   'overlays/prod/kustomization.yaml': 'resources:\n  - ../../base\npatches:\n  - path: patch.yaml\n',
   // Completes the base, and adds a sidecar on nginx's port 80: a true error on this patch.
   'overlays/prod/patch.yaml': `apiVersion: apps/v1

@@ -11,26 +11,9 @@ import { after, test } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { tempFolder } from './temp-folder';
 import { LspClient } from './harness';
+import { INCOMPLETE_BASE_DEPLOYMENT } from './kustomize-base-fixture';
 
-const DEPLOYMENT = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  selector:
-    matchLabels: {app: web}
-  template:
-    metadata:
-      labels: {app: web}
-    spec:
-      containers:
-        - name: app
-          image: nginx:1.27
-          readinessProbe:
-            httpGet: {path: /, port: http}
-          volumeMounts:
-            - {name: cache, mountPath: /var/cache/nginx}
-`;
+const DEPLOYMENT = INCOMPLETE_BASE_DEPLOYMENT;
 const PROD_PATCH = `apiVersion: apps/v1
 kind: Deployment
 metadata:

@@ -206,6 +206,15 @@ function kubeRbacProxyForwards(c: ContainerModel, listener: Listener | undefined
   return ignored.some((entry) => ignoredPath(entry, path));
 }
 
+/** A port reference of a liveness, readiness or startup probe (`readinessProbe.httpGet.port`). */
+export const PROBE_PORT = /^(livenessProbe|readinessProbe|startupProbe)\./;
+
+/** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */
+export function probesOtherHost(container: ContainerModel, where: string, doc: Document): boolean {
+  const probe = where.slice(0, where.indexOf('.'));
+  return (getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'host', doc) ?? '') !== '';
+}
+
 /** The path of the probe's `httpGet` (`/` by default), or undefined for other probes. */
 export function httpProbePath(container: ContainerModel, where: string, doc: Document): string | undefined {
   const probe = where.slice(0, where.indexOf('.'));

@@ -8,21 +8,12 @@
  * kustomize patches, whose base holds the settings.
  */
 import { listenerConfigMaps } from '../k8s/config-maps';
-import type { Document } from 'yaml';
-import { getMap, getString } from '../core/yaml-access';
 import { containerListeners, isLoopback, podListeners, type ContainerListeners } from '../k8s/listeners';
-import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { containerLabel, runTogether, type PodModel } from '../k8s/pod-model';
+import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
-
-const PROBES = /^(livenessProbe|readinessProbe|startupProbe)\./;
-
-/** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */
-function probesOtherHost(container: ContainerModel, where: string, doc: Document): boolean {
-  const probe = where.slice(0, where.indexOf('.'));
-  return (getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'host', doc) ?? '') !== '';
-}
 
 /**
  * Probes on a port nothing in the pod listens on: the probed container's listeners are fully
@@ -36,7 +27,7 @@ function unservedProbes(ctx: FileRuleContext, chunkStart: number, pod: PodModel,
     const container = of.container;
     if (!of.complete || of.basis !== 'image' || container.role === 'init' || container.role === 'ephemeral') continue;
     for (const ref of container.portReferences) {
-      if (!PROBES.test(ref.where) || typeof ref.value !== 'number' || ref.where.includes('.exec.')) continue;
+      if (!PROBE_PORT.test(ref.where) || typeof ref.value !== 'number') continue;
       const port = ref.value;
       const listensThere = (o: ContainerListeners): boolean => o.listeners.some((l) => l.port === port && l.protocol === 'TCP');
       if (listensThere(of) || probesOtherHost(container, ref.where, pod.doc)) continue;

@@ -16,11 +16,9 @@ import { getMap, getString } from '../core/yaml-access';
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { forwardsProbe, httpProbePath } from '../k8s/proxy-forwards';
+import { forwardsProbe, httpProbePath, PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
-
-const PROBES = /^(livenessProbe|readinessProbe|startupProbe)\./;
 
 /** TCP ports a container's process listens on; `podIp`: only those the kubelet's probe reaches. */
 function tcpPorts(of: ContainerListeners, podIp = false): Set<number> {
@@ -33,7 +31,7 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
   for (const container of pod.containers) {
     if (container.role === 'init' || container.role === 'ephemeral') continue; // plain init containers are never probed
     for (const ref of container.portReferences) {
-      if (!PROBES.test(ref.where) || typeof ref.value !== 'number') continue;
+      if (!PROBE_PORT.test(ref.where) || typeof ref.value !== 'number') continue;
       const port = ref.value;
       const own = tcpPorts(of.get(container)!);
       if (own.has(port) || probesOtherHost(container, ref.where, pod.doc)) continue;
@@ -74,12 +72,6 @@ function reaches(pod: PodModel, container: ContainerModel, of: ReadonlyMap<Conta
   const own = tcpPorts(mine);
   const others = pod.containers.filter((c) => c !== container && runTogether(c, container));
   return (port) => own.has(port) || (own.size === 0 && !mine.complete && !others.some((c) => tcpPorts(of.get(c)!).has(port)));
-}
-
-/** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */
-function probesOtherHost(container: ContainerModel, where: string, doc: Document): boolean {
-  const probe = where.slice(0, where.indexOf('.'));
-  return (getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'host', doc) ?? '') !== '';
 }
 
 /** Whether the probe's HTTP path names the container (`/healthcheck/kubedns` for "kubedns"): a health endpoint that reports on it. */
