@@ -69,20 +69,26 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   // A remote resource is reported where it is listed (maybe in a base), the rest on the overlay.
   const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0 || (k.helmCharts?.length ?? 0) > 0) : undefined;
   const file = (lister ?? (result.tree[0] as KustomizationInfo | undefined))?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
-  let text = '';
-  try {
-    text = read(file);
-  } catch {
-    // the range stays at the start
-  }
   const message =
     result.reason === 'timeout'
       ? t(locale, 'kustomize-build.timeout', { seconds: Math.round((options.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000) })
       : result.reason === 'remote'
         ? t(locale, options.builtLocally ? 'kustomize-build.remote-local' : 'kustomize-build.remote', { resources: result.message })
         : t(locale, options.discovered ? 'kustomize-build.failed-alone' : 'kustomize-build.failed', { message: result.message });
-  const span = errorSpan(text, lister ? [...lister.remote, ...(lister.helmCharts ?? [])].map((r) => `'${r}'`).join(' ') : result.message);
+  const named = lister ? [...lister.remote, ...(lister.helmCharts ?? [])].map((r) => `'${r}'`).join(' ') : result.message;
   const severity: Severity = level ?? (result.reason === 'remote' || options.discovered ? 'information' : 'error');
+  return buildNote(dir, file, message, named, severity, options, read);
+}
+
+/** A kustomize-build finding on the kustomization entry that `named` (kustomize's message) names, else its first line. */
+function buildNote(dir: string, file: string, message: string, named: string, severity: Severity, options: OverlayCheckOptions, read: ReadText): SourceFinding {
+  let text = '';
+  try {
+    text = read(file);
+  } catch {
+    // the range stays at the start
+  }
+  const span = errorSpan(text, named);
   return { file, rule: BUILD_RULE, severity, message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
 }
 
@@ -91,15 +97,8 @@ function unrestrictedNote(dir: string, refusal: string, tree: readonly Kustomiza
   const level = options.analysis.rules?.[BUILD_RULE];
   if (level === 'off') return undefined;
   const file = tree[0]?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
-  let text = '';
-  try {
-    text = read(file);
-  } catch {
-    // the range stays at the start
-  }
   const message = t(normaliseLocale(options.analysis.locale), 'kustomize-build.unrestricted', { message: refusal });
-  const span = errorSpan(text, refusal);
-  return { file, rule: BUILD_RULE, severity: level ?? 'information', message, bareMessage: message, range: new LineIndex(text).rangeOf(span.start, span.end), related: [], overlays: [options.label ?? overlayLabel(dir, options.labelBase ?? process.cwd())] };
+  return buildNote(dir, file, message, refusal, level ?? 'information', options, read);
 }
 
 function mapAnalysis(dir: string, result: RenderResult & { ok: true }, analysis: FileAnalysis, options: OverlayCheckOptions, read: ReadText): OverlayCheck {
