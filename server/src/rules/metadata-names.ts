@@ -5,7 +5,7 @@
  *    letters, digits, `-`, `_`, `.`) and label values (up to 63 of those, or empty), on the
  *    object and on its pod template; a value with a space (`app: hello world`) or written in
  *    Chinese is rejected;
- *  - `metadata.namespace` (an RFC 1123 label);
+ *  - `metadata.name` of the built-in kinds (object-names.ts) and `metadata.namespace` (an RFC 1123 label);
  *  - the keys of a ConfigMap's or Secret's data (letters, digits, `-`, `_`, `.`);
  *  - environment variable names that no release accepts (non-ASCII, `=`);
  *  - an Ingress's `ingressClassName` (an RFC 1123 subdomain: `NGINX` is rejected).
@@ -17,6 +17,7 @@ import { getMap, getScalar } from '../core/yaml-access';
 import { envOf } from '../k8s/env';
 import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envNameErrors, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
 import { templateLabelsMap } from '../k8s/services';
+import { checkObjectName } from './object-names';
 import type { RuleContext } from './types';
 
 type What = 'label-key' | 'label-value' | 'namespace' | 'config-key' | 'env' | 'ingress-class';
@@ -49,6 +50,7 @@ function checkDataKeys(ctx: RuleContext, node: YAMLMap, doc: Document, prefix: s
 export function checkMetadataNames(ctx: RuleContext): void {
   if (ctx.chunk.masked && ctx.options.fragment) return;
   for (const { object, doc } of ctx.objects) {
+    checkObjectName(ctx, object, doc);
     const metadata = getMap(object.node, 'metadata', doc);
     checkLabels(ctx, getMap(metadata, 'labels', doc), `${object.pathPrefix}metadata.labels`);
     const namespace = getScalar(metadata, 'namespace', doc);

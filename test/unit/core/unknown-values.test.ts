@@ -127,6 +127,10 @@ test('placeholders: unknown, not wrong; a default is checked; $(VAR) is Kubernet
   // Not a token: lower case, or glued to a word (then the value is read as written).
   assert.deepEqual(rules(pod('8080', '__always__')), ['invalid-value|__always__']);
   assert.deepEqual(rules(pod('8080', 'X__PULL__')), ['invalid-value|X__PULL__']);
+  // TeamCity / batch `%NAME%` and Octopus / Azure DevOps `#{Name}` tokens (a Job named `refresh-%GIT_COMMIT_SHA%`, sweep AK).
+  assert.deepEqual(rules(pod('"%PORT%"', '"#{PullPolicy}"', '"#{Octopus.Protocol}"')), []);
+  // A date format is not a token: `%H%M` reads as written.
+  assert.deepEqual(rules(pod('8080', '"%H%M"')), ['invalid-value|"%H%M"']);
   // Documentation placeholders the reader replaces (cloud-sql-proxy's examples, sweep AJ).
   assert.deepEqual(rules(pod('<PORT>', '<YOUR-PULL-POLICY>')), []);
   const named = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: <YOUR-APPLICATION-NAME>}}\nspec:\n  containers:\n    - name: <YOUR-APPLICATION-NAME>\n      image: gcr.io/<PROJECT_ID>/app:1\n      volumeMounts: [{name: <YOUR-SA-SECRET-VOLUME>, mountPath: /secrets}]\n  volumes:\n    - name: <YOUR-SA-SECRET-VOLUME>\n      secret: {secretName: <YOUR-SA-SECRET>}\n';

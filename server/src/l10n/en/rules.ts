@@ -131,6 +131,7 @@ export const rulesEn = {
   'duplicate-container-name.related': 'Container "{name}" is first defined here.',
 
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.object': '"{name}" is not a valid {kind} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.value': '"{name}" is not a valid {what}. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.what.label-key': 'label key',
   'invalid-name.what.label-value': 'label value',

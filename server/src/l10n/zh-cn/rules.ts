@@ -134,6 +134,7 @@ export const rulesZhCn: Record<string, string> = {
   'duplicate-container-name.related': '容器 "{name}" 第一次在此处定义。',
 
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.object': '"{name}" 不是合法的 {kind} 名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.value': '"{name}" 不是有效的{what}。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.what.label-key': '标签键',
   'invalid-name.what.label-value': '标签值',

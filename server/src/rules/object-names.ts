@@ -1,0 +1,71 @@
+/**
+ * Part of invalid-name: `metadata.name` of the built-in kinds, as the API server validates it on
+ * create. Most kinds take an RFC 1123 subdomain (`my-app`, `web.v2`); a Service takes an RFC 1035
+ * label (it becomes a DNS name and environment variable prefix: no dots, a letter first); a
+ * Namespace an RFC 1123 label; a CronJob at most 52 characters (its Jobs add 11). Beginners' `My_App`
+ * and `webServer` are refused with these messages.
+ *
+ * Not judged: a kustomize patch (its name only selects a target, and with `target:` is not even
+ * read), a resource of a kustomization (a replacement or generator may set the name), custom
+ * resources and RBAC objects (their names follow other rules: `system:controller:x` is valid), and
+ * names a template or placeholder writes.
+ */
+import type { Document } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { getMap, getScalar } from '../core/yaml-access';
+import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names';
+import type { K8sObject } from '../k8s/workloads';
+import type { RuleContext } from './types';
+
+type NameRule = (name: string) => string[];
+
+const subdomain: NameRule = dns1123SubdomainErrors;
+const cronJob: NameRule = (name) => [...dns1123SubdomainErrors(name), ...(name.length > 52 ? ['must be no more than 52 characters'] : [])];
+
+/** The name rule of each built-in kind, by `group/kind` (the core group is empty). */
+const RULES: Record<string, NameRule> = {
+  '/Pod': subdomain,
+  '/ConfigMap': subdomain,
+  '/Secret': subdomain,
+  '/ServiceAccount': subdomain,
+  '/PersistentVolumeClaim': subdomain,
+  '/PersistentVolume': subdomain,
+  '/ReplicationController': subdomain,
+  '/Service': dns1035LabelErrors,
+  '/Namespace': dns1123LabelErrors,
+  'apps/Deployment': subdomain,
+  'apps/StatefulSet': subdomain,
+  'apps/DaemonSet': subdomain,
+  'apps/ReplicaSet': subdomain,
+  'batch/Job': subdomain,
+  'batch/CronJob': cronJob,
+  'networking.k8s.io/Ingress': subdomain,
+  'networking.k8s.io/IngressClass': subdomain,
+  'networking.k8s.io/NetworkPolicy': subdomain,
+  'policy/PodDisruptionBudget': subdomain,
+  'autoscaling/HorizontalPodAutoscaler': subdomain,
+  'storage.k8s.io/StorageClass': subdomain,
+  'scheduling.k8s.io/PriorityClass': subdomain,
+};
+
+function ruleFor(apiVersion: string | undefined, kind: string | undefined): NameRule | undefined {
+  if (!apiVersion || !kind) return undefined;
+  const slash = apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  return RULES[`${group}/${kind}`];
+}
+
+export function checkObjectName(ctx: RuleContext, object: K8sObject, doc: Document): void {
+  if (ctx.options.fragment || ctx.options.kustomizeResource) return;
+  const rule = ruleFor(object.apiVersion, object.kind);
+  const node = rule && getScalar(getMap(object.node, 'metadata', doc), 'name', doc);
+  if (!rule || !node || typeof node.value !== 'string' || node.value === '' || isUnknownValue(node)) return;
+  const errors = rule(node.value);
+  if (errors.length === 0) return;
+  const path = `${object.pathPrefix}metadata.name`;
+  ctx.report({
+    node,
+    message: ctx.t('invalid-name.object', { name: node.value, kind: object.kind as string, path, reason: errors.join('; ') }),
+    data: { name: node.value, what: 'object', metadata: true },
+  });
+}
