@@ -19,6 +19,7 @@ import { invalidNameFixes } from './invalid-name';
 import { invalidValueFixes } from './invalid-value';
 import { portConflictFixes } from './port-conflict';
 import { removedApiVersionFixes } from './removed-api-version';
+import { runAsNonRootFixes } from './run-as-non-root';
 import { portNotServedFixes } from './port-not-served';
 import { unknownFieldFixes } from './unknown-field';
 import { serviceTargetPortFixes } from './service-target-port';
@@ -69,6 +70,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'dangling-backend': danglingBackendFixes,
   'missing-config-key': missingConfigKeyFixes,
   'removed-api-version': removedApiVersionFixes,
+  'run-as-non-root': runAsNonRootFixes,
 };
 
 /** Options for computing fixes. */

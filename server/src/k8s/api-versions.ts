@@ -43,12 +43,15 @@ const REMOVED: readonly Row[] = [
   ['coordination.k8s.io/v1beta1', 'Lease', '1.22', 'coordination.k8s.io/v1', '1.14', false],
   ['extensions/v1beta1 networking.k8s.io/v1beta1', 'Ingress', '1.22', 'networking.k8s.io/v1', '1.19', true],
   ['networking.k8s.io/v1beta1', 'IngressClass', '1.22', 'networking.k8s.io/v1', '1.19', false],
-  ['rbac.authorization.k8s.io/v1beta1', 'ClusterRole ClusterRoleBinding Role RoleBinding', '1.22', 'rbac.authorization.k8s.io/v1', '1.8', false],
+  ['rbac.authorization.k8s.io/v1beta1 rbac.authorization.k8s.io/v1alpha1', 'ClusterRole ClusterRoleBinding Role RoleBinding', '1.22', 'rbac.authorization.k8s.io/v1', '1.8', false],
   ['scheduling.k8s.io/v1beta1', 'PriorityClass', '1.22', 'scheduling.k8s.io/v1', '1.14', false],
   ['storage.k8s.io/v1beta1', 'CSIDriver', '1.22', 'storage.k8s.io/v1', '1.19', false],
   ['storage.k8s.io/v1beta1', 'CSINode', '1.22', 'storage.k8s.io/v1', '1.17', false],
   ['storage.k8s.io/v1beta1', 'StorageClass', '1.22', 'storage.k8s.io/v1', '1.6', false],
   ['storage.k8s.io/v1beta1', 'VolumeAttachment', '1.22', 'storage.k8s.io/v1', '1.13', false],
+  // Alpha versions, served only when enabled, then removed (sweep AN met v1alpha1 RBAC objects).
+  ['batch/v2alpha1', 'CronJob', '1.21', 'batch/v1', '1.21', false],
+  ['settings.k8s.io/v1alpha1', 'PodPreset', '1.20', undefined, undefined, true],
   ['extensions/v1beta1', 'NetworkPolicy', '1.16', 'networking.k8s.io/v1', '1.8', false],
   // Its replacement, policy/v1beta1, went too (1.25): there is nothing to move to.
   ['extensions/v1beta1', 'PodSecurityPolicy', '1.16', undefined, undefined, true],

@@ -26,6 +26,7 @@ const COMPLETED_BY_OVERLAYS: ReadonlySet<string> = new Set([
   'service-selects-nothing',
   'selector-mismatch',
   'dangling-backend',
+  'run-as-non-root',
 ]);
 
 /** True when a render of the file's overlays decides this rule's findings for the file. */

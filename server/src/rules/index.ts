@@ -24,6 +24,7 @@ import { duplicateEnv } from './duplicate-env';
 import { duplicatePortName } from './duplicate-port-name';
 import { probePortElsewhere } from './probe-port-elsewhere';
 import { selectorMismatch } from './selector-mismatch';
+import { runAsNonRoot } from './run-as-non-root';
 import { undefinedEnvReference } from './undefined-env-reference';
 import { danglingBackend } from './dangling-backend';
 import { missingConfigKey } from './missing-config-key';
@@ -48,6 +49,7 @@ export const rules: readonly Rule[] = [
   duplicateContainerName,
   invalidName,
   selectorMismatch,
+  runAsNonRoot,
   duplicateEnv,
   undefinedEnvReference,
   removedApiVersion,

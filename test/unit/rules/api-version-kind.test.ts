@@ -48,3 +48,9 @@ test('removed-api-version: an extensions/v1beta1 PodSecurityPolicy has nowhere t
   assert.match(found[0]!.message, /no replacement in Kubernetes/);
   assert.deepEqual(fixesOf(object('extensions/v1beta1', 'PodSecurityPolicy'), 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
 });
+
+test('removed-api-version: alpha versions that are gone (v1alpha1 RBAC, batch/v2alpha1 CronJob, PodPreset)', () => {
+  assert.match(findings(object('rbac.authorization.k8s.io/v1alpha1', 'ClusterRole'), 'removed-api-version')[0]?.message ?? '', /1\.22.*rbac\.authorization\.k8s\.io\/v1/);
+  assert.match(findings(object('batch/v2alpha1', 'CronJob'), 'removed-api-version')[0]?.message ?? '', /1\.21.*batch\/v1/);
+  assert.match(findings(object('settings.k8s.io/v1alpha1', 'PodPreset'), 'removed-api-version')[0]?.message ?? '', /no replacement in Kubernetes/);
+});

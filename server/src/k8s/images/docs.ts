@@ -3,6 +3,7 @@
  * fails when the file is out of date; regenerate it after `npm run build` with
  *   node -e "process.stdout.write(require('./out/server/src/k8s/images/docs').renderImagesMarkdown())" > docs/images.md
  */
+import { IMAGE_USERS } from './data/users';
 import { allKnownImages } from './index';
 import type { DataDir, ImageInfo, ImagePort, ListenModel, PopulatedDir } from './types';
 
@@ -151,6 +152,17 @@ export function renderImagesMarkdown(): string {
       );
     }
   }
+  lines.push(
+    '',
+    '## Users (`run-as-non-root`)',
+    '',
+    'The kubelet refuses `runAsNonRoot: true` without a `runAsUser` when the image starts as root or names its user. These images do;',
+    'an image not listed here is not judged (images with a numeric non-root `USER`, such as `grafana/grafana` or `bitnami/*`, pass).',
+    '',
+    '| Image | Starts as | `runAsUser` that keeps its user | Source |',
+    '|---|---|---|---|',
+    ...Object.entries(IMAGE_USERS).map(([repository, user]) => `| \`${repository}\` | ${user.name === undefined ? 'root (no `USER`)' : `\`${user.name}\` (a name)`} | ${user.uid ?? '—'} | ${cell(user.source)} |`),
+  );
   lines.push('', '## Details', '');
   for (const info of images) {
     lines.push(`### ${info.repository}`, '', `${info.title}. Source: ${info.source}.`, '');

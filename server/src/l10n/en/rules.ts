@@ -95,6 +95,13 @@ export const rulesEn = {
     'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
   'mount-shadows-image.over-file':
     'Volume {volume} is a directory, and container "{container}" mounts it at {mountPath}, which {image} ships as a file. The container runtime cannot mount a directory over a file, so the container is never created ("not a directory: Are you trying to mount a directory onto a file?"). To put one file there, mount one key of the volume with subPath: {key}.',
+  'run-as-non-root.image-root':
+    'Container "{container}" will not start: runAsNonRoot is true and no runAsUser is set, so the kubelet checks the image\'s user, and {image} starts as root (the image sets no USER: {source}). It refuses the container: "container has runAsNonRoot and image will run as root", and the pod stays in CreateContainerConfigError. Set runAsUser to a non-root UID the image supports, or use an image that runs as a numeric non-root user.',
+  'run-as-non-root.image-named':
+    'Container "{container}" will not start: runAsNonRoot is true and no runAsUser is set, so the kubelet checks the image\'s user, and {image} names it "{user}" ({source}): a name, which the kubelet cannot verify is not root. It refuses the container: "container has runAsNonRoot and image has non-numeric user ({user}), cannot verify user is non-root", and the pod stays in CreateContainerConfigError. Set runAsUser: {uid}, the UID of {user} in the image.',
+  'run-as-non-root.root-uid':
+    'Container "{container}" will not start: runAsUser is 0 (root) while runAsNonRoot is true. The kubelet refuses it: "container\'s runAsUser breaks non-root policy", and the pod stays in CreateContainerConfigError.',
+  'run-as-non-root.related': 'runAsNonRoot: true is set here',
   'mount-shadows-image.refused':
     'Container "{container}" mounts volume "{volume}" at {path}, and {image} (PostgreSQL 18 or later) refuses to start with a mount there: its entrypoint stops with "there appears to be PostgreSQL data in: {path} (unused mount/volume)", and the container crash-loops. From 18 the data lives in /var/lib/postgresql/18/docker: mount the volume at {instead}, or set {env} to a folder in this mount (such as {path}/pgdata) to keep it.',
   'mount-shadows-image.volume': '"{name}" ({source})',

@@ -98,6 +98,13 @@ export const rulesZhCn: Record<string, string> = {
     '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
   'mount-shadows-image.over-file':
     '卷 {volume} 是一个目录，容器 "{container}" 把它挂载到 {mountPath}，而 {image} 在那里自带的是一个文件。容器运行时无法把目录挂载到文件上，因此容器根本不会被创建（"not a directory: Are you trying to mount a directory onto a file?"）。要在那里放一个文件，请用 subPath: {key} 只挂载卷中的一个键。',
+  'run-as-non-root.image-root':
+    '容器 "{container}" 不会启动：runAsNonRoot 为 true 且未设置 runAsUser，kubelet 会检查镜像的用户，而 {image} 以 root 启动（镜像没有设置 USER：{source}）。kubelet 拒绝该容器："container has runAsNonRoot and image will run as root"，Pod 停在 CreateContainerConfigError。请把 runAsUser 设为镜像支持的非 root UID，或改用以数字非 root 用户运行的镜像。',
+  'run-as-non-root.image-named':
+    '容器 "{container}" 不会启动：runAsNonRoot 为 true 且未设置 runAsUser，kubelet 会检查镜像的用户，而 {image} 的用户写作名字 "{user}"（{source}），kubelet 无法确认它不是 root。kubelet 拒绝该容器："container has runAsNonRoot and image has non-numeric user ({user}), cannot verify user is non-root"，Pod 停在 CreateContainerConfigError。请设置 runAsUser: {uid}，即镜像中 {user} 的 UID。',
+  'run-as-non-root.root-uid':
+    '容器 "{container}" 不会启动：runAsNonRoot 为 true，而 runAsUser 为 0（root）。kubelet 拒绝该容器："container\'s runAsUser breaks non-root policy"，Pod 停在 CreateContainerConfigError。',
+  'run-as-non-root.related': '此处设置了 runAsNonRoot: true',
   'mount-shadows-image.refused':
     '容器 "{container}" 把卷 "{volume}" 挂载到 {path}，而 {image}（PostgreSQL 18 及以上）在那里有挂载时会拒绝启动：它的入口脚本报错 "there appears to be PostgreSQL data in: {path} (unused mount/volume)" 后退出，容器反复崩溃重启。从 18 起数据位于 /var/lib/postgresql/18/docker：请把卷挂载到 {instead}，或者把 {env} 设为这个挂载中的一个目录（例如 {path}/pgdata）以保留此挂载。',
   'mount-shadows-image.volume': '"{name}"（{source}）',

@@ -1,0 +1,93 @@
+/**
+ * run-as-non-root: a container the kubelet will not start because `runAsNonRoot: true` (its own
+ * or the pod's) cannot be verified. With no `runAsUser`, the kubelet reads the image's `USER`:
+ * none (root) gives "container has runAsNonRoot and image will run as root", a name gives "image
+ * has non-numeric user (nobody), cannot verify user is non-root"; `runAsUser: 0` gives "container's
+ * runAsUser breaks non-root policy". The pod is created, the container stays in
+ * CreateContainerConfigError. Hardening guides (and Pod Security "restricted") ask for
+ * `runAsNonRoot`, and most official images start as root.
+ *
+ * The image's user comes from the built-in table (images/data/users.ts): an image not in it is not
+ * judged. Not judged either: Windows pods (`runAsUserName` applies), values a template or
+ * placeholder writes, kustomize patches and resources (an overlay may add the `runAsUser`).
+ */
+import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { getMap, getNode, getPair } from '../core/yaml-access';
+import { lookupImage } from '../k8s/images';
+import { IMAGE_USERS } from '../k8s/images/data/users';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import type { Rule, RuleContext } from './types';
+
+/** A field of a securityContext: absent, unknown (a template or placeholder writes it), or its node. */
+type Setting = { readonly state: 'absent' } | { readonly state: 'unknown' } | { readonly state: 'set'; readonly node: Node; readonly value: unknown };
+
+function setting(context: YAMLMap | undefined, contextUnknown: boolean, key: string, doc: Document): Setting {
+  if (contextUnknown) return { state: 'unknown' };
+  const pair = getPair(context, key, doc);
+  if (!pair) return { state: 'absent' };
+  const node = pair.value as Node | null;
+  if (!node || isUnknownValue(node) || !isScalar(node)) return { state: 'unknown' };
+  return { state: 'set', node, value: node.value };
+}
+
+/** The container's setting, else the pod's (the kubelet's effective security context). */
+function effective(container: ContainerModel, pod: PodModel, key: string): Setting {
+  const own = securityContextOf(container.node, pod.doc);
+  const mine = setting(own.map, own.unknown, key, pod.doc);
+  if (mine.state !== 'absent') return mine;
+  const podContext = securityContextOf(pod.spec, pod.doc);
+  return setting(podContext.map, podContext.unknown, key, pod.doc);
+}
+
+function securityContextOf(owner: YAMLMap, doc: Document): { map?: YAMLMap; unknown: boolean } {
+  const node = getNode(owner, 'securityContext', doc);
+  if (node === undefined) return { unknown: isUnknownValue(owner) };
+  if (node === null || isUnknownValue(node) || !isMap(node)) return { unknown: node !== null || isUnknownValue(owner) };
+  return { map: node, unknown: false };
+}
+
+function isWindows(pod: PodModel): boolean {
+  const os = getMap(pod.spec, 'os', pod.doc);
+  const name = os && getNode(os, 'name', pod.doc);
+  if (isScalar(name) && name.value === 'windows') return true;
+  return [pod.spec, ...pod.containers.map((c) => c.node)].some((owner) => getMap(getMap(owner, 'securityContext', pod.doc), 'windowsOptions', pod.doc) !== undefined);
+}
+
+function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
+  const nonRoot = effective(container, pod, 'runAsNonRoot');
+  if (nonRoot.state !== 'set' || nonRoot.value !== true) return;
+  const user = effective(container, pod, 'runAsUser');
+  const args = { container: containerLabel(container), image: container.image ?? '' };
+  if (user.state === 'set') {
+    if (user.value === 0) ctx.report({ node: user.node, message: ctx.t('run-as-non-root.root-uid', args), related: [{ node: nonRoot.node, message: ctx.t('run-as-non-root.related') }] });
+    return;
+  }
+  if (user.state === 'unknown' || !container.image || !container.imageNode || isUnknownValue(container.imageNode)) return;
+  const repository = lookupImage(container.image, ctx.options.images)?.builtinRepository;
+  const imageUser = repository === undefined ? undefined : IMAGE_USERS[repository];
+  if (!imageUser) return;
+  const related = [{ node: nonRoot.node, message: ctx.t('run-as-non-root.related') }];
+  if (imageUser.name === undefined) {
+    ctx.report({ node: container.imageNode, message: ctx.t('run-as-non-root.image-root', { ...args, source: imageUser.source }), related, data: { imageRoot: true } });
+  } else {
+    ctx.report({
+      node: container.imageNode,
+      message: ctx.t('run-as-non-root.image-named', { ...args, user: imageUser.name, uid: imageUser.uid ?? '?', source: imageUser.source }),
+      related,
+      data: imageUser.uid === undefined ? {} : { uid: imageUser.uid },
+    });
+  }
+}
+
+export const runAsNonRoot: Rule = {
+  id: 'run-as-non-root',
+  defaultSeverity: 'error',
+  check(ctx) {
+    if (ctx.options.fragment || ctx.options.kustomizeResource) return;
+    for (const pod of ctx.pods) {
+      if (isWindows(pod)) continue;
+      for (const container of pod.containers) if (container.role !== 'step') checkContainer(ctx, pod, container);
+    }
+  },
+};
