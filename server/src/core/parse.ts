@@ -10,7 +10,8 @@ import { joinLines, multiLineQuoted, refold } from './go-yaml-leniency';
 import { goYamlTags } from './go-yaml-scalars';
 import { loneCrAsLf } from './line-index';
 import { quickParseOrNothing } from './quick-parse';
-import { maskPlaceholders, maskTemplateActions, MAY_HOLD_DIRECTIVES, type TemplateEngine } from './template-mask';
+import { maskYtt, MAY_BE_YTT } from './ytt-mask';
+import { maskPlaceholders, maskTemplateActions, MAY_HOLD_DIRECTIVES, MAY_HOLD_TOKENS, type TemplateEngine } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
@@ -157,7 +158,11 @@ export function parseChunk(source: string): ParsedChunk {
     }
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
-  if ((text.includes('${') || MAY_HOLD_DIRECTIVES.test(text)) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
+  if (MAY_BE_YTT.test(text)) {
+    const ytt = parseYtt(text);
+    if (ytt) return { ...ytt, docs: unwrap([...ytt.docs]) };
+  }
+  if ((text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text)) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
     const masked = maskPlaceholders(text);
     const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
@@ -256,4 +261,25 @@ export function parseWithYaml(text: string): Document.Parsed[] {
     Error.stackTraceLimit = stackTraceLimit;
   }
   return docs;
+}
+
+/**
+ * A ytt template (ytt-mask.ts), checked with the values its annotations set unknown and nothing
+ * reported inside its blocks; an overlay document is not checked (`templated`). Undefined when
+ * the chunk holds no annotation ytt acts on, or does not parse once masked.
+ */
+function parseYtt(text: string): ParsedChunk | undefined {
+  const ytt = maskYtt(text);
+  if (!ytt.first) return undefined;
+  const common = { directives: ytt.annotations, engine: 'ytt' as const, placeholders: ytt.first };
+  if (ytt.overlay) return { text, docs: [], templated: true, ...common };
+  if (ytt.spans.length === 0 && ytt.conditional.length === 0) return undefined;
+  const quick = quickParseOrNothing(ytt.text, YAML_OPTIONS);
+  const masked = quick ? [quick] : parseLeniently(ytt.text);
+  if (masked.length === 0 || masked.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return undefined;
+  for (const doc of masked) {
+    markUnknownValues(doc, ytt.spans);
+    markOpenCollections(doc, ytt.text, ytt.spans);
+  }
+  return { text, docs: masked, templated: false, masked: ytt.spans, ...(ytt.conditional.length ? { conditional: ytt.conditional } : {}), ...common };
 }

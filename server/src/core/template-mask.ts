@@ -27,7 +27,7 @@ export interface MaskedText {
   readonly engine?: TemplateEngine;
 }
 
-export type TemplateEngine = 'Terraform' | 'FreeMarker' | 'Jinja';
+export type TemplateEngine = 'Terraform' | 'FreeMarker' | 'Jinja' | 'ytt';
 
 const BLOCK_START = /^\{\{-?\s*(if|range|with|define|block)\b/;
 const BLOCK_END = /^\{\{-?\s*end\b/;
@@ -129,7 +129,15 @@ export function within(offset: number, spans: readonly Span[]): boolean {
 }
 
 /** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
-const PLACEHOLDER = /\$\{[^{}\n]*\}/g;
+const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Z][A-Z0-9_]+@(?![\w@])|(?<![\w%])%[A-Z][A-Z0-9_]+%(?![\w%])/g;
+/**
+ * A chunk may hold the tokens a `sed` step replaces that YAML cannot read as written: `@NAME@`
+ * (`@` is reserved at the start of a plain value: `sed "s/@HTTP_PORT@/8080/g" < x.yaml | kubectl
+ * apply -f -`) and `%NAME%` (TeamCity, batch files; `%` starts a directive).
+ */
+export const MAY_HOLD_TOKENS = /@[A-Z][A-Z0-9_]+@|%[A-Z][A-Z0-9_]+%/;
+/** Whether a masked placeholder is one of those tokens, not a `${…}`. */
+export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || placeholder.startsWith('%') && !placeholder.startsWith('%{');
 /**
  * A directive of a template engine that renders the file before it is applied, removed when it
  * renders: Terraform's `templatefile()` (`%{ if … }`, `%{~ for x in xs ~}`, `%{ endif }`; `%%{` is
@@ -162,7 +170,7 @@ export function maskPlaceholders(text: string): MaskedText {
   const perEngine = new Map<TemplateEngine, number>();
   const matches = [...text.matchAll(PLACEHOLDER), ...(MAY_HOLD_DIRECTIVES.test(text) ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const match of matches) {
-    if (!match[0].startsWith('$')) {
+    if (!match[0].startsWith('$') && !isToken(match[0])) {
       directives++;
       const engine = engineOf(match[0]);
       perEngine.set(engine, (perEngine.get(engine) ?? 0) + 1);

@@ -6,7 +6,7 @@ import { normaliseLocale, t as translate } from '../l10n';
 import type { AnalysisOptions, Finding, Severity } from '../rules/types';
 import type { ParsedChunk } from './parse';
 import { TEMPLATED_RULE } from './findings';
-import { onlyActionsAndComments } from './template-mask';
+import { isToken, onlyActionsAndComments } from './template-mask';
 
 /**
  * The templated-file note of one chunk (chunk-relative): a chunk that does not parse even with its
@@ -17,13 +17,20 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   const text = chunk.text;
   const locale = normaliseLocale(options.locale);
   const placeholder = chunk.placeholders;
+  if (placeholder && chunk.engine === 'ytt') {
+    const key = chunk.templated ? 'templated-file.ytt-overlay' : 'templated-file.ytt';
+    const message = translate(locale, key, { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 });
+    return { rule: TEMPLATED_RULE, severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information', message, start: placeholder.start, end: placeholder.end, related: [] };
+  }
   if (placeholder) {
     const counts = { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 };
     const message = chunk.directives
       ? chunk.engine === undefined || chunk.engine === 'Terraform'
         ? translate(locale, 'templated-file.directives', counts)
         : translate(locale, 'templated-file.engine', { ...counts, engine: chunk.engine })
-      : translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
+      : isToken(text.slice(placeholder.start, placeholder.end))
+        ? translate(locale, 'templated-file.tokens', { count: chunk.masked?.length ?? 0, token: text.slice(placeholder.start, placeholder.end) })
+        : translate(locale, 'templated-file.placeholders', { count: chunk.masked?.length ?? 0 });
     return { rule: TEMPLATED_RULE, severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information', message, start: placeholder.start, end: placeholder.end, related: [] };
   }
   const at = text.indexOf('{{');

@@ -9,6 +9,12 @@ export const rulesEn = {
     'Key "{key}" appears twice in this mapping. Kubernetes keeps only the last value, and strict validation may reject the object ("key already set in map"); remove one of them.',
   'templated-file.message':
     'This document contains template actions ({{ }}) and is not YAML until it is rendered, even with the actions masked, so Podsight did not check it. Render it (for example with `helm template`) to check it.',
+  'templated-file.ytt':
+    'This document is a ytt template: its `#@` annotations set values and repeat or drop parts when ytt renders it. Podsight checked it with the {count} values they set unknown, and reports nothing inside its {blocks} `if`/`for`/`def` blocks. Check the output of `ytt -f …` to check everything.',
+  'templated-file.ytt-overlay':
+    'This document is a ytt overlay (`#@overlay/match`): ytt merges it into the documents it matches, so it is not a whole object and Podsight does not check it. Check the output of `ytt -f …` to check the result.',
+  'templated-file.tokens':
+    'This document is not YAML until its {count} placeholders such as `{token}` are replaced (a `sed` or CI step does it before `kubectl apply`). Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Check the replaced output to check everything.',
   'templated-file.placeholders':
     'This document is not YAML until its {count} `${…}` placeholders are substituted (envsubst, Flux post-build substitution). Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Substitute them (for example `envsubst < file.yaml`) to check everything.',
   'templated-file.engine':
@@ -161,7 +167,7 @@ export const rulesEn = {
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
   'removed-api-version.gone': ' It has no replacement in Kubernetes (see the deprecation guide).',
-  'deprecated-api-version.message': '{apiVersion} {kind} is deprecated since Kubernetes {deprecatedIn}: the API server still serves it but warns on every request, and a later release will stop serving it. Use {replacement}.',
+  'deprecated-api-version.message': '{apiVersion} {kind} is deprecated since Kubernetes {deprecatedIn}: the API server still serves it but warns on every request (kubectl apply prints the warning). Use {replacement}.',
   'unknown-field.custom':
     ' The {kind} controller builds the pod without it, so its setting is lost (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.empty-dir':

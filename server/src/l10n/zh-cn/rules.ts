@@ -12,6 +12,12 @@ export const rulesZhCn: Record<string, string> = {
     '键 "{key}" 在同一个映射中出现了两次。Kubernetes 只保留最后一个值，严格校验时还可能拒绝该对象（"key already set in map"）；请删掉其中一个。',
   'templated-file.message':
     '该文档包含模板动作（{{ }}），即使屏蔽这些动作，渲染之前它仍不是合法的 YAML，因此 Podsight 没有检查它。请先渲染（例如用 `helm template`）再检查。',
+  'templated-file.ytt':
+    '这个文档是 ytt 模板：其 `#@` 注解会在 ytt 渲染时设置值、重复或删除部分内容。Podsight 把注解设置的 {count} 个值视为未知后检查了它，并且不报告其 {blocks} 个 `if`/`for`/`def` 块内的问题。请检查 `ytt -f …` 的输出以检查全部内容。',
+  'templated-file.ytt-overlay':
+    '这个文档是 ytt overlay（`#@overlay/match`）：ytt 会把它合并到匹配的文档中，它不是完整的对象，因此 Podsight 不检查它。请检查 `ytt -f …` 的输出以检查合并结果。',
+  'templated-file.tokens':
+    '该文档要在替换其中 {count} 个占位符（如 `{token}`；通常由 `kubectl apply` 之前的 `sed` 或 CI 步骤替换）之后才是合法的 YAML。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请检查替换后的输出以检查全部内容。',
   'templated-file.placeholders':
     '该文档要在替换其中 {count} 个 `${…}` 占位符（envsubst、Flux postBuild 替换）之后才是合法的 YAML。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请先替换（例如 `envsubst < file.yaml`）以检查全部内容。',
   'templated-file.engine':
@@ -163,7 +169,7 @@ export const rulesZhCn: Record<string, string> = {
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
   'removed-api-version.gone': 'Kubernetes 中没有替代它的 API（见弃用 API 迁移指南）。',
-  'deprecated-api-version.message': '{apiVersion} {kind} 自 Kubernetes {deprecatedIn} 起已弃用：API 服务器仍然提供它，但每次请求都会返回警告，之后的版本将不再提供。请改用 {replacement}。',
+  'deprecated-api-version.message': '{apiVersion} {kind} 自 Kubernetes {deprecatedIn} 起已弃用：API 服务器仍然提供它，但每次请求都会返回警告（kubectl apply 会打印该警告）。请改用 {replacement}。',
   'unknown-field.custom':
     ' {kind} 的控制器创建 Pod 时不会带上该字段，其设置随之丢失（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.empty-dir':

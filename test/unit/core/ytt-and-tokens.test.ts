@@ -1,0 +1,74 @@
+/**
+ * Templates that plain YAML reads wrongly: ytt's `#@` annotations (a value they set reads as empty,
+ * `if`/`else` branches both stay in the file, overlays are partial documents) and the `@NAME@` /
+ * `%NAME%` tokens a `sed` step replaces (YAML refuses `@` and `%` at the start of a plain value).
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../helpers/check';
+
+const rules = (text: string): string[] => check(text).map((f) => `${f.rule}|${f.severity}`);
+
+test('ytt: values set by annotations are unknown, blocks are conditional, overlays are not checked', () => {
+  const deployment = `#@ load("@ytt:data", "data")
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: #@ data.values.name
+spec:
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: #@ data.values.name
+        image: #@ data.values.image
+        ports:
+        #@ if data.values.tls:
+        - {name: http, containerPort: 8443}
+        #@ else:
+        - {name: http, containerPort: 8080}
+        #@ end
+`;
+  assert.deepEqual(rules(deployment), ['templated-file|information']);
+  assert.match(check(deployment)[0]!.message, /ytt template: .*2 `if`\/`for`\/`def` blocks|ytt template/);
+  // The same file without the annotations is wrong: no image, no name, a duplicate port name.
+  const plain = deployment.replace(/#@ load.*\n/, '').replace(/#@ data\.values\.\w+/g, '').replace(/ *#@ (?:if|else|end).*\n/g, '');
+  assert.ok(rules(plain).filter((r) => r.endsWith('|error')).length >= 2, rules(plain).join(', '));
+  const overlay = `#@ load("@ytt:overlay", "overlay")
+#@overlay/match by=overlay.subset({"kind": "Deployment"})
+---
+spec:
+  template:
+    spec:
+      containers:
+      #@overlay/match by="name"
+      - name: api
+        env: [{name: MODE, value: prod}]
+`;
+  assert.deepEqual(
+    rules(overlay).filter((r) => !r.startsWith('templated-file')),
+    [],
+  );
+});
+
+test('sed tokens: @NAME@ and %NAME% are placeholders, not syntax errors', () => {
+  const text = `apiVersion: v1
+kind: Service
+metadata: {name: jenkins}
+spec:
+  selector: {app: jenkins}
+  ports:
+  - name: http
+    port: @HTTP_PORT@
+    targetPort: %TARGET_PORT%
+`;
+  assert.deepEqual(rules(text), ['templated-file|information']);
+  assert.match(check(text)[0]!.message, /placeholders such as `@HTTP_PORT@`/);
+  // Quoted, they parse: still unknown, so not judged.
+  assert.deepEqual(rules(text.replace('@HTTP_PORT@', '"@HTTP_PORT@"').replace('%TARGET_PORT%', '"%TARGET_PORT%"')), []);
+  // An e-mail address is not a token.
+  assert.deepEqual(rules('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {owner: "ops@EXAMPLE.COM"}\n'), []);
+});
