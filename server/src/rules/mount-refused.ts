@@ -9,7 +9,7 @@
 import { isScalar, type Document } from 'yaml';
 import { getSeqItems, getString, asMap } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
-import { parseImageRef, tagMajor } from '../k8s/images/image-ref';
+import { normaliseRepository, parseImageRef, tagMajor } from '../k8s/images/image-ref';
 import { normaliseMountPath } from '../k8s/names';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import type { RuleContext } from './types';
@@ -18,6 +18,8 @@ interface RefusedMount {
   readonly repositories: readonly string[];
   /** From this major version on; an unversioned tag (`latest`, `alpine`) is the newest. */
   readonly fromMajor: number;
+  /** Repositories whose unversioned tag is judged (their `latest` is known to be that new); others need a version. */
+  readonly latestIn: readonly string[];
   readonly path: string;
   /** Setting this variable (to anything) moves the data and lifts the refusal. */
   readonly unlessEnv: string;
@@ -28,7 +30,8 @@ interface RefusedMount {
 }
 
 const REFUSED: readonly RefusedMount[] = [
-  { repositories: ['postgres', 'postgis/postgis'], fromMajor: 18, path: '/var/lib/postgresql/data', unlessEnv: 'PGDATA', mountInstead: '/var/lib/postgresql', program: 'postgres' },
+  // postgis/postgis's `latest` lags behind postgres's (it pairs a PostgreSQL and a PostGIS release): only `18-…` tags.
+  { repositories: ['postgres', 'postgis/postgis'], fromMajor: 18, latestIn: ['postgres'], path: '/var/lib/postgresql/data', unlessEnv: 'PGDATA', mountInstead: '/var/lib/postgresql', program: 'postgres' },
 ];
 
 /**
@@ -50,7 +53,8 @@ export function refusedMountOf(container: ContainerModel, doc: Document, images:
   const ref = parseImageRef(container.image);
   if (!resolved?.builtinRepository || !ref || (ref.tag === undefined && ref.digest !== undefined)) return undefined;
   const major = tagMajor(ref.tag);
-  const refused = REFUSED.find((r) => r.repositories.includes(resolved.builtinRepository ?? '') && (major === undefined || major >= r.fromMajor));
+  const repository = normaliseRepository(container.image);
+  const refused = REFUSED.find((r) => r.repositories.includes(repository ?? '') && (major === undefined ? r.latestIn.includes(repository ?? '') : major >= r.fromMajor));
   return refused && startsServer(container, doc, refused.program) ? refused : undefined;
 }
 
