@@ -134,3 +134,49 @@ test("a patch or resource outside the overlay's folder (Flux builds without kust
   assert.equal(broken.length, 1);
   assert.match(broken[0]?.message ?? '', /no such file or directory/);
 });
+
+const pods = (names: readonly string[]): string =>
+  names.map((name) => `apiVersion: v1\nkind: Pod\nmetadata: {name: ${name}}\nspec:\n  containers:\n  - name: web\n    image: nginx:1.25.3\n    ports: [{containerPort: 8080}]\n`).join('---\n');
+
+test('JSON 6902: an operation\'s index is replayed through the later ones (a remove after adds), and a renamed resource keeps its source lines', () => {
+  const deployment = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      - name: web
+        image: busybox:1.36
+        command: [sleep, "3600"]
+        volumeMounts: [{name: a, mountPath: /a}, {name: b, mountPath: /b}, {name: c, mountPath: /c}]
+      volumes: [{name: a, emptyDir: {}}, {name: b, emptyDir: {}}, {name: c, emptyDir: {}}]
+`;
+  const ops = `- op: add
+  path: /spec/template/spec/containers/0/volumeMounts/-
+  value: {mountPath: /x0, name: x0}
+- op: add
+  path: /spec/template/spec/containers/0/volumeMounts/3
+  value: {mountPath: /x3, name: x3}
+- op: remove
+  path: /spec/template/spec/containers/0/volumeMounts/1
+`;
+  const found = check({
+    'base/deploy.yaml': deployment,
+    'base/kustomization.yaml': 'resources: [deploy.yaml]\n',
+    'overlay/kustomization.yaml': 'resources: [../base]\npatches:\n  - target: {kind: Deployment, name: web}\n    path: patch.yaml\n',
+    'overlay/patch.yaml': ops,
+  }).filter((f) => f.rule === 'undefined-volume');
+  // Each on the operation that added it (before: "x0" on x3's line, "x3" on the kustomization's first line).
+  assert.deepEqual(found.map((f) => `${f.file}:${f.range.start.line}:${/volume "(x\d)"/.exec(f.message)?.[1]}`).sort(), ['overlay/patch.yaml:2:x0', 'overlay/patch.yaml:5:x3']);
+
+  const renamed = check({
+    'pods.yaml': pods(['new-app', 'add-app']),
+    'kustomization.yaml':
+      'resources: [pods.yaml]\npatches:\n- target: {kind: Pod, name: new-app}\n  patch: |-\n    - {op: replace, path: /metadata/name, value: kustomize-new}\n- target: {kind: Pod, name: add-app}\n  patch: |-\n    - {op: replace, path: /metadata/name, value: kustomize-add}\n',
+  }).filter((f) => f.rule === 'port-not-served');
+  // Both on their pod's port (before: one, on the kustomization's first line).
+  assert.deepEqual(renamed.map((f) => `${f.file}:${f.range.start.line}`).sort(), ['pods.yaml:16', 'pods.yaml:7']);
+});

@@ -14,7 +14,7 @@ import { t, type Locale } from '../l10n';
 import type { Finding, Severity } from '../rules/types';
 import { fieldPathText, mergeKeyPath, follow, type Step } from './field-path';
 import type { KustomizationInfo } from './kustomization';
-import { patchesFor, patchTouches, patchWriter } from './patches';
+import { patchesFor, patchTouches, patchWriter, renamedFrom } from './patches';
 import { identity, placeOf, resourceDoc, type Place, type Sources } from './sources';
 
 export const ORIGIN_ANNOTATION = 'config.kubernetes.io/origin';
@@ -91,7 +91,9 @@ export class OverlayMapper {
     const file = originFile(at.doc, this.ctx.dir);
     const source = file ? this.ctx.sources.file(file) : undefined;
     const { kind, name, namespace } = identity(at.doc);
-    const base = source ? resourceDoc(source, kind, name, namespace) : undefined;
+    // A resource a JSON patch renamed is found under its old name (the patch's target).
+    const renamed = source ? renamedFrom(patchOrder(this.ctx.tree), kind, name, this.ctx.sources) : undefined;
+    const base = source ? ((renamed !== undefined ? resourceDoc(source, kind, renamed, namespace) : undefined) ?? resourceDoc(source, kind, name, namespace)) : undefined;
     const sourceId = base && identity(base);
     const resource = { kind, name: sourceId?.name ?? name, namespace: sourceId ? sourceId.namespace : namespace };
     const applied = patchesFor(patchOrder(this.ctx.tree), resource, this.ctx.sources);

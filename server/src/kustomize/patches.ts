@@ -2,11 +2,13 @@
  * Which patch wrote a rendered field. A strategic merge patch wrote a field when the field's
  * merge-key path exists in the patch; a JSON 6902 operation wrote it when the operation's `path`
  * leads to the field or to one of its parents (then the field is looked up inside `value`).
- * JSON patch indexes refer to the list before the patch; they are read against the rendered
- * resource, which is right unless a later patch reordered the list.
+ * JSON patch indexes refer to the list at the operation's turn; they are replayed through the
+ * patch's later operations (json-patch-replay.ts) and read against the rendered resource, which is
+ * right unless a later patch reordered the list.
  */
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { follow, mergeKeyPath, pointerTokens, type FieldPath, type Step } from './field-path';
+import { finalTokens, readOps } from './json-patch-replay';
 import type { PatchRef } from './kustomization';
 import { identity, placeOf, type Place, type Sources, type SourceText } from './sources';
 
@@ -59,11 +61,11 @@ function targets(ref: PatchRef, doc: Document | undefined, resource: Resource): 
   return own.kind === resource.kind && own.name === resource.name && sameNamespace(own.namespace, resource);
 }
 
-/** A JSON patch operation's path as merge-key steps, read against the rendered resource. */
-function operationSteps(pointer: string, rendered: Node | null | undefined): Step[] {
+/** A JSON patch path's tokens (in the rendered resource's indexes) as merge-key steps. */
+function operationSteps(tokens: readonly string[], rendered: Node | null | undefined): Step[] {
   const raw: (string | number)[] = [];
   let node: unknown = rendered;
-  for (const token of pointerTokens(pointer)) {
+  for (const token of tokens) {
     if (isSeq(node)) {
       const index = token === '-' ? node.items.length - 1 : Number(token);
       raw.push(Number.isInteger(index) ? index : token);
@@ -76,15 +78,22 @@ function operationSteps(pointer: string, rendered: Node | null | undefined): Ste
   return mergeKeyPath(rendered, raw);
 }
 
-/** Where an operation list (JSON 6902) wrote the path, if it did (the last operation wins). */
+/**
+ * Where an operation list (JSON 6902) wrote the path, if it did (the last operation wins). Each
+ * operation's indexes are replayed through the later ones (json-patch-replay.ts).
+ */
 function jsonWriter(source: SourceText, ops: Node, path: FieldPath, rendered: Node | null | undefined): Place | undefined {
   if (!isSeq(ops)) return undefined;
-  for (const op of [...ops.items].reverse()) {
+  const read = readOps(ops.items);
+  for (let k = ops.items.length - 1; k >= 0; k--) {
+    const op = ops.items[k];
     if (!isMap(op)) continue;
     const kind = op.get('op');
     const pointerNode = op.get('path', true);
     if (!isScalar(pointerNode) || typeof pointerNode.value !== 'string' || !['add', 'replace', 'copy', 'move'].includes(String(kind))) continue;
-    const steps = operationSteps(pointerNode.value, rendered);
+    const tokens = finalTokens(read, k, rendered);
+    if (!tokens) continue;
+    const steps = operationSteps(tokens, rendered);
     if (!startsWith(path, steps)) continue;
     const value = op.get('value', true) as Node | undefined;
     const inside = value ? follow(value, path.slice(steps.length)) : undefined;
@@ -132,7 +141,7 @@ export function patchTouches(applied: readonly { patch: LoadedPatch; doc: Docume
       for (const op of doc.contents.items) {
         const pointer = isMap(op) ? op.get('path', true) : undefined;
         if (!isScalar(pointer) || typeof pointer.value !== 'string') continue;
-        if (startsWith(operationSteps(pointer.value, rendered), podPath)) out.push(placeOf(patch.source, pointer));
+        if (startsWith(operationSteps(pointerTokens(pointer.value), rendered), podPath)) out.push(placeOf(patch.source, pointer));
       }
     } else {
       const reached = follow(doc.contents, podPath);
@@ -140,4 +149,27 @@ export function patchTouches(applied: readonly { patch: LoadedPatch; doc: Docume
     }
   }
   return out;
+}
+
+/**
+ * The name a rendered resource had in its source, when a JSON 6902 patch renamed it (`replace
+ * /metadata/name`): the patch's `target.name`. The rendered name holds the new name, with any
+ * prefix and suffix around it. Undefined when no patch of the tree renamed a resource of this kind so.
+ */
+export function renamedFrom(patches: readonly PatchRef[], kind: string | undefined, renderedName: string | undefined, sources: Sources): string | undefined {
+  if (renderedName === undefined) return undefined;
+  for (const ref of patches) {
+    const target = ref.target;
+    if (!target?.name || (target.kind !== undefined && target.kind !== kind)) continue;
+    const patch = load(ref, sources);
+    for (const doc of patch?.source.docs ?? []) {
+      if (!isSeq(doc.contents)) continue;
+      for (const op of doc.contents.items) {
+        if (!isMap(op) || (op.get('path') as unknown) !== '/metadata/name' || !['replace', 'add'].includes(String(op.get('op')))) continue;
+        const value = op.get('value');
+        if (typeof value === 'string' && value !== '' && renderedName.includes(value)) return target.name;
+      }
+    }
+  }
+  return undefined;
 }
