@@ -9,7 +9,8 @@ export const cliEn = {
   'cli.rule-failed': 'rule {rule} failed on {file}: {error}',
   'cli.usage': [
     'Usage:',
-    '  podsight check FILE|DIR... [options]   check Kubernetes manifests (directories: every *.yaml / *.yml)',
+    '  podsight check FILE|DIR... [options]   check Kubernetes manifests (directories: every *.yaml / *.yml',
+    '                                         outside hidden folders and node_modules; name a hidden folder to check it)',
     '  podsight diagram FILE [--pod NAME] [--width PX] [--out pod.svg] [--lang en|zh-cn]',
     '                                         draw a pod of FILE as SVG (default: the first pod, to stdout)',
     '  podsight lsp --stdio                   start the language server (any LSP client)',

@@ -9,7 +9,8 @@ export const cliZhCn: Record<string, string> = {
   'cli.rule-failed': '规则 {rule} 在 {file} 上执行失败：{error}',
   'cli.usage': [
     '用法：',
-    '  podsight check 文件|目录... [选项]      检查 Kubernetes 清单（目录：其中所有 *.yaml / *.yml）',
+    '  podsight check 文件|目录... [选项]      检查 Kubernetes 清单（目录：其中所有 *.yaml / *.yml，',
+    '                                         隐藏文件夹和 node_modules 除外；直接指定隐藏文件夹即可检查它）',
     '  podsight diagram 文件 [--pod 名称] [--width 像素] [--out pod.svg] [--lang en|zh-cn]',
     '                                         把文件中的一个 Pod 画成 SVG（默认：第一个 Pod，输出到标准输出）',
     '  podsight lsp --stdio                   启动语言服务器（适用于任何 LSP 客户端）',
