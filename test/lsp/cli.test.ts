@@ -1,7 +1,7 @@
 /** The CLI contract: JSON shape, exit codes, SARIF, languages. Runs the built bundle. */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -46,6 +46,18 @@ test('directories are expanded; --rule overrides; text output has file:line:col'
   assert.equal(r.status, 1);
   assert.doesNotMatch(r.stdout, /\[port-conflict\]/);
   assert.match(r.stdout, /seed-hostpath-typo\.yaml:29:7: error .*\[unknown-field\]/);
+});
+
+test('a folder leaves out hidden folders and node_modules; a hidden folder named on the command line is checked', () => {
+  const dir = tempDir('podsight-cli-hidden-');
+  const broken = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: Web, image: nginx:1.27}]\n';
+  for (const sub of ['.k8s', 'node_modules/pkg', 'apps']) {
+    mkdirSync(join(dir, sub), { recursive: true });
+    writeFileSync(join(dir, sub, 'pod.yaml'), broken);
+  }
+  const files = (args: string[]): string[] => (JSON.parse(podsight(['check', ...args, '--format', 'json', '--no-config']).stdout) as { file: string }[]).map((f) => f.file.slice(dir.length + 1));
+  assert.deepEqual(files([dir]), ['apps/pod.yaml']);
+  assert.deepEqual(files([join(dir, '.k8s')]), ['.k8s/pod.yaml']);
 });
 
 test('SARIF 2.1.0 output', () => {
