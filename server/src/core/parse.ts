@@ -273,7 +273,8 @@ function parseYtt(text: string): ParsedChunk | undefined {
   if (!ytt.first) return undefined;
   const common = { directives: ytt.annotations, engine: 'ytt' as const, placeholders: ytt.first };
   if (ytt.overlay) return { text, docs: [], templated: true, ...common };
-  if (ytt.spans.length === 0 && ytt.conditional.length === 0) return undefined;
+  // `#@yaml/map-key-override` makes a duplicate key ytt's way to replace a value.
+  if (ytt.spans.length === 0 && ytt.conditional.length === 0 && !text.includes('#@yaml/map-key-override')) return undefined;
   const quick = quickParseOrNothing(ytt.text, YAML_OPTIONS);
   const masked = quick ? [quick] : parseLeniently(ytt.text);
   if (masked.length === 0 || masked.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return undefined;

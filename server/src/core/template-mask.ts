@@ -129,13 +129,13 @@ export function within(offset: number, spans: readonly Span[]): boolean {
 }
 
 /** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
-const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Z][A-Z0-9_]+@(?![\w@])|(?<![\w%])%[A-Z][A-Z0-9_]+%(?![\w%])/g;
+const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Za-z_][\w.]+@(?![\w@])|(?<![\w%])%[A-Za-z_][\w.]+%(?![\w%])/g;
 /**
  * A chunk may hold the tokens a `sed` step replaces that YAML cannot read as written: `@NAME@`
  * (`@` is reserved at the start of a plain value: `sed "s/@HTTP_PORT@/8080/g" < x.yaml | kubectl
  * apply -f -`) and `%NAME%` (TeamCity, batch files; `%` starts a directive).
  */
-export const MAY_HOLD_TOKENS = /@[A-Z][A-Z0-9_]+@|%[A-Z][A-Z0-9_]+%/;
+export const MAY_HOLD_TOKENS = /@[A-Za-z_][\w.]+@|%[A-Za-z_][\w.]+%/;
 /** Whether a masked placeholder is one of those tokens, not a `${…}`. */
 export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || placeholder.startsWith('%') && !placeholder.startsWith('%{');
 /**

@@ -3,7 +3,8 @@
  * sets a value that plain YAML reads as empty; `#@ if` / `#@ else` / `#@ end` keep both branches in
  * the file, and `#@ for` repeats its body; `#@overlay/match` documents are partial, merged into
  * other documents by ytt. A value an annotation sets becomes the same number of `x` (unknown, as a
- * masked template action is); what lies inside a block may be rendered zero, one or many times
+ * masked template action is), and a `_:` key whose annotation writes pairs (`template.replace`) a
+ * blank line (the map is open, as under a Helm `include`); what lies inside a block may be rendered zero, one or many times
  * (conditional, as a Helm `if` is); an overlay document is not checked.
  */
 import type { Span } from '../rules/types';
@@ -11,8 +12,11 @@ import type { Span } from '../rules/types';
 /** A ytt annotation: `#@` and a statement, an expression or an annotation name. */
 const ANNOTATION = /(^|[ \t])#@(?=[ \t]*\S)/;
 /** Whether a chunk is a ytt template: one of its lines holds an annotation ytt reads. */
-export const MAY_BE_YTT = /#@(?:[ \t]|load\(|data\/values|overlay\/|yaml\/|schema\/|template\/|library\/|def\b|if\b|for\b)/;
-const BLOCK_OPEN = /^#@\s*(?:if|for|def)\b.*:\s*$/;
+// A value written as an annotation (`key: #@ expr`) is one too; a `#@` comment alone is not:
+// `#@ if you change this:` in a plain manifest is a comment.
+export const MAY_BE_YTT = /#@[ \t]*load\(|#@[^\n]*\bdata\.values\b|#@(?:overlay|yaml|schema|template|library|data)\/|#@[ \t]*def\b|:[ \t]+#@[ \t]*\S/;
+/** `#@ if x:` opens a block up to `#@ end`; `#@ if/end x:` acts on the next node alone, opening none. */
+const BLOCK_OPEN = /^#@\s*(?:if|for|def)\b(?!\/end).*:\s*$/;
 const BLOCK_BRANCH = /^#@\s*(?:elif\b.*|else\s*):\s*$/;
 const BLOCK_END = /^#@\s*end\b/;
 
@@ -57,6 +61,12 @@ export function maskYtt(text: string): YttMasked {
           const from = open.pop();
           if (from !== undefined) conditional.push({ start: from, end: lineStart });
         } else if (BLOCK_BRANCH.test(comment) && open.length === 0) conditional.push({ start: 0, end: lineStart });
+      } else if (/^\s*(?:-\s+)?_:$/.test(before)) {
+        // `_: #@ template.replace(…)`: the pairs (or items) it writes go where the line is.
+        const start = lineStart;
+        const end = lineStart + line.length;
+        for (let i = start; i < end; i++) out[i] = ' ';
+        spans.push({ start, end });
       } else if (before.endsWith(':') || /^\s*-$/.test(before)) {
         // The annotation is the value: `key: #@ expr`, `- #@ expr`.
         const start = lineStart + at;

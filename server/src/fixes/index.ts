@@ -20,6 +20,7 @@ import { invalidValueFixes } from './invalid-value';
 import { portConflictFixes } from './port-conflict';
 import { removedApiVersionFixes } from './removed-api-version';
 import { runAsNonRootFixes } from './run-as-non-root';
+import { invalidImageFixes } from './invalid-image';
 import { portNotServedFixes } from './port-not-served';
 import { unknownFieldFixes } from './unknown-field';
 import { serviceTargetPortFixes } from './service-target-port';
@@ -71,6 +72,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'missing-config-key': missingConfigKeyFixes,
   'removed-api-version': removedApiVersionFixes,
   'run-as-non-root': runAsNonRootFixes,
+  'invalid-image': invalidImageFixes,
 };
 
 /** Options for computing fixes. */

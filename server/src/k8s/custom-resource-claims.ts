@@ -19,7 +19,9 @@ function groupOf(apiVersion: string | undefined): string {
 /** The custom resource kind holding `offset` (chunk-relative), if a pod of a custom resource does. */
 export function customResourceKindAt(pods: readonly PodModel[], offset: number): string | undefined {
   for (const pod of pods) {
-    const range = pod.object.node.range;
+    // The pod's part (its template, or its spec): the resource's own metadata is validated on apply
+    // like any object's (labels, namespace), so its claims stand as written.
+    const range = (pod.owner !== pod.object.node ? pod.owner : pod.spec).range;
     if (!range || offset < range[0] || offset > range[2]) continue;
     if (BUILT_IN_GROUPS.has(groupOf(pod.object.apiVersion))) return undefined;
     return pod.object.kind ?? 'custom resource';

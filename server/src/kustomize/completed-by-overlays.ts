@@ -27,6 +27,7 @@ const COMPLETED_BY_OVERLAYS: ReadonlySet<string> = new Set([
   'selector-mismatch',
   'dangling-backend',
   'run-as-non-root',
+  'invalid-image',
 ]);
 
 /** True when a render of the file's overlays decides this rule's findings for the file. */

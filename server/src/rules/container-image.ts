@@ -24,7 +24,8 @@ import type { RuleContext } from './types';
  */
 const FRAMEWORK_CONTAINERS = new Set(['spark-kubernetes-driver', 'spark-kubernetes-executor', 'flink-main-container']);
 
-function judged(pod: PodModel, ctx: RuleContext): boolean {
+/** Whether a pod's containers are whole enough to judge their images (see the header). */
+export function judged(pod: PodModel, ctx: RuleContext): boolean {
   if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) return false;
   // A Pod with no name (nor generateName) is a template some framework reads, not an object to apply.
   const metadata = getNode(pod.object.node, 'metadata', pod.doc);

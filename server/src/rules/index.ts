@@ -25,6 +25,7 @@ import { duplicatePortName } from './duplicate-port-name';
 import { probePortElsewhere } from './probe-port-elsewhere';
 import { selectorMismatch } from './selector-mismatch';
 import { runAsNonRoot } from './run-as-non-root';
+import { invalidImage } from './invalid-image';
 import { undefinedEnvReference } from './undefined-env-reference';
 import { danglingBackend } from './dangling-backend';
 import { missingConfigKey } from './missing-config-key';
@@ -50,6 +51,7 @@ export const rules: readonly Rule[] = [
   invalidName,
   selectorMismatch,
   runAsNonRoot,
+  invalidImage,
   duplicateEnv,
   undefinedEnvReference,
   removedApiVersion,

@@ -8,15 +8,18 @@
  * `runAsNonRoot`, and most official images start as root.
  *
  * The image's user comes from the built-in table (images/data/users.ts): an image not in it is not
- * judged. Not judged either: Windows pods (`runAsUserName` applies), values a template or
- * placeholder writes, kustomize patches and resources (an overlay may add the `runAsUser`).
+ * judged. Not judged either: Windows pods (`runAsUserName` applies), custom resources (their
+ * controllers merge security settings from elsewhere), values a template or placeholder writes,
+ * kustomize patches and resources (an overlay may add the `runAsUser`).
  */
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getNode, getPair } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
 import { IMAGE_USERS } from '../k8s/images/data/users';
+import { parseImageRef, tagWords } from '../k8s/images/image-ref';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { isBuiltInWorkload } from '../k8s/workloads';
 import type { Rule, RuleContext } from './types';
 
 /** A field of a securityContext: absent, unknown (a template or placeholder writes it), or its node. */
@@ -27,7 +30,10 @@ function setting(context: YAMLMap | undefined, contextUnknown: boolean, key: str
   const pair = getPair(context, key, doc);
   if (!pair) return { state: 'absent' };
   const node = pair.value as Node | null;
-  if (!node || isUnknownValue(node) || !isScalar(node)) return { state: 'unknown' };
+  if (isUnknownValue(node)) return { state: 'unknown' };
+  // `runAsUser:` with nothing after it is null: not set.
+  if (!node || (isScalar(node) && node.value === null)) return { state: 'absent' };
+  if (!isScalar(node)) return { state: 'unknown' };
   return { state: 'set', node, value: node.value };
 }
 
@@ -47,12 +53,26 @@ function securityContextOf(owner: YAMLMap, doc: Document): { map?: YAMLMap; unkn
   return { map: node, unknown: false };
 }
 
+/**
+ * A pod for Windows nodes: `os.name: windows`, `windowsOptions`, a node selector or affinity on
+ * `kubernetes.io/os: windows`, or a Windows image tag (`-windowsservercore`, `-nanoserver`, `ltsc`).
+ * The Windows kubelet checks `runAsUserName`, not the image's USER.
+ */
 function isWindows(pod: PodModel): boolean {
   const os = getMap(pod.spec, 'os', pod.doc);
   const name = os && getNode(os, 'name', pod.doc);
   if (isScalar(name) && name.value === 'windows') return true;
-  return [pod.spec, ...pod.containers.map((c) => c.node)].some((owner) => getMap(getMap(owner, 'securityContext', pod.doc), 'windowsOptions', pod.doc) !== undefined);
+  if ([pod.spec, ...pod.containers.map((c) => c.node)].some((owner) => getMap(getMap(owner, 'securityContext', pod.doc), 'windowsOptions', pod.doc) !== undefined)) return true;
+  if (pod.containers.some((c) => WINDOWS_TAG.test(c.image ?? ''))) return true;
+  const selector = getMap(pod.spec, 'nodeSelector', pod.doc);
+  if (selector?.items.some((p) => isScalar(p.key) && OS_LABEL.test(String(p.key.value)) && isScalar(p.value) && p.value.value === 'windows')) return true;
+  // Affinity on the OS label: read as text, any `windows` value counts.
+  const affinity = getNode(pod.spec, 'affinity', pod.doc);
+  return affinity !== undefined && /kubernetes\.io\/os[\s\S]*\bwindows\b/.test(String(affinity));
 }
+
+const OS_LABEL = /^(?:beta\.)?kubernetes\.io\/os$/;
+const WINDOWS_TAG = /:[^/]*(?:windowsservercore|nanoserver|ltsc\d{4}|windows)/i;
 
 function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
   const nonRoot = effective(container, pod, 'runAsNonRoot');
@@ -66,7 +86,7 @@ function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerMod
   if (user.state === 'unknown' || !container.image || !container.imageNode || isUnknownValue(container.imageNode)) return;
   const repository = lookupImage(container.image, ctx.options.images)?.builtinRepository;
   const imageUser = repository === undefined ? undefined : IMAGE_USERS[repository];
-  if (!imageUser) return;
+  if (!imageUser || imageUser.notForTagWords?.some((word) => tagWords(parseImageRef(container.image ?? '')?.tag).includes(word))) return;
   const related = [{ node: nonRoot.node, message: ctx.t('run-as-non-root.related') }];
   if (imageUser.name === undefined) {
     ctx.report({ node: container.imageNode, message: ctx.t('run-as-non-root.image-root', { ...args, source: imageUser.source }), related, data: { imageRoot: true } });
@@ -86,7 +106,9 @@ export const runAsNonRoot: Rule = {
   check(ctx) {
     if (ctx.options.fragment || ctx.options.kustomizeResource) return;
     for (const pod of ctx.pods) {
-      if (isWindows(pod)) continue;
+      // Custom resources merge security settings from elsewhere (Argo's templateDefaults and
+      // podSpecPatch, Tekton's podTemplate): only built-in workloads say all of it themselves.
+      if (pod.partial || !isBuiltInWorkload(pod.object) || isWindows(pod)) continue;
       for (const container of pod.containers) if (container.role !== 'step') checkContainer(ctx, pod, container);
     }
   },

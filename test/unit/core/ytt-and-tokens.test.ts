@@ -72,3 +72,72 @@ spec:
   // An e-mail address is not a token.
   assert.deepEqual(rules('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {owner: "ops@EXAMPLE.COM"}\n'), []);
 });
+
+test('ytt idioms: `_: #@ template.replace(…)` opens the map, `#@ if/end` acts on one node, map-key-override allows a duplicate (probe AT)', () => {
+  const replace = `#@ load("@ytt:template", "template")
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: web-config
+  labels:
+    app: web
+    _: #@ template.replace(extra_labels())
+data:
+  a: b
+`;
+  assert.deepEqual(rules(replace).filter((r) => !r.startsWith('templated-file')), []);
+  const ifEnd = `#@ load("@ytt:data", "data")
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  #@ if/end data.values.lb:
+  type: LoadBalancer
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: Api_Svc
+spec:
+  ports: [{port: 80}]
+`;
+  // The one-line if/end opens no block: the next document is judged.
+  assert.deepEqual(rules(ifEnd), ['invalid-name|error']);
+  const override = `#@ load("@ytt:data", "data")
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+data:
+  a: one
+  #@yaml/map-key-override
+  a: two
+`;
+  assert.deepEqual(rules(override).filter((r) => !r.startsWith('templated-file')), []);
+});
+
+test('a plain manifest with a `#@` comment is not a ytt template: its findings stay (probe AT)', () => {
+  const text = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+  #@ if you bump the image, bump the chart too:
+  - name: web
+    image: nginx:1.27
+    ports: [{name: HTTP_WEB, containerPort: 80}]
+`;
+  assert.deepEqual(rules(text), ['invalid-port|error']);
+});
+
+test('more token forms: TeamCity %build.number%, Maven @project.version@, Octopus #{X | ToLower}, ytt (@= … @)', () => {
+  const named = (name: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+  for (const name of ['"%build.number%"', '"%env.APP_NAME%"', '"@project.artifactId@"', '"#{Octopus.Project.Name | ToLower}"', '"#{ AppName }"', '"app-(@= data.values.env @)"']) {
+    assert.deepEqual(rules(named(name)), [], name);
+  }
+  assert.deepEqual(rules(named('App_Config')), ['invalid-name|error']);
+});

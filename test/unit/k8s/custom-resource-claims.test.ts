@@ -44,3 +44,10 @@ test('in Chinese too', () => {
   assert.match(m['duplicate-container-name'] ?? '', /在 Rollout 中，kubectl apply 只按 CRD 的 schema 检查/);
   assert.doesNotMatch(m['duplicate-container-name'] ?? '', /kubectl apply 会拒绝：/);
 });
+
+test("a custom resource's own metadata is validated on apply like any object's: its claims stand (sweep AU)", () => {
+  const text = pod('argoproj.io/v1alpha1', 'Rollout').replace('metadata: {name: web}', 'metadata: {name: web, labels: {team: "Platform Team"}}');
+  const labels = analyzeText(text).findings.filter((f) => f.rule === 'invalid-name').map((f) => f.message);
+  assert.equal(labels.length, 1);
+  assert.match(labels[0] ?? '', /kubectl apply rejects this: "metadata\.labels: Invalid value: "Platform Team"/);
+});

@@ -58,3 +58,21 @@ test('fix: run as the UID of the user the image names (preferred); none for root
   const root = fixesOf(pod('{runAsNonRoot: true}', container('web', 'nginx:1.27')), 'run-as-non-root');
   assert.deepEqual(root.fixes.filter((f) => !/^Disable /.test(f.title)), []);
 });
+
+test('probe AT: Windows by node selector, affinity or image tag; custom resources; runAsUser left empty; wordpress:cli', () => {
+  const base = pod('{runAsNonRoot: true}', container('web', 'traefik:v3.1'));
+  assert.deepEqual(reported(base.replace('spec:\n', 'spec:\n  nodeSelector: {kubernetes.io/os: windows}\n')), []);
+  const affinity = '  affinity:\n    nodeAffinity:\n      requiredDuringSchedulingIgnoredDuringExecution:\n        nodeSelectorTerms:\n        - matchExpressions: [{key: kubernetes.io/os, operator: In, values: [windows]}]\n';
+  assert.deepEqual(reported(base.replace('spec:\n', `spec:\n${affinity}`)), []);
+  assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('web', 'caddy:2.8-windowsservercore-ltsc2022'))), []);
+  // A Linux node selector changes nothing.
+  assert.deepEqual(reported(base.replace('spec:\n', 'spec:\n  nodeSelector: {kubernetes.io/os: linux}\n')), ['web']);
+  // Custom resources merge security settings from elsewhere (Argo's templateDefaults, Tekton's podTemplate).
+  const rollout = `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  selector: {matchLabels: {app: r}}\n  template:\n    metadata: {labels: {app: r}}\n    spec:\n      securityContext: {runAsNonRoot: true}\n      containers:\n      - name: web\n        image: nginx:1.27\n`;
+  assert.deepEqual(reported(rollout), []);
+  // `runAsUser:` with nothing after it is not set.
+  assert.deepEqual(reported(pod('{runAsNonRoot: true, runAsUser: }', container('web', 'nginx:1.27'))), ['web']);
+  // wordpress's cli tags run as www-data.
+  assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('wp', 'wordpress:cli-2.11'))), []);
+  assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('wp', 'wordpress:6.6-apache'))), ['wp']);
+});

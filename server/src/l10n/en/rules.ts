@@ -101,6 +101,8 @@ export const rulesEn = {
     'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
   'mount-shadows-image.over-file':
     'Volume {volume} is a directory, and container "{container}" mounts it at {mountPath}, which {image} ships as a file. The container runtime cannot mount a directory over a file, so the container is never created ("not a directory: Are you trying to mount a directory onto a file?"). To put one file there, mount one key of the volume with subPath: {key}.',
+  'invalid-image.message':
+    'Container "{container}" will not start: "{image}" is not an image reference ({reason}). The API server accepts the pod, but the kubelet cannot parse the reference to pull it, and the container stays in InvalidImageName.',
   'run-as-non-root.image-root':
     'Container "{container}" will not start: runAsNonRoot is true and no runAsUser is set, so the kubelet checks the image\'s user, and {image} starts as root (the image sets no USER: {source}). It refuses the container: "container has runAsNonRoot and image will run as root", and the pod stays in CreateContainerConfigError. Set runAsUser to a non-root UID the image supports, or use an image that runs as a numeric non-root user.',
   'run-as-non-root.image-named':

@@ -104,6 +104,8 @@ export const rulesZhCn: Record<string, string> = {
     '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
   'mount-shadows-image.over-file':
     '卷 {volume} 是一个目录，容器 "{container}" 把它挂载到 {mountPath}，而 {image} 在那里自带的是一个文件。容器运行时无法把目录挂载到文件上，因此容器根本不会被创建（"not a directory: Are you trying to mount a directory onto a file?"）。要在那里放一个文件，请用 subPath: {key} 只挂载卷中的一个键。',
+  'invalid-image.message':
+    '容器 "{container}" 不会启动："{image}" 不是合法的镜像引用（{reason}）。API 服务器会接受这个 Pod，但 kubelet 无法解析该引用来拉取镜像，容器会停在 InvalidImageName。',
   'run-as-non-root.image-root':
     '容器 "{container}" 不会启动：runAsNonRoot 为 true 且未设置 runAsUser，kubelet 会检查镜像的用户，而 {image} 以 root 启动（镜像没有设置 USER：{source}）。kubelet 拒绝该容器："container has runAsNonRoot and image will run as root"，Pod 停在 CreateContainerConfigError。请把 runAsUser 设为镜像支持的非 root UID，或改用以数字非 root 用户运行的镜像。',
   'run-as-non-root.image-named':

@@ -15,6 +15,8 @@ export interface ImageUser {
   readonly uid?: number;
   /** Where the fact comes from. */
   readonly source: string;
+  /** Tags holding one of these words run another user (`wordpress:cli` runs as www-data): not judged. */
+  readonly notForTagWords?: readonly string[];
 }
 
 const ROOT = (source: string): ImageUser => ({ source });
@@ -29,7 +31,7 @@ export const IMAGE_USERS: Readonly<Record<string, ImageUser>> = {
   httpd: ROOT('docker-library/httpd Dockerfile; children run as www-data'),
   tomcat: ROOT('docker-library/tomcat Dockerfile'),
   php: ROOT('docker-library/php Dockerfile'),
-  wordpress: ROOT('docker-library/wordpress Dockerfile'),
+  wordpress: { ...ROOT('docker-library/wordpress Dockerfile'), notForTagWords: ['cli'] },
   nextcloud: ROOT('nextcloud/docker Dockerfile'),
   redis: ROOT('docker-library/redis Dockerfile; the entrypoint drops to redis with gosu'),
   postgres: ROOT('docker-library/postgres Dockerfile; the entrypoint drops to postgres with gosu'),

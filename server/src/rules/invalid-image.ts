@@ -1,0 +1,61 @@
+/**
+ * invalid-image: an `image` that is no image reference (distribution/reference's grammar, which
+ * the kubelet parses it with): an upper-case repository (`MyUser/App`), a space, a `:` with no tag,
+ * a URL (`https://…`). The API server accepts the pod; the kubelet cannot pull the image, and the
+ * container stays in InvalidImageName ("couldn't parse image reference … invalid reference
+ * format"). Judged where the image-missing check judges (container-image.ts: whole built-in
+ * workloads); values a template or placeholder writes are unknown, and references a build tool
+ * resolves before apply (`ko://github.com/…`) and names in capitals (`APP_IMAGE`, a CI step's
+ * placeholder) are left alone.
+ */
+import { isScalar } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { parseImageRef } from '../k8s/images/image-ref';
+import { containerLabel } from '../k8s/pod-model';
+import { judged } from './container-image';
+import type { Rule } from './types';
+
+/** `ko://`: a build tool's reference, replaced by a real one before the manifest is applied (`https://` is a mistake). */
+const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
+/**
+ * `IMAGE`, `APP_IMAGE:TAG`, `REGISTRY/APP`: a name in capitals is a placeholder a CI step replaces
+ * (`sed "s|APP_IMAGE|$IMAGE|"`, `kustomize edit set image`), not a mistake; `MyApp` is one.
+ */
+/** `docker.io/{username}/app`, `$(IMAGE)`: a placeholder in a form no tool here knows; what replaces it is unknown. */
+const SOME_PLACEHOLDER = /[{}<>$]/;
+const CAPITALS_PLACEHOLDER = /^(?:[A-Z][A-Z0-9_.-]*\/)*[A-Z][A-Z0-9_.-]*(?::[\w.-]+)?$/;
+
+/** Why the kubelet refuses the reference, as it says it. */
+function reasonOf(image: string): { reason: string; lower?: string } {
+  const slash = image.indexOf('/');
+  const first = slash < 0 ? '' : image.slice(0, slash);
+  const registry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
+  const path = registry ? image.slice(slash + 1) : image;
+  const name = path.replace(/[:@].*$/, '');
+  if (name !== name.toLowerCase() && parseImageRef((registry ? `${first}/` : '') + path.replace(name, name.toLowerCase()))) {
+    return { reason: 'invalid reference format: repository name must be lowercase', lower: (registry ? `${first}/` : '') + path.replace(name, name.toLowerCase()) };
+  }
+  return { reason: 'invalid reference format' };
+}
+
+export const invalidImage: Rule = {
+  id: 'invalid-image',
+  defaultSeverity: 'error',
+  check(ctx) {
+    for (const pod of ctx.pods) {
+      if (!judged(pod, ctx)) continue;
+      for (const c of pod.containers) {
+        const node = c.imageNode;
+        if (!node || !isScalar(node) || isUnknownValue(node) || typeof node.value !== 'string') continue;
+        const image = node.value.trim();
+        if (image === '' || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_PLACEHOLDER.test(image) || parseImageRef(image)) continue;
+        const { reason, lower } = reasonOf(image);
+        ctx.report({
+          node,
+          message: ctx.t('invalid-image.message', { container: containerLabel(c), image, reason }),
+          data: lower ? { lowercase: lower } : {},
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * invalid-image: references the kubelet cannot parse (InvalidImageName), with a lower-case fix for
+ * an upper-case repository; placeholders, build tools' references and partial pods are left alone.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+
+const deployment = (image: string): string =>
+  `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - name: web\n        image: ${image}\n`;
+const reported = (image: string, options = {}): string[] => findings(deployment(image), 'invalid-image', options).map((f) => f.message);
+
+test('references the kubelet cannot parse: upper case, a space, a bare colon, a URL', () => {
+  const [upper] = reported('MyUser/WebApp:1.0');
+  assert.match(upper ?? '', /^Container "web" will not start: "MyUser\/WebApp:1\.0" is not an image reference \(invalid reference format: repository name must be lowercase\)\..*InvalidImageName/);
+  for (const image of ['registry.example.com/Team/app:1', '"nginx 1.27"', '"nginx:"', 'https://registry.example.com/app:1', 'nginx:1.27:2']) assert.equal(reported(image).length, 1, image);
+  assert.match(reported('"nginx:"')[0] ?? '', /\(invalid reference format\)/);
+});
+
+test('valid references, placeholders, build tools and partial pods are not judged', () => {
+  for (const image of ['nginx', 'nginx:1.27-Alpine', 'localhost:5000/app', 'registry.example.com:443/team/app:v1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', '"[::1]:5000/app:1"']) {
+    assert.deepEqual(reported(image), [], image);
+  }
+  for (const image of ['"${IMAGE}"', '"{{ .Values.image }}"', '__IMAGE__', 'APP_IMAGE', 'REGISTRY/APP:VERSION', 'ko://github.com/example/app/cmd/server', '"<YOUR-IMAGE>"', 'docker.io/{username}/helloworld-go', 'registry/app:$(TAG)']) {
+    assert.deepEqual(reported(image), [], image);
+  }
+  assert.deepEqual(reported('MyApp:1', { kustomizeResource: true }), []);
+  assert.deepEqual(reported('MyApp:1', { fragment: 'kustomize-patch' }), []);
+});
+
+test('fix: the repository in lower case, the tag as written (preferred); none for other references', () => {
+  const text = deployment('Registry.Example.com/Team/WebApp:V1');
+  const { fix } = applyFix(text, 'invalid-image', /registry/i, text.replace('Registry.Example.com/Team/WebApp:V1', 'Registry.Example.com/team/webapp:V1'));
+  assert.equal(fix.preferred, true);
+  assert.deepEqual(fixesOf(deployment('"nginx:"'), 'invalid-image').fixes.filter((f) => !/^Disable /.test(f.title)), []);
+});
