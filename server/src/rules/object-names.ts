@@ -10,7 +10,7 @@
  * resources and RBAC objects (their names follow other rules: `system:controller:x` is valid), and
  * names a template or placeholder writes.
  */
-import type { Document } from 'yaml';
+import type { Document, Scalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getScalar } from '../core/yaml-access';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names';
@@ -61,11 +61,26 @@ export function checkObjectName(ctx: RuleContext, object: K8sObject, doc: Docume
   const node = rule && getScalar(getMap(object.node, 'metadata', doc), 'name', doc);
   if (!rule || !node || typeof node.value !== 'string' || node.value === '' || isUnknownValue(node)) return;
   const errors = rule(node.value);
-  if (errors.length === 0) return;
+  if (errors.length === 0) {
+    checkPodHostnames(ctx, object, node, node.value);
+    return;
+  }
   const path = `${object.pathPrefix}metadata.name`;
   ctx.report({
     node,
     message: ctx.t('invalid-name.object', { name: node.value, kind: object.kind as string, path, reason: errors.join('; ') }),
     data: { name: node.value, what: 'object', metadata: true },
   });
+}
+
+/**
+ * A StatefulSet's pods are named `<name>-0`, `<name>-1`… and take that name as their hostname, an
+ * RFC 1123 label: a name with a dot is accepted on apply, but the controller can create none of its
+ * pods ("spec.hostname: Invalid value: "db.v2-0": must not contain dots").
+ */
+function checkPodHostnames(ctx: RuleContext, object: K8sObject, node: Scalar, name: string): void {
+  if (object.kind !== 'StatefulSet' || !object.apiVersion?.startsWith('apps/') || !name.includes('.')) return;
+  const pod = `${name}-0`;
+  const reason = dns1123LabelErrors(pod).join('; ');
+  ctx.report({ node, message: ctx.t('invalid-name.statefulset-hostname', { name, pod, reason }), data: { name, what: 'object', metadata: true } });
 }

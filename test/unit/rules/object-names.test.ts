@@ -45,3 +45,11 @@ test('names with other rules or set by other tools are not judged', () => {
   assert.deepEqual(names(object('apps/v1', 'Deployment', 'Any_Name'), { fragment: 'kustomize-patch' }), []);
   assert.deepEqual(names(object('apps/v1', 'Deployment', 'Any_Name'), { kustomizeResource: true }), []);
 });
+
+test('a StatefulSet named with a dot: accepted, but no pod can be created (its hostname is its name; probe AT)', () => {
+  const found = findings(object('apps/v1', 'StatefulSet', 'db.v2'), 'invalid-name');
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.message, /none of its pods can be created.*"spec\.hostname: Invalid value: "db\.v2-0": must not contain dots"/);
+  assert.deepEqual(names(object('apps/v1', 'Deployment', 'db.v2')), []);
+  assert.deepEqual(names(object('apps/v1', 'StatefulSet', 'db-v2')), []);
+});

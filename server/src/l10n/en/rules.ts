@@ -147,6 +147,8 @@ export const rulesEn = {
 
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.object': '"{name}" is not a valid {kind} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.statefulset-hostname':
+    'The StatefulSet "{name}" is accepted, but none of its pods can be created: each pod takes its name ("{pod}") as its hostname, which must be an RFC 1123 label. The controller reports "spec.hostname: Invalid value: "{pod}": {reason}" on every attempt. Use a name without dots.',
   'invalid-name.value': '"{name}" is not a valid {what}. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.what.label-key': 'label key',
   'invalid-name.what.label-value': 'label value',

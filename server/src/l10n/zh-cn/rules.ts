@@ -150,6 +150,8 @@ export const rulesZhCn: Record<string, string> = {
 
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.object': '"{name}" 不是合法的 {kind} 名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.statefulset-hostname':
+    'StatefulSet "{name}" 会被接受，但它的 Pod 一个都创建不了：每个 Pod 都以自己的名字（"{pod}"）作为主机名，而主机名必须是 RFC 1123 标签。控制器每次尝试都会报告 "spec.hostname: Invalid value: "{pod}": {reason}"。请使用不含点的名字。',
   'invalid-name.value': '"{name}" 不是有效的{what}。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.what.label-key': '标签键',
   'invalid-name.what.label-value': '标签值',
