@@ -5,8 +5,8 @@
  * container stays in InvalidImageName ("couldn't parse image reference … invalid reference
  * format"). Judged where the image-missing check judges (container-image.ts: whole built-in
  * workloads); values a template or placeholder writes are unknown, and references a build tool
- * resolves before apply (`ko://github.com/…`) and names in capitals (`APP_IMAGE`, a CI step's
- * placeholder) are left alone.
+ * resolves before apply (`ko://github.com/…`) and references with a word in capitals (`APP_IMAGE`,
+ * `gcr.io/PROJECT_ID/app`: a CI step's placeholder) are left alone.
  */
 import { isScalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
@@ -18,12 +18,16 @@ import type { Rule } from './types';
 /** `ko://`: a build tool's reference, replaced by a real one before the manifest is applied (`https://` is a mistake). */
 const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
 /**
- * `IMAGE`, `APP_IMAGE:TAG`, `REGISTRY/APP`: a name in capitals is a placeholder a CI step replaces
- * (`sed "s|APP_IMAGE|$IMAGE|"`, `kustomize edit set image`), not a mistake; `MyApp` is one.
+ * `IMAGE`, `APP_IMAGE:TAG`, `gcr.io/GOOGLE_CLOUD_PROJECT/app:COMMIT_SHA`, `AWS_ACCOUNT_ID.dkr.ecr…`:
+ * a word in capitals is a placeholder a CI step replaces (`sed "s/COMMIT_SHA/$SHA/"`, `kustomize
+ * edit set image`), not a mistake; `MyUser/WebApp`, in mixed case, is one.
  */
+const CAPITALS_WORD = /(?:^|[/.:@-])[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`: a placeholder in a form no tool here knows; what replaces it is unknown. */
 const SOME_PLACEHOLDER = /[{}<>$]/;
-const CAPITALS_PLACEHOLDER = /^(?:[A-Z][A-Z0-9_.-]*\/)*[A-Z][A-Z0-9_.-]*(?::[\w.-]+)?$/;
+
+/** The reference without its tag and digest (a tag in capitals, `:V1`, is valid as it is). */
+const nameOf = (image: string): string => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 
 /** Why the kubelet refuses the reference, as it says it. */
 function reasonOf(image: string): { reason: string; lower?: string } {
@@ -48,7 +52,7 @@ export const invalidImage: Rule = {
         const node = c.imageNode;
         if (!node || !isScalar(node) || isUnknownValue(node) || typeof node.value !== 'string') continue;
         const image = node.value.trim();
-        if (image === '' || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_PLACEHOLDER.test(image) || parseImageRef(image)) continue;
+        if (image === '' || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image)) || parseImageRef(image)) continue;
         const { reason, lower } = reasonOf(image);
         ctx.report({
           node,
