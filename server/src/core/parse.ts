@@ -158,11 +158,11 @@ export function parseChunk(source: string): ParsedChunk {
     }
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
-  if (MAY_BE_YTT.test(text)) {
+  if (text.includes('#@') && MAY_BE_YTT.test(text)) {
     const ytt = parseYtt(text);
     if (ytt) return { ...ytt, docs: unwrap([...ytt.docs]) };
   }
-  if ((text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text)) && docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) {
+  if (docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY')) && (text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text))) {
     const masked = maskPlaceholders(text);
     const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
     const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);

@@ -52,7 +52,7 @@ export const invalidImage: Rule = {
         const node = c.imageNode;
         if (!node || !isScalar(node) || isUnknownValue(node) || typeof node.value !== 'string') continue;
         const image = node.value.trim();
-        if (image === '' || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image)) || parseImageRef(image)) continue;
+        if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image))) continue;
         const { reason, lower } = reasonOf(image);
         ctx.report({
           node,

@@ -48,11 +48,19 @@ const RULES: Record<string, NameRule> = {
   'scheduling.k8s.io/PriorityClass': subdomain,
 };
 
+/** The same, by kind, then group (every object is looked up: no key string is built for it). */
+const BY_KIND = new Map<string, Map<string, NameRule>>();
+for (const [key, rule] of Object.entries(RULES)) {
+  const [group = '', kind = ''] = key.split('/');
+  if (!BY_KIND.has(kind)) BY_KIND.set(kind, new Map());
+  BY_KIND.get(kind)?.set(group, rule);
+}
+
 function ruleFor(apiVersion: string | undefined, kind: string | undefined): NameRule | undefined {
-  if (!apiVersion || !kind) return undefined;
+  const groups = kind === undefined ? undefined : BY_KIND.get(kind);
+  if (!groups || !apiVersion) return undefined;
   const slash = apiVersion.indexOf('/');
-  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
-  return RULES[`${group}/${kind}`];
+  return groups.get(slash < 0 ? '' : apiVersion.slice(0, slash));
 }
 
 export function checkObjectName(ctx: RuleContext, object: K8sObject, doc: Document): void {

@@ -74,9 +74,9 @@ function isWindows(pod: PodModel): boolean {
 const OS_LABEL = /^(?:beta\.)?kubernetes\.io\/os$/;
 const WINDOWS_TAG = /:[^/]*(?:windowsservercore|nanoserver|ltsc\d{4}|windows)/i;
 
-function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
+function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerModel, windows: () => boolean): void {
   const nonRoot = effective(container, pod, 'runAsNonRoot');
-  if (nonRoot.state !== 'set' || nonRoot.value !== true) return;
+  if (nonRoot.state !== 'set' || nonRoot.value !== true || windows()) return;
   const user = effective(container, pod, 'runAsUser');
   const args = { container: containerLabel(container), image: container.image ?? '' };
   if (user.state === 'set') {
@@ -108,8 +108,10 @@ export const runAsNonRoot: Rule = {
     for (const pod of ctx.pods) {
       // Custom resources merge security settings from elsewhere (Argo's templateDefaults and
       // podSpecPatch, Tekton's podTemplate): only built-in workloads say all of it themselves.
-      if (pod.partial || !isBuiltInWorkload(pod.object) || isWindows(pod)) continue;
-      for (const container of pod.containers) if (container.role !== 'step') checkContainer(ctx, pod, container);
+      if (pod.partial || !isBuiltInWorkload(pod.object)) continue;
+      let windows: boolean | undefined;
+      const isForWindows = (): boolean => (windows ??= isWindows(pod));
+      for (const container of pod.containers) if (container.role !== 'step') checkContainer(ctx, pod, container, isForWindows);
     }
   },
 };
