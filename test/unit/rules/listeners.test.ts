@@ -150,3 +150,12 @@ test('nginx -c names another configuration file: what it listens on is unsure, n
       ports: [{containerPort: 9090}]`);
   assert.deepEqual(portRules(text), []);
 });
+
+test('kbudde/rabbitmq_exporter listens on 9419 unless PUBLISH_PORT moves it (sweep AS: a sidecar declared 9090)', () => {
+  const exporter = (extra: string): string => pod(`    - {name: exporter, image: ghcr.io/kbudde/rabbitmq_exporter:1.0.0, ${extra}}`);
+  assert.deepEqual(portRules(exporter('ports: [{containerPort: 9090}]')), ['port-not-served']);
+  assert.deepEqual(portRules(exporter('ports: [{containerPort: 9419}]')), []);
+  assert.deepEqual(portRules(exporter('env: [{name: PUBLISH_PORT, value: "9090"}], ports: [{containerPort: 9090}]')), []);
+  // A configuration file may set the port: unsure, no finding.
+  assert.deepEqual(portRules(exporter('args: [-config-file, /conf/rabbitmq.conf], ports: [{containerPort: 9090}]')), []);
+});

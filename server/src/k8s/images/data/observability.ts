@@ -114,6 +114,22 @@ export const observability: readonly ImageInfo[] = [
     source: 'grafana/grafana Dockerfile (EXPOSE 3000, GF_PATHS_* environment, no VOLUME)',
   },
   {
+    repository: 'kbudde/rabbitmq-exporter',
+    aliases: ['kbudde/rabbitmq_exporter'],
+    title: 'RabbitMQ exporter (kbudde)',
+    ports: [tcp(9419, 'HTTP /metrics')],
+    populatedDirs: [],
+    dataDirs: [],
+    portSetting: { env: 'PUBLISH_PORT', description: 'Set `PUBLISH_PORT` (and `PUBLISH_ADDR` for the address).' },
+    listen: {
+      settings: [{ ...portFlag(9419, [], ['PUBLISH_PORT']), bindEnv: ['PUBLISH_ADDR'] }],
+      // A JSON configuration file may set `publish_port` too.
+      configArgs: ['-config-file', '--config-file'],
+      complete: true,
+    },
+    source: 'kbudde/rabbitmq_exporter README (PUBLISH_PORT, default 9419) and Dockerfile (EXPOSE 9419)',
+  },
+  {
     repository: 'grafana/loki',
     title: 'Grafana Loki',
     ports: [tcp(3100, 'HTTP (push and query API)')],
