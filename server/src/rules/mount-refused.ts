@@ -7,7 +7,8 @@
  * the volume holds. The mount every manifest written for 17 and older has.
  */
 import { isScalar, type Document } from 'yaml';
-import { getSeqItems, getString, asMap } from '../core/yaml-access';
+import { getSeqItems } from '../core/yaml-access';
+import { envOf } from '../k8s/env';
 import { lookupImage } from '../k8s/images';
 import { normaliseRepository, parseImageRef, tagMajor } from '../k8s/images/image-ref';
 import { normaliseMountPath } from '../k8s/names';
@@ -60,8 +61,8 @@ export function refusedMountOf(container: ContainerModel, doc: Document, images:
 
 /** Whether the container sets the variable, or may (envFrom). */
 function setsEnv(container: ContainerModel, pod: PodModel, name: string): boolean {
-  if (getSeqItems(container.node, 'envFrom', pod.doc).length > 0) return true;
-  return getSeqItems(container.node, 'env', pod.doc).some(({ node }) => getString(asMap(node, pod.doc), 'name', pod.doc) === name);
+  const env = envOf(container, pod.doc);
+  return env.hasEnvFrom || env.entries.some((entry) => entry.name === name);
 }
 
 export function checkRefusedMounts(ctx: RuleContext): void {
