@@ -147,15 +147,9 @@ export function parseChunk(source: string): ParsedChunk {
   const unwrap = (d: Document.Parsed[]): Document.Parsed[] => (isListItemText(text) ? unwrapListItem(d) : d);
   if (text.includes('{{') && !parsesAround(text, docs)) {
     const masked = maskTemplateActions(text);
-    // The masked text is plain YAML again, mostly the quick parser's kind (a chart's templates).
-    const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
-    const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
-    // Still broken once masked (or a duplicate key that `if`/`else` branches made): not analysed.
-    if (maskedDocs.length === 0 || maskedDocs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return { text, docs: unwrap(docs), templated: true };
-    for (const doc of maskedDocs) {
-      markUnknownValues(doc, masked.spans);
-      markOpenCollections(doc, masked.text, masked.spans);
-    }
+    // Still broken once masked (a duplicate key that `if`/`else` branches made is fine): not analysed.
+    const maskedDocs = parseMasked(masked.text, masked.spans, true);
+    if (!maskedDocs) return { text, docs: unwrap(docs), templated: true };
     return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
   }
   if (text.includes('#@') && MAY_BE_YTT.test(text)) {
@@ -164,14 +158,9 @@ export function parseChunk(source: string): ParsedChunk {
   }
   if (docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY')) && (text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text))) {
     const masked = maskPlaceholders(text);
-    const quickMasked = quickParseOrNothing(masked.text, YAML_OPTIONS);
-    const maskedDocs = quickMasked ? [quickMasked] : parseLeniently(masked.text);
     // Broken for another reason too: the syntax errors are the user's to see.
-    if (maskedDocs.length > 0 && maskedDocs.every((d) => d.errors.length === 0)) {
-      for (const doc of maskedDocs) {
-        markUnknownValues(doc, masked.spans);
-        markOpenCollections(doc, masked.text, masked.spans);
-      }
+    const maskedDocs = parseMasked(masked.text, masked.spans, false);
+    if (maskedDocs) {
       // The note goes on the placeholder the first syntax error came from.
       const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
       const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));
@@ -275,12 +264,23 @@ function parseYtt(text: string): ParsedChunk | undefined {
   if (ytt.overlay) return { text, docs: [], templated: true, ...common };
   // `#@yaml/map-key-override` makes a duplicate key ytt's way to replace a value.
   if (ytt.spans.length === 0 && ytt.conditional.length === 0 && !text.includes('#@yaml/map-key-override')) return undefined;
-  const quick = quickParseOrNothing(ytt.text, YAML_OPTIONS);
-  const masked = quick ? [quick] : parseLeniently(ytt.text);
-  if (masked.length === 0 || masked.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'))) return undefined;
-  for (const doc of masked) {
-    markUnknownValues(doc, ytt.spans);
-    markOpenCollections(doc, ytt.text, ytt.spans);
-  }
+  const masked = parseMasked(ytt.text, ytt.spans, true);
+  if (!masked) return undefined;
   return { text, docs: masked, templated: false, masked: ytt.spans, ...(ytt.conditional.length ? { conditional: ytt.conditional } : {}), ...common };
+}
+
+/**
+ * A chunk's text with its template parts masked, parsed (mostly the quick parser's kind again: a
+ * chart's templates), with what the masked spans write marked unknown; undefined when it still
+ * does not parse (`duplicates`: a duplicate key, which template branches make, does not count).
+ */
+function parseMasked(maskedText: string, spans: readonly Span[], duplicates: boolean): Document.Parsed[] | undefined {
+  const quick = quickParseOrNothing(maskedText, YAML_OPTIONS);
+  const docs = quick ? [quick] : parseLeniently(maskedText);
+  if (docs.length === 0 || docs.some((d) => d.errors.some((e) => !duplicates || e.code !== 'DUPLICATE_KEY'))) return undefined;
+  for (const doc of docs) {
+    markUnknownValues(doc, spans);
+    markOpenCollections(doc, maskedText, spans);
+  }
+  return docs;
 }
