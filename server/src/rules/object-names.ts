@@ -63,14 +63,24 @@ function ruleFor(apiVersion: string | undefined, kind: string | undefined): Name
   return groups.get(slash < 0 ? '' : apiVersion.slice(0, slash));
 }
 
+/** A scalar string the user wrote (not empty, not a template's). */
+function writtenName(node: Scalar | undefined): node is Scalar<string> {
+  return !!node && typeof node.value === 'string' && node.value !== '' && !isUnknownValue(node);
+}
+
 export function checkObjectName(ctx: RuleContext, object: K8sObject, doc: Document): void {
   if (ctx.options.fragment || ctx.options.kustomizeResource) return;
   const rule = ruleFor(object.apiVersion, object.kind);
-  const node = rule && getScalar(getMap(object.node, 'metadata', doc), 'name', doc);
-  if (!rule || !node || typeof node.value !== 'string' || node.value === '' || isUnknownValue(node)) return;
+  const metadata = rule && getMap(object.node, 'metadata', doc);
+  if (!rule || !metadata) return;
+  checkGenerateName(ctx, object, rule, getScalar(metadata, 'generateName', doc));
+  const node = getScalar(metadata, 'name', doc);
+  if (!writtenName(node)) return;
   const errors = rule(node.value);
   if (errors.length === 0) {
     checkPodHostnames(ctx, object, node, node.value);
+    checkJobLabel(ctx, object, node, node.value, doc);
+    checkReservedPriorityClass(ctx, object, node, node.value);
     return;
   }
   const path = `${object.pathPrefix}metadata.name`;
@@ -91,4 +101,39 @@ function checkPodHostnames(ctx: RuleContext, object: K8sObject, node: Scalar, na
   const pod = `${name}-0`;
   const reason = dns1123LabelErrors(pod).join('; ');
   ctx.report({ node, message: ctx.t('invalid-name.statefulset-hostname', { name, pod, reason }), data: { name, what: 'object', metadata: true } });
+}
+
+/**
+ * `generateName` is checked as a name prefix: the API server replaces a trailing `-` by a letter
+ * and applies the kind's name rule (the random suffix is added after; the prefix is shortened to
+ * fit, so only its characters can be wrong).
+ */
+function checkGenerateName(ctx: RuleContext, object: K8sObject, rule: NameRule, node: Scalar | undefined): void {
+  if (!writtenName(node)) return;
+  const errors = rule(node.value.replace(/-$/, 'a')).filter((error) => !/no more than/.test(error));
+  if (errors.length === 0) return;
+  const path = `${object.pathPrefix}metadata.generateName`;
+  ctx.report({
+    node,
+    message: ctx.t('invalid-name.generate-name', { name: node.value, kind: object.kind as string, path, reason: errors.join('; ') }),
+    data: { name: node.value, what: 'object', metadata: true },
+  });
+}
+
+/**
+ * A Job (whose selector Kubernetes generates) gets its name as the value of the `job-name` and
+ * `batch.kubernetes.io/job-name` labels of its pod template, and a label value is at most 63
+ * characters: a longer name is refused on create.
+ */
+function checkJobLabel(ctx: RuleContext, object: K8sObject, node: Scalar, name: string, doc: Document): void {
+  if (object.kind !== 'Job' || !object.apiVersion?.startsWith('batch/') || name.length <= 63) return;
+  if (getScalar(getMap(object.node, 'spec', doc), 'manualSelector', doc)?.value === true) return;
+  ctx.report({ node, message: ctx.t('invalid-name.job-label', { name, length: String(name.length) }), data: { name, what: 'object', metadata: true } });
+}
+
+/** Names starting with `system-` belong to the two PriorityClasses Kubernetes creates itself. */
+function checkReservedPriorityClass(ctx: RuleContext, object: K8sObject, node: Scalar, name: string): void {
+  if (object.kind !== 'PriorityClass' || !object.apiVersion?.startsWith('scheduling.k8s.io/')) return;
+  if (!name.startsWith('system-') || name === 'system-node-critical' || name === 'system-cluster-critical') return;
+  ctx.report({ node, message: ctx.t('invalid-name.reserved-priority-class', { name }), data: { name, what: 'object', metadata: true } });
 }

@@ -53,3 +53,30 @@ test('a StatefulSet named with a dot: accepted, but no pod can be created (its h
   assert.deepEqual(names(object('apps/v1', 'Deployment', 'db.v2')), []);
   assert.deepEqual(names(object('apps/v1', 'StatefulSet', 'db-v2')), []);
 });
+
+test('a Job name over 63 characters, a generateName prefix and a reserved PriorityClass name', () => {
+  // The Job controller copies the name into its pods' job-name label (at most 63 characters).
+  const job = findings(object('batch/v1', 'Job', 'x'.repeat(64)), 'invalid-name');
+  assert.equal(job.length, 1);
+  assert.match(job[0]!.message, /has 64 characters.*"spec\.template\.labels: Invalid value: "x{64}": must be no more than 63 characters"/);
+  // With a selector of its own (manualSelector) no label is generated.
+  assert.equal(findings(`${object('batch/v1', 'Job', 'x'.repeat(64))}spec:\n  manualSelector: true\n`, 'invalid-name').length, 0);
+  assert.equal(findings(object('apps/v1', 'Deployment', 'x'.repeat(64)), 'invalid-name').length, 0);
+
+  // generateName is a prefix: its trailing dash is fine, its length is shortened to fit.
+  const generated = (name: string): string => `apiVersion: batch/v1\nkind: Job\nmetadata:\n  generateName: ${name}\n`;
+  const upper = findings(generated('Nightly-Report-'), 'invalid-name');
+  assert.equal(upper.length, 1);
+  assert.match(upper[0]!.message, /^"Nightly-Report-" is not a valid Job name prefix\. The API server rejects this: "metadata\.generateName: Invalid value: "Nightly-Report-": a lowercase RFC 1123 subdomain/);
+  assert.deepEqual(upper[0]!.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 31 } });
+  assert.equal(findings(generated('nightly-report-'), 'invalid-name').length, 0);
+  assert.equal(findings(generated(`${'x'.repeat(80)}-`), 'invalid-name').length, 0);
+  assert.equal(findings(generated('${PREFIX}-'), 'invalid-name').length, 0);
+
+  // Only Kubernetes' own two PriorityClasses may start with "system-".
+  const reserved = findings(object('scheduling.k8s.io/v1', 'PriorityClass', 'system-high'), 'invalid-name');
+  assert.equal(reserved.length, 1);
+  assert.match(reserved[0]!.message, /priority class names with 'system-' prefix are reserved for system use only/);
+  assert.equal(findings(object('scheduling.k8s.io/v1', 'PriorityClass', 'system-node-critical'), 'invalid-name').length, 0);
+  assert.equal(findings(object('scheduling.k8s.io/v1', 'PriorityClass', 'high-priority'), 'invalid-name').length, 0);
+});

@@ -146,6 +146,11 @@ export const rulesEn = {
   'duplicate-container-name.related': 'Container "{name}" is first defined here.',
 
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.generate-name': '"{name}" is not a valid {kind} name prefix. The API server rejects this: "{path}: Invalid value: "{name}": {reason}".',
+  'invalid-name.job-label':
+    'The Job name "{name}" has {length} characters: the Job controller copies it into the job-name label of its pods, and a label value is at most 63 characters. kubectl apply rejects this: "spec.template.labels: Invalid value: "{name}": must be no more than 63 characters". Use a shorter name.',
+  'invalid-name.reserved-priority-class':
+    'PriorityClass names starting with "system-" are reserved for the two classes Kubernetes creates itself (system-node-critical, system-cluster-critical). kubectl apply rejects this: "metadata.name: Forbidden: priority class names with \'system-\' prefix are reserved for system use only". Choose another name.',
   'invalid-name.object': '"{name}" is not a valid {kind} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.statefulset-hostname':
     'The StatefulSet "{name}" is accepted, but none of its pods can be created: each pod takes its name ("{pod}") as its hostname, which must be an RFC 1123 label. The controller reports "spec.hostname: Invalid value: "{pod}": {reason}" on every attempt. Use a name without dots.',

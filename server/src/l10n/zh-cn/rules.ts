@@ -149,6 +149,11 @@ export const rulesZhCn: Record<string, string> = {
   'duplicate-container-name.related': '容器 "{name}" 第一次在此处定义。',
 
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.generate-name': '"{name}" 不是合法的 {kind} 名称前缀。API 服务器会拒绝："{path}: Invalid value: "{name}": {reason}"。',
+  'invalid-name.job-label':
+    'Job 名称 "{name}" 有 {length} 个字符：Job 控制器会把它写入 Pod 的 job-name 标签，而标签值最多 63 个字符。kubectl apply 会拒绝："spec.template.labels: Invalid value: "{name}": must be no more than 63 characters"。请使用更短的名称。',
+  'invalid-name.reserved-priority-class':
+    '以 "system-" 开头的 PriorityClass 名称保留给 Kubernetes 自己创建的两个类（system-node-critical、system-cluster-critical）。kubectl apply 会拒绝："metadata.name: Forbidden: priority class names with \'system-\' prefix are reserved for system use only"。请换一个名称。',
   'invalid-name.object': '"{name}" 不是合法的 {kind} 名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.statefulset-hostname':
     'StatefulSet "{name}" 会被接受，但它的 Pod 一个都创建不了：每个 Pod 都以自己的名字（"{pod}"）作为主机名，而主机名必须是 RFC 1123 标签。控制器每次尝试都会报告 "spec.hostname: Invalid value: "{pod}": {reason}"。请使用不含点的名字。',
