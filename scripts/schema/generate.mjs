@@ -51,6 +51,25 @@ const ROOTS = {
   'apps/v1/DaemonSet': 'IIoK8sApiAppsV1DaemonSet',
   'batch/v1/Job': 'IIoK8sApiBatchV1Job',
   'batch/v1/CronJob': 'IIoK8sApiBatchV1CronJob',
+  // The kinds that come with pods in the same files: typos and wrong types in them fail the same apply.
+  'v1/Namespace': 'IIoK8sApiCoreV1Namespace',
+  'v1/ServiceAccount': 'IIoK8sApiCoreV1ServiceAccount',
+  'v1/PersistentVolumeClaim': 'IIoK8sApiCoreV1PersistentVolumeClaim',
+  'v1/PersistentVolume': 'IIoK8sApiCoreV1PersistentVolume',
+  'v1/LimitRange': 'IIoK8sApiCoreV1LimitRange',
+  'v1/ResourceQuota': 'IIoK8sApiCoreV1ResourceQuota',
+  'networking.k8s.io/v1/Ingress': 'IIoK8sApiNetworkingV1Ingress',
+  'networking.k8s.io/v1/IngressClass': 'IIoK8sApiNetworkingV1IngressClass',
+  'networking.k8s.io/v1/NetworkPolicy': 'IIoK8sApiNetworkingV1NetworkPolicy',
+  'autoscaling/v2/HorizontalPodAutoscaler': 'IIoK8sApiAutoscalingV2HorizontalPodAutoscaler',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'IIoK8sApiAutoscalingV1HorizontalPodAutoscaler',
+  'policy/v1/PodDisruptionBudget': 'IIoK8sApiPolicyV1PodDisruptionBudget',
+  'rbac.authorization.k8s.io/v1/Role': 'IIoK8sApiRbacV1Role',
+  'rbac.authorization.k8s.io/v1/ClusterRole': 'IIoK8sApiRbacV1ClusterRole',
+  'rbac.authorization.k8s.io/v1/RoleBinding': 'IIoK8sApiRbacV1RoleBinding',
+  'rbac.authorization.k8s.io/v1/ClusterRoleBinding': 'IIoK8sApiRbacV1ClusterRoleBinding',
+  'storage.k8s.io/v1/StorageClass': 'IIoK8sApiStorageV1StorageClass',
+  'scheduling.k8s.io/v1/PriorityClass': 'IIoK8sApiSchedulingV1PriorityClass',
 };
 
 /** Declarations that map to a primitive of the compact schema. */

@@ -1,13 +1,16 @@
 /**
  * unknown-field: replace the key with the schema's suggestion (`Path` → `path`, the seed
- * article's typo); a v1 Ingress backend in the v1beta1 form is rewritten (ingress-v1.ts).
+ * article's typo); a v1 Ingress backend in the v1beta1 form is rewritten (ingress-v1.ts), and a v2 HPA's
+ * v1 CPU target becomes a v2 metric (hpa-v2.ts).
  */
 import { fact, replaceAtFinding } from './find';
+import { hpaCpuFixes } from './hpa-v2';
 import { ingressServiceFixes } from './ingress-v1';
 import type { FixProvider } from './types';
 
 export const unknownFieldFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'ingressService')) return ingressServiceFixes(ctx);
+  if (fact(ctx, 'hpaCpuPercent') !== undefined) return hpaCpuFixes(ctx);
   const key = fact(ctx, 'key');
   const suggestion = fact(ctx, 'suggestion');
   if (typeof key !== 'string' || typeof suggestion !== 'string') return [];

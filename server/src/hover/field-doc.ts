@@ -83,13 +83,30 @@ export function fieldLine(ctx: HoverContext, at: FieldAt): string {
   return ctx.t(url ? 'hover.field' : 'hover.field.no-link', args);
 }
 
+/** Descriptions longer than this are shortened for the hover box; the API reference link has the rest. */
+const DESCRIPTION_BUDGET = 900;
+
+/**
+ * A description that fits the hover box: whole when short; else without its "Possible enum values"
+ * notes (the values are listed after it), cut at the last sentence that fits, with an ellipsis.
+ */
+export function briefDescription(text: string): string {
+  if (text.length <= DESCRIPTION_BUDGET) return text;
+  const main = text.split(/\n\s*Possible enum values:/)[0]?.trim() ?? text;
+  if (main.length <= DESCRIPTION_BUDGET) return main;
+  const cut = main.slice(0, DESCRIPTION_BUDGET);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('.\n'));
+  return `${(end > DESCRIPTION_BUDGET / 2 ? cut.slice(0, end + 1) : cut).trimEnd()} …`;
+}
+
 /** The full field documentation: name, type, description, allowed values, link. */
 export function fieldDoc(ctx: HoverContext, at: FieldAt): string {
   const { field } = at;
   const head = `**${code(field.name)}** · ${code(describeType(field.type))}${field.required ? ` · ${ctx.t('hover.field.required')}` : ''}`;
   const parts = [head];
-  if (field.description) parts.push(field.description.trim());
-  if (field.enum?.length && !field.description?.includes('enum values')) parts.push(ctx.t('hover.field.enum', { values: field.enum.map((v) => code(v)).join(', ') }));
+  const description = field.description ? briefDescription(field.description.trim()) : undefined;
+  if (description) parts.push(description);
+  if (field.enum?.length && !description?.includes('enum values')) parts.push(ctx.t('hover.field.enum', { values: field.enum.map((v) => code(v)).join(', ') }));
   const url = apiReferenceUrl(at.owner);
   if (url) parts.push(`[${ctx.t('hover.field.reference', { type: `${shortTypeName(at.owner)} ${API_REFERENCE_VERSION}` })}](${url})`);
   return parts.join('\n\n');

@@ -69,6 +69,12 @@ export interface ContainerListeners {
    * (`psql`), or the flag that makes the server exit at once (`nginx -t`).
    */
   readonly runsInstead?: { readonly program: string } | { readonly exitFlag: string };
+  /**
+   * Image defaults that gave way to the declarations (an image whose ports are not all known, with
+   * other ports declared): the process may still listen there, or the author moved it in a way
+   * Podsight does not follow. Neither listening nor refused.
+   */
+  readonly gaveWay?: readonly number[];
 }
 
 /** What the model needs beyond the pod: user image knowledge and the file's ConfigMaps. */
@@ -273,7 +279,9 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     return { ...base, listeners: all, basis: 'image', image: info, unserved, complete: true };
   }
   // Not fully known: declarations say what else the author runs; unmoved defaults give way to them.
-  return { ...base, listeners: declared.length > 0 ? withDeclarations(explicit) : all, basis: 'image', image: info };
+  if (declared.length === 0) return { ...base, listeners: all, basis: 'image', image: info };
+  const gaveWay = kept.filter((k) => !declared.some((d) => d.port === k.port)).map((k) => k.port);
+  return { ...base, listeners: withDeclarations(explicit), basis: 'image', image: info, ...(gaveWay.length > 0 ? { gaveWay } : {}) };
 }
 
 /** The listeners of every container of the pod, ephemeral containers included. */

@@ -12,20 +12,32 @@ import { LIST_TYPE, rootKinds } from '../schema/lookup';
 import { groupOf } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
-let servedCache: ReadonlyMap<string, string> | undefined;
+let servedCache: ReadonlyMap<string, readonly string[]> | undefined;
 
-/** kind → the apiVersion that serves it, for the kinds of the schema (`Deployment` → `apps/v1`). */
-function served(): ReadonlyMap<string, string> {
-  servedCache ??= new Map(rootKinds().filter((k) => k.typeName !== LIST_TYPE).map((k) => [k.kind, k.apiVersion]));
-  return servedCache;
+/**
+ * kind → the apiVersions that serve it, newest first, for the kinds of the schema (`Deployment` →
+ * `apps/v1`; HorizontalPodAutoscaler → `autoscaling/v2`, `autoscaling/v1`).
+ */
+function served(): ReadonlyMap<string, readonly string[]> {
+  if (servedCache) return servedCache;
+  const map = new Map<string, string[]>();
+  for (const { kind, apiVersion, typeName } of rootKinds()) {
+    if (typeName === LIST_TYPE) continue;
+    const versions = map.get(kind) ?? [];
+    versions.push(apiVersion);
+    map.set(kind, versions);
+  }
+  servedCache = map;
+  return map;
 }
 
 export function checkApiVersionKind(ctx: RuleContext): void {
   for (const { object, doc } of ctx.objects) {
     const { apiVersion, kind } = object;
     if (!apiVersion || !kind) continue;
-    const expected = served().get(kind);
-    if (!expected || expected === apiVersion) continue;
+    const versions = served().get(kind);
+    const expected = versions?.[0];
+    if (!versions || !expected || versions.includes(apiVersion)) continue;
     const group = groupOf(apiVersion);
     if (group.includes('.') || removalOf(apiVersion, kind) || deprecationOf(apiVersion, kind)) continue;
     const node = getScalar(object.node, 'apiVersion', doc);

@@ -51,12 +51,14 @@ export function v1Ingresses(chunk: { readonly masked?: unknown }, objects: reado
   return out;
 }
 
-/** unknown-field: `serviceName`/`servicePort` in a v1 backend, `spec.backend`. */
-export function checkIngressV1Fields(ctx: RuleContext): void {
+/** unknown-field: `serviceName`/`servicePort` in a v1 backend, `spec.backend`; returns the keys it reported. */
+export function checkIngressV1Fields(ctx: RuleContext): ReadonlySet<unknown> {
+  const reported = new Set<unknown>();
   for (const ingress of v1Ingresses(ctx.chunk, ctx.objects)) {
     const { doc } = ingress;
     const old = getPair(ingress.spec, 'backend', doc);
     if (old && isScalar(old.key)) {
+      reported.add(old.key);
       ctx.report({ node: old.key, message: ctx.t('unknown-field.ingress-backend', { path: 'spec.backend' }), data: { key: 'backend', suggestion: 'defaultBackend', allowed: [] } });
     }
     for (const { map, path } of ingress.backends) {
@@ -64,6 +66,7 @@ export function checkIngressV1Fields(ctx: RuleContext): void {
         const pair = getPair(map, key, doc);
         if (!pair || !isScalar(pair.key)) continue;
         const fix = key === 'serviceName' ? serviceOf(map, doc) : undefined;
+        reported.add(pair.key);
         ctx.report({
           node: pair.key,
           message: ctx.t('unknown-field.ingress-service', { key, path: `${path}.${key}` }),
@@ -72,6 +75,7 @@ export function checkIngressV1Fields(ctx: RuleContext): void {
       }
     }
   }
+  return reported;
 }
 
 /** invalid-value: a v1 path without `pathType`. */

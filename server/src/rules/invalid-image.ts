@@ -18,11 +18,12 @@ import type { Rule } from './types';
 /** `ko://`: a build tool's reference, replaced by a real one before the manifest is applied (`https://` is a mistake). */
 const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
 /**
- * `IMAGE`, `APP_IMAGE:TAG`, `gcr.io/GOOGLE_CLOUD_PROJECT/app:COMMIT_SHA`, `AWS_ACCOUNT_ID.dkr.ecr…`:
+ * `IMAGE`, `APP_IMAGE:TAG`, `gcr.io/GOOGLE_CLOUD_PROJECT/app:COMMIT_SHA`, `AWS_ACCOUNT_ID.dkr.ecr…`,
+ * Cloud Build's `_PROJECT_ID_`:
  * a word in capitals is a placeholder a CI step replaces (`sed "s/COMMIT_SHA/$SHA/"`, `kustomize
  * edit set image`), not a mistake; `MyUser/WebApp`, in mixed case, is one.
  */
-const CAPITALS_WORD = /(?:^|[/.:@-])[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
+const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`: a placeholder in a form no tool here knows; what replaces it is unknown. */
 const SOME_PLACEHOLDER = /[{}<>$]/;
 

@@ -35,6 +35,8 @@ export interface PodSummary {
   /** A manager's health-probe port: it listens there, but only for the kubelet, so it is no hint for a Service. */
   readonly healthOnly: readonly number[];
   readonly unknownListener: boolean;
+  /** Image defaults that gave way to other declared ports: the process may listen there still (ContainerListeners.gaveWay). */
+  readonly maybe: readonly number[];
   readonly hasDeclared: boolean;
   /** What a mesh proxy the webhook may add serves (not in the template, so apart from the rest). */
   readonly proxy: InjectedPorts;
@@ -68,6 +70,7 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     unknownListener:
       listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)) ||
       serving.some((c) => c.ports.some((p) => isUnknownValue(getNode(p.node, 'containerPort', pod.doc)))),
+    maybe: listeners.flatMap((l) => l.gaveWay ?? []),
     hasDeclared: serving.some((c) => c.ports.length > 0),
     proxy: injectedProxyPorts(pod),
   };

@@ -207,7 +207,10 @@ export const serviceTargetPort: FileRule = {
           reportProtocol(ctx, chunk.start, service, ref, summaries);
           continue;
         }
-        if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
+        // A default of the image that gave way to other declarations (adminer declaring 8083, the
+        // Service on its 8080): the process may well listen there; Podsight cannot tell.
+        const maybe = asNumber !== undefined && summaries.some((s) => s.maybe.includes(asNumber));
+        if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener || maybe : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
         const suggestion =
           asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');

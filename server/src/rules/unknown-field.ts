@@ -8,6 +8,7 @@
 import { isMap, isScalar } from 'yaml';
 import { keyText, mapPairs } from '../core/yaml-access';
 import type { SchemaProblem } from '../schema/validate';
+import { checkHpaV2Fields } from './hpa-v2';
 import { checkIngressV1Fields } from './ingress-v1';
 import { schemaProblems } from './schema-problems';
 import type { Rule, RuleContext } from './types';
@@ -19,9 +20,11 @@ export const unknownField: Rule = {
   check(ctx) {
     // kubectl never gets past a YAML syntax error to decode the object (yaml-syntax says why).
     if (syntaxBroken(ctx.chunk)) return;
-    checkIngressV1Fields(ctx);
+    // The older API's fields in a v1 Ingress and a v2 HPA get messages of their own, with the new form.
+    const explained = new Set(checkIngressV1Fields(ctx));
+    checkHpaV2Fields(ctx, explained);
     for (const problem of schemaProblems(ctx)) {
-      if (problem.kind !== 'unknown-field') continue;
+      if (problem.kind !== 'unknown-field' || explained.has(problem.keyNode)) continue;
       // A null key (`: x`) is no field name: yaml-syntax reports it.
       if (isScalar(problem.keyNode) && problem.keyNode.value === null) continue;
       const args = { key: problem.key, type: shortType(problem.typeName), path: problem.path };

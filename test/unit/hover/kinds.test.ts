@@ -306,3 +306,18 @@ test('no hover outside Kubernetes objects; a misspelled key speaks about that ke
   assert.match(volume.markdown, /\*\*`hostPath`\*\* with no `path:` — did you mean `Path:` → `path:`\?/);
   assert.match(mustHover(typo, 'hostPath', { locale: 'zh-cn' }).markdown, /缺少 `path:`—— 是不是想把 `Path:` 写成 `path:`？/);
 });
+
+test('hover: the kinds around a pod get their field documentation, long descriptions shortened to fit', () => {
+  const ingress = 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: web}\nspec:\n  rules:\n  - http:\n      paths:\n      - path: /\n        pathType: Prefix\n        backend: {service: {name: web, port: {number: 80}}}\n';
+  const pathType = mustHover(ingress, 'pathType').markdown;
+  assert.match(pathType, /\*\*`pathType`\*\*/);
+  assert.match(pathType, /Exact: Matches the URL path exactly/);
+  // The "Possible enum values" notes (1,100 characters) give way to the list of values.
+  assert.doesNotMatch(pathType, /Possible enum values/);
+  assert.match(pathType, /`Exact`, `ImplementationSpecific`, `Prefix`/);
+  assert.ok(pathType.length < 1300, String(pathType.length));
+  const pvc = 'apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata: {name: data}\nspec:\n  accessModes: [ReadWriteOnce]\n';
+  assert.match(mustHover(pvc, 'accessModes').markdown, /accessModes contains the desired access modes/);
+  const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n- verbs: [get]\n';
+  assert.match(mustHover(role, 'verbs').markdown, /Verbs is a list of Verbs that apply to ALL the ResourceKinds/);
+});

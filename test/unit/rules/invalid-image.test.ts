@@ -22,7 +22,7 @@ test('valid references, placeholders, build tools and partial pods are not judge
   for (const image of ['nginx', 'nginx:1.27-Alpine', 'localhost:5000/app', 'registry.example.com:443/team/app:v1@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef', '"[::1]:5000/app:1"']) {
     assert.deepEqual(reported(image), [], image);
   }
-  for (const image of ['"${IMAGE}"', '"{{ .Values.image }}"', '__IMAGE__', 'APP_IMAGE', 'REGISTRY/APP:VERSION', 'gcr.io/GOOGLE_CLOUD_PROJECT/hello-app:COMMIT_SHA', 'REGION-docker.pkg.dev/PROJECT/repo/app:SHA', 'AWS_ACCOUNT_ID.dkr.ecr.us-east-1.amazonaws.com/app:1', 'YOUR_DOCKERHUB_USERNAME/app', 'ko://github.com/example/app/cmd/server', '"<YOUR-IMAGE>"', 'docker.io/{username}/helloworld-go', 'registry/app:$(TAG)']) {
+  for (const image of ['"${IMAGE}"', '"{{ .Values.image }}"', '__IMAGE__', 'APP_IMAGE', 'REGISTRY/APP:VERSION', 'gcr.io/GOOGLE_CLOUD_PROJECT/hello-app:COMMIT_SHA', 'REGION-docker.pkg.dev/PROJECT/repo/app:SHA', 'AWS_ACCOUNT_ID.dkr.ecr.us-east-1.amazonaws.com/app:1', 'YOUR_DOCKERHUB_USERNAME/app', 'ko://github.com/example/app/cmd/server', '"<YOUR-IMAGE>"', 'docker.io/{username}/helloworld-go', 'registry/app:$(TAG)', '_GCP_K8S_REGION_-docker.pkg.dev/_GCP_PROJECT_ID_/_DOCKER_REPO_NAME_/_DOCKER_REPO_TAG_', 'gcr.io/_PROJECT_/app']) {
     assert.deepEqual(reported(image), [], image);
   }
   assert.deepEqual(reported('MyApp:1', { kustomizeResource: true }), []);

@@ -199,3 +199,14 @@ test('service-target-port: a kubebuilder manager listens where --metrics-bind-ad
   assert.equal(findings(manager('[--metrics-bind-address=127.0.0.1:8443]'), 'service-target-port').length, 1);
   assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[/bin/sh, -c]'), 'service-target-port').length, 1);
 });
+
+test('service-target-port: an image default that gave way to another declaration may still listen (sweep AX: adminer declaring 8083)', () => {
+  const pod = (image: string, declared: number): string =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: ui}\nspec:\n  selector: {matchLabels: {app: ui}}\n  template:\n    metadata: {labels: {app: ui}}\n    spec:\n      containers:\n      - name: ui\n        image: ${image}\n        ports: [{containerPort: ${declared}}]\n`;
+  const svc = (target: number): string => `apiVersion: v1\nkind: Service\nmetadata: {name: ui}\nspec:\n  selector: {app: ui}\n  ports: [{port: 80, targetPort: ${target}}]\n---\n`;
+  // adminer serves 8080 whatever is declared; mongo-express 8081: the Service on the default is not refused.
+  assert.deepEqual(findings(svc(8080) + pod('adminer', 8083), 'service-target-port'), []);
+  assert.deepEqual(findings(svc(8081) + pod('mongo-express:1.0', 8082), 'service-target-port'), []);
+  // A number that is neither declared nor an image default is still refused.
+  assert.equal(findings(svc(9999) + pod('adminer', 8083), 'service-target-port').length, 1);
+});

@@ -181,6 +181,8 @@ export const rulesEn = {
     ' The {kind} controller builds the pod without it, so its setting is lost (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.empty-dir':
     ' The {kind} controller builds the pod without it, and a volume with no source is given an empty emptyDir, which is what this asks for: nothing changes at run time (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
+  'unknown-field.hpa-cpu':
+    'Unknown field "targetCPUUtilizationPercentage" in HorizontalPodAutoscalerSpec: it is the autoscaling/v1 form; autoscaling/v2 writes a CPU target as `metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: {percent}}}}]`. kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field is dropped and the autoscaler targets its default, 80% CPU.',
   'unknown-field.ingress-service':
     'Unknown field "{key}" in IngressBackend: networking.k8s.io/v1 names the Service as `service: {name: …, port: {number: …}}`; `serviceName` and `servicePort` are the removed v1beta1 form. kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
   'unknown-field.ingress-backend':

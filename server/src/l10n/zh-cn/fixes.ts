@@ -6,6 +6,7 @@ export const fixesZhCn = {
   'fix.all.source': '修复所有可安全修复的 Podsight 问题',
   'fix.replace': '将 "{from}" 替换为 "{to}"',
   'fix.add-field': '添加 {field}: {value}',
+  'fix.hpa-cpu': '写成 v2 指标：CPU 利用率 {percent}%',
   'fix.ingress-service': '改写为 v1 的 backend：service "{name}"，端口 {port}',
   'fix.rename': '将 "{from}" 重命名为 "{to}"',
   'fix.write-number': '把 {value} 写成数字（去掉引号）',

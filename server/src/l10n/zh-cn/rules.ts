@@ -183,6 +183,8 @@ export const rulesZhCn: Record<string, string> = {
     ' {kind} 的控制器创建 Pod 时不会带上该字段，其设置随之丢失（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.empty-dir':
     ' {kind} 的控制器创建 Pod 时不会带上该字段，而没有来源的卷会被设为空的 emptyDir，正是这里想要的：运行时不会有任何变化（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
+  'unknown-field.hpa-cpu':
+    'HorizontalPodAutoscalerSpec 中没有字段 "targetCPUUtilizationPercentage"：这是 autoscaling/v1 的写法；autoscaling/v2 把 CPU 目标写成 `metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: {percent}}}}]`。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。若使用 --validate=false，该字段会被丢弃，自动扩缩容器将使用默认目标 80% CPU。',
   'unknown-field.ingress-service':
     'IngressBackend 中没有字段 "{key}"：networking.k8s.io/v1 用 `service: {name: …, port: {number: …}}` 指定 Service；`serviceName` 和 `servicePort` 是已移除的 v1beta1 写法。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
   'unknown-field.ingress-backend':
