@@ -19,6 +19,8 @@ export function howText(t: T, listener: Listener, of: ContainerListeners): strin
       if (of.runsInstead) return t('listener.how.exit-flag', { flag: of.runsInstead.exitFlag });
       if (of.basis === 'command') return t('listener.how.command');
       if (of.basis === 'unsure') return t('listener.how.unsure', { why: of.unsure ? reasonText(t, of.unsure) : '' });
+      // A known image whose ports are not all known: the declaration says what else it runs.
+      if (of.basis === 'image') return t('listener.how.declared-extra');
       return t('listener.how.declared');
   }
 }

@@ -101,3 +101,15 @@ test('zookeeper before 3.5 has no AdminServer on 8080; rabbitmq before 3.9 ships
   assert.match(shadows(rabbit('3.7-management'))[0] ?? '', /^warning: .*enabled_plugins/);
   assert.match(shadows(rabbit('3.13'))[0] ?? '', /^warning: .*conf\.d\/10-defaults\.conf/);
 });
+
+test('zookeeper: -Dzookeeper.admin.serverPort in JVMFLAGS or SERVER_JVMFLAGS moves the AdminServer off 8080 (sweep AX)', () => {
+  const ui = '{name: ui, image: "provectuslabs/kafka-ui", ports: [{containerPort: 8080}]}';
+  const zk = (env: string): string => pod(`{name: zk, image: "zookeeper:3.8", env: [${env}]}`, ui);
+  assert.deepEqual(clashes(zk('{name: SERVER_JVMFLAGS, value: "-Dzookeeper.admin.serverPort=8181"}')), []);
+  assert.deepEqual(clashes(zk('{name: JVMFLAGS, value: "-Xmx512m -Dzookeeper.admin.serverPort=8181"}')), []);
+  // JVM flags that leave the AdminServer alone: the clash stays.
+  assert.match(clashes(zk('{name: JVMFLAGS, value: "-Xmx512m"}'))[0] ?? '', /"zk" \(zookeeper:3\.8\) listens on 8080\/TCP/);
+  // A known image whose ports are not all known: its declaration stands for a process of it, and the message says so.
+  const declaredByKnown = pod('{name: zookeeper, image: "zookeeper:3.8", ports: [{containerPort: 9092}]}', '{name: broker, image: "apache/kafka:3.7.0"}');
+  assert.match(findings(declaredByKnown, 'implicit-port-conflict')[0]?.message ?? '', /declared; Podsight does not know every port this image can open/);
+});

@@ -48,14 +48,14 @@ test('keycloak: a value Podsight cannot read decides nothing (unsure)', () => {
 test('keycloak: conf/keycloak.conf mounted from a ConfigMap moves the ports, below args and KC_* variables', () => {
   const mount = '[{name: conf, mountPath: /opt/keycloak/conf/keycloak.conf, subPath: keycloak.conf}]';
   const conf = { 'keycloak.conf': 'http-port=8180\nhealth-enabled=true\n' };
-  // Repro 04: start-dev binds 8180, so the proxy can have 8080.
+  // Repro 04: start-dev binds 8180, so the proxy can have 8080 (health-enabled opens the management port, 25+).
   const moved = podWith('"quay.io/keycloak/keycloak:25.0"', mount, conf, '    args: [start-dev]\n');
-  assert.deepEqual(listens(moved).listens, ['config:8180/TCP', 'image:8443/TCP']);
+  assert.deepEqual(listens(moved).listens, ['config:8180/TCP', 'image:8443/TCP', 'image:9000/TCP']);
   assert.equal(clashes(moved.replace('  volumes:', `  - {name: proxy, image: "nginxinc/nginx-unprivileged:1.27-alpine", ports: [{containerPort: 8080}]}\n  volumes:`)), 0);
   // The variable and the flag win over the file.
   const env = podWith('"quay.io/keycloak/keycloak:25.0"', mount, conf, '    args: [start-dev]\n    env: [{name: KC_HTTP_PORT, value: "8080"}]\n');
-  assert.deepEqual(listens(env).listens, ['env:8080/TCP', 'image:8443/TCP']);
-  assert.deepEqual(listens(podWith('"quay.io/keycloak/keycloak:25.0"', mount, conf, '    args: [start-dev, --http-port=8280]\n')).listens, ['arg:8280/TCP', 'image:8443/TCP']);
+  assert.deepEqual(listens(env).listens, ['env:8080/TCP', 'image:8443/TCP', 'image:9000/TCP']);
+  assert.deepEqual(listens(podWith('"quay.io/keycloak/keycloak:25.0"', mount, conf, '    args: [start-dev, --http-port=8280]\n')).listens, ['arg:8280/TCP', 'image:8443/TCP', 'image:9000/TCP']);
   // http-enabled in the file turns HTTP on in production mode; other keys leave the default.
   const enabled = { 'keycloak.conf': '# production\nhttp-enabled = true\nhostname=auth.example\n' };
   assert.deepEqual(listens(podWith('"quay.io/keycloak/keycloak:26.0"', mount, enabled, '    args: [start]\n')).listens, ['image:8080/TCP', 'image:8443/TCP']);
@@ -94,4 +94,18 @@ test('tomcat: a port Podsight cannot read from server.xml makes the listeners un
   assert.equal(listens(podWith('tomcat:10.1', tomcatMount, SERVER_XML('    <Executor name="x"/>'))).basis, 'unsure');
   assert.equal(listens(podWith('tomcat:10.1', tomcatMount, { 'server.xml': '<!DOCTYPE server [<!ENTITY c SYSTEM "c.xml">]>\n<Server>&c;</Server>\n' })).basis, 'unsure');
   assert.equal(listens(podWith('tomcat:10.1', '[]', {}, '    env: [{name: CATALINA_BASE, value: /opt/base}]\n')).basis, 'unsure');
+});
+
+test('keycloak 25+: the management interface (9000) opens when health or metrics is enabled (sweep AW)', () => {
+  const health = '    env: [{name: KC_HEALTH_ENABLED, value: "true"}]\n';
+  assert.deepEqual(kcListens('26.2', '[start-dev]', health).listens, ['image:8080/TCP', 'image:8443/TCP', 'image:9000/TCP']);
+  assert.deepEqual(kcListens('26.2', '[start, --metrics-enabled=true, --http-management-port=9090]').listens, ['arg:9090/TCP', 'image:8443/TCP']);
+  // Off by default, and before 25 /health was served on the HTTP port.
+  assert.deepEqual(kcListens('26.2', '[start-dev]').listens, ['image:8080/TCP', 'image:8443/TCP']);
+  assert.deepEqual(kcListens('24.0', '[start-dev]', health).listens, ['image:8080/TCP', 'image:8443/TCP']);
+  // Repro 01: a Service on 9000 with health enabled is served; on Keycloak 24 it is not.
+  const service = (tag: string): string =>
+    `apiVersion: v1\nkind: Service\nmetadata: {name: kc}\nspec:\n  selector: {app: kc}\n  ports: [{port: 9000, targetPort: 9000}]\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata: {name: kc}\nspec:\n  selector: {matchLabels: {app: kc}}\n  template:\n    metadata: {labels: {app: kc}}\n    spec:\n      containers:\n      - name: kc\n        image: quay.io/keycloak/keycloak:${tag}\n        args: [start-dev]\n        env: [{name: KC_HEALTH_ENABLED, value: "true"}]\n        ports: [{name: http, containerPort: 8080}]\n`;
+  assert.deepEqual(findings(service('26.2'), 'service-target-port'), []);
+  assert.equal(findings(service('24.0'), 'service-target-port').length, 1);
 });

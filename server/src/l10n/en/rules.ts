@@ -49,6 +49,7 @@ export const rulesEn = {
   'listener.how.setting': 'set by {origin}',
   'listener.how.config': 'from {origin}',
   'listener.how.declared': 'declared; Podsight does not know this image, so the declaration stands for its process',
+  'listener.how.declared-extra': 'declared; Podsight does not know every port this image can open, so the declaration stands for a process of it',
   'listener.how.command': 'declared; `command` replaces the image entrypoint, so the image default no longer holds',
   'listener.how.args-program': 'declared; args run "{program}" instead of the image\'s server, so the image default no longer holds',
   'listener.how.exit-flag': 'declared; {flag} makes the server print or test something and exit, so the image default no longer holds',

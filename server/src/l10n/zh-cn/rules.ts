@@ -52,6 +52,7 @@ export const rulesZhCn: Record<string, string> = {
   'listener.how.setting': '由 {origin} 设置',
   'listener.how.config': '来自 {origin}',
   'listener.how.declared': '来自声明；Podsight 不认识这个镜像，只能以声明代表其进程',
+  'listener.how.declared-extra': '来自声明；Podsight 不了解这个镜像可能打开的全部端口，只能以声明代表其中一个进程',
   'listener.how.command': '来自声明；`command` 替换了镜像的入口程序，镜像默认端口不再适用',
   'listener.how.args-program': '来自声明；args 运行的是 "{program}" 而不是镜像的服务程序，镜像默认端口不再适用',
   'listener.how.exit-flag': '来自声明；{flag} 让服务程序只打印或检查后退出，镜像默认端口不再适用',

@@ -227,7 +227,7 @@ export const databases: readonly ImageInfo[] = [
     ports: [tcp(9200, 'HTTP REST API'), tcp(9300, 'Transport (node-to-node)')],
     populatedDirs: [
       dir('/usr/share/elasticsearch', 'WORKDIR: bin/, lib/, modules/, plugins/, jdk/'),
-      dir('/usr/share/elasticsearch/config', 'elasticsearch.yml, jvm.options, jvm.options.d/, log4j2.properties, keystore'),
+      dir('/usr/share/elasticsearch/config', 'elasticsearch.yml, jvm.options, log4j2.properties, the keystore (and jvm.options.d/ from 7.7)'),
     ],
     dataDirs: [data('/usr/share/elasticsearch/data', 'Documented data directory (the docs mount a volume here)')],
     portSetting: { env: 'http.port', description: 'Settings can be given as environment variables, e.g. `http.port=9201`.' },

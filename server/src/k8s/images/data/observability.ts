@@ -144,7 +144,7 @@ export const observability: readonly ImageInfo[] = [
     aliases: ['kibana'],
     title: 'Kibana',
     ports: [tcp(5601, 'HTTP (UI)')],
-    populatedDirs: [dir('/usr/share/kibana/config', 'kibana.yml and node.options')],
+    populatedDirs: [dir('/usr/share/kibana/config', 'kibana.yml (and node.options from 7.9)')],
     dataDirs: [data('/usr/share/kibana/data', 'Data path (UUID, plugin data)')],
     portSetting: { env: 'SERVER_PORT', description: 'Set SERVER_PORT (mapped to server.port).' },
     // kibana-docker turns SERVER_PORT / SERVER_HOST into --server.port / --server.host before "$@".

@@ -2,6 +2,8 @@
 import type { ImageInfo, ListenModel } from '../types';
 import { addressFlag, configured, data, dir, portFlag, tcp, udp } from './helpers';
 
+const KEYCLOAK_PORTS = [tcp(8080, 'HTTP (start-dev, or with http-enabled)'), tcp(8443, 'HTTPS')];
+
 // The TLS ports are EXPOSEd but open only with `listeners.ssl.*` (or the plugins' `ssl`) settings.
 const rabbitPorts = [
   tcp(4369, 'epmd (Erlang port mapper)'),
@@ -128,7 +130,14 @@ export const platform: readonly ImageInfo[] = [
       data('/conf', 'ZOO_CONF_DIR: the entrypoint writes zoo.cfg only when none is mounted'),
     ],
     // A zoo.cfg of one's own in /conf, extra lines, or the AdminServer turned off move or drop ports.
-    listen: { settings: [], configPaths: ['/conf'], configEnv: ['ZOO_CFG_EXTRA', 'ZOO_ADMINSERVER_ENABLED'], programs: ['zkServer.sh'] },
+    // The AdminServer's port is a Java system property, read from the JVM flags zkServer.sh passes on.
+    listen: {
+      settings: [portFlag(8080, ['-Dzookeeper.admin.serverPort'])],
+      argsEnv: { names: ['SERVER_JVMFLAGS', 'JVMFLAGS'] },
+      configPaths: ['/conf'],
+      configEnv: ['ZOO_CFG_EXTRA', 'ZOO_ADMINSERVER_ENABLED'],
+      programs: ['zkServer.sh'],
+    },
     source: 'docker-library/zookeeper Dockerfile (EXPOSE 2181 2888 3888 8080, VOLUME /data /datalog /logs)',
     variants: [
       {
@@ -225,13 +234,16 @@ export const platform: readonly ImageInfo[] = [
   {
     repository: 'keycloak/keycloak',
     title: 'Keycloak (quay.io/keycloak/keycloak)',
-    ports: [tcp(8080, 'HTTP (start-dev, or with http-enabled)'), tcp(8443, 'HTTPS')],
+    ports: [...KEYCLOAK_PORTS, tcp(9000, 'Management interface: /health and /metrics (25+, with health or metrics enabled)')],
     populatedDirs: [dir('/opt/keycloak', 'The server: bin/, conf/keycloak.conf, lib/, providers/, themes/')],
     dataDirs: [data('/opt/keycloak/data', 'Data directory (dev-file H2 database, transaction logs)')],
     portSetting: { env: 'KC_HTTP_PORT', description: 'Set KC_HTTP_PORT / KC_HTTPS_PORT (or --http-port / --https-port).' },
-    listen: keycloakListen(false),
-    source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443) and the Keycloak guides (http-enabled, keycloak.conf)',
-    variants: [{ name: 'keycloak 25 and older', when: { majorAtMost: 25 }, listen: keycloakListen(true), source: 'before 26: proxy=edge also enables HTTP' }],
+    listen: keycloakListen(false, true),
+    source: 'keycloak/keycloak quarkus/container/Dockerfile (EXPOSE 8080 8443) and the Keycloak guides (http-enabled, keycloak.conf, management interface)',
+    variants: [
+      { name: 'keycloak 24 and older', when: { majorAtMost: 24 }, ports: KEYCLOAK_PORTS, listen: keycloakListen(true, false), source: 'before 25: /health and /metrics on the HTTP port' },
+      { name: 'keycloak 25', when: { majorAtMost: 25 }, listen: keycloakListen(true, true), source: 'before 26: proxy=edge also enables HTTP' },
+    ],
   },
   {
     repository: 'flink',
@@ -247,15 +259,23 @@ export const platform: readonly ImageInfo[] = [
 
 /**
  * Keycloak (Quarkus, 17+): `start-dev` opens HTTP 8080; `start` (production) only with
- * `http-enabled=true`, or, before Keycloak 26 removed the option, `proxy=edge`. The options come
- * from args, then KC_* variables, then conf/keycloak.conf; `--config-file` names another file.
+ * `http-enabled=true`, or, before Keycloak 26 removed the option, `proxy=edge`. From Keycloak 25
+ * the management interface (9000: /health, /metrics) opens when health or metrics is enabled.
+ * The options come from args, then KC_* variables, then conf/keycloak.conf; `--config-file`
+ * names another file.
  */
-function keycloakListen(proxyEdge: boolean): ListenModel {
+function keycloakListen(proxyEdge: boolean, management: boolean): ListenModel {
   const httpEnabled = { args: ['--http-enabled'], env: ['KC_HTTP_ENABLED'], on: ['true'], off: ['false'] };
   const proxy = { args: ['--proxy'], env: ['KC_PROXY'], on: ['edge'], off: ['reencrypt', 'passthrough', 'none'] };
+  const health = { args: ['--health-enabled'], env: ['KC_HEALTH_ENABLED'], on: ['true'], off: ['false'] };
+  const metrics = { args: ['--metrics-enabled'], env: ['KC_METRICS_ENABLED'], on: ['true'], off: ['false'] };
+  const managementPort = portFlag(9000, ['--http-management-port'], ['KC_HTTP_MANAGEMENT_PORT']);
   return {
-    settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT'])],
-    switchedPorts: [{ port: 8080, modes: ['start'], settings: proxyEdge ? [httpEnabled, proxy] : [httpEnabled] }],
+    settings: [portFlag(8080, ['--http-port'], ['KC_HTTP_PORT']), portFlag(8443, ['--https-port'], ['KC_HTTPS_PORT']), ...(management ? [managementPort] : [])],
+    switchedPorts: [
+      { port: 8080, modes: ['start'], settings: proxyEdge ? [httpEnabled, proxy] : [httpEnabled] },
+      ...(management ? [{ port: 9000, modes: ['start', 'start-dev'], settings: [health, metrics] }] : []),
+    ],
     propertiesFile: { path: '/opt/keycloak/conf/keycloak.conf', envPrefix: 'KC_' },
     configArgs: ['--config-file', '-cf'],
     configEnv: ['KC_CONFIG_FILE'],
