@@ -86,6 +86,13 @@ const SPECIAL = {
 const ENUM_OVERRIDES = {
   // StorageMedium is not an OpenAPI enum; validation accepts "", Memory, HugePages, HugePages-<size>.
   'core.v1.EmptyDirVolumeSource.medium': ['', 'Memory', 'HugePages', 'HugePages-<size>'],
+  // A StorageClass accepts only these two (validateReclaimPolicy); Recycle is a PV's alone.
+  'storage.v1.StorageClass.reclaimPolicy': ['Delete', 'Retain'],
+  // The HPA's type fields are plain strings in OpenAPI; validation accepts exactly these (autoscaling/validation).
+  'autoscaling.v2.MetricSpec.type': ['ContainerResource', 'External', 'Object', 'Pods', 'Resource'],
+  'autoscaling.v2.MetricTarget.type': ['AverageValue', 'Utilization', 'Value'],
+  'autoscaling.v2.HPAScalingPolicy.type': ['Percent', 'Pods'],
+  'autoscaling.v2.HPAScalingRules.selectPolicy': ['Disabled', 'Max', 'Min'],
 };
 
 const TYPEMETA_DESCRIPTIONS = {

@@ -124,3 +124,14 @@ test('--format github prints workflow commands with file, line and column; text 
   assert.doesNotMatch(text.stdout, /\u001b\[/);
   assert.match(podsight(['check', join(examplesDir, 'seed-port-conflict.yaml')], { FORCE_COLOR: '1' }).stdout, /\u001b\[31merror/);
 });
+
+test('files named relative to the current folder (`check .`, `check *.yaml`) still see each other', () => {
+  const dir = tempDir('podsight-cli-');
+  writeFileSync(join(dir, 'deployment.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n      - {name: app, image: myorg/web:1}\n');
+  writeFileSync(join(dir, 'hpa.yaml'), 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 5\n');
+  for (const args of [['.'], ['hpa.yaml', 'deployment.yaml'], [dir]]) {
+    const r = spawnSync(process.execPath, [join(repoRoot, 'dist', 'podsight.js'), 'check', ...args, '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const found = (JSON.parse(r.stdout) as { file: string; rule: string }[]).map((f) => `${f.file.replace(/^.*[\\/]/, '')} ${f.rule}`);
+    assert.deepEqual(found, ['hpa.yaml hpa-missing-request'], args.join(' '));
+  }
+});

@@ -6,7 +6,7 @@ import { isScalar, type Node } from 'yaml';
 import { v1CpuTargets } from '../rules/hpa-v2';
 import { fact, isAt } from './find';
 import type { Fix, FixContext } from './types';
-import { blockPair, columnOf, eolOf } from './yaml-edit';
+import { blockPair, columnOf, eolOf, flowText } from './yaml-edit';
 
 export function hpaCpuFixes(ctx: FixContext): Fix[] {
   if (typeof fact(ctx, 'hpaCpuPercent') !== 'number') return [];
@@ -17,7 +17,8 @@ export function hpaCpuFixes(ctx: FixContext): Fix[] {
     const start = ctx.chunk.start + key.range[0];
     const end = ctx.chunk.start + value.range[1];
     const metric = { type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: target.percent } } };
-    const newText = blockPair('metrics', [metric]).join(eolOf(text) + ' '.repeat(columnOf(text, start)));
+    // In a flow mapping (`spec: {…, targetCPUUtilizationPercentage: 70}`) the metric stays flow.
+    const newText = target.spec.flow ? `metrics: ${flowText([metric])}` : blockPair('metrics', [metric]).join(eolOf(text) + ' '.repeat(columnOf(text, start)));
     return [{ title: ctx.t('fix.hpa-cpu', { percent: String(target.percent) }), edits: [{ start, end, newText }], preferred: true, safe: true }];
   }
   return [];

@@ -6,10 +6,10 @@
  */
 import { isScalar, type Node, type YAMLMap } from 'yaml';
 import { getPair } from '../core/yaml-access';
-import { serviceOf, v1Ingresses } from '../rules/ingress-v1';
+import { classConflicts, serviceOf, v1Ingresses } from '../rules/ingress-v1';
 import { fact, isAt } from './find';
 import type { Fix, FixContext } from './types';
-import { addPair, blockPair, columnOf, eolOf, flowText, type YValue } from './yaml-edit';
+import { addPair, blockPair, columnOf, eolOf, flowText, removeBlockPair, type YValue } from './yaml-edit';
 
 function ingresses(ctx: FixContext) {
   return v1Ingresses(ctx.chunk.analysis.chunk, ctx.chunk.analysis.objects);
@@ -56,6 +56,23 @@ export function ingressPathTypeFixes(ctx: FixContext): Fix[] {
         preferred: i === 0,
       }));
     }
+  }
+  return [];
+}
+
+/**
+ * The class annotation beside `ingressClassName`: remove the annotation. When both name the same
+ * class nothing changes for the controller (preferred); when they differ, the annotation's class is
+ * the one an older controller used, so the choice is the user's.
+ */
+export function ingressClassFixes(ctx: FixContext): Fix[] {
+  if (!fact(ctx, 'ingressClassTwice')) return [];
+  for (const { annotation } of classConflicts({ chunk: ctx.chunk.analysis.chunk, objects: ctx.chunk.analysis.objects })) {
+    if (!isAt(ctx, annotation.key as Node) || !annotation.value) continue;
+    const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, annotation.key as Node, annotation.value as Node);
+    if (!edit) return [];
+    const same = fact(ctx, 'sameClass') === true;
+    return [{ title: ctx.t('fix.remove-ingress-class-annotation'), edits: [edit], preferred: same, safe: same }];
   }
   return [];
 }

@@ -8,12 +8,13 @@ import { closest, fact, isAt, replaceAtFinding } from './find';
 import type { Node } from 'yaml';
 import type { Fix, FixProvider } from './types';
 import { bidirectionalFixes, initHandlerFixes } from './container-constraints';
-import { ingressPathTypeFixes } from './ingress-v1';
+import { ingressClassFixes, ingressPathTypeFixes } from './ingress-v1';
 import { scheduleTimeZoneFixes } from './cronjob-schedule';
 import { addPair } from './yaml-edit';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'ingressPath')) return ingressPathTypeFixes(ctx);
+  if (fact(ctx, 'ingressClassTwice')) return ingressClassFixes(ctx);
   if (typeof fact(ctx, 'initHandler') === 'string') return initHandlerFixes(ctx);
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);

@@ -10,7 +10,9 @@ export function folderOf(source: string): string {
   let folder = folders.get(source);
   if (folder === undefined) {
     if (folders.size >= 50_000) folders.clear();
-    folders.set(source, (folder = source.replace(/\\/g, '/').replace(/\/[^/]*$/, '')));
+    const path = source.replace(/\\/g, '/');
+    // A bare file name (`podsight check .` lists `hpa.yaml`) is in the current folder: ''.
+    folders.set(source, (folder = path.includes('/') ? path.replace(/\/[^/]*$/, '') : ''));
   }
   return folder;
 }
@@ -27,5 +29,6 @@ export function isNear(self: string | undefined, peer: string | undefined): bool
 
 /** `isNear` for two folders (`folderOf` of the files): the CLI plans its units of work with it. */
 export function foldersNear(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+  // '' is the top of relative paths (or the root): above every other folder.
+  return a === b || a === '' || b === '' || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }

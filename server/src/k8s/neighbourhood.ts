@@ -117,8 +117,8 @@ function inPieces(pieces: readonly string[]): boolean {
   return false;
 }
 
-const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort/;
-const LONGEST_WORD = 'configMap'.length;
+const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort|HorizontalPodAutoscaler/;
+const LONGEST_WORD = 'HorizontalPodAutoscaler'.length;
 
 type Inputs = Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>;
 const memo = new WeakMap<FileRuleContext['chunks'], { inputs: Inputs; value: Neighbourhood }>();

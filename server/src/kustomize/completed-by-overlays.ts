@@ -28,6 +28,7 @@ const COMPLETED_BY_OVERLAYS: ReadonlySet<string> = new Set([
   'dangling-backend',
   'run-as-non-root',
   'invalid-image',
+  'hpa-missing-request',
 ]);
 
 /** True when a render of the file's overlays decides this rule's findings for the file. */

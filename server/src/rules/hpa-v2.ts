@@ -17,8 +17,10 @@ export interface V1CpuTarget {
   /** The percentage, when a quick fix can write it as a v2 metric (an integer, and no `metrics` yet). */
   readonly percent?: number;
   readonly path: string;
-  /** The value as written, for the message (`…` when it is not a scalar). */
+  /** The percentage as written, for the message (`…` when it is not one). */
   readonly written: string;
+  /** The HPA has `metrics` too: without validation the field would be dropped, not defaulted. */
+  readonly hasMetrics: boolean;
 }
 
 /** The v2 HPAs of a chunk that carry v1's CPU target. */
@@ -32,8 +34,11 @@ export function v1CpuTargets(ctx: Pick<RuleContext, 'chunk' | 'objects'>): V1Cpu
     if (!spec || !pair || !isScalar(pair.key)) continue;
     const value = isScalar(pair.value) ? pair.value.value : undefined;
     const fixable = typeof value === 'number' && Number.isInteger(value) && value > 0 && !getPair(spec, 'metrics', doc);
-    const written = isScalar(pair.value) && pair.value.value !== null ? String(pair.value.value) : '…';
-    out.push({ spec, pair, written, path: `${object.pathPrefix}spec.${V1_CPU_TARGET}`, ...(fixable ? { percent: value } : {}) });
+    // `80%` (a v1 value that was never valid either) still reads as the integer v2 wants.
+    const raw = isScalar(pair.value) && pair.value.value !== null ? String(pair.value.value) : '';
+    const written = /^\d+%?$/.test(raw) ? raw.replace('%', '') : '…';
+    const hasMetrics = !!getPair(spec, 'metrics', doc);
+    out.push({ spec, pair, written, hasMetrics, path: `${object.pathPrefix}spec.${V1_CPU_TARGET}`, ...(fixable ? { percent: value } : {}) });
   }
   return out;
 }
@@ -44,7 +49,7 @@ export function checkHpaV2Fields(ctx: RuleContext, reported: Set<unknown>): void
     reported.add(target.pair.key);
     ctx.report({
       node: target.pair.key as Node,
-      message: ctx.t('unknown-field.hpa-cpu', { path: target.path, percent: target.written }),
+      message: ctx.t('unknown-field.hpa-cpu', { path: target.path, percent: target.written }) + ctx.t(target.hasMetrics ? 'unknown-field.hpa-cpu.dropped' : 'unknown-field.hpa-cpu.default'),
       data: { key: V1_CPU_TARGET, allowed: [], ...(target.percent === undefined ? {} : { hpaCpuPercent: target.percent }) },
     });
   }

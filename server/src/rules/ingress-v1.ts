@@ -115,6 +115,40 @@ export function checkIngressRoutes(ctx: RuleContext): void {
   }
 }
 
+export const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+/** The class annotation beside `spec.ingressClassName` of a v1 Ingress (both written, not templated). */
+export function classConflicts(ctx: Pick<RuleContext, 'chunk' | 'objects'>): { annotation: Pair; className: Pair }[] {
+  const out: { annotation: Pair; className: Pair }[] = [];
+  for (const ingress of v1Ingresses(ctx.chunk, ctx.objects)) {
+    const { doc } = ingress;
+    const className = getPair(ingress.spec, 'ingressClassName', doc);
+    const owner = ctx.objects.find((o) => getMap(o.object.node, 'spec', o.doc) === ingress.spec);
+    const annotation = getPair(getMap(getMap(owner?.object.node, 'metadata', doc), 'annotations', doc), CLASS_ANNOTATION, doc);
+    if (className && annotation && isScalar(annotation.key)) out.push({ annotation, className });
+  }
+  return out;
+}
+
+/**
+ * invalid-value: the `kubernetes.io/ingress.class` annotation and `spec.ingressClassName` both set.
+ * The API server refuses to create such an Ingress: "annotations.kubernetes.io/ingress.class:
+ * Invalid value: "nginx": can not be set when the class field is also set". A patch or a
+ * kustomize resource (an overlay may remove one of them) is left to the render.
+ */
+export function checkIngressClassConflict(ctx: RuleContext): void {
+  if (ctx.options.fragment || ctx.options.kustomizeResource) return;
+  for (const { annotation, className } of classConflicts(ctx)) {
+    const value = isScalar(annotation.value) ? String(annotation.value.value ?? '') : '';
+    const spec = isScalar(className.value) ? String(className.value.value ?? '') : '';
+    ctx.report({
+      node: annotation.key as Node,
+      message: ctx.t('invalid-value.ingress-class-twice', { value, spec }),
+      data: { field: CLASS_ANNOTATION, ingressClassTwice: true, sameClass: value === spec },
+    });
+  }
+}
+
 /**
  * What the v1 form of a v1beta1 backend holds (`service: {name, port: {number | name}}`), when the
  * backend is exactly `serviceName` and `servicePort` with plain values: the quick fix writes it.

@@ -11,7 +11,7 @@ import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
 import { checkCronJobSchedule } from './cronjob-schedule';
-import { checkIngressPathType, checkIngressRoutes } from './ingress-v1';
+import { checkIngressClassConflict, checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { schemaProblems } from './schema-problems';
@@ -63,6 +63,7 @@ export const invalidValue: Rule = {
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);
     checkIngressRoutes(ctx);
+    checkIngressClassConflict(ctx);
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

@@ -7,7 +7,8 @@
  *
  * Not judged: a kustomize patch (its name only selects a target, and with `target:` is not even
  * read), a resource of a kustomization (a replacement or generator may set the name), custom
- * resources and RBAC objects (their names follow other rules: `system:controller:x` is valid), and
+ * resources, RBAC objects (their names follow other rules: `system:controller:x` is valid) and
+ * PodDisruptionBudgets (whose validation never checks the name: any path segment goes), and
  * names a template or placeholder writes.
  */
 import type { Document, Scalar } from 'yaml';
@@ -42,7 +43,6 @@ const RULES: Record<string, NameRule> = {
   'networking.k8s.io/Ingress': subdomain,
   'networking.k8s.io/IngressClass': subdomain,
   'networking.k8s.io/NetworkPolicy': subdomain,
-  'policy/PodDisruptionBudget': subdomain,
   'autoscaling/HorizontalPodAutoscaler': subdomain,
   'storage.k8s.io/StorageClass': subdomain,
   'scheduling.k8s.io/PriorityClass': subdomain,
@@ -105,12 +105,12 @@ function checkPodHostnames(ctx: RuleContext, object: K8sObject, node: Scalar, na
 
 /**
  * `generateName` is checked as a name prefix: the API server replaces a trailing `-` by a letter
- * and applies the kind's name rule (the random suffix is added after; the prefix is shortened to
- * fit, so only its characters can be wrong).
+ * and applies the kind's name rule to it, length included (the generated name is shortened to fit
+ * afterwards, but the field itself is validated first).
  */
 function checkGenerateName(ctx: RuleContext, object: K8sObject, rule: NameRule, node: Scalar | undefined): void {
   if (!writtenName(node)) return;
-  const errors = rule(node.value.replace(/-$/, 'a')).filter((error) => !/no more than/.test(error));
+  const errors = rule(node.value.replace(/-$/, 'a'));
   if (errors.length === 0) return;
   const path = `${object.pathPrefix}metadata.generateName`;
   ctx.report({

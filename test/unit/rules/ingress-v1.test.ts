@@ -54,3 +54,21 @@ test('an Ingress with neither rules nor a defaultBackend is refused; a patch or 
   assert.deepEqual(findings(ingress('spec:\n  rules:\n  - host: a.example.com\n    http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}]}'), 'invalid-value'), []);
   assert.deepEqual(findings(ingress('spec: {ingressClassName: nginx}'), 'invalid-value', { fragment: 'kustomize-patch' }), []);
 });
+
+test('the class annotation beside spec.ingressClassName: refused on create; the fix removes the annotation', () => {
+  const both = (annotation: string, className: string): string =>
+    `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    kubernetes.io/ingress.class: ${annotation}\n    nginx.ingress.kubernetes.io/rewrite-target: /\nspec:\n  ingressClassName: ${className}\n  defaultBackend: {service: {name: web, port: {number: 80}}}\n`;
+  const found = findings(both('nginx', 'nginx'), 'invalid-value');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.text, 'kubernetes.io/ingress.class');
+  assert.match(found[0]!.message, /"annotations\.kubernetes\.io\/ingress\.class: Invalid value: "nginx": can not be set when the class field is also set"/);
+  const fixed = applyFix(both('nginx', 'nginx'), 'invalid-value', /Remove the kubernetes\.io\/ingress\.class annotation/, both('nginx', 'nginx').replace('    kubernetes.io/ingress.class: nginx\n', '')).result;
+  assert.deepEqual(check(fixed), []);
+  // Different classes: still refused; the fix is offered but not preferred (which class was meant is the user's call).
+  assert.equal(findings(both('traefik', 'nginx'), 'invalid-value').length, 1);
+  assert.equal(applyFix(both('traefik', 'nginx'), 'invalid-value', /Remove the kubernetes\.io\/ingress\.class annotation/).fix.preferred, false);
+  assert.equal(applyFix(both('nginx', 'nginx'), 'invalid-value', /Remove the kubernetes\.io\/ingress\.class annotation/).fix.preferred, true);
+  // One of the two alone is fine; a patch is left to the render.
+  assert.deepEqual(findings(both('nginx', 'nginx').replace('  ingressClassName: nginx\n', ''), 'invalid-value'), []);
+  assert.deepEqual(findings(both('nginx', 'nginx'), 'invalid-value', { fragment: 'kustomize-patch' }), []);
+});

@@ -71,6 +71,11 @@ test('a Job name over 63 characters, a generateName prefix and a reserved Priori
   assert.deepEqual(upper[0]!.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 31 } });
   assert.equal(findings(generated('nightly-report-'), 'invalid-name').length, 0);
   assert.equal(findings(generated(`${'x'.repeat(80)}-`), 'invalid-name').length, 0);
+  // The field itself is validated, length included: a Namespace's prefix is at most 63 characters.
+  const namespace = findings(`apiVersion: v1\nkind: Namespace\nmetadata:\n  generateName: ${'x'.repeat(70)}-\n`, 'invalid-name');
+  assert.match(namespace[0]?.message ?? '', /must be no more than 63 characters/);
+  // A PodDisruptionBudget's name is not validated beyond a path segment (probe BF).
+  assert.deepEqual(findings(object('policy/v1', 'PodDisruptionBudget', 'checkoutService_PDB'), 'invalid-name'), []);
   assert.equal(findings(generated('${PREFIX}-'), 'invalid-name').length, 0);
 
   // Only Kubernetes' own two PriorityClasses may start with "system-".

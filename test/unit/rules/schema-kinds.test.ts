@@ -57,3 +57,25 @@ test('a v2 HPA with the v1 CPU target: the v2 form in the message, and a fix tha
   assert.equal(findings(both, 'unknown-field').length, 1);
   assert.throws(() => applyFix(both, 'unknown-field', /Write the v2 metric/));
 });
+
+test('probe BF: the HPA message and fix in flow style, with metrics beside it, and `80%`', () => {
+  const flow = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec: {scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}, maxReplicas: 5, targetCPUUtilizationPercentage: 60}\n';
+  const fixed = applyFix(flow, 'unknown-field', /Write the v2 metric: CPU utilization 60%/, flow.replace('targetCPUUtilizationPercentage: 60', 'metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 60}}}]')).result;
+  assert.deepEqual(check(fixed), []);
+  assert.match(findings(flow, 'unknown-field')[0]!.message, /the autoscaler targets its default, 80% CPU\.$/);
+  const both = hpa('  targetCPUUtilizationPercentage: 70\n  metrics:\n  - type: Resource\n    resource: {name: memory, target: {type: Utilization, averageUtilization: 60}}\n');
+  assert.match(findings(both, 'unknown-field')[0]!.message, /the field is dropped: the autoscaler scales on the other metrics only\.$/);
+  assert.match(findings(hpa('  targetCPUUtilizationPercentage: 80%\n'), 'unknown-field')[0]!.message, /averageUtilization: 80\}/);
+});
+
+test('probe BF and sweep BC: empty reclaim policies are defaulted, Recycle is a PV\'s alone, HPA types are exact, 0o octal is an integer', () => {
+  const sc = (policy: string): string => `apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: fast}\nprovisioner: example.com/csi\nreclaimPolicy: ${policy}\n`;
+  assert.deepEqual(findings(sc('""'), 'invalid-value'), []);
+  assert.match(findings(sc('Recycle'), 'invalid-value')[0]?.message ?? '', /use one of "Delete", "Retain"/);
+  const pv = 'apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec:\n  capacity: {storage: 1Gi}\n  accessModes: [ReadWriteOnce]\n  persistentVolumeReclaimPolicy: ""\n  hostPath: {path: /data}\n';
+  assert.deepEqual(findings(pv, 'invalid-value'), []);
+  const lower = hpa('  metrics:\n  - type: resource\n    resource: {name: cpu, target: {type: utilization, averageUtilization: 70}}\n');
+  assert.deepEqual(findings(lower, 'invalid-value').map((f) => f.text), ['resource', 'utilization']);
+  const octal = hpa('  metrics:\n  - type: Resource\n    resource: {name: cpu, target: {type: Utilization, averageUtilization: 0o62}}\n').replace('maxReplicas: 10', 'maxReplicas: 0o12');
+  assert.deepEqual(findings(octal, 'invalid-value'), []);
+});

@@ -7,6 +7,7 @@ export const fixesEn = {
   'fix.replace': 'Replace "{from}" with "{to}"',
   'fix.add-field': 'Add {field}: {value}',
   'fix.hpa-cpu': 'Write the v2 metric: CPU utilization {percent}%',
+  'fix.remove-ingress-class-annotation': 'Remove the kubernetes.io/ingress.class annotation (spec.ingressClassName names the class)',
   'fix.ingress-service': 'Write the v1 backend: service "{name}", port {port}',
   'fix.rename': 'Rename "{from}" to "{to}"',
   'fix.write-number': 'Write {value} as a number (without quotes)',

@@ -146,6 +146,9 @@ export const rulesEn = {
     'Container name "{name}" is already used by {other}; names must be unique across containers, initContainers and ephemeralContainers. kubectl apply rejects this: "{path}: Duplicate value: "{name}"".',
   'duplicate-container-name.related': 'Container "{name}" is first defined here.',
 
+  'hpa-missing-request.message':
+    'HorizontalPodAutoscaler "{hpa}" scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so the autoscaler cannot compute it and never scales: its ScalingActive condition turns False with "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …" (FailedGetResourceMetric). Both objects are accepted on apply. Set resources.requests.{resource} on the container (or target an AverageValue).',
+  'hpa-missing-request.related': 'Container "{container}" of {workload} has no {resource} request.',
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.generate-name': '"{name}" is not a valid {kind} name prefix. The API server rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.job-label':
@@ -183,7 +186,9 @@ export const rulesEn = {
   'unknown-field.empty-dir':
     ' The {kind} controller builds the pod without it, and a volume with no source is given an empty emptyDir, which is what this asks for: nothing changes at run time (kubectl apply rejects "{path}" only when the CRD\'s schema describes the pod).',
   'unknown-field.hpa-cpu':
-    'Unknown field "targetCPUUtilizationPercentage" in HorizontalPodAutoscalerSpec: it is the autoscaling/v1 form; autoscaling/v2 writes a CPU target as `metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: {percent}}}}]`. kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field is dropped and the autoscaler targets its default, 80% CPU.',
+    'Unknown field "targetCPUUtilizationPercentage" in HorizontalPodAutoscalerSpec: it is the autoscaling/v1 form; autoscaling/v2 writes a CPU target as `metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: {percent}}}}]`. kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
+  'unknown-field.hpa-cpu.default': ' With --validate=false the field is dropped and the autoscaler targets its default, 80% CPU.',
+  'unknown-field.hpa-cpu.dropped': ' With --validate=false the field is dropped: the autoscaler scales on the other metrics only.',
   'unknown-field.ingress-service':
     'Unknown field "{key}" in IngressBackend: networking.k8s.io/v1 names the Service as `service: {name: …, port: {number: …}}`; `serviceName` and `servicePort` are the removed v1beta1 form. kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
   'unknown-field.ingress-backend':
@@ -198,6 +203,8 @@ export const rulesEn = {
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',
+  'invalid-value.ingress-class-twice':
+    'The Ingress names its class twice: the annotation kubernetes.io/ingress.class ("{value}") and spec.ingressClassName ("{spec}"). The API server refuses to create it: "annotations.kubernetes.io/ingress.class: Invalid value: "{value}": can not be set when the class field is also set". Keep spec.ingressClassName and remove the annotation.',
   'invalid-value.ingress-path-type':
     'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
   'invalid-value.init-handler':

@@ -7,6 +7,7 @@ export const fixesZhCn = {
   'fix.replace': '将 "{from}" 替换为 "{to}"',
   'fix.add-field': '添加 {field}: {value}',
   'fix.hpa-cpu': '写成 v2 指标：CPU 利用率 {percent}%',
+  'fix.remove-ingress-class-annotation': '删除注解 kubernetes.io/ingress.class（类由 spec.ingressClassName 指定）',
   'fix.ingress-service': '改写为 v1 的 backend：service "{name}"，端口 {port}',
   'fix.rename': '将 "{from}" 重命名为 "{to}"',
   'fix.write-number': '把 {value} 写成数字（去掉引号）',

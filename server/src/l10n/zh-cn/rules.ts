@@ -149,6 +149,9 @@ export const rulesZhCn: Record<string, string> = {
     '容器名 "{name}" 已被 {other} 使用；容器名在 containers、initContainers 和 ephemeralContainers 之间必须唯一。kubectl apply 会拒绝："{path}: Duplicate value: "{name}""。',
   'duplicate-container-name.related': '容器 "{name}" 第一次在此处定义。',
 
+  'hpa-missing-request.message':
+    'HorizontalPodAutoscaler "{hpa}" 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此自动扩缩容器无法计算，永远不会扩缩：其 ScalingActive 条件变为 False，报告 "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"（FailedGetResourceMetric）。两个对象在 apply 时都会被接受。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
+  'hpa-missing-request.related': '{workload} 的容器 "{container}" 没有 {resource} 请求。',
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.generate-name': '"{name}" 不是合法的 {kind} 名称前缀。API 服务器会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.job-label':
@@ -185,7 +188,9 @@ export const rulesZhCn: Record<string, string> = {
   'unknown-field.empty-dir':
     ' {kind} 的控制器创建 Pod 时不会带上该字段，而没有来源的卷会被设为空的 emptyDir，正是这里想要的：运行时不会有任何变化（只有当 CRD 的 schema 描述了 Pod 时，kubectl apply 才会拒绝 "{path}"）。',
   'unknown-field.hpa-cpu':
-    'HorizontalPodAutoscalerSpec 中没有字段 "targetCPUUtilizationPercentage"：这是 autoscaling/v1 的写法；autoscaling/v2 把 CPU 目标写成 `metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: {percent}}}}]`。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。若使用 --validate=false，该字段会被丢弃，自动扩缩容器将使用默认目标 80% CPU。',
+    'HorizontalPodAutoscalerSpec 中没有字段 "targetCPUUtilizationPercentage"：这是 autoscaling/v1 的写法；autoscaling/v2 把 CPU 目标写成 `metrics: [{type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: {percent}}}}]`。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
+  'unknown-field.hpa-cpu.default': '若使用 --validate=false，该字段会被丢弃，自动扩缩容器将使用默认目标 80% CPU。',
+  'unknown-field.hpa-cpu.dropped': '若使用 --validate=false，该字段会被丢弃：自动扩缩容器只按其他指标扩缩。',
   'unknown-field.ingress-service':
     'IngressBackend 中没有字段 "{key}"：networking.k8s.io/v1 用 `service: {name: …, port: {number: …}}` 指定 Service；`serviceName` 和 `servicePort` 是已移除的 v1beta1 写法。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
   'unknown-field.ingress-backend':
@@ -201,6 +206,8 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" 不提供 {kind} 这种资源：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""，这个对象不会被创建。{kind} 的 apiVersion 应为 {expected}。',
+  'invalid-value.ingress-class-twice':
+    '该 Ingress 两次指定了类：注解 kubernetes.io/ingress.class（"{value}"）和 spec.ingressClassName（"{spec}"）。API 服务器拒绝创建："annotations.kubernetes.io/ingress.class: Invalid value: "{value}": can not be set when the class field is also set"。请保留 spec.ingressClassName，删除该注解。',
   'invalid-value.ingress-path-type':
     '这个 path 没有 pathType，而 networking.k8s.io/v1 要求必须设置（v1beta1 会自动补上默认值）：kubectl apply 会拒绝该 Ingress，报错 "{path}: Required value: pathType must be specified"。ImplementationSpecific 保持 v1beta1 的行为；Prefix 和 Exact 在所有控制器上的匹配方式都相同。',
   'invalid-value.init-handler':
