@@ -48,12 +48,15 @@ function costOf(path: string): number {
  * with the square of their number.
  */
 export function nearFolders(folder: string, sorted: readonly string[], present: ReadonlyMap<string, unknown>): string[] {
+  // '' (the current folder of relative paths, or the root) is above every other folder.
+  if (folder === '') return sorted.filter((f) => f !== '');
   const near: string[] = [];
   for (let cut = folder.lastIndexOf('/'); cut >= 0; cut = folder.lastIndexOf('/', cut - 1)) {
     const above = folder.slice(0, cut);
     if (present.has(above)) near.push(above);
     if (cut === 0) break;
   }
+  if (!folder.startsWith('/') && present.has('')) near.push('');
   const below = `${folder}/`;
   for (let at = firstNotBelow(sorted, below); at < sorted.length && (sorted[at] as string).startsWith(below); at++) near.push(sorted[at] as string);
   return near;

@@ -19,6 +19,8 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'missing') === true) return addRestartPolicy(ctx);
+  const quantities = fact(ctx, 'quantityChoices');
+  if (Array.isArray(quantities)) return quantityFixes(ctx, quantities.filter((q): q is string => typeof q === 'string'));
   const value = fact(ctx, 'value');
   const allowed = fact(ctx, 'allowed');
   if (typeof value !== 'string' || !Array.isArray(allowed)) return [];
@@ -44,4 +46,13 @@ function addRestartPolicy(ctx: Parameters<FixProvider>[0]): Fix[] {
     edits: [addPair(ctx.analysis.text, ctx.chunk.start, pod.spec, 'restartPolicy', policy)],
     preferred: i === 0,
   }));
+}
+
+/** `512MB` → `512M` (the same amount, preferred) or `512Mi`; `500 m` → `500m`. */
+function quantityFixes(ctx: Parameters<FixProvider>[0], choices: readonly string[]): Fix[] {
+  const from = String(fact(ctx, 'value') ?? '');
+  return choices.flatMap((to, i) => {
+    const edits = replaceAtFinding(ctx, to);
+    return edits.length ? [{ title: ctx.t('fix.replace', { from, to }), edits, preferred: i === 0 }] : [];
+  });
 }

@@ -14,6 +14,7 @@ import { checkCronJobSchedule } from './cronjob-schedule';
 import { checkIngressClassConflict, checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
+import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
 import type { Rule } from './types';
 import { syntaxBroken } from './yaml-syntax';
@@ -87,6 +88,14 @@ export const invalidValue: Rule = {
           node: problem.valueNode,
           message: ctx.t('invalid-value.enum', { field, value: show(problem.value, problem.valueNode), allowed, path: problem.path, sorted: [...problem.expected.enum].sort().map((v) => `"${v}"`).join(', ') }),
           data: { field, value: problem.value, allowed: values, suggestion },
+        });
+      } else if (problem.expected.type === 'quantity' && typeof problem.value === 'string' && quantityError(problem.value)) {
+        const why = quantityError(problem.value) === 'suffix' ? ctx.t('invalid-value.quantity.suffix') : ctx.t('invalid-value.quantity.format', { pattern: QUANTITY_PATTERN });
+        const choices = quantityRepairs(problem.value);
+        ctx.report({
+          node: problem.valueNode,
+          message: ctx.t('invalid-value.quantity', { field, value: problem.value, why }) + (choices[0] ? ctx.t('common.did-you-mean', { suggestion: choices[0] }) : ''),
+          data: { field, value: problem.value, expectedType: 'quantity', quantityChoices: choices },
         });
       } else if (isYaml11Boolean(problem.valueNode)) {
         const word = (problem.valueNode as Scalar).source ?? '';

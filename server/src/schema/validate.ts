@@ -8,6 +8,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
+import { quantityError } from '../k8s/quantity';
 import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
 import { enter, leave, pathOf, type FieldPath } from './field-path';
@@ -264,6 +265,11 @@ function checkScalar(node: ScalarNode, expected: string, enumValues: readonly st
     return;
   }
   const v = node.value;
+  // `512MB`, `1K`: refused when the object is decoded (a template's value is unknown, not wrong).
+  if (expected === 'quantity' && typeof v === 'string' && quantityError(v) && !isUnknownValue(node)) {
+    ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: v, expected: { type: expected } });
+    return;
+  }
   if (enumValues && typeof v === 'string' && !enumAccepts(enumValues, v) && !(v === '' && DEFAULTED_WHEN_EMPTY.test(pathOf(ctx)))) {
     ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: v, expected: { enum: [...enumValues] } });
   }

@@ -199,6 +199,9 @@ export const rulesEn = {
   'invalid-value.enum': 'Unsupported value {value} for {field}: use one of {allowed} (case matters). kubectl apply rejects this: "{path}: Unsupported value: {value}: supported values: {sorted}".',
   'invalid-value.yaml11-bool':
     '{field} must be {type}, but Kubernetes reads the unquoted {word} as the boolean {value} (YAML 1.1 booleans include y, n, yes, no, on, off). Quote it: "{word}".',
+  'invalid-value.quantity': '{field} must be a quantity (512Mi, 1Gi, 500m, 0.5), not "{value}": {why} kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.quantity.format': '"quantities must match the regular expression \'{pattern}\'".',
+  'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, m, k, M, G, T, P, E).',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.api-version':
