@@ -5,9 +5,13 @@
  * (a version that never was). `kubectl apply` fails with "no matches for kind". Groups with a dot
  * belong to custom resources (Knative's `serving.knative.dev` Service, OpenKruise's StatefulSet)
  * and are never judged; apiVersions the deprecation guide lists are `removed-api-version`'s.
+ * A misspelt kind under a built-in apiVersion (`Deploymnet`) fails the same way.
  */
 import { getMap, getNode, getScalar } from '../core/yaml-access';
+import { isUnknownValue } from '../core/unknown-values';
 import { deprecationOf, removalOf } from '../k8s/api-versions';
+import { OTHER_SERVED_KINDS } from '../k8s/served-kinds';
+import { closest } from '../util/suggest';
 import { LIST_TYPE, rootKinds } from '../schema/lookup';
 import { groupOf } from '../k8s/workloads';
 import type { RuleContext } from './types';
@@ -31,11 +35,43 @@ function served(): ReadonlyMap<string, readonly string[]> {
   return map;
 }
 
+let kindsCache: ReadonlyMap<string, readonly string[]> | undefined;
+
+/** apiVersion → the kinds it serves, for the built-in apiVersions of OTHER_SERVED_KINDS. */
+function kindsOf(apiVersion: string): readonly string[] | undefined {
+  if (!kindsCache) {
+    const map = new Map<string, string[]>(Object.entries(OTHER_SERVED_KINDS).map(([v, kinds]) => [v, [...kinds]]));
+    for (const { kind, apiVersion: v, typeName } of rootKinds()) if (typeName !== LIST_TYPE || v === 'v1') map.get(v)?.push(kind);
+    kindsCache = map;
+  }
+  return kindsCache.get(apiVersion);
+}
+
+/**
+ * A kind no apiVersion of the schema serves that is a near miss of one this built-in apiVersion
+ * serves (`apps/v1` `Deploymnet`, `v1` `SrviceAccount`, `deployment`): "no matches for kind". Other
+ * unknown kinds are left alone (OpenShift's legacy `v1` DeploymentConfig, a kubeconfig's `Config`).
+ */
+function checkKindSpelling(ctx: RuleContext, object: RuleContext['objects'][number]['object'], doc: RuleContext['objects'][number]['doc'], apiVersion: string, kind: string): void {
+  const kinds = kindsOf(apiVersion);
+  // `ConfigMapList`, `DeploymentList` (`kubectl get -o yaml` of several): kubectl applies their items.
+  if (!kinds || kinds.includes(kind) || kind.endsWith('List')) return;
+  const node = getScalar(object.node, 'kind', doc);
+  const suggestion = closest(kind, kinds);
+  if (!node || !suggestion || isUnknownValue(node)) return;
+  ctx.report({
+    node,
+    message: ctx.t('invalid-value.unknown-kind', { apiVersion, kind, suggestion }),
+    data: { field: 'kind', value: kind, allowed: [suggestion], suggestion },
+  });
+}
+
 export function checkApiVersionKind(ctx: RuleContext): void {
   for (const { object, doc } of ctx.objects) {
     const { apiVersion, kind } = object;
     if (!apiVersion || !kind) continue;
     const versions = served().get(kind);
+    if (!versions) checkKindSpelling(ctx, object, doc, apiVersion, kind);
     const expected = versions?.[0];
     if (!versions || !expected || versions.includes(apiVersion)) continue;
     const group = groupOf(apiVersion);

@@ -54,3 +54,16 @@ test('removed-api-version: alpha versions that are gone (v1alpha1 RBAC, batch/v2
   assert.match(findings(object('batch/v2alpha1', 'CronJob'), 'removed-api-version')[0]?.message ?? '', /1\.21.*batch\/v1/);
   assert.match(findings(object('settings.k8s.io/v1alpha1', 'PodPreset'), 'removed-api-version')[0]?.message ?? '', /no replacement in Kubernetes/);
 });
+
+test('a misspelt kind under a built-in apiVersion: no matches for kind; the fix writes the served one (sweep BD)', () => {
+  const kindFindings = (text: string): string[] => findings(text, 'invalid-value').filter((f) => f.data?.field === 'kind').map((f) => f.message);
+  assert.match(kindFindings(object('v1', 'SrviceAccount'))[0] ?? '', /^v1 serves no kind "SrviceAccount" \(kinds are case-sensitive\)\. kubectl apply fails: "no matches for kind "SrviceAccount" in version "v1""\. Did you mean "ServiceAccount"\?/);
+  applyFix(object('apps/v1', 'Deploymnet'), 'invalid-value', /Replace "Deploymnet" with "Deployment"/, object('apps/v1', 'Deployment'));
+  applyFix(object('apps/v1', 'deployment'), 'invalid-value', /"Deployment"/, object('apps/v1', 'Deployment'));
+  assert.equal(kindFindings(object('rbac.authorization.k8s.io/v1', 'ClusterRoleBindings')).length, 1);
+  assert.equal(kindFindings(object('networking.k8s.io/v1', 'ingress')).length, 1);
+  // Kinds of other APIs under v1 (OpenShift 3's legacy kinds, a kubeconfig), lists, placeholders, custom groups: not judged.
+  for (const [apiVersion, kind] of [['v1', 'DeploymentConfig'], ['v1', 'Config'], ['v1', 'Route'], ['v1', 'Template'], ['v1', 'ConfigMapList'], ['v1', 'Endpoints'], ['v1', '${KIND}'], ['example.com/v1', 'Deploymnet'], ['discovery.k8s.io/v1', 'EndpointSlice']]) {
+    assert.deepEqual(kindFindings(object(apiVersion, kind)), [], `${apiVersion} ${kind}`);
+  }
+});

@@ -204,6 +204,7 @@ export const rulesEn = {
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, m, k, M, G, T, P, E).',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.unknown-kind': '{apiVersion} serves no kind "{kind}" (kinds are case-sensitive). kubectl apply fails: "no matches for kind "{kind}" in version "{apiVersion}"". Did you mean "{suggestion}"?',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',
   'invalid-value.ingress-class-twice':

@@ -207,6 +207,7 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、m、k、M、G、T、P、E）。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
+  'invalid-value.unknown-kind': '{apiVersion} 不提供 kind "{kind}"（kind 区分大小写）。kubectl apply 会失败："no matches for kind "{kind}" in version "{apiVersion}""。是否想写 "{suggestion}"？',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" 不提供 {kind} 这种资源：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""，这个对象不会被创建。{kind} 的 apiVersion 应为 {expected}。',
   'invalid-value.ingress-class-twice':
