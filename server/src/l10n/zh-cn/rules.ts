@@ -203,7 +203,7 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.yaml11-bool':
     '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
   'invalid-value.quantity': '{field} 必须是数量（如 512Mi、1Gi、500m、0.5），而不是 "{value}"：{why} kubectl apply 无法解码该对象，会拒绝它。',
-  'invalid-value.quantity.format': '"quantities must match the regular expression \'{pattern}\'"。',
+  'invalid-value.quantity.format': '格式不对："quantities must match the regular expression \'{pattern}\'"。',
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、m、k、M、G、T、P、E）。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
