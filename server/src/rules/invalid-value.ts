@@ -16,6 +16,7 @@ import { checkKnativeConstraints } from './knative-constraints';
 import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
+import { checkStorageConstraints } from './storage-constraints';
 import type { Rule } from './types';
 import { syntaxBroken } from './yaml-syntax';
 
@@ -65,6 +66,7 @@ export const invalidValue: Rule = {
     checkIngressPathType(ctx);
     checkIngressRoutes(ctx);
     checkIngressClassConflict(ctx);
+    checkStorageConstraints(ctx);
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

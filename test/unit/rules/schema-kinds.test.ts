@@ -16,7 +16,7 @@ test('misspelt fields and wrong values in the kinds around a pod', () => {
   assert.equal(typo.length, 1);
   assert.match(typo[0]!.message, /^Unknown field "accessMode" in PersistentVolumeClaimSpec\. Did you mean "accessModes"\?.*unknown field "spec\.accessMode"/);
   applyFix(pvc('  accessMode: [ReadWriteOnce]\n'), 'unknown-field', /Replace "accessMode" with "accessModes"/, pvc('  accessModes: [ReadWriteOnce]\n'));
-  const mode = findings(pvc('  accessModes: [ReadWriteOne]\n'), 'invalid-value');
+  const mode = findings(pvc('  accessModes: [ReadWriteOne]\n  resources: {requests: {storage: 1Gi}}\n'), 'invalid-value');
   assert.match(mode[0]!.message, /Unsupported value "ReadWriteOne" for accessModes\[0\]/);
   const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: reader}\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  verb: [get]\n';
   assert.match(findings(role, 'unknown-field')[0]!.message, /Unknown field "verb" in PolicyRule\. Did you mean "verbs"\?/);
@@ -78,4 +78,23 @@ test('probe BF and sweep BC: empty reclaim policies are defaulted, Recycle is a 
   assert.deepEqual(findings(lower, 'invalid-value').map((f) => f.text), ['resource', 'utilization']);
   const octal = hpa('  metrics:\n  - type: Resource\n    resource: {name: cpu, target: {type: Utilization, averageUtilization: 0o62}}\n').replace('maxReplicas: 10', 'maxReplicas: 0o12');
   assert.deepEqual(findings(octal, 'invalid-value'), []);
+});
+
+test('sweep BD: what the API server requires of PVCs, PVs and PriorityClasses', () => {
+  const pvcNoStorage = pvc('  accessModes: [ReadWriteOnce]\n  storageClassName: standard\n');
+  const found = findings(pvcNoStorage, 'invalid-value');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.text, 'spec');
+  assert.match(found[0]!.message, /"spec\.resources\[storage\]: Required value"/);
+  assert.deepEqual(findings(pvcNoStorage, 'invalid-value', { kustomizeResource: true }), []);
+  assert.deepEqual(findings(pvc('  accessModes: [ReadWriteOnce]\n  resources: {requests: {storage: "${SIZE}"}}\n'), 'invalid-value'), []);
+  const pv = (spec: string): string => `apiVersion: v1\nkind: PersistentVolume\nmetadata: {name: pv}\nspec:\n  accessModes: [ReadWriteOnce]\n${spec}`;
+  assert.match(findings(pv('  hostPath: {path: /data}\n'), 'invalid-value')[0]?.message ?? '', /"spec\.capacity: Required value"/);
+  const local = findings(pv('  capacity: {storage: 10Gi}\n  local: {path: /mnt/disks/ssd1}\n'), 'invalid-value');
+  assert.equal(local[0]?.text, 'local');
+  assert.match(local[0]?.message ?? '', /Local volume requires node affinity/);
+  assert.deepEqual(findings(pv('  capacity: {storage: 10Gi}\n  local: {path: /mnt/disks/ssd1}\n  nodeAffinity:\n    required:\n      nodeSelectorTerms:\n      - matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [node-1]}]\n'), 'invalid-value'), []);
+  const priority = (name: string, value: number): string => `apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: ${name}}\nvalue: ${value}\n`;
+  assert.match(findings(priority('critical-apps', 2000000000), 'invalid-value')[0]?.message ?? '', /maximum allowed value of a user defined priority is 1000000000/);
+  assert.deepEqual(findings(priority('critical-apps', 1000000000), 'invalid-value'), []);
 });

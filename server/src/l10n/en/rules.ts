@@ -235,6 +235,10 @@ export const rulesEn = {
     "This CronJob sets timeZone and also names a time zone in its schedule. kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\".",
   'invalid-value.name-missing':
     "Every container needs a name (its logs, probes and restarts are reported by it). kubectl apply rejects this: \"{path}: Required value\".",
+  'invalid-value.pvc-storage': 'This PersistentVolumeClaim requests no storage. kubectl apply rejects this: "{path}: Required value". Add resources.requests.storage (e.g. 1Gi).',
+  'invalid-value.pv-capacity': 'This PersistentVolume has no storage capacity. kubectl apply rejects this: "{path}: Required value". Add capacity.storage (e.g. 10Gi).',
+  'invalid-value.pv-local-affinity': 'A local PersistentVolume must say which node holds it. kubectl apply rejects this: "{path}: Required value: Local volume requires node affinity". Add spec.nodeAffinity.required with the node\'s kubernetes.io/hostname.',
+  'invalid-value.priority-too-high': 'A PriorityClass of your own may have a value of at most 1000000000 (higher values are kept for system-node-critical and system-cluster-critical). kubectl apply rejects {value}: "{path}: Forbidden: maximum allowed value of a user defined priority is 1000000000".',
   'invalid-value.ingress-no-route':
     "This Ingress has neither rules nor a defaultBackend, so it routes nothing. kubectl apply rejects this: \"{path}: Invalid value: …: either `defaultBackend` or `rules` must be specified\".",
   'invalid-value.bidirectional':

@@ -238,6 +238,10 @@ export const rulesZhCn: Record<string, string> = {
     "这个 CronJob 设置了 timeZone，又在 schedule 中写了时区。kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\"。",
   'invalid-value.name-missing':
     "每个容器都需要名称（它的日志、探针和重启都按名称报告）。kubectl apply 会拒绝：\"{path}: Required value\"。",
+  'invalid-value.pvc-storage': '该 PersistentVolumeClaim 没有请求存储容量。kubectl apply 会拒绝："{path}: Required value"。请添加 resources.requests.storage（如 1Gi）。',
+  'invalid-value.pv-capacity': '该 PersistentVolume 没有存储容量。kubectl apply 会拒绝："{path}: Required value"。请添加 capacity.storage（如 10Gi）。',
+  'invalid-value.pv-local-affinity': 'local 类型的 PersistentVolume 必须指明所在节点。kubectl apply 会拒绝："{path}: Required value: Local volume requires node affinity"。请添加 spec.nodeAffinity.required，写明节点的 kubernetes.io/hostname。',
+  'invalid-value.priority-too-high': '自定义 PriorityClass 的值最大为 1000000000（更高的值保留给 system-node-critical 和 system-cluster-critical）。kubectl apply 会拒绝 {value}："{path}: Forbidden: maximum allowed value of a user defined priority is 1000000000"。',
   'invalid-value.ingress-no-route':
     "这个 Ingress 既没有 rules 也没有 defaultBackend，所以不路由任何流量。kubectl apply 会拒绝：\"{path}: Invalid value: …: either `defaultBackend` or `rules` must be specified\"。",
   'invalid-value.bidirectional':
