@@ -1,11 +1,11 @@
 /**
  * Kubernetes quantities (`512Mi`, `0.5`, `500m`, `1e3`), as resource.ParseQuantity reads them after
- * trimming spaces: a signed decimal number and one suffix, binary (`Ki` … `Ei`), decimal (`m`, `k`,
- * `M` … `E`, none) or an exponent (`e3`, `E-2`). `512MB`, `1K`, `10gi` and `500 m` are refused when
+ * trimming spaces: a signed decimal number and one suffix, binary (`Ki` … `Ei`), decimal (`n`, `u`,
+ * `m`, `k`, `M` … `E`, none) or an exponent (`e3`, `E-2`). `512MB`, `1K`, `10gi` and `500 m` are refused when
  * the object is decoded, before any validation.
  */
 
-const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+const QUANTITY = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
 /** The decoder's first look: a text outside it is a format error, one inside it a suffix error. */
 export const QUANTITY_PATTERN = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 const FIRST_LOOK = new RegExp(QUANTITY_PATTERN);
@@ -21,12 +21,14 @@ const BYTE_UNITS: Record<string, string> = { K: 'k', k: 'k', M: 'M', G: 'G', T: 
 
 /**
  * Quantities that say what was meant, most faithful first: `512MB` → `512M` (the same bytes) and
- * `512Mi` (what memory sizes usually mean); `1GiB` → `1Gi`; `500 m` → `500m`. None when unclear.
+ * `512Mi` (what memory sizes usually mean); `1GiB` → `1Gi`; `500 m` → `500m` (not for a `byteField`: memory,
+ * storage). None when unclear.
  */
-export function quantityRepairs(text: string): string[] {
+export function quantityRepairs(text: string, byteField = false): string[] {
   const trimmed = text.trim();
   const spaced = trimmed.replace(/\s+/g, '');
-  if (spaced !== trimmed && !quantityError(spaced)) return [spaced];
+  // `512 m` of memory is not 512 millibytes: a fraction of a byte is refused too.
+  if (spaced !== trimmed && !quantityError(spaced)) return byteField && /[num]$/.test(spaced) ? [] : [spaced];
   const bytes = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*([KkMGTPE])(i?)B$/.exec(trimmed);
   if (!bytes) return [];
   const [, number, unit = '', binary] = bytes;

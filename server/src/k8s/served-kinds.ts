@@ -18,7 +18,7 @@ export const OTHER_SERVED_KINDS: Readonly<Record<string, readonly string[]>> = {
   'coordination.k8s.io/v1': ['Lease'],
   'node.k8s.io/v1': ['RuntimeClass'],
   'certificates.k8s.io/v1': ['CertificateSigningRequest'],
-  'admissionregistration.k8s.io/v1': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding'],
+  'admissionregistration.k8s.io/v1': ['MutatingWebhookConfiguration', 'ValidatingWebhookConfiguration', 'ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'MutatingAdmissionPolicy', 'MutatingAdmissionPolicyBinding'],
   'apiextensions.k8s.io/v1': ['CustomResourceDefinition'],
   'apiregistration.k8s.io/v1': ['APIService'],
   'events.k8s.io/v1': ['Event'],

@@ -11,7 +11,7 @@ import { getMap, getNode, getScalar } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
 import { deprecationOf, removalOf } from '../k8s/api-versions';
 import { OTHER_SERVED_KINDS } from '../k8s/served-kinds';
-import { closest } from '../util/suggest';
+import { closest, editDistance } from '../util/suggest';
 import { LIST_TYPE, rootKinds } from '../schema/lookup';
 import { groupOf } from '../k8s/workloads';
 import type { RuleContext } from './types';
@@ -58,7 +58,8 @@ function checkKindSpelling(ctx: RuleContext, object: RuleContext['objects'][numb
   if (!kinds || kinds.includes(kind) || kind.endsWith('List')) return;
   const node = getScalar(object.node, 'kind', doc);
   const suggestion = closest(kind, kinds);
-  if (!node || !suggestion || isUnknownValue(node)) return;
+  // A slip of a letter or two; `VerticalPodAutoscaler` is another API's kind, not a misspelt HorizontalPodAutoscaler.
+  if (!node || !suggestion || editDistance(kind.toLowerCase(), suggestion.toLowerCase()) > 2 || isUnknownValue(node)) return;
   ctx.report({
     node,
     message: ctx.t('invalid-value.unknown-kind', { apiVersion, kind, suggestion }),

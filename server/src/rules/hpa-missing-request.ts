@@ -30,6 +30,12 @@ interface Need {
   readonly node: Node;
 }
 
+/** How many metrics the HPA scales on (the default counts as one). */
+function metricCount(hpa: IndexedObject): number {
+  const metrics = getNode(getMap(hpa.object.node, 'spec', hpa.doc), 'metrics', hpa.doc);
+  return isSeq(metrics) && metrics.items.length > 0 ? metrics.items.length : 1;
+}
+
 /** The utilization metrics of an HPA (v1 or v2), or undefined when a template writes them; `target`: the scale target's name. */
 function needsOf(hpa: IndexedObject, target: Node): Need[] | undefined {
   const { object, doc } = hpa;
@@ -41,8 +47,8 @@ function needsOf(hpa: IndexedObject, target: Node): Need[] | undefined {
   }
   if (object.apiVersion !== 'autoscaling/v2') return undefined;
   const metrics = getNode(spec, 'metrics', doc);
-  // No metrics: the controller's default, 80% average CPU utilization.
-  if (metrics === undefined) return [{ resource: 'cpu', node: target }];
+  // No metrics (or `metrics: []`): the controller's default, 80% average CPU utilization.
+  if (metrics === undefined || (isSeq(metrics) && metrics.items.length === 0 && !isUnknownValue(metrics))) return [{ resource: 'cpu', node: target }];
   if (!isSeq(metrics) || isUnknownValue(metrics)) return undefined;
   const needs: Need[] = [];
   for (const item of metrics.items) {
@@ -138,14 +144,19 @@ export const hpaMissingRequest: FileRule = {
       const [target] = scaled;
       if (!target) continue;
       if (target.chunkStart !== undefined) ctx.uses?.(hpa.chunkStart, target.chunkStart);
-      const reported = new Set<string>();
-      for (const need of needs) {
+      const failing = needs.flatMap((need) => {
         const container = missing(target.pod, need);
-        if (!container || reported.has(`${need.resource}/${container.name}`)) continue;
+        return container ? [{ need, container }] : [];
+      });
+      // With another metric that works, the autoscaler scales out on it but never scales in.
+      const message = failing.length < metricCount(hpa) ? 'hpa-missing-request.partial' : 'hpa-missing-request.message';
+      const reported = new Set<string>();
+      for (const { need, container } of failing) {
+        if (reported.has(`${need.resource}/${container.name}`)) continue;
         reported.add(`${need.resource}/${container.name}`);
         const args = { hpa: hpa.object.name ?? '?', workload: `${kind}/${name}`, resource: need.resource, container: container.name ?? '?' };
         const related = target.chunkStart !== undefined && container.nameNode?.range ? [{ node: { start: container.nameNode.range[0] + target.chunkStart - hpa.chunkStart, end: container.nameNode.range[1] + target.chunkStart - hpa.chunkStart }, message: ctx.t('hpa-missing-request.related', args) }] : [];
-        ctx.report(hpa.chunkStart, { node: need.node, message: ctx.t('hpa-missing-request.message', args), related, data: { resource: need.resource, container: container.name } });
+        ctx.report(hpa.chunkStart, { node: need.node, message: ctx.t(message, args), related, data: { resource: need.resource, container: container.name } });
       }
     }
   },

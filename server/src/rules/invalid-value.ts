@@ -93,7 +93,7 @@ export const invalidValue: Rule = {
         });
       } else if (problem.expected.type === 'quantity' && typeof problem.value === 'string' && quantityError(problem.value)) {
         const why = quantityError(problem.value) === 'suffix' ? ctx.t('invalid-value.quantity.suffix') : ctx.t('invalid-value.quantity.format', { pattern: QUANTITY_PATTERN });
-        const choices = quantityRepairs(problem.value);
+        const choices = quantityRepairs(problem.value, /memory|storage|hugepages/.test(field));
         ctx.report({
           node: problem.valueNode,
           message: ctx.t('invalid-value.quantity', { field, value: problem.value, why }) + (choices[0] ? ctx.t('common.did-you-mean', { suggestion: choices[0] }) : ''),

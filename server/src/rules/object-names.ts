@@ -104,13 +104,15 @@ function checkPodHostnames(ctx: RuleContext, object: K8sObject, node: Scalar, na
 }
 
 /**
- * `generateName` is checked as a name prefix: the API server replaces a trailing `-` by a letter
- * and applies the kind's name rule to it, length included (the generated name is shortened to fit
+ * `generateName` is checked as a name prefix: the API server replaces a trailing `-` and the
+ * character before it by a letter and applies the kind's name rule to it, length included (the generated name is shortened to fit
  * afterwards, but the field itself is validated first).
  */
 function checkGenerateName(ctx: RuleContext, object: K8sObject, rule: NameRule, node: Scalar | undefined): void {
   if (!writtenName(node)) return;
-  const errors = rule(node.value.replace(/-$/, 'a'));
+  // maskTrailingDash: a prefix ending in `-` is checked without its last two characters, plus `a`.
+  const value = node.value;
+  const errors = rule(value.length > 1 && value.endsWith('-') ? `${value.slice(0, -2)}a` : value);
   if (errors.length === 0) return;
   const path = `${object.pathPrefix}metadata.generateName`;
   ctx.report({

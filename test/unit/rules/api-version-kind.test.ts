@@ -63,7 +63,7 @@ test('a misspelt kind under a built-in apiVersion: no matches for kind; the fix 
   assert.equal(kindFindings(object('rbac.authorization.k8s.io/v1', 'ClusterRoleBindings')).length, 1);
   assert.equal(kindFindings(object('networking.k8s.io/v1', 'ingress')).length, 1);
   // Kinds of other APIs under v1 (OpenShift 3's legacy kinds, a kubeconfig), lists, placeholders, custom groups: not judged.
-  for (const [apiVersion = '', kind = ''] of [['v1', 'DeploymentConfig'], ['v1', 'Config'], ['v1', 'Route'], ['v1', 'Template'], ['v1', 'ConfigMapList'], ['v1', 'Endpoints'], ['v1', '${KIND}'], ['example.com/v1', 'Deploymnet'], ['discovery.k8s.io/v1', 'EndpointSlice']]) {
+  for (const [apiVersion = '', kind = ''] of [['v1', 'DeploymentConfig'], ['v1', 'Config'], ['v1', 'Route'], ['v1', 'Template'], ['v1', 'ConfigMapList'], ['v1', 'Endpoints'], ['v1', '${KIND}'], ['example.com/v1', 'Deploymnet'], ['discovery.k8s.io/v1', 'EndpointSlice'], ['admissionregistration.k8s.io/v1', 'MutatingAdmissionPolicy'], ['autoscaling/v1', 'VerticalPodAutoscaler'], ['networking.k8s.io/v1', 'IngressClassParams']]) {
     assert.deepEqual(kindFindings(object(apiVersion, kind)), [], `${apiVersion} ${kind}`);
   }
 });

@@ -65,3 +65,12 @@ test('the HPA finding follows edits of the workload it reads (incremental = fres
   assert.equal(incremental.length, 1);
   assert.deepEqual(incremental, new Analyzer().analyze(after).findings.filter((f) => f.rule === 'hpa-missing-request'));
 });
+
+test('probe BG: `metrics: []` is the default; with another working metric the HPA scales out but never in', () => {
+  assert.equal(rule(file(deployment(''), hpaV2('  metrics: []\n')))[0]?.text, 'web');
+  const twoMetrics = '  metrics:\n  - type: Resource\n    resource: {name: cpu, target: {type: Utilization, averageUtilization: 70}}\n  - type: Pods\n    pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: "10"}}\n';
+  const partial = rule(file(deployment(''), hpaV2(twoMetrics)));
+  assert.equal(partial.length, 1);
+  assert.match(partial[0]!.message, /scales out on its other metrics only, and never scales in while a metric fails/);
+  assert.doesNotMatch(partial[0]!.message, /never scales:/);
+});

@@ -70,6 +70,10 @@ test('a Job name over 63 characters, a generateName prefix and a reserved Priori
   assert.match(upper[0]!.message, /^"Nightly-Report-" is not a valid Job name prefix\. The API server rejects this: "metadata\.generateName: Invalid value: "Nightly-Report-": a lowercase RFC 1123 subdomain/);
   assert.deepEqual(upper[0]!.range, { start: { line: 3, character: 16 }, end: { line: 3, character: 31 } });
   assert.equal(findings(generated('nightly-report-'), 'invalid-name').length, 0);
+  // The API server checks a prefix ending in `-` without its last two characters, plus `a` (probe BG).
+  const service = (prefix: string): string => `apiVersion: v1\nkind: Service\nmetadata:\n  generateName: ${prefix}\n`;
+  assert.equal(findings(service('web.-'), 'invalid-name').length, 0);
+  assert.equal(findings(`apiVersion: v1\nkind: Namespace\nmetadata:\n  generateName: ${'x'.repeat(63)}-\n`, 'invalid-name').length, 0);
   assert.equal(findings(generated(`${'x'.repeat(80)}-`), 'invalid-name').length, 0);
   // The field itself is validated, length included: a Namespace's prefix is at most 63 characters.
   const namespace = findings(`apiVersion: v1\nkind: Namespace\nmetadata:\n  generateName: ${'x'.repeat(70)}-\n`, 'invalid-name');

@@ -38,3 +38,12 @@ test('a container and a PVC with a quantity the decoder refuses; the fix keeps t
     assert.deepEqual(findings(pod(resources), 'invalid-value'), [], resources);
   }
 });
+
+test('probe BG: nano and micro suffixes are quantities; `512 m` of memory has no fix (a fraction of a byte)', () => {
+  for (const ok of ['250000000n', '500000u']) assert.equal(quantityError(ok), undefined, ok);
+  assert.deepEqual(quantityRepairs('512 m', true), []);
+  assert.deepEqual(quantityRepairs('500 m'), ['500m']);
+  const memory = pod('{limits: {memory: "512 m"}}');
+  assert.equal(findings(memory, 'invalid-value').length, 1);
+  assert.deepEqual(check(memory).flatMap((f) => (f.rule === 'invalid-value' ? [f.message] : [])).filter((m) => /Did you mean/.test(m)), []);
+});

@@ -148,6 +148,8 @@ export const rulesEn = {
 
   'hpa-missing-request.message':
     'HorizontalPodAutoscaler "{hpa}" scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so the autoscaler cannot compute it and never scales: its ScalingActive condition turns False with "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …" (FailedGetResourceMetric). Both objects are accepted on apply. Set resources.requests.{resource} on the container (or target an AverageValue).',
+  'hpa-missing-request.partial':
+    'HorizontalPodAutoscaler "{hpa}" scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so this metric cannot be computed ("failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"): the autoscaler scales out on its other metrics only, and never scales in while a metric fails. Set resources.requests.{resource} on the container (or target an AverageValue).',
   'hpa-missing-request.related': 'Container "{container}" of {workload} has no {resource} request.',
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.generate-name': '"{name}" is not a valid {kind} name prefix. The API server rejects this: "{path}: Invalid value: "{name}": {reason}".',
@@ -201,7 +203,7 @@ export const rulesEn = {
     '{field} must be {type}, but Kubernetes reads the unquoted {word} as the boolean {value} (YAML 1.1 booleans include y, n, yes, no, on, off). Quote it: "{word}".',
   'invalid-value.quantity': '{field} must be a quantity (512Mi, 1Gi, 500m, 0.5), not "{value}": {why} kubectl apply cannot decode the object and rejects it.',
   'invalid-value.quantity.format': '"quantities must match the regular expression \'{pattern}\'".',
-  'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, m, k, M, G, T, P, E).',
+  'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E).',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.unknown-kind': '{apiVersion} serves no kind "{kind}" (kinds are case-sensitive). kubectl apply fails: "no matches for kind "{kind}" in version "{apiVersion}"". Did you mean "{suggestion}"?',

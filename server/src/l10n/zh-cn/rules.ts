@@ -151,6 +151,8 @@ export const rulesZhCn: Record<string, string> = {
 
   'hpa-missing-request.message':
     'HorizontalPodAutoscaler "{hpa}" 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此自动扩缩容器无法计算，永远不会扩缩：其 ScalingActive 条件变为 False，报告 "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"（FailedGetResourceMetric）。两个对象在 apply 时都会被接受。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
+  'hpa-missing-request.partial':
+    'HorizontalPodAutoscaler "{hpa}" 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此这个指标无法计算（"failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"）：自动扩缩容器只按其他指标扩容，且只要有指标失败就不会缩容。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
   'hpa-missing-request.related': '{workload} 的容器 "{container}" 没有 {resource} 请求。',
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.generate-name': '"{name}" 不是合法的 {kind} 名称前缀。API 服务器会拒绝："{path}: Invalid value: "{name}": {reason}"。',
@@ -204,7 +206,7 @@ export const rulesZhCn: Record<string, string> = {
     '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
   'invalid-value.quantity': '{field} 必须是数量（如 512Mi、1Gi、500m、0.5），而不是 "{value}"：{why} kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.quantity.format': '格式不对："quantities must match the regular expression \'{pattern}\'"。',
-  'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、m、k、M、G、T、P、E）。',
+  'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、n、u、m、k、M、G、T、P、E）。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.unknown-kind': '{apiVersion} 不提供 kind "{kind}"（kind 区分大小写）。kubectl apply 会失败："no matches for kind "{kind}" in version "{apiVersion}""。是否想写 "{suggestion}"？',
