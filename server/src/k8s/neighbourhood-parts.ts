@@ -32,7 +32,7 @@ export interface IndexedPod extends Placement {
 }
 
 /** Kinds the index keeps (the workloads come in as pods). */
-const INDEXED = new Set(['Service', 'Ingress', 'IngressClass', 'HTTPRoute', 'GRPCRoute', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'LimitRange']);
+const INDEXED = new Set(['Service', 'Ingress', 'IngressClass', 'HTTPRoute', 'GRPCRoute', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'NetworkPolicy', 'HorizontalPodAutoscaler', 'ScaledObject', 'LimitRange']);
 
 /** `metadata.namespace`, else the file's default. */
 export function namespaceOf(object: K8sObject, doc: Document, fallback = ''): string {

@@ -117,7 +117,7 @@ function inPieces(pieces: readonly string[]): boolean {
   return false;
 }
 
-const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort|HorizontalPodAutoscaler/;
+const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort|HorizontalPodAutoscaler|ScaledObject/;
 const LONGEST_WORD = 'HorizontalPodAutoscaler'.length;
 
 type Inputs = Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>;

@@ -1,5 +1,6 @@
 /**
- * hpa-missing-request: a HorizontalPodAutoscaler that scales on CPU or memory *utilization* (v1's
+ * hpa-missing-request: a HorizontalPodAutoscaler (or a KEDA ScaledObject, which makes one) that
+ * scales on CPU or memory *utilization* (v1's
  * `targetCPUUtilizationPercentage`, v2's `Resource`/`ContainerResource` metrics with `type:
  * Utilization`, or no metric at all: 80% CPU) of a workload whose containers do not all request
  * that resource. Utilization is usage ÷ request: without a request the controller cannot compute
@@ -20,7 +21,9 @@ import { isTarget, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const HPA = 'HorizontalPodAutoscaler';
-const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+/** KEDA's ScaledObject: its `cpu` and `memory` triggers become the metrics of the HPA it makes. */
+const SCALED_OBJECT = 'ScaledObject';
+const SCALED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'Rollout']);
 
 /** A resource whose utilization the HPA needs, for every container or for one (`ContainerResource`). */
 interface Need {
@@ -32,6 +35,7 @@ interface Need {
 
 /** How many metrics the HPA scales on (the default counts as one). */
 function metricCount(hpa: IndexedObject): number {
+  if (hpa.object.kind === SCALED_OBJECT) return triggerCount(getMap(hpa.object.node, 'spec', hpa.doc), hpa.doc);
   const metrics = getNode(getMap(hpa.object.node, 'spec', hpa.doc), 'metrics', hpa.doc);
   return isSeq(metrics) && metrics.items.length > 0 ? metrics.items.length : 1;
 }
@@ -41,6 +45,7 @@ function needsOf(hpa: IndexedObject, target: Node): Need[] | undefined {
   const { object, doc } = hpa;
   const spec = getMap(object.node, 'spec', doc);
   if (!spec) return undefined;
+  if (object.kind === SCALED_OBJECT) return kedaNeeds(spec, doc);
   if (object.apiVersion === 'autoscaling/v1') {
     const percent = getScalar(spec, 'targetCPUUtilizationPercentage', doc);
     return [{ resource: 'cpu', node: percent ?? target }];
@@ -64,6 +69,34 @@ function needsOf(hpa: IndexedObject, target: Node): Need[] | undefined {
     needs.push({ resource, node: targetType, ...(container ? { container } : {}) });
   }
   return needs;
+}
+
+/**
+ * A ScaledObject's `cpu`/`memory` triggers with `metricType: Utilization` (or the older
+ * `metadata.type`); `metadata.containerName` makes it a ContainerResource metric. A trigger that
+ * says neither type is not judged.
+ */
+function kedaNeeds(spec: YAMLMap, doc: Document): Need[] | undefined {
+  const triggers = getNode(spec, 'triggers', doc);
+  if (!isSeq(triggers) || isUnknownValue(triggers)) return undefined;
+  const needs: Need[] = [];
+  for (const trigger of triggers.items) {
+    if (!isMap(trigger)) return undefined;
+    const resource = getString(trigger, 'type', doc);
+    if (resource !== 'cpu' && resource !== 'memory') continue;
+    const metadata = getMap(trigger, 'metadata', doc);
+    const metricType = getScalar(trigger, 'metricType', doc) ?? getScalar(metadata, 'type', doc);
+    if (metricType?.value !== 'Utilization') continue;
+    const container = getString(metadata, 'containerName', doc);
+    needs.push({ resource, node: metricType, ...(container ? { container } : {}) });
+  }
+  return needs;
+}
+
+/** How many metrics a ScaledObject's HPA gets (one per trigger). */
+function triggerCount(spec: YAMLMap | undefined, doc: Document): number {
+  const triggers = getNode(spec, 'triggers', doc);
+  return isSeq(triggers) ? Math.max(1, triggers.items.length) : 1;
 }
 
 /** What a container requests of `resource`: yes, no, or unknown (a template or placeholder writes it). */
@@ -99,11 +132,12 @@ function limitRangeNear(ctx: FileRuleContext, namespace: string): boolean {
   return neighbourhoodOf(ctx).objects('LimitRange').some((l) => mayShareNamespace(l.namespace, namespace));
 }
 
-const hasTargetHpa = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.objects.some((o) => o.object.kind === HPA));
+const isScaler = (kind: string | undefined): boolean => kind === HPA || kind === SCALED_OBJECT;
+const hasTargetHpa = (ctx: Pick<FileRuleContext, 'chunks' | 'targets'>): boolean => targetChunks(ctx).some((c) => c.objects.some((o) => isScaler(o.object.kind)));
 
 /** What another chunk's reports may depend on: its HPAs and LimitRanges whole, its pods' requests. */
 function requestContext(chunk: FileRuleContext['chunks'][number] & { readonly text: string }): string {
-  if (chunk.objects.some((o) => o.object.kind === HPA || o.object.kind === 'LimitRange')) return chunk.text;
+  if (chunk.objects.some((o) => isScaler(o.object.kind) || o.object.kind === 'LimitRange')) return chunk.text;
   const pods = chunk.pods.filter((p) => SCALED_KINDS.has(p.kind));
   if (pods.length === 0) return '';
   return JSON.stringify(
@@ -129,10 +163,12 @@ export const hpaMissingRequest: FileRule = {
   checkFile(ctx) {
     if (!hasTargetHpa(ctx)) return;
     const hood = neighbourhoodOf(ctx);
-    for (const hpa of hood.ownObjects(HPA)) {
+    for (const hpa of [...hood.ownObjects(HPA), ...hood.ownObjects(SCALED_OBJECT)]) {
       if (hpa.chunkStart === undefined || !isTarget(ctx, hpa.chunkStart)) continue;
+      if (hpa.object.kind === SCALED_OBJECT && !hpa.object.apiVersion?.startsWith('keda.sh/')) continue;
       const ref = getMap(getMap(hpa.object.node, 'spec', hpa.doc), 'scaleTargetRef', hpa.doc);
-      const kind = getString(ref, 'kind', hpa.doc);
+      // A ScaledObject's target is a Deployment unless it says otherwise.
+      const kind = getString(ref, 'kind', hpa.doc) ?? (hpa.object.kind === SCALED_OBJECT ? 'Deployment' : undefined);
       const nameNode = getScalar(ref, 'name', hpa.doc);
       const name = typeof nameNode?.value === 'string' && !isUnknownValue(nameNode) ? nameNode.value : undefined;
       const needs = nameNode && needsOf(hpa, nameNode);
@@ -154,7 +190,8 @@ export const hpaMissingRequest: FileRule = {
       for (const { need, container } of failing) {
         if (reported.has(`${need.resource}/${container.name}`)) continue;
         reported.add(`${need.resource}/${container.name}`);
-        const args = { hpa: hpa.object.name ?? '?', workload: `${kind}/${name}`, resource: need.resource, container: container.name ?? '?' };
+        const scaler = ctx.t(hpa.object.kind === SCALED_OBJECT ? 'hpa-missing-request.scaled-object' : 'hpa-missing-request.hpa', { name: hpa.object.name ?? '?' });
+        const args = { scaler, workload: `${kind}/${name}`, resource: need.resource, container: container.name ?? '?' };
         const related = target.chunkStart !== undefined && container.nameNode?.range ? [{ node: { start: container.nameNode.range[0] + target.chunkStart - hpa.chunkStart, end: container.nameNode.range[1] + target.chunkStart - hpa.chunkStart }, message: ctx.t('hpa-missing-request.related', args) }] : [];
         ctx.report(hpa.chunkStart, { node: need.node, message: ctx.t(message, args), related, data: { resource: need.resource, container: container.name } });
       }

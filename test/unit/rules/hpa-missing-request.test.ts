@@ -74,3 +74,18 @@ test('probe BG: `metrics: []` is the default; with another working metric the HP
   assert.match(partial[0]!.message, /scales out on its other metrics only, and never scales in while a metric fails/);
   assert.doesNotMatch(partial[0]!.message, /never scales:/);
 });
+
+test('a KEDA ScaledObject on cpu Utilization makes the same HPA; an Argo Rollout is a target too', () => {
+  const scaledObject = (trigger: string): string => `apiVersion: keda.sh/v1alpha1\nkind: ScaledObject\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {name: web}\n  triggers:\n${trigger}`;
+  const found = rule(file(deployment(''), scaledObject('  - type: cpu\n    metricType: Utilization\n    metadata: {value: "60"}\n')));
+  assert.equal(found.length, 1);
+  assert.equal(found[0]!.text, 'Utilization');
+  assert.match(found[0]!.message, /^ScaledObject "web" \(through the HorizontalPodAutoscaler KEDA makes of it\) scales Deployment\/web on cpu utilization/);
+  // The older form, with the type in metadata; AverageValue and other scalers need no request.
+  assert.equal(rule(file(deployment(''), scaledObject('  - type: memory\n    metadata: {type: Utilization, value: "70"}\n'))).length, 1);
+  assert.deepEqual(rule(file(deployment(''), scaledObject('  - type: cpu\n    metricType: AverageValue\n    metadata: {value: "500m"}\n'))), []);
+  assert.deepEqual(rule(file(deployment(''), scaledObject('  - type: kafka\n    metadata: {topic: orders, lagThreshold: "50"}\n'))), []);
+  assert.deepEqual(rule(file(deployment('        resources: {limits: {cpu: "1"}}\n'), scaledObject('  - type: cpu\n    metricType: Utilization\n    metadata: {value: "60"}\n'))), []);
+  const rollout = deployment('').replace('apiVersion: apps/v1\nkind: Deployment', 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout');
+  assert.equal(rule(file(rollout, hpaV2(cpu80).replace('{apiVersion: apps/v1, kind: Deployment, name: web}', '{apiVersion: argoproj.io/v1alpha1, kind: Rollout, name: web}'))).length, 1);
+});

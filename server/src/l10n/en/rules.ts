@@ -147,9 +147,11 @@ export const rulesEn = {
   'duplicate-container-name.related': 'Container "{name}" is first defined here.',
 
   'hpa-missing-request.message':
-    'HorizontalPodAutoscaler "{hpa}" scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so the autoscaler cannot compute it and never scales: its ScalingActive condition turns False with "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …" (FailedGetResourceMetric). Both objects are accepted on apply. Set resources.requests.{resource} on the container (or target an AverageValue).',
+    '{scaler} scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so the autoscaler cannot compute it and never scales: its ScalingActive condition turns False with "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …" (FailedGetResourceMetric). Both objects are accepted on apply. Set resources.requests.{resource} on the container (or target an AverageValue).',
   'hpa-missing-request.partial':
-    'HorizontalPodAutoscaler "{hpa}" scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so this metric cannot be computed ("failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"): the autoscaler scales out on its other metrics only, and never scales in while a metric fails. Set resources.requests.{resource} on the container (or target an AverageValue).',
+    '{scaler} scales {workload} on {resource} utilization, but container "{container}" requests no {resource}. Utilization is usage divided by the request, so this metric cannot be computed ("failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"): the autoscaler scales out on its other metrics only, and never scales in while a metric fails. Set resources.requests.{resource} on the container (or target an AverageValue).',
+  'hpa-missing-request.hpa': 'HorizontalPodAutoscaler "{name}"',
+  'hpa-missing-request.scaled-object': 'ScaledObject "{name}" (through the HorizontalPodAutoscaler KEDA makes of it)',
   'hpa-missing-request.related': 'Container "{container}" of {workload} has no {resource} request.',
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.generate-name': '"{name}" is not a valid {kind} name prefix. The API server rejects this: "{path}: Invalid value: "{name}": {reason}".',

@@ -150,9 +150,11 @@ export const rulesZhCn: Record<string, string> = {
   'duplicate-container-name.related': '容器 "{name}" 第一次在此处定义。',
 
   'hpa-missing-request.message':
-    'HorizontalPodAutoscaler "{hpa}" 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此自动扩缩容器无法计算，永远不会扩缩：其 ScalingActive 条件变为 False，报告 "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"（FailedGetResourceMetric）。两个对象在 apply 时都会被接受。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
+    '{scaler} 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此自动扩缩容器无法计算，永远不会扩缩：其 ScalingActive 条件变为 False，报告 "failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"（FailedGetResourceMetric）。两个对象在 apply 时都会被接受。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
   'hpa-missing-request.partial':
-    'HorizontalPodAutoscaler "{hpa}" 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此这个指标无法计算（"failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"）：自动扩缩容器只按其他指标扩容，且只要有指标失败就不会缩容。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
+    '{scaler} 按 {resource} 利用率扩缩 {workload}，但容器 "{container}" 没有 {resource} 请求（requests）。利用率是用量除以请求值，因此这个指标无法计算（"failed to get {resource} utilization: missing request for {resource} in container {container} of Pod …"）：自动扩缩容器只按其他指标扩容，且只要有指标失败就不会缩容。请为该容器设置 resources.requests.{resource}（或改用 AverageValue 目标）。',
+  'hpa-missing-request.hpa': 'HorizontalPodAutoscaler "{name}"',
+  'hpa-missing-request.scaled-object': 'ScaledObject "{name}"（通过 KEDA 为它创建的 HorizontalPodAutoscaler）',
   'hpa-missing-request.related': '{workload} 的容器 "{container}" 没有 {resource} 请求。',
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.generate-name': '"{name}" 不是合法的 {kind} 名称前缀。API 服务器会拒绝："{path}: Invalid value: "{name}": {reason}"。',
