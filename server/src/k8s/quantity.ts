@@ -36,3 +36,18 @@ export function quantityRepairs(text: string, byteField = false): string[] {
   const power = `${number}${unit.toUpperCase()}i`;
   return binary ? [power] : [decimal, power];
 }
+
+const MULTIPLIERS: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, P: 1e15, E: 1e18, Ki: 2 ** 10, Mi: 2 ** 20, Gi: 2 ** 30, Ti: 2 ** 40, Pi: 2 ** 50, Ei: 2 ** 60 };
+
+/**
+ * Whether a quantity of bytes (memory, storage) is a fraction of a byte: `200m` is 0.2 bytes,
+ * `1.5` is one and a half. The API server accepts it with a warning ("fractional byte value …
+ * is invalid, must be an integer") and the kubelet rounds it up.
+ */
+export function fractionalBytes(text: string): boolean {
+  const m = /^[+]?([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(n|u|m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(text.trim());
+  if (!m) return false;
+  const bytes = Number(m[1]) * (MULTIPLIERS[m[2] ?? ''] ?? 1);
+  // A float's rounding (0.1 × 1e3) is no fraction of a byte.
+  return bytes > 0 && Math.abs(bytes - Math.round(bytes)) > 1e-6 * Math.max(1, bytes);
+}

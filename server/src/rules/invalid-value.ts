@@ -17,6 +17,7 @@ import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, 
 import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
 import { checkStorageConstraints } from './storage-constraints';
+import { checkFractionalBytes } from './fractional-bytes';
 import type { Rule } from './types';
 import { syntaxBroken } from './yaml-syntax';
 
@@ -67,6 +68,7 @@ export const invalidValue: Rule = {
     checkIngressRoutes(ctx);
     checkIngressClassConflict(ctx);
     checkStorageConstraints(ctx);
+    checkFractionalBytes(ctx);
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;

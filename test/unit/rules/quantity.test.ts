@@ -47,3 +47,16 @@ test('probe BG: nano and micro suffixes are quantities; `512 m` of memory has no
   assert.equal(findings(memory, 'invalid-value').length, 1);
   assert.deepEqual(check(memory).flatMap((f) => (f.rule === 'invalid-value' ? [f.message] : [])).filter((m) => /Did you mean/.test(m)), []);
 });
+
+test('sweep BB: memory in thousandths of a byte (`200m`): a limit stops the container, a request reserves nothing', () => {
+  const text = pod('{limits: {cpu: "0.5", memory: "200m"}, requests: {cpu: "0.1", memory: "50m"}}');
+  const found = findings(text, 'invalid-value');
+  assert.deepEqual(found.map((f) => [f.severity, f.text]), [['error', '"200m"'], ['warning', '"50m"']]);
+  assert.match(found[0]!.message, /fractional byte value "200m" is invalid, must be an integer".*cannot start.*Did you mean "200Mi"\?$/);
+  applyFix(text, 'invalid-value', /Replace "200m" with "200Mi"/, text.replace('"200m"', '"200Mi"'));
+  // Whole bytes, CPU in millicores, placeholders: nothing to say.
+  for (const resources of ['{limits: {memory: 1000m, cpu: 200m}}', '{limits: {memory: 1.5Ki}}', '{limits: {memory: "${MEM}"}}', '{requests: {ephemeral-storage: 1Gi}}']) {
+    assert.deepEqual(findings(pod(resources), 'invalid-value'), [], resources);
+  }
+  assert.equal(findings(pod('{limits: {memory: 1.5}}'), 'invalid-value').length, 1);
+});

@@ -203,6 +203,10 @@ export const rulesEn = {
   'invalid-value.enum': 'Unsupported value {value} for {field}: use one of {allowed} (case matters). kubectl apply rejects this: "{path}: Unsupported value: {value}: supported values: {sorted}".',
   'invalid-value.yaml11-bool':
     '{field} must be {type}, but Kubernetes reads the unquoted {word} as the boolean {value} (YAML 1.1 booleans include y, n, yes, no, on, off). Quote it: "{word}".',
+  'invalid-value.fractional-limit':
+    'A {resource} limit of {value} is a fraction of a byte ("m" means thousandths, not megabytes). The API server only warns: "{path}: fractional byte value "{value}" is invalid, must be an integer"; the kubelet rounds it up to 1 byte and the container cannot start (its first process is OOM-killed).',
+  'invalid-value.fractional-request':
+    'A {resource} request of {value} is a fraction of a byte ("m" means thousandths, not megabytes). The API server only warns: "{path}: fractional byte value "{value}" is invalid, must be an integer"; the scheduler reserves next to nothing for the container.',
   'invalid-value.quantity': '{field} must be a quantity (512Mi, 1Gi, 500m, 0.5), not "{value}": {why} kubectl apply cannot decode the object and rejects it.',
   'invalid-value.quantity.format': '"quantities must match the regular expression \'{pattern}\'".',
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E).',

@@ -206,6 +206,10 @@ export const rulesZhCn: Record<string, string> = {
     '{field} 不支持取值 {value}：请使用 {allowed} 之一（区分大小写）。kubectl apply 会拒绝："{path}: Unsupported value: {value}: supported values: {sorted}"。',
   'invalid-value.yaml11-bool':
     '{field} 必须是 {type}，但 Kubernetes 会把不带引号的 {word} 读成布尔值 {value}（YAML 1.1 的布尔值包括 y、n、yes、no、on、off）。请加上引号："{word}"。',
+  'invalid-value.fractional-limit':
+    '{resource} 限制 {value} 不足一个字节（"m" 表示千分之一，不是兆字节）。API 服务器只会警告："{path}: fractional byte value "{value}" is invalid, must be an integer"；kubelet 会把它向上取整为 1 字节，容器无法启动（其第一个进程会被 OOM 杀掉）。',
+  'invalid-value.fractional-request':
+    '{resource} 请求 {value} 不足一个字节（"m" 表示千分之一，不是兆字节）。API 服务器只会警告："{path}: fractional byte value "{value}" is invalid, must be an integer"；调度器几乎不会为该容器预留内存。',
   'invalid-value.quantity': '{field} 必须是数量（如 512Mi、1Gi、500m、0.5），而不是 "{value}"：{why} kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.quantity.format': '格式不对："quantities must match the regular expression \'{pattern}\'"。',
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、n、u、m、k、M、G、T、P、E）。',
