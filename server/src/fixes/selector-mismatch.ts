@@ -1,14 +1,34 @@
-/** selector-mismatch: label the pod template the way the selector asks (the selector is immutable once applied). */
-import { isScalar } from 'yaml';
+/**
+ * selector-mismatch: label the pod template the way the selector asks (the selector is immutable
+ * once applied); a Job's or a CronJob job template's selector the server writes itself: remove it.
+ */
+import { isScalar, type Node } from 'yaml';
 import { getMap, getPair } from '../core/yaml-access';
 import { templateLabelsMap } from '../k8s/services';
+import { jobSelectorProblem, problemNode, type JobSelectorProblem } from '../rules/job-selector';
 import { absentSelector, misses } from '../rules/selector-mismatch';
 import { isAt } from './find';
-import type { FixProvider } from './types';
-import { addPair, replaceScalar } from './yaml-edit';
+import type { Fix, FixContext, FixProvider } from './types';
+import { addPair, removeBlockPair, replaceScalar } from './yaml-edit';
+
+/**
+ * Removing the selector lets the server generate the Job's own (preferred: the pods keep their
+ * labels and only this Job's pods are counted); `manualSelector: true` keeps it, for a user who
+ * means to select pods themselves (selector-mismatch then holds the template to it).
+ */
+function jobSelectorFixes(ctx: FixContext, problem: JobSelectorProblem): Fix[] {
+  const removal = removeBlockPair(ctx.analysis.text, ctx.chunk.start, problem.pair.key as Node, problem.pair.value as Node);
+  const fixes: Fix[] = [];
+  const removeTitle = problem.kind === 'template-manual' ? 'fix.selector-mismatch.remove-manual' : 'fix.selector-mismatch.remove-selector';
+  if (removal) fixes.push({ title: ctx.t(removeTitle, {}), edits: [removal], preferred: true });
+  if (problem.kind === 'job') fixes.push({ title: ctx.t('fix.selector-mismatch.manual', {}), edits: [addPair(ctx.analysis.text, ctx.chunk.start, problem.spec, 'manualSelector', true)] });
+  return fixes;
+}
 
 export const selectorMismatchFixes: FixProvider = (ctx) => {
   for (const pod of ctx.chunk.analysis.pods) {
+    const job = jobSelectorProblem(pod);
+    if (job && isAt(ctx, problemNode(job))) return jobSelectorFixes(ctx, job);
     const absent = absentSelector(pod);
     const spec = getMap(pod.object.node, 'spec', pod.doc);
     if (absent && spec && isAt(ctx, absent.specKey)) {

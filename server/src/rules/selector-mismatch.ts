@@ -1,7 +1,8 @@
 /**
  * selector-mismatch: a workload's `selector` does not select its own pod template. For apps/v1
  * kinds (and a ReplicationController or a Job with `manualSelector` that sets one) the API server
- * rejects it: "selector does not match template labels".
+ * rejects it: "selector does not match template labels". A Job's selector is the server's to
+ * write (job-selector.ts).
  * Only objects that spell out both the selector and the template's labels are judged (a patch
  * file carries one of them only).
  */
@@ -10,6 +11,7 @@ import { asMap, asSeq, getBoolean, getMap, getNode, getPair, getScalar, getStrin
 import { isOpenCollection } from '../core/open-collections';
 import type { PodModel } from '../k8s/pod-model';
 import { unknownValueKeys } from '../k8s/unknown-names';
+import { jobSelectorProblem, problemNode } from './job-selector';
 import type { Rule } from './types';
 
 /** A selector requirement that the template's labels fail. */
@@ -30,6 +32,8 @@ export const selectorMismatch: Rule = {
     for (const pod of ctx.pods) {
       const absent = ctx.options.fragment || ctx.options.kustomizeResource || ctx.chunk.masked ? undefined : absentSelector(pod);
       if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: pod.name ?? '?' }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
+      const job = ctx.options.fragment ? undefined : jobSelectorProblem(pod);
+      if (job) ctx.report({ node: problemNode(job), message: ctx.t(`selector-mismatch.${job.kind}`, { kind: pod.kind, name: pod.name ?? '?', label: job.label ?? '' }) });
       const found = misses(pod);
       if (!found) continue;
       for (const miss of found.misses) {

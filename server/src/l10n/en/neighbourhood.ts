@@ -9,6 +9,12 @@ export const neighbourhoodEn = {
   'selector-mismatch.absent':
     '{kind} "{name}" has no spec.selector. apps/v1 requires one (extensions/v1beta1 and apps/v1beta1 took the template\'s labels): kubectl apply rejects this with "spec.selector: Required value", and nothing of the object is created. The selector cannot be changed later, so pick the labels that will always name these pods.',
   'selector-mismatch.related': 'The pod template\'s labels.',
+  'selector-mismatch.job':
+    'Job "{name}" writes its own spec.selector (it asks for the label {label}) without manualSelector: true. The API server makes a Job\'s selector itself, from a controller-uid label unique to the Job, and refuses a selector that asks for other labels: kubectl apply rejects this ("`selector` not auto-generated"). Remove the selector; the pods keep their labels.',
+  'selector-mismatch.template-selector':
+    'The job template of CronJob "{name}" has a selector. Every Job the CronJob makes gets a selector of its own, so the API server refuses one here: kubectl apply rejects this ("spec.jobTemplate.spec.selector: `selector` will be auto-generated"), even an empty one. Remove it.',
+  'selector-mismatch.template-manual':
+    'The job template of CronJob "{name}" sets manualSelector: true, which a CronJob does not allow (each Job it makes must get its own selector): kubectl apply rejects this ("spec.jobTemplate.spec.manualSelector: Unsupported value: true"). Remove it.',
 
   'service-selects-nothing.value':
     'Service "{service}" selects no pod template of namespace {namespace}: {workload} is labelled {key}: {actual}, where the selector asks for {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail. Did you mean {key}: {actual}?',
@@ -67,6 +73,9 @@ export const neighbourhoodEn = {
   'fix.undefined-env-reference.move': 'Move the definition of {name} above this entry',
   'fix.selector-mismatch.absent': 'Add spec.selector.matchLabels: {labels}',
   'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',
+  'fix.selector-mismatch.remove-selector': 'Remove the selector (the API server generates the Job\'s own)',
+  'fix.selector-mismatch.manual': 'Set manualSelector: true (the selector must then select this Job\'s pods only)',
+  'fix.selector-mismatch.remove-manual': 'Remove manualSelector: true',
   'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
 };

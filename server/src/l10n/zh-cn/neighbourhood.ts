@@ -9,6 +9,12 @@ export const neighbourhoodZhCn = {
   'selector-mismatch.absent':
     '{kind} "{name}" 没有 spec.selector。apps/v1 要求必须有（extensions/v1beta1 和 apps/v1beta1 会沿用模板的标签）：kubectl apply 会以 “spec.selector: Required value” 拒绝它，对象的任何部分都不会被创建。选择器以后不能修改，所以请选那些永远标识这些 Pod 的标签。',
   'selector-mismatch.related': 'Pod 模板的标签。',
+  'selector-mismatch.job':
+    'Job "{name}" 自己写了 spec.selector（要求标签 {label}），却没有 manualSelector: true。API Server 会用这个 Job 独有的 controller-uid 标签自动生成 Job 的选择器，并拒绝要求其他标签的选择器：kubectl apply 会拒绝（“`selector` not auto-generated”）。请删除这个选择器，Pod 仍保留自己的标签。',
+  'selector-mismatch.template-selector':
+    'CronJob "{name}" 的 Job 模板里有 selector。CronJob 创建的每个 Job 都会得到自己的选择器，所以 API Server 不接受这里的选择器，即使是空的：kubectl apply 会拒绝（“spec.jobTemplate.spec.selector: `selector` will be auto-generated”）。请删除它。',
+  'selector-mismatch.template-manual':
+    'CronJob "{name}" 的 Job 模板设置了 manualSelector: true，CronJob 不允许这样做（它创建的每个 Job 都必须有自己的选择器）：kubectl apply 会拒绝（“spec.jobTemplate.spec.manualSelector: Unsupported value: true”）。请删除它。',
 
   'service-selects-nothing.value':
     'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 的标签是 {key}: {actual}，而选择器要求 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。是否应为 {key}: {actual}？',
@@ -67,6 +73,9 @@ export const neighbourhoodZhCn = {
   'fix.undefined-env-reference.move': '把 {name} 的定义移到这一项之前',
   'fix.selector-mismatch.absent': '添加 spec.selector.matchLabels：{labels}',
   'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',
+  'fix.selector-mismatch.remove-selector': '删除选择器（由 API Server 为 Job 生成）',
+  'fix.selector-mismatch.manual': '设置 manualSelector: true（此后选择器只能选中这个 Job 的 Pod）',
+  'fix.selector-mismatch.remove-manual': '删除 manualSelector: true',
   'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
 };

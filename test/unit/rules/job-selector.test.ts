@@ -1,0 +1,64 @@
+/** selector-mismatch on Jobs and CronJobs: a selector the API server writes itself (job-selector.ts), and its fixes. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+
+const job = (spec: string, labels = '{app: migrate}'): string =>
+  `apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\nspec:\n${spec}  template:\n    metadata:\n      labels: ${labels}\n    spec:\n      restartPolicy: Never\n      containers:\n      - name: m\n        image: busybox:1.36\n`;
+
+const cronJob = (spec: string, apiVersion = 'batch/v1'): string =>
+  `apiVersion: ${apiVersion}\nkind: CronJob\nmetadata:\n  name: backup\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n${spec}      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n          - name: b\n            image: busybox:1.36\n`;
+
+test('selector-mismatch: a Job that writes its own selector without manualSelector is refused ("`selector` not auto-generated")', () => {
+  const text = job('  selector:\n    matchLabels:\n      app: migrate\n');
+  const [finding, ...rest] = findings(text, 'selector-mismatch');
+  assert.equal(rest.length, 0);
+  assert.equal(finding?.severity, 'error');
+  assert.match(finding?.message ?? '', /Job "migrate" writes its own spec\.selector \(it asks for the label app\).*`selector` not auto-generated/);
+  assert.equal(finding?.range.start.line, 5, 'on the selector key');
+  assert.equal(findings(job('  manualSelector: false\n  selector:\n    matchLabels: {app: migrate}\n'), 'selector-mismatch').length, 1, 'manualSelector: false is the default');
+  // An expression that needs a label the server does not generate.
+  assert.equal(findings(job('  selector:\n    matchExpressions: [{key: app, operator: Exists}]\n'), 'selector-mismatch').length, 1);
+});
+
+test('selector-mismatch: Job selectors the API server accepts are not reported', () => {
+  for (const spec of [
+    '  manualSelector: true\n  selector:\n    matchLabels: {app: migrate}\n', // the user's own selector, matching the template
+    '  selector:\n    matchLabels: {job-name: migrate}\n', // one of the generated labels
+    '  selector:\n    matchLabels: {batch.kubernetes.io/controller-uid: 5f9c1b2e}\n', // an exported Job (kubectl get -o yaml)
+    '  selector: {}\n', // selects everything, the generated labels too
+    '  selector:\n    matchExpressions: [{key: app, operator: DoesNotExist}]\n',
+    '  selector:\n    matchLabels:\n      "{{ .Values.key }}": migrate\n', // a key a template writes
+    '  manualSelector: {{ .Values.manual }}\n  selector:\n    matchLabels: {app: migrate}\n',
+  ]) {
+    assert.deepEqual(findings(job(spec), 'selector-mismatch'), [], spec);
+  }
+  // A kustomize patch is not a whole Job.
+  assert.deepEqual(findings(job('  selector:\n    matchLabels: {app: migrate}\n'), 'selector-mismatch', { fragment: 'kustomize-patch' }), []);
+});
+
+test('selector-mismatch: the fixes remove the selector (preferred) or set manualSelector: true; both leave a Job the server accepts', () => {
+  const text = job('  backoffLimit: 2\n  selector:\n    matchLabels:\n      app: migrate\n');
+  const { fix } = applyFix(text, 'selector-mismatch', /Remove the selector/, job('  backoffLimit: 2\n'));
+  assert.equal(fix.preferred, true);
+  const manual = applyFix(text, 'selector-mismatch', /Set manualSelector: true/);
+  assert.notEqual(manual.fix.preferred, true, 'a manual selector must then stay unique to this Job: the user\'s choice');
+  assert.match(manual.result, /manualSelector: true/);
+  assert.deepEqual(findings(manual.result, 'selector-mismatch'), [], 'the selector matches the template: nothing left');
+});
+
+test('selector-mismatch: a CronJob job template may hold no selector and no manualSelector: true', () => {
+  const selector = findings(cronJob('      selector: {}\n'), 'selector-mismatch');
+  assert.equal(selector.length, 1);
+  assert.match(selector[0]?.message ?? '', /CronJob "backup".*`selector` will be auto-generated/);
+  assert.equal(findings(cronJob('      selector:\n        matchLabels: {app: backup}\n', 'batch/v1beta1'), 'selector-mismatch').length, 1);
+  const manual = findings(cronJob('      manualSelector: true\n'), 'selector-mismatch');
+  assert.match(manual[0]?.message ?? '', /manualSelector: true.*Unsupported value: true/);
+  // `selector:` with nothing is null (left out, as the server reads it); manualSelector: false is allowed.
+  assert.deepEqual(findings(cronJob('      selector:\n      manualSelector: false\n'), 'selector-mismatch'), []);
+  applyFix(cronJob('      selector:\n        matchLabels: {app: backup}\n'), 'selector-mismatch', /Remove the selector/, cronJob(''));
+  const removeManual = applyFix(cronJob('      manualSelector: true\n'), 'selector-mismatch', /Remove manualSelector: true/, cronJob(''));
+  assert.equal(removeManual.fix.preferred, true);
+  assert.equal(fixesOf(cronJob('      manualSelector: true\n'), 'selector-mismatch', 0, {}).fixes.some((f) => /Set manualSelector/.test(f.title)), false);
+});
