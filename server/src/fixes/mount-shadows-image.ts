@@ -12,6 +12,7 @@ import type { Fix, FixProvider } from './types';
 import { addPair, appendItem, replaceScalar } from './yaml-edit';
 
 const SEED_PATH = '/podsight-seed';
+const FILE_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
 
 /** `index.html and 50x.html (the default site)` → `index.html`. */
 function firstFile(contents: string): string | undefined {
@@ -39,8 +40,11 @@ export const mountShadowsImageFixes: FixProvider = (ctx) => {
   const sub = `${at === '/' ? '' : at}/${label(volume)}`;
   fixes.push({ title: ctx.t('fix.mount-shadows-image.subdir', { path: sub }), edits: [replaceScalar(base, pathNode, sub)] });
 
+  // Only a volume whose entries are files holds one by that name: the subPath of an emptyDir (or
+  // of a claim without the file) is created as a directory, and a directory over the image's file
+  // is refused (mount-over-file).
   const file = firstFile(String(fact(ctx, 'contents') ?? ''));
-  if (file && !mount.subPath) {
+  if (file && !mount.subPath && FILE_SOURCES.has(String(fact(ctx, 'source')))) {
     const path = `${normaliseMountPath(hidden)}/${file}`;
     fixes.push({
       title: ctx.t('fix.mount-shadows-image.subpath', { file, path }),

@@ -17,7 +17,10 @@ export function imageHover(ctx: HoverContext, pod: PodModel, c: ContainerModel):
   // One table: what the image listens on, ships and expects to be mounted.
   const rows = [
     ...resolved.ports.map((p) => [code(`${p.port}/${p.protocol}`), ctx.t('hover.image.row.listens', { what: brief(p.description) })]),
-    ...resolved.populatedDirs.map((d) => [code(d.path), ctx.t('hover.image.row.ships', { what: brief(d.contents) })]),
+    // A directory inside another one listed (nginx's conf.d in /etc/nginx) is in the outer one's contents.
+    ...resolved.populatedDirs
+      .filter((d) => !resolved.populatedDirs.some((o) => d.path.startsWith(`${o.path}/`)))
+      .map((d) => [code(d.path), ctx.t('hover.image.row.ships', { what: brief(d.contents) })]),
     ...resolved.dataDirs.map((d) => [code(d.path), ctx.t('hover.image.row.mount', { what: brief(d.why) })]),
   ];
   if (!resolved.ports.length) parts.push(ctx.t('hover.image.no-ports'));

@@ -16,7 +16,18 @@ import { checkMountsOverFiles } from './mount-over-file';
 import { checkRefusedMounts } from './mount-refused';
 import { nameAsWritten } from '../k8s/unknown-names';
 import { selfWrittenPaths } from '../k8s/self-fill';
+import type { PopulatedDir } from '../k8s/images/types';
+import type { ContainerModel } from '../k8s/pod-model';
 import type { Rule } from './types';
+
+/** Whether the container mounts one of the paths the image's entrypoint fills `dir` from. */
+function filledFromMount(dir: PopulatedDir, mounts: ContainerModel['mounts']): boolean {
+  const sources = (dir.filledFrom ?? []).map(normaliseMountPath);
+  return mounts.some((m) => {
+    const at = m.mountPath === undefined ? undefined : normaliseMountPath(m.mountPath);
+    return at !== undefined && sources.some((s) => s === at || isBelow(at, s as string));
+  });
+}
 
 const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
 const EMPTY_SOURCES = new Set(['emptyDir', 'ephemeral']);
@@ -48,11 +59,14 @@ export const mountShadowsImage: Rule = {
           if (filledElsewhere) continue;
           // The container fills the volume itself before serving it (`sh -c "echo ... > $dir/index.html && exec nginx"`, a postStart hook).
           if (!mount.readOnly && selfWrittenPaths(container, pod.doc).some((p) => p === at || isBelow(p, at))) continue;
+          // The entrypoint fills it from another mount (nginx's templates rendered into conf.d).
+          if (!mount.readOnly && filledFromMount(hidden, container.mounts)) continue;
           const named = mount.name;
           const volume = named === undefined ? undefined : (pod.volumes.find((v) => v.name === named) ?? pod.claimTemplates.find((v) => v.name === named));
           const source = volume?.source ?? '';
           // A fragment (a kustomize patch) does not show the pod's other containers: one of them may fill the volume.
           const kind = EMPTY_SOURCES.has(source) && !pod.partial ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
+          if (hidden.emptyOnly && kind !== 'message') continue;
           const name = mount.name ?? nameAsWritten(mount.node, 'name', pod.doc, ctx.chunk.text) ?? '?';
           const args = {
             volume: volume?.source ? ctx.t('mount-shadows-image.volume', { name, source: volume.source }) : ctx.t('mount-shadows-image.volume-unknown', { name }),

@@ -8,7 +8,8 @@
  * `sidecar` answering `/healthcheck/kubedns`, `exechealthz` answering `/healthz-dnsmasq`) is
  * named in the probe's path: then the probe does test this container, and nothing is reported;
  * nor when the sibling is a reverse proxy known to send the probe on to this container's port
- * (nginx, oauth2-proxy and its forks, kube-rbac-proxy).
+ * (nginx, oauth2-proxy and its forks, kube-rbac-proxy), nor when the sibling shares a socket
+ * directory with it (a health sidecar asking it over its socket: CSI's livenessprobe).
  * A file rule: the listeners read ConfigMaps of the file and its folder.
  */
 import type { Document } from 'yaml';
@@ -39,7 +40,7 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       // in front of it (a TLS proxy) is the way in, and the probe through it tests it.
       if (own.size > 0 && tcpPorts(of.get(container)!, true).size === 0) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
-      if (!sibling || pathNames(container, ref.where, pod.doc)) continue;
+      if (!sibling || pathNames(container, ref.where, pod.doc) || talksOverSocket(container, sibling)) continue;
       // A reverse proxy that sends the probe on to this container: the probe tests both. When the
       // sibling's configuration cannot be read (a ConfigMap of a file not in sight, a Secret), its
       // routes are unknown too: it may be such a proxy.
@@ -72,6 +73,24 @@ function reaches(pod: PodModel, container: ContainerModel, of: ReadonlyMap<Conta
   const own = tcpPorts(mine);
   const others = pod.containers.filter((c) => c !== container && runTogether(c, container));
   return (port) => own.has(port) || (own.size === 0 && !mine.complete && !others.some((c) => tcpPorts(of.get(c)!).has(port)));
+}
+
+/** A mount path that holds sockets: `/csi`, `/var/run/frr`, `/run/php`, `/sockets`, `/tmp/app.sock`. */
+/** kubernetes-csi's health sidecar (`registry.k8s.io/sig-storage/livenessprobe`, `csi-livenessprobe`). */
+const CSI_LIVENESS_PROBE = /(^|\/)(csi-)?livenessprobe(:|@|$)/;
+const SOCKET_DIR = /(^|\/)(run|sockets?|csi|plugins?)(\/|$)|\.sock(et)?$/i;
+
+/**
+ * Whether the sibling shares a socket directory with the container: a health sidecar that asks
+ * the container over its socket and answers the kubelet for it (CSI's livenessprobe calling the
+ * driver's Probe() on /csi/csi.sock, MetalLB's frr-metrics running vtysh against FRR), or a proxy
+ * that forwards over it (nginx to php-fpm's socket). The probe through it then tests this container.
+ */
+function talksOverSocket(container: ContainerModel, sibling: ContainerModel): boolean {
+  if (sibling.image !== undefined && CSI_LIVENESS_PROBE.test(sibling.image)) return true;
+  return sibling.mounts.some((m) =>
+    container.mounts.some((own) => own.name !== undefined && own.name === m.name && [m.mountPath, own.mountPath].some((p) => p !== undefined && SOCKET_DIR.test(p))),
+  );
 }
 
 /** Whether the probe's HTTP path names the container (`/healthcheck/kubedns` for "kubedns"): a health endpoint that reports on it. */

@@ -114,7 +114,10 @@ test('mount-shadows-image: sub-directory, a single file with subPath, or an expl
         emptyDir: {}
   `;
   applyFix(text, 'mount-shadows-image', /sub-directory/, text.replace('"/usr/share/nginx/html"', '"/usr/share/nginx/html/site"'));
-  applyFix(text, 'mount-shadows-image', /subPath/, text.replace('"/usr/share/nginx/html"', '"/usr/share/nginx/html/index.html"\n      subPath: index.html'));
+  // An emptyDir holds no index.html: its subPath would be made a directory, refused over the image's file.
+  assert.equal(fixesOf(text, 'mount-shadows-image').fixes.some((f) => /subPath/.test(f.title)), false);
+  const configMap = text.replace('emptyDir: {}', 'configMap: {name: site}');
+  applyFix(configMap, 'mount-shadows-image', /subPath/, configMap.replace('"/usr/share/nginx/html"', '"/usr/share/nginx/html/index.html"\n      subPath: index.html'));
   applyFix(
     text,
     'mount-shadows-image',

@@ -146,9 +146,14 @@ test('mountImpact: hidden content, data directories, mounts inside populated dir
   assert.deepEqual(mountImpact(nginx, '/usr/share/nginx/html/').hidden.map((d) => d.path), ['/usr/share/nginx/html']);
   assert.deepEqual(mountImpact(nginx, '/usr/share').hidden.map((d) => d.path), ['/usr/share/nginx/html']);
   assert.deepEqual(mountImpact(nginx, '/etc/nginx').hidden.map((d) => d.path), ['/etc/nginx']);
+  // conf.d holds the only server block: a populated dir of its own, told alone (not again as part of /etc/nginx).
   const confd = mountImpact(nginx, '/etc/nginx/conf.d');
-  assert.deepEqual(confd.hidden, []);
-  assert.deepEqual(confd.within.map((d) => d.path), ['/etc/nginx']);
+  assert.deepEqual(confd.hidden.map((d) => d.path), ['/etc/nginx/conf.d']);
+  assert.deepEqual(confd.within, []);
+  const extra = mountImpact(nginx, '/etc/nginx/conf.d/extra');
+  assert.deepEqual([extra.hidden, extra.within.map((d) => d.path)], [[], ['/etc/nginx/conf.d']]);
+  const html = mountImpact(nginx, '/etc/nginx/html');
+  assert.deepEqual([html.hidden, html.within.map((d) => d.path)], [[], ['/etc/nginx']]);
   assert.deepEqual(mountImpact(nginx, '/var/cache/nginx').dataDir?.path, '/var/cache/nginx');
   assert.deepEqual(mountImpact(nginx, '/etc/nginxfoo').hidden, []);
   assert.deepEqual(mountImpact(nginx, 'relative').hidden, []);

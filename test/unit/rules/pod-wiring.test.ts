@@ -186,3 +186,16 @@ test('probe-port-elsewhere: silent on its own port, on a port nobody declares, b
   assert.equal(findings(sidecarPod('9100', '[{containerPort: 8080}, {containerPort: 9100}]'), 'probe-port-elsewhere').length, 0);
   assert.equal(findings(sidecarPod('9100').replace('spec:\n  containers:', 'spec:\n  hostNetwork: true\n  containers:'), 'probe-port-elsewhere').length, 0);
 });
+
+test('probe-port-elsewhere: silent when the sibling asks this container over a shared socket (a health sidecar: sweep BI)', () => {
+  const socketPod = (appPath: string, sidecarPath: string): string =>
+    sidecarPod('9100')
+      .replace('    livenessProbe:', `    volumeMounts: [{name: sockets, mountPath: ${appPath}}]\n    livenessProbe:`)
+      .replace('    ports: [{containerPort: 9100}]\n', `    ports: [{containerPort: 9100}]\n    volumeMounts: [{name: sockets, mountPath: ${sidecarPath}}]\n  volumes: [{name: sockets, emptyDir: {}}]\n`);
+  // MetalLB's frr-metrics answers /livez by asking FRR over /var/run/frr; CSI's livenessprobe calls the driver on /csi/csi.sock.
+  assert.deepEqual(findings(socketPod('/var/run/frr', '/var/run/frr'), 'probe-port-elsewhere'), []);
+  assert.deepEqual(findings(socketPod('/csi', '/csi'), 'probe-port-elsewhere'), []);
+  assert.deepEqual(findings(sidecarPod('9100').replace('myorg/exporter', 'registry.k8s.io/sig-storage/livenessprobe:v2.12.0'), 'probe-port-elsewhere'), []);
+  // A shared folder of files (not sockets) says nothing about the sibling asking this container.
+  assert.equal(findings(socketPod('/data', '/data'), 'probe-port-elsewhere').length, 1);
+});

@@ -206,7 +206,10 @@ export function mountImpact(resolved: ResolvedImage, mountPath: string): MountIm
   const path = normaliseMountPath(mountPath);
   if (path === undefined) return { hidden: [], within: [] };
   const dataDir = resolved.dataDirs.find((d) => d.path === path);
-  const hidden = dataDir ? [] : resolved.populatedDirs.filter((d) => isAtOrBelow(d.path, path));
-  const within = dataDir ? [] : resolved.populatedDirs.filter((d) => d.path !== path && isAtOrBelow(path, d.path));
+  const covered = dataDir ? [] : resolved.populatedDirs.filter((d) => isAtOrBelow(d.path, path));
+  // A populated dir inside another (nginx's conf.d in /etc/nginx) is told by the outer one's contents.
+  const hidden = covered.filter((d) => !covered.some((o) => o !== d && o.path !== d.path && isAtOrBelow(d.path, o.path)));
+  const around = dataDir ? [] : resolved.populatedDirs.filter((d) => d.path !== path && isAtOrBelow(path, d.path) && !hidden.some((h) => isAtOrBelow(h.path, d.path)));
+  const within = around.filter((d) => !around.some((o) => o.path !== d.path && isAtOrBelow(o.path, d.path)));
   return { path, hidden, within, ...(dataDir ? { dataDir } : {}) };
 }

@@ -22,6 +22,17 @@ export interface PopulatedDir {
   readonly path: string;
   /** What is there, e.g. `nginx.conf, mime.types, conf.d/default.conf`. */
   readonly contents: string;
+  /**
+   * Mount paths that make the image's entrypoint write into this directory (nginx renders the
+   * templates mounted at /etc/nginx/templates into conf.d): with one of them mounted, a volume
+   * here does not stay empty.
+   */
+  readonly filledFrom?: readonly string[];
+  /**
+   * Judged only under a volume that surely starts empty: a ConfigMap here is the image's
+   * documented way to configure it (nginx conf.d), not worth a note.
+   */
+  readonly emptyOnly?: boolean;
 }
 
 /** A directory meant to be mounted: a `VOLUME`, the documented data directory, or a documented mount point. */

@@ -19,6 +19,13 @@ const nginxListen = {
 };
 
 const nginxConfig = dir('/etc/nginx', 'nginx.conf, mime.types, fastcgi_params and conf.d/default.conf (the default server)');
+// The official nginx.conf has no server block of its own: it includes conf.d/*.conf. An empty
+// volume here leaves nginx running and listening nowhere (templates rendered into it fill it).
+const nginxConfD = {
+  ...dir('/etc/nginx/conf.d', 'default.conf (the only server block: nginx.conf has none of its own, so without it nginx runs but listens on no port)'),
+  filledFrom: ['/etc/nginx/templates'],
+  emptyOnly: true,
+};
 const nginxHtml = dir('/usr/share/nginx/html', 'index.html and 50x.html (the default site)');
 const nginxTemplates = data('/etc/nginx/templates', 'Not shipped; documented mount point for *.template files that the entrypoint renders into /etc/nginx/conf.d with envsubst');
 const nginxCache = data('/var/cache/nginx', 'Temporary files written at run time; mounting an emptyDir here is the usual way to run with a read-only root filesystem');
@@ -30,6 +37,7 @@ export const webServers: readonly ImageInfo[] = [
     ports: [tcp(80, 'HTTP (the default server in conf.d/default.conf)')],
     populatedDirs: [
       nginxConfig,
+      nginxConfD,
       nginxHtml,
       dir('/docker-entrypoint.d', 'Start-up scripts: IPv6 listen, local resolvers, envsubst on templates, worker tuning'),
     ],
@@ -42,7 +50,7 @@ export const webServers: readonly ImageInfo[] = [
     repository: 'nginxinc/nginx-unprivileged',
     title: 'NGINX unprivileged (runs as UID 101)',
     ports: [tcp(8080, 'HTTP (the default server, moved off port 80 to run without root)')],
-    populatedDirs: [nginxConfig, nginxHtml, dir('/docker-entrypoint.d', 'Start-up scripts (envsubst on templates, worker tuning)')],
+    populatedDirs: [nginxConfig, nginxConfD, nginxHtml, dir('/docker-entrypoint.d', 'Start-up scripts (envsubst on templates, worker tuning)')],
     dataDirs: [nginxTemplates, nginxCache],
     portSetting: { description: 'Change the `listen` directive (conf.d or /etc/nginx/templates), as for the official image.' },
     listen: nginxListen,

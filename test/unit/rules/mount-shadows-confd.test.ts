@@ -1,0 +1,30 @@
+/** mount-shadows-image at nginx's conf.d: the only server block is there, so an empty volume leaves nginx listening nowhere. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+
+const pod = (image: string, mounts: string, volumes: string): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: nginx\n    image: ${image}\n    volumeMounts:\n${mounts}  volumes:\n${volumes}`;
+const confd = '    - {name: conf, mountPath: /etc/nginx/conf.d}\n';
+
+test('mount-shadows-image: an emptyDir at /etc/nginx/conf.d hides default.conf, the only server block', () => {
+  for (const image of ['nginx:1.27', 'nginxinc/nginx-unprivileged:1.27-alpine']) {
+    const [finding, ...rest] = findings(pod(image, confd, '  - {name: conf, emptyDir: {}}\n'), 'mount-shadows-image');
+    assert.equal(rest.length, 0, image);
+    assert.equal(finding?.severity, 'warning');
+    assert.match(finding?.message ?? '', /\/etc\/nginx\/conf\.d: default\.conf \(the only server block: .*listens on no port\)/);
+  }
+});
+
+test('mount-shadows-image: conf.d filled or configured is left alone', () => {
+  // Templates the entrypoint renders into conf.d (the usual way with a read-only root filesystem).
+  const templates = confd + '    - {name: templates, mountPath: /etc/nginx/templates}\n';
+  assert.deepEqual(findings(pod('nginx:1.27', templates, '  - {name: conf, emptyDir: {}}\n  - {name: templates, configMap: {name: t}}\n'), 'mount-shadows-image'), []);
+  // A ConfigMap of server blocks is the documented way to configure nginx: not even a note.
+  assert.deepEqual(findings(pod('nginx:1.27', confd, '  - {name: conf, configMap: {name: nginx-conf}}\n'), 'mount-shadows-image'), []);
+  // Below conf.d hides nothing; read-only templates mount still renders (the output is conf.d).
+  assert.deepEqual(findings(pod('nginx:1.27', '    - {name: conf, mountPath: /etc/nginx/conf.d/extra}\n', '  - {name: conf, emptyDir: {}}\n'), 'mount-shadows-image'), []);
+  // Another container writes the server blocks (a config generator sidecar).
+  const sidecar = pod('nginx:1.27', confd, '  - {name: conf, emptyDir: {}}\n').replace('  volumes:\n', '  - name: gen\n    image: busybox:1.36\n    volumeMounts: [{name: conf, mountPath: /out}]\n  volumes:\n');
+  assert.deepEqual(findings(sidecar, 'mount-shadows-image'), []);
+});
