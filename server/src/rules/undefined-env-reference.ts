@@ -11,6 +11,7 @@
  */
 import { getMap, getString } from '../core/yaml-access';
 import { envOf, isServiceLinkVariable, varReferences } from '../k8s/env';
+import { isJenkinsAgentPod } from '../k8s/jenkins-agent';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import { closest } from '../util/suggest';
@@ -33,7 +34,8 @@ export const undefinedEnvReference: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     for (const pod of ctx.pods) {
-      const operatorMayAdd = !isBuiltInWorkload(pod.object);
+      // An operator's pods, and a Jenkins agent template (the plugin adds JENKINS_URL, JENKINS_NAME...).
+      const operatorMayAdd = !isBuiltInWorkload(pod.object) || isJenkinsAgentPod(pod);
       const jobIndex = indexedJob(pod);
       for (const container of pod.containers) {
         const env = envOf(container, pod.doc);

@@ -2,10 +2,12 @@
  * undefined-volume: a volumeMount (or a volumeDevice) names a volume the pod does not define.
  * StatefulSet volumeClaimTemplates count as defined. The message suggests the closest existing
  * name. Where volumes may also come from elsewhere (an Argo WorkflowTemplate's callers, a Tekton
- * run's pod template), only a name close to a defined one is reported, as a likely typo (a warning).
+ * run's pod template, a Jenkins agent template: k8s/jenkins-agent.ts), only a name close to a
+ * defined one is reported, as a likely typo (a warning).
  */
 import type { Scalar } from 'yaml';
 import { closest } from '../util/suggest';
+import { isJenkinsAgentPod, JENKINS_WORKSPACE_VOLUME } from '../k8s/jenkins-agent';
 import { containerLabel } from '../k8s/pod-model';
 import { volumeNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
@@ -26,9 +28,13 @@ export const undefinedVolume: Rule = {
       // The volume may be defined in the part a fragment leaves out.
       // So may a volume whose name a placeholder writes (`name: ${DATA_VOLUME}`).
       if (pod.partial || volumeNamesOpen(pod)) continue;
-      const open = pod.shape.openVolumes === true;
+      // The Jenkins plugin merges an agent template into a pod of its own, with volumes of its own.
+      const jenkins = isJenkinsAgentPod(pod);
+      const open = pod.shape.openVolumes === true || jenkins;
       // Argo's podSpecPatch adds its volumes to the pod before it is created.
-      const defined = [...pod.volumes, ...pod.claimTemplates].flatMap((v) => (v.name ? [v.name] : [])).concat(pod.specPatch?.volumes ?? []);
+      const defined = [...pod.volumes, ...pod.claimTemplates]
+        .flatMap((v) => (v.name ? [v.name] : []))
+        .concat(pod.specPatch?.volumes ?? [], jenkins ? [JENKINS_WORKSPACE_VOLUME] : []);
       // A mount every container gets (Argo's containerSet.volumeMounts) is reported once.
       const seen = new Set<object>();
       for (const container of pod.containers) {
