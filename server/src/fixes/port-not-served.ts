@@ -2,15 +2,18 @@
  * port-not-served: make the process listen on the declared port (its setting, or nginx's
  * `listen`), when that port is free in the pod; or declare the port it really listens on.
  */
-import { containerListeners } from '../k8s/listeners';
-import { containerByPath, fact, writtenIn } from './find';
+import { containerListeners, isLoopback } from '../k8s/listeners';
+import { containerByPath, fact, isAt, writtenIn } from './find';
 import { runTogether } from '../k8s/pod-model';
 import { listenerEnv, moveListenerFix } from './move-listener';
 import type { Fix, FixProvider } from './types';
-import { replaceScalar } from './yaml-edit';
+import { removeBlockPair, replaceScalar } from './yaml-edit';
+import { loopbackHosts } from '../rules/probe-loopback-host';
+import type { Node } from 'yaml';
 
 export const portNotServedFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'probe') !== undefined) return probeFixes(ctx);
+  if (fact(ctx, 'loopbackHost') !== undefined) return loopbackHostFixes(ctx);
   const port = Number(fact(ctx, 'port'));
   const protocol = String(fact(ctx, 'protocol') ?? 'TCP');
   const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
@@ -43,4 +46,23 @@ const probeFixes: FixProvider = (ctx) => {
   const ref = hit?.container.portReferences.find((r) => r.where === where);
   if (!hit || !ref || !Number.isInteger(listens) || !writtenIn(ref.node, hit.container.node)) return [];
   return [{ title: ctx.t('fix.port-not-served.probe', { port: listens, image: hit.container.image ?? '' }), edits: [replaceScalar(ctx.chunk.start, ref.node, listens)], preferred: true }];
+};
+
+/** A probe sent to the node's loopback: remove `host`, so the kubelet probes the pod IP. */
+const loopbackHostFixes: FixProvider = (ctx) => {
+  for (const pod of ctx.chunk.analysis.pods) {
+    for (const container of pod.containers) {
+      const found = loopbackHosts(pod, container).find((h) => h.pair.value && isAt(ctx, h.pair.value));
+      if (!found?.pair.value) continue;
+      const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, found.pair.key as Node, found.pair.value);
+      if (!edit) return [];
+      // Preferred unless the probed port is served on loopback only: the pod IP would refuse it too.
+      const port = container.portReferences.find((r) => r.where === `${found.probe}.${found.handler}.port`)?.value;
+      const env = listenerEnv(ctx);
+      const there = pod.containers.flatMap((c) => containerListeners(pod, c, env).listeners.filter((l) => l.port === port && l.protocol === 'TCP'));
+      const loopbackOnly = there.length > 0 && there.every((l) => isLoopback(l.address));
+      return [{ title: ctx.t('fix.port-not-served.loopback-host', { host: String(found.pair.value.value) }), edits: [edit], preferred: !loopbackOnly }];
+    }
+  }
+  return [];
 };

@@ -3,7 +3,8 @@
  * containerPort its process does not listen on under its settings (nginx declaring 81 with no
  * configuration change), or one of its probes checks a port on which nothing in the pod listens
  * (nginx probed on 8080). A declaration moves nothing: Services and probes aimed at the declared
- * port get "connection refused". Silent when another container of the pod serves that port,
+ * port get "connection refused". A probe sent to a loopback `host` reaches the node, not the pod
+ * (probe-loopback-host.ts). Silent when another container of the pod serves that port,
  * whenever the image's settings cannot be read (see the effective-listener model), and in
  * kustomize patches, whose base holds the settings.
  */
@@ -13,6 +14,7 @@ import { containerLabel, runTogether, type PodModel } from '../k8s/pod-model';
 import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';
+import { reportLoopbackHosts } from './probe-loopback-host';
 import type { FileRule, FileRuleContext } from './types';
 
 /**
@@ -60,6 +62,7 @@ export const portNotServed: FileRule = {
       for (const pod of chunk.pods) {
         const all = podListeners(pod, env);
         unservedProbes(ctx, chunk.start, pod, all);
+        reportLoopbackHosts(ctx, chunk.start, pod);
         for (const of of all) {
           for (const port of of.unserved) {
             if (port.containerPort === undefined || !port.containerPortNode) continue;

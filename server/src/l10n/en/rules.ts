@@ -42,6 +42,8 @@ export const rulesEn = {
     'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}/{protocol}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
   'port-not-served.probe':
     '{where} of container "{name}" checks port {port}, but nothing in the pod listens there: {image} listens on {served}. The kubelet gets "connection refused" every time: a liveness probe restarts the container forever, a readiness or startup probe keeps the pod out of its Services.',
+  'port-not-served.loopback-host':
+    '{where}.host of container "{container}" is {host}. The kubelet sends the probe from the node, so {host} is the node\'s own loopback, not this pod (it has a network namespace of its own): the probe checks whatever listens on the node, and fails when nothing does (a liveness probe then restarts the container forever). Leave host out to probe the pod IP; a Host header goes in httpHeaders.',
   'port-not-served.nothing': 'no port with these settings',
   'port-not-served.served': '{listen} ({how})',
 

@@ -45,6 +45,8 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{name}" 声明了 {port}/{protocol}，但 {image} 实际监听的是 {served}，而不是 {port}/{protocol}。声明不会改变任何东西：连接端口 {port} 的 Service、探针和其他容器都会得到 "connection refused"。',
   'port-not-served.probe':
     '容器 "{name}" 的 {where} 检查端口 {port}，但 Pod 中没有任何进程监听该端口：{image} 监听的是 {served}。kubelet 每次都会得到 "connection refused"：存活探针会让容器无休止地重启，就绪或启动探针会让 Pod 一直不进入它的 Service。',
+  'port-not-served.loopback-host':
+    '容器 "{container}" 的 {where}.host 是 {host}。kubelet 从节点上发出探测，所以 {host} 是节点自己的回环地址，而不是这个 Pod（它有自己的网络命名空间）：探针检查的是节点上监听的进程，没有进程时就失败（存活探针会让容器无休止地重启）。去掉 host 即可探测 Pod IP；Host 请求头请写在 httpHeaders 中。',
   'port-not-served.nothing': '按当前设置不监听任何端口',
   'port-not-served.served': '{listen}（来源：{how}）',
 
