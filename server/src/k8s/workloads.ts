@@ -24,8 +24,10 @@ export interface K8sObject {
   readonly apiVersion?: string;
   readonly kind?: string;
   readonly name?: string;
-  /** Field-path prefix of this object inside its document: '' or `items[3].`. */
+  /** Field-path prefix of this object inside its document: '' or `items[3].` (`objects[3].` in an OpenShift Template). */
   readonly pathPrefix: string;
+  /** An object of an OpenShift Template: validated on its own (a List's items are validated through the List). */
+  readonly inTemplate?: boolean;
 }
 
 /** A document is a Kubernetes object when its root mapping has `apiVersion` or `kind`. */
@@ -33,10 +35,14 @@ export function isK8sObject(node: unknown, doc: Document): node is YAMLMap {
   return isMap(node) && (getPair(node, 'kind', doc) !== undefined || getPair(node, 'apiVersion', doc) !== undefined);
 }
 
-/** The objects of a document: the root object, and for `kind: List` its items (recursively). */
+/** `oc process` templates: `template.openshift.io/v1` (or the legacy `v1`) `Template`. */
+export const isOpenShiftTemplate = (object: Pick<K8sObject, 'apiVersion' | 'kind'>): boolean =>
+  object.kind === 'Template' && (object.apiVersion === 'template.openshift.io/v1' || object.apiVersion === 'v1');
+
+/** The objects of a document: the root object, for `kind: List` its items (recursively), for an OpenShift Template its objects. */
 export function objectsOf(doc: Document): K8sObject[] {
   const out: K8sObject[] = [];
-  const visit = (node: unknown, prefix: string, depth: number): void => {
+  const visit = (node: unknown, prefix: string, depth: number, inTemplate = false): void => {
     const map = asMap(node, doc);
     if (!map || !isK8sObject(map, doc) || depth > 8) return;
     const kind = getString(map, 'kind', doc);
@@ -46,10 +52,15 @@ export function objectsOf(doc: Document): K8sObject[] {
       kind,
       name: getString(asMap(getNode(map, 'metadata', doc), doc), 'name', doc),
       pathPrefix: prefix,
+      ...(inTemplate ? { inTemplate } : {}),
     };
     out.push(object);
     if (kind === 'List' || kind?.endsWith('List')) {
       for (const { node: item, index } of getSeqItems(map, 'items', doc)) visit(item, `${prefix}items[${index}].`, depth + 1);
+    }
+    // An OpenShift Template's objects are created as they stand, once its `${PARAMETERS}` are filled in.
+    if (isOpenShiftTemplate(object)) {
+      for (const { node: item, index } of getSeqItems(map, 'objects', doc)) visit(item, `${prefix}objects[${index}].`, depth + 1, true);
     }
   };
   visit(doc.contents, '', 0);

@@ -18,7 +18,7 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   }
   const validated = new Set<object>();
   for (const { object, doc } of ctx.objects) {
-    if (object.pathPrefix !== '') continue; // List items are validated through their List
+    if (object.pathPrefix !== '' && !object.inTemplate) continue; // List items are validated through their List
     const typeName = object.apiVersion && object.kind ? rootTypeFor(object.apiVersion, object.kind) : undefined;
     if (!typeName) continue;
     validated.add(object.node);

@@ -1,0 +1,26 @@
+/** OpenShift Templates: their objects are checked as the objects `oc process` creates (sweep BJ's miss). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../helpers/check';
+
+const template = (objects: string, apiVersion = 'template.openshift.io/v1'): string =>
+  `apiVersion: ${apiVersion}\nkind: Template\nmetadata:\n  name: app\nparameters:\n- name: NAME\n  required: true\n- name: PORT\n  value: "8080"\nobjects:\n${objects}`;
+
+const deployment = (port: string, extra = ''): string =>
+  `- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: \${NAME}\n  spec:\n    replicas: \${{REPLICAS}}\n    selector:\n      matchLabels:\n        app: \${NAME}\n    template:\n      metadata:\n        labels:\n          app: \${NAME}\n      spec:\n        containers:\n        - name: \${NAME}\n          image: quay.io/acme/\${NAME}:\${TAG}\n          ports:\n          - ${port}\n          resources:\n            limits:\n              memory: \${MEMORY_LIMIT}\n${extra}`;
+
+test('an OpenShift Template\'s objects are checked: a removed apiVersion, a misspelt field', () => {
+  const removed = check(template('- apiVersion: batch/v1beta1\n  kind: CronJob\n  metadata: {name: backup}\n  spec:\n    schedule: "0 3 * * *"\n    jobTemplate:\n      spec:\n        template:\n          spec:\n            restartPolicy: OnFailure\n            containers: [{name: b, image: busybox:1.36}]\n'));
+  assert.deepEqual(removed.map((f) => [f.rule, f.range.start.line]), [['removed-api-version', 10]]);
+  const typo = check(template(deployment('containerPot: ${{PORT}}'))).filter((f) => f.rule === 'unknown-field');
+  assert.equal(typo.length, 1);
+  assert.match(typo[0]?.message ?? '', /unknown field "spec\.template\.spec\.containers\[0\]\.ports\[0\]\.containerPot"/);
+  // The legacy `v1` Template too.
+  assert.equal(check(template(deployment('containerPot: 8080'), 'v1')).filter((f) => f.rule === 'unknown-field').length, 1);
+});
+
+test('an OpenShift Template\'s parameters are placeholders: ${NAME}, ${{REPLICAS}} and ${{PORT}} raise nothing', () => {
+  assert.deepEqual(check(template(deployment('containerPort: ${{PORT}}'))), []);
+  // Another API's `Template` is not OpenShift's: its `objects` are left alone.
+  assert.deepEqual(check(template(deployment('containerPot: 8080'), 'example.com/v1')).filter((f) => f.rule === 'unknown-field'), []);
+});
