@@ -58,6 +58,8 @@ export interface PodShape {
    * pod template), so a mount of a volume not defined here is not an error.
    */
   readonly openVolumes?: boolean;
+  /** Volume names the operator mounts itself (ECK's `elasticsearch-data`): defined here, they are used. */
+  readonly operatorMounts?: RegExp;
   /** Containers injected into other pods (OpenKruise SidecarSet): not a whole pod. */
   readonly injected?: boolean;
 }
@@ -145,10 +147,12 @@ const RAY = (prefix: string): PodLocationSpec[] => [pod(`${prefix}headGroupSpec.
 /**
  * Elastic Cloud on Kubernetes: the operator builds the pods, adding volumes of its own (data,
  * logs, config, certificates: `elasticsearch-data`, `beat-data`...) and one per volume claim
- * template, so a mount of a volume the template does not define is no error. (Ports operators
+ * template, so a mount of a volume the template does not define is no error; and it mounts a
+ * volume of the template named like its own (an `elasticsearch-data` emptyDir, as Elastic's docs
+ * show for running without claims) in the place of its own. (Ports operators
  * add: operator-ports.ts.)
  */
-const ECK_POD: PodShape = { ...STANDARD_POD, openVolumes: true, sharedClaims: ['spec.volumeClaimTemplates', 'spec.nodeSets[].volumeClaimTemplates'] };
+const ECK_POD: PodShape = { ...STANDARD_POD, openVolumes: true, operatorMounts: /^(elasticsearch|beat|agent|logstash|kibana|enterprise-search|apm-server|maps)-(data|logs)$/, sharedClaims: ['spec.volumeClaimTemplates', 'spec.nodeSets[].volumeClaimTemplates'] };
 const ELASTIC = ['spec.podTemplate.spec', 'spec.nodeSets[].podTemplate.spec', 'spec.deployment.podTemplate.spec', 'spec.daemonSet.podTemplate.spec', 'spec.statefulSet.podTemplate.spec'].map((path) => pod(path, ECK_POD));
 
 /** The built-in table. */

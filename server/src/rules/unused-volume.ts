@@ -28,6 +28,7 @@ export const unusedVolume: Rule = {
       for (const volume of pod.volumes) {
         if (!volume.name || !volume.nameNode || volume.inherited || used.has(volume.name)) continue;
         if (GCSFUSE_VOLUME.test(volume.name) && gcsfuseInjected(pod)) continue;
+        if (pod.shape.operatorMounts?.test(volume.name)) continue; // ECK mounts `elasticsearch-data` itself
         ctx.report({
           node: volume.nameNode,
           message: ctx.t('unused-volume.message', { name: volume.name, source: volume.source ?? '?' }),

@@ -130,3 +130,11 @@ test('operators\' named ports: Kubeflow, KubeRay and ECK add ports a probe or a 
   const deployment = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers: [{name: pytorch, image: x, readinessProbe: {tcpSocket: {port: pytorchjob-port}}}]\n`;
   assert.equal(findings(deployment, 'unknown-port-name').length, 1);
 });
+
+test('unused-volume: ECK mounts a podTemplate volume named like its own (elasticsearch-data) itself (sweep BM)', () => {
+  const es = (volume: string): string =>
+    `apiVersion: elasticsearch.k8s.elastic.co/v1\nkind: Elasticsearch\nmetadata: {name: es}\nspec:\n  version: 8.11.0\n  nodeSets:\n  - name: default\n    count: 1\n    podTemplate:\n      spec:\n        volumes:\n        - name: ${volume}\n          emptyDir: {}\n`;
+  assert.deepEqual(findings(es('elasticsearch-data'), 'unused-volume'), []);
+  assert.deepEqual(findings(es('elasticsearch-logs'), 'unused-volume'), []);
+  assert.equal(findings(es('scratch'), 'unused-volume').length, 1, 'a volume of another name is still unused');
+});
