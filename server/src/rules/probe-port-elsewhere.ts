@@ -40,7 +40,7 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       // in front of it (a TLS proxy) is the way in, and the probe through it tests it.
       if (own.size > 0 && tcpPorts(of.get(container)!, true).size === 0) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
-      if (!sibling || pathNames(container, ref.where, pod.doc) || talksOverSocket(container, sibling)) continue;
+      if (!sibling || pathNames(container, ref.where, pod.doc) || talksOverSocket(pod, container, sibling)) continue;
       // A reverse proxy that sends the probe on to this container: the probe tests both. When the
       // sibling's configuration cannot be read (a ConfigMap of a file not in sight, a Secret), its
       // routes are unknown too: it may be such a proxy.
@@ -76,9 +76,12 @@ function reaches(pod: PodModel, container: ContainerModel, of: ReadonlyMap<Conta
 }
 
 /** A mount path that holds sockets: `/csi`, `/var/run/frr`, `/run/php`, `/sockets`, `/tmp/app.sock`. */
-/** kubernetes-csi's health sidecar (`registry.k8s.io/sig-storage/livenessprobe`, `csi-livenessprobe`). */
-const CSI_LIVENESS_PROBE = /(^|\/)(csi-)?livenessprobe(:|@|$)/;
-const SOCKET_DIR = /(^|\/)(run|sockets?|csi|plugins?)(\/|$)|\.sock(et)?$/i;
+/** kubernetes-csi's health sidecar, under its mirrors' names too (`sig-storage/livenessprobe`, `csi-livenessprobe`, `rancher/mirrored-sig-storage-livenessprobe`). */
+const CSI_LIVENESS_PROBE = /(^|[/-])livenessprobe(:|@|$)/;
+/** A mount path that holds sockets: `/csi`, `/csi-data`, `C:\\csi`, `/var/run/frr`, `/run/php`, `/sock`, `/tmp/app.sock`. */
+const SOCKET_DIR = /(^|[\\/])(run|socks?|sockets?|csi[\w-]*|plugins?)([\\/]|$)|\.sock(et)?$/i;
+/** Secrets and configuration are files, not sockets (the service-account token at /var/run/secrets/...). */
+const FILE_SOURCES = new Set(['secret', 'configMap', 'projected', 'downwardAPI']);
 
 /**
  * Whether the sibling shares a socket directory with the container: a health sidecar that asks
@@ -86,10 +89,13 @@ const SOCKET_DIR = /(^|\/)(run|sockets?|csi|plugins?)(\/|$)|\.sock(et)?$/i;
  * driver's Probe() on /csi/csi.sock, MetalLB's frr-metrics running vtysh against FRR), or a proxy
  * that forwards over it (nginx to php-fpm's socket). The probe through it then tests this container.
  */
-function talksOverSocket(container: ContainerModel, sibling: ContainerModel): boolean {
+function talksOverSocket(pod: PodModel, container: ContainerModel, sibling: ContainerModel): boolean {
   if (sibling.image !== undefined && CSI_LIVENESS_PROBE.test(sibling.image)) return true;
+  const socketVolume = (name: string): boolean => !FILE_SOURCES.has(pod.volumes.find((v) => v.name === name)?.source ?? '');
   return sibling.mounts.some((m) =>
-    container.mounts.some((own) => own.name !== undefined && own.name === m.name && [m.mountPath, own.mountPath].some((p) => p !== undefined && SOCKET_DIR.test(p))),
+    container.mounts.some(
+      (own) => own.name !== undefined && own.name === m.name && socketVolume(own.name) && [m.mountPath, own.mountPath].some((p) => p !== undefined && SOCKET_DIR.test(p)),
+    ),
   );
 }
 

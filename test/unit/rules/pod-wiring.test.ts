@@ -196,6 +196,12 @@ test('probe-port-elsewhere: silent when the sibling asks this container over a s
   assert.deepEqual(findings(socketPod('/var/run/frr', '/var/run/frr'), 'probe-port-elsewhere'), []);
   assert.deepEqual(findings(socketPod('/csi', '/csi'), 'probe-port-elsewhere'), []);
   assert.deepEqual(findings(sidecarPod('9100').replace('myorg/exporter', 'registry.k8s.io/sig-storage/livenessprobe:v2.12.0'), 'probe-port-elsewhere'), []);
+  // Probe BL: other spellings of a socket directory, a mirror's name for the CSI sidecar.
+  for (const dir of ['/csi-data', '/sock', 'C:\\\\csi']) assert.deepEqual(findings(socketPod(dir, dir), 'probe-port-elsewhere'), [], dir);
+  assert.deepEqual(findings(sidecarPod('9100').replace('myorg/exporter', 'rancher/mirrored-sig-storage-livenessprobe:v2.12.0'), 'probe-port-elsewhere'), []);
   // A shared folder of files (not sockets) says nothing about the sibling asking this container.
   assert.equal(findings(socketPod('/data', '/data'), 'probe-port-elsewhere').length, 1);
+  // Nor does the service-account token every container of an exported pod mounts at /var/run/secrets/... (a projected volume).
+  const token = socketPod('/var/run/secrets/kubernetes.io/serviceaccount', '/var/run/secrets/kubernetes.io/serviceaccount').replace('{name: sockets, emptyDir: {}}', '{name: sockets, projected: {sources: [{serviceAccountToken: {path: token}}]}}');
+  assert.equal(findings(token, 'probe-port-elsewhere').length, 1);
 });
