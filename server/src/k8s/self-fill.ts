@@ -117,12 +117,26 @@ function commandTargets(name: string, args: readonly string[]): string[] {
   }
 }
 
+/**
+ * The folder a path is written in when only its last part is unknown (`"/etc/nginx/conf.d/$(basename $f).conf"`,
+ * a loop writing one file per item): the known text before the first substitution, up to its last `/`.
+ */
+function knownFolder(word: string, vars: ReadonlyMap<string, string>): string | undefined {
+  const unknownAt = word.search(/[$`]/);
+  if (unknownAt < 0) return undefined;
+  const before = word.slice(0, unknownAt).replace(/^"/, '');
+  const slash = before.lastIndexOf('/');
+  if (slash <= 0 || /["'\\]/.test(before)) return undefined;
+  return expandWord(before.slice(0, slash), vars);
+}
+
 /** Follows one script: its assignments and `cd`, and the absolute paths it writes to. */
 function scriptWrites(commands: readonly ShellCommand[], env: ReadonlyMap<string, string>, workingDir: string | undefined, out: string[]): void {
   const vars = new Map(env);
   let cwd = workingDir;
-  const path = (word: string): string | undefined => {
-    const text = expandWord(word, vars);
+  // `partial`: a write whose file name is unknown still writes in its known folder (not so for `cd`).
+  const path = (word: string, partial = true): string | undefined => {
+    const text = expandWord(word, vars) ?? (partial ? knownFolder(word, vars) : undefined);
     if (!text) return undefined;
     if (text.startsWith('/')) return normaliseMountPath(text);
     return cwd === undefined ? undefined : normaliseMountPath(`${cwd}/${text}`);
@@ -150,7 +164,7 @@ function scriptWrites(commands: readonly ShellCommand[], env: ReadonlyMap<string
     const name = (expandWord(words[i]!, vars) ?? '').split('/').pop()!;
     const args = words.slice(i + 1);
     if (name === 'cd') {
-      cwd = args[0] === undefined ? undefined : path(args[0]);
+      cwd = args[0] === undefined ? undefined : path(args[0], false);
       continue;
     }
     for (const w of commandTargets(name, args)) {

@@ -9,6 +9,8 @@
  * an error (mount-over-file.ts), and so is a mount the image's entrypoint refuses to start with
  * (mount-refused.ts: PostgreSQL 18's /var/lib/postgresql/data).
  */
+import type { Document, YAMLMap } from 'yaml';
+import { getMap, getNode } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
 import { isBelow, normaliseMountPath } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
@@ -16,17 +18,13 @@ import { checkMountsOverFiles } from './mount-over-file';
 import { checkRefusedMounts } from './mount-refused';
 import { nameAsWritten } from '../k8s/unknown-names';
 import { selfWrittenPaths } from '../k8s/self-fill';
-import type { PopulatedDir } from '../k8s/images/types';
-import type { ContainerModel } from '../k8s/pod-model';
+import { hiddenDirFilled } from './hidden-dir-filled';
 import type { Rule } from './types';
 
-/** Whether the container mounts one of the paths the image's entrypoint fills `dir` from. */
-function filledFromMount(dir: PopulatedDir, mounts: ContainerModel['mounts']): boolean {
-  const sources = (dir.filledFrom ?? []).map(normaliseMountPath);
-  return mounts.some((m) => {
-    const at = m.mountPath === undefined ? undefined : normaliseMountPath(m.mountPath);
-    return at !== undefined && sources.some((s) => s === at || isBelow(at, s as string));
-  });
+/** Whether an `ephemeral` volume's claim is made from a data source (`dataSource`, `dataSourceRef`). */
+function fromDataSource(volume: YAMLMap, doc: Document): boolean {
+  const spec = getMap(getMap(getMap(volume, 'ephemeral', doc), 'volumeClaimTemplate', doc), 'spec', doc);
+  return getNode(spec, 'dataSource', doc) !== undefined || getNode(spec, 'dataSourceRef', doc) !== undefined;
 }
 
 const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
@@ -59,13 +57,15 @@ export const mountShadowsImage: Rule = {
           if (filledElsewhere) continue;
           // The container fills the volume itself before serving it (`sh -c "echo ... > $dir/index.html && exec nginx"`, a postStart hook).
           if (!mount.readOnly && selfWrittenPaths(container, pod.doc).some((p) => p === at || isBelow(p, at))) continue;
-          // The entrypoint fills it from another mount (nginx's templates rendered into conf.d).
-          if (!mount.readOnly && filledFromMount(hidden, container.mounts)) continue;
+          // Files mounted inside it, the entrypoint filling it (nginx's templates rendered into conf.d), or a program that does not read it.
+          if (hiddenDirFilled(hidden, container, mount, pod.doc)) continue;
           const named = mount.name;
           const volume = named === undefined ? undefined : (pod.volumes.find((v) => v.name === named) ?? pod.claimTemplates.find((v) => v.name === named));
           const source = volume?.source ?? '';
           // A fragment (a kustomize patch) does not show the pod's other containers: one of them may fill the volume.
-          const kind = EMPTY_SOURCES.has(source) && !pod.partial ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
+          // A generic ephemeral volume made from a snapshot or another claim starts with its files.
+          const startsEmpty = EMPTY_SOURCES.has(source) && !(source === 'ephemeral' && volume && fromDataSource(volume.node, pod.doc));
+          const kind = startsEmpty && !pod.partial ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
           if (hidden.emptyOnly && kind !== 'message') continue;
           const name = mount.name ?? nameAsWritten(mount.node, 'name', pod.doc, ctx.chunk.text) ?? '?';
           const args = {

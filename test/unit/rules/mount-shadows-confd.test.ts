@@ -28,3 +28,25 @@ test('mount-shadows-image: conf.d filled or configured is left alone', () => {
   const sidecar = pod('nginx:1.27', confd, '  - {name: conf, emptyDir: {}}\n').replace('  volumes:\n', '  - name: gen\n    image: busybox:1.36\n    volumeMounts: [{name: conf, mountPath: /out}]\n  volumes:\n');
   assert.deepEqual(findings(sidecar, 'mount-shadows-image'), []);
 });
+
+test('mount-shadows-image: conf.d filled, or nginx not reading it (probe BL)', () => {
+  const empty = '  - {name: conf, emptyDir: {}}\n';
+  const quiet = (text: string, why: string): void => assert.deepEqual(findings(text, 'mount-shadows-image'), [], why);
+  quiet(pod('nginx:1.27', confd + '    - {name: site, mountPath: /etc/nginx/conf.d/default.conf, subPath: default.conf}\n', empty + '  - {name: site, configMap: {name: site}}\n'), 'a file mounted inside it');
+  quiet(pod('nginx:1.27', confd + '    - {name: main, mountPath: /etc/nginx/nginx.conf, subPath: nginx.conf}\n', empty + '  - {name: main, configMap: {name: main}}\n'), 'an nginx.conf of its own');
+  quiet(pod('nginx:1.27', confd, empty).replace('    volumeMounts:', '    env: [{name: NGINX_ENVSUBST_TEMPLATE_DIR, value: /config/templates}]\n    volumeMounts:'), 'templates from elsewhere');
+  quiet(pod('nginx:1.27', confd, empty).replace('    volumeMounts:', '    args: [nginx, -c, /config/nginx.conf, -g, "daemon off;"]\n    volumeMounts:'), 'started with another configuration');
+  quiet(pod('nginx:1.27', confd, empty).replace('    volumeMounts:', '    command: [nginx, -t]\n    volumeMounts:'), 'a test run serves nothing');
+  const snapshot = '  - name: conf\n    ephemeral:\n      volumeClaimTemplate:\n        spec:\n          accessModes: [ReadWriteOnce]\n          resources: {requests: {storage: 1Gi}}\n          dataSource: {name: conf-snap, kind: VolumeSnapshot, apiGroup: snapshot.storage.k8s.io}\n';
+  quiet(pod('nginx:1.27', confd, snapshot), 'an ephemeral volume made from a snapshot starts with its files');
+  quiet(pod('nginx:1.27', confd, empty).replace('    volumeMounts:', '    command: [sh, -c, \'for f in /t/*; do envsubst < "$f" > "/etc/nginx/conf.d/$(basename "$f")"; done; exec nginx -g "daemon off;"\']\n    volumeMounts:'), 'its own loop writes each file');
+});
+
+test('mount-shadows-image: conf.d still empty — templates the entrypoint never renders, NGINX\'s own registries (probe BL)', () => {
+  const templates = confd + '    - {name: templates, mountPath: /etc/nginx/templates}\n';
+  const skipped = pod('nginx:1.27', templates, '  - {name: conf, emptyDir: {}}\n  - {name: templates, configMap: {name: t}}\n').replace('    volumeMounts:', '    command: [nginx, -g, "daemon off;"]\n    volumeMounts:');
+  assert.equal(findings(skipped, 'mount-shadows-image').length, 1, 'command skips the entrypoint that renders them');
+  for (const image of ['public.ecr.aws/nginx/nginx:1.27', 'quay.io/nginx/nginx-unprivileged:1.27']) {
+    assert.equal(findings(pod(image, confd, '  - {name: conf, emptyDir: {}}\n'), 'mount-shadows-image').length, 1, image);
+  }
+});

@@ -28,6 +28,13 @@ export interface PopulatedDir {
    * here does not stay empty.
    */
   readonly filledFrom?: readonly string[];
+  /** Variables that make the entrypoint write into it too (nginx's `NGINX_ENVSUBST_TEMPLATE_DIR`). */
+  readonly filledFromEnv?: readonly string[];
+  /**
+   * What makes the program read another layout, so that this directory does not matter: a file
+   * mounted over its configuration (`/etc/nginx/nginx.conf`), or a flag (`-c`, a test run's `-t`).
+   */
+  readonly unusedWith?: { readonly mounts?: readonly string[]; readonly args?: readonly string[] };
   /**
    * Judged only under a volume that surely starts empty: a ConfigMap here is the image's
    * documented way to configure it (nginx conf.d), not worth a note.

@@ -24,6 +24,9 @@ const nginxConfig = dir('/etc/nginx', 'nginx.conf, mime.types, fastcgi_params an
 const nginxConfD = {
   ...dir('/etc/nginx/conf.d', 'default.conf (the only server block: nginx.conf has none of its own, so without it nginx runs but listens on no port)'),
   filledFrom: ['/etc/nginx/templates'],
+  filledFromEnv: ['NGINX_ENVSUBST_TEMPLATE_DIR', 'NGINX_ENVSUBST_OUTPUT_DIR'],
+  // Another nginx.conf may include nothing from conf.d; a test or version run serves nothing anyway.
+  unusedWith: { mounts: ['/etc/nginx/nginx.conf'], args: ['-c', '-p', ...nginxExit] },
   emptyOnly: true,
 };
 const nginxHtml = dir('/usr/share/nginx/html', 'index.html and 50x.html (the default site)');
@@ -33,6 +36,8 @@ const nginxCache = data('/var/cache/nginx', 'Temporary files written at run time
 export const webServers: readonly ImageInfo[] = [
   {
     repository: 'nginx',
+    // NGINX's own copies: public.ecr.aws/nginx/nginx, quay.io/nginx/nginx.
+    aliases: ['nginx/nginx'],
     title: 'NGINX (official image)',
     ports: [tcp(80, 'HTTP (the default server in conf.d/default.conf)')],
     populatedDirs: [
@@ -48,6 +53,7 @@ export const webServers: readonly ImageInfo[] = [
   },
   {
     repository: 'nginxinc/nginx-unprivileged',
+    aliases: ['nginx/nginx-unprivileged'],
     title: 'NGINX unprivileged (runs as UID 101)',
     ports: [tcp(8080, 'HTTP (the default server, moved off port 80 to run without root)')],
     populatedDirs: [nginxConfig, nginxConfD, nginxHtml, dir('/docker-entrypoint.d', 'Start-up scripts (envsubst on templates, worker tuning)')],
