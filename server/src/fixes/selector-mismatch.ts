@@ -5,7 +5,7 @@
 import { isScalar, type Node } from 'yaml';
 import { getMap, getPair } from '../core/yaml-access';
 import { templateLabelsMap } from '../k8s/services';
-import { jobSelectorProblem, problemNode, type JobSelectorProblem } from '../rules/job-selector';
+import { jobSelectorProblems, problemNode, type JobSelectorProblem } from '../rules/job-selector';
 import { absentSelector, misses } from '../rules/selector-mismatch';
 import { isAt } from './find';
 import type { Fix, FixContext, FixProvider } from './types';
@@ -19,16 +19,24 @@ import { addPair, removeBlockPair, replaceScalar } from './yaml-edit';
 function jobSelectorFixes(ctx: FixContext, problem: JobSelectorProblem): Fix[] {
   const removal = removeBlockPair(ctx.analysis.text, ctx.chunk.start, problem.pair.key as Node, problem.pair.value as Node);
   const fixes: Fix[] = [];
-  const removeTitle = problem.kind === 'template-manual' ? 'fix.selector-mismatch.remove-manual' : 'fix.selector-mismatch.remove-selector';
-  if (removal) fixes.push({ title: ctx.t(removeTitle, {}), edits: [removal], preferred: true });
+  const removes: Record<JobSelectorProblem['kind'], string> = {
+    job: 'fix.selector-mismatch.remove-selector',
+    'job-name': 'fix.selector-mismatch.remove-selector',
+    'template-selector': 'fix.selector-mismatch.remove-selector',
+    'manual-without-selector': 'fix.selector-mismatch.remove-manual',
+    'template-manual': 'fix.selector-mismatch.remove-manual',
+    'label-job-name': 'fix.selector-mismatch.remove-label',
+    'template-job-name': 'fix.selector-mismatch.remove-label',
+  };
+  if (removal) fixes.push({ title: ctx.t(removes[problem.kind], { label: problem.label ?? '' }), edits: [removal], preferred: true });
   if (problem.kind === 'job') fixes.push({ title: ctx.t('fix.selector-mismatch.manual', {}), edits: [addPair(ctx.analysis.text, ctx.chunk.start, problem.spec, 'manualSelector', true)] });
   return fixes;
 }
 
 export const selectorMismatchFixes: FixProvider = (ctx) => {
   for (const pod of ctx.chunk.analysis.pods) {
-    const job = jobSelectorProblem(pod);
-    if (job && isAt(ctx, problemNode(job))) return jobSelectorFixes(ctx, job);
+    const job = jobSelectorProblems(pod, ctx.options.kustomizeResource === true).find((p) => isAt(ctx, problemNode(p)));
+    if (job) return jobSelectorFixes(ctx, job);
     const absent = absentSelector(pod);
     const spec = getMap(pod.object.node, 'spec', pod.doc);
     if (absent && spec && isAt(ctx, absent.specKey)) {

@@ -11,7 +11,7 @@ import { asMap, asSeq, getBoolean, getMap, getNode, getPair, getScalar, getStrin
 import { isOpenCollection } from '../core/open-collections';
 import type { PodModel } from '../k8s/pod-model';
 import { unknownValueKeys } from '../k8s/unknown-names';
-import { jobSelectorProblem, problemNode } from './job-selector';
+import { jobSelectorProblems, problemNode } from './job-selector';
 import type { Rule } from './types';
 
 /** A selector requirement that the template's labels fail. */
@@ -32,8 +32,10 @@ export const selectorMismatch: Rule = {
     for (const pod of ctx.pods) {
       const absent = ctx.options.fragment || ctx.options.kustomizeResource || ctx.chunk.masked ? undefined : absentSelector(pod);
       if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: pod.name ?? '?' }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
-      const job = ctx.options.fragment ? undefined : jobSelectorProblem(pod);
-      if (job) ctx.report({ node: problemNode(job), message: ctx.t(`selector-mismatch.${job.kind}`, { kind: pod.kind, name: pod.name ?? '?', label: job.label ?? '' }) });
+      for (const job of ctx.options.fragment ? [] : jobSelectorProblems(pod, ctx.options.kustomizeResource === true)) {
+        const args = { kind: pod.kind, name: pod.name ?? '?', label: job.label ?? '', value: job.value ?? '', creator: job.creator ?? '' };
+        ctx.report({ node: problemNode(job), message: ctx.t(job.creator ? `selector-mismatch.creator-${job.kind}` : `selector-mismatch.${job.kind}`, args) });
+      }
       const found = misses(pod);
       if (!found) continue;
       for (const miss of found.misses) {

@@ -62,3 +62,34 @@ test('selector-mismatch: a CronJob job template may hold no selector and no manu
   assert.equal(removeManual.fix.preferred, true);
   assert.equal(fixesOf(cronJob('      manualSelector: true\n'), 'selector-mismatch', 0, {}).fixes.some((f) => /Set manualSelector/.test(f.title)), false);
 });
+
+test('selector-mismatch: job-name written by hand, manualSelector without a selector, a null manualSelector (probe BL)', () => {
+  const kinds = (text: string, options = {}): string[] => findings(text, 'selector-mismatch', options).map((f) => f.message.slice(0, 40));
+  // `manualSelector:` with nothing is null: false, as the server reads it.
+  assert.equal(findings(job('  manualSelector:\n  selector:\n    matchLabels: {app: migrate}\n'), 'selector-mismatch').length, 1);
+  // A selector on job-name that is not the Job's name; a template label job-name the same.
+  const wrong = findings(job('  selector:\n    matchLabels: {job-name: migrate-v1}\n', '{job-name: migrate-v1}'), 'selector-mismatch');
+  assert.equal(wrong.length, 2);
+  assert.match(wrong[0]?.message ?? '', /asks for job-name: migrate-v1, but the API server labels the Job's pods with job-name set to the Job's own name/);
+  assert.match(wrong[1]?.message ?? '', /labelled job-name: migrate-v1\. The API server writes that label itself/);
+  assert.deepEqual(kinds(job('', '{job-name: migrate, batch.kubernetes.io/job-name: migrate}')), [], 'the Job\'s own name');
+  // generateName: no written job-name is the generated one; a kustomize namePrefix may rename it: not judged.
+  assert.equal(findings(job('', '{job-name: migrate}').replace('  name: migrate\n', '  generateName: migrate-\n'), 'selector-mismatch').length, 1);
+  assert.deepEqual(kinds(job('', '{job-name: old}'), { kustomizeResource: true }), []);
+  // manualSelector: true without a selector.
+  const manual = findings(job('  manualSelector: true\n'), 'selector-mismatch');
+  assert.match(manual[0]?.message ?? '', /manualSelector: true but has no selector.*spec\.selector: Required value/);
+  applyFix(job('  manualSelector: true\n'), 'selector-mismatch', /Remove manualSelector: true/, job(''));
+  applyFix(job('', '\n        job-name: old\n        app: migrate'), 'selector-mismatch', /Remove the label job-name/, job('', '\n        app: migrate'));
+});
+
+test('selector-mismatch: a CronJob pod template labelled job-name; Jobs that KEDA and Argo Rollouts create as written (probe BL)', () => {
+  const labelled = cronJob('').replace('      template:\n        spec:', '      template:\n        metadata:\n          labels:\n            job-name: nightly\n        spec:');
+  const found = findings(labelled, 'selector-mismatch');
+  assert.match(found[0]?.message ?? '', /Each Job the CronJob makes is named "backup-<time>"/);
+  const scaledJob = 'apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata: {name: worker}\nspec:\n  jobTargetRef:\n    selector:\n      matchLabels: {app: worker}\n    template:\n      spec:\n        restartPolicy: Never\n        containers: [{name: w, image: busybox:1.36}]\n  triggers: []\n';
+  assert.match(findings(scaledJob, 'selector-mismatch')[0]?.message ?? '', /^ScaledJob spec\.jobTargetRef is the spec of the Jobs this resource creates/);
+  const analysis = 'apiVersion: argoproj.io/v1alpha1\nkind: AnalysisTemplate\nmetadata: {name: smoke}\nspec:\n  metrics:\n  - name: smoke\n    provider:\n      job:\n        spec:\n          selector:\n            matchLabels: {app: smoke}\n          template:\n            spec:\n              restartPolicy: Never\n              containers: [{name: t, image: busybox:1.36}]\n';
+  assert.equal(findings(analysis, 'selector-mismatch').length, 1);
+  assert.deepEqual(findings(scaledJob.replace('    selector:\n      matchLabels: {app: worker}\n', '    manualSelector: true\n    selector:\n      matchLabels: {app: worker}\n'), 'selector-mismatch'), []);
+});

@@ -15,6 +15,18 @@ export const neighbourhoodEn = {
     'The job template of CronJob "{name}" has a selector. Every Job the CronJob makes gets a selector of its own, so the API server refuses one here: kubectl apply rejects this ("spec.jobTemplate.spec.selector: `selector` will be auto-generated"), even an empty one. Remove it.',
   'selector-mismatch.template-manual':
     'The job template of CronJob "{name}" sets manualSelector: true, which a CronJob does not allow (each Job it makes must get its own selector): kubectl apply rejects this ("spec.jobTemplate.spec.manualSelector: Unsupported value: true"). Remove it.',
+  'selector-mismatch.job-name':
+    'The selector of Job "{name}" asks for {label}: {value}, but the API server labels the Job\'s pods with {label} set to the Job\'s own name, and refuses a selector that asks for anything else: kubectl apply rejects this ("`selector` not auto-generated"). Remove the selector; the server generates it.',
+  'selector-mismatch.manual-without-selector':
+    'Job "{name}" sets manualSelector: true but has no selector, so there is nothing to select its pods with: kubectl apply rejects this ("spec.selector: Required value"). Write the selector, or remove manualSelector and let the API server generate one.',
+  'selector-mismatch.label-job-name':
+    'The pod template of Job "{name}" is labelled {label}: {value}. The API server writes that label itself, with the Job\'s own name, and refuses a template that holds another value: kubectl apply rejects this ("spec.template.metadata.labels[{label}]: Invalid value: must be the Job\'s name"). Remove the label.',
+  'selector-mismatch.template-job-name':
+    'The pod template of CronJob "{name}" is labelled {label}: {value}. Each Job the CronJob makes is named "{name}-<time>", and the API server refuses a Job whose template holds another {label} ("must be \'{name}-…\'"): no Job is ever created. Remove the label; the server writes it.',
+  'selector-mismatch.creator-job':
+    '{creator} is the spec of the Jobs this resource creates, as written: its selector asks for the label {label}, without manualSelector: true. The API server makes each Job\'s selector itself and refuses one that asks for other labels ("`selector` not auto-generated"), so no Job is ever created. Remove the selector.',
+  'selector-mismatch.creator-manual-without-selector':
+    '{creator} is the spec of the Jobs this resource creates, as written: manualSelector: true without a selector, which the API server refuses for each Job ("spec.selector: Required value"). Write the selector, or remove manualSelector.',
 
   'service-selects-nothing.value':
     'Service "{service}" selects no pod template of namespace {namespace}: {workload} is labelled {key}: {actual}, where the selector asks for {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail. Did you mean {key}: {actual}?',
@@ -76,6 +88,7 @@ export const neighbourhoodEn = {
   'fix.selector-mismatch.remove-selector': 'Remove the selector (the API server generates the Job\'s own)',
   'fix.selector-mismatch.manual': 'Set manualSelector: true (the selector must then select this Job\'s pods only)',
   'fix.selector-mismatch.remove-manual': 'Remove manualSelector: true',
+  'fix.selector-mismatch.remove-label': 'Remove the label {label} (the API server writes it)',
   'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
 };

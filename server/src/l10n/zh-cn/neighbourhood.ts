@@ -15,6 +15,18 @@ export const neighbourhoodZhCn = {
     'CronJob "{name}" 的 Job 模板里有 selector。CronJob 创建的每个 Job 都会得到自己的选择器，所以 API Server 不接受这里的选择器，即使是空的：kubectl apply 会拒绝（“spec.jobTemplate.spec.selector: `selector` will be auto-generated”）。请删除它。',
   'selector-mismatch.template-manual':
     'CronJob "{name}" 的 Job 模板设置了 manualSelector: true，CronJob 不允许这样做（它创建的每个 Job 都必须有自己的选择器）：kubectl apply 会拒绝（“spec.jobTemplate.spec.manualSelector: Unsupported value: true”）。请删除它。',
+  'selector-mismatch.job-name':
+    'Job "{name}" 的选择器要求 {label}: {value}，但 API Server 会给 Job 的 Pod 加上值为 Job 自身名称的 {label} 标签，并拒绝要求其他值的选择器：kubectl apply 会拒绝（“`selector` not auto-generated”）。请删除选择器，由 API Server 生成。',
+  'selector-mismatch.manual-without-selector':
+    'Job "{name}" 设置了 manualSelector: true 却没有选择器，没有东西可以选中它的 Pod：kubectl apply 会拒绝（“spec.selector: Required value”）。请写上选择器，或删除 manualSelector，让 API Server 生成一个。',
+  'selector-mismatch.label-job-name':
+    'Job "{name}" 的 Pod 模板带有标签 {label}: {value}。API Server 会自己写这个标签，值为 Job 自身的名称，并拒绝带有其他值的模板：kubectl apply 会拒绝（“spec.template.metadata.labels[{label}]: Invalid value: must be the Job\'s name”）。请删除这个标签。',
+  'selector-mismatch.template-job-name':
+    'CronJob "{name}" 的 Pod 模板带有标签 {label}: {value}。CronJob 创建的每个 Job 都命名为 "{name}-<时间>"，API Server 会拒绝模板中 {label} 为其他值的 Job（“must be \'{name}-…\'”）：一个 Job 也不会被创建。请删除这个标签，由 API Server 写入。',
+  'selector-mismatch.creator-job':
+    '{creator} 是这个资源按原样创建的 Job 的规格：它的选择器要求标签 {label}，却没有 manualSelector: true。API Server 会为每个 Job 自动生成选择器，并拒绝要求其他标签的选择器（“`selector` not auto-generated”），所以一个 Job 也不会被创建。请删除选择器。',
+  'selector-mismatch.creator-manual-without-selector':
+    '{creator} 是这个资源按原样创建的 Job 的规格：设置了 manualSelector: true 却没有选择器，API Server 会拒绝每个 Job（“spec.selector: Required value”）。请写上选择器，或删除 manualSelector。',
 
   'service-selects-nothing.value':
     'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 的标签是 {key}: {actual}，而选择器要求 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。是否应为 {key}: {actual}？',
@@ -76,6 +88,7 @@ export const neighbourhoodZhCn = {
   'fix.selector-mismatch.remove-selector': '删除选择器（由 API Server 为 Job 生成）',
   'fix.selector-mismatch.manual': '设置 manualSelector: true（此后选择器只能选中这个 Job 的 Pod）',
   'fix.selector-mismatch.remove-manual': '删除 manualSelector: true',
+  'fix.selector-mismatch.remove-label': '删除标签 {label}（由 API Server 写入）',
   'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
 };
