@@ -1,6 +1,6 @@
 /**
  * Part of mount-shadows-image: whether the directory a mount hides is filled or not needed after
- * all, for this container. A file mounted inside the mount puts content there (a ConfigMap key at
+ * all, for this container. A file mounted inside the mount (with `subPath`) puts content there (a ConfigMap key at
  * `conf.d/default.conf` over an emptyDir at `conf.d`); the image's entrypoint may write into it
  * from another mount or when a variable says so (nginx renders `/etc/nginx/templates` into
  * `conf.d`), when the entrypoint runs; and the program may not read the directory at all (nginx
@@ -23,7 +23,9 @@ export function hiddenDirFilled(dir: PopulatedDir, container: ContainerModel, mo
   const at = normaliseMountPath(mount.mountPath ?? '');
   if (at === undefined) return false;
   const paths = mountedAt(container);
-  if (paths.some((p) => isBelow(p, at))) return true;
+  // A file mounted inside it (`subPath: default.conf`); a nested directory mount leaves the image's files hidden.
+  const filesInside = container.mounts.some((m) => m.subPath !== undefined && m.mountPath !== undefined && isBelow(normaliseMountPath(m.mountPath) ?? '', at));
+  if (filesInside) return true;
   const command = words(container, 'command', doc);
   const argv = [...command, ...words(container, 'args', doc)];
   // `command` replaces the image's entrypoint, unless it runs it (`/docker-entrypoint.sh nginx …`).
