@@ -14,6 +14,8 @@ import type { RuleContext } from './types';
 const OLD_BACKEND_KEYS = ['serviceName', 'servicePort'];
 
 export interface V1Ingress {
+  /** The Ingress object itself (its metadata holds the class annotation). */
+  readonly node: YAMLMap;
   readonly spec: YAMLMap;
   readonly doc: Document;
   /** `spec.backend` and each `spec.rules[].http.paths[].backend`, with their field paths. */
@@ -46,7 +48,7 @@ export function v1Ingresses(chunk: { readonly masked?: unknown }, objects: reado
         if (backend) backends.push({ map: backend, path: `${path}.backend` });
       }
     }
-    out.push({ spec, doc, backends, paths });
+    out.push({ node: object.node, spec, doc, backends, paths });
   }
   return out;
 }
@@ -123,8 +125,7 @@ export function classConflicts(ctx: Pick<RuleContext, 'chunk' | 'objects'>): { a
   for (const ingress of v1Ingresses(ctx.chunk, ctx.objects)) {
     const { doc } = ingress;
     const className = getPair(ingress.spec, 'ingressClassName', doc);
-    const owner = ctx.objects.find((o) => getMap(o.object.node, 'spec', o.doc) === ingress.spec);
-    const annotation = getPair(getMap(getMap(owner?.object.node, 'metadata', doc), 'annotations', doc), CLASS_ANNOTATION, doc);
+    const annotation = getPair(getMap(getMap(ingress.node, 'metadata', doc), 'annotations', doc), CLASS_ANNOTATION, doc);
     if (className && annotation && isScalar(annotation.key)) out.push({ annotation, className });
   }
   return out;
