@@ -14,7 +14,7 @@
 import { isMap, isScalar, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { asMap, asSeq, getMap, getNode, getPair, getString, keyText, mapPairs } from '../core/yaml-access';
 import { isOpenCollection } from '../core/open-collections';
-import { isUnknownValue } from '../core/unknown-values';
+import { isUnknownValue, writtenText } from '../core/unknown-values';
 import type { PodModel } from '../k8s/pod-model';
 
 /** The labels the API server generates for a Job's pods, the ones its selector may ask for. */
@@ -32,6 +32,8 @@ export interface JobSelectorProblem {
   /** The label asked for or written; the value; the Job's name. */
   readonly label?: string;
   readonly value?: string;
+  /** The value the server asks for (`migrate`, `backup-<time>`, `g1-<random>`). */
+  readonly expected?: string;
   /** A custom resource that creates the Jobs (`ScaledJob`), and where their spec is. */
   readonly creator?: string;
 }
@@ -58,11 +60,12 @@ function foreignLabel(selector: YAMLMap, doc: Document): string | undefined {
 }
 
 /** `job-name` labels of a map whose literal value is not `name` (any value when the name is generated). */
-function jobNameLabels(map: YAMLMap | undefined, name: string | undefined, doc: Document): { pair: Pair; label: string; value: string }[] {
+function jobNameLabels(map: YAMLMap | undefined, name: string | undefined, doc: Document, anyValue = false): { pair: Pair; label: string; value: string }[] {
   if (!map || isOpenCollection(map)) return [];
   return mapPairs(map, doc).flatMap((pair) => {
     const label = keyText(pair);
-    const value = literal(pair.value);
+    // `anyValue`: no value can be the name (a CronJob's Jobs end in their scheduled time), a placeholder neither.
+    const value = anyValue && isScalar(pair.value) && pair.value.value !== null && pair.value.value !== '' ? (writtenText(pair.value) ?? String(pair.value.value)) : literal(pair.value);
     return label !== undefined && JOB_NAME.has(label) && value !== undefined && value !== name ? [{ pair, label, value }] : [];
   });
 }
@@ -90,7 +93,7 @@ function mapAt(root: YAMLMap, path: string, doc: Document): YAMLMap | undefined 
 }
 
 /** What a Job's spec holds that the server refuses; `name`: the Job's, when it is known (not generated). */
-function jobSpecProblems(spec: YAMLMap, name: string | undefined, doc: Document, creator?: string): JobSelectorProblem[] {
+function jobSpecProblems(spec: YAMLMap, name: string | undefined, doc: Document, creator?: string, generated?: string): JobSelectorProblem[] {
   if (isOpenCollection(spec)) return [];
   const manual = manualSelector(spec, doc);
   if (manual === undefined) return [];
@@ -110,7 +113,8 @@ function jobSpecProblems(spec: YAMLMap, name: string | undefined, doc: Document,
     }
   }
   const labels = getMap(getMap(getMap(spec, 'template', doc), 'metadata', doc), 'labels', doc);
-  for (const wrong of jobNameLabels(labels, name, doc)) out.push({ kind: 'label-job-name', pair: wrong.pair, spec, label: wrong.label, value: wrong.value, ...(creator ? { creator } : {}) });
+  const expected = name ?? `${generated ?? ''}<random>`;
+  for (const wrong of jobNameLabels(labels, name, doc)) out.push({ kind: 'label-job-name', pair: wrong.pair, spec, label: wrong.label, value: wrong.value, expected, ...(creator ? { creator } : {}) });
   return out;
 }
 
@@ -137,10 +141,10 @@ export function jobSelectorProblems(pod: PodModel, kustomized = false): JobSelec
     const nameNode = getNode(metadata, 'name', doc);
     // `generateName`: a name no written `job-name` can hold. A name a placeholder or a kustomize
     // `namePrefix` writes may be any: only foreign labels are judged then.
-    const generated = nameNode === undefined && getNode(metadata, 'generateName', doc) !== undefined;
-    const name = generated ? undefined : literal(nameNode);
-    const known = !kustomized && (generated || name !== undefined);
-    return jobSpecProblems(spec, name, doc).filter((p) => known || p.kind === 'job' || p.kind === 'manual-without-selector');
+    const generateName = nameNode === undefined ? literal(getNode(metadata, 'generateName', doc)) : undefined;
+    const name = generateName !== undefined ? undefined : literal(nameNode);
+    const known = !kustomized && (generateName !== undefined || name !== undefined);
+    return jobSpecProblems(spec, name, doc, undefined, generateName).filter((p) => known || p.kind === 'job' || p.kind === 'manual-without-selector');
   }
   if (pod.kind === 'CronJob' && (apiVersion === 'batch/v1' || apiVersion === 'batch/v1beta1')) {
     const spec = getMap(getMap(getMap(pod.object.node, 'spec', doc), 'jobTemplate', doc), 'spec', doc);
@@ -153,7 +157,7 @@ export function jobSelectorProblems(pod: PodModel, kustomized = false): JobSelec
     if (manual && isScalar(manual.value) && manual.value.value === true) out.push({ kind: 'template-manual', pair: manual, spec });
     // Its Jobs are named `<cronjob>-<scheduled time>`: no written `job-name` is theirs.
     const labels = getMap(getMap(getMap(spec, 'template', doc), 'metadata', doc), 'labels', doc);
-    for (const wrong of jobNameLabels(labels, undefined, doc)) out.push({ kind: 'template-job-name', pair: wrong.pair, spec, label: wrong.label, value: wrong.value });
+    for (const wrong of jobNameLabels(labels, undefined, doc, true)) out.push({ kind: 'template-job-name', pair: wrong.pair, spec, label: wrong.label, value: wrong.value });
     return out;
   }
   const creator = JOB_CREATORS[pod.kind];

@@ -10,7 +10,7 @@ import { isScalar, type Node, type Scalar, type YAMLMap } from 'yaml';
 import { asMap, asSeq, getBoolean, getMap, getNode, getPair, getScalar, getString, keyText, mapPairs } from '../core/yaml-access';
 import { isOpenCollection } from '../core/open-collections';
 import type { PodModel } from '../k8s/pod-model';
-import { unknownValueKeys } from '../k8s/unknown-names';
+import { nameAsWritten, unknownValueKeys } from '../k8s/unknown-names';
 import { jobSelectorProblems, problemNode } from './job-selector';
 import type { Rule } from './types';
 
@@ -23,6 +23,14 @@ export interface Miss {
   readonly actual?: string;
 }
 
+/** The object's name as written (`{{ .Release.Name }}-migrate`), or `generateName` with `…` for the generated part. */
+function writtenName(pod: PodModel, text: string): string {
+  const metadata = getMap(pod.object.node, 'metadata', pod.doc);
+  if (!metadata) return '?';
+  const generate = nameAsWritten(metadata, 'generateName', pod.doc, text);
+  return nameAsWritten(metadata, 'name', pod.doc, text) ?? (generate !== undefined ? `${generate}…` : '?');
+}
+
 const APPS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
 export const selectorMismatch: Rule = {
@@ -33,7 +41,7 @@ export const selectorMismatch: Rule = {
       const absent = ctx.options.fragment || ctx.options.kustomizeResource || ctx.chunk.masked ? undefined : absentSelector(pod);
       if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: pod.name ?? '?' }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
       for (const job of ctx.options.fragment ? [] : jobSelectorProblems(pod, ctx.options.kustomizeResource === true)) {
-        const args = { kind: pod.kind, name: pod.name ?? '?', label: job.label ?? '', value: job.value ?? '', creator: job.creator ?? '' };
+        const args = { kind: pod.kind, name: writtenName(pod, ctx.chunk.text), label: job.label ?? '', value: job.value ?? '', expected: job.expected ?? '', creator: job.creator ?? '' };
         ctx.report({ node: problemNode(job), message: ctx.t(job.creator ? `selector-mismatch.creator-${job.kind}` : `selector-mismatch.${job.kind}`, args) });
       }
       const found = misses(pod);

@@ -74,7 +74,9 @@ test('selector-mismatch: job-name written by hand, manualSelector without a sele
   assert.match(wrong[1]?.message ?? '', /labelled job-name: migrate-v1\. The API server writes that label itself/);
   assert.deepEqual(kinds(job('', '{job-name: migrate, batch.kubernetes.io/job-name: migrate}')), [], 'the Job\'s own name');
   // generateName: no written job-name is the generated one; a kustomize namePrefix may rename it: not judged.
-  assert.equal(findings(job('', '{job-name: migrate}').replace('  name: migrate\n', '  generateName: migrate-\n'), 'selector-mismatch').length, 1);
+  const generated = findings(job('', '{job-name: migrate}').replace('  name: migrate\n', '  generateName: migrate-\n'), 'selector-mismatch');
+  assert.equal(generated.length, 1);
+  assert.match(generated[0]?.message ?? '', /Job "migrate-…" is labelled job-name: migrate\..*Invalid value: "migrate": must be 'migrate-<random>'/);
   assert.deepEqual(kinds(job('', '{job-name: old}'), { kustomizeResource: true }), []);
   // manualSelector: true without a selector.
   const manual = findings(job('  manualSelector: true\n'), 'selector-mismatch');

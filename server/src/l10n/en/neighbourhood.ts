@@ -20,7 +20,7 @@ export const neighbourhoodEn = {
   'selector-mismatch.manual-without-selector':
     'Job "{name}" sets manualSelector: true but has no selector, so there is nothing to select its pods with: kubectl apply rejects this ("spec.selector: Required value"). Write the selector, or remove manualSelector and let the API server generate one.',
   'selector-mismatch.label-job-name':
-    'The pod template of Job "{name}" is labelled {label}: {value}. The API server writes that label itself, with the Job\'s own name, and refuses a template that holds another value: kubectl apply rejects this ("spec.template.metadata.labels[{label}]: Invalid value: must be the Job\'s name"). Remove the label.',
+    'The pod template of Job "{name}" is labelled {label}: {value}. The API server writes that label itself, with the Job\'s own name, and refuses a template that holds another value: kubectl apply rejects this ("spec.template.metadata.labels[{label}]: Invalid value: \"{value}\": must be \'{expected}\'"). Remove the label.',
   'selector-mismatch.template-job-name':
     'The pod template of CronJob "{name}" is labelled {label}: {value}. Each Job the CronJob makes is named "{name}-<time>", and the API server refuses a Job whose template holds another {label} ("must be \'{name}-…\'"): no Job is ever created. Remove the label; the server writes it.',
   'selector-mismatch.creator-job':

@@ -20,7 +20,7 @@ export const neighbourhoodZhCn = {
   'selector-mismatch.manual-without-selector':
     'Job "{name}" 设置了 manualSelector: true 却没有选择器，没有东西可以选中它的 Pod：kubectl apply 会拒绝（“spec.selector: Required value”）。请写上选择器，或删除 manualSelector，让 API Server 生成一个。',
   'selector-mismatch.label-job-name':
-    'Job "{name}" 的 Pod 模板带有标签 {label}: {value}。API Server 会自己写这个标签，值为 Job 自身的名称，并拒绝带有其他值的模板：kubectl apply 会拒绝（“spec.template.metadata.labels[{label}]: Invalid value: must be the Job\'s name”）。请删除这个标签。',
+    'Job "{name}" 的 Pod 模板带有标签 {label}: {value}。API Server 会自己写这个标签，值为 Job 自身的名称，并拒绝带有其他值的模板：kubectl apply 会拒绝（“spec.template.metadata.labels[{label}]: Invalid value: \"{value}\": must be \'{expected}\'”）。请删除这个标签。',
   'selector-mismatch.template-job-name':
     'CronJob "{name}" 的 Pod 模板带有标签 {label}: {value}。CronJob 创建的每个 Job 都命名为 "{name}-<时间>"，API Server 会拒绝模板中 {label} 为其他值的 Job（“must be \'{name}-…\'”）：一个 Job 也不会被创建。请删除这个标签，由 API Server 写入。',
   'selector-mismatch.creator-job':
