@@ -20,3 +20,15 @@ export function scheduleTimeZoneFixes(ctx: FixContext): Fix[] {
   }
   return [];
 }
+
+/** invalid-value, a Quartz-style schedule with seconds: the same times in five fields (preferred). */
+export function scheduleSyntaxFixes(ctx: FixContext): Fix[] {
+  const five = fact(ctx, 'five');
+  if (typeof five !== 'string') return [];
+  for (const { object, doc } of ctx.chunk.analysis.objects) {
+    const schedule = getScalar(getMap(object.node, 'spec', doc), 'schedule', doc);
+    if (!schedule || !isAt(ctx, schedule)) continue;
+    return [{ title: ctx.t('fix.schedule-five-fields', { five }), edits: [replaceScalar(ctx.chunk.start, schedule, five)], preferred: true }];
+  }
+  return [];
+}

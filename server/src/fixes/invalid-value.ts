@@ -9,7 +9,7 @@ import type { Node } from 'yaml';
 import type { Fix, FixProvider } from './types';
 import { bidirectionalFixes, initHandlerFixes } from './container-constraints';
 import { ingressClassFixes, ingressPathTypeFixes } from './ingress-v1';
-import { scheduleTimeZoneFixes } from './cronjob-schedule';
+import { scheduleSyntaxFixes, scheduleTimeZoneFixes } from './cronjob-schedule';
 import { addPair } from './yaml-edit';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
@@ -18,6 +18,7 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (typeof fact(ctx, 'initHandler') === 'string') return initHandlerFixes(ctx);
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
+  if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'missing') === true) return addRestartPolicy(ctx);
   const quantities = fact(ctx, 'quantityChoices');
   if (Array.isArray(quantities)) return quantityFixes(ctx, quantities.filter((q): q is string => typeof q === 'string'));

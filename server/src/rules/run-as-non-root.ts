@@ -10,7 +10,8 @@
  * The image's user comes from the built-in table (images/data/users.ts): an image not in it is not
  * judged. Not judged either: Windows pods (`runAsUserName` applies), custom resources (their
  * controllers merge security settings from elsewhere), values a template or placeholder writes,
- * kustomize patches and resources (an overlay may add the `runAsUser`).
+ * kustomize patches and resources (an overlay may add the `runAsUser`), the objects of an OpenShift
+ * Template (OpenShift's restricted SCC assigns each pod a non-root `runAsUser`).
  */
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
@@ -109,6 +110,8 @@ export const runAsNonRoot: Rule = {
       // Custom resources merge security settings from elsewhere (Argo's templateDefaults and
       // podSpecPatch, Tekton's podTemplate): only built-in workloads say all of it themselves.
       if (pod.partial || !isBuiltInWorkload(pod.object)) continue;
+      // An OpenShift Template's pods run on OpenShift, whose restricted SCC assigns a non-root UID.
+      if (pod.object.inTemplate) continue;
       let windows: boolean | undefined;
       const isForWindows = (): boolean => (windows ??= isWindows(pod));
       for (const container of pod.containers) if (container.role !== 'step') checkContainer(ctx, pod, container, isForWindows);

@@ -24,3 +24,11 @@ test('an OpenShift Template\'s parameters are placeholders: ${NAME}, ${{REPLICAS
   // Another API's `Template` is not OpenShift's: its `objects` are left alone.
   assert.deepEqual(check(template(deployment('containerPot: 8080'), 'example.com/v1')).filter((f) => f.rule === 'unknown-field'), []);
 });
+
+test('run-as-non-root: a Template\'s pods run on OpenShift, whose restricted SCC assigns a non-root UID (sweep BO)', () => {
+  const redis = '- apiVersion: apps/v1\n  kind: Deployment\n  metadata:\n    name: cache\n  spec:\n    selector:\n      matchLabels:\n        app: cache\n    template:\n      metadata:\n        labels:\n          app: cache\n      spec:\n        securityContext:\n          runAsNonRoot: true\n        containers:\n        - name: redis\n          image: redis:7.2\n';
+  assert.deepEqual(check(template(redis)).filter((f) => f.rule === 'run-as-non-root'), []);
+  // The same Deployment on its own is judged.
+  const alone = redis.replace(/^- /, '').replace(/\n  /g, '\n');
+  assert.equal(check(alone).filter((f) => f.rule === 'run-as-non-root').length, 1);
+});

@@ -41,6 +41,7 @@ export const fixesEn = {
   'fix.mount-shadows-image.init-comment-2': 'This init container copies that content into the volume before "{container}" starts.',
   'fix.duplicate-mount-path.remove': 'Remove the duplicate mount at {path}',
   'fix.duplicate-mount-path.move': 'Move this mount to {path}',
+  'fix.schedule-five-fields': 'Write the schedule in five fields: {five}',
   'fix.schedule-time-zone':
     "Move the time zone to timeZone: {zone}",
   'fix.undefined-volume.add': 'Add volume "{name}" (emptyDir) to the pod',

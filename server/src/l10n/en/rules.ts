@@ -241,6 +241,8 @@ export const rulesEn = {
     "A {kind} keeps its pods running and replaces them when they stop, so their restartPolicy must be \"Always\", not \"{value}\" (for pods that run to completion, use a Job). kubectl apply rejects this: \"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\".",
   'invalid-value.schedule-tz':
     "A CronJob's time zone goes in spec.timeZone, not in the schedule: kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\".",
+  'invalid-value.schedule-syntax':
+    'Schedule "{value}" is not a cron expression the API server reads: kubectl apply rejects this ("{path}: Invalid value: "{value}": {reason}"). A schedule is five fields — minute (0-59), hour (0-23), day of month (1-31), month (1-12 or JAN-DEC), day of week (0-6 or SUN-SAT) — or @hourly, @daily, @weekly, @monthly, @yearly or @every <duration>; no seconds, no year.',
   'invalid-value.schedule-tz-both':
     "This CronJob sets timeZone and also names a time zone in its schedule. kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\".",
   'invalid-value.name-missing':

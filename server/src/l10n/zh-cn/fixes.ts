@@ -41,6 +41,7 @@ export const fixesZhCn = {
   'fix.mount-shadows-image.init-comment-2': '这个 init 容器在 "{container}" 启动前把这些内容复制到卷中。',
   'fix.duplicate-mount-path.remove': '删除 {path} 处重复的挂载',
   'fix.duplicate-mount-path.move': '将此挂载移到 {path}',
+  'fix.schedule-five-fields': '改写为五个字段的调度：{five}',
   'fix.schedule-time-zone':
     "把时区移到 timeZone: {zone}",
   'fix.undefined-volume.add': '向 Pod 添加卷 "{name}"（emptyDir）',

@@ -244,6 +244,8 @@ export const rulesZhCn: Record<string, string> = {
     "{kind} 会让它的 Pod 持续运行，并在其停止时替换它们，所以 restartPolicy 必须是 \"Always\"，而不是 \"{value}\"（要运行至结束的 Pod 请使用 Job）。kubectl apply 会拒绝：\"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\"。",
   'invalid-value.schedule-tz':
     "CronJob 的时区应写在 spec.timeZone 中，而不是写在 schedule 里：kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\"。",
+  'invalid-value.schedule-syntax':
+    '调度 "{value}" 不是 API Server 能解析的 cron 表达式：kubectl apply 会拒绝（“{path}: Invalid value: "{value}": {reason}”）。调度由五个字段组成——分钟（0-59）、小时（0-23）、日（1-31）、月（1-12 或 JAN-DEC）、星期（0-6 或 SUN-SAT）——或者 @hourly、@daily、@weekly、@monthly、@yearly、@every <时长>；没有秒，也没有年。',
   'invalid-value.schedule-tz-both':
     "这个 CronJob 设置了 timeZone，又在 schedule 中写了时区。kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\"。",
   'invalid-value.name-missing':
