@@ -165,6 +165,9 @@ export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
   { group: 'argoproj.io', kinds: ['Sensor', 'EventSource'], locations: [{ path: 'spec.template', shape: ARGO_EVENTS }], product: 'Argo Events' },
   { group: 'serving.knative.dev', kinds: ['Service', 'Configuration'], locations: [pod('spec.template.spec', KNATIVE_POD)], product: 'Knative Serving' },
   { group: 'serving.knative.dev', kinds: ['Revision'], locations: [pod('spec', KNATIVE_POD)], product: 'Knative Serving' },
+  // OpenShift's DeploymentConfig (apps.openshift.io, or the legacy core `v1`): a ReplicationController's template.
+  { group: 'apps.openshift.io', kinds: ['DeploymentConfig'], locations: [pod('spec.template.spec')], product: 'OpenShift' },
+  { group: '', kinds: ['DeploymentConfig'], locations: [pod('spec.template.spec')], product: 'OpenShift' },
   { group: 'keda.sh', kinds: ['ScaledJob'], locations: [pod('spec.jobTargetRef.template.spec')], product: 'KEDA' },
   { group: 'tekton.dev', kinds: ['Task', 'ClusterTask'], locations: [pod('spec', TEKTON_TASK)], product: 'Tekton' },
   { group: 'tekton.dev', kinds: ['TaskRun'], locations: [pod('spec.taskSpec', { ...TEKTON_TASK, sharedVolumeOwners: ['spec.podTemplate'] })], product: 'Tekton' },

@@ -32,3 +32,13 @@ test('run-as-non-root: a Template\'s pods run on OpenShift, whose restricted SCC
   const alone = redis.replace(/^- /, '').replace(/\n  /g, '\n');
   assert.equal(check(alone).filter((f) => f.rule === 'run-as-non-root').length, 1);
 });
+
+test('DeploymentConfig (apps.openshift.io/v1 and the legacy v1): its pod template is checked (sweep BO\'s miss)', () => {
+  const dc = (apiVersion: string): string =>
+    `apiVersion: ${apiVersion}\nkind: DeploymentConfig\nmetadata:\n  name: web\nspec:\n  replicas: 1\n  selector:\n    app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: ' '\n      - name: proxy\n        image: nginx:1.27\n      - name: proxy2\n        image: nginx:1.27\n        imagePullPolcy: Always\n  triggers:\n  - type: ImageChange\n    imageChangeParams:\n      automatic: true\n      containerNames: [web]\n      from: {kind: ImageStreamTag, name: web:latest}\n`;
+  for (const apiVersion of ['apps.openshift.io/v1', 'v1']) {
+    const rules = check(dc(apiVersion)).map((f) => f.rule).sort();
+    // Two nginx on port 80, a misspelt field; the image an ImageChange trigger fills in is not judged.
+    assert.deepEqual(rules, ['implicit-port-conflict', 'unknown-field'], apiVersion);
+  }
+});
