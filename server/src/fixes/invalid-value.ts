@@ -19,6 +19,11 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
+  const parameter = fact(ctx, 'templateParameter');
+  if (typeof parameter === 'string') {
+    // `${{NAME}}` is replaced by the parameter's value, as JSON: a number stays a number.
+    return [{ title: ctx.t('fix.template-parameter', { name: parameter }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: `\${{${parameter}}}` }], preferred: true }];
+  }
   if (fact(ctx, 'missing') === true) return addRestartPolicy(ctx);
   const quantities = fact(ctx, 'quantityChoices');
   if (Array.isArray(quantities)) return quantityFixes(ctx, quantities.filter((q): q is string => typeof q === 'string'));

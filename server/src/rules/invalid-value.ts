@@ -73,7 +73,10 @@ export const invalidValue: Rule = {
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
       const field = lastField(problem.path);
-      if ('enum' in problem.expected && /emptyDir\.medium$/.test(problem.path)) {
+      if (problem.templateParameter !== undefined && 'type' in problem.expected) {
+        const args = { field, value: String(problem.value), name: problem.templateParameter, type: problem.expected.type, path: problem.path };
+        ctx.report({ node: problem.valueNode, message: ctx.t('invalid-value.template-parameter', args), data: { templateParameter: problem.templateParameter } });
+      } else if ('enum' in problem.expected && /emptyDir\.medium$/.test(problem.path)) {
         // Not validated by the API server: the kubelet fails the mount (pkg/volume/emptydir SetUpAt).
         const values = problem.expected.enum;
         const lower = typeof problem.value === 'string' ? problem.value.toLowerCase() : undefined;

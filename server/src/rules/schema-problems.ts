@@ -22,7 +22,7 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
     const typeName = object.apiVersion && object.kind ? rootTypeFor(object.apiVersion, object.kind) : undefined;
     if (!typeName) continue;
     validated.add(object.node);
-    validateSchema(object.node, typeName, doc, (p) => problems.push(p));
+    validateSchema(object.node, typeName, doc, (p) => problems.push(p), object.inTemplate ? { templateParameters: true } : {});
   }
   // A custom resource's own schema is unknown: only its embedded pod parts are validated.
   for (const pod of ctx.pods) {

@@ -7,7 +7,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
-import { isUnknownValue } from '../core/unknown-values';
+import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { quantityError } from '../k8s/quantity';
 import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
@@ -40,6 +40,8 @@ export type SchemaProblem =
       value: unknown;
       expected: { enum: string[] } | { type: string };
       customKind?: string;
+      /** An OpenShift Template's `${NAME}`, which `oc process` replaces by text, where a number or a boolean goes. */
+      templateParameter?: string;
     };
 
 const MAX_DEPTH = 256;
@@ -57,12 +59,16 @@ interface Ctx extends FieldPath {
   /** Keys a custom resource adds to the root type (a Tekton step's `script`): not reported. */
   readonly extraKeys?: ReadonlySet<string>;
   readonly root?: YAMLMap;
+  /** The object is an OpenShift Template's: its `${NAME}` values are strings once processed. */
+  readonly templateParameters?: boolean;
 }
 
 /** Where an embedded part sits (custom resources): its field path and the keys its owner adds. */
 export interface ValidateOptions {
   readonly path?: string;
   readonly extraKeys?: readonly string[];
+  /** An OpenShift Template's object (see `checkTemplateParameter`). */
+  readonly templateParameters?: boolean;
 }
 
 /** Validates `root` (a top-level object) against `typeName`; `report` gets each problem once. */
@@ -81,6 +87,7 @@ export function validateSchema(
     extraKeys: new Set(options.extraKeys ?? []),
     root: isMap(node) ? node : undefined,
     base: options.path ?? '',
+    ...(options.templateParameters ? { templateParameters: true } : {}),
     segments: [],
     bracketed: [],
   };
@@ -209,7 +216,10 @@ function visitValue(
   // An anchored node reached again through an alias is validated once, at the anchor.
   if (!firstVisit(node, typeText, ctx)) return;
   const type = parseTypeExpr(typeText);
-  if (isScalar(node) && (node.value === null || node.value === undefined)) return; // null: accepted by the decoder
+  if (isScalar(node) && (node.value === null || node.value === undefined)) {
+    if (ctx.templateParameters && type.kind === 'primitive') checkTemplateParameter(node, type.name, ctx);
+    return; // null: accepted by the decoder
+  }
   switch (type.kind) {
     case 'primitive':
       if (type.name === 'object') return; // free-form
@@ -256,6 +266,17 @@ function visitValue(
       visitObject(node, type.name, ctx, depth + 1);
       return;
   }
+}
+
+/** `${NAME}` alone, the form `oc process` replaces by the parameter's text (`${{NAME}}` keeps its type). */
+const STRING_PARAMETER = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$/;
+
+/** An OpenShift Template's `${NAME}` (made unknown, its text kept) where the schema wants a number or a boolean. */
+function checkTemplateParameter(node: Node, expected: string, ctx: Ctx): void {
+  if (expected !== 'integer' && expected !== 'number' && expected !== 'boolean') return;
+  const text = isUnknownValue(node) ? writtenText(node) : undefined;
+  const name = text === undefined ? undefined : STRING_PARAMETER.exec(text.trim())?.[1];
+  if (name) ctx.problems.push({ kind: 'invalid-value', valueNode: node, path: pathOf(ctx), value: text, expected: { type: expected }, templateParameter: name });
 }
 
 function checkScalar(node: ScalarNode, expected: string, enumValues: readonly string[] | undefined, ctx: Ctx): void {

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
 
 const template = (objects: string, apiVersion = 'template.openshift.io/v1'): string =>
   `apiVersion: ${apiVersion}\nkind: Template\nmetadata:\n  name: app\nparameters:\n- name: NAME\n  required: true\n- name: PORT\n  value: "8080"\nobjects:\n${objects}`;
@@ -41,4 +42,18 @@ test('DeploymentConfig (apps.openshift.io/v1 and the legacy v1): its pod templat
     // Two nginx on port 80, a misspelt field; the image an ImageChange trigger fills in is not judged.
     assert.deepEqual(rules, ['implicit-port-conflict', 'unknown-field'], apiVersion);
   }
+});
+
+test('invalid-value: a Template\'s ${NAME} in a number field is text once processed; ${{NAME}} is the fix (sweep BO\'s miss)', () => {
+  const port = (value: string): string => template(`- apiVersion: v1\n  kind: Service\n  metadata:\n    name: db\n  spec:\n    selector:\n      app: db\n    ports:\n    - port: ${value}\n`);
+  const [finding, ...rest] = check(port('${DATABASE_PORT}')).filter((f) => f.rule === 'invalid-value');
+  assert.equal(rest.length, 0);
+  assert.match(finding?.message ?? '', /\$\{DATABASE_PORT\} in an OpenShift Template is replaced by the parameter's text: .*spec\.ports\[0\]\.port needs a value of type integer.*\$\{\{DATABASE_PORT\}\} keeps the parameter's type/);
+  applyFix(port('${DATABASE_PORT}'), 'invalid-value', /Write \$\{\{DATABASE_PORT\}\}/, port('${{DATABASE_PORT}}'));
+  applyFix(port('"${DATABASE_PORT}"'), 'invalid-value', /Write \$\{\{DATABASE_PORT\}\}/, port('${{DATABASE_PORT}}'));
+  // ${{NAME}}, a string field, text around the parameter, or the same outside a Template: nothing.
+  assert.deepEqual(check(port('${{DATABASE_PORT}}')), []);
+  assert.deepEqual(check(port('5432').replace('    name: db\n', '    name: ${NAME}\n')), []);
+  const plain = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector:\n    app: db\n  ports:\n  - port: ${DATABASE_PORT}\n';
+  assert.deepEqual(check(plain), [], 'envsubst fills it with a number');
 });

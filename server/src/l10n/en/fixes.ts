@@ -42,6 +42,7 @@ export const fixesEn = {
   'fix.duplicate-mount-path.remove': 'Remove the duplicate mount at {path}',
   'fix.duplicate-mount-path.move': 'Move this mount to {path}',
   'fix.schedule-five-fields': 'Write the schedule in five fields: {five}',
+  'fix.template-parameter': 'Write ${{{name}}} (the parameter\'s value, not its text)',
   'fix.schedule-time-zone':
     "Move the time zone to timeZone: {zone}",
   'fix.undefined-volume.add': 'Add volume "{name}" (emptyDir) to the pod',

@@ -243,6 +243,8 @@ export const rulesEn = {
     "A CronJob's time zone goes in spec.timeZone, not in the schedule: kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\".",
   'invalid-value.schedule-syntax':
     'Schedule "{value}" is not a cron expression the API server reads: kubectl apply rejects this ("{path}: Invalid value: "{value}": {reason}"). A schedule is five fields — minute (0-59), hour (0-23), day of month (1-31), month (1-12 or JAN-DEC), day of week (0-6 or SUN-SAT) — or @hourly, @daily, @weekly, @monthly, @yearly or @every <duration>; no seconds, no year.',
+  'invalid-value.template-parameter':
+    '{value} in an OpenShift Template is replaced by the parameter\'s text: oc process writes a string here, and {path} needs a value of type {type}, so the object is refused when it is created ("cannot unmarshal string into Go struct field … of type …"). ${{{name}}} keeps the parameter\'s type.',
   'invalid-value.schedule-tz-both':
     "This CronJob sets timeZone and also names a time zone in its schedule. kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\".",
   'invalid-value.name-missing':

@@ -42,6 +42,7 @@ export const fixesZhCn = {
   'fix.duplicate-mount-path.remove': '删除 {path} 处重复的挂载',
   'fix.duplicate-mount-path.move': '将此挂载移到 {path}',
   'fix.schedule-five-fields': '改写为五个字段的调度：{five}',
+  'fix.template-parameter': '改写为 ${{{name}}}（参数的值，而非文本）',
   'fix.schedule-time-zone':
     "把时区移到 timeZone: {zone}",
   'fix.undefined-volume.add': '向 Pod 添加卷 "{name}"（emptyDir）',

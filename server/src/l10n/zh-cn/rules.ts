@@ -246,6 +246,8 @@ export const rulesZhCn: Record<string, string> = {
     "CronJob 的时区应写在 spec.timeZone 中，而不是写在 schedule 里：kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\"。",
   'invalid-value.schedule-syntax':
     '调度 "{value}" 不是 API Server 能解析的 cron 表达式：kubectl apply 会拒绝（“{path}: Invalid value: "{value}": {reason}”）。调度由五个字段组成——分钟（0-59）、小时（0-23）、日（1-31）、月（1-12 或 JAN-DEC）、星期（0-6 或 SUN-SAT）——或者 @hourly、@daily、@weekly、@monthly、@yearly、@every <时长>；没有秒，也没有年。',
+  'invalid-value.template-parameter':
+    'OpenShift Template 中的 {value} 会被替换为参数的文本：oc process 在这里写入字符串，而 {path} 需要 {type}，所以创建对象时会被拒绝（“cannot unmarshal string into Go struct field … of type …”）。写成 ${{{name}}} 才能保留参数的类型。',
   'invalid-value.schedule-tz-both':
     "这个 CronJob 设置了 timeZone，又在 schedule 中写了时区。kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use both timeZone field and TZ or CRON_TZ in schedule\"。",
   'invalid-value.name-missing':
