@@ -8,7 +8,7 @@
 import type { Scalar } from 'yaml';
 import { closest } from '../util/suggest';
 import { isJenkinsAgentPod, JENKINS_WORKSPACE_VOLUME } from '../k8s/jenkins-agent';
-import { containerLabel } from '../k8s/pod-model';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { volumeNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
@@ -18,6 +18,11 @@ interface VolumeUse {
   readonly path: string;
   readonly name?: string;
   readonly nameNode?: Scalar;
+}
+
+/** KubeRay's cleanupInvalidVolumeMounts: the Ray container (`containers[0]`) and `initContainers[0]` lose mounts of no volume. */
+function kubeRayDrops(pod: PodModel, container: ContainerModel): boolean {
+  return pod.object.apiVersion?.startsWith('ray.io/') === true && container.index === 0 && (container.list === 'containers' || container.list === 'initContainers');
 }
 
 export const undefinedVolume: Rule = {
@@ -46,12 +51,14 @@ export const undefinedVolume: Rule = {
           if (open && !suggestion) continue;
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
           const args = { didYouMean, name: use.name, container: containerLabel(container), path: `${use.path}.name`, volumes: `${pod.path}.volumes` };
-          const key = device ? (open ? 'undefined-volume.device-open' : 'undefined-volume.device') : open ? 'undefined-volume.open' : 'undefined-volume.message';
+          // KubeRay removes such a mount from the Ray container (and the first init container): the pod starts without it.
+          const dropped = !device && kubeRayDrops(pod, container);
+          const key = dropped ? 'undefined-volume.dropped' : device ? (open ? 'undefined-volume.device-open' : 'undefined-volume.device') : open ? 'undefined-volume.open' : 'undefined-volume.message';
           ctx.report({
             node: use.nameNode,
-            message: ctx.t(key, args),
+            message: ctx.t(key, { ...args, mountPath: use.path }),
             data: { name: use.name, suggestion, defined },
-            ...(open ? { severity: 'warning' as const } : {}),
+            ...(open || dropped ? { severity: 'warning' as const } : {}),
           });
         }
       }

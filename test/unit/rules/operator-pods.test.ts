@@ -138,3 +138,14 @@ test('unused-volume: ECK mounts a podTemplate volume named like its own (elastic
   assert.deepEqual(findings(es('elasticsearch-logs'), 'unused-volume'), []);
   assert.equal(findings(es('scratch'), 'unused-volume').length, 1, 'a volume of another name is still unused');
 });
+
+test('undefined-volume: KubeRay drops a mount of no volume from the Ray container: a warning that says so; a sidecar\'s is still refused (sweep BM)', () => {
+  const ray = (containers: string): string => `apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: rc}\nspec:\n  headGroupSpec:\n    template:\n      spec:\n        containers:\n${containers}        volumes: [{name: logs, emptyDir: {}}]\n`;
+  const head = '        - name: ray-head\n          image: rayproject/ray:2.9.0\n          volumeMounts: [{name: ckpt, mountPath: /ckpt}, {name: logs, mountPath: /tmp/ray}]\n';
+  const [dropped] = findings(ray(head), 'undefined-volume');
+  assert.equal(dropped?.severity, 'warning');
+  assert.match(dropped?.message ?? '', /KubeRay removes such a mount from the Ray container/);
+  const sidecar = '        - name: exporter\n          image: busybox:1.36\n          volumeMounts: [{name: ckpt, mountPath: /ckpt}]\n';
+  const found = findings(ray(head + sidecar), 'undefined-volume');
+  assert.deepEqual(found.map((f) => f.severity), ['warning', 'error']);
+});

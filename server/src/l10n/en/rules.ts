@@ -133,6 +133,8 @@ export const rulesEn = {
     'Container "{container}" mounts volume "{name}", but {volumes} defines no volume of that name.{didYouMean} kubectl apply rejects this: "{path}: Not found: "{name}"".',
   'undefined-volume.open':
     'Container "{container}" mounts volume "{name}", which {volumes} does not define.{didYouMean} The runs that use this template may give it a volume of that name; unless one does, the pod is rejected: "Not found: "{name}"".',
+  'undefined-volume.dropped':
+    'Container "{container}" mounts volume "{name}", but {volumes} defines no volume of that name.{didYouMean} KubeRay removes such a mount from the Ray container when it builds the pod, so the pod starts without it: nothing of the volume is at this mount path, and what the container writes there stays in its own filesystem.',
 
   'undefined-volume.device':
     'Container "{container}" uses volume "{name}" as a block device (volumeDevices), but {volumes} defines no volume of that name.{didYouMean} kubectl apply rejects this: "{path}: Not found: "{name}"".',

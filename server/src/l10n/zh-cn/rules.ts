@@ -136,6 +136,8 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{container}" 挂载了卷 "{name}"，但 {volumes} 中没有定义这个名称的卷。{didYouMean} kubectl apply 会拒绝："{path}: Not found: "{name}""。',
   'undefined-volume.open':
     '容器 "{container}" 挂载了卷 "{name}"，而 {volumes} 中没有定义它。{didYouMean} 使用这个模板的运行可能会提供同名的卷；如果没有，Pod 会被拒绝："Not found: "{name}""。',
+  'undefined-volume.dropped':
+    '容器 "{container}" 挂载了卷 "{name}"，但 {volumes} 中没有定义这个名字的卷。{didYouMean}KubeRay 构建 Pod 时会把这样的挂载从 Ray 容器中去掉，所以 Pod 会在没有它的情况下启动：这个挂载路径上没有卷的内容，容器写在那里的数据只留在它自己的文件系统中。',
 
   'undefined-volume.device':
     '容器 "{container}" 把卷 "{name}" 用作块设备（volumeDevices），但 {volumes} 中没有定义这个名称的卷。{didYouMean} kubectl apply 会拒绝："{path}: Not found: "{name}""。',
