@@ -60,6 +60,17 @@ test('a folder leaves out hidden folders and node_modules; a hidden folder named
   assert.deepEqual(files([join(dir, '.k8s')]), ['.k8s/pod.yaml']);
 });
 
+test('a folder includes .json files that open as Kubernetes objects (kubectl get -o json, OpenShift templates), not other JSON', () => {
+  const dir = tempDir('podsight-cli-json-');
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'Web', image: 'nginx:1.27' }] } };
+  writeFileSync(join(dir, 'pod.json'), JSON.stringify(pod, null, 2));
+  // Not a manifest: no apiVersion and kind at its start.
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'x', dependencies: { kind: '1', apiVersion: '2' } }, null, 2));
+  writeFileSync(join(dir, 'values.schema.json'), JSON.stringify({ $schema: 'x', properties: { kind: {}, apiVersion: {} } }));
+  const found = JSON.parse(podsight(['check', dir, '--format', 'json', '--no-config']).stdout) as { file: string; rule: string; range: { start: { line: number } } }[];
+  assert.deepEqual(found.map((f) => [f.file.slice(dir.length + 1), f.rule, f.range.start.line]), [['pod.json', 'invalid-name', 9]]);
+});
+
 test('SARIF 2.1.0 output', () => {
   const r = podsight(['check', join(examplesDir, 'seed-hostpath-typo.yaml'), '--format', 'sarif']);
   const sarif = JSON.parse(r.stdout) as { version: string; runs: { results: { ruleId: string; level: string; locations: { physicalLocation: { region: { startLine: number; startColumn: number } } }[] }[] }[] };

@@ -1,5 +1,5 @@
 /** `podsight check`: analyse files and folders, print findings, exit 1 on any error. */
-import { readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { renderPath, type PendingRender } from '../kustomize/cli';
 import { normaliseLocale, t, type Locale } from '../l10n';
@@ -16,6 +16,26 @@ import { formatFindings, useColor, type CliFinding, type OutputFormat } from './
 import { cliLocale, usage } from './usage';
 import { parseArgs } from './check-args';
 
+/**
+ * A `.json` file that opens as a Kubernetes object (`kubectl get -o json`, an OpenShift template):
+ * `apiVersion` and `kind` in its first few KB. Other JSON (package.json, dashboards) is left out.
+ */
+function isJsonManifest(path: string): boolean {
+  let head: string;
+  try {
+    const fd = openSync(path, 'r');
+    try {
+      const buffer = Buffer.alloc(4096);
+      head = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return /^\s*\{/.test(head) && head.includes('"apiVersion"') && head.includes('"kind"');
+}
+
 function expand(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
   return readdirSync(path)
@@ -23,7 +43,8 @@ function expand(path: string): string[] {
     .flatMap((name) => {
       const child = join(path, name);
       if (name.startsWith('.') || name === 'node_modules') return [];
-      return statSync(child).isDirectory() ? expand(child) : /\.ya?ml$/i.test(name) ? [child] : [];
+      if (statSync(child).isDirectory()) return expand(child);
+      return /\.ya?ml$/i.test(name) || (/\.json$/i.test(name) && isJsonManifest(child)) ? [child] : [];
     });
 }
 
