@@ -3,6 +3,7 @@
  * `timeZone`. The CronJob then runs at the same times, in the same zone (preferred).
  */
 import { getMap, getScalar } from '../core/yaml-access';
+import { cronError } from '../k8s/cron';
 import { fact, isAt } from './find';
 import type { Fix, FixContext } from './types';
 import { addPair, replaceScalar } from './yaml-edit';
@@ -16,7 +17,8 @@ export function scheduleTimeZoneFixes(ctx: FixContext): Fix[] {
     const schedule = getScalar(spec, 'schedule', doc);
     if (!spec || !schedule || !isAt(ctx, schedule)) continue;
     const edits = [replaceScalar(ctx.chunk.start, schedule, rest), addPair(ctx.analysis.text, ctx.chunk.start, spec, 'timeZone', zone)];
-    return [{ title: ctx.t('fix.schedule-time-zone', { zone }), edits, preferred: true }];
+    // Preferred only when what is left is a schedule the server reads (`CRON_TZ=… 0 30 2 * * *` is not).
+    return [{ title: ctx.t('fix.schedule-time-zone', { zone }), edits, preferred: cronError(rest) === undefined }];
   }
   return [];
 }

@@ -22,7 +22,10 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   const parameter = fact(ctx, 'templateParameter');
   if (typeof parameter === 'string') {
     // `${{NAME}}` is replaced by the parameter's value, as JSON: a number stays a number.
-    return [{ title: ctx.t('fix.template-parameter', { name: parameter }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: `\${{${parameter}}}` }], preferred: true }];
+    // Quotes stay (a JSON template needs them; OpenShift replaces a whole-string "${{NAME}}" by the value).
+    const written = ctx.analysis.text.slice(ctx.finding.start, ctx.finding.end);
+    const newText = written.replace(`\${${parameter}}`, `\${{${parameter}}}`);
+    return [{ title: ctx.t('fix.template-parameter', { name: parameter }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText }], preferred: true }];
   }
   if (fact(ctx, 'missing') === true) return addRestartPolicy(ctx);
   const quantities = fact(ctx, 'quantityChoices');

@@ -56,12 +56,12 @@ const loopbackHostFixes: FixProvider = (ctx) => {
       if (!found?.pair.value) continue;
       const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, found.pair.key as Node, found.pair.value);
       if (!edit) return [];
-      // Preferred unless the probed port is served on loopback only: the pod IP would refuse it too.
       const port = container.portReferences.find((r) => r.where === `${found.probe}.${found.handler}.port`)?.value;
       const env = listenerEnv(ctx);
       const there = pod.containers.flatMap((c) => containerListeners(pod, c, env).listeners.filter((l) => l.port === port && l.protocol === 'TCP'));
       const loopbackOnly = there.length > 0 && there.every((l) => isLoopback(l.address));
-      return [{ title: ctx.t('fix.port-not-served.loopback-host', { host: String(found.pair.value.value) }), edits: [edit], preferred: !loopbackOnly }];
+      // Loopback only: the pod IP refuses it too, so removing host would change nothing that matters.
+      return loopbackOnly ? [] : [{ title: ctx.t('fix.port-not-served.loopback-host', { host: String(found.pair.value.value) }), edits: [edit], preferred: true }];
     }
   }
   return [];

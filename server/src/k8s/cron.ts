@@ -33,8 +33,9 @@ function parseInt10(text: string): number | string {
 }
 
 function intOrName(text: string, bounds: Bounds): number | string {
-  const named = bounds.names?.[text.toLowerCase() as keyof typeof bounds.names];
-  return named ?? parseInt10(text);
+  const names = bounds.names;
+  const key = text.toLowerCase();
+  return names && Object.hasOwn(names, key) ? (names[key] as number) : parseInt10(text);
 }
 
 /** robfig's getRange: undefined when the expression is valid, else its error. */
@@ -77,12 +78,14 @@ export function cronError(schedule: string): string | undefined {
   if (schedule.startsWith('@')) {
     if (DESCRIPTORS.has(schedule)) return undefined;
     if (schedule.startsWith('@every ')) {
-      const duration = schedule.slice('@every '.length).trim();
+      // Not trimmed: `@every  1h` and `@every 30m ` are refused (Go's ParseDuration takes no spaces).
+      const duration = schedule.slice('@every '.length);
       return GO_DURATION.test(duration) ? undefined : `failed to parse duration ${schedule}: time: invalid duration ${JSON.stringify(duration)}`;
     }
     return `unrecognized descriptor: ${schedule}`;
   }
-  const fields = schedule.split(/[ \t\n\v\f\r]+/).filter((f) => f !== '');
+  // Go's strings.Fields: any Unicode space separates fields (a no-break space too).
+  const fields = schedule.split(/\s+/u).filter((f) => f !== '');
   if (fields.length !== 5) return `expected exactly 5 fields, found ${fields.length}: [${fields.join(' ')}]`;
   for (let i = 0; i < 5; i++) {
     for (const expr of (fields[i] as string).split(',').filter((e) => e !== '')) {
@@ -101,6 +104,8 @@ export function withoutSeconds(schedule: string): string | undefined {
   const fields = schedule.trim().split(/\s+/);
   if (fields[0] !== '0' || (fields.length !== 6 && fields.length !== 7)) return undefined;
   if (fields.length === 7 && fields[6] !== '*' && fields[6] !== '?') return undefined;
+  // Quartz numbers the days of the week 1-7 from Sunday, cron 0-6: only names or `*` carry over.
+  if (/\d/.test(fields[5] ?? '')) return undefined;
   const five = fields.slice(1, 6).map((f) => (f === '?' ? '*' : f)).join(' ');
   return cronError(five) === undefined ? five : undefined;
 }

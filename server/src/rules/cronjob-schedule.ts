@@ -23,7 +23,8 @@ const PLACEHOLDER = /\$\{|\{\{|\$\(|<%|@[A-Z_]+@|__[A-Z]/;
 /** A schedule robfig/cron's standard parser refuses, with its own reason. */
 function checkSyntax(ctx: RuleContext, schedule: Scalar<string>, path: string): void {
   const value = schedule.value;
-  if (PLACEHOLDER.test(value)) return;
+  // Empty: "Required value", another check's (an empty field is a placeholder's mark as often as not).
+  if (value.trim() === '' || PLACEHOLDER.test(value)) return;
   const reason = cronError(value);
   if (!reason) return;
   const five = withoutSeconds(value);

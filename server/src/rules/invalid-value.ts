@@ -71,7 +71,7 @@ export const invalidValue: Rule = {
     checkFractionalBytes(ctx);
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
-      if (problem.kind !== 'invalid-value' || PORT_FIELDS.test(problem.path)) continue;
+      if (problem.kind !== 'invalid-value' || (PORT_FIELDS.test(problem.path) && problem.templateParameter === undefined)) continue;
       const field = lastField(problem.path);
       if (problem.templateParameter !== undefined && 'type' in problem.expected) {
         const args = { field, value: String(problem.value), name: problem.templateParameter, type: problem.expected.type, path: problem.path };

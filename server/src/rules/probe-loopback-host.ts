@@ -12,7 +12,7 @@ import { containerLabel, type PodModel } from '../k8s/pod-model';
 import type { FileRuleContext } from './types';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|0:0:0:0:0:0:0:1)$/i;
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|0:0:0:0:0:0:0:1|0\.0\.0\.0)$/i;
 
 /** A probe's loopback `host`: where it is written, and the pair (the fix removes it). */
 export interface LoopbackHost {
@@ -43,9 +43,14 @@ export function reportLoopbackHosts(ctx: FileRuleContext, chunkStart: number, po
   if (pod.hostNetwork || pod.partial) return;
   // `hostNetwork: {{ .Values.hostNetwork }}` may be true; so may a spec a template writes keys into.
   if ((pod.hostNetworkNode && pod.hostNetworkNode.value !== false) || isOpenCollection(pod.spec)) return;
+  // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
+  if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
   for (const container of pod.containers) {
     if (container.role === 'init' || container.role === 'ephemeral') continue; // never probed
     for (const found of loopbackHosts(pod, container)) {
+      // A hostPort of the probed port: the CNI portmap plugin sends the node's 127.0.0.1:port to the pod.
+      const port = container.portReferences.find((r) => r.where === `${found.probe}.${found.handler}.port`)?.value;
+      if (pod.containers.some((c) => c.ports.some((p) => p.hostPort !== undefined && (p.hostPort === port || (typeof port === 'string' && p.name === port))))) continue;
       const args = { where: `${found.probe}.${found.handler}`, host: String(found.pair.value?.value), container: containerLabel(container) };
       ctx.report(chunkStart, { node: found.pair.value as Scalar, message: ctx.t('port-not-served.loopback-host', args), data: { loopbackHost: found.probe, handler: found.handler } });
     }

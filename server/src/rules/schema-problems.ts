@@ -28,7 +28,8 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   for (const pod of ctx.pods) {
     if (validated.has(pod.object.node)) continue;
     for (const part of pod.schemaParts) {
-      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, customKind: `${pod.object.apiVersion?.split('/')[0] ?? ''} ${pod.kind}`.trim() }), { path: part.path, extraKeys: part.extraKeys });
+      const options = { path: part.path, extraKeys: part.extraKeys, ...(pod.object.inTemplate ? { templateParameters: true } : {}) };
+      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, customKind: `${pod.object.apiVersion?.split('/')[0] ?? ''} ${pod.kind}`.trim() }), options);
     }
   }
   cache.set(ctx.chunk, problems);

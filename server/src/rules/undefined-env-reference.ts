@@ -11,7 +11,7 @@
  */
 import { getMap, getString } from '../core/yaml-access';
 import { envOf, isServiceLinkVariable, varReferences } from '../k8s/env';
-import { isJenkinsAgentPod } from '../k8s/jenkins-agent';
+import { isJenkinsAgentPod, JENKINS_VARIABLE } from '../k8s/jenkins-agent';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import { closest } from '../util/suggest';
@@ -34,8 +34,10 @@ export const undefinedEnvReference: Rule = {
   defaultSeverity: 'warning',
   check(ctx) {
     for (const pod of ctx.pods) {
-      // An operator's pods, and a Jenkins agent template (the plugin adds JENKINS_URL, JENKINS_NAME...).
-      const operatorMayAdd = !isBuiltInWorkload(pod.object) || isJenkinsAgentPod(pod);
+      // An operator's pods add variables of their own; a Jenkins agent template gets the plugin's JENKINS_URL, JENKINS_NAME...
+      const customResource = !isBuiltInWorkload(pod.object);
+      const jenkins = isJenkinsAgentPod(pod);
+      const mayBeAdded = (name: string): boolean => customResource || (jenkins && JENKINS_VARIABLE.test(name));
       const jobIndex = indexedJob(pod);
       for (const container of pod.containers) {
         const env = envOf(container, pod.doc);
@@ -52,7 +54,7 @@ export const undefinedEnvReference: Rule = {
             const defined = firstIndex.get(ref.name);
             if (defined !== undefined && (before === undefined || defined < before)) continue;
             const later = defined !== undefined;
-            if (!later && operatorMayAdd) continue;
+            if (!later && mayBeAdded(ref.name)) continue;
             // Appended after the container's own env by the Job controller.
             const appended = !later && jobIndex && ref.name === JOB_INDEX;
             if (appended && before === undefined) continue;

@@ -20,9 +20,16 @@ interface VolumeUse {
   readonly nameNode?: Scalar;
 }
 
-/** KubeRay's cleanupInvalidVolumeMounts: the Ray container (`containers[0]`) and `initContainers[0]` lose mounts of no volume. */
+/**
+ * KubeRay's cleanupInvalidVolumeMounts: the Ray container (`containers[0]`) loses mounts of no
+ * volume. A worker's too when it has no init container of its own: the one KubeRay adds copies the
+ * Ray container's mounts and is cleaned only as the first init container (probe BQ). A RayJob's
+ * submitter pod is not cleaned.
+ */
 function kubeRayDrops(pod: PodModel, container: ContainerModel): boolean {
-  return pod.object.apiVersion?.startsWith('ray.io/') === true && container.index === 0 && (container.list === 'containers' || container.list === 'initContainers');
+  if (pod.object.apiVersion?.startsWith('ray.io/') !== true || container.list !== 'containers' || container.index !== 0) return false;
+  if (pod.path.includes('headGroupSpec.')) return true;
+  return pod.path.includes('workerGroupSpecs[') && !pod.containers.some((c) => c.list === 'initContainers');
 }
 
 export const undefinedVolume: Rule = {
@@ -51,7 +58,7 @@ export const undefinedVolume: Rule = {
           if (open && !suggestion) continue;
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
           const args = { didYouMean, name: use.name, container: containerLabel(container), path: `${use.path}.name`, volumes: `${pod.path}.volumes` };
-          // KubeRay removes such a mount from the Ray container (and the first init container): the pod starts without it.
+          // KubeRay removes such a mount from the Ray container: the pod starts without it.
           const dropped = !device && kubeRayDrops(pod, container);
           const key = dropped ? 'undefined-volume.dropped' : device ? (open ? 'undefined-volume.device-open' : 'undefined-volume.device') : open ? 'undefined-volume.open' : 'undefined-volume.message';
           ctx.report({

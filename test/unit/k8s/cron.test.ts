@@ -24,6 +24,11 @@ test('cronError: robfig\'s own reasons', () => {
   assert.equal(cronError('@fortnightly'), 'unrecognized descriptor: @fortnightly');
   assert.match(cronError('@every day') ?? '', /^failed to parse duration @every day/);
   assert.equal(cronError(''), 'empty spec string');
+  // Probe BQ: Go's strings.Fields splits on a no-break space too; `@every` takes no extra space; names are names.
+  assert.equal(cronError('0\u00a03 * * *'), undefined);
+  assert.match(cronError('@every  1h') ?? '', /^failed to parse duration/);
+  assert.match(cronError('@every 30m ') ?? '', /^failed to parse duration/);
+  assert.match(cronError('0 0 * constructor *') ?? '', /^failed to parse int from constructor/);
 });
 
 test('withoutSeconds: a Quartz schedule with a seconds field of 0 (and a year of *) in five fields', () => {
@@ -32,6 +37,8 @@ test('withoutSeconds: a Quartz schedule with a seconds field of 0 (and a year of
   assert.equal(withoutSeconds('0 30 2 * * ? *'), '30 2 * * *');
   assert.equal(withoutSeconds('30 */5 * * * *'), undefined, 'second 30 cannot be kept');
   assert.equal(withoutSeconds('0 30 2 * * ? 2027'), undefined, 'a year cannot be kept');
+  assert.equal(withoutSeconds('0 0 12 ? * 2'), undefined, 'Quartz\'s 2 is Monday, cron\'s Tuesday');
+  assert.equal(withoutSeconds('0 0 12 ? * MON-FRI'), '0 12 * * MON-FRI');
 });
 
 const cronJob = (schedule: string): string =>

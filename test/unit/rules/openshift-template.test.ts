@@ -50,7 +50,11 @@ test('invalid-value: a Template\'s ${NAME} in a number field is text once proces
   assert.equal(rest.length, 0);
   assert.match(finding?.message ?? '', /\$\{DATABASE_PORT\} in an OpenShift Template is replaced by the parameter's text: .*spec\.ports\[0\]\.port needs a value of type integer.*\$\{\{DATABASE_PORT\}\} keeps the parameter's type/);
   applyFix(port('${DATABASE_PORT}'), 'invalid-value', /Write \$\{\{DATABASE_PORT\}\}/, port('${{DATABASE_PORT}}'));
-  applyFix(port('"${DATABASE_PORT}"'), 'invalid-value', /Write \$\{\{DATABASE_PORT\}\}/, port('${{DATABASE_PORT}}'));
+  // Quotes stay: a JSON template needs them, and OpenShift replaces a whole-string "${{NAME}}" by the value (probe BQ).
+  applyFix(port('"${DATABASE_PORT}"'), 'invalid-value', /Write \$\{\{DATABASE_PORT\}\}/, port('"${{DATABASE_PORT}}"'));
+  // A containerPort too (port fields are invalid-port's otherwise).
+  const container = template('- apiVersion: v1\n  kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    - name: app\n      image: example.com/app:1\n      ports:\n      - containerPort: ${PORT}\n');
+  assert.equal(check(container).filter((f) => f.rule === 'invalid-value').length, 1);
   // ${{NAME}}, a string field, text around the parameter, or the same outside a Template: nothing.
   assert.deepEqual(check(port('${{DATABASE_PORT}}')), []);
   assert.deepEqual(check(port('5432').replace('    name: db\n', '    name: ${NAME}\n')), []);

@@ -148,4 +148,8 @@ test('undefined-volume: KubeRay drops a mount of no volume from the Ray containe
   const sidecar = '        - name: exporter\n          image: busybox:1.36\n          volumeMounts: [{name: ckpt, mountPath: /ckpt}]\n';
   const found = findings(ray(head + sidecar), 'undefined-volume');
   assert.deepEqual(found.map((f) => f.severity), ['warning', 'error']);
+  // A worker with an init container of its own: KubeRay's added init container keeps the mount, and the pod is refused (probe BQ).
+  const worker = (init: string): string => `apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: rc}\nspec:\n  workerGroupSpecs:\n  - groupName: w\n    template:\n      spec:\n${init}        containers:\n        - name: ray-worker\n          image: rayproject/ray:2.9.0\n          volumeMounts: [{name: ckpt, mountPath: /ckpt}]\n`;
+  assert.equal(findings(worker(''), 'undefined-volume')[0]?.severity, 'warning');
+  assert.equal(findings(worker('        initContainers: [{name: fetch, image: busybox:1.36}]\n'), 'undefined-volume')[0]?.severity, 'error');
 });
