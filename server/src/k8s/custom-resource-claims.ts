@@ -8,13 +8,19 @@
 import { t, type Locale } from '../l10n';
 import type { PodModel } from './pod-model';
 
-/** API groups whose pod specs the API server validates on apply (core, apps, batch, extensions). */
-const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions']);
+/**
+ * API groups whose pod specs the API server validates on apply (core, apps, batch, extensions;
+ * OpenShift's apps.openshift.io, whose API server validates a DeploymentConfig's pod template).
+ */
+const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions', 'apps.openshift.io']);
 
 function groupOf(apiVersion: string | undefined): string {
   const slash = (apiVersion ?? '').indexOf('/');
   return slash < 0 ? '' : (apiVersion ?? '').slice(0, slash);
 }
+
+/** Whether the API server validates the object's pods when it is applied (not only a CRD's schema). */
+export const podsValidatedOnApply = (apiVersion: string | undefined): boolean => BUILT_IN_GROUPS.has(groupOf(apiVersion));
 
 /** The custom resource kind holding `offset` (chunk-relative), if a pod of a custom resource does. */
 export function customResourceKindAt(pods: readonly PodModel[], offset: number): string | undefined {
@@ -23,7 +29,7 @@ export function customResourceKindAt(pods: readonly PodModel[], offset: number):
     // like any object's (labels, namespace), so its claims stand as written.
     const range = (pod.owner !== pod.object.node ? pod.owner : pod.spec).range;
     if (!range || offset < range[0] || offset > range[2]) continue;
-    if (BUILT_IN_GROUPS.has(groupOf(pod.object.apiVersion))) return undefined;
+    if (podsValidatedOnApply(pod.object.apiVersion)) return undefined;
     return pod.object.kind ?? 'custom resource';
   }
   return undefined;

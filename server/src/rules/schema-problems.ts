@@ -3,6 +3,7 @@
  * `invalid-value` (both rules read the same walk).
  */
 import { rootTypeFor, validateSchema, type SchemaProblem } from '../schema';
+import { podsValidatedOnApply } from '../k8s/custom-resource-claims';
 import type { RuleContext } from './types';
 
 const cache = new WeakMap<object, SchemaProblem[]>();
@@ -29,7 +30,9 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
     if (validated.has(pod.object.node)) continue;
     for (const part of pod.schemaParts) {
       const options = { path: part.path, extraKeys: part.extraKeys, ...(pod.object.inTemplate ? { templateParameters: true } : {}) };
-      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, customKind: `${pod.object.apiVersion?.split('/')[0] ?? ''} ${pod.kind}`.trim() }), options);
+      // An OpenShift DeploymentConfig's pod is validated (strictly decoded) by its API server on apply, as a built-in one is.
+      const customKind = podsValidatedOnApply(pod.object.apiVersion) ? {} : { customKind: `${pod.object.apiVersion?.split('/')[0] ?? ''} ${pod.kind}`.trim() };
+      validateSchema(part.node, part.typeName, pod.doc, (p) => problems.push({ ...p, ...customKind }), options);
     }
   }
   cache.set(ctx.chunk, problems);

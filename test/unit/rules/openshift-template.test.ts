@@ -61,3 +61,13 @@ test('invalid-value: a Template\'s ${NAME} in a number field is text once proces
   const plain = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  selector:\n    app: db\n  ports:\n  - port: ${DATABASE_PORT}\n';
   assert.deepEqual(check(plain), [], 'envsubst fills it with a number');
 });
+
+test('DeploymentConfig messages: its API server refuses the DeploymentConfig itself, no CRD wording (probe BQ)', () => {
+  const dc = 'apiVersion: apps.openshift.io/v1\nkind: DeploymentConfig\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n        volumeMounts: [{name: cache, mountPath: /cache}]\n';
+  const [finding] = check(dc).filter((f) => f.rule === 'undefined-volume');
+  assert.match(finding?.message ?? '', /kubectl apply rejects this/);
+  assert.doesNotMatch(finding?.message ?? '', /CRD/);
+  const [typo] = check(dc.replace('        image: nginx:1.27\n', '        image: nginx:1.27\n        imagePullPolcy: Always\n')).filter((f) => f.rule === 'unknown-field');
+  assert.match(typo?.message ?? '', /kubectl apply rejects the object: strict decoding error/);
+  assert.doesNotMatch(typo?.message ?? '', /CRD/);
+});
