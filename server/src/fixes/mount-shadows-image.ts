@@ -5,14 +5,13 @@
  */
 import { asSeq, getNode } from '../core/yaml-access';
 import { normaliseMountPath } from '../k8s/names';
-import { containerLabel } from '../k8s/pod-model';
+import { containerLabel, FILE_VOLUME_SOURCES } from '../k8s/pod-model';
 import { containersAt, fact, isAt, unique, writtenIn } from './find';
 import { mountOverFileFixes } from './mount-over-file';
 import type { Fix, FixProvider } from './types';
 import { addPair, appendItem, replaceScalar } from './yaml-edit';
 
 const SEED_PATH = '/podsight-seed';
-const FILE_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
 
 /** `index.html and 50x.html (the default site)` → `index.html`. */
 function firstFile(contents: string): string | undefined {
@@ -44,7 +43,7 @@ export const mountShadowsImageFixes: FixProvider = (ctx) => {
   // of a claim without the file) is created as a directory, and a directory over the image's file
   // is refused (mount-over-file).
   const file = firstFile(String(fact(ctx, 'contents') ?? ''));
-  if (file && !mount.subPath && FILE_SOURCES.has(String(fact(ctx, 'source')))) {
+  if (file && !mount.subPath && FILE_VOLUME_SOURCES.has(String(fact(ctx, 'source')))) {
     const path = `${normaliseMountPath(hidden)}/${file}`;
     fixes.push({
       title: ctx.t('fix.mount-shadows-image.subpath', { file, path }),

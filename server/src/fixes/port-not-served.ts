@@ -56,7 +56,7 @@ const loopbackHostFixes: FixProvider = (ctx) => {
       if (!found?.pair.value) continue;
       const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, found.pair.key as Node, found.pair.value);
       if (!edit) return [];
-      const port = container.portReferences.find((r) => r.where === `${found.probe}.${found.handler}.port`)?.value;
+      const port = found.port;
       const env = listenerEnv(ctx);
       const there = pod.containers.flatMap((c) => containerListeners(pod, c, env).listeners.filter((l) => l.port === port && l.protocol === 'TCP'));
       const loopbackOnly = there.length > 0 && there.every((l) => isLoopback(l.address));

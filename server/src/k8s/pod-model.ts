@@ -96,6 +96,9 @@ export interface DeviceModel {
   readonly nameNode?: Scalar;
 }
 
+/** Volume sources whose entries are files the API server writes (keys of a ConfigMap or Secret): deliberate content, never sockets. */
+export const FILE_VOLUME_SOURCES: ReadonlySet<string> = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
+
 /** One entry of `spec.volumes` (or a StatefulSet volume claim template). */
 export interface VolumeModel {
   readonly node: YAMLMap;

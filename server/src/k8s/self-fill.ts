@@ -23,7 +23,7 @@ const PREFIXES = new Set(['if', 'then', 'else', 'elif', 'do', '{', '!', 'time', 
 const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
 
 /** The strings of a list field (a placeholder's text as written, when it is known). */
-function strings(seq: unknown, doc: Document): string[] {
+export function strings(seq: unknown, doc: Document): string[] {
   return (asSeq(seq, doc)?.items ?? []).map((n) => (isScalar(n) && typeof n.value === 'string' ? n.value : (writtenText(n) ?? '')));
 }
 

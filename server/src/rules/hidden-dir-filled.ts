@@ -7,14 +7,14 @@
  * started with `-c` another configuration, or a test run `nginx -t`).
  */
 import type { Document } from 'yaml';
-import { asSeq, getNode } from '../core/yaml-access';
+import { getNode } from '../core/yaml-access';
 import { envOf } from '../k8s/env';
+import { strings } from '../k8s/self-fill';
 import type { PopulatedDir } from '../k8s/images/types';
 import { isBelow, normaliseMountPath } from '../k8s/names';
 import type { ContainerModel, MountModel } from '../k8s/pod-model';
 
-const words = (container: ContainerModel, key: 'command' | 'args', doc: Document): string[] =>
-  (asSeq(getNode(container.node, key, doc), doc)?.items ?? []).flatMap((item) => (item && typeof (item as { value?: unknown }).value === 'string' ? [(item as { value: string }).value] : []));
+const words = (container: ContainerModel, key: 'command' | 'args', doc: Document): string[] => strings(getNode(container.node, key, doc), doc);
 
 const mountedAt = (container: ContainerModel): string[] => container.mounts.flatMap((m) => (m.mountPath === undefined ? [] : (normaliseMountPath(m.mountPath) ?? [])));
 

@@ -13,7 +13,7 @@ import type { Document, YAMLMap } from 'yaml';
 import { getMap, getNode } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
 import { isBelow, normaliseMountPath } from '../k8s/names';
-import { containerLabel } from '../k8s/pod-model';
+import { containerLabel, FILE_VOLUME_SOURCES } from '../k8s/pod-model';
 import { checkMountsOverFiles } from './mount-over-file';
 import { checkRefusedMounts } from './mount-refused';
 import { nameAsWritten } from '../k8s/unknown-names';
@@ -27,7 +27,6 @@ function fromDataSource(volume: YAMLMap, doc: Document): boolean {
   return getNode(spec, 'dataSource', doc) !== undefined || getNode(spec, 'dataSourceRef', doc) !== undefined;
 }
 
-const CONFIG_SOURCES = new Set(['configMap', 'secret', 'projected', 'downwardAPI']);
 const EMPTY_SOURCES = new Set(['emptyDir', 'ephemeral']);
 
 export const mountShadowsImage: Rule = {
@@ -65,7 +64,7 @@ export const mountShadowsImage: Rule = {
           // A fragment (a kustomize patch) does not show the pod's other containers: one of them may fill the volume.
           // A generic ephemeral volume made from a snapshot or another claim starts with its files.
           const startsEmpty = EMPTY_SOURCES.has(source) && !(source === 'ephemeral' && volume && fromDataSource(volume.node, pod.doc));
-          const kind = startsEmpty && !pod.partial ? 'message' : CONFIG_SOURCES.has(source) ? 'config' : 'persistent';
+          const kind = startsEmpty && !pod.partial ? 'message' : FILE_VOLUME_SOURCES.has(source) ? 'config' : 'persistent';
           if (hidden.emptyOnly && kind !== 'message') continue;
           const name = mount.name ?? nameAsWritten(mount.node, 'name', pod.doc, ctx.chunk.text) ?? '?';
           const args = {

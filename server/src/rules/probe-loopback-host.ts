@@ -19,6 +19,8 @@ export interface LoopbackHost {
   readonly probe: string;
   readonly handler: 'httpGet' | 'tcpSocket';
   readonly pair: Pair<Scalar, Scalar>;
+  /** The probed port (a number, or a port name). */
+  readonly port?: string | number;
 }
 
 /** The probes of a container whose `host` is a loopback address. */
@@ -31,7 +33,8 @@ export function loopbackHosts(pod: PodModel, container: PodModel['containers'][n
       if (!map || isOpenCollection(map)) continue;
       const pair = getPair(map, 'host', pod.doc);
       if (pair && isScalar(pair.key) && isScalar(pair.value) && typeof pair.value.value === 'string' && LOOPBACK.test(pair.value.value.trim())) {
-        out.push({ probe, handler, pair: pair as Pair<Scalar, Scalar> });
+        const port = container.portReferences.find((r) => r.where === `${probe}.${handler}.port`)?.value;
+        out.push({ probe, handler, pair: pair as Pair<Scalar, Scalar>, ...(port !== undefined ? { port } : {}) });
       }
     }
   }
@@ -49,7 +52,7 @@ export function reportLoopbackHosts(ctx: FileRuleContext, chunkStart: number, po
     if (container.role === 'init' || container.role === 'ephemeral') continue; // never probed
     for (const found of loopbackHosts(pod, container)) {
       // A hostPort of the probed port: the CNI portmap plugin sends the node's 127.0.0.1:port to the pod.
-      const port = container.portReferences.find((r) => r.where === `${found.probe}.${found.handler}.port`)?.value;
+      const port = found.port;
       if (pod.containers.some((c) => c.ports.some((p) => p.hostPort !== undefined && (p.hostPort === port || (typeof port === 'string' && p.name === port))))) continue;
       const args = { where: `${found.probe}.${found.handler}`, host: String(found.pair.value?.value), container: containerLabel(container) };
       ctx.report(chunkStart, { node: found.pair.value as Scalar, message: ctx.t('port-not-served.loopback-host', args), data: { loopbackHost: found.probe, handler: found.handler } });

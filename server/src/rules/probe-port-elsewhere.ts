@@ -16,7 +16,7 @@ import type { Document } from 'yaml';
 import { getMap, getString } from '../core/yaml-access';
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
-import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { containerLabel, FILE_VOLUME_SOURCES, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { forwardsProbe, httpProbePath, PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
@@ -80,8 +80,6 @@ function reaches(pod: PodModel, container: ContainerModel, of: ReadonlyMap<Conta
 const CSI_LIVENESS_PROBE = /(^|[/-])livenessprobe(:|@|$)/;
 /** A mount path that holds sockets: `/csi`, `/csi-data`, `C:\\csi`, `/var/run/frr`, `/run/php`, `/sock`, `/tmp/app.sock`. */
 const SOCKET_DIR = /(^|[\\/])(run|socks?|sockets?|csi[\w-]*|plugins?)([\\/]|$)|\.sock(et)?$/i;
-/** Secrets and configuration are files, not sockets (the service-account token at /var/run/secrets/...). */
-const FILE_SOURCES = new Set(['secret', 'configMap', 'projected', 'downwardAPI']);
 
 /**
  * Whether the sibling shares a socket directory with the container: a health sidecar that asks
@@ -91,7 +89,7 @@ const FILE_SOURCES = new Set(['secret', 'configMap', 'projected', 'downwardAPI']
  */
 function talksOverSocket(pod: PodModel, container: ContainerModel, sibling: ContainerModel): boolean {
   if (sibling.image !== undefined && CSI_LIVENESS_PROBE.test(sibling.image)) return true;
-  const socketVolume = (name: string): boolean => !FILE_SOURCES.has(pod.volumes.find((v) => v.name === name)?.source ?? '');
+  const socketVolume = (name: string): boolean => !FILE_VOLUME_SOURCES.has(pod.volumes.find((v) => v.name === name)?.source ?? '');
   return sibling.mounts.some((m) =>
     container.mounts.some(
       (own) => own.name !== undefined && own.name === m.name && socketVolume(own.name) && [m.mountPath, own.mountPath].some((p) => p !== undefined && SOCKET_DIR.test(p)),
