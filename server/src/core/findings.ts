@@ -5,7 +5,7 @@
  */
 import { normaliseLocale, t as translate } from '../l10n';
 import { configMapsOf, type ConfigMapModel } from '../k8s/config-maps';
-import { claimForCustomResource, customResourceKindAt } from '../k8s/custom-resource-claims';
+import { claimForCustomResource, claimForNestedObject, customResourceKindAt } from '../k8s/custom-resource-claims';
 import { podsOf, type PodModel } from '../k8s/pod-model';
 import { objectsOf } from '../k8s/workloads';
 import { fileRules, ruleCatalogue, rules } from '../rules';
@@ -94,11 +94,15 @@ function placedInChunk(f: Finding | undefined, text: string | undefined): Findin
   return start === f.start && end === f.end && related.every((r, i) => r === f.related[i]) ? f : { ...f, start, end, related };
 }
 
-/** A pod finding inside a custom resource says what apply really does there (chunk-relative offsets). */
-function inCustomResource(finding: Finding, pods: readonly PodModel[], locale: ReturnType<typeof normaliseLocale>): Finding {
-  if (pods.length === 0) return finding;
-  const kind = customResourceKindAt(pods, finding.start);
-  return kind ? { ...finding, message: claimForCustomResource(finding.message, kind, locale) } : finding;
+/**
+ * A finding says what apply really does where it lies (chunk-relative offsets): inside a custom
+ * resource's pod, in a List item or in an OpenShift Template's object.
+ */
+function asApplied(finding: Finding, model: { readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[] } | undefined, locale: ReturnType<typeof normaliseLocale>): Finding {
+  if (!model) return finding;
+  const kind = model.pods.length === 0 ? undefined : customResourceKindAt(model.pods, finding.start);
+  const message = claimForNestedObject(kind ? claimForCustomResource(finding.message, kind, locale) : finding.message, model.objects, finding.start, locale);
+  return message === finding.message ? finding : { ...finding, message };
 }
 
 /**
@@ -157,7 +161,7 @@ export function* fileFindingSteps(out: Finding[], chunks: readonly PlacedChunk[]
       const f = placedInChunk(toFinding(rule, report, options), chunks[at]?.analysis.chunk.text);
       const conditional = conditionalAt.get(chunkStart);
       if (!f || (conditional && (within(f.start, conditional) || f.related.some((r) => within(r.start, conditional))))) return undefined;
-      return shift(inCustomResource(f, modelAt[at]?.pods ?? [], locale), chunkStart);
+      return shift(asApplied(f, modelAt[at], locale), chunkStart);
     };
     try {
       if (pass) {
@@ -221,6 +225,7 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   // One context for every rule of the chunk (a context per rule and chunk was a tenth of what an
   // analysis allocates): `report` files the finding under the rule that is running.
   let running: Rule | undefined;
+  const model = { objects, pods };
   const ctx: RuleContext = {
     chunk,
     objects,
@@ -229,7 +234,7 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
     t: (key, args) => translate(locale, key, args),
     report(report) {
       const finding = running && toFinding(running, report, options, text);
-      if (finding) findings.push(inCustomResource(finding, pods, locale));
+      if (finding) findings.push(asApplied(finding, model, locale));
     },
   };
   for (const rule of ruleList) {

@@ -7,6 +7,7 @@
  */
 import { t, type Locale } from '../l10n';
 import type { PodModel } from './pod-model';
+import type { K8sObject } from './workloads';
 
 /**
  * API groups whose pod specs the API server validates on apply (core, apps, batch, extensions;
@@ -57,4 +58,33 @@ export function claimForCustomResource(message: string, kind: string, locale: Lo
     if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind, aKind: withArticle(kind, locale) }));
   }
   return out;
+}
+
+/** The innermost object with a path prefix (a List item, a Template's object) that holds `offset`. */
+function nestedObjectAt(objects: readonly { readonly object: K8sObject }[], offset: number): K8sObject | undefined {
+  let found: K8sObject | undefined;
+  for (const { object } of objects) {
+    const range = object.node.range;
+    if (object.pathPrefix !== '' && range && offset >= range[0] && offset <= range[2]) found = object; // nested ones come later
+  }
+  return found;
+}
+
+/** How each locale's messages name the client of an apply-time claim. */
+const APPLY = 'kubectl apply';
+
+/**
+ * The message as the API server words it for an object nested in a List or an OpenShift Template.
+ * kubectl applies a List's items one by one and `oc process` sends a Template's objects on their
+ * own, so the server's quoted field paths start at the object (`spec…`, not `objects[0].spec…`).
+ * A Template's objects are stored unchecked when the Template is applied: what kubectl apply would
+ * say of an object happens when the processed Template is applied.
+ */
+export function claimForNestedObject(message: string, objects: readonly { readonly object: K8sObject }[], offset: number, locale: Locale): string {
+  if (objects.length < 2) return message; // a nested object comes with the List or Template around it
+  const at = message.indexOf(APPLY);
+  const object = at < 0 ? undefined : nestedObjectAt(objects, offset);
+  if (!object) return message;
+  const claims = message.slice(at).split(object.pathPrefix).join('');
+  return message.slice(0, at) + (object.inTemplate ? claims.split(APPLY).join(t(locale, 'template-claim.apply')) : claims);
 }

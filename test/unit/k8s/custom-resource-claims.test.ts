@@ -51,3 +51,37 @@ test("a custom resource's own metadata is validated on apply like any object's: 
   assert.equal(labels.length, 1);
   assert.match(labels[0] ?? '', /kubectl apply rejects this: "metadata\.labels: Invalid value: "Platform Team"/);
 });
+
+const template = `apiVersion: template.openshift.io/v1
+kind: Template
+metadata: {name: web}
+objects:
+  - apiVersion: batch/v1beta1
+    kind: CronJob
+    metadata: {name: nightly}
+    spec: {schedule: "0 3 * * *", jobTemplate: {spec: {template: {spec: {restartPolicy: Never, containers: [{name: job, image: example/job:1}]}}}}}
+${pod('apps/v1', 'Deployment').replace(/^/gm, '    ').replace(/^ {4}apiVersion/, '  - apiVersion')}`;
+
+test("a Template's objects are judged when the processed Template is applied, with paths from the object (probe BQ)", () => {
+  const m = messages(template);
+  // The locator in Podsight's own words keeps the path in the file; the server's quote does not.
+  assert.match(m['duplicate-container-name'] ?? '', /already used by objects\[1\]\.spec\.template\.spec\.containers\[0\]/);
+  assert.match(m['duplicate-container-name'] ?? '', /oc process … \| oc apply rejects this: "spec\.template\.spec\.containers\[1\]\.name: Duplicate value: "app""/);
+  assert.doesNotMatch(m['duplicate-container-name'] ?? '', /kubectl apply/);
+  assert.match(m['removed-api-version'] ?? '', /oc process … \| oc apply fails with "no matches for kind "CronJob" in version "batch\/v1beta1""/);
+  assert.match(messages(template, 'zh-cn')['duplicate-container-name'] ?? '', /（处理 Template 后）oc process … \| oc apply 会拒绝："spec\.template\.spec\.containers\[1\]\.name/);
+});
+
+test("kubectl applies a List's items one by one: the server's paths start at the item", () => {
+  // An alias between items keeps the List whole, so the item is found by its `items[1].` prefix.
+  const list = `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: shared, labels: &labels {app: web}}
+${pod('apps/v1', 'Deployment').replace(/^/gm, '    ').replace(/^ {4}apiVersion/, '  - apiVersion').replace('metadata: {name: web}', 'metadata: {name: web, labels: *labels}')}`;
+  const m = messages(list);
+  assert.match(m['duplicate-container-name'] ?? '', /already used by items\[1\]\.spec\.template\.spec\.containers\[0\]/);
+  assert.match(m['duplicate-container-name'] ?? '', /kubectl apply rejects this: "spec\.template\.spec\.containers\[1\]\.name: Duplicate value: "app""/);
+});

@@ -184,6 +184,7 @@ export const rulesEn = {
     "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pods that the {kind}'s controller creates, and the failure shows in its events and status: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
+  'template-claim.apply': 'oc process … | oc apply',
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',

@@ -186,6 +186,7 @@ export const rulesZhCn: Record<string, string> = {
   'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod 时，API 服务器才会拒绝这些 Pod，错误出现在该资源的事件和状态中：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
+  'template-claim.apply': '（处理 Template 后）oc process … | oc apply',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
