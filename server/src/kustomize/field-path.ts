@@ -8,7 +8,7 @@
 import { isMap, isPair, isScalar, isSeq, type Node, type Pair } from 'yaml';
 
 /** A step: a mapping key, a list item by merge key, or a list index. */
-export type Step = string | number | { readonly key: string; readonly value: string };
+export type Step = string | number | { readonly key: string; readonly value: string; readonly protocol?: string };
 export type FieldPath = readonly Step[];
 
 /** Merge keys of the lists Kubernetes' strategic merge patch merges (by the list's field name). */
@@ -56,7 +56,9 @@ export function mergeKeyPath(root: Node | null | undefined, raw: readonly (strin
     // Service ports merge by `port`, container ports by `containerPort`.
     const mergeKey = field === 'ports' && isMap(item) && !pairOf(item, 'containerPort') && pairOf(item, 'port') ? 'port' : key;
     const value = mergeKey && isMap(item) ? scalarText(pairOf(item, mergeKey)?.value) : undefined;
-    out.push(mergeKey && value !== undefined ? { key: mergeKey, value } : step);
+    // One port over TCP and UDP (DNS) is two items of one number: the protocol tells them apart.
+    const protocol = field === 'ports' && isMap(item) ? (scalarText(pairOf(item, 'protocol')?.value) ?? 'TCP') : undefined;
+    out.push(mergeKey && value !== undefined ? { key: mergeKey, value, ...(protocol ? { protocol } : {}) } : step);
     node = item;
     field = '';
   }
@@ -67,6 +69,12 @@ export function mergeKeyPath(root: Node | null | undefined, raw: readonly (strin
 export interface Reached {
   readonly node: Node;
   readonly pair?: Pair;
+}
+
+/** The list item of a merge-key step; of a port, the one of the same protocol when there is one. */
+function itemByKey(items: readonly unknown[], step: Exclude<Step, string | number>): Node | undefined {
+  const keyed = items.filter((i): i is Node => isMap(i) && scalarText(pairOf(i, step.key)?.value) === step.value);
+  return (step.protocol ? keyed.find((i) => (scalarText(pairOf(i, 'protocol')?.value) ?? 'TCP') === step.protocol) : undefined) ?? keyed[0];
 }
 
 /** Follows a path in a document; undefined when some step is missing there. */
@@ -83,7 +91,7 @@ export function follow(root: Node | null | undefined, path: FieldPath): Reached 
     }
     pair = undefined;
     if (!isSeq(node)) return undefined;
-    node = typeof step === 'number' ? (node.items[step] as Node | undefined) : (node.items.find((i) => isMap(i) && scalarText(pairOf(i, step.key)?.value) === step.value) as Node | undefined);
+    node = typeof step === 'number' ? (node.items[step] as Node | undefined) : itemByKey(node.items, step);
   }
   return node ? { node, pair } : undefined;
 }

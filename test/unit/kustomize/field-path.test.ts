@@ -21,7 +21,7 @@ test('containers are named by name and ports by containerPort; plain lists keep 
     'containers',
     { key: 'name', value: 'web' },
     'ports',
-    { key: 'containerPort', value: '8080' },
+    { key: 'containerPort', value: '8080', protocol: 'TCP' },
     'containerPort',
   ]);
   assert.deepEqual(mergeKeyPath(rendered.contents, ['spec', 'containers', 1, 'args', 1]), ['spec', 'containers', { key: 'name', value: 'web' }, 'args', 1]);
@@ -34,6 +34,17 @@ test('follow finds the same field in a patch where the container is first, and f
   const reached = follow(patch.contents as Node, path);
   assert.equal(reached?.node.range?.[0], source.indexOf('8080'));
   assert.equal(follow(patch.contents as Node, mergeKeyPath(rendered.contents, ['spec', 'containers', 0, 'ports'])), undefined);
+});
+
+test('one port number over TCP and UDP: the protocol tells the items apart (sweep BV)', () => {
+  const service = `spec:\n  ports:\n  - name: dns-tcp\n    port: 53\n    protocol: TCP\n  - port: 53\n    protocol: UDP\n`;
+  const doc = parseDocument(service);
+  const path = mergeKeyPath(doc.contents, ['spec', 'ports', 1]);
+  assert.deepEqual(path, ['spec', 'ports', { key: 'port', value: '53', protocol: 'UDP' }]);
+  assert.equal(follow(doc.contents as Node, path)?.node.range?.[0], service.indexOf('port: 53\n    protocol: UDP'));
+  // A patch that changed the protocol still finds the port by its number.
+  const other = parseDocument(`spec:\n  ports:\n  - port: 53\n    protocol: SCTP\n`);
+  assert.ok(follow(other.contents as Node, path));
 });
 
 test('field path text and JSON pointer tokens', () => {
