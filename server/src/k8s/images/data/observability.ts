@@ -179,10 +179,20 @@ export const observability: readonly ImageInfo[] = [
   {
     repository: 'jaegertracing/all-in-one',
     title: 'Jaeger all-in-one (v1)',
-    ports: [tcp(16686, 'Query UI'), tcp(14268, 'Collector HTTP (Thrift)')],
+    ports: [
+      tcp(16686, 'Query UI'),
+      tcp(4317, 'OTLP gRPC (1.35 and later)'),
+      tcp(4318, 'OTLP HTTP (1.35 and later)'),
+      tcp(14250, 'Collector gRPC (model.proto)'),
+      tcp(14268, 'Collector HTTP (Thrift)'),
+      tcp(14269, 'Admin (health check, /metrics)'),
+      tcp(5778, 'Agent: sampling configuration'),
+      udp(6831, 'Agent: Thrift compact'),
+      udp(6832, 'Agent: Thrift binary'),
+    ],
     populatedDirs: [],
     dataDirs: [],
-    source: 'jaegertracing/jaeger all-in-one Dockerfile and the Jaeger getting-started docs (16686 UI, 14268 collector)',
+    source: 'jaegertracing/jaeger all-in-one Dockerfile and the Jaeger v1 getting-started docs (16686 UI, 4317/4318 OTLP, 14250/14268 collector, 14269 admin, 5778 and 6831/6832 UDP agent)',
   },
   {
     repository: 'jaegertracing/jaeger',
