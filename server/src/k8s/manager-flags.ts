@@ -2,7 +2,8 @@
  * The listen flags of a kubebuilder / operator-sdk Go manager (controller-runtime): the scaffold
  * runs `command: [/manager]` and sets `--metrics-bind-address=:8443` (`--metrics-addr` before
  * kubebuilder v3) and `--health-probe-bind-address=:8081` in its args. Only for an image Podsight
- * does not know, started as `/manager`, and only a plain `:PORT` (or `0.0.0.0:PORT`, `[::]:PORT`)
+ * does not know, started as `/manager`, a binary of its own (`/kube-green`) or by its entrypoint
+ * (the flag names are controller-runtime's own), and only a plain `:PORT` (or `0.0.0.0:PORT`, `[::]:PORT`)
  * value: `0` turns the server off, a loopback address is out of a Service's reach, another host
  * may not be the pod's, and anything else (a placeholder, an env reference) is not read.
  */
@@ -12,11 +13,15 @@ import { argItems, parseAddress } from './listen-values';
 import type { ContainerModel } from './pod-model';
 
 const FLAGS = ['metrics-bind-address', 'metrics-addr', 'health-probe-bind-address'];
+const INTERPRETERS = /^(sh|bash|ash|dash|zsh|busybox|env|tini|dumb-init|python\d?(\.\d+)?|node|java|ruby|perl)$/;
 
 /** The ports such a manager's flags make it listen on, on every address of the pod; `health`: the kubelet's probe server. */
 export function managerBindPorts(container: ContainerModel, doc: Document, images?: Readonly<Record<string, UserImageInfo>>): { port: number; health: boolean }[] {
+  // The manager itself: `/manager`, another binary of its own (`/kube-green`), or the image's
+  // entrypoint (no command); not a shell or an interpreter, whose script may do anything.
   const command = argItems(container, 'command', doc);
-  if (command.length !== 1 || command[0]!.text !== '/manager') return [];
+  const program = command[0]?.text ?? '';
+  if (command.length > 1 || (command.length === 1 && (/[\s$]/.test(program) || INTERPRETERS.test(program.slice(program.lastIndexOf('/') + 1))))) return [];
   if (container.image && lookupImage(container.image, images)) return [];
   const args = argItems(container, 'args', doc).map((a) => a.text);
   const ports: { port: number; health: boolean }[] = [];
@@ -30,4 +35,15 @@ export function managerBindPorts(container: ContainerModel, doc: Document, image
     if (port !== undefined && port > 0) ports.push({ port, health: m[1] === 'health-probe-bind-address' });
   });
   return ports;
+}
+
+/**
+ * Ports a `/manager` may serve without a flag: kubebuilder's go/v3 scaffold defaults
+ * `--metrics-bind-address` to `:8080` (v4's to `0`, off), and the version is not in sight.
+ */
+export function managerMaybePorts(container: ContainerModel, doc: Document, images?: Readonly<Record<string, UserImageInfo>>): number[] {
+  const command = argItems(container, 'command', doc);
+  if (command.length !== 1 || command[0]!.text !== '/manager' || (container.image && lookupImage(container.image, images))) return [];
+  const flagged = argItems(container, 'args', doc).some((a) => /^--?(metrics-bind-address|metrics-addr)(=|$)/.test(a.text));
+  return flagged ? [] : [8080];
 }

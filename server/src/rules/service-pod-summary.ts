@@ -7,7 +7,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { getNode } from '../core/yaml-access';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners } from '../k8s/listeners';
-import { managerBindPorts } from '../k8s/manager-flags';
+import { managerBindPorts, managerMaybePorts } from '../k8s/manager-flags';
 import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
 import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
@@ -70,7 +70,7 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     unknownListener:
       listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)) ||
       serving.some((c) => c.ports.some((p) => isUnknownValue(getNode(p.node, 'containerPort', pod.doc)))),
-    maybe: listeners.flatMap((l) => l.gaveWay ?? []),
+    maybe: [...listeners.flatMap((l) => l.gaveWay ?? []), ...serving.flatMap((c) => managerMaybePorts(c, pod.doc, images))],
     hasDeclared: serving.some((c) => c.ports.length > 0),
     proxy: injectedProxyPorts(pod),
   };

@@ -198,6 +198,14 @@ test('service-target-port: a kubebuilder manager listens where --metrics-bind-ad
   assert.match(moved[0]!.message, /Did you mean 8080\?/);
   assert.equal(findings(manager('[--metrics-bind-address=127.0.0.1:8443]'), 'service-target-port').length, 1);
   assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[/bin/sh, -c]'), 'service-target-port').length, 1);
+  // A manager binary of another name, or the image's entrypoint, reads the same flags (sweep BW: kube-green).
+  assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[/kube-green]'), 'service-target-port').length, 0);
+  assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[]'), 'service-target-port').length, 0);
+  assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[python3]'), 'service-target-port').length, 1);
+  // No metrics flag: kubebuilder v3's default is :8080 (v4's is off), so 8080 may serve (sweep BW: argocd-operator).
+  const v3 = manager('[--leader-elect]').replace('targetPort: 8443', 'targetPort: 8080');
+  assert.ok(v3.includes('targetPort: 8080'));
+  assert.deepEqual(findings(v3, 'service-target-port'), []);
 });
 
 test('service-target-port: an image default that gave way to another declaration may still listen (sweep AX: adminer declaring 8083)', () => {
