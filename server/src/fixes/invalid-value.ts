@@ -2,7 +2,8 @@
  * invalid-value: replace the value with the closest allowed one (`never` → `Never`); a Job pod
  * template without restartPolicy gets one (`Never`, or `OnFailure`); a v1 Ingress path without
  * pathType gets one (ingress-v1.ts); a probe on an init container, Bidirectional propagation
- * without privilege (container-constraints.ts); a time zone in a CronJob's schedule (cronjob-schedule.ts).
+ * without privilege (container-constraints.ts); a time zone in a CronJob's schedule (cronjob-schedule.ts);
+ * an absolute subPath or items path made relative (rules/volume-paths.ts).
  */
 import { closest, fact, isAt, replaceAtFinding } from './find';
 import type { Node } from 'yaml';
@@ -19,6 +20,12 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
+  // An absolute subPath or items path: the same folder of the volume, written relative.
+  const relative = fact(ctx, 'relative');
+  if (typeof fact(ctx, 'volumePath') === 'string') {
+    const edits = typeof relative === 'string' && relative !== '' ? replaceAtFinding(ctx, relative) : [];
+    return edits.length ? [{ title: ctx.t('fix.replace', { from: String(fact(ctx, 'written')), to: relative as string }), edits, preferred: true }] : [];
+  }
   const parameter = fact(ctx, 'templateParameter');
   if (typeof parameter === 'string') {
     // `${{NAME}}` is replaced by the parameter's value, as JSON: a number stays a number.

@@ -2,18 +2,20 @@
  * port-not-served: make the process listen on the declared port (its setting, or nginx's
  * `listen`), when that port is free in the pod; or declare the port it really listens on.
  */
-import { containerListeners, isLoopback } from '../k8s/listeners';
+import { containerListeners, isLoopback, podListeners } from '../k8s/listeners';
 import { containerByPath, fact, isAt, writtenIn } from './find';
 import { runTogether } from '../k8s/pod-model';
 import { listenerEnv, moveListenerFix } from './move-listener';
 import type { Fix, FixProvider } from './types';
 import { removeBlockPair, replaceScalar } from './yaml-edit';
 import { loopbackHosts } from '../rules/probe-loopback-host';
+import { everyAddress, loopbackBinds } from '../rules/probe-loopback-listener';
 import type { Node } from 'yaml';
 
 export const portNotServedFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'probe') !== undefined) return probeFixes(ctx);
   if (fact(ctx, 'loopbackHost') !== undefined) return loopbackHostFixes(ctx);
+  if (fact(ctx, 'loopbackListener') !== undefined) return loopbackListenerFixes(ctx);
   const port = Number(fact(ctx, 'port'));
   const protocol = String(fact(ctx, 'protocol') ?? 'TCP');
   const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
@@ -65,4 +67,22 @@ const loopbackHostFixes: FixProvider = (ctx) => {
     }
   }
   return [];
+};
+
+/**
+ * A probe on a port bound to the pod's loopback by a listen flag: bind it on every address, so the
+ * kubelet reaches it on the pod IP. Preferred for a health or probe listener; a metrics or admin
+ * port may sit on loopback on purpose (behind an authenticating proxy), where the probe is what is wrong.
+ */
+const loopbackListenerFixes: FixProvider = (ctx) => {
+  const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
+  const port = Number(fact(ctx, 'port'));
+  if (!hit) return [];
+  const bind = loopbackBinds(hit.pod, podListeners(hit.pod, listenerEnv(ctx))).find((b) => b.container === hit.container && b.port === port && b.flag);
+  const value = bind?.flag?.value;
+  if (!bind?.flag || !value || typeof value.value !== 'string' || !writtenIn(value, hit.container.node)) return [];
+  const rebound = everyAddress(value.value);
+  if (rebound === value.value) return [];
+  const preferred = /health|probe|ready|live|status/i.test(bind.flag.name);
+  return [{ title: ctx.t('fix.port-not-served.loopback-listener', { value: rebound }), edits: [replaceScalar(ctx.chunk.start, value, rebound)], preferred }];
 };

@@ -6,7 +6,8 @@ import { isScalar, type Node } from 'yaml';
 import { getMap, getPair } from '../core/yaml-access';
 import { templateLabelsMap } from '../k8s/services';
 import { jobSelectorProblems, problemNode, type JobSelectorProblem } from '../rules/job-selector';
-import { absentSelector, misses } from '../rules/selector-mismatch';
+import { absentSelector, misses, type Miss } from '../rules/selector-mismatch';
+import type { PodModel } from '../k8s/pod-model';
 import { isAt } from './find';
 import type { Fix, FixContext, FixProvider } from './types';
 import { addPair, removeBlockPair, replaceScalar } from './yaml-edit';
@@ -33,6 +34,18 @@ function jobSelectorFixes(ctx: FixContext, problem: JobSelectorProblem): Fix[] {
   return fixes;
 }
 
+/** A template without labels: give it every label matchLabels asks for, at once. */
+function labelTemplate(ctx: FixContext, pod: PodModel, all: readonly Miss[]): Fix[] {
+  const wanted = Object.fromEntries(all.flatMap((m) => (m.expected === undefined ? [] : [[m.key, m.expected] as const])));
+  const template = getMap(getMap(pod.object.node, 'spec', pod.doc), 'template', pod.doc);
+  const metadata = getMap(template, 'metadata', pod.doc);
+  // `labels:` with no value: replacing it is a rarer edit than adding one; left to the user.
+  if (!template || Object.keys(wanted).length === 0 || all.some((m) => m.expected === undefined) || (metadata && getPair(metadata, 'labels', pod.doc))) return [];
+  const edit = metadata ? addPair(ctx.analysis.text, ctx.chunk.start, metadata, 'labels', wanted) : addPair(ctx.analysis.text, ctx.chunk.start, template, 'metadata', { labels: wanted });
+  const labels = Object.entries(wanted).map(([k, v]) => `${k}: ${v}`).join(', ');
+  return [{ title: ctx.t('fix.selector-mismatch.labels', { labels }), edits: [edit], preferred: true }];
+}
+
 export const selectorMismatchFixes: FixProvider = (ctx) => {
   for (const pod of ctx.chunk.analysis.pods) {
     const job = jobSelectorProblems(pod, ctx.options.kustomizeResource === true).find((p) => isAt(ctx, problemNode(p)));
@@ -47,10 +60,11 @@ export const selectorMismatchFixes: FixProvider = (ctx) => {
       const labels = [...absent.labels].map(([k, v]) => `${k}: ${v}`).join(', ');
       return [{ title: ctx.t('fix.selector-mismatch.absent', { labels }), edits: [edit], preferred: absent.labels.size === 1 }];
     }
-    const miss = misses(pod)?.misses.find((m) => isAt(ctx, m.node));
-    if (!miss || miss.expected === undefined) continue;
+    const found = misses(pod, true);
+    const miss = found?.misses.find((m) => isAt(ctx, m.node));
+    if (!found || !miss || miss.expected === undefined) continue;
     const labels = templateLabelsMap(pod);
-    if (!labels) return [];
+    if (!labels) return labelTemplate(ctx, pod, found.misses);
     const pair = getPair(labels, miss.key, pod.doc);
     // Only a label written in this template (not merged from an anchor shared with the selector).
     const own = labels.items.includes(pair as never);

@@ -8,6 +8,9 @@
 import { t, type Locale } from '../l10n';
 import type { PodModel } from './pod-model';
 import type { K8sObject } from './workloads';
+import { isScalar, type Node } from 'yaml';
+
+const within = (range: readonly number[] | null | undefined, offset: number): boolean => !!range && offset >= (range[0] ?? 0) && offset <= (range[2] ?? -1);
 
 /**
  * API groups whose pod specs the API server validates on apply (core, apps, batch, extensions;
@@ -58,6 +61,30 @@ export function claimForCustomResource(message: string, kind: string, locale: Lo
     if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind, aKind: withArticle(kind, locale) }));
   }
   return out;
+}
+
+/** Fields of a StatefulSet's pod template that its own validation checks on apply (the rest is not). */
+const STATEFULSET_CHECKED = ['restartPolicy', 'activeDeadlineSeconds'];
+
+/**
+ * The message as it happens for a finding in a StatefulSet's pod spec. The API server validates a
+ * StatefulSet's template labels, restartPolicy and activeDeadlineSeconds, not the pod spec
+ * (`ValidatePodTemplateSpecForStatefulSet` leaves it out: volumeClaimTemplates' volumes would fail
+ * it); the pods the controller creates are validated, with paths from the pod (`spec.containers…`).
+ */
+export function claimForStatefulSet(message: string, pods: readonly PodModel[], offset: number, locale: Locale): string {
+  const phrase = CLAIMS[0]?.phrase[locale] ?? '';
+  const at = message.indexOf(phrase);
+  if (at < 0) return message;
+  const pod = pods.find((p) => p.kind === 'StatefulSet' && p.object.kind === 'StatefulSet' && within(p.spec.range, offset));
+  if (!pod || !podsValidatedOnApply(pod.object.apiVersion)) return message;
+  for (const pair of pod.spec.items) {
+    const key = pair.key as Node | null;
+    const checked = isScalar(key) && STATEFULSET_CHECKED.includes(String(key.value));
+    if (checked && (within(key.range, offset) || within((pair.value as Node | null)?.range, offset))) return message;
+  }
+  const quoted = message.slice(at + phrase.length).split('spec.template.').join('');
+  return message.slice(0, at) + t(locale, 'statefulset-claim.rejects') + quoted;
 }
 
 /** The innermost object with a path prefix (a List item, a Template's object) that holds `offset`. */

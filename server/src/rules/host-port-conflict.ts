@@ -3,6 +3,9 @@
  * same time, or on two workloads that can run on one node. The node can hand each
  * (protocol, IP, port) to one listener only.
  */
+import { isMap, isScalar } from 'yaml';
+import { isOpenCollection } from '../core/open-collections';
+import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getNode } from '../core/yaml-access';
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
@@ -49,10 +52,23 @@ function publishesHostPorts(container: ContainerModel): boolean {
   return container.role !== 'init' && container.role !== 'sidecar' && container.role !== 'ephemeral';
 }
 
-/** Whether the pod is kept to some nodes (then two workloads may never meet on one node). */
-function pinned(pod: PodModel): boolean {
+/**
+ * Which nodes the pod may run on, as a key two workloads can compare: '' for any node, the
+ * literal labels of a plain `nodeSelector` (`edge-pool=a`) for the nodes carrying them, undefined
+ * when it cannot be told (a node name, a node affinity, a selector a template or placeholder writes).
+ */
+function placement(pod: PodModel): string | undefined {
   const doc = pod.doc;
-  return getNode(pod.spec, 'nodeSelector', doc) !== undefined || getNode(pod.spec, 'nodeName', doc) !== undefined || getNode(getMap(pod.spec, 'affinity', doc), 'nodeAffinity', doc) !== undefined;
+  if (getNode(pod.spec, 'nodeName', doc) !== undefined || getNode(getMap(pod.spec, 'affinity', doc), 'nodeAffinity', doc) !== undefined) return undefined;
+  const selector = getNode(pod.spec, 'nodeSelector', doc);
+  if (selector === undefined) return '';
+  if (!isMap(selector) || isOpenCollection(selector)) return undefined;
+  const labels: string[] = [];
+  for (const pair of selector.items) {
+    if (!isScalar(pair.key) || !isScalar(pair.value) || isUnknownValue(pair.key) || isUnknownValue(pair.value)) return undefined;
+    labels.push(`${String(pair.key.value)}=${String(pair.value.value)}`);
+  }
+  return labels.length === 0 ? '' : labels.sort().join(',');
 }
 
 function overlaps(a: PortModel, b: PortModel): boolean {
@@ -105,7 +121,8 @@ function hostPortContext(chunk: { readonly pods: readonly PodModel[]; readonly t
 /**
  * host-port-conflict across workloads: a DaemonSet runs a pod on every node, so its hostPort
  * meets the same hostPort of another DaemonSet, or of any pod that may land on one of those nodes.
- * Only workloads kept to no particular node are compared; two definitions of one workload
+ * Only workloads kept to the same nodes are compared (no node selection at all, or the same plain
+ * `nodeSelector`); two definitions of one workload
  * (same kind and name: an overlay, a copy per environment) are not.
  */
 export const hostPortConflictAcross: FileRule = {
@@ -121,12 +138,14 @@ export const hostPortConflictAcross: FileRule = {
   checkFile(ctx) {
     if (!bindsHostPorts(ctx)) return;
     const hood = neighbourhoodOf(ctx);
-    const own = hood.ownPods.filter((p) => isTarget(ctx, p.chunkStart) && !pinned(p.pod) && nodePorts(p.pod).length > 0);
+    const own = hood.ownPods.filter((p) => isTarget(ctx, p.chunkStart) && placement(p.pod) !== undefined && nodePorts(p.pod).length > 0);
     if (own.length === 0) return;
-    const others = hood.pods.filter((p) => !pinned(p.pod) && nodePorts(p.pod).length > 0);
+    const others = hood.pods.filter((p) => placement(p.pod) !== undefined && nodePorts(p.pod).length > 0);
     for (const mine of own) {
       for (const other of others) {
         if (other === mine || (other.pod.kind === mine.pod.kind && other.pod.name === mine.pod.name)) continue;
+        // Kept to the same nodes (no selector, or the same one): they meet on each of them.
+        if (placement(other.pod) !== placement(mine.pod)) continue;
         if (mine.pod.kind !== 'DaemonSet' && other.pod.kind !== 'DaemonSet') continue;
         if (!mayShareNamespace(mine.namespace, other.namespace)) continue;
         // Both in this file: report once, on the later one.
@@ -135,7 +154,9 @@ export const hostPortConflictAcross: FileRule = {
           const theirs = nodePorts(other.pod).find((p) => overlaps(port, p));
           if (!theirs || !port.hostPortNode || mine.chunkStart === undefined) continue;
           const otherName = `${other.pod.kind} "${other.pod.name ?? '?'}"`;
-          const why = ctx.t(mine.pod.kind === 'DaemonSet' && other.pod.kind === 'DaemonSet' ? 'host-port-conflict.why-daemonsets' : 'host-port-conflict.why-daemonset');
+          const both = mine.pod.kind === 'DaemonSet' && other.pod.kind === 'DaemonSet';
+          const nodes = placement(mine.pod) ?? '';
+          const why = nodes === '' ? ctx.t(both ? 'host-port-conflict.why-daemonsets' : 'host-port-conflict.why-daemonset') : ctx.t(both ? 'host-port-conflict.why-daemonsets-selected' : 'host-port-conflict.why-daemonset-selected', { labels: nodes });
           const args = { hostPort: port.hostPort ?? 0, protocol: port.protocol, hostIP: port.hostIP || '0.0.0.0', other: otherName, why };
           const related = other.chunkStart === undefined || !theirs.hostPortNode?.range ? [] : [{ node: { start: theirs.hostPortNode.range[0] + other.chunkStart - mine.chunkStart, end: theirs.hostPortNode.range[1] + other.chunkStart - mine.chunkStart }, message: ctx.t('host-port-conflict.across-related', args) }];
           const key = 'defaulted' in port ? 'host-port-conflict.across-host-network' : 'host-port-conflict.across';

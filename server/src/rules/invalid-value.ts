@@ -17,6 +17,7 @@ import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, 
 import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
 import { checkStorageConstraints } from './storage-constraints';
+import { checkVolumePaths } from './volume-paths';
 import { checkFractionalBytes } from './fractional-bytes';
 import type { Rule } from './types';
 import { syntaxBroken } from './yaml-syntax';
@@ -63,6 +64,7 @@ export const invalidValue: Rule = {
     checkWorkloadRestartPolicy(ctx);
     checkContainerImage(ctx);
     checkContainerConstraints(ctx);
+    checkVolumePaths(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);
     checkIngressRoutes(ctx);

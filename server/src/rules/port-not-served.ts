@@ -4,7 +4,8 @@
  * configuration change), or one of its probes checks a port on which nothing in the pod listens
  * (nginx probed on 8080). A declaration moves nothing: Services and probes aimed at the declared
  * port get "connection refused". A probe sent to a loopback `host` reaches the node, not the pod
- * (probe-loopback-host.ts). Silent when another container of the pod serves that port,
+ * (probe-loopback-host.ts); one on a port bound to the pod's loopback only is refused
+ * (probe-loopback-listener.ts). Silent when another container of the pod serves that port,
  * whenever the image's settings cannot be read (see the effective-listener model), and in
  * kustomize patches, whose base holds the settings.
  */
@@ -15,6 +16,7 @@ import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';
 import { reportLoopbackHosts } from './probe-loopback-host';
+import { reportLoopbackListeners } from './probe-loopback-listener';
 import type { FileRule, FileRuleContext } from './types';
 
 /**
@@ -63,6 +65,7 @@ export const portNotServed: FileRule = {
         const all = podListeners(pod, env);
         unservedProbes(ctx, chunk.start, pod, all);
         reportLoopbackHosts(ctx, chunk.start, pod);
+        reportLoopbackListeners(ctx, chunk.start, pod, all);
         for (const of of all) {
           for (const port of of.unserved) {
             if (port.containerPort === undefined || !port.containerPortNode) continue;

@@ -44,7 +44,10 @@ export const selectorMismatch: Rule = {
         const args = { kind: pod.kind, name: writtenName(pod, ctx.chunk.text), label: job.label ?? '', value: job.value ?? '', expected: job.expected ?? '', creator: job.creator ?? '' };
         ctx.report({ node: problemNode(job), message: ctx.t(job.creator ? `selector-mismatch.creator-${job.kind}` : `selector-mismatch.${job.kind}`, args) });
       }
-      const found = misses(pod);
+      // A template without labels is judged only where nothing adds them: not in a kustomize
+      // resource (`labels` with includeTemplates), a patch or a template with masked parts.
+      const whole = !ctx.options.fragment && !ctx.options.kustomizeResource && !ctx.chunk.masked && !pod.partial;
+      const found = misses(pod, whole);
       if (!found) continue;
       for (const miss of found.misses) {
         const args = { kind: pod.kind, name: pod.name ?? '?', key: miss.key, expected: miss.expected ?? '', actual: miss.actual ?? '' };
@@ -83,21 +86,35 @@ export function absentSelector(pod: PodModel): { specKey: Node; labelsNode: YAML
   return labels.size > 0 ? { specKey: specPair.key as Node, labelsNode, labels } : undefined;
 }
 
-/** The selector requirements a pod template fails, or undefined when the object is not judged. */
-export function misses(pod: PodModel): { misses: Miss[]; labelsNode: Node } | undefined {
+/** No `labels` key, or one with no value (`labels:`): the API server sees no labels. */
+function labelsUnwritten(metadata: YAMLMap | undefined, pod: PodModel): boolean {
+  const pair = metadata && getPair(metadata, 'labels', pod.doc);
+  return !pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+}
+
+/**
+ * The selector requirements a pod template fails, or undefined when the object is not judged.
+ * `labelless`: judge a template with no labels at all (the server sees none; see the rule).
+ */
+export function misses(pod: PodModel, labelless = false): { misses: Miss[]; labelsNode: Node } | undefined {
   const doc = pod.doc;
   const spec = getMap(pod.object.node, 'spec', doc);
   const kind = pod.kind;
   const judged = (APPS.has(kind) && pod.object.apiVersion === 'apps/v1') || kind === 'ReplicationController' || (kind === 'Job' && getBoolean(spec, 'manualSelector', doc));
   if (!judged || kind === 'CronJob') return undefined;
   const template = getMap(spec, 'template', doc);
-  const labelsNode = getMap(getMap(template, 'metadata', doc), 'labels', doc);
+  const metadata = getMap(template, 'metadata', doc);
+  const written = getMap(metadata, 'labels', doc);
+  // Whole, not a patch: every container names its image (a patch rarely repeats the selector and images).
+  const whole = pod.containers.length > 0 && pod.containers.every((c) => c.image !== undefined);
+  const bare = !written && labelless && whole && template !== undefined && !isOpenCollection(template) && (!metadata || !isOpenCollection(metadata)) && labelsUnwritten(metadata, pod);
+  const labelsNode = written ?? (bare ? (metadata ?? template) : undefined);
   // Labels a template action adds (`{{- include "labels" . | nindent 8 }}`) are unknown.
   if (!labelsNode || isOpenCollection(labelsNode)) return undefined;
   // A label whose value a placeholder or a template writes may hold the value asked for.
-  const unknown = unknownValueKeys(labelsNode, doc);
+  const unknown = written ? unknownValueKeys(written, doc) : new Set<string>();
   const labels = new Map<string, string>();
-  for (const pair of mapPairs(labelsNode, doc)) {
+  for (const pair of written ? mapPairs(written, doc) : []) {
     const k = keyText(pair);
     if (k !== undefined && isScalar(pair.value) && pair.value.value !== null) labels.set(k, String(pair.value.value));
   }

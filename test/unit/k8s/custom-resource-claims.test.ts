@@ -85,3 +85,20 @@ ${pod('apps/v1', 'Deployment').replace(/^/gm, '    ').replace(/^ {4}apiVersion/,
   assert.match(m['duplicate-container-name'] ?? '', /already used by items\[1\]\.spec\.template\.spec\.containers\[0\]/);
   assert.match(m['duplicate-container-name'] ?? '', /kubectl apply rejects this: "spec\.template\.spec\.containers\[1\]\.name: Duplicate value: "app""/);
 });
+
+test("a StatefulSet's pod spec is checked only in the pods its controller creates, not on apply (sweep BR)", () => {
+  const sts = pod('apps/v1', 'StatefulSet').replace('metadata: {labels: {app: web}}', 'metadata: {labels: {app: web, team: "Platform Team"}}');
+  const all = analyzeText(sts).findings;
+  const m = Object.fromEntries(all.map((f) => [f.rule, f.message]));
+  assert.match(m['duplicate-container-name'] ?? '', /kubectl apply accepts this, since the API server does not check a StatefulSet's pod template; it rejects each pod the StatefulSet's controller creates.*FailedCreate: "spec\.containers\[1\]\.name: Duplicate value: "app""/);
+  // The template's labels are validated on apply, and the apply-time warnings stay.
+  assert.match(all.find((f) => f.rule === 'invalid-name')?.message ?? '', /kubectl apply rejects this: "spec\.template\.metadata\.labels/);
+  assert.match(m['port-conflict'] ?? '', /kubectl apply only warns: "spec\.template\.spec\.containers/);
+  assert.match(messages(sts, 'zh-cn')['duplicate-container-name'] ?? '', /API 服务器不检查 StatefulSet 的 Pod 模板.*"spec\.containers\[1\]\.name/);
+});
+
+test("a StatefulSet's restartPolicy is validated on apply, with the StatefulSet", () => {
+  const sts = pod('apps/v1', 'StatefulSet').replace('      containers:', '      restartPolicy: Never\n      containers:');
+  const restart = analyzeText(sts).findings.find((f) => f.rule === 'invalid-value' && f.message.includes('restartPolicy'));
+  assert.match(restart?.message ?? '', /kubectl apply rejects this: "spec\.template\.spec\.restartPolicy: Unsupported value/);
+});

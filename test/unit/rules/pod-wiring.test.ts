@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findings, yaml } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
 
 const deployment = (selector: string, labels: string, apiVersion = 'apps/v1'): string => yaml`
   apiVersion: ${apiVersion}
@@ -36,7 +37,7 @@ test('selector-mismatch: a value, a missing label and an expression that the tem
 test('selector-mismatch: silent when the selector matches, for patches and for kinds the API server does not check', () => {
   assert.equal(findings(deployment('{matchLabels: {app: web}}', '{app: web, version: v1}'), 'selector-mismatch').length, 0);
   assert.equal(findings(deployment('{matchExpressions: [{key: tier, operator: NotIn, values: [back]}]}', '{app: web}'), 'selector-mismatch').length, 0);
-  // A patch: the template's labels are not written here.
+  // A patch: the template's labels are not written here (nor the image: it changes resources only).
   const patch = yaml`
     apiVersion: apps/v1
     kind: Deployment
@@ -45,10 +46,41 @@ test('selector-mismatch: silent when the selector matches, for patches and for k
       selector: {matchLabels: {app: web}}
       template:
         spec:
-          containers: [{name: app, image: myorg/app}]
+          containers: [{name: app, resources: {limits: {memory: 1Gi}}}]
   `;
   assert.equal(findings(patch, 'selector-mismatch').length, 0);
   assert.equal(findings(deployment('{matchLabels: {app: web}}', '{app: wbe}', 'extensions/v1beta1'), 'selector-mismatch').length, 0);
+});
+
+test('selector-mismatch: a whole workload whose template has no labels at all (sweeps BT and BV)', () => {
+  const bare = (metadata: string): string => yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: prometheus}
+    spec:
+      serviceName: prometheus
+      selector:
+        matchLabels: {app: prometheus}
+      template:
+        ${metadata}spec:
+          containers:
+          - {name: prometheus, image: prom/prometheus:v3.1.0}
+  `;
+  for (const metadata of ['', 'metadata: {}\n        ', 'metadata:\n          annotations: {a: b}\n        ', 'metadata:\n          labels:\n        ']) {
+    const found = findings(bare(metadata), 'selector-mismatch');
+    assert.equal(found.length, 1, metadata);
+    assert.match(found[0]?.message ?? '', /asks for app: prometheus, but its pod template has no label app/);
+  }
+  // Where something may add them: a kustomize resource (`labels` with includeTemplates), a masked template.
+  assert.deepEqual(findings(bare(''), 'selector-mismatch', { kustomizeResource: true }), []);
+  assert.deepEqual(findings(bare('metadata: {}\n        '), 'selector-mismatch', { fragment: 'kustomize-patch' }), []);
+  // The fix labels the template as the selector asks; the pods are then selected.
+  const fixed = bare('metadata: {labels: {app: prometheus}}\n        ');
+  assert.equal(applyFix(bare('metadata: {}\n        '), 'selector-mismatch', /Label the pod template app: prometheus/, fixed).fix.preferred, true);
+  assert.deepEqual(findings(fixed, 'selector-mismatch'), []);
+  const added = applyFix(bare(''), 'selector-mismatch', /Label the pod template app: prometheus/).result;
+  assert.match(added, /template:\n\s+spec:[\s\S]*metadata:\n\s+labels:\n\s+app: prometheus/);
+  assert.deepEqual(findings(added, 'selector-mismatch'), []);
 });
 
 const container = (env: string, extra = ''): string => yaml`

@@ -174,7 +174,8 @@ test('undefined-volume: a volumeDevice naming no volume is rejected too (Not fou
   assert.equal(found.length, 1);
   assert.equal(found[0]?.text, 'blok');
   assert.match(found[0]?.message ?? '', /as a block device \(volumeDevices\)/);
-  assert.match(found[0]?.message ?? '', /spec\.template\.spec\.containers\[0\]\.volumeDevices\[0\]\.name: Not found: "blok"/);
+  // A StatefulSet: the pod its controller creates is refused, with a path from the pod.
+  assert.match(found[0]?.message ?? '', /FailedCreate: "spec\.containers\[0\]\.volumeDevices\[0\]\.name: Not found: "blok"/);
   assert.match(found[0]?.message ?? '', /Did you mean "block"\?/);
   // unused-volume counts a device as a use
   assert.equal(findings(sts('block'), 'unused-volume').length, 0);

@@ -193,9 +193,19 @@ test('host-port-conflict across workloads: two DaemonSets, a DaemonSet and a Dep
   assert.equal(workspaceFindings(withDeployment, 'host-port-conflict', { '/ws/app/ds.yaml': daemonSet('agent', 9100) }).length, 1);
 });
 
+test('host-port-conflict across workloads: two DaemonSets kept to the same nodes by one nodeSelector (sweep BU)', () => {
+  const found = workspaceFindings(daemonSet('edge-a', 80, 'nodeSelector: {edge-pool: a, kubernetes.io/os: linux}'), 'host-port-conflict', {
+    '/ws/app/b.yaml': daemonSet('edge-b', 80, 'nodeSelector: {kubernetes.io/os: linux, edge-pool: a}'),
+  });
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /both select nodes by the same nodeSelector \(edge-pool=a,kubernetes\.io\/os=linux\)/);
+});
+
 test('host-port-conflict across workloads: silent for other ports, pinned pods, two Deployments and copies of one workload', () => {
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9101) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: edge}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100) }).length, 0);
+  assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: edge}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100, 'nodeSelector: {role: core}') }).length, 0);
+  assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: "${ROLE}"}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100, 'nodeSelector: {role: edge}') }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/overlay.yaml': daemonSet('a', 9100) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/staging/b.yaml': daemonSet('b', 9100) }).length, 0);
 });

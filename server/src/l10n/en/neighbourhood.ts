@@ -63,6 +63,8 @@ export const neighbourhoodEn = {
     'With hostNetwork, port {hostPort}/{protocol} is a host port on {hostIP} (the API server sets hostPort to containerPort), and {other} takes it too, and both can run on one node ({why}). A node gives each host port to one pod only, so on such a node the second pod cannot be scheduled and stays Pending.',
   'host-port-conflict.why-daemonsets': 'DaemonSets run a pod on every node',
   'host-port-conflict.why-daemonset': 'a DaemonSet runs a pod on every node',
+  'host-port-conflict.why-daemonsets-selected': 'both select nodes by the same nodeSelector ({labels}), and DaemonSets run a pod on every node they select',
+  'host-port-conflict.why-daemonset-selected': 'both select nodes by the same nodeSelector ({labels}), and a DaemonSet runs a pod on every node it selects',
   'host-port-conflict.across-related': '{other} takes hostPort {hostPort}/{protocol} here.',
 
   'dangling-backend.service':
@@ -84,6 +86,7 @@ export const neighbourhoodEn = {
   'fix.duplicate-env.remove-this': 'Remove this {name} (the earlier value wins then)',
   'fix.undefined-env-reference.move': 'Move the definition of {name} above this entry',
   'fix.selector-mismatch.absent': 'Add spec.selector.matchLabels: {labels}',
+  'fix.selector-mismatch.labels': 'Label the pod template {labels}',
   'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',
   'fix.selector-mismatch.remove-selector': 'Remove the selector (the API server generates the Job\'s own)',
   'fix.selector-mismatch.manual': 'Set manualSelector: true (the selector must then select this Job\'s pods only)',

@@ -44,6 +44,11 @@ export const rulesEn = {
     '{where} of container "{name}" checks port {port}, but nothing in the pod listens there: {image} listens on {served}. The kubelet gets "connection refused" every time: a liveness probe restarts the container forever, a readiness or startup probe keeps the pod out of its Services.',
   'port-not-served.loopback-host':
     '{where}.host of container "{container}" is {host}. The kubelet sends the probe from the node, so {host} is the node\'s own loopback, not this pod (it has a network namespace of its own): the probe checks whatever listens on the node, and fails when nothing does (a liveness probe then restarts the container forever). Leave host out to probe the pod IP; a Host header goes in httpHeaders.',
+  'port-not-served.loopback-listener':
+    'Container "{container}" listens on port {port} on the pod\'s loopback only ({origin}), but the kubelet sends {where} to the pod\'s IP, from the node: the connection is refused and the probe fails (a liveness probe restarts the container again and again, a readiness probe keeps the pod out of its Services). Bind the port on every address (0.0.0.0), or probe another port.',
+  'port-not-served.loopback-listener-sibling':
+    'Container "{binder}" holds port {port} on the pod\'s loopback only ({origin}), and while it does no process of the pod can take it on every address; the kubelet sends {where} of container "{container}" to the pod\'s IP, from the node: the connection is refused and the probe fails (a liveness probe restarts the container again and again, a readiness probe keeps the pod out of its Services).',
+  'port-not-served.loopback-listener-related': 'Port {port} is bound to loopback only here: {origin}.',
   'port-not-served.nothing': 'no port with these settings',
   'port-not-served.served': '{listen} ({how})',
 
@@ -184,6 +189,8 @@ export const rulesEn = {
     "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pods that the {kind}'s controller creates, and the failure shows in its events and status: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
+  'statefulset-claim.rejects':
+    "kubectl apply accepts this, since the API server does not check a StatefulSet's pod template; it rejects each pod the StatefulSet's controller creates, so no pod starts and the StatefulSet's events show FailedCreate: ",
   'template-claim.apply': 'oc process … | oc apply',
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
@@ -260,8 +267,10 @@ export const rulesEn = {
     "This Ingress has neither rules nor a defaultBackend, so it routes nothing. kubectl apply rejects this: \"{path}: Invalid value: …: either `defaultBackend` or `rules` must be specified\".",
   'invalid-value.bidirectional':
     'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
+  'invalid-value.volume-path':
+    '{field} "{value}" is no path inside the volume (it must be relative, without ".."): kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
   'invalid-value.image-missing':
-    'Container "{name}" has no image, and every container needs one: kubectl apply rejects the object with "{path}: Required value", and nothing of it is created.',
+    'Container "{name}" has no image, and every container needs one: kubectl apply rejects this: "{path}: Required value".',
   'invalid-value.job-restart-policy':
     'A Job\'s pods run to completion, so their restartPolicy must be "OnFailure" or "Never", not "Always". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.job-restart-policy-empty':

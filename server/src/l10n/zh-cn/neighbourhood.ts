@@ -63,6 +63,8 @@ export const neighbourhoodZhCn = {
     '使用 hostNetwork 时，端口 {hostPort}/{protocol} 就是 {hostIP} 上的宿主机端口（API 服务器会把 hostPort 设为 containerPort），而 {other} 也占用了它，且两者可能运行在同一个节点上（{why}）。一个节点上的每个宿主机端口只能分给一个 Pod，因此在这样的节点上第二个 Pod 无法被调度，会一直处于 Pending。',
   'host-port-conflict.why-daemonsets': 'DaemonSet 会在每个节点上运行一个 Pod',
   'host-port-conflict.why-daemonset': 'DaemonSet 会在每个节点上运行一个 Pod',
+  'host-port-conflict.why-daemonsets-selected': '两者用同样的 nodeSelector（{labels}）选择节点，而 DaemonSet 会在它选中的每个节点上运行一个 Pod',
+  'host-port-conflict.why-daemonset-selected': '两者用同样的 nodeSelector（{labels}）选择节点，而 DaemonSet 会在它选中的每个节点上运行一个 Pod',
   'host-port-conflict.across-related': '{other} 在此占用 hostPort {hostPort}/{protocol}。',
 
   'dangling-backend.service':
@@ -84,6 +86,7 @@ export const neighbourhoodZhCn = {
   'fix.duplicate-env.remove-this': '删除这一项 {name}（改为以前面的值为准）',
   'fix.undefined-env-reference.move': '把 {name} 的定义移到这一项之前',
   'fix.selector-mismatch.absent': '添加 spec.selector.matchLabels：{labels}',
+  'fix.selector-mismatch.labels': '给 Pod 模板加上标签 {labels}',
   'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',
   'fix.selector-mismatch.remove-selector': '删除选择器（由 API Server 为 Job 生成）',
   'fix.selector-mismatch.manual': '设置 manualSelector: true（此后选择器只能选中这个 Job 的 Pod）',

@@ -47,6 +47,11 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{name}" 的 {where} 检查端口 {port}，但 Pod 中没有任何进程监听该端口：{image} 监听的是 {served}。kubelet 每次都会得到 "connection refused"：存活探针会让容器无休止地重启，就绪或启动探针会让 Pod 一直不进入它的 Service。',
   'port-not-served.loopback-host':
     '容器 "{container}" 的 {where}.host 是 {host}。kubelet 从节点上发出探测，所以 {host} 是节点自己的回环地址，而不是这个 Pod（它有自己的网络命名空间）：探针检查的是节点上监听的进程，没有进程时就失败（存活探针会让容器无休止地重启）。去掉 host 即可探测 Pod IP；Host 请求头请写在 httpHeaders 中。',
+  'port-not-served.loopback-listener':
+    '容器 "{container}" 只在 Pod 的回环地址上监听端口 {port}（{origin}），但 kubelet 从节点向 Pod IP 发送 {where}：连接被拒绝，探针失败（存活探针会让容器一再重启，就绪探针会让 Pod 一直不进入其 Service）。请让该端口绑定所有地址（0.0.0.0），或探测其他端口。',
+  'port-not-served.loopback-listener-sibling':
+    '容器 "{binder}" 只在 Pod 的回环地址上占用端口 {port}（{origin}），此时 Pod 中任何进程都无法在所有地址上绑定该端口；kubelet 从节点向 Pod IP 发送容器 "{container}" 的 {where}：连接被拒绝，探针失败（存活探针会让容器一再重启，就绪探针会让 Pod 一直不进入其 Service）。',
+  'port-not-served.loopback-listener-related': '端口 {port} 在这里只绑定到回环地址：{origin}。',
   'port-not-served.nothing': '按当前设置不监听任何端口',
   'port-not-served.served': '{listen}（来源：{how}）',
 
@@ -186,6 +191,7 @@ export const rulesZhCn: Record<string, string> = {
   'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod 时，API 服务器才会拒绝这些 Pod，错误出现在该资源的事件和状态中：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
+  'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
   'template-claim.apply': '（处理 Template 后）oc process … | oc apply',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
@@ -263,8 +269,10 @@ export const rulesZhCn: Record<string, string> = {
     "这个 Ingress 既没有 rules 也没有 defaultBackend，所以不路由任何流量。kubectl apply 会拒绝：\"{path}: Invalid value: …: either `defaultBackend` or `rules` must be specified\"。",
   'invalid-value.bidirectional':
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
+  'invalid-value.volume-path':
+    '{field} "{value}" 不是卷内的路径（必须是相对路径，且不含 ".."）：kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
   'invalid-value.image-missing':
-    '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝该对象，报错 "{path}: Required value"，对象的任何部分都不会被创建。',
+    '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝："{path}: Required value"。',
   'invalid-value.job-restart-policy':
     'Job 的 Pod 要运行到结束，所以 restartPolicy 必须是 "OnFailure" 或 "Never"，不能是 "Always"。kubectl apply 会拒绝："{path}: Required value: valid values: "OnFailure", "Never""。',
   'invalid-value.job-restart-policy-empty':

@@ -1,0 +1,111 @@
+/**
+ * Part of port-not-served: a probe on a port that the pod serves on its loopback only. The kubelet
+ * connects to the pod's IP from the node; a process bound to `127.0.0.1:8081` (or `localhost`,
+ * `[::1]`) is not there, and while it holds the port no other process of the pod can bind it on
+ * every address. The probe gets "connection refused": a liveness probe restarts the container
+ * forever, a readiness probe keeps the pod out of its Services.
+ * What binds there: a listener of a known image under its settings (`--web.listen-address`), or,
+ * for any image, a flag of the container's command line that names a listen or bind address
+ * (`--health-probe-bind-address=127.0.0.1:8081`, `--listen-client-urls=http://127.0.0.1:2379`).
+ */
+import type { Node, Scalar } from 'yaml';
+import { isOpenCollection } from '../core/open-collections';
+import { isLoopback, type ContainerListeners } from '../k8s/listeners';
+import { argItems, parseAddress, type ArgItem } from '../k8s/listen-values';
+import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
+import type { FileRuleContext } from './types';
+
+/** Flags that name where the program itself listens: `--listen…`, `--…-bind-address`, `--http-address`. */
+const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe|status|admin|http|https|web)[-_.]?(?:addr|address)$|^--?metrics$/i;
+
+/** A loopback bind of one port, and where it is set. */
+export interface LoopbackBind {
+  readonly container: ContainerModel;
+  readonly port: number;
+  /** As written: `--health-probe-bind-address=127.0.0.1:8081`. */
+  readonly origin: string;
+  readonly node?: Node;
+  /** For a listen flag: its name and the scalar holding its value (the fix rebinds it). */
+  readonly flag?: { readonly name: string; readonly value: Scalar };
+}
+
+/** The flags of a command line with their values (`--flag=v`, `--flag v`). */
+function flagValues(items: readonly ArgItem[]): { flag: string; value: string; item: ArgItem; valueItem: ArgItem }[] {
+  const out: { flag: string; value: string; item: ArgItem; valueItem: ArgItem }[] = [];
+  items.forEach((item, i) => {
+    const m = /^(--?[\w.-]+)(?:=(.*))?$/s.exec(item.text.trim());
+    if (!m) return;
+    const next = items[i + 1];
+    if (m[2] !== undefined) out.push({ flag: m[1]!, value: m[2], item, valueItem: item });
+    else if (next && !next.text.startsWith('-')) out.push({ flag: m[1]!, value: next.text, item, valueItem: next });
+  });
+  return out;
+}
+
+/**
+ * Ports a container's listen flags bind on loopback only: every address the flag lists for that
+ * port is a loopback one (`--listen-client-urls=http://127.0.0.1:2379,http://0.0.0.0:2379` is not).
+ */
+function flagBinds(container: ContainerModel, doc: PodModel['doc']): LoopbackBind[] {
+  const items = [...argItems(container, 'command', doc), ...argItems(container, 'args', doc)];
+  const out: LoopbackBind[] = [];
+  for (const { flag, value, item, valueItem } of flagValues(items)) {
+    if (!LISTEN_FLAG.test(flag) || /[$`{}]/.test(value)) continue;
+    const addresses = value.split(',').map((v) => parseAddress(v));
+    for (const port of new Set(addresses.flatMap((a) => (a?.port ? [a.port] : [])))) {
+      const onPort = addresses.filter((a) => a?.port === port);
+      if (onPort.every((a) => a && a.address !== '' && isLoopback(a.address))) {
+        const written = item.index >= 0 && valueItem.index >= 0 && valueItem.node; // not a word of a variable
+        out.push({ container, port, origin: item === valueItem ? item.text : `${flag} ${value}`, ...(item.node ? { node: item.node } : {}), ...(written ? { flag: { name: flag, value: written } } : {}) });
+      }
+    }
+  }
+  return out;
+}
+
+/** Loopback-only binds of the pod: known images' listeners and listen flags of any container. */
+export function loopbackBinds(pod: PodModel, all: readonly ContainerListeners[]): LoopbackBind[] {
+  const binds: LoopbackBind[] = [];
+  for (const of of all) {
+    for (const l of of.listeners) {
+      if (l.protocol === 'TCP' && l.address !== '' && isLoopback(l.address)) binds.push({ container: of.container, port: l.port, origin: l.origin, ...(l.node ? { node: l.node } : {}) });
+    }
+  }
+  for (const container of pod.containers) {
+    for (const bind of flagBinds(container, pod.doc)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push(bind);
+  }
+  return binds;
+}
+
+export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number, pod: PodModel, all: readonly ContainerListeners[]): void {
+  // Under hostNetwork the probe goes to the node's address, which is no loopback either, but
+  // such pods often probe `host: 127.0.0.1` on purpose and bind where the node's tools expect.
+  if (pod.hostNetwork || pod.partial || (pod.hostNetworkNode && pod.hostNetworkNode.value !== false) || isOpenCollection(pod.spec)) return;
+  // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
+  if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
+  const binds = loopbackBinds(pod, all);
+  if (binds.length === 0) return;
+  for (const container of pod.containers) {
+    if (container.role === 'init' || container.role === 'ephemeral') continue; // never probed
+    for (const ref of container.portReferences) {
+      if (!PROBE_PORT.test(ref.where) || probesOtherHost(container, ref.where, pod.doc)) continue;
+      const port = typeof ref.value === 'number' ? ref.value : container.ports.find((p) => p.name === ref.value)?.containerPort;
+      const bind = binds.find((b) => b.port === port && (b.container === container || runTogether(b.container, container)));
+      // A listener of the pod's on every address of that port (read from a setting, not a declaration): it answers.
+      if (!bind || all.some((o) => o.listeners.some((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address) && l.source !== 'declared'))) continue;
+      const args = { where: ref.where.replace(/\.port$/, ''), port: port ?? '', container: containerLabel(container), binder: containerLabel(bind.container), origin: bind.origin };
+      ctx.report(chunkStart, {
+        node: ref.node,
+        message: ctx.t(bind.container === container ? 'port-not-served.loopback-listener' : 'port-not-served.loopback-listener-sibling', args),
+        related: bind.node ? [{ node: bind.node, message: ctx.t('port-not-served.loopback-listener-related', args) }] : [],
+        data: { loopbackListener: ref.where, port, containerPath: bind.container.path },
+      });
+    }
+  }
+}
+
+/** The listen value with its loopback host made every address: `127.0.0.1:8081` → `0.0.0.0:8081`, `[::1]:9090` → `[::]:9090`. */
+export function everyAddress(value: string): string {
+  return value.replace(/(^|\/\/|,|=)(?:127(?:\.\d{1,3}){3}|localhost)(?=:\d)/gi, '$10.0.0.0').replace(/(^|\/\/|,|=)\[::1\](?=:\d)/g, '$1[::]');
+}

@@ -1,0 +1,70 @@
+/**
+ * Part of invalid-value: a path inside a volume must stay inside it. The API server refuses a
+ * volume mount's `subPath` or `subPathExpr` that is absolute or steps back ("must be a relative
+ * path", "must not contain '..'"), and the same in the `items[].path` of a configMap, secret,
+ * downwardAPI or projected volume, which may not start with `..` either (`..data` and its kin are
+ * the kubelet's own entries there). pkg/apis/core/validation: validateLocalDescendingPath,
+ * validateLocalNonReservedPath.
+ */
+import { isMap, isScalar, isSeq, type Scalar } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { getMap, getNode } from '../core/yaml-access';
+import type { PodModel } from '../k8s/pod-model';
+import type { RuleContext } from './types';
+
+/** What the API server says of a path that must stay inside a volume; `reserved`: an items path. */
+export function volumePathErrors(value: string, reserved: boolean): string[] {
+  const errs: string[] = [];
+  if (value.startsWith('/')) errs.push('must be a relative path');
+  if (value.split('/').includes('..')) errs.push("must not contain '..'");
+  if (reserved && errs.length === 0 && value.length > 1 && value.startsWith('..')) errs.push("must not start with '..'");
+  return errs;
+}
+
+function report(ctx: RuleContext, node: Scalar, field: string, path: string, reserved: boolean): void {
+  if (typeof node.value !== 'string' || isUnknownValue(node)) return;
+  const errs = volumePathErrors(node.value, reserved);
+  if (errs.length === 0) return;
+  const args = { field, value: node.value, path, reason: errs[0] ?? '' };
+  // An absolute path with no backstep means the same folder of the volume without its leading `/`.
+  const relative = errs.length === 1 && node.value.startsWith('/') ? node.value.replace(/^\/+/, '') : undefined;
+  ctx.report({ node, message: ctx.t('invalid-value.volume-path', args), data: { volumePath: field, written: node.value, ...(relative ? { relative } : {}) } });
+}
+
+/** The `items` lists of a volume: its configMap/secret/downwardAPI source's, or each projected source's. */
+function itemLists(pod: PodModel, volume: PodModel['volumes'][number]): { items: unknown; path: string }[] {
+  const doc = pod.doc;
+  const lists = ['configMap', 'secret', 'downwardAPI'].map((source) => ({ items: getNode(getMap(volume.node, source, doc), 'items', doc), path: `${volume.path}.${source}.items` }));
+  const sources = getNode(getMap(volume.node, 'projected', doc), 'sources', doc);
+  if (isSeq(sources)) {
+    sources.items.forEach((source, j) => {
+      for (const kind of ['configMap', 'secret', 'downwardAPI']) {
+        const items = isMap(source) ? getNode(getMap(source, kind, doc), 'items', doc) : undefined;
+        if (items) lists.push({ items, path: `${volume.path}.projected.sources[${j}].${kind}.items` });
+      }
+    });
+  }
+  return lists;
+}
+
+export function checkVolumePaths(ctx: RuleContext): void {
+  for (const pod of ctx.pods) {
+    for (const container of pod.containers) {
+      for (const mount of container.mounts) {
+        for (const field of ['subPath', 'subPathExpr']) {
+          const node = getNode(mount.node, field, pod.doc);
+          if (isScalar(node)) report(ctx, node, field, `${container.path}.volumeMounts[${mount.index}].${field}`, false);
+        }
+      }
+    }
+    for (const volume of pod.volumes) {
+      for (const { items, path } of itemLists(pod, volume)) {
+        if (!isSeq(items)) continue;
+        items.items.forEach((item, i) => {
+          const node = isMap(item) ? getNode(item, 'path', pod.doc) : undefined;
+          if (isScalar(node)) report(ctx, node, 'path', `${path}[${i}].path`, true);
+        });
+      }
+    }
+  }
+}

@@ -1,0 +1,35 @@
+/** invalid-value: a subPath or items path must stay inside its volume (sweep BR's miss). */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+
+const pod = (mount: string, volume = '  - {name: data, emptyDir: {}}\n'): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: db}\nspec:\n  containers:\n  - name: mysql\n    image: mysql:8.0\n    volumeMounts:\n    - {name: data, mountPath: /var/lib/mysql, ${mount}}\n  volumes:\n${volume}`;
+
+test('invalid-value: an absolute or backstepping subPath, subPathExpr or items path is refused', () => {
+  const [absolute, ...rest] = findings(pod('subPath: /mysql'), 'invalid-value');
+  assert.equal(rest.length, 0);
+  assert.equal(absolute?.severity, 'error');
+  assert.equal(absolute?.text, '/mysql');
+  assert.match(absolute?.message ?? '', /kubectl apply rejects this: "spec\.containers\[0\]\.volumeMounts\[0\]\.subPath: Invalid value: "\/mysql": must be a relative path"/);
+  assert.match(findings(pod('subPath: data/../../etc'), 'invalid-value')[0]?.message ?? '', /must not contain '\.\.'/);
+  assert.match(findings(pod('subPathExpr: /$(POD_NAME)'), 'invalid-value')[0]?.message ?? '', /volumeMounts\[0\]\.subPathExpr: Invalid value: "\/\$\(POD_NAME\)": must be a relative path/);
+  const items = (path: string): string => pod('subPath: x', `  - name: data\n    configMap:\n      name: cfg\n      items: [{key: my.cnf, path: ${path}}]\n`);
+  assert.match(findings(items('/etc/my.cnf'), 'invalid-value')[0]?.message ?? '', /spec\.volumes\[0\]\.configMap\.items\[0\]\.path: Invalid value: "\/etc\/my\.cnf": must be a relative path/);
+  assert.match(findings(items('..data'), 'invalid-value')[0]?.message ?? '', /must not start with '\.\.'/);
+  const projected = pod('subPath: x', '  - name: data\n    projected:\n      sources:\n      - secret: {name: s, items: [{key: k, path: ../k}]}\n');
+  assert.match(findings(projected, 'invalid-value')[0]?.message ?? '', /spec\.volumes\[0\]\.projected\.sources\[0\]\.secret\.items\[0\]\.path: Invalid value: "\.\.\/k": must not contain/);
+});
+
+test('invalid-value: relative paths, dotted names and placeholders are fine', () => {
+  for (const mount of ['subPath: mysql', 'subPath: a/b..c', 'subPath: ..hidden', 'subPathExpr: $(POD_NAME)', 'subPath: "${DATA_DIR}"', 'subPath: "{{ .Values.sub }}"']) {
+    assert.deepEqual(findings(pod(mount), 'invalid-value'), [], mount);
+  }
+});
+
+test('invalid-value: the fix writes an absolute subPath relative (the same folder of the volume)', () => {
+  const { fix } = applyFix(pod('subPath: /mysql'), 'invalid-value', /Replace "\/mysql" with "mysql"/, pod('subPath: mysql'));
+  assert.equal(fix.preferred, true);
+  assert.deepEqual(fixesOf(pod('subPath: ../mysql'), 'invalid-value', 0, {}).fixes.filter((f) => !/^Disable/.test(f.title)), [], 'no guess for a backstep');
+});
