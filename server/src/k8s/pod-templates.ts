@@ -188,6 +188,13 @@ export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
     locations: [pod('spec.replicatedJobs[].template.spec.template.spec', { ...STANDARD_POD, sharedClaims: ['spec.volumeClaimPolicies[].templates'] })],
     product: 'JobSet',
   },
+  {
+    // A group of pods per replica: one from the leader template (the worker template when there is none) and the rest from the worker template.
+    group: 'leaderworkerset.x-k8s.io',
+    kinds: ['LeaderWorkerSet'],
+    locations: ['leaderTemplate', 'workerTemplate'].map((t) => pod(`spec.leaderWorkerTemplate.${t}.spec`, { ...STANDARD_POD, sharedClaims: ['spec.leaderWorkerTemplate.volumeClaimTemplates'] })),
+    product: 'LeaderWorkerSet',
+  },
   { group: 'apps.kruise.io', kinds: ['StatefulSet', 'DaemonSet', 'BroadcastJob'], locations: [pod('spec.template.spec')], product: 'OpenKruise' },
   // A CloneSet makes a PVC per pod from each claim template and adds the volume, as a StatefulSet does.
   { group: 'apps.kruise.io', kinds: ['CloneSet'], locations: [pod('spec.template.spec', { ...STANDARD_POD, sharedClaims: ['spec.volumeClaimTemplates'] })], product: 'OpenKruise' },

@@ -84,6 +84,8 @@ export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number
   if (pod.hostNetwork || pod.partial || (pod.hostNetworkNode && pod.hostNetworkNode.value !== false) || isOpenCollection(pod.spec)) return;
   // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
   if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
+  // Most pods have no probe on a port: read no command lines for them.
+  if (!pod.containers.some((c) => c.portReferences.some((r) => PROBE_PORT.test(r.where)))) return;
   const binds = loopbackBinds(pod, all);
   if (binds.length === 0) return;
   for (const container of pod.containers) {

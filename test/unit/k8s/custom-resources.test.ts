@@ -48,6 +48,9 @@ const customResources: Record<string, string> = {
   ScaledJob: wrap('apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata: {name: web}\nspec:\n  triggers: [{type: cron, metadata: {}}]\n  jobTargetRef:\n    template:\n      spec:', 4),
   PyTorchJob: wrap('apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: web}\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      replicas: 1\n      template:\n        spec:', 5),
   JobSet: wrap('apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata: {name: web}\nspec:\n  replicatedJobs:\n    - name: w\n      template:\n        spec:\n          template:\n            spec:', 7),
+  // Sweep BS: LeaderWorkerSet went unread.
+  'LeaderWorkerSet worker': wrap('apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nmetadata: {name: web}\nspec:\n  replicas: 2\n  leaderWorkerTemplate:\n    size: 4\n    workerTemplate:\n      spec:', 4),
+  'LeaderWorkerSet leader': wrap('apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nmetadata: {name: web}\nspec:\n  leaderWorkerTemplate:\n    leaderTemplate:\n      spec:', 4),
 };
 
 // Knative's webhook also refuses the second container port (one serving port per pod).
