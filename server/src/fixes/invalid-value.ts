@@ -6,12 +6,13 @@
  * an absolute subPath or items path made relative (rules/volume-paths.ts).
  */
 import { closest, fact, isAt, replaceAtFinding } from './find';
-import type { Node } from 'yaml';
+import { isScalar, type Node } from 'yaml';
+import { locate } from '../core/locate';
 import type { Fix, FixProvider } from './types';
 import { bidirectionalFixes, initHandlerFixes } from './container-constraints';
 import { ingressClassFixes, ingressPathTypeFixes } from './ingress-v1';
 import { scheduleSyntaxFixes, scheduleTimeZoneFixes } from './cronjob-schedule';
-import { addPair } from './yaml-edit';
+import { addPair, removeBlockPair } from './yaml-edit';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'ingressPath')) return ingressPathTypeFixes(ctx);
@@ -20,11 +21,12 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'bidirectional') === true) return bidirectionalFixes(ctx);
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
-  // An absolute subPath or items path: the same folder of the volume, written relative.
-  const relative = fact(ctx, 'relative');
+  if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  // An absolute subPath or items path written relative (the same folder of the volume); an NFS path made absolute.
+  const rewritten = fact(ctx, 'rewritten');
   if (typeof fact(ctx, 'volumePath') === 'string') {
-    const edits = typeof relative === 'string' && relative !== '' ? replaceAtFinding(ctx, relative) : [];
-    return edits.length ? [{ title: ctx.t('fix.replace', { from: String(fact(ctx, 'written')), to: relative as string }), edits, preferred: true }] : [];
+    const edits = typeof rewritten === 'string' && rewritten !== '' ? replaceAtFinding(ctx, rewritten) : [];
+    return edits.length ? [{ title: ctx.t('fix.replace', { from: String(fact(ctx, 'written')), to: rewritten as string }), edits, preferred: true }] : [];
   }
   const parameter = fact(ctx, 'templateParameter');
   if (typeof parameter === 'string') {
@@ -71,4 +73,13 @@ function quantityFixes(ctx: Parameters<FixProvider>[0], choices: readonly string
     const edits = replaceAtFinding(ctx, to);
     return edits.length ? [{ title: ctx.t('fix.replace', { from, to }), edits, preferred: i === 0 }] : [];
   });
+}
+
+/** Removes the pair whose key the finding is on (preferred: nothing else is accepted there). */
+function removeAtKey(ctx: Parameters<FixProvider>[0], field: string): Fix[] {
+  const at = locate(ctx.analysis, ctx.finding.start);
+  const pair = at?.pair;
+  if (!pair || !isScalar(pair.key) || ctx.chunk.start + (pair.key.range?.[0] ?? -1) !== ctx.finding.start) return [];
+  const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, pair.key as Node, pair.value as Node);
+  return edit ? [{ title: ctx.t('fix.remove-field', { field }), edits: [edit], preferred: true }] : [];
 }

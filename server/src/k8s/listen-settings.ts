@@ -4,7 +4,7 @@
  * (`--loose-`), and the settings that turn TCP off.
  */
 import type { ListenSetting, TcpOff } from './images';
-import { expand, findFlag, flagCase, parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { expand, findFlag, flagCase, isLoopback, parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
 
 /**
  * A long flag written with one dash (`-web.listen-address=:9091`): Go's flag package, which
@@ -35,7 +35,9 @@ export function listenAddress(setting: ListenSetting, text: string, bind: string
   if (ports.size > 1) return 'list';
   const [first] = parts;
   if (first?.port === 0) return 'off';
-  return first && { address: parts.some((p) => p?.address === '') ? '' : first.address, ...(first.port !== undefined ? { port: first.port } : {}) };
+  // Every address, else one the pod IP reaches (`http://127.0.0.1:2379,http://$(POD_IP):2379`), else the first.
+  const address = parts.some((p) => p?.address === '') ? '' : (parts.find((p) => p && !isLoopback(p.address))?.address ?? first?.address);
+  return first && { address: address ?? '', ...(first.port !== undefined ? { port: first.port } : {}) };
 }
 
 /** An empty value as people write one in args: nothing, or a pair of quotes meant for a shell. */
@@ -84,9 +86,10 @@ export function bindAddress(setting: ListenSetting, args: readonly ArgItem[], en
   const raw = flag?.value ?? fromEnv;
   if (raw === undefined) return undefined;
   const first = expand(raw, env).text.split(/[\s,]+/).filter(Boolean);
-  // Several addresses (redis `--bind a b`): one that covers everything wins, else the first.
+  // Several addresses (redis `--bind a b`): one that covers everything wins, else one the pod IP
+  // reaches (what probes and Services see), else the first.
   const parsed = first.map((a) => parseAddress(a)?.address ?? a);
-  return parsed.includes('') || parsed.length === 0 ? '' : parsed[0];
+  return parsed.includes('') || parsed.length === 0 ? '' : (parsed.find((a) => !isLoopback(a)) ?? parsed[0]);
 }
 
 /** Args as the program reads them: MySQL's `--loose-port=3307` is `--port=3307` (the item keeps its node). */

@@ -21,19 +21,23 @@ export function managerBindPorts(container: ContainerModel, doc: Document, image
   // entrypoint (no command); not a shell or an interpreter, whose script may do anything.
   const command = argItems(container, 'command', doc);
   const program = command[0]?.text ?? '';
-  if (command.length > 1 || (command.length === 1 && (/[\s$]/.test(program) || INTERPRETERS.test(program.slice(program.lastIndexOf('/') + 1))))) return [];
+  if (command.length > 0 && (/[\s$]/.test(program) || program.startsWith('-') || INTERPRETERS.test(program.slice(program.lastIndexOf('/') + 1)))) return [];
   if (container.image && lookupImage(container.image, images)) return [];
-  const args = argItems(container, 'args', doc).map((a) => a.text);
-  const ports: { port: number; health: boolean }[] = [];
+  // Flags after the program in `command` (`[/manager, --metrics-bind-address=:8443]`) and in `args`.
+  const args = [...command.slice(1), ...argItems(container, 'args', doc)].map((a) => a.text);
+  const values = new Map<string, string>();
   args.forEach((arg, i) => {
-    // Go's flag package: `-flag=v`, `--flag=v`, `--flag v`.
+    // Go's flag package: `-flag=v`, `--flag=v`, `--flag v`; the last of a repeated flag counts.
     const m = /^--?([a-z-]+)(?:=(.*))?$/.exec(arg);
-    if (!m || !FLAGS.includes(m[1]!)) return;
-    const value = m[2] ?? args[i + 1] ?? '';
-    if (!/^(0\.0\.0\.0|\[::\])?:\d+$/.test(value)) return;
-    const port = parseAddress(value)?.port;
-    if (port !== undefined && port > 0) ports.push({ port, health: m[1] === 'health-probe-bind-address' });
+    if (m && FLAGS.includes(m[1]!)) values.set(m[1]!, m[2] ?? args[i + 1] ?? '');
   });
+  const ports: { port: number; health: boolean }[] = [];
+  for (const [flag, value] of values) {
+    // `0` turns the server off; a loopback address is out of a Service's reach; a placeholder is not read.
+    if (!/^(0\.0\.0\.0|\[::\])?:\d+$/.test(value)) continue;
+    const port = parseAddress(value)?.port;
+    if (port !== undefined && port > 0) ports.push({ port, health: flag === 'health-probe-bind-address' });
+  }
   return ports;
 }
 
@@ -43,7 +47,7 @@ export function managerBindPorts(container: ContainerModel, doc: Document, image
  */
 export function managerMaybePorts(container: ContainerModel, doc: Document, images?: Readonly<Record<string, UserImageInfo>>): number[] {
   const command = argItems(container, 'command', doc);
-  if (command.length !== 1 || command[0]!.text !== '/manager' || (container.image && lookupImage(container.image, images))) return [];
-  const flagged = argItems(container, 'args', doc).some((a) => /^--?(metrics-bind-address|metrics-addr)(=|$)/.test(a.text));
+  if (command[0]?.text !== '/manager' || (container.image && lookupImage(container.image, images))) return [];
+  const flagged = [...command.slice(1), ...argItems(container, 'args', doc)].some((a) => /^--?(metrics-bind-address|metrics-addr)(=|$)/.test(a.text));
   return flagged ? [] : [8080];
 }

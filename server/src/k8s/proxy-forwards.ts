@@ -1,6 +1,7 @@
 /**
  * Whether a sibling that listens on a probe's port forwards that probe to the probed container:
- * a reverse proxy in front of the app (nginx `proxy_pass http://127.0.0.1:8080`, oauth2-proxy
+ * a reverse proxy in front of the app (nginx `proxy_pass http://127.0.0.1:8080`, Caddy
+ * `reverse_proxy localhost:8080` or `php_fastcgi 127.0.0.1:9000`, oauth2-proxy
  * `--upstream=http://127.0.0.1:8080` with the probe's path exempt from login, kube-rbac-proxy
  * `--upstream` with the path in `--ignore-paths`). An HTTP probe through it reaches the app: when
  * the app refuses or hangs the proxy answers 502/504, and the kubelet counts that as a failure.
@@ -230,10 +231,34 @@ export function httpProbePath(container: ContainerModel, where: string, doc: Doc
 export function forwardsProbe(sibling: ContainerModel, listener: Listener | undefined, path: string, reaches: (port: number) => boolean, doc: Document): boolean {
   const config = listener?.config;
   const value = config?.configMap.files.get(config.key);
-  if (listener && config && value && /nginx|envoy/.test(sibling.image ?? '')) {
+  const image = sibling.image ?? '';
+  if (listener && config && value && /nginx|envoy|caddy/.test(image)) {
     const text = readableText(value, config.key);
-    const forwards = /envoy/.test(sibling.image ?? '') ? envoyForwards : nginxForwards;
+    const forwards = /envoy/.test(image) ? envoyForwards : /caddy/.test(image) ? caddyForwards : nginxForwards;
     if ('text' in text && forwards(text.text, listener.port, path, reaches)) return true;
   }
+  // HAProxy and Varnish run only on a configuration of one's own (HAProxy ships none), which
+  // Podsight does not read: their routes are unknown, so they may send the probe on.
+  if (UNREAD_PROXIES.test(image.replace(/[:@].*$/, '').split('/').pop() ?? '')) return true;
   return oauth2ProxyForwards(sibling, doc, path, reaches) || kubeRbacProxyForwards(sibling, listener, doc, path, reaches);
+}
+
+const UNREAD_PROXIES = /^(haproxy|haproxy-alpine|haproxy-ubuntu|varnish)$/;
+
+/**
+ * Caddy: a `reverse_proxy` or `php_fastcgi` directive to a loopback upstream that reaches the
+ * probed container (`php_fastcgi 127.0.0.1:9000`, `reverse_proxy localhost:8080`). Matchers and
+ * site blocks are not followed: a Caddyfile that proxies anything to the container may proxy the
+ * probe, so the probe is not said to test Caddy alone.
+ */
+function caddyForwards(text: string, _port: number, _path: string, reaches: (port: number) => boolean): boolean {
+  for (const line of text.split(/\r?\n/)) {
+    const words = line.replace(/#.*$/, '').trim().split(/\s+/);
+    if (words[0] !== 'reverse_proxy' && words[0] !== 'php_fastcgi') continue;
+    for (const word of words.slice(1)) {
+      const port = loopbackPort(word.includes('://') ? word : `http://${word}`);
+      if (port !== undefined && reaches(port)) return true;
+    }
+  }
+  return false;
 }

@@ -4,7 +4,7 @@
  * across chunks, so that any edit there re-checks the file.
  */
 import { chunkMembership } from '../k8s/neighbourhood';
-import type { FileRule, FileRuleContext } from './types';
+import type { FileRule, FileRuleContext, RelatedReport } from './types';
 
 type Chunk = Parameters<NonNullable<FileRule['context']>>[0];
 
@@ -56,4 +56,14 @@ export function* anyTargetChunkSteps(ctx: Pick<FileRuleContext, 'chunks' | 'targ
     if (++looked % 200 === 0) yield;
   }
   return false;
+}
+
+/**
+ * Related information at a node of another chunk of this file: a file rule reports relative to
+ * the finding's chunk (`reportChunk`), so the node's range (relative to `nodeChunk`) is moved
+ * there. None when the node is in another file (`nodeChunk` undefined) or has no range.
+ */
+export function relatedInChunk(range: readonly number[] | null | undefined, nodeChunk: number | undefined, reportChunk: number, message: string): RelatedReport[] {
+  if (nodeChunk === undefined || !range) return [];
+  return [{ node: { start: range[0]! + nodeChunk - reportChunk, end: range[1]! + nodeChunk - reportChunk }, message }];
 }

@@ -10,7 +10,7 @@ import { getMap, getNode } from '../core/yaml-access';
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps } from '../k8s/neighbourhood';
 import { containerLabel, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { portClashes } from '../k8s/port-clashes';
-import { anyTargetChunkSteps, isTarget, targetChunks } from './file-contexts';
+import { anyTargetChunkSteps, isTarget, relatedInChunk, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext, Rule } from './types';
 
 export const hostPortConflict: Rule = {
@@ -69,6 +69,15 @@ function placement(pod: PodModel): string | undefined {
     labels.push(`${String(pair.key.value)}=${String(pair.value.value)}`);
   }
   return labels.length === 0 ? '' : labels.sort().join(',');
+}
+
+/** A folder of examples or samples: each one is an alternative, not deployed with what is around it. */
+const EXAMPLES = /[/\\](examples?|samples?|demos?)[/\\]/i;
+
+/** Two files in different folders, one of them among examples: never applied together (probe BX). */
+function alternatives(a: string, b: string): boolean {
+  const folder = (p: string): string => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')));
+  return folder(a) !== folder(b) && (EXAMPLES.test(a) || EXAMPLES.test(b));
 }
 
 function overlaps(a: PortModel, b: PortModel): boolean {
@@ -146,6 +155,7 @@ export const hostPortConflictAcross: FileRule = {
         if (other === mine || (other.pod.kind === mine.pod.kind && other.pod.name === mine.pod.name)) continue;
         // Kept to the same nodes (no selector, or the same one): they meet on each of them.
         if (placement(other.pod) !== placement(mine.pod)) continue;
+        if (alternatives(other.source ?? ctx.source ?? '', ctx.source ?? '')) continue;
         if (mine.pod.kind !== 'DaemonSet' && other.pod.kind !== 'DaemonSet') continue;
         if (!mayShareNamespace(mine.namespace, other.namespace)) continue;
         // Both in this file: report once, on the later one.
@@ -158,7 +168,7 @@ export const hostPortConflictAcross: FileRule = {
           const nodes = placement(mine.pod) ?? '';
           const why = nodes === '' ? ctx.t(both ? 'host-port-conflict.why-daemonsets' : 'host-port-conflict.why-daemonset') : ctx.t(both ? 'host-port-conflict.why-daemonsets-selected' : 'host-port-conflict.why-daemonset-selected', { labels: nodes });
           const args = { hostPort: port.hostPort ?? 0, protocol: port.protocol, hostIP: port.hostIP || '0.0.0.0', other: otherName, why };
-          const related = other.chunkStart === undefined || !theirs.hostPortNode?.range ? [] : [{ node: { start: theirs.hostPortNode.range[0] + other.chunkStart - mine.chunkStart, end: theirs.hostPortNode.range[1] + other.chunkStart - mine.chunkStart }, message: ctx.t('host-port-conflict.across-related', args) }];
+          const related = relatedInChunk(theirs.hostPortNode?.range, other.chunkStart, mine.chunkStart, ctx.t('host-port-conflict.across-related', args));
           const key = 'defaulted' in port ? 'host-port-conflict.across-host-network' : 'host-port-conflict.across';
           ctx.report(mine.chunkStart, { node: port.hostPortNode, severity: 'warning', message: ctx.t(key, args), related, data: { hostPort: port.hostPort, protocol: port.protocol, containerPort: port.containerPort, across: true } });
         }

@@ -17,7 +17,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getNode, getScalar, getString } from '../core/yaml-access';
 import { mayShareNamespace, namespaceOf, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
-import { isTarget, targetChunks } from './file-contexts';
+import { isTarget, relatedInChunk, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const HPA = 'HorizontalPodAutoscaler';
@@ -192,7 +192,7 @@ export const hpaMissingRequest: FileRule = {
         reported.add(`${need.resource}/${container.name}`);
         const scaler = ctx.t(hpa.object.kind === SCALED_OBJECT ? 'hpa-missing-request.scaled-object' : 'hpa-missing-request.hpa', { name: hpa.object.name ?? '?' });
         const args = { scaler, workload: `${kind}/${name}`, resource: need.resource, container: container.name ?? '?' };
-        const related = target.chunkStart !== undefined && container.nameNode?.range ? [{ node: { start: container.nameNode.range[0] + target.chunkStart - hpa.chunkStart, end: container.nameNode.range[1] + target.chunkStart - hpa.chunkStart }, message: ctx.t('hpa-missing-request.related', args) }] : [];
+        const related = relatedInChunk(container.nameNode?.range, target.chunkStart, hpa.chunkStart, ctx.t('hpa-missing-request.related', args));
         ctx.report(hpa.chunkStart, { node: need.node, message: ctx.t(message, args), related, data: { resource: need.resource, container: container.name } });
       }
     }

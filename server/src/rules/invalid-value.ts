@@ -13,7 +13,7 @@ import { checkContainerImage } from './container-image';
 import { checkCronJobSchedule } from './cronjob-schedule';
 import { checkIngressClassConflict, checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
-import { checkJobRestartPolicy, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
+import { checkJobRestartPolicy, checkWorkloadDeadline, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
 import { checkStorageConstraints } from './storage-constraints';
@@ -62,6 +62,7 @@ export const invalidValue: Rule = {
     checkApiVersionKind(ctx);
     checkJobRestartPolicy(ctx);
     checkWorkloadRestartPolicy(ctx);
+    checkWorkloadDeadline(ctx);
     checkContainerImage(ctx);
     checkContainerConstraints(ctx);
     checkVolumePaths(ctx);

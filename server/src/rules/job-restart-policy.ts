@@ -8,7 +8,7 @@
  * Unsupported value: "OnFailure": supported values: "Always"" (pkg/apis/apps/validation).
  */
 import { isScalar } from 'yaml';
-import { getScalar } from '../core/yaml-access';
+import { getPair, getScalar } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
 import type { PodModel } from '../k8s/pod-model';
 import { groupOf } from '../k8s/workloads';
@@ -58,6 +58,22 @@ export function checkWorkloadRestartPolicy(ctx: RuleContext): void {
     if (!policy || isUnknownValue(policy) || (policy.value !== 'OnFailure' && policy.value !== 'Never')) continue;
     const args = { kind: pod.object.kind ?? '', value: String(policy.value), path: `${pod.path}.restartPolicy` };
     ctx.report({ node: policy, message: ctx.t('invalid-value.workload-restart-policy', args), data: { field: 'restartPolicy', value: policy.value, allowed: ['Always'], suggestion: 'Always' } });
+  }
+}
+
+/**
+ * Reports `activeDeadlineSeconds` in the pod template of a workload whose pods must keep running:
+ * each pod would be stopped after that time, so the API server forbids it (a Deployment's
+ * template is validated as its ReplicaSet's, and named so).
+ */
+export function checkWorkloadDeadline(ctx: RuleContext): void {
+  for (const pod of ctx.pods) {
+    const kind = pod.object.kind ?? '';
+    if (pod.partial || !(ALWAYS_RUNNING[groupOf(pod.object.apiVersion)] ?? []).includes(kind)) continue;
+    const pair = getPair(pod.spec, 'activeDeadlineSeconds', pod.doc);
+    if (!pair || !isScalar(pair.key) || pair.value === null || (isScalar(pair.value) && (pair.value.value === null || isUnknownValue(pair.value)))) continue;
+    const args = { kind, validated: kind === 'Deployment' ? 'ReplicaSet' : kind, path: `${pod.path}.activeDeadlineSeconds` };
+    ctx.report({ node: pair.key, message: ctx.t('invalid-value.workload-deadline', args), data: { workloadDeadline: true } });
   }
 }
 

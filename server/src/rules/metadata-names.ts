@@ -66,8 +66,9 @@ export function checkMetadataNames(ctx: RuleContext): void {
     }
   }
   for (const pod of ctx.pods) {
-    // A Pod's own labels are its object's, checked above.
-    if (pod.owner !== pod.object.node) checkLabels(ctx, templateLabelsMap(pod), `${pod.path.replace(/\.spec$/, '')}.metadata.labels`);
+    // A Pod's own labels are its object's, checked above. A template's are named without
+    // `metadata` by the server (ValidatePodTemplateSpec: `spec.template.labels`).
+    if (pod.owner !== pod.object.node) checkLabels(ctx, templateLabelsMap(pod), `${pod.path.replace(/\.spec$/, '')}.labels`);
     for (const container of pod.containers) {
       for (const entry of envOf(container, pod.doc).entries) {
         if (entry.name === undefined || !entry.nameNode || isUnknownValue(entry.nameNode)) continue;

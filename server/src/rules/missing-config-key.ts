@@ -12,7 +12,7 @@ import { configKeysOf, configRefsOf, keyFilledByController, keysAreKnown } from 
 import { mayShareNamespace, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject } from '../k8s/neighbourhood';
 import { containerLabel } from '../k8s/pod-model';
 import { closest } from '../util/suggest';
-import { anyTargetChunkSteps, CONFIG_OBJECTS, isTarget, targetChunks, textIfKinds } from './file-contexts';
+import { anyTargetChunkSteps, CONFIG_OBJECTS, isTarget, relatedInChunk, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext, RelatedReport } from './types';
 
 const chunkReadsKeys = (c: FileRuleContext['chunks'][number]): boolean => c.pods.some((pod) => configRefsOf(pod).some((ref) => ref.key !== undefined));
@@ -66,6 +66,5 @@ export const missingConfigKey: FileRule = {
 export function relatedAt(o: IndexedObject, chunkStart: number, message: string): RelatedReport[] {
   if (o.chunkStart === undefined) return [];
   const r = getScalar(getMap(o.object.node, 'metadata', o.doc), 'name', o.doc)?.range ?? o.object.node.range;
-  if (!r) return [];
-  return [{ node: { start: r[0] + o.chunkStart - chunkStart, end: r[1] + o.chunkStart - chunkStart }, message }];
+  return relatedInChunk(r, o.chunkStart, chunkStart, message);
 }

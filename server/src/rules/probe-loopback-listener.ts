@@ -10,14 +10,17 @@
  */
 import type { Node, Scalar } from 'yaml';
 import { isOpenCollection } from '../core/open-collections';
-import { isLoopback, type ContainerListeners } from '../k8s/listeners';
+import { asMap, getMap, getSeqItems, getString } from '../core/yaml-access';
+import { isLoopback, showAddress, type ContainerListeners } from '../k8s/listeners';
 import { argItems, parseAddress, type ArgItem } from '../k8s/listen-values';
 import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import type { FileRuleContext } from './types';
 
 /** Flags that name where the program itself listens: `--listen…`, `--…-bind-address`, `--http-address`. */
-const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe|status|admin|http|https|web)[-_.]?(?:addr|address)$|^--?metrics$/i;
+const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe)[-_.]?(?:addr|address)$|^--?metrics$/i;
+/** Not a TCP listener (`--statsd.listen-udp`), or where the process is told to connect (Consul's CLI `-http-addr`). */
+const NOT_TCP_LISTEN = /udp|unix|sock/i;
 
 /** A loopback bind of one port, and where it is set. */
 export interface LoopbackBind {
@@ -28,6 +31,11 @@ export interface LoopbackBind {
   readonly node?: Node;
   /** For a listen flag: its name and the scalar holding its value (the fix rebinds it). */
   readonly flag?: { readonly name: string; readonly value: Scalar };
+  /**
+   * Read from a flag's name alone: it tells of the container's own probes only. A sibling's flag
+   * may be where a client connects (Consul's CLI `-http-addr`), not where anything listens.
+   */
+  readonly ownOnly?: boolean;
 }
 
 /** The flags of a command line with their values (`--flag=v`, `--flag v`). */
@@ -50,8 +58,10 @@ function flagValues(items: readonly ArgItem[]): { flag: string; value: string; i
 function flagBinds(container: ContainerModel, doc: PodModel['doc']): LoopbackBind[] {
   const items = [...argItems(container, 'command', doc), ...argItems(container, 'args', doc)];
   const out: LoopbackBind[] = [];
-  for (const { flag, value, item, valueItem } of flagValues(items)) {
-    if (!LISTEN_FLAG.test(flag) || /[$`{}]/.test(value)) continue;
+  // A flag given twice: the last one counts (Go's flag package, and most others).
+  const last = new Map(flagValues(items).map((f) => [f.flag, f]));
+  for (const { flag, value, item, valueItem } of last.values()) {
+    if (!LISTEN_FLAG.test(flag) || NOT_TCP_LISTEN.test(flag) || /[$`{}]/.test(value)) continue;
     const addresses = value.split(',').map((v) => parseAddress(v));
     for (const port of new Set(addresses.flatMap((a) => (a?.port ? [a.port] : [])))) {
       const onPort = addresses.filter((a) => a?.port === port);
@@ -69,19 +79,39 @@ export function loopbackBinds(pod: PodModel, all: readonly ContainerListeners[])
   const binds: LoopbackBind[] = [];
   for (const of of all) {
     for (const l of of.listeners) {
-      if (l.protocol === 'TCP' && l.address !== '' && isLoopback(l.address)) binds.push({ container: of.container, port: l.port, origin: l.origin, ...(l.node ? { node: l.node } : {}) });
+      if (l.protocol !== 'TCP' || l.address === '' || !isLoopback(l.address)) continue;
+      // `-p 11211` says the port only; `-l 127.0.0.1` bound it: name the address then.
+      const origin = l.origin.includes(l.address) ? l.origin : showAddress(l.address, l.port);
+      binds.push({ container: of.container, port: l.port, origin, ...(l.node ? { node: l.node } : {}) });
     }
   }
   for (const container of pod.containers) {
-    for (const bind of flagBinds(container, pod.doc)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push(bind);
+    for (const bind of flagBinds(container, pod.doc)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ownOnly: true });
   }
   return binds;
 }
 
+/**
+ * Istio's sidecar injector rewrites HTTP probes to its agent, which sends them to the pod IP
+ * (since 1.10), or to localhost when REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION is true (in
+ * `proxy.istio.io/config`'s proxyMetadata or the istio-proxy container's env): then they pass.
+ */
+function istioProbesLocalhost(pod: PodModel): boolean {
+  const legacy = /REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION["']?\s*[:=]\s*["']?(true|1|t)\b/i;
+  const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
+  if (legacy.test(getString(annotations, 'proxy.istio.io/config', pod.doc) ?? '')) return true;
+  const proxy = pod.containers.find((c) => c.name === 'istio-proxy');
+  const env = proxy ? getSeqItems(proxy.node, 'env', pod.doc) : [];
+  return env.some(({ node }) => {
+    const entry = asMap(node, pod.doc);
+    return getString(entry, 'name', pod.doc) === 'REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION' && /^(true|1|t)$/i.test(getString(entry, 'value', pod.doc) ?? '');
+  });
+}
+
 export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number, pod: PodModel, all: readonly ContainerListeners[]): void {
-  // Under hostNetwork the probe goes to the node's address, which is no loopback either, but
-  // such pods often probe `host: 127.0.0.1` on purpose and bind where the node's tools expect.
-  if (pod.hostNetwork || pod.partial || (pod.hostNetworkNode && pod.hostNetworkNode.value !== false) || isOpenCollection(pod.spec)) return;
+  // Under hostNetwork too: the kubelet probes the pod's IP, then the node's, which is no loopback
+  // either (a probe that sets `host: 127.0.0.1`, as node agents do, is left alone below).
+  if (pod.partial || isOpenCollection(pod.spec) || istioProbesLocalhost(pod)) return;
   // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
   if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
   // Most pods have no probe on a port: read no command lines for them.
@@ -93,7 +123,7 @@ export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number
     for (const ref of container.portReferences) {
       if (!PROBE_PORT.test(ref.where) || probesOtherHost(container, ref.where, pod.doc)) continue;
       const port = typeof ref.value === 'number' ? ref.value : container.ports.find((p) => p.name === ref.value)?.containerPort;
-      const bind = binds.find((b) => b.port === port && (b.container === container || runTogether(b.container, container)));
+      const bind = binds.find((b) => b.port === port && (b.container === container || (!b.ownOnly && runTogether(b.container, container))));
       // A listener of the pod's on every address of that port (read from a setting, not a declaration): it answers.
       if (!bind || all.some((o) => o.listeners.some((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address) && l.source !== 'declared'))) continue;
       const args = { where: ref.where.replace(/\.port$/, ''), port: port ?? '', container: containerLabel(container), binder: containerLabel(bind.container), origin: bind.origin };

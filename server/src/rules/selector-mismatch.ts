@@ -1,7 +1,7 @@
 /**
  * selector-mismatch: a workload's `selector` does not select its own pod template. For apps/v1
  * kinds (and a ReplicationController or a Job with `manualSelector` that sets one) the API server
- * rejects it: "selector does not match template labels". A Job's selector is the server's to
+ * rejects it: "`selector` does not match template `labels`". A Job's selector is the server's to
  * write (job-selector.ts).
  * Only objects that spell out both the selector and the template's labels are judged (a patch
  * file carries one of them only).

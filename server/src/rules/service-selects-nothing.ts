@@ -11,8 +11,8 @@ import { selects, serviceOf, templateLabelsMap } from '../k8s/services';
 import { mayBeAddedByController } from '../k8s/controller-labels';
 import { templateLabelsUnsure } from '../k8s/unknown-names';
 import { editDistance } from '../util/suggest';
-import { isTarget, membershipAndNames, membershipContext, targetChunks } from './file-contexts';
-import type { FileRule, FileRuleContext, Span } from './types';
+import { isTarget, membershipAndNames, membershipContext, relatedInChunk, targetChunks } from './file-contexts';
+import type { FileRule, FileRuleContext, RelatedReport } from './types';
 
 /** How a pod template misses a selector by one label. */
 export interface NearMiss {
@@ -130,8 +130,6 @@ export const serviceSelectsNothing: FileRule = {
   },
 };
 
-function relatedLabels(pod: IndexedPod, chunkStart: number, message: string): { node: Span; message: string }[] {
-  const range = templateLabelsMap(pod.pod)?.range;
-  if (pod.chunkStart === undefined || !range) return [];
-  return [{ node: { start: range[0] + pod.chunkStart - chunkStart, end: range[1] + pod.chunkStart - chunkStart }, message }];
+function relatedLabels(pod: IndexedPod, chunkStart: number, message: string): RelatedReport[] {
+  return relatedInChunk(templateLabelsMap(pod.pod)?.range, pod.chunkStart, chunkStart, message);
 }

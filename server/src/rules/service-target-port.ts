@@ -12,9 +12,9 @@ import { namespaceOf, nearPeers, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { runToEnd } from '../core/slices';
 import { closest } from '../util/suggest';
-import { listenerContext, membershipContext, targetChunks } from './file-contexts';
+import { listenerContext, membershipContext, relatedInChunk, targetChunks } from './file-contexts';
 import { summaryOf, type Images, type PodSummary } from './service-pod-summary';
-import type { FileRule, FileRuleContext, PeerPods, Span } from './types';
+import type { FileRule, FileRuleContext, PeerPods } from './types';
 
 const serviceModels = new WeakMap<object, readonly ServiceModel[]>();
 
@@ -236,26 +236,9 @@ export const serviceTargetPort: FileRule = {
                 suggestion: String(suggestion),
               })
             : '';
+        // Related spans are relative to the Service's chunk; the pod may sit in another one.
         const related = matched.flatMap(({ summary, chunkStart }) =>
-          chunkStart === undefined
-            ? []
-            : summary.serving.flatMap((c) => {
-                const r = c.nameNode?.range;
-                if (!r) return [];
-                // Related spans are relative to the Service's chunk; the pod may sit in another one.
-                const at: Span = {
-                  start: r[0] + chunkStart - chunk.start,
-                  end: r[1] + chunkStart - chunk.start,
-                };
-                return [
-                  {
-                    node: at,
-                    message: ctx.t('service-target-port.related', {
-                      container: containerLabel(c),
-                    }),
-                  },
-                ];
-              }),
+          summary.serving.flatMap((c) => relatedInChunk(c.nameNode?.range, chunkStart, chunk.start, ctx.t('service-target-port.related', { container: containerLabel(c) }))),
         );
         const severity = unsure ? 'information' : undefined;
         ctx.report(chunk.start, {

@@ -4,6 +4,7 @@
  * - a PersistentVolumeClaim requests `storage` ("spec.resources[storage]: Required value");
  * - a PersistentVolume has a `storage` capacity ("spec.capacity: Required value"), and a `local`
  *   one a node affinity ("spec.nodeAffinity: Required value: Local volume requires node affinity");
+ * - a StorageClass names its `provisioner` ("provisioner: Required value");
  * - a PriorityClass of one's own has a value of at most one billion ("value: Forbidden: maximum
  *   allowed value of a user defined priority is 1000000000").
  * A kustomize patch or a resource of a kustomization (an overlay may add the field) and templates
@@ -48,6 +49,10 @@ export function checkStorageConstraints(ctx: RuleContext): void {
       if (getNode(spec, 'local', doc) !== undefined && getNode(spec, 'nodeAffinity', doc) === undefined) {
         ctx.report({ node: getPair(spec, 'local', doc)?.key as Node, message: ctx.t('invalid-value.pv-local-affinity', { path: `${path}spec.nodeAffinity` }), data: { field: 'nodeAffinity' } });
       }
+    } else if (object.apiVersion === 'storage.k8s.io/v1' && object.kind === 'StorageClass') {
+      // No spec: the key goes on `kind`.
+      const kind = getPair(object.node, 'kind', doc)?.key as Node | undefined;
+      if (kind && !mayHold(object.node, 'provisioner', doc)) ctx.report({ node: kind, message: ctx.t('invalid-value.storageclass-provisioner', { path: `${path}provisioner` }), data: { field: 'provisioner' } });
     } else if (object.apiVersion === 'scheduling.k8s.io/v1' && object.kind === 'PriorityClass') {
       const value = getScalar(object.node, 'value', doc);
       const name = getScalar(getMap(object.node, 'metadata', doc), 'name', doc)?.value;

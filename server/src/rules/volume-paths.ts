@@ -2,7 +2,8 @@
  * Part of invalid-value: a path inside a volume must stay inside it. The API server refuses a
  * volume mount's `subPath` or `subPathExpr` that is absolute or steps back ("must be a relative
  * path", "must not contain '..'"), and the same in the `items[].path` of a configMap, secret,
- * downwardAPI or projected volume, which may not start with `..` either (`..data` and its kin are
+ * downwardAPI or projected volume and a projected service-account token's `path`, which may not
+ * start with `..` either (`..data` and its kin are
  * the kubelet's own entries there). pkg/apis/core/validation: validateLocalDescendingPath,
  * validateLocalNonReservedPath.
  */
@@ -28,7 +29,7 @@ function report(ctx: RuleContext, node: Scalar, field: string, path: string, res
   const args = { field, value: node.value, path, reason: errs[0] ?? '' };
   // An absolute path with no backstep means the same folder of the volume without its leading `/`.
   const relative = errs.length === 1 && node.value.startsWith('/') ? node.value.replace(/^\/+/, '') : undefined;
-  ctx.report({ node, message: ctx.t('invalid-value.volume-path', args), data: { volumePath: field, written: node.value, ...(relative ? { relative } : {}) } });
+  ctx.report({ node, message: ctx.t('invalid-value.volume-path', args), data: { volumePath: field, written: node.value, ...(relative ? { rewritten: relative } : {}) } });
 }
 
 /** The `items` lists of a volume: its configMap/secret/downwardAPI source's, or each projected source's. */
@@ -47,17 +48,34 @@ function itemLists(pod: PodModel, volume: PodModel['volumes'][number]): { items:
   return lists;
 }
 
+/** An NFS export's `path` is absolute on the server ("must be an absolute path"); a pod's volume or a PersistentVolume's. */
+function checkNfsPath(ctx: RuleContext, nfs: unknown, doc: PodModel['doc'], path: string): void {
+  const node = isMap(nfs) ? getNode(nfs, 'path', doc) : undefined;
+  if (!isScalar(node) || typeof node.value !== 'string' || node.value === '' || node.value.startsWith('/') || isUnknownValue(node)) return;
+  ctx.report({ node, message: ctx.t('invalid-value.nfs-path', { value: node.value, path }), data: { volumePath: 'nfs', written: node.value, rewritten: `/${node.value}` } });
+}
+
 export function checkVolumePaths(ctx: RuleContext): void {
+  for (const { object, doc } of ctx.objects) {
+    if (object.apiVersion === 'v1' && object.kind === 'PersistentVolume') checkNfsPath(ctx, getNode(getMap(object.node, 'spec', doc), 'nfs', doc), doc, `${object.pathPrefix}spec.nfs.path`);
+  }
   for (const pod of ctx.pods) {
+    for (const volume of pod.volumes) checkNfsPath(ctx, getNode(volume.node, 'nfs', pod.doc), pod.doc, `${volume.path}.nfs.path`);
     for (const container of pod.containers) {
       for (const mount of container.mounts) {
         for (const field of ['subPath', 'subPathExpr']) {
           const node = getNode(mount.node, field, pod.doc);
-          if (isScalar(node)) report(ctx, node, field, `${container.path}.volumeMounts[${mount.index}].${field}`, false);
+          if (isScalar(node)) report(ctx, node, field, `${container.path}.volumeMounts.${field}`, false); // the server names no mount index here
         }
       }
     }
     for (const volume of pod.volumes) {
+      // A projected service-account token's file (the server names it `projected.path`, without its source).
+      const sources = getNode(getMap(volume.node, 'projected', pod.doc), 'sources', pod.doc);
+      for (const source of isSeq(sources) ? sources.items : []) {
+        const token = isMap(source) ? getNode(getMap(source, 'serviceAccountToken', pod.doc), 'path', pod.doc) : undefined;
+        if (isScalar(token)) report(ctx, token, 'path', `${volume.path}.projected.path`, true);
+      }
       for (const { items, path } of itemLists(pod, volume)) {
         if (!isSeq(items)) continue;
         items.items.forEach((item, i) => {

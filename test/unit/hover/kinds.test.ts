@@ -321,3 +321,10 @@ test('hover: the kinds around a pod get their field documentation, long descript
   const role = 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: r}\nrules:\n- verbs: [get]\n';
   assert.match(mustHover(role, 'verbs').markdown, /Verbs is a list of Verbs that apply to ALL the ResourceKinds/);
 });
+
+test('a volume with only a name is given an empty emptyDir, not refused (sweep CA)', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: busybox\n    volumeMounts: [{name: scratch, mountPath: /scratch}]\n  volumes:\n  - name: scratch\n';
+  const h = mustHover(pod, 'scratch', { nth: 1 });
+  assert.match(h.markdown, /names no source, so the API server gives it an empty emptyDir/);
+  assert.doesNotMatch(h.markdown, /rejects/);
+});

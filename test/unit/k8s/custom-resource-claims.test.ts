@@ -92,7 +92,7 @@ test("a StatefulSet's pod spec is checked only in the pods its controller create
   const m = Object.fromEntries(all.map((f) => [f.rule, f.message]));
   assert.match(m['duplicate-container-name'] ?? '', /kubectl apply accepts this, since the API server does not check a StatefulSet's pod template; it rejects each pod the StatefulSet's controller creates.*FailedCreate: "spec\.containers\[1\]\.name: Duplicate value: "app""/);
   // The template's labels are validated on apply, and the apply-time warnings stay.
-  assert.match(all.find((f) => f.rule === 'invalid-name')?.message ?? '', /kubectl apply rejects this: "spec\.template\.metadata\.labels/);
+  assert.match(all.find((f) => f.rule === 'invalid-name')?.message ?? '', /kubectl apply rejects this: "spec\.template\.labels/);
   assert.match(m['port-conflict'] ?? '', /kubectl apply only warns: "spec\.template\.spec\.containers/);
   assert.match(messages(sts, 'zh-cn')['duplicate-container-name'] ?? '', /API 服务器不检查 StatefulSet 的 Pod 模板.*"spec\.containers\[1\]\.name/);
 });

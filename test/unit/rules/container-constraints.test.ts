@@ -103,3 +103,17 @@ test('restartPolicy on a regular container is accepted (ContainerRestartRules, o
   `;
   assert.deepEqual(findings(bare, 'invalid-value'), []);
 });
+
+test('activeDeadlineSeconds in a long-running workload\'s pod template is forbidden; the fix removes it (probe BX)', () => {
+  const workload = (kind: string, extra = '      activeDeadlineSeconds: 600\n'): string =>
+    `apiVersion: apps/v1\nkind: ${kind}\nmetadata: {name: web}\nspec:\n  serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n${extra}      containers:\n      - {name: web, image: nginx:1.27}\n`;
+  const deployment = findings(workload('Deployment'), 'invalid-value');
+  assert.equal(deployment.length, 1);
+  assert.equal(deployment[0]?.text, 'activeDeadlineSeconds');
+  assert.match(deployment[0]?.message ?? '', /kubectl apply rejects this: "spec\.template\.spec\.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in ReplicaSet is not Supported"/);
+  // A StatefulSet's own validation checks it on apply (not only its controller's pods).
+  assert.match(findings(workload('StatefulSet'), 'invalid-value')[0]?.message ?? '', /kubectl apply rejects this: "spec\.template\.spec\.activeDeadlineSeconds: Forbidden: activeDeadlineSeconds in StatefulSet is not Supported"/);
+  assert.deepEqual(findings(workload('Deployment', '      activeDeadlineSeconds: ${DEADLINE}\n'), 'invalid-value'), []);
+  const { fix } = applyFix(workload('DaemonSet'), 'invalid-value', /Remove activeDeadlineSeconds/, workload('DaemonSet', ''));
+  assert.equal(fix.preferred, true);
+});

@@ -58,7 +58,7 @@ spec:
   );
   assert.match(found[2]!, /"metadata\.labels: Invalid value: "hello world": a valid label must be an empty string or consist of alphanumeric characters/);
   assert.match(found[3]!, /"data\[数据库地址\]: Invalid value: "数据库地址": a valid config key must consist of alphanumeric characters/);
-  assert.match(found[5]!, /"spec\.template\.metadata\.labels: Invalid value/);
+  assert.match(found[5]!, /"spec\.template\.labels: Invalid value/);
   assert.match(found[6]!, /"spec\.template\.spec\.containers\[0\]\.env\[0\]\.name: Invalid value: "端口"/);
 });
 

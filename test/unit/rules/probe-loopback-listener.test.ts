@@ -46,18 +46,30 @@ test('port-not-served: a known image moved to loopback by its setting (prometheu
   assert.equal(findings(pod(prometheus), 'port-not-served').length, 1);
 });
 
-test('port-not-served: a sibling holding the probed port on loopback', () => {
-  const sibling = manager('--health-probe-bind-address=:8081', '8080', '      - name: exporter\n        image: example.com/exporter:v1\n        args: ["--listen-address=127.0.0.1:8080"]\n');
+test('port-not-served: a sibling of a known image holding the probed port on loopback', () => {
+  const sibling = manager('--health-probe-bind-address=:8081', '9090', '      - name: prometheus\n        image: prom/prometheus:v2.53.0\n        args: ["--web.listen-address=127.0.0.1:9090"]\n');
   const [finding] = findings(pod(sibling), 'port-not-served');
-  assert.match(finding?.message ?? '', /Container "exporter" holds port 8080 on the pod's loopback only .* livenessProbe\.httpGet of container "manager"/);
+  assert.match(finding?.message ?? '', /Container "prometheus" holds port 9090 on the pod's loopback only .* livenessProbe\.httpGet of container "manager"/);
+  // A sibling's flag is read from its name alone: it may be where a client connects (Consul's CLI `-http-addr`), so it says nothing of others' probes (probe BX).
+  const client = manager('--health-probe-bind-address=:8081', '8500', '      - name: cli\n        image: example.com/consul-cli:1\n        args: ["-listen-addr=127.0.0.1:8500"]\n');
+  assert.deepEqual(findings(pod(client), 'port-not-served'), []);
 });
 
 test('port-not-served: silent when the probe reaches the port', () => {
   for (const bind of ['--health-probe-bind-address=:8081', '--health-probe-bind-address=0.0.0.0:8081', '--health-probe-bind-address=${PROBE_ADDR}', '--upstream=http://127.0.0.1:8081/', '--health-probe-bind-address=127.0.0.1:9999']) {
     assert.deepEqual(findings(pod(manager(bind)), 'port-not-served'), [], bind);
   }
-  // The node's network (the probe goes to the node's address, often with host: 127.0.0.1 on purpose), a loopback host, exec probes.
-  assert.deepEqual(findings(pod(manager('--health-probe-bind-address=127.0.0.1:8081'), '      hostNetwork: true\n'), 'port-not-served'), []);
+  // Probe BX: the last of a repeated flag counts; a UDP listener; a list with the pod's IP; Istio's legacy localhost probes.
+  assert.deepEqual(findings(pod(manager('--health-probe-bind-address=127.0.0.1:8081", "--health-probe-bind-address=:8081')), 'port-not-served'), []);
+  assert.deepEqual(findings(pod(manager('--statsd.listen-udp=127.0.0.1:8081')), 'port-not-served'), []);
+  assert.deepEqual(findings(pod(manager('--listen-client-urls=http://127.0.0.1:8081,http://$(POD_IP):8081')), 'port-not-served'), []);
+  const etcd = '      - name: etcd\n        image: quay.io/coreos/etcd:v3.5.9\n        env: [{name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]\n        command: [etcd, "--listen-client-urls=http://127.0.0.1:2379,http://$(POD_IP):2379"]\n        readinessProbe:\n          tcpSocket: {port: 2379}\n';
+  assert.deepEqual(findings(pod(etcd), 'port-not-served'), [], 'the known image listens on the pod IP too');
+  const istio = pod(manager('--health-probe-bind-address=127.0.0.1:8081')).replace('    metadata: {labels: {app: m}}', '    metadata:\n      labels: {app: m}\n      annotations:\n        proxy.istio.io/config: |\n          proxyMetadata:\n            REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION: "true"');
+  assert.ok(istio.includes('proxy.istio.io/config'));
+  assert.deepEqual(findings(istio, 'port-not-served'), []);
+  // The node's network: the probe goes to the node's address, no loopback either (probe BX's miss).
+  assert.equal(findings(pod(manager('--health-probe-bind-address=127.0.0.1:8081'), '      hostNetwork: true\n'), 'port-not-served').length, 1);
   const withHost = pod(manager('--health-probe-bind-address=127.0.0.1:8081').replace('{path: /healthz, port: 8081}', '{host: 127.0.0.1, path: /healthz, port: 8081}'));
   assert.deepEqual(findings(withHost, 'port-not-served').filter((f) => /loopback only/.test(f.message)), [], 'the loopback host is its own finding');
   const exec = manager('--health-probe-bind-address=127.0.0.1:8081').replace('httpGet: {path: /healthz, port: 8081}', 'exec: {command: [wget, -qO-, "http://127.0.0.1:8081/healthz"]}');

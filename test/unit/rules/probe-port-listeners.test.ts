@@ -269,3 +269,40 @@ test('probe-port-elsewhere: a proxy sibling whose configuration is not in sight 
   // A TCP probe only opens a connection to the proxy: still the finding.
   assert.equal(findings(text.replace('httpGet: {path: /healthz, port: 8443}', 'tcpSocket: {port: 8443}'), 'probe-port-elsewhere').length, 1);
 });
+
+test('probe-port-elsewhere: Caddy forwarding to this container (reverse_proxy, php_fastcgi) and HAProxy, whose routes are not read, are not said to answer alone (sweep CB)', () => {
+  const caddyPod = (site: string): string => yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: caddy}
+    data:
+      Caddyfile: |
+        :80 {
+          ${site}
+        }
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: cloud}
+    spec:
+      containers:
+      - name: app
+        image: example/app:1
+        ports: [{containerPort: 9000}]
+        readinessProbe:
+          httpGet: {path: /status.php, port: 80}
+      - name: caddy
+        image: caddy:2.8
+        ports: [{containerPort: 80}]
+        volumeMounts: [{name: conf, mountPath: /etc/caddy/Caddyfile, subPath: Caddyfile}]
+      volumes:
+      - {name: conf, configMap: {name: caddy}}
+  `;
+  assert.equal(findings(caddyPod('php_fastcgi 127.0.0.1:9000'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(caddyPod('reverse_proxy localhost:9000'), 'probe-port-elsewhere').length, 0);
+  // Caddy answering by itself, or proxying to a port that is not this container's: the probe tests Caddy.
+  assert.equal(findings(caddyPod('respond "ok" 200'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(caddyPod('reverse_proxy localhost:7000'), 'probe-port-elsewhere').length, 1);
+  const haproxy = caddyPod('respond "ok" 200').replace('image: caddy:2.8', 'image: haproxy:3.0').replace('/etc/caddy/Caddyfile', '/usr/local/etc/haproxy/haproxy.cfg');
+  assert.equal(findings(haproxy, 'probe-port-elsewhere').length, 0);
+});

@@ -202,6 +202,9 @@ test('service-target-port: a kubebuilder manager listens where --metrics-bind-ad
   assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[/kube-green]'), 'service-target-port').length, 0);
   assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[]'), 'service-target-port').length, 0);
   assert.equal(findings(manager('[--metrics-bind-address=:8443]', '[python3]'), 'service-target-port').length, 1);
+  // Probe BX: flags written in `command` count; the last of a repeated flag counts (`0` turns metrics off).
+  assert.equal(findings(manager('[--leader-elect]', '[/manager, --metrics-bind-address=:8443]'), 'service-target-port').length, 0);
+  assert.equal(findings(manager('[--metrics-bind-address=:8443, --metrics-bind-address=0]'), 'service-target-port').length, 1);
   // No metrics flag: kubebuilder v3's default is :8080 (v4's is off), so 8080 may serve (sweep BW: argocd-operator).
   const v3 = manager('[--leader-elect]').replace('targetPort: 8443', 'targetPort: 8080');
   assert.ok(v3.includes('targetPort: 8080'));

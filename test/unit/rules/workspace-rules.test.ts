@@ -206,6 +206,8 @@ test('host-port-conflict across workloads: silent for other ports, pinned pods, 
   assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: edge}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: edge}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100, 'nodeSelector: {role: core}') }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: "${ROLE}"}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100, 'nodeSelector: {role: edge}') }).length, 0);
+  // An example below is an alternative, not deployed beside it (probe BX).
+  assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/examples/alt/b.yaml': daemonSet('b', 9100) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/overlay.yaml': daemonSet('a', 9100) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/staging/b.yaml': daemonSet('b', 9100) }).length, 0);
 });

@@ -154,7 +154,7 @@ export const hoverEn = {
   'hover.volume.nfs': '**`nfs`** — mounts an NFS export; data outlives the pod and can be shared by many pods at once.',
   'hover.volume.csi': '**`csi`** — an inline volume provided by a CSI driver; what it holds and how long it lives depend on the driver.',
   'hover.volume.other': '**`{source}`** — a volume type provided by the kubelet\'s `{source}` plugin.',
-  'hover.volume.no-source': 'This volume names no source: the API server rejects it ("must specify a volume type").',
+  'hover.volume.no-source': 'This volume names no source, so the API server gives it an empty emptyDir (SetDefaults_Volume): a scratch directory that lives and dies with the pod.',
 
   // Mounts
   'hover.mount.title': '**Mount of `{volume}` at `{mountPath}`** in `{name}` ({mode}).',

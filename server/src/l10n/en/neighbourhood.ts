@@ -1,11 +1,11 @@
 /** English messages of the rules about a pod's neighbourhood: selectors, Services, env, config references. */
 export const neighbourhoodEn = {
   'selector-mismatch.value':
-    'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template is labelled {key}: {actual}. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+    'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template is labelled {key}: {actual}. A workload must select its own template: kubectl apply rejects this ("spec.template.metadata.labels: Invalid value: …: `selector` does not match template `labels`").',
   'selector-mismatch.missing':
-    'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template has no label {key}. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+    'The selector of {kind} "{name}" asks for {key}: {expected}, but its pod template has no label {key}. A workload must select its own template: kubectl apply rejects this ("spec.template.metadata.labels: Invalid value: …: `selector` does not match template `labels`").',
   'selector-mismatch.expression':
-    'The selector expression on {key} of {kind} "{name}" does not match its pod template\'s labels. A workload must select its own template: kubectl apply rejects this ("selector does not match template labels").',
+    'The selector expression on {key} of {kind} "{name}" does not match its pod template\'s labels. A workload must select its own template: kubectl apply rejects this ("spec.template.metadata.labels: Invalid value: …: `selector` does not match template `labels`").',
   'selector-mismatch.absent':
     '{kind} "{name}" has no spec.selector. apps/v1 requires one (extensions/v1beta1 and apps/v1beta1 took the template\'s labels): kubectl apply rejects this with "spec.selector: Required value", and nothing of the object is created. The selector cannot be changed later, so pick the labels that will always name these pods.',
   'selector-mismatch.related': 'The pod template\'s labels.',

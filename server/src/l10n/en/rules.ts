@@ -249,6 +249,8 @@ export const rulesEn = {
     "Knative sets {name} in every container of the revision. kubectl apply is refused by Knative's webhook: \"\"{name}\" is a reserved environment variable: {path}\".",
   'invalid-value.workload-restart-policy':
     "A {kind} keeps its pods running and replaces them when they stop, so their restartPolicy must be \"Always\", not \"{value}\" (for pods that run to completion, use a Job). kubectl apply rejects this: \"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\".",
+  'invalid-value.workload-deadline':
+    'A {kind} keeps its pods running, so its pod template may not set activeDeadlineSeconds, which would stop each pod after that many seconds (for pods that run to completion, use a Job). kubectl apply rejects this: "{path}: Forbidden: activeDeadlineSeconds in {validated} is not Supported".',
   'invalid-value.schedule-tz':
     "A CronJob's time zone goes in spec.timeZone, not in the schedule: kubectl apply rejects this: \"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\".",
   'invalid-value.schedule-syntax':
@@ -269,6 +271,10 @@ export const rulesEn = {
     'Bidirectional mount propagation lets mounts made in container "{container}" reach the host, so only a privileged container may use it. kubectl apply rejects this: "{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers".',
   'invalid-value.volume-path':
     '{field} "{value}" is no path inside the volume (it must be relative, without ".."): kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
+  'invalid-value.nfs-path':
+    'An NFS export is named by its absolute path on the server, not "{value}": kubectl apply rejects this: "{path}: Invalid value: "{value}": must be an absolute path".',
+  'invalid-value.storageclass-provisioner':
+    'This StorageClass names no provisioner, so nothing could make its volumes. kubectl apply rejects this: "{path}: Required value". Add provisioner (e.g. kubernetes.io/no-provisioner for volumes made by hand).',
   'invalid-value.image-missing':
     'Container "{name}" has no image, and every container needs one: kubectl apply rejects this: "{path}: Required value".',
   'invalid-value.job-restart-policy':

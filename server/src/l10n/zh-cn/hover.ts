@@ -147,7 +147,7 @@ export const hoverZhCn: Record<string, string> = {
   'hover.volume.nfs': '**`nfs`** —— 挂载一个 NFS 导出目录；数据比 Pod 活得更久，并可同时被多个 Pod 共享。',
   'hover.volume.csi': '**`csi`** —— 由 CSI 驱动提供的内联卷；其内容和生命周期取决于驱动。',
   'hover.volume.other': '**`{source}`** —— 由 kubelet 的 `{source}` 插件提供的卷类型。',
-  'hover.volume.no-source': '这个卷没有指定来源：API 服务器会拒绝它（"must specify a volume type"）。',
+  'hover.volume.no-source': '这个卷没有指定来源，API 服务器会给它一个空的 emptyDir（SetDefaults_Volume）：一个随 Pod 创建和删除的临时目录。',
 
   // 挂载
   'hover.mount.title': '**卷 `{volume}` 挂载到 `{mountPath}`**（容器 `{name}`，{mode}）。',

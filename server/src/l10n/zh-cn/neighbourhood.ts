@@ -1,11 +1,11 @@
 /** 关于 Pod 周边（选择器、Service、环境变量、配置引用）的规则的简体中文消息。 */
 export const neighbourhoodZhCn = {
   'selector-mismatch.value':
-    '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板标签是 {key}: {actual}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+    '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板标签是 {key}: {actual}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“spec.template.metadata.labels: Invalid value: …: `selector` does not match template `labels`”）。',
   'selector-mismatch.missing':
-    '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板没有标签 {key}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+    '{kind} "{name}" 的选择器要求 {key}: {expected}，但它的 Pod 模板没有标签 {key}。工作负载必须选中自己的模板：kubectl apply 会拒绝（“spec.template.metadata.labels: Invalid value: …: `selector` does not match template `labels`”）。',
   'selector-mismatch.expression':
-    '{kind} "{name}" 选择器中关于 {key} 的表达式与 Pod 模板的标签不匹配。工作负载必须选中自己的模板：kubectl apply 会拒绝（“selector does not match template labels”）。',
+    '{kind} "{name}" 选择器中关于 {key} 的表达式与 Pod 模板的标签不匹配。工作负载必须选中自己的模板：kubectl apply 会拒绝（“spec.template.metadata.labels: Invalid value: …: `selector` does not match template `labels`”）。',
   'selector-mismatch.absent':
     '{kind} "{name}" 没有 spec.selector。apps/v1 要求必须有（extensions/v1beta1 和 apps/v1beta1 会沿用模板的标签）：kubectl apply 会以 “spec.selector: Required value” 拒绝它，对象的任何部分都不会被创建。选择器以后不能修改，所以请选那些永远标识这些 Pod 的标签。',
   'selector-mismatch.related': 'Pod 模板的标签。',

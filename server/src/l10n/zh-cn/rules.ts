@@ -251,6 +251,8 @@ export const rulesZhCn: Record<string, string> = {
     "Knative 会在该修订版的每个容器中设置 {name}。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"{name}\" is a reserved environment variable: {path}\"。",
   'invalid-value.workload-restart-policy':
     "{kind} 会让它的 Pod 持续运行，并在其停止时替换它们，所以 restartPolicy 必须是 \"Always\"，而不是 \"{value}\"（要运行至结束的 Pod 请使用 Job）。kubectl apply 会拒绝：\"{path}: Unsupported value: \"{value}\": supported values: \"Always\"\"。",
+  'invalid-value.workload-deadline':
+    '{kind} 会让它的 Pod 持续运行，所以其 Pod 模板不能设置 activeDeadlineSeconds（它会在这么多秒后停止每个 Pod；要运行至结束的 Pod 请使用 Job）。kubectl apply 会拒绝："{path}: Forbidden: activeDeadlineSeconds in {validated} is not Supported"。',
   'invalid-value.schedule-tz':
     "CronJob 的时区应写在 spec.timeZone 中，而不是写在 schedule 里：kubectl apply 会拒绝：\"{path}: Invalid value: \"{value}\": cannot use TZ or CRON_TZ in schedule, use timeZone field instead\"。",
   'invalid-value.schedule-syntax':
@@ -271,6 +273,10 @@ export const rulesZhCn: Record<string, string> = {
     'Bidirectional 挂载传播会让容器 "{container}" 中的挂载传到宿主机上，因此只有特权容器才能使用。kubectl apply 会拒绝："{path}: Forbidden: Bidirectional mount propagation is available only to privileged containers"。',
   'invalid-value.volume-path':
     '{field} "{value}" 不是卷内的路径（必须是相对路径，且不含 ".."）：kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
+  'invalid-value.nfs-path':
+    'NFS 导出要用它在服务器上的绝对路径来指定，而不是 "{value}"：kubectl apply 会拒绝："{path}: Invalid value: "{value}": must be an absolute path"。',
+  'invalid-value.storageclass-provisioner':
+    '这个 StorageClass 没有指定 provisioner，没有任何组件能为它创建卷。kubectl apply 会拒绝："{path}: Required value"。请添加 provisioner（手工创建卷时可用 kubernetes.io/no-provisioner）。',
   'invalid-value.image-missing':
     '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝："{path}: Required value"。',
   'invalid-value.job-restart-policy':
