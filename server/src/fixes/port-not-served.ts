@@ -7,7 +7,8 @@ import { containerByPath, fact, isAt, writtenIn } from './find';
 import { runTogether } from '../k8s/pod-model';
 import { listenerEnv, moveListenerFix } from './move-listener';
 import type { Fix, FixProvider } from './types';
-import { removeBlockPair, replaceScalar } from './yaml-edit';
+import { addPair, removeBlockPair, replaceScalar } from './yaml-edit';
+import { getMap } from '../core/yaml-access';
 import { loopbackHosts } from '../rules/probe-loopback-host';
 import { everyAddress, loopbackBinds } from '../rules/probe-loopback-listener';
 import type { Node } from 'yaml';
@@ -78,11 +79,19 @@ const loopbackListenerFixes: FixProvider = (ctx) => {
   const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
   const port = Number(fact(ctx, 'port'));
   if (!hit) return [];
+  const fixes: Fix[] = [];
+  // On the node's network: probe the node's loopback, where the process listens (preferred: the
+  // port stays off the node's other interfaces).
+  const where = String(fact(ctx, 'loopbackListener'));
+  const probed = fact(ctx, 'hostNetwork') === true ? containerByPath(ctx, fact(ctx, 'probedPath'))?.container : undefined;
+  const handler = probed && /^(\w+)\.(httpGet|tcpSocket)\.port$/.exec(where);
+  const handlerMap = handler ? getMap(getMap(probed.node, handler[1]!, hit.pod.doc), handler[2]!, hit.pod.doc) : undefined;
+  if (handlerMap && probed && writtenIn(handlerMap, probed.node)) fixes.push({ title: ctx.t('fix.port-not-served.loopback-probe-host'), edits: [addPair(ctx.analysis.text, ctx.chunk.start, handlerMap, 'host', '127.0.0.1')], preferred: true });
   const bind = loopbackBinds(hit.pod, podListeners(hit.pod, listenerEnv(ctx))).find((b) => b.container === hit.container && b.port === port && b.flag);
   const value = bind?.flag?.value;
-  if (!bind?.flag || !value || typeof value.value !== 'string' || !writtenIn(value, hit.container.node)) return [];
+  if (!bind?.flag || !value || typeof value.value !== 'string' || !writtenIn(value, hit.container.node)) return fixes;
   const rebound = everyAddress(value.value);
-  if (rebound === value.value) return [];
-  const preferred = /health|probe|ready|live|status/i.test(bind.flag.name);
-  return [{ title: ctx.t('fix.port-not-served.loopback-listener', { value: rebound }), edits: [replaceScalar(ctx.chunk.start, value, rebound)], preferred }];
+  if (rebound === value.value) return fixes;
+  const preferred = fixes.length === 0 && /health|probe|ready|live|status/i.test(bind.flag.name);
+  return [...fixes, { title: ctx.t('fix.port-not-served.loopback-listener', { value: rebound }), edits: [replaceScalar(ctx.chunk.start, value, rebound)], preferred }];
 };

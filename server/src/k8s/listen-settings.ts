@@ -88,7 +88,8 @@ export function bindAddress(setting: ListenSetting, args: readonly ArgItem[], en
   const first = expand(raw, env).text.split(/[\s,]+/).filter(Boolean);
   // Several addresses (redis `--bind a b`): one that covers everything wins, else one the pod IP
   // reaches (what probes and Services see), else the first.
-  const parsed = first.map((a) => parseAddress(a)?.address ?? a);
+  // Redis 7 marks an address it may fail to bind with `-` (`bind 127.0.0.1 -::1`).
+  const parsed = first.map((a) => a.replace(/^-(?=[\d:[])/, '')).map((a) => parseAddress(a)?.address ?? a);
   return parsed.includes('') || parsed.length === 0 ? '' : (parsed.find((a) => !isLoopback(a)) ?? parsed[0]);
 }
 

@@ -1,7 +1,7 @@
 /**
  * Whether a sibling that listens on a probe's port forwards that probe to the probed container:
  * a reverse proxy in front of the app (nginx `proxy_pass http://127.0.0.1:8080`, Caddy
- * `reverse_proxy localhost:8080` or `php_fastcgi 127.0.0.1:9000`, oauth2-proxy
+ * `reverse_proxy localhost:8080` or `php_fastcgi 127.0.0.1:9000`, httpd `ProxyPass`, oauth2-proxy
  * `--upstream=http://127.0.0.1:8080` with the probe's path exempt from login, kube-rbac-proxy
  * `--upstream` with the path in `--ignore-paths`). An HTTP probe through it reaches the app: when
  * the app refuses or hangs the proxy answers 502/504, and the kubelet counts that as a failure.
@@ -210,10 +210,10 @@ function kubeRbacProxyForwards(c: ContainerModel, listener: Listener | undefined
 /** A port reference of a liveness, readiness or startup probe (`readinessProbe.httpGet.port`). */
 export const PROBE_PORT = /^(livenessProbe|readinessProbe|startupProbe)\./;
 
-/** Whether an HTTP probe sets `host`: the kubelet then connects there, not to the pod. */
+/** Whether an HTTP or TCP probe sets `host`: the kubelet then connects there, not to the pod. */
 export function probesOtherHost(container: ContainerModel, where: string, doc: Document): boolean {
-  const probe = where.slice(0, where.indexOf('.'));
-  return (getString(getMap(getMap(container.node, probe, doc), 'httpGet', doc), 'host', doc) ?? '') !== '';
+  const probe = getMap(container.node, where.slice(0, where.indexOf('.')), doc);
+  return ['httpGet', 'tcpSocket'].some((handler) => (getString(getMap(probe, handler, doc), 'host', doc) ?? '') !== '');
 }
 
 /** The path of the probe's `httpGet` (`/` by default), or undefined for other probes. */
@@ -232,9 +232,9 @@ export function forwardsProbe(sibling: ContainerModel, listener: Listener | unde
   const config = listener?.config;
   const value = config?.configMap.files.get(config.key);
   const image = sibling.image ?? '';
-  if (listener && config && value && /nginx|envoy|caddy/.test(image)) {
+  if (listener && config && value && /nginx|envoy|caddy|httpd|apache/.test(image)) {
     const text = readableText(value, config.key);
-    const forwards = /envoy/.test(image) ? envoyForwards : /caddy/.test(image) ? caddyForwards : nginxForwards;
+    const forwards = /envoy/.test(image) ? envoyForwards : /caddy/.test(image) ? caddyForwards : /httpd|apache/.test(image) ? httpdForwards : nginxForwards;
     if ('text' in text && forwards(text.text, listener.port, path, reaches)) return true;
   }
   // HAProxy and Varnish run only on a configuration of one's own (HAProxy ships none), which
@@ -243,7 +243,7 @@ export function forwardsProbe(sibling: ContainerModel, listener: Listener | unde
   return oauth2ProxyForwards(sibling, doc, path, reaches) || kubeRbacProxyForwards(sibling, listener, doc, path, reaches);
 }
 
-const UNREAD_PROXIES = /^(haproxy|haproxy-alpine|haproxy-ubuntu|varnish)$/;
+const UNREAD_PROXIES = /^(haproxy|varnish)([-_][\w.-]+)?$/;
 
 /**
  * Caddy: a `reverse_proxy` or `php_fastcgi` directive to a loopback upstream that reaches the
@@ -252,13 +252,26 @@ const UNREAD_PROXIES = /^(haproxy|haproxy-alpine|haproxy-ubuntu|varnish)$/;
  * probe, so the probe is not said to test Caddy alone.
  */
 function caddyForwards(text: string, _port: number, _path: string, reaches: (port: number) => boolean): boolean {
-  for (const line of text.split(/\r?\n/)) {
+  // `reverse_proxy localhost:8080`, `reverse_proxy :8080` (a bare port is localhost), or the block
+  // form's `to 127.0.0.1:8080` lines.
+  return directiveTargets(text, /^(reverse_proxy|php_fastcgi|to)$/).some((word) => {
+    const port = loopbackPort(word.startsWith(':') ? `http://localhost${word}` : word.includes('://') ? word : `http://${word}`);
+    return port !== undefined && reaches(port);
+  });
+}
+
+/** The words after a directive on its line, for the directives `name` matches (comments dropped). */
+function directiveTargets(text: string, name: RegExp): string[] {
+  return text.split(/\r?\n/).flatMap((line) => {
     const words = line.replace(/#.*$/, '').trim().split(/\s+/);
-    if (words[0] !== 'reverse_proxy' && words[0] !== 'php_fastcgi') continue;
-    for (const word of words.slice(1)) {
-      const port = loopbackPort(word.includes('://') ? word : `http://${word}`);
-      if (port !== undefined && reaches(port)) return true;
-    }
-  }
-  return false;
+    return name.test(words[0] ?? '') ? words.slice(1).map((w) => w.replace(/^["']|["']$/g, '')) : [];
+  });
+}
+
+/** Apache httpd: `ProxyPass /path http://127.0.0.1:8080/` (or ProxyPassMatch) to a port that reaches the probed container. */
+function httpdForwards(text: string, _port: number, _path: string, reaches: (port: number) => boolean): boolean {
+  return directiveTargets(text, /^ProxyPass(Match)?$/i).some((word) => {
+    const port = word.includes('://') ? loopbackPort(word) : undefined;
+    return port !== undefined && reaches(port);
+  });
 }

@@ -4,6 +4,7 @@
  *  - a probe or lifecycle hook on an init container that is not a sidecar (restartPolicy: Always):
  *    it runs to completion before the app starts, so nothing would act on them
  *    ("Forbidden: may not be set for init containers without restartPolicy=Always");
+ *  - `privileged: true` with `allowPrivilegeEscalation: false` (a privileged process can always escalate);
  *  - `mountPropagation: Bidirectional` in a container that is not privileged: its mounts would
  *    reach the host ("Forbidden: Bidirectional mount propagation is available only to privileged
  *    containers"; the path has no mount index, as the API server writes it).
@@ -48,12 +49,27 @@ function checkBidirectional(ctx: RuleContext, pod: PodModel, container: Containe
   }
 }
 
+/**
+ * A privileged container always runs with privilege escalation: `allowPrivilegeEscalation: false`
+ * beside `privileged: true` is refused ("cannot set `allowPrivilegeEscalation` to false and
+ * `privileged` to true").
+ */
+function checkPrivilegedEscalation(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
+  const security = asMap(getNode(container.node, 'securityContext', pod.doc), pod.doc);
+  const privileged = getNode(security, 'privileged', pod.doc);
+  const escalation = getNode(security, 'allowPrivilegeEscalation', pod.doc);
+  if (!isScalar(privileged) || privileged.value !== true || !isScalar(escalation) || escalation.value !== false) return;
+  const path = `${container.path}.securityContext`;
+  ctx.report({ node: escalation, message: ctx.t('invalid-value.privileged-escalation', { container: containerLabel(container), path }), data: { privilegedEscalation: true } });
+}
+
 export function checkContainerConstraints(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) continue;
     for (const container of pod.containers) {
       checkInitHandlers(ctx, pod, container);
       checkBidirectional(ctx, pod, container);
+      checkPrivilegedEscalation(ctx, pod, container);
     }
   }
 }

@@ -22,30 +22,48 @@ export const hostPortConflict: Rule = {
       // spec.containers' ports, so across containers only those can clash. The API server still
       // rejects a repeat inside one init container: their keys carry the container's path.
       const own = new Map(pod.containers.filter((c) => !publishesHostPorts(c)).flatMap((c) => c.ports.map((p) => [p, `#${c.path}`] as const)));
-      const key = (p: PortModel): string | undefined => (p.hostPort !== undefined && p.hostPortNode ? `${p.protocol}/${p.hostIP}/${p.hostPort}${own.get(p) ?? ''}` : undefined);
+      // With hostNetwork the API server sets a port's hostPort to its containerPort when the pod
+      // is created (a Pod on apply; a template's pods when the controller makes them).
+      const defaulted = hostNetworkDefaults(pod);
+      const hostPortOf = (p: PortModel): number | undefined => p.hostPort ?? (defaulted ? p.containerPort : undefined);
+      const key = (p: PortModel): string | undefined => {
+        const hostPort = hostPortOf(p);
+        return hostPort !== undefined && (p.hostPortNode ?? p.containerPortNode) ? `${p.protocol}/${p.hostIP}/${hostPort}${own.get(p) ?? ''}` : undefined;
+      };
       for (const { container, port, earlier } of portClashes(pod, key, true)) {
-        if (port.hostPort === undefined || !port.hostPortNode) continue;
+        const hostPort = hostPortOf(port);
+        const node = port.hostPortNode ?? port.containerPortNode;
+        if (hostPort === undefined || !node) continue;
         // The API server checks regular containers together and each init container alone.
         const apiChecks = container.list === 'containers' ? earlier.container.list === 'containers' : earlier.container === container;
+        const implied = port.hostPort === undefined || earlier.port.hostPort === undefined;
         const args = {
-          hostPort: port.hostPort,
+          hostPort,
           protocol: port.protocol,
           hostIP: port.hostIP || '0.0.0.0',
           name: containerLabel(container),
           other: containerLabel(earlier.container),
-          path: `${port.path}.hostPort`,
-          tuple: `${port.protocol}/${port.hostIP}/${port.hostPort}`,
+          kind: pod.kind,
+          // A template's pods are refused by the pod's own validation: paths from the pod.
+          path: implied && pod.object.node !== pod.owner ? `spec${port.path.slice(pod.path.length)}.hostPort` : `${port.path}.hostPort`,
+          tuple: `${port.protocol}/${port.hostIP}/${hostPort}`,
         };
+        const key = !apiChecks ? 'host-port-conflict.runtime' : !implied ? 'host-port-conflict.rejected' : pod.object.node === pod.owner ? 'host-port-conflict.host-network' : 'host-port-conflict.host-network-template';
         ctx.report({
-          node: port.hostPortNode,
-          message: ctx.t(apiChecks ? 'host-port-conflict.rejected' : 'host-port-conflict.runtime', args),
-          related: [{ node: earlier.port.hostPortNode ?? earlier.port.node, message: ctx.t('host-port-conflict.related', { ...args, name: args.other }) }],
-          data: { hostPort: port.hostPort, protocol: port.protocol, containerPort: port.containerPort },
+          node,
+          message: ctx.t(key, args),
+          related: [{ node: earlier.port.hostPortNode ?? earlier.port.containerPortNode ?? earlier.port.node, message: ctx.t('host-port-conflict.related', { ...args, name: args.other }) }],
+          data: { hostPort, protocol: port.protocol, containerPort: port.containerPort, ...(implied ? { hostNetworkDefault: true } : {}) },
         });
       }
     }
   },
 };
+
+/** A pod whose `hostNetwork` is literally true: its ports' hostPorts default to their containerPorts. */
+export function hostNetworkDefaults(pod: PodModel): boolean {
+  return pod.hostNetwork && pod.hostNetworkNode?.value === true && !pod.partial;
+}
 
 /** Whether the kubelet maps the container's host ports (generatePodSandboxConfig: spec.containers only). */
 function publishesHostPorts(container: ContainerModel): boolean {
@@ -74,10 +92,9 @@ function placement(pod: PodModel): string | undefined {
 /** A folder of examples or samples: each one is an alternative, not deployed with what is around it. */
 const EXAMPLES = /[/\\](examples?|samples?|demos?)[/\\]/i;
 
-/** Two files in different folders, one of them among examples: never applied together (probe BX). */
+/** Two files, one of them among examples: each example is applied alone, never beside another (probes BX, BY). */
 function alternatives(a: string, b: string): boolean {
-  const folder = (p: string): string => p.slice(0, Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\')));
-  return folder(a) !== folder(b) && (EXAMPLES.test(a) || EXAMPLES.test(b));
+  return a !== b && (EXAMPLES.test(a) || EXAMPLES.test(b));
 }
 
 function overlaps(a: PortModel, b: PortModel): boolean {
@@ -152,7 +169,8 @@ export const hostPortConflictAcross: FileRule = {
     const others = hood.pods.filter((p) => placement(p.pod) !== undefined && nodePorts(p.pod).length > 0);
     for (const mine of own) {
       for (const other of others) {
-        if (other === mine || (other.pod.kind === mine.pod.kind && other.pod.name === mine.pod.name)) continue;
+        // Two definitions of one workload (an overlay, a copy per environment, a DaemonSet or a Deployment of one name to pick from).
+        if (other === mine || (other.pod.name !== undefined && other.pod.name === mine.pod.name)) continue;
         // Kept to the same nodes (no selector, or the same one): they meet on each of them.
         if (placement(other.pod) !== placement(mine.pod)) continue;
         if (alternatives(other.source ?? ctx.source ?? '', ctx.source ?? '')) continue;

@@ -17,6 +17,7 @@ import { listenerClashes } from '../k8s/listener-clashes';
 import { containerListeners, type Listener, type ListenerEnv } from '../k8s/listeners';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { listenerContext, targetChunks } from './file-contexts';
+import { hostNetworkDefaults } from './host-port-conflict';
 import type { FileRule } from './types';
 
 export const portConflict: FileRule = {
@@ -35,6 +36,8 @@ export const portConflict: FileRule = {
           const port = later.declaration;
           const other = earlier.declaration;
           if (!port?.containerPortNode || !other || port.containerPort === undefined || reported.has(port)) continue;
+          // Under hostNetwork both declarations take the port on the node: host-port-conflict's error.
+          if (hostNetworkDefaults(pod)) continue;
           reported.add(port);
           const args = {
             port: port.containerPort,

@@ -18,8 +18,8 @@ import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import type { FileRuleContext } from './types';
 
 /** Flags that name where the program itself listens: `--listen…`, `--…-bind-address`, `--http-address`. */
-const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe)[-_.]?(?:addr|address)$|^--?metrics$/i;
-/** Not a TCP listener (`--statsd.listen-udp`), or where the process is told to connect (Consul's CLI `-http-addr`). */
+const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe|http|https|web|admin|status)[-_.]?(?:addr|address)$|^--?metrics$/i;
+/** Not a TCP listener (`--statsd.listen-udp`, a unix socket). */
 const NOT_TCP_LISTEN = /udp|unix|sock/i;
 
 /** A loopback bind of one port, and where it is set. */
@@ -51,55 +51,85 @@ function flagValues(items: readonly ArgItem[]): { flag: string; value: string; i
   return out;
 }
 
+/** What a container's listen flags bind, port by port: loopback only, or somewhere the pod IP reaches. */
+interface FlagPorts {
+  /** The last flag binding the port on loopback, for ports no flag binds elsewhere. */
+  readonly loopback: Map<number, { flag: string; value: string; item: ArgItem; valueItem: ArgItem }>;
+  readonly reachable: Set<number>;
+  /** A listen flag whose value cannot be read (a placeholder): any port may be bound anywhere. */
+  readonly unread: boolean;
+}
+
 /**
- * Ports a container's listen flags bind on loopback only: every address the flag lists for that
- * port is a loopback one (`--listen-client-urls=http://127.0.0.1:2379,http://0.0.0.0:2379` is not).
+ * Every listen flag of the command line, each time it is given: some are repeatable (gunicorn
+ * `--bind`, node-exporter's `--web.listen-address`), others keep their last value, so a port is
+ * loopback only when every address any of them gives it is a loopback one
+ * (`--listen-client-urls=http://127.0.0.1:2379,http://$(POD_IP):2379` is not).
  */
-function flagBinds(container: ContainerModel, doc: PodModel['doc']): LoopbackBind[] {
+function flagPorts(container: ContainerModel, doc: PodModel['doc']): FlagPorts {
   const items = [...argItems(container, 'command', doc), ...argItems(container, 'args', doc)];
-  const out: LoopbackBind[] = [];
-  // A flag given twice: the last one counts (Go's flag package, and most others).
-  const last = new Map(flagValues(items).map((f) => [f.flag, f]));
-  for (const { flag, value, item, valueItem } of last.values()) {
-    if (!LISTEN_FLAG.test(flag) || NOT_TCP_LISTEN.test(flag) || /[$`{}]/.test(value)) continue;
-    const addresses = value.split(',').map((v) => parseAddress(v));
-    for (const port of new Set(addresses.flatMap((a) => (a?.port ? [a.port] : [])))) {
-      const onPort = addresses.filter((a) => a?.port === port);
-      if (onPort.every((a) => a && a.address !== '' && isLoopback(a.address))) {
-        const written = item.index >= 0 && valueItem.index >= 0 && valueItem.node; // not a word of a variable
-        out.push({ container, port, origin: item === valueItem ? item.text : `${flag} ${value}`, ...(item.node ? { node: item.node } : {}), ...(written ? { flag: { name: flag, value: written } } : {}) });
+  const out: FlagPorts = { loopback: new Map(), reachable: new Set(), unread: false };
+  for (const found of flagValues(items)) {
+    if (!LISTEN_FLAG.test(found.flag) || NOT_TCP_LISTEN.test(found.flag)) continue;
+    for (const part of found.value.split(',')) {
+      const address = parseAddress(part);
+      if (!address?.port) {
+        if (/[$`{}]/.test(part)) (out as { unread: boolean }).unread = true;
+        continue;
       }
+      // `$(POD_IP):8000`: a host the kubelet fills in is the pod's, reachable.
+      if (address.address !== '' && isLoopback(address.address)) out.loopback.set(address.port, found);
+      else out.reachable.add(address.port);
     }
   }
+  for (const port of out.reachable) out.loopback.delete(port);
   return out;
+}
+
+/** The loopback-only binds of a container's listen flags. */
+function flagBinds(container: ContainerModel, ports: FlagPorts): LoopbackBind[] {
+  if (ports.unread) return [];
+  return [...ports.loopback].map(([port, { flag, value, item, valueItem }]) => {
+    const written = item.index >= 0 && valueItem.index >= 0 && valueItem.node; // not a word of a variable
+    return { container, port, origin: item === valueItem ? item.text : `${flag} ${value}`, ...(item.node ? { node: item.node } : {}), ...(written ? { flag: { name: flag, value: written } } : {}) };
+  });
 }
 
 /** Loopback-only binds of the pod: known images' listeners and listen flags of any container. */
 export function loopbackBinds(pod: PodModel, all: readonly ContainerListeners[]): LoopbackBind[] {
   const binds: LoopbackBind[] = [];
+  const flags = new Map(pod.containers.map((c) => [c, flagPorts(c, pod.doc)]));
   for (const of of all) {
+    const own = flags.get(of.container);
     for (const l of of.listeners) {
       if (l.protocol !== 'TCP' || l.address === '' || !isLoopback(l.address)) continue;
+      // The model keeps one address per listener; the flags may bind the port elsewhere too.
+      if (own && (own.unread || own.reachable.has(l.port))) continue;
       // `-p 11211` says the port only; `-l 127.0.0.1` bound it: name the address then.
       const origin = l.origin.includes(l.address) ? l.origin : showAddress(l.address, l.port);
       binds.push({ container: of.container, port: l.port, origin, ...(l.node ? { node: l.node } : {}) });
     }
   }
   for (const container of pod.containers) {
-    for (const bind of flagBinds(container, pod.doc)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ownOnly: true });
+    for (const bind of flagBinds(container, flags.get(container)!)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ownOnly: true });
   }
   return binds;
 }
 
 /**
- * Istio's sidecar injector rewrites HTTP probes to its agent, which sends them to the pod IP
- * (since 1.10), or to localhost when REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION is true (in
- * `proxy.istio.io/config`'s proxyMetadata or the istio-proxy container's env): then they pass.
+ * A mesh that sends the kubelet's probes to the app over the pod's loopback, where they pass.
+ * Istio's injector rewrites HTTP probes to its agent, which sends them to the pod IP (since 1.10),
+ * or to localhost when REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION is true (in
+ * `proxy.istio.io/config`'s proxyMetadata or the istio-proxy container's env).
  */
-function istioProbesLocalhost(pod: PodModel): boolean {
+function meshProbesLocalhost(pod: PodModel): boolean {
   const legacy = /REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION["']?\s*[:=]\s*["']?(true|1|t)\b/i;
   const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
   if (legacy.test(getString(annotations, 'proxy.istio.io/config', pod.doc) ?? '')) return true;
+  // Consul's injector rewrites probes to Envoy, which sends them on to 127.0.0.1; Linkerd's proxy
+  // takes the kubelet's connections too (its way to the app is not read here).
+  if (/^true$/i.test(getString(annotations, 'consul.hashicorp.com/connect-inject', pod.doc) ?? '')) return true;
+  if (/^enabled$/i.test(getString(annotations, 'linkerd.io/inject', pod.doc) ?? '')) return true;
   const proxy = pod.containers.find((c) => c.name === 'istio-proxy');
   const env = proxy ? getSeqItems(proxy.node, 'env', pod.doc) : [];
   return env.some(({ node }) => {
@@ -111,7 +141,7 @@ function istioProbesLocalhost(pod: PodModel): boolean {
 export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number, pod: PodModel, all: readonly ContainerListeners[]): void {
   // Under hostNetwork too: the kubelet probes the pod's IP, then the node's, which is no loopback
   // either (a probe that sets `host: 127.0.0.1`, as node agents do, is left alone below).
-  if (pod.partial || isOpenCollection(pod.spec) || istioProbesLocalhost(pod)) return;
+  if (pod.partial || isOpenCollection(pod.spec) || meshProbesLocalhost(pod)) return;
   // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
   if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
   // Most pods have no probe on a port: read no command lines for them.
@@ -127,11 +157,13 @@ export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number
       // A listener of the pod's on every address of that port (read from a setting, not a declaration): it answers.
       if (!bind || all.some((o) => o.listeners.some((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address) && l.source !== 'declared'))) continue;
       const args = { where: ref.where.replace(/\.port$/, ''), port: port ?? '', container: containerLabel(container), binder: containerLabel(bind.container), origin: bind.origin };
+      // On the node's network the process shares the node's loopback: a probe `host: 127.0.0.1` reaches it.
+      const key = pod.hostNetwork ? 'port-not-served.loopback-listener-host-network' : bind.container === container ? 'port-not-served.loopback-listener' : 'port-not-served.loopback-listener-sibling';
       ctx.report(chunkStart, {
         node: ref.node,
-        message: ctx.t(bind.container === container ? 'port-not-served.loopback-listener' : 'port-not-served.loopback-listener-sibling', args),
+        message: ctx.t(key, args),
         related: bind.node ? [{ node: bind.node, message: ctx.t('port-not-served.loopback-listener-related', args) }] : [],
-        data: { loopbackListener: ref.where, port, containerPath: bind.container.path },
+        data: { loopbackListener: ref.where, port, containerPath: bind.container.path, probedPath: container.path, hostNetwork: pod.hostNetwork },
       });
     }
   }

@@ -39,7 +39,7 @@ export const selectorMismatch: Rule = {
   check(ctx) {
     for (const pod of ctx.pods) {
       const absent = ctx.options.fragment || ctx.options.kustomizeResource || ctx.chunk.masked ? undefined : absentSelector(pod);
-      if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: pod.name ?? '?' }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
+      if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: writtenName(pod, ctx.chunk.text) }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
       for (const job of ctx.options.fragment ? [] : jobSelectorProblems(pod, ctx.options.kustomizeResource === true)) {
         const args = { kind: pod.kind, name: writtenName(pod, ctx.chunk.text), label: job.label ?? '', value: job.value ?? '', expected: job.expected ?? '', creator: job.creator ?? '' };
         ctx.report({ node: problemNode(job), message: ctx.t(job.creator ? `selector-mismatch.creator-${job.kind}` : `selector-mismatch.${job.kind}`, args) });
@@ -50,7 +50,7 @@ export const selectorMismatch: Rule = {
       const found = misses(pod, whole);
       if (!found) continue;
       for (const miss of found.misses) {
-        const args = { kind: pod.kind, name: pod.name ?? '?', key: miss.key, expected: miss.expected ?? '', actual: miss.actual ?? '' };
+        const args = { kind: pod.kind, name: writtenName(pod, ctx.chunk.text), key: miss.key, expected: miss.expected ?? '', actual: miss.actual ?? '' };
         const key = miss.expected === undefined ? 'selector-mismatch.expression' : miss.actual === undefined ? 'selector-mismatch.missing' : 'selector-mismatch.value';
         ctx.report({
           node: miss.node,

@@ -10,7 +10,7 @@
  * A kustomize patch or a resource of a kustomization (an overlay may add the field) and templates
  * are left alone.
  */
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getNode, getPair, getScalar } from '../core/yaml-access';
 import type { RuleContext } from './types';
@@ -52,7 +52,9 @@ export function checkStorageConstraints(ctx: RuleContext): void {
     } else if (object.apiVersion === 'storage.k8s.io/v1' && object.kind === 'StorageClass') {
       // No spec: the key goes on `kind`.
       const kind = getPair(object.node, 'kind', doc)?.key as Node | undefined;
-      if (kind && !mayHold(object.node, 'provisioner', doc)) ctx.report({ node: kind, message: ctx.t('invalid-value.storageclass-provisioner', { path: `${path}provisioner` }), data: { field: 'provisioner' } });
+      const provisioner = getNode(object.node, 'provisioner', doc);
+      const empty = provisioner === null || (isScalar(provisioner) && (provisioner.value === null || provisioner.value === ''));
+      if (kind && (empty || !mayHold(object.node, 'provisioner', doc))) ctx.report({ node: kind, message: ctx.t('invalid-value.storageclass-provisioner', { path: `${path}provisioner` }), data: { field: 'provisioner' } });
     } else if (object.apiVersion === 'scheduling.k8s.io/v1' && object.kind === 'PriorityClass') {
       const value = getScalar(object.node, 'value', doc);
       const name = getScalar(getMap(object.node, 'metadata', doc), 'name', doc)?.value;

@@ -29,7 +29,8 @@ function report(ctx: RuleContext, node: Scalar, field: string, path: string, res
   const args = { field, value: node.value, path, reason: errs[0] ?? '' };
   // An absolute path with no backstep means the same folder of the volume without its leading `/`.
   const relative = errs.length === 1 && node.value.startsWith('/') ? node.value.replace(/^\/+/, '') : undefined;
-  ctx.report({ node, message: ctx.t('invalid-value.volume-path', args), data: { volumePath: field, written: node.value, ...(relative ? { rewritten: relative } : {}) } });
+  const key = errs[0] === "must not start with '..'" ? 'invalid-value.volume-path-reserved' : 'invalid-value.volume-path';
+  ctx.report({ node, message: ctx.t(key, args), data: { volumePath: field, written: node.value, ...(relative ? { rewritten: relative } : {}) } });
 }
 
 /** The `items` lists of a volume: its configMap/secret/downwardAPI source's, or each projected source's. */
@@ -55,12 +56,26 @@ function checkNfsPath(ctx: RuleContext, nfs: unknown, doc: PodModel['doc'], path
   ctx.report({ node, message: ctx.t('invalid-value.nfs-path', { value: node.value, path }), data: { volumePath: 'nfs', written: node.value, rewritten: `/${node.value}` } });
 }
 
+/** A hostPath may not step back ("must not contain '..'"); a pod's volume or a PersistentVolume's. */
+function checkHostPath(ctx: RuleContext, hostPath: unknown, doc: PodModel['doc'], path: string): void {
+  const node = isMap(hostPath) ? getNode(hostPath, 'path', doc) : undefined;
+  if (isScalar(node) && typeof node.value === 'string' && node.value.split('/').includes('..') && !isUnknownValue(node)) {
+    ctx.report({ node, message: ctx.t('invalid-value.host-path-backstep', { value: node.value, path }), data: { volumePath: 'hostPath', written: node.value } });
+  }
+}
+
 export function checkVolumePaths(ctx: RuleContext): void {
   for (const { object, doc } of ctx.objects) {
-    if (object.apiVersion === 'v1' && object.kind === 'PersistentVolume') checkNfsPath(ctx, getNode(getMap(object.node, 'spec', doc), 'nfs', doc), doc, `${object.pathPrefix}spec.nfs.path`);
+    if (object.apiVersion !== 'v1' || object.kind !== 'PersistentVolume') continue;
+    const spec = getMap(object.node, 'spec', doc);
+    checkNfsPath(ctx, getNode(spec, 'nfs', doc), doc, `${object.pathPrefix}spec.nfs.path`);
+    checkHostPath(ctx, getNode(spec, 'hostPath', doc), doc, `${object.pathPrefix}spec.hostPath.path`);
   }
   for (const pod of ctx.pods) {
-    for (const volume of pod.volumes) checkNfsPath(ctx, getNode(volume.node, 'nfs', pod.doc), pod.doc, `${volume.path}.nfs.path`);
+    for (const volume of pod.volumes) {
+      checkNfsPath(ctx, getNode(volume.node, 'nfs', pod.doc), pod.doc, `${volume.path}.nfs.path`);
+      checkHostPath(ctx, getNode(volume.node, 'hostPath', pod.doc), pod.doc, `${volume.path}.hostPath.path`);
+    }
     for (const container of pod.containers) {
       for (const mount of container.mounts) {
         for (const field of ['subPath', 'subPathExpr']) {

@@ -231,3 +231,25 @@ test('port-conflict: two programs Podsight does not know, each only declaring th
   assert.deepEqual(findings(pod('example/web:1', 'nginx:1.27', 80), 'port-conflict').map((f) => f.severity), ['error']);
   assert.deepEqual(findings(pod('nginx:1.27', 'nginx:1.27', 80), 'port-conflict').map((f) => f.severity), ['error']);
 });
+
+test('host-port-conflict: under hostNetwork two containers declaring one containerPort both take it on the node (sweep CD)', () => {
+  const pod = (kind: string, hostNetwork = 'true'): string => {
+    const spec = `hostNetwork: ${hostNetwork}\n  containers:\n  - name: plugin\n    image: example/csi-plugin:1\n    ports: [{name: healthz, containerPort: 9808}]\n  - name: liveness-probe\n    image: registry.k8s.io/sig-storage/livenessprobe:v2.12.0\n    ports: [{containerPort: 9808}]\n`;
+    return kind === 'Pod'
+      ? `apiVersion: v1\nkind: Pod\nmetadata: {name: csi}\nspec:\n  ${spec}`
+      : `apiVersion: apps/v1\nkind: ${kind}\nmetadata: {name: csi}\nspec:\n  selector: {matchLabels: {app: csi}}\n  template:\n    metadata: {labels: {app: csi}}\n    spec:\n      ${spec.replace(/\n/g, '\n    ')}`;
+  };
+  const [onPod, ...rest] = findings(pod('Pod'), 'host-port-conflict');
+  assert.equal(rest.length, 0);
+  assert.equal(onPod?.severity, 'error');
+  assert.equal(onPod?.text, '9808');
+  assert.match(onPod?.message ?? '', /kubectl apply rejects this: "spec\.containers\[1\]\.ports\[0\]\.hostPort: Duplicate value: "TCP\/\/9808""/);
+  // A DaemonSet is accepted; each pod its controller creates is refused, with the pod's path.
+  const [onDaemonSet] = findings(pod('DaemonSet'), 'host-port-conflict');
+  assert.match(onDaemonSet?.message ?? '', /when the DaemonSet's controller creates a pod.*FailedCreate: "spec\.containers\[1\]\.ports\[0\]\.hostPort: Duplicate value: "TCP\/\/9808""/);
+  // The error replaces port-conflict's "only warns"; without hostNetwork that warning stays.
+  assert.deepEqual(findings(pod('Pod'), 'port-conflict'), []);
+  assert.deepEqual(findings(pod('Pod', 'false'), 'host-port-conflict'), []);
+  assert.equal(findings(pod('Pod', 'false'), 'port-conflict').length, 1);
+  assert.deepEqual(findings(pod('Pod', '"{{ .Values.hostNetwork }}"'), 'host-port-conflict'), []);
+});

@@ -90,3 +90,30 @@ test('port-not-served: the fix binds the listen flag on every address (preferred
   const offered = fixesOf(tunnel, 'port-not-served', 0, {}).fixes.filter((f) => !/^Disable/.test(f.title));
   assert.deepEqual(offered.map((f) => [f.title, f.preferred ?? false]), [['Listen on every address: 0.0.0.0:2000', false]]);
 });
+
+test('port-not-served: repeatable listen flags, meshes that probe over loopback, a probe host, and the node network (probe BY)', () => {
+  // gunicorn binds every --bind; node-exporter every --web.listen-address: one on the pod IP answers.
+  const gunicorn = '      - name: app\n        image: example.com/django:1\n        command: [gunicorn, --bind, "$(POD_IP):8000", --bind, "127.0.0.1:8000", app.wsgi]\n        readinessProbe: {tcpSocket: {port: 8000}}\n';
+  assert.deepEqual(findings(pod(gunicorn), 'port-not-served'), []);
+  const exporter = '      - name: exporter\n        image: prom/node-exporter:v1.8.1\n        args: ["--web.listen-address=127.0.0.1:9100", "--web.listen-address=$(POD_IP):9100"]\n        livenessProbe: {httpGet: {path: /, port: 9100}}\n';
+  assert.deepEqual(findings(pod(exporter), 'port-not-served'), []);
+  // Consul's injector rewrites probes to Envoy, which sends them to 127.0.0.1.
+  const consul = pod(manager('--health-probe-bind-address=127.0.0.1:8081')).replace('    metadata: {labels: {app: m}}', '    metadata:\n      labels: {app: m}\n      annotations: {consul.hashicorp.com/connect-inject: "true"}');
+  assert.ok(consul.includes('connect-inject'));
+  assert.deepEqual(findings(consul, 'port-not-served'), []);
+  // oauth2-proxy's --http-address is where it listens.
+  const proxy = '      - name: oauth2-proxy\n        image: quay.io/oauth2-proxy/oauth2-proxy:v7.6.0\n        args: ["--http-address=127.0.0.1:4180"]\n        readinessProbe: {httpGet: {path: /ping, port: 4180}}\n';
+  assert.equal(findings(pod(proxy), 'port-not-served').length, 1);
+});
+
+test('port-not-served: on the node network the preferred fix probes the loopback, and a tcpSocket host is read (probe BY)', () => {
+  const hostNet = pod(manager('--health-probe-bind-address=127.0.0.1:8081'), '      hostNetwork: true\n');
+  const [finding] = findings(hostNet, 'port-not-served');
+  assert.match(finding?.message ?? '', /on the node's network that is the node's loopback.*Probe the loopback with host: 127\.0\.0\.1/);
+  const { fix } = applyFix(hostNet, 'port-not-served', /Probe the node's loopback: host: 127\.0\.0\.1/, hostNet.replace('{path: /healthz, port: 8081}', '{path: /healthz, port: 8081, host: 127.0.0.1}'));
+  assert.equal(fix.preferred, true);
+  const offered = fixesOf(hostNet, 'port-not-served', 0, {}).fixes.filter((f) => !/^Disable/.test(f.title));
+  assert.deepEqual(offered.map((f) => f.preferred ?? false), [true, false], 'rebinding every address is offered, not preferred');
+  const tcp = pod(manager('--health-probe-bind-address=127.0.0.1:8081').replace('httpGet: {path: /healthz, port: 8081}', 'tcpSocket: {host: 127.0.0.1, port: 8081}'), '      hostNetwork: true\n');
+  assert.deepEqual(findings(tcp, 'port-not-served'), []);
+});

@@ -305,4 +305,36 @@ test('probe-port-elsewhere: Caddy forwarding to this container (reverse_proxy, p
   assert.equal(findings(caddyPod('reverse_proxy localhost:7000'), 'probe-port-elsewhere').length, 1);
   const haproxy = caddyPod('respond "ok" 200').replace('image: caddy:2.8', 'image: haproxy:3.0').replace('/etc/caddy/Caddyfile', '/usr/local/etc/haproxy/haproxy.cfg');
   assert.equal(findings(haproxy, 'probe-port-elsewhere').length, 0);
+  // Probe BY: the block form's `to`, a bare port (localhost), and HAProxy's and Varnish's other images.
+  assert.equal(findings(caddyPod('reverse_proxy {\n            to 127.0.0.1:9000\n          }'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(caddyPod('reverse_proxy :9000'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(haproxy.replace('image: haproxy:3.0', 'image: haproxytech/haproxy-debian:3.0'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(haproxy.replace('image: haproxy:3.0', 'image: varnish-software/varnish-plus:6.0'), 'probe-port-elsewhere').length, 0);
+});
+
+test('probe-port-elsewhere: httpd with ProxyPass to the probed container forwards the probe (probe BY)', () => {
+  const text = (target: string): string => yaml`
+    apiVersion: v1
+    kind: ConfigMap
+    metadata: {name: httpd}
+    data:
+      httpd.conf: |
+        Listen 80
+        ProxyPass "/" "${target}"
+    ---
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: app}
+    spec:
+      containers:
+      - name: app
+        image: tomcat:10.1
+        livenessProbe: {httpGet: {path: /health, port: 80}}
+      - name: httpd
+        image: httpd:2.4
+        volumeMounts: [{name: conf, mountPath: /usr/local/apache2/conf/httpd.conf, subPath: httpd.conf}]
+      volumes: [{name: conf, configMap: {name: httpd}}]
+  `;
+  assert.equal(findings(text('http://127.0.0.1:8080/'), 'probe-port-elsewhere').length, 0);
+  assert.equal(findings(text('http://127.0.0.1:9999/'), 'probe-port-elsewhere').length, 1);
 });

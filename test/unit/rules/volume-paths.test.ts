@@ -53,3 +53,16 @@ test('invalid-value: an NFS path is absolute on the server; a StorageClass names
   assert.deepEqual(findings(storageClass('provisioner: kubernetes.io/no-provisioner\n'), 'invalid-value'), []);
   assert.deepEqual(findings(storageClass(''), 'invalid-value', { kustomizeResource: true }), []);
 });
+
+test('invalid-value: reserved `..` names, a hostPath that steps back, an empty provisioner, privileged without escalation (probe BY, sweep CD)', () => {
+  const items = pod('subPath: x', '  - name: data\n    downwardAPI:\n      items: [{path: ..labels, fieldRef: {fieldPath: metadata.labels}}]\n');
+  assert.match(findings(items, 'invalid-value')[0]?.message ?? '', /starts with "\.\.", which a volume keeps for the kubelet's own entries/);
+  const host = pod('readOnly: true', '  - name: data\n    hostPath: {path: /var/lib/../log}\n');
+  assert.match(findings(host, 'invalid-value')[0]?.message ?? '', /"spec\.volumes\[0\]\.hostPath\.path: Invalid value: "\/var\/lib\/\.\.\/log": must not contain '\.\.'"/);
+  for (const empty of ['provisioner: ""\n', 'provisioner:\n']) {
+    assert.equal(findings(`apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata: {name: s}\n${empty}`, 'invalid-value').length, 1, empty);
+  }
+  const privileged = pod('readOnly: true').replace('    image: mysql:8.0\n', '    image: mysql:8.0\n    securityContext: {privileged: true, allowPrivilegeEscalation: false}\n');
+  assert.match(findings(privileged, 'invalid-value')[0]?.message ?? '', /"spec\.containers\[0\]\.securityContext: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true"/);
+  assert.deepEqual(findings(privileged.replace('allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: true'), 'invalid-value'), []);
+});

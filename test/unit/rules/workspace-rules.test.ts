@@ -208,6 +208,11 @@ test('host-port-conflict across workloads: silent for other ports, pinned pods, 
   assert.equal(workspaceFindings(daemonSet('a', 9100, 'nodeSelector: {role: "${ROLE}"}'), 'host-port-conflict', { '/ws/app/b.yaml': daemonSet('b', 9100, 'nodeSelector: {role: edge}') }).length, 0);
   // An example below is an alternative, not deployed beside it (probe BX).
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/examples/alt/b.yaml': daemonSet('b', 9100) }).length, 0);
+  // Probe BY and sweep CD: two examples in one examples folder; a DaemonSet and a Deployment of one name to pick from.
+  assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/examples/b.yaml': daemonSet('b', 9100) }).length, 0);
+  const sameName = deployment('{app: web}').replace('name: web', 'name: agent').replace('ports: [{name: http, containerPort: 8080}]', 'ports: [{containerPort: 9100, hostPort: 9100}]');
+  assert.ok(sameName.includes('name: agent'));
+  assert.equal(workspaceFindings(sameName, 'host-port-conflict', { '/ws/app/ds.yaml': daemonSet('agent', 9100) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/app/overlay.yaml': daemonSet('a', 9100) }).length, 0);
   assert.equal(workspaceFindings(daemonSet('a', 9100), 'host-port-conflict', { '/ws/staging/b.yaml': daemonSet('b', 9100) }).length, 0);
 });

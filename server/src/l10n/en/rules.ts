@@ -48,6 +48,8 @@ export const rulesEn = {
     'Container "{container}" listens on port {port} on the pod\'s loopback only ({origin}), but the kubelet sends {where} to the pod\'s IP, from the node: the connection is refused and the probe fails (a liveness probe restarts the container again and again, a readiness probe keeps the pod out of its Services). Bind the port on every address (0.0.0.0), or probe another port.',
   'port-not-served.loopback-listener-sibling':
     'Container "{binder}" holds port {port} on the pod\'s loopback only ({origin}), and while it does no process of the pod can take it on every address; the kubelet sends {where} of container "{container}" to the pod\'s IP, from the node: the connection is refused and the probe fails (a liveness probe restarts the container again and again, a readiness probe keeps the pod out of its Services).',
+  'port-not-served.loopback-listener-host-network':
+    'Container "{binder}" listens on port {port} on the loopback only ({origin}); on the node\'s network that is the node\'s loopback, but the kubelet sends {where} of container "{container}" to the node\'s address: the connection is refused and the probe fails (a liveness probe restarts the container again and again). Probe the loopback with host: 127.0.0.1, or bind the port on every address.',
   'port-not-served.loopback-listener-related': 'Port {port} is bound to loopback only here: {origin}.',
   'port-not-served.nothing': 'no port with these settings',
   'port-not-served.served': '{listen} ({how})',
@@ -66,6 +68,10 @@ export const rulesEn = {
     'hostPort {hostPort}/{protocol} on {hostIP} is already taken by container "{other}"; the node can give it to only one listener. kubectl apply rejects this: "{path}: Duplicate value: "{tuple}"".',
   'host-port-conflict.runtime':
     'hostPort {hostPort}/{protocol} on {hostIP} is already taken by container "{other}", which runs at the same time; the node can give it to only one listener. The API server does not check this combination, so the pod is accepted and then fails to start.',
+  'host-port-conflict.host-network':
+    'With hostNetwork, the API server sets each port\'s hostPort to its containerPort, so container "{name}" takes {hostPort}/{protocol} on the node, which container "{other}" takes too; a node gives it to one listener only. kubectl apply rejects this: "{path}: Duplicate value: "{tuple}"".',
+  'host-port-conflict.host-network-template':
+    'With hostNetwork, the API server sets each port\'s hostPort to its containerPort when the {kind}\'s controller creates a pod, so container "{name}" takes {hostPort}/{protocol} on the node, which container "{other}" takes too. Every such pod is refused and none runs: the {kind}\'s events show FailedCreate: "{path}: Duplicate value: "{tuple}"".',
   'host-port-conflict.related': 'Container "{name}" takes hostPort {hostPort}/{protocol} here.',
 
   'host-network-port-mismatch.message':
@@ -275,6 +281,12 @@ export const rulesEn = {
     'An NFS export is named by its absolute path on the server, not "{value}": kubectl apply rejects this: "{path}: Invalid value: "{value}": must be an absolute path".',
   'invalid-value.storageclass-provisioner':
     'This StorageClass names no provisioner, so nothing could make its volumes. kubectl apply rejects this: "{path}: Required value". Add provisioner (e.g. kubernetes.io/no-provisioner for volumes made by hand).',
+  'invalid-value.volume-path-reserved':
+    '{field} "{value}" starts with "..", which a volume keeps for the kubelet\'s own entries (..data and the timestamped folders it swaps in): kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
+  'invalid-value.host-path-backstep':
+    'hostPath "{value}" steps back with "..", which the API server refuses in a host path: kubectl apply rejects this: "{path}: Invalid value: "{value}": must not contain \'..\'". Write the path without "..".',
+  'invalid-value.privileged-escalation':
+    'Container "{container}" is privileged, and a privileged process can always gain more privileges, so allowPrivilegeEscalation cannot be false: kubectl apply rejects this: "{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true".',
   'invalid-value.image-missing':
     'Container "{name}" has no image, and every container needs one: kubectl apply rejects this: "{path}: Required value".',
   'invalid-value.job-restart-policy':

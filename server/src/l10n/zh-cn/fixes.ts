@@ -24,6 +24,7 @@ export const fixesZhCn = {
   'fix.move.how.env': '设置环境变量 {setting}',
   'fix.move.how.nginx-edit': '把 ConfigMap "{configMap}" 中的 listen {from} 改为 {to}',
   'fix.move.how.nginx-new': '在文件末尾新增 ConfigMap "{configMap}"（listen {port}），并挂载为 conf.d/default.conf',
+  'fix.port-not-served.loopback-probe-host': '探测节点的回环地址：host: 127.0.0.1',
   'fix.port-not-served.loopback-listener': '在所有地址上监听：{value}',
   'fix.port-not-served.loopback-host': '删除 host: {host}（探测 Pod IP）',
   'fix.port-not-served.probe': '改为探测 {image} 实际监听的端口 {port}',

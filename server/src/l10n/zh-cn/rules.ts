@@ -51,6 +51,8 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{container}" 只在 Pod 的回环地址上监听端口 {port}（{origin}），但 kubelet 从节点向 Pod IP 发送 {where}：连接被拒绝，探针失败（存活探针会让容器一再重启，就绪探针会让 Pod 一直不进入其 Service）。请让该端口绑定所有地址（0.0.0.0），或探测其他端口。',
   'port-not-served.loopback-listener-sibling':
     '容器 "{binder}" 只在 Pod 的回环地址上占用端口 {port}（{origin}），此时 Pod 中任何进程都无法在所有地址上绑定该端口；kubelet 从节点向 Pod IP 发送容器 "{container}" 的 {where}：连接被拒绝，探针失败（存活探针会让容器一再重启，就绪探针会让 Pod 一直不进入其 Service）。',
+  'port-not-served.loopback-listener-host-network':
+    '容器 "{binder}" 只在回环地址上监听端口 {port}（{origin}）；在节点网络中这是节点的回环地址，但 kubelet 把容器 "{container}" 的 {where} 发往节点地址：连接被拒绝，探针失败（存活探针会让容器一再重启）。请用 host: 127.0.0.1 探测回环地址，或让该端口绑定所有地址。',
   'port-not-served.loopback-listener-related': '端口 {port} 在这里只绑定到回环地址：{origin}。',
   'port-not-served.nothing': '按当前设置不监听任何端口',
   'port-not-served.served': '{listen}（来源：{how}）',
@@ -69,6 +71,10 @@ export const rulesZhCn: Record<string, string> = {
     '{hostIP} 上的 hostPort {hostPort}/{protocol} 已被容器 "{other}" 占用；节点只能把它交给一个监听者。kubectl apply 会拒绝："{path}: Duplicate value: "{tuple}""。',
   'host-port-conflict.runtime':
     '{hostIP} 上的 hostPort {hostPort}/{protocol} 已被同时运行的容器 "{other}" 占用；节点只能把它交给一个监听者。API 服务器不检查这种组合，因此 Pod 会被接受，随后启动失败。',
+  'host-port-conflict.host-network':
+    '使用 hostNetwork 时，API 服务器会把每个端口的 hostPort 设为它的 containerPort，因此容器 "{name}" 会在节点上占用 {hostPort}/{protocol}，而容器 "{other}" 也占用它；节点只能把它交给一个监听者。kubectl apply 会拒绝："{path}: Duplicate value: "{tuple}""。',
+  'host-port-conflict.host-network-template':
+    '使用 hostNetwork 时，{kind} 的控制器创建 Pod 时 API 服务器会把每个端口的 hostPort 设为它的 containerPort，因此容器 "{name}" 会在节点上占用 {hostPort}/{protocol}，而容器 "{other}" 也占用它。每个这样的 Pod 都会被拒绝，没有一个能运行：{kind} 的事件中会出现 FailedCreate："{path}: Duplicate value: "{tuple}""。',
   'host-port-conflict.related': '容器 "{name}" 在此处占用 hostPort {hostPort}/{protocol}。',
 
   'host-network-port-mismatch.message':
@@ -277,6 +283,12 @@ export const rulesZhCn: Record<string, string> = {
     'NFS 导出要用它在服务器上的绝对路径来指定，而不是 "{value}"：kubectl apply 会拒绝："{path}: Invalid value: "{value}": must be an absolute path"。',
   'invalid-value.storageclass-provisioner':
     '这个 StorageClass 没有指定 provisioner，没有任何组件能为它创建卷。kubectl apply 会拒绝："{path}: Required value"。请添加 provisioner（手工创建卷时可用 kubernetes.io/no-provisioner）。',
+  'invalid-value.volume-path-reserved':
+    '{field} "{value}" 以 ".." 开头，而卷中以 ".." 开头的名称留给 kubelet 自己的条目（..data 及其切换的带时间戳的目录）：kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
+  'invalid-value.host-path-backstep':
+    'hostPath "{value}" 用 ".." 回退到上级目录，API 服务器不接受主机路径中的 ".."：kubectl apply 会拒绝："{path}: Invalid value: "{value}": must not contain \'..\'"。请写出不含 ".." 的路径。',
+  'invalid-value.privileged-escalation':
+    '容器 "{container}" 是特权容器，特权进程总能获得更多权限，因此 allowPrivilegeEscalation 不能为 false：kubectl apply 会拒绝："{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true"。',
   'invalid-value.image-missing':
     '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝："{path}: Required value"。',
   'invalid-value.job-restart-policy':
