@@ -1,7 +1,8 @@
 /**
  * dangling-backend: an Ingress or a Gateway API route sends traffic to a Service port the
  * Service in that namespace does not have (the container port instead of the Service port is
- * the classic slip), or to a Service name that is a near miss of one the namespace has.
+ * the classic slip), to a Service name that is a near miss of one the namespace has, or to a
+ * Service the workspace defines only in other namespaces.
  * Silent when the Service is not in the workspace and no name is close (it may be made
  * elsewhere), when another definition of it may be the deployed one, when a template may add
  * ports to it, and when the Ingress's controller may serve the port anyway (ingress-nginx also
@@ -63,6 +64,16 @@ export const danglingBackend: FileRule = {
           const suggestion = closest(ref.service, names);
           if (!suggestion) continue;
           ctx.report(chunkStart, { node: ref.serviceNode, message: ctx.t('dangling-backend.service', { ...base, suggestion }), data: { service: ref.service, suggestion } });
+          continue;
+        }
+        if (defined.length === 0 && named.length > 0) {
+          // The Service is defined, only in other namespaces: a backend names one of its owner's
+          // namespace (Gateway API routes may name another with `namespace:`), so none is found.
+          const here = hood.objects('Service').filter((s) => sameNamespace(s.namespace, namespace));
+          if (here.some((s) => objectNameUnknown(s.object, s.doc))) continue;
+          const others = [...new Set(named.map((s) => namespaceLabel(s.namespace)))].join(', ');
+          const related = named.flatMap((s) => relatedAt(s, chunkStart, ctx.t('dangling-backend.other-namespace-related', { ...base, other: namespaceLabel(s.namespace) })));
+          ctx.report(chunkStart, { node: ref.serviceNode, message: ctx.t('dangling-backend.other-namespace', { ...base, others }), related, data: { service: ref.service } });
           continue;
         }
         if (defined.length === 0 || ref.port === undefined || !ref.portNode) continue;

@@ -118,3 +118,16 @@ test('dangling-backend: silent when a template adds ports to the Service', () =>
   assert.equal(count(ingress('{number: 9090}', 'traefik'), literal), 1);
   assert.equal(count(route(9091), literal), 1);
 });
+
+test('dangling-backend: a Service defined only in another namespace is not the backend (sweep CA)', () => {
+  const inNamespace = (text: string, namespace: string): string => text.replace('metadata:\n  name: web', `metadata:\n  name: web\n  namespace: ${namespace}`).replace('metadata: {name: web}', `metadata: {name: web, namespace: ${namespace}}`);
+  const ing = inNamespace(ingress('80'), 'app1');
+  assert.ok(ing.includes('namespace: app1'));
+  const found = workspaceFindings(ing, 'dangling-backend', { '/ws/app/svc.yaml': inNamespace(service('[{port: 80}]'), 'app3') });
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /in namespace app1 sends traffic to Service "web", which this workspace defines only in namespace app3/);
+  // The same namespace, a namespace not written (it may be the same), or a copy in the Ingress's namespace too: silent.
+  assert.equal(count(ing, { '/ws/app/svc.yaml': inNamespace(service('[{port: 80}]'), 'app1') }), 0);
+  assert.equal(count(ing, { '/ws/app/svc.yaml': service('[{port: 80}]') }), 0);
+  assert.equal(count(ing, { '/ws/app/svc.yaml': inNamespace(service('[{port: 80}]'), 'app3'), '/ws/app/svc1.yaml': inNamespace(service('[{port: 80}]'), 'app1') }), 0);
+});

@@ -112,7 +112,12 @@ test('dangling-backend: silent for a right port, an unknown Service, another nam
   assert.equal(workspaceFindings(ingress('{number: 80}'), 'dangling-backend', svc).length, 0);
   assert.equal(workspaceFindings(ingress('{name: http}'), 'dangling-backend', svc).length, 0);
   assert.equal(workspaceFindings(ingress('{number: 80}', 'payments'), 'dangling-backend', svc).length, 0);
-  assert.equal(workspaceFindings(ingress('{number: 8080}', 'web', 'prod'), 'dangling-backend', { '/ws/app/svc.yaml': service('{app: web}', 'staging', '[{port: 80, targetPort: 8080}]') }).length, 0);
+  // Another namespace's Service is never the backend: its ports are not compared (that it is the
+  // only definition of the name is its own finding, see dangling-backend.test.ts).
+  assert.deepEqual(
+    workspaceFindings(ingress('{number: 8080}', 'web', 'prod'), 'dangling-backend', { '/ws/app/svc.yaml': service('{app: web}', 'staging', '[{port: 80, targetPort: 8080}]') }).map((f) => f.text),
+    ['web'],
+  );
   assert.equal(workspaceFindings(route('8080'), 'dangling-backend', {}).length, 0);
   // The AWS Load Balancer Controller's action reference (alb.ingress.kubernetes.io/actions.web).
   assert.equal(workspaceFindings(ingress('{name: use-annotation}'), 'dangling-backend', svc).length, 0);

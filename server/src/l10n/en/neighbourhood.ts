@@ -69,6 +69,9 @@ export const neighbourhoodEn = {
 
   'dangling-backend.service':
     '{owner} "{name}" sends traffic to Service "{service}", but namespace {namespace} has no Service of that name in this workspace; did you mean "{suggestion}"? Requests to this backend fail (the controller answers 503 or 500).',
+  'dangling-backend.other-namespace':
+    '{owner} "{name}" in namespace {namespace} sends traffic to Service "{service}", which this workspace defines only in namespace {others}. A backend is a Service of its {owner}\'s own namespace, so none is found, and requests to it fail (the controller answers 503). Move one of them, or add an ExternalName Service "{service}" in {namespace} that points at the other.',
+  'dangling-backend.other-namespace-related': 'Service "{service}" is defined here, in namespace {other}.',
   'dangling-backend.port-number':
     '{owner} "{name}" sends traffic to port {port} of Service "{service}", which has no port {port} (its ports: {ports}). Requests to this backend fail (the controller answers 503 or 500).',
   'dangling-backend.container-port': ' {port} is the container port the Service forwards to; a backend names the Service\'s own port, {servicePort}.',

@@ -69,6 +69,9 @@ export const neighbourhoodZhCn = {
 
   'dangling-backend.service':
     '{owner} "{name}" 把流量发往 Service "{service}"，但在本工作区中，命名空间 {namespace} 没有这个名字的 Service；是否应为 "{suggestion}"？发往这个后端的请求都会失败（控制器返回 503 或 500）。',
+  'dangling-backend.other-namespace':
+    '命名空间 {namespace} 中的 {owner} "{name}" 把流量发往 Service "{service}"，但本工作区只在命名空间 {others} 中定义了它。后端只能是 {owner} 所在命名空间中的 Service，因此找不到它，发往它的请求都会失败（控制器返回 503）。请把其中一个移到同一命名空间，或在 {namespace} 中添加一个指向另一个的 ExternalName Service "{service}"。',
+  'dangling-backend.other-namespace-related': 'Service "{service}" 在此定义，位于命名空间 {other}。',
   'dangling-backend.port-number':
     '{owner} "{name}" 把流量发往 Service "{service}" 的端口 {port}，但该 Service 没有端口 {port}（它的端口：{ports}）。发往这个后端的请求都会失败（控制器返回 503 或 500）。',
   'dangling-backend.container-port': '{port} 是 Service 转发到的容器端口；后端要写的是 Service 自己的端口 {servicePort}。',
