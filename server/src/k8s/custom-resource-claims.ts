@@ -10,6 +10,7 @@ import type { PodModel } from './pod-model';
 import type { K8sObject } from './workloads';
 import { isScalar, type Node } from 'yaml';
 
+/** Whether a node's range (start to end of its value) holds the offset. */
 const within = (range: readonly number[] | null | undefined, offset: number): boolean => !!range && offset >= (range[0] ?? 0) && offset <= (range[2] ?? -1);
 
 /**
@@ -31,8 +32,7 @@ export function customResourceKindAt(pods: readonly PodModel[], offset: number):
   for (const pod of pods) {
     // The pod's part (its template, or its spec): the resource's own metadata is validated on apply
     // like any object's (labels, namespace), so its claims stand as written.
-    const range = (pod.owner !== pod.object.node ? pod.owner : pod.spec).range;
-    if (!range || offset < range[0] || offset > range[2]) continue;
+    if (!within((pod.owner !== pod.object.node ? pod.owner : pod.spec).range, offset)) continue;
     if (podsValidatedOnApply(pod.object.apiVersion)) return undefined;
     return pod.object.kind ?? 'custom resource';
   }
@@ -91,8 +91,7 @@ export function claimForStatefulSet(message: string, pods: readonly PodModel[], 
 function nestedObjectAt(objects: readonly { readonly object: K8sObject }[], offset: number): K8sObject | undefined {
   let found: K8sObject | undefined;
   for (const { object } of objects) {
-    const range = object.node.range;
-    if (object.pathPrefix !== '' && range && offset >= range[0] && offset <= range[2]) found = object; // nested ones come later
+    if (object.pathPrefix !== '' && within(object.node.range, offset)) found = object; // nested ones come later
   }
   return found;
 }
