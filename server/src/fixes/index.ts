@@ -31,6 +31,7 @@ import { duplicatePortNameFixes } from './duplicate-port-name';
 import { missingConfigKeyFixes } from './missing-config-key';
 import { probePortElsewhereFixes } from './probe-port-elsewhere';
 import { selectorMismatchFixes } from './selector-mismatch';
+import { serviceLinkEnvFixes } from './service-link-env';
 import { serviceSelectsNothingFixes } from './service-selects-nothing';
 import { undefinedEnvReferenceFixes } from './undefined-env-reference';
 import { undefinedVolumeFixes } from './undefined-volume';
@@ -70,6 +71,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'probe-port-elsewhere': probePortElsewhereFixes,
   'dangling-backend': danglingBackendFixes,
   'missing-config-key': missingConfigKeyFixes,
+  'service-link-env': serviceLinkEnvFixes,
   'removed-api-version': removedApiVersionFixes,
   'run-as-non-root': runAsNonRootFixes,
   'invalid-image': invalidImageFixes,

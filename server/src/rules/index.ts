@@ -31,6 +31,7 @@ import { danglingBackend } from './dangling-backend';
 import { missingConfigKey } from './missing-config-key';
 import { serviceSelectsNothing } from './service-selects-nothing';
 import { hpaMissingRequest } from './hpa-missing-request';
+import { serviceLinkEnv } from './service-link-env';
 import type { FileRule, Rule } from './types';
 import { unusedDisableDirective } from './unused-disable-directive';
 
@@ -61,7 +62,7 @@ export const rules: readonly Rule[] = [
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
 // The port rules read the effective listeners, which may come from a ConfigMap in another document.
-export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, hostPortConflictAcross, duplicatePortName, hpaMissingRequest];
+export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, serviceLinkEnv, hostPortConflictAcross, duplicatePortName, hpaMissingRequest];
 
 /** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {

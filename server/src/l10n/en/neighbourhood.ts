@@ -79,6 +79,11 @@ export const neighbourhoodEn = {
     '{owner} "{name}" sends traffic to the port named "{port}" of Service "{service}", which has no port of that name (its ports: {ports}). Requests to this backend fail (the controller answers 503 or 500).{didYouMean}',
   'dangling-backend.related': 'Service "{service}" is defined here.',
 
+  'service-link-env.refused':
+    'Service "{service}" in namespace {namespace}{where} makes the kubelet set {variable}={value} in container "{container}" (a Service link variable), and {program} reads {variable} as its own setting: at start it refuses that value ("{says}") and exits, so the pod crash-loops. Set enableServiceLinks: false in the pod spec, or give the Service another name.',
+  'service-link-env.related': 'Service "{service}" is defined here: its name makes the variable {variable}.',
+  'service-link-env.in-file': ' (in {file})',
+
   'missing-config-key.env':
     'Container "{container}" reads key "{key}" of {kind} "{name}", which has no such key (its keys: {keys}).{didYouMean} The kubelet will not start the container: CreateContainerConfigError, "couldn\'t find key {key} in {kind} {name}".',
   'missing-config-key.volume':
@@ -97,4 +102,6 @@ export const neighbourhoodEn = {
   'fix.selector-mismatch.remove-label': 'Remove the label {label} (the API server writes it)',
   'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
+  'fix.service-link-env.disable-links': 'Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)',
+  'fix.service-link-env.empty': 'Set {variable} to "" in "{container}" (its start script accepts an empty value)',
 };

@@ -79,6 +79,11 @@ export const neighbourhoodZhCn = {
     '{owner} "{name}" 把流量发往 Service "{service}" 名为 "{port}" 的端口，但该 Service 没有这个名字的端口（它的端口：{ports}）。发往这个后端的请求都会失败（控制器返回 503 或 500）。{didYouMean}',
   'dangling-backend.related': 'Service "{service}" 在此定义。',
 
+  'service-link-env.refused':
+    '命名空间 {namespace} 中的 Service "{service}"{where} 使 kubelet 在容器 "{container}" 中设置 {variable}={value}（Service 链接环境变量），而 {program} 把 {variable} 当作自己的设置读取：启动时拒绝这个值（"{says}"）并退出，Pod 因此反复崩溃（CrashLoopBackOff）。请在 Pod spec 中设置 enableServiceLinks: false，或给这个 Service 换个名字。',
+  'service-link-env.related': 'Service "{service}" 在此定义：它的名字产生了变量 {variable}。',
+  'service-link-env.in-file': '（在 {file} 中）',
+
   'missing-config-key.env':
     '容器 "{container}" 读取 {kind} "{name}" 的键 "{key}"，但它没有这个键（已有的键：{keys}）。{didYouMean}kubelet 不会启动这个容器：CreateContainerConfigError，“couldn\'t find key {key} in {kind} {name}”。',
   'missing-config-key.volume':
@@ -97,4 +102,6 @@ export const neighbourhoodZhCn = {
   'fix.selector-mismatch.remove-label': '删除标签 {label}（由 API Server 写入）',
   'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
+  'fix.service-link-env.disable-links': '设置 enableServiceLinks: false（kubelet 不再在这个 Pod 中设置 Service 环境变量）',
+  'fix.service-link-env.empty': '在 "{container}" 中把 {variable} 设为 ""（它的启动脚本接受空值）',
 };

@@ -1,0 +1,116 @@
+/**
+ * Service links: for every Service of the pod's namespace that has a cluster IP, the kubelet sets
+ * `<NAME>_SERVICE_HOST`, `<NAME>_SERVICE_PORT`, `<NAME>_PORT=tcp://<cluster IP>:<first port>` and
+ * `<NAME>_PORT_<port>_<PROTO>...` in every container (unless the pod sets
+ * `enableServiceLinks: false`; the container's own `env` and `envFrom` win over them). NAME is the
+ * Service's name in upper case with `-` turned into `_`.
+ *
+ * A few images read a variable of exactly that form as their own setting and refuse the
+ * `tcp://...` value, so a Service named like the program makes its container exit at start. The
+ * table lists the ones whose failure is documented, with the text the program prints.
+ */
+import type { Document } from 'yaml';
+import { envOf } from './env';
+import { normaliseRepository } from './images';
+import type { ContainerModel } from './pod-model';
+
+/** A variable an image's start-up refuses when a Service link sets it. */
+export interface RefusedLink {
+  /** The variable, e.g. `KAFKA_PORT`. */
+  readonly variable: string;
+  /** The Service name that makes it (`kafka`). */
+  readonly service: string;
+  /** The program, as messages name it (`cp-kafka's start script`). */
+  readonly program: string;
+  /** What the program prints before it exits. */
+  readonly says: string;
+  /** An empty value passes the program's check (a `-n` test): setting the variable to "" in `env` is a fix. */
+  readonly emptyPasses: boolean;
+}
+
+interface Entry {
+  /** Repositories (normalised: no registry, tag or `library/`). */
+  readonly repositories: readonly string[];
+  /** Matches `command`/`args` that start the program in any image (`vllm serve`). */
+  readonly startedBy?: RegExp;
+  /** Words in an overridden `command`/`args` that show the image's own start-up still runs. */
+  readonly entrypoint: RegExp;
+  /** The image starts the program by its ENTRYPOINT, so `args` are the program's flags (vLLM); else `args` replace its CMD. */
+  readonly argsAreFlags?: boolean;
+  readonly links: readonly Omit<RefusedLink, 'service'>[];
+  /** A variable whose presence makes the program drop the refused one (newer kafka-rest). */
+  readonly unlessEnv?: string;
+}
+
+// Confluent's images run /etc/confluent/docker/run, whose `configure` exits on the deprecated
+// variables (confluentinc/kafka-images, schema-registry-images, kafka-rest-images).
+const CONFLUENT_RUN = /\/etc\/confluent\/docker\/(run|configure)\b/;
+
+const TABLE: readonly Entry[] = [
+  {
+    repositories: ['confluentinc/cp-kafka', 'confluentinc/cp-server', 'confluentinc/cp-enterprise-kafka'],
+    entrypoint: CONFLUENT_RUN,
+    links: [
+      { variable: 'KAFKA_PORT', program: 'cp-kafka', says: 'port is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.', emptyPasses: true },
+      { variable: 'KAFKA_ADVERTISED_PORT', program: 'cp-kafka', says: 'advertised.port is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.', emptyPasses: true },
+    ],
+  },
+  {
+    repositories: ['confluentinc/cp-schema-registry'],
+    entrypoint: CONFLUENT_RUN,
+    links: [{ variable: 'SCHEMA_REGISTRY_PORT', program: 'cp-schema-registry', says: 'PORT is deprecated. Please use SCHEMA_REGISTRY_LISTENERS instead.', emptyPasses: true }],
+  },
+  {
+    repositories: ['confluentinc/cp-kafka-rest'],
+    entrypoint: CONFLUENT_RUN,
+    links: [{ variable: 'KAFKA_REST_PORT', program: 'cp-kafka-rest', says: 'PORT is deprecated. Please use KAFKA_REST_LISTENERS instead.', emptyPasses: true }],
+    unlessEnv: 'KAFKA_REST_LISTENERS',
+  },
+  {
+    // vLLM reads VLLM_PORT for its internal distributed port and raises on a URI; its docs ask
+    // Kubernetes users not to name a Service `vllm`.
+    repositories: ['vllm/vllm-openai', 'vllm/vllm-openai-rocm', 'rocm/vllm', 'lmcache/vllm-openai'],
+    startedBy: /\bvllm\s+serve\b|\bvllm\.entrypoints\b|-m\s+vllm\b/,
+    entrypoint: /\bvllm\b/,
+    argsAreFlags: true,
+    links: [{ variable: 'VLLM_PORT', program: 'vLLM', says: "VLLM_PORT 'tcp://…' appears to be a URI. This may be caused by a Kubernetes service discovery issue", emptyPasses: false }],
+  },
+];
+
+/** The Service name whose link sets `<NAME>_PORT`. */
+function serviceFor(variable: string): string {
+  return variable.slice(0, -'_PORT'.length).toLowerCase().replace(/_/g, '-');
+}
+
+const cache = new WeakMap<ContainerModel, readonly RefusedLink[]>();
+
+/**
+ * The link variables this container's program refuses, when its start-up surely runs and nothing
+ * in the container already sets them (or may: `envFrom`, a mention in `command`/`args` such as
+ * `unset KAFKA_PORT`).
+ */
+export function refusedLinks(container: ContainerModel, doc: Document): readonly RefusedLink[] {
+  const hit = cache.get(container);
+  if (hit) return hit;
+  const found = findRefused(container, doc);
+  cache.set(container, found);
+  return found;
+}
+
+function findRefused(container: ContainerModel, doc: Document): RefusedLink[] {
+  const env = envOf(container, doc);
+  const words = env.commandArgs.map((c) => c.node.value).join(' ');
+  const repository = container.image ? normaliseRepository(container.image) : undefined;
+  const entry = TABLE.find((e) => (repository !== undefined && e.repositories.includes(repository)) || (e.startedBy !== undefined && e.startedBy.test(words)));
+  if (!entry || env.hasEnvFrom) return [];
+  const byImage = repository !== undefined && entry.repositories.includes(repository);
+  // With its own command, the container runs the program only if the command says so.
+  const overridden = container.commandOverridden || (!entry.argsAreFlags && env.commandArgs.length > 0);
+  if (overridden && !entry.entrypoint.test(words) && !(entry.startedBy?.test(words) ?? false)) return [];
+  if (!byImage && !(entry.startedBy?.test(words) ?? false)) return [];
+  const defined = new Set(env.entries.map((e) => e.name));
+  if (entry.unlessEnv && defined.has(entry.unlessEnv)) return [];
+  return entry.links
+    .filter((l) => !defined.has(l.variable) && !words.includes(l.variable))
+    .map((l) => ({ ...l, service: serviceFor(l.variable) }));
+}

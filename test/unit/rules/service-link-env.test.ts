@@ -1,0 +1,123 @@
+/** service-link-env: a Service named like a program's own setting (`kafka` → KAFKA_PORT) makes the program exit. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+import { workspaceFindings } from '../../helpers/workspace';
+
+const service = (name: string, spec = 'selector: {app: x}\nports: [{port: 9092}]', meta = ''): string =>
+  `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}${meta}}\nspec:\n${spec.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
+/** A Deployment with one container; `extra` goes into the container, `podExtra` into the pod spec. */
+const deployment = (image: string, extra = '', podExtra = '', meta = ''): string => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: broker${meta}}
+  spec:
+    selector: {matchLabels: {app: x}}
+    template:
+      metadata: {labels: {app: x}}
+      spec:
+        ${podExtra || '# pod'}
+        containers:
+        - name: main
+          image: ${image}
+          ${extra || '# container'}
+`;
+const both = (image: string, name: string, extra = '', podExtra = ''): string => `${service(name)}---\n${deployment(image, extra, podExtra)}`;
+const count = (text: string): number => findings(text, 'service-link-env').length;
+
+test('service-link-env: a Service "kafka" beside cp-kafka sets KAFKA_PORT, which its start script refuses', () => {
+  const text = both('confluentinc/cp-kafka:7.6.0', 'kafka');
+  const [f] = findings(text, 'service-link-env');
+  assert.ok(f);
+  assert.equal(f.text, 'confluentinc/cp-kafka:7.6.0');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /KAFKA_PORT=tcp:\/\/<cluster IP>:9092/);
+  assert.match(f.message, /port is deprecated\. Please use KAFKA_ADVERTISED_LISTENERS instead\./);
+  assert.deepEqual(f.relatedText, ['kafka']);
+  // Registries and mirrors name the same image.
+  assert.equal(count(both('registry.example.com/confluentinc/cp-server:7.6.0', 'kafka')), 1);
+  assert.equal(count(both('confluentinc/cp-schema-registry:7.6.0', 'schema-registry')), 1);
+  assert.equal(count(both('confluentinc/cp-kafka-rest:7.6.0', 'kafka-rest')), 1);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka-advertised')), 1);
+});
+
+test('service-link-env: vLLM reads VLLM_PORT, by its image or by a command that starts it', () => {
+  const [f] = findings(both('vllm/vllm-openai:v0.6.3', 'vllm', 'args: ["--model", "m"]'), 'service-link-env');
+  assert.match(f?.message ?? '', /VLLM_PORT=tcp:\/\/<cluster IP>:9092.*appears to be a URI/);
+  assert.equal(count(both('python:3.11', 'vllm', 'command: [sh, -c, "pip install vllm && vllm serve m"]')), 1);
+  assert.equal(count(both('nvcr.io/x/serving:1', 'vllm', 'command: [python3, -m, vllm.entrypoints.openai.api_server]')), 1);
+  // Another program in the vLLM image: not known to read it.
+  assert.equal(count(both('vllm/vllm-openai:v0.6.3', 'vllm', 'command: [sleep, infinity]')), 0);
+});
+
+test('service-link-env: silent when no link reaches the variable', () => {
+  // Other names, other images.
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka-broker')), 0);
+  assert.equal(count(both('apache/kafka:3.8.0', 'kafka')), 0);
+  assert.equal(count(both('bitnami/kafka:3.8', 'kafka')), 0);
+  // Links turned off.
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', '', 'enableServiceLinks: false')), 0);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', '', 'enableServiceLinks: true')), 1);
+  // The container sets it (its own env wins), or may (envFrom), or unsets it in its command.
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'env: [{name: KAFKA_PORT, value: ""}]')), 0);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'envFrom: [{configMapRef: {name: kafka-env}}]')), 0);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'command: [bash, -c, "unset KAFKA_PORT; /etc/confluent/docker/run"]')), 0);
+  // A command of its own that skips the image's start script; one that still runs it.
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'command: [kafka-server-start, /etc/kafka/server.properties]')), 0);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'args: [sleep, infinity]')), 0);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'command: [bash, -c, "export KAFKA_BROKER_ID=1; exec /etc/confluent/docker/run"]')), 1);
+  // Newer kafka-rest drops KAFKA_REST_PORT when KAFKA_REST_LISTENERS is set.
+  assert.equal(count(both('confluentinc/cp-kafka-rest:7.6.0', 'kafka-rest', 'env: [{name: KAFKA_REST_LISTENERS, value: "http://0.0.0.0:8082"}]')), 0);
+});
+
+test('service-link-env: only Services with a cluster IP in the pod\'s own namespace make links', () => {
+  const pod = deployment('confluentinc/cp-kafka:7.6.0');
+  const with_ = (svc: string): number => findings(`${svc}---\n${pod}`, 'service-link-env').length;
+  assert.equal(with_(service('kafka', 'clusterIP: None\nselector: {app: x}\nports: [{port: 9092}]')), 0);
+  assert.equal(with_(service('kafka', 'type: ExternalName\nexternalName: kafka.example.com')), 0);
+  assert.equal(with_(service('kafka', 'type: NodePort\nselector: {app: x}\nports: [{port: 9092}]')), 1);
+  assert.equal(with_(service('kafka', 'clusterIP: "{{ .Values.ip }}"\nselector: {app: x}\nports: [{port: 9092}]')), 0);
+  assert.equal(with_(service('kafka', undefined, ', namespace: other')), 0);
+  // A Knative Service is not a core Service (the one Knative makes of that name is ExternalName).
+  assert.equal(with_(yaml`
+    apiVersion: serving.knative.dev/v1
+    kind: Service
+    metadata: {name: kafka}
+    spec: {template: {spec: {containers: [{image: x}]}}}
+  `), 0);
+  // Two definitions of the name, one headless: the deployed one is not known.
+  assert.equal(with_(`${service('kafka')}---\n${service('kafka', 'clusterIP: None\nselector: {app: x}\nports: [{port: 9092}]')}`), 0);
+});
+
+test('service-link-env: a Service in another file of the workspace counts, named in the message', () => {
+  const found = workspaceFindings(deployment('confluentinc/cp-kafka:7.6.0'), 'service-link-env', { '/ws/app/svc.yaml': service('kafka') });
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /\(in svc\.yaml\)/);
+  assert.equal(workspaceFindings(deployment('confluentinc/cp-kafka:7.6.0'), 'service-link-env', {}).length, 0);
+  // A kustomize resource: a namePrefix above it may rename the Service.
+  assert.equal(findings(both('confluentinc/cp-kafka:7.6.0', 'kafka'), 'service-link-env', { kustomizeResource: true }).length, 0);
+});
+
+test('service-link-env fixes: links off (preferred), or an empty value where the script accepts one', () => {
+  const text = both('confluentinc/cp-kafka:7.6.0', 'kafka');
+  const { fixes } = fixesOf(text, 'service-link-env');
+  assert.deepEqual(fixes.filter((f) => f.preferred).map((f) => f.title), ['Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)']);
+  const { result } = applyFix(text, 'service-link-env', /enableServiceLinks/);
+  assert.match(result, /\n {6}enableServiceLinks: false\n/);
+  const empty = applyFix(text, 'service-link-env', /to ""/).result;
+  assert.match(empty, / {8}env:\n {8}- name: KAFKA_PORT\n {10}value: ""/);
+  // With a list already there, the entry joins it.
+  applyFix(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'env: [{name: A, value: b}]'), 'service-link-env', /to ""/);
+  // `enableServiceLinks: true` written: changed, not added twice.
+  assert.match(applyFix(both('confluentinc/cp-kafka:7.6.0', 'kafka', '', 'enableServiceLinks: true'), 'service-link-env', /enableServiceLinks/).result, /enableServiceLinks: false\n(?![\s\S]*enableServiceLinks)/);
+  // vLLM refuses an empty value too: only links off.
+  const vllm = fixesOf(both('vllm/vllm-openai:v0.6.3', 'vllm'), 'service-link-env').fixes.filter((f) => !/^Disable /.test(f.title));
+  assert.deepEqual(vllm.map((f) => f.title), ['Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)']);
+});
+
+test('service-link-env fixes: a pod that reads link variables keeps its links; the empty value is preferred', () => {
+  const text = both('confluentinc/cp-kafka:7.6.0', 'kafka', 'env: [{name: KAFKA_ZOOKEEPER_CONNECT, value: "$(ZOOKEEPER_SERVICE_HOST):2181"}]');
+  const preferred = fixesOf(text, 'service-link-env').fixes.filter((f) => f.preferred);
+  assert.deepEqual(preferred.map((f) => f.title), ['Set KAFKA_PORT to "" in "main" (its start script accepts an empty value)']);
+});
