@@ -22,6 +22,11 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  if (fact(ctx, 'successThreshold') === true) {
+    // 1 is the only value accepted, and what the kubelet then does anyway: one success passes.
+    const edits = replaceAtFinding(ctx, 1);
+    return edits.length ? [{ title: ctx.t('fix.set-port', { field: 'successThreshold', port: 1 }), edits, preferred: true }] : [];
+  }
   // An absolute subPath or items path written relative (the same folder of the volume); an NFS path made absolute.
   const rewritten = fact(ctx, 'rewritten');
   if (typeof fact(ctx, 'volumePath') === 'string') {

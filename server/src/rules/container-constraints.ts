@@ -5,6 +5,8 @@
  *    it runs to completion before the app starts, so nothing would act on them
  *    ("Forbidden: may not be set for init containers without restartPolicy=Always");
  *  - `privileged: true` with `allowPrivilegeEscalation: false` (a privileged process can always escalate);
+ *  - a liveness or startup probe's `successThreshold` other than 1 ("must be 1": one success ends
+ *    a failure streak or a start-up; only a readiness probe counts successes);
  *  - `mountPropagation: Bidirectional` in a container that is not privileged: its mounts would
  *    reach the host ("Forbidden: Bidirectional mount propagation is available only to privileged
  *    containers"; the path has no mount index, as the API server writes it).
@@ -63,6 +65,16 @@ function checkPrivilegedEscalation(ctx: RuleContext, pod: PodModel, container: C
   ctx.report({ node: escalation, message: ctx.t('invalid-value.privileged-escalation', { container: containerLabel(container), path }), data: { privilegedEscalation: true } });
 }
 
+/** A liveness or startup probe's successThreshold must be 1 (validateLivenessProbe, validateStartupProbe). */
+function checkSuccessThreshold(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
+  for (const probe of ['livenessProbe', 'startupProbe']) {
+    const threshold = getNode(asMap(getNode(container.node, probe, pod.doc), pod.doc), 'successThreshold', pod.doc);
+    if (!isScalar(threshold) || typeof threshold.value !== 'number' || threshold.value === 1) continue;
+    const path = `${container.path}.${probe}.successThreshold`;
+    ctx.report({ node: threshold, message: ctx.t('invalid-value.success-threshold', { container: containerLabel(container), probe, value: threshold.value, path }), data: { successThreshold: true } });
+  }
+}
+
 export function checkContainerConstraints(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (pod.partial || ctx.options.kustomizeResource || !isBuiltInWorkload(pod.object)) continue;
@@ -70,6 +82,7 @@ export function checkContainerConstraints(ctx: RuleContext): void {
       checkInitHandlers(ctx, pod, container);
       checkBidirectional(ctx, pod, container);
       checkPrivilegedEscalation(ctx, pod, container);
+      if (container.role !== 'init') checkSuccessThreshold(ctx, pod, container);
     }
   }
 }

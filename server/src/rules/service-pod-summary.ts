@@ -43,6 +43,9 @@ export interface PodSummary {
 }
 
 export type Images = FileRuleContext['options']['images'];
+
+/** Unsure reasons that are the image's own listener configuration, written in the manifest. */
+const LISTENER_CONFIG: ReadonlySet<string> = new Set(['config-env', 'config-arg']);
 const podSummaries = new WeakMap<PodModel, { images: Images; configMaps: ConfigMapIndex | undefined; summary: PodSummary }>();
 export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIndex = NO_CONFIG_MAPS): PodSummary {
   const hit = podSummaries.get(pod);
@@ -67,8 +70,11 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     // known (complete in the image table): an image we do not know, cannot read, or know only in part
     // (jaeger's all-in-one, keycloak's management port, rabbitmq's plugins) may serve the number.
     // So may one that declares a port whose number a placeholder writes (`containerPort: ${PORT}`).
+    // So may one whose manifest sets the image's listener configuration itself (`KAFKA_LISTENERS`
+    // with a controller listener, a `--config` flag): it names ports Podsight does not read.
     unknownListener:
       listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)) ||
+      listeners.some((l) => l.unsure !== undefined && LISTENER_CONFIG.has(l.unsure.key)) ||
       serving.some((c) => c.ports.some((p) => isUnknownValue(getNode(p.node, 'containerPort', pod.doc)))),
     maybe: [...listeners.flatMap((l) => l.gaveWay ?? []), ...serving.flatMap((c) => managerMaybePorts(c, pod.doc, images))],
     hasDeclared: serving.some((c) => c.ports.length > 0),

@@ -117,3 +117,27 @@ test('activeDeadlineSeconds in a long-running workload\'s pod template is forbid
   const { fix } = applyFix(workload('DaemonSet'), 'invalid-value', /Remove activeDeadlineSeconds/, workload('DaemonSet', ''));
   assert.equal(fix.preferred, true);
 });
+
+test('invalid-value: a liveness or startup probe with successThreshold other than 1 is refused; readiness may count', () => {
+  const pod = (probe: string, threshold: number, init = false): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      ${init ? 'initContainers' : 'containers'}:
+      - name: web
+        image: nginx
+        ${init ? 'restartPolicy: Always' : '# app'}
+        ${probe}: {httpGet: {path: /, port: 80}, successThreshold: ${threshold}}
+      ${init ? 'containers: [{name: app, image: busybox}]' : ''}
+  `;
+  const found = findings(pod('livenessProbe', 5), 'invalid-value');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, '5');
+  assert.match(found[0]?.message ?? '', /spec\.containers\[0\]\.livenessProbe\.successThreshold: Invalid value: 5: must be 1/);
+  assert.equal(findings(pod('startupProbe', 2), 'invalid-value').length, 1);
+  assert.equal(findings(pod('livenessProbe', 2, true), 'invalid-value').length, 1);
+  assert.equal(findings(pod('readinessProbe', 5), 'invalid-value').length, 0);
+  assert.equal(findings(pod('livenessProbe', 1), 'invalid-value').length, 0);
+  applyFix(pod('livenessProbe', 5), 'invalid-value', /successThreshold to 1/);
+});

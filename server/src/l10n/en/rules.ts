@@ -287,6 +287,8 @@ export const rulesEn = {
     'hostPath "{value}" steps back with "..", which the API server refuses in a host path: kubectl apply rejects this: "{path}: Invalid value: "{value}": must not contain \'..\'". Write the path without "..".',
   'invalid-value.privileged-escalation':
     'Container "{container}" is privileged, and a privileged process can always gain more privileges, so allowPrivilegeEscalation cannot be false: kubectl apply rejects this: "{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true".',
+  'invalid-value.success-threshold':
+    'The {probe} of container "{container}" has successThreshold {value}, but one success is all a {probe} waits for (only a readiness probe counts successes): kubectl apply rejects this: "{path}: Invalid value: {value}: must be 1".',
   'invalid-value.image-missing':
     'Container "{name}" has no image, and every container needs one: kubectl apply rejects this: "{path}: Required value".',
   'invalid-value.job-restart-policy':

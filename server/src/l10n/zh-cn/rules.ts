@@ -289,6 +289,8 @@ export const rulesZhCn: Record<string, string> = {
     'hostPath "{value}" 用 ".." 回退到上级目录，API 服务器不接受主机路径中的 ".."：kubectl apply 会拒绝："{path}: Invalid value: "{value}": must not contain \'..\'"。请写出不含 ".." 的路径。',
   'invalid-value.privileged-escalation':
     '容器 "{container}" 是特权容器，特权进程总能获得更多权限，因此 allowPrivilegeEscalation 不能为 false：kubectl apply 会拒绝："{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true"。',
+  'invalid-value.success-threshold':
+    '容器 "{container}" 的 {probe} 设置了 successThreshold {value}，但 {probe} 只等一次成功（只有 readinessProbe 才累计成功次数）：kubectl apply 会拒绝："{path}: Invalid value: {value}: must be 1"。',
   'invalid-value.image-missing':
     '容器 "{name}" 没有设置 image，而每个容器都必须有镜像：kubectl apply 会拒绝："{path}: Required value"。',
   'invalid-value.job-restart-policy':
