@@ -165,6 +165,8 @@ export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
   { group: 'argoproj.io', kinds: ['Sensor', 'EventSource'], locations: [{ path: 'spec.template', shape: ARGO_EVENTS }], product: 'Argo Events' },
   { group: 'serving.knative.dev', kinds: ['Service', 'Configuration'], locations: [pod('spec.template.spec', KNATIVE_POD)], product: 'Knative Serving' },
   { group: 'serving.knative.dev', kinds: ['Revision'], locations: [pod('spec', KNATIVE_POD)], product: 'Knative Serving' },
+  // The source's controller makes a Deployment of the template (its containers send to K_SINK).
+  { group: 'sources.knative.dev', kinds: ['ContainerSource'], locations: [pod('spec.template.spec')], product: 'Knative Eventing' },
   // OpenShift's DeploymentConfig (apps.openshift.io, or the legacy core `v1`): a ReplicationController's template.
   { group: 'apps.openshift.io', kinds: ['DeploymentConfig'], locations: [pod('spec.template.spec')], product: 'OpenShift' },
   { group: '', kinds: ['DeploymentConfig'], locations: [pod('spec.template.spec')], product: 'OpenShift' },

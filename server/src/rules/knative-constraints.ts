@@ -9,6 +9,7 @@
  *  - a serving port's name is empty, `http1` or `h2c` (the name picks the protocol);
  *  - `queue-proxy` is the injected container's name; `PORT` (in the serving container) and
  *    `K_SERVICE`, `K_CONFIGURATION`, `K_REVISION` are environment variables Knative sets.
+ *  - `/`, `/dev` and `/dev/log` are not mount paths (the runtime needs them; `/dev/log` is a socket).
  * Mounts of ConfigMaps and Secrets without `readOnly` are not reported: the defaulting webhook sets it.
  */
 import { isScalar, type Scalar } from 'yaml';
@@ -21,6 +22,12 @@ import type { RuleContext } from './types';
 const RESERVED_PORTS = new Set([8012, 8013, 8022, 9090, 9091, 8008]);
 const SERVING_PORT_NAMES = new Set(['', 'http1', 'h2c']);
 const RESERVED_EVERYWHERE = ['K_SERVICE', 'K_CONFIGURATION', 'K_REVISION'];
+
+/** Mount paths the webhook refuses, as `path.Clean` leaves them. */
+const RESERVED_MOUNT_PATHS = new Set(['/', '/dev', '/dev/log']);
+
+/** Go's `path.Clean` for the absolute paths compared here: no repeated, trailing or `.` segments. */
+const cleanPath = (p: string): string => '/' + p.split('/').filter((s) => s !== '' && s !== '.').join('/');
 
 const isKnativePod = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev' && ['Service', 'Configuration', 'Revision'].includes(pod.kind);
 
@@ -71,10 +78,23 @@ function checkNames(ctx: RuleContext, pod: PodModel, container: ContainerModel):
   }
 }
 
+function checkMountPaths(ctx: RuleContext, container: ContainerModel): void {
+  for (const mount of container.mounts) {
+    const node = mount.mountPathNode;
+    if (!node || mount.mountPath === undefined || isUnknownValue(node) || !mount.mountPath.startsWith('/')) continue;
+    const clean = cleanPath(mount.mountPath);
+    if (!RESERVED_MOUNT_PATHS.has(clean)) continue;
+    ctx.report({ node, message: ctx.t('invalid-value.knative-mount-path', { path: clean, field: `${container.path}.volumeMounts[${mount.index}].mountPath` }), data: { knative: 'mount-path' } });
+  }
+}
+
 export function checkKnativeConstraints(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (pod.partial || ctx.options.kustomizeResource || !isKnativePod(pod)) continue;
     checkPorts(ctx, pod);
-    for (const container of pod.containers) checkNames(ctx, pod, container);
+    for (const container of pod.containers) {
+      checkNames(ctx, pod, container);
+      checkMountPaths(ctx, container);
+    }
   }
 }

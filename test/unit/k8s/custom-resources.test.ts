@@ -45,6 +45,7 @@ test('the Deployment itself: one port conflict, one unknown field in the volume'
 const customResources: Record<string, string> = {
   Rollout: wrap('apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  strategy: {canary: {steps: [{setWeight: 20}]}}\n  template:\n    spec:', 3),
   'Knative Service': wrap('apiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: web}\nspec:\n  template:\n    spec:\n      containerConcurrency: 10', 3),
+  ContainerSource: wrap('apiVersion: sources.knative.dev/v1\nkind: ContainerSource\nmetadata: {name: web}\nspec:\n  sink: {ref: {apiVersion: v1, kind: Service, name: display}}\n  template:\n    spec:', 3),
   ScaledJob: wrap('apiVersion: keda.sh/v1alpha1\nkind: ScaledJob\nmetadata: {name: web}\nspec:\n  triggers: [{type: cron, metadata: {}}]\n  jobTargetRef:\n    template:\n      spec:', 4),
   PyTorchJob: wrap('apiVersion: kubeflow.org/v1\nkind: PyTorchJob\nmetadata: {name: web}\nspec:\n  pytorchReplicaSpecs:\n    Master:\n      replicas: 1\n      template:\n        spec:', 5),
   JobSet: wrap('apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata: {name: web}\nspec:\n  replicatedJobs:\n    - name: w\n      template:\n        spec:\n          template:\n            spec:', 7),

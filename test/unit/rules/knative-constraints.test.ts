@@ -80,3 +80,18 @@ test('Knative: several containers and none with a port; a Revision too; not for 
   `;
   assert.deepEqual(knative(deployment), []);
 });
+
+test('Knative: "/", "/dev" and "/dev/log" are reserved mount paths (as path.Clean leaves them)', () => {
+  const mounted = (path: string): string => service(`
+        - image: ghcr.io/example/app:1
+          volumeMounts: [{name: v, mountPath: "${path}"}]
+      volumes: [{name: v, emptyDir: {}}]`.replace('      volumes', '        volumes'));
+  const found = knative(mounted('/dev/log/'));
+  assert.equal(found.length, 1);
+  assert.match(found[0]?.message ?? '', /mountPath "\/dev\/log" is a reserved path: spec\.template\.spec\.containers\[0\]\.volumeMounts\[0\]\.mountPath/);
+  assert.equal(knative(mounted('/')).length, 1);
+  assert.equal(knative(mounted('//dev')).length, 1);
+  for (const ok of ['/tmp', '/var/log', '/dev/shm', '/data']) assert.equal(knative(mounted(ok)).length, 0, ok);
+  // A Deployment may mount /dev (device plugins do).
+  assert.equal(findings(mounted('/dev').replace('serving.knative.dev/v1', 'apps/v1'), 'invalid-value').filter((f) => /reserved path/.test(f.message)).length, 0);
+});

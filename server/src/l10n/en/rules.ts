@@ -192,7 +192,7 @@ export const rulesEn = {
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
   'yaml-syntax.more': '{count} more YAML syntax errors in this file are not shown (only the first {shown} are).',
   'cr-claim.rejects':
-    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pods that the {kind}'s controller creates, and the failure shows in its events and status: ",
+    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the {kind}'s controller creates what runs it (the pods, or a Deployment, ReplicaSet or Job holding them), and the failure shows in its events and status: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'statefulset-claim.rejects':
@@ -247,6 +247,8 @@ export const rulesEn = {
     "Knative reads the serving port's name as its protocol: it must be empty, \"http1\" or \"h2c\", not \"{name}\". kubectl apply is refused by Knative's webhook: \"Port name {name} is not allowed: {path}\".",
   'invalid-value.knative-no-port':
     "With several containers, Knative must be told which one serves: give exactly one of them a port. kubectl apply is refused by Knative's webhook: \"missing field(s): {path}\".",
+  'invalid-value.knative-mount-path':
+    'Knative keeps "{path}" for the container runtime (/dev/log is the log socket), so nothing may be mounted there. kubectl apply is refused by Knative\'s webhook: "mountPath "{path}" is a reserved path: {field}".',
   'invalid-value.knative-container-name':
     "\"queue-proxy\" is the name of the container Knative adds to every pod. kubectl apply is refused by Knative's webhook: \"\"queue-proxy\" is a reserved container name: {path}\".",
   'invalid-value.knative-env-port':

@@ -194,7 +194,7 @@ export const rulesZhCn: Record<string, string> = {
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
   'yaml-syntax.more': '该文件中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
-  'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod 时，API 服务器才会拒绝这些 Pod，错误出现在该资源的事件和状态中：',
+  'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建运行它的对象（Pod，或包含它的 Deployment、ReplicaSet、Job）时，API 服务器才会拒绝这个 Pod spec，错误出现在该资源的事件和状态中：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
@@ -249,6 +249,8 @@ export const rulesZhCn: Record<string, string> = {
     "Knative 把服务端口的名称当作协议：它必须为空、\"http1\" 或 \"h2c\"，而不是 \"{name}\"。Knative 的准入 webhook 会拒绝 kubectl apply：\"Port name {name} is not allowed: {path}\"。",
   'invalid-value.knative-no-port':
     "有多个容器时，必须告诉 Knative 哪一个提供服务：给其中恰好一个容器声明端口。Knative 的准入 webhook 会拒绝 kubectl apply：\"missing field(s): {path}\"。",
+  'invalid-value.knative-mount-path':
+    'Knative 把 "{path}" 留给容器运行时（/dev/log 是日志套接字），不能在那里挂载任何卷。Knative 的准入 webhook 会拒绝 kubectl apply："mountPath "{path}" is a reserved path: {field}"。',
   'invalid-value.knative-container-name':
     "\"queue-proxy\" 是 Knative 添加到每个 Pod 中的容器的名称。Knative 的准入 webhook 会拒绝 kubectl apply：\"\"queue-proxy\" is a reserved container name: {path}\"。",
   'invalid-value.knative-env-port':
