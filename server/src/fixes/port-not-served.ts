@@ -17,6 +17,7 @@ export const portNotServedFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'probe') !== undefined) return probeFixes(ctx);
   if (fact(ctx, 'loopbackHost') !== undefined) return loopbackHostFixes(ctx);
   if (fact(ctx, 'loopbackListener') !== undefined) return loopbackListenerFixes(ctx);
+  if (fact(ctx, 'knativePort') === true) return knativePortFixes(ctx);
   const port = Number(fact(ctx, 'port'));
   const protocol = String(fact(ctx, 'protocol') ?? 'TCP');
   const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
@@ -39,6 +40,15 @@ export const portNotServedFixes: FixProvider = (ctx) => {
     fixes.push({ title: ctx.t('fix.port-not-served.declare', { image: container.image ?? '', port: listener.port, old: port }), edits: [replaceScalar(ctx.chunk.start, declaration.containerPortNode, listener.port)], preferred: fixes.length === 0 });
   }
   return fixes;
+};
+
+/** A Knative container that declares no port: declare the one its process listens on (queue-proxy then forwards there). */
+const knativePortFixes: FixProvider = (ctx) => {
+  const listens = Number(fact(ctx, 'listens'));
+  const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
+  if (!hit || !Number.isInteger(listens)) return [];
+  const edit = addPair(ctx.analysis.text, ctx.chunk.start, hit.container.node, 'ports', [{ containerPort: listens }]);
+  return [{ title: ctx.t('fix.port-not-served.knative', { port: listens }), edits: [edit], preferred: true }];
 };
 
 /** A probe on a port nothing serves: probe the one port the container's process listens on. */

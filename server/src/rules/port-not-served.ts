@@ -5,7 +5,8 @@
  * (nginx probed on 8080). A declaration moves nothing: Services and probes aimed at the declared
  * port get "connection refused". A probe sent to a loopback `host` reaches the node, not the pod
  * (probe-loopback-host.ts); one on a port bound to the pod's loopback only is refused
- * (probe-loopback-listener.ts). Silent when another container of the pod serves that port,
+ * (probe-loopback-listener.ts). A Knative Service's container that declares no port gets requests
+ * on 8080, where the image may not listen (knative-user-port.ts). Silent when another container of the pod serves that port,
  * whenever the image's settings cannot be read (see the effective-listener model), and in
  * kustomize patches, whose base holds the settings.
  */
@@ -17,6 +18,7 @@ import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';
 import { reportLoopbackHosts } from './probe-loopback-host';
 import { reportLoopbackListeners } from './probe-loopback-listener';
+import { reportKnativeUserPort } from './knative-user-port';
 import type { FileRule, FileRuleContext } from './types';
 
 /**
@@ -66,6 +68,7 @@ export const portNotServed: FileRule = {
         unservedProbes(ctx, chunk.start, pod, all);
         reportLoopbackHosts(ctx, chunk.start, pod);
         reportLoopbackListeners(ctx, chunk.start, pod, all);
+        reportKnativeUserPort(ctx, chunk.start, pod, all);
         for (const of of all) {
           for (const port of of.unserved) {
             if (port.containerPort === undefined || !port.containerPortNode) continue;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check, findings, yaml } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
 
 const service = (containers: string, kind = 'Service', apiVersion = 'serving.knative.dev/v1'): string => yaml`
   apiVersion: ${apiVersion}
@@ -94,4 +95,27 @@ test('Knative: "/", "/dev" and "/dev/log" are reserved mount paths (as path.Clea
   for (const ok of ['/tmp', '/var/log', '/dev/shm', '/data']) assert.equal(knative(mounted(ok)).length, 0, ok);
   // A Deployment may mount /dev (device plugins do).
   assert.equal(findings(mounted('/dev').replace('serving.knative.dev/v1', 'apps/v1'), 'invalid-value').filter((f) => /reserved path/.test(f.message)).length, 0);
+});
+
+test('port-not-served: a Knative container without a port gets requests on 8080, where nginx does not listen', () => {
+  const one = (container: string): string => service(container);
+  const nginx = one(`
+        - image: nginx:1.27`);
+  const found = findings(nginx, 'port-not-served');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'nginx:1.27');
+  assert.match(found[0]?.message ?? '', /forwards requests to port 8080 .*listens on 80\/TCP/);
+  const { result } = applyFix(nginx, 'port-not-served', /Declare containerPort 80/);
+  assert.match(result, /ports:\n {8}- containerPort: 80\n/);
+  // Silent: the port declared; an image on 8080; an image that reads PORT; an unknown image; a Deployment.
+  assert.equal(findings(one(`
+        - image: nginx:1.27
+          ports: [{containerPort: 80}]`), 'port-not-served').length, 0);
+  assert.equal(findings(one(`
+        - image: nginxinc/nginx-unprivileged:1.27`), 'port-not-served').length, 0);
+  assert.equal(findings(one(`
+        - image: nodered/node-red:4.0`), 'port-not-served').length, 0);
+  assert.equal(findings(one(`
+        - image: ghcr.io/example/app:1`), 'port-not-served').length, 0);
+  assert.equal(findings(nginx.replace('serving.knative.dev/v1', 'apps/v1').replace('kind: Service', 'kind: Deployment'), 'port-not-served').length, 0);
 });

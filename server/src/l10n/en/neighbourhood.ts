@@ -102,6 +102,7 @@ export const neighbourhoodEn = {
   'fix.selector-mismatch.remove-label': 'Remove the label {label} (the API server writes it)',
   'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
+  'fix.port-not-served.knative': 'Declare containerPort {port} (queue-proxy then forwards requests there)',
   'fix.service-link-env.disable-links': 'Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)',
   'fix.service-link-env.empty': 'Set {variable} to "" in "{container}" (its start script accepts an empty value)',
 };

@@ -40,6 +40,8 @@ export const rulesEn = {
 
   'port-not-served.message':
     'Container "{name}" declares {port}/{protocol}, but {image} listens on {served}, not on {port}/{protocol}. A declaration moves nothing: Services, probes and other containers that connect to port {port} get "connection refused".',
+  'port-not-served.knative':
+    'Container "{name}" declares no port, so Knative\'s queue-proxy forwards requests to port {port} (and sets PORT={port}), but {image} listens on {served} and does not read PORT. queue-proxy\'s readiness check on {port} never passes: the revision never becomes ready and requests fail. Declare the port it serves (ports: [{containerPort: …}]).',
   'port-not-served.probe':
     '{where} of container "{name}" checks port {port}, but nothing in the pod listens there: {image} listens on {served}. The kubelet gets "connection refused" every time: a liveness probe restarts the container forever, a readiness or startup probe keeps the pod out of its Services.',
   'port-not-served.loopback-host':

@@ -102,6 +102,7 @@ export const neighbourhoodZhCn = {
   'fix.selector-mismatch.remove-label': '删除标签 {label}（由 API Server 写入）',
   'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
+  'fix.port-not-served.knative': '声明 containerPort {port}（queue-proxy 随后把请求转发到那里）',
   'fix.service-link-env.disable-links': '设置 enableServiceLinks: false（kubelet 不再在这个 Pod 中设置 Service 环境变量）',
   'fix.service-link-env.empty': '在 "{container}" 中把 {variable} 设为 ""（它的启动脚本接受空值）',
 };

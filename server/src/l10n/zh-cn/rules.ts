@@ -43,6 +43,8 @@ export const rulesZhCn: Record<string, string> = {
 
   'port-not-served.message':
     '容器 "{name}" 声明了 {port}/{protocol}，但 {image} 实际监听的是 {served}，而不是 {port}/{protocol}。声明不会改变任何东西：连接端口 {port} 的 Service、探针和其他容器都会得到 "connection refused"。',
+  'port-not-served.knative':
+    '容器 "{name}" 没有声明端口，因此 Knative 的 queue-proxy 把请求转发到端口 {port}（并设置 PORT={port}），但 {image} 监听的是 {served}，且不读取 PORT。queue-proxy 对 {port} 的就绪检查永远不会通过：修订版本（Revision）永远不会就绪，请求都会失败。请声明它实际提供服务的端口（ports: [{containerPort: …}]）。',
   'port-not-served.probe':
     '容器 "{name}" 的 {where} 检查端口 {port}，但 Pod 中没有任何进程监听该端口：{image} 监听的是 {served}。kubelet 每次都会得到 "connection refused"：存活探针会让容器无休止地重启，就绪或启动探针会让 Pod 一直不进入它的 Service。',
   'port-not-served.loopback-host':
