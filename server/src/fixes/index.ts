@@ -31,6 +31,7 @@ import { duplicatePortNameFixes } from './duplicate-port-name';
 import { missingConfigKeyFixes } from './missing-config-key';
 import { probePortElsewhereFixes } from './probe-port-elsewhere';
 import { selectorMismatchFixes } from './selector-mismatch';
+import { readOnlyRootFsFixes } from './read-only-root-fs';
 import { serviceLinkEnvFixes } from './service-link-env';
 import { serviceSelectsNothingFixes } from './service-selects-nothing';
 import { undefinedEnvReferenceFixes } from './undefined-env-reference';
@@ -74,6 +75,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'service-link-env': serviceLinkEnvFixes,
   'removed-api-version': removedApiVersionFixes,
   'run-as-non-root': runAsNonRootFixes,
+  'read-only-root-fs': readOnlyRootFsFixes,
   'invalid-image': invalidImageFixes,
 };
 

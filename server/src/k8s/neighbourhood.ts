@@ -117,7 +117,8 @@ function inPieces(pieces: readonly string[]): boolean {
   return false;
 }
 
-const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort|HorizontalPodAutoscaler|ScaledObject/;
+// The programs service-link-env knows read Services of the namespace (a Deployment file beside its Service's).
+const WORKSPACE_WORDS = /Service|Ingress|Route|configMap|secret|hostPort|HorizontalPodAutoscaler|ScaledObject|confluentinc\/cp-|vllm|spark/;
 const LONGEST_WORD = 'HorizontalPodAutoscaler'.length;
 
 type Inputs = Pick<FileRuleContext, 'chunks' | 'peers' | 'namespace' | 'source' | 'templated'>;

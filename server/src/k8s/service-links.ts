@@ -46,6 +46,9 @@ interface Entry {
 // variables (confluentinc/kafka-images, schema-registry-images, kafka-rest-images).
 const CONFLUENT_RUN = /\/etc\/confluent\/docker\/(run|configure)\b/;
 
+/** A command that starts vLLM's engine (its OpenAI server): `vllm serve`, `python -m vllm.entrypoints.openai.api_server`. */
+const VLLM_ENGINE = /\bvllm\s+serve\b|\bvllm\.entrypoints\.(openai\.)?api_server\b/;
+
 const TABLE: readonly Entry[] = [
   {
     repositories: ['confluentinc/cp-kafka', 'confluentinc/cp-server', 'confluentinc/cp-enterprise-kafka'],
@@ -70,12 +73,33 @@ const TABLE: readonly Entry[] = [
     // vLLM reads VLLM_PORT for its internal distributed port and raises on a URI; its docs ask
     // Kubernetes users not to name a Service `vllm`.
     repositories: ['vllm/vllm-openai', 'vllm/vllm-openai-rocm', 'rocm/vllm', 'lmcache/vllm-openai'],
-    startedBy: /\bvllm\s+serve\b|\bvllm\.entrypoints\b|-m\s+vllm\b/,
-    entrypoint: /\bvllm\b/,
+    // The engine's start (the image's ENTRYPOINT, or these commands); clients (`vllm bench`, `vllm chat`) pick no port.
+    startedBy: VLLM_ENGINE,
+    entrypoint: VLLM_ENGINE,
     argsAreFlags: true,
-    links: [{ variable: 'VLLM_PORT', program: 'vLLM', says: "VLLM_PORT 'tcp://…' appears to be a URI. This may be caused by a Kubernetes service discovery issue", emptyPasses: false }],
+    links: [{ variable: 'VLLM_PORT', program: 'vLLM', says: "ValueError: VLLM_PORT 'tcp://…' appears to be a URI (before v0.9: invalid literal for int() with base 10: 'tcp://…')", emptyPasses: false }],
+  },
+  {
+    // Spark standalone reads SPARK_MASTER_PORT / SPARK_WORKER_PORT from the environment as a
+    // number (MasterArguments, WorkerArguments): `tcp://…` stops it with NumberFormatException
+    // (big-data-europe/docker-spark#128). The bde2020 images run it by their CMD; any image may by its command.
+    repositories: ['bde2020/spark-master'],
+    startedBy: /\borg\.apache\.spark\.deploy\.master\.Master\b|\bstart-master\.sh\b/,
+    entrypoint: /\bmaster\.sh\b/,
+    links: [{ variable: 'SPARK_MASTER_PORT', program: 'the Spark master', says: 'java.lang.NumberFormatException: For input string: "tcp://…"', emptyPasses: false }],
+  },
+  {
+    repositories: ['bde2020/spark-worker'],
+    startedBy: /\borg\.apache\.spark\.deploy\.worker\.Worker\b|\bstart-(worker|slave)\.sh\b/,
+    entrypoint: /\bworker\.sh\b/,
+    links: [{ variable: 'SPARK_WORKER_PORT', program: 'the Spark worker', says: 'java.lang.NumberFormatException: For input string: "tcp://…"', emptyPasses: false }],
   },
 ];
+
+/** Whether the command line names the variable itself (`unset KAFKA_PORT`), not a longer one (`KAFKA_PORT_9092_TCP`). */
+function mentions(words: string, variable: string): boolean {
+  return new RegExp(`(^|[^A-Za-z0-9_])${variable}($|[^A-Za-z0-9_])`).test(words);
+}
 
 /** The Service name whose link sets `<NAME>_PORT`. */
 function serviceFor(variable: string): string {
@@ -111,6 +135,6 @@ function findRefused(container: ContainerModel, doc: Document): RefusedLink[] {
   const defined = new Set(env.entries.map((e) => e.name));
   if (entry.unlessEnv && defined.has(entry.unlessEnv)) return [];
   return entry.links
-    .filter((l) => !defined.has(l.variable) && !words.includes(l.variable))
+    .filter((l) => !defined.has(l.variable) && !mentions(words, l.variable))
     .map((l) => ({ ...l, service: serviceFor(l.variable) }));
 }

@@ -32,6 +32,7 @@ import { missingConfigKey } from './missing-config-key';
 import { serviceSelectsNothing } from './service-selects-nothing';
 import { hpaMissingRequest } from './hpa-missing-request';
 import { serviceLinkEnv } from './service-link-env';
+import { readOnlyRootFs } from './read-only-root-fs';
 import type { FileRule, Rule } from './types';
 import { unusedDisableDirective } from './unused-disable-directive';
 
@@ -53,6 +54,7 @@ export const rules: readonly Rule[] = [
   invalidName,
   selectorMismatch,
   runAsNonRoot,
+  readOnlyRootFs,
   invalidImage,
   duplicateEnv,
   undefinedEnvReference,

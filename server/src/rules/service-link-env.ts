@@ -13,18 +13,24 @@ import { isUnknownValue } from '../core/unknown-values';
 import { namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject, type IndexedPod } from '../k8s/neighbourhood';
 import { refusedLinks, type RefusedLink } from '../k8s/service-links';
 import type { PodModel } from '../k8s/pod-model';
+import { groupOf } from '../k8s/workloads';
 import { relatedAt } from './missing-config-key';
 import { isTarget, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const SERVICES = new Set(['Service']);
 
-/** Whether the pod's containers get Service links: `enableServiceLinks` is absent or true. */
+/**
+ * Whether the pod's containers get Service links: `enableServiceLinks` is absent or true. Knative
+ * Serving writes `false` into a revision that does not say (config-defaults `enable-service-links`).
+ */
 export function linksEnabled(pod: PodModel): boolean {
   const node = getNode(pod.spec, 'enableServiceLinks', pod.doc);
-  if (node === undefined || node === null) return true;
-  return isScalar(node) && (node.value === true || node.value === null);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return !knativeServing(pod);
+  return isScalar(node) && node.value === true;
 }
+
+const knativeServing = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev';
 
 /** `tcp://<cluster IP>:<port>` when the Service surely has a cluster IP; undefined otherwise. */
 export function linkValue(service: IndexedObject): string | undefined {

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { findings, yaml } from '../../helpers/check';
 import { applyFix, fixesOf } from '../../helpers/fix';
 import { workspaceFindings } from '../../helpers/workspace';
+import { needsWorkspace } from '../../../server/src/k8s/neighbourhood';
 
 const service = (name: string, spec = 'selector: {app: x}\nports: [{port: 9092}]', meta = ''): string =>
   `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}${meta}}\nspec:\n${spec.split('\n').map((l) => `  ${l}`).join('\n')}\n`;
@@ -120,4 +121,34 @@ test('service-link-env fixes: a pod that reads link variables keeps its links; t
   const text = both('confluentinc/cp-kafka:7.6.0', 'kafka', 'env: [{name: KAFKA_ZOOKEEPER_CONNECT, value: "$(ZOOKEEPER_SERVICE_HOST):2181"}]');
   const preferred = fixesOf(text, 'service-link-env').fixes.filter((f) => f.preferred);
   assert.deepEqual(preferred.map((f) => f.title), ['Set KAFKA_PORT to "" in "main" (its start script accepts an empty value)']);
+});
+
+test('service-link-env: a Deployment file with no other workspace word still sees the Service file beside it; a longer variable is another', () => {
+  const plain = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: sr}\nspec:\n  selector: {matchLabels: {app: sr}}\n  template:\n    metadata: {labels: {app: sr}}\n    spec:\n      containers:\n      - name: sr\n        image: confluentinc/cp-schema-registry:7.5.0\n`;
+  // The CLI and the server give a file its peers only when it may look them up.
+  assert.equal(needsWorkspace(plain), true);
+  assert.equal(workspaceFindings(plain, 'service-link-env', { '/ws/app/schema-registry-service.yaml': service('schema-registry') }).length, 1);
+  assert.equal(count(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'command: [bash, -c, "unset KAFKA_PORT_9092_TCP; exec /etc/confluent/docker/run"]')), 1);
+});
+
+test('service-link-env: Spark standalone reads SPARK_MASTER_PORT / SPARK_WORKER_PORT as numbers', () => {
+  assert.match(findings(both('bde2020/spark-master:3.3.0-hadoop3.3', 'spark-master'), 'service-link-env')[0]?.message ?? '', /SPARK_MASTER_PORT=tcp:\/\/<cluster IP>:9092.*NumberFormatException/);
+  assert.equal(count(both('bde2020/spark-worker:3.3.0-hadoop3.3', 'spark-worker')), 1);
+  assert.equal(count(both('apache/spark:3.5.1', 'spark-master', 'command: [/opt/spark/bin/spark-class, org.apache.spark.deploy.master.Master]')), 1);
+  // The port set in the container wins; a Service named otherwise makes another variable.
+  assert.equal(count(both('bde2020/spark-master:3.3.0-hadoop3.3', 'spark-master', 'env: [{name: SPARK_MASTER_PORT, value: "7077"}]')), 0);
+  assert.equal(count(both('bde2020/spark-master:3.3.0-hadoop3.3', 'spark')), 0);
+  // No empty-value fix: the master reads "" as a number too.
+  const titles = fixesOf(both('bde2020/spark-master:3.3.0-hadoop3.3', 'spark-master'), 'service-link-env').fixes.map((f) => f.title);
+  assert.ok(!titles.some((t) => t.includes('to ""')));
+});
+
+test('service-link-env: vLLM clients and paths are not its engine; Knative turns links off unless told', () => {
+  assert.equal(count(both('vllm/vllm-openai:v0.8.0', 'vllm', 'command: [vllm, bench, serve, --model, m]')), 0);
+  assert.equal(count(both('vllm/vllm-openai:v0.8.0', 'vllm', 'command: [huggingface-cli, download, m, --local-dir, /models/vllm]')), 0);
+  assert.equal(count(both('vllm/vllm-openai:v0.8.0', 'vllm', 'command: [sh, -c, "ray start --block --address=$(LWS_LEADER_ADDRESS):6379; cd /vllm-workspace"]')), 0);
+  assert.match(findings(both('vllm/vllm-openai:v0.6.3', 'vllm'), 'service-link-env')[0]?.message ?? '', /before v0\.9: invalid literal for int\(\)/);
+  const knative = (links: string): string => `${service('vllm')}---\napiVersion: serving.knative.dev/v1\nkind: Service\nmetadata: {name: llm}\nspec:\n  template:\n    spec:\n      ${links}\n      containers:\n      - image: vllm/vllm-openai:v0.8.0\n`;
+  assert.equal(count(knative('# default')), 0);
+  assert.equal(count(knative('enableServiceLinks: true')), 1);
 });

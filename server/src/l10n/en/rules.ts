@@ -291,6 +291,10 @@ export const rulesEn = {
     'hostPath "{value}" steps back with "..", which the API server refuses in a host path: kubectl apply rejects this: "{path}: Invalid value: "{value}": must not contain \'..\'". Write the path without "..".',
   'invalid-value.privileged-escalation':
     'Container "{container}" is privileged, and a privileged process can always gain more privileges, so allowPrivilegeEscalation cannot be false: kubectl apply rejects this: "{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true".',
+  'read-only-root-fs.message':
+    'Container "{container}" has a read-only root filesystem, but {program} writes {what} in {all} when it starts, and no writable volume is mounted at {paths}: it exits at once ("{says}"), and the pod crash-loops. Mount an emptyDir at {paths}.',
+  'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
+  'read-only-root-fs.related': '{program} runs here with its default configuration.',
   'invalid-value.success-threshold':
     'The {probe} of container "{container}" has successThreshold {value}, but one success is all a {probe} waits for (only a readiness probe counts successes): kubectl apply rejects this: "{path}: Invalid value: {value}: must be 1".',
   'invalid-value.image-missing':

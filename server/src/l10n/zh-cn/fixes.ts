@@ -17,6 +17,7 @@ export const fixesZhCn = {
   'fix.image-lowercase': '改用 "{image}"（仓库名必须是小写）',
   'fix.make-privileged': '以特权模式运行 "{container}"（securityContext.privileged: true）',
   'fix.mount-key-subpath': '只在那里挂载键 "{key}"（subPath: {key}）',
+  'fix.read-only-root-fs.mount': '在 {folders} 挂载 emptyDir（根文件系统的其余部分仍保持只读）',
   'fix.set-port': '将 {field} 设为 {port}',
   'fix.move': '将容器 "{container}" 的进程移到端口 {port}：{how}',
   'fix.move.how.change': '把 {from} 改为 {to}',

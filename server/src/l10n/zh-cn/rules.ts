@@ -293,6 +293,10 @@ export const rulesZhCn: Record<string, string> = {
     'hostPath "{value}" 用 ".." 回退到上级目录，API 服务器不接受主机路径中的 ".."：kubectl apply 会拒绝："{path}: Invalid value: "{value}": must not contain \'..\'"。请写出不含 ".." 的路径。',
   'invalid-value.privileged-escalation':
     '容器 "{container}" 是特权容器，特权进程总能获得更多权限，因此 allowPrivilegeEscalation 不能为 false：kubectl apply 会拒绝："{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true"。',
+  'read-only-root-fs.message':
+    '容器 "{container}" 的根文件系统是只读的，但 {program} 启动时要在 {all} 中写入{what}，而 {paths} 没有挂载可写的卷：它会立即退出（"{says}"），Pod 反复崩溃（CrashLoopBackOff）。请在 {paths} 挂载 emptyDir。',
+  'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
+  'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
   'invalid-value.success-threshold':
     '容器 "{container}" 的 {probe} 设置了 successThreshold {value}，但 {probe} 只等一次成功（只有 readinessProbe 才累计成功次数）：kubectl apply 会拒绝："{path}: Invalid value: {value}: must be 1"。',
   'invalid-value.image-missing':

@@ -1,0 +1,50 @@
+/**
+ * read-only-root-fs: mount an emptyDir at each folder the program writes in (it then writes there,
+ * and the rest of the root filesystem stays read-only). Preferred: it keeps the hardening.
+ */
+import { asSeq, getNode, getPair } from '../core/yaml-access';
+import { containerByPath, fact, unique } from './find';
+import type { Fix, FixProvider } from './types';
+import { addPair, appendItem, type OffsetEdit } from './yaml-edit';
+
+/** Inserts at one offset, joined in order (two appends to one list land at its end together). */
+function joined(edits: readonly OffsetEdit[]): OffsetEdit[] {
+  const out: OffsetEdit[] = [];
+  for (const e of edits) {
+    const same = out.find((o) => o.start === e.start && o.end === e.end && o.start === o.end);
+    if (same && e.start === e.end) out[out.indexOf(same)] = { ...same, newText: same.newText + e.newText };
+    else out.push(e);
+  }
+  return out;
+}
+
+/** A volume name from a folder: `/var/cache/nginx` → `nginx-cache`-like `var-cache-nginx`. */
+const nameFor = (folder: string): string => folder.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 63) || 'scratch';
+
+export const readOnlyRootFsFixes: FixProvider = (ctx) => {
+  const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
+  const folders = fact(ctx, 'folders');
+  if (!hit || !Array.isArray(folders) || folders.length === 0) return [];
+  const { pod, container } = hit;
+  const text = ctx.analysis.text;
+  const base = ctx.chunk.start;
+  const taken = new Set(pod.volumes.flatMap((v) => (v.name ? [v.name] : [])));
+  const pairs = folders.map((f) => {
+    const name = unique(nameFor(String(f)), taken);
+    taken.add(name);
+    return { name, folder: String(f) };
+  });
+  const mounts = pairs.map((p) => ({ name: p.name, mountPath: p.folder }));
+  const volumes = pairs.map((p) => ({ name: p.name, emptyDir: {} }));
+  const edits: OffsetEdit[] = [];
+  const mountSeq = asSeq(getNode(container.node, 'volumeMounts', pod.doc), pod.doc);
+  if (mountSeq) for (const m of mounts) edits.push(appendItem(text, base, mountSeq, m));
+  else if (getPair(container.node, 'volumeMounts', pod.doc)) return [];
+  else edits.push(addPair(text, base, container.node, 'volumeMounts', mounts));
+  const volumeSeq = asSeq(getNode(pod.spec, 'volumes', pod.doc), pod.doc);
+  if (volumeSeq) for (const v of volumes) edits.push(appendItem(text, base, volumeSeq, v));
+  else if (getPair(pod.spec, 'volumes', pod.doc)) return [];
+  else edits.push(addPair(text, base, pod.spec, 'volumes', volumes));
+  const fix: Fix = { title: ctx.t('fix.read-only-root-fs.mount', { folders: pairs.map((p) => p.folder).join(', ') }), edits: joined(edits), preferred: true };
+  return [fix];
+};

@@ -1,0 +1,72 @@
+/**
+ * Folders an image's program must write in when it starts, under its default configuration: with
+ * `readOnlyRootFilesystem: true` each needs a writable volume mounted at it or above it, or the
+ * program exits at once. Only programs whose failure is certain and documented are listed.
+ */
+import { lookupImage } from './images';
+import { normaliseMountPath } from './images/mount-path';
+
+export interface StartWrite {
+  /** The folder, as the program names it. */
+  readonly path: string;
+}
+
+export interface StartWrites {
+  readonly program: string;
+  /** The message catalogue's words for what it writes (`read-only-root-fs.what.<key>`). */
+  readonly what: string;
+  readonly writes: readonly StartWrite[];
+  /** What the program prints when the first write fails. */
+  readonly says: string;
+  /** Mounts that replace the configuration naming those folders (then they may be elsewhere). */
+  readonly configMounts: readonly string[];
+  /** Flags that read another configuration or move the pid file. */
+  readonly configArgs: readonly string[];
+}
+
+const NGINX_CONFIG = { configMounts: ['/etc/nginx/nginx.conf'], configArgs: ['-c', '-g', '-p'] };
+
+// nginx's packages compile the temp paths into /var/cache/nginx (`--http-client-body-temp-path`
+// and its kin) and nginx.conf writes the pid to /run/nginx.pid (/var/run is a link to /run); the
+// unprivileged image moves both into /tmp.
+const TABLE: Readonly<Record<string, StartWrites>> = {
+  nginx: {
+    program: 'nginx',
+    what: 'nginx',
+    writes: [{ path: '/var/cache/nginx' }, { path: '/var/run' }],
+    says: 'mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
+    ...NGINX_CONFIG,
+  },
+  'nginxinc/nginx-unprivileged': {
+    program: 'nginx',
+    what: 'nginx',
+    writes: [{ path: '/tmp' }],
+    says: 'mkdir() "/tmp/client_temp" failed (30: Read-only file system)',
+    ...NGINX_CONFIG,
+  },
+};
+
+/** What the image writes at start, when it is one the table knows. */
+export function startWritesOf(image: string | undefined): StartWrites | undefined {
+  if (!image) return undefined;
+  const resolved = lookupImage(image);
+  const repository = resolved?.builtinRepository;
+  return repository ? TABLE[repository] : undefined;
+}
+
+/** `/var/run` is a link to `/run` in these images: a mount at either serves both. */
+const ALIASES: Readonly<Record<string, string>> = { '/var/run': '/run' };
+
+function canonical(path: string): string | undefined {
+  const p = normaliseMountPath(path);
+  if (p === undefined) return undefined;
+  for (const [from, to] of Object.entries(ALIASES)) if (p === from || p.startsWith(from + '/')) return to + p.slice(from.length);
+  return p;
+}
+
+/** Whether a mount at `mountPath` holds `folder` (at it or above it). */
+export function mountHolds(mountPath: string, folder: string): boolean {
+  const m = canonical(mountPath);
+  const f = canonical(folder);
+  return m !== undefined && f !== undefined && (m === '/' || f === m || f.startsWith(m + '/'));
+}

@@ -1,0 +1,77 @@
+/**
+ * read-only-root-fs: a container with `readOnlyRootFilesystem: true` whose program must write in a
+ * folder of the image when it starts (nginx: its temporary files in /var/cache/nginx and its pid
+ * file in /var/run), with no writable volume mounted there: it exits at once, and the pod
+ * crash-loops. Hardening guides ask for a read-only root filesystem; the writable scratch folders
+ * are what is easy to forget.
+ * Silent when the program's configuration is replaced (a mount over nginx.conf, `-c`, a `-g` that
+ * moves the pid), when the container runs another command, for kustomize resources and patches (an
+ * overlay may add the volumes) and custom resources (their controllers may add them).
+ */
+import { isScalar, type Node, type Scalar } from 'yaml';
+import { asMap, getNode } from '../core/yaml-access';
+import { envOf } from '../k8s/env';
+import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { mountHolds, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
+import { isBuiltInWorkload } from '../k8s/workloads';
+import type { Rule, RuleContext } from './types';
+
+/** `readOnlyRootFilesystem: true` written in the container's securityContext. */
+export function readOnlyRootNode(container: ContainerModel, pod: PodModel): Scalar | undefined {
+  const node = getNode(asMap(getNode(container.node, 'securityContext', pod.doc), pod.doc), 'readOnlyRootFilesystem', pod.doc);
+  return isScalar(node) && node.value === true ? node : undefined;
+}
+
+/** Whether the container starts the program with its default configuration. */
+function runsDefault(container: ContainerModel, pod: PodModel, known: StartWrites): boolean {
+  const words = envOf(container, pod.doc).commandArgs.map((c) => c.node.value);
+  const overridden = container.commandOverridden || getNode(container.node, 'args', pod.doc) !== undefined;
+  if (overridden) {
+    // `nginx -g 'daemon off;'`, as the image's CMD: the program itself, no other command around it.
+    const first = (words[0] ?? '').split('/').pop() ?? '';
+    if (first !== known.program && first !== `${known.program}-debug`) return false;
+  }
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (!known.configArgs.includes(word)) continue;
+    // `-g 'daemon off;'` keeps the pid file where it was; a `pid` directive moves it.
+    if (word === '-g' && !/\bpid\b/.test(words[i + 1] ?? '')) continue;
+    return false;
+  }
+  return !container.mounts.some((m) => m.mountPath !== undefined && known.configMounts.some((c) => mountHolds(m.mountPath as string, c)));
+}
+
+/** The folders no writable volume is mounted at (or above). */
+export function unwritable(container: ContainerModel, pod: PodModel, known: StartWrites): StartWrite[] {
+  const writable = container.mounts.filter((m) => {
+    if (m.readOnly || m.mountPath === undefined) return false;
+    const volume = pod.volumes.find((v) => v.name === m.name);
+    return !volume?.source || !FILE_VOLUME_SOURCES.has(volume.source);
+  });
+  return known.writes.filter((w) => !writable.some((m) => mountHolds(m.mountPath as string, w.path)));
+}
+
+export const readOnlyRootFs: Rule = {
+  id: 'read-only-root-fs',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext) {
+    if (ctx.options.kustomizeResource || ctx.options.fragment) return;
+    for (const pod of ctx.pods) {
+      if (pod.partial || !isBuiltInWorkload(pod.object)) continue;
+      for (const container of pod.containers) {
+        if (container.role === 'ephemeral') continue;
+        const node = readOnlyRootNode(container, pod);
+        const known = node ? startWritesOf(container.image) : undefined;
+        if (!node || !known || !runsDefault(container, pod, known)) continue;
+        const missing = unwritable(container, pod, known);
+        if (missing.length === 0) continue;
+        ctx.report({
+          node: node as Node,
+          message: ctx.t('read-only-root-fs.message', { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says: known.says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', ') }),
+          related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
+          data: { containerPath: container.path, folders: missing.map((w) => w.path) },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,71 @@
+/** read-only-root-fs: nginx with a read-only root filesystem needs writable /var/cache/nginx and /var/run. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
+
+/** A Deployment of one container with a read-only root; `extra` goes into the container, `volumes` into the pod. */
+const deployment = (image: string, extra = '', volumes = ''): string => yaml`
+  apiVersion: apps/v1
+  kind: Deployment
+  metadata: {name: web}
+  spec:
+    selector: {matchLabels: {app: web}}
+    template:
+      metadata: {labels: {app: web}}
+      spec:
+        containers:
+        - name: web
+          image: ${image}
+          securityContext: {readOnlyRootFilesystem: true, allowPrivilegeEscalation: false}
+          ${extra || '# container'}
+        ${volumes || '# volumes'}
+`;
+const count = (text: string): number => findings(text, 'read-only-root-fs').length;
+const mounts = (...paths: string[]): string => `volumeMounts: [${paths.map((p, i) => `{name: v${i}, mountPath: ${p}}`).join(', ')}]`;
+const emptyDirs = (n: number): string => `volumes: [${Array.from({ length: n }, (_, i) => `{name: v${i}, emptyDir: {}}`).join(', ')}]`;
+
+test('read-only-root-fs: nginx without writable /var/cache/nginx and /var/run exits at start', () => {
+  const [f] = findings(deployment('nginx:1.27'), 'read-only-root-fs');
+  assert.ok(f);
+  assert.equal(f.text, 'true');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /no writable volume is mounted at \/var\/cache\/nginx, \/var\/run/);
+  assert.match(f.message, /Read-only file system/);
+  assert.deepEqual(f.relatedText, ['nginx:1.27']);
+  // One of the two mounted: the other is still missing.
+  const [half] = findings(deployment('nginx:1.27', mounts('/var/cache/nginx'), emptyDirs(1)), 'read-only-root-fs');
+  assert.match(half?.message ?? '', /mounted at \/var\/run:/);
+  // The unprivileged image writes in /tmp.
+  assert.match(findings(deployment('nginxinc/nginx-unprivileged:1.27-alpine'), 'read-only-root-fs')[0]?.message ?? '', /mounted at \/tmp:/);
+});
+
+test('read-only-root-fs: silent when the folders are writable or the program is not nginx with its own configuration', () => {
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache/nginx', '/var/run'), emptyDirs(2))), 0);
+  // /run is where /var/run points; a mount above the folder holds it.
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), emptyDirs(2))), 0);
+  assert.equal(count(deployment('nginxinc/nginx-unprivileged:1.27', mounts('/tmp'), emptyDirs(1))), 0);
+  // Not writable: a ConfigMap, or a read-only mount.
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache/nginx', '/var/run'), 'volumes: [{name: v0, configMap: {name: c}}, {name: v1, emptyDir: {}}]')), 1);
+  assert.equal(count(deployment('nginx:1.27', 'volumeMounts: [{name: v0, mountPath: /var/cache/nginx, readOnly: true}, {name: v1, mountPath: /var/run}]', emptyDirs(2))), 1);
+  // Writable root, another image, another command, another configuration.
+  assert.equal(count(deployment('nginx:1.27').replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false')), 0);
+  assert.equal(count(deployment('httpd:2.4')), 0);
+  assert.equal(count(deployment('nginx:1.27', 'command: [sh, -c, "cp /cfg/* /etc/nginx && exec nginx"]')), 0);
+  assert.equal(count(deployment('nginx:1.27', 'args: [nginx, -c, /cfg/nginx.conf]')), 0);
+  assert.equal(count(deployment('nginx:1.27', 'args: [nginx, -g, "pid /tmp/nginx.pid; daemon off;"]')), 0);
+  assert.equal(count(deployment('nginx:1.27', 'args: [nginx, -g, "daemon off;"]')), 1);
+  assert.equal(count(deployment('nginx:1.27', 'volumeMounts: [{name: conf, mountPath: /etc/nginx/nginx.conf, subPath: nginx.conf}]', 'volumes: [{name: conf, configMap: {name: c}}]')), 0);
+  // A kustomize resource: an overlay may add the volumes.
+  assert.equal(findings(deployment('nginx:1.27'), 'read-only-root-fs', { kustomizeResource: true }).length, 0);
+});
+
+test('read-only-root-fs fix: an emptyDir at each missing folder, in the lists already there or new ones', () => {
+  const { result } = applyFix(deployment('nginx:1.27'), 'read-only-root-fs', /Mount an emptyDir at \/var\/cache\/nginx, \/var\/run/);
+  assert.match(result, /volumeMounts:\n {8}- name: var-cache-nginx\n {10}mountPath: \/var\/cache\/nginx\n {8}- name: var-run\n {10}mountPath: \/var\/run\n/);
+  assert.match(result, /volumes:\n {6}- name: var-cache-nginx\n {8}emptyDir: \{\}\n {6}- name: var-run\n {8}emptyDir: \{\}/);
+  // Lists already there: both entries join them, in order.
+  const existing = deployment('nginx:1.27', 'volumeMounts: [{name: data, mountPath: /data}]', 'volumes: [{name: data, emptyDir: {}}]');
+  const joined = applyFix(existing, 'read-only-root-fs', /Mount an emptyDir/).result;
+  assert.match(joined, /volumeMounts: \[\{name: data, mountPath: \/data\}, \{name: var-cache-nginx, mountPath: \/var\/cache\/nginx\}, \{name: var-run, mountPath: \/var\/run\}\]/);
+});
