@@ -32,6 +32,7 @@ import { missingConfigKeyFixes } from './missing-config-key';
 import { probePortElsewhereFixes } from './probe-port-elsewhere';
 import { selectorMismatchFixes } from './selector-mismatch';
 import { readOnlyRootFsFixes } from './read-only-root-fs';
+import { unsplitCommandFixes } from './unsplit-command';
 import { serviceLinkEnvFixes } from './service-link-env';
 import { serviceSelectsNothingFixes } from './service-selects-nothing';
 import { undefinedEnvReferenceFixes } from './undefined-env-reference';
@@ -76,6 +77,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'removed-api-version': removedApiVersionFixes,
   'run-as-non-root': runAsNonRootFixes,
   'read-only-root-fs': readOnlyRootFsFixes,
+  'unsplit-command': unsplitCommandFixes,
   'invalid-image': invalidImageFixes,
 };
 

@@ -22,6 +22,7 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  if (fact(ctx, 'successThreshold') === false) return [];
   if (fact(ctx, 'successThreshold') === true) {
     // 1 is the only value accepted, and what the kubelet then does anyway: one success passes.
     const edits = replaceAtFinding(ctx, 1);

@@ -1,15 +1,15 @@
 /**
- * service-link-env: turn the pod's Service links off (no `<NAME>_PORT` reaches the program), or,
- * where the program only refuses a non-empty value, set the variable to "" in the container
- * (its own env wins over a link). Turning links off is preferred unless the pod reads a link
- * variable itself (`$(REDIS_SERVICE_HOST)`), which it would then lose.
+ * service-link-env: turn the pod's Service links off (no `<NAME>_PORT` reaches the program).
+ * Preferred unless the pod reads a link variable itself (`$(REDIS_SERVICE_HOST)`), which it would
+ * then lose. (An empty value in the container's env is no way out: Confluent's images write it into
+ * their properties as `port=`, which older brokers and Schema Registry cannot parse.)
  */
-import { getPair, getNode, asSeq } from '../core/yaml-access';
+import { getPair, getNode } from '../core/yaml-access';
 import { envOf, isServiceLinkVariable } from '../k8s/env';
 import type { PodModel } from '../k8s/pod-model';
 import { containerByPath, fact } from './find';
 import type { Fix, FixProvider } from './types';
-import { addPair, appendItem, replaceScalar } from './yaml-edit';
+import { addPair, replaceScalar } from './yaml-edit';
 
 /** `$(NAME)`, `$NAME` and `${NAME}` in env values and command lines. */
 const REFERENCE = /\$\(([A-Z0-9_]+)\)|\$\{([A-Z0-9_]+)\}|\$([A-Z0-9_]+)/g;
@@ -30,7 +30,7 @@ export const serviceLinkEnvFixes: FixProvider = (ctx) => {
   const hit = containerByPath(ctx, fact(ctx, 'container'));
   const variable = fact(ctx, 'variable');
   if (!hit || typeof variable !== 'string') return [];
-  const { pod, container } = hit;
+  const { pod } = hit;
   const text = ctx.analysis.text;
   const base = ctx.chunk.start;
   const fixes: Fix[] = [];
@@ -38,11 +38,5 @@ export const serviceLinkEnvFixes: FixProvider = (ctx) => {
   const linksEdit = getPair(pod.spec, 'enableServiceLinks', pod.doc) && written ? replaceScalar(base, written, false) : addPair(text, base, pod.spec, 'enableServiceLinks', false);
   const keepsLinks = readsLinks(pod);
   fixes.push({ title: ctx.t('fix.service-link-env.disable-links', {}), edits: [linksEdit], ...(keepsLinks ? {} : { preferred: true }) });
-  if (fact(ctx, 'emptyPasses') === true) {
-    const entry = { name: variable, value: '' };
-    const seq = asSeq(getNode(container.node, 'env', pod.doc), pod.doc);
-    const edit = seq ? appendItem(text, base, seq, entry) : getPair(container.node, 'env', pod.doc) ? undefined : addPair(text, base, container.node, 'env', [entry]);
-    if (edit) fixes.push({ title: ctx.t('fix.service-link-env.empty', { variable, container: container.name ?? '?' }), edits: [edit], ...(keepsLinks ? { preferred: true } : {}) });
-  }
   return fixes;
 };

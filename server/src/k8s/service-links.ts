@@ -24,8 +24,6 @@ export interface RefusedLink {
   readonly program: string;
   /** What the program prints before it exits. */
   readonly says: string;
-  /** An empty value passes the program's check (a `-n` test): setting the variable to "" in `env` is a fix. */
-  readonly emptyPasses: boolean;
 }
 
 interface Entry {
@@ -54,19 +52,19 @@ const TABLE: readonly Entry[] = [
     repositories: ['confluentinc/cp-kafka', 'confluentinc/cp-server', 'confluentinc/cp-enterprise-kafka'],
     entrypoint: CONFLUENT_RUN,
     links: [
-      { variable: 'KAFKA_PORT', program: 'cp-kafka', says: 'port is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.', emptyPasses: true },
-      { variable: 'KAFKA_ADVERTISED_PORT', program: 'cp-kafka', says: 'advertised.port is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.', emptyPasses: true },
+      { variable: 'KAFKA_PORT', program: 'cp-kafka', says: 'port is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.' },
+      { variable: 'KAFKA_ADVERTISED_PORT', program: 'cp-kafka', says: 'advertised.port is deprecated. Please use KAFKA_ADVERTISED_LISTENERS instead.' },
     ],
   },
   {
     repositories: ['confluentinc/cp-schema-registry'],
     entrypoint: CONFLUENT_RUN,
-    links: [{ variable: 'SCHEMA_REGISTRY_PORT', program: 'cp-schema-registry', says: 'PORT is deprecated. Please use SCHEMA_REGISTRY_LISTENERS instead.', emptyPasses: true }],
+    links: [{ variable: 'SCHEMA_REGISTRY_PORT', program: 'cp-schema-registry', says: 'PORT is deprecated. Please use SCHEMA_REGISTRY_LISTENERS instead.' }],
   },
   {
     repositories: ['confluentinc/cp-kafka-rest'],
     entrypoint: CONFLUENT_RUN,
-    links: [{ variable: 'KAFKA_REST_PORT', program: 'cp-kafka-rest', says: 'PORT is deprecated. Please use KAFKA_REST_LISTENERS instead.', emptyPasses: true }],
+    links: [{ variable: 'KAFKA_REST_PORT', program: 'cp-kafka-rest', says: 'PORT is deprecated. Please use KAFKA_REST_LISTENERS instead.' }],
     unlessEnv: 'KAFKA_REST_LISTENERS',
   },
   {
@@ -77,7 +75,7 @@ const TABLE: readonly Entry[] = [
     startedBy: VLLM_ENGINE,
     entrypoint: VLLM_ENGINE,
     argsAreFlags: true,
-    links: [{ variable: 'VLLM_PORT', program: 'vLLM', says: "ValueError: VLLM_PORT 'tcp://…' appears to be a URI (before v0.9: invalid literal for int() with base 10: 'tcp://…')", emptyPasses: false }],
+    links: [{ variable: 'VLLM_PORT', program: 'vLLM', says: "ValueError: VLLM_PORT 'tcp://…' appears to be a URI (before v0.9: invalid literal for int() with base 10: 'tcp://…')" }],
   },
   {
     // Spark standalone reads SPARK_MASTER_PORT / SPARK_WORKER_PORT from the environment as a
@@ -86,13 +84,13 @@ const TABLE: readonly Entry[] = [
     repositories: ['bde2020/spark-master'],
     startedBy: /\borg\.apache\.spark\.deploy\.master\.Master\b|\bstart-master\.sh\b/,
     entrypoint: /\bmaster\.sh\b/,
-    links: [{ variable: 'SPARK_MASTER_PORT', program: 'the Spark master', says: 'java.lang.NumberFormatException: For input string: "tcp://…"', emptyPasses: false }],
+    links: [{ variable: 'SPARK_MASTER_PORT', program: 'the Spark master', says: 'java.lang.NumberFormatException: For input string: "tcp://…"' }],
   },
   {
     repositories: ['bde2020/spark-worker'],
     startedBy: /\borg\.apache\.spark\.deploy\.worker\.Worker\b|\bstart-(worker|slave)\.sh\b/,
     entrypoint: /\bworker\.sh\b/,
-    links: [{ variable: 'SPARK_WORKER_PORT', program: 'the Spark worker', says: 'java.lang.NumberFormatException: For input string: "tcp://…"', emptyPasses: false }],
+    links: [{ variable: 'SPARK_WORKER_PORT', program: 'the Spark worker', says: 'java.lang.NumberFormatException: For input string: "tcp://…"' }],
   },
 ];
 
@@ -125,15 +123,17 @@ function findRefused(container: ContainerModel, doc: Document): RefusedLink[] {
   const env = envOf(container, doc);
   const words = env.commandArgs.map((c) => c.node.value).join(' ');
   const repository = container.image ? normaliseRepository(container.image) : undefined;
-  const entry = TABLE.find((e) => (repository !== undefined && e.repositories.includes(repository)) || (e.startedBy !== undefined && e.startedBy.test(words)));
+  const byRepository = (e: Entry): boolean => repository !== undefined && e.repositories.some((r) => repository === r || repository.endsWith(`/${r}`));
+  const entry = TABLE.find((e) => byRepository(e) || (e.startedBy !== undefined && e.startedBy.test(words)));
   if (!entry || env.hasEnvFrom) return [];
-  const byImage = repository !== undefined && entry.repositories.includes(repository);
+  const byImage = byRepository(entry);
   // With its own command, the container runs the program only if the command says so.
   const overridden = container.commandOverridden || (!entry.argsAreFlags && env.commandArgs.length > 0);
   if (overridden && !entry.entrypoint.test(words) && !(entry.startedBy?.test(words) ?? false)) return [];
   if (!byImage && !(entry.startedBy?.test(words) ?? false)) return [];
   const defined = new Set(env.entries.map((e) => e.name));
-  if (entry.unlessEnv && defined.has(entry.unlessEnv)) return [];
+  // kafka-rest drops KAFKA_REST_PORT only for a non-empty KAFKA_REST_LISTENERS.
+  if (entry.unlessEnv && env.entries.some((e) => e.name === entry.unlessEnv && (e.valueFrom !== undefined || (e.valueNode?.value ?? '') !== ''))) return [];
   return entry.links
     .filter((l) => !defined.has(l.variable) && !mentions(words, l.variable))
     .map((l) => ({ ...l, service: serviceFor(l.variable) }));

@@ -15,7 +15,7 @@
  * Judged like a missing image (container-image.ts): built-in workloads only, not partial pods nor
  * kustomize resources, whose overlays may add the restartPolicy or the privilege.
  */
-import { isScalar, type Node } from 'yaml';
+import { isAlias, isScalar, type Node } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getNode, getPair } from '../core/yaml-access';
 import { PROBES } from '../k8s/container-model';
@@ -65,13 +65,22 @@ function checkPrivilegedEscalation(ctx: RuleContext, pod: PodModel, container: C
   ctx.report({ node: escalation, message: ctx.t('invalid-value.privileged-escalation', { container: containerLabel(container), path }), data: { privilegedEscalation: true } });
 }
 
+/** Whether `node` is written inside `outer` (not merged in from an anchor elsewhere). */
+const inside = (node: Node, outer: Node | undefined): boolean => !!node.range && !!outer?.range && outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+
 /** A liveness or startup probe's successThreshold must be 1 (validateLivenessProbe, validateStartupProbe). */
 function checkSuccessThreshold(ctx: RuleContext, pod: PodModel, container: ContainerModel): void {
   for (const probe of ['livenessProbe', 'startupProbe']) {
-    const threshold = getNode(asMap(getNode(container.node, probe, pod.doc), pod.doc), 'successThreshold', pod.doc);
-    if (!isScalar(threshold) || typeof threshold.value !== 'number' || threshold.value === 1) continue;
+    const map = asMap(getNode(container.node, probe, pod.doc), pod.doc);
+    const threshold = getNode(map, 'successThreshold', pod.doc);
+    // 0 is defaulted to 1 before validation.
+    if (!isScalar(threshold) || typeof threshold.value !== 'number' || threshold.value <= 1) continue;
+    // A value merged from an anchor elsewhere (`livenessProbe: *probe`) is reported at the alias, without a fix.
+    const value = getPair(container.node, probe, pod.doc)?.value;
+    const written = !isAlias(value) && inside(threshold, map);
+    const node = written ? threshold : ((value as Node | undefined) ?? threshold);
     const path = `${container.path}.${probe}.successThreshold`;
-    ctx.report({ node: threshold, message: ctx.t('invalid-value.success-threshold', { container: containerLabel(container), probe, value: threshold.value, path }), data: { successThreshold: true } });
+    ctx.report({ node, message: ctx.t('invalid-value.success-threshold', { container: containerLabel(container), probe, value: threshold.value, path }), data: { successThreshold: written } });
   }
 }
 

@@ -33,6 +33,7 @@ import { serviceSelectsNothing } from './service-selects-nothing';
 import { hpaMissingRequest } from './hpa-missing-request';
 import { serviceLinkEnv } from './service-link-env';
 import { readOnlyRootFs } from './read-only-root-fs';
+import { unsplitCommand } from './unsplit-command';
 import type { FileRule, Rule } from './types';
 import { unusedDisableDirective } from './unused-disable-directive';
 
@@ -55,6 +56,7 @@ export const rules: readonly Rule[] = [
   selectorMismatch,
   runAsNonRoot,
   readOnlyRootFs,
+  unsplitCommand,
   invalidImage,
   duplicateEnv,
   undefinedEnvReference,

@@ -15,12 +15,13 @@
  */
 import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
-import { getMap, getNode, getPair } from '../core/yaml-access';
+import { getNode, getPair } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
 import { IMAGE_USERS } from '../k8s/images/data/users';
 import { parseImageRef, tagWords } from '../k8s/images/image-ref';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
+import { isWindows } from '../k8s/windows';
 import type { Rule, RuleContext } from './types';
 
 /** A field of a securityContext: absent, unknown (a template or placeholder writes it), or its node. */
@@ -53,27 +54,6 @@ function securityContextOf(owner: YAMLMap, doc: Document): { map?: YAMLMap; unkn
   if (node === null || isUnknownValue(node) || !isMap(node)) return { unknown: node !== null || isUnknownValue(owner) };
   return { map: node, unknown: false };
 }
-
-/**
- * A pod for Windows nodes: `os.name: windows`, `windowsOptions`, a node selector or affinity on
- * `kubernetes.io/os: windows`, or a Windows image tag (`-windowsservercore`, `-nanoserver`, `ltsc`).
- * The Windows kubelet checks `runAsUserName`, not the image's USER.
- */
-function isWindows(pod: PodModel): boolean {
-  const os = getMap(pod.spec, 'os', pod.doc);
-  const name = os && getNode(os, 'name', pod.doc);
-  if (isScalar(name) && name.value === 'windows') return true;
-  if ([pod.spec, ...pod.containers.map((c) => c.node)].some((owner) => getMap(getMap(owner, 'securityContext', pod.doc), 'windowsOptions', pod.doc) !== undefined)) return true;
-  if (pod.containers.some((c) => WINDOWS_TAG.test(c.image ?? ''))) return true;
-  const selector = getMap(pod.spec, 'nodeSelector', pod.doc);
-  if (selector?.items.some((p) => isScalar(p.key) && OS_LABEL.test(String(p.key.value)) && isScalar(p.value) && p.value.value === 'windows')) return true;
-  // Affinity on the OS label: read as text, any `windows` value counts.
-  const affinity = getNode(pod.spec, 'affinity', pod.doc);
-  return affinity !== undefined && /kubernetes\.io\/os[\s\S]*\bwindows\b/.test(String(affinity));
-}
-
-const OS_LABEL = /^(?:beta\.)?kubernetes\.io\/os$/;
-const WINDOWS_TAG = /:[^/]*(?:windowsservercore|nanoserver|ltsc\d{4}|windows)/i;
 
 function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerModel, windows: () => boolean): void {
   const nonRoot = effective(container, pod, 'runAsNonRoot');

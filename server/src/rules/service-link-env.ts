@@ -12,7 +12,7 @@ import { getMap, getNode, getScalar, getSeqItems, getString, asMap } from '../co
 import { isUnknownValue } from '../core/unknown-values';
 import { namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject, type IndexedPod } from '../k8s/neighbourhood';
 import { refusedLinks, type RefusedLink } from '../k8s/service-links';
-import type { PodModel } from '../k8s/pod-model';
+import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { groupOf } from '../k8s/workloads';
 import { relatedAt } from './missing-config-key';
 import { isTarget, targetChunks, textIfKinds } from './file-contexts';
@@ -59,9 +59,10 @@ function refusals(pod: PodModel): { container: PodModel['containers'][number]; l
   return pod.containers.flatMap((container) => refusedLinks(container, pod.doc).map((link) => ({ container, link })));
 }
 
+// A PodTemplate runs no pod of its own.
 const candidate = (pod: IndexedPod | PodModel): boolean => {
   const model = 'pod' in pod ? pod.pod : pod;
-  return !model.partial && linksEnabled(model) && refusals(model).length > 0;
+  return !model.partial && model.kind !== 'PodTemplate' && linksEnabled(model) && refusals(model).length > 0;
 };
 
 const hasTargetCandidate = (ctx: Pick<FileRuleContext, 'chunks' | 'targets' | 'options'>): boolean =>
@@ -91,7 +92,7 @@ export const serviceLinkEnv: FileRule = {
         const node = (container.imageNode ?? container.nameNode ?? container.node) as Node;
         const where = service.chunkStart === undefined && service.source ? ctx.t('service-link-env.in-file', { file: service.source.split('/').pop() ?? service.source }) : '';
         const args = {
-          container: container.name ?? '?',
+          container: containerLabel(container),
           service: link.service,
           namespace: namespaceLabel(entry.namespace),
           variable: link.variable,
@@ -104,7 +105,7 @@ export const serviceLinkEnv: FileRule = {
           node,
           message: ctx.t('service-link-env.refused', args),
           related: relatedAt(service, chunkStart, ctx.t('service-link-env.related', args)),
-          data: { variable: link.variable, service: link.service, container: container.path, emptyPasses: link.emptyPasses },
+          data: { variable: link.variable, service: link.service, container: container.path },
         });
       }
     }

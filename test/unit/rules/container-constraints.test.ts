@@ -139,5 +139,24 @@ test('invalid-value: a liveness or startup probe with successThreshold other tha
   assert.equal(findings(pod('livenessProbe', 2, true), 'invalid-value').length, 1);
   assert.equal(findings(pod('readinessProbe', 5), 'invalid-value').length, 0);
   assert.equal(findings(pod('livenessProbe', 1), 'invalid-value').length, 0);
+  // 0 is defaulted to 1 before validation.
+  assert.equal(findings(pod('livenessProbe', 0), 'invalid-value').length, 0);
   applyFix(pod('livenessProbe', 5), 'invalid-value', /successThreshold to 1/);
+});
+
+test('invalid-value: a successThreshold merged into a liveness probe from a readiness anchor is reported at the alias, without a fix', () => {
+  const text = yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: p}
+    spec:
+      containers:
+      - name: web
+        image: nginx
+        readinessProbe: &probe {httpGet: {path: /, port: 80}, successThreshold: 2}
+        livenessProbe: *probe
+  `;
+  const found = findings(text, 'invalid-value');
+  assert.deepEqual(found.map((f) => f.text), ['*probe']);
+  assert.deepEqual(fixesOf(text, 'invalid-value').fixes.filter((f) => !/^Disable /.test(f.title)), []);
 });

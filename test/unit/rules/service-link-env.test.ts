@@ -100,27 +100,30 @@ test('service-link-env: a Service in another file of the workspace counts, named
   assert.equal(findings(both('confluentinc/cp-kafka:7.6.0', 'kafka'), 'service-link-env', { kustomizeResource: true }).length, 0);
 });
 
-test('service-link-env fixes: links off (preferred), or an empty value where the script accepts one', () => {
+test('service-link-env fixes: links off (preferred); no empty value, which older images read as `port=`', () => {
   const text = both('confluentinc/cp-kafka:7.6.0', 'kafka');
   const { fixes } = fixesOf(text, 'service-link-env');
   assert.deepEqual(fixes.filter((f) => f.preferred).map((f) => f.title), ['Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)']);
+  assert.ok(!fixes.some((f) => f.title.includes('to ""')));
   const { result } = applyFix(text, 'service-link-env', /enableServiceLinks/);
   assert.match(result, /\n {6}enableServiceLinks: false\n/);
-  const empty = applyFix(text, 'service-link-env', /to ""/).result;
-  assert.match(empty, / {8}env:\n {8}- name: KAFKA_PORT\n {10}value: ""/);
-  // With a list already there, the entry joins it.
-  applyFix(both('confluentinc/cp-kafka:7.6.0', 'kafka', 'env: [{name: A, value: b}]'), 'service-link-env', /to ""/);
   // `enableServiceLinks: true` written: changed, not added twice.
   assert.match(applyFix(both('confluentinc/cp-kafka:7.6.0', 'kafka', '', 'enableServiceLinks: true'), 'service-link-env', /enableServiceLinks/).result, /enableServiceLinks: false\n(?![\s\S]*enableServiceLinks)/);
-  // vLLM refuses an empty value too: only links off.
-  const vllm = fixesOf(both('vllm/vllm-openai:v0.6.3', 'vllm'), 'service-link-env').fixes.filter((f) => !/^Disable /.test(f.title));
-  assert.deepEqual(vllm.map((f) => f.title), ['Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)']);
 });
 
-test('service-link-env fixes: a pod that reads link variables keeps its links; the empty value is preferred', () => {
+test('service-link-env fixes: a pod that reads link variables keeps its links (the fix is not preferred)', () => {
   const text = both('confluentinc/cp-kafka:7.6.0', 'kafka', 'env: [{name: KAFKA_ZOOKEEPER_CONNECT, value: "$(ZOOKEEPER_SERVICE_HOST):2181"}]');
-  const preferred = fixesOf(text, 'service-link-env').fixes.filter((f) => f.preferred);
-  assert.deepEqual(preferred.map((f) => f.title), ['Set KAFKA_PORT to "" in "main" (its start script accepts an empty value)']);
+  const { fixes } = fixesOf(text, 'service-link-env');
+  assert.deepEqual(fixes.filter((f) => f.preferred), []);
+  assert.ok(fixes.some((f) => /enableServiceLinks/.test(f.title)));
+});
+
+test('service-link-env: proxy-cache paths, empty listeners, a PodTemplate, the wording for pods that do not restart', () => {
+  assert.equal(count(both('harbor.example.com/dockerhub-proxy/confluentinc/cp-kafka:7.6.0', 'kafka')), 1);
+  assert.equal(count(both('confluentinc/cp-kafka-rest:7.6.0', 'kafka-rest', 'env: [{name: KAFKA_REST_LISTENERS, value: ""}]')), 1);
+  const template = `${service('kafka')}---\napiVersion: v1\nkind: PodTemplate\nmetadata: {name: t}\ntemplate:\n  spec:\n    containers:\n    - {name: k, image: confluentinc/cp-kafka:7.6.0}\n`;
+  assert.equal(count(template), 0);
+  assert.match(findings(both('confluentinc/cp-kafka:7.6.0', 'kafka'), 'service-link-env')[0]?.message ?? '', /the container never runs \(where it restarts, the pod crash-loops\)/);
 });
 
 test('service-link-env: a Deployment file with no other workspace word still sees the Service file beside it; a longer variable is another', () => {

@@ -80,7 +80,7 @@ export const neighbourhoodEn = {
   'dangling-backend.related': 'Service "{service}" is defined here.',
 
   'service-link-env.refused':
-    'Service "{service}" in namespace {namespace}{where} makes the kubelet set {variable}={value} in container "{container}" (a Service link variable), and {program} reads {variable} as its own setting: at start it refuses that value ("{says}") and exits, so the pod crash-loops. Set enableServiceLinks: false in the pod spec, or give the Service another name.',
+    'Service "{service}" in namespace {namespace}{where} makes the kubelet set {variable}={value} in container "{container}" (a Service link variable), and {program} reads {variable} as its own setting: at start it refuses that value ("{says}") and exits: the container never runs (where it restarts, the pod crash-loops). Set enableServiceLinks: false in the pod spec, or give the Service another name.',
   'service-link-env.related': 'Service "{service}" is defined here: its name makes the variable {variable}.',
   'service-link-env.in-file': ' (in {file})',
 
@@ -104,5 +104,4 @@ export const neighbourhoodEn = {
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
   'fix.port-not-served.knative': 'Declare containerPort {port} (queue-proxy then forwards requests there)',
   'fix.service-link-env.disable-links': 'Set enableServiceLinks: false (the kubelet then sets no Service variables in this pod)',
-  'fix.service-link-env.empty': 'Set {variable} to "" in "{container}" (its start script accepts an empty value)',
 };

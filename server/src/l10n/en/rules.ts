@@ -295,6 +295,12 @@ export const rulesEn = {
     'Container "{container}" has a read-only root filesystem, but {program} writes {what} in {all} when it starts, and no writable volume is mounted at {paths}: it exits at once ("{says}"), and the pod crash-loops. Mount an emptyDir at {paths}.',
   'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
+  'unsplit-command.container':
+    'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: exec: "{word}": executable file not found in $PATH). Write the command as a list of words, starting with {program}.',
+  'unsplit-command.probe':
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe always fails (a liveness probe restarts the container again and again; a readiness probe keeps the pod out of its Services). Write the command as a list of words, starting with {program}.',
+  'unsplit-command.hook':
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the hook always fails (a failed postStart kills the container; a failed preStop is skipped). Write the command as a list of words, starting with {program}.',
   'invalid-value.success-threshold':
     'The {probe} of container "{container}" has successThreshold {value}, but one success is all a {probe} waits for (only a readiness probe counts successes): kubectl apply rejects this: "{path}: Invalid value: {value}: must be 1".',
   'invalid-value.image-missing':

@@ -80,7 +80,7 @@ export const neighbourhoodZhCn = {
   'dangling-backend.related': 'Service "{service}" 在此定义。',
 
   'service-link-env.refused':
-    '命名空间 {namespace} 中的 Service "{service}"{where} 使 kubelet 在容器 "{container}" 中设置 {variable}={value}（Service 链接环境变量），而 {program} 把 {variable} 当作自己的设置读取：启动时拒绝这个值（"{says}"）并退出，Pod 因此反复崩溃（CrashLoopBackOff）。请在 Pod spec 中设置 enableServiceLinks: false，或给这个 Service 换个名字。',
+    '命名空间 {namespace} 中的 Service "{service}"{where} 使 kubelet 在容器 "{container}" 中设置 {variable}={value}（Service 链接环境变量），而 {program} 把 {variable} 当作自己的设置读取：启动时拒绝这个值（"{says}"）并退出：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请在 Pod spec 中设置 enableServiceLinks: false，或给这个 Service 换个名字。',
   'service-link-env.related': 'Service "{service}" 在此定义：它的名字产生了变量 {variable}。',
   'service-link-env.in-file': '（在 {file} 中）',
 
@@ -104,5 +104,4 @@ export const neighbourhoodZhCn = {
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
   'fix.port-not-served.knative': '声明 containerPort {port}（queue-proxy 随后把请求转发到那里）',
   'fix.service-link-env.disable-links': '设置 enableServiceLinks: false（kubelet 不再在这个 Pod 中设置 Service 环境变量）',
-  'fix.service-link-env.empty': '在 "{container}" 中把 {variable} 设为 ""（它的启动脚本接受空值）',
 };

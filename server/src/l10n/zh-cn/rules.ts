@@ -297,6 +297,12 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{container}" 的根文件系统是只读的，但 {program} 启动时要在 {all} 中写入{what}，而 {paths} 没有挂载可写的卷：它会立即退出（"{says}"），Pod 反复崩溃（CrashLoopBackOff）。请在 {paths} 挂载 emptyDir。',
   'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
+  'unsplit-command.container':
+    '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: exec: "{word}": executable file not found in $PATH）。请把命令写成单词列表，以 {program} 开头。',
+  'unsplit-command.probe':
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针总是失败（存活探针会不断重启容器；就绪探针会让 Pod 一直不加入它的 Service）。请把命令写成单词列表，以 {program} 开头。',
+  'unsplit-command.hook':
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此这个钩子总是失败（postStart 失败会杀死容器；preStop 失败则被跳过）。请把命令写成单词列表，以 {program} 开头。',
   'invalid-value.success-threshold':
     '容器 "{container}" 的 {probe} 设置了 successThreshold {value}，但 {probe} 只等一次成功（只有 readinessProbe 才累计成功次数）：kubectl apply 会拒绝："{path}: Invalid value: {value}: must be 1"。',
   'invalid-value.image-missing':

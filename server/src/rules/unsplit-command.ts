@@ -1,0 +1,87 @@
+/**
+ * unsplit-command: the first word of a container's `command`, or of an exec probe's or lifecycle
+ * hook's command, holds a whole command line (`["python app.py"]`, `["pg_isready -U app"]`). The
+ * runtime runs that item as a program name; no program is called "python app.py", so the
+ * container cannot start (StartError: `exec: "python app.py": executable file not found in
+ * $PATH`), a probe always fails (a liveness probe then restarts the container forever, a
+ * readiness probe keeps it out of its Services), and a hook fails (postStart kills the container).
+ * A command is a list of words; no shell splits it.
+ * Silent for placeholders and templates, on Windows nodes (another process model), and in custom
+ * resources, whose controllers may build the command themselves (KubeRay joins `command` and
+ * `args` into one `bash -lc` line).
+ */
+import { isScalar, type Scalar, type YAMLSeq } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { asMap, asSeq, getNode } from '../core/yaml-access';
+import { PROBES } from '../k8s/container-model';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { isWindows } from '../k8s/windows';
+import { isBuiltInWorkload } from '../k8s/workloads';
+import type { Rule, RuleContext } from './types';
+
+/** Where a command line is run, with its path in messages. */
+export interface CommandSite {
+  readonly seq: YAMLSeq;
+  readonly first: Scalar<string>;
+  /** `command`, `livenessProbe.exec.command`, `lifecycle.postStart.exec.command`. */
+  readonly field: string;
+  readonly kind: 'container' | 'probe' | 'hook';
+}
+
+/** Shell syntax: the words cannot simply be split on spaces (quotes, variables, pipes, redirections…). */
+export const SHELL_SYNTAX = /["'`$|&;<>()*?\\[\]{}~#]/;
+
+/** `/opt/My App/run.sh` may be a real file: an absolute path whose later words go on as a path, with no flag among them. */
+function mayBePathWithSpaces(word: string): boolean {
+  const rest = word.split(/\s+/).slice(1);
+  return word.startsWith('/') && rest.some((w) => w.includes('/')) && !rest.some((w) => w.startsWith('-'));
+}
+
+function site(seq: YAMLSeq | undefined, field: string, kind: CommandSite['kind']): CommandSite[] {
+  const first = seq?.items[0];
+  if (!seq || !isScalar(first) || typeof first.value !== 'string' || isUnknownValue(first)) return [];
+  const word = first.value.trim();
+  // A word with inner whitespace. `{{`/`${` left by templates and placeholders are unknowns.
+  if (!/\s/.test(word) || /\{\{|\$\{|%\{/.test(word) || mayBePathWithSpaces(word)) return [];
+  return [{ seq, first: first as Scalar<string>, field, kind }];
+}
+
+/** Every command line of a container whose first word holds spaces. */
+export function unsplitCommands(container: ContainerModel, pod: PodModel): CommandSite[] {
+  const doc = pod.doc;
+  const out = site(asSeq(getNode(container.node, 'command', doc), doc), 'command', 'container');
+  for (const probe of PROBES) {
+    const exec = asMap(getNode(asMap(getNode(container.node, probe, doc), doc), 'exec', doc), doc);
+    out.push(...site(asSeq(getNode(exec, 'command', doc), doc), `${probe}.exec.command`, 'probe'));
+  }
+  const lifecycle = asMap(getNode(container.node, 'lifecycle', doc), doc);
+  for (const hook of ['postStart', 'preStop']) {
+    const exec = asMap(getNode(asMap(getNode(lifecycle, hook, doc), doc), 'exec', doc), doc);
+    out.push(...site(asSeq(getNode(exec, 'command', doc), doc), `lifecycle.${hook}.exec.command`, 'hook'));
+  }
+  return out;
+}
+
+export const unsplitCommand: Rule = {
+  id: 'unsplit-command',
+  defaultSeverity: 'warning',
+  check(ctx: RuleContext) {
+    for (const pod of ctx.pods) {
+      if (!isBuiltInWorkload(pod.object)) continue;
+      let windows: boolean | undefined;
+      for (const container of pod.containers) {
+        for (const found of unsplitCommands(container, pod)) {
+          windows ??= isWindows(pod);
+          if (windows) break;
+          const word = found.first.value.trim();
+          const program = word.split(/\s+/)[0] ?? word;
+          ctx.report({
+            node: found.first,
+            message: ctx.t(`unsplit-command.${found.kind}`, { container: containerLabel(container), word, program, field: found.field }),
+            data: { containerPath: container.path, field: found.field, shell: SHELL_SYNTAX.test(word) },
+          });
+        }
+      }
+    }
+  },
+};

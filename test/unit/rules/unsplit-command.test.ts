@@ -1,0 +1,58 @@
+/** unsplit-command: a command whose first item is a whole command line runs no program. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
+
+const pod = (container: string, podExtra = ''): string => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    ${podExtra || '# pod'}
+    containers:
+    - name: app
+      image: python:3.12
+      ${container}
+`;
+const count = (text: string): number => findings(text, 'unsplit-command').length;
+/** The same pod with the container's part written in block style (several lines). */
+const blockPod = (lines: string[]): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: app\n    image: python:3.12\n${lines.map((l) => `    ${l}`).join('\n')}\n`;
+
+test('unsplit-command: a container command, an exec probe and a hook whose first item is a whole line', () => {
+  const [f] = findings(pod('command: ["python app.py"]'), 'unsplit-command');
+  assert.ok(f);
+  assert.equal(f.text, '"python app.py"');
+  assert.equal(f.severity, 'warning');
+  assert.match(f.message, /executable file not found in \$PATH/);
+  assert.match(findings(pod('readinessProbe: {exec: {command: ["pg_isready -U app -d app"]}}'), 'unsplit-command')[0]?.message ?? '', /readinessProbe\.exec\.command .*the probe always fails/);
+  assert.match(findings(pod('lifecycle: {preStop: {exec: {command: ["nginx -s quit"]}}}'), 'unsplit-command')[0]?.message ?? '', /lifecycle\.preStop\.exec\.command .*hook always fails/);
+  // Block style, and a shell line after `sh -c` is no program name either.
+  assert.equal(count(blockPod(['command:', '  - sh -c', '  - echo hi'])), 1);
+});
+
+test('unsplit-command: silent for word lists, later items, templates, paths with spaces and Windows', () => {
+  assert.equal(count(pod('command: [python, app.py]')), 0);
+  assert.equal(count(pod('command: [sh, -c, "python app.py && sleep 1"]')), 0);
+  assert.equal(count(pod('args: ["--name my app"]')), 0);
+  assert.equal(count(pod('command: ["{{ .Values.cmd }}"]')), 0);
+  assert.equal(count(pod('command: ["${START} now"]')), 0);
+  assert.equal(count(pod('command: ["/opt/My App/bin/run.sh"]')), 0);
+  assert.equal(count(pod('command: ["/usr/local/bin/run --config /etc/app.yaml"]')), 1);
+  assert.equal(count(pod('command: ["powershell -Command Start-Sleep 10"]', 'nodeSelector: {kubernetes.io/os: windows}')), 0);
+  // KubeRay joins command and args into one shell line (a real sample writes `command: ["echo 123"]`).
+  const ray = `apiVersion: ray.io/v1\nkind: RayCluster\nmetadata: {name: r}\nspec:\n  headGroupSpec:\n    rayStartParams: {}\n    template:\n      spec:\n        containers:\n        - name: ray-head\n          image: rayproject/ray:2.52.0\n          command: ["echo 123"]\n`;
+  assert.equal(count(ray), 0);
+});
+
+test('unsplit-command fixes: the words (preferred), or a shell when the line needs one', () => {
+  const { result } = applyFix(pod('command: ["python app.py", --port, 8000]'), 'unsplit-command', /Write the command as words/);
+  assert.match(result, /command: \[python, app\.py, --port, "8000"\]/);
+  const block = applyFix(blockPod(['livenessProbe:', '  exec:', '    command:', '      - pg_isready -U app']), 'unsplit-command', /as words/).result;
+  assert.match(block, /command:\n {10}\[pg_isready, -U, app\]/);
+  // Quotes, variables, pipes: only a shell reads them.
+  const shell = pod('command: ["echo hi | tee /tmp/x"]');
+  const { fixes } = fixesOf(shell, 'unsplit-command');
+  assert.deepEqual(fixes.filter((f) => f.preferred).map((f) => f.title), ['Run the line through a shell: [sh, -c, "echo hi | tee /tmp/x"]']);
+  assert.match(applyFix(shell, 'unsplit-command', /through a shell/).result, /command: \[sh, -c, "echo hi \| tee \/tmp\/x"\]/);
+});
