@@ -10,6 +10,8 @@
  * table lists the ones whose failure is documented, with the text the program prints.
  */
 import type { Document } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { asMap, getNode, getSeqItems, getString } from '../core/yaml-access';
 import { envOf } from './env';
 import { normaliseRepository } from './images';
 import type { ContainerModel } from './pod-model';
@@ -94,6 +96,30 @@ const TABLE: readonly Entry[] = [
   },
 ];
 
+/** One `envFrom` source: the object it reads, and the prefix its keys get. */
+export interface EnvFromSource {
+  readonly kind: 'ConfigMap' | 'Secret';
+  readonly name: string;
+  readonly prefix: string;
+}
+
+/** The container's `envFrom` sources, or undefined when one cannot be read (a template, a placeholder). */
+export function envFromSources(container: ContainerModel, doc: Document): EnvFromSource[] | undefined {
+  const out: EnvFromSource[] = [];
+  for (const { node } of getSeqItems(container.node, 'envFrom', doc)) {
+    const item = asMap(node, doc);
+    const prefixNode = getNode(item, 'prefix', doc);
+    if (isUnknownValue(prefixNode)) return undefined;
+    const prefix = getString(item, 'prefix', doc) ?? '';
+    const ref = (['configMapRef', 'secretRef'] as const).find((k) => getNode(item, k, doc) !== undefined);
+    const refMap = ref ? asMap(getNode(item, ref, doc), doc) : undefined;
+    const name = getString(refMap, 'name', doc);
+    if (!ref || !refMap || !name || isUnknownValue(getNode(refMap, 'name', doc))) return undefined;
+    out.push({ kind: ref === 'configMapRef' ? 'ConfigMap' : 'Secret', name, prefix });
+  }
+  return out;
+}
+
 /** Whether the command line names the variable itself (`unset KAFKA_PORT`), not a longer one (`KAFKA_PORT_9092_TCP`). */
 function mentions(words: string, variable: string): boolean {
   return new RegExp(`(^|[^A-Za-z0-9_])${variable}($|[^A-Za-z0-9_])`).test(words);
@@ -108,8 +134,8 @@ const cache = new WeakMap<ContainerModel, readonly RefusedLink[]>();
 
 /**
  * The link variables this container's program refuses, when its start-up surely runs and nothing
- * in the container already sets them (or may: `envFrom`, a mention in `command`/`args` such as
- * `unset KAFKA_PORT`).
+ * in the container's `env` or command line already names them (`unset KAFKA_PORT`). Whether its
+ * `envFrom` may set them is the caller's to tell (envFromSources: the objects are elsewhere).
  */
 export function refusedLinks(container: ContainerModel, doc: Document): readonly RefusedLink[] {
   const hit = cache.get(container);
@@ -125,7 +151,7 @@ function findRefused(container: ContainerModel, doc: Document): RefusedLink[] {
   const repository = container.image ? normaliseRepository(container.image) : undefined;
   const byRepository = (e: Entry): boolean => repository !== undefined && e.repositories.some((r) => repository === r || repository.endsWith(`/${r}`));
   const entry = TABLE.find((e) => byRepository(e) || (e.startedBy !== undefined && e.startedBy.test(words)));
-  if (!entry || env.hasEnvFrom) return [];
+  if (!entry) return [];
   const byImage = byRepository(entry);
   // With its own command, the container runs the program only if the command says so.
   const overridden = container.commandOverridden || (!entry.argsAreFlags && env.commandArgs.length > 0);

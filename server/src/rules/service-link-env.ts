@@ -4,21 +4,24 @@
  * variable to `tcp://<cluster IP>:<port>` and the program refuses it at start: the container
  * exits and the pod crash-loops (k8s/service-links.ts lists the programs).
  * Silent when the pod turns links off (`enableServiceLinks: false`), the container sets the
- * variable itself or may (`envFrom`, a mention in its command), the Service has no cluster IP
+ * variable itself or may (an `envFrom` object not shown whole or holding it, a mention in its
+ * command), the Service has no cluster IP
  * (headless, ExternalName) or may be in another namespace, or the pod is not whole.
  */
 import { isScalar, type Document, type Node } from 'yaml';
 import { getMap, getNode, getScalar, getSeqItems, getString, asMap } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
-import { namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject, type IndexedPod } from '../k8s/neighbourhood';
-import { refusedLinks, type RefusedLink } from '../k8s/service-links';
-import { containerLabel, type PodModel } from '../k8s/pod-model';
+import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps, sameNamespace, type IndexedObject, type IndexedPod, type Neighbourhood } from '../k8s/neighbourhood';
+import { configKeysOf, keysAreKnown } from '../k8s/config-refs';
+import { envFromSources, refusedLinks, type RefusedLink } from '../k8s/service-links';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { groupOf } from '../k8s/workloads';
 import { relatedAt } from './missing-config-key';
 import { isTarget, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
-const SERVICES = new Set(['Service']);
+// Services make the links; ConfigMaps and Secrets an envFrom reads may set the variable first.
+const LOOKED_UP = new Set(['Service', 'ConfigMap', 'Secret']);
 
 /**
  * Whether the pod's containers get Service links: `enableServiceLinks` is absent or true. Knative
@@ -54,6 +57,26 @@ function portValue(spec: ReturnType<typeof getMap>, doc: Document): string | und
   return `${protocol.toLowerCase()}://<cluster IP>:${typeof port === 'number' ? port : '…'}`;
 }
 
+/**
+ * Whether the container's `envFrom` may set the variable itself (its value then wins over the
+ * link): a source that cannot be read, an object the workspace does not show whole, or one with
+ * that key. Sources whose prefix the variable does not start with cannot.
+ */
+function mayComeFromEnvFrom(hood: Neighbourhood, container: ContainerModel, pod: PodModel, namespace: string, variable: string): boolean {
+  const sources = envFromSources(container, pod.doc);
+  if (!sources) return true;
+  return sources.some((source) => {
+    if (!variable.startsWith(source.prefix)) return false;
+    const objects = hood.objects(source.kind, source.name).filter((o) => mayShareNamespace(o.namespace, namespace));
+    // Not in the workspace: it may be made elsewhere, with the key.
+    if (objects.length === 0) return true;
+    return objects.some((o) => {
+      const keys = configKeysOf(o.object, o.doc);
+      return !keys || !keysAreKnown(o.object, o.doc, keys) || keys.has(variable.slice(source.prefix.length));
+    });
+  });
+}
+
 /** The containers whose program refuses a link, with what it refuses. */
 function refusals(pod: PodModel): { container: PodModel['containers'][number]; link: RefusedLink }[] {
   return pod.containers.flatMap((container) => refusedLinks(container, pod.doc).map((link) => ({ container, link })));
@@ -71,8 +94,8 @@ const hasTargetCandidate = (ctx: Pick<FileRuleContext, 'chunks' | 'targets' | 'o
 export const serviceLinkEnv: FileRule = {
   id: 'service-link-env',
   defaultSeverity: 'warning',
-  context: (chunk) => textIfKinds(chunk, SERVICES),
-  peerContext: (chunk) => textIfKinds(chunk, SERVICES),
+  context: (chunk) => textIfKinds(chunk, LOOKED_UP),
+  peerContext: (chunk) => textIfKinds(chunk, LOOKED_UP),
   *prepareFile(ctx) {
     if (hasTargetCandidate(ctx)) yield* neighbourhoodSteps(ctx);
   },
@@ -89,6 +112,7 @@ export const serviceLinkEnv: FileRule = {
         const here = named.filter((s) => sameNamespace(s.namespace, entry.namespace));
         const service = here.find((s) => linkValue(s) !== undefined);
         if (!service || here.some((s) => linkValue(s) === undefined)) continue;
+        if (mayComeFromEnvFrom(hood, container, entry.pod, entry.namespace, link.variable)) continue;
         const node = (container.imageNode ?? container.nameNode ?? container.node) as Node;
         const where = service.chunkStart === undefined && service.source ? ctx.t('service-link-env.in-file', { file: service.source.split('/').pop() ?? service.source }) : '';
         const args = {

@@ -155,3 +155,16 @@ test('service-link-env: vLLM clients and paths are not its engine; Knative turns
   assert.equal(count(knative('# default')), 0);
   assert.equal(count(knative('enableServiceLinks: true')), 1);
 });
+
+test('service-link-env: an envFrom object shown whole without the variable cannot set it', () => {
+  const configMap = (data: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: kafka-env}\ndata: ${data}\n---\n`;
+  const envFrom = (ref: string): string => both('confluentinc/cp-kafka:7.6.0', 'kafka', `envFrom: [${ref}]`);
+  assert.equal(count(configMap('{KAFKA_BROKER_ID: "1"}') + envFrom('{configMapRef: {name: kafka-env}}')), 1);
+  assert.equal(count(configMap('{KAFKA_PORT: ""}') + envFrom('{configMapRef: {name: kafka-env}}')), 0);
+  // A prefix the variable does not start with cannot make it; one it does start with may.
+  assert.equal(count(envFrom('{prefix: DB_, secretRef: {name: db}}')), 1);
+  assert.equal(count(configMap('{PORT: "9092"}') + envFrom('{prefix: KAFKA_, configMapRef: {name: kafka-env}}')), 0);
+  // Not in the workspace, or written by a template: it may hold the key.
+  assert.equal(count(envFrom('{secretRef: {name: elsewhere}}')), 0);
+  assert.equal(count(envFrom('{configMapRef: {name: "{{ .Values.env }}"}}')), 0);
+});
