@@ -17,6 +17,7 @@ import { hostNetworkHover, hostPortHover } from './host-network';
 import { containerHover, portHover, portsHover } from './network';
 import { podHover } from './pod';
 import { mountHover, volumeHover } from './volumes';
+import { serviceLinksHover, serviceNameAt } from './service-links';
 
 export type { HoverResult } from './context';
 
@@ -136,7 +137,8 @@ export function hoverAt(analysis: FileAnalysis, offset: number, locale: Locale, 
   if (unknownKey) return { markdown: unknownKey, start, end };
   const field = fieldAt(loc);
   const pod = loc.pod;
-  const semantic = pod ? podSemantic(ctx, pod) : undefined;
+  const service = pod ? undefined : serviceNameAt(ctx);
+  const semantic = pod ? podSemantic(ctx, pod) : service ? serviceLinksHover(ctx, service) : undefined;
   const parts: string[] = [];
   if (semantic) {
     parts.push(semantic);

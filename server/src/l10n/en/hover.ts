@@ -203,4 +203,8 @@ export const hoverEn = {
   'hover.image.row.listens': 'listens: {what}',
   'hover.image.row.ships': 'ships: {what}',
   'hover.image.row.mount': 'mount point: {what}',
+  'hover.service-links':
+    '**Service links.** Every container started in {namespace} after this Service exists gets {variables} (and `…_PORT_<port>_<PROTO>…` for each port), unless its pod sets `enableServiceLinks: false`. A program that reads {port} as its own setting refuses that value (Confluent\'s cp-kafka beside a Service `kafka`, vLLM beside `vllm`): see `service-link-env`.',
+  'hover.service-links.this-namespace': 'this namespace',
+  'hover.service-links.none': '**Service links.** {name} has no cluster IP (headless or ExternalName), so the kubelet puts no variables for it into the containers of its namespace.',
 } as const;

@@ -196,4 +196,8 @@ export const hoverZhCn: Record<string, string> = {
   'hover.image.row.listens': '监听：{what}',
   'hover.image.row.ships': '自带：{what}',
   'hover.image.row.mount': '挂载点：{what}',
+  'hover.service-links':
+    '**Service 链接环境变量。** 在这个 Service 存在之后于 {namespace} 中启动的每个容器都会得到 {variables}（以及每个端口的 `…_PORT_<port>_<PROTO>…`），除非 Pod 设置了 `enableServiceLinks: false`。把 {port} 当作自己设置读取的程序会拒绝这个值（Confluent 的 cp-kafka 遇到名为 `kafka` 的 Service，vLLM 遇到 `vllm`）：参见 `service-link-env`。',
+  'hover.service-links.this-namespace': '本命名空间',
+  'hover.service-links.none': '**Service 链接环境变量。** {name} 没有集群 IP（无头 Service 或 ExternalName），因此 kubelet 不会为它向命名空间中的容器注入任何变量。',
 };
