@@ -25,6 +25,7 @@ function label(name: string): string {
 export const mountShadowsImageFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'overFile') !== undefined) return mountOverFileFixes(ctx);
   if (fact(ctx, 'refusedMount') === true) return refusedMountFixes(ctx);
+  if (fact(ctx, 'nginxInclude') !== undefined) return nginxConfOnlyFixes(ctx);
   const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.mountPathNode)))[0];
   if (!hit?.part.mountPathNode || !hit.part.mountPath || !writtenIn(hit.part.node, hit.container.node)) return [];
   const { pod, container, part: mount } = hit;
@@ -90,4 +91,21 @@ const refusedMountFixes: FixProvider = (ctx) => {
     { title: ctx.t('fix.mount-shadows-image.mount-instead', { volume, path: instead }), edits: [replaceScalar(base, hit.part.mountPathNode, instead)], preferred: true },
     { title: ctx.t('fix.mount-shadows-image.set-env', { setting: `${entry.name}=${entry.value}` }), edits: [envSeq ? appendItem(text, base, envSeq, entry) : addPair(text, base, container.node, 'env', [entry])] },
   ];
+};
+
+/**
+ * A ConfigMap over /etc/nginx whose nginx.conf includes an image file it lacks: mount only its
+ * nginx.conf (subPath), so the image's mime.types and the rest stay (offered when nginx.conf
+ * includes no other file of the ConfigMap, which would then be gone).
+ */
+const nginxConfOnlyFixes: FixProvider = (ctx) => {
+  if (fact(ctx, 'subPathFix') !== true) return [];
+  const hit = containersAt(ctx, (c) => c.mounts.find((m) => isAt(ctx, m.mountPathNode)))[0];
+  if (!hit?.part.mountPathNode || !writtenIn(hit.part.node, hit.container.node)) return [];
+  const base = ctx.chunk.start;
+  return [{
+    title: ctx.t('fix.mount-shadows-image.subpath', { file: 'nginx.conf', path: '/etc/nginx/nginx.conf' }),
+    edits: [replaceScalar(base, hit.part.mountPathNode, '/etc/nginx/nginx.conf'), addPair(ctx.analysis.text, base, hit.part.node, 'subPath', 'nginx.conf')],
+    preferred: true,
+  }];
 };

@@ -34,6 +34,7 @@ import { hpaMissingRequest } from './hpa-missing-request';
 import { serviceLinkEnv } from './service-link-env';
 import { readOnlyRootFs } from './read-only-root-fs';
 import { unsplitCommand } from './unsplit-command';
+import { mountShadowsImageAcross } from './nginx-missing-include';
 import type { FileRule, Rule } from './types';
 import { unusedDisableDirective } from './unused-disable-directive';
 
@@ -66,7 +67,7 @@ export const rules: readonly Rule[] = [
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
 // The port rules read the effective listeners, which may come from a ConfigMap in another document.
-export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, serviceLinkEnv, hostPortConflictAcross, duplicatePortName, hpaMissingRequest];
+export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, serviceLinkEnv, mountShadowsImageAcross, hostPortConflictAcross, duplicatePortName, hpaMissingRequest];
 
 /** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {

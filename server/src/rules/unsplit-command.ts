@@ -3,8 +3,9 @@
  * hook's command, holds a whole command line (`["python app.py"]`, `["pg_isready -U app"]`). The
  * runtime runs that item as a program name; no program is called "python app.py", so the
  * container cannot start (StartError: `exec: "python app.py": executable file not found in
- * $PATH`), a probe always fails (a liveness probe then restarts the container forever, a
- * readiness probe keeps it out of its Services), and a hook fails (postStart kills the container).
+ * $PATH`); a probe cannot run: containerd and CRI-O report an error, whose result the kubelet
+ * throws away, so a readiness or startup probe never passes and a liveness probe restarts nothing
+ * (kubernetes#106682); a hook fails (postStart kills the container).
  * A command is a list of words; no shell splits it.
  * Silent for placeholders and templates, on Windows nodes (another process model), and in custom
  * resources, whose controllers may build the command themselves (KubeRay joins `command` and
@@ -75,9 +76,12 @@ export const unsplitCommand: Rule = {
           if (windows) break;
           const word = found.first.value.trim();
           const program = word.split(/\s+/)[0] ?? word;
+          // The runtime looks a name up in PATH, and takes one with a `/` as a path.
+          const error = ctx.t(word.includes('/') ? 'unsplit-command.error-path' : 'unsplit-command.error-lookup', { word });
+          const key = found.kind === 'probe' && found.field.startsWith('livenessProbe') ? 'probe-liveness' : found.kind;
           ctx.report({
             node: found.first,
-            message: ctx.t(`unsplit-command.${found.kind}`, { container: containerLabel(container), word, program, field: found.field }),
+            message: ctx.t(`unsplit-command.${key}`, { container: containerLabel(container), word, program, field: found.field, error }),
             data: { containerPath: container.path, field: found.field, shell: SHELL_SYNTAX.test(word) },
           });
         }

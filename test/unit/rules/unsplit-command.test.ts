@@ -25,7 +25,11 @@ test('unsplit-command: a container command, an exec probe and a hook whose first
   assert.equal(f.text, '"python app.py"');
   assert.equal(f.severity, 'warning');
   assert.match(f.message, /executable file not found in \$PATH/);
-  assert.match(findings(pod('readinessProbe: {exec: {command: ["pg_isready -U app -d app"]}}'), 'unsplit-command')[0]?.message ?? '', /readinessProbe\.exec\.command .*the probe always fails/);
+  assert.match(findings(pod('readinessProbe: {exec: {command: ["pg_isready -U app -d app"]}}'), 'unsplit-command')[0]?.message ?? '', /readinessProbe\.exec\.command .*never passes: the pod never becomes Ready/);
+  // containerd and CRI-O report an error, whose result the kubelet throws away: a liveness probe restarts nothing.
+  assert.match(findings(pod('livenessProbe: {exec: {command: ["pg_isready -U app"]}}'), 'unsplit-command')[0]?.message ?? '', /restarts nothing/);
+  // A name with a slash is taken as a path, not looked up.
+  assert.match(findings(pod('command: ["/bin/sh -c", "echo hi"]'), 'unsplit-command')[0]?.message ?? '', /stat \/bin\/sh -c: no such file or directory/);
   assert.match(findings(pod('lifecycle: {preStop: {exec: {command: ["nginx -s quit"]}}}'), 'unsplit-command')[0]?.message ?? '', /lifecycle\.preStop\.exec\.command .*hook always fails/);
   // Block style, and a shell line after `sh -c` is no program name either.
   assert.equal(count(blockPod(['command:', '  - sh -c', '  - echo hi'])), 1);

@@ -111,6 +111,10 @@ export const rulesEn = {
 
   'mount-shadows-image.message':
     'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume (unlike Docker named volumes), so container "{container}" starts with an empty directory there.',
+  'mount-shadows-image.nginx-include':
+    'ConfigMap "{configMap}" mounted at {mountPath} replaces nginx\'s whole folder, and its configuration includes {file}, which the ConfigMap does not hold and the mount hides: nginx exits at start ("[emerg] open() "{file}" failed (2: No such file or directory)"). Mount only nginx.conf (subPath), or add the file to the ConfigMap.',
+  'mount-shadows-image.nginx-no-conf':
+    'ConfigMap "{configMap}" mounted at {mountPath} replaces nginx\'s whole folder but holds no nginx.conf: nginx exits at start ("[emerg] open() "/etc/nginx/nginx.conf" failed (2: No such file or directory)"). Mount it at /etc/nginx/conf.d if it holds server blocks, or add nginx.conf.',
   'mount-shadows-image.config':
     'Mounting {source} volume "{name}" at {mountPath} replaces what image {image} ships in {dir}: {contents}. Only the keys of the {source} will be there; mount single files with subPath if the image\'s other files are still needed.',
   'mount-shadows-image.persistent':
@@ -292,15 +296,19 @@ export const rulesEn = {
   'invalid-value.privileged-escalation':
     'Container "{container}" is privileged, and a privileged process can always gain more privileges, so allowPrivilegeEscalation cannot be false: kubectl apply rejects this: "{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true".',
   'read-only-root-fs.message':
-    'Container "{container}" has a read-only root filesystem, but {program} writes {what} in {all} when it starts, and no writable volume is mounted at {paths}: it exits at once ("{says}"), and the pod crash-loops. Mount an emptyDir at {paths}.',
+    'Container "{container}" has a read-only root filesystem, but {program} writes {what} in {all} when it starts, and no writable volume is mounted at {paths}: it exits at once ("{says}"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths}.',
   'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
   'unsplit-command.container':
-    'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: exec: "{word}": executable file not found in $PATH). Write the command as a list of words, starting with {program}.',
+    'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: {error}). Write the command as a list of words, starting with {program}.',
   'unsplit-command.probe':
-    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe always fails (a liveness probe restarts the container again and again; a readiness probe keeps the pod out of its Services). Write the command as a list of words, starting with {program}.',
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe cannot run and never passes: the pod never becomes Ready (a startup probe also holds back the other probes). Write the command as a list of words, starting with {program}.',
+  'unsplit-command.probe-liveness':
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe cannot run. With containerd or CRI-O the kubelet throws an errored probe\'s result away, so this liveness probe restarts nothing: the container is not watched at all (with Docker Engine it fails instead, and restarts the container again and again). Write the command as a list of words, starting with {program}.',
   'unsplit-command.hook':
     'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the hook always fails (a failed postStart kills the container; a failed preStop is skipped). Write the command as a list of words, starting with {program}.',
+  'unsplit-command.error-path': 'exec: "{word}": stat {word}: no such file or directory',
+  'unsplit-command.error-lookup': 'exec: "{word}": executable file not found in $PATH',
   'invalid-value.success-threshold':
     'The {probe} of container "{container}" has successThreshold {value}, but one success is all a {probe} waits for (only a readiness probe counts successes): kubectl apply rejects this: "{path}: Invalid value: {value}: must be 1".',
   'invalid-value.image-missing':

@@ -114,6 +114,10 @@ export const rulesZhCn: Record<string, string> = {
 
   'mount-shadows-image.message':
     '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里（这一点与 Docker 命名卷不同），因此容器 "{container}" 启动时那里是一个空目录。',
+  'mount-shadows-image.nginx-include':
+    '挂载在 {mountPath} 的 ConfigMap "{configMap}" 替换了 nginx 的整个目录，而它的配置 include 了 {file}——ConfigMap 里没有这个文件，镜像自带的又被挂载遮住：nginx 启动时退出（"[emerg] open() "{file}" failed (2: No such file or directory)"）。请只用 subPath 挂载 nginx.conf，或把该文件加入 ConfigMap。',
+  'mount-shadows-image.nginx-no-conf':
+    '挂载在 {mountPath} 的 ConfigMap "{configMap}" 替换了 nginx 的整个目录，却没有 nginx.conf：nginx 启动时退出（"[emerg] open() "/etc/nginx/nginx.conf" failed (2: No such file or directory)"）。如果它包含 server 块，请挂载到 /etc/nginx/conf.d，或加入 nginx.conf。',
   'mount-shadows-image.config':
     '把 {source} 卷 "{name}" 挂载到 {mountPath} 会替换镜像 {image} 在 {dir} 中自带的内容：{contents}。那里只会有该 {source} 的各个键；如果仍需要镜像的其他文件，请用 subPath 只挂载单个文件。',
   'mount-shadows-image.persistent':
@@ -294,15 +298,19 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.privileged-escalation':
     '容器 "{container}" 是特权容器，特权进程总能获得更多权限，因此 allowPrivilegeEscalation 不能为 false：kubectl apply 会拒绝："{path}: Invalid value: …: cannot set `allowPrivilegeEscalation` to false and `privileged` to true"。',
   'read-only-root-fs.message':
-    '容器 "{container}" 的根文件系统是只读的，但 {program} 启动时要在 {all} 中写入{what}，而 {paths} 没有挂载可写的卷：它会立即退出（"{says}"），Pod 反复崩溃（CrashLoopBackOff）。请在 {paths} 挂载 emptyDir。',
+    '容器 "{container}" 的根文件系统是只读的，但 {program} 启动时要在 {all} 中写入{what}，而 {paths} 没有挂载可写的卷：它会立即退出（"{says}"）：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请在 {paths} 挂载 emptyDir。',
   'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
   'unsplit-command.container':
-    '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: exec: "{word}": executable file not found in $PATH）。请把命令写成单词列表，以 {program} 开头。',
+    '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: {error}）。请把命令写成单词列表，以 {program} 开头。',
   'unsplit-command.probe':
-    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针总是失败（存活探针会不断重启容器；就绪探针会让 Pod 一直不加入它的 Service）。请把命令写成单词列表，以 {program} 开头。',
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针无法运行、永远不会通过：Pod 永远不会就绪（启动探针还会挡住其他探针）。请把命令写成单词列表，以 {program} 开头。',
+  'unsplit-command.probe-liveness':
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针无法运行。在 containerd 或 CRI-O 上，kubelet 会丢弃出错探针的结果，所以这个存活探针什么也不会重启：容器完全没有被监视（在 Docker Engine 上它会失败，并不断重启容器）。请把命令写成单词列表，以 {program} 开头。',
   'unsplit-command.hook':
     '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此这个钩子总是失败（postStart 失败会杀死容器；preStop 失败则被跳过）。请把命令写成单词列表，以 {program} 开头。',
+  'unsplit-command.error-path': 'exec: "{word}": stat {word}: no such file or directory',
+  'unsplit-command.error-lookup': 'exec: "{word}": executable file not found in $PATH',
   'invalid-value.success-threshold':
     '容器 "{container}" 的 {probe} 设置了 successThreshold {value}，但 {probe} 只等一次成功（只有 readinessProbe 才累计成功次数）：kubectl apply 会拒绝："{path}: Invalid value: {value}: must be 1"。',
   'invalid-value.image-missing':

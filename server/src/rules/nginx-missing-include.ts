@@ -1,0 +1,131 @@
+/**
+ * Part of mount-shadows-image: a ConfigMap mounted over nginx's whole /etc/nginx, whose nginx.conf
+ * includes a file of that folder the ConfigMap does not hold (`include /etc/nginx/mime.types;`,
+ * the default configuration's first line in `http`), or that holds no nginx.conf at all. The
+ * mount hides the image's files, so nginx cannot open the file and exits at start:
+ * `[emerg] open() "/etc/nginx/mime.types" failed (2: No such file or directory)`.
+ * Glob includes (`conf.d/*.conf`) may match nothing and are fine; files the ConfigMap holds are
+ * read for their own includes. Silent when nginx reads another configuration (`-c`, `-p`), the
+ * container runs another command, or the ConfigMap is not in the workspace or not readable.
+ */
+import { asMap, getNode, getSeqItems, getString } from '../core/yaml-access';
+import { configMapFor, listenerConfigMaps, type ConfigMapModel } from '../k8s/config-maps';
+import { readableText } from '../k8s/config-text';
+import { envOf } from '../k8s/env';
+import { lookupImage } from '../k8s/images';
+import { normaliseMountPath } from '../k8s/names';
+import { containerLabel, type ContainerModel, type MountModel, type PodModel } from '../k8s/pod-model';
+import { listenerContext, targetChunks } from './file-contexts';
+import type { FileRule, FileRuleContext } from './types';
+
+const NGINX_DIR = '/etc/nginx';
+const NGINX_IMAGES = new Set(['nginx', 'nginxinc/nginx-unprivileged']);
+
+/** The files a configMap volume shows: its keys, or the paths its `items` map them to. */
+function filesShown(pod: PodModel, volumeName: string, cm: ConfigMapModel): Map<string, string> | undefined {
+  const volume = pod.volumes.find((v) => v.name === volumeName && v.source === 'configMap');
+  const source = volume ? asMap(getNode(volume.node, 'configMap', pod.doc), pod.doc) : undefined;
+  if (!source) return undefined;
+  const items = getSeqItems(source, 'items', pod.doc);
+  const out = new Map<string, string>();
+  if (items.length === 0) {
+    for (const [key, value] of cm.files) {
+      const read = readableText(value, key);
+      out.set(key, 'text' in read ? read.text : '');
+    }
+    return out;
+  }
+  for (const { node } of items) {
+    const item = asMap(node, pod.doc);
+    const key = getString(item, 'key', pod.doc);
+    const path = getString(item, 'path', pod.doc);
+    const value = key === undefined ? undefined : cm.files.get(key);
+    if (!path || !value) return undefined;
+    const read = readableText(value, key ?? path);
+    out.set(path, 'text' in read ? read.text : '');
+  }
+  return out;
+}
+
+/** `include` arguments of an nginx configuration text (comments dropped). */
+function includes(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const code = line.replace(/#.*$/, '');
+    for (const m of code.matchAll(/(?:^|[;{}\s])include\s+("([^"]+)"|'([^']+)'|([^\s;]+))\s*;/g)) out.push(m[2] ?? m[3] ?? m[4] ?? '');
+  }
+  return out;
+}
+
+/** The first file of the folder the configuration includes and the ConfigMap lacks, following the files it holds. */
+function firstMissing(files: ReadonlyMap<string, string>): string | undefined {
+  const seen = new Set<string>();
+  const queue = ['nginx.conf'];
+  while (queue.length > 0) {
+    const file = queue.shift() as string;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    const text = files.get(file);
+    if (text === undefined) return `${NGINX_DIR}/${file}`;
+    for (const arg of includes(text)) {
+      // A glob may match nothing; a placeholder is unknown.
+      if (/[*?[$]/.test(arg) || arg === '') continue;
+      const path = arg.startsWith('/') ? normaliseMountPath(arg) : normaliseMountPath(`${NGINX_DIR}/${arg}`);
+      if (!path.startsWith(`${NGINX_DIR}/`)) continue;
+      queue.push(path.slice(NGINX_DIR.length + 1));
+    }
+  }
+  return undefined;
+}
+
+/** Whether nginx starts with /etc/nginx/nginx.conf: no other command, no `-c` or `-p`. */
+function readsDefaultConf(container: ContainerModel, pod: PodModel): boolean {
+  const words = envOf(container, pod.doc).commandArgs.map((c) => c.node.value);
+  if ((container.commandOverridden || getNode(container.node, 'args', pod.doc) !== undefined) && !['nginx', 'nginx-debug'].includes((words[0] ?? '').split('/').pop() ?? '')) return false;
+  return !words.some((w) => w === '-c' || w === '-p');
+}
+
+export function reportNginxMissingIncludes(ctx: FileRuleContext): void {
+  let index: ReturnType<typeof listenerConfigMaps> | undefined;
+  for (const chunk of targetChunks(ctx)) {
+    for (const pod of chunk.pods) {
+      for (const container of pod.containers) {
+        const repository = container.image ? lookupImage(container.image)?.builtinRepository : undefined;
+        if (!repository || !NGINX_IMAGES.has(repository)) continue;
+        const mount = container.mounts.find((m: MountModel) => m.mountPath !== undefined && normaliseMountPath(m.mountPath) === NGINX_DIR && !m.subPath && m.name !== undefined);
+        if (!mount?.mountPathNode || !mount.name || !readsDefaultConf(container, pod)) continue;
+        const volume = pod.volumes.find((v) => v.name === mount.name && v.source === 'configMap');
+        const cmName = volume ? getString(asMap(getNode(volume.node, 'configMap', pod.doc), pod.doc), 'name', pod.doc) : undefined;
+        if (!cmName) continue;
+        index ??= listenerConfigMaps(ctx);
+        const cm = configMapFor(index, cmName, pod);
+        const files = cm ? filesShown(pod, mount.name, cm) : undefined;
+        // A file whose text a template or a placeholder writes cannot be read: unknown.
+        if (!files || [...files.values()].some((t) => t === '')) continue;
+        const missing = firstMissing(files);
+        if (!missing) continue;
+        const args = { container: containerLabel(container), configMap: cmName, file: missing, mountPath: mount.mountPath ?? NGINX_DIR };
+        const key = missing === `${NGINX_DIR}/nginx.conf` ? 'mount-shadows-image.nginx-no-conf' : 'mount-shadows-image.nginx-include';
+        ctx.report(chunk.start, {
+          node: mount.mountPathNode,
+          message: ctx.t(key, args),
+          data: { nginxInclude: missing, configMap: cmName, subPathFix: missing !== `${NGINX_DIR}/nginx.conf` && [...files.keys()].every((f) => f === 'nginx.conf' || !includesFile(files, f)) },
+        });
+      }
+    }
+  }
+}
+
+/** Whether nginx.conf (or a file it includes) names `file` of the folder. */
+function includesFile(files: ReadonlyMap<string, string>, file: string): boolean {
+  return [...files.values()].some((text) => includes(text).some((arg) => normaliseMountPath(arg.startsWith('/') ? arg : `${NGINX_DIR}/${arg}`) === `${NGINX_DIR}/${file}`));
+}
+
+/** The file-level part of mount-shadows-image (the ConfigMap may be in another document or file). */
+export const mountShadowsImageAcross: FileRule = {
+  id: 'mount-shadows-image',
+  defaultSeverity: 'warning',
+  context: listenerContext,
+  peerContext: listenerContext,
+  checkFile: reportNginxMissingIncludes,
+};
