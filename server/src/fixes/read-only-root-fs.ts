@@ -5,7 +5,17 @@
 import { asSeq, getNode, getPair } from '../core/yaml-access';
 import { containerByPath, fact, unique } from './find';
 import type { Fix, FixProvider } from './types';
-import { addPair, appendItem, type OffsetEdit } from './yaml-edit';
+import type { YAMLSeq } from 'yaml';
+import { mountHolds } from '../k8s/start-writes';
+import { addPair, appendItem, flowText, type OffsetEdit, type YValue } from './yaml-edit';
+
+/** Several items appended to one list: one edit for a flow list (with its commas), one per item for a block list. */
+function appendItems(text: string, base: number, seq: YAMLSeq, values: readonly YValue[]): OffsetEdit[] {
+  if (!seq.flow) return values.map((v) => appendItem(text, base, seq, v));
+  const first = appendItem(text, base, seq, values[0] as YValue);
+  const more = values.slice(1).map((v) => `, ${flowText(v)}`).join('');
+  return [{ ...first, newText: first.newText + more }];
+}
 
 /** Inserts at one offset, joined in order (two appends to one list land at its end together). */
 function joined(edits: readonly OffsetEdit[]): OffsetEdit[] {
@@ -34,15 +44,17 @@ export const readOnlyRootFsFixes: FixProvider = (ctx) => {
     taken.add(name);
     return { name, folder: String(f) };
   });
+  // A mount already at one of the folders (read-only) is the user's to change: a second one there is refused.
+  if (container.mounts.some((m) => m.mountPath !== undefined && pairs.some((p) => mountHolds(p.folder, m.mountPath as string) && mountHolds(m.mountPath as string, p.folder)))) return [];
   const mounts = pairs.map((p) => ({ name: p.name, mountPath: p.folder }));
   const volumes = pairs.map((p) => ({ name: p.name, emptyDir: {} }));
   const edits: OffsetEdit[] = [];
   const mountSeq = asSeq(getNode(container.node, 'volumeMounts', pod.doc), pod.doc);
-  if (mountSeq) for (const m of mounts) edits.push(appendItem(text, base, mountSeq, m));
+  if (mountSeq) edits.push(...appendItems(text, base, mountSeq, mounts));
   else if (getPair(container.node, 'volumeMounts', pod.doc)) return [];
   else edits.push(addPair(text, base, container.node, 'volumeMounts', mounts));
   const volumeSeq = asSeq(getNode(pod.spec, 'volumes', pod.doc), pod.doc);
-  if (volumeSeq) for (const v of volumes) edits.push(appendItem(text, base, volumeSeq, v));
+  if (volumeSeq) edits.push(...appendItems(text, base, volumeSeq, volumes));
   else if (getPair(pod.spec, 'volumes', pod.doc)) return [];
   else edits.push(addPair(text, base, pod.spec, 'volumes', volumes));
   const fix: Fix = { title: ctx.t('fix.read-only-root-fs.mount', { folders: pairs.map((p) => p.folder).join(', ') }), edits: joined(edits), preferred: true };

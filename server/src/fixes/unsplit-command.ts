@@ -4,6 +4,7 @@
  * `$VAR`, pipes), which only a shell reads. Either way the program then runs.
  */
 import { isScalar } from 'yaml';
+import { getNode } from '../core/yaml-access';
 import { unsplitCommands } from '../rules/unsplit-command';
 import { containerByPath, fact } from './find';
 import type { Fix, FixProvider } from './types';
@@ -17,17 +18,23 @@ export const unsplitCommandFixes: FixProvider = (ctx) => {
   const range = found?.seq.range;
   if (!found || !range) return [];
   const rest = found.seq.items.slice(1);
-  if (!rest.every((i) => isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number'))) return [];
+  // Items a flow list cannot hold as they are (block scalars, several lines) are left to the user.
+  if (!rest.every((i) => isScalar(i) && (typeof i.value === 'string' || typeof i.value === 'number') && !String(i.value).includes('\n'))) return [];
   const restValues = rest.map((i) => String((i as { value: unknown }).value));
   const line = found.first.value.trim();
-  const words = line.split(/\s+/);
-  const replace = (items: string[]): Fix['edits'] => [{ start: ctx.chunk.start + range[0], end: ctx.chunk.start + range[1], newText: flowText(items) }];
+  const text = ctx.analysis.text;
+  // A block list's range runs to the next key's line: keep its line break.
+  let end = ctx.chunk.start + range[1];
+  while (end > ctx.chunk.start + range[0] && /\s/.test(text[end - 1] ?? '')) end--;
+  const at = (newText: string): Fix['edits'] => [{ start: ctx.chunk.start + range[0], end, newText }];
   const shell = fact(ctx, 'shell') === true;
   const fixes: Fix[] = [];
-  if (!shell) fixes.push({ title: ctx.t('fix.unsplit-command.split', { words: flowText([...words, ...restValues]) }), edits: replace([...words, ...restValues]), preferred: true });
-  // A shell reads the whole line; words after it become its $0, $1…, so they join the line only when there are none.
-  // The line quoted, as shell lines are usually written (and read).
-  const shellEdit = [{ start: ctx.chunk.start + range[0], end: ctx.chunk.start + range[1], newText: `[sh, -c, ${JSON.stringify(line)}]` }];
-  if (restValues.length === 0) fixes.push({ title: ctx.t('fix.unsplit-command.shell', { line }), edits: shellEdit, preferred: shell });
+  if (!shell) {
+    const words = [...line.split(/\s+/), ...restValues];
+    fixes.push({ title: ctx.t('fix.unsplit-command.split', { words: flowText(words) }), edits: at(flowText(words)), preferred: true });
+  }
+  // A shell reads the whole line; words after it (or `args`) would become its $0, $1…: only for a lone line.
+  const args = found.field === 'command' && getNode(hit.container.node, 'args', hit.pod.doc) !== undefined;
+  if (restValues.length === 0 && !args) fixes.push({ title: ctx.t('fix.unsplit-command.shell', { line }), edits: at(`[sh, -c, ${JSON.stringify(line)}]`), preferred: shell });
   return fixes;
 };

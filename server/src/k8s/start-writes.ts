@@ -64,9 +64,9 @@ function canonical(path: string): string | undefined {
   return p;
 }
 
-/** Whether a mount at `mountPath` holds `folder` (at it or above it). */
+const holds = (m: string | undefined, f: string | undefined): boolean => m !== undefined && f !== undefined && (m === '/' || f === m || f.startsWith(m + '/'));
+
+/** Whether a mount at `mountPath` holds `folder` (at it or above it), as written or through the `/var/run` link. */
 export function mountHolds(mountPath: string, folder: string): boolean {
-  const m = canonical(mountPath);
-  const f = canonical(folder);
-  return m !== undefined && f !== undefined && (m === '/' || f === m || f.startsWith(m + '/'));
+  return holds(canonical(mountPath), canonical(folder)) || holds(normaliseMountPath(mountPath), normaliseMountPath(folder));
 }

@@ -26,8 +26,16 @@ const RESERVED_EVERYWHERE = ['K_SERVICE', 'K_CONFIGURATION', 'K_REVISION'];
 /** Mount paths the webhook refuses, as `path.Clean` leaves them. */
 const RESERVED_MOUNT_PATHS = new Set(['/', '/dev', '/dev/log']);
 
-/** Go's `path.Clean` for the absolute paths compared here: no repeated, trailing or `.` segments. */
-const cleanPath = (p: string): string => '/' + p.split('/').filter((s) => s !== '' && s !== '.').join('/');
+/** Go's `path.Clean` for an absolute path: no repeated, trailing or `.` segments, `..` resolved. */
+function cleanPath(p: string): string {
+  const out: string[] = [];
+  for (const s of p.split('/')) {
+    if (s === '' || s === '.') continue;
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return '/' + out.join('/');
+}
 
 const isKnativePod = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev' && ['Service', 'Configuration', 'Revision'].includes(pod.kind);
 

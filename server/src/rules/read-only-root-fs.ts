@@ -41,14 +41,27 @@ function runsDefault(container: ContainerModel, pod: PodModel, known: StartWrite
   return !container.mounts.some((m) => m.mountPath !== undefined && known.configMounts.some((c) => mountHolds(m.mountPath as string, c)));
 }
 
-/** The folders no writable volume is mounted at (or above). */
+/** Volume sources that are never writable, and those written read-only (`persistentVolumeClaim.readOnly`, `csi.readOnly`). */
+function writableVolume(pod: PodModel, name: string | undefined): boolean {
+  const volume = pod.volumes.find((v) => v.name === name);
+  if (!volume?.source) return true; // not known: may be writable
+  if (FILE_VOLUME_SOURCES.has(volume.source) || volume.source === 'image') return false;
+  const readOnly = getNode(asMap(getNode(volume.node, volume.source, pod.doc), pod.doc), 'readOnly', pod.doc);
+  return !(isScalar(readOnly) && readOnly.value === true);
+}
+
+/**
+ * The folders nginx cannot write in: no writable volume is mounted at them. A volume mounted
+ * above one starts empty or holds what it holds: an emptyDir there hides the folder (nginx does
+ * not create its parents), any other volume may hold it (not judged).
+ */
 export function unwritable(container: ContainerModel, pod: PodModel, known: StartWrites): StartWrite[] {
-  const writable = container.mounts.filter((m) => {
-    if (m.readOnly || m.mountPath === undefined) return false;
-    const volume = pod.volumes.find((v) => v.name === m.name);
-    return !volume?.source || !FILE_VOLUME_SOURCES.has(volume.source);
+  const writable = container.mounts.filter((m) => !m.readOnly && m.mountPath !== undefined && writableVolume(pod, m.name));
+  return known.writes.filter((w) => {
+    if (writable.some((m) => mountHolds(m.mountPath as string, w.path) && mountHolds(w.path, m.mountPath as string))) return false;
+    const above = writable.filter((m) => mountHolds(m.mountPath as string, w.path));
+    return above.every((m) => pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir');
   });
-  return known.writes.filter((w) => !writable.some((m) => mountHolds(m.mountPath as string, w.path)));
 }
 
 export const readOnlyRootFs: Rule = {

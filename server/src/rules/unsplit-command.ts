@@ -29,13 +29,28 @@ export interface CommandSite {
   readonly kind: 'container' | 'probe' | 'hook';
 }
 
-/** Shell syntax: the words cannot simply be split on spaces (quotes, variables, pipes, redirections…). */
-export const SHELL_SYNTAX = /["'`$|&;<>()*?\\[\]{}~#]/;
+/** Shell syntax: the words cannot simply be split on spaces (quotes, variables, pipes, redirections, lines…). */
+const SHELL_SYNTAX = /["'`$|&;<>()*?\\[\]{}~#\n]/;
 
-/** `/opt/My App/run.sh` may be a real file: an absolute path whose later words go on as a path, with no flag among them. */
+/** Words only a shell knows: builtins and keywords (`exec python app.py`, `cd /app && …`). */
+const SHELL_WORDS = new Set(['exec', 'cd', 'export', 'source', '.', 'set', 'unset', 'eval', 'if', 'for', 'while', 'until', 'case', 'trap', 'ulimit', 'umask', 'wait', 'alias']);
+
+/** Whether only a shell runs the line as meant: shell syntax, a builtin first, or a `VAR=value` prefix. */
+export function needsShell(line: string): boolean {
+  const first = line.split(/\s+/)[0] ?? '';
+  return SHELL_SYNTAX.test(line) || SHELL_WORDS.has(first) || /^[A-Za-z_][A-Za-z0-9_]*=/.test(first);
+}
+
+/**
+ * A path with a space may be a real file (`/opt/My App/run.sh`, `./run me.sh`): a path whose
+ * words before the first flag go on as a path, or that has no flag at all.
+ */
 function mayBePathWithSpaces(word: string): boolean {
-  const rest = word.split(/\s+/).slice(1);
-  return word.startsWith('/') && rest.some((w) => w.includes('/')) && !rest.some((w) => w.startsWith('-'));
+  if (!/^\.{0,2}\//.test(word)) return false;
+  const words = word.split(/\s+/);
+  const flag = words.findIndex((w, i) => i > 0 && w.startsWith('-'));
+  if (flag < 0) return true;
+  return words.slice(1, flag).some((w) => w.includes('/'));
 }
 
 function site(seq: YAMLSeq | undefined, field: string, kind: CommandSite['kind']): CommandSite[] {
@@ -43,7 +58,8 @@ function site(seq: YAMLSeq | undefined, field: string, kind: CommandSite['kind']
   if (!seq || !isScalar(first) || typeof first.value !== 'string' || isUnknownValue(first)) return [];
   const word = first.value.trim();
   // A word with inner whitespace. `{{`/`${` left by templates and placeholders are unknowns.
-  if (!/\s/.test(word) || /\{\{|\$\{|%\{/.test(word) || mayBePathWithSpaces(word)) return [];
+  // `$(VAR)` is expanded by the kubelet first: what runs is not known.
+  if (!/\s/.test(word) || /\{\{|\$\{|%\{|\$\(/.test(word) || mayBePathWithSpaces(word)) return [];
   return [{ seq, first: first as Scalar<string>, field, kind }];
 }
 
@@ -76,13 +92,15 @@ export const unsplitCommand: Rule = {
           if (windows) break;
           const word = found.first.value.trim();
           const program = word.split(/\s+/)[0] ?? word;
+          const shell = needsShell(word);
+          const advice = ctx.t(shell ? 'unsplit-command.advice-shell' : 'unsplit-command.advice-words', { program });
           // The runtime looks a name up in PATH, and takes one with a `/` as a path.
           const error = ctx.t(word.includes('/') ? 'unsplit-command.error-path' : 'unsplit-command.error-lookup', { word });
           const key = found.kind === 'probe' && found.field.startsWith('livenessProbe') ? 'probe-liveness' : found.kind;
           ctx.report({
             node: found.first,
-            message: ctx.t(`unsplit-command.${key}`, { container: containerLabel(container), word, program, field: found.field, error }),
-            data: { containerPath: container.path, field: found.field, shell: SHELL_SYNTAX.test(word) },
+            message: ctx.t(`unsplit-command.${key}`, { container: containerLabel(container), word, advice, field: found.field, error }),
+            data: { containerPath: container.path, field: found.field, shell },
           });
         }
       }

@@ -119,3 +119,16 @@ test('port-not-served: a Knative container without a port gets requests on 8080,
         - image: ghcr.io/example/app:1`), 'port-not-served').length, 0);
   assert.equal(findings(nginx.replace('serving.knative.dev/v1', 'apps/v1').replace('kind: Service', 'kind: Deployment'), 'port-not-served').length, 0);
 });
+
+test('Knative: a serving port without containerPort is defaulted to 8080; mount paths are cleaned like Go', () => {
+  const named = service(`
+        - image: ghcr.io/example/app:1
+          ports: [{name: h2c}]`);
+  assert.equal(findings(named, 'invalid-port').length, 0);
+  const mounted = (path: string): string => service(`
+        - image: ghcr.io/example/app:1
+          volumeMounts: [{name: v, mountPath: "${path}"}]
+      volumes: [{name: v, emptyDir: {}}]`.replace('      volumes', '        volumes'));
+  assert.equal(knative(mounted('/dev/../dev')).length, 1);
+  assert.equal(knative(mounted('/var/..')).length, 1);
+});

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findings, yaml } from '../../helpers/check';
-import { applyFix } from '../../helpers/fix';
+import { applyFix, fixesOf } from '../../helpers/fix';
 
 /** A Deployment of one container with a read-only root; `extra` goes into the container, `volumes` into the pod. */
 const deployment = (image: string, extra = '', volumes = ''): string => yaml`
@@ -43,7 +43,9 @@ test('read-only-root-fs: nginx without writable /var/cache/nginx and /var/run ex
 test('read-only-root-fs: silent when the folders are writable or the program is not nginx with its own configuration', () => {
   assert.equal(count(deployment('nginx:1.27', mounts('/var/cache/nginx', '/var/run'), emptyDirs(2))), 0);
   // /run is where /var/run points; a mount above the folder holds it.
-  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), emptyDirs(2))), 0);
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache/nginx', '/run'), emptyDirs(2))), 0);
+  // An empty /var/cache holds no nginx folder: still reported.
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), emptyDirs(2))), 1);
   assert.equal(count(deployment('nginxinc/nginx-unprivileged:1.27', mounts('/tmp'), emptyDirs(1))), 0);
   // Not writable: a ConfigMap, or a read-only mount.
   assert.equal(count(deployment('nginx:1.27', mounts('/var/cache/nginx', '/var/run'), 'volumes: [{name: v0, configMap: {name: c}}, {name: v1, emptyDir: {}}]')), 1);
@@ -68,4 +70,19 @@ test('read-only-root-fs fix: an emptyDir at each missing folder, in the lists al
   const existing = deployment('nginx:1.27', 'volumeMounts: [{name: data, mountPath: /data}]', 'volumes: [{name: data, emptyDir: {}}]');
   const joined = applyFix(existing, 'read-only-root-fs', /Mount an emptyDir/).result;
   assert.match(joined, /volumeMounts: \[\{name: data, mountPath: \/data\}, \{name: var-cache-nginx, mountPath: \/var\/cache\/nginx\}, \{name: var-run, mountPath: \/var\/run\}\]/);
+});
+
+test('read-only-root-fs: probe CL — an emptyDir above a folder hides it; read-only volumes; fixes beside existing mounts', () => {
+  // An empty /var holds no /var/cache/nginx: nginx does not create the parents.
+  assert.match(findings(deployment('nginx:1.27', mounts('/var'), emptyDirs(1)), 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/cache\/nginx, \/var\/run:/);
+  // A claim above may hold them: not judged.
+  assert.equal(count(deployment('nginx:1.27', mounts('/var'), 'volumes: [{name: v0, persistentVolumeClaim: {claimName: c}}]')), 0);
+  // A claim mounted read-only is no scratch space.
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache/nginx', '/var/run'), 'volumes: [{name: v0, persistentVolumeClaim: {claimName: c, readOnly: true}}, {name: v1, emptyDir: {}}]')), 1);
+  // An empty flow list gets both volumes with a comma between them.
+  const fixed = applyFix(deployment('nginx:1.27', 'volumeMounts: []', 'volumes: []'), 'read-only-root-fs', /Mount an emptyDir/).result;
+  assert.match(fixed, /volumes: \[\{name: var-cache-nginx, emptyDir: \{\}\}, \{name: var-run, emptyDir: \{\}\}\]/);
+  // A read-only mount already at the folder: a second mount there would be refused, so no fix.
+  const readOnly = deployment('nginx:1.27', 'volumeMounts: [{name: v0, mountPath: /var/cache/nginx, readOnly: true}, {name: v1, mountPath: /var/run}]', emptyDirs(2));
+  assert.deepEqual(fixesOf(readOnly, 'read-only-root-fs').fixes.filter((f) => !/^Disable /.test(f.title)), []);
 });

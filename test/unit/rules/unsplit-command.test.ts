@@ -60,3 +60,20 @@ test('unsplit-command fixes: the words (preferred), or a shell when the line nee
   assert.deepEqual(fixes.filter((f) => f.preferred).map((f) => f.title), ['Run the line through a shell: [sh, -c, "echo hi | tee /tmp/x"]']);
   assert.match(applyFix(shell, 'unsplit-command', /through a shell/).result, /command: \[sh, -c, "echo hi \| tee \/tmp\/x"\]/);
 });
+
+test('unsplit-command: probe CL — block lists keep their line break, scripts and builtins go to a shell, paths with spaces', () => {
+  // A block list followed by another key: the words replace the list, the next key stays on its line.
+  const block = blockPod(['command:', '  - python app.py', '  - --port', 'ports: [{containerPort: 80}]']);
+  const fixed = applyFix(block, 'unsplit-command', /as words/).result;
+  assert.match(fixed, /command:\n {6}\[python, app\.py, --port\]\n {4}ports:/);
+  // A `VAR=value` prefix, a builtin, a second line: only a shell runs them as meant.
+  for (const line of ['FOO=bar python app.py', 'exec python app.py', 'echo hi\\nsleep 3600']) {
+    const { fixes } = fixesOf(pod(`command: ["${line}"]`), 'unsplit-command');
+    assert.deepEqual(fixes.filter((f) => f.preferred).map((f) => f.title.slice(0, 28)), ['Run the line through a shell'], line);
+    assert.match(findings(pod(`command: ["${line}"]`), 'unsplit-command')[0]?.message ?? '', /needs a shell/);
+  }
+  // With args, a shell would take them as $0, $1: no shell fix.
+  assert.deepEqual(fixesOf(pod('command: ["sh -c"]\n      args: ["echo hi"]'), 'unsplit-command').fixes.filter((f) => /through a shell/.test(f.title)), []);
+  // Paths that may hold a space; `$(VAR)` the kubelet expands first.
+  for (const path of ['/opt/My App/run.sh --port 80', '/data/Run Me.sh', './run me.sh', 'python $(APP)']) assert.equal(count(pod(`command: ["${path}"]`)), 0, path);
+});

@@ -300,13 +300,15 @@ export const rulesEn = {
   'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
   'unsplit-command.container':
-    'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: {error}). Write the command as a list of words, starting with {program}.',
+    'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: {error}). {advice}',
   'unsplit-command.probe':
-    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe cannot run and never passes: the pod never becomes Ready (a startup probe also holds back the other probes). Write the command as a list of words, starting with {program}.',
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe cannot run and never passes: the pod never becomes Ready (a startup probe also holds back the other probes). {advice}',
   'unsplit-command.probe-liveness':
-    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe cannot run. With containerd or CRI-O the kubelet throws an errored probe\'s result away, so this liveness probe restarts nothing: the container is not watched at all (with Docker Engine it fails instead, and restarts the container again and again). Write the command as a list of words, starting with {program}.',
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the probe cannot run. With containerd or CRI-O the kubelet throws an errored probe\'s result away, so this liveness probe restarts nothing: the container is not watched at all (with Docker Engine it fails instead, and restarts the container again and again). {advice}',
   'unsplit-command.hook':
-    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the hook always fails (a failed postStart kills the container; a failed preStop is skipped). Write the command as a list of words, starting with {program}.',
+    'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the hook always fails (a failed postStart kills the container; a failed preStop is skipped). {advice}',
+  'unsplit-command.advice-words': 'Write the command as a list of words, starting with {program}.',
+  'unsplit-command.advice-shell': 'The line needs a shell (its quotes, variables, operators or builtins): run it with [sh, -c, "…"].',
   'unsplit-command.error-path': 'exec: "{word}": stat {word}: no such file or directory',
   'unsplit-command.error-lookup': 'exec: "{word}": executable file not found in $PATH',
   'invalid-value.success-threshold':

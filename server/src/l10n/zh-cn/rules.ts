@@ -302,13 +302,15 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
   'unsplit-command.container':
-    '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: {error}）。请把命令写成单词列表，以 {program} 开头。',
+    '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: {error}）。{advice}',
   'unsplit-command.probe':
-    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针无法运行、永远不会通过：Pod 永远不会就绪（启动探针还会挡住其他探针）。请把命令写成单词列表，以 {program} 开头。',
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针无法运行、永远不会通过：Pod 永远不会就绪（启动探针还会挡住其他探针）。{advice}',
   'unsplit-command.probe-liveness':
-    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针无法运行。在 containerd 或 CRI-O 上，kubelet 会丢弃出错探针的结果，所以这个存活探针什么也不会重启：容器完全没有被监视（在 Docker Engine 上它会失败，并不断重启容器）。请把命令写成单词列表，以 {program} 开头。',
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此探针无法运行。在 containerd 或 CRI-O 上，kubelet 会丢弃出错探针的结果，所以这个存活探针什么也不会重启：容器完全没有被监视（在 Docker Engine 上它会失败，并不断重启容器）。{advice}',
   'unsplit-command.hook':
-    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此这个钩子总是失败（postStart 失败会杀死容器；preStop 失败则被跳过）。请把命令写成单词列表，以 {program} 开头。',
+    '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此这个钩子总是失败（postStart 失败会杀死容器；preStop 失败则被跳过）。{advice}',
+  'unsplit-command.advice-words': '请把命令写成单词列表，以 {program} 开头。',
+  'unsplit-command.advice-shell': '这一行需要 shell（其中有引号、变量、运算符或内建命令）：请用 [sh, -c, "…"] 运行它。',
   'unsplit-command.error-path': 'exec: "{word}": stat {word}: no such file or directory',
   'unsplit-command.error-lookup': 'exec: "{word}": executable file not found in $PATH',
   'invalid-value.success-threshold':
