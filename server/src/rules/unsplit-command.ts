@@ -95,7 +95,8 @@ export const unsplitCommand: Rule = {
           const shell = needsShell(word);
           const advice = ctx.t(shell ? 'unsplit-command.advice-shell' : 'unsplit-command.advice-words', { program });
           // The runtime looks a name up in PATH, and takes one with a `/` as a path.
-          const error = ctx.t(word.includes('/') ? 'unsplit-command.error-path' : 'unsplit-command.error-lookup', { word });
+          // What the runtime answers, quoted as it prints it (in English).
+          const error = word.includes('/') ? `exec: "${word}": stat ${word}: no such file or directory` : `exec: "${word}": executable file not found in $PATH`;
           const key = found.kind === 'probe' && found.field.startsWith('livenessProbe') ? 'probe-liveness' : found.kind;
           ctx.report({
             node: found.first,

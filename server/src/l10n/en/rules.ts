@@ -309,8 +309,6 @@ export const rulesEn = {
     'The first item of {field} of container "{container}" is the whole line "{word}". The kubelet runs that item as a program name, and no shell splits it: there is no program called "{word}", so the hook always fails (a failed postStart kills the container; a failed preStop is skipped). {advice}',
   'unsplit-command.advice-words': 'Write the command as a list of words, starting with {program}.',
   'unsplit-command.advice-shell': 'The line needs a shell (its quotes, variables, operators or builtins): run it with [sh, -c, "…"].',
-  'unsplit-command.error-path': 'exec: "{word}": stat {word}: no such file or directory',
-  'unsplit-command.error-lookup': 'exec: "{word}": executable file not found in $PATH',
   'invalid-value.success-threshold':
     'The {probe} of container "{container}" has successThreshold {value}, but one success is all a {probe} waits for (only a readiness probe counts successes): kubectl apply rejects this: "{path}: Invalid value: {value}: must be 1".',
   'invalid-value.image-missing':

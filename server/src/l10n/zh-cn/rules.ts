@@ -311,8 +311,6 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{container}" 的 {field} 第一项是整行 "{word}"。kubelet 把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此这个钩子总是失败（postStart 失败会杀死容器；preStop 失败则被跳过）。{advice}',
   'unsplit-command.advice-words': '请把命令写成单词列表，以 {program} 开头。',
   'unsplit-command.advice-shell': '这一行需要 shell（其中有引号、变量、运算符或内建命令）：请用 [sh, -c, "…"] 运行它。',
-  'unsplit-command.error-path': 'exec: "{word}": stat {word}: no such file or directory',
-  'unsplit-command.error-lookup': 'exec: "{word}": executable file not found in $PATH',
   'invalid-value.success-threshold':
     '容器 "{container}" 的 {probe} 设置了 successThreshold {value}，但 {probe} 只等一次成功（只有 readinessProbe 才累计成功次数）：kubectl apply 会拒绝："{path}: Invalid value: {value}: must be 1"。',
   'invalid-value.image-missing':
