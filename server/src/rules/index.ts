@@ -56,7 +56,6 @@ export const rules: readonly Rule[] = [
   invalidName,
   selectorMismatch,
   runAsNonRoot,
-  readOnlyRootFs,
   unsplitCommand,
   invalidImage,
   duplicateEnv,
@@ -67,7 +66,7 @@ export const rules: readonly Rule[] = [
 
 /** Rules that look across the documents of a file (and its folder); they run after the chunk rules. */
 // The port rules read the effective listeners, which may come from a ConfigMap in another document.
-export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, serviceLinkEnv, mountShadowsImageAcross, hostPortConflictAcross, duplicatePortName, hpaMissingRequest];
+export const fileRules: readonly FileRule[] = [portConflict, implicitPortConflict, portNotServed, probePortElsewhere, serviceTargetPort, serviceSelectsNothing, danglingBackend, missingConfigKey, serviceLinkEnv, mountShadowsImageAcross, readOnlyRootFs, hostPortConflictAcross, duplicatePortName, hpaMissingRequest];
 
 /** Rule ids with their default severities, including the file-level ones. */
 export function ruleCatalogue(): { id: string; severity: string }[] {

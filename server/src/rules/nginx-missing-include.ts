@@ -58,7 +58,7 @@ function includes(text: string): string[] {
 }
 
 /** The first file of the folder the configuration includes and the ConfigMap lacks, following the files it holds. */
-function firstMissing(files: ReadonlyMap<string, string>): string | undefined {
+function firstMissing(files: ReadonlyMap<string, string>, suppliedElsewhere: (path: string) => boolean): string | undefined {
   const seen = new Set<string>();
   const queue = ['nginx.conf'];
   while (queue.length > 0) {
@@ -66,7 +66,10 @@ function firstMissing(files: ReadonlyMap<string, string>): string | undefined {
     if (seen.has(file)) continue;
     seen.add(file);
     const text = files.get(file);
-    if (text === undefined) return `${NGINX_DIR}/${file}`;
+    if (text === undefined) {
+      if (suppliedElsewhere(`${NGINX_DIR}/${file}`)) continue;
+      return `${NGINX_DIR}/${file}`;
+    }
     for (const arg of includes(text)) {
       // A glob may match nothing; a placeholder is unknown.
       if (/[*?[$]/.test(arg) || arg === '') continue;
@@ -102,7 +105,9 @@ export function reportNginxMissingIncludes(ctx: FileRuleContext): void {
         const files = cm ? filesShown(pod, mount.name, cm) : undefined;
         // A file whose text a template or a placeholder writes cannot be read: unknown.
         if (!files || [...files.values()].some((t) => t === '')) continue;
-        const missing = firstMissing(files);
+        // Another volume mounted inside the folder supplies what it holds (a file with subPath, conf.d).
+        const inner = container.mounts.filter((m) => m !== mount && m.mountPath !== undefined).map((m) => normaliseMountPath(m.mountPath as string));
+        const missing = firstMissing(files, (path) => inner.some((m) => path === m || path.startsWith(`${m}/`)));
         if (!missing) continue;
         const args = { container: containerLabel(container), configMap: cmName, file: missing, mountPath: mount.mountPath ?? NGINX_DIR };
         const key = missing === `${NGINX_DIR}/nginx.conf` ? 'mount-shadows-image.nginx-no-conf' : 'mount-shadows-image.nginx-include';

@@ -9,12 +9,14 @@
  * overlay may add the volumes) and custom resources (their controllers may add them).
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { asMap, getNode } from '../core/yaml-access';
+import { asMap, getNode, getString } from '../core/yaml-access';
 import { envOf } from '../k8s/env';
 import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { mountHolds, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
 import { isBuiltInWorkload } from '../k8s/workloads';
-import type { Rule, RuleContext } from './types';
+import { configMapFor, listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
+import { listenerContext, targetChunks } from './file-contexts';
+import type { FileRule } from './types';
 
 /** `readOnlyRootFilesystem: true` written in the container's securityContext. */
 export function readOnlyRootNode(container: ContainerModel, pod: PodModel): Scalar | undefined {
@@ -64,26 +66,59 @@ export function unwritable(container: ContainerModel, pod: PodModel, known: Star
   });
 }
 
-export const readOnlyRootFs: Rule = {
+/** The five temporary paths nginx compiles into /var/cache/nginx; a configuration that moves them all needs none there. */
+const TEMP_PATHS = ['client_body_temp_path', 'proxy_temp_path', 'fastcgi_temp_path', 'uwsgi_temp_path', 'scgi_temp_path'];
+
+/** Whether the ConfigMaps mounted into /etc/nginx (a conf.d file, say) move every temporary path. */
+function tempPathsMoved(container: ContainerModel, pod: PodModel, index: ConfigMapIndex): boolean {
+  const texts: string[] = [];
+  for (const mount of container.mounts) {
+    if (mount.mountPath === undefined || !mountHolds('/etc/nginx', mount.mountPath)) continue;
+    const volume = pod.volumes.find((v) => v.name === mount.name && v.source === 'configMap');
+    const name = volume ? getString(asMap(getNode(volume.node, 'configMap', pod.doc), pod.doc), 'name', pod.doc) : undefined;
+    const cm = name ? configMapFor(index, name, pod) : undefined;
+    if (cm) for (const value of cm.files.values()) texts.push(value.value.replace(/#.*$/gm, ''));
+  }
+  return TEMP_PATHS.every((d) => texts.some((t) => new RegExp(`(^|[\\s;{])${d}\\s`).test(t)));
+}
+
+/** An emptyDir mounted above the folder (it starts empty, so the folder is not there). */
+function emptyAbove(container: ContainerModel, pod: PodModel, folder: string): string | undefined {
+  return container.mounts.find((m) => m.mountPath !== undefined && !mountHolds(folder, m.mountPath) && mountHolds(m.mountPath, folder) && pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir')?.mountPath;
+}
+
+export const readOnlyRootFs: FileRule = {
   id: 'read-only-root-fs',
   defaultSeverity: 'warning',
-  check(ctx: RuleContext) {
+  // The ConfigMaps a conf.d mount reads may move nginx's temporary paths.
+  context: listenerContext,
+  peerContext: listenerContext,
+  checkFile(ctx) {
     if (ctx.options.kustomizeResource || ctx.options.fragment) return;
-    for (const pod of ctx.pods) {
-      if (pod.partial || !isBuiltInWorkload(pod.object)) continue;
-      for (const container of pod.containers) {
-        if (container.role === 'ephemeral') continue;
-        const node = readOnlyRootNode(container, pod);
-        const known = node ? startWritesOf(container.image) : undefined;
-        if (!node || !known || !runsDefault(container, pod, known)) continue;
-        const missing = unwritable(container, pod, known);
-        if (missing.length === 0) continue;
-        ctx.report({
-          node: node as Node,
-          message: ctx.t('read-only-root-fs.message', { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says: known.says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', ') }),
-          related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
-          data: { containerPath: container.path, folders: missing.map((w) => w.path) },
-        });
+    let index: ConfigMapIndex | undefined;
+    for (const chunk of targetChunks(ctx)) {
+      for (const pod of chunk.pods) {
+        if (pod.partial || !isBuiltInWorkload(pod.object)) continue;
+        for (const container of pod.containers) {
+          if (container.role === 'ephemeral') continue;
+          const node = readOnlyRootNode(container, pod);
+          const known = node ? startWritesOf(container.image) : undefined;
+          if (!node || !known || !runsDefault(container, pod, known)) continue;
+          let missing = unwritable(container, pod, known);
+          if (missing.some((w) => w.path === '/var/cache/nginx')) {
+            index ??= listenerConfigMaps(ctx);
+            if (tempPathsMoved(container, pod, index)) missing = missing.filter((w) => w.path !== '/var/cache/nginx');
+          }
+          if (missing.length === 0) continue;
+          const above = missing.map((w) => emptyAbove(container, pod, w.path)).find((a) => a !== undefined);
+          const args = { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says: known.says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', '), above: above ?? '' };
+          ctx.report(chunk.start, {
+            node: node as Node,
+            message: ctx.t(above ? 'read-only-root-fs.hidden' : 'read-only-root-fs.message', args),
+            related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
+            data: { containerPath: container.path, folders: missing.map((w) => w.path) },
+          });
+        }
       }
     }
   },

@@ -43,3 +43,8 @@ test('mount-shadows-image fix: mount only nginx.conf, so the image keeps mime.ty
   assert.match(result, /mountPath: \/etc\/nginx\/nginx\.conf\n {10}subPath: nginx\.conf/);
   assert.equal(warnings(result).length, 0);
 });
+
+test('mount-shadows-image: a volume mounted inside /etc/nginx supplies the included file (sweep CO)', () => {
+  const text = configMap({ 'nginx.conf': CONF }) + deployment('mountPath: /etc/nginx\n        - name: types\n          mountPath: /etc/nginx/mime.types\n          subPath: mime.types').replace('      - name: conf\n        configMap', '      - name: types\n        configMap: {name: types}\n      - name: conf\n        configMap');
+  assert.equal(warnings(text).length, 0);
+});

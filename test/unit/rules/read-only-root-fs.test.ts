@@ -74,7 +74,7 @@ test('read-only-root-fs fix: an emptyDir at each missing folder, in the lists al
 
 test('read-only-root-fs: probe CL — an emptyDir above a folder hides it; read-only volumes; fixes beside existing mounts', () => {
   // An empty /var holds no /var/cache/nginx: nginx does not create the parents.
-  assert.match(findings(deployment('nginx:1.27', mounts('/var'), emptyDirs(1)), 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/cache\/nginx, \/var\/run:/);
+  assert.match(findings(deployment('nginx:1.27', mounts('/var'), emptyDirs(1)), 'read-only-root-fs')[0]?.message ?? '', /the emptyDir mounted at \/var starts empty, so \/var\/cache\/nginx, \/var\/run is not there.*No such file or directory/);
   // A claim above may hold them: not judged.
   assert.equal(count(deployment('nginx:1.27', mounts('/var'), 'volumes: [{name: v0, persistentVolumeClaim: {claimName: c}}]')), 0);
   // A claim mounted read-only is no scratch space.
@@ -85,4 +85,13 @@ test('read-only-root-fs: probe CL — an emptyDir above a folder hides it; read-
   // A read-only mount already at the folder: a second mount there would be refused, so no fix.
   const readOnly = deployment('nginx:1.27', 'volumeMounts: [{name: v0, mountPath: /var/cache/nginx, readOnly: true}, {name: v1, mountPath: /var/run}]', emptyDirs(2));
   assert.deepEqual(fixesOf(readOnly, 'read-only-root-fs').fixes.filter((f) => !/^Disable /.test(f.title)), []);
+});
+
+test('read-only-root-fs: a conf.d ConfigMap that moves every temporary path leaves only the pid folder (sweep CO)', () => {
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((d) => `${d}_temp_path /tmp/${d};`).join('\n    ');
+  const cm = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: conf}\ndata:\n  default.conf: |\n    ${temp}\n    server { listen 80; }\n---\n`;
+  const text = cm + deployment('nginx:1.27', 'volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}, {name: tmp, mountPath: /tmp}]', 'volumes: [{name: conf, configMap: {name: conf}}, {name: tmp, emptyDir: {}}]');
+  assert.match(findings(text, 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/run:/);
+  // Four of five moved: nginx still makes the fifth in /var/cache/nginx.
+  assert.match(findings(text.replace('scgi_temp_path /tmp/scgi;', ''), 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/cache\/nginx, \/var\/run:/);
 });
