@@ -4,9 +4,10 @@
  * a mounted file that the other readers share (redis.conf is read in listen-redis.ts). When the file cannot be read (another volume type, a ConfigMap elsewhere,
  * an `include`), the answer is "unsure": Podsight then does not guess.
  */
-import { getMap, getSeqItems, getString, asMap } from '../core/yaml-access';
+import { isScalar, type YAMLMap } from 'yaml';
+import { getMap, getNode, getSeqItems, getString, asMap } from '../core/yaml-access';
 import { configMapFor, type ConfigMapIndex, type ConfigMapModel } from './config-maps';
-import { normaliseMountPath } from './images';
+import { lookupImage, normaliseMountPath } from './images';
 import { readableText, holdsPlaceholder } from './config-text';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
 import { parseAddress, type ContainerEnv } from './listen-values';
@@ -83,8 +84,11 @@ function mountedFiles(pod: PodModel, mount: ContainerModel['mounts'][number], co
   return files;
 }
 
-/** `listen` directives of nginx configuration text, with the default `listen 80` of a server block that names none. */
-export function nginxListens(text: string): { listens: { port: number; protocol: 'TCP' | 'UDP'; address: string; directive: string }[]; includesConfD: boolean; unsure?: string } {
+/**
+ * `listen` directives of nginx configuration text, with the default of a server block that names
+ * none: port 80, or 8000 when nginx runs without superuser privileges (nginx's `listen` docs).
+ */
+export function nginxListens(text: string, defaultPort = 80): { listens: { port: number; protocol: 'TCP' | 'UDP'; address: string; directive: string }[]; includesConfD: boolean; unsure?: string } {
   const clean = text.replace(/#[^\n]*/g, '');
   // `${name}` is one word to nginx (its own variables, or a placeholder filled in before it runs).
   const tokens = clean.match(/[{};]|"[^"]*"|'[^']*'|(?:\$\{[^}\s]*\}|[^\s{};])+/g) ?? [];
@@ -104,7 +108,7 @@ export function nginxListens(text: string): { listens: { port: number; protocol:
       statement = [];
     } else if (token === '}') {
       const block = stack.pop();
-      if (block?.name === 'server' && !block.listened && !stack.some((b) => b.name === 'upstream')) listens.push({ port: 80, protocol: 'TCP', address: '', directive: 'server { … } (no listen: port 80)' });
+      if (block?.name === 'server' && !block.listened && !stack.some((b) => b.name === 'upstream')) listens.push({ port: defaultPort, protocol: 'TCP', address: '', directive: `server { … } (no listen: port ${defaultPort})` });
       statement = [];
     } else if (token === ';') {
       const [name, first, ...flags] = statement.map((w) => w.replace(/^["']|["']$/g, ''));
@@ -142,6 +146,17 @@ function renderTemplate(text: string, env: ContainerEnv): string | undefined {
 const NGINX = '/etc/nginx';
 
 /** What nginx listens on given the container's mounts: the image default, the mounted configuration's listens, or unsure. */
+/** nginx runs without superuser privileges: the unprivileged image, or a non-zero `runAsUser`. */
+function runsUnprivileged(pod: PodModel, container: ContainerModel): boolean {
+  if (container.image && lookupImage(container.image)?.builtinRepository === 'nginxinc/nginx-unprivileged') return true;
+  const user = (owner: YAMLMap | undefined): unknown => {
+    const node = getNode(asMap(getNode(owner, 'securityContext', pod.doc), pod.doc), 'runAsUser', pod.doc);
+    return isScalar(node) ? node.value : undefined;
+  };
+  const uid = user(container.node) ?? user(pod.spec);
+  return typeof uid === 'number' && uid !== 0;
+}
+
 export function nginxConfig(pod: PodModel, container: ContainerModel, env: ContainerEnv, configMaps: ConfigMapIndex): ConfigResult {
   let nginxConf: ConfigFile | undefined;
   let confD: Map<string, ConfigFile | 'image'> = new Map([['default.conf', 'image']]);
@@ -187,7 +202,7 @@ export function nginxConfig(pod: PodModel, container: ContainerModel, env: Conta
   const fileNames: string[] = [];
   const read = (file: ConfigFile): UnsureReason | undefined => {
     if (file.unreadable) return file.unreadable;
-    const found = nginxListens(file.text);
+    const found = nginxListens(file.text, runsUnprivileged(pod, container) ? 8000 : 80);
     if (found.unsure) return directiveIn(found.unsure, file.key);
     fileNames.push(file.key);
     // `listen 80` and `listen [::]:80` are one port for the pod (both every address).

@@ -127,3 +127,12 @@ export function configKeyErrors(value: string): string[] {
 export function envNameErrors(value: string): string[] {
   return value === '' || /[^\x20-\x7e]|=/.test(value) ? ["a valid environment variable name must consist only of printable ASCII characters other than '='"] : [];
 }
+
+/**
+ * Whether a name holds a token a script replaces before apply (`sed s/CLUSTER_NAME/…/`): a word of
+ * capitals joined by underscores (`pg-data-CLUSTER_NAME-DISK_INDEX`). Such a name is a template, not
+ * a name: the rules about names do not judge it.
+ */
+export function holdsSedToken(name: string): boolean {
+  return /(^|[^A-Za-z0-9_])[A-Z][A-Z0-9]*(_[A-Z0-9]+)+($|[^A-Za-z0-9_])/.test(name);
+}

@@ -4,13 +4,13 @@
  * and environment variable names have their forms (metadata-names.ts).
  */
 import type { Node } from 'yaml';
-import { dns1123LabelErrors } from '../k8s/names';
+import { dns1123LabelErrors, holdsSedToken } from '../k8s/names';
 import { getScalar } from '../core/yaml-access';
 import { checkMetadataNames } from './metadata-names';
 import type { Rule, RuleContext } from './types';
 
 function checkLabel(ctx: RuleContext, value: string | undefined, node: Node | undefined, what: string, path: string): void {
-  if (value === undefined || !node) return;
+  if (value === undefined || !node || holdsSedToken(value)) return;
   const errors = value === '' ? ['Required value'] : dns1123LabelErrors(value);
   if (errors.length === 0) return;
   const suggestion = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || undefined;

@@ -13,6 +13,7 @@
  */
 import type { Document, Scalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
+import { holdsSedToken } from '../k8s/names';
 import { getMap, getScalar } from '../core/yaml-access';
 import { dns1035LabelErrors, dns1123LabelErrors, dns1123SubdomainErrors } from '../k8s/names';
 import type { K8sObject } from '../k8s/workloads';
@@ -65,7 +66,7 @@ function ruleFor(apiVersion: string | undefined, kind: string | undefined): Name
 
 /** A scalar string the user wrote (not empty, not a template's). */
 function writtenName(node: Scalar | undefined): node is Scalar<string> {
-  return !!node && typeof node.value === 'string' && node.value !== '' && !isUnknownValue(node);
+  return !!node && typeof node.value === 'string' && node.value !== '' && !isUnknownValue(node) && !holdsSedToken(node.value);
 }
 
 export function checkObjectName(ctx: RuleContext, object: K8sObject, doc: Document): void {

@@ -77,6 +77,9 @@ export const yamlSyntax: Rule = {
     let regionEnd = -1;
     for (const doc of ctx.chunk.docs) {
       const duplicates: number[] = [];
+      // Past a syntax error the parser's recovery may merge what were two documents (`----` for
+      // `---`): a duplicate or empty key there is its artefact, not the author's.
+      let firstError = Infinity;
       for (const error of doc.errors) {
         const start = outsideCrlf(text, Math.min(error.pos[0], text.length));
         if (goYamlAccepts(error, text, start)) continue;
@@ -84,6 +87,7 @@ export const yamlSyntax: Rule = {
           duplicates.push(start);
           continue;
         }
+        firstError = Math.min(firstError, start);
         // One error per broken region: the errors that follow within two lines are its echoes.
         const inRegion = start <= regionEnd;
         regionEnd = lineEndAfter(text, start, 2);
@@ -101,8 +105,9 @@ export const yamlSyntax: Rule = {
           data: { yamlCode: error.code },
         });
       }
-      if (duplicates.length > 0) reportDuplicates(ctx, doc, duplicates);
-      reportNullKeys(ctx, nullKeyNodes(doc, text));
+      const beforeError = duplicates.filter((pos) => pos < firstError);
+      if (beforeError.length > 0) reportDuplicates(ctx, doc, beforeError);
+      reportNullKeys(ctx, nullKeyNodes(doc, text).filter((k) => (k.range?.[0] ?? 0) < firstError));
     }
     if (hidden > 0) ctx.report({ node: { start: text.length, end: text.length }, message: ctx.t('yaml-syntax.more', { count: hidden, shown: MAX_SYNTAX_ERRORS }), data: { yamlCode: MORE, hidden } });
   },

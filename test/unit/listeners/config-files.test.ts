@@ -124,3 +124,11 @@ test('Traefik: a templated address, a --configFile outside the ConfigMaps and an
   assert.equal(listens(podWith('traefik:v3.1', TRAEFIK, { 'traefik.yml': 'entryPoints: [web]\n' })).basis, 'unsure');
   assert.equal(listens(podWith('traefik:v3.1', TRAEFIK, { 'traefik.yml': 'x' }, '    args: [--configFile=/srv/traefik.yml]\n')).basis, 'unsure');
 });
+
+test('nginx: a server block without listen takes 80 as root and 8000 without privileges (unprivileged image, runAsUser)', () => {
+  const conf = { 'default.conf': 'server { location / { root /usr/share/nginx/html; } }' };
+  const mount = '[{name: conf, mountPath: /etc/nginx/conf.d}]';
+  assert.deepEqual(listens(podWith('nginx:1.27', mount, conf)).listens.map((l) => l.replace(/^\w+:/, '')), ['80/TCP']);
+  assert.deepEqual(listens(podWith('nginxinc/nginx-unprivileged:1.27', mount, conf)).listens.map((l) => l.replace(/^\w+:/, '')), ['8000/TCP']);
+  assert.deepEqual(listens(podWith('nginx:1.27', mount, conf, '    securityContext: {runAsUser: 101}\n')).listens.map((l) => l.replace(/^\w+:/, '')), ['8000/TCP']);
+});

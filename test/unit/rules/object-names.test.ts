@@ -89,3 +89,10 @@ test('a Job name over 63 characters, a generateName prefix and a reserved Priori
   assert.equal(findings(object('scheduling.k8s.io/v1', 'PriorityClass', 'system-node-critical'), 'invalid-name').length, 0);
   assert.equal(findings(object('scheduling.k8s.io/v1', 'PriorityClass', 'high-priority'), 'invalid-name').length, 0);
 });
+
+test('invalid-name: a name holding a token a script replaces (CLUSTER_NAME) is a template, not judged (sweep CP)', () => {
+  assert.equal(findings(object('v1', 'PersistentVolumeClaim', 'pg-data-CLUSTER_NAME-DISK_INDEX'), 'invalid-name').length, 0);
+  // Mixed case or one capital word is still a name someone wrote.
+  assert.equal(findings(object('apps/v1', 'Deployment', 'My_App'), 'invalid-name').length, 1);
+  assert.equal(findings(object('apps/v1', 'Deployment', 'WebApp'), 'invalid-name').length, 1);
+});

@@ -71,3 +71,11 @@ test('the text pre-check never skips a null key that the walk finds (random text
   for (const text of ['a: 1\n: 2', '{? }', '[?]', '- ~: 1', 'x:\n  NULL : 1', '[a, :]']) assert.ok(mayHoldNullKey(text), text);
   for (const text of ['kind: Pod\nmetadata:\n  name: a', 'image: "nginx:1.27"', 'url: http://x?y=1', 'a: b:c']) assert.equal(mayHoldNullKey(text), false, text);
 });
+
+test('yaml-syntax: after a syntax error (`----` for `---`), keys the parser merged are not reported twice (sweep CP)', () => {
+  const text = 'apiVersion: v1\nkind: Service\nmetadata: {name: write}\nspec:\n  ports: [{port: 5432}]\n----\napiVersion: v1\nkind: Service\nmetadata: {name: read}\nspec:\n  ports: [{port: 5432}]\n';
+  const found = findings(text).filter((f) => f.rule === 'yaml-syntax');
+  assert.deepEqual(found.map((f) => f.severity), ['error']);
+  // A duplicate before the error is still the author's.
+  assert.equal(findings('apiVersion: v1\nkind: Pod\nkind: Pod\nmetadata: {name: p\n').filter((f) => f.rule === 'yaml-syntax' && f.severity === 'warning').length, 1);
+});
