@@ -13,6 +13,11 @@ export const undefinedEnvReferenceFixes: FixProvider = (ctx) => {
   const fixes: Fix[] = [];
   const suggestion = fact(ctx, 'suggestion');
   const text = ctx.analysis.text;
+  // An exec probe run by a shell: the shell reads the variable from the container's environment.
+  if (fact(ctx, 'probeValueFrom') === true) {
+    if (fact(ctx, 'shell') !== true || text.slice(ctx.finding.start, ctx.finding.end) !== `$(${name})`) return [];
+    return [{ title: ctx.t('fix.replace', { from: `$(${name})`, to: `\${${name}}` }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: `\${${name}}` }], preferred: true }];
+  }
   if (typeof suggestion === 'string' && text.slice(ctx.finding.start, ctx.finding.end) === `$(${name})`) {
     fixes.push({ title: ctx.t('fix.replace', { from: `$(${name})`, to: `$(${suggestion})` }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: `$(${suggestion})` }], preferred: true });
   }

@@ -8,6 +8,7 @@
  * of their own (Kubeflow's `MASTER_ADDR` and `WORLD_SIZE`, Knative's `PORT` and `K_SERVICE`).
  * An Indexed Job's controller appends `JOB_COMPLETION_INDEX` to every container's env: `command`
  * and `args` see it, an env value (expanded before it) does not.
+ * In an exec probe, a variable from `valueFrom` expands to nothing (probe-env-reference.ts).
  */
 import { getMap, getString } from '../core/yaml-access';
 import { envOf, isServiceLinkVariable, varReferences } from '../k8s/env';
@@ -17,6 +18,7 @@ import { isBuiltInWorkload } from '../k8s/workloads';
 import { closest } from '../util/suggest';
 import type { Scalar } from 'yaml';
 import type { Rule, Span } from './types';
+import { reportProbeReferences } from './probe-env-reference';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** The variable the Job controller adds to the containers of an Indexed Job (addCompletionIndexEnvVariable). */
@@ -77,6 +79,7 @@ export const undefinedEnvReference: Rule = {
         for (const e of env.entries) if (e.valueNode && e.name !== undefined) scan(e.valueNode, `env ${e.name}`, e.index, false);
         for (const { field, node } of env.commandArgs) scan(node, field, undefined, true);
       }
+      reportProbeReferences(ctx, pod, spanIn);
     }
   },
 };

@@ -42,6 +42,8 @@ export const neighbourhoodEn = {
 
   'undefined-env-reference.undefined':
     'The {where} of container "{container}" refers to $({name}), but the container defines no variable {name}. The kubelet leaves the text as it is: the process receives the literal "$({name})".{didYouMean}',
+  'undefined-env-reference.probe-value-from':
+    'In the exec {probe} of container "{container}", the kubelet replaces $(VAR) only with variables written as `value:`; {name} comes from valueFrom (a Secret, a ConfigMap key or a field), so $({name}) becomes an empty string and the probe runs without it: it fails (or checks the wrong thing). Inside `sh -c`, write ${name}: the shell reads it from the container\'s environment.',
   'undefined-env-reference.later':
     'The {where} of container "{container}" refers to $({name}), which is defined only further down the env list. A reference expands only to variables defined before it, so the process receives the literal "$({name})". Move {name} above this entry.',
   'undefined-env-reference.job-index':

@@ -42,6 +42,8 @@ export const neighbourhoodZhCn = {
 
   'undefined-env-reference.undefined':
     '容器 "{container}" 的 {where} 引用了 $({name})，但该容器没有定义变量 {name}。kubelet 会原样保留这段文本：进程收到的是字面上的 "$({name})"。{didYouMean}',
+  'undefined-env-reference.probe-value-from':
+    '在容器 "{container}" 的 exec {probe} 中，kubelet 只用以 `value:` 写出的变量替换 $(VAR)；{name} 来自 valueFrom（Secret、ConfigMap 的键或字段），所以 $({name}) 会变成空字符串，探针在没有它的情况下运行：探针失败（或检查了错误的东西）。在 `sh -c` 中请写 ${name}：shell 会从容器的环境变量中读取它。',
   'undefined-env-reference.later':
     '容器 "{container}" 的 {where} 引用了 $({name})，而它在 env 列表中靠后才定义。引用只会展开为在它之前定义的变量，所以进程收到的是字面上的 "$({name})"。请把 {name} 移到这一项之前。',
   'undefined-env-reference.job-index':

@@ -1,0 +1,38 @@
+/** undefined-env-reference: `$(VAR)` in an exec probe where VAR comes from valueFrom expands to nothing. */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findings, yaml } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
+
+const pod = (probe: string, env = '[{name: REDIS_PASSWORD, valueFrom: {secretKeyRef: {name: redis, key: password}}}]'): string => yaml`
+  apiVersion: v1
+  kind: Pod
+  metadata: {name: p}
+  spec:
+    containers:
+    - name: redis
+      image: redis:7
+      env: ${env}
+      livenessProbe:
+        exec:
+          command: ${probe}
+`;
+const found = (text: string) => findings(text, 'undefined-env-reference');
+
+test('undefined-env-reference: a valueFrom variable in an exec probe becomes an empty string (sweep CP)', () => {
+  const text = pod('[sh, -c, "redis-cli -a $(REDIS_PASSWORD) ping"]');
+  const [f] = found(text);
+  assert.ok(f);
+  assert.equal(f.text, '$(REDIS_PASSWORD)');
+  assert.match(f.message, /becomes an empty string/);
+  const { result } = applyFix(text, 'undefined-env-reference', /Replace/);
+  assert.match(result, /redis-cli -a \$\{REDIS_PASSWORD\} ping/);
+  // Without a shell: reported, no fix (only a shell reads the environment).
+  assert.equal(found(pod('[redis-cli, -a, "$(REDIS_PASSWORD)", ping]')).length, 1);
+});
+
+test('undefined-env-reference: silent for literal values, shell variables and other fields', () => {
+  assert.equal(found(pod('[sh, -c, "redis-cli -a $(REDIS_PASSWORD) ping"]', '[{name: REDIS_PASSWORD, value: secret}]')).length, 0);
+  assert.equal(found(pod('[sh, -c, "redis-cli -a $REDIS_PASSWORD ping"]')).length, 0);
+  assert.equal(found(pod('[sh, -c, "redis-cli ping"]')).length, 0);
+});
