@@ -12,14 +12,13 @@ import { asMap, getNode, getSeqItems, getString } from '../core/yaml-access';
 import { configMapFor, listenerConfigMaps, type ConfigMapModel } from '../k8s/config-maps';
 import { readableText } from '../k8s/config-text';
 import { envOf } from '../k8s/env';
-import { lookupImage } from '../k8s/images';
+import { startWritesOf } from '../k8s/start-writes';
 import { normaliseMountPath } from '../k8s/names';
 import { containerLabel, type ContainerModel, type MountModel, type PodModel } from '../k8s/pod-model';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const NGINX_DIR = '/etc/nginx';
-const NGINX_IMAGES = new Set(['nginx', 'nginxinc/nginx-unprivileged']);
 
 /** The files a configMap volume shows: its keys, or the paths its `items` map them to. */
 function filesShown(pod: PodModel, volumeName: string, cm: ConfigMapModel): Map<string, string> | undefined {
@@ -93,8 +92,8 @@ export function reportNginxMissingIncludes(ctx: FileRuleContext): void {
   for (const chunk of targetChunks(ctx)) {
     for (const pod of chunk.pods) {
       for (const container of pod.containers) {
-        const repository = container.image ? lookupImage(container.image)?.builtinRepository : undefined;
-        if (!repository || !NGINX_IMAGES.has(repository)) continue;
+        // The nginx images whose layout Podsight knows (start-writes.ts lists them once).
+        if (startWritesOf(container.image)?.program !== 'nginx') continue;
         const mount = container.mounts.find((m: MountModel) => m.mountPath !== undefined && normaliseMountPath(m.mountPath) === NGINX_DIR && !m.subPath && m.name !== undefined);
         if (!mount?.mountPathNode || !mount.name || !readsDefaultConf(container, pod)) continue;
         const volume = pod.volumes.find((v) => v.name === mount.name && v.source === 'configMap');
