@@ -17,6 +17,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getNode, getSeqItems } from '../core/yaml-access';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { groupOf } from '../k8s/workloads';
+import { normaliseMountPath } from '../k8s/names';
 import type { RuleContext } from './types';
 
 const RESERVED_PORTS = new Set([8012, 8013, 8022, 9090, 9091, 8008]);
@@ -25,17 +26,6 @@ const RESERVED_EVERYWHERE = ['K_SERVICE', 'K_CONFIGURATION', 'K_REVISION'];
 
 /** Mount paths the webhook refuses, as `path.Clean` leaves them. */
 const RESERVED_MOUNT_PATHS = new Set(['/', '/dev', '/dev/log']);
-
-/** Go's `path.Clean` for an absolute path: no repeated, trailing or `.` segments, `..` resolved. */
-function cleanPath(p: string): string {
-  const out: string[] = [];
-  for (const s of p.split('/')) {
-    if (s === '' || s === '.') continue;
-    if (s === '..') out.pop();
-    else out.push(s);
-  }
-  return '/' + out.join('/');
-}
 
 const isKnativePod = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev' && ['Service', 'Configuration', 'Revision'].includes(pod.kind);
 
@@ -90,7 +80,8 @@ function checkMountPaths(ctx: RuleContext, container: ContainerModel): void {
   for (const mount of container.mounts) {
     const node = mount.mountPathNode;
     if (!node || mount.mountPath === undefined || isUnknownValue(node) || !mount.mountPath.startsWith('/')) continue;
-    const clean = cleanPath(mount.mountPath);
+    // Go's `path.Clean` of an absolute path, as the webhook compares it.
+    const clean = normaliseMountPath(mount.mountPath);
     if (!RESERVED_MOUNT_PATHS.has(clean)) continue;
     ctx.report({ node, message: ctx.t('invalid-value.knative-mount-path', { path: clean, field: `${container.path}.volumeMounts[${mount.index}].mountPath` }), data: { knative: 'mount-path' } });
   }
