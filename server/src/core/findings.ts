@@ -5,7 +5,7 @@
  */
 import { normaliseLocale, t as translate } from '../l10n';
 import { configMapsOf, type ConfigMapModel } from '../k8s/config-maps';
-import { claimForCustomResource, claimForNestedObject, claimForStatefulSet, customResourceKindAt } from '../k8s/custom-resource-claims';
+import { claimForCustomResource, claimForNestedObject, claimForStatefulSet, customResourcePodAt } from '../k8s/custom-resource-claims';
 import { podsOf, type PodModel } from '../k8s/pod-model';
 import { objectsOf } from '../k8s/workloads';
 import { fileRules, ruleCatalogue, rules } from '../rules';
@@ -100,8 +100,8 @@ function placedInChunk(f: Finding | undefined, text: string | undefined): Findin
  */
 function asApplied(finding: Finding, model: { readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[] } | undefined, locale: ReturnType<typeof normaliseLocale>): Finding {
   if (!model) return finding;
-  const kind = model.pods.length === 0 ? undefined : customResourceKindAt(model.pods, finding.start);
-  const asInPod = kind ? claimForCustomResource(finding.message, kind, locale) : claimForStatefulSet(finding.message, model.pods, finding.start, locale);
+  const pod = model.pods.length === 0 ? undefined : customResourcePodAt(model.pods, finding.start);
+  const asInPod = pod ? claimForCustomResource(finding, pod, locale) : claimForStatefulSet(finding.message, model.pods, finding.start, locale);
   const message = claimForNestedObject(asInPod, model.objects, finding.start, locale);
   return message === finding.message ? finding : { ...finding, message };
 }

@@ -6,8 +6,9 @@
  * failure shows up there (events, the resource's status), not at apply. The claim is rewritten so.
  */
 import { t, type Locale } from '../l10n';
+import { isKnativeServing } from './knative';
 import type { PodModel } from './pod-model';
-import type { K8sObject } from './workloads';
+import { groupOf, type K8sObject } from './workloads';
 import { isScalar, type Node } from 'yaml';
 
 /** Whether a node's range (start to end of its value) holds the offset. */
@@ -19,22 +20,16 @@ const within = (range: readonly number[] | null | undefined, offset: number): bo
  */
 const BUILT_IN_GROUPS = new Set(['', 'apps', 'batch', 'extensions', 'apps.openshift.io']);
 
-function groupOf(apiVersion: string | undefined): string {
-  const slash = (apiVersion ?? '').indexOf('/');
-  return slash < 0 ? '' : (apiVersion ?? '').slice(0, slash);
-}
-
 /** Whether the API server validates the object's pods when it is applied (not only a CRD's schema). */
 export const podsValidatedOnApply = (apiVersion: string | undefined): boolean => BUILT_IN_GROUPS.has(groupOf(apiVersion));
 
-/** The custom resource kind holding `offset` (chunk-relative), if a pod of a custom resource does. */
-export function customResourceKindAt(pods: readonly PodModel[], offset: number): string | undefined {
+/** The pod of a custom resource holding `offset` (chunk-relative), if one does. */
+export function customResourcePodAt(pods: readonly PodModel[], offset: number): PodModel | undefined {
   for (const pod of pods) {
     // The pod's part (its template, or its spec): the resource's own metadata is validated on apply
     // like any object's (labels, namespace), so its claims stand as written.
     if (!within((pod.owner !== pod.object.node ? pod.owner : pod.spec).range, offset)) continue;
-    if (podsValidatedOnApply(pod.object.apiVersion)) return undefined;
-    return pod.object.kind ?? 'custom resource';
+    return podsValidatedOnApply(pod.object.apiVersion) ? undefined : pod;
   }
   return undefined;
 }
@@ -53,12 +48,80 @@ function withArticle(kind: string, locale: Locale): string {
   return locale === 'en' ? `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}` : kind;
 }
 
-/** The message with its apply-time claim told as it happens for a pod inside `kind`. */
-export function claimForCustomResource(message: string, kind: string, locale: Locale): string {
-  let out = message;
+/**
+ * Kinds whose pods are made by runs of them, not by a controller of the kind itself: a Tekton
+ * Task's pod by a TaskRun, an Argo WorkflowTemplate's by a Workflow.
+ */
+const RUNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'tekton.dev': { Task: 'TaskRun', ClusterTask: 'TaskRun', Pipeline: 'PipelineRun' },
+  'argoproj.io': { WorkflowTemplate: 'Workflow', ClusterWorkflowTemplate: 'Workflow', CronWorkflow: 'Workflow' },
+};
+
+/** What a finding says of itself, for the claims that depend on which check it is. */
+export type ClaimedFinding = { readonly rule: string; readonly message: string; readonly start: number; readonly data?: Readonly<Record<string, unknown>> };
+
+/**
+ * Whether Knative Serving's validating webhook refuses this at apply, checking the pod spec itself
+ * (knative.dev/serving pkg/apis/serving/k8s_validation.go): duplicate container and volume names,
+ * mounts of no volume and mount paths used twice, no image, a probe or hook on an init container,
+ * and the serving port's protocol (only the first port of a container is its) and range.
+ */
+function knativeWebhookRefuses(finding: ClaimedFinding): boolean {
+  switch (finding.rule) {
+    case 'duplicate-container-name':
+    case 'duplicate-volume-name':
+    case 'duplicate-mount-path':
+      return true;
+    case 'undefined-volume':
+      return finding.data?.device !== true;
+    case 'invalid-port': {
+      // A containerPort out of range is refused either as the serving port or as a second port.
+      const value = finding.data?.value;
+      if (finding.data?.field === 'containerPort') return typeof value === 'number' && (value < 0 || value > 65535);
+      return finding.data?.field === 'protocol' && /"[^"]*\.containers\[\d+\]\.ports\[0\]\.protocol:/.test(finding.message);
+    }
+    case 'invalid-value':
+      return finding.data?.imageMissing === true || finding.data?.initHandler !== undefined;
+    default:
+      return false;
+  }
+}
+
+/** The custom-resource wording of a claim for this finding in this pod. */
+function claimKey(key: string, finding: ClaimedFinding, pod: PodModel): { key: string; run?: string } {
+  if (key === 'cr-claim.rejects' && isKnativeServing(pod)) return { key: knativeWebhookRefuses(finding) ? 'cr-claim.knative-webhook' : 'cr-claim.knative-later' };
+  const run = RUNS[groupOf(pod.object.apiVersion)]?.[pod.object.kind ?? ''];
+  return run && key !== 'cr-claim.decode' ? { key: `${key}-run`, run } : { key };
+}
+
+/**
+ * The server's quoted field path as the object the controller creates would have it. Only a pod
+ * at `spec.template.spec` keeps its path (a Rollout's ReplicaSet, a Knative Service's Deployment
+ * hold it there too); elsewhere (an Argo template's `container`, a Tekton step, a ScaledJob's
+ * `jobTargetRef`) what precedes the container, or the pod spec, is not known and is left out.
+ */
+function quotedAsCreated(quote: string, pod: PodModel, offset: number): string {
+  if (pod.path === 'spec.template.spec') return quote;
+  const container = pod.containers.find((c) => within(c.node.range, offset));
+  // In a pod spec's own lists the container's index says which one it is (`…containers[1].name`).
+  const inPodSpec = container?.path.startsWith(`${pod.path}.`) && /^(init|ephemeral)?[cC]ontainers\[/.test(container.path.slice(pod.path.length + 1));
+  for (const prefix of inPodSpec ? [pod.path] : [container?.path, pod.path]) {
+    if (prefix && quote.includes(`"${prefix}.`)) return quote.split(`"${prefix}.`).join('"…');
+  }
+  return quote;
+}
+
+/** The message with its apply-time claim told as it happens for a pod inside a custom resource. */
+export function claimForCustomResource(finding: ClaimedFinding, pod: PodModel, locale: Locale): string {
+  const kind = pod.object.kind ?? 'custom resource';
+  let out = finding.message;
   for (const claim of CLAIMS) {
     const phrase = claim.phrase[locale];
-    if (out.includes(phrase)) out = out.replace(phrase, t(locale, claim.key, { kind, aKind: withArticle(kind, locale) }));
+    const at = out.indexOf(phrase);
+    if (at < 0) continue;
+    const { key, run } = claimKey(claim.key, finding, pod);
+    const quote = key === 'cr-claim.knative-webhook' ? out.slice(at + phrase.length) : quotedAsCreated(out.slice(at + phrase.length), pod, finding.start);
+    out = out.slice(0, at) + t(locale, key, { kind, aKind: withArticle(kind, locale), run: run ?? '' }) + quote;
   }
   return out;
 }

@@ -3,8 +3,11 @@
  * `readOnlyRootFilesystem: true` each needs a writable volume mounted at it or above it, or the
  * program exits at once. Only programs whose failure is certain and documented are listed.
  */
+import { getNode } from '../core/yaml-access';
+import { envOf } from './env';
 import { lookupImage } from './images';
 import { normaliseMountPath } from './images/mount-path';
+import type { ContainerModel, PodModel } from './pod-model';
 
 export interface StartWrite {
   /** The folder, as the program names it. */
@@ -69,4 +72,17 @@ const holds = (m: string | undefined, f: string | undefined): boolean => m !== u
 /** Whether a mount at `mountPath` holds `folder` (at it or above it), as written or through the `/var/run` link. */
 export function mountHolds(mountPath: string, folder: string): boolean {
   return holds(canonical(mountPath), canonical(folder)) || holds(normaliseMountPath(mountPath), normaliseMountPath(folder));
+}
+
+/**
+ * The words of the container's command and args when it starts the program itself: the image's
+ * own start (nothing written, or args only for the image's entrypoint), or the program written out
+ * (`nginx -g 'daemon off;'`, as the image's CMD; `nginx-debug` too). Undefined when another command
+ * runs (a shell, a script, another program), which may start it anyhow.
+ */
+export function programWords(container: ContainerModel, pod: PodModel, program: string): readonly string[] | undefined {
+  const words = envOf(container, pod.doc).commandArgs.map((c) => c.node.value);
+  const overridden = container.commandOverridden || getNode(container.node, 'args', pod.doc) !== undefined;
+  const first = (words[0] ?? '').split('/').pop() ?? '';
+  return overridden && first !== program && first !== `${program}-debug` ? undefined : words;
 }

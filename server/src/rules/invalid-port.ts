@@ -5,13 +5,13 @@
  */
 import { isScalar, type Node } from 'yaml';
 import { portNameErrors } from '../k8s/names';
-import { containerLabel, type PodModel } from '../k8s/pod-model';
-import { groupOf } from '../k8s/workloads';
+import { containerLabel } from '../k8s/pod-model';
 import { isUnknownValue } from '../core/unknown-values';
 import { reportPortNameForm } from './port-name-form';
 import { checkServicePorts } from './service-ports';
 import type { Rule, RuleContext } from './types';
 import { syntaxBroken } from './yaml-syntax';
+import { isKnativeServing } from '../k8s/knative';
 
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 
@@ -30,7 +30,6 @@ function checkNumber(ctx: RuleContext, node: Node | undefined, field: string, pa
   }
 }
 
-const knativeServing = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev';
 
 export const invalidPort: Rule = {
   id: 'invalid-port',
@@ -49,7 +48,7 @@ export const invalidPort: Rule = {
         const names = new Map<string, number>();
         for (const port of container.ports) {
           // Knative's serving port may leave containerPort out: Knative defaults it to 8080.
-          if (!port.containerPortNode && !(knativeServing(pod) && container.list === 'containers')) {
+          if (!port.containerPortNode && !(isKnativeServing(pod) && container.list === 'containers')) {
             ctx.report({ node: port.node, message: ctx.t('invalid-port.required', { path: `${port.path}.containerPort` }), data: { field: 'containerPort' } });
           }
           checkNumber(ctx, port.containerPortNode, 'containerPort', `${port.path}.containerPort`, false);

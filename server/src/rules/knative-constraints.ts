@@ -16,9 +16,9 @@ import { isScalar, type Scalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getNode, getSeqItems } from '../core/yaml-access';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { groupOf } from '../k8s/workloads';
 import { normaliseMountPath } from '../k8s/names';
 import type { RuleContext } from './types';
+import { isKnativeServing } from '../k8s/knative';
 
 const RESERVED_PORTS = new Set([8012, 8013, 8022, 9090, 9091, 8008]);
 const SERVING_PORT_NAMES = new Set(['', 'http1', 'h2c']);
@@ -26,8 +26,6 @@ const RESERVED_EVERYWHERE = ['K_SERVICE', 'K_CONFIGURATION', 'K_REVISION'];
 
 /** Mount paths the webhook refuses, as `path.Clean` leaves them. */
 const RESERVED_MOUNT_PATHS = new Set(['/', '/dev', '/dev/log']);
-
-const isKnativePod = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev' && ['Service', 'Configuration', 'Revision'].includes(pod.kind);
 
 /** Knative's serving container: the only one, or the one with a port (the others are sidecars). */
 const serving = (c: ContainerModel): boolean => c.list === 'containers';
@@ -89,7 +87,7 @@ function checkMountPaths(ctx: RuleContext, container: ContainerModel): void {
 
 export function checkKnativeConstraints(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
-    if (pod.partial || ctx.options.kustomizeResource || !isKnativePod(pod)) continue;
+    if (pod.partial || ctx.options.kustomizeResource || !isKnativeServing(pod)) continue;
     checkPorts(ctx, pod);
     for (const container of pod.containers) {
       checkNames(ctx, pod, container);

@@ -7,14 +7,12 @@
 import { getPair } from '../core/yaml-access';
 import { isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
-import { groupOf } from '../k8s/workloads';
 import { howText, listenText } from './listener-words';
 import type { FileRuleContext } from './types';
+import { isKnativeServing } from '../k8s/knative';
 
 /** The port queue-proxy forwards to when the serving container declares none (Knative's runtime contract). */
 export const KNATIVE_DEFAULT_PORT = 8080;
-
-const isKnativeServing = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev' && ['Service', 'Configuration', 'Revision'].includes(pod.kind);
 
 export function reportKnativeUserPort(ctx: FileRuleContext, chunkStart: number, pod: PodModel, all: readonly ContainerListeners[]): void {
   if (pod.partial || !isKnativeServing(pod)) return;

@@ -8,43 +8,15 @@
  * read for their own includes. Silent when nginx reads another configuration (`-c`, `-p`), the
  * container runs another command, or the ConfigMap is not in the workspace or not readable.
  */
-import { asMap, getNode, getSeqItems, getString } from '../core/yaml-access';
-import { configMapFor, listenerConfigMaps, type ConfigMapModel } from '../k8s/config-maps';
-import { readableText } from '../k8s/config-text';
-import { envOf } from '../k8s/env';
-import { startWritesOf } from '../k8s/start-writes';
+import { listenerConfigMaps } from '../k8s/config-maps';
+import { mountedConfigMapFiles } from '../k8s/mounted-config';
+import { programWords, startWritesOf } from '../k8s/start-writes';
 import { normaliseMountPath } from '../k8s/names';
 import { containerLabel, type ContainerModel, type MountModel, type PodModel } from '../k8s/pod-model';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
 
 const NGINX_DIR = '/etc/nginx';
-
-/** The files a configMap volume shows: its keys, or the paths its `items` map them to. */
-function filesShown(pod: PodModel, volumeName: string, cm: ConfigMapModel): Map<string, string> | undefined {
-  const volume = pod.volumes.find((v) => v.name === volumeName && v.source === 'configMap');
-  const source = volume ? asMap(getNode(volume.node, 'configMap', pod.doc), pod.doc) : undefined;
-  if (!source) return undefined;
-  const items = getSeqItems(source, 'items', pod.doc);
-  const out = new Map<string, string>();
-  if (items.length === 0) {
-    for (const [key, value] of cm.files) {
-      const read = readableText(value, key);
-      out.set(key, 'text' in read ? read.text : '');
-    }
-    return out;
-  }
-  for (const { node } of items) {
-    const item = asMap(node, pod.doc);
-    const key = getString(item, 'key', pod.doc);
-    const path = getString(item, 'path', pod.doc);
-    const value = key === undefined ? undefined : cm.files.get(key);
-    if (!path || !value) return undefined;
-    const read = readableText(value, key ?? path);
-    out.set(path, 'text' in read ? read.text : '');
-  }
-  return out;
-}
 
 /** `include` arguments of an nginx configuration text (comments dropped). */
 function includes(text: string): string[] {
@@ -82,9 +54,8 @@ function firstMissing(files: ReadonlyMap<string, string>, suppliedElsewhere: (pa
 
 /** Whether nginx starts with /etc/nginx/nginx.conf: no other command, no `-c` or `-p`. */
 function readsDefaultConf(container: ContainerModel, pod: PodModel): boolean {
-  const words = envOf(container, pod.doc).commandArgs.map((c) => c.node.value);
-  if ((container.commandOverridden || getNode(container.node, 'args', pod.doc) !== undefined) && !['nginx', 'nginx-debug'].includes((words[0] ?? '').split('/').pop() ?? '')) return false;
-  return !words.some((w) => w === '-c' || w === '-p');
+  const words = programWords(container, pod, 'nginx');
+  return words !== undefined && !words.some((w) => w === '-c' || w === '-p');
 }
 
 export function reportNginxMissingIncludes(ctx: FileRuleContext): void {
@@ -96,14 +67,11 @@ export function reportNginxMissingIncludes(ctx: FileRuleContext): void {
         if (startWritesOf(container.image)?.program !== 'nginx') continue;
         const mount = container.mounts.find((m: MountModel) => m.mountPath !== undefined && normaliseMountPath(m.mountPath) === NGINX_DIR && !m.subPath && m.name !== undefined);
         if (!mount?.mountPathNode || !mount.name || !readsDefaultConf(container, pod)) continue;
-        const volume = pod.volumes.find((v) => v.name === mount.name && v.source === 'configMap');
-        const cmName = volume ? getString(asMap(getNode(volume.node, 'configMap', pod.doc), pod.doc), 'name', pod.doc) : undefined;
-        if (!cmName) continue;
         index ??= listenerConfigMaps(ctx);
-        const cm = configMapFor(index, cmName, pod);
-        const files = cm ? filesShown(pod, mount.name, cm) : undefined;
+        const shown = mountedConfigMapFiles(pod, mount.name, index);
         // A file whose text a template or a placeholder writes cannot be read: unknown.
-        if (!files || [...files.values()].some((t) => t === '')) continue;
+        if (!shown || [...shown.files.values()].some((t) => t === '')) continue;
+        const { name: cmName, files } = shown;
         // Another volume mounted inside the folder supplies what it holds (a file with subPath, conf.d).
         const inner = container.mounts.filter((m) => m !== mount && m.mountPath !== undefined).map((m) => normaliseMountPath(m.mountPath as string));
         const missing = firstMissing(files, (path) => inner.some((m) => path === m || path.startsWith(`${m}/`)));

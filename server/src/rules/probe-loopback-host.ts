@@ -10,6 +10,7 @@ import { isOpenCollection } from '../core/open-collections';
 import { getMap, getPair } from '../core/yaml-access';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import type { FileRuleContext } from './types';
+import { isKnativeServing } from '../k8s/knative';
 
 const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\]|0:0:0:0:0:0:0:1|0\.0\.0\.0)$/i;
@@ -47,7 +48,7 @@ export function reportLoopbackHosts(ctx: FileRuleContext, chunkStart: number, po
   // `hostNetwork: {{ .Values.hostNetwork }}` may be true; so may a spec a template writes keys into.
   if ((pod.hostNetworkNode && pod.hostNetworkNode.value !== false) || isOpenCollection(pod.spec)) return;
   // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
-  if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
+  if (isKnativeServing(pod)) return;
   for (const container of pod.containers) {
     if (container.role === 'init' || container.role === 'ephemeral') continue; // never probed
     for (const found of loopbackHosts(pod, container)) {

@@ -16,6 +16,7 @@ import { argItems, parseAddress, type ArgItem } from '../k8s/listen-values';
 import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import type { FileRuleContext } from './types';
+import { isKnativeServing } from '../k8s/knative';
 
 /** Flags that name where the program itself listens: `--listen…`, `--…-bind-address`, `--http-address`. */
 const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe|http|https|web|admin|status)[-_.]?(?:addr|address)$|^--?metrics$/i;
@@ -143,7 +144,7 @@ export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number
   // either (a probe that sets `host: 127.0.0.1`, as node agents do, is left alone below).
   if (pod.partial || isOpenCollection(pod.spec) || meshProbesLocalhost(pod)) return;
   // Knative's queue-proxy runs the readiness probe inside the pod, where 127.0.0.1 is the pod.
-  if (pod.object.apiVersion?.startsWith('serving.knative.dev/')) return;
+  if (isKnativeServing(pod)) return;
   // Most pods have no probe on a port: read no command lines for them.
   if (!pod.containers.some((c) => c.portReferences.some((r) => PROBE_PORT.test(r.where)))) return;
   const binds = loopbackBinds(pod, all);

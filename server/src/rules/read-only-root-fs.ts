@@ -9,12 +9,12 @@
  * overlay may add the volumes) and custom resources (their controllers may add them).
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
-import { asMap, getNode, getString } from '../core/yaml-access';
-import { envOf } from '../k8s/env';
+import { asMap, getNode } from '../core/yaml-access';
 import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { mountHolds, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
+import { mountHolds, programWords, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
 import { isBuiltInWorkload } from '../k8s/workloads';
-import { configMapFor, listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
+import { listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
+import { mountedConfigMapFiles } from '../k8s/mounted-config';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
 
@@ -26,13 +26,8 @@ export function readOnlyRootNode(container: ContainerModel, pod: PodModel): Scal
 
 /** Whether the container starts the program with its default configuration. */
 function runsDefault(container: ContainerModel, pod: PodModel, known: StartWrites): boolean {
-  const words = envOf(container, pod.doc).commandArgs.map((c) => c.node.value);
-  const overridden = container.commandOverridden || getNode(container.node, 'args', pod.doc) !== undefined;
-  if (overridden) {
-    // `nginx -g 'daemon off;'`, as the image's CMD: the program itself, no other command around it.
-    const first = (words[0] ?? '').split('/').pop() ?? '';
-    if (first !== known.program && first !== `${known.program}-debug`) return false;
-  }
+  const words = programWords(container, pod, known.program);
+  if (!words) return false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (!known.configArgs.includes(word)) continue;
@@ -69,15 +64,20 @@ export function unwritable(container: ContainerModel, pod: PodModel, known: Star
 /** The five temporary paths nginx compiles into /var/cache/nginx; a configuration that moves them all needs none there. */
 const TEMP_PATHS = ['client_body_temp_path', 'proxy_temp_path', 'fastcgi_temp_path', 'uwsgi_temp_path', 'scgi_temp_path'];
 
-/** Whether the ConfigMaps mounted into /etc/nginx (a conf.d file, say) move every temporary path. */
+/**
+ * Whether the ConfigMaps mounted into /etc/nginx (a conf.d file, say) move every temporary path;
+ * a file whose text a template writes may move them too.
+ */
 function tempPathsMoved(container: ContainerModel, pod: PodModel, index: ConfigMapIndex): boolean {
   const texts: string[] = [];
   for (const mount of container.mounts) {
-    if (mount.mountPath === undefined || !mountHolds('/etc/nginx', mount.mountPath)) continue;
-    const volume = pod.volumes.find((v) => v.name === mount.name && v.source === 'configMap');
-    const name = volume ? getString(asMap(getNode(volume.node, 'configMap', pod.doc), pod.doc), 'name', pod.doc) : undefined;
-    const cm = name ? configMapFor(index, name, pod) : undefined;
-    if (cm) for (const value of cm.files.values()) texts.push(value.value.replace(/#.*$/gm, ''));
+    if (mount.mountPath === undefined || mount.name === undefined || !mountHolds('/etc/nginx', mount.mountPath)) continue;
+    const shown = mountedConfigMapFiles(pod, mount.name, index)?.files;
+    for (const [file, text] of shown ?? []) {
+      if (mount.subPath !== undefined && file !== mount.subPath) continue;
+      if (text === '') return true;
+      texts.push(text.replace(/#.*$/gm, ''));
+    }
   }
   return TEMP_PATHS.every((d) => texts.some((t) => new RegExp(`(^|[\\s;{])${d}\\s`).test(t)));
 }

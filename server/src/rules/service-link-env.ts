@@ -15,10 +15,10 @@ import { mayShareNamespace, namespaceLabel, neighbourhoodOf, neighbourhoodSteps,
 import { configKeysOf, keysAreKnown } from '../k8s/config-refs';
 import { envFromSources, refusedLinks, type RefusedLink } from '../k8s/service-links';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { groupOf } from '../k8s/workloads';
 import { relatedAt } from './missing-config-key';
 import { isTarget, targetChunks, textIfKinds } from './file-contexts';
 import type { FileRule, FileRuleContext } from './types';
+import { isKnativeServing } from '../k8s/knative';
 
 // Services make the links; ConfigMaps and Secrets an envFrom reads may set the variable first.
 const LOOKED_UP = new Set(['Service', 'ConfigMap', 'Secret']);
@@ -29,11 +29,10 @@ const LOOKED_UP = new Set(['Service', 'ConfigMap', 'Secret']);
  */
 export function linksEnabled(pod: PodModel): boolean {
   const node = getNode(pod.spec, 'enableServiceLinks', pod.doc);
-  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return !knativeServing(pod);
+  if (node === undefined || node === null || (isScalar(node) && node.value === null)) return !isKnativeServing(pod);
   return isScalar(node) && node.value === true;
 }
 
-const knativeServing = (pod: PodModel): boolean => groupOf(pod.object.apiVersion) === 'serving.knative.dev';
 
 /** `tcp://<cluster IP>:<port>` when the Service surely has a cluster IP; undefined otherwise. */
 export function linkValue(service: IndexedObject): string | undefined {

@@ -64,7 +64,7 @@ export const undefinedVolume: Rule = {
           ctx.report({
             node: use.nameNode,
             message: ctx.t(key, { ...args, mountPath: use.path }),
-            data: { name: use.name, suggestion, defined },
+            data: { name: use.name, suggestion, defined, device },
             ...(open || dropped ? { severity: 'warning' as const } : {}),
           });
         }

@@ -5,6 +5,7 @@
  */
 import { getMap, getString } from '../core/yaml-access';
 import type { PodModel } from '../k8s/pod-model';
+import { isKnativeServing } from '../k8s/knative';
 import { mountNamesOpen } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
@@ -29,10 +30,13 @@ export const unusedVolume: Rule = {
         if (!volume.name || !volume.nameNode || volume.inherited || used.has(volume.name)) continue;
         if (GCSFUSE_VOLUME.test(volume.name) && gcsfuseInjected(pod)) continue;
         if (pod.shape.operatorMounts?.test(volume.name)) continue; // ECK mounts `elasticsearch-data` itself
+        // Knative Serving's webhook refuses a volume no container mounts (k8s_validation.go ValidateVolumes).
+        const knative = isKnativeServing(pod);
         ctx.report({
           node: volume.nameNode,
-          message: ctx.t('unused-volume.message', { name: volume.name, source: volume.source ?? '?' }),
+          message: ctx.t(knative ? 'unused-volume.knative' : 'unused-volume.message', { name: volume.name, source: volume.source ?? '?', path: volume.path }),
           data: { name: volume.name, index: volume.index },
+          ...(knative ? { severity: 'error' as const } : {}),
         });
       }
     }

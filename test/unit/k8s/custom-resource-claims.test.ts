@@ -102,3 +102,64 @@ test("a StatefulSet's restartPolicy is validated on apply, with the StatefulSet"
   const restart = analyzeText(sts).findings.find((f) => f.rule === 'invalid-value' && f.message.includes('restartPolicy'));
   assert.match(restart?.message ?? '', /kubectl apply rejects this: "spec\.template\.spec\.restartPolicy: Unsupported value/);
 });
+
+const knative = `apiVersion: serving.knative.dev/v1
+kind: Service
+metadata: {name: web}
+spec:
+  template:
+    spec:
+      containers:
+        - name: a
+          image: example/app:1
+          ports: [{containerPort: 8080, protocol: tcp}]
+          volumeMounts: [{name: missing, mountPath: /x}, {name: cfg, mountPath: /y}]
+          imagePullPolicy: always
+        - name: a
+          image: example/side:1
+      volumes:
+        - name: cfg
+          configMap: {name: cfg}
+        - name: extra
+          emptyDir: {}
+`;
+
+test("Knative's webhook refuses at apply what it checks itself; the rest fails when Knative makes the Deployment (probe CL)", () => {
+  const all = analyzeText(knative).findings;
+  const of = (rule: string): string => all.find((f) => f.rule === rule)?.message ?? '';
+  for (const rule of ['duplicate-container-name', 'undefined-volume', 'invalid-port']) {
+    assert.match(of(rule), /Inside a Knative Service, Knative's validating webhook refuses this at kubectl apply, in words of its own; the API server's version of the check reads: "spec\.template\.spec\.containers/, rule);
+    assert.doesNotMatch(of(rule), /checks only the CRD's schema/, rule);
+  }
+  // The webhook leaves imagePullPolicy's value to the API server: it fails at the Deployment.
+  assert.match(of('invalid-value'), /kubectl apply passes Knative's webhook, which does not check this: the API server rejects the pod spec when Knative creates the revision's Deployment/);
+  // A volume no container mounts is refused by the webhook (an information note elsewhere).
+  const unused = all.find((f) => f.rule === 'unused-volume');
+  assert.equal(unused?.severity, 'error');
+  assert.match(unused?.message ?? '', /volume with name "extra" not mounted: spec\.template\.spec\.volumes\[1\]\.name/);
+  assert.match(analyzeText(knative, { locale: 'zh-cn' }).findings.find((f) => f.rule === 'duplicate-container-name')?.message ?? '', /Knative 的校验 webhook 会在 kubectl apply 时拒绝它/);
+});
+
+test("a Tekton Task's pod is made by a TaskRun; the server's path is the created pod's, not the resource's (probe CL)", () => {
+  const task = `apiVersion: tekton.dev/v1
+kind: Task
+metadata: {name: build}
+spec:
+  steps:
+    - name: build
+      image: example/build:1
+  sidecars:
+    - name: db
+      image: example/db:1
+      ports: [{name: pg}]
+`;
+  const message = analyzeText(task).findings.find((f) => f.rule === 'invalid-port')?.message ?? '';
+  assert.match(message, /the API server rejects the pod when a TaskRun of the Task creates it, and the failure shows in the TaskRun's status: "…ports\[0\]\.containerPort: Required value"/);
+  assert.doesNotMatch(message, /spec\.sidecars/);
+});
+
+test('a ScaledJob keeps the container index of its quoted path, without the resource part before it', () => {
+  const scaled = pod('keda.sh/v1alpha1', 'ScaledJob').replace('spec:\n  selector: {matchLabels: {app: web}}\n  template:', 'spec:\n  jobTargetRef:\n   template:').replace(/^ {4}/gm, '     ');
+  const message = analyzeText(scaled).findings.find((f) => f.rule === 'duplicate-container-name')?.message ?? '';
+  assert.match(message, /Inside a ScaledJob, .*: "…containers\[1\]\.name: Duplicate value: "app""/);
+});

@@ -94,4 +94,10 @@ test('read-only-root-fs: a conf.d ConfigMap that moves every temporary path leav
   assert.match(findings(text, 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/run:/);
   // Four of five moved: nginx still makes the fifth in /var/cache/nginx.
   assert.match(findings(text.replace('scgi_temp_path /tmp/scgi;', ''), 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/cache\/nginx, \/var\/run:/);
+  // A subPath mount shows one key only: the file that moves them is not the one mounted.
+  const other = text.replace('  default.conf: |', '  other.conf: "server { listen 81; }"\n  default.conf: |').replace('{name: conf, mountPath: /etc/nginx/conf.d}', '{name: conf, mountPath: /etc/nginx/conf.d/other.conf, subPath: other.conf}');
+  assert.match(findings(other, 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/cache\/nginx, \/var\/run:/);
+  // A file a template writes may move them: not judged.
+  const templated = text.replace('    server { listen 80; }', '    {{- if .Values.x }}\n    server { listen 80; }\n    {{- end }}').replace('scgi_temp_path /tmp/scgi;', '');
+  assert.match(findings(templated, 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/run:/);
 });

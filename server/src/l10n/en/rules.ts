@@ -159,6 +159,8 @@ export const rulesEn = {
     'Container "{container}" uses volume "{name}" as a block device (volumeDevices), which {volumes} does not define.{didYouMean} The runs that use this template may give it a volume of that name; unless one does, the pod is rejected: "Not found: "{name}"".',
 
   'unused-volume.message': 'Volume "{name}" ({source}) is not mounted by any container; it is set up for nothing.',
+  'unused-volume.knative':
+    'Volume "{name}" ({source}) is not mounted by any container, which Knative\'s webhook refuses: kubectl apply fails with "validation failed: volume with name "{name}" not mounted: {path}.name". Mount it where the app needs it, or remove it.',
 
   'duplicate-volume-name.message': 'Volume name "{name}" is already used in this pod. kubectl apply rejects this: "{path}: Duplicate value: "{name}"".',
   'duplicate-volume-name.related': 'Volume "{name}" is first defined here.',
@@ -199,6 +201,13 @@ export const rulesEn = {
   'yaml-syntax.more': '{count} more YAML syntax errors in this file are not shown (only the first {shown} are).',
   'cr-claim.rejects':
     "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the {kind}'s controller creates what runs it (the pods, or a Deployment, ReplicaSet or Job holding them), and the failure shows in its events and status: ",
+  'cr-claim.rejects-run':
+    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod when a {run} of the {kind} creates it, and the failure shows in the {run}'s status: ",
+  'cr-claim.warns-run': "kubectl apply says nothing for {aKind}; the API server warns only the controller that creates the pod for a {run}: ",
+  'cr-claim.knative-webhook':
+    "Inside a Knative {kind}, Knative's validating webhook refuses this at kubectl apply, in words of its own; the API server's version of the check reads: ",
+  'cr-claim.knative-later':
+    "Inside a Knative {kind}, kubectl apply passes Knative's webhook, which does not check this: the API server rejects the pod spec when Knative creates the revision's Deployment, and the failure shows in the {kind}'s status: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'statefulset-claim.rejects':

@@ -162,6 +162,7 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{container}" 把卷 "{name}" 用作块设备（volumeDevices），而 {volumes} 中没有定义它。{didYouMean} 使用这个模板的运行可能会提供同名的卷；如果没有，Pod 会被拒绝："Not found: "{name}""。',
 
   'unused-volume.message': '卷 "{name}"（{source}）没有被任何容器挂载；它被白白创建了。',
+  'unused-volume.knative': '卷 "{name}"（{source}）没有被任何容器挂载，Knative 的 webhook 会拒绝：kubectl apply 失败，提示 "validation failed: volume with name "{name}" not mounted: {path}.name"。请在应用需要的位置挂载它，或删除它。',
 
   'duplicate-volume-name.message': '卷名 "{name}" 在这个 Pod 中已被使用。kubectl apply 会拒绝："{path}: Duplicate value: "{name}""。',
   'duplicate-volume-name.related': '卷 "{name}" 第一次在此处定义。',
@@ -201,6 +202,10 @@ export const rulesZhCn: Record<string, string> = {
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
   'yaml-syntax.more': '该文件中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
   'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建运行它的对象（Pod，或包含它的 Deployment、ReplicaSet、Job）时，API 服务器才会拒绝这个 Pod spec，错误出现在该资源的事件和状态中：',
+  'cr-claim.rejects-run': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等该 {kind} 的 {run} 创建 Pod 时，API 服务器才会拒绝它，错误出现在该 {run} 的状态中：',
+  'cr-claim.warns-run': 'kubectl apply 对 {aKind} 不会给出任何警告；为 {run} 创建 Pod 的控制器才会收到 API 服务器的警告：',
+  'cr-claim.knative-webhook': '在 Knative {kind} 中，Knative 的校验 webhook 会在 kubectl apply 时拒绝它（措辞不同）；API 服务器的同一检查写作：',
+  'cr-claim.knative-later': '在 Knative {kind} 中，kubectl apply 能通过 Knative 的 webhook（它不检查这一项）；要等 Knative 为修订版创建 Deployment 时，API 服务器才会拒绝这个 Pod spec，错误出现在该 {kind} 的状态中：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
