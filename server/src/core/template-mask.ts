@@ -129,15 +129,21 @@ export function within(offset: number, spans: readonly Span[]): boolean {
 }
 
 /** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
-const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Za-z_][\w.]+@(?![\w@])|(?<![\w%])%[A-Za-z_][\w.]+%(?![\w%])/g;
+const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Za-z_][\w.]+@(?![\w@])|(?<![\w%])%[A-Za-z_][\w.]+%(?![\w%])|(?<![\w{$%#])\{[A-Z][A-Z0-9_]+\}(?!\w)/g;
 /**
  * A chunk may hold the tokens a `sed` step replaces that YAML cannot read as written: `@NAME@`
  * (`@` is reserved at the start of a plain value: `sed "s/@HTTP_PORT@/8080/g" < x.yaml | kubectl
  * apply -f -`) and `%NAME%` (TeamCity, batch files; `%` starts a directive).
  */
 export const MAY_HOLD_TOKENS = /@[A-Za-z_][\w.]+@|%[A-Za-z_][\w.]+%/;
+/**
+ * `{NAME}` in capitals, the token of many Jenkins and shell pipelines (`sed "s/{APP_NAME}/$APP/g"`):
+ * YAML reads it as a flow mapping (`name: {APP_NAME}` is `{APP_NAME: null}`), or fails on it
+ * (`name: {APP_NAME}-web`). No Kubernetes field takes a one-key mapping without a value.
+ */
+export const MAY_HOLD_BRACE_TOKENS = /(?<![\w{$%#])\{[A-Z][A-Z0-9_]+\}(?!\w)/;
 /** Whether a masked placeholder is one of those tokens, not a `${…}`. */
-export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || placeholder.startsWith('%') && !placeholder.startsWith('%{');
+export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || (placeholder.startsWith('%') && !placeholder.startsWith('%{')) || /^\{[A-Z]/.test(placeholder);
 /**
  * A directive of a template engine that renders the file before it is applied, removed when it
  * renders: Terraform's `templatefile()` (`%{ if … }`, `%{~ for x in xs ~}`, `%{ endif }`; `%%{` is
@@ -170,6 +176,8 @@ export function maskPlaceholders(text: string): MaskedText {
   const perEngine = new Map<TemplateEngine, number>();
   const matches = [...text.matchAll(PLACEHOLDER), ...(MAY_HOLD_DIRECTIVES.test(text) ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const match of matches) {
+    // A token in a comment is prose (a `${…}` or a directive is masked wherever it is).
+    if (isToken(match[0]) && /(^|\s)#/.test(text.slice(text.lastIndexOf('\n', (match.index ?? 0) - 1) + 1, match.index))) continue;
     if (!match[0].startsWith('$') && !isToken(match[0])) {
       directives++;
       const engine = engineOf(match[0]);

@@ -37,6 +37,8 @@ export interface ServicePortRef {
   readonly index: number;
   /** TCP, UDP or SCTP (TCP when left out); undefined when written otherwise (templated, misspelt). */
   readonly protocol?: string;
+  /** The Service's own `port` number (clients connect to it), when written as one. */
+  readonly port?: number;
 }
 
 /** A Service with a selector, and the ports it forwards. */
@@ -76,12 +78,14 @@ function buildService(object: K8sObject, doc: Document): ServiceModel | undefine
     // "" is defaulted to TCP by the API server, as an absent protocol is.
     const written = protocolNode === undefined || isUnknownValue(protocolNode) ? undefined : getScalar(map, 'protocol', doc)?.value;
     const protocol = protocolNode === undefined || written === '' ? 'TCP' : written;
+    const port = getScalar(map, 'port', doc)?.value;
     ports.push({
       node: target,
       value,
       field: getScalar(map, 'targetPort', doc) ? 'targetPort' : 'port',
       index,
       ...(protocol === 'TCP' || protocol === 'UDP' || protocol === 'SCTP' ? { protocol } : {}),
+      ...(typeof port === 'number' ? { port } : {}),
     });
   }
   return { object, doc, name: object.name, selector, ports };

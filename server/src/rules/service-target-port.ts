@@ -39,6 +39,21 @@ function reportProtocol(ctx: FileRuleContext, chunkStart: number, service: Servi
   });
 }
 
+/**
+ * The declared port name a misnamed targetPort most likely meant. Named ports are matched by name
+ * and protocol, so only names of the Service port's protocol count: first the one declared on the
+ * Service's own port number (`https` on 443 is `pihole-ssl`, not the closer-spelt `pihole-http`
+ * on 80), else a name spelt nearly alike. None otherwise: a guess would send the traffic to some
+ * other port and silence the finding (sweep CT).
+ */
+function nameToSuggest(ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): string | undefined {
+  const protocol = ref.protocol ?? 'TCP';
+  const named = summaries.flatMap((s) => [...s.named]).filter(([key]) => key.endsWith(`/${protocol}`));
+  const nameOf = (key: string): string => key.slice(0, key.lastIndexOf('/'));
+  const onPort = named.find(([, number]) => number === ref.port);
+  return onPort ? nameOf(onPort[0]) : closest(String(ref.value), [...new Set(named.map(([key]) => nameOf(key)))]);
+}
+
 /** The Services of a chunk, memoised on the chunk's (cached) object list. */
 function servicesOf(objects: FileRuleContext['chunks'][number]['objects']): readonly ServiceModel[] {
   let found = serviceModels.get(objects);
@@ -212,7 +227,7 @@ export const serviceTargetPort: FileRule = {
         const maybe = asNumber !== undefined && summaries.some((s) => s.maybe.includes(asNumber));
         if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener || maybe : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
         const suggestion =
-          asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : (closest(String(ref.value), names) ?? names[0] ?? numbers[0]);
+          asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : nameToSuggest(ref, summaries);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
         const declaredNumbers = [...new Set(summaries.flatMap((s) => s.declared))];
         const declared = [...names, ...declaredNumbers.map(String)].join(', ') || '-';

@@ -141,3 +141,35 @@ test('more token forms: TeamCity %build.number%, Maven @project.version@, Octopu
   }
   assert.deepEqual(rules(named('App_Config')), ['invalid-name|error']);
 });
+
+test('sed tokens: {NAME} in capitals is a placeholder, read as a flow mapping or breaking the line (sweep CS)', () => {
+  const text = `# A Jenkins step replaces {APP_NAME} and {IMAGE_URL} with sed.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {APP_NAME}-deployment
+spec:
+  replicas: {REPLICAS}
+  selector:
+    matchLabels: {app: {APP_NAME}}
+  template:
+    metadata:
+      labels:
+        app: {APP_NAME}
+    spec:
+      containers:
+      - name: {APP_NAME}
+        image: {IMAGE_URL}:{IMAGE_TAG}
+`;
+  assert.deepEqual(rules(text), ['templated-file|information']);
+  // The note is on the first token of the manifest, not on the comment's.
+  const note = check(text)[0];
+  assert.match(note?.message ?? '', /placeholders such as `\{APP_NAME\}`/);
+  assert.equal(note?.range.start.line, 4);
+  // Whole values parse as one-key mappings: still tokens, not "must be string, not a mapping".
+  const whole = text.replace('{APP_NAME}-deployment', '{APP_NAME}').replace('{IMAGE_URL}:{IMAGE_TAG}', '{IMAGE}');
+  assert.deepEqual(rules(whole), ['templated-file|information']);
+  // A flow mapping with a value, lower-case keys or `{}` is YAML as written.
+  assert.deepEqual(rules('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {KEY: value}\n'), []);
+  assert.deepEqual(rules('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {}}\ndata: {format: "{HOST}:{PORT}"}\n'), []);
+});

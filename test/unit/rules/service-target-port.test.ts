@@ -44,6 +44,20 @@ test('service-target-port: a named targetPort nobody declares, with the closest 
   assert.match(found[0]?.message ?? '', /Did you mean http\?/);
 });
 
+test('service-target-port: the suggested name is the one declared on the Service port, of its protocol; no guess otherwise (sweep CT)', () => {
+  const pod = (ports: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: ph, labels: {app: web}}\nspec:\n  containers:\n  - name: pihole\n    image: pihole/pihole\n    ports: ${ports}\n---\n`;
+  const ports = '[{name: pihole-http, containerPort: 80}, {name: pihole-ssl, containerPort: 443}, {name: dns-udp, containerPort: 53, protocol: UDP}]';
+  const suggestion = (servicePorts: string): unknown => findings(pod(ports) + service(servicePorts), 'service-target-port')[0]?.data?.suggestion;
+  // 443 is pihole-ssl's, though pihole-http is spelt closer to pihole-https.
+  assert.equal(suggestion('- {port: 443, targetPort: pihole-https}'), 'pihole-ssl');
+  // A UDP Service port is matched against UDP names only.
+  assert.equal(suggestion('- {port: 53, protocol: UDP, targetPort: dns}'), 'dns-udp');
+  // Nothing alike and nothing on the port: no suggestion (it was the first declared name).
+  assert.equal(suggestion('- {port: 8443, targetPort: web}'), undefined);
+  // Spelt alike, of the right protocol.
+  assert.equal(suggestion('- {port: 8000, targetPort: pihole-htp}'), 'pihole-http');
+});
+
 test('service-target-port: numbers are checked against declared and implied ports', () => {
   assert.equal(findings(file('- {port: 80, targetPort: 8080}'), 'service-target-port').length, 0);
   assert.equal(findings(file('- {port: 80, targetPort: http}'), 'service-target-port').length, 0);
