@@ -9,6 +9,7 @@ import { podLocationsOf, walk, type PodLocation } from './pod-locations';
 import type { PodShape, UserPodTemplate } from './pod-templates';
 import { isSelectorlessAppsWorkload, objectsOf, type K8sObject } from './workloads';
 import { fieldPath } from './field-paths';
+import { misshapen } from './misshapen-pod';
 import { podSpecPatchOf, type PodSpecPatch } from './pod-spec-patch';
 
 /**
@@ -143,7 +144,8 @@ export interface PodModel {
   readonly owner: YAMLMap;
   /**
    * Not a whole pod (a kustomize patch, a test assertion, a Helm template with masked parts, the
-   * containers a SidecarSet injects, an `apps/v1` workload without `spec.selector`): rules that judge what is missing stay quiet.
+   * containers a SidecarSet injects, an `apps/v1` workload without `spec.selector`, a pod whose
+   * lists are written as mappings, which apply cannot decode): rules that judge what is missing stay quiet.
    */
   readonly partial: boolean;
   /** How the containers are laid out (the standard pod spec, or a custom resource's). */
@@ -233,7 +235,7 @@ function modelAt(object: K8sObject, doc: Document, location: PodLocation, partia
     shareProcessNamespace: getBoolean(spec, 'shareProcessNamespace', doc),
     hostname: getString(spec, 'hostname', doc),
     owner: location.owner,
-    partial: partial || shape.injected === true || isSelectorlessAppsWorkload(object, doc),
+    partial: partial || shape.injected === true || isSelectorlessAppsWorkload(object, doc) || misshapen(spec, containers, doc, shape.podSpec !== undefined),
     shape,
     schemaParts: schemaPartsOf(location, containers, volumes),
     ...(specPatch ? { specPatch } : {}),
