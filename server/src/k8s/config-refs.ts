@@ -7,7 +7,7 @@ import type { Document, Node, Scalar, YAMLMap } from 'yaml';
 import { isOpenCollection } from '../core/open-collections';
 import { isUnknownValue } from '../core/unknown-values';
 import { asMap, getBoolean, getMap, getNode, getScalar, getSeqItems, getString, keyText, mapPairs } from '../core/yaml-access';
-import type { ContainerModel, PodModel, VolumeModel } from './pod-model';
+import type { ContainerModel, MountModel, PodModel, VolumeModel } from './pod-model';
 import type { K8sObject } from './workloads';
 
 export type ConfigKind = 'ConfigMap' | 'Secret';
@@ -22,6 +22,8 @@ export interface ConfigRef {
   readonly optional: boolean;
   readonly container?: ContainerModel;
   readonly volume?: VolumeModel;
+  /** The mount whose `subPath` names the key (a file of a configMap or secret volume without items). */
+  readonly mount?: MountModel;
 }
 
 const cache = new WeakMap<PodModel, readonly ConfigRef[]>();
@@ -75,6 +77,20 @@ export function configRefsOf(pod: PodModel): readonly ConfigRef[] {
       const source = asMap(node, doc);
       withItems('ConfigMap', getMap(source, 'configMap', doc), 'name', volume);
       withItems('Secret', getMap(source, 'secret', doc), 'name', volume);
+    }
+  }
+  // A mount's `subPath` into a configMap or secret volume without items names one of its keys (its
+  // files are its keys, at the volume's top); `..data` and nested paths are the kubelet's own.
+  for (const container of pod.containers) {
+    for (const mount of container.mounts) {
+      const keyNode = getScalar(mount.node, 'subPath', doc);
+      const key = str(keyNode);
+      if (!keyNode || key === undefined || mount.subPathUnknown || key === '' || key.includes('/') || key.startsWith('..')) continue;
+      const volume = pod.volumes.find((v) => v.name === mount.name);
+      for (const [kind, field, nameKey] of [['ConfigMap', 'configMap', 'name'], ['Secret', 'secret', 'secretName']] as const) {
+        const source = getMap(volume?.node, field, doc);
+        if (source && getSeqItems(source, 'items', doc).length === 0) push(kind, source, nameKey, { container, mount, volume, key, keyNode });
+      }
     }
   }
   cache.set(pod, out);

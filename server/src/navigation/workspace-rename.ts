@@ -66,7 +66,7 @@ export function workspaceRenameTarget(analysis: FileAnalysis, offset: number, vi
     for (const p of hood.pods) {
       if (!sameNamespace(p.namespace, config.namespace)) continue;
       const refs = configRefsOf(p.pod).filter((r) => r.kind === config.kind && r.name === config.name);
-      const whole = refs.find((r) => r.key === undefined && !refs.some((o) => o.nameNode === r.nameNode && o.key !== undefined));
+      const whole = refs.find((r) => r.key === undefined && !refs.some((o) => o.nameNode === r.nameNode && o.key !== undefined && !o.mount));
       if (whole) return { refused: 'config-key-read-whole', kind: config.kind, name: config.name, key: config.key, pod: `${p.pod.kind}/${p.pod.name ?? '?'}` };
     }
     const links = linksOf(hood, new Placer(view), config);

@@ -1,7 +1,9 @@
 /**
- * missing-config-key: `configMapKeyRef`, `secretKeyRef` or a volume's `items[].key` names a key
- * that the ConfigMap or Secret, defined in the workspace in the pod's namespace, does not hold.
- * The kubelet refuses to start the container (env) or to mount the volume (items).
+ * missing-config-key: `configMapKeyRef`, `secretKeyRef`, a volume's `items[].key` or a mount's
+ * `subPath` into a configMap or secret volume names a key that the ConfigMap or Secret, defined
+ * in the workspace in the pod's namespace, does not hold. The kubelet refuses to start the
+ * container (env) or to mount the volume (items); for a subPath it makes an empty folder of that
+ * name in the volume and mounts it where the file was to be.
  * Silent when the object is not in the workspace (it may be made elsewhere), when the namespaces
  * may differ, when the reference is `optional: true`, and when the object's keys are not all
  * written down (no data at all, a service-account token), and for keys a controller writes at
@@ -49,11 +51,12 @@ export const missingConfigKey: FileRule = {
           keys: keys.join(', '),
           container: ref.container ? containerLabel(ref.container) : '',
           volume: ref.volume?.name ?? '',
+          mountPath: ref.mount?.mountPath ?? '',
           didYouMean: suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '',
         };
         ctx.report(chunkStart, {
           node: ref.keyNode,
-          message: ctx.t(ref.container ? 'missing-config-key.env' : 'missing-config-key.volume', args),
+          message: ctx.t(ref.mount ? 'missing-config-key.sub-path' : ref.container ? 'missing-config-key.env' : 'missing-config-key.volume', args),
           related: defined.flatMap((o) => relatedAt(o, chunkStart, ctx.t('missing-config-key.related', args))),
           data: { kind: ref.kind, name: ref.name, key: ref.key, keys, suggestion },
         });

@@ -164,6 +164,27 @@ test('missing-config-key: silent when present, optional, not in the workspace, i
   assert.equal(workspaceFindings(podWith('{name: settings, key: nope}'), 'missing-config-key', { '/ws/examples/cm.yaml': config }).length, 0);
 });
 
+test('missing-config-key: a subPath into a configMap or secret volume names a key it lacks (sweep CT)', () => {
+  const pod = (mount: string, source = 'configMap: {name: settings}'): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x, volumeMounts: [${mount}]}]\n  volumes:\n  - name: c\n    ${source}\n`;
+  const cm = { '/ws/app/cm.yaml': config };
+  const found = workspaceFindings(pod('{name: c, mountPath: /etc/app/mode.conf, subPath: mode.conf}'), 'missing-config-key', cm);
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.text, 'mode.conf');
+  assert.match(found[0]?.message ?? '', /mounts key "mode\.conf" of ConfigMap "settings" at \/etc\/app\/mode\.conf with subPath.*empty folder named mode\.conf/);
+  assert.equal(found[0]?.data?.suggestion, undefined);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/mode, subPath: modes}'), 'missing-config-key', cm)[0]?.data?.suggestion, 'mode');
+  // A key it holds, a path from items, a subPathExpr, a nested path: silent.
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/mode, subPath: mode}'), 'missing-config-key', cm).length, 0);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/m, subPath: m}', 'configMap: {name: settings, items: [{key: mode, path: m}]}'), 'missing-config-key', cm).length, 0);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPathExpr: $(POD_NAME)}'), 'missing-config-key', cm).length, 0);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPath: ..data/mode}'), 'missing-config-key', cm).length, 0);
+  // A Secret's keys too; an emptyDir's subPath is a folder anyone may make.
+  const secret = { '/ws/app/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\nstringData: {password: x}\n' };
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /run/pw, subPath: passwd}', 'secret: {secretName: creds}'), 'missing-config-key', secret).length, 1);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /data, subPath: passwd}', 'emptyDir: {}'), 'missing-config-key', secret).length, 0);
+});
+
 test("missing-config-key: k3s's CoreDNS manifest mounts NodeHosts, which k3s's node controller writes into kube-system/coredns (sweep AI)", () => {
   const coredns = (namespace: string): string =>
     `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: coredns, namespace: ${namespace}}\ndata:\n  Corefile: |\n    .:53 { hosts /etc/coredns/NodeHosts }\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: coredns, namespace: ${namespace}}\nspec:\n  containers: [{name: coredns, image: rancher/mirrored-coredns-coredns:1.12.0, volumeMounts: [{name: config, mountPath: /etc/coredns}]}]\n  volumes:\n  - name: config\n    configMap:\n      name: coredns\n      items: [{key: Corefile, path: Corefile}, {key: NodeHosts, path: NodeHosts}]\n`;

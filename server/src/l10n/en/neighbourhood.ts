@@ -90,6 +90,8 @@ export const neighbourhoodEn = {
     'Container "{container}" reads key "{key}" of {kind} "{name}", which has no such key (its keys: {keys}).{didYouMean} The kubelet will not start the container: CreateContainerConfigError, "couldn\'t find key {key} in {kind} {name}".',
   'missing-config-key.volume':
     'Volume "{volume}" projects key "{key}" of {kind} "{name}", which has no such key (its keys: {keys}).{didYouMean} The kubelet cannot mount the volume, so the pod stays in ContainerCreating.',
+  'missing-config-key.sub-path':
+    'Container "{container}" mounts key "{key}" of {kind} "{name}" at {mountPath} with subPath, but the {kind} has no such key (its keys: {keys}).{didYouMean} The kubelet then makes an empty folder named {key} in the volume and mounts that: the program finds a folder where it expects the file, and where the image has a file at {mountPath} the container cannot start ("not a directory").',
   'missing-config-key.related': '{kind} "{name}" is defined here.',
 
   'fix.duplicate-env.remove-earlier': 'Remove the earlier {name} (its value is overridden)',

@@ -90,6 +90,8 @@ export const neighbourhoodZhCn = {
     '容器 "{container}" 读取 {kind} "{name}" 的键 "{key}"，但它没有这个键（已有的键：{keys}）。{didYouMean}kubelet 不会启动这个容器：CreateContainerConfigError，“couldn\'t find key {key} in {kind} {name}”。',
   'missing-config-key.volume':
     '卷 "{volume}" 投射 {kind} "{name}" 的键 "{key}"，但它没有这个键（已有的键：{keys}）。{didYouMean}kubelet 无法挂载这个卷，Pod 会一直停在 ContainerCreating。',
+  'missing-config-key.sub-path':
+    '容器 "{container}" 用 subPath 把 {kind} "{name}" 的键 "{key}" 挂载到 {mountPath}，但它没有这个键（已有的键：{keys}）。{didYouMean}kubelet 会在卷中建一个名为 {key} 的空目录并挂载它：程序在本该是文件的位置看到一个目录；若镜像在 {mountPath} 有文件，容器无法启动（“not a directory”）。',
   'missing-config-key.related': '{kind} "{name}" 在此定义。',
 
   'fix.duplicate-env.remove-earlier': '删除前面的 {name}（它的值会被覆盖）',
