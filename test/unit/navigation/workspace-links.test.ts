@@ -70,6 +70,13 @@ test('a key (configMapKeyRef.key, items[].key) goes to the data entry', () => {
   assert.equal(env, undefined, 'the `key` word itself is no link');
 });
 
+test("a mount's subPath into a configMap volume is a key: it goes to the data entry", () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x, volumeMounts: [{name: c, mountPath: /etc/other, subPath: other}]}]\n  volumes: [{name: c, configMap: {name: settings}}]\n';
+  const files = { [SELF]: pod, '/ws/app/config.yaml': configMap };
+  assert.equal(links(files, 'other}', 0)?.kind, 'config-key');
+  assert.deepEqual(links(files, 'other}', 0)?.defs, ['/ws/app/config.yaml: other']);
+});
+
 test('from the ConfigMap: its name and its keys find the pods that use them', () => {
   const files = { [SELF]: configMap, '/ws/app/deploy2.yaml': deployment() };
   const byName = links(files, 'settings');
