@@ -15,7 +15,7 @@ import type { ChunkAnalysis, PlacedChunk, RuleErrorHandler } from './analyze';
 import type { FileRuleMemo } from './file-rule-memo';
 import { applyDirectives, DIRECTIVE_MARKER, scanDirectives, type TextPiece } from './directives';
 import { lastAtOrBefore, lineStartsOf, outsideCrlf, type LineIndex } from './line-index';
-import { parseChunk } from './parse';
+import { mayInsert, parseChunk } from './parse';
 import { within } from './template-mask';
 import { span } from './yaml-access';
 import type { Node } from 'yaml';
@@ -218,8 +218,9 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   const chunk = parseChunk(text);
   // The model is built before any rule runs: a bug there must not lose the whole file either.
   const objects = contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
-  // A masked template, a file the options call a fragment, or a strategic-merge `$patch`: not whole pods.
-  const partial = chunk.masked !== undefined || options.fragment !== undefined || text.includes('$patch');
+  // A masked template (unless its placeholders only stand for values), a file the options call a
+  // fragment, or a strategic-merge `$patch`: not whole pods.
+  const partial = mayInsert(chunk) || options.fragment !== undefined || text.includes('$patch');
   const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc, options.podTemplates, partial)));
   const findings: Finding[] = [];
   const locale = normaliseLocale(options.locale);

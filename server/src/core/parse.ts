@@ -11,7 +11,7 @@ import { goYamlTags } from './go-yaml-scalars';
 import { loneCrAsLf } from './line-index';
 import { quickParseOrNothing } from './quick-parse';
 import { maskYtt, MAY_BE_YTT } from './ytt-mask';
-import { maskPlaceholders, maskTemplateActions, MAY_HOLD_BRACE_TOKENS, MAY_HOLD_DIRECTIVES, MAY_HOLD_TOKENS, type TemplateEngine } from './template-mask';
+import { maskPlaceholders, maskTemplateActions, MAY_HOLD_BRACE_TOKENS, MAY_HOLD_DIRECTIVES, MAY_HOLD_HASH_TOKENS, MAY_HOLD_TOKENS, type TemplateEngine } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
@@ -46,7 +46,15 @@ export interface ParsedChunk {
   /** How many of them are template directives (Terraform `%{ if … }`, FreeMarker `<#if>`, Jinja `{% if %}`), and whose. */
   readonly directives?: number;
   readonly engine?: TemplateEngine;
+  /** The placeholders all sit inside values: the objects are whole, only those values are unknown. */
+  readonly inline?: boolean;
 }
+
+/**
+ * Whether what was masked may stand for pairs, lines or blocks the tool inserts (a template action
+ * or a placeholder alone on its line, a directive): then nothing can be judged missing there.
+ */
+export const mayInsert = (chunk: { readonly masked?: unknown; readonly inline?: boolean }): boolean => chunk.masked !== undefined && chunk.inline !== true;
 
 const DOC_START = /^---(?:[ \t\r\n]|$)/;
 
@@ -158,16 +166,17 @@ export function parseChunk(source: string): ParsedChunk {
   }
   const broken = docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
   const braceTokens = MAY_HOLD_BRACE_TOKENS.test(text) && (broken || readsBraceTokenAsMap(docs));
-  if (braceTokens || (broken && (text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text)))) {
+  // `name: #{Name}#` parses, as a comment: a token there is masked whether or not the text breaks.
+  if (braceTokens || MAY_HOLD_HASH_TOKENS.test(text) || (broken && (text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text)))) {
     const masked = maskPlaceholders(text);
     // Broken for another reason too: the syntax errors are the user's to see.
-    const maskedDocs = parseMasked(masked.text, masked.spans, false);
+    const maskedDocs = masked.spans.length > 0 ? parseMasked(masked.text, masked.spans, false) : undefined;
     if (maskedDocs) {
       // The note goes on the placeholder the first syntax error came from.
       const error = docs.flatMap((d) => d.errors).find((e) => e.code !== 'DUPLICATE_KEY')?.pos[0] ?? 0;
       const breaking = masked.spans.reduce((best, s) => (Math.abs(s.start - error) < Math.abs(best.start - error) ? s : best));
       const terraform = masked.directives ? { directives: masked.directives, engine: masked.engine, ...(masked.conditional.length > 0 ? { conditional: masked.conditional } : {}) } : {};
-      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking, ...terraform };
+      return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, placeholders: breaking, ...terraform, ...(masked.inline ? { inline: true } : {}) };
     }
   }
   if (MAY_HOLD_MARKERS.test(text)) {
@@ -179,13 +188,13 @@ export function parseChunk(source: string): ParsedChunk {
   return { text, docs: unwrap(docs), templated: false };
 }
 
-/** Whether a value reads as `{NAME}`: a flow mapping of one capitalised key without a value (a sed token, template-mask.ts). */
+/** Whether a value reads as `{name}`: a flow mapping of one key without a value (a token a script fills, template-mask.ts). */
 function readsBraceTokenAsMap(docs: readonly Document.Parsed[]): boolean {
   const visit = (node: unknown, depth: number): boolean => {
     if (depth > 256 || typeof node !== 'object' || node === null) return false;
     if (isMap(node)) {
       const only = node.items.length === 1 ? node.items[0] : undefined;
-      if (node.flow && only && isScalar(only.key) && only.value === null && /^[A-Z][A-Z0-9_]+$/.test(String(only.key.value))) return true;
+      if (node.flow && only && isScalar(only.key) && only.value === null && /^[A-Za-z_][\w.-]*$/.test(String(only.key.value))) return true;
       return node.items.some((pair) => visit(pair.value, depth + 1));
     }
     return isSeq(node) && node.items.some((item) => visit(item, depth + 1));

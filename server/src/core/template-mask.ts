@@ -25,6 +25,8 @@ export interface MaskedText {
   readonly directives?: number;
   /** The engine most of the directives belong to. */
   readonly engine?: TemplateEngine;
+  /** Every placeholder sits inside a value (masked as `x`s): none stands for inserted pairs or lines. */
+  readonly inline?: boolean;
 }
 
 export type TemplateEngine = 'Terraform' | 'FreeMarker' | 'Jinja' | 'ytt';
@@ -129,7 +131,7 @@ export function within(offset: number, spans: readonly Span[]): boolean {
 }
 
 /** A `${NAME}` placeholder (envsubst, Flux post-build substitution, `${VAR:=default}`) on one line. */
-const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Za-z_][\w.]+@(?![\w@])|(?<![\w%])%[A-Za-z_][\w.]+%(?![\w%])|(?<![\w{$%#])\{[A-Z][A-Z0-9_]+\}(?!\w)/g;
+const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Za-z_][\w.]+@(?![\w@])|(?<![\w%])%[A-Za-z_][\w.]+%(?![\w%])|(?<![\w{$%#])\{[A-Za-z_][\w.-]*\}(?!\w)|(?<![\w#])#\{[^{}\n]+\}#?/g;
 /**
  * A chunk may hold the tokens a `sed` step replaces that YAML cannot read as written: `@NAME@`
  * (`@` is reserved at the start of a plain value: `sed "s/@HTTP_PORT@/8080/g" < x.yaml | kubectl
@@ -137,13 +139,20 @@ const PLACEHOLDER = /\$\{[^{}\n]*\}|(?<![\w@])@[A-Za-z_][\w.]+@(?![\w@])|(?<![\w
  */
 export const MAY_HOLD_TOKENS = /@[A-Za-z_][\w.]+@|%[A-Za-z_][\w.]+%/;
 /**
- * `{NAME}` in capitals, the token of many Jenkins and shell pipelines (`sed "s/{APP_NAME}/$APP/g"`):
- * YAML reads it as a flow mapping (`name: {APP_NAME}` is `{APP_NAME: null}`), or fails on it
- * (`name: {APP_NAME}-web`). No Kubernetes field takes a one-key mapping without a value.
+ * `{NAME}`, the token of many Jenkins and shell pipelines (`sed "s/{APP_NAME}/$APP/g"`) and of
+ * Python's or Rust's string formatting (`{app_name}`, `{image}`): YAML reads it as a flow mapping
+ * (`name: {APP_NAME}` is `{APP_NAME: null}`), or fails on it (`name: {APP_NAME}-web`). No
+ * Kubernetes field takes a one-key mapping without a value.
  */
-export const MAY_HOLD_BRACE_TOKENS = /(?<![\w{$%#])\{[A-Z][A-Z0-9_]+\}(?!\w)/;
+export const MAY_HOLD_BRACE_TOKENS = /(?<![\w{$%#])\{[A-Za-z_][\w.-]*\}(?!\w)/;
+/**
+ * Azure DevOps' Replace Tokens `#{Name}#` (and Octopus' `#{Name}`) where YAML starts a comment
+ * (a value: `name: #{Name}#` reads as `name:` with nothing; `- #{Name}#`) or fails (`[#{Name}]`).
+ * Elsewhere (`PR #{number}` in a script) it is text.
+ */
+export const MAY_HOLD_HASH_TOKENS = /(?:^[ \t-]*|:[ \t]+|[[,][ \t]*)#\{[^{}\n]+\}/m;
 /** Whether a masked placeholder is one of those tokens, not a `${…}`. */
-export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || (placeholder.startsWith('%') && !placeholder.startsWith('%{')) || /^\{[A-Z]/.test(placeholder);
+export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || (placeholder.startsWith('%') && !placeholder.startsWith('%{')) || /^\{[A-Za-z_]/.test(placeholder) || placeholder.startsWith('#{');
 /**
  * A directive of a template engine that renders the file before it is applied, removed when it
  * renders: Terraform's `templatefile()` (`%{ if … }`, `%{~ for x in xs ~}`, `%{ endif }`; `%%{` is
@@ -173,6 +182,7 @@ export function maskPlaceholders(text: string): MaskedText {
   const conditional: Span[] = [];
   const open: number[] = [];
   let directives = 0;
+  let inserts = false;
   const perEngine = new Map<TemplateEngine, number>();
   const matches = [...text.matchAll(PLACEHOLDER), ...(MAY_HOLD_DIRECTIVES.test(text) ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const match of matches) {
@@ -197,6 +207,7 @@ export function maskPlaceholders(text: string): MaskedText {
     const after = text.slice(end, nl < 0 ? text.length : nl).replace(PLACEHOLDER, '').replace(DIRECTIVE, '').trimStart();
     // Where pairs or lines go: alone on its line, or alone between a flow mapping's braces.
     const blank = (before.trim() === '' && after === '') || (before.endsWith('{') && after.startsWith('}'));
+    if (blank) inserts = true;
     for (let i = start; i < end; i++) out[i] = blank ? ' ' : 'x';
     spans.push({ start, end });
   }
@@ -204,5 +215,5 @@ export function maskPlaceholders(text: string): MaskedText {
   for (const from of open) conditional.push({ start: from, end: text.length });
   // The note names the engine most of the directives belong to (a comment may mention another).
   const engine = [...perEngine].sort((a, b) => b[1] - a[1])[0]?.[0];
-  return { text: out.join(''), spans, conditional, ...(directives > 0 ? { directives, engine } : {}) };
+  return { text: out.join(''), spans, conditional, ...(directives > 0 ? { directives, engine } : !inserts ? { inline: true } : {}) };
 }

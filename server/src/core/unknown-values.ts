@@ -34,7 +34,7 @@ export function writtenText(node: unknown): string | undefined {
 }
 
 /** A quick test on a chunk's text: could it hold anything `markUnknownValues` changes? */
-export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%|__[A-Z]|<[A-Za-z]|%[A-Za-z_][\w.]+%|#\{|@[A-Za-z_][\w.]+@|\(@[=-]/;
+export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|\{%|__[A-Z]|<[A-Za-z]|%[A-Za-z_][\w.]+%|#\{|@[A-Za-z_][\w.]+@|\(@[=-]|\{[A-Za-z_][\w.-]*\}/;
 
 // `${...}` holds any expression: envsubst's `${VAR:-default}`, Garden's `${var.port}` and
 // `${a || 3}`, Jenkins' `${env.X}`, all substituted before the manifest is applied; so are
@@ -42,8 +42,9 @@ export const MAY_HOLD_MARKERS = /\{\{|\$\{|\$[A-Za-z_]|\$\([A-Za-z_]|<\/?#[a-z]|
 // the `__NAME__` tokens CI scripts replace with sed (`sed "s/__PORT__/$PORT/g" | kubectl apply -f -`),
 // sed's and Maven resource filtering's `@NAME@` / `@project.version@`, TeamCity's and batch files'
 // `%NAME%` / `%build.number%` (two characters at least: `%H%M%S` is a date format), Octopus
-// Deploy's and Azure DevOps' Replace Tokens `#{Name}` / `#{Name | ToLower}`, ytt's `(@= expr @)`.
-const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|(?<![A-Za-z0-9_%])%[A-Za-z_][A-Za-z0-9_.]+%(?![A-Za-z0-9_])|(?<![A-Za-z0-9_@])@[A-Za-z_][A-Za-z0-9_.]+@(?![A-Za-z0-9_@])|#\{[^{}\n]+\}|\(@[=-]|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
+// Deploy's and Azure DevOps' Replace Tokens `#{Name}` / `#{Name | ToLower}`, ytt's `(@= expr @)`,
+// and `{NAME}` / `{app_name}` inside a value (`web-{ENV}`: sed tokens, Python's and Rust's formatting).
+const MARKER = /\{\{|<\/?#[a-z]|\{%|\$\{[^{}\n]+\}|\$[A-Za-z_][A-Za-z0-9_]*|(?<![A-Za-z0-9_])__[A-Z][A-Z0-9_]*__(?![A-Za-z0-9_])|(?<![A-Za-z0-9_%])%[A-Za-z_][A-Za-z0-9_.]+%(?![A-Za-z0-9_])|(?<![A-Za-z0-9_@])@[A-Za-z_][A-Za-z0-9_.]+@(?![A-Za-z0-9_@])|#\{[^{}\n]+\}|(?<![\w{$%#])\{[A-Za-z_][\w.-]*\}(?!\w)|\(@[=-]|\$\((?:params|inputs|outputs|workspaces|context|tasks|steps|results|resources)\.[^)]*\)/;
 /**
  * A documentation placeholder the reader replaces (`app: <YOUR-APPLICATION-NAME>`,
  * `image: gcr.io/<PROJECT_ID>/app`), in a one-line value: no Kubernetes name, label or port holds

@@ -130,9 +130,10 @@ export function envNameErrors(value: string): string[] {
 
 /**
  * Whether a name holds a token a script replaces before apply (`sed s/CLUSTER_NAME/…/`): a word of
- * capitals joined by underscores (`pg-data-CLUSTER_NAME-DISK_INDEX`). Such a name is a template, not
- * a name: the rules about names do not judge it.
+ * capitals joined by underscores (`pg-data-CLUSTER_NAME-DISK_INDEX`), or a capital word after one
+ * underscore (Cloud Build's user substitutions, `_APP_NAME`, `_ENV`). Such a name is a template,
+ * not a name: the rules about names do not judge it.
  */
 export function holdsSedToken(name: string): boolean {
-  return /(^|[^A-Za-z0-9_])[A-Z][A-Z0-9]*(_[A-Z0-9]+)+($|[^A-Za-z0-9_])/.test(name);
+  return /(^|[^A-Za-z0-9_])([A-Z][A-Z0-9]*(_[A-Z0-9]+)+|_[A-Z][A-Z0-9]*(_[A-Z0-9]+)*)($|[^A-Za-z0-9_])/.test(name);
 }

@@ -10,6 +10,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import type { Scalar } from 'yaml';
 import { cronError, withoutSeconds } from '../k8s/cron';
 import type { RuleContext } from './types';
+import { mayInsert } from '../core/parse';
 
 /** `CRON_TZ=zone rest` or `TZ=zone rest`: the zone and the schedule without it. */
 export function timeZoneInSchedule(schedule: string): { zone: string; rest: string } | undefined {
@@ -32,7 +33,7 @@ function checkSyntax(ctx: RuleContext, schedule: Scalar<string>, path: string): 
 }
 
 export function checkCronJobSchedule(ctx: RuleContext): void {
-  if (ctx.chunk.masked) return;
+  if (mayInsert(ctx.chunk)) return;
   for (const { object, doc } of ctx.objects) {
     if (object.kind !== 'CronJob' || !object.apiVersion?.startsWith('batch/')) continue;
     const spec = getMap(object.node, 'spec', doc);

@@ -8,6 +8,7 @@
 import { isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import { getMap, getPair } from '../core/yaml-access';
 import type { RuleContext } from './types';
+import { mayInsert } from '../core/parse';
 
 export const V1_CPU_TARGET = 'targetCPUUtilizationPercentage';
 
@@ -25,7 +26,7 @@ export interface V1CpuTarget {
 
 /** The v2 HPAs of a chunk that carry v1's CPU target. */
 export function v1CpuTargets(ctx: Pick<RuleContext, 'chunk' | 'objects'>): V1CpuTarget[] {
-  if (ctx.chunk.masked) return [];
+  if (mayInsert(ctx.chunk)) return [];
   const out: V1CpuTarget[] = [];
   for (const { object, doc } of ctx.objects) {
     if (object.kind !== 'HorizontalPodAutoscaler' || object.apiVersion !== 'autoscaling/v2') continue;

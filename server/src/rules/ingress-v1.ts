@@ -10,6 +10,7 @@ import { isScalar, isSeq, type Document, type Node, type Pair, type YAMLMap } fr
 import { asMap, getMap, getNode, getPair, getSeqItems } from '../core/yaml-access';
 import type { K8sObject } from '../k8s/workloads';
 import type { RuleContext } from './types';
+import { mayInsert } from '../core/parse';
 
 const OLD_BACKEND_KEYS = ['serviceName', 'servicePort'];
 
@@ -25,8 +26,8 @@ export interface V1Ingress {
 }
 
 /** The v1 Ingresses of a chunk's objects (none in a templated chunk). */
-export function v1Ingresses(chunk: { readonly masked?: unknown }, objects: readonly { readonly object: K8sObject; readonly doc: Document }[]): V1Ingress[] {
-  if (chunk.masked) return [];
+export function v1Ingresses(chunk: { readonly masked?: unknown; readonly inline?: boolean }, objects: readonly { readonly object: K8sObject; readonly doc: Document }[]): V1Ingress[] {
+  if (mayInsert(chunk)) return [];
   const out: V1Ingress[] = [];
   for (const { object, doc } of objects) {
     if (object.kind !== 'Ingress' || object.apiVersion !== 'networking.k8s.io/v1') continue;
@@ -102,7 +103,7 @@ export function checkIngressPathType(ctx: RuleContext): void {
  * specified". A kustomize patch or base (an overlay may add the rules) and templates are left alone.
  */
 export function checkIngressRoutes(ctx: RuleContext): void {
-  if (ctx.chunk.masked || ctx.options.fragment || ctx.options.kustomizeResource) return;
+  if (mayInsert(ctx.chunk) || ctx.options.fragment || ctx.options.kustomizeResource) return;
   for (const { object, doc } of ctx.objects) {
     if (object.kind !== 'Ingress' || !/^(networking\.k8s\.io|extensions)\/v1/.test(object.apiVersion ?? '')) continue;
     const specPair = getPair(object.node, 'spec', doc);

@@ -15,15 +15,17 @@ import { isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getScalar } from '../core/yaml-access';
 import { envOf } from '../k8s/env';
-import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envNameErrors, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
+import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envNameErrors, holdsSedToken, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
 import { templateLabelsMap } from '../k8s/services';
 import { checkObjectName } from './object-names';
 import type { RuleContext } from './types';
+import { mayInsert } from '../core/parse';
 
 type What = 'label-key' | 'label-value' | 'namespace' | 'config-key' | 'env' | 'ingress-class';
 
 function report(ctx: RuleContext, node: Node, name: string, what: What, path: string, errors: readonly string[]): void {
-  if (errors.length === 0) return;
+  // `_APP_ENV`, `pg-CLUSTER_NAME`: a token a script replaces, not a name.
+  if (errors.length === 0 || holdsSedToken(name)) return;
   ctx.report({ node, message: ctx.t('invalid-name.value', { name, what: ctx.t(`invalid-name.what.${what}`), path, reason: errors.join('; ') }), data: { name, what, metadata: true } });
 }
 
@@ -48,7 +50,7 @@ function checkDataKeys(ctx: RuleContext, node: YAMLMap, doc: Document, prefix: s
 }
 
 export function checkMetadataNames(ctx: RuleContext): void {
-  if (ctx.chunk.masked && ctx.options.fragment) return;
+  if (mayInsert(ctx.chunk) && ctx.options.fragment) return;
   for (const { object, doc } of ctx.objects) {
     checkObjectName(ctx, object, doc);
     const metadata = getMap(object.node, 'metadata', doc);

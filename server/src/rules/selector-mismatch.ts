@@ -13,6 +13,7 @@ import type { PodModel } from '../k8s/pod-model';
 import { nameAsWritten, unknownValueKeys } from '../k8s/unknown-names';
 import { jobSelectorProblems, problemNode } from './job-selector';
 import type { Rule } from './types';
+import { mayInsert } from '../core/parse';
 
 /** A selector requirement that the template's labels fail. */
 export interface Miss {
@@ -38,7 +39,7 @@ export const selectorMismatch: Rule = {
   defaultSeverity: 'error',
   check(ctx) {
     for (const pod of ctx.pods) {
-      const absent = ctx.options.fragment || ctx.options.kustomizeResource || ctx.chunk.masked ? undefined : absentSelector(pod);
+      const absent = ctx.options.fragment || ctx.options.kustomizeResource || mayInsert(ctx.chunk) ? undefined : absentSelector(pod);
       if (absent) ctx.report({ node: absent.specKey, message: ctx.t('selector-mismatch.absent', { kind: pod.kind, name: writtenName(pod, ctx.chunk.text) }), related: [{ node: absent.labelsNode, message: ctx.t('selector-mismatch.related', {}) }] });
       for (const job of ctx.options.fragment ? [] : jobSelectorProblems(pod, ctx.options.kustomizeResource === true)) {
         const args = { kind: pod.kind, name: writtenName(pod, ctx.chunk.text), label: job.label ?? '', value: job.value ?? '', expected: job.expected ?? '', creator: job.creator ?? '' };
@@ -46,7 +47,7 @@ export const selectorMismatch: Rule = {
       }
       // A template without labels is judged only where nothing adds them: not in a kustomize
       // resource (`labels` with includeTemplates), a patch or a template with masked parts.
-      const whole = !ctx.options.fragment && !ctx.options.kustomizeResource && !ctx.chunk.masked && !pod.partial;
+      const whole = !ctx.options.fragment && !ctx.options.kustomizeResource && !mayInsert(ctx.chunk) && !pod.partial;
       const found = misses(pod, whole);
       if (!found) continue;
       for (const miss of found.misses) {

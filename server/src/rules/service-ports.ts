@@ -12,6 +12,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { dns1123LabelErrors } from '../k8s/names';
 import { reportPortNameForm } from './port-name-form';
 import type { RuleContext } from './types';
+import { mayInsert } from '../core/parse';
 
 /**
  * A targetPort written as a string is a port name, whatever it holds: `"8080"` in quotes is
@@ -23,7 +24,7 @@ function checkTargetPortName(ctx: RuleContext, target: Scalar | undefined, path:
 }
 
 export function checkServicePorts(ctx: RuleContext): void {
-  if (ctx.chunk.masked || ctx.options.fragment) return;
+  if (mayInsert(ctx.chunk) || ctx.options.fragment) return;
   for (const { object, doc } of ctx.objects) {
     if (object.kind !== 'Service' || object.apiVersion !== 'v1') continue;
     const items = getSeqItems(getMap(object.node, 'spec', doc), 'ports', doc);

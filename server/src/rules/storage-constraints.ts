@@ -14,6 +14,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getMap, getNode, getPair, getScalar } from '../core/yaml-access';
 import type { RuleContext } from './types';
+import { mayInsert } from '../core/parse';
 
 const HIGHEST_USER_PRIORITY = 1_000_000_000;
 
@@ -31,7 +32,7 @@ function mayHold(map: Node | undefined, key: string, doc: RuleContext['objects']
 }
 
 export function checkStorageConstraints(ctx: RuleContext): void {
-  if (ctx.chunk.masked || ctx.options.fragment || ctx.options.kustomizeResource) return;
+  if (mayInsert(ctx.chunk) || ctx.options.fragment || ctx.options.kustomizeResource) return;
   for (const entry of ctx.objects) {
     const { object, doc } = entry;
     const path = object.pathPrefix;

@@ -173,3 +173,39 @@ spec:
   assert.deepEqual(rules('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {KEY: value}\n'), []);
   assert.deepEqual(rules('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, labels: {}}\ndata: {format: "{HOST}:{PORT}"}\n'), []);
 });
+
+test('more CI tokens: {app_name} formatting, Azure DevOps #{Name}# where YAML sees a comment, Cloud Build _NAME (sweep CV)', () => {
+  const lower = 'apiVersion: v1\nkind: Service\nmetadata: {name: {appName}}\nspec:\n  selector: {app: {appName}}\n  ports: [{port: {port}, targetPort: 8080}]\n';
+  assert.deepEqual(rules(lower), ['templated-file|information']);
+  // `name: #{Name}#` is `name:` and a comment to YAML; `[#{Args}#]` does not parse.
+  const azure = 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: #{ContainerName}#\n    image: app:#{Tag}#\n    args: [#{Args}#]\n';
+  assert.deepEqual(rules(azure), ['templated-file|information']);
+  assert.match(check(azure)[0]?.message ?? '', /such as `#\{Args\}#`/);
+  // A comment that mentions a token is a comment.
+  assert.deepEqual(rules('# replaced by #{Tag}# in the pipeline\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n'), []);
+  const cloudBuild = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: _APP_NAME\n  namespace: _APP_ENV\n  labels: {app: _APP_NAME, ver: _APP_VERSION}\ndata: {a: b}\n';
+  assert.deepEqual(rules(cloudBuild), []);
+});
+
+test('tokens inside values leave the objects whole: what does not depend on them is still judged (probe CX)', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: {APP_NAME}
+  labels: {app: web-{ENV}}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.25
+          volumeMounts: [{name: dta, mountPath: /x}]
+      volumes: [{name: data, emptyDir: {}}]
+`;
+  assert.deepEqual(rules(text).sort(), ['templated-file|information', 'undefined-volume|error', 'unused-volume|information']);
+  // A token alone on a line may insert anything (a volume named dta, say): nothing is judged missing.
+  const inserted = text.replace('      volumes: [{name: data, emptyDir: {}}]', '      {VOLUMES}');
+  assert.deepEqual(rules(inserted), ['templated-file|information']);
+});
