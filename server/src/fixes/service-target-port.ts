@@ -3,8 +3,16 @@ import { fact, replaceAtFinding } from './find';
 import type { FixProvider } from './types';
 
 export const serviceTargetPortFixes: FixProvider = (ctx) => {
-  const suggestion = fact(ctx, 'suggestion');
   const value = fact(ctx, 'value');
+  // Two names it may have meant (one on the Service's port, one spelt alike): both, neither preferred.
+  const either = fact(ctx, 'suggestions');
+  if (Array.isArray(either)) {
+    return either.flatMap((name) => {
+      const edits = typeof name === 'string' ? replaceAtFinding(ctx, name) : [];
+      return edits.length ? [{ title: ctx.t('fix.replace', { from: String(value ?? ''), to: name }), edits, preferred: false }] : [];
+    });
+  }
+  const suggestion = fact(ctx, 'suggestion');
   if (typeof suggestion !== 'string' && typeof suggestion !== 'number') return [];
   // A number is written without quotes: in quotes it would be a (malformed) port name.
   const edits = replaceAtFinding(ctx, suggestion).map((edit) => (typeof suggestion === 'number' ? { ...edit, newText: String(suggestion) } : edit));

@@ -30,7 +30,9 @@ function reportProtocol(ctx: FileRuleContext, chunkStart: number, service: Servi
   const entry = summaries.flatMap((s) => [...s.named]).find(([key]) => key.startsWith(`${name}/`));
   const number = entry?.[1];
   const sameNumber = summaries.flatMap((s) => [...s.named]).find(([key, n]) => n === number && key.endsWith(`/${ref.protocol}`))?.[0];
-  const suggestion = sameNumber?.slice(0, sameNumber.lastIndexOf('/')) ?? number;
+  // Only a name of this protocol on that number: the bare number would send this protocol where
+  // the process may listen for the other one alone (coredns' metrics are TCP; probe CX).
+  const suggestion = sameNumber?.slice(0, sameNumber.lastIndexOf('/'));
   const args = { service: service.name ?? '?', value: name, field: ref.field, protocol: ref.protocol, declared: entry?.[0] ?? name };
   ctx.report(chunkStart, {
     node: ref.node,
@@ -40,18 +42,20 @@ function reportProtocol(ctx: FileRuleContext, chunkStart: number, service: Servi
 }
 
 /**
- * The declared port name a misnamed targetPort most likely meant. Named ports are matched by name
- * and protocol, so only names of the Service port's protocol count: first the one declared on the
+ * The declared port names a misnamed targetPort may have meant. Named ports are matched by name
+ * and protocol, so only names of the Service port's protocol count: the one declared on the
  * Service's own port number (`https` on 443 is `pihole-ssl`, not the closer-spelt `pihole-http`
- * on 80), else a name spelt nearly alike. None otherwise: a guess would send the traffic to some
- * other port and silence the finding (sweep CT).
+ * on 80, sweep CT), and a name spelt nearly alike (`metrcs` is `metrics`, though `grpc` is on the
+ * Service's port, probe CX). When they differ, both are offered and neither is preferred. None
+ * otherwise: a guess would send the traffic to some other port and silence the finding.
  */
-function nameToSuggest(ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): string | undefined {
+function namesToSuggest(ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): { onPort?: string; alike?: string } {
   const protocol = ref.protocol ?? 'TCP';
   const named = summaries.flatMap((s) => [...s.named]).filter(([key]) => key.endsWith(`/${protocol}`));
   const nameOf = (key: string): string => key.slice(0, key.lastIndexOf('/'));
   const onPort = named.find(([, number]) => number === ref.port);
-  return onPort ? nameOf(onPort[0]) : closest(String(ref.value), [...new Set(named.map(([key]) => nameOf(key)))]);
+  const alike = closest(String(ref.value), [...new Set(named.map(([key]) => nameOf(key)))]);
+  return { ...(onPort ? { onPort: nameOf(onPort[0]) } : {}), ...(alike ? { alike } : {}) };
 }
 
 /** The Services of a chunk, memoised on the chunk's (cached) object list. */
@@ -226,8 +230,10 @@ export const serviceTargetPort: FileRule = {
         // Service on its 8080): the process may well listen there; Podsight cannot tell.
         const maybe = asNumber !== undefined && summaries.some((s) => s.maybe.includes(asNumber));
         if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener || maybe : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
+        const meant = asNumber === undefined ? namesToSuggest(ref, summaries) : {};
+        const either = meant.onPort && meant.alike && meant.onPort !== meant.alike ? [meant.onPort, meant.alike] : undefined;
         const suggestion =
-          asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : nameToSuggest(ref, summaries);
+          asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : either ? undefined : (meant.onPort ?? meant.alike);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
         const declaredNumbers = [...new Set(summaries.flatMap((s) => s.declared))];
         const declared = [...names, ...declaredNumbers.map(String)].join(', ') || '-';
@@ -245,11 +251,10 @@ export const serviceTargetPort: FileRule = {
         // note, worded as such, unless what the containers listen on comes from the image table alone.
         const unsure = asNumber !== undefined && summaries.some((s) => s.hasDeclared);
         const message = ctx.t(asNumber === undefined ? 'service-target-port.name' : unsure ? 'service-target-port.number-unsure' : 'service-target-port.number', args);
-        const suggest =
-          suggestion !== undefined
-            ? ctx.t('service-target-port.suggest', {
-                suggestion: String(suggestion),
-              })
+        const suggest = either
+          ? ctx.t('service-target-port.suggest-either', { onPort: either[0] ?? '', port: ref.port ?? '', alike: either[1] ?? '' })
+          : suggestion !== undefined
+            ? ctx.t('service-target-port.suggest', { suggestion: String(suggestion) })
             : '';
         // Related spans are relative to the Service's chunk; the pod may sit in another one.
         const related = matched.flatMap(({ summary, chunkStart }) =>
@@ -267,6 +272,7 @@ export const serviceTargetPort: FileRule = {
             value: ref.value,
             portIndex: ref.index,
             suggestion,
+            ...(either ? { suggestions: either } : {}),
             declaredNames: names,
             declaredPorts: numbers,
           },

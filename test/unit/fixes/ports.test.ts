@@ -295,7 +295,7 @@ test('service-target-port: the closest declared port (a name, keeping quotes)', 
   applyFix(text, 'service-target-port', /Replace "htp" with "http"/, text.replace('"htp"', '"http"'));
 });
 
-test('service-target-port: a named port declared for the other protocol: the same number by its name for this protocol, or by number, unquoted', () => {
+test('service-target-port: a named port declared for the other protocol: the same number by its name for this protocol, not the bare number', () => {
   const text = yaml`
     apiVersion: v1
     kind: Service
@@ -319,5 +319,13 @@ test('service-target-port: a named port declared for the other protocol: the sam
         - {name: metrics, containerPort: 9153}
   `;
   applyFix(text, 'service-target-port', /Replace "dns" with "dns-tcp"/, text.replace('targetPort: dns}', 'targetPort: dns-tcp}'));
-  applyFix(text, 'service-target-port', /Replace "metrics" with "9153"/, text.replace('targetPort: "metrics"', 'targetPort: 9153'), { nth: 1 });
+  // Nothing declares 9153 for UDP: the number would still send UDP where coredns listens on TCP only.
+  const metrics = fixesOf(text, 'service-target-port', 1).fixes.filter((f) => !/^Disable /.test(f.title));
+  assert.deepEqual(metrics, []);
+});
+
+test('service-target-port: a name on the Service port and another spelt alike: both offered, neither preferred (probe CX)', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers:\n  - name: api\n    image: example/api:1\n    ports: [{name: grpc, containerPort: 9090}, {name: metrics, containerPort: 9100}]\n---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{name: metrics, port: 9090, targetPort: metrcs}]\n';
+  const fixes = fixesOf(text, 'service-target-port').fixes.filter((f) => !/^Disable /.test(f.title));
+  assert.deepEqual(fixes.map((f) => [f.title, f.preferred]), [['Replace "metrcs" with "grpc"', false], ['Replace "metrcs" with "metrics"', false]]);
 });

@@ -47,9 +47,15 @@ test('service-target-port: a named targetPort nobody declares, with the closest 
 test('service-target-port: the suggested name is the one declared on the Service port, of its protocol; no guess otherwise (sweep CT)', () => {
   const pod = (ports: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: ph, labels: {app: web}}\nspec:\n  containers:\n  - name: pihole\n    image: pihole/pihole\n    ports: ${ports}\n---\n`;
   const ports = '[{name: pihole-http, containerPort: 80}, {name: pihole-ssl, containerPort: 443}, {name: dns-udp, containerPort: 53, protocol: UDP}]';
-  const suggestion = (servicePorts: string): unknown => findings(pod(ports) + service(servicePorts), 'service-target-port')[0]?.data?.suggestion;
-  // 443 is pihole-ssl's, though pihole-http is spelt closer to pihole-https.
-  assert.equal(suggestion('- {port: 443, targetPort: pihole-https}'), 'pihole-ssl');
+  const found = (servicePorts: string) => findings(pod(ports) + service(servicePorts), 'service-target-port')[0];
+  const suggestion = (servicePorts: string): unknown => found(servicePorts)?.data?.suggestion;
+  // 443 is pihole-ssl's, though pihole-http is spelt closer to pihole-https: both, neither preferred.
+  const either = found('- {port: 443, targetPort: pihole-https}');
+  assert.equal(either?.data?.suggestion, undefined);
+  assert.deepEqual(either?.data?.suggestions, ['pihole-ssl', 'pihole-http']);
+  assert.match(either?.message ?? '', /Did you mean pihole-ssl \(declared on the Service's port 443\) or pihole-http \(spelt alike\)\?/);
+  // On the port and nothing spelt alike: that one.
+  assert.equal(suggestion('- {port: 443, targetPort: tls}'), 'pihole-ssl');
   // A UDP Service port is matched against UDP names only.
   assert.equal(suggestion('- {port: 53, protocol: UDP, targetPort: dns}'), 'dns-udp');
   // Nothing alike and nothing on the port: no suggestion (it was the first declared name).

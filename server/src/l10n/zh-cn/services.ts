@@ -8,6 +8,7 @@ export const servicesZhCn = {
     'Service "{service}" 把流量发往 {workloads} 的 Pod 的 {value} 端口（{field}），但那里没有容器声明 {value}，Podsight 所知的镜像默认值和设置也都不监听它。除非某个进程仍在监听 {value}（端口写在代码或配置文件里），否则连接将被拒绝。已声明：{declared}。未声明但实际监听（镜像默认或设置）：{listening}。',
   'service-target-port.protocol':
     'Service "{service}" 把 {protocol} 流量发往名为 "{value}" 的端口（{field}），但被选中的容器只把 "{value}" 声明为 {declared}。Endpoints 按名称和协议一起查找具名端口，所以这个 Service 端口没有后端。',
+  'service-target-port.suggest-either': ' 是否应为 {onPort}（声明在 Service 的端口 {port} 上）或 {alike}（拼写相近）？',
   'service-target-port.suggest': ' 是否应为 {suggestion}？',
   'service-target-port.related': 'Service 选中了容器 "{container}"。',
 };
