@@ -7,7 +7,7 @@ import { isScalar, type Document, type Node, type Scalar, type YAMLMap } from 'y
 import { asMap, getBoolean, getNode, getPair, getScalar, getSeqItems, getString } from '../core/yaml-access';
 import { fieldPath } from './field-paths';
 import type { ContainerModel, ContainerRole, DeviceModel, MountModel, PortModel, PortReference } from './pod-model';
-import type { PodShape } from './pod-templates';
+import type { ContainerSlot, PodShape } from './pod-templates';
 import { literalEnv, subPathOf } from './sub-path';
 
 export const PROBES = ['livenessProbe', 'readinessProbe', 'startupProbe'];
@@ -104,7 +104,16 @@ function walkKeys(map: YAMLMap | undefined, dotted: string, doc: Document): { ow
   return { owner, last: keys[keys.length - 1] ?? dotted };
 }
 
-function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, shared: readonly MountModel[] = [], merge = false): ContainerModel {
+/** The name the pod gets for a container of the slot, when the controller names it (see ContainerSlot.podName). */
+function podNameOf(slot: ContainerSlot, written: string | undefined): string | undefined {
+  if (slot.podName === 'fixed') return slot.defaultName;
+  if (slot.podName) return written ? `${slot.podName.prefix}${written}` : '';
+  return undefined;
+}
+
+function containerModel(map: YAMLMap, list: string, index: number, path: string, role: ContainerRole, doc: Document, defaultName?: string, shared: readonly MountModel[] = [], merge = false, slot?: ContainerSlot): ContainerModel {
+  const name = getString(map, 'name', doc);
+  const podName = slot ? podNameOf(slot, name) : undefined;
   let env: ReadonlyMap<string, string | undefined> | undefined;
   const mounts = mountsOf(map, path, doc, () => (env ??= literalEnv(map, doc)));
   // Merged by mountPath: the container's own mount at a path replaces the shared one.
@@ -112,12 +121,13 @@ function containerModel(map: YAMLMap, list: string, index: number, path: string,
   const mountsForAll = own ? shared.filter((m) => m.mountPath === undefined || !own.has(m.mountPath)) : shared;
   return {
     ...(defaultName !== undefined ? { defaultName } : {}),
+    ...(podName !== undefined ? { podName } : {}),
     node: map,
     list,
     index,
     path,
     role,
-    name: getString(map, 'name', doc),
+    name,
     nameNode: stringScalar(map, 'name', doc),
     image: getString(map, 'image', doc),
     imageNode: stringScalar(map, 'image', doc),
@@ -138,7 +148,7 @@ export function containersOf(spec: YAMLMap, specPath: string, doc: Document, sha
     const { owner, last } = walkKeys(spec, slot.key, doc);
     if (slot.single) {
       const map = asMap(getNode(owner, last, doc), doc);
-      if (map) out.push(containerModel(map, slot.key, 0, fieldPath(`${specPath}.${slot.key}`), slot.role, doc, slot.defaultName));
+      if (map) out.push(containerModel(map, slot.key, 0, fieldPath(`${specPath}.${slot.key}`), slot.role, doc, slot.defaultName, [], false, slot));
       continue;
     }
     const forAll = slot.mountsForAll;
@@ -149,7 +159,7 @@ export function containersOf(spec: YAMLMap, specPath: string, doc: Document, sha
       if (!map) continue;
       // An init container with `restartPolicy: Always` is a sidecar (Kubernetes 1.29+).
       const role = slot.role === 'init' && getString(map, 'restartPolicy', doc) === 'Always' ? 'sidecar' : slot.role;
-      inSlot.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared, slot.mergeMounts === true));
+      inSlot.push(containerModel(map, slot.key, index, fieldPath(`${specPath}.${slot.key}[${index}]`), role, doc, undefined, shared, slot.mergeMounts === true, slot));
     }
     out.push(...(slot.dependencies ? withStartOrder(inSlot, slot.dependencies, doc) : inSlot));
   }

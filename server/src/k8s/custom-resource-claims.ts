@@ -54,7 +54,7 @@ function withArticle(kind: string, locale: Locale): string {
  */
 const RUNS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   'tekton.dev': { Task: 'TaskRun', ClusterTask: 'TaskRun', Pipeline: 'PipelineRun' },
-  'argoproj.io': { WorkflowTemplate: 'Workflow', ClusterWorkflowTemplate: 'Workflow', CronWorkflow: 'Workflow' },
+  'argoproj.io': { WorkflowTemplate: 'Workflow', ClusterWorkflowTemplate: 'Workflow', CronWorkflow: 'Workflow', AnalysisTemplate: 'AnalysisRun', ClusterAnalysisTemplate: 'AnalysisRun' },
 };
 
 /** What a finding says of itself, for the claims that depend on which check it is. */
@@ -69,6 +69,8 @@ export type ClaimedFinding = { readonly rule: string; readonly message: string; 
 function knativeWebhookRefuses(finding: ClaimedFinding): boolean {
   switch (finding.rule) {
     case 'duplicate-container-name':
+      // Init containers are compared with the app containers only, not with each other.
+      return !(/already used by \S*initContainers\[/.test(finding.message) && /"[^"]*\.initContainers\[\d+\]\.name:/.test(finding.message));
     case 'duplicate-volume-name':
     case 'duplicate-mount-path':
       return true;
@@ -87,28 +89,36 @@ function knativeWebhookRefuses(finding: ClaimedFinding): boolean {
   }
 }
 
+/** Whether Tekton's validating webhook refuses this at apply: a step's or sidecar's name (a DNS label, unique in its list). */
+const tektonWebhookRefuses = (finding: ClaimedFinding): boolean => finding.rule === 'duplicate-container-name' || (finding.rule === 'invalid-name' && finding.data?.what === 'container');
+
 /** The custom-resource wording of a claim for this finding in this pod. */
 function claimKey(key: string, finding: ClaimedFinding, pod: PodModel): { key: string; run?: string } {
   if (key === 'cr-claim.rejects' && isKnativeServing(pod)) return { key: knativeWebhookRefuses(finding) ? 'cr-claim.knative-webhook' : 'cr-claim.knative-later' };
+  if (key === 'cr-claim.rejects' && groupOf(pod.object.apiVersion) === 'tekton.dev' && tektonWebhookRefuses(finding)) return { key: 'cr-claim.tekton-webhook' };
   const run = RUNS[groupOf(pod.object.apiVersion)]?.[pod.object.kind ?? ''];
   return run && key !== 'cr-claim.decode' ? { key: `${key}-run`, run } : { key };
 }
 
 /**
- * The server's quoted field path as the object the controller creates would have it. Only a pod
- * at `spec.template.spec` keeps its path (a Rollout's ReplicaSet, a Knative Service's Deployment
+ * The server's quoted field paths as the object the controller creates would have them. Only a pod
+ * at `spec.template.spec` keeps its paths (a Rollout's ReplicaSet, a Knative Service's Deployment
  * hold it there too); elsewhere (an Argo template's `container`, a Tekton step, a ScaledJob's
- * `jobTargetRef`) what precedes the container, or the pod spec, is not known and is left out.
+ * `jobTargetRef`, a CronWorkflow's shared volumes) what precedes the pod spec's own lists, or the
+ * container, is not known and is left out: `"…containers[1].name"`, `"…ports[0]"`.
  */
-function quotedAsCreated(quote: string, pod: PodModel, offset: number): string {
+function quotedAsCreated(quote: string, pod: PodModel): string {
   if (pod.path === 'spec.template.spec') return quote;
-  const container = pod.containers.find((c) => within(c.node.range, offset));
   // In a pod spec's own lists the container's index says which one it is (`…containers[1].name`).
-  const inPodSpec = container?.path.startsWith(`${pod.path}.`) && /^(init|ephemeral)?[cC]ontainers\[/.test(container.path.slice(pod.path.length + 1));
-  for (const prefix of inPodSpec ? [pod.path] : [container?.path, pod.path]) {
-    if (prefix && quote.includes(`"${prefix}.`)) return quote.split(`"${prefix}.`).join('"…');
+  const inPodSpec = (path: string): boolean => path.startsWith(`${pod.path}.`) && /^(init|ephemeral)?[cC]ontainers\[/.test(path.slice(pod.path.length + 1));
+  const prefixes = new Set<string>([pod.path]);
+  for (const c of pod.containers) if (!inPodSpec(c.path)) prefixes.add(c.path);
+  for (const v of pod.volumes) prefixes.add(v.path.slice(0, v.path.lastIndexOf('.volumes[')));
+  let out = quote;
+  for (const prefix of [...prefixes].filter((p) => p !== '').sort((x, y) => y.length - x.length)) {
+    out = out.replace(new RegExp(`(^|[\\s"])${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.`, 'g'), '$1…');
   }
-  return quote;
+  return out;
 }
 
 /** The message with its apply-time claim told as it happens for a pod inside a custom resource. */
@@ -120,8 +130,8 @@ export function claimForCustomResource(finding: ClaimedFinding, pod: PodModel, l
     const at = out.indexOf(phrase);
     if (at < 0) continue;
     const { key, run } = claimKey(claim.key, finding, pod);
-    const quote = key === 'cr-claim.knative-webhook' ? out.slice(at + phrase.length) : quotedAsCreated(out.slice(at + phrase.length), pod, finding.start);
-    out = out.slice(0, at) + t(locale, key, { kind, aKind: withArticle(kind, locale), run: run ?? '' }) + quote;
+    const quote = key === 'cr-claim.knative-webhook' || key === 'cr-claim.tekton-webhook' ? out.slice(at + phrase.length) : quotedAsCreated(out.slice(at + phrase.length), pod);
+    out = out.slice(0, at) + t(locale, key, { kind, aKind: withArticle(kind, locale), run: run ?? '', aRun: withArticle(run ?? '', locale) }) + quote;
   }
   return out;
 }

@@ -75,6 +75,12 @@ export interface ContainerModel {
   readonly name?: string;
   /** The name a custom resource's controller gives it when `name` is left out (Argo: `main`). */
   readonly defaultName?: string;
+  /**
+   * The name the container has in the pod when the controller does not take the written one:
+   * `main` for Argo's main container, `step-<name>` for a Tekton step; '' when the controller
+   * makes one up (an unnamed Tekton step). Undefined when the pod has the written name.
+   */
+  readonly podName?: string;
   readonly nameNode?: Scalar;
   readonly image?: string;
   readonly imageNode?: Scalar;

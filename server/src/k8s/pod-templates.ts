@@ -17,6 +17,12 @@ export interface ContainerSlot {
   readonly single?: boolean;
   /** The name the controller gives an unnamed container (Argo's `main`). */
   readonly defaultName?: string;
+  /**
+   * How the controller names the slot's containers in the pod it makes: `fixed`, always
+   * `defaultName` whatever is written (Argo's main container); a prefix before the written name,
+   * an unnamed one getting a name of its own (Tekton's `step-`, `sidecar-`).
+   */
+  readonly podName?: 'fixed' | { readonly prefix: string };
   /** Fields the custom resource adds to `core/v1 Container` (never reported as unknown). */
   readonly extraKeys?: readonly string[];
   /**
@@ -39,6 +45,8 @@ export interface ContainerSlot {
 /** How the containers at a location are laid out. */
 export interface PodShape {
   readonly slots: readonly ContainerSlot[];
+  /** The controller names a container written without a name, or with `name: ""` (Knative). */
+  readonly namesEmptyContainers?: boolean;
   /**
    * Validate the whole location map as a `core/v1 PodSpec` (with these extra keys); otherwise only
    * the containers and volumes are validated, since the rest is the custom resource's own schema.
@@ -90,7 +98,8 @@ export const STANDARD_POD: PodShape = {
 };
 
 /** Knative's RevisionSpec inlines a PodSpec and adds these (Knative rejects many PodSpec fields unless a feature flag allows them). */
-const KNATIVE_POD: PodShape = { ...STANDARD_POD, podSpec: { extraKeys: ['containerConcurrency', 'timeoutSeconds', 'responseStartTimeoutSeconds', 'idleTimeoutSeconds'] } };
+// Knative's defaulting webhook names an unnamed container (`user-container`).
+const KNATIVE_POD: PodShape = { ...STANDARD_POD, namesEmptyContainers: true, podSpec: { extraKeys: ['containerConcurrency', 'timeoutSeconds', 'responseStartTimeoutSeconds', 'idleTimeoutSeconds'] } };
 
 // `displayName` (a name for UIs) is a Step field since Tekton Pipelines v0.62; Sidecar has none.
 const TEKTON_STEP_KEYS = ['displayName', 'script', 'timeout', 'workspaces', 'onError', 'stdoutConfig', 'stderrConfig', 'params', 'results', 'ref', 'when', 'computeResources'];
@@ -98,8 +107,8 @@ const TEKTON_STEP_KEYS = ['displayName', 'script', 'timeout', 'workspaces', 'onE
 const TEKTON_TASK: PodShape = {
   slots: [
     // Tekton merges `stepTemplate` into every step (MergeStepsWithStepTemplate), its volumeMounts included.
-    { key: 'steps', role: 'step', extraKeys: TEKTON_STEP_KEYS, mountsForAll: 'stepTemplate', mergeMounts: true },
-    { key: 'sidecars', role: 'app', extraKeys: ['script', 'workspaces', 'computeResources'] },
+    { key: 'steps', role: 'step', extraKeys: TEKTON_STEP_KEYS, mountsForAll: 'stepTemplate', mergeMounts: true, podName: { prefix: 'step-' } },
+    { key: 'sidecars', role: 'app', extraKeys: ['script', 'workspaces', 'computeResources'], podName: { prefix: 'sidecar-' } },
   ],
   openVolumes: true,
 };
@@ -116,8 +125,8 @@ function argoTemplate(spec: string, open = false): PodShape {
   return {
     slots: [
       { key: 'initContainers', role: 'init', extraKeys: ARGO_USER_CONTAINER },
-      { key: 'container', role: 'app', single: true, defaultName: 'main' },
-      { key: 'script', role: 'app', single: true, defaultName: 'main', extraKeys: ['source'] },
+      { key: 'container', role: 'app', single: true, defaultName: 'main', podName: 'fixed' },
+      { key: 'script', role: 'app', single: true, defaultName: 'main', podName: 'fixed', extraKeys: ['source'] },
       { key: 'containerSet.containers', role: 'app', extraKeys: ['dependencies'], mountsForAll: 'containerSet', dependencies: 'dependencies' },
       { key: 'sidecars', role: 'app', extraKeys: ARGO_USER_CONTAINER },
     ],

@@ -1,6 +1,8 @@
 /**
  * duplicate-container-name: container names must be unique across containers, initContainers
- * and ephemeralContainers of one pod (the API server rejects duplicates).
+ * and ephemeralContainers of one pod (the API server rejects duplicates). In a custom resource the
+ * names compared are the pod's: Argo's main container is `main` whatever it is written, Tekton's
+ * steps and sidecars are `step-<name>` and `sidecar-<name>` (a step and a sidecar may share a name).
  */
 import type { ContainerModel } from '../k8s/pod-model';
 import type { Rule } from './types';
@@ -14,12 +16,15 @@ export const duplicateContainerName: Rule = {
       // The API server reports app containers against each other first, then init, then ephemeral.
       const order = [...pod.containers].sort((a, b) => rank(a) - rank(b));
       for (const container of order) {
-        if (!container.name || !container.nameNode) continue;
-        const first = seen.get(container.name);
+        // The name in the pod; '' when the controller makes one up (unnamed).
+        const name = container.podName ?? container.name;
+        if (!name) continue;
+        const first = seen.get(name);
         if (!first) {
-          seen.set(container.name, container);
+          seen.set(name, container);
           continue;
         }
+        if (!container.nameNode || !container.name) continue;
         const args = { name: container.name, path: `${container.path}.name`, other: first.path };
         ctx.report({
           node: container.nameNode,

@@ -14,9 +14,11 @@ function checkLabel(ctx: RuleContext, value: string | undefined, node: Node | un
   const errors = value === '' ? ['Required value'] : dns1123LabelErrors(value);
   if (errors.length === 0) return;
   const suggestion = value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63) || undefined;
+  const args = { name: value, what: ctx.t(`invalid-name.what.${what}`), path, reason: errors.join('; ') };
   ctx.report({
     node,
-    message: ctx.t('invalid-name.message', { name: value, what: ctx.t(`invalid-name.what.${what}`), path, reason: errors.join('; ') }),
+    // The server says "Required value" of an empty name, with no value quoted.
+    message: ctx.t(value === '' ? 'invalid-name.empty' : 'invalid-name.message', args),
     data: { name: value, what, suggestion },
   });
 }
@@ -27,7 +29,13 @@ export const invalidName: Rule = {
   check(ctx) {
     checkMetadataNames(ctx);
     for (const pod of ctx.pods) {
-      for (const c of pod.containers) checkLabel(ctx, c.name, c.nameNode, 'container', `${c.path}.name`);
+      for (const c of pod.containers) {
+        // Argo names its main container `main` whatever is written; an empty name is an unnamed
+        // Tekton step, or one Knative names: the controller's name reaches the pod, not this one.
+        if (c.podName === c.defaultName && c.defaultName !== undefined) continue;
+        if (c.name === '' && (c.podName === '' || pod.shape.namesEmptyContainers)) continue;
+        checkLabel(ctx, c.name, c.nameNode, 'container', `${c.path}.name`);
+      }
       for (const v of pod.volumes) checkLabel(ctx, v.name, v.nameNode, 'volume', `${v.path}.name`);
       for (const field of ['hostname', 'subdomain']) {
         const node = getScalar(pod.spec, field, pod.doc);

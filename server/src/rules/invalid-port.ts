@@ -46,15 +46,18 @@ export const invalidPort: Rule = {
           reportPortNameForm(ctx, ref.node, ref.value, `${container.path}.${ref.where}`);
         }
         const names = new Map<string, number>();
+        const knativePort = isKnativeServing(pod) && container.list === 'containers';
         for (const port of container.ports) {
           // Knative's serving port may leave containerPort out: Knative defaults it to 8080.
-          if (!port.containerPortNode && !(isKnativeServing(pod) && container.list === 'containers')) {
+          if (!port.containerPortNode && !knativePort) {
             ctx.report({ node: port.node, message: ctx.t('invalid-port.required', { path: `${port.path}.containerPort` }), data: { field: 'containerPort' } });
           }
-          checkNumber(ctx, port.containerPortNode, 'containerPort', `${port.path}.containerPort`, false);
+          // Knative's serving port may be 0: Knative makes it 8080.
+          if (!(knativePort && port.containerPort === 0)) checkNumber(ctx, port.containerPortNode, 'containerPort', `${port.path}.containerPort`, false);
           checkNumber(ctx, port.hostPortNode, 'hostPort', `${port.path}.hostPort`, true);
           if (port.protocolNode && port.protocolNode.value !== null && port.protocolNode.value !== '' && !PROTOCOLS.includes(port.protocol)) {
-            const suggestion = PROTOCOLS.find((p) => p === port.protocol.toUpperCase());
+            // Knative's serving port takes TCP alone: "udp" is no UDP there.
+            const suggestion = PROTOCOLS.find((p) => p === port.protocol.toUpperCase() && (!knativePort || p === 'TCP'));
             ctx.report({
               node: port.protocolNode,
               message: ctx.t('invalid-port.protocol', { value: port.protocol, path: `${port.path}.protocol` }),

@@ -6,7 +6,7 @@
  *  - one container port in the whole pod: it is the port queue-proxy forwards requests to;
  *  - ports queue-proxy and the autoscaler take in the pod's shared network namespace (8012, 8013,
  *    8022, 9090, 9091, and 8008 for profiling) cannot be the app's;
- *  - a serving port's name is empty, `http1` or `h2c` (the name picks the protocol);
+ *  - a serving port's name is empty, `http1` or `h2c` (the name picks the protocol), and its protocol TCP;
  *  - `queue-proxy` is the injected container's name; `PORT` (in the serving container) and
  *    `K_SERVICE`, `K_CONFIGURATION`, `K_REVISION` are environment variables Knative sets.
  *  - `/`, `/dev` and `/dev/log` are not mount paths (the runtime needs them; `/dev/log` is a socket).
@@ -52,6 +52,11 @@ function checkPorts(ctx: RuleContext, pod: PodModel): void {
     for (const port of ports) {
       if (port.containerPort !== undefined && port.containerPortNode && RESERVED_PORTS.has(port.containerPort)) {
         ctx.report({ node: port.containerPortNode, message: ctx.t('invalid-value.knative-reserved-port', { port: port.containerPort, container: containerLabel(container), path: `${container.path}.ports.containerPort` }), data: { knative: 'reserved-port' } });
+      }
+      // queue-proxy forwards HTTP: the serving port is TCP (the webhook's ErrInvalidValue(protocol)).
+      const protocol = port.protocolNode;
+      if (serving(container) && protocol && (protocol.value === 'UDP' || protocol.value === 'SCTP')) {
+        ctx.report({ node: protocol, message: ctx.t('invalid-value.knative-protocol', { protocol: protocol.value, path: `${container.path}.ports.protocol` }), data: { knative: 'protocol' } });
       }
       const name = port.nameNode;
       if (serving(container) && name && typeof name.value === 'string' && !isUnknownValue(name) && !SERVING_PORT_NAMES.has(name.value)) {

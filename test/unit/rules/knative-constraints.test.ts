@@ -132,3 +132,15 @@ test('Knative: a serving port without containerPort is defaulted to 8080; mount 
   assert.equal(knative(mounted('/dev/../dev')).length, 1);
   assert.equal(knative(mounted('/var/..')).length, 1);
 });
+
+test('Knative: the serving port may be 0 (made 8080) and must be TCP; "udp" is offered no UDP fix (probe CX)', () => {
+  const port = (p: string): string => service(`
+        - name: app
+          image: ghcr.io/example/app:1
+          ports: [${p}]`);
+  assert.deepEqual(check(port('{containerPort: 0}')).filter((f) => f.severity !== 'information'), []);
+  assert.match(knative(port('{containerPort: 8080, protocol: UDP}'))[0]?.message ?? '', /serving port must be TCP, not UDP.*"invalid value: UDP: spec\.template\.spec\.containers\[0\]\.ports\.protocol"/);
+  const lower = findings(port('{containerPort: 8080, protocol: udp}'), 'invalid-port');
+  assert.equal(lower[0]?.data?.suggestion, undefined);
+  assert.equal(findings(port('{containerPort: 8080, protocol: tcp}'), 'invalid-port')[0]?.data?.suggestion, 'TCP');
+});

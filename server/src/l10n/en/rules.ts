@@ -176,6 +176,7 @@ export const rulesEn = {
   'hpa-missing-request.hpa': 'HorizontalPodAutoscaler "{name}"',
   'hpa-missing-request.scaled-object': 'ScaledObject "{name}" (through the HorizontalPodAutoscaler KEDA makes of it)',
   'hpa-missing-request.related': 'Container "{container}" of {workload} has no {resource} request.',
+  'invalid-name.empty': 'The {what} name is empty, and every {what} needs one. kubectl apply rejects this: "{path}: Required value".',
   'invalid-name.message': '"{name}" is not a valid {what} name. kubectl apply rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.generate-name': '"{name}" is not a valid {kind} name prefix. The API server rejects this: "{path}: Invalid value: "{name}": {reason}".',
   'invalid-name.job-label':
@@ -202,12 +203,14 @@ export const rulesEn = {
   'cr-claim.rejects':
     "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the {kind}'s controller creates what runs it (the pods, or a Deployment, ReplicaSet or Job holding them), and the failure shows in its events and status: ",
   'cr-claim.rejects-run':
-    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod when a {run} of the {kind} creates it, and the failure shows in the {run}'s status: ",
+    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod when {aRun} of the {kind} creates it, and the failure shows in the {run}'s status: ",
   'cr-claim.warns-run': "kubectl apply says nothing for {aKind}; the API server warns only the controller that creates the pod for a {run}: ",
   'cr-claim.knative-webhook':
     "Inside a Knative {kind}, Knative's validating webhook refuses this at kubectl apply, in words of its own; the API server's version of the check reads: ",
   'cr-claim.knative-later':
-    "Inside a Knative {kind}, kubectl apply passes Knative's webhook, which does not check this: the API server rejects the pod spec when Knative creates the revision's Deployment, and the failure shows in the {kind}'s status: ",
+    "Inside a Knative {kind}, Knative's webhook checks the pod spec at kubectl apply with rules of its own (it refuses many fields outright); what it lets through, the API server rejects when Knative creates the revision's Deployment, and the failure shows in the {kind}'s status: ",
+  'cr-claim.tekton-webhook':
+    "Inside a Tekton {kind}, Tekton's validating webhook refuses this at kubectl apply (a step's or sidecar's name must be a DNS label, unique among the steps or the sidecars), in words of its own; the API server's version of the check reads: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'statefulset-claim.rejects':
@@ -258,6 +261,8 @@ export const rulesEn = {
     "Knative forwards requests to a single container port, so the whole pod may declare only one, in the serving container; this is one more (in container \"{container}\"). kubectl apply is refused by Knative's webhook: \"more than one container port is set: {path}\". Other processes can still listen on other ports; only the serving port is declared.",
   'invalid-value.knative-reserved-port':
     "Port {port} belongs to Knative's queue-proxy or autoscaler, which run in the same network namespace as container \"{container}\", so the app cannot have it. kubectl apply is refused by Knative's webhook: \"invalid value: {port} is a reserved port: {path}\". Make the app listen on another port (Knative passes it in $PORT).",
+  'invalid-value.knative-protocol':
+    "queue-proxy forwards HTTP requests, so Knative's serving port must be TCP, not {protocol}. kubectl apply is refused by Knative's webhook: \"invalid value: {protocol}: {path}\".",
   'invalid-value.knative-port-name':
     "Knative reads the serving port's name as its protocol: it must be empty, \"http1\" or \"h2c\", not \"{name}\". kubectl apply is refused by Knative's webhook: \"Port name {name} is not allowed: {path}\".",
   'invalid-value.knative-no-port':

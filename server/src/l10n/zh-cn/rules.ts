@@ -178,6 +178,7 @@ export const rulesZhCn: Record<string, string> = {
   'hpa-missing-request.hpa': 'HorizontalPodAutoscaler "{name}"',
   'hpa-missing-request.scaled-object': 'ScaledObject "{name}"（通过 KEDA 为它创建的 HorizontalPodAutoscaler）',
   'hpa-missing-request.related': '{workload} 的容器 "{container}" 没有 {resource} 请求。',
+  'invalid-name.empty': '{what}名称为空，而每个{what}都需要名称。kubectl apply 会拒绝："{path}: Required value"。',
   'invalid-name.message': '"{name}" 不是合法的{what}名称。kubectl apply 会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.generate-name': '"{name}" 不是合法的 {kind} 名称前缀。API 服务器会拒绝："{path}: Invalid value: "{name}": {reason}"。',
   'invalid-name.job-label':
@@ -205,7 +206,8 @@ export const rulesZhCn: Record<string, string> = {
   'cr-claim.rejects-run': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等该 {kind} 的 {run} 创建 Pod 时，API 服务器才会拒绝它，错误出现在该 {run} 的状态中：',
   'cr-claim.warns-run': 'kubectl apply 对 {aKind} 不会给出任何警告；为 {run} 创建 Pod 的控制器才会收到 API 服务器的警告：',
   'cr-claim.knative-webhook': '在 Knative {kind} 中，Knative 的校验 webhook 会在 kubectl apply 时拒绝它（措辞不同）；API 服务器的同一检查写作：',
-  'cr-claim.knative-later': '在 Knative {kind} 中，kubectl apply 能通过 Knative 的 webhook（它不检查这一项）；要等 Knative 为修订版创建 Deployment 时，API 服务器才会拒绝这个 Pod spec，错误出现在该 {kind} 的状态中：',
+  'cr-claim.knative-later': '在 Knative {kind} 中，Knative 的 webhook 会在 kubectl apply 时按自己的规则检查 Pod spec（很多字段直接拒绝）；它放行的部分，要等 Knative 为修订版创建 Deployment 时，API 服务器才会拒绝，错误出现在该 {kind} 的状态中：',
+  'cr-claim.tekton-webhook': '在 Tekton {kind} 中，Tekton 的校验 webhook 会在 kubectl apply 时拒绝它（step 或 sidecar 的名称必须是 DNS 标签，且在 steps 或 sidecars 中唯一；措辞不同）；API 服务器的同一检查写作：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
@@ -256,6 +258,8 @@ export const rulesZhCn: Record<string, string> = {
     "Knative 只把请求转发到一个容器端口，所以整个 Pod 只能在提供服务的容器里声明一个端口；这里（容器 \"{container}\"）多了一个。Knative 的准入 webhook 会拒绝 kubectl apply：\"more than one container port is set: {path}\"。其他进程仍可监听其他端口，只是不能声明。",
   'invalid-value.knative-reserved-port':
     "端口 {port} 属于 Knative 的 queue-proxy 或自动扩缩组件，它们与容器 \"{container}\" 在同一个网络命名空间中运行，所以应用不能使用它。Knative 的准入 webhook 会拒绝 kubectl apply：\"invalid value: {port} is a reserved port: {path}\"。请让应用监听其他端口（Knative 通过 $PORT 传给它）。",
+  'invalid-value.knative-protocol':
+    "queue-proxy 转发的是 HTTP 请求，所以 Knative 的服务端口必须是 TCP，而不是 {protocol}。Knative 的准入 webhook 会拒绝 kubectl apply：\"invalid value: {protocol}: {path}\"。",
   'invalid-value.knative-port-name':
     "Knative 把服务端口的名称当作协议：它必须为空、\"http1\" 或 \"h2c\"，而不是 \"{name}\"。Knative 的准入 webhook 会拒绝 kubectl apply：\"Port name {name} is not allowed: {path}\"。",
   'invalid-value.knative-no-port':
