@@ -213,6 +213,9 @@ function contained<T>(id: string, onError: RuleErrorHandler | undefined, build: 
   }
 }
 
+/** A `$patch:` directive as a key (a comment that mentions one is no patch; probe CX). */
+const STRATEGIC_PATCH = /^[ \t-]*["']?\$patch["']?[ \t]*:/m;
+
 /** Analyses one chunk with every enabled rule. */
 export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError?: RuleErrorHandler, ruleList: readonly Rule[] = rules): ChunkAnalysis {
   const chunk = parseChunk(text);
@@ -220,7 +223,7 @@ export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError
   const objects = contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => objectsOf(doc).map((object) => ({ object, doc }))));
   // A masked template (unless its placeholders only stand for values), a file the options call a
   // fragment, or a strategic-merge `$patch`: not whole pods.
-  const partial = mayInsert(chunk) || options.fragment !== undefined || text.includes('$patch');
+  const partial = mayInsert(chunk) || options.fragment !== undefined || (text.includes('$patch') && STRATEGIC_PATCH.test(text));
   const pods = chunk.templated ? [] : contained(MODEL_ERROR, onRuleError, () => chunk.docs.flatMap((doc) => podsOf(doc, options.podTemplates, partial)));
   const findings: Finding[] = [];
   const locale = normaliseLocale(options.locale);

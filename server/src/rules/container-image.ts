@@ -17,6 +17,7 @@ import { getNode, getPair } from '../core/yaml-access';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { groupOf, isBuiltInWorkload } from '../k8s/workloads';
 import type { RuleContext } from './types';
+import { isKnativeServing } from '../k8s/knative';
 
 /**
  * Containers whose image a framework sets: Spark's driver and executor pod templates, Flink's
@@ -47,11 +48,13 @@ function tokenComment(text: string, key: Node): boolean {
 
 export function checkContainerImage(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
-    if (!judged(pod, ctx)) continue;
+    // Knative's webhook refuses a container without an image at apply (it names an unnamed one).
+    const knative = isKnativeServing(pod) && !pod.partial && !ctx.options.kustomizeResource;
+    if (!knative && !judged(pod, ctx)) continue;
     for (const c of pod.containers) {
       const name = getPair(c.node, 'name', pod.doc);
       const first = c.node.items[0]?.key;
-      const nameless = !name || name.value === null || (isScalar(name.value) && name.value.value === null && !isUnknownValue(name.value));
+      const nameless = !knative && (!name || name.value === null || (isScalar(name.value) && name.value.value === null && !isUnknownValue(name.value)));
       if (nameless && isScalar(first) && !isUnknownValue(first)) {
         // (An empty name is invalid-name's: "must consist of lower case alphanumeric characters".)
         ctx.report({ node: first, message: ctx.t('invalid-value.name-missing', { path: `${c.path}.name` }), data: { field: 'name', nameMissing: true } });

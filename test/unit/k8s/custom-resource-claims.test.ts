@@ -132,7 +132,7 @@ test("Knative's webhook refuses at apply what it checks itself; the rest fails w
     assert.doesNotMatch(of(rule), /checks only the CRD's schema/, rule);
   }
   // The webhook leaves imagePullPolicy's value to the API server: it fails at the Deployment.
-  assert.match(of('invalid-value'), /kubectl apply passes Knative's webhook, which does not check this: the API server rejects the pod spec when Knative creates the revision's Deployment/);
+  assert.match(of('invalid-value'), /Knative's webhook checks the pod spec at kubectl apply with rules of its own \(it refuses many fields outright\); what it lets through, the API server rejects when Knative creates the revision's Deployment/);
   // A volume no container mounts is refused by the webhook (an information note elsewhere).
   const unused = all.find((f) => f.rule === 'unused-volume');
   assert.equal(unused?.severity, 'error');

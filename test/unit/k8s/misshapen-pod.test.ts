@@ -41,3 +41,9 @@ test('containers written as a mapping: the decode error only', () => {
   const text = file('', '\n        name: metrics-server\n        image: registry.k8s.io/metrics-server/metrics-server:v0.6.4');
   assert.deepEqual(rules(text), ['invalid-value|error']);
 });
+
+test('a comment that mentions $patch is no strategic-merge patch: the pod is whole (probe CX)', () => {
+  const text = "# kustomize: add `$patch: delete` to remove it\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x:1, volumeMounts: [{name: dta, mountPath: /d}]}]\n";
+  assert.deepEqual(rules(text), ['undefined-volume|error']);
+  assert.deepEqual(rules(text.replace('# kustomize', '$patch: replace\n# kustomize')), []);
+});

@@ -144,3 +144,12 @@ test('Knative: the serving port may be 0 (made 8080) and must be TCP; "udp" is o
   assert.equal(lower[0]?.data?.suggestion, undefined);
   assert.equal(findings(port('{containerPort: 8080, protocol: tcp}'), 'invalid-port')[0]?.data?.suggestion, 'TCP');
 });
+
+test('Knative: a container without an image is refused by the webhook; an unnamed one is named by Knative (probe CX)', () => {
+  const text = service(`
+        - ports: [{containerPort: 8080}]
+          env: [{name: A, value: b}]`);
+  const missing = findings(text, 'invalid-value');
+  assert.equal(missing.length, 1);
+  assert.match(missing[0]?.message ?? '', /has no image, and every container needs one\. Inside a Knative Service, Knative's validating webhook refuses this at kubectl apply/);
+});

@@ -145,7 +145,7 @@ test('a named targetPort is looked up with the Service port protocol: declared o
   assert.equal(swapped.length, 2);
   assert.match(swapped[0]!.message, /sends TCP traffic to the port named "dns".*declare "dns" only as dns\/UDP.*by name and protocol.*Did you mean dns-tcp\?/);
   assert.equal(swapped[0]!.data?.suggestion, 'dns-tcp', 'the same number, named for TCP');
-  assert.equal(swapped[1]!.data?.suggestion, 9153, 'no name for 9153/UDP: the number');
+  assert.equal(swapped[1]!.data?.suggestion, undefined, 'no name for 9153/UDP, and the bare number would still send UDP to a TCP listener');
   // A templated protocol is not judged.
   assert.deepEqual(findings(svc('  - {name: dns, port: 53, protocol: "{{ .Values.proto }}", targetPort: dns}\n'), 'service-target-port'), []);
 });

@@ -328,7 +328,7 @@ export const rulesEn = {
   'invalid-value.success-threshold':
     'The {probe} of container "{container}" has successThreshold {value}, but one success is all a {probe} waits for (only a readiness probe counts successes): kubectl apply rejects this: "{path}: Invalid value: {value}: must be 1".',
   'invalid-value.image-missing':
-    'Container "{name}" has no image, and every container needs one: kubectl apply rejects this: "{path}: Required value".',
+    'Container "{name}" has no image, and every container needs one. kubectl apply rejects this: "{path}: Required value".',
   'invalid-value.job-restart-policy':
     'A Job\'s pods run to completion, so their restartPolicy must be "OnFailure" or "Never", not "Always". kubectl apply rejects this: "{path}: Required value: valid values: "OnFailure", "Never"".',
   'invalid-value.job-restart-policy-empty':
