@@ -214,7 +214,7 @@ function contained<T>(id: string, onError: RuleErrorHandler | undefined, build: 
 }
 
 /** A `$patch:` directive as a key (a comment that mentions one is no patch; probe CX). */
-const STRATEGIC_PATCH = /^[ \t-]*["']?\$patch["']?[ \t]*:/m;
+const STRATEGIC_PATCH = /(?:^[ \t-]*|[{,][ \t]*)["']?\$patch["']?[ \t]*:/m;
 
 /** Analyses one chunk with every enabled rule. */
 export function analyzeChunk(text: string, options: AnalysisOptions, onRuleError?: RuleErrorHandler, ruleList: readonly Rule[] = rules): ChunkAnalysis {

@@ -89,8 +89,16 @@ function knativeWebhookRefuses(finding: ClaimedFinding): boolean {
   }
 }
 
-/** Whether Tekton's validating webhook refuses this at apply: a step's or sidecar's name (a DNS label, unique in its list). */
-const tektonWebhookRefuses = (finding: ClaimedFinding): boolean => finding.rule === 'duplicate-container-name' || (finding.rule === 'invalid-name' && finding.data?.what === 'container');
+/**
+ * Whether Tekton's validating webhook refuses this at apply: a step's name (a DNS label, unique
+ * among the steps) and volume names used twice. Sidecars' names it leaves to the API server, which
+ * refuses the TaskRun's pod (sweep CY).
+ */
+function tektonWebhookRefuses(finding: ClaimedFinding): boolean {
+  if (finding.rule === 'duplicate-volume-name') return true;
+  const step = /"[^"]*\.steps\[\d+\]\.name:/.test(finding.message);
+  return step && (finding.rule === 'duplicate-container-name' || (finding.rule === 'invalid-name' && finding.data?.what === 'container'));
+}
 
 /** The custom-resource wording of a claim for this finding in this pod. */
 function claimKey(key: string, finding: ClaimedFinding, pod: PodModel): { key: string; run?: string } {

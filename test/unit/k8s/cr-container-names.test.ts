@@ -85,3 +85,8 @@ spec:
   assert.match(conflict, /"…ports\[0\]: duplicate port definition with …ports\[0\]"/);
   assert.doesNotMatch(conflict, /spec\.s(teps|idecars)/);
 });
+
+test("Tekton's webhook leaves sidecar names to the API server, which refuses the TaskRun's pod (sweep CY)", () => {
+  const sidecars = task('a', 'Docker');
+  assert.match(messages(sidecars, 'invalid-name')[0] ?? '', /Inside a Task, kubectl apply checks only the CRD's schema: the API server rejects the pod when a TaskRun of the Task creates it/);
+});

@@ -210,7 +210,7 @@ export const rulesEn = {
   'cr-claim.knative-later':
     "Inside a Knative {kind}, Knative's webhook checks the pod spec at kubectl apply with rules of its own (it refuses many fields outright); what it lets through, the API server rejects when Knative creates the revision's Deployment, and the failure shows in the {kind}'s status: ",
   'cr-claim.tekton-webhook':
-    "Inside a Tekton {kind}, Tekton's validating webhook refuses this at kubectl apply (a step's or sidecar's name must be a DNS label, unique among the steps or the sidecars), in words of its own; the API server's version of the check reads: ",
+    "Inside a Tekton {kind}, Tekton's validating webhook refuses this at kubectl apply (a step's name must be a DNS label, unique among the steps; volume names must be unique), in words of its own; the API server's version of the check reads: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'statefulset-claim.rejects':

@@ -207,7 +207,7 @@ export const rulesZhCn: Record<string, string> = {
   'cr-claim.warns-run': 'kubectl apply 对 {aKind} 不会给出任何警告；为 {run} 创建 Pod 的控制器才会收到 API 服务器的警告：',
   'cr-claim.knative-webhook': '在 Knative {kind} 中，Knative 的校验 webhook 会在 kubectl apply 时拒绝它（措辞不同）；API 服务器的同一检查写作：',
   'cr-claim.knative-later': '在 Knative {kind} 中，Knative 的 webhook 会在 kubectl apply 时按自己的规则检查 Pod spec（很多字段直接拒绝）；它放行的部分，要等 Knative 为修订版创建 Deployment 时，API 服务器才会拒绝，错误出现在该 {kind} 的状态中：',
-  'cr-claim.tekton-webhook': '在 Tekton {kind} 中，Tekton 的校验 webhook 会在 kubectl apply 时拒绝它（step 或 sidecar 的名称必须是 DNS 标签，且在 steps 或 sidecars 中唯一；措辞不同）；API 服务器的同一检查写作：',
+  'cr-claim.tekton-webhook': '在 Tekton {kind} 中，Tekton 的校验 webhook 会在 kubectl apply 时拒绝它（step 的名称必须是 DNS 标签且在 steps 中唯一，卷名也必须唯一；措辞不同）；API 服务器的同一检查写作：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
