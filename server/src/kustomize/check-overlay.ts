@@ -4,11 +4,12 @@
  * kustomization file, with kustomize's own message.
  */
 import { readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Analyzer, type FileAnalysis, type RuleErrorHandler } from '../core/analyze';
 import { LineIndex } from '../core/line-index';
 import { normaliseLocale, t } from '../l10n';
 import type { AnalysisOptions, Severity } from '../rules/types';
+import { isGitIgnored } from './git-ignored';
 import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
 import { mergeOverlays, OverlayMapper, type SourceFinding } from './map-findings';
 import { DEFAULT_TIMEOUT_MS, render, renderSync, type RenderOptions, type RenderResult } from './render';
@@ -76,8 +77,20 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
         ? t(locale, options.builtLocally ? 'kustomize-build.remote-local' : 'kustomize-build.remote', { resources: result.message })
         : t(locale, options.discovered ? 'kustomize-build.failed-alone' : 'kustomize-build.failed', { message: result.message });
   const named = lister ? [...lister.remote, ...(lister.helmCharts ?? [])].map((r) => `'${r}'`).join(' ') : result.message;
+  // A missing input git ignores is made before apply (a local secret's .env): not the user's mistake here.
+  const ignored = result.reason === 'remote' || result.reason === 'timeout' ? undefined : ignoredMissingFile(result.message);
+  if (ignored) {
+    const shown = relative(dirname(file), ignored).split(sep).join('/');
+    return buildNote(dir, file, t(locale, 'kustomize-build.ignored-file', { file: shown }), `'${shown}'`, level ?? 'information', options, read);
+  }
   const severity: Severity = level ?? (result.reason === 'remote' || options.discovered ? 'information' : 'error');
   return buildNote(dir, file, message, named, severity, options, read);
+}
+
+/** The file kustomize could not find, when git ignores it (kustomize: `evalsymlink failure on '…'`, `lstat …: no such file or directory`). */
+function ignoredMissingFile(message: string): string | undefined {
+  const path = /evalsymlink failure on '([^']+)'/.exec(message)?.[1] ?? /(?:lstat|open) (\/[^:\s]+): no such file or directory/.exec(message)?.[1];
+  return path && isGitIgnored(path) ? path : undefined;
 }
 
 /** A kustomize-build finding on the kustomization entry that `named` (kustomize's message) names, else its first line. */
