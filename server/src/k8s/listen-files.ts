@@ -1,5 +1,5 @@
 /**
- * The configuration files of httpd, Caddy, Envoy, Traefik, nats-server, the registry and Tomcat, read when the file the process
+ * The configuration files of httpd, Caddy, Envoy, Traefik, nats-server, the registry, Tomcat and Mosquitto, read when the file the process
  * loads is mounted from a ConfigMap the pod sees (its file, its folder, its kustomize bases, in
  * its namespace). Each reader answers as nginx's does (listen-config.ts): the image default
  * (nothing mounted over the file), the listens the file sets, or "unsure" with the reason,
@@ -10,6 +10,7 @@ import { holdsPlaceholder } from './config-text';
 import { readCaddyfile } from './listen-caddy';
 import { fileAt, filesIn, isFile, type ConfigFile, type ConfigListen, type ConfigResult } from './listen-config';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
+import { readMosquitto } from './listen-mosquitto';
 import { readNats } from './listen-nats';
 import { readEnvoy, readTraefik } from './listen-proxies';
 import { readRegistry } from './listen-registry';
@@ -43,7 +44,7 @@ export interface RawListen {
   readonly directive: string;
 }
 
-export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry' | 'tomcat';
+export type FileFormat = 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry' | 'tomcat' | 'mosquitto';
 
 /** `imageFile`: the configuration file the image's CMD names (ListenModel.configFile). */
 export function readConfigFile(format: FileFormat, ctx: ReadContext, imageFile?: string): FileConfigResult {
@@ -62,6 +63,8 @@ export function readConfigFile(format: FileFormat, ctx: ReadContext, imageFile?:
       return readRegistry(ctx, imageFile);
     case 'tomcat':
       return readTomcat(ctx);
+    case 'mosquitto':
+      return readMosquitto(ctx, imageFile);
   }
 }
 

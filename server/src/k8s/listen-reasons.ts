@@ -47,6 +47,7 @@ export const REASON_KEYS = [
   'envoy-no-c',
   'envoy-lds',
   'nats-flag',
+  'port-flag',
   'repeated-flag',
   'single-dash',
   'config-env',

@@ -230,7 +230,8 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     return { ...base, listeners: [], basis: 'image', image: info, unserved, complete: known, tcpOff: off };
   }
 
-  let defaults = info.ports.filter((p) => !p.configured).map((p) => ({ port: p.port, protocol: p.protocol }));
+  // A default bound to one address says why in its description (Mosquitto 2's local-only mode).
+  let defaults = info.ports.filter((p) => !p.configured).map((p) => ({ port: p.port, protocol: p.protocol, address: p.address ?? '', origin: p.address ? p.description : info.portsSource }));
   // `args` (or a `command` naming the server) replace the image's CMD, and with it what only
   // the CMD turns on (nats' bundled file: cluster and monitoring), unless a setting moves it.
   const cmdPorts = listen?.cmdPorts ?? [];
@@ -263,7 +264,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     const m = moves.get(d.port);
     if (m === 'off') continue;
     if (m) moved.push({ ...m, protocol: d.protocol });
-    else kept.push({ container, port: d.port, protocol: d.protocol, address: '', source: 'image', origin: info.portsSource, node: container.imageNode, defaultPort: d.port });
+    else kept.push({ container, port: d.port, protocol: d.protocol, address: d.address, source: 'image', origin: d.origin, node: container.imageNode, defaultPort: d.port });
   }
   const explicit = [...moved, ...configListeners, ...added];
   if (configMount && kept.length > 0) unsure ??= reason('config-mount', { path: configMount.mountPath ?? '' });

@@ -123,7 +123,7 @@ export function loopbackBinds(pod: PodModel, all: readonly ContainerListeners[])
  * or to localhost when REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION is true (in
  * `proxy.istio.io/config`'s proxyMetadata or the istio-proxy container's env).
  */
-function meshProbesLocalhost(pod: PodModel): boolean {
+export function meshProbesLocalhost(pod: PodModel): boolean {
   const legacy = /REWRITE_PROBE_LEGACY_LOCALHOST_DESTINATION["']?\s*[:=]\s*["']?(true|1|t)\b/i;
   const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
   if (legacy.test(getString(annotations, 'proxy.istio.io/config', pod.doc) ?? '')) return true;

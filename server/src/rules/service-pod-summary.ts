@@ -6,13 +6,14 @@
 import { isUnknownValue } from '../core/unknown-values';
 import { getNode } from '../core/yaml-access';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
-import { containerListeners } from '../k8s/listeners';
+import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { managerBindPorts, managerMaybePorts } from '../k8s/manager-flags';
 import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
 import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { templateLabels } from '../k8s/services';
 import { portNamesOpen } from '../k8s/unknown-names';
+import { loopbackBinds, meshProbesLocalhost, type LoopbackBind } from './probe-loopback-listener';
 import type { FileRuleContext } from './types';
 
 /** Containers that serve traffic for the pod's lifetime (app containers and sidecars). */
@@ -40,9 +41,26 @@ export interface PodSummary {
   readonly hasDeclared: boolean;
   /** What a mesh proxy the webhook may add serves (not in the template, so apart from the rest). */
   readonly proxy: InjectedPorts;
+  /**
+   * Ports a serving container binds on the pod's loopback only (`--listen=127.0.0.1:9100`,
+   * `listen 127.0.0.1:80;`, Mosquitto 2 without a listener), with nothing of the pod on every
+   * address there: a Service's connections, which come to the pod's IP, are refused. None when a
+   * mesh sends inbound traffic on to 127.0.0.1 (Consul, Linkerd, Istio's legacy mode).
+   */
+  readonly loopback: ReadonlyMap<number, LoopbackBind>;
 }
 
 export type Images = FileRuleContext['options']['images'];
+
+function loopbackOnly(pod: PodModel, listeners: readonly ContainerListeners[]): ReadonlyMap<number, LoopbackBind> {
+  const out = new Map<number, LoopbackBind>();
+  if (pod.hostNetwork || pod.partial || meshProbesLocalhost(pod)) return out;
+  for (const bind of loopbackBinds(pod, listeners)) {
+    const everywhere = listeners.some((o) => o.listeners.some((l) => l.port === bind.port && l.protocol === 'TCP' && !isLoopback(l.address) && l.source !== 'declared'));
+    if (!everywhere && !out.has(bind.port)) out.set(bind.port, bind);
+  }
+  return out;
+}
 
 /** Unsure reasons that are the image's own listener configuration, written in the manifest. */
 const LISTENER_CONFIG: ReadonlySet<string> = new Set(['config-env', 'config-arg']);
@@ -79,6 +97,7 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
     maybe: [...listeners.flatMap((l) => l.gaveWay ?? []), ...serving.flatMap((c) => managerMaybePorts(c, pod.doc, images))],
     hasDeclared: serving.some((c) => c.ports.length > 0),
     proxy: injectedProxyPorts(pod),
+    loopback: loopbackOnly(pod, listeners),
   };
   podSummaries.set(pod, { images, configMaps, summary });
   return summary;

@@ -58,6 +58,23 @@ function namesToSuggest(ref: ServiceModel['ports'][number], summaries: readonly 
   return { ...(onPort ? { onPort: nameOf(onPort[0]) } : {}), ...(alike ? { alike } : {}) };
 }
 
+/**
+ * A Service port whose pods' processes bind it on their loopback only (every selected pod): its
+ * connections come to the pod's IP and are refused, though the number is served.
+ */
+function reportLoopback(ctx: FileRuleContext, chunkStart: number, service: ServiceModel, ref: ServiceModel['ports'][number], matched: readonly Candidate[]): boolean {
+  if ((ref.protocol ?? 'TCP') !== 'TCP') return false;
+  const binds = matched.map(({ summary }) => {
+    const number = typeof ref.value === 'number' ? ref.value : summary.named.get(`${ref.value}/TCP`);
+    return number === undefined ? undefined : summary.loopback.get(number);
+  });
+  const bind = binds[0];
+  if (!bind || binds.some((b) => !b)) return false;
+  const args = { service: service.name ?? '?', field: ref.field, value: String(ref.value), port: bind.port, container: containerLabel(bind.container), origin: bind.origin };
+  ctx.report(chunkStart, { node: ref.node, message: ctx.t('service-target-port.loopback', args), data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, loopback: bind.port } });
+  return true;
+}
+
 /** The Services of a chunk, memoised on the chunk's (cached) object list. */
 function servicesOf(objects: FileRuleContext['chunks'][number]['objects']): readonly ServiceModel[] {
   let found = serviceModels.get(objects);
@@ -222,6 +239,7 @@ export const serviceTargetPort: FileRule = {
         // A port of the mesh proxy injected into the pods (Envoy's metrics, Linkerd's admin port).
         if (matched.some(({ summary }) => (typeof ref.value === 'number' ? summary.proxy.ports : summary.proxy.names).includes(ref.value as never))) continue;
         const asNumber = typeof ref.value === 'number' ? ref.value : undefined;
+        if (reportLoopback(ctx, chunk.start, service, ref, matched)) continue;
         if (asNumber === undefined && names.includes(ref.value as string)) {
           reportProtocol(ctx, chunk.start, service, ref, summaries);
           continue;

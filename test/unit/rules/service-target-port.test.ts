@@ -241,3 +241,40 @@ test('service-target-port: an image default that gave way to another declaration
   // A number that is neither declared nor an image default is still refused.
   assert.equal(findings(svc(9999) + pod('adminer', 8083), 'service-target-port').length, 1);
 });
+
+test('service-target-port: a port the pods bind on their loopback only refuses the Service; not behind a mesh that forwards to 127.0.0.1', () => {
+  const text = (annotations = ''): string => `apiVersion: v1
+kind: ConfigMap
+metadata: {name: conf}
+data:
+  default.conf: |
+    server { listen 127.0.0.1:80; }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}${annotations}}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        volumeMounts: [{name: conf, mountPath: /etc/nginx/conf.d}]
+      volumes: [{name: conf, configMap: {name: conf}}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec:
+  selector: {app: web}
+  ports: [{port: 8080, targetPort: 80}]
+`;
+  const found = findings(text(), 'service-target-port');
+  assert.equal(found.length, 1);
+  assert.equal(found[0]?.severity, 'warning');
+  assert.match(found[0]?.message ?? '', /sends traffic to port 80 \(targetPort 80\), but container "nginx" binds it on the pod's loopback only \(listen 127\.0\.0\.1:80/);
+  assert.deepEqual(findings(text(', annotations: {linkerd.io/inject: enabled}'), 'service-target-port'), []);
+  assert.deepEqual(findings(text().replace('listen 127.0.0.1:80;', 'listen 80;'), 'service-target-port'), []);
+});

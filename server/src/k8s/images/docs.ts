@@ -28,6 +28,7 @@ function listenCell(info: ImageInfo): string {
   if (listen.config === 'nats') parts.push('`port`/`listen`, `http`/`http_port`/`monitor_port`, `https`, `prof_port` and the `port`/`listen` of `cluster`, `gateway`, `leafnodes`, `websocket`, `mqtt` in the `--config` file mounted from a ConfigMap (flags win over it)');
   if (listen.config === 'registry') parts.push(`\`http.addr\` and \`http.debug.addr\` of ${listen.configFile ? `\`${listen.configFile}\`` : 'the CMD\'s file'} (or the file args name) mounted from a ConfigMap (env wins over it)`);
   if (listen.config === 'tomcat') parts.push('`port`/`address` of each `<Connector>` in conf/server.xml mounted from a ConfigMap');
+  if (listen.config === 'mosquitto') parts.push('`listener <port> [<address>]` lines of the `-c` file mounted from a ConfigMap (none: 127.0.0.1:1883 only)');
   if (listen.propertiesFile) parts.push(`\`key=value\` lines of \`${listen.propertiesFile.path}\` mounted from a ConfigMap, read as env \`${listen.propertiesFile.envPrefix}KEY\` the container does not set`);
   for (const sw of listen.switchedPorts ?? []) {
     const on = sw.settings.map((s) => [...s.args.map((n) => `\`${n}\``), ...s.env.map((e) => `env \`${e}\``)].join(', ') + ` = ${s.on.join('|')}`);

@@ -15,6 +15,8 @@ export interface ImagePort {
    * listener of its own.
    */
   readonly configured?: boolean;
+  /** The address the default listener binds when it is not every address of the pod (Mosquitto 2: `127.0.0.1`). */
+  readonly address?: string;
 }
 
 /** A directory the image ships content in: a volume mounted at or above it hides that content. */
@@ -129,7 +131,7 @@ export interface ListenModel {
    * the ports of a nats-server `--config` file, the registry's `http.addr`, Tomcat's `<Connector port>`
    * in conf/server.xml.
    */
-  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry' | 'tomcat';
+  readonly config?: 'nginx' | 'redis' | 'httpd' | 'caddy' | 'envoy' | 'traefik' | 'nats' | 'registry' | 'tomcat' | 'mosquitto';
   /**
    * Directories whose content can change the ports in ways Podsight does not read (a mounted
    * my.cnf, grafana.ini): a volume mounted at, above or below one makes the ports uncertain.

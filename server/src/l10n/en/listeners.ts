@@ -37,6 +37,7 @@ export const listenersEn: Record<string, string> = {
   'listener.why.caddy-outside': '"{line}" in {file} stands outside any block',
   'listener.why.caddy-braces': 'the braces in {file} do not balance',
   'listener.why.envoy-flag': '{flag} adds configuration',
+  'listener.why.port-flag': '{flag} sets a port on the command line, beside or instead of the configuration file',
   'listener.why.nats-flag': '{flag} overrides the port settings of the --config file',
   'listener.why.repeated-flag': '{flag} is given more than once, and each one adds a listener',
   'listener.why.single-dash': '{arg} is written with one dash: older versions (Go\'s flag package) read it as {flag}, newer ones refuse to start',

@@ -37,6 +37,7 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.caddy-outside': '{file} 中的 "{line}" 不在任何块内',
   'listener.why.caddy-braces': '{file} 中的花括号不成对',
   'listener.why.envoy-flag': '{flag} 追加了配置',
+  'listener.why.port-flag': '{flag} 在命令行上设置端口，与配置文件并存或取代它',
   'listener.why.nats-flag': '{flag} 覆盖了 --config 文件中的端口设置',
   'listener.why.repeated-flag': '{flag} 出现了不止一次，每次都会增加一个监听地址',
   'listener.why.single-dash': '{arg} 只用了一个短横线：旧版本（Go 的 flag 包）把它当作 {flag}，新版本会拒绝启动',

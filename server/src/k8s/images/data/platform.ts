@@ -96,12 +96,23 @@ export const platform: readonly ImageInfo[] = [
   {
     repository: 'eclipse-mosquitto',
     title: 'Eclipse Mosquitto MQTT broker',
-    ports: [tcp(1883, 'MQTT')],
+    // Mosquitto 2 binds the loopback interface only until a `listener` is configured, and the
+    // image's mosquitto.conf configures none ("local only mode"; listen-mosquitto.ts reads a mounted one).
+    ports: [{ ...tcp(1883, 'Mosquitto 2 binds 127.0.0.1:1883 only until mosquitto.conf has a `listener` line, and the image\'s has none'), address: '127.0.0.1' }],
     populatedDirs: [dir('/mosquitto/config', 'mosquitto.conf (the default configuration)')],
     dataDirs: [data('/mosquitto/data', 'VOLUME: persistence database'), data('/mosquitto/log', 'VOLUME: log files')],
     portSetting: { description: 'Set `listener N` in mosquitto.conf.' },
-    listen: { settings: [], programs: ['mosquitto'] },
-    source: 'eclipse/mosquitto docker/2.0/Dockerfile (EXPOSE 1883, VOLUME /mosquitto/data /mosquitto/log)',
+    listen: { settings: [], programs: ['mosquitto'], config: 'mosquitto', configFile: '/mosquitto/config/mosquitto.conf', complete: true },
+    variants: [
+      {
+        name: 'Mosquitto 1.x',
+        when: { majorAtMost: 1 },
+        ports: [tcp(1883, 'MQTT')],
+        listen: { settings: [], programs: ['mosquitto'] },
+        source: 'Mosquitto 1.x listens on every address by default',
+      },
+    ],
+    source: 'eclipse/mosquitto docker/2.0/Dockerfile (EXPOSE 1883, VOLUME /mosquitto/data /mosquitto/log; CMD /usr/sbin/mosquitto -c /mosquitto/config/mosquitto.conf); mosquitto.org/documentation/migrating-to-2-0 (no listener: 127.0.0.1 only)',
   },
   {
     repository: 'apache/kafka',
