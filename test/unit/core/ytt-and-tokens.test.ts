@@ -66,7 +66,7 @@ spec:
     targetPort: %TARGET_PORT%
 `;
   assert.deepEqual(rules(text), ['templated-file|information']);
-  assert.match(check(text)[0]!.message, /placeholders such as `@HTTP_PORT@`/);
+  assert.match(check(text)[0]!.message, /placeholders a `sed` or CI step replaces before `kubectl apply` \(such as `@HTTP_PORT@`; 2 in all\)/);
   // Quoted, they parse: still unknown, so not judged.
   assert.deepEqual(rules(text.replace('@HTTP_PORT@', '"@HTTP_PORT@"').replace('%TARGET_PORT%', '"%TARGET_PORT%"')), []);
   // An e-mail address is not a token.
@@ -164,7 +164,7 @@ spec:
   assert.deepEqual(rules(text), ['templated-file|information']);
   // The note is on the first token of the manifest, not on the comment's.
   const note = check(text)[0];
-  assert.match(note?.message ?? '', /placeholders such as `\{APP_NAME\}`/);
+  assert.match(note?.message ?? '', /\(such as `\{APP_NAME\}`;/);
   assert.equal(note?.range.start.line, 4);
   // Whole values parse as one-key mappings: still tokens, not "must be string, not a mapping".
   const whole = text.replace('{APP_NAME}-deployment', '{APP_NAME}').replace('{IMAGE_URL}:{IMAGE_TAG}', '{IMAGE}');

@@ -14,9 +14,9 @@ export const rulesEn = {
   'templated-file.ytt-overlay':
     'This document is a ytt overlay (`#@overlay/match`): ytt merges it into the documents it matches, so it is not a whole object and Podsight does not check it. Check the output of `ytt -f …` to check the result.',
   'templated-file.tokens':
-    'This document is not YAML until its {count} placeholders such as `{token}` are replaced (a `sed` or CI step does it before `kubectl apply`). Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Check the replaced output to check everything.',
+    'This document holds placeholders a `sed` or CI step replaces before `kubectl apply` (such as `{token}`; {count} in all), and is not the manifest that will be applied until then. Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Check the replaced output to check everything.',
   'templated-file.placeholders':
-    'This document is not YAML until its {count} `${…}` placeholders are substituted (envsubst, Flux post-build substitution). Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Substitute them (for example `envsubst < file.yaml`) to check everything.',
+    'This document is not YAML until its `${…}` placeholders ({count} in all) are substituted (envsubst, Flux post-build substitution). Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported. Substitute them (for example `envsubst < file.yaml`) to check everything.',
   'templated-file.engine':
     'This document is a {engine} template: it is not YAML until {engine} renders it. Podsight checked it with its {count} directives and interpolations masked: what they insert is unknown, so nothing that depends on it is reported, and nothing inside its {blocks} conditional or repeated blocks either. Render it to check everything.',
   'templated-file.directives':

@@ -17,7 +17,7 @@ export const rulesZhCn: Record<string, string> = {
   'templated-file.ytt-overlay':
     '这个文档是 ytt overlay（`#@overlay/match`）：ytt 会把它合并到匹配的文档中，它不是完整的对象，因此 Podsight 不检查它。请检查 `ytt -f …` 的输出以检查合并结果。',
   'templated-file.tokens':
-    '该文档要在替换其中 {count} 个占位符（如 `{token}`；通常由 `kubectl apply` 之前的 `sed` 或 CI 步骤替换）之后才是合法的 YAML。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请检查替换后的输出以检查全部内容。',
+    '该文档含有在 `kubectl apply` 之前由 `sed` 或 CI 步骤替换的占位符（如 `{token}`，共 {count} 个），替换之前它还不是将要应用的清单。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请检查替换后的输出以检查全部内容。',
   'templated-file.placeholders':
     '该文档要在替换其中 {count} 个 `${…}` 占位符（envsubst、Flux postBuild 替换）之后才是合法的 YAML。Podsight 在屏蔽这些占位符后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题。请先替换（例如 `envsubst < file.yaml`）以检查全部内容。',
   'templated-file.engine':
