@@ -11,7 +11,7 @@ import { goYamlTags } from './go-yaml-scalars';
 import { loneCrAsLf } from './line-index';
 import { quickParseOrNothing } from './quick-parse';
 import { maskYtt, MAY_BE_YTT } from './ytt-mask';
-import { maskPlaceholders, maskTemplateActions, MAY_HOLD_BRACE_TOKENS, MAY_HOLD_DIRECTIVES, MAY_HOLD_HASH_TOKENS, MAY_HOLD_TOKENS, type TemplateEngine } from './template-mask';
+import { maskPlaceholders, maskTemplateActions, MAY_HOLD_BRACE_TOKENS, MAY_HOLD_DIRECTIVES, MAY_HOLD_HASH_TOKENS, MAY_HOLD_TOKENS, readsBraceTokenAsMap, type TemplateEngine } from './template-mask';
 import { markUnknownValues, MAY_HOLD_MARKERS } from './unknown-values';
 
 /** Options that make `yaml` read manifests the way Kubernetes' go-yaml v2 based decoder does. */
@@ -186,20 +186,6 @@ export function parseChunk(source: string): ParsedChunk {
     }
   }
   return { text, docs: unwrap(docs), templated: false };
-}
-
-/** Whether a value reads as `{name}`: a flow mapping of one key without a value (a token a script fills, template-mask.ts). */
-function readsBraceTokenAsMap(docs: readonly Document.Parsed[]): boolean {
-  const visit = (node: unknown, depth: number): boolean => {
-    if (depth > 256 || typeof node !== 'object' || node === null) return false;
-    if (isMap(node)) {
-      const only = node.items.length === 1 ? node.items[0] : undefined;
-      if (node.flow && only && isScalar(only.key) && only.value === null && /^[A-Za-z_][\w.-]*$/.test(String(only.key.value))) return true;
-      return node.items.some((pair) => visit(pair.value, depth + 1));
-    }
-    return isSeq(node) && node.items.some((item) => visit(item, depth + 1));
-  };
-  return docs.some((doc) => visit(doc.contents, 0));
 }
 
 /**

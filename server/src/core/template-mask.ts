@@ -11,6 +11,7 @@
  * helper or a variable may ask too, the apiVersion rules leave wrapped documents alone). A block
  * opened before a `---` and closed (or `else`d) in this document makes all of it conditional.
  */
+import { isMap, isScalar, isSeq, type Document } from 'yaml';
 import type { Span } from '../rules/types';
 
 export interface MaskedText {
@@ -145,6 +146,20 @@ export const MAY_HOLD_TOKENS = /@[A-Za-z_][\w.]+@|%[A-Za-z_][\w.]+%/;
  * Kubernetes field takes a one-key mapping without a value.
  */
 export const MAY_HOLD_BRACE_TOKENS = /(?<![\w{$%#])\{[A-Za-z_][\w.-]*\}(?!\w)/;
+/** Whether a value reads as `{name}`: a flow mapping of one key without a value (a token a script fills, template-mask.ts). */
+export function readsBraceTokenAsMap(docs: readonly Document[]): boolean {
+  const visit = (node: unknown, depth: number): boolean => {
+    if (depth > 256 || typeof node !== 'object' || node === null) return false;
+    if (isMap(node)) {
+      const only = node.items.length === 1 ? node.items[0] : undefined;
+      if (node.flow && only && isScalar(only.key) && only.value === null && /^[A-Za-z_][\w.-]*$/.test(String(only.key.value))) return true;
+      return node.items.some((pair) => visit(pair.value, depth + 1));
+    }
+    return isSeq(node) && node.items.some((item) => visit(item, depth + 1));
+  };
+  return docs.some((doc) => visit(doc.contents, 0));
+}
+
 /**
  * Azure DevOps' Replace Tokens `#{Name}#` (and Octopus' `#{Name}`) where YAML starts a comment
  * (a value: `name: #{Name}#` reads as `name:` with nothing; `- #{Name}#`) or fails (`[#{Name}]`).

@@ -11,69 +11,12 @@ import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { namespaceOf, nearPeers, sameNamespace } from '../k8s/neighbourhood';
 import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/services';
 import { runToEnd } from '../core/slices';
-import { closest } from '../util/suggest';
 import { listenerContext, membershipContext, relatedInChunk, targetChunks } from './file-contexts';
 import { summaryOf, type Images, type PodSummary } from './service-pod-summary';
+import { namesToSuggest, reportLoopback, reportProtocol } from './service-target-checks';
 import type { FileRule, FileRuleContext, PeerPods } from './types';
 
 const serviceModels = new WeakMap<object, readonly ServiceModel[]>();
-
-/**
- * A named targetPort the containers declare, but not for the Service port's protocol (`dns` as
- * TCP only, the Service port UDP): the endpoints controller looks a name up with the protocol, so
- * the endpoints get no port for it. The fix points at the same number by a name declared with
- * that protocol, or by number.
- */
-function reportProtocol(ctx: FileRuleContext, chunkStart: number, service: ServiceModel, ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): void {
-  const name = String(ref.value);
-  if (!ref.protocol || summaries.some((s) => s.named.has(`${name}/${ref.protocol}`))) return;
-  const entry = summaries.flatMap((s) => [...s.named]).find(([key]) => key.startsWith(`${name}/`));
-  const number = entry?.[1];
-  const sameNumber = summaries.flatMap((s) => [...s.named]).find(([key, n]) => n === number && key.endsWith(`/${ref.protocol}`))?.[0];
-  // Only a name of this protocol on that number: the bare number would send this protocol where
-  // the process may listen for the other one alone (coredns' metrics are TCP; probe CX).
-  const suggestion = sameNumber?.slice(0, sameNumber.lastIndexOf('/'));
-  const args = { service: service.name ?? '?', value: name, field: ref.field, protocol: ref.protocol, declared: entry?.[0] ?? name };
-  ctx.report(chunkStart, {
-    node: ref.node,
-    message: ctx.t('service-target-port.protocol', args) + (suggestion !== undefined ? ctx.t('service-target-port.suggest', { suggestion: String(suggestion) }) : ''),
-    data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, suggestion },
-  });
-}
-
-/**
- * The declared port names a misnamed targetPort may have meant. Named ports are matched by name
- * and protocol, so only names of the Service port's protocol count: the one declared on the
- * Service's own port number (`https` on 443 is `pihole-ssl`, not the closer-spelt `pihole-http`
- * on 80, sweep CT), and a name spelt nearly alike (`metrcs` is `metrics`, though `grpc` is on the
- * Service's port, probe CX). When they differ, both are offered and neither is preferred. None
- * otherwise: a guess would send the traffic to some other port and silence the finding.
- */
-function namesToSuggest(ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): { onPort?: string; alike?: string } {
-  const protocol = ref.protocol ?? 'TCP';
-  const named = summaries.flatMap((s) => [...s.named]).filter(([key]) => key.endsWith(`/${protocol}`));
-  const nameOf = (key: string): string => key.slice(0, key.lastIndexOf('/'));
-  const onPort = named.find(([, number]) => number === ref.port);
-  const alike = closest(String(ref.value), [...new Set(named.map(([key]) => nameOf(key)))]);
-  return { ...(onPort ? { onPort: nameOf(onPort[0]) } : {}), ...(alike ? { alike } : {}) };
-}
-
-/**
- * A Service port whose pods' processes bind it on their loopback only (every selected pod): its
- * connections come to the pod's IP and are refused, though the number is served.
- */
-function reportLoopback(ctx: FileRuleContext, chunkStart: number, service: ServiceModel, ref: ServiceModel['ports'][number], matched: readonly Candidate[]): boolean {
-  if ((ref.protocol ?? 'TCP') !== 'TCP') return false;
-  const binds = matched.map(({ summary }) => {
-    const number = typeof ref.value === 'number' ? ref.value : summary.named.get(`${ref.value}/TCP`);
-    return number === undefined ? undefined : summary.loopback.get(number);
-  });
-  const bind = binds[0];
-  if (!bind || binds.some((b) => !b)) return false;
-  const args = { service: service.name ?? '?', field: ref.field, value: String(ref.value), port: bind.port, container: containerLabel(bind.container), origin: bind.origin };
-  ctx.report(chunkStart, { node: ref.node, message: ctx.t('service-target-port.loopback', args), data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, loopback: bind.port } });
-  return true;
-}
 
 /** The Services of a chunk, memoised on the chunk's (cached) object list. */
 function servicesOf(objects: FileRuleContext['chunks'][number]['objects']): readonly ServiceModel[] {
@@ -239,7 +182,7 @@ export const serviceTargetPort: FileRule = {
         // A port of the mesh proxy injected into the pods (Envoy's metrics, Linkerd's admin port).
         if (matched.some(({ summary }) => (typeof ref.value === 'number' ? summary.proxy.ports : summary.proxy.names).includes(ref.value as never))) continue;
         const asNumber = typeof ref.value === 'number' ? ref.value : undefined;
-        if (reportLoopback(ctx, chunk.start, service, ref, matched)) continue;
+        if (reportLoopback(ctx, chunk.start, service, ref, matched.map((m) => m.summary))) continue;
         if (asNumber === undefined && names.includes(ref.value as string)) {
           reportProtocol(ctx, chunk.start, service, ref, summaries);
           continue;
