@@ -163,9 +163,10 @@ export function readsBraceTokenAsMap(docs: readonly Document[]): boolean {
 /**
  * Azure DevOps' Replace Tokens `#{Name}#` (and Octopus' `#{Name}`) where YAML starts a comment
  * (a value: `name: #{Name}#` reads as `name:` with nothing; `- #{Name}#`) or fails (`[#{Name}]`).
+ * A line that starts with `#{` is a comment.
  * Elsewhere (`PR #{number}` in a script) it is text.
  */
-export const MAY_HOLD_HASH_TOKENS = /(?:^[ \t-]*|:[ \t]+|[[,][ \t]*)#\{[^{}\n]+\}/m;
+export const MAY_HOLD_HASH_TOKENS = /(?:^[ \t]*-[ \t]+|:[ \t]+|[[,][ \t]*)#\{[^{}\n]+\}/m;
 /** Whether a masked placeholder is one of those tokens, not a `${…}`. */
 export const isToken = (placeholder: string): boolean => placeholder.startsWith('@') || (placeholder.startsWith('%') && !placeholder.startsWith('%{')) || /^\{[A-Za-z_]/.test(placeholder) || placeholder.startsWith('#{');
 /**
@@ -201,8 +202,10 @@ export function maskPlaceholders(text: string): MaskedText {
   const perEngine = new Map<TemplateEngine, number>();
   const matches = [...text.matchAll(PLACEHOLDER), ...(MAY_HOLD_DIRECTIVES.test(text) ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const match of matches) {
-    // A token in a comment is prose (a `${…}` or a directive is masked wherever it is).
-    if (isToken(match[0]) && /(^|\s)#/.test(text.slice(text.lastIndexOf('\n', (match.index ?? 0) - 1) + 1, match.index))) continue;
+    // A token in a comment is prose (a `${…}` or a directive is masked wherever it is); so is a
+    // line that starts with `#{`: a comment to YAML, and no place for a token to insert lines.
+    const lineBefore = text.slice(text.lastIndexOf('\n', (match.index ?? 0) - 1) + 1, match.index);
+    if (isToken(match[0]) && (/(^|\s)#/.test(lineBefore) || (match[0].startsWith('#') && lineBefore.trim() === ''))) continue;
     if (!match[0].startsWith('$') && !isToken(match[0])) {
       directives++;
       const engine = engineOf(match[0]);

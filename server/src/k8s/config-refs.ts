@@ -80,16 +80,18 @@ export function configRefsOf(pod: PodModel): readonly ConfigRef[] {
     }
   }
   // A mount's `subPath` into a configMap or secret volume without items names one of its keys (its
-  // files are its keys, at the volume's top); `..data` and nested paths are the kubelet's own.
+  // files are its keys, at the volume's top); `..data` and the timestamped folders are the kubelet's.
   for (const container of pod.containers) {
     for (const mount of container.mounts) {
       const keyNode = getScalar(mount.node, 'subPath', doc);
-      const key = str(keyNode);
-      if (!keyNode || key === undefined || mount.subPathUnknown || key === '' || key.includes('/') || key.startsWith('..')) continue;
+      // `./app.yaml` is `app.yaml`; a nested path is in no such volume (its files are its keys).
+      const key = str(keyNode)?.replace(/^(\.\/)+/, '');
+      if (!keyNode || key === undefined || mount.subPathUnknown || key === '' || key.startsWith('..')) continue;
       const volume = pod.volumes.find((v) => v.name === mount.name);
       for (const [kind, field, nameKey] of [['ConfigMap', 'configMap', 'name'], ['Secret', 'secret', 'secretName']] as const) {
         const source = getMap(volume?.node, field, doc);
-        if (source && getSeqItems(source, 'items', doc).length === 0) push(kind, source, nameKey, { container, mount, volume, key, keyNode });
+        // `optional` lets the pod start without the object; one that exists still lacks the key.
+        if (source && getSeqItems(source, 'items', doc).length === 0) push(kind, source, nameKey, { container, mount, volume, key, keyNode, optional: false });
       }
     }
   }

@@ -228,7 +228,10 @@ export function findFlag(items: readonly ArgItem[], flags: readonly string[], fo
   items.forEach((item, i) => {
     for (const name of flags) {
       const { flag, text: t } = flagCase(name, item.text);
-      if (t === flag && items[i + 1]) hit = { flag: name, value: items[i + 1]!.text, item: items[i + 1]!, joined: false };
+      // redis-server joins the words after an option up to the next `--` into one line (`--bind 127.0.0.1 10.0.0.5`).
+      const next = items.slice(i + 1).findIndex((x) => x.text.startsWith('--'));
+      const words = forms.splitsArgs ? items.slice(i + 1, next < 0 ? undefined : i + 1 + next) : [];
+      if (t === flag && items[i + 1]) hit = { flag: name, value: words.length > 1 ? words.map((w) => w.text).join(' ') : items[i + 1]!.text, item: items[i + 1]!, joined: false };
       else if (t.startsWith(flag + '=')) hit = { flag: name, value: item.text.slice(flag.length + 1), item, joined: true };
       else if (forms.getopt && /^-[a-z]$/i.test(flag) && t.length > 2 && t.startsWith(flag) && item.text.slice(2).trim() !== '') hit = { flag: name, value: item.text.slice(2).trim(), item, joined: true };
       else if (forms.splitsArgs && t.startsWith(flag) && /^\s+\S/.test(t.slice(flag.length))) hit = { flag: name, value: item.text.slice(flag.length).trim(), item, joined: true };

@@ -46,6 +46,7 @@ function lineVerdict(line: string, rel: string, isDir: boolean): boolean | undef
   // The path itself, or a folder above it (a folder's pattern ignores what it holds).
   for (let n = parts.length; n >= 1; n--) {
     const candidate = anchored ? parts.slice(0, n).join('/') : (parts[n - 1] as string);
+    // The missing path itself may be a folder (a resource entry names either).
     const folder = n < parts.length || isDir;
     if ((!dirOnly || folder) && re.test(candidate)) return !negated;
   }
@@ -70,7 +71,7 @@ export function isGitIgnored(path: string): boolean {
     }
     const rel = relative(folder, path).split(sep).join('/');
     for (const line of text.split(/\r?\n/)) {
-      const verdict = lineVerdict(line, rel, false);
+      const verdict = lineVerdict(line, rel, true);
       if (verdict !== undefined) ignored = verdict;
     }
   }

@@ -14,6 +14,7 @@ import { nameAsWritten, unknownValueKeys } from '../k8s/unknown-names';
 import { jobSelectorProblems, problemNode } from './job-selector';
 import type { Rule } from './types';
 import { mayInsert } from '../core/parse';
+import { isUnknownValue } from '../core/unknown-values';
 
 /** A selector requirement that the template's labels fail. */
 export interface Miss {
@@ -90,7 +91,8 @@ export function absentSelector(pod: PodModel): { specKey: Node; labelsNode: YAML
 /** No `labels` key, or one with no value (`labels:`): the API server sees no labels. */
 function labelsUnwritten(metadata: YAMLMap | undefined, pod: PodModel): boolean {
   const pair = metadata && getPair(metadata, 'labels', pod.doc);
-  return !pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null);
+  // `labels: {LABELS}`, a token standing for the whole mapping: unknown, not unwritten.
+  return !pair || pair.value === null || (isScalar(pair.value) && pair.value.value === null && !isUnknownValue(pair.value));
 }
 
 /**

@@ -44,8 +44,9 @@ export interface PodSummary {
   /**
    * Ports a serving container binds on the pod's loopback only (`--listen=127.0.0.1:9100`,
    * `listen 127.0.0.1:80;`, Mosquitto 2 without a listener), with nothing of the pod on every
-   * address there: a Service's connections, which come to the pod's IP, are refused. None when a
-   * mesh sends inbound traffic on to 127.0.0.1 (Consul, Linkerd, Istio's legacy mode).
+   * address there: a Service's connections, which come to the pod's IP (the node's under
+   * hostNetwork), are refused. None when a mesh sends inbound traffic on to 127.0.0.1 (Consul,
+   * Linkerd, Istio's legacy mode).
    */
   readonly loopback: ReadonlyMap<number, LoopbackBind>;
 }
@@ -54,10 +55,15 @@ export type Images = FileRuleContext['options']['images'];
 
 function loopbackOnly(pod: PodModel, listeners: readonly ContainerListeners[]): ReadonlyMap<number, LoopbackBind> {
   const out = new Map<number, LoopbackBind>();
-  if (pod.hostNetwork || pod.partial || meshProbesLocalhost(pod)) return out;
+  if (pod.partial || meshProbesLocalhost(pod)) return out;
   for (const bind of loopbackBinds(pod, listeners)) {
-    const everywhere = listeners.some((o) => o.listeners.some((l) => l.port === bind.port && l.protocol === 'TCP' && !isLoopback(l.address) && l.source !== 'declared'));
-    if (!everywhere && !out.has(bind.port)) out.set(bind.port, bind);
+    // A flag read from any container may be a client's (`-http-addr=127.0.0.1:8500`): only the
+    // serving containers' listeners count; a plain init container has exited by then.
+    if (bind.ownOnly || !listeners.some((l) => l.container === bind.container)) continue;
+    // Another container that declares or binds the port elsewhere may serve it on the pod's IP
+    // (a socat forwarding to the loopback binds the pod IP: no clash).
+    const elsewhere = listeners.some((o) => o.listeners.some((l) => l.port === bind.port && l.protocol === 'TCP' && !isLoopback(l.address) && (l.source !== 'declared' || o.container !== bind.container)));
+    if (!elsewhere && !out.has(bind.port)) out.set(bind.port, bind);
   }
   return out;
 }

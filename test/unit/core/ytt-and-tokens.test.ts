@@ -181,8 +181,12 @@ test('more CI tokens: {app_name} formatting, Azure DevOps #{Name}# where YAML se
   const azure = 'apiVersion: v1\nkind: Pod\nmetadata: {name: app}\nspec:\n  containers:\n  - name: #{ContainerName}#\n    image: app:#{Tag}#\n    args: [#{Args}#]\n';
   assert.deepEqual(rules(azure), ['templated-file|information']);
   assert.match(check(azure)[0]?.message ?? '', /such as `#\{Args\}#`/);
-  // A comment that mentions a token is a comment.
+  // A comment that mentions a token is a comment; so is a line that starts with `#{` (probe DB).
   assert.deepEqual(rules('# replaced by #{Tag}# in the pipeline\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n'), []);
+  assert.deepEqual(rules('#{ a comment }\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: x:1, volumeMounts: [{name: dta, mountPath: /d}]}]\n'), ['undefined-volume|error']);
+  // A token for the whole labels mapping: unknown labels, no selector mismatch.
+  const labels = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata:\n      labels: {LABELS}\n    spec:\n      containers: [{name: app, image: example/web:1}]\n';
+  assert.deepEqual(rules(labels), ['templated-file|information']);
   const cloudBuild = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: _APP_NAME\n  namespace: _APP_ENV\n  labels: {app: _APP_NAME, ver: _APP_VERSION}\ndata: {a: b}\n';
   assert.deepEqual(rules(cloudBuild), []);
 });

@@ -24,6 +24,7 @@ test('isGitIgnored reads .gitignore files as git does: names anywhere, anchored 
   assert.equal(at('apps/game/x/tokens.txt'), true);
   assert.equal(at('apps/game/local-ids.txt'), true, "a nested .gitignore's anchored pattern");
   assert.equal(at('apps/game/ids.txt'), false);
+  assert.equal(at('build'), true, 'a missing path may be the folder a folder pattern names');
   assert.equal(isGitIgnored(join(tmpdir(), 'no-repo-here', 'x.env')), false, 'no .git above: nothing is ignored');
 });
 

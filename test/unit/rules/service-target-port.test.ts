@@ -277,4 +277,18 @@ spec:
   assert.match(found[0]?.message ?? '', /sends traffic to port 80 \(targetPort 80\), but container "nginx" binds it on the pod's loopback only \(listen 127\.0\.0\.1:80/);
   assert.deepEqual(findings(text(', annotations: {linkerd.io/inject: enabled}'), 'service-target-port'), []);
   assert.deepEqual(findings(text().replace('listen 127.0.0.1:80;', 'listen 80;'), 'service-target-port'), []);
+  // A sibling that declares the port may serve it on the pod's IP (a socat forwarding to the loopback);
+  // a plain init container's bind has ended; a client flag of a sidecar binds nothing (probe DB).
+  const sibling = (container: string): string => text().replace('      volumes: [{name: conf', `${container}\n      volumes: [{name: conf`);
+  assert.deepEqual(findings(sibling('      - {name: fwd, image: alpine/socat, args: ["TCP-LISTEN:80,bind=$(POD_IP),fork", "TCP:127.0.0.1:80"], ports: [{containerPort: 80}]}'), 'service-target-port'), []);
+  const init = text().replace("listen 127.0.0.1:80;", 'listen 80;').replace('      containers:', '      initContainers:\n      - {name: migrate, image: example/migrate:1, args: ["--listen-address=127.0.0.1:80"]}\n      containers:');
+  assert.deepEqual(findings(init, 'service-target-port'), []);
+  // Under hostNetwork the Service's endpoint is the node's IP: a loopback bind refuses it as well.
+  assert.equal(findings(text().replace('    spec:\n      containers:', '    spec:\n      hostNetwork: true\n      containers:'), 'service-target-port').length, 1);
+});
+
+test('service-target-port: redis-server reads the words after --bind as one line: 127.0.0.1 and the pod IP reach the Service (probe DB)', () => {
+  const text = (args: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: r1, labels: {app: r1}}\nspec:\n  containers:\n  - name: redis\n    image: redis:7.2\n    env: [{name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]\n    args: ${args}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: r1}\nspec: {selector: {app: r1}, ports: [{port: 6379}]}\n`;
+  assert.deepEqual(findings(text('["--bind", "127.0.0.1", "$(POD_IP)"]'), 'service-target-port'), []);
+  assert.equal(findings(text('["--bind", "127.0.0.1", "--protected-mode", "no"]'), 'service-target-port').length, 1);
 });

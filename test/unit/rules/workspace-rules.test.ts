@@ -179,6 +179,10 @@ test('missing-config-key: a subPath into a configMap or secret volume names a ke
   assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/m, subPath: m}', 'configMap: {name: settings, items: [{key: mode, path: m}]}'), 'missing-config-key', cm).length, 0);
   assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPathExpr: $(POD_NAME)}'), 'missing-config-key', cm).length, 0);
   assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPath: ..data/mode}'), 'missing-config-key', cm).length, 0);
+  // `./mode` is mode; a nested path is in no such volume; `optional` does not help an object that exists (probe DB).
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPath: ./mode}'), 'missing-config-key', cm).length, 0);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPath: conf/mode}'), 'missing-config-key', cm).length, 1);
+  assert.equal(workspaceFindings(pod('{name: c, mountPath: /etc/app/x, subPath: nope}', 'configMap: {name: settings, optional: true}'), 'missing-config-key', cm).length, 1);
   // A Secret's keys too; an emptyDir's subPath is a folder anyone may make.
   const secret = { '/ws/app/s.yaml': 'apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\nstringData: {password: x}\n' };
   assert.equal(workspaceFindings(pod('{name: c, mountPath: /run/pw, subPath: passwd}', 'secret: {secretName: creds}'), 'missing-config-key', secret).length, 1);

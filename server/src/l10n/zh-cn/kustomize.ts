@@ -7,7 +7,7 @@ export const kustomizeZhCn: Record<string, string> = {
   'kustomize.other-side': '这个问题的另一方，位于为覆盖层 {overlay} 渲染出的 Pod 中。',
   'kustomize-build.failed': 'kustomize 无法构建这个 kustomization，因此没有检查最终会被应用的 Pod：{message}',
   'kustomize-build.failed-alone': 'kustomize 无法构建这个 kustomization，因此在没有它的情况下检查了其中的文件，而没有检查最终会被应用的 Pod：{message}',
-  'kustomize-build.ignored-file': 'kustomize 在这里无法构建这个 kustomization：{file} 不在仓库中，且 .gitignore 列出了它，因此它会在 kubectl apply -k 之前被生成（本地的 Secret、生成的文件）。已在没有它的情况下检查了其中的文件。',
+  'kustomize-build.ignored-file': 'kustomize 在这里无法构建这个 kustomization：{file} 不在仓库中，且 .gitignore 列出了它，因此必须在应用该 overlay 的地方生成它（本地的 Secret、生成的文件）；直接从仓库构建的 GitOps 控制器（Flux、Argo CD）同样找不到它。已在没有它的情况下检查了其中的文件。',
   'kustomize-build.timeout': 'kustomize 在 {seconds} 秒内没有完成构建，因此没有检查最终会被应用的 Pod。',
   'kustomize-build.remote': '这个 kustomization 引用了远程资源（{resources}）。Podsight 不会下载它们，因此不检查渲染后的 Pod：本地文件会在没有这个 overlay 的情况下检查。',
   'kustomize-build.unrestricted': 'kustomize 只有在关闭加载限制（`--load-restrictor LoadRestrictionsNone`，Flux 就是这样构建的）时才能构建这个 kustomization；`kubectl apply -k` 和 kustomize 的默认设置会拒绝它。Podsight 检查的是这样构建出的 Pod。kustomize 的消息：{message}',
