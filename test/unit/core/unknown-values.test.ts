@@ -158,7 +158,7 @@ test('placeholders where YAML expects pairs or lines: masked like template actio
   const found = check(text);
   // No syntax error, no unknown field "$", and no undefined volume (the inserted lines may hold it).
   assert.deepEqual(found.map((f) => `${f.rule}|${f.text}`), ['templated-file|${POD_SECURITY_CONTEXT}']);
-  assert.match(found[0]?.message ?? '', /4 `\$\{…\}` placeholders are substituted/);
+  assert.match(found[0]?.message ?? '', /`\$\{…\}` placeholders \(4 in all\) are substituted/);
   // Broken for another reason too: the user sees the syntax errors.
   const broken = check(text.replace('image: busybox', 'image: [busybox'));
   assert.ok(broken.some((f) => f.rule === 'yaml-syntax'));
