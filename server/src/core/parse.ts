@@ -165,9 +165,9 @@ export function parseChunk(source: string): ParsedChunk {
     if (ytt) return { ...ytt, docs: unwrap([...ytt.docs]) };
   }
   const broken = docs.some((d) => d.errors.some((e) => e.code !== 'DUPLICATE_KEY'));
-  const braceTokens = MAY_HOLD_BRACE_TOKENS.test(text) && (broken || readsBraceTokenAsMap(docs));
+  const braceTokens = text.includes('}') && MAY_HOLD_BRACE_TOKENS.test(text) && (broken || readsBraceTokenAsMap(docs));
   // `name: #{Name}#` parses, as a comment: a token there is masked whether or not the text breaks.
-  if (braceTokens || MAY_HOLD_HASH_TOKENS.test(text) || (broken && (text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text)))) {
+  if (braceTokens || (text.includes('#{') && MAY_HOLD_HASH_TOKENS.test(text)) || (broken && (text.includes('${') || MAY_HOLD_DIRECTIVES.test(text) || MAY_HOLD_TOKENS.test(text)))) {
     const masked = maskPlaceholders(text);
     // Broken for another reason too: the syntax errors are the user's to see.
     const maskedDocs = masked.spans.length > 0 ? parseMasked(masked.text, masked.spans, false) : undefined;

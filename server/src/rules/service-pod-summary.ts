@@ -55,6 +55,8 @@ export type Images = FileRuleContext['options']['images'];
 
 function loopbackOnly(pod: PodModel, listeners: readonly ContainerListeners[]): ReadonlyMap<number, LoopbackBind> {
   const out = new Map<number, LoopbackBind>();
+  // Most pods bind no loopback port: read no command lines for them (flag binds are no Service's).
+  if (!listeners.some((o) => o.listeners.some((l) => l.address !== '' && isLoopback(l.address)))) return out;
   if (pod.partial || meshProbesLocalhost(pod)) return out;
   for (const bind of loopbackBinds(pod, listeners)) {
     // A flag read from any container may be a client's (`-http-addr=127.0.0.1:8500`): only the
