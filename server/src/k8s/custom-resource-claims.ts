@@ -25,13 +25,11 @@ export const podsValidatedOnApply = (apiVersion: string | undefined): boolean =>
 
 /** The pod of a custom resource holding `offset` (chunk-relative), if one does. */
 export function customResourcePodAt(pods: readonly PodModel[], offset: number): PodModel | undefined {
-  for (const pod of pods) {
-    // The pod's part (its template, or its spec): the resource's own metadata is validated on apply
-    // like any object's (labels, namespace), so its claims stand as written.
-    if (!within((pod.owner !== pod.object.node ? pod.owner : pod.spec).range, offset)) continue;
-    return podsValidatedOnApply(pod.object.apiVersion) ? undefined : pod;
-  }
-  return undefined;
+  // The pod whose own spec holds it first: an Argo workflow's templates share one owner (its spec).
+  // Else the pod's part around the spec (its template): the resource's own metadata is validated on
+  // apply like any object's (labels, namespace), so its claims stand as written.
+  const pod = pods.find((p) => within(p.spec.range, offset)) ?? pods.find((p) => p.owner !== p.object.node && within(p.owner.range, offset));
+  return pod && !podsValidatedOnApply(pod.object.apiVersion) ? pod : undefined;
 }
 
 /** Each phrase of the pod-validation claims, with the key of its custom-resource wording. */
@@ -100,8 +98,39 @@ function tektonWebhookRefuses(finding: ClaimedFinding): boolean {
   return step && (finding.rule === 'duplicate-container-name' || (finding.rule === 'invalid-name' && finding.data?.what === 'container'));
 }
 
+/** Argo Workflows' kinds whose templates become pods (not Rollouts or AnalysisTemplates). */
+const ARGO_WORKFLOW_KINDS = new Set(['Workflow', 'WorkflowTemplate', 'ClusterWorkflowTemplate', 'CronWorkflow']);
+
+/**
+ * What Argo Workflows does itself before any pod exists (sweep CY). Its validation (`argo lint`,
+ * `argo submit`, and the controller before it runs a Workflow: workflow/validate/validate.go)
+ * refuses two mounts at one path in a `container` template or in `containerSet.volumeMounts`, and
+ * a containerSet container without a name; a script template's and a sidecar's mounts it leaves to
+ * the API server. A mount of no volume the controller finds when it builds the pod
+ * (addVolumeReferences) and fails the step without creating it.
+ */
+function argoRefuses(finding: ClaimedFinding, pod: PodModel): 'cr-claim.argo-validation' | 'cr-claim.argo-volume' | undefined {
+  if (groupOf(pod.object.apiVersion) !== 'argoproj.io' || !ARGO_WORKFLOW_KINDS.has(pod.object.kind ?? '')) return undefined;
+  if (finding.rule === 'undefined-volume') return finding.data?.device === true ? undefined : 'cr-claim.argo-volume';
+  if (finding.rule === 'duplicate-mount-path') {
+    for (const container of pod.containers) {
+      const mount = container.mounts.find((m) => within(m.node.range, finding.start));
+      if (!mount) continue;
+      return mount.path.includes('.containerSet.volumeMounts[') || container.path.endsWith('.container') ? 'cr-claim.argo-validation' : undefined;
+    }
+    return undefined;
+  }
+  if (finding.rule === 'invalid-name' && finding.data?.what === 'container' && finding.data.name === '') {
+    const container = pod.containers.find((c) => within(c.node.range, finding.start));
+    return container?.path.includes('.containerSet.containers[') ? 'cr-claim.argo-validation' : undefined;
+  }
+  return undefined;
+}
+
 /** The custom-resource wording of a claim for this finding in this pod. */
 function claimKey(key: string, finding: ClaimedFinding, pod: PodModel): { key: string; run?: string } {
+  const argo = key === 'cr-claim.rejects' ? argoRefuses(finding, pod) : undefined;
+  if (argo) return { key: argo };
   if (key === 'cr-claim.rejects' && isKnativeServing(pod)) return { key: knativeWebhookRefuses(finding) ? 'cr-claim.knative-webhook' : 'cr-claim.knative-later' };
   if (key === 'cr-claim.rejects' && groupOf(pod.object.apiVersion) === 'tekton.dev' && tektonWebhookRefuses(finding)) return { key: 'cr-claim.tekton-webhook' };
   const run = RUNS[groupOf(pod.object.apiVersion)]?.[pod.object.kind ?? ''];
@@ -138,8 +167,11 @@ export function claimForCustomResource(finding: ClaimedFinding, pod: PodModel, l
     const at = out.indexOf(phrase);
     if (at < 0) continue;
     const { key, run } = claimKey(claim.key, finding, pod);
-    const quote = key === 'cr-claim.knative-webhook' || key === 'cr-claim.tekton-webhook' ? out.slice(at + phrase.length) : quotedAsCreated(out.slice(at + phrase.length), pod);
-    out = out.slice(0, at) + t(locale, key, { kind, aKind: withArticle(kind, locale), run: run ?? '', aRun: withArticle(run ?? '', locale) }) + quote;
+    const rest = out.slice(at + phrase.length);
+    // Argo's own messages replace the API server's, which is never reached.
+    const quote = key.startsWith('cr-claim.argo-') ? '' : key === 'cr-claim.knative-webhook' || key === 'cr-claim.tekton-webhook' ? rest : quotedAsCreated(rest, pod);
+    const name = typeof finding.data?.name === 'string' ? finding.data.name : '';
+    out = out.slice(0, at) + t(locale, key, { kind, aKind: withArticle(kind, locale), run: run ?? '', aRun: withArticle(run ?? '', locale), name }) + quote;
   }
   return out;
 }

@@ -211,6 +211,10 @@ export const rulesEn = {
     "Inside a Knative {kind}, Knative's webhook checks the pod spec at kubectl apply with rules of its own (it refuses many fields outright); what it lets through, the API server rejects when Knative creates the revision's Deployment, and the failure shows in the {kind}'s status: ",
   'cr-claim.tekton-webhook':
     "Inside a Tekton {kind}, Tekton's validating webhook refuses this at kubectl apply (a step's name must be a DNS label, unique among the steps; volume names must be unique), in words of its own; the API server's version of the check reads: ",
+  'cr-claim.argo-validation':
+    "Inside an Argo {kind}, Argo's own validation refuses this before any pod exists: argo lint and argo submit report it, and a Workflow that runs it fails with \"invalid spec: …\" in its status.",
+  'cr-claim.argo-volume':
+    "Inside an Argo {kind}, the workflow controller looks each mount's volume up in the template's volumes, the Workflow's volumes and its volumeClaimTemplates when it builds the pod; finding none, it fails the step with \"volume '{name}' not found in workflow spec\" and creates no pod (argo lint does not check this).",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'statefulset-claim.rejects':
