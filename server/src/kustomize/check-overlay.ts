@@ -66,7 +66,7 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   if (result.reason === 'cancelled') return undefined;
   const locale = normaliseLocale(options.analysis.locale);
   const level = options.analysis.rules?.[BUILD_RULE];
-  if (level === 'off') return undefined;
+  if (level === 'off' || ownKindRefused(dir, result.message, options)) return undefined;
   // A remote resource is reported where it is listed (maybe in a base), the rest on the overlay.
   const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0 || (k.helmCharts?.length ?? 0) > 0) : undefined;
   const file = (lister ?? (result.tree[0] as KustomizationInfo | undefined))?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
@@ -85,6 +85,16 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   }
   const severity: Severity = level ?? (result.reason === 'remote' || options.discovered ? 'information' : 'error');
   return buildNote(dir, file, message, named, severity, options, read);
+}
+
+/**
+ * kustomize refused the rendered kustomization's own `kind` or `apiVersion` and nothing else: the
+ * file's own check (invalid-value, rules/kustomization-kind.ts) says so on the very field, so the
+ * render's failure would only repeat it.
+ */
+function ownKindRefused(dir: string, message: string, options: OverlayCheckOptions): boolean {
+  const m = /^Failed to read kustomization file under ([^\n]+):\n((?:kind should be|apiVersion for) [^\n]*(?:\n|$))+$/.exec(message.trim());
+  return !!m && resolve(m[1] ?? '') === resolve(dir) && options.analysis.rules?.['invalid-value'] !== 'off';
 }
 
 /** The file kustomize could not find, when git ignores it (kustomize: `evalsymlink failure on '…'`, `lstat …: no such file or directory`). */

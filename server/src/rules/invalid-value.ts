@@ -13,6 +13,7 @@ import { checkContainerImage } from './container-image';
 import { checkCronJobSchedule } from './cronjob-schedule';
 import { checkIngressClassConflict, checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
+import { checkKustomizationKind } from './kustomization-kind';
 import { checkJobRestartPolicy, checkWorkloadDeadline, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
@@ -60,6 +61,7 @@ export const invalidValue: Rule = {
     // kubectl never gets past a YAML syntax error to decode the object (yaml-syntax says why).
     if (syntaxBroken(ctx.chunk)) return;
     checkApiVersionKind(ctx);
+    checkKustomizationKind(ctx);
     checkJobRestartPolicy(ctx);
     checkWorkloadRestartPolicy(ctx);
     checkWorkloadDeadline(ctx);

@@ -252,6 +252,10 @@ export const rulesEn = {
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E).',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.kustomization-kind':
+    'A kustomization\'s kind must be "Kustomization" or "Component" (case-sensitive), not "{kind}". kustomize refuses the file before reading any resource ("kind should be Kustomization or Component"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it.',
+  'invalid-value.kustomization-version':
+    'A {kind}\'s apiVersion must be {expected}, not {apiVersion}. kustomize refuses the file before reading any resource ("apiVersion for {kind} should be {expected}"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it.',
   'invalid-value.unknown-kind': '{apiVersion} serves no kind "{kind}" (kinds are case-sensitive). kubectl apply fails: "no matches for kind "{kind}" in version "{apiVersion}"". Did you mean "{suggestion}"?',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',

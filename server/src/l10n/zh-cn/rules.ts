@@ -247,6 +247,8 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、n、u、m、k、M、G、T、P、E）。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
+  'invalid-value.kustomization-kind': 'kustomization 的 kind 必须是 "Kustomization" 或 "Component"（区分大小写），不能是 "{kind}"。kustomize 在读取任何资源之前就会拒绝该文件（"kind should be Kustomization or Component"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
+  'invalid-value.kustomization-version': '{kind} 的 apiVersion 必须是 {expected}，不能是 {apiVersion}。kustomize 在读取任何资源之前就会拒绝该文件（"apiVersion for {kind} should be {expected}"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
   'invalid-value.unknown-kind': '{apiVersion} 不提供 kind "{kind}"（kind 区分大小写）。kubectl apply 会失败："no matches for kind "{kind}" in version "{apiVersion}""。是否想写 "{suggestion}"？',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" 不提供 {kind} 这种资源：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""，这个对象不会被创建。{kind} 的 apiVersion 应为 {expected}。',
