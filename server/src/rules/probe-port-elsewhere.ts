@@ -9,12 +9,14 @@
  * named in the probe's path: then the probe does test this container, and nothing is reported;
  * nor when the sibling is a reverse proxy known to send the probe on to this container's port
  * (nginx, oauth2-proxy and its forks, kube-rbac-proxy), nor when the sibling shares a socket
- * directory with it (a health sidecar asking it over its socket: CSI's livenessprobe).
+ * directory with it (a health sidecar asking it over its socket: CSI's livenessprobe), or serves on a
+ * unix socket in a folder the sibling mounts too (gunicorn behind nginx).
  * A file rule: the listeners read ConfigMaps of the file and its folder.
  */
 import type { Document } from 'yaml';
 import { getMap, getString } from '../core/yaml-access';
 import { listenerConfigMaps } from '../k8s/config-maps';
+import { envOf } from '../k8s/env';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
 import { containerLabel, FILE_VOLUME_SOURCES, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { forwardsProbe, httpProbePath, PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
@@ -90,12 +92,39 @@ const SOCKET_DIR = /(^|[\\/])(run|socks?|sockets?|csi[\w-]*|plugins?)([\\/]|$)|\
 function talksOverSocket(pod: PodModel, container: ContainerModel, sibling: ContainerModel): boolean {
   if (sibling.image !== undefined && CSI_LIVENESS_PROBE.test(sibling.image)) return true;
   const socketVolume = (name: string): boolean => !FILE_VOLUME_SOURCES.has(pod.volumes.find((v) => v.name === name)?.source ?? '');
+  const sockets = socketPaths(container, pod.doc);
   return sibling.mounts.some((m) =>
     container.mounts.some(
-      (own) => own.name !== undefined && own.name === m.name && socketVolume(own.name) && [m.mountPath, own.mountPath].some((p) => p !== undefined && SOCKET_DIR.test(p)),
+      (own) =>
+        own.name !== undefined &&
+        own.name === m.name &&
+        socketVolume(own.name) &&
+        ([m.mountPath, own.mountPath].some((p) => p !== undefined && SOCKET_DIR.test(p)) || sockets.some((path) => own.mountPath !== undefined && inside(path, own.mountPath))),
     ),
   );
 }
+
+/**
+ * Unix socket paths the container's command line or env names: `--bind unix:/tmp/gunicorn.sock`,
+ * uwsgi's `--socket /shared/uwsgi.sock`, `GUNICORN_CMD_ARGS=--bind=unix:/srv/app.sock`. A server
+ * bound there, in a folder it shares with a proxy (Gunicorn's own nginx set-up, sweep DC), is
+ * reached through the proxy's port, whatever the folder is called.
+ */
+function socketPaths(container: ContainerModel, doc: Document): string[] {
+  const env = envOf(container, doc);
+  const texts = [...env.commandArgs.map((a) => a.node.value), ...env.entries.flatMap((e) => (e.valueNode ? [e.valueNode.value] : []))];
+  const out: string[] = [];
+  for (const text of texts) {
+    for (const m of text.matchAll(/(?:^|[\s=:'"])(?:unix:)?(\/[^\s'";,:]+)/g)) {
+      const path = m[1] ?? '';
+      if (/\.sock(et)?$/i.test(path) || m[0].includes('unix:')) out.push(path);
+    }
+  }
+  return out;
+}
+
+/** Whether `path` lies inside the folder `dir` (`/tmp/app.sock` in `/tmp`). */
+const inside = (path: string, dir: string): boolean => path.startsWith(dir.endsWith('/') ? dir : `${dir}/`);
 
 /** Whether the probe's HTTP path names the container (`/healthcheck/kubedns` for "kubedns"): a health endpoint that reports on it. */
 function pathNames(container: ContainerModel, where: string, doc: Document): boolean {

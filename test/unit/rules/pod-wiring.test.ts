@@ -237,3 +237,16 @@ test('probe-port-elsewhere: silent when the sibling asks this container over a s
   const token = socketPod('/var/run/secrets/kubernetes.io/serviceaccount', '/var/run/secrets/kubernetes.io/serviceaccount').replace('{name: sockets, emptyDir: {}}', '{name: sockets, projected: {sources: [{serviceAccountToken: {path: token}}]}}');
   assert.equal(findings(token, 'probe-port-elsewhere').length, 1);
 });
+
+test('probe-port-elsewhere: silent when the container serves on a unix socket in a folder the sibling shares (sweep DC)', () => {
+  const socketServer = (command: string, dir = '/tmp'): string =>
+    sidecarPod('9100')
+      .replace('    livenessProbe:', `    command: ${command}\n    volumeMounts: [{name: shared, mountPath: ${dir}}]\n    livenessProbe:`)
+      .replace('    ports: [{containerPort: 9100}]\n', `    ports: [{containerPort: 9100}]\n    volumeMounts: [{name: shared, mountPath: ${dir}}]\n  volumes: [{name: shared, emptyDir: {}}]\n`);
+  // Gunicorn's documented nginx set-up, and uwsgi's: any folder name.
+  assert.deepEqual(findings(socketServer('[gunicorn, --bind, "unix:/tmp/gunicorn.sock", proj.wsgi]'), 'probe-port-elsewhere'), []);
+  assert.deepEqual(findings(socketServer('[uwsgi, --socket, /shared/uwsgi.sock, --module, proj.wsgi]', '/shared'), 'probe-port-elsewhere'), []);
+  // A socket elsewhere than the shared folder, or none, leaves the probe on the sibling's port.
+  assert.equal(findings(socketServer('[uwsgi, --socket, /run/uwsgi.sock]', '/shared'), 'probe-port-elsewhere').length, 1);
+  assert.equal(findings(socketServer('[gunicorn, --bind, "0.0.0.0:8080", proj.wsgi]'), 'probe-port-elsewhere').length, 1);
+});
