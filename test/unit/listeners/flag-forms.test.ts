@@ -41,6 +41,13 @@ test('mysqld and mariadbd: -P3308, the admin interface and --extra-port', () => 
   assert.equal(findings(pod('{name: m, image: "mariadb:11", args: [--extra-port=0], ports: [{containerPort: 3306}, {containerPort: 3309}]}'), 'port-not-served').length, 1, 'extra port 0: none');
 });
 
+test('mysql 5.7 has no X Plugin unless it loads one: 33060 is not served (sweep DC)', () => {
+  const [served] = findings(pod('{name: m, image: "mysql:5.7.21", ports: [{containerPort: 3306}, {containerPort: 33060}]}'), 'port-not-served');
+  assert.match(served?.message ?? '', /mysql:5\.7\.21 listens on 3306\/TCP \(the image default\), not on 33060\/TCP/);
+  assert.deepEqual(portFindings(pod('{name: m, image: "mysql:5.7", args: [--plugin-load-add=mysqlx=mysqlx.so], ports: [{containerPort: 33060}]}')), []);
+  assert.deepEqual(portFindings(pod('{name: m, image: "mysql:8.0", ports: [{containerPort: 3306}, {containerPort: 33060}]}')), []);
+});
+
 test('memcached: -U opens the UDP port; the message names the protocol it is not served on', () => {
   assert.deepEqual(portFindings(pod('{name: c, image: "memcached:1.6", args: [-p, "11216", -U, "11216"], ports: [{containerPort: 11216}, {containerPort: 11216, protocol: UDP}]}')), []);
   const [udp] = findings(pod('{name: c, image: "memcached:1.6", args: [-p, "11216"], ports: [{containerPort: 11216, protocol: UDP}]}'), 'port-not-served');

@@ -1,5 +1,5 @@
 /** Databases, caches and search engines (Redis and its kin: redis.ts). */
-import type { ImageInfo } from '../types';
+import type { ImageInfo, ListenModel } from '../types';
 import { addressFlag, data, dir, portFlag, tcp } from './helpers';
 
 const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
@@ -7,6 +7,22 @@ const mysqlConfig = ['/etc/mysql', '/etc/my.cnf'];
 const mysqlModifiers = ['--loose-', '--loose_'];
 /** docker-entrypoint.sh `_mysql_want_help`: mysqld prints and exits (the entrypoint skips initialisation for them). */
 const mysqlExit = ['-?', '--help', '--print-defaults', '-V', '--version'];
+
+const mysqlClassicPort = { ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'], getopt: true };
+/** mysqld's listeners (8.0.11 and later: the X Plugin's 33060 beside 3306). */
+const mysqlListen: ListenModel = {
+  settings: [mysqlClassicPort, portFlag(33060, ['--mysqlx-port', '--mysqlx_port'])],
+  configPaths: mysqlConfig,
+  // The administrative interface (8.0.14+) listens on --admin-port (33062) once --admin-address is given.
+  configArgs: ['--defaults-file', '--defaults-extra-file', '--admin-address', '--admin_address', '--admin-port', '--admin_port'],
+  // Group Replication listens on its XCom port (group_replication_local_address, often 33061).
+  featureArgs: ['--group-replication*', '--group_replication*'],
+  optionModifiers: mysqlModifiers,
+  tcpOff: { args: ['--skip-networking', '--skip_networking'] },
+  programs: ['mysqld'],
+  exitArgs: mysqlExit,
+  complete: true,
+};
 
 const initdb = data('/docker-entrypoint-initdb.d', 'Empty hook directory: the documented place to mount *.sql / *.sh init scripts');
 
@@ -54,20 +70,19 @@ export const databases: readonly ImageInfo[] = [
       initdb,
     ],
     portSetting: { arg: '--port', description: 'Pass `--port=N` to mysqld (args).' },
-    listen: {
-      settings: [{ ...portFlag(3306, ['--port', '-P'], ['MYSQL_TCP_PORT']), bindArgs: ['--bind-address'], getopt: true }, portFlag(33060, ['--mysqlx-port', '--mysqlx_port'])],
-      configPaths: mysqlConfig,
-      // The administrative interface (8.0.14+) listens on --admin-port (33062) once --admin-address is given.
-      configArgs: ['--defaults-file', '--defaults-extra-file', '--admin-address', '--admin_address', '--admin-port', '--admin_port'],
-      // Group Replication listens on its XCom port (group_replication_local_address, often 33061).
-      featureArgs: ['--group-replication*', '--group_replication*'],
-      optionModifiers: mysqlModifiers,
-      tcpOff: { args: ['--skip-networking', '--skip_networking'] },
-      programs: ['mysqld'],
-      exitArgs: mysqlExit,
-      complete: true,
-    },
+    listen: mysqlListen,
     source: 'docker-library/mysql 8.4/Dockerfile.oracle (EXPOSE 3306 33060, VOLUME /var/lib/mysql)',
+    variants: [
+      {
+        // The X Plugin is loaded by default from 8.0.11; in 5.7 it is installed by hand (sweep DC).
+        name: 'mysql 5.x',
+        when: { majorAtMost: 5 },
+        ports: [tcp(3306, 'MySQL classic protocol')],
+        // Loading the plugin (`--plugin-load-add=mysqlx=mysqlx.so`) opens 33060 again.
+        listen: { ...mysqlListen, settings: [mysqlClassicPort], featureArgs: [...(mysqlListen.featureArgs ?? []), '--plugin-load*', '--plugin_load*', '--mysqlx*'] },
+        source: 'MySQL 5.7 Reference Manual, 19.3 "Setting Up MySQL as a Document Store" (the X Plugin must be installed); 5.7/Dockerfile EXPOSE 3306 33060 nevertheless',
+      },
+    ],
   },
   {
     repository: 'mariadb',
