@@ -202,10 +202,12 @@ export function maskPlaceholders(text: string): MaskedText {
   const perEngine = new Map<TemplateEngine, number>();
   const matches = [...text.matchAll(PLACEHOLDER), ...(MAY_HOLD_DIRECTIVES.test(text) ? text.matchAll(DIRECTIVE) : [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   for (const match of matches) {
-    // A token in a comment is prose (a `${…}` or a directive is masked wherever it is); so is a
-    // line that starts with `#{`: a comment to YAML, and no place for a token to insert lines.
+    // A token or a `${…}` in a comment is prose, nothing to substitute for YAML's sake (a directive
+    // is masked wherever it is); so is a line that starts with `#{`: a comment to YAML, and no
+    // place for a token to insert lines.
     const lineBefore = text.slice(text.lastIndexOf('\n', (match.index ?? 0) - 1) + 1, match.index);
-    if (isToken(match[0]) && (/(^|\s)#/.test(lineBefore) || (match[0].startsWith('#') && lineBefore.trim() === ''))) continue;
+    const placeholder = isToken(match[0]) || match[0].startsWith('$');
+    if (placeholder && (/(^|\s)#/.test(lineBefore) || (match[0].startsWith('#') && lineBefore.trim() === ''))) continue;
     if (!match[0].startsWith('$') && !isToken(match[0])) {
       directives++;
       const engine = engineOf(match[0]);

@@ -25,7 +25,7 @@ const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
  */
 const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`: a placeholder in a form no tool here knows; what replaces it is unknown. */
-const SOME_PLACEHOLDER = /[{}<>$]/;
+const SOME_PLACEHOLDER = /[{}<>$[\]%#]|@@/;
 
 /** The reference without its tag and digest (a tag in capitals, `:V1`, is valid as it is). */
 const nameOf = (image: string): string => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');

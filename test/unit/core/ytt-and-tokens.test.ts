@@ -213,3 +213,9 @@ spec:
   const inserted = text.replace('      volumes: [{name: data, emptyDir: {}}]', '      {VOLUMES}');
   assert.deepEqual(rules(inserted), ['templated-file|information']);
 });
+
+test('a `${…}` in a comment is prose: no placeholder note on a plain document (sweep DE)', () => {
+  const text = '# ${X}, #{X}#\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata:\n  k: v\n';
+  assert.deepEqual(check(text).map((f) => f.rule), []);
+  assert.deepEqual(check(text.replace('k: v', 'k: ${V}')).map((f) => f.rule), ['templated-file']);
+});

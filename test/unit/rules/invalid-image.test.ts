@@ -29,6 +29,14 @@ test('valid references, placeholders, build tools and partial pods are not judge
   assert.deepEqual(reported('MyApp:1', { fragment: 'kustomize-patch' }), []);
 });
 
+test("other CI tokens: cloud docs' [PROJECT_ID], sed's @@TOKEN@@ and %%TOKEN%% (sweeps DD, DE)", () => {
+  for (const image of ['gcr.io/[PROJECT_ID]/hello-app:v1', 'us-docker.pkg.dev/[PROJECT_ID]/[REPO]/app:[TAG]', 'gcr.io/[project-id]/app:v1', '"[DOCKER-IMAGE]"', '@@REGISTRY@@/@@APP_IMAGE@@:@@TAG@@', 'app:@@IMAGE_TAG@@', 'registry/app:%%TAG%%', 'registry/app:##TAG##']) {
+    assert.deepEqual(reported(image), [], image);
+  }
+  // Still a mistake: capitals in a repository with no token around.
+  assert.equal(reported('gcr.io/MyProject/app:v1').length, 1);
+});
+
 test('fix: the repository in lower case, the tag as written (preferred); none for other references', () => {
   const text = deployment('Registry.Example.com/Team/WebApp:V1');
   const { fix } = applyFix(text, 'invalid-image', /registry/i, text.replace('Registry.Example.com/Team/WebApp:V1', 'Registry.Example.com/team/webapp:V1'));
