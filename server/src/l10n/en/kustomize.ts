@@ -3,7 +3,7 @@ export const kustomizeEn = {
   'kustomize.in-overlay': '{message} (in overlay {overlay})',
   'kustomize.in-overlays': '{message} (in overlays {overlays})',
   'kustomize.in-kustomization': '{message} (in kustomization {overlay})',
-  'kustomize.patched-here': 'A patch of overlay {overlay} changes this pod here.',
+  'kustomize.patched-here': 'A patch of overlay {overlay} changes this object here.',
   'kustomize.other-side': 'The other side of this finding, in the pod rendered for overlay {overlay}.',
   'kustomize-build.failed': 'kustomize could not build this kustomization, so the pod that will be applied was not checked: {message}',
   'kustomize-build.failed-alone': 'kustomize could not build this kustomization, so its files were checked without it instead of the pod that will be applied: {message}',

@@ -3,7 +3,7 @@ export const kustomizeZhCn: Record<string, string> = {
   'kustomize.in-overlay': '{message}（覆盖层 {overlay}）',
   'kustomize.in-overlays': '{message}（覆盖层 {overlays}）',
   'kustomize.in-kustomization': '{message}（kustomization 目录 {overlay}）',
-  'kustomize.patched-here': '覆盖层 {overlay} 的补丁在这里修改了这个 Pod。',
+  'kustomize.patched-here': '覆盖层 {overlay} 的补丁在这里修改了这个对象。',
   'kustomize.other-side': '这个问题的另一方，位于为覆盖层 {overlay} 渲染出的 Pod 中。',
   'kustomize-build.failed': 'kustomize 无法构建这个 kustomization，因此没有检查最终会被应用的 Pod：{message}',
   'kustomize-build.failed-alone': 'kustomize 无法构建这个 kustomization，因此在没有它的情况下检查了其中的文件，而没有检查最终会被应用的 Pod：{message}',
