@@ -216,6 +216,9 @@ export const POD_TEMPLATE_TABLE: readonly PodTemplateEntry[] = [
     product: 'OpenKruise',
   },
   { group: 'apps.kruise.io', kinds: ['SidecarSet'], locations: [pod('spec', KRUISE_SIDECARS)], product: 'OpenKruise' },
+  // Agones game servers: a GameServer's pod template, and a Fleet's or GameServerSet's GameServer template.
+  { group: 'agones.dev', kinds: ['GameServer'], locations: [pod('spec.template.spec')], product: 'Agones' },
+  { group: 'agones.dev', kinds: ['Fleet', 'GameServerSet'], locations: [pod('spec.template.spec.template.spec')], product: 'Agones' },
   { group: 'batch.volcano.sh', kinds: ['Job'], locations: [pod('spec.tasks[].template.spec')], product: 'Volcano' },
   { group: 'elasticsearch.k8s.elastic.co', kinds: ['Elasticsearch'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },
   { group: 'kibana.k8s.elastic.co', kinds: ['Kibana'], locations: ELASTIC, product: 'Elastic Cloud on Kubernetes' },

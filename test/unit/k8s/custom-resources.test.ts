@@ -51,6 +51,9 @@ const customResources: Record<string, string> = {
   JobSet: wrap('apiVersion: jobset.x-k8s.io/v1alpha2\nkind: JobSet\nmetadata: {name: web}\nspec:\n  replicatedJobs:\n    - name: w\n      template:\n        spec:\n          template:\n            spec:', 7),
   // Sweep BS: LeaderWorkerSet went unread.
   'LeaderWorkerSet worker': wrap('apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nmetadata: {name: web}\nspec:\n  replicas: 2\n  leaderWorkerTemplate:\n    size: 4\n    workerTemplate:\n      spec:', 4),
+  // Sweep DF: Agones game servers went unread.
+  'Agones GameServer': wrap('apiVersion: agones.dev/v1\nkind: GameServer\nmetadata: {name: web}\nspec:\n  ports: [{name: default, portPolicy: Dynamic, containerPort: 7654}]\n  template:\n    spec:', 3),
+  'Agones Fleet': wrap('apiVersion: agones.dev/v1\nkind: Fleet\nmetadata: {name: web}\nspec:\n  replicas: 2\n  template:\n    spec:\n      ports: [{name: default, containerPort: 7654}]\n      template:\n        spec:', 5),
   'LeaderWorkerSet leader': wrap('apiVersion: leaderworkerset.x-k8s.io/v1\nkind: LeaderWorkerSet\nmetadata: {name: web}\nspec:\n  leaderWorkerTemplate:\n    leaderTemplate:\n      spec:', 4),
 };
 
