@@ -13,6 +13,7 @@ import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { templateLabels } from '../k8s/services';
 import { portNamesOpen } from '../k8s/unknown-names';
+import { mentionedPorts } from '../k8s/mentioned-ports';
 import { loopbackBinds, meshProbesLocalhost, type LoopbackBind } from './probe-loopback-listener';
 import type { FileRuleContext } from './types';
 
@@ -102,7 +103,12 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
       listeners.some((l) => l.container.ports.length === 0 && !(l.basis === 'image' && l.complete)) ||
       listeners.some((l) => l.unsure !== undefined && LISTENER_CONFIG.has(l.unsure.key)) ||
       serving.some((c) => c.ports.some((p) => isUnknownValue(getNode(p.node, 'containerPort', pod.doc)))),
-    maybe: [...listeners.flatMap((l) => l.gaveWay ?? []), ...serving.flatMap((c) => managerMaybePorts(c, pod.doc, images))],
+    maybe: [
+      ...listeners.flatMap((l) => l.gaveWay ?? []),
+      ...serving.flatMap((c) => managerMaybePorts(c, pod.doc, images)),
+      // A process Podsight does not model may listen where its command line or env says.
+      ...listeners.flatMap((l) => (l.basis === 'image' && l.complete ? [] : mentionedPorts(l.container, pod.doc))),
+    ],
     hasDeclared: serving.some((c) => c.ports.length > 0),
     proxy: injectedProxyPorts(pod),
     loopback: loopbackOnly(pod, listeners),

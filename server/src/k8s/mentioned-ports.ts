@@ -1,0 +1,31 @@
+/**
+ * Port numbers a container's command line or env names for a process Podsight does not model
+ * (`gunicorn --bind 0.0.0.0:8000`, `--port=9000`, `-p 3000`, `PORT=8080`): a server whose image
+ * is unknown may well listen there, whatever its declarations say (sweep DC: a Service on the
+ * gunicorn port was told to use the declared 5000 instead).
+ */
+import type { Document } from 'yaml';
+import { envOf } from './env';
+import type { ContainerModel } from './pod-model';
+
+const HOST_PORT = /^(?:.*[=@])?(?:[\w.-]*|\[[\da-fA-F:]*\]|\*)?:(\d{2,5})\/?$/;
+const PORT_FLAG = /^--?[\w.-]*port$/i;
+const PORT_FLAG_VALUE = /^--?[\w.-]*port=(\d{2,5})$/i;
+
+const valid = (n: number): boolean => n > 0 && n <= 65535;
+
+export function mentionedPorts(container: ContainerModel, doc: Document): number[] {
+  const env = envOf(container, doc);
+  const words = env.commandArgs.flatMap((a) => a.node.value.split(/\s+/)).map((w) => w.replace(/^["']|["',;]$/g, ''));
+  const out: number[] = [];
+  words.forEach((word, i) => {
+    const m = HOST_PORT.exec(word) ?? PORT_FLAG_VALUE.exec(word);
+    if (m?.[1]) out.push(Number(m[1]));
+    else if (PORT_FLAG.test(word) && /^\d{2,5}$/.test(words[i + 1] ?? '')) out.push(Number(words[i + 1]));
+  });
+  for (const entry of env.entries) {
+    const value = entry.valueNode?.value;
+    if (entry.name && /PORT$/i.test(entry.name) && value && /^\d{2,5}$/.test(value)) out.push(Number(value));
+  }
+  return [...new Set(out.filter(valid))];
+}
