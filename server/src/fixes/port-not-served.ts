@@ -7,7 +7,7 @@ import { containerByPath, fact, isAt, writtenIn } from './find';
 import { runTogether } from '../k8s/pod-model';
 import { listenerEnv, moveListenerFix } from './move-listener';
 import type { Fix, FixProvider } from './types';
-import { addPair, removeBlockPair, replaceScalar } from './yaml-edit';
+import { addPair, appendItem, removeBlockPair, replaceScalar } from './yaml-edit';
 import { getMap } from '../core/yaml-access';
 import { loopbackHosts } from '../rules/probe-loopback-host';
 import { everyAddress, loopbackBinds } from '../rules/probe-loopback-listener';
@@ -97,7 +97,17 @@ const loopbackListenerFixes: FixProvider = (ctx) => {
   const handler = probed && /^(\w+)\.(httpGet|tcpSocket)\.port$/.exec(where);
   const handlerMap = handler ? getMap(getMap(probed.node, handler[1]!, hit.pod.doc), handler[2]!, hit.pod.doc) : undefined;
   if (handlerMap && probed && writtenIn(handlerMap, probed.node)) fixes.push({ title: ctx.t('fix.port-not-served.loopback-probe-host'), edits: [addPair(ctx.analysis.text, ctx.chunk.start, handlerMap, 'host', '127.0.0.1')], preferred: true });
-  const bind = loopbackBinds(hit.pod, podListeners(hit.pod, listenerEnv(ctx))).find((b) => b.container === hit.container && b.port === port && b.flag);
+  const binds = loopbackBinds(hit.pod, podListeners(hit.pod, listenerEnv(ctx)));
+  // A server the command starts (uvicorn, flask run, runserver, gunicorn -b): its own setting.
+  const server = binds.find((b) => b.container === hit.container && b.port === port && b.edit);
+  if (server?.edit) {
+    const edit = server.edit;
+    const how = server.byDefault?.how ?? ('replace' in edit ? edit.text : '');
+    const edits = 'replace' in edit ? (writtenIn(edit.replace, hit.container.node) ? [replaceScalar(ctx.chunk.start, edit.replace, edit.text)] : []) : writtenIn(edit.append, hit.container.node) ? [appendItem(ctx.analysis.text, ctx.chunk.start, edit.append, edit.text)] : [];
+    const title = 'replace' in edit && !server.byDefault ? ctx.t('fix.port-not-served.loopback-listener', { value: edit.text }) : ctx.t('fix.port-not-served.loopback-server', { value: how });
+    return edits.length ? [...fixes, { title, edits, preferred: fixes.length === 0 }] : fixes;
+  }
+  const bind = binds.find((b) => b.container === hit.container && b.port === port && b.flag);
   const value = bind?.flag?.value;
   if (!bind?.flag || !value || typeof value.value !== 'string' || !writtenIn(value, hit.container.node)) return fixes;
   const rebound = everyAddress(value.value);

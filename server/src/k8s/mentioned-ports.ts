@@ -6,11 +6,14 @@
  */
 import type { Document } from 'yaml';
 import { envOf } from './env';
+import { isLoopback, normaliseHost } from './listen-values';
 import type { ContainerModel } from './pod-model';
 
-const HOST_PORT = /^(?:.*[=@])?(?:[\w.-]*|\[[\da-fA-F:]*\]|\*)?:(\d{2,5})\/?$/;
+const HOST_PORT = /^(?:.*[=@])?([\w.-]*|\[[\da-fA-F:]*\]|\*)?:(\d{2,5})\/?$/;
 const PORT_FLAG = /^--?[\w.-]*port$/i;
 const PORT_FLAG_VALUE = /^--?[\w.-]*port=(\d{2,5})$/i;
+
+const MANAGER_FLAG = /^--?(metrics-bind-address|metrics-addr|health-probe-bind-address)(=|$)/;
 
 const valid = (n: number): boolean => n > 0 && n <= 65535;
 
@@ -19,7 +22,15 @@ export function mentionedPorts(container: ContainerModel, doc: Document): number
   const words = env.commandArgs.flatMap((a) => a.node.value.split(/\s+/)).map((w) => w.replace(/^["']|["',;]$/g, ''));
   const out: number[] = [];
   words.forEach((word, i) => {
-    const m = HOST_PORT.exec(word) ?? PORT_FLAG_VALUE.exec(word);
+    // A manager's metrics and health flags are read as the manager reads them (manager-flags.ts).
+    if (MANAGER_FLAG.test(word) || MANAGER_FLAG.test(words[i - 1] ?? '')) return;
+    const hostPort = HOST_PORT.exec(word);
+    // A loopback bind serves no Service (service-target-port says so of the servers it knows).
+    if (hostPort) {
+      if (!isLoopback(normaliseHost(hostPort[1] ?? ''))) out.push(Number(hostPort[2]));
+      return;
+    }
+    const m = PORT_FLAG_VALUE.exec(word);
     if (m?.[1]) out.push(Number(m[1]));
     else if (PORT_FLAG.test(word) && /^\d{2,5}$/.test(words[i + 1] ?? '')) out.push(Number(words[i + 1]));
   });

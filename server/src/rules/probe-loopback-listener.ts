@@ -17,6 +17,7 @@ import { containerLabel, runTogether, type ContainerModel, type PodModel } from 
 import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import type { FileRuleContext } from './types';
 import { isKnativeServing } from '../k8s/knative';
+import { devServerBinds, type DevServerBind } from '../k8s/dev-servers';
 
 /** Flags that name where the program itself listens: `--listen…`, `--…-bind-address`, `--http-address`. */
 const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe|http|https|web|admin|status)[-_.]?(?:addr|address)$|^--?metrics$/i;
@@ -37,6 +38,10 @@ export interface LoopbackBind {
    * may be where a client connects (Consul's CLI `-http-addr`), not where anything listens.
    */
   readonly ownOnly?: boolean;
+  /** A server's default address (uvicorn, `flask run`, Django's runserver): what to write instead. */
+  readonly byDefault?: { readonly program: string; readonly address: string; readonly how: string };
+  /** For a server the command starts (dev-servers.ts): the edit that binds every address. */
+  readonly edit?: DevServerBind['edit'];
 }
 
 /** The flags of a command line with their values (`--flag=v`, `--flag v`). */
@@ -112,9 +117,23 @@ export function loopbackBinds(pod: PodModel, all: readonly ContainerListeners[])
     }
   }
   for (const container of pod.containers) {
-    for (const bind of flagBinds(container, flags.get(container)!)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ownOnly: true });
+    const flagged = flags.get(container)!;
+    // The servers the command starts (uvicorn, flask run, runserver, gunicorn -b): their binds are the
+    // serving process's own, for a sibling's probes and Services too.
+    for (const server of flagged.unread ? [] : devServerBinds(container, pod.doc)) {
+      if (flagged.reachable.has(server.port) || binds.some((b) => b.container === container && b.port === server.port)) continue;
+      const { node, edit } = server;
+      const origin = server.byDefault ? server.program : `${server.program} ${showAddress(server.address, server.port)}`;
+      binds.push({ container, port: server.port, origin, ...(node ? { node } : {}), ...(edit ? { edit } : {}), ...(server.byDefault ? { byDefault: { program: server.program, address: server.address, how: server.how } } : {}) });
+    }
+    for (const bind of flagBinds(container, flagged)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ownOnly: true });
   }
   return binds;
+}
+
+/** How a bind is told in messages: as written, or the server's default address. */
+export function bindOrigin(bind: LoopbackBind, t: (key: string, args?: Readonly<Record<string, string | number>>) => string): string {
+  return bind.byDefault ? t('loopback.default-bind', { program: bind.byDefault.program, address: showAddress(bind.byDefault.address, bind.port) }) : bind.origin;
 }
 
 /**
@@ -157,7 +176,7 @@ export function reportLoopbackListeners(ctx: FileRuleContext, chunkStart: number
       const bind = binds.find((b) => b.port === port && (b.container === container || (!b.ownOnly && runTogether(b.container, container))));
       // A listener of the pod's on every address of that port (read from a setting, not a declaration): it answers.
       if (!bind || all.some((o) => o.listeners.some((l) => l.port === port && l.protocol === 'TCP' && !isLoopback(l.address) && l.source !== 'declared'))) continue;
-      const args = { where: ref.where.replace(/\.port$/, ''), port: port ?? '', container: containerLabel(container), binder: containerLabel(bind.container), origin: bind.origin };
+      const args = { where: ref.where.replace(/\.port$/, ''), port: port ?? '', container: containerLabel(container), binder: containerLabel(bind.container), origin: bindOrigin(bind, ctx.t) };
       // On the node's network the process shares the node's loopback: a probe `host: 127.0.0.1` reaches it.
       const key = pod.hostNetwork ? 'port-not-served.loopback-listener-host-network' : bind.container === container ? 'port-not-served.loopback-listener' : 'port-not-served.loopback-listener-sibling';
       ctx.report(chunkStart, {

@@ -14,6 +14,7 @@ import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { templateLabels } from '../k8s/services';
 import { portNamesOpen } from '../k8s/unknown-names';
 import { mentionedPorts } from '../k8s/mentioned-ports';
+import { mayStartDevServer } from '../k8s/dev-servers';
 import { loopbackBinds, meshProbesLocalhost, type LoopbackBind } from './probe-loopback-listener';
 import type { FileRuleContext } from './types';
 
@@ -57,7 +58,7 @@ export type Images = FileRuleContext['options']['images'];
 function loopbackOnly(pod: PodModel, listeners: readonly ContainerListeners[]): ReadonlyMap<number, LoopbackBind> {
   const out = new Map<number, LoopbackBind>();
   // Most pods bind no loopback port: read no command lines for them (flag binds are no Service's).
-  if (!listeners.some((o) => o.listeners.some((l) => l.address !== '' && isLoopback(l.address)))) return out;
+  if (!listeners.some((o) => o.listeners.some((l) => l.address !== '' && isLoopback(l.address)) || mayStartDevServer(o.container, pod.doc))) return out;
   if (pod.partial || meshProbesLocalhost(pod)) return out;
   for (const bind of loopbackBinds(pod, listeners)) {
     // A flag read from any container may be a client's (`-http-addr=127.0.0.1:8500`): only the

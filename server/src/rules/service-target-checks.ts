@@ -4,6 +4,7 @@
  * bind on their loopback only.
  */
 import { containerLabel } from '../k8s/pod-model';
+import { bindOrigin } from './probe-loopback-listener';
 import type { ServiceModel } from '../k8s/services';
 import { closest } from '../util/suggest';
 import type { PodSummary } from './service-pod-summary';
@@ -61,7 +62,7 @@ export function reportLoopback(ctx: FileRuleContext, chunkStart: number, service
   });
   const bind = binds[0];
   if (!bind || binds.some((b) => !b)) return false;
-  const args = { service: service.name ?? '?', field: ref.field, value: String(ref.value), port: bind.port, container: containerLabel(bind.container), origin: bind.origin };
+  const args = { service: service.name ?? '?', field: ref.field, value: String(ref.value), port: bind.port, container: containerLabel(bind.container), origin: bindOrigin(bind, ctx.t) };
   ctx.report(chunkStart, { node: ref.node, message: ctx.t('service-target-port.loopback', args), data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, loopback: bind.port } });
   return true;
 }

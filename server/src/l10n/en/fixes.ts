@@ -29,6 +29,7 @@ export const fixesEn = {
   'fix.move.how.nginx-new': 'add ConfigMap "{configMap}" with listen {port} at the end of the file, mounted as conf.d/default.conf',
   'fix.port-not-served.loopback-probe-host': 'Probe the node\'s loopback: host: 127.0.0.1',
   'fix.port-not-served.loopback-listener': 'Listen on every address: {value}',
+  'fix.port-not-served.loopback-server': 'Listen on every address: add {value}',
   'fix.port-not-served.loopback-host': 'Remove host: {host} (probe the pod IP)',
   'fix.port-not-served.probe': 'Probe port {port}, where {image} listens',
   'fix.port-not-served.declare': 'Declare the port {image} listens on ({port}) instead of {old}',

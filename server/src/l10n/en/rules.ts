@@ -46,6 +46,7 @@ export const rulesEn = {
     '{where} of container "{name}" checks port {port}, but nothing in the pod listens there: {image} listens on {served}. The kubelet gets "connection refused" every time: a liveness probe restarts the container forever, a readiness or startup probe keeps the pod out of its Services.',
   'port-not-served.loopback-host':
     '{where}.host of container "{container}" is {host}. The kubelet sends the probe from the node, so {host} is the node\'s own loopback, not this pod (it has a network namespace of its own): the probe checks whatever listens on the node, and fails when nothing does (a liveness probe then restarts the container forever). Leave host out to probe the pod IP; a Host header goes in httpHeaders.',
+  'loopback.default-bind': '{program} binds {address} by default, and nothing here sets another address',
   'port-not-served.loopback-listener':
     'Container "{container}" listens on port {port} on the pod\'s loopback only ({origin}), but the kubelet sends {where} to the pod\'s IP, from the node: the connection is refused and the probe fails (a liveness probe restarts the container again and again, a readiness probe keeps the pod out of its Services). Bind the port on every address (0.0.0.0), or probe another port.',
   'port-not-served.loopback-listener-sibling':

@@ -29,6 +29,7 @@ export const fixesZhCn = {
   'fix.move.how.nginx-new': '在文件末尾新增 ConfigMap "{configMap}"（listen {port}），并挂载为 conf.d/default.conf',
   'fix.port-not-served.loopback-probe-host': '探测节点的回环地址：host: 127.0.0.1',
   'fix.port-not-served.loopback-listener': '在所有地址上监听：{value}',
+  'fix.port-not-served.loopback-server': '在所有地址上监听：加上 {value}',
   'fix.port-not-served.loopback-host': '删除 host: {host}（探测 Pod IP）',
   'fix.port-not-served.probe': '改为探测 {image} 实际监听的端口 {port}',
   'fix.port-not-served.declare': '改为声明 {image} 实际监听的端口 {port}（替换 {old}）',

@@ -49,6 +49,7 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{name}" 的 {where} 检查端口 {port}，但 Pod 中没有任何进程监听该端口：{image} 监听的是 {served}。kubelet 每次都会得到 "connection refused"：存活探针会让容器无休止地重启，就绪或启动探针会让 Pod 一直不进入它的 Service。',
   'port-not-served.loopback-host':
     '容器 "{container}" 的 {where}.host 是 {host}。kubelet 从节点上发出探测，所以 {host} 是节点自己的回环地址，而不是这个 Pod（它有自己的网络命名空间）：探针检查的是节点上监听的进程，没有进程时就失败（存活探针会让容器无休止地重启）。去掉 host 即可探测 Pod IP；Host 请求头请写在 httpHeaders 中。',
+  'loopback.default-bind': '{program} 默认绑定 {address}，这里也没有设置其他地址',
   'port-not-served.loopback-listener':
     '容器 "{container}" 只在 Pod 的回环地址上监听端口 {port}（{origin}），但 kubelet 从节点向 Pod IP 发送 {where}：连接被拒绝，探针失败（存活探针会让容器一再重启，就绪探针会让 Pod 一直不进入其 Service）。请让该端口绑定所有地址（0.0.0.0），或探测其他端口。',
   'port-not-served.loopback-listener-sibling':

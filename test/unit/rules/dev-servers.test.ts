@@ -1,0 +1,73 @@
+/**
+ * Python servers a command starts bind the pod's loopback unless told otherwise (sweep DC's
+ * misses): uvicorn (127.0.0.1:8000), `flask run` (127.0.0.1:5000), Django's runserver
+ * (127.0.0.1:8000), and gunicorn's `-b 127.0.0.1:…`. A probe or a Service on that port is refused;
+ * the fix binds every address, and after it the pod is right.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../helpers/check';
+import { applyFix } from '../../helpers/fix';
+
+const pod = (container: string, port = 8000): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers:\n    - name: app\n      image: example/api:1\n${container}      readinessProbe: {httpGet: {path: /health, port: ${port}}}\n`;
+const loopback = (text: string): string[] => check(text).filter((f) => f.rule === 'port-not-served' || f.rule === 'service-target-port').map((f) => `${f.rule}: ${f.message.slice(0, 140)}`);
+
+test('servers that bind 127.0.0.1 by default: a probe on their port is refused', () => {
+  const cases: [string, number, RegExp][] = [
+    ['      command: [uvicorn, main:app, --port, "8000"]\n', 8000, /uvicorn binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [python, -m, uvicorn, main:app]\n', 8000, /uvicorn binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [poetry, run, uvicorn, main:app]\n      args: [--port, "9000"]\n', 9000, /uvicorn binds 127\.0\.0\.1:9000/],
+    ['      command: [flask, run]\n', 5000, /flask binds 127\.0\.0\.1:5000 by default/],
+    ['      command: [flask, --app, web, run, -p, "8080"]\n', 8080, /flask binds 127\.0\.0\.1:8080 by default/],
+    ['      command: [python, manage.py, runserver]\n', 8000, /runserver binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [python, manage.py, runserver, "8000"]\n', 8000, /runserver binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [gunicorn, -b, "127.0.0.1:8000", app:app]\n', 8000, /gunicorn 127\.0\.0\.1:8000/],
+    ['      command: [sh, -c, "cd /app && exec uvicorn main:app --port 8000"]\n', 8000, /uvicorn binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [uvicorn, main:app, --host, localhost]\n', 8000, /uvicorn localhost:8000|uvicorn 127\.0\.0\.1:8000/],
+  ];
+  for (const [container, port, message] of cases) {
+    const found = loopback(pod(container, port));
+    assert.equal(found.length, 1, container);
+    assert.match(found[0] ?? '', message, container);
+  }
+});
+
+test('told to bind every address, or not readable: nothing', () => {
+  for (const container of [
+    '      command: [uvicorn, main:app, --host, 0.0.0.0]\n',
+    '      command: [uvicorn, main:app, --host=0.0.0.0, --port=8000]\n',
+    '      command: [uvicorn, main:app, --uds, /tmp/app.sock]\n',
+    '      command: [uvicorn, main:app]\n      env: [{name: UVICORN_HOST, value: 0.0.0.0}]\n',
+    '      command: [uvicorn, main:app]\n      envFrom: [{configMapRef: {name: settings}}]\n',
+    '      command: [uvicorn, main:app, --host, $(HOST)]\n      env: [{name: HOST, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]\n',
+    '      command: [uvicorn, main:app, --host, $(HOST)]\n      env: [{name: HOST, value: 0.0.0.0}]\n',
+    '      command: [sh, -c, "uvicorn main:app --host ${HOST:-0.0.0.0}"]\n',
+    '      command: [python, manage.py, runserver, "0.0.0.0:8000"]\n',
+    '      command: [python, manage.py, runserver, "0:8000"]\n',
+    '      command: [gunicorn, app:app]\n',
+    '      command: [gunicorn, -b, "0.0.0.0:8000", -b, "127.0.0.1:9000", app:app]\n',
+    '      command: [python, app.py]\n',
+  ]) {
+    assert.deepEqual(loopback(pod(container, container.includes('flask') ? 5000 : 8000)), [], container);
+  }
+  assert.deepEqual(loopback(pod('      command: [flask, run, --host=0.0.0.0]\n', 5000)), []);
+  assert.deepEqual(loopback(pod('      command: [flask, run, -h, 0.0.0.0]\n', 5000)), []);
+});
+
+test('a Service on such a port is refused too', () => {
+  const service = '---\napiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80, targetPort: 8000}]\n';
+  const text = pod('      command: [uvicorn, main:app]\n').replace('      readinessProbe: {httpGet: {path: /health, port: 8000}}\n', '') + service;
+  assert.deepEqual(loopback(text).map((f) => f.slice(0, f.indexOf(':'))), ['service-target-port']);
+});
+
+test('the fix binds every address, and the probe is then right', () => {
+  const expected = (container: string): string => pod(container);
+  applyFix(pod('      command: [uvicorn, main:app, --port, "8000"]\n'), 'port-not-served', /add --host=0\.0\.0\.0/, expected('      command: [uvicorn, main:app, --port, "8000", --host=0.0.0.0]\n'));
+  applyFix(pod('      command: [python, manage.py, runserver, "8000"]\n'), 'port-not-served', /0\.0\.0\.0:8000/, expected('      command: [python, manage.py, runserver, "0.0.0.0:8000"]\n'));
+  applyFix(pod('      command: [gunicorn, -b, "127.0.0.1:8000", app:app]\n'), 'port-not-served', /0\.0\.0\.0:8000/, expected('      command: [gunicorn, -b, "0.0.0.0:8000", app:app]\n'));
+  applyFix(pod('      command: [sh, -c, "cd /app && exec uvicorn main:app --port 8000"]\n'), 'port-not-served', /--host=0\.0\.0\.0/, expected('      command: [sh, -c, "cd /app && exec uvicorn --host=0.0.0.0 main:app --port 8000"]\n'));
+  const block = pod('      command:\n        - uvicorn\n        - main:app\n');
+  const { result } = applyFix(block, 'port-not-served', /--host=0\.0\.0\.0/);
+  assert.match(result, /        - main:app\n        - --host=0\.0\.0\.0\n/);
+});
