@@ -17,7 +17,7 @@ import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { getNode, getPair } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
-import { IMAGE_USERS } from '../k8s/images/data/users';
+import { BASE_IMAGE_USERS, IMAGE_USERS, type ImageUser } from '../k8s/images/data/users';
 import { parseImageRef, tagWords } from '../k8s/images/image-ref';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
@@ -66,7 +66,7 @@ function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerMod
   }
   if (user.state === 'unknown' || !container.image || !container.imageNode || isUnknownValue(container.imageNode)) return;
   const repository = lookupImage(container.image, ctx.options.images)?.builtinRepository;
-  const imageUser = repository === undefined ? undefined : IMAGE_USERS[repository];
+  const imageUser = repository === undefined ? baseImageUser(container.image) : IMAGE_USERS[repository];
   if (!imageUser || imageUser.notForTagWords?.some((word) => tagWords(parseImageRef(container.image ?? '')?.tag).includes(word))) return;
   const related = [{ node: nonRoot.node, message: ctx.t('run-as-non-root.related') }];
   if (imageUser.name === undefined) {
@@ -79,6 +79,13 @@ function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerMod
       data: imageUser.uid === undefined ? {} : { uid: imageUser.uid },
     });
   }
+}
+
+/** An official language image (`node:20`, `docker.io/library/python:3.12`), not a namesake elsewhere. */
+function baseImageUser(image: string): ImageUser | undefined {
+  const ref = parseImageRef(image);
+  if (!ref || (ref.registry !== 'docker.io' && !ref.path.includes('library/'))) return undefined;
+  return Object.hasOwn(BASE_IMAGE_USERS, ref.repository) ? BASE_IMAGE_USERS[ref.repository] : undefined;
 }
 
 export const runAsNonRoot: Rule = {

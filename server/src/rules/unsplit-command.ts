@@ -6,7 +6,8 @@
  * $PATH`); a probe cannot run: containerd and CRI-O report an error, whose result the kubelet
  * throws away, so a readiness or startup probe never passes and a liveness probe restarts nothing
  * (kubernetes#106682); a hook fails (postStart kills the container).
- * A command is a list of words; no shell splits it.
+ * A command is a list of words; no shell splits it. And items after a `sh -c` script that read
+ * like commands are never run: they are the script's `$0`, `$1`… (shell-dead-args.ts).
  * Silent for placeholders and templates, on Windows nodes (another process model), and in custom
  * resources, whose controllers may build the command themselves (KubeRay joins `command` and
  * `args` into one `bash -lc` line).
@@ -19,6 +20,7 @@ import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-m
 import { isWindows } from '../k8s/windows';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import type { Rule, RuleContext } from './types';
+import { deadShellArgs } from './shell-dead-args';
 
 /** Where a command line is run, with its path in messages. */
 export interface CommandSite {
@@ -102,6 +104,17 @@ export const unsplitCommand: Rule = {
             node: found.first,
             message: ctx.t(`unsplit-command.${key}`, { container: containerLabel(container), word, advice, field: found.field, error }),
             data: { containerPath: container.path, field: found.field, shell },
+          });
+        }
+        for (const dead of deadShellArgs(container, pod)) {
+          windows ??= isWindows(pod);
+          if (windows) break;
+          const [first] = dead.extra;
+          if (!first) continue;
+          ctx.report({
+            node: first.node,
+            message: ctx.t('unsplit-command.dead-args', { container: containerLabel(container), shell: dead.shell, field: dead.field, item: first.value.trim() }),
+            data: { containerPath: container.path, field: dead.field, deadArgs: dead.extra.length },
           });
         }
       }

@@ -76,3 +76,12 @@ test('probe AT: Windows by node selector, affinity or image tag; custom resource
   assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('wp', 'wordpress:cli-2.11'))), []);
   assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('wp', 'wordpress:6.6-apache'))), ['wp']);
 });
+
+test('official language images start as root too (sweep DE): node, python, golang; not a namesake elsewhere', () => {
+  for (const image of ['node:20-alpine', 'python:3.12-slim', 'docker.io/library/golang:1.23', 'public.ecr.aws/docker/library/node:20']) {
+    assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('app', image))), ['app'], image);
+  }
+  assert.deepEqual(reported(pod('{runAsNonRoot: true, runAsUser: 1000}', container('app', 'node:20'))), []);
+  assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('app', 'ghcr.io/example/node:20'))), []);
+  assert.deepEqual(reported(pod('{runAsNonRoot: true}', container('app', 'bitnami/node:20'))), []);
+});

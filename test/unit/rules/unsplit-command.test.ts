@@ -77,3 +77,25 @@ test('unsplit-command: probe CL — block lists keep their line break, scripts a
   // Paths that may hold a space; `$(VAR)` the kubelet expands first.
   for (const path of ['/opt/My App/run.sh --port 80', '/data/Run Me.sh', './run me.sh', 'python $(APP)']) assert.equal(count(pod(`command: ["${path}"]`)), 0, path);
 });
+
+test('unsplit-command: items after a sh -c script that read like commands never run (sweep DF)', () => {
+  const [f] = findings(pod('command: [sh, -c, "echo start", "sysctl -w net.ipv4.ip_forward=1"]'), 'unsplit-command');
+  assert.ok(f);
+  assert.equal(f.text, '"sysctl -w net.ipv4.ip_forward=1"');
+  assert.match(f.message, /sh runs only the script: what follows becomes its \$0, \$1…, which the script never reads, so "sysctl -w net\.ipv4\.ip_forward=1" never runs/);
+  // Split between command and args, in a probe, in block style.
+  assert.equal(count(pod('command: [/bin/bash, -c]\n      args: ["echo a", "sleep 3600"]')), 1);
+  assert.equal(count(pod('livenessProbe: {exec: {command: [sh, -c, "test -f /tmp/ok", "cat /tmp/ok"]}}')), 1);
+  assert.equal(count(blockPod(['command:', '  - /bin/sh', '  - -ec', '  - |', '    echo one', '  - echo two'])), 1);
+  // Deliberate arguments: a script that reads them, a single word as $0, no shell.
+  assert.equal(count(pod('command: [sh, -c, "exec \\"$0\\" \\"$@\\"", "my app", --flag]')), 0);
+  assert.equal(count(pod('command: [sh, -c, "echo $1", _, "hello world"]')), 0);
+  assert.equal(count(pod('command: [sh, -c, "echo hi", bash]')), 0);
+  assert.equal(count(pod('command: [python, -c, "print(1)", "a b"]')), 0);
+  assert.equal(count(pod('args: [-c, "echo a", "echo b"]')), 0);
+  // `--` ends the shell's options: the script is the item after it (KubeRay's samples).
+  assert.equal(count(pod('command: [/bin/bash, -c, --]\n      args: ["while true; do sleep 30; done;"]')), 0);
+  assert.equal(count(pod('command: [/bin/sh, -c, --, "echo a", "echo b"]')), 1);
+  // `$5` inside single quotes is awk's, not the script's: the real WireGuard init container.
+  assert.equal(count(pod(`command: [sh, -c, "ENI=$(ip route | awk '{print $5}'); echo $ENI", "sysctl -w net.ipv4.ip_forward=1"]`)), 1);
+});

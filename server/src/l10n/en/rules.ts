@@ -324,6 +324,8 @@ export const rulesEn = {
   'read-only-root-fs.hidden':
     'Container "{container}" has a read-only root filesystem, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
+  'unsplit-command.dead-args':
+    'Container "{container}": {field} runs {shell} -c, and after the script comes "{item}". {shell} runs only the script: what follows becomes its $0, $1…, which the script never reads, so "{item}" never runs. Put it into the script (after ";" or on a line of its own), or remove it.',
   'unsplit-command.container':
     'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: {error}). {advice}',
   'unsplit-command.probe':

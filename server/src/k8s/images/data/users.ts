@@ -48,3 +48,19 @@ export const IMAGE_USERS: Readonly<Record<string, ImageUser>> = {
   'prom/node-exporter': { name: 'nobody', uid: 65534, source: 'prometheus/node_exporter Dockerfile: USER nobody, UID 65534' },
   'jenkins/jenkins': { name: 'jenkins', uid: 1000, source: 'jenkinsci/docker Dockerfile: USER jenkins, UID 1000' },
 };
+
+/**
+ * Official language images (Docker Hub's, or a `library/` mirror), which Podsight knows nothing
+ * else of (their processes and ports are the user's program's): none sets `USER`, so a container
+ * that runs one with `runAsNonRoot` and no `runAsUser` starts as root and is refused (sweep DE's
+ * probe: `node:20-alpine`, whose `node` user, UID 1000, is there but not the default).
+ */
+export const BASE_IMAGE_USERS: Readonly<Record<string, ImageUser>> = {
+  node: ROOT('nodejs/docker-node Dockerfile (a node user, UID 1000, exists; USER is not set)'),
+  python: ROOT('docker-library/python Dockerfile'),
+  golang: ROOT('docker-library/golang Dockerfile'),
+  ruby: ROOT('docker-library/ruby Dockerfile'),
+  'eclipse-temurin': ROOT('adoptium/containers Dockerfile'),
+  openjdk: ROOT('docker-library/openjdk Dockerfile'),
+  rust: ROOT('rust-lang/docker-rust Dockerfile'),
+};
