@@ -19,13 +19,14 @@ import type { FileRuleContext } from './types';
 export function reportProtocol(ctx: FileRuleContext, chunkStart: number, service: ServiceModel, ref: ServiceModel['ports'][number], summaries: readonly PodSummary[]): void {
   const name = String(ref.value);
   if (!ref.protocol || summaries.some((s) => s.named.has(`${name}/${ref.protocol}`))) return;
+  const declaredAs = [...new Set(summaries.flatMap((s) => [...s.named.keys()]).filter((key) => key.startsWith(`${name}/`)))];
   const entry = summaries.flatMap((s) => [...s.named]).find(([key]) => key.startsWith(`${name}/`));
   const number = entry?.[1];
   const sameNumber = summaries.flatMap((s) => [...s.named]).find(([key, n]) => n === number && key.endsWith(`/${ref.protocol}`))?.[0];
   // Only a name of this protocol on that number: the bare number would send this protocol where
   // the process may listen for the other one alone (coredns' metrics are TCP; probe CX).
   const suggestion = sameNumber?.slice(0, sameNumber.lastIndexOf('/'));
-  const args = { service: service.name ?? '?', value: name, field: ref.field, protocol: ref.protocol, declared: entry?.[0] ?? name };
+  const args = { service: service.name ?? '?', value: name, field: ref.field, protocol: ref.protocol, declared: declaredAs.join(', ') || name };
   ctx.report(chunkStart, {
     node: ref.node,
     message: ctx.t('service-target-port.protocol', args) + (suggestion !== undefined ? ctx.t('service-target-port.suggest', { suggestion: String(suggestion) }) : ''),

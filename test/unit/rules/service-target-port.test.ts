@@ -148,6 +148,10 @@ test('a named targetPort is looked up with the Service port protocol: declared o
   assert.equal(swapped[1]!.data?.suggestion, undefined, 'no name for 9153/UDP, and the bare number would still send UDP to a TCP listener');
   // A templated protocol is not judged.
   assert.deepEqual(findings(svc('  - {name: dns, port: 53, protocol: "{{ .Values.proto }}", targetPort: dns}\n'), 'service-target-port'), []);
+  // Sweep DF: a name declared for two other protocols, by two containers: the message names both.
+  const twice = `${pod.trimEnd()}\n  - name: other\n    image: example/sctp:1\n    ports: [{name: dns, containerPort: 5353, protocol: SCTP}]\n`;
+  const both = findings(`apiVersion: v1\nkind: Service\nmetadata: {name: dns}\nspec:\n  selector: {app: dns}\n  ports:\n  - {name: dns, port: 53, protocol: TCP, targetPort: dns}\n---\n${twice}`, 'service-target-port');
+  assert.match(both[0]?.message ?? '', /declare "dns" only as dns\/UDP, dns\/SCTP\./);
 });
 
 test('service-target-port: the ports of a mesh proxy the webhook injects (Istio, Linkerd) are served, unless the pod opts out', () => {
