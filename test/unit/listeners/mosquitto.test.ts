@@ -66,4 +66,8 @@ test('mosquitto: the Service and the probe on a loopback-only 1883 are refused; 
   assert.match(message, /Service "mqtt" sends traffic to port 1883 \(targetPort mqtt\), but container "mosquitto" binds it on the pod's loopback only \(Mosquitto 2 binds 127\.0\.0\.1:1883 only/);
   const configured = deployment('[{name: conf, configMap: {name: mosquitto}}]', '[{name: conf, mountPath: /mosquitto/config/mosquitto.conf, subPath: mosquitto.conf}]');
   assert.deepEqual(check(configured).filter((f) => f.severity !== 'information'), []);
+  // Probe DB: a command without -c reads no file, the mounted one with its listener included; the message says -c.
+  const noFile = configured.replace('        image: eclipse-mosquitto:2\n', '        image: eclipse-mosquitto:2\n        command: [mosquitto, -v]\n');
+  const refused = check(noFile).find((f) => f.rule === 'service-target-port')?.message ?? '';
+  assert.match(refused, /unless the configuration file it is started with \(`-c`\) has a `listener` line; the image's has none, and without `-c` none is read/);
 });

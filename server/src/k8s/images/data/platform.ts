@@ -98,7 +98,7 @@ export const platform: readonly ImageInfo[] = [
     title: 'Eclipse Mosquitto MQTT broker',
     // Mosquitto 2 binds the loopback interface only until a `listener` is configured, and the
     // image's mosquitto.conf configures none ("local only mode"; listen-mosquitto.ts reads a mounted one).
-    ports: [{ ...tcp(1883, 'Mosquitto 2 binds 127.0.0.1:1883 only until mosquitto.conf has a `listener` line, and the image\'s has none'), address: '127.0.0.1' }],
+    ports: [{ ...tcp(1883, 'Mosquitto 2 binds 127.0.0.1:1883 only, unless the configuration file it is started with (`-c`) has a `listener` line; the image\'s has none, and without `-c` none is read'), address: '127.0.0.1' }],
     populatedDirs: [dir('/mosquitto/config', 'mosquitto.conf (the default configuration)')],
     dataDirs: [data('/mosquitto/data', 'VOLUME: persistence database'), data('/mosquitto/log', 'VOLUME: log files')],
     portSetting: { description: 'Set `listener N` in mosquitto.conf.' },
