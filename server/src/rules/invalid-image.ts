@@ -24,8 +24,8 @@ const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
  * edit set image`), not a mistake; `MyUser/WebApp`, in mixed case, is one.
  */
 const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
-/** `docker.io/{username}/app`, `$(IMAGE)`: a placeholder in a form no tool here knows; what replaces it is unknown. */
-const SOME_PLACEHOLDER = /[{}<>$[\]%#]|@@/;
+/** `docker.io/{username}/app`, `$(IMAGE)`, `gcr.io/[PROJECT_ID]/app`, `@@TAG@@`, an elided `...`: a placeholder in a form no tool here knows; what replaces it is unknown. */
+const SOME_PLACEHOLDER = /[{}<>$[\]%#…]|@@|\.\.\./;
 
 /** The reference without its tag and digest (a tag in capitals, `:V1`, is valid as it is). */
 const nameOf = (image: string): string => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
@@ -43,6 +43,25 @@ function reasonOf(image: string): { reason: string; lower?: string } {
   return { reason: 'invalid reference format' };
 }
 
+/** Hex lengths of the digests the kubelet's parser knows (go-digest). */
+const DIGEST_HEX: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+
+/**
+ * A digest written as hex but of the wrong length or case (`nginx@sha256:abc`, a truncated copy):
+ * the reference parses here, but the kubelet's does not. A digest in words (`sha256:DIGEST`,
+ * `sha256:...`) is a placeholder.
+ */
+function badDigest(image: string): string | undefined {
+  const digest = /@([A-Za-z][A-Za-z0-9]*):([0-9A-Fa-f]+)$/.exec(image);
+  if (!digest) return undefined;
+  const [, algorithm = '', hex = ''] = digest;
+  const length = DIGEST_HEX[algorithm];
+  if (hex.length < 32) return 'invalid reference format';
+  if (length === undefined) return 'unsupported digest algorithm';
+  if (hex.length !== length) return 'invalid checksum digest length';
+  return hex !== hex.toLowerCase() ? 'invalid checksum digest format' : undefined;
+}
+
 export const invalidImage: Rule = {
   id: 'invalid-image',
   defaultSeverity: 'error',
@@ -53,6 +72,20 @@ export const invalidImage: Rule = {
         const node = c.imageNode;
         if (!node || !isScalar(node) || isUnknownValue(node) || typeof node.value !== 'string') continue;
         const image = node.value.trim();
+        if (image !== '' && image !== node.value && parseImageRef(image)) {
+          // The API server refuses a Pod's image with spaces around it (validateContainerOnlyForPod):
+          // at apply for a Pod, when its controller creates them for a workload's.
+          const where = pod.object.kind === 'Pod' && pod.path.endsWith('spec') && !pod.path.includes('template') ? 'pod' : 'template';
+          // The pods' own path: `spec.containers[0].image`, whatever holds the template.
+          const path = where === 'pod' ? `${c.path}.image` : `spec${c.path.slice(pod.path.length)}.image`;
+          ctx.report({ node, message: ctx.t(`invalid-image.whitespace-${where}`, { container: containerLabel(c), image: node.value, path, kind: pod.object.kind ?? '' }), data: { trimmed: image } });
+          continue;
+        }
+        const digest = image === '' ? undefined : badDigest(image);
+        if (digest && parseImageRef(image)) {
+          ctx.report({ node, message: ctx.t('invalid-image.message', { container: containerLabel(c), image, reason: digest }), data: {} });
+          continue;
+        }
         if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image))) continue;
         const { reason, lower } = reasonOf(image);
         ctx.report({

@@ -43,3 +43,15 @@ test('fix: the repository in lower case, the tag as written (preferred); none fo
   assert.equal(fix.preferred, true);
   assert.deepEqual(fixesOf(deployment('"nginx:"'), 'invalid-image').fixes.filter((f) => !/^Disable /.test(f.title)), []);
 });
+
+test('sweep DD: spaces around an image (the API server refuses the pods) and a truncated digest (the kubelet cannot parse it)', () => {
+  const [spaced] = findings(deployment('" nginx:1.27"'), 'invalid-image');
+  assert.match(spaced?.message ?? '', /kubectl apply accepts the Deployment, but the API server refuses every pod made from it: "spec\.containers\[0\]\.image: Invalid value: " nginx:1\.27": must not have leading or trailing whitespace"/);
+  applyFix(deployment('" nginx:1.27"'), 'invalid-image', /without the spaces/, deployment('"nginx:1.27"'));
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: c\n    image: "nginx "\n';
+  assert.match(findings(pod, 'invalid-image')[0]?.message ?? '', /kubectl apply rejects this: "spec\.containers\[0\]\.image: Invalid value: "nginx ": must not/);
+  assert.match(reported('nginx@sha256:abc')[0] ?? '', /\(invalid reference format\)/);
+  assert.match(reported(`nginx@sha256:${'a'.repeat(63)}`)[0] ?? '', /\(invalid checksum digest length\)/);
+  assert.match(reported(`nginx@sha256:${'A'.repeat(64)}`)[0] ?? '', /\(invalid checksum digest format\)/);
+  for (const image of [`nginx@sha256:${'a'.repeat(64)}`, 'nginx@sha256:DIGEST', 'app@sha256:${DIGEST}', '"nginx@sha256:..."']) assert.deepEqual(reported(image), [], image);
+});

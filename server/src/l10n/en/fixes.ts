@@ -14,6 +14,7 @@ export const fixesEn = {
   'fix.make-sidecar': 'Make "{container}" a sidecar (restartPolicy: Always): it keeps running beside the app',
   'fix.remove-field': 'Remove {field}',
   'fix.run-as-user': 'Run "{container}" as UID {uid}, the image\'s own user (securityContext.runAsUser: {uid})',
+  'fix.image-trim': 'Use "{image}" (without the spaces around it)',
   'fix.image-lowercase': 'Use "{image}" (repository names are lower case)',
   'fix.make-privileged': 'Run "{container}" privileged (securityContext.privileged: true)',
   'fix.mount-key-subpath': 'Mount only the key "{key}" there (subPath: {key})',

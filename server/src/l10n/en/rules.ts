@@ -122,6 +122,10 @@ export const rulesEn = {
     'Mounting volume {volume} at {mountPath} hides what image {image} ships in {dir}: {contents}. Kubernetes never copies image files into a volume, so this works only if the volume already holds that content.',
   'mount-shadows-image.over-file':
     'Volume {volume} is a directory, and container "{container}" mounts it at {mountPath}, which {image} ships as a file. The container runtime cannot mount a directory over a file, so the container is never created ("not a directory: Are you trying to mount a directory onto a file?"). To put one file there, mount one key of the volume with subPath: {key}.',
+  'invalid-image.whitespace-pod':
+    'The image of container "{container}" has spaces around it ("{image}"). kubectl apply rejects this: "{path}: Invalid value: "{image}": must not have leading or trailing whitespace".',
+  'invalid-image.whitespace-template':
+    'The image of container "{container}" has spaces around it ("{image}"). kubectl apply accepts the {kind}, but the API server refuses every pod made from it: "{path}: Invalid value: "{image}": must not have leading or trailing whitespace", so none is created.',
   'invalid-image.message':
     'Container "{container}" will not start: "{image}" is not an image reference ({reason}). The API server accepts the pod, but the kubelet cannot parse the reference to pull it, and the container stays in InvalidImageName.',
   'run-as-non-root.image-root':

@@ -14,6 +14,7 @@ export const fixesZhCn = {
   'fix.make-sidecar': '把 "{container}" 改为边车容器（restartPolicy: Always）：它会与应用一起持续运行',
   'fix.remove-field': '删除 {field}',
   'fix.run-as-user': '以镜像自己的用户 UID {uid} 运行 "{container}"（securityContext.runAsUser: {uid}）',
+  'fix.image-trim': '改用 "{image}"（去掉前后的空格）',
   'fix.image-lowercase': '改用 "{image}"（仓库名必须是小写）',
   'fix.make-privileged': '以特权模式运行 "{container}"（securityContext.privileged: true）',
   'fix.mount-key-subpath': '只在那里挂载键 "{key}"（subPath: {key}）',

@@ -125,6 +125,8 @@ export const rulesZhCn: Record<string, string> = {
     '把卷 {volume} 挂载到 {mountPath} 会遮住镜像 {image} 在 {dir} 中自带的内容：{contents}。Kubernetes 从不把镜像文件复制到卷里，因此只有当该卷里已经有这些内容时才能正常工作。',
   'mount-shadows-image.over-file':
     '卷 {volume} 是一个目录，容器 "{container}" 把它挂载到 {mountPath}，而 {image} 在那里自带的是一个文件。容器运行时无法把目录挂载到文件上，因此容器根本不会被创建（"not a directory: Are you trying to mount a directory onto a file?"）。要在那里放一个文件，请用 subPath: {key} 只挂载卷中的一个键。',
+  'invalid-image.whitespace-pod': '容器 "{container}" 的镜像前后有空格（"{image}"）。kubectl apply 会拒绝："{path}: Invalid value: "{image}": must not have leading or trailing whitespace"。',
+  'invalid-image.whitespace-template': '容器 "{container}" 的镜像前后有空格（"{image}"）。kubectl apply 会接受这个 {kind}，但 API 服务器会拒绝由它创建的每个 Pod："{path}: Invalid value: "{image}": must not have leading or trailing whitespace"，因此一个 Pod 也不会被创建。',
   'invalid-image.message':
     '容器 "{container}" 不会启动："{image}" 不是合法的镜像引用（{reason}）。API 服务器会接受这个 Pod，但 kubelet 无法解析该引用来拉取镜像，容器会停在 InvalidImageName。',
   'run-as-non-root.image-root':
