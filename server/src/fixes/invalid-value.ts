@@ -13,8 +13,10 @@ import { bidirectionalFixes, initHandlerFixes } from './container-constraints';
 import { ingressClassFixes, ingressPathTypeFixes } from './ingress-v1';
 import { scheduleSyntaxFixes, scheduleTimeZoneFixes } from './cronjob-schedule';
 import { addPair, removeBlockPair } from './yaml-edit';
+import { resourceRequirementFixes } from './resource-requirements';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
+  if (typeof fact(ctx, 'resourceFix') === 'string') return resourceRequirementFixes(ctx);
   if (fact(ctx, 'ingressPath')) return ingressPathTypeFixes(ctx);
   if (fact(ctx, 'ingressClassTwice')) return ingressClassFixes(ctx);
   if (typeof fact(ctx, 'initHandler') === 'string') return initHandlerFixes(ctx);

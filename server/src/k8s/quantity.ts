@@ -51,3 +51,15 @@ export function fractionalBytes(text: string): boolean {
   // A float's rounding (0.1 × 1e3) is no fraction of a byte.
   return bytes > 0 && Math.abs(bytes - Math.round(bytes)) > 1e-6 * Math.max(1, bytes);
 }
+
+/** A quantity's value as a number (`512Mi` → 536870912, `500m` → 0.5, `1e3` → 1000); undefined when it is none. */
+export function quantityValue(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!QUANTITY.test(trimmed)) return undefined;
+  const m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(.*)$/.exec(trimmed);
+  if (!m) return undefined;
+  const suffix = m[2] ?? '';
+  const exponent = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
+  const multiplier = exponent ? 10 ** Number(exponent[1]) : MULTIPLIERS[suffix];
+  return multiplier === undefined ? undefined : Number(m[1]) * multiplier;
+}

@@ -20,6 +20,7 @@ import { schemaProblems } from './schema-problems';
 import { checkStorageConstraints } from './storage-constraints';
 import { checkVolumePaths } from './volume-paths';
 import { checkFractionalBytes } from './fractional-bytes';
+import { checkResourceRequirements } from './resource-requirements';
 import type { Rule } from './types';
 import { syntaxBroken } from './yaml-syntax';
 
@@ -74,6 +75,7 @@ export const invalidValue: Rule = {
     checkIngressClassConflict(ctx);
     checkStorageConstraints(ctx);
     checkFractionalBytes(ctx);
+    checkResourceRequirements(ctx);
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || (PORT_FIELDS.test(problem.path) && problem.templateParameter === undefined)) continue;

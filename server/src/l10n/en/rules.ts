@@ -261,6 +261,16 @@ export const rulesEn = {
     'A kustomization\'s kind must be "Kustomization" or "Component" (case-sensitive), not "{kind}". kustomize refuses the file before reading any resource ("kind should be Kustomization or Component"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it.',
   'invalid-value.kustomization-version':
     'A {kind}\'s apiVersion must be {expected}, not {apiVersion}. kustomize refuses the file before reading any resource ("apiVersion for {kind} should be {expected}"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it.',
+  'invalid-value.resource-above-limit':
+    'The {resource} request ({request}) is above its limit ({limit}). kubectl apply rejects this: "{path}.requests: Invalid value: "{request}": must be less than or equal to {resource} limit of {limit}".',
+  'invalid-value.resource-not-equal':
+    '{resource} cannot be overcommitted, so its request ({request}) must equal its limit ({limit}). kubectl apply rejects this: "{path}.requests: Invalid value: "{request}": must be equal to {resource} limit of {limit}".',
+  'invalid-value.resource-limit-missing':
+    '{resource} cannot be overcommitted, so a request of it needs a limit, equal to it. kubectl apply rejects this: "{path}.limits: Required value: Limit must be set for non overcommitable resources". Setting only the limit is enough: the request then defaults to it.',
+  'invalid-value.resource-integer':
+    '{resource} is an extended resource, counted in whole units: {value} is not one. kubectl apply rejects this: "{path}: Invalid value: "{value}": must be an integer".',
+  'invalid-value.hugepages-alone':
+    'A container that asks for hugepages must ask for cpu or memory too. kubectl apply rejects this: "{path}: Forbidden: HugePages require cpu or memory".',
   'invalid-value.unknown-kind': '{apiVersion} serves no kind "{kind}" (kinds are case-sensitive). kubectl apply fails: "no matches for kind "{kind}" in version "{apiVersion}"". Did you mean "{suggestion}"?',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" does not serve kind {kind}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"" and nothing of this object is created. {kind} is served as apiVersion {expected}.',

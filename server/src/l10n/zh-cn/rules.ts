@@ -252,6 +252,11 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.kustomization-kind': 'kustomization 的 kind 必须是 "Kustomization" 或 "Component"（区分大小写），不能是 "{kind}"。kustomize 在读取任何资源之前就会拒绝该文件（"kind should be Kustomization or Component"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
   'invalid-value.kustomization-version': '{kind} 的 apiVersion 必须是 {expected}，不能是 {apiVersion}。kustomize 在读取任何资源之前就会拒绝该文件（"apiVersion for {kind} should be {expected}"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
+  'invalid-value.resource-above-limit': '{resource} 的 request（{request}）大于它的 limit（{limit}）。kubectl apply 会拒绝："{path}.requests: Invalid value: "{request}": must be less than or equal to {resource} limit of {limit}"。',
+  'invalid-value.resource-not-equal': '{resource} 不能超售，所以它的 request（{request}）必须等于 limit（{limit}）。kubectl apply 会拒绝："{path}.requests: Invalid value: "{request}": must be equal to {resource} limit of {limit}"。',
+  'invalid-value.resource-limit-missing': '{resource} 不能超售，所以 request 它时必须设置相等的 limit。kubectl apply 会拒绝："{path}.limits: Required value: Limit must be set for non overcommitable resources"。只设置 limit 就够了：request 会默认等于它。',
+  'invalid-value.resource-integer': '{resource} 是扩展资源，只能按整数计数：{value} 不是整数。kubectl apply 会拒绝："{path}: Invalid value: "{value}": must be an integer"。',
+  'invalid-value.hugepages-alone': '申请 hugepages 的容器也必须申请 cpu 或 memory。kubectl apply 会拒绝："{path}: Forbidden: HugePages require cpu or memory"。',
   'invalid-value.unknown-kind': '{apiVersion} 不提供 kind "{kind}"（kind 区分大小写）。kubectl apply 会失败："no matches for kind "{kind}" in version "{apiVersion}""。是否想写 "{suggestion}"？',
   'invalid-value.api-version':
     'apiVersion "{apiVersion}" 不提供 {kind} 这种资源：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""，这个对象不会被创建。{kind} 的 apiVersion 应为 {expected}。',
