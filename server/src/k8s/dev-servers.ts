@@ -1,27 +1,32 @@
 /**
  * Python servers that a container's command starts, whatever its image, and where they bind when
- * told nothing (sweep DC's misses): uvicorn on 127.0.0.1:8000 (`--host`, `--port`, UVICORN_HOST,
+ * told nothing (sweeps DC and DH): uvicorn on 127.0.0.1:8000 (`--host`, `--port`, UVICORN_HOST,
  * UVICORN_PORT), `flask run` on 127.0.0.1:5000 (`--host`/`-h`, `--port`/`-p`, FLASK_RUN_HOST,
- * FLASK_RUN_PORT), Django's `runserver` on 127.0.0.1:8000 (its `addrport` argument), and gunicorn's
- * `-b`/`--bind` (its default is left alone: a gunicorn.conf.py in the image's working folder or
- * GUNICORN_CMD_ARGS may set it). Only loopback binds are returned: the kubelet's probes and a
+ * FLASK_RUN_PORT; its default is judged on official Python images only, since an application's
+ * image often sets FLASK_RUN_HOST), `fastapi dev` and daphne on 127.0.0.1:8000, hypercorn on
+ * 127.0.0.1:8000 unless `-b` or a config file says otherwise, Django's `runserver` (and
+ * `runserver_plus`) on 127.0.0.1:8000 (its `addrport` argument; with `--host`/`--port` it is
+ * Flask-Script's, not judged), and gunicorn's `-b`/`--bind` (its default is left alone: a
+ * gunicorn.conf.py in the image's working folder or GUNICORN_CMD_ARGS may set it). Only loopback binds are returned: the kubelet's probes and a
  * Service's connections come to the pod's IP and are refused there.
  * The command may be the container's own (`[uvicorn, main:app]`, `[python, -m, flask, run]`,
- * `[python, manage.py, runserver]`, behind `poetry run` or `exec`) or the last such command of a
+ * `[python, manage.py, runserver]`, behind `poetry run`, `exec`, `tini --` or `ddtrace-run`) or the last such command of a
  * `sh -c` script. Anything it cannot read (a variable without a literal value, `envFrom` that may
  * set the server's variables, a unix socket) makes it say nothing.
  */
 import type { Document, Scalar, YAMLSeq } from 'yaml';
-import { isScalar, isSeq } from 'yaml';
-import { getNode } from '../core/yaml-access';
+import { firstNode, withScriptEdit, withSeqEdit } from './dev-server-edits';
 import { envOf } from './env';
-import { argItems, isLoopback, normaliseHost, parseAddress, type ArgItem } from './listen-values';
+import { parseImageRef } from './images/image-ref';
+import { argItems, isLoopback, normaliseHost, parseAddress } from './listen-values';
 import type { ContainerModel } from './pod-model';
 import { shellCommands } from './shell-words';
 
 /** A loopback bind of a server the command starts, and how to make it bind every address. */
 export interface DevServerBind {
   readonly program: string;
+  /** The word after which a setting goes in a script (`uvicorn`, ` run` for `flask run`). */
+  readonly after: string;
   readonly address: string;
   readonly port: number;
   /** The server's default address, not a value written in the manifest. */
@@ -34,14 +39,44 @@ export interface DevServerBind {
   readonly edit?: { readonly replace: Scalar; readonly text: string } | { readonly append: YAMLSeq; readonly text: string };
 }
 
-const PREFIXES = new Set(['exec', 'poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'run', 'env']);
+/** Words that start the next one (`exec uvicorn`, `poetry run`, `ddtrace-run`, `tini --`). */
+const PREFIXES = new Set(['exec', 'poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'run', 'env', 'ddtrace-run', 'opentelemetry-instrument', 'dumb-init', 'tini', '--', 'newrelic-admin', 'run-program']);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
 const SHELLS = /^(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 const EVERY = '0.0.0.0';
 
+/**
+ * A server that takes a host and a port, 127.0.0.1 unless told otherwise: its flags, the variables
+ * it reads them from, its default port, the flags that make it listen elsewhere than a TCP port it
+ * says (a unix socket, a file descriptor, a configuration file), and the word after which a setting
+ * goes in a script.
+ */
+interface HostPortServer {
+  readonly host: readonly string[];
+  readonly port: readonly string[];
+  readonly hostEnv?: string;
+  readonly portEnv?: string;
+  readonly defaultPort: number;
+  readonly elsewhere?: RegExp;
+  /** The host flag as the fix writes it. */
+  readonly setHost: string;
+  /** Its default may be set by the image (`ENV FLASK_RUN_HOST=0.0.0.0` in Docker's Compose tutorial): judged only on images that set none. */
+  readonly imageMaySet?: boolean;
+}
+
+const SERVERS: Readonly<Record<string, HostPortServer>> = {
+  uvicorn: { host: ['--host'], port: ['--port'], hostEnv: 'UVICORN_HOST', portEnv: 'UVICORN_PORT', defaultPort: 8000, elsewhere: /^--(uds|fd)(=|$)/, setHost: '--host' },
+  flask: { host: ['--host', '-h'], port: ['--port', '-p'], hostEnv: 'FLASK_RUN_HOST', portEnv: 'FLASK_RUN_PORT', defaultPort: 5000, setHost: '--host', imageMaySet: true },
+  fastapi: { host: ['--host'], port: ['--port'], defaultPort: 8000, setHost: '--host' },
+  daphne: { host: ['-b', '--bind'], port: ['-p', '--port'], defaultPort: 8000, elsewhere: /^(-u|--unix-socket|--fd|-e|--endpoint)(=|$)/, setHost: '--bind' },
+};
+
 interface Invocation {
-  readonly program: 'uvicorn' | 'flask' | 'django' | 'gunicorn';
-  /** The words after the program (after `run` / `runserver` for flask and django). */
+  /** The server's name in messages: `uvicorn`, `flask`, `runserver`, `gunicorn`, `hypercorn`… */
+  readonly program: string;
+  /** The word after which a setting goes in a script (` run` for `flask run`). */
+  readonly after: string;
+  /** The words after the program (after `run`, `dev` or `runserver`). */
   readonly args: readonly string[];
 }
 
@@ -61,74 +96,90 @@ function invocationOf(words: readonly string[]): Invocation | undefined {
     } else first = base(words[i] ?? '');
   }
   const rest = words.slice(i + 1);
-  if (first === 'uvicorn' || first === 'gunicorn') return { program: first, args: rest };
+  if (['uvicorn', 'gunicorn', 'daphne', 'hypercorn'].includes(first)) return { program: first, after: first, args: rest };
   const sub = (name: string): number => rest.findIndex((w) => w === name);
-  if (first === 'flask' && sub('run') >= 0) return { program: 'flask', args: rest.slice(sub('run') + 1) };
-  if ((first === 'manage.py' || first === 'django-admin' || first === 'django') && sub('runserver') >= 0) return { program: 'django', args: rest.slice(sub('runserver') + 1) };
+  if (first === 'flask' && sub('run') >= 0) return { program: 'flask', after: ' run', args: rest.slice(sub('run') + 1) };
+  // `fastapi run` binds 0.0.0.0; `fastapi dev` binds 127.0.0.1.
+  if (first === 'fastapi' && sub('dev') >= 0) return { program: 'fastapi', after: ' dev', args: rest.slice(sub('dev') + 1) };
+  if (first === 'manage.py' || first === 'django-admin' || first === 'django') {
+    const at = rest.findIndex((w) => w === 'runserver' || w === 'runserver_plus');
+    if (at >= 0) return { program: rest[at]!, after: ` ${rest[at]!}`, args: rest.slice(at + 1) };
+  }
   return undefined;
 }
 
 /** `--flag value`, `--flag=value`, `-fvalue` (short flags): the last value given. */
 function flagValue(args: readonly string[], names: readonly string[]): string | undefined {
-  let value: string | undefined;
-  args.forEach((word, i) => {
-    for (const name of names) {
-      if (word === name) value = args[i + 1];
-      else if (word.startsWith(`${name}=`)) value = word.slice(name.length + 1);
-      else if (name.length === 2 && !name.startsWith('--') && word.startsWith(name) && word.length > 2 && !word.startsWith('--')) value = word.slice(2);
-    }
-  });
-  return value;
+  return flagValues(args, names).pop();
 }
 
-/** Every value of a repeatable flag (gunicorn's `-b`). */
+/** Every value of a flag, in order (gunicorn's repeatable `-b`). */
 function flagValues(args: readonly string[], names: readonly string[]): string[] {
   return args.flatMap((word, i) => names.flatMap((name) => (word === name ? [args[i + 1] ?? ''] : word.startsWith(`${name}=`) ? [word.slice(name.length + 1)] : name.length === 2 && word.startsWith(name) && word.length > 2 && !word.startsWith('--') ? [word.slice(2)] : [])));
 }
 
 type Resolve = (text: string) => string | undefined;
+type Found = Omit<DevServerBind, 'node' | 'edit'>;
+/** A variable's literal value; null when it may be set where Podsight cannot read it (valueFrom, envFrom). */
+type Variable = (name: string) => string | undefined | null;
 
-/** Where the server binds: loopback ones only, with what to write instead. */
-function loopbackOf(call: Invocation, resolve: Resolve, env: (name: string) => string | undefined | null): Omit<DevServerBind, 'node' | 'edit'>[] {
-  const { program, args } = call;
-  // null: the variable may be set where Podsight cannot read it (envFrom).
-  const fromEnv = (name: string): string | undefined | false => {
-    const v = env(name);
+function hostPortBinds(call: Invocation, server: HostPortServer, resolve: Resolve, env: Variable, imageSetsNone: boolean): Found[] {
+  const { args } = call;
+  if (server.elsewhere && args.some((w) => server.elsewhere!.test(w))) return [];
+  const fromEnv = (name: string | undefined): string | undefined | false => {
+    const v = name === undefined ? undefined : env(name);
     return v === null ? false : v === undefined ? undefined : resolve(v);
   };
-  if (program === 'uvicorn' || program === 'flask') {
-    if (program === 'uvicorn' && args.some((w) => /^--(uds|fd)(=|$)/.test(w))) return [];
-    const hostFlag = flagValue(args, program === 'uvicorn' ? ['--host'] : ['--host', '-h']);
-    const portFlag = flagValue(args, program === 'uvicorn' ? ['--port'] : ['--port', '-p']);
-    const hostEnv = fromEnv(program === 'uvicorn' ? 'UVICORN_HOST' : 'FLASK_RUN_HOST');
-    const portEnv = fromEnv(program === 'uvicorn' ? 'UVICORN_PORT' : 'FLASK_RUN_PORT');
-    if ((hostFlag === undefined && hostEnv === false) || (portFlag === undefined && portEnv === false)) return [];
-    const host = hostFlag !== undefined ? resolve(hostFlag) : (hostEnv || '127.0.0.1');
-    const portText = portFlag !== undefined ? resolve(portFlag) : (portEnv || (program === 'uvicorn' ? '8000' : '5000'));
-    const port = Number(portText);
-    if (host === undefined || !Number.isInteger(port) || port <= 0 || port > 65535 || !isLoopback(normaliseHost(host))) return [];
-    return [{ program, address: normaliseHost(host), port, byDefault: hostFlag === undefined && !hostEnv, how: `--host=${EVERY}` }];
-  }
-  if (program === 'django') {
-    const valued = new Set(['--settings', '--pythonpath', '--verbosity', '-v']);
-    const positional = args.find((w, i) => !w.startsWith('-') && !valued.has(args[i - 1] ?? ''));
-    const ipv6 = args.includes('-6') || args.includes('--ipv6');
-    const written = positional === undefined ? undefined : resolve(positional);
-    if (positional !== undefined && written === undefined) return [];
-    // A bare port (`runserver 8000`) keeps the default address; `0:8000` and `0.0.0.0:8000` are every address.
-    const bare = written === undefined || /^\d+$/.test(written);
-    const parsed = written === undefined ? { address: '', port: 8000 } : parseAddress(written);
-    const address = bare ? (ipv6 ? '::1' : '127.0.0.1') : parsed?.address;
-    const port = parsed?.port ?? 8000;
-    if (address === undefined || address === '' || !isLoopback(address)) return [];
-    return [{ program: 'runserver', address, port, byDefault: bare, how: `${EVERY}:${port}` }];
-  }
-  // gunicorn: only what -b/--bind say (a config file may set the default).
+  const hostFlag = flagValue(args, server.host);
+  const portFlag = flagValue(args, server.port);
+  const hostEnv = fromEnv(server.hostEnv);
+  const portEnv = fromEnv(server.portEnv);
+  if ((hostFlag === undefined && hostEnv === false) || (portFlag === undefined && portEnv === false)) return [];
+  const byDefault = hostFlag === undefined && !hostEnv;
+  if (byDefault && server.imageMaySet && !imageSetsNone) return [];
+  const host = hostFlag !== undefined ? resolve(hostFlag) : hostEnv || '127.0.0.1';
+  const port = Number(portFlag !== undefined ? resolve(portFlag) : portEnv || server.defaultPort);
+  if (host === undefined || !Number.isInteger(port) || port <= 0 || port > 65535 || !isLoopback(normaliseHost(host))) return [];
+  return [{ program: call.program, after: call.after, address: normaliseHost(host), port, byDefault, how: `${server.setHost}=${EVERY}` }];
+}
+
+/** Django's runserver (and django-extensions' runserver_plus): its `addrport` argument. */
+function runserverBinds(call: Invocation, resolve: Resolve): Found[] {
+  const { args } = call;
+  // `--host`/`--port` are Flask-Script's runserver (0.0.0.0 by default), not Django's (sweep DH).
+  if (args.some((w) => /^(--host|--port|-h|-p)(=|$)/.test(w))) return [];
+  const valued = new Set(['--settings', '--pythonpath', '--verbosity', '-v', '--cert-file', '--key-file']);
+  const positional = args.find((w, i) => !w.startsWith('-') && !valued.has(args[i - 1] ?? ''));
+  const ipv6 = args.includes('-6') || args.includes('--ipv6');
+  const written = positional === undefined ? undefined : resolve(positional);
+  if (positional !== undefined && written === undefined) return [];
+  // A bare port (`runserver 8000`) keeps the default address; `0:8000` and `0.0.0.0:8000` are every address.
+  const bare = written === undefined || /^\d+$/.test(written);
+  const parsed = written === undefined ? { address: '', port: 8000 } : parseAddress(written);
+  const address = bare ? (ipv6 ? '::1' : '127.0.0.1') : parsed?.address;
+  const port = parsed?.port ?? 8000;
+  if (address === undefined || address === '' || !isLoopback(address)) return [];
+  return [{ program: call.program, after: call.after, address, port, byDefault: bare, how: `${EVERY}:${port}` }];
+}
+
+/** gunicorn's and hypercorn's `-b`/`--bind` (repeatable); hypercorn's default is 127.0.0.1:8000, gunicorn's is left alone. */
+function bindFlagBinds(call: Invocation, resolve: Resolve): Found[] {
+  const { program, args } = call;
   const binds = flagValues(args, ['-b', '--bind']).map((v) => resolve(v));
-  if (binds.length === 0 || binds.some((b) => b === undefined || b.startsWith('unix:') || b.startsWith('fd://'))) return [];
+  // A configuration file may bind too (gunicorn also reads ./gunicorn.conf.py and GUNICORN_CMD_ARGS).
+  const config = args.some((w) => /^(-c|--config)(=|$)/.test(w));
+  if (binds.length === 0) return program === 'hypercorn' && !config ? [{ program, after: call.after, address: '127.0.0.1', port: 8000, byDefault: true, how: `--bind=${EVERY}:8000` }] : [];
+  if (binds.some((b) => b === undefined || b.startsWith('unix:') || b.startsWith('fd://'))) return [];
   const parsed = binds.map((b) => parseAddress(b!));
   const reachable = new Set(parsed.filter((p) => p?.port !== undefined && !isLoopback(p.address === '' ? EVERY : p.address)).map((p) => p!.port));
-  return parsed.flatMap((p) => (p?.port !== undefined && p.address !== '' && isLoopback(p.address) && !reachable.has(p.port) ? [{ program, address: p.address, port: p.port, byDefault: false, how: `${EVERY}:${p.port}` }] : []));
+  return parsed.flatMap((p) => (p?.port !== undefined && p.address !== '' && isLoopback(p.address) && !reachable.has(p.port) ? [{ program, after: call.after, address: p.address, port: p.port, byDefault: false, how: `${EVERY}:${p.port}` }] : []));
+}
+
+/** Where the server binds: loopback ones only, with what to write instead. */
+function loopbackOf(call: Invocation, resolve: Resolve, env: Variable, imageSetsNone: boolean): Found[] {
+  const server = SERVERS[call.program];
+  if (server) return hostPortBinds(call, server, resolve, env, imageSetsNone);
+  return call.program.startsWith('runserver') ? runserverBinds(call, resolve) : bindFlagBinds(call, resolve);
 }
 
 /** `$(VAR)` (the kubelet's) and, in a script, `$VAR`/`${VAR}`, from the container's literal env. */
@@ -146,7 +197,7 @@ function resolverOf(literal: (name: string) => string | undefined, shell: boolea
   };
 }
 
-const SERVER_WORD = /uvicorn|flask|runserver|gunicorn/;
+const SERVER_WORD = /uvicorn|flask|runserver|gunicorn|daphne|hypercorn|fastapi/;
 
 /** A quick test: could the container's command start one of these servers? */
 export function mayStartDevServer(container: ContainerModel, doc: Document): boolean {
@@ -165,60 +216,21 @@ export function devServerBinds(container: ContainerModel, doc: Document): DevSer
     if (entry) return entry.valueNode?.value ?? null; // valueFrom: not known here
     return env.hasEnvFrom ? null : undefined;
   };
+  // An official Python image sets no FLASK_RUN_HOST; an application's own image may (sweep DH).
+  const ref = container.image === undefined ? undefined : parseImageRef(container.image);
+  const imageSetsNone = !!ref && (ref.registry === 'docker.io' || ref.path.includes('library/')) && ref.repository === 'python';
   const words = items.map((i) => i.text);
   const direct = invocationOf(words);
   if (direct) {
-    return loopbackOf(direct, resolverOf(literal, false), variable).map((b) => ({ ...b, node: firstNode(items), ...withSeqEdit(b, items, container, doc) }));
+    return loopbackOf(direct, resolverOf(literal, false), variable, imageSetsNone).map((b) => ({ ...b, node: firstNode(items), ...withSeqEdit(b, items, container, doc) }));
   }
   if (!SHELLS.test(words[0] ?? '') || !/^-[a-z]*c[a-z]*$/.test(words[1] ?? '')) return [];
-  const script = items[2];
+  // `sh -c -- "script"`: the script comes after `--`.
+  const script = items[words[2] === '--' ? 3 : 2];
   if (!script?.node || typeof script.node.value !== 'string') return [];
   const calls = shellCommands(script.node.value).map((c) => invocationOf(c.words.map((w) => w.replace(/^(["'])(.*)\1$/, '$2')))).filter((c): c is Invocation => c !== undefined);
   const call = calls[calls.length - 1];
   if (!call) return [];
-  return loopbackOf(call, resolverOf(literal, true), variable).map((b) => ({ ...b, node: script.node, ...withScriptEdit(b, script) }));
+  return loopbackOf(call, resolverOf(literal, true), variable, imageSetsNone).map((b) => ({ ...b, node: script.node, ...withScriptEdit(b, script) }));
 }
 
-const firstNode = (items: readonly ArgItem[]): Scalar | undefined => items.find((i) => i.node)?.node;
-
-/** In a command written as a list: rewrite the value written, or add the setting at the end. */
-function withSeqEdit(bind: Omit<DevServerBind, 'node' | 'edit'>, items: readonly ArgItem[], container: ContainerModel, doc: Document): Pick<DevServerBind, 'edit'> {
-  if (bind.byDefault) {
-    // Django's addrport written as a bare port (`runserver 8000`): name the address with it.
-    const bare = bind.program === 'runserver' ? items.find((i) => i.text === String(bind.port)) : undefined;
-    if (bare?.node) return { edit: { replace: bare.node, text: bind.how } };
-    const seq = getNode(container.node, items.some((i) => i.index >= 0 && i.node && isArg(i, container, doc)) ? 'args' : 'command', doc);
-    return isSeq(seq) ? { edit: { append: seq, text: bind.how } } : {};
-  }
-  const value = [...items].reverse().find((i) => i.node && new RegExp(`(^|[=:/])(${escape(bind.address)}|localhost|\\[::1\\])(:|$)`).test(i.text));
-  if (!value?.node || typeof value.node.value !== 'string') return {};
-  return { edit: { replace: value.node, text: rebound(value.node.value) } };
-}
-
-const isArg = (item: ArgItem, container: ContainerModel, doc: Document): boolean => {
-  const args = getNode(container.node, 'args', doc);
-  return isSeq(args) && args.items.some((n) => n === item.node);
-};
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** `127.0.0.1:8000` → `0.0.0.0:8000`, `--host=localhost` → `--host=0.0.0.0`. */
-const rebound = (text: string): string => text.replace(/(^|[=/])(?:127(?:\.\d{1,3}){3}|localhost|\[::1\]|::1)(?=:\d|$)/i, `$1${EVERY}`);
-
-/** In a `sh -c` script: the same edit inside the script's text. */
-function withScriptEdit(bind: Omit<DevServerBind, 'node' | 'edit'>, script: ArgItem): Pick<DevServerBind, 'edit'> {
-  const node = script.node;
-  if (!node || !isScalar(node) || typeof node.value !== 'string' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return {};
-  const text = node.value;
-  if (bind.byDefault) {
-    const word = bind.program === 'uvicorn' ? 'uvicorn' : bind.program === 'flask' ? ' run' : ' runserver';
-    const at = text.lastIndexOf(word);
-    if (at < 0) return {};
-    const end = at + word.length;
-    const bare = bind.program === 'runserver' ? new RegExp(`^\\s+${bind.port}(?=\\s|$)`).exec(text.slice(end)) : null;
-    const edited = bare ? `${text.slice(0, end)} ${bind.how}${text.slice(end + bare[0].length)}` : `${text.slice(0, end)} ${bind.how}${text.slice(end)}`;
-    return { edit: { replace: node, text: edited } };
-  }
-  const edited = text.replace(new RegExp(`(\\s|=)(${escape(bind.address)}|localhost|\\[::1\\])(?=:\\d|\\s|$)`), `$1${EVERY}`);
-  return edited === text ? {} : { edit: { replace: node, text: edited } };
-}

@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import { check } from '../../helpers/check';
 import { applyFix } from '../../helpers/fix';
 
-const pod = (container: string, port = 8000): string =>
-  `apiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers:\n    - name: app\n      image: example/api:1\n${container}      readinessProbe: {httpGet: {path: /health, port: ${port}}}\n`;
+const pod = (container: string, port = 8000, image = 'example/api:1'): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers:\n    - name: app\n      image: ${image}\n${container}      readinessProbe: {httpGet: {path: /health, port: ${port}}}\n`;
 const loopback = (text: string): string[] => check(text).filter((f) => f.rule === 'port-not-served' || f.rule === 'service-target-port').map((f) => `${f.rule}: ${f.message.slice(0, 140)}`);
 
 test('servers that bind 127.0.0.1 by default: a probe on their port is refused', () => {
@@ -25,9 +25,15 @@ test('servers that bind 127.0.0.1 by default: a probe on their port is refused',
     ['      command: [gunicorn, -b, "127.0.0.1:8000", app:app]\n', 8000, /gunicorn 127\.0\.0\.1:8000/],
     ['      command: [sh, -c, "cd /app && exec uvicorn main:app --port 8000"]\n', 8000, /uvicorn binds 127\.0\.0\.1:8000 by default/],
     ['      command: [uvicorn, main:app, --host, localhost]\n', 8000, /uvicorn localhost:8000|uvicorn 127\.0\.0\.1:8000/],
+    // Sweep DH: wrappers, and the other servers with a loopback default.
+    ['      command: [ddtrace-run, uvicorn, main:app]\n', 8000, /uvicorn binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [tini, --, python, manage.py, runserver_plus]\n', 8000, /runserver_plus binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [daphne, proj.asgi:application]\n', 8000, /daphne binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [hypercorn, main:app]\n', 8000, /hypercorn binds 127\.0\.0\.1:8000 by default/],
+    ['      command: [fastapi, dev, main.py]\n', 8000, /fastapi binds 127\.0\.0\.1:8000 by default/],
   ];
   for (const [container, port, message] of cases) {
-    const found = loopback(pod(container, port));
+    const found = loopback(pod(container, port, container.includes('flask') ? 'python:3.12-slim' : 'example/api:1'));
     assert.equal(found.length, 1, container);
     assert.match(found[0] ?? '', message, container);
   }
@@ -51,7 +57,17 @@ test('told to bind every address, or not readable: nothing', () => {
   ]) {
     assert.deepEqual(loopback(pod(container, container.includes('flask') ? 5000 : 8000)), [], container);
   }
-  assert.deepEqual(loopback(pod('      command: [flask, run, --host=0.0.0.0]\n', 5000)), []);
+  assert.deepEqual(loopback(pod('      command: [flask, run, --host=0.0.0.0]\n', 5000, 'python:3.12')), []);
+  // An application's image may set FLASK_RUN_HOST (Docker's Compose tutorial does): only official Python images are judged.
+  assert.deepEqual(loopback(pod('      command: [flask, run]\n', 5000)), []);
+  // Flask-Script's runserver takes --host/--port and binds 0.0.0.0 (sweep DH); fastapi run binds 0.0.0.0.
+  assert.deepEqual(loopback(pod('      command: [python, manage.py, runserver, --host=0.0.0.0, --port=8000]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [python, manage.py, runserver, --port, "8000"]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [fastapi, run, main.py]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [daphne, -b, 0.0.0.0, proj.asgi:application]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [daphne, -u, /tmp/d.sock, proj.asgi:application]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [hypercorn, -c, hypercorn.toml, main:app]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [hypercorn, --bind, "0.0.0.0:8000", main:app]\n')), []);
   assert.deepEqual(loopback(pod('      command: [flask, run, -h, 0.0.0.0]\n', 5000)), []);
 });
 
