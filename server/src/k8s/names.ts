@@ -131,9 +131,18 @@ export function envNameErrors(value: string): string[] {
 /**
  * Whether a name holds a token a script replaces before apply (`sed s/CLUSTER_NAME/…/`): a word of
  * capitals joined by underscores (`pg-data-CLUSTER_NAME-DISK_INDEX`), or a capital word after one
- * underscore (Cloud Build's user substitutions, `_APP_NAME`, `_ENV`). Such a name is a template,
+ * underscore (Cloud Build's user substitutions, `_APP_NAME`, `_ENV`), or a whole name in capitals. Such a name is a template,
  * not a name: the rules about names do not judge it.
  */
 export function holdsSedToken(name: string): boolean {
-  return /(^|[^A-Za-z0-9_])([A-Z][A-Z0-9]*(_[A-Z0-9]+)+|_[A-Z][A-Z0-9]*(_[A-Z0-9]+)*)($|[^A-Za-z0-9_])/.test(name);
+  return /(^|[^A-Za-z0-9_])([A-Z][A-Z0-9]*(_[A-Z0-9]+)+|_[A-Z][A-Z0-9]*(_[A-Z0-9]+)*)($|[^A-Za-z0-9_])/.test(name) || WHOLE_CAPITALS.test(name);
 }
+
+/**
+ * A whole name in capitals (`namespace: NAMESPACE`, `name: APP`): object names are lower case, so
+ * such a value is a token a kustomize Component's replacements or a script fill in (sweep DJ).
+ */
+const WHOLE_CAPITALS = /^[A-Z][A-Z0-9]{2,}$/;
+
+/** A whole value that is a token of capitals joined by underscores (`CONTAINER_PORT`): where a number goes, a placeholder. */
+export const isSedTokenValue = (value: unknown): boolean => typeof value === 'string' && /^_?[A-Z][A-Z0-9]*(_[A-Z0-9]+)+_?$/.test(value.trim());

@@ -56,6 +56,9 @@ const isDirectory = (path: string): boolean => {
 function ownOverlays(path: string): { overlays: Overlay[]; named: boolean } {
   if (isKustomizationDir(path)) {
     const tree = readTree(resolve(path));
+    // A Component is built by the kustomization that lists it (its patches and replacements act on
+    // that one's resources), never alone: its files are checked one by one (sweep DJ).
+    if (tree[0]?.component) return { overlays: [], named: false };
     return { overlays: [{ dir: resolve(path), tree, files: new Set(tree.flatMap((k) => [k.file, ...k.files])) }], named: true };
   }
   if (!isDirectory(path)) return { overlays: [], named: false };

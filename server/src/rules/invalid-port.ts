@@ -4,7 +4,7 @@
  * probe or handler: port-name-form.ts), duplicate names in a container; and the ports of a Service (service-ports.ts).
  */
 import { isScalar, type Node } from 'yaml';
-import { portNameErrors } from '../k8s/names';
+import { isSedTokenValue, portNameErrors } from '../k8s/names';
 import { containerLabel } from '../k8s/pod-model';
 import { isUnknownValue } from '../core/unknown-values';
 import { reportPortNameForm } from './port-name-form';
@@ -18,7 +18,8 @@ const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 function checkNumber(ctx: RuleContext, node: Node | undefined, field: string, path: string, optional: boolean): void {
   if (!node || !isScalar(node)) return;
   const value = node.value;
-  if (value === null) return;
+  // `containerPort: CONTAINER_PORT`: a token the consuming kustomization or a script replaces (sweep DJ).
+  if (value === null || isSedTokenValue(value)) return;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     // A quoted "80" is a string: say so, quotes included.
     const shown = typeof value === 'string' ? JSON.stringify(value) : String(node.source ?? value);

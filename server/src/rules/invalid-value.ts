@@ -22,6 +22,7 @@ import { checkVolumePaths } from './volume-paths';
 import { checkFractionalBytes } from './fractional-bytes';
 import { checkResourceRequirements } from './resource-requirements';
 import type { Rule } from './types';
+import { isSedTokenValue } from '../k8s/names';
 import { syntaxBroken } from './yaml-syntax';
 
 const PORT_FIELDS = /(?:containers|initContainers|ephemeralContainers)\[\d+\]\.ports\[\d+\]\.(?:protocol|containerPort|hostPort)$/;
@@ -79,6 +80,8 @@ export const invalidValue: Rule = {
     checkCronJobSchedule(ctx);
     for (const problem of schemaProblems(ctx)) {
       if (problem.kind !== 'invalid-value' || (PORT_FIELDS.test(problem.path) && problem.templateParameter === undefined)) continue;
+      // `replicas: REPLICAS_COUNT`: a token a script or a kustomize replacement fills in (sweep DJ).
+      if ('type' in problem.expected && problem.expected.type !== 'string' && isSedTokenValue(problem.value)) continue;
       const field = lastField(problem.path);
       if (problem.templateParameter !== undefined && 'type' in problem.expected) {
         const args = { field, value: String(problem.value), name: problem.templateParameter, type: problem.expected.type, path: problem.path };
