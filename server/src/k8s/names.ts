@@ -139,10 +139,15 @@ export function holdsSedToken(name: string): boolean {
 }
 
 /**
- * A whole name in capitals (`namespace: NAMESPACE`, `name: APP`): object names are lower case, so
- * such a value is a token a kustomize Component's replacements or a script fill in (sweep DJ).
+ * A whole name in capitals (`namespace: NAMESPACE`, `name: APP`), a phrase in capitals
+ * (NVIDIA's operator assets: `FILLED BY THE OPERATOR`) or a word of three capitals or more between
+ * dashes (`centos7-ACTION`, a sed token): object names are lower case, so such a value is a token
+ * that a Component's replacements, an operator or a script fill in (sweeps DJ, DI).
  */
-const WHOLE_CAPITALS = /^[A-Z][A-Z0-9]{2,}$/;
+const WHOLE_CAPITALS = /^[A-Z][A-Z0-9]{2,}$|^[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+)+$|(^|[^A-Za-z0-9_])[A-Z]{3,}[A-Z0-9]*($|[^A-Za-z0-9_])/;
 
-/** A whole value that is a token of capitals joined by underscores (`CONTAINER_PORT`): where a number goes, a placeholder. */
-export const isSedTokenValue = (value: unknown): boolean => typeof value === 'string' && /^_?[A-Z][A-Z0-9]*(_[A-Z0-9]+)+_?$/.test(value.trim());
+/** A whole value that is a token of capitals (`CONTAINER_PORT`, `NODENUMBER`, `FILLED BY THE OPERATOR`): where a number goes, a placeholder. */
+export const isSedTokenValue = (value: unknown): boolean =>
+  typeof value === 'string' && (/^_?[A-Z][A-Z0-9]*(_[A-Z0-9]+)+_?$/.test(value.trim()) || (/^[A-Z][A-Z0-9]{2,}$|^[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+)+$/.test(value.trim()) && !YAML11_WORDS.has(value.trim())));
+/** Words YAML 1.1 (kubectl's reader) takes as booleans: `enabled: YES` is no placeholder. */
+const YAML11_WORDS = new Set(['YES', 'NO', 'ON', 'OFF', 'TRUE', 'FALSE']);

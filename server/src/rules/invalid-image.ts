@@ -27,6 +27,9 @@ const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`, `gcr.io/[PROJECT_ID]/app`, `@@TAG@@`, an elided `...`: a placeholder in a form no tool here knows; what replaces it is unknown. */
 const SOME_PLACEHOLDER = /[{}<>$[\]%#…]|@@|\.\.\./;
 
+/** A phrase in capitals an operator fills in (NVIDIA's `FILLED BY THE OPERATOR`, sweep DI). */
+const CAPITALS_PHRASE = /^[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+)+$/;
+
 /** The reference without its tag and digest (a tag in capitals, `:V1`, is valid as it is). */
 const nameOf = (image: string): string => image.replace(/@.*$/, '').replace(/:[^/:]*$/, '');
 
@@ -86,7 +89,7 @@ export const invalidImage: Rule = {
           ctx.report({ node, message: ctx.t('invalid-image.message', { container: containerLabel(c), image, reason: digest }), data: {} });
           continue;
         }
-        if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image))) continue;
+        if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image)) || CAPITALS_PHRASE.test(image)) continue;
         const { reason, lower } = reasonOf(image);
         ctx.report({
           node,

@@ -10,10 +10,9 @@ import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { asMap, asSeq, getNode } from '../core/yaml-access';
 import { PROBES } from '../k8s/container-model';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
+import { shellCommands } from '../k8s/shell-words';
 
 const SHELL = /^(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh)$/;
-/** A script that reads its arguments: `$0`, `$1`, `${2}`, `$@`, `$*`, `$#`, `shift`, `getopts` (not inside single quotes: awk's `'{print $5}'`). */
-const READS_ARGS = /\$\{?[0-9@*#]|\bshift\b|\bgetopts\b/;
 
 /** A command line whose items after its `sh -c` script are never run. */
 export interface DeadShellArgs {
@@ -40,15 +39,59 @@ function words(items: readonly unknown[]): Word[] | undefined {
   return out;
 }
 
+/** Whether a word reads the script's arguments: `$1`, `${2}`, `"$@"`, `$*`, `$#`, `$0`, outside single quotes. */
+function wordReadsArgs(word: string): boolean {
+  let double = false;
+  for (let i = 0; i < word.length; i++) {
+    const c = word[i];
+    if (c === '\\') i++;
+    else if (c === '"') double = !double;
+    else if (c === "'" && !double) {
+      const close = word.indexOf("'", i + 1);
+      if (close < 0) return false;
+      i = close;
+    } else if (c === '$' && /^\$\{?[0-9@*#]/.test(word.slice(i))) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the script reads its arguments, as the shell reads it (shell-words.ts: comments and
+ * here-document bodies are not code): a word with `$1`, `"$@"`…, `shift`, `getopts`, `for x; do`
+ * (a loop over the arguments), or a sourced script (`. /entry.sh`), which sees them too.
+ */
+function readsArgs(script: string): boolean {
+  return shellCommands(script).some(({ words }) => {
+    const [first = '', second, third] = words;
+    if (['.', 'source', 'shift', 'getopts', 'eval'].includes(first)) return true;
+    if (first === 'for' && second !== undefined && third !== 'in') return true;
+    return words.some(wordReadsArgs);
+  });
+}
+
+/** The script's index after the shell's options (`sh -e -c`, `bash -c -x`, `sh -o pipefail -c`, `sh -c --`); undefined without `-c`. */
+function scriptIndex(line: readonly Word[]): number | undefined {
+  let i = 1;
+  let command = false;
+  while (i < line.length && /^[-+][A-Za-z]+$/.test(line[i]!.value.trim())) {
+    const option = line[i]!.value.trim();
+    if (/^-[A-Za-z]*c/.test(option)) command = true;
+    i += option === '-o' || option === '+o' ? 2 : 1;
+  }
+  if (line[i]?.value.trim() === '--') i++;
+  return command ? i : undefined;
+}
+
+/** A whole placeholder script (`"${SCRIPT}"`, `"$(SCRIPT)"` from a ConfigMap): it may read its arguments. */
+const PLACEHOLDER_SCRIPT = /^\$(?:\{[A-Za-z_]\w*\}|\([A-Za-z_]\w*\)|[A-Za-z_]\w*)$/;
+
 function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
-  const line = words(items);
-  // `sh -c -- "script"`: `--` ends the options, the script comes next.
-  const dashes = line?.[2]?.value.trim() === '--' ? 1 : 0;
-  const [shell, flag] = line ?? [];
-  const [script, ...extra] = line?.slice(2 + dashes) ?? [];
-  // A script that is one placeholder (`"${SCRIPT}"`) may read its arguments.
-  if (!shell || !flag || !script || extra.length === 0 || /^\$\{?[A-Za-z_]\w*\}?$/.test(script.value.trim())) return [];
-  if (!SHELL.test(shell.value.trim()) || !/^-[a-z]*c[a-z]*$/.test(flag.value.trim()) || READS_ARGS.test(script.value.replace(/'[^']*'/g, ''))) return [];
+  const line = words(items) ?? [];
+  const shell = line[0];
+  const at = shell && SHELL.test(shell.value.trim()) ? scriptIndex(line) : undefined;
+  const script = at === undefined ? undefined : line[at];
+  const extra = at === undefined ? [] : line.slice(at + 1);
+  if (!shell || !script || extra.length === 0 || PLACEHOLDER_SCRIPT.test(script.value.trim()) || readsArgs(script.value)) return [];
   const spoken = extra.filter((e) => /\S\s+\S/.test(e.value.trim()));
   return spoken.length > 0 ? [{ field, shell: shell.value.trim(), extra: spoken }] : [];
 }

@@ -33,3 +33,8 @@ test('capital tokens where a number or a name goes are placeholders', () => {
   const mixed = check(text.replace('namespace: NAMESPACE', 'namespace: Production').replace('CONTAINER_PORT', 'http')).filter((f) => f.severity === 'error').map((f) => f.rule);
   assert.deepEqual(mixed.sort(), ['invalid-name', 'invalid-port']);
 });
+
+test("an operator's fill-in phrase and sed words in capitals are placeholders too (sweep DI)", () => {
+  const text = 'apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: toolkit\n  namespace: "FILLED BY THE OPERATOR"\nspec:\n  selector: {matchLabels: {app: toolkit}}\n  template:\n    metadata: {labels: {app: toolkit}}\n    spec:\n      containers:\n        - name: toolkit\n          image: "FILLED BY THE OPERATOR"\n---\napiVersion: batch/v1\nkind: Job\nmetadata: {name: centos7-ACTION}\nspec:\n  parallelism: NODENUMBER\n  completions: NODENUMBER\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: run, image: busybox}]\n';
+  assert.deepEqual(check(text).filter((f) => f.severity !== 'information').map((f) => `${f.rule}: ${f.text}`), []);
+});

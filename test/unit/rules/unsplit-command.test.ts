@@ -99,3 +99,20 @@ test('unsplit-command: items after a sh -c script that read like commands never 
   // `$5` inside single quotes is awk's, not the script's: the real WireGuard init container.
   assert.equal(count(pod(`command: [sh, -c, "ENI=$(ip route | awk '{print $5}'); echo $ENI", "sysctl -w net.ipv4.ip_forward=1"]`)), 1);
 });
+
+test('unsplit-command: a script read as the shell reads it decides whether it reads its arguments (sweep DI)', () => {
+  const dead = (command: string): number => count(pod(`command: ${command}`));
+  // Apostrophes in comments, in double quotes and in here-documents are no quotes around $1.
+  assert.equal(dead(`[sh, -c, "# the app's entry\\nexec $1 # it's here", "python app.py"]`), 0);
+  assert.equal(dead(`[sh, -c, "echo \\"Today's run: $1\\"; awk '{print}' /f", "python app.py"]`), 0);
+  assert.equal(dead(`[sh, -c, "cat <<EOF\\nit's\\nEOF\\nexec \\"$1\\"\\ncat <<EOF\\ndon't\\nEOF", "python app.py"]`), 0);
+  // A loop over the arguments, a sourced script, a placeholder script.
+  assert.equal(dead('[sh, -c, "for a; do echo $a; done", "one two", "three four"]'), 0);
+  assert.equal(dead('[sh, -c, ". /opt/app/entry.sh", "python app.py"]'), 0);
+  assert.equal(dead('[sh, -c, "$(SCRIPT)", "python app.py"]'), 0);
+  // Options after -c come before the script; -o takes a value.
+  assert.equal(dead('[bash, -c, -x, "set -o pipefail; ./run.sh | tee /log/out"]'), 0);
+  assert.equal(dead('[bash, -c, -x, "echo a", "echo b"]'), 1);
+  assert.equal(dead('[sh, -e, -o, pipefail, -c, "echo a", "echo b"]'), 1);
+  assert.equal(dead('[sh, -e, "echo a", "echo b"]'), 0);
+});
