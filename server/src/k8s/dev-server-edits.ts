@@ -45,10 +45,12 @@ export function withScriptEdit(bind: Found, script: ArgItem): Pick<DevServerBind
   if (!node || !isScalar(node) || typeof node.value !== 'string' || node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') return {};
   const text = node.value;
   if (bind.byDefault) {
-    const word = bind.after;
-    const at = text.lastIndexOf(word);
-    if (at < 0) return {};
-    const end = at + word.length;
+    // After the program word (` run` for flask), when it occurs once as a word: elsewhere (a path,
+    // another argument: `--log-config /app/uvicorn-log.yaml`) the setting would break the command.
+    const word = bind.after.trim();
+    const occurrences = [...text.matchAll(new RegExp(`(?<=^|[\\s;&|(/])${escape(word)}(?=\\s|$)`, 'g'))];
+    if (occurrences.length !== 1) return {};
+    const end = (occurrences[0]!.index ?? 0) + word.length;
     const bare = bind.program.startsWith('runserver') ? new RegExp(`^\\s+${bind.port}(?=\\s|$)`).exec(text.slice(end)) : null;
     const edited = bare ? `${text.slice(0, end)} ${bind.how}${text.slice(end + bare[0].length)}` : `${text.slice(0, end)} ${bind.how}${text.slice(end)}`;
     return { edit: { replace: node, text: edited } };

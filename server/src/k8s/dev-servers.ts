@@ -159,7 +159,8 @@ function runserverBinds(call: Invocation, resolve: Resolve): Found[] {
   const address = bare ? (ipv6 ? '::1' : '127.0.0.1') : parsed?.address;
   const port = parsed?.port ?? 8000;
   if (address === undefined || address === '' || !isLoopback(address)) return [];
-  return [{ program: call.program, after: call.after, address, port, byDefault: bare, how: `${EVERY}:${port}` }];
+  // With -6 the address must be IPv6 ("is not a valid IPv6 address" otherwise).
+  return [{ program: call.program, after: call.after, address, port, byDefault: bare, how: ipv6 ? `[::]:${port}` : `${EVERY}:${port}` }];
 }
 
 /** gunicorn's and hypercorn's `-b`/`--bind` (repeatable); hypercorn's default is 127.0.0.1:8000, gunicorn's is left alone. */
@@ -230,7 +231,8 @@ export function devServerBinds(container: ContainerModel, doc: Document): DevSer
   if (!script?.node || typeof script.node.value !== 'string') return [];
   const calls = shellCommands(script.node.value).map((c) => invocationOf(c.words.map((w) => w.replace(/^(["'])(.*)\1$/, '$2')))).filter((c): c is Invocation => c !== undefined);
   const call = calls[calls.length - 1];
-  if (!call) return [];
+  // A script that sets the server's variables itself (`export UVICORN_HOST=0.0.0.0`, `FLASK_RUN_HOST=… flask run`): not read here.
+  if (!call || /\b(UVICORN|FLASK_RUN)_(HOST|PORT)=/.test(script.node.value)) return [];
   return loopbackOf(call, resolverOf(literal, true), variable, imageSetsNone).map((b) => ({ ...b, node: script.node, ...withScriptEdit(b, script) }));
 }
 

@@ -25,7 +25,7 @@ const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
  */
 const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`, `gcr.io/[PROJECT_ID]/app`, `@@TAG@@`, an elided `...`: a placeholder in a form no tool here knows; what replaces it is unknown. */
-const SOME_PLACEHOLDER = /[{}<>$[\]%#…]|@@|\.\.\./;
+const SOME_PLACEHOLDER = /[{}<>$…]|\[[A-Za-z_][\w.-]*\]|@@\w+@@|%%?\w+%%?|##\w+##|\.\.\./;
 
 /** A phrase in capitals an operator fills in (NVIDIA's `FILLED BY THE OPERATOR`, sweep DI). */
 const CAPITALS_PHRASE = /^[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+)+$/;

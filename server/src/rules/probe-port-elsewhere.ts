@@ -42,7 +42,7 @@ function checkPod(ctx: FileRuleContext, chunkStart: number, pod: PodModel, env: 
       // in front of it (a TLS proxy) is the way in, and the probe through it tests it.
       if (own.size > 0 && tcpPorts(of.get(container)!, true).size === 0) continue;
       const sibling = pod.containers.find((c) => c !== container && runTogether(c, container) && tcpPorts(of.get(c)!, true).has(port));
-      if (!sibling || pathNames(container, ref.where, pod.doc) || talksOverSocket(pod, container, sibling)) continue;
+      if (!sibling || pathNames(container, ref.where, pod.doc) || talksOverSocket(pod, container, sibling, ref.where.includes('.httpGet.'))) continue;
       // A reverse proxy that sends the probe on to this container: the probe tests both. When the
       // sibling's configuration cannot be read (a ConfigMap of a file not in sight, a Secret), its
       // routes are unknown too: it may be such a proxy.
@@ -89,10 +89,12 @@ const SOCKET_DIR = /(^|[\\/])(run|socks?|sockets?|csi[\w-]*|plugins?)([\\/]|$)|\
  * driver's Probe() on /csi/csi.sock, MetalLB's frr-metrics running vtysh against FRR), or a proxy
  * that forwards over it (nginx to php-fpm's socket). The probe through it then tests this container.
  */
-function talksOverSocket(pod: PodModel, container: ContainerModel, sibling: ContainerModel): boolean {
+function talksOverSocket(pod: PodModel, container: ContainerModel, sibling: ContainerModel, http: boolean): boolean {
   if (sibling.image !== undefined && CSI_LIVENESS_PROBE.test(sibling.image)) return true;
   const socketVolume = (name: string): boolean => !FILE_VOLUME_SOURCES.has(pod.volumes.find((v) => v.name === name)?.source ?? '');
-  const sockets = socketPaths(container, pod.doc);
+  // A request the proxy sends on over the socket reaches the server; a TCP connection the proxy
+  // accepts itself does not (probe DG).
+  const sockets = http ? socketPaths(container, pod.doc) : [];
   return sibling.mounts.some((m) =>
     container.mounts.some(
       (own) =>

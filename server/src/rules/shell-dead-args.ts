@@ -85,8 +85,13 @@ function scriptIndex(line: readonly Word[]): number | undefined {
 /** A whole placeholder script (`"${SCRIPT}"`, `"$(SCRIPT)"` from a ConfigMap): it may read its arguments. */
 const PLACEHOLDER_SCRIPT = /^\$(?:\{[A-Za-z_]\w*\}|\([A-Za-z_]\w*\)|[A-Za-z_]\w*)$/;
 
+/** Words that run the next one (`tini -- sh -c`, `dumb-init sh -c`, `env sh -c`, `busybox sh -c`). */
+const RUNNERS = /^(?:(?:\/usr)?(?:\/s?bin\/)?(?:tini|dumb-init|env|busybox|exec)|--)$/;
+
 function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
-  const line = words(items) ?? [];
+  const all = words(items) ?? [];
+  const skip = all.findIndex((w) => !RUNNERS.test(w.value.trim()));
+  const line = skip > 0 ? all.slice(skip) : all;
   const shell = line[0];
   const at = shell && SHELL.test(shell.value.trim()) ? scriptIndex(line) : undefined;
   const script = at === undefined ? undefined : line[at];
@@ -102,7 +107,7 @@ export function deadShellArgs(container: ContainerModel, pod: PodModel): DeadShe
   const command = asSeq(getNode(container.node, 'command', doc), doc);
   const args = asSeq(getNode(container.node, 'args', doc), doc);
   // Without a command the image's entrypoint runs the args: a shell only if the command says so.
-  const out = command ? deadArgs([...command.items, ...(args?.items ?? [])], args && command.items.length < 3 ? 'args' : 'command') : [];
+  const out = command ? deadArgs([...command.items, ...(args?.items ?? [])], args ? 'command + args' : 'command') : [];
   for (const probe of PROBES) {
     const exec = asMap(getNode(asMap(getNode(container.node, probe, doc), doc), 'exec', doc), doc);
     out.push(...deadArgs(asSeq(getNode(exec, 'command', doc), doc)?.items ?? [], `${probe}.exec.command`));

@@ -27,7 +27,7 @@ function messages(text: string, locale: 'en' | 'zh-cn' = 'en'): Record<string, s
 
 test('inside a Rollout, the pod-validation claims name the controller, not kubectl apply', () => {
   const m = messages(pod('argoproj.io/v1alpha1', 'Rollout'));
-  assert.match(m['duplicate-container-name'] ?? '', /Inside a Rollout, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the Rollout's controller creates what runs it/);
+  assert.match(m['duplicate-container-name'] ?? '', /Inside a Rollout, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the Rollout's controller creates its pods \(directly, or through a workload it makes\)/);
   assert.doesNotMatch(m['duplicate-container-name'] ?? '', /kubectl apply rejects this/);
   assert.match(m['port-conflict'] ?? '', /kubectl apply says nothing for a Rollout/);
   assert.doesNotMatch(m['port-conflict'] ?? '', /kubectl apply only warns/);

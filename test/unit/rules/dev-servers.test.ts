@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check } from '../../helpers/check';
-import { applyFix } from '../../helpers/fix';
+import { applyFix, fixesOf } from '../../helpers/fix';
 
 const pod = (container: string, port = 8000, image = 'example/api:1'): string =>
   `apiVersion: v1\nkind: Pod\nmetadata: {name: api, labels: {app: api}}\nspec:\n  containers:\n    - name: app\n      image: ${image}\n${container}      readinessProbe: {httpGet: {path: /health, port: ${port}}}\n`;
@@ -86,4 +86,15 @@ test('the fix binds every address, and the probe is then right', () => {
   const block = pod('      command:\n        - uvicorn\n        - main:app\n');
   const { result } = applyFix(block, 'port-not-served', /--host=0\.0\.0\.0/);
   assert.match(result, /        - main:app\n        - --host=0\.0\.0\.0\n/);
+});
+
+test('probe DG: a script that sets the server\'s variables, and fixes that would break the command', () => {
+  assert.deepEqual(loopback(pod('      command: [sh, -c, "export UVICORN_HOST=0.0.0.0; exec uvicorn main:app"]\n')), []);
+  assert.deepEqual(loopback(pod('      command: [sh, -c, "FLASK_RUN_HOST=0.0.0.0 flask run"]\n', 5000, 'python:3.12')), []);
+  // The program's name also in a path: reported, but no fix that would write into the path.
+  const logConfig = pod('      command: [sh, -c, "uvicorn main:app --log-config /app/uvicorn --port 8000"]\n');
+  assert.equal(loopback(logConfig).length, 1);
+  assert.deepEqual(fixesOf(logConfig, 'port-not-served').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+  // runserver -6: every IPv6 address.
+  applyFix(pod('      command: [python, manage.py, runserver, -6]\n'), 'port-not-served', /\[::\]:8000/, pod('      command: [python, manage.py, runserver, -6, "[::]:8000"]\n'));
 });

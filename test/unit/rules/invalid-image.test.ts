@@ -55,3 +55,9 @@ test('sweep DD: spaces around an image (the API server refuses the pods) and a t
   assert.match(reported(`nginx@sha256:${'A'.repeat(64)}`)[0] ?? '', /\(invalid checksum digest format\)/);
   for (const image of [`nginx@sha256:${'a'.repeat(64)}`, 'nginx@sha256:DIGEST', 'app@sha256:${DIGEST}', '"nginx@sha256:..."']) assert.deepEqual(reported(image), [], image);
 });
+
+test('probe DG: a stray bracket, percent, hash or @@ is a typo, not a placeholder', () => {
+  for (const image of ['api:1.0@@', 'api:1.2#pinned', '"nginx:1.27 # pinned"', 'nginx:@@TAG', 'my%20repo/app:1']) {
+    assert.equal(reported(image).length, 1, image);
+  }
+});

@@ -249,4 +249,6 @@ test('probe-port-elsewhere: silent when the container serves on a unix socket in
   // A socket elsewhere than the shared folder, or none, leaves the probe on the sibling's port.
   assert.equal(findings(socketServer('[uwsgi, --socket, /run/uwsgi.sock]', '/shared'), 'probe-port-elsewhere').length, 1);
   assert.equal(findings(socketServer('[gunicorn, --bind, "0.0.0.0:8080", proj.wsgi]'), 'probe-port-elsewhere').length, 1);
+  // A TCP probe is answered by the proxy itself, whatever the server behind the socket does (probe DG).
+  assert.equal(findings(socketServer('[gunicorn, --bind, "unix:/tmp/gunicorn.sock", proj.wsgi]').replace('livenessProbe: {httpGet: {path: /healthz, port: 9100}}', 'livenessProbe: {tcpSocket: {port: 9100}}'), 'probe-port-elsewhere').length, 1);
 });

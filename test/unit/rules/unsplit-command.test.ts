@@ -116,3 +116,10 @@ test('unsplit-command: a script read as the shell reads it decides whether it re
   assert.equal(dead('[sh, -e, -o, pipefail, -c, "echo a", "echo b"]'), 1);
   assert.equal(dead('[sh, -e, "echo a", "echo b"]'), 0);
 });
+
+test('unsplit-command: probe DG — the item named is the one that never runs; wrappers before the shell', () => {
+  const [f] = findings(pod('command: [bash, -c, -x, "echo a", "echo b"]'), 'unsplit-command');
+  assert.match(f?.message ?? '', /Container "app": command runs bash -c, and after the script comes "echo b"/);
+  assert.match(findings(pod('command: [/bin/sh, -c]\n      args: ["echo a", "echo b"]'), 'unsplit-command')[0]?.message ?? '', /command \+ args runs \/bin\/sh -c/);
+  for (const wrapper of ['tini, --', 'dumb-init', 'env', '/bin/busybox']) assert.equal(count(pod(`command: [${wrapper}, sh, -c, "echo a", "echo b"]`)), 1, wrapper);
+});

@@ -206,7 +206,7 @@ export const rulesEn = {
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
   'yaml-syntax.more': '{count} more YAML syntax errors in this file are not shown (only the first {shown} are).',
   'cr-claim.rejects':
-    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the {kind}'s controller creates what runs it (the pods, or a Deployment, ReplicaSet or Job holding them), and the failure shows in its events and status: ",
+    "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the {kind}'s controller creates its pods (directly, or through a workload it makes), and the failure shows in the {kind}'s events and status: ",
   'cr-claim.rejects-run':
     "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod when {aRun} of the {kind} creates it, and the failure shows in the {run}'s status: ",
   'cr-claim.warns-run': "kubectl apply says nothing for {aKind}; the API server warns only the controller that creates the pod for a {run}: ",

@@ -205,7 +205,7 @@ export const rulesZhCn: Record<string, string> = {
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
   'yaml-syntax.more': '该文件中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
-  'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建运行它的对象（Pod，或包含它的 Deployment、ReplicaSet、Job）时，API 服务器才会拒绝这个 Pod spec，错误出现在该资源的事件和状态中：',
+  'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod（直接创建，或通过它生成的工作负载）时，API 服务器才会拒绝这个 Pod spec，错误出现在该 {kind} 的事件和状态中：',
   'cr-claim.rejects-run': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等该 {kind} 的 {aRun} 创建 Pod 时，API 服务器才会拒绝它，错误出现在该 {run} 的状态中：',
   'cr-claim.warns-run': 'kubectl apply 对 {aKind} 不会给出任何警告；为 {run} 创建 Pod 的控制器才会收到 API 服务器的警告：',
   'cr-claim.knative-webhook': '在 Knative {kind} 中，Knative 的校验 webhook 会在 kubectl apply 时拒绝它（措辞不同）；API 服务器的同一检查写作：',
