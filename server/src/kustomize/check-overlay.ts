@@ -10,6 +10,7 @@ import { LineIndex } from '../core/line-index';
 import { normaliseLocale, t } from '../l10n';
 import type { AnalysisOptions, Severity } from '../rules/types';
 import { isGitIgnored } from './git-ignored';
+import { kustomizationMapping } from './kustomization-parse';
 import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
 import { mergeOverlays, OverlayMapper, type SourceFinding } from './map-findings';
 import { DEFAULT_TIMEOUT_MS, render, renderSync, type RenderOptions, type RenderResult } from './render';
@@ -66,7 +67,7 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   if (result.reason === 'cancelled') return undefined;
   const locale = normaliseLocale(options.analysis.locale);
   const level = options.analysis.rules?.[BUILD_RULE];
-  if (level === 'off' || ownKindRefused(dir, result.message, options)) return undefined;
+  if (level === 'off' || ownKindRefused(dir, result.message, options, read)) return undefined;
   // A remote resource is reported where it is listed (maybe in a base), the rest on the overlay.
   const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0 || (k.helmCharts?.length ?? 0) > 0) : undefined;
   const file = (lister ?? (result.tree[0] as KustomizationInfo | undefined))?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
@@ -92,9 +93,18 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
  * file's own check (invalid-value, rules/kustomization-kind.ts) says so on the very field, so the
  * render's failure would only repeat it.
  */
-function ownKindRefused(dir: string, message: string, options: OverlayCheckOptions): boolean {
+function ownKindRefused(dir: string, message: string, options: OverlayCheckOptions, read: ReadText): boolean {
   const m = /^Failed to read kustomization file under ([^\n]+):\n((?:kind should be|apiVersion for) [^\n]*(?:\n|$))+$/.exec(message.trim());
-  return !!m && resolve(m[1] ?? '') === resolve(dir) && options.analysis.rules?.['invalid-value'] !== 'off';
+  if (!m || resolve(m[1] ?? '') !== resolve(dir) || options.analysis.rules?.['invalid-value'] === 'off') return false;
+  // The field check knows a kustomization by its apiVersion's group; `apiVersion: v1` is the render's to say.
+  const file = kustomizationFileIn(dir);
+  let apiVersion: unknown;
+  try {
+    apiVersion = file === undefined ? undefined : kustomizationMapping(file, read(file))?.apiVersion;
+  } catch {
+    return false;
+  }
+  return typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io/');
 }
 
 /** The file kustomize could not find, when git ignores it (kustomize: `evalsymlink failure on '…'`, `lstat …: no such file or directory`). */

@@ -39,6 +39,9 @@ test("the render's failure is not said twice: the field's own finding stands for
   assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: {} }).findings, []);
   // With invalid-value off, the render's error is kept.
   assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: { rules: { 'invalid-value': 'off' } } }).findings.map((f) => f.rule), ['kustomize-build']);
+  // `apiVersion: v1` is no kustomization's apiVersion to the field check: the render says it (kustomize's own multibases example).
+  writeFileSync(join(dir, 'kustomization.yaml'), 'apiVersion: v1\nkind: Kustomization\nresources: [cm.yaml]\n');
+  assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: {} }).findings.map((f) => f.rule), ['kustomize-build']);
   // Another failure of the same file is still the render's.
   writeFileSync(join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [missing.yaml]\n');
   assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: {} }).findings.map((f) => f.rule), ['kustomize-build']);
