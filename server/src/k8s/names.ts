@@ -139,12 +139,14 @@ export function holdsSedToken(name: string): boolean {
 }
 
 /**
- * A whole name in capitals (`namespace: NAMESPACE`, `name: APP`), a phrase in capitals
- * (NVIDIA's operator assets: `FILLED BY THE OPERATOR`) or a word of three capitals or more between
- * dashes (`centos7-ACTION`, a sed token): object names are lower case, so such a value is a token
- * that a Component's replacements, an operator or a script fill in (sweeps DJ, DI).
+ * A whole name that is a placeholder word in capitals (`namespace: NAMESPACE`, `name: APP`), a
+ * phrase in capitals (NVIDIA's operator assets: `FILLED BY THE OPERATOR`) or a word of three
+ * capitals or more after a lower-case part (`centos7-ACTION`, a sed token): a token that a
+ * Component's replacements, an operator or a script fill in (sweeps DJ, DI). Another whole word in
+ * capitals is a mistake (`ingressClassName: NGINX`).
  */
-const WHOLE_CAPITALS = /^[A-Z][A-Z0-9]{2,}$|^[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+)+$|(^|[^A-Za-z0-9_])[A-Z]{3,}[A-Z0-9]*($|[^A-Za-z0-9_])/;
+const WHOLE_CAPITALS =
+  /^(?:NAMESPACE|NAME|APP|APPNAME|APPLICATION|SERVICE|PROJECT|ENV|ENVIRONMENT|STAGE|CLUSTER|REGION|TEAM|TENANT|DOMAIN|COMPONENT)$|^[A-Z][A-Z0-9_]*(?: [A-Z0-9_]+)+$|[a-z0-9][-.][A-Z]{3,}[A-Z0-9]*($|[^A-Za-z0-9_])/;
 
 /** A whole value that is a token of capitals (`CONTAINER_PORT`, `NODENUMBER`, `FILLED BY THE OPERATOR`): where a number goes, a placeholder. */
 export const isSedTokenValue = (value: unknown): boolean =>
