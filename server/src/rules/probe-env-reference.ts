@@ -47,3 +47,40 @@ export function reportProbeReferences(ctx: RuleContext, pod: PodModel, spanIn: (
     }
   }
 }
+
+/**
+ * `$(VAR)` in a lifecycle hook's exec command: the kubelet runs a hook's command as written
+ * (lifecycle/handlers.go, no expansion at all), so the program gets the text `$(VAR)`, and in a
+ * shell script it is a command substitution that runs a program named VAR (sweep DI). Reported for
+ * names the container's env defines (a `$(date)` in a script is the shell's own).
+ */
+export function reportHookReferences(ctx: RuleContext, pod: PodModel, spanIn: (text: string, node: Scalar, written: string, nth: number) => Span | undefined): void {
+  for (const container of pod.containers) {
+    const env = envOf(container, pod.doc);
+    const defined = new Set(env.entries.flatMap((e) => (e.name === undefined ? [] : [e.name])));
+    if (defined.size === 0) continue;
+    const lifecycle = asMap(getNode(container.node, 'lifecycle', pod.doc), pod.doc);
+    for (const hook of ['postStart', 'preStop']) {
+      const exec = asMap(getNode(asMap(getNode(lifecycle, hook, pod.doc), pod.doc), 'exec', pod.doc), pod.doc);
+      const command = asSeq(getNode(exec, 'command', pod.doc), pod.doc);
+      if (!command) continue;
+      const words = command.items.map((i) => (i && typeof (i as Scalar).value === 'string' ? ((i as Scalar).value as string) : undefined));
+      const shell = SHELL.test(words[0] ?? '') && words[1] === '-c';
+      command.items.forEach((item, index) => {
+        const node = item as Scalar<string>;
+        if (typeof words[index] !== 'string') return;
+        const seen = new Map<string, number>();
+        for (const ref of varReferences(node.value)) {
+          if (!defined.has(ref.name)) continue;
+          const nth = seen.get(ref.name) ?? 0;
+          seen.set(ref.name, nth + 1);
+          ctx.report({
+            node: spanIn(ctx.chunk.text, node, `$(${ref.name})`, nth) ?? node,
+            message: ctx.t(shell ? 'undefined-env-reference.hook-shell' : 'undefined-env-reference.hook', { name: ref.name, hook, container: containerLabel(container) }),
+            data: { name: ref.name, container: container.name, probeValueFrom: true, shell },
+          });
+        }
+      });
+    }
+  }
+}

@@ -18,7 +18,7 @@ import { isBuiltInWorkload } from '../k8s/workloads';
 import { closest } from '../util/suggest';
 import type { Scalar } from 'yaml';
 import type { Rule, Span } from './types';
-import { reportProbeReferences } from './probe-env-reference';
+import { reportHookReferences, reportProbeReferences } from './probe-env-reference';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 /** The variable the Job controller adds to the containers of an Indexed Job (addCompletionIndexEnvVariable). */
@@ -80,6 +80,7 @@ export const undefinedEnvReference: Rule = {
         for (const { field, node } of env.commandArgs) scan(node, field, undefined, true);
       }
       reportProbeReferences(ctx, pod, spanIn);
+      reportHookReferences(ctx, pod, spanIn);
     }
   },
 };

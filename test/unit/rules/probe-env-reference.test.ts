@@ -36,3 +36,17 @@ test('undefined-env-reference: silent for literal values, shell variables and ot
   assert.equal(found(pod('[sh, -c, "redis-cli -a $REDIS_PASSWORD ping"]')).length, 0);
   assert.equal(found(pod('[sh, -c, "redis-cli ping"]')).length, 0);
 });
+
+const hooked = (hook: string, env = '[{name: POD_NAME, valueFrom: {fieldRef: {fieldPath: metadata.name}}}, {name: GREETING, value: hi}]'): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: example/app:1\n      env: ${env}\n      lifecycle:\n        preStop:\n          exec:\n            command: ${hook}\n`;
+
+test('undefined-env-reference: the kubelet expands nothing in a lifecycle hook (sweep DI); the fix writes ${VAR} for the shell', () => {
+  const [shell, ...more] = found(hooked('[sh, -c, "echo $(GREETING) > /tmp/bye"]'));
+  assert.deepEqual(more, []);
+  assert.match(shell?.message ?? '', /does not expand \$\(GREETING\) in lifecycle\.preStop .*runs a program named GREETING/);
+  applyFix(hooked('[sh, -c, "echo $(GREETING) > /tmp/bye"]'), 'undefined-env-reference', /\$\{GREETING\}/, hooked('[sh, -c, "echo ${GREETING} > /tmp/bye"]'));
+  const [plain] = found(hooked('[/bin/register, "--name=$(POD_NAME)"]'));
+  assert.match(plain?.message ?? '', /the program gets the text "\$\(POD_NAME\)".*write \$\{POD_NAME\}/);
+  // A command substitution of a name the env does not define is the shell's own.
+  assert.deepEqual(found(hooked('[sh, -c, "echo $(date) > /tmp/bye"]')), []);
+});

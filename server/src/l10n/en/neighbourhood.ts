@@ -42,6 +42,10 @@ export const neighbourhoodEn = {
 
   'undefined-env-reference.undefined':
     'The {where} of container "{container}" refers to $({name}), but the container defines no variable {name}. The kubelet leaves the text as it is: the process receives the literal "$({name})".{didYouMean}',
+  'undefined-env-reference.hook':
+    'The kubelet does not expand $({name}) in lifecycle.{hook} of container "{container}": a hook\'s command runs as written, so the program gets the text "$({name})", not the value. Run it through a shell and write ${{name}} (the hook runs with the container\'s environment).',
+  'undefined-env-reference.hook-shell':
+    'The kubelet does not expand $({name}) in lifecycle.{hook} of container "{container}": a hook\'s command runs as written, so the shell reads $({name}) as a command substitution and runs a program named {name}, which fails. Write ${{name}}: the shell reads it from the container\'s environment.',
   'undefined-env-reference.probe-value-from':
     'In the exec {probe} of container "{container}", the kubelet replaces $(VAR) only with variables written as `value:`; {name} comes from valueFrom (a Secret, a ConfigMap key or a field), so $({name}) becomes an empty string and the probe runs without it: it fails (or checks the wrong thing). Inside `sh -c`, write ${name}: the shell reads it from the container\'s environment.',
   'undefined-env-reference.later':
