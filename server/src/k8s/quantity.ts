@@ -54,12 +54,10 @@ export function fractionalBytes(text: string): boolean {
 
 /** A quantity's value as a number (`512Mi` → 536870912, `500m` → 0.5, `1e3` → 1000); undefined when it is none. */
 export function quantityValue(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!QUANTITY.test(trimmed)) return undefined;
-  const m = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(.*)$/.exec(trimmed);
+  const m = QUANTITY_PARTS.exec(text.trim());
   if (!m) return undefined;
   const suffix = m[2] ?? '';
-  const exponent = /^[eE]([+-]?[0-9]+)$/.exec(suffix);
-  const multiplier = exponent ? 10 ** Number(exponent[1]) : MULTIPLIERS[suffix];
+  const multiplier = suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E') ? 10 ** Number(suffix.slice(1)) : MULTIPLIERS[suffix];
   return multiplier === undefined ? undefined : Number(m[1]) * multiplier;
 }
+const QUANTITY_PARTS = /^([+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;

@@ -6,8 +6,7 @@
  * alone defines stays `$(VAR)` as written. In a shell (`sh -c`), `$VAR` reads the container's
  * environment, which an exec probe has.
  */
-import { asMap, asSeq, getNode } from '../core/yaml-access';
-import { PROBES } from '../k8s/container-model';
+import { execCommands } from '../k8s/exec-commands';
 import { envOf, varReferences } from '../k8s/env';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import type { Scalar } from 'yaml';
@@ -18,14 +17,14 @@ export const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 export function reportProbeReferences(ctx: RuleContext, pod: PodModel, spanIn: (text: string, node: Scalar, written: string, nth: number) => Span | undefined): void {
   for (const container of pod.containers) {
+    if (!execCommands(container, pod.doc).some((c) => c.kind === 'probe')) continue;
     const env = envOf(container, pod.doc);
     const fromSource = new Set(env.entries.filter((e) => e.name !== undefined && e.valueFrom !== undefined).map((e) => e.name as string));
     const literal = new Set(env.entries.filter((e) => e.name !== undefined && e.valueFrom === undefined).map((e) => e.name as string));
     if (fromSource.size === 0) continue;
-    for (const probe of PROBES) {
-      const exec = asMap(getNode(asMap(getNode(container.node, probe, pod.doc), pod.doc), 'exec', pod.doc), pod.doc);
-      const command = asSeq(getNode(exec, 'command', pod.doc), pod.doc);
-      if (!command) continue;
+    for (const { seq: command, field, kind } of execCommands(container, pod.doc)) {
+      if (kind !== 'probe') continue;
+      const probe = field.slice(0, field.indexOf('.'));
       const words = command.items.map((i) => (i && typeof (i as Scalar).value === 'string' ? ((i as Scalar).value as string) : undefined));
       const shell = SHELL.test(words[0] ?? '') && words[1] === '-c';
       command.items.forEach((item, index) => {
@@ -56,14 +55,14 @@ export function reportProbeReferences(ctx: RuleContext, pod: PodModel, spanIn: (
  */
 export function reportHookReferences(ctx: RuleContext, pod: PodModel, spanIn: (text: string, node: Scalar, written: string, nth: number) => Span | undefined): void {
   for (const container of pod.containers) {
+    // Most containers have no hook: read their env only when one has.
+    if (!execCommands(container, pod.doc).some((c) => c.kind === 'hook')) continue;
     const env = envOf(container, pod.doc);
     const defined = new Set(env.entries.flatMap((e) => (e.name === undefined ? [] : [e.name])));
     if (defined.size === 0) continue;
-    const lifecycle = asMap(getNode(container.node, 'lifecycle', pod.doc), pod.doc);
-    for (const hook of ['postStart', 'preStop']) {
-      const exec = asMap(getNode(asMap(getNode(lifecycle, hook, pod.doc), pod.doc), 'exec', pod.doc), pod.doc);
-      const command = asSeq(getNode(exec, 'command', pod.doc), pod.doc);
-      if (!command) continue;
+    for (const { seq: command, field, kind } of execCommands(container, pod.doc)) {
+      if (kind !== 'hook') continue;
+      const hook = field.split('.')[1] ?? '';
       const words = command.items.map((i) => (i && typeof (i as Scalar).value === 'string' ? ((i as Scalar).value as string) : undefined));
       const shell = SHELL.test(words[0] ?? '') && words[1] === '-c';
       command.items.forEach((item, index) => {

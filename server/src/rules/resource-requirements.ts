@@ -19,8 +19,10 @@ interface Amount {
   readonly key: Scalar;
   readonly node: Scalar;
   readonly text: string;
-  readonly value: number;
 }
+
+/** The amount's number, read only for the pairs that are compared (most containers have none). */
+const valueOf = (amount: Amount): number | undefined => quantityValue(amount.text);
 
 /** The known amounts of one part (`limits`, `requests`); undefined when the part is templated. */
 function amounts(resources: YAMLMap, part: 'limits' | 'requests', pod: PodModel): Map<string, Amount> | undefined {
@@ -33,9 +35,7 @@ function amounts(resources: YAMLMap, part: 'limits' | 'requests', pod: PodModel)
     const node = pair.value as Scalar;
     if (isUnknownValue(node)) return undefined;
     const text = typeof node.value === 'string' || typeof node.value === 'number' ? String(node.value) : '';
-    const value = quantityValue(text);
-    if (value === undefined) continue; // the quantity's own format is the type check's
-    out.set(String(pair.key.value), { key: pair.key as Scalar, node, text, value });
+    out.set(String(pair.key.value), { key: pair.key as Scalar, node, text });
   }
   return out;
 }
@@ -49,22 +49,27 @@ function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerMod
   if (!isMap(resources)) return;
   const limits = amounts(resources, 'limits', pod);
   const requests = amounts(resources, 'requests', pod);
-  if (!limits || !requests) return;
+  if (!limits || !requests || (requests.size === 0 && [...limits.keys()].every(overcommitable))) return;
   const path = `${container.path}.resources`;
   for (const [name, request] of requests) {
     const limit = limits.get(name);
+    // The quantity's own format is the type check's.
+    const requested = valueOf(request);
+    const limited = limit === undefined ? undefined : valueOf(limit);
+    if (requested === undefined || (limit !== undefined && limited === undefined)) continue;
     const args = { resource: name, request: request.text, limit: limit?.text ?? '', path, container: container.name ?? '' };
     const data = { field: `requests[${name}]`, containerPath: container.path, resource: name, request: request.text, limit: limit?.text };
     if (!overcommitable(name)) {
       if (!limit) ctx.report({ node: request.key, message: ctx.t('invalid-value.resource-limit-missing', args), data: { ...data, resourceFix: 'add-limit' } });
-      else if (limit.value !== request.value) ctx.report({ node: request.node, message: ctx.t('invalid-value.resource-not-equal', args), data: { ...data, resourceFix: 'equal' } });
-    } else if (limit && request.value > limit.value) {
+      else if (limited !== requested) ctx.report({ node: request.node, message: ctx.t('invalid-value.resource-not-equal', args), data: { ...data, resourceFix: 'equal' } });
+    } else if (limited !== undefined && requested > limited) {
       ctx.report({ node: request.node, message: ctx.t('invalid-value.resource-above-limit', args), data: { ...data, resourceFix: 'lower' } });
     }
   }
   for (const [part, amountsOf] of [['limits', limits], ['requests', requests]] as const) {
     for (const [name, amount] of amountsOf) {
-      if (!extended(name) || Number.isInteger(amount.value)) continue;
+      const value = extended(name) ? valueOf(amount) : undefined;
+      if (value === undefined || Number.isInteger(value)) continue;
       ctx.report({ node: amount.node, message: ctx.t('invalid-value.resource-integer', { resource: name, value: amount.text, path: `${path}.${part}[${name}]` }), data: { field: `${part}[${name}]` } });
     }
   }

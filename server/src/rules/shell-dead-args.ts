@@ -7,8 +7,8 @@
  */
 import { isScalar, type Scalar } from 'yaml';
 import { isUnknownValue, writtenText } from '../core/unknown-values';
-import { asMap, asSeq, getNode } from '../core/yaml-access';
-import { PROBES } from '../k8s/container-model';
+import { asSeq, getNode } from '../core/yaml-access';
+import { execCommands } from '../k8s/exec-commands';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
 import { shellCommands } from '../k8s/shell-words';
 
@@ -89,6 +89,9 @@ const PLACEHOLDER_SCRIPT = /^\$(?:\{[A-Za-z_]\w*\}|\([A-Za-z_]\w*\)|[A-Za-z_]\w*
 const RUNNERS = /^(?:(?:\/usr)?(?:\/s?bin\/)?(?:tini|dumb-init|env|busybox|exec)|--)$/;
 
 function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
+  const first = items[0];
+  const head = isScalar(first) && typeof first.value === 'string' ? first.value.trim() : '';
+  if (items.length < 3 || !(SHELL.test(head) || RUNNERS.test(head))) return [];
   const all = words(items) ?? [];
   const skip = all.findIndex((w) => !RUNNERS.test(w.value.trim()));
   const line = skip > 0 ? all.slice(skip) : all;
@@ -104,18 +107,9 @@ function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
 /** The container's own command line (command and args together), its exec probes' and hooks'. */
 export function deadShellArgs(container: ContainerModel, pod: PodModel): DeadShellArgs[] {
   const doc = pod.doc;
-  const command = asSeq(getNode(container.node, 'command', doc), doc);
   const args = asSeq(getNode(container.node, 'args', doc), doc);
-  // Without a command the image's entrypoint runs the args: a shell only if the command says so.
-  const out = command ? deadArgs([...command.items, ...(args?.items ?? [])], args ? 'command + args' : 'command') : [];
-  for (const probe of PROBES) {
-    const exec = asMap(getNode(asMap(getNode(container.node, probe, doc), doc), 'exec', doc), doc);
-    out.push(...deadArgs(asSeq(getNode(exec, 'command', doc), doc)?.items ?? [], `${probe}.exec.command`));
-  }
-  const lifecycle = asMap(getNode(container.node, 'lifecycle', doc), doc);
-  for (const hook of ['postStart', 'preStop']) {
-    const exec = asMap(getNode(asMap(getNode(lifecycle, hook, doc), doc), 'exec', doc), doc);
-    out.push(...deadArgs(asSeq(getNode(exec, 'command', doc), doc)?.items ?? [], `lifecycle.${hook}.exec.command`));
-  }
-  return out;
+  return execCommands(container, doc).flatMap((c) =>
+    // Without a command the image's entrypoint runs the args: a shell only if the command says so.
+    c.kind === 'container' ? deadArgs([...c.seq.items, ...(args?.items ?? [])], args ? 'command + args' : 'command') : deadArgs(c.seq.items, c.field),
+  );
 }

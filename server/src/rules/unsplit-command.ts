@@ -14,8 +14,7 @@
  */
 import { isScalar, type Scalar, type YAMLSeq } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
-import { asMap, asSeq, getNode } from '../core/yaml-access';
-import { PROBES } from '../k8s/container-model';
+import { execCommands } from '../k8s/exec-commands';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isWindows } from '../k8s/windows';
 import { isBuiltInWorkload } from '../k8s/workloads';
@@ -67,18 +66,7 @@ function site(seq: YAMLSeq | undefined, field: string, kind: CommandSite['kind']
 
 /** Every command line of a container whose first word holds spaces. */
 export function unsplitCommands(container: ContainerModel, pod: PodModel): CommandSite[] {
-  const doc = pod.doc;
-  const out = site(asSeq(getNode(container.node, 'command', doc), doc), 'command', 'container');
-  for (const probe of PROBES) {
-    const exec = asMap(getNode(asMap(getNode(container.node, probe, doc), doc), 'exec', doc), doc);
-    out.push(...site(asSeq(getNode(exec, 'command', doc), doc), `${probe}.exec.command`, 'probe'));
-  }
-  const lifecycle = asMap(getNode(container.node, 'lifecycle', doc), doc);
-  for (const hook of ['postStart', 'preStop']) {
-    const exec = asMap(getNode(asMap(getNode(lifecycle, hook, doc), doc), 'exec', doc), doc);
-    out.push(...site(asSeq(getNode(exec, 'command', doc), doc), `lifecycle.${hook}.exec.command`, 'hook'));
-  }
-  return out;
+  return execCommands(container, pod.doc).flatMap((c) => site(c.seq, c.field, c.kind));
 }
 
 export const unsplitCommand: Rule = {
