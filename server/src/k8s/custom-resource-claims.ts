@@ -131,6 +131,8 @@ function argoRefuses(finding: ClaimedFinding, pod: PodModel): 'cr-claim.argo-val
 function claimKey(key: string, finding: ClaimedFinding, pod: PodModel): { key: string; run?: string } {
   const argo = key === 'cr-claim.rejects' ? argoRefuses(finding, pod) : undefined;
   if (argo) return { key: argo };
+  // Volcano's admission webhook validates each task's pod template as the API server does (sweep DK).
+  if (key === 'cr-claim.rejects' && groupOf(pod.object.apiVersion) === 'batch.volcano.sh') return { key: 'cr-claim.volcano-webhook' };
   if (key === 'cr-claim.rejects' && isKnativeServing(pod)) return { key: knativeWebhookRefuses(finding) ? 'cr-claim.knative-webhook' : 'cr-claim.knative-later' };
   if (key === 'cr-claim.rejects' && groupOf(pod.object.apiVersion) === 'tekton.dev' && tektonWebhookRefuses(finding)) return { key: 'cr-claim.tekton-webhook' };
   const run = RUNS[groupOf(pod.object.apiVersion)]?.[pod.object.kind ?? ''];
@@ -159,8 +161,12 @@ function quotedAsCreated(quote: string, pod: PodModel): string {
 }
 
 /** The message with its apply-time claim told as it happens for a pod inside a custom resource. */
+/** Kinds named after a built-in one are told with their product (`Volcano Job`, not `Job`). */
+const NAMESAKES: Readonly<Record<string, string>> = { 'batch.volcano.sh': 'Volcano' };
+
 export function claimForCustomResource(finding: ClaimedFinding, pod: PodModel, locale: Locale): string {
-  const kind = pod.object.kind ?? 'custom resource';
+  const product = NAMESAKES[groupOf(pod.object.apiVersion) ?? ''];
+  const kind = `${product ? `${product} ` : ''}${pod.object.kind ?? 'custom resource'}`;
   let out = finding.message;
   for (const claim of CLAIMS) {
     const phrase = claim.phrase[locale];

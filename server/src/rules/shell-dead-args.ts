@@ -100,7 +100,9 @@ function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
   const script = at === undefined ? undefined : line[at];
   const extra = at === undefined ? [] : line.slice(at + 1);
   if (!shell || !script || extra.length === 0 || PLACEHOLDER_SCRIPT.test(script.value.trim()) || readsArgs(script.value)) return [];
-  const spoken = extra.filter((e) => /\S\s+\S/.test(e.value.trim()));
+  // An item that is a shell operator (`&&`, `;`) is never a deliberate `$0`: the item after it is a command meant to run (sweep DL).
+  const operator = extra.findIndex((e) => /^(&&|\|\||;|\||&)$/.test(e.value.trim()));
+  const spoken = extra.filter((e, i) => /\S\s+\S/.test(e.value.trim()) || (operator >= 0 && i === Math.min(operator + 1, extra.length - 1)));
   return spoken.length > 0 ? [{ field, shell: shell.value.trim(), extra: spoken }] : [];
 }
 

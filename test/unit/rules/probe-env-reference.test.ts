@@ -50,3 +50,13 @@ test('undefined-env-reference: the kubelet expands nothing in a lifecycle hook (
   // A command substitution of a name the env does not define is the shell's own.
   assert.deepEqual(found(hooked('[sh, -c, "echo $(date) > /tmp/bye"]')), []);
 });
+
+test('undefined-env-reference: pg_isready and mysqladmin ping answer whatever the user, so an empty one changes nothing (sweep DL)', () => {
+  const env = '[{name: POSTGRES_USER, valueFrom: {configMapKeyRef: {name: db, key: user}}}]';
+  assert.deepEqual(found(pod('[pg_isready, -U, $(POSTGRES_USER), -h, 127.0.0.1]', env)), []);
+  assert.deepEqual(found(pod('[sh, -c, "pg_isready -U \\"$(POSTGRES_USER)\\" -h 127.0.0.1"]', env)), []);
+  assert.deepEqual(found(pod('[mysqladmin, ping, -u, $(POSTGRES_USER)]', env)), []);
+  // Unquoted in a shell the empty word vanishes and -U takes the next flag; psql does need the user.
+  assert.equal(found(pod('[sh, -c, "pg_isready -U $(POSTGRES_USER) -h 127.0.0.1"]', env)).length, 1);
+  assert.equal(found(pod('[psql, -U, $(POSTGRES_USER), -c, "select 1"]', env)).length, 1);
+});

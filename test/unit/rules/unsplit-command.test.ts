@@ -123,3 +123,9 @@ test('unsplit-command: probe DG — the item named is the one that never runs; w
   assert.match(findings(pod('command: [/bin/sh, -c]\n      args: ["echo a", "echo b"]'), 'unsplit-command')[0]?.message ?? '', /command \+ args runs \/bin\/sh -c/);
   for (const wrapper of ['tini, --', 'dumb-init', 'env', '/bin/busybox']) assert.equal(count(pod(`command: [${wrapper}, sh, -c, "echo a", "echo b"]`)), 1, wrapper);
 });
+
+test('unsplit-command: a shell operator as an item after the script (sweep DL): the command after it never runs', () => {
+  const [f] = findings(pod('command: [sh, -c, "php artisan migrate --force", "&&", php-fpm]'), 'unsplit-command');
+  assert.equal(f?.text, 'php-fpm');
+  assert.equal(count(pod('command: [sh, -c, "exec php-fpm", "&&"]')), 1);
+});

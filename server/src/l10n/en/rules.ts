@@ -220,6 +220,8 @@ export const rulesEn = {
     "Inside an Argo {kind}, Argo's own validation refuses this before any pod exists: argo lint and argo submit report it, and a Workflow that runs it fails with \"invalid spec: …\" in its status.",
   'cr-claim.argo-volume':
     "Inside an Argo {kind}, the workflow controller looks each mount's volume up in the template's volumes, the Workflow's volumes and its volumeClaimTemplates when it builds the pod; finding none, it fails the step with \"volume '{name}' not found in workflow spec\" and creates no pod (argo lint does not check this).",
+  'cr-claim.volcano-webhook':
+    "Inside a {kind}, Volcano's validating webhook checks each task's pod template as the API server does and refuses this at kubectl apply: ",
   'cr-claim.warns': "kubectl apply says nothing for {aKind}; the API server warns only the {kind}'s controller when it creates the pod: ",
   'cr-claim.decode': "Unless the {kind}'s CRD schema rejects it at apply, its controller cannot decode the pod template.",
   'statefulset-claim.rejects':

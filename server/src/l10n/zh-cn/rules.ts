@@ -213,6 +213,7 @@ export const rulesZhCn: Record<string, string> = {
   'cr-claim.tekton-webhook': '在 Tekton {kind} 中，Tekton 的校验 webhook 会在 kubectl apply 时拒绝它（step 的名称必须是 DNS 标签且在 steps 中唯一，卷名也必须唯一；措辞不同）；API 服务器的同一检查写作：',
   'cr-claim.argo-validation': '在 Argo {kind} 中，Argo 自己的校验会在任何 Pod 创建之前拒绝它：argo lint 和 argo submit 会报告，运行它的 Workflow 会失败，状态中写着 "invalid spec: …"。',
   'cr-claim.argo-volume': '在 Argo {kind} 中，workflow 控制器构建 Pod 时会在模板的 volumes、Workflow 的 volumes 和 volumeClaimTemplates 中查找每个挂载的卷；找不到时，该步骤失败，提示 "volume \'{name}\' not found in workflow spec"，不会创建 Pod（argo lint 不检查这一点）。',
+  'cr-claim.volcano-webhook': '在 {kind} 中，Volcano 的校验 webhook 会像 API 服务器一样检查每个 task 的 Pod 模板，并在 kubectl apply 时拒绝它：',
   'cr-claim.warns': 'kubectl apply 对 {aKind} 不会给出任何警告；{kind} 的控制器创建 Pod 时，API 服务器只把警告返回给该控制器：',
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',

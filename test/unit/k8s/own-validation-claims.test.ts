@@ -1,7 +1,8 @@
-// Argo Workflows checks some pod mistakes itself, before any pod exists (sweep CY): two mounts at
-// one path in a container template or in containerSet.volumeMounts, an unnamed containerSet
-// container, a mount of no volume. Messages say so instead of quoting the API server, which never
-// sees such a pod; what Argo leaves to the API server (a script template's mounts) keeps its quote.
+// Custom resources whose own validation sees pod mistakes before the API server does. Argo
+// Workflows (sweep CY): two mounts at one path in a container template or in
+// containerSet.volumeMounts, an unnamed containerSet container, a mount of no volume; messages say
+// so instead of quoting the API server, which never sees such a pod (a script template's mounts
+// keep the quote). Volcano (sweep DK): its webhook validates each task's pod template at apply.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeText } from '../../../server/src/core/analyze';
@@ -45,4 +46,10 @@ test('a mount of no volume fails the step in the controller, named as Argo names
 test('a Rollout is not a workflow: its pods are still refused by the API server', () => {
   const rollout = 'apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: web}\nspec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers:\n        - name: app\n          image: busybox:1.36\n          volumeMounts: [{name: data, mountPath: /data}]\n';
   assert.match(messages(rollout, 'undefined-volume')[0] ?? '', /the API server rejects the pod spec .*Not found: "data"/);
+});
+
+test("a Volcano Job: Volcano's webhook refuses a bad pod template at apply, and the kind is told as Volcano's (sweep DK)", () => {
+  const job = 'apiVersion: batch.volcano.sh/v1alpha1\nkind: Job\nmetadata: {name: train}\nspec:\n  minAvailable: 1\n  tasks:\n    - name: worker\n      replicas: 1\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: w\n              image: busybox:1.36\n              volumeMounts: [{name: data, mountPath: /data}]\n';
+  const [message] = messages(job, 'undefined-volume');
+  assert.match(message ?? '', /Inside a Volcano Job, Volcano's validating webhook checks each task's pod template as the API server does and refuses this at kubectl apply: "…containers\[0\]\.volumeMounts\[0\]\.name: Not found: "data""/);
 });
