@@ -24,6 +24,9 @@ interface Amount {
 /** The amount's number, read only for the pairs that are compared (most containers have none). */
 const valueOf = (amount: Amount): number | undefined => quantityValue(amount.text);
 
+/** Two amounts the API server's exact comparison finds equal (`570m` and `0.57` differ only in floating point here). */
+const same = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+
 /** The known amounts of one part (`limits`, `requests`); undefined when the part is templated. */
 function amounts(resources: YAMLMap, part: 'limits' | 'requests', pod: PodModel): Map<string, Amount> | undefined {
   const out = new Map<string, Amount>();
@@ -61,8 +64,8 @@ function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerMod
     const data = { field: `requests[${name}]`, containerPath: container.path, resource: name, request: request.text, limit: limit?.text };
     if (!overcommitable(name)) {
       if (!limit) ctx.report({ node: request.key, message: ctx.t('invalid-value.resource-limit-missing', args), data: { ...data, resourceFix: 'add-limit' } });
-      else if (limited !== requested) ctx.report({ node: request.node, message: ctx.t('invalid-value.resource-not-equal', args), data: { ...data, resourceFix: 'equal' } });
-    } else if (limited !== undefined && requested > limited) {
+      else if (!same(limited!, requested)) ctx.report({ node: request.node, message: ctx.t('invalid-value.resource-not-equal', args), data: { ...data, resourceFix: 'equal' } });
+    } else if (limited !== undefined && requested > limited && !same(requested, limited)) {
       ctx.report({ node: request.node, message: ctx.t('invalid-value.resource-above-limit', args), data: { ...data, resourceFix: 'lower' } });
     }
   }

@@ -15,7 +15,7 @@ const messages = (resources: string): string[] => findings(pod(resources), 'inva
 test('a request above its limit is refused; equal, below, or in other units is fine', () => {
   assert.match(messages('        requests: {memory: 1Gi}\n        limits: {memory: 512Mi}\n')[0] ?? '', /"spec\.containers\[0\]\.resources\.requests: Invalid value: "1Gi": must be less than or equal to memory limit of 512Mi"/);
   assert.match(messages('        requests: {cpu: "2"}\n        limits: {cpu: 1500m}\n')[0] ?? '', /cpu limit of 1500m/);
-  for (const ok of ['        requests: {memory: 512Mi, cpu: 500m}\n        limits: {memory: 0.5Gi, cpu: "1"}\n', '        requests: {memory: 1G}\n        limits: {memory: 1Gi}\n', '        requests: {cpu: 100m}\n']) {
+  for (const ok of ['        requests: {memory: 512Mi, cpu: 500m}\n        limits: {memory: 0.5Gi, cpu: "1"}\n', '        requests: {memory: 1G}\n        limits: {memory: 1Gi}\n', '        requests: {cpu: 100m}\n', '        requests: {cpu: 570m}\n        limits: {cpu: "0.57"}\n']) {
     assert.deepEqual(messages(ok), [], ok);
   }
 });
