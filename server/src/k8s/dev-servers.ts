@@ -20,7 +20,7 @@ import { envOf } from './env';
 import { parseImageRef } from './images/image-ref';
 import { argItems, isLoopback, normaliseHost, parseAddress } from './listen-values';
 import type { ContainerModel } from './pod-model';
-import { shellCommands } from './shell-words';
+import { SHELL_PROGRAM, shellCommands } from './shell-words';
 
 /** A loopback bind of a server the command starts, and how to make it bind every address. */
 export interface DevServerBind {
@@ -42,7 +42,6 @@ export interface DevServerBind {
 /** Words that start the next one (`exec uvicorn`, `poetry run`, `ddtrace-run`, `tini --`). */
 const PREFIXES = new Set(['exec', 'poetry', 'pipenv', 'uv', 'pdm', 'hatch', 'run', 'env', 'ddtrace-run', 'opentelemetry-instrument', 'dumb-init', 'tini', '--', 'newrelic-admin', 'run-program']);
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
-const SHELLS = /^(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 const EVERY = '0.0.0.0';
 
 /**
@@ -225,7 +224,7 @@ export function devServerBinds(container: ContainerModel, doc: Document): DevSer
   if (direct) {
     return loopbackOf(direct, resolverOf(literal, false), variable, imageSetsNone).map((b) => ({ ...b, node: firstNode(items), ...withSeqEdit(b, items, container, doc) }));
   }
-  if (!SHELLS.test(words[0] ?? '') || !/^-[a-z]*c[a-z]*$/.test(words[1] ?? '')) return [];
+  if (!SHELL_PROGRAM.test(words[0] ?? '') || !/^-[a-z]*c[a-z]*$/.test(words[1] ?? '')) return [];
   // `sh -c -- "script"`: the script comes after `--`.
   const script = items[words[2] === '--' ? 3 : 2];
   if (!script?.node || typeof script.node.value !== 'string') return [];

@@ -5,6 +5,9 @@
  * (whose bodies are data, not commands); anything fancier only costs precision, never a crash.
  */
 
+/** A shell program, by path or name (`sh`, `/bin/bash`, `/usr/bin/dash`): what follows `-c` is a script. */
+export const SHELL_PROGRAM = /^(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh)$/;
+
 /** One simple command: its words as written, and the targets of its redirections. */
 export interface ShellCommand {
   readonly words: readonly string[];

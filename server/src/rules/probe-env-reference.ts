@@ -7,18 +7,17 @@
  * environment, which an exec probe has.
  */
 import { execCommands } from '../k8s/exec-commands';
+import { SHELL_PROGRAM } from '../k8s/shell-words';
 import { envOf, varReferences } from '../k8s/env';
 import { containerLabel, type PodModel } from '../k8s/pod-model';
 import type { Scalar, YAMLSeq } from 'yaml';
 import type { RuleContext, Span } from './types';
 
-/** A shell runs the rest of the command as a script: `$VAR` there reads the environment. */
-export const SHELL = /^(?:\/(?:usr\/)?bin\/)?(?:sh|bash|ash|dash|zsh)$/;
 
 /** Each `$(VAR)` of a command line, with its item, its count among the same name's references, and whether a shell runs it. */
 function eachReference(command: YAMLSeq, visit: (node: Scalar<string>, name: string, nth: number, shell: boolean) => void): void {
   const words = command.items.map((i) => (i && typeof (i as Scalar).value === 'string' ? ((i as Scalar).value as string) : undefined));
-  const shell = SHELL.test(words[0] ?? '') && words[1] === '-c';
+  const shell = SHELL_PROGRAM.test(words[0] ?? '') && words[1] === '-c';
   command.items.forEach((item, index) => {
     if (typeof words[index] !== 'string') return;
     const node = item as Scalar<string>;

@@ -10,9 +10,8 @@ import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { asSeq, getNode } from '../core/yaml-access';
 import { execCommands } from '../k8s/exec-commands';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
-import { shellCommands } from '../k8s/shell-words';
+import { SHELL_PROGRAM, shellCommands } from '../k8s/shell-words';
 
-const SHELL = /^(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh)$/;
 
 /** A command line whose items after its `sh -c` script are never run. */
 export interface DeadShellArgs {
@@ -91,12 +90,12 @@ const RUNNERS = /^(?:(?:\/usr)?(?:\/s?bin\/)?(?:tini|dumb-init|env|busybox|exec)
 function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
   const first = items[0];
   const head = isScalar(first) && typeof first.value === 'string' ? first.value.trim() : '';
-  if (items.length < 3 || !(SHELL.test(head) || RUNNERS.test(head))) return [];
+  if (items.length < 3 || !(SHELL_PROGRAM.test(head) || RUNNERS.test(head))) return [];
   const all = words(items) ?? [];
   const skip = all.findIndex((w) => !RUNNERS.test(w.value.trim()));
   const line = skip > 0 ? all.slice(skip) : all;
   const shell = line[0];
-  const at = shell && SHELL.test(shell.value.trim()) ? scriptIndex(line) : undefined;
+  const at = shell && SHELL_PROGRAM.test(shell.value.trim()) ? scriptIndex(line) : undefined;
   const script = at === undefined ? undefined : line[at];
   const extra = at === undefined ? [] : line.slice(at + 1);
   if (!shell || !script || extra.length === 0 || PLACEHOLDER_SCRIPT.test(script.value.trim()) || readsArgs(script.value)) return [];
