@@ -5,7 +5,7 @@
 import { envOf } from '../k8s/env';
 import { containersAt, fact, writtenIn } from './find';
 import type { Fix, FixProvider } from './types';
-import { lineStart, nextLineStart } from './yaml-edit';
+import { lineStart, nextLineStart, type OffsetEdit } from './yaml-edit';
 
 export const undefinedEnvReferenceFixes: FixProvider = (ctx) => {
   const name = fact(ctx, 'name');
@@ -13,10 +13,12 @@ export const undefinedEnvReferenceFixes: FixProvider = (ctx) => {
   const fixes: Fix[] = [];
   const suggestion = fact(ctx, 'suggestion');
   const text = ctx.analysis.text;
-  // An exec probe run by a shell: the shell reads the variable from the container's environment.
+  // An exec probe or hook run by a shell (or PowerShell): it reads the variable from the container's environment.
   if (fact(ctx, 'probeValueFrom') === true) {
-    if (fact(ctx, 'shell') !== true || text.slice(ctx.finding.start, ctx.finding.end) !== `$(${name})`) return [];
-    return [{ title: ctx.t('fix.replace', { from: `$(${name})`, to: `\${${name}}` }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: `\${${name}}` }], preferred: true }];
+    const { start, end } = ctx.finding;
+    if (text.slice(start, end) !== `$(${name})`) return [];
+    const edit = environmentReference(text, start, end, name, { shell: fact(ctx, 'shell') === true, powershell: fact(ctx, 'powershell') === true, quotes: fact(ctx, 'quotes'), style: fact(ctx, 'style') });
+    return edit ? [{ title: ctx.t('fix.replace', { from: text.slice(edit.start, edit.end), to: edit.newText }), edits: [edit], preferred: true }] : [];
   }
   if (typeof suggestion === 'string' && text.slice(ctx.finding.start, ctx.finding.end) === `$(${name})`) {
     fixes.push({ title: ctx.t('fix.replace', { from: `$(${name})`, to: `$(${suggestion})` }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: `$(${suggestion})` }], preferred: true });
@@ -41,3 +43,23 @@ export const undefinedEnvReferenceFixes: FixProvider = (ctx) => {
   }
   return fixes;
 };
+
+/**
+ * The edit that reads `name` from the environment at run time: `${NAME}` in a shell (`"${NAME}"`
+ * in place of a single-quoted `'$(NAME)'`, and closing the quotes around it inside a longer
+ * single-quoted text, where the shell expands nothing), `$env:NAME` in PowerShell. `style` is the
+ * YAML scalar's: quotes of the script are written as that scalar needs them (`\"`, `''`).
+ */
+function environmentReference(text: string, start: number, end: number, name: string, facts: { shell: boolean; powershell: boolean; quotes: unknown; style: unknown }): OffsetEdit | undefined {
+  if (facts.powershell) return { start, end, newText: `$env:${name}` };
+  if (!facts.shell) return undefined;
+  const variable = `\${${name}}`;
+  if (facts.quotes !== "'") return { start, end, newText: variable };
+  const yaml = (script: string): string =>
+    facts.style === 'QUOTE_DOUBLE' ? script.replace(/"/g, '\\"') : facts.style === 'QUOTE_SINGLE' ? script.replace(/'/g, "''") : script;
+  const quote = yaml("'");
+  if (text.slice(start - quote.length, start) === quote && text.slice(end, end + quote.length) === quote) {
+    return { start: start - quote.length, end: end + quote.length, newText: yaml(`"${variable}"`) };
+  }
+  return { start, end, newText: yaml(`'"${variable}"'`) };
+}

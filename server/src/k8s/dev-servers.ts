@@ -20,7 +20,7 @@ import { envOf } from './env';
 import { parseImageRef } from './images/image-ref';
 import { argItems, isLoopback, normaliseHost, parseAddress } from './listen-values';
 import type { ContainerModel } from './pod-model';
-import { SHELL_PROGRAM, shellCommands } from './shell-words';
+import { shellCommands, shellScriptIndex } from './shell-words';
 
 /** A loopback bind of a server the command starts, and how to make it bind every address. */
 export interface DevServerBind {
@@ -224,9 +224,8 @@ export function devServerBinds(container: ContainerModel, doc: Document): DevSer
   if (direct) {
     return loopbackOf(direct, resolverOf(literal, false), variable, imageSetsNone).map((b) => ({ ...b, node: firstNode(items), ...withSeqEdit(b, items, container, doc) }));
   }
-  if (!SHELL_PROGRAM.test(words[0] ?? '') || !/^-[a-z]*c[a-z]*$/.test(words[1] ?? '')) return [];
-  // `sh -c -- "script"`: the script comes after `--`.
-  const script = items[words[2] === '--' ? 3 : 2];
+  const at = shellScriptIndex(words);
+  const script = at === undefined ? undefined : items[at];
   if (!script?.node || typeof script.node.value !== 'string') return [];
   const calls = shellCommands(script.node.value).map((c) => invocationOf(c.words.map((w) => w.replace(/^(["'])(.*)\1$/, '$2')))).filter((c): c is Invocation => c !== undefined);
   const call = calls[calls.length - 1];

@@ -5,8 +5,43 @@
  * (whose bodies are data, not commands); anything fancier only costs precision, never a crash.
  */
 
-/** A shell program, by path or name (`sh`, `/bin/bash`, `/usr/bin/dash`): what follows `-c` is a script. */
-export const SHELL_PROGRAM = /^(?:\/usr)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh)$/;
+/** A shell program, by path or name (`sh`, `/bin/bash`, `/usr/local/bin/bash`): what follows `-c` is a script. */
+export const SHELL_PROGRAM = /^(?:\/usr(?:\/local)?)?(?:\/bin\/)?(?:sh|bash|ash|dash|zsh|ksh)$/;
+
+/** Shell options that take the next word as their value (`-o pipefail`, `--rcfile FILE`). */
+const OPTION_WITH_VALUE = /^(?:[-+][oO]|--rcfile|--init-file)$/;
+
+/**
+ * Where the script is in a shell's command line, after the shell's options: `sh -c S`, `bash -ec
+ * S`, `sh -o pipefail -c S`, `bash --login -c S`, `sh -c -- S`. Undefined when the words are not a
+ * shell running a script given with `-c`.
+ */
+export function shellScriptIndex(words: readonly string[]): number | undefined {
+  if (!SHELL_PROGRAM.test(words[0]?.trim() ?? '')) return undefined;
+  let i = 1;
+  let command = false;
+  for (let option = words[i]?.trim() ?? ''; /^(?:[-+][A-Za-z]+|--[a-z][a-z-]*)$/.test(option); option = words[i]?.trim() ?? '') {
+    if (/^-[A-Za-z]*c/.test(option)) command = true;
+    i += OPTION_WITH_VALUE.test(option) ? 2 : 1;
+  }
+  if (words[i]?.trim() === '--') i++;
+  return command && i < words.length ? i : undefined;
+}
+
+/**
+ * The quotes around `index` of a script: `'` when it sits inside single quotes (the shell expands
+ * nothing there), `"` inside double quotes, undefined outside both.
+ */
+export function quotesAt(script: string, index: number): "'" | '"' | undefined {
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < index && i < script.length; i++) {
+    const c = script[i];
+    if (c === '\\' && quote !== "'") i++;
+    else if (c === "'" && quote !== '"') quote = quote ? undefined : "'";
+    else if (c === '"' && quote !== "'") quote = quote ? undefined : '"';
+  }
+  return quote;
+}
 
 /** One simple command: its words as written, and the targets of its redirections. */
 export interface ShellCommand {

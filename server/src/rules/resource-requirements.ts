@@ -86,6 +86,8 @@ export function checkResourceRequirements(ctx: RuleContext): void {
   if (ctx.options.kustomizeResource || ctx.options.fragment) return;
   for (const pod of ctx.pods) {
     if (pod.partial) continue;
-    for (const container of pod.containers) checkContainer(ctx, pod, container);
+    // Resources on an ephemeral container are refused outright ("cannot be set for an Ephemeral
+    // Container"): comparing its requests and limits would only add a second, wrong reason.
+    for (const container of pod.containers) if (container.role !== 'ephemeral') checkContainer(ctx, pod, container);
   }
 }

@@ -10,7 +10,7 @@ import { isUnknownValue, writtenText } from '../core/unknown-values';
 import { asSeq, getNode } from '../core/yaml-access';
 import { execCommands } from '../k8s/exec-commands';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
-import { SHELL_PROGRAM, shellCommands } from '../k8s/shell-words';
+import { SHELL_PROGRAM, shellCommands, shellScriptIndex } from '../k8s/shell-words';
 
 
 /** A command line whose items after its `sh -c` script are never run. */
@@ -68,19 +68,6 @@ function readsArgs(script: string): boolean {
   });
 }
 
-/** The script's index after the shell's options (`sh -e -c`, `bash -c -x`, `sh -o pipefail -c`, `sh -c --`); undefined without `-c`. */
-function scriptIndex(line: readonly Word[]): number | undefined {
-  let i = 1;
-  let command = false;
-  while (i < line.length && /^[-+][A-Za-z]+$/.test(line[i]!.value.trim())) {
-    const option = line[i]!.value.trim();
-    if (/^-[A-Za-z]*c/.test(option)) command = true;
-    i += option === '-o' || option === '+o' ? 2 : 1;
-  }
-  if (line[i]?.value.trim() === '--') i++;
-  return command ? i : undefined;
-}
-
 /** A whole placeholder script (`"${SCRIPT}"`, `"$(SCRIPT)"` from a ConfigMap): it may read its arguments. */
 const PLACEHOLDER_SCRIPT = /^\$(?:\{[A-Za-z_]\w*\}|\([A-Za-z_]\w*\)|[A-Za-z_]\w*)$/;
 
@@ -95,13 +82,14 @@ function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
   const skip = all.findIndex((w) => !RUNNERS.test(w.value.trim()));
   const line = skip > 0 ? all.slice(skip) : all;
   const shell = line[0];
-  const at = shell && SHELL_PROGRAM.test(shell.value.trim()) ? scriptIndex(line) : undefined;
+  const at = shellScriptIndex(line.map((w) => w.value));
   const script = at === undefined ? undefined : line[at];
   const extra = at === undefined ? [] : line.slice(at + 1);
   if (!shell || !script || extra.length === 0 || PLACEHOLDER_SCRIPT.test(script.value.trim()) || readsArgs(script.value)) return [];
   // An item that is a shell operator (`&&`, `;`) is never a deliberate `$0`: the item after it is a command meant to run (sweep DL).
   const operator = extra.findIndex((e) => /^(&&|\|\||;|\||&)$/.test(e.value.trim()));
-  const spoken = extra.filter((e, i) => /\S\s+\S/.test(e.value.trim()) || (operator >= 0 && i === Math.min(operator + 1, extra.length - 1)));
+  // A trailing operator (`;` as the last item) leaves nothing behind it: a harmless `$0`.
+  const spoken = extra.filter((e, i) => /\S\s+\S/.test(e.value.trim()) || (operator >= 0 && i === operator + 1));
   return spoken.length > 0 ? [{ field, shell: shell.value.trim(), extra: spoken }] : [];
 }
 

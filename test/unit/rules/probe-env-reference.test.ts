@@ -60,3 +60,40 @@ test('undefined-env-reference: pg_isready and mysqladmin ping answer whatever th
   assert.equal(found(pod('[sh, -c, "pg_isready -U $(POSTGRES_USER) -h 127.0.0.1"]', env)).length, 1);
   assert.equal(found(pod('[psql, -U, $(POSTGRES_USER), -c, "select 1"]', env)).length, 1);
 });
+
+test('undefined-env-reference: mariadb-admin ping answers whatever the user too; bash -ec and /usr/local/bin/bash are shells (probe DN)', () => {
+  const env = '[{name: DB_USER, valueFrom: {secretKeyRef: {name: db, key: user}}}]';
+  assert.deepEqual(found(pod('[mariadb-admin, ping, -u, $(DB_USER)]', env)), []);
+  assert.deepEqual(found(pod('[bash, -ec, "mariadb-admin ping -u \\"$(DB_USER)\\""]', env)), []);
+  // The shell reads the environment: each of these gets the ${VAR} fix.
+  for (const shell of ['bash, -ec', '/usr/local/bin/bash, -c', 'bash, --login, -c', 'sh, -o, pipefail, -c']) {
+    const text = pod(`[${shell}, "redis-cli -a $(REDIS_PASSWORD) ping"]`);
+    const { result } = applyFix(text, 'undefined-env-reference', /Replace/);
+    assert.match(result, /redis-cli -a \$\{REDIS_PASSWORD\} ping/, shell);
+  }
+});
+
+test('undefined-env-reference: inside single quotes the shell expands nothing, so the fix writes "${VAR}" outside them (probe DN)', () => {
+  const env = '[{name: DB_USER, valueFrom: {secretKeyRef: {name: db, key: user}}}]';
+  // An empty single-quoted user stays an argument: pg_isready answers anyway.
+  assert.deepEqual(found(pod(`[sh, -c, "pg_isready -U '$(DB_USER)'"]`, env)), []);
+  const whole = pod(`[sh, -c, "redis-cli -a '$(REDIS_PASSWORD)' ping"]`);
+  const [f] = found(whole);
+  assert.match(f?.message ?? '', /outside the single quotes/);
+  applyFix(whole, 'undefined-env-reference', /Replace/, pod(`[sh, -c, "redis-cli -a \\"\${REDIS_PASSWORD}\\" ping"]`));
+  // Inside a longer single-quoted text the quotes close around the variable, written as the YAML scalar needs them.
+  applyFix(pod(`[sh, -c, "redis-cli -a 'p=$(REDIS_PASSWORD)' ping"]`), 'undefined-env-reference', /Replace/, pod(`[sh, -c, "redis-cli -a 'p='\\"\${REDIS_PASSWORD}\\"'' ping"]`));
+  applyFix(pod(`[sh, -c, 'redis-cli -a ''$(REDIS_PASSWORD)'' ping']`), 'undefined-env-reference', /Replace/, pod(`[sh, -c, 'redis-cli -a "\${REDIS_PASSWORD}" ping']`));
+  const hook = hooked(`[sh, -c, "echo '$(GREETING)' > /tmp/bye"]`);
+  const [h] = found(hook);
+  assert.match(h?.message ?? '', /inside single quotes the shell does not either: the program gets the text "\$\(GREETING\)"/);
+  applyFix(hook, 'undefined-env-reference', /Replace/, hooked(`[sh, -c, "echo \\"\${GREETING}\\" > /tmp/bye"]`));
+});
+
+test('undefined-env-reference: PowerShell reads $(VAR) as a subexpression; the fix writes $env:VAR (probe DN)', () => {
+  const hook = hooked('[pwsh, -Command, "Write-Output $(GREETING) > C:\\\\bye.txt"]');
+  const [h] = found(hook);
+  assert.match(h?.message ?? '', /PowerShell reads \$\(GREETING\) as a subexpression.*Write \$env:GREETING/);
+  const { result } = applyFix(hook, 'undefined-env-reference', /Replace/);
+  assert.match(result, /Write-Output \$env:GREETING >/);
+});

@@ -40,3 +40,8 @@ test('fixes: the missing limit added; the request set to the limit or the limit 
   const { fixes } = fixesOf(pod('        requests: {memory: 1Gi}\n        limits: {memory: 512Mi}\n'), 'invalid-value');
   assert.equal(fixes.filter((f) => f.preferred).length, 0, 'which one was meant is not written');
 });
+
+test('an ephemeral container is not compared: resources there are refused outright (probe DN)', () => {
+  const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - {name: app, image: nginx:1.27}\n  ephemeralContainers:\n  - name: debug\n    image: busybox:1.36\n    resources:\n      requests: {memory: 1Gi}\n      limits: {memory: 512Mi}\n`;
+  assert.deepEqual(findings(text, 'invalid-value').filter((f) => /limit/.test(f.message)), []);
+});

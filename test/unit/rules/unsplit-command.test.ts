@@ -127,5 +127,13 @@ test('unsplit-command: probe DG — the item named is the one that never runs; w
 test('unsplit-command: a shell operator as an item after the script (sweep DL): the command after it never runs', () => {
   const [f] = findings(pod('command: [sh, -c, "php artisan migrate --force", "&&", php-fpm]'), 'unsplit-command');
   assert.equal(f?.text, 'php-fpm');
-  assert.equal(count(pod('command: [sh, -c, "exec php-fpm", "&&"]')), 1);
+  // A trailing operator leaves nothing unrun: it only becomes the script's $0 (probe DN).
+  assert.equal(count(pod('command: [sh, -c, "exec php-fpm", "&&"]')), 0);
+  assert.equal(count(pod('command: [sh, -c, "exec php-fpm", ";"]')), 0);
+});
+
+test('unsplit-command: shells by any path and with long options (probe DN)', () => {
+  for (const shell of ['/usr/local/bin/bash, -c', 'bash, --login, -c', 'bash, --rcfile, /etc/rc, -c', 'bash, -ec']) {
+    assert.equal(count(pod(`command: [${shell}, "echo a", "echo b"]`)), 1, shell);
+  }
 });

@@ -46,6 +46,12 @@ export const neighbourhoodEn = {
     'The kubelet does not expand $({name}) in lifecycle.{hook} of container "{container}": a hook\'s command runs as written, so the program gets the text "$({name})", not the value. Run it through a shell and write ${{name}} (the hook runs with the container\'s environment).',
   'undefined-env-reference.hook-shell':
     'The kubelet does not expand $({name}) in lifecycle.{hook} of container "{container}": a hook\'s command runs as written, so the shell reads $({name}) as a command substitution and runs a program named {name}, which fails. Write ${{name}}: the shell reads it from the container\'s environment.',
+  'undefined-env-reference.hook-single-quoted':
+    'The kubelet does not expand $({name}) in lifecycle.{hook} of container "{container}", and inside single quotes the shell does not either: the program gets the text "$({name})", not the value. Write "${{name}}" outside the single quotes: the shell reads it from the container\'s environment.',
+  'undefined-env-reference.hook-powershell':
+    'The kubelet does not expand $({name}) in lifecycle.{hook} of container "{container}": a hook\'s command runs as written, and PowerShell reads $({name}) as a subexpression that runs a command named {name}, which fails. Write $env:{name}: PowerShell reads it from the container\'s environment.',
+  'undefined-env-reference.probe-single-quoted':
+    'In the exec {probe} of container "{container}", the kubelet replaces $(VAR) only with variables written as `value:`; {name} comes from valueFrom (a Secret, a ConfigMap key or a field), so $({name}) becomes an empty string and the probe runs without it: it fails (or checks the wrong thing). Write "${{name}}" outside the single quotes: inside them the shell expands nothing.',
   'undefined-env-reference.probe-value-from':
     'In the exec {probe} of container "{container}", the kubelet replaces $(VAR) only with variables written as `value:`; {name} comes from valueFrom (a Secret, a ConfigMap key or a field), so $({name}) becomes an empty string and the probe runs without it: it fails (or checks the wrong thing). Inside `sh -c`, write ${name}: the shell reads it from the container\'s environment.',
   'undefined-env-reference.later':

@@ -44,6 +44,12 @@ export const neighbourhoodZhCn = {
     '容器 "{container}" 的 {where} 引用了 $({name})，但该容器没有定义变量 {name}。kubelet 会原样保留这段文本：进程收到的是字面上的 "$({name})"。{didYouMean}',
   'undefined-env-reference.hook': 'kubelet 不会展开容器 "{container}" 的 lifecycle.{hook} 中的 $({name})：钩子的命令按原样运行，程序收到的是文本 "$({name})"，而不是变量的值。请通过 shell 运行并写成 ${{name}}（钩子运行时带有容器的环境变量）。',
   'undefined-env-reference.hook-shell': 'kubelet 不会展开容器 "{container}" 的 lifecycle.{hook} 中的 $({name})：钩子的命令按原样运行，shell 会把 $({name}) 当作命令替换，去运行名为 {name} 的程序，结果失败。请写成 ${{name}}：shell 会从容器的环境变量中读取它。',
+  'undefined-env-reference.hook-single-quoted':
+    'kubelet 不会展开容器 "{container}" 的 lifecycle.{hook} 中的 $({name})，而在单引号里 shell 也不会展开：程序收到的是文本 "$({name})"，而不是变量的值。请在单引号之外写 "${{name}}"：shell 会从容器的环境变量中读取它。',
+  'undefined-env-reference.hook-powershell':
+    'kubelet 不会展开容器 "{container}" 的 lifecycle.{hook} 中的 $({name})：钩子的命令按原样运行，PowerShell 会把 $({name}) 当作子表达式，去运行名为 {name} 的命令，结果失败。请写成 $env:{name}：PowerShell 会从容器的环境变量中读取它。',
+  'undefined-env-reference.probe-single-quoted':
+    '在容器 "{container}" 的 exec {probe} 中，kubelet 只用以 `value:` 写出的变量替换 $(VAR)；{name} 来自 valueFrom（Secret、ConfigMap 的键或字段），所以 $({name}) 会变成空字符串，探针在没有它的情况下运行：探针失败（或检查了错误的东西）。请在单引号之外写 "${{name}}"：单引号里 shell 什么都不展开。',
   'undefined-env-reference.probe-value-from':
     '在容器 "{container}" 的 exec {probe} 中，kubelet 只用以 `value:` 写出的变量替换 $(VAR)；{name} 来自 valueFrom（Secret、ConfigMap 的键或字段），所以 $({name}) 会变成空字符串，探针在没有它的情况下运行：探针失败（或检查了错误的东西）。在 `sh -c` 中请写 ${name}：shell 会从容器的环境变量中读取它。',
   'undefined-env-reference.later':
