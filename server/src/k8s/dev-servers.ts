@@ -21,6 +21,7 @@ import { parseImageRef } from './images/image-ref';
 import { argItems, isLoopback, normaliseHost, parseAddress } from './listen-values';
 import type { ContainerModel } from './pod-model';
 import { shellCommands, shellScriptIndex } from './shell-words';
+import { wordFlag, wordFlags } from './command-flags';
 
 /** A loopback bind of a server the command starts, and how to make it bind every address. */
 export interface DevServerBind {
@@ -107,16 +108,6 @@ function invocationOf(words: readonly string[]): Invocation | undefined {
   return undefined;
 }
 
-/** `--flag value`, `--flag=value`, `-fvalue` (short flags): the last value given. */
-function flagValue(args: readonly string[], names: readonly string[]): string | undefined {
-  return flagValues(args, names).pop();
-}
-
-/** Every value of a flag, in order (gunicorn's repeatable `-b`). */
-function flagValues(args: readonly string[], names: readonly string[]): string[] {
-  return args.flatMap((word, i) => names.flatMap((name) => (word === name ? [args[i + 1] ?? ''] : word.startsWith(`${name}=`) ? [word.slice(name.length + 1)] : name.length === 2 && word.startsWith(name) && word.length > 2 && !word.startsWith('--') ? [word.slice(2)] : [])));
-}
-
 type Resolve = (text: string) => string | undefined;
 type Found = Omit<DevServerBind, 'node' | 'edit'>;
 /** A variable's literal value; null when it may be set where Podsight cannot read it (valueFrom, envFrom). */
@@ -129,8 +120,8 @@ function hostPortBinds(call: Invocation, server: HostPortServer, resolve: Resolv
     const v = name === undefined ? undefined : env(name);
     return v === null ? false : v === undefined ? undefined : resolve(v);
   };
-  const hostFlag = flagValue(args, server.host);
-  const portFlag = flagValue(args, server.port);
+  const hostFlag = wordFlag(args, server.host);
+  const portFlag = wordFlag(args, server.port);
   const hostEnv = fromEnv(server.hostEnv);
   const portEnv = fromEnv(server.portEnv);
   if ((hostFlag === undefined && hostEnv === false) || (portFlag === undefined && portEnv === false)) return [];
@@ -165,7 +156,7 @@ function runserverBinds(call: Invocation, resolve: Resolve): Found[] {
 /** gunicorn's and hypercorn's `-b`/`--bind` (repeatable); hypercorn's default is 127.0.0.1:8000, gunicorn's is left alone. */
 function bindFlagBinds(call: Invocation, resolve: Resolve): Found[] {
   const { program, args } = call;
-  const binds = flagValues(args, ['-b', '--bind']).map((v) => resolve(v));
+  const binds = wordFlags(args, ['-b', '--bind']).map((v) => resolve(v));
   // A configuration file may bind too (gunicorn also reads ./gunicorn.conf.py and GUNICORN_CMD_ARGS).
   const config = args.some((w) => /^(-c|--config)(=|$)/.test(w));
   if (binds.length === 0) return program === 'hypercorn' && !config ? [{ program, after: call.after, address: '127.0.0.1', port: 8000, byDefault: true, how: `--bind=${EVERY}:8000` }] : [];

@@ -16,6 +16,7 @@ import { readEnvoy, readTraefik } from './listen-proxies';
 import { readRegistry } from './listen-registry';
 import { readTomcat } from './listen-tomcat';
 import { parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { findFlag } from './command-flags';
 import type { ContainerModel, PodModel } from './pod-model';
 
 /** What a reader gives, and the args it has read (they are not "unknown configuration" flags then). */
@@ -75,17 +76,10 @@ export function listensOf(raw: readonly RawListen[], file: ConfigFile): ConfigLi
   return out;
 }
 
-/** The value of `flag` in args (`-f path`, `-fpath`, `--flag=path`) and the items that hold it. */
+/** The value of `flag` in args (`-f path`, `--flag=path`) and the items that hold it. */
 export function flagValue(args: readonly ArgItem[], flags: readonly string[]): { value: string; items: ArgItem[] } | undefined {
-  let hit: { value: string; items: ArgItem[] } | undefined;
-  args.forEach((item, i) => {
-    for (const flag of flags) {
-      const next = args[i + 1];
-      if (item.text === flag && next) hit = { value: next.text, items: [item, next] };
-      else if (item.text.startsWith(flag + '=')) hit = { value: item.text.slice(flag.length + 1), items: [item] };
-    }
-  });
-  return hit;
+  const hit = findFlag(args, flags);
+  return hit && { value: hit.value, items: hit.joined ? [hit.item] : [hit.flagItem, hit.item] };
 }
 
 const ROOT = '/usr/local/apache2';

@@ -10,7 +10,8 @@
 import type { ConfigMapIndex } from './config-maps';
 import { fileAt, isFile, type ConfigListen } from './listen-config';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
-import { findFlag, parseAddress, type ArgItem } from './listen-values';
+import { parseAddress, type ArgItem } from './listen-values';
+import { findFlag } from './command-flags';
 import type { ContainerModel, PodModel } from './pod-model';
 
 const SENTINEL_PORT = 26379;

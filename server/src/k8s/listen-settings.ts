@@ -4,7 +4,8 @@
  * (`--loose-`), and the settings that turn TCP off.
  */
 import type { ListenSetting, TcpOff } from './images';
-import { expand, findFlag, flagCase, isLoopback, parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { expand, isLoopback, parseAddress, type ArgItem, type ContainerEnv } from './listen-values';
+import { findFlag, flagCase } from './command-flags';
 
 /**
  * A long flag written with one dash (`-web.listen-address=:9091`): Go's flag package, which

@@ -9,7 +9,8 @@ import type { ConfigMapIndex } from './config-maps';
 import type { ListenModel, PortSwitch } from './images';
 import { fileAt, isFile } from './listen-config';
 import { directiveIn, reason, type UnsureReason } from './listen-reasons';
-import { expand, findFlag, type ArgItem, type ContainerEnv, type EnvValue } from './listen-values';
+import { expand, type ArgItem, type ContainerEnv, type EnvValue } from './listen-values';
+import { findFlag } from './command-flags';
 import type { ContainerModel, PodModel } from './pod-model';
 
 /** The variables the model reads: those of the port settings and of the switches. */

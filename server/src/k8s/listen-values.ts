@@ -193,69 +193,6 @@ export function templatedInputs(container: ContainerModel, args: readonly ArgIte
   return whole ? reason('arg-placeholder', { arg: whole.text }) : undefined;
 }
 
-/** Where a flag was found: its value, and the items that hold the flag and the value. */
-export interface FlagHit {
-  readonly flag: string;
-  readonly value: string;
-  /** The item holding the value (the flag's own item in the `--flag=value` form). */
-  readonly item: ArgItem;
-  readonly joined: boolean;
-}
-
-/** How a program reads its arguments beyond `--flag=value` and `--flag value` (see ListenSetting). */
-export interface FlagForms {
-  /** getopt: a short flag's value in the same argument (`-p11212`, `"-p 11212"`). */
-  readonly getopt?: boolean;
-  /** The program splits `"--port 6380"` into flag and value. */
-  readonly splitsArgs?: boolean;
-}
-
-/**
- * How a flag compares with an argument: a single-dash flag exactly, since getopt and Go's flag
- * package are case-sensitive and `-u` (user) and `-U` (UDP port), `-p` (port) and `-P` (pidfile)
- * are different options; a `--long` flag case-insensitively (some programs fold it, and none has
- * two that differ only in case).
- */
-export const flagCase = (flag: string, text: string): { flag: string; text: string } => (/^-[^-]/.test(flag) ? { flag, text } : { flag: flag.toLowerCase(), text: text.toLowerCase() });
-
-/**
- * The last occurrence of any of `flags` (last wins, as in most parsers; see flagCase):
- * `--flag=value` or `--flag value`, and the forms the program also reads. A flag given last
- * without a value is ignored.
- */
-export function findFlag(items: readonly ArgItem[], flags: readonly string[], forms: FlagForms = {}): FlagHit | undefined {
-  let hit: FlagHit | undefined;
-  items.forEach((item, i) => {
-    for (const name of flags) {
-      const { flag, text: t } = flagCase(name, item.text);
-      // redis-server joins the words after an option up to the next `--` into one line (`--bind 127.0.0.1 10.0.0.5`).
-      const next = items.slice(i + 1).findIndex((x) => x.text.startsWith('--'));
-      const words = forms.splitsArgs ? items.slice(i + 1, next < 0 ? undefined : i + 1 + next) : [];
-      if (t === flag && items[i + 1]) hit = { flag: name, value: words.length > 1 ? words.map((w) => w.text).join(' ') : items[i + 1]!.text, item: items[i + 1]!, joined: false };
-      else if (t.startsWith(flag + '=')) hit = { flag: name, value: item.text.slice(flag.length + 1), item, joined: true };
-      else if (forms.getopt && /^-[a-z]$/i.test(flag) && t.length > 2 && t.startsWith(flag) && item.text.slice(2).trim() !== '') hit = { flag: name, value: item.text.slice(2).trim(), item, joined: true };
-      else if (forms.splitsArgs && t.startsWith(flag) && /^\s+\S/.test(t.slice(flag.length))) hit = { flag: name, value: item.text.slice(flag.length).trim(), item, joined: true };
-    }
-  });
-  return hit;
-}
-
-/** Whether `items` hold a flag that starts with one of `prefixes` (e.g. `--config`, `-c config_file=`). */
-export function hasFlagPrefix(items: readonly ArgItem[], prefixes: readonly string[]): string | undefined {
-  for (const [i, item] of items.entries()) {
-    for (const p of prefixes) {
-      const [written = '', value] = p.split(' ');
-      const { flag, text: t } = flagCase(written, item.text);
-      // `--wsrep*`: any flag that starts so.
-      const prefix = flag.endsWith('*') ? flag.slice(0, -1) : undefined;
-      if (prefix !== undefined ? t.startsWith(prefix) : value === undefined ? t === flag || t.startsWith(flag + '=') || (flag.endsWith('.') && t.startsWith(flag)) || (!flag.startsWith('-') && t.startsWith(flag)) : t === flag && (items[i + 1]?.text.toLowerCase().startsWith(value.toLowerCase()) ?? false)) {
-        return item.text;
-      }
-    }
-  }
-  return undefined;
-}
-
 /** The `env` sequence entry named `name`, for edits. */
 export function envEntry(container: ContainerModel, name: string, doc: Document): { value?: Scalar } | undefined {
   for (const { node } of getSeqItems(container.node, 'env', doc)) {

@@ -11,7 +11,8 @@ import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { bindAddress, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
-import { argItems, containerEnv, envArgItems, expand, findFlag, hasFlagPrefix, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
+import { argItems, containerEnv, envArgItems, expand, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
+import { findFlag, hasFlagPrefix } from './command-flags';
 import { readConfigFile } from './listen-files';
 import { configFileArg, ownProgram, publishedImage } from './listen-programs';
 import { readRedisConfig } from './listen-redis';
@@ -102,7 +103,7 @@ function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: Conta
   if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return reason('env-from', { names: setting.env?.join(', ') ?? '' });
   const flag = setting.args ? findFlag(args, setting.args, setting) : undefined;
   if (flag && setting.repeatable) {
-    const before = args.slice(0, args.indexOf(flag.item) - (flag.joined ? 0 : 1));
+    const before = args.slice(0, args.indexOf(flag.flagItem));
     if (findFlag(before, setting.args ?? [], setting)) return reason('repeated-flag', { flag: flag.flag });
   }
   if (!flag) {

@@ -7,11 +7,11 @@
 import type { Document } from 'yaml';
 import { envOf } from './env';
 import { isLoopback, normaliseHost } from './listen-values';
+import { flagHits } from './command-flags';
 import type { ContainerModel } from './pod-model';
 
 const HOST_PORT = /^(?:.*[=@])?([\w.-]*|\[[\da-fA-F:]*\]|\*)?:(\d{2,5})\/?$/;
 const PORT_FLAG = /^--?[\w.-]*port$/i;
-const PORT_FLAG_VALUE = /^--?[\w.-]*port=(\d{2,5})$/i;
 
 const MANAGER_FLAG = /^--?(metrics-bind-address|metrics-addr|health-probe-bind-address)(=|$)/;
 
@@ -30,10 +30,8 @@ export function mentionedPorts(container: ContainerModel, doc: Document): number
       if (!isLoopback(normaliseHost(hostPort[1] ?? ''))) out.push(Number(hostPort[2]));
       return;
     }
-    const m = PORT_FLAG_VALUE.exec(word);
-    if (m?.[1]) out.push(Number(m[1]));
-    else if (PORT_FLAG.test(word) && /^\d{2,5}$/.test(words[i + 1] ?? '')) out.push(Number(words[i + 1]));
   });
+  for (const hit of flagHits(words.map((text) => ({ text })))) if (PORT_FLAG.test(hit.flag) && /^\d{2,5}$/.test(hit.value)) out.push(Number(hit.value));
   for (const entry of env.entries) {
     const value = entry.valueNode?.value;
     if (entry.name && /PORT$/i.test(entry.name) && value && /^\d{2,5}$/.test(value)) out.push(Number(value));

@@ -13,6 +13,7 @@ import { isOpenCollection } from '../core/open-collections';
 import { asMap, getMap, getSeqItems, getString } from '../core/yaml-access';
 import { isLoopback, showAddress, type ContainerListeners } from '../k8s/listeners';
 import { argItems, parseAddress, type ArgItem } from '../k8s/listen-values';
+import { flagHits, type FlagHit } from '../k8s/command-flags';
 import { containerLabel, runTogether, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import type { FileRuleContext } from './types';
@@ -44,23 +45,10 @@ export interface LoopbackBind {
   readonly edit?: DevServerBind['edit'];
 }
 
-/** The flags of a command line with their values (`--flag=v`, `--flag v`). */
-function flagValues(items: readonly ArgItem[]): { flag: string; value: string; item: ArgItem; valueItem: ArgItem }[] {
-  const out: { flag: string; value: string; item: ArgItem; valueItem: ArgItem }[] = [];
-  items.forEach((item, i) => {
-    const m = /^(--?[\w.-]+)(?:=(.*))?$/s.exec(item.text.trim());
-    if (!m) return;
-    const next = items[i + 1];
-    if (m[2] !== undefined) out.push({ flag: m[1]!, value: m[2], item, valueItem: item });
-    else if (next && !next.text.startsWith('-')) out.push({ flag: m[1]!, value: next.text, item, valueItem: next });
-  });
-  return out;
-}
-
 /** What a container's listen flags bind, port by port: loopback only, or somewhere the pod IP reaches. */
 interface FlagPorts {
   /** The last flag binding the port on loopback, for ports no flag binds elsewhere. */
-  readonly loopback: Map<number, { flag: string; value: string; item: ArgItem; valueItem: ArgItem }>;
+  readonly loopback: Map<number, FlagHit<ArgItem>>;
   readonly reachable: Set<number>;
   /** A listen flag whose value cannot be read (a placeholder): any port may be bound anywhere. */
   readonly unread: boolean;
@@ -75,7 +63,7 @@ interface FlagPorts {
 function flagPorts(container: ContainerModel, doc: PodModel['doc']): FlagPorts {
   const items = [...argItems(container, 'command', doc), ...argItems(container, 'args', doc)];
   const out: FlagPorts = { loopback: new Map(), reachable: new Set(), unread: false };
-  for (const found of flagValues(items)) {
+  for (const found of flagHits(items)) {
     if (!LISTEN_FLAG.test(found.flag) || NOT_TCP_LISTEN.test(found.flag)) continue;
     for (const part of found.value.split(',')) {
       const address = parseAddress(part);
@@ -95,7 +83,7 @@ function flagPorts(container: ContainerModel, doc: PodModel['doc']): FlagPorts {
 /** The loopback-only binds of a container's listen flags. */
 function flagBinds(container: ContainerModel, ports: FlagPorts): LoopbackBind[] {
   if (ports.unread) return [];
-  return [...ports.loopback].map(([port, { flag, value, item, valueItem }]) => {
+  return [...ports.loopback].map(([port, { flag, value, flagItem: item, item: valueItem }]) => {
     const written = item.index >= 0 && valueItem.index >= 0 && valueItem.node; // not a word of a variable
     return { container, port, origin: item === valueItem ? item.text : `${flag} ${value}`, ...(item.node ? { node: item.node } : {}), ...(written ? { flag: { name: flag, value: written } } : {}) };
   });
