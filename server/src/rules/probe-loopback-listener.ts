@@ -19,6 +19,7 @@ import { PROBE_PORT, probesOtherHost } from '../k8s/proxy-forwards';
 import type { FileRuleContext } from './types';
 import { isKnativeServing } from '../k8s/knative';
 import { devServerBinds, type DevServerBind } from '../k8s/dev-servers';
+import { managerLoopbackPorts } from '../k8s/manager-flags';
 
 /** Flags that name where the program itself listens: `--listen…`, `--…-bind-address`, `--http-address`. */
 const LISTEN_FLAG = /^--?(?:[\w.-]*[-_.])?(?:listen|bind)(?:[-_.][\w.-]*)?$|^--?(?:metrics|health|healthz|probe|http|https|web|admin|status)[-_.]?(?:addr|address)$|^--?metrics$/i;
@@ -114,7 +115,9 @@ export function loopbackBinds(pod: PodModel, all: readonly ContainerListeners[])
       const origin = server.byDefault ? server.program : `${server.program} ${showAddress(server.address, server.port)}`;
       binds.push({ container, port: server.port, origin, ...(node ? { node } : {}), ...(edit ? { edit } : {}), ...(server.byDefault ? { byDefault: { program: server.program, address: server.address, how: server.how } } : {}) });
     }
-    for (const bind of flagBinds(container, flagged)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ownOnly: true });
+    // A controller-runtime manager's own listen flag is where it serves (a Service's too); other flags may be a client's.
+    const manager = managerLoopbackPorts(container, pod.doc);
+    for (const bind of flagBinds(container, flagged)) if (!binds.some((b) => b.container === container && b.port === bind.port)) binds.push({ ...bind, ...(manager.has(bind.port) ? {} : { ownOnly: true }) });
   }
   return binds;
 }

@@ -7,7 +7,7 @@ import { isUnknownValue } from '../core/unknown-values';
 import { getNode } from '../core/yaml-access';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from '../k8s/config-maps';
 import { containerListeners, isLoopback, type ContainerListeners } from '../k8s/listeners';
-import { managerBindPorts, managerMaybePorts } from '../k8s/manager-flags';
+import { managerBindPorts, managerLoopbackPorts, managerMaybePorts } from '../k8s/manager-flags';
 import { injectedProxyPorts, type InjectedPorts } from '../k8s/mesh-proxies';
 import { operatorPorts } from '../k8s/operator-ports';
 import type { ContainerModel, PodModel } from '../k8s/pod-model';
@@ -58,7 +58,7 @@ export type Images = FileRuleContext['options']['images'];
 function loopbackOnly(pod: PodModel, listeners: readonly ContainerListeners[]): ReadonlyMap<number, LoopbackBind> {
   const out = new Map<number, LoopbackBind>();
   // Most pods bind no loopback port: read no command lines for them (flag binds are no Service's).
-  if (!listeners.some((o) => o.listeners.some((l) => l.address !== '' && isLoopback(l.address)) || mayStartDevServer(o.container, pod.doc))) return out;
+  if (!listeners.some((o) => o.listeners.some((l) => l.address !== '' && isLoopback(l.address)) || mayStartDevServer(o.container, pod.doc) || managerLoopbackPorts(o.container, pod.doc).size > 0)) return out;
   if (pod.partial || meshProbesLocalhost(pod)) return out;
   for (const bind of loopbackBinds(pod, listeners)) {
     // A flag read from any container may be a client's (`-http-addr=127.0.0.1:8500`): only the
