@@ -57,7 +57,9 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
   if (actual !== undefined) return isTypo(expected, actual) ? { pod, how: 'value', key, expected, actual } : undefined;
   // Labels a template action adds (`{{- include "labels" . | nindent 8 }}`) may hold the key.
   if (templateLabelsUnsure(pod.pod).open) return undefined;
-  const otherKey = Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && isTypo(key, k));
+  // The same value under another key: a typo of the key, or the workload's own name, which says
+  // which pods the Service was written for (`app: nginx-pod` against `name: nginx-pod`, sweep DP).
+  const otherKey = Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && (isTypo(key, k) || expected === pod.pod.name));
   if (otherKey) return { pod, how: 'key', key, expected, actual: otherKey };
   return Object.keys(selector).length >= 2 && !mayBeAddedByController(key, pod.pod) ? { pod, how: 'missing', key, expected } : undefined;
 }

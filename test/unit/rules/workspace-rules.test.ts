@@ -307,3 +307,10 @@ test('host-port-conflict across workloads: with hostNetwork a containerPort is a
   // Without hostNetwork a containerPort takes nothing on the node.
   assert.equal(workspaceFindings(`${hostNetwork('exporter-a', 9100)}---\n${hostNetwork('exporter-b', 9100).replace('hostNetwork: true', 'dnsPolicy: ClusterFirst')}`, 'host-port-conflict').length, 0);
 });
+
+test('service-selects-nothing: the workload\'s own name under another key says which pods were meant (sweep DP)', () => {
+  const [f] = workspaceFindings(`${service('{app: web}')}---\n${deployment('{name: web}')}`, 'service-selects-nothing');
+  assert.match(f?.message ?? '', /Deployment\/web is labelled name: web, where the selector asks for app: web.*Did you mean name\?/);
+  // A value that is not the workload's name may be another label's on purpose (`tier: web` and `app: web`).
+  assert.equal(workspaceFindings(`${service('{app: front}')}---\n${deployment('{tier: front}')}`, 'service-selects-nothing').length, 0);
+});
