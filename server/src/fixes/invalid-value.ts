@@ -3,7 +3,8 @@
  * template without restartPolicy gets one (`Never`, or `OnFailure`); a v1 Ingress path without
  * pathType gets one (ingress-v1.ts); a probe on an init container, Bidirectional propagation
  * without privilege (container-constraints.ts); a time zone in a CronJob's schedule (cronjob-schedule.ts);
- * an absolute subPath or items path made relative (rules/volume-paths.ts).
+ * an absolute subPath or items path made relative (rules/volume-paths.ts); ephemeral containers in a
+ * manifest removed.
  */
 import { closest, fact, isAt, replaceAtFinding } from './find';
 import { isScalar, type Node } from 'yaml';
@@ -24,6 +25,8 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  // Not preferred: the author may have meant a sidecar, which removal loses (the message says how to keep it).
+  if (fact(ctx, 'ephemeralContainers') === true) return removeAtKey(ctx, 'ephemeralContainers', false);
   if (fact(ctx, 'successThreshold') === false) return [];
   if (fact(ctx, 'successThreshold') === true) {
     // 1 is the only value accepted, and what the kubelet then does anyway: one success passes.
@@ -84,10 +87,10 @@ function quantityFixes(ctx: Parameters<FixProvider>[0], choices: readonly string
 }
 
 /** Removes the pair whose key the finding is on (preferred: nothing else is accepted there). */
-function removeAtKey(ctx: Parameters<FixProvider>[0], field: string): Fix[] {
+function removeAtKey(ctx: Parameters<FixProvider>[0], field: string, preferred = true): Fix[] {
   const at = locate(ctx.analysis, ctx.finding.start);
   const pair = at?.pair;
   if (!pair || !isScalar(pair.key) || ctx.chunk.start + (pair.key.range?.[0] ?? -1) !== ctx.finding.start) return [];
   const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, pair.key as Node, pair.value as Node);
-  return edit ? [{ title: ctx.t('fix.remove-field', { field }), edits: [edit], preferred: true }] : [];
+  return edit ? [{ title: ctx.t('fix.remove-field', { field }), edits: [edit], preferred }] : [];
 }

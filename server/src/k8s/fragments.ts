@@ -26,8 +26,11 @@ const KUSTOMIZATION_FILES = ['kustomization.yaml', 'kustomization.yml', 'Kustomi
 /** How far up the tree a kustomization may list a patch (`../../patches/x.yaml` is rare beyond). */
 const MAX_LEVELS = 4;
 
-/** kuttl: `00-assert.yaml`, `01-errors.yaml`; Chainsaw and others: `*-assert.yaml`, `*-error(s).yaml`, `assert.yaml`. */
-const TEST_ASSERTION = /(?:^|[-_.])(?:assert|asserts|errors?)\.ya?ml$/i;
+/**
+ * kuttl: `00-assert.yaml`, `01-errors.yaml`; Chainsaw and others: `*-assert.yaml`, `*-error(s).yaml`,
+ * `assert.yaml`; a name that ends in "assert" (`04-debugassert.yaml`, Kyverno's tests).
+ */
+const TEST_ASSERTION = /(?:(?:^|[-_.])(?:errors?)|assert|asserts)\.ya?ml$/i;
 
 export function isTestAssertionName(path: string): boolean {
   return TEST_ASSERTION.test(basename(path));

@@ -2,7 +2,8 @@
  * invalid-value: a value the API server rejects for an enumerated field (restartPolicy,
  * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy), a
  * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment); a
- * container without an image, probes on a plain init container, Bidirectional mounts without privilege;
+ * container without an image, probes on a plain init container, Bidirectional mounts without privilege,
+ * ephemeral containers written in a manifest;
  * what Knative's webhook rejects in a Knative Service's pod (knative-constraints.ts).
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
@@ -10,6 +11,7 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
+import { checkEphemeralContainers } from './ephemeral-containers';
 import { checkCronJobSchedule } from './cronjob-schedule';
 import { checkIngressClassConflict, checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
@@ -69,6 +71,7 @@ export const invalidValue: Rule = {
     checkWorkloadDeadline(ctx);
     checkContainerImage(ctx);
     checkContainerConstraints(ctx);
+    checkEphemeralContainers(ctx);
     checkVolumePaths(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);

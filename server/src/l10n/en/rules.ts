@@ -280,6 +280,10 @@ export const rulesEn = {
     'The Ingress names its class twice: the annotation kubernetes.io/ingress.class ("{value}") and spec.ingressClassName ("{spec}"). The API server refuses to create it: "annotations.kubernetes.io/ingress.class: Invalid value: "{value}": can not be set when the class field is also set". Keep spec.ingressClassName and remove the annotation.',
   'invalid-value.ingress-path-type':
     'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
+  'invalid-value.ephemeral-on-create':
+    'Ephemeral containers cannot be written into a Pod: the API server adds them only to a running pod, through its ephemeralcontainers subresource (what kubectl debug does). kubectl apply refuses to create this Pod: "{path}: Forbidden: cannot be set on create". To debug the running pod, use kubectl debug -it POD --image=IMAGE --target=CONTAINER; to run the container with the pod, make it a regular container or a sidecar.',
+  'invalid-value.ephemeral-in-template':
+    'A pod template cannot hold ephemeral containers: the API server adds them only to a running pod, through its ephemeralcontainers subresource (what kubectl debug does). kubectl apply refuses this {kind}: "{path}: Forbidden: ephemeral containers not allowed in pod template". To debug one of its pods, use kubectl debug -it POD --image=IMAGE --target=CONTAINER; to run the container in every pod, make it a regular container or a sidecar.',
   'invalid-value.init-handler':
     'Init container "{container}" runs to completion before the app containers start, so it cannot have a {field}: only a sidecar (an init container with restartPolicy: Always) can. kubectl apply rejects this: "{path}: Forbidden: may not be set for init containers without restartPolicy=Always".',
   'invalid-value.knative-one-port':

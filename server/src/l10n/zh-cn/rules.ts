@@ -265,6 +265,10 @@ export const rulesZhCn: Record<string, string> = {
     '该 Ingress 两次指定了类：注解 kubernetes.io/ingress.class（"{value}"）和 spec.ingressClassName（"{spec}"）。API 服务器拒绝创建："annotations.kubernetes.io/ingress.class: Invalid value: "{value}": can not be set when the class field is also set"。请保留 spec.ingressClassName，删除该注解。',
   'invalid-value.ingress-path-type':
     '这个 path 没有 pathType，而 networking.k8s.io/v1 要求必须设置（v1beta1 会自动补上默认值）：kubectl apply 会拒绝该 Ingress，报错 "{path}: Required value: pathType must be specified"。ImplementationSpecific 保持 v1beta1 的行为；Prefix 和 Exact 在所有控制器上的匹配方式都相同。',
+  'invalid-value.ephemeral-on-create':
+    '不能在 Pod 中直接写临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝创建这个 Pod："{path}: Forbidden: cannot be set on create"。要调试运行中的 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器随 Pod 一起运行，请把它改成普通容器或边车容器。',
+  'invalid-value.ephemeral-in-template':
+    'Pod 模板中不能包含临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝这个 {kind}："{path}: Forbidden: ephemeral containers not allowed in pod template"。要调试其中一个 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器在每个 Pod 中运行，请把它改成普通容器或边车容器。',
   'invalid-value.init-handler':
     'Init 容器 "{container}" 在应用容器启动前运行至结束，因此不能设置 {field}：只有边车容器（restartPolicy: Always 的 init 容器）可以。kubectl apply 会拒绝："{path}: Forbidden: may not be set for init containers without restartPolicy=Always"。',
   'invalid-value.knative-one-port':
