@@ -1,16 +1,23 @@
 /**
  * unsplit-command: write the command line as its words (`[python, app.py]`), preferred when it has
  * no shell syntax; or run it through a shell (`[sh, -c, "…"]`), preferred when it has some (quotes,
- * `$VAR`, pipes), which only a shell reads. Either way the program then runs.
+ * `$VAR`, pipes), which only a shell reads. Either way the program then runs. A flag joined to its
+ * value by a space is written `--flag=value`.
  */
 import { isScalar } from 'yaml';
 import { getNode } from '../core/yaml-access';
 import { unsplitCommands } from '../rules/unsplit-command';
-import { containerByPath, fact } from './find';
+import { containerByPath, fact, replaceAtFinding } from './find';
 import type { Fix, FixProvider } from './types';
 import { flowText } from './yaml-edit';
 
 export const unsplitCommandFixes: FixProvider = (ctx) => {
+  const joined = fact(ctx, 'joinedFlag');
+  if (typeof joined === 'string') {
+    // `--flag=value`: one argument that every long-option parser reads, in the item's own place.
+    const edits = replaceAtFinding(ctx, joined);
+    return edits.length ? [{ title: ctx.t('fix.unsplit-command.join-flag', { item: joined }), edits, preferred: true }] : [];
+  }
   const hit = containerByPath(ctx, fact(ctx, 'containerPath'));
   const field = fact(ctx, 'field');
   if (!hit) return [];

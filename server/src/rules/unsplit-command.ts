@@ -7,7 +7,8 @@
  * throws away, so a readiness or startup probe never passes and a liveness probe restarts nothing
  * (kubernetes#106682); a hook fails (postStart kills the container).
  * A command is a list of words; no shell splits it. And items after a `sh -c` script that read
- * like commands are never run: they are the script's `$0`, `$1`… (shell-dead-args.ts).
+ * like commands are never run: they are the script's `$0`, `$1`… (shell-dead-args.ts). A long flag
+ * and its value in one item (`"--port 8080"`) is one unknown flag to the program (joined-flag.ts).
  * Silent for placeholders and templates, on Windows nodes (another process model), and in custom
  * resources, whose controllers may build the command themselves (KubeRay joins `command` and
  * `args` into one `bash -lc` line).
@@ -20,6 +21,7 @@ import { isWindows } from '../k8s/windows';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import type { Rule, RuleContext } from './types';
 import { deadShellArgs } from './shell-dead-args';
+import { joinedFlags } from './joined-flag';
 
 /** Where a command line is run, with its path in messages. */
 export interface CommandSite {
@@ -92,6 +94,16 @@ export const unsplitCommand: Rule = {
             node: found.first,
             message: ctx.t(`unsplit-command.${key}`, { container: containerLabel(container), word, advice, field: found.field, error }),
             data: { containerPath: container.path, field: found.field, shell },
+          });
+        }
+        for (const joined of joinedFlags(container, pod)) {
+          windows ??= isWindows(pod);
+          if (windows) break;
+          const item = joined.node.value.trim();
+          ctx.report({
+            node: joined.node,
+            message: ctx.t('unsplit-command.joined-flag', { container: containerLabel(container), field: joined.field, item, name: item.replace(/^--/, ''), flag: joined.flag, value: joined.value }),
+            data: { containerPath: container.path, field: joined.field, joinedFlag: `${joined.flag}=${joined.value}` },
           });
         }
         for (const dead of deadShellArgs(container, pod)) {

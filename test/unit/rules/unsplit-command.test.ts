@@ -38,7 +38,7 @@ test('unsplit-command: a container command, an exec probe and a hook whose first
 test('unsplit-command: silent for word lists, later items, templates, paths with spaces and Windows', () => {
   assert.equal(count(pod('command: [python, app.py]')), 0);
   assert.equal(count(pod('command: [sh, -c, "python app.py && sleep 1"]')), 0);
-  assert.equal(count(pod('args: ["--name my app"]')), 0);
+  assert.equal(count(pod('args: ["my app", "--title=my app"]')), 0);
   assert.equal(count(pod('command: ["{{ .Values.cmd }}"]')), 0);
   assert.equal(count(pod('command: ["${START} now"]')), 0);
   assert.equal(count(pod('command: ["/opt/My App/bin/run.sh"]')), 0);
@@ -136,4 +136,25 @@ test('unsplit-command: shells by any path and with long options (probe DN)', () 
   for (const shell of ['/usr/local/bin/bash, -c', 'bash, --login, -c', 'bash, --rcfile, /etc/rc, -c', 'bash, -ec']) {
     assert.equal(count(pod(`command: [${shell}, "echo a", "echo b"]`)), 1, shell);
   }
+});
+
+test('a long flag and its value in one item is one unknown flag to the program (sweep DS: a Cloud SQL proxy)', () => {
+  const proxy = (args: string, image = 'gcr.io/cloud-sql-connectors/cloud-sql-proxy:2.0.0'): string => blockPod([`image: ${image}`, 'args:', ...args.split('\n').map((a) => `- ${a}`)]).replace('    image: python:3.12\n', '');
+  const text = proxy('"--health-check"\n"--http-address 0.0.0.0"\n"--structured-logs"');
+  const [found, ...rest] = findings(text, 'unsplit-command');
+  assert.equal(rest.length, 0);
+  assert.equal(found?.text, '"--http-address 0.0.0.0"');
+  assert.match(found?.message ?? '', /a flag named "http-address 0\.0\.0\.0".*Write "--http-address=0\.0\.0\.0"/);
+  applyFix(text, 'unsplit-command', /Write the flag with its value: --http-address=0\.0\.0\.0/, text.replace('"--http-address 0.0.0.0"', '"--http-address=0.0.0.0"'));
+  assert.equal(fixesOf(text, 'unsplit-command').fixes[0]?.preferred, true);
+  // In `command` after the program too.
+  assert.equal(count(blockPod(['command: [/app/server, "--port 8080"]'])), 1);
+  // Left alone: redis reads its arguments as configuration lines; a shell runs a script; the value
+  // of a flag that takes a command line; `--flag=value` with spaces in the value; templates.
+  assert.equal(count(proxy('"--loglevel warning"', 'redis:7')), 0);
+  assert.equal(count(blockPod(['command: [redis-server, "--save 60 1"]'])), 0);
+  assert.equal(count(blockPod(['command: [sh, /run.sh, "--port 8080"]'])), 0);
+  assert.equal(count(proxy('"--extra-args"\n"--v 2"')), 0);
+  assert.equal(count(proxy('"--message=hello world"')), 0);
+  assert.equal(count(proxy('"--port {{ .Values.port }}"')), 0);
 });

@@ -22,6 +22,7 @@ export const fixesEn = {
   'fix.make-privileged': 'Run "{container}" privileged (securityContext.privileged: true)',
   'fix.mount-key-subpath': 'Mount only the key "{key}" there (subPath: {key})',
   'fix.read-only-root-fs.mount': 'Mount an emptyDir at {folders} (the rest of the root filesystem stays read-only)',
+  'fix.unsplit-command.join-flag': 'Write the flag with its value: {item}',
   'fix.unsplit-command.split': 'Write the command as words: {words}',
   'fix.unsplit-command.shell': 'Run the line through a shell: [sh, -c, "{line}"]',
   'fix.set-port': 'Set {field} to {port}',

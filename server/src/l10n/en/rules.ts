@@ -344,6 +344,8 @@ export const rulesEn = {
   'read-only-root-fs.hidden':
     'Container "{container}" has a read-only root filesystem, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
+  'unsplit-command.joined-flag':
+    'Container "{container}": the item "{item}" of its {field} is one argument, flag and value together: no shell splits it, so the program is given a flag named "{name}", space included. Go\'s flag and pflag, getopt and most other parsers stop on that unknown flag and the container exits; others take it as a positional argument or drop it, and {flag} is never set. Write "{flag}={value}", or the flag and its value as two items.',
   'unsplit-command.dead-args':
     'Container "{container}": {field} runs {shell} -c, and after the script comes "{item}". {shell} runs only the script: what follows becomes its $0, $1…, which the script never reads, so "{item}" never runs. Put it into the script (after ";" or on a line of its own), or remove it.',
   'unsplit-command.container':

@@ -22,6 +22,7 @@ export const fixesZhCn = {
   'fix.make-privileged': '以特权模式运行 "{container}"（securityContext.privileged: true）',
   'fix.mount-key-subpath': '只在那里挂载键 "{key}"（subPath: {key}）',
   'fix.read-only-root-fs.mount': '在 {folders} 挂载 emptyDir（根文件系统的其余部分仍保持只读）',
+  'fix.unsplit-command.join-flag': '把标志和值写在一起：{item}',
   'fix.unsplit-command.split': '把命令写成单词列表：{words}',
   'fix.unsplit-command.shell': '通过 shell 运行这一行：[sh, -c, "{line}"]',
   'fix.set-port': '将 {field} 设为 {port}',

@@ -329,6 +329,8 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.hidden':
     '容器 "{container}" 的根文件系统是只读的，{program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 一开始是空的，所以其中没有 {paths}，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请直接在 {paths} 挂载 emptyDir。',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
+  'unsplit-command.joined-flag':
+    '容器 "{container}"：其 {field} 中的 "{item}" 是一个参数，标志和值连在了一起：没有 shell 会拆分它，所以程序收到的是一个名为 "{name}"（包含空格）的标志。Go 的 flag 和 pflag、getopt 以及大多数解析器遇到这个未知标志就会报错，容器随即退出；其他解析器会把它当作位置参数或直接忽略，{flag} 始终不会被设置。请写成 "{flag}={value}"，或把标志和值写成两项。',
   'unsplit-command.dead-args': '容器 "{container}"：{field} 运行 {shell} -c，脚本之后还有 "{item}"。{shell} 只运行这段脚本：其后的项会成为它的 $0、$1……，而脚本从不读取它们，所以 "{item}" 永远不会运行。请把它写进脚本（放在 ";" 之后或单独一行），或者删除它。',
   'unsplit-command.container':
     '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: {error}）。{advice}',
