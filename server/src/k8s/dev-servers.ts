@@ -6,7 +6,8 @@
  * image often sets FLASK_RUN_HOST), `fastapi dev` and daphne on 127.0.0.1:8000, hypercorn on
  * 127.0.0.1:8000 unless `-b` or a config file says otherwise, Django's `runserver` (and
  * `runserver_plus`) on 127.0.0.1:8000 (its `addrport` argument; with `--host`/`--port` it is
- * Flask-Script's, not judged), and gunicorn's `-b`/`--bind` (its default is left alone: a
+ * Flask-Script's, not judged), Ray's dashboard under `ray start --head` on 127.0.0.1:8265
+ * (`--dashboard-host`, `--dashboard-port`), and gunicorn's `-b`/`--bind` (its default is left alone: a
  * gunicorn.conf.py in the image's working folder or GUNICORN_CMD_ARGS may set it). Only loopback binds are returned: the kubelet's probes and a
  * Service's connections come to the pod's IP and are refused there.
  * The command may be the container's own (`[uvicorn, main:app]`, `[python, -m, flask, run]`,
@@ -69,6 +70,9 @@ const SERVERS: Readonly<Record<string, HostPortServer>> = {
   flask: { host: ['--host', '-h'], port: ['--port', '-p'], hostEnv: 'FLASK_RUN_HOST', portEnv: 'FLASK_RUN_PORT', defaultPort: 5000, setHost: '--host', imageMaySet: true },
   fastapi: { host: ['--host'], port: ['--port'], defaultPort: 8000, setHost: '--host' },
   daphne: { host: ['-b', '--bind'], port: ['-p', '--port'], defaultPort: 8000, elsewhere: /^(-u|--unix-socket|--fd|-e|--endpoint)(=|$)/, setHost: '--bind' },
+  // `ray start --head` serves its dashboard on 127.0.0.1:8265 unless told otherwise (sweep DQ);
+  // `--include-dashboard` may turn it off.
+  'ray dashboard': { host: ['--dashboard-host'], port: ['--dashboard-port'], defaultPort: 8265, elsewhere: /^--include-dashboard(=|$)/, setHost: '--dashboard-host' },
 };
 
 interface Invocation {
@@ -101,6 +105,8 @@ function invocationOf(words: readonly string[]): Invocation | undefined {
   if (first === 'flask' && sub('run') >= 0) return { program: 'flask', after: ' run', args: rest.slice(sub('run') + 1) };
   // `fastapi run` binds 0.0.0.0; `fastapi dev` binds 127.0.0.1.
   if (first === 'fastapi' && sub('dev') >= 0) return { program: 'fastapi', after: ' dev', args: rest.slice(sub('dev') + 1) };
+  // Only the head node serves the dashboard.
+  if (first === 'ray' && sub('start') >= 0 && rest.includes('--head')) return { program: 'ray dashboard', after: ' start', args: rest.slice(sub('start') + 1) };
   if (first === 'manage.py' || first === 'django-admin' || first === 'django') {
     const at = rest.findIndex((w) => w === 'runserver' || w === 'runserver_plus');
     if (at >= 0) return { program: rest[at]!, after: ` ${rest[at]!}`, args: rest.slice(at + 1) };
@@ -188,7 +194,7 @@ function resolverOf(literal: (name: string) => string | undefined, shell: boolea
   };
 }
 
-const SERVER_WORD = /uvicorn|flask|runserver|gunicorn|daphne|hypercorn|fastapi/;
+const SERVER_WORD = /uvicorn|flask|runserver|gunicorn|daphne|hypercorn|fastapi|\bray start\b|^ray$/;
 
 /** A quick test: could the container's command start one of these servers? */
 export function mayStartDevServer(container: ContainerModel, doc: Document): boolean {

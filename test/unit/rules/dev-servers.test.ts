@@ -98,3 +98,22 @@ test('probe DG: a script that sets the server\'s variables, and fixes that would
   // runserver -6: every IPv6 address.
   applyFix(pod('      command: [python, manage.py, runserver, -6]\n'), 'port-not-served', /\[::\]:8000/, pod('      command: [python, manage.py, runserver, -6, "[::]:8000"]\n'));
 });
+
+test('sweep DQ: the Ray dashboard of `ray start --head` binds 127.0.0.1:8265 unless told otherwise', () => {
+  const service = '---\napiVersion: v1\nkind: Service\nmetadata: {name: ray-head}\nspec:\n  selector: {app: api}\n  ports: [{name: dashboard, port: 8265}]\n';
+  const head = (command: string): string => pod(command, 8265, 'rayproject/ray:2.9.0').replace('      readinessProbe: {httpGet: {path: /health, port: 8265}}\n', '') + service;
+  const [found, ...rest] = loopback(head('      command: [sh, -c, "ray start --head --port=6379 --block"]\n'));
+  assert.equal(rest.length, 0);
+  assert.match(found ?? '', /^service-target-port: .*loopback only \(ray dashboard binds 127/);
+  assert.equal(loopback(head('      command: [ray, start, --head, --dashboard-host=127.0.0.1, --dashboard-port=8265, --block]\n')).length, 1);
+  // Told to bind every address; a worker node (no dashboard); the dashboard switched on or off.
+  assert.deepEqual(loopback(head('      command: [ray, start, --head, --dashboard-host=0.0.0.0, --block]\n')), []);
+  assert.deepEqual(loopback(head('      command: [ray, start, --address=ray-head:6379, --block]\n')), []);
+  assert.deepEqual(loopback(head('      command: [ray, start, --head, --include-dashboard=false, --block]\n')), []);
+  // A probe on the dashboard: the fix binds every address, and then the Service is right too.
+  const text = pod('      command: [ray, start, --head, --block]\n', 8265, 'rayproject/ray:2.9.0') + service;
+  assert.deepEqual(loopback(text).map((f) => f.slice(0, f.indexOf(':'))).sort(), ['port-not-served', 'service-target-port']);
+  const { result } = applyFix(text, 'port-not-served', /--dashboard-host=0\.0\.0\.0/);
+  assert.match(result, /command: \[ray, start, --head, --block, --dashboard-host=0\.0\.0\.0\]/);
+  assert.deepEqual(loopback(result), []);
+});
