@@ -1,11 +1,14 @@
 /**
  * read-only-root-fs: mount an emptyDir at each folder the program writes in (it then writes there,
- * and the rest of the root filesystem stays read-only). Preferred: it keeps the hardening.
+ * and the rest of the root filesystem stays read-only). Preferred: it keeps the hardening. For a
+ * container that runs as another user and listens below 1024, the pod's sysctl
+ * net.ipv4.ip_unprivileged_port_start=0 too, so that it binds on any runtime.
  */
 import { asSeq, getNode, getPair } from '../core/yaml-access';
 import { containerByPath, fact, unique } from './find';
 import type { Fix, FixProvider } from './types';
-import type { YAMLSeq } from 'yaml';
+import { isMap, type YAMLSeq } from 'yaml';
+import { UNPRIVILEGED_PORTS } from '../rules/read-only-root-fs';
 import { mountHolds } from '../k8s/start-writes';
 import { addPair, appendItem, flowText, type OffsetEdit, type YValue } from './yaml-edit';
 
@@ -57,6 +60,18 @@ export const readOnlyRootFsFixes: FixProvider = (ctx) => {
   if (volumeSeq) edits.push(...appendItems(text, base, volumeSeq, volumes));
   else if (getPair(pod.spec, 'volumes', pod.doc)) return [];
   else edits.push(addPair(text, base, pod.spec, 'volumes', volumes));
-  const fix: Fix = { title: ctx.t('fix.read-only-root-fs.mount', { folders: pairs.map((p) => p.folder).join(', ') }), edits: joined(edits), preferred: true };
+  const folderList = pairs.map((p) => p.folder).join(', ');
+  if (fact(ctx, 'unprivilegedPorts') === true) {
+    const sysctl = { name: UNPRIVILEGED_PORTS, value: '0' };
+    const security = getNode(pod.spec, 'securityContext', pod.doc);
+    const sysctls = isMap(security) ? asSeq(getNode(security, 'sysctls', pod.doc), pod.doc) : undefined;
+    if (sysctls) edits.push(...appendItems(text, base, sysctls, [sysctl]));
+    else if (isMap(security) && !getPair(security, 'sysctls', pod.doc)) edits.push(addPair(text, base, security, 'sysctls', [sysctl]));
+    else if (!getPair(pod.spec, 'securityContext', pod.doc)) edits.push(addPair(text, base, pod.spec, 'securityContext', { sysctls: [sysctl] }));
+    // A securityContext or sysctls written some other way (a template, an alias): the mounts alone do not make the pod right everywhere.
+    else return [{ title: ctx.t('fix.read-only-root-fs.mount', { folders: folderList }), edits: joined(edits) }];
+    return [{ title: ctx.t('fix.read-only-root-fs.mount-and-ports', { folders: folderList, sysctl: UNPRIVILEGED_PORTS }), edits: joined(edits), preferred: true }];
+  }
+  const fix: Fix = { title: ctx.t('fix.read-only-root-fs.mount', { folders: folderList }), edits: joined(edits), preferred: true };
   return [fix];
 };

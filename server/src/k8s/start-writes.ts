@@ -1,7 +1,8 @@
 /**
  * Folders an image's program must write in when it starts, under its default configuration: with
  * `readOnlyRootFilesystem: true` each needs a writable volume mounted at it or above it, or the
- * program exits at once. Only programs whose failure is certain and documented are listed.
+ * program exits at once; so do those owned by root when the container runs as another user.
+ * Only programs whose failure is certain and documented are listed.
  */
 import { getNode } from '../core/yaml-access';
 import { envOf } from './env';
@@ -12,6 +13,11 @@ import type { ContainerModel, PodModel } from './pod-model';
 export interface StartWrite {
   /** The folder, as the program names it. */
   readonly path: string;
+  /**
+   * The image's folder belongs to root and only root may write in it: a non-root user cannot
+   * either, and the program prints `denied` (13: Permission denied).
+   */
+  readonly rootOnly?: { readonly denied: string };
 }
 
 export interface StartWrites {
@@ -36,7 +42,11 @@ const TABLE: Readonly<Record<string, StartWrites>> = {
   nginx: {
     program: 'nginx',
     what: 'nginx',
-    writes: [{ path: '/var/cache/nginx' }, { path: '/var/run' }],
+    // nginx creates its temporary folders (ngx_create_paths) before it writes its pid file.
+    writes: [
+      { path: '/var/cache/nginx', rootOnly: { denied: 'mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)' } },
+      { path: '/var/run', rootOnly: { denied: 'open() "/run/nginx.pid" failed (13: Permission denied)' } },
+    ],
     says: 'mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
     ...NGINX_CONFIG,
   },

@@ -6,11 +6,12 @@
  *    ValidatePodCreate);
  *  - in any pod template ("spec.template.spec.ephemeralContainers: Forbidden: ephemeral containers
  *    not allowed in pod template", ValidatePodTemplateSpec).
- * A Pod saved from a cluster (`kubectl get -o yaml`: it has `status` or a `uid`) is left alone:
+ * A Pod saved from a cluster (`kubectl get -o yaml`: it has `status`, a `uid`, a `resourceVersion`
+ * or a `creationTimestamp`) is left alone:
  * applied back to that cluster it changes nothing, and the debug containers are really there.
  * Judged as container-image.ts judges a missing image: built-in workloads only, whole ones.
  */
-import { isMap, isSeq, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { getNode, getPair } from '../core/yaml-access';
 import type { PodModel } from '../k8s/pod-model';
 import { judged } from './container-image';
@@ -21,7 +22,11 @@ function savedFromCluster(pod: PodModel): boolean {
   const object = pod.object.node;
   if (getPair(object, 'status', pod.doc)) return true;
   const metadata = getNode(object, 'metadata', pod.doc);
-  return isMap(metadata) && (getPair(metadata, 'uid', pod.doc) !== undefined || getPair(metadata, 'resourceVersion', pod.doc) !== undefined);
+  if (!isMap(metadata)) return false;
+  if (getPair(metadata, 'uid', pod.doc) || getPair(metadata, 'resourceVersion', pod.doc)) return true;
+  // `creationTimestamp: null` is what `kubectl create --dry-run -o yaml` writes; a time is the cluster's.
+  const created = getNode(metadata, 'creationTimestamp', pod.doc);
+  return isScalar(created) && created.value !== null && created.value !== '';
 }
 
 export function checkEphemeralContainers(ctx: RuleContext): void {

@@ -5,13 +5,18 @@
  * and pflag, kingpin, getopt_long and click stop on the unknown flag and the container exits;
  * argparse takes it for a positional argument; a few parsers drop it. `--flag=value` is one
  * argument that every long-option parser reads.
- * Left alone:
- *  - a command run by a shell (`sh -c`, `bash script.sh`): the script decides what the words mean;
- *  - Redis and its forks: redis-server reads its arguments as configuration lines, so
- *    `"--loglevel warning"` is a directive;
- *  - an item after a flag that may take a command line as its value (`--extra-args`,
- *    `--docker-opts`, `--cmd`): the item is that value, and the program splits it;
+ * Left alone, since the words are split after all or their reader is not known:
+ *  - a shell or a script anywhere before the item (`sh -c`, `dumb-init bash -c`, `tini --
+ *    /docker-entrypoint.sh`), and programs that hand their words to a shell (`watch`, `ssh`, `su`);
+ *  - items after a `--` separator (a wrapper's program and its words follow);
+ *  - programs known to split an item at its space: Envoy (TCLAP with a space delimiter), Keycloak's
+ *    kc.sh (it re-reads its arguments with `eval`), Redis and its forks (arguments are
+ *    configuration lines: `"--loglevel warning"` is a directive);
+ *  - an item after a flag that may take a command line as its value (`--extra-args`, `--cmd`);
  *  - templates and placeholders.
+ * With `args` only, the image's entrypoint reads them, and an entrypoint script may split them
+ * (`java -jar app.jar ${@}`): reported as information. With the program written in `command`, a
+ * warning.
  */
 import { isScalar, type Scalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
@@ -24,13 +29,18 @@ export interface JoinedFlag {
   readonly field: 'command' | 'args';
   readonly flag: string;
   readonly value: string;
+  /** The program is written in `command` (not an image's entrypoint, which may be a script). */
+  readonly programKnown: boolean;
 }
 
 /** `--name value`: a long flag, blanks, then a value (not a comment). */
 const JOINED = /^(--[A-Za-z][A-Za-z0-9._-]*)[ \t]+([^\s#][^\n]*?)\s*$/;
-/** Programs that read their arguments as configuration directives. */
-const DIRECTIVE_ARGS = /(?:^|\/)(?:redis|valkey|keydb)(?:-server|-sentinel)?$/;
-const DIRECTIVE_IMAGE = /(?:^|[/_-])(?:redis|valkey|keydb)(?:[/_-]|$)/;
+/** Programs that split an item at its space, or hand their words to a shell. */
+const SPLITTERS = /(?:^|\/)(?:redis|valkey|keydb)(?:-server|-sentinel)?$|(?:^|\/)(?:envoy|kc\.sh|watch|ssh|su)$/;
+/** Images whose program splits an item at its space: Redis and forks, Envoy (and Istio's proxy), Keycloak. */
+const SPLITTER_IMAGE = /(?:^|[/_-])(?:redis|valkey|keydb|envoy|keycloak|proxyv2)(?:[/_:-]|$)/;
+/** A shell, or a script (which may split its words: `exec prog $@`). */
+const SHELL_OR_SCRIPT = (word: string): boolean => SHELL_PROGRAM.test(word) || /\.(?:sh|bash)$/.test(word) || /\/(?:entrypoint|docker-entrypoint|run|start)$/.test(word);
 /** A flag whose value may be a command line of its own. */
 const TAKES_COMMAND_LINE = /arg|opt|flag|extra|cmd|command|exec|param|cli|run/i;
 
@@ -48,18 +58,19 @@ const text = (item: Item | undefined): string | undefined => (isScalar(item?.nod
 /** The items of a container's command line that join a long flag and its value. */
 export function joinedFlags(container: ContainerModel, pod: PodModel): JoinedFlag[] {
   const items = [...itemsOf(container, pod, 'command'), ...itemsOf(container, pod, 'args')];
-  const program = text(items[0]);
   const repository = (container.image ?? '').split('@')[0]?.replace(/:[^/]*$/, '') ?? '';
-  if (program === undefined || SHELL_PROGRAM.test(program) || DIRECTIVE_ARGS.test(program) || DIRECTIVE_IMAGE.test(repository)) return [];
-  if (items.some((item) => DIRECTIVE_ARGS.test(text(item) ?? ''))) return [];
+  if (items.length === 0 || text(items[0]) === undefined || SPLITTER_IMAGE.test(repository)) return [];
+  const programKnown = items[0]?.field === 'command';
   const out: JoinedFlag[] = [];
-  items.forEach((item, i) => {
-    const value = text(item);
-    const match = value === undefined || /\{\{|\$\{|%\{/.test(value) ? null : JOINED.exec(value);
-    if (!match) return;
+  for (let i = 0; i < items.length; i++) {
+    const word = text(items[i]);
+    // What comes after a shell, a script, a splitting program or `--` is not read here.
+    if (word === undefined || word === '--' || SHELL_OR_SCRIPT(word) || SPLITTERS.test(word)) break;
+    const match = /\{\{|\$\{|%\{/.test(word) ? null : JOINED.exec(word);
+    if (!match) continue;
     const before = text(items[i - 1]);
-    if (before !== undefined && /^--?[A-Za-z]/.test(before) && !before.includes('=') && TAKES_COMMAND_LINE.test(before)) return;
-    out.push({ node: item.node as Scalar<string>, field: item.field, flag: match[1] as string, value: match[2] as string });
-  });
+    if (before !== undefined && /^--?[A-Za-z]/.test(before) && !before.includes('=') && TAKES_COMMAND_LINE.test(before)) continue;
+    out.push({ node: items[i]!.node as Scalar<string>, field: items[i]!.field, flag: match[1] as string, value: match[2] as string, programKnown });
+  }
   return out;
 }

@@ -3,13 +3,18 @@
  * folder of the image when it starts (nginx: its temporary files in /var/cache/nginx and its pid
  * file in /var/run), with no writable volume mounted there: it exits at once, and the pod
  * crash-loops. Hardening guides ask for a read-only root filesystem; the writable scratch folders
- * are what is easy to forget.
+ * are what is easy to forget. The same when the container runs as a user other than root
+ * (`runAsUser: 1000`) and the folders belong to root in the image (the official nginx image: sweep
+ * DS): "mkdir() … failed (13: Permission denied)". Ports below 1024 are named then too: a non-root
+ * process binds them only where the runtime allows unprivileged ports.
  * Silent when the program's configuration is replaced (a mount over nginx.conf, `-c`, a `-g` that
  * moves the pid), when the container runs another command, for kustomize resources and patches (an
  * overlay may add the volumes) and custom resources (their controllers may add them).
  */
-import { isScalar, type Node, type Scalar } from 'yaml';
-import { asMap, getNode } from '../core/yaml-access';
+import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
+import { asMap, getNode, getString } from '../core/yaml-access';
+import { containerListeners } from '../k8s/listeners';
+import { nonRootUser } from '../k8s/security-context';
 import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { mountHolds, programWords, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
 import { isBuiltInWorkload } from '../k8s/workloads';
@@ -82,6 +87,16 @@ function tempPathsMoved(container: ContainerModel, pod: PodModel, index: ConfigM
   return TEMP_PATHS.every((d) => texts.some((t) => new RegExp(`(^|[\\s;{])${d}\\s`).test(t)));
 }
 
+/** The sysctl that lets a non-root process bind ports below 1024 (a safe sysctl since Kubernetes 1.22). */
+export const UNPRIVILEGED_PORTS = 'net.ipv4.ip_unprivileged_port_start';
+
+/** Whether the pod sets the sysctl (any value: the author chose it), or cannot (hostNetwork: the node's). */
+function portsSettled(pod: PodModel): boolean {
+  if (pod.hostNetwork) return true;
+  const sysctls = getNode(asMap(getNode(pod.spec, 'securityContext', pod.doc), pod.doc), 'sysctls', pod.doc);
+  return isSeq(sysctls) && sysctls.items.some((item) => getString(asMap(item, pod.doc), 'name', pod.doc) === UNPRIVILEGED_PORTS);
+}
+
 /** An emptyDir mounted above the folder (it starts empty, so the folder is not there). */
 function emptyAbove(container: ContainerModel, pod: PodModel, folder: string): string | undefined {
   return container.mounts.find((m) => m.mountPath !== undefined && !mountHolds(folder, m.mountPath) && mountHolds(m.mountPath, folder) && pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir')?.mountPath;
@@ -101,9 +116,13 @@ export const readOnlyRootFs: FileRule = {
         if (pod.partial || !isBuiltInWorkload(pod.object)) continue;
         for (const container of pod.containers) {
           if (container.role === 'ephemeral') continue;
-          const node = readOnlyRootNode(container, pod);
-          const known = node ? startWritesOf(container.image) : undefined;
-          if (!node || !known || !runsDefault(container, pod, known)) continue;
+          const readOnly = readOnlyRootNode(container, pod);
+          const user = readOnly ? undefined : nonRootUser(container, pod);
+          const image = readOnly || user ? startWritesOf(container.image) : undefined;
+          // As another user, only the folders root owns are out of reach.
+          const known = image && user ? { ...image, writes: image.writes.filter((w) => w.rootOnly) } : image;
+          const node = readOnly ?? user?.node;
+          if (!node || !known || known.writes.length === 0 || !runsDefault(container, pod, known)) continue;
           let missing = unwritable(container, pod, known);
           if (missing.some((w) => w.path === '/var/cache/nginx')) {
             index ??= listenerConfigMaps(ctx);
@@ -111,12 +130,17 @@ export const readOnlyRootFs: FileRule = {
           }
           if (missing.length === 0) continue;
           const above = missing.map((w) => emptyAbove(container, pod, w.path)).find((a) => a !== undefined);
-          const args = { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says: known.says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', '), above: above ?? '' };
+          const says = user ? (missing[0]?.rootOnly?.denied ?? known.says) : known.says;
+          const args = { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', '), above: above ?? '', uid: user?.uid ?? 0 };
+          // Below 1024 a non-root process binds only where the runtime allows it (containerd 2.0 does; 1.x does not).
+          const low = user && !portsSettled(pod) ? [...new Set(containerListeners(pod, container, { images: ctx.options.images, configMaps: (index ??= listenerConfigMaps(ctx)) }).listeners.filter((l) => l.protocol === 'TCP' && l.port < 1024).map((l) => l.port))] : [];
+          const ports = low.length ? ctx.t('read-only-root-fs.low-ports', { ports: low.join(', '), sysctl: UNPRIVILEGED_PORTS }) : '';
+          const key = user ? (above ? 'read-only-root-fs.non-root-hidden' : 'read-only-root-fs.non-root') : above ? 'read-only-root-fs.hidden' : 'read-only-root-fs.message';
           ctx.report(chunk.start, {
             node: node as Node,
-            message: ctx.t(above ? 'read-only-root-fs.hidden' : 'read-only-root-fs.message', args),
+            message: ctx.t(key, args) + ports,
             related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
-            data: { containerPath: container.path, folders: missing.map((w) => w.path) },
+            data: { containerPath: container.path, folders: missing.map((w) => w.path), ...(low.length ? { unprivilegedPorts: true } : {}) },
           });
         }
       }

@@ -13,52 +13,20 @@
  * kustomize patches and resources (an overlay may add the `runAsUser`), the objects of an OpenShift
  * Template (OpenShift's restricted SCC assigns each pod a non-root `runAsUser`).
  */
-import { isMap, isScalar, type Document, type Node, type YAMLMap } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
-import { getNode, getPair } from '../core/yaml-access';
 import { lookupImage } from '../k8s/images';
 import { BASE_IMAGE_USERS, IMAGE_USERS, type ImageUser } from '../k8s/images/data/users';
 import { parseImageRef, tagWords } from '../k8s/images/image-ref';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import { isWindows } from '../k8s/windows';
+import { effectiveSetting } from '../k8s/security-context';
 import type { Rule, RuleContext } from './types';
 
-/** A field of a securityContext: absent, unknown (a template or placeholder writes it), or its node. */
-type Setting = { readonly state: 'absent' } | { readonly state: 'unknown' } | { readonly state: 'set'; readonly node: Node; readonly value: unknown };
-
-function setting(context: YAMLMap | undefined, contextUnknown: boolean, key: string, doc: Document): Setting {
-  if (contextUnknown) return { state: 'unknown' };
-  const pair = getPair(context, key, doc);
-  if (!pair) return { state: 'absent' };
-  const node = pair.value as Node | null;
-  if (isUnknownValue(node)) return { state: 'unknown' };
-  // `runAsUser:` with nothing after it is null: not set.
-  if (!node || (isScalar(node) && node.value === null)) return { state: 'absent' };
-  if (!isScalar(node)) return { state: 'unknown' };
-  return { state: 'set', node, value: node.value };
-}
-
-/** The container's setting, else the pod's (the kubelet's effective security context). */
-function effective(container: ContainerModel, pod: PodModel, key: string): Setting {
-  const own = securityContextOf(container.node, pod.doc);
-  const mine = setting(own.map, own.unknown, key, pod.doc);
-  if (mine.state !== 'absent') return mine;
-  const podContext = securityContextOf(pod.spec, pod.doc);
-  return setting(podContext.map, podContext.unknown, key, pod.doc);
-}
-
-function securityContextOf(owner: YAMLMap, doc: Document): { map?: YAMLMap; unknown: boolean } {
-  const node = getNode(owner, 'securityContext', doc);
-  if (node === undefined) return { unknown: isUnknownValue(owner) };
-  if (node === null || isUnknownValue(node) || !isMap(node)) return { unknown: node !== null || isUnknownValue(owner) };
-  return { map: node, unknown: false };
-}
-
 function checkContainer(ctx: RuleContext, pod: PodModel, container: ContainerModel, windows: () => boolean): void {
-  const nonRoot = effective(container, pod, 'runAsNonRoot');
+  const nonRoot = effectiveSetting(container, pod, 'runAsNonRoot');
   if (nonRoot.state !== 'set' || nonRoot.value !== true || windows()) return;
-  const user = effective(container, pod, 'runAsUser');
+  const user = effectiveSetting(container, pod, 'runAsUser');
   const args = { container: containerLabel(container), image: container.image ?? '' };
   if (user.state === 'set') {
     if (user.value === 0) ctx.report({ node: user.node, message: ctx.t('run-as-non-root.root-uid', args), related: [{ node: nonRoot.node, message: ctx.t('run-as-non-root.related') }] });

@@ -104,6 +104,8 @@ export const unsplitCommand: Rule = {
             node: joined.node,
             message: ctx.t('unsplit-command.joined-flag', { container: containerLabel(container), field: joined.field, item, name: item.replace(/^--/, ''), flag: joined.flag, value: joined.value }),
             data: { containerPath: container.path, field: joined.field, joinedFlag: `${joined.flag}=${joined.value}` },
+            // An image's entrypoint may be a script that splits its arguments.
+            ...(joined.programKnown ? {} : { severity: 'information' as const }),
           });
         }
         for (const dead of deadShellArgs(container, pod)) {

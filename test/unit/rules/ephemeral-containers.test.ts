@@ -57,6 +57,8 @@ test('a pod template never holds ephemeral containers', () => {
 test('a Pod saved from a cluster, a kustomize base and a test assertion are left alone', () => {
   assert.deepEqual(findings(pod('    uid: 5f1c0c9e-8a9f-4c4b-9a51-0b9f7a1f2e11'), 'invalid-value'), []);
   assert.deepEqual(findings(`${pod()}status:\n  phase: Running\n`, 'invalid-value'), []);
+  assert.deepEqual(findings(pod('    creationTimestamp: "2026-11-30T10:00:00Z"'), 'invalid-value'), []);
+  assert.equal(findings(pod('    creationTimestamp: null'), 'invalid-value').length, 1);
   assert.deepEqual(findings(pod(), 'invalid-value', { kustomizeResource: true }), []);
   assert.deepEqual(findings(pod(), 'invalid-value', { fragment: 'test-assertion' }), []);
 });

@@ -101,3 +101,35 @@ test('read-only-root-fs: a conf.d ConfigMap that moves every temporary path leav
   const templated = text.replace('    server { listen 80; }', '    {{- if .Values.x }}\n    server { listen 80; }\n    {{- end }}').replace('scgi_temp_path /tmp/scgi;', '');
   assert.match(findings(templated, 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/run:/);
 });
+
+test('read-only-root-fs: the official nginx image run as another user cannot write its root-owned folders (sweep DS)', () => {
+  const asUser = (extra = '', volumes = '', image = 'nginx:1.27'): string => deployment(image, extra, volumes).replace('readOnlyRootFilesystem: true, ', 'runAsUser: 1000, ');
+  const [f, ...rest] = findings(asUser(), 'read-only-root-fs');
+  assert.equal(rest.length, 0);
+  assert.equal(f?.text, '1000');
+  assert.match(f?.message ?? '', /runs as user 1000.*belong to root.*"mkdir\(\) "\/var\/cache\/nginx\/client_temp" failed \(13: Permission denied\)"/);
+  // nginx listens on 80 by default: below 1024 the runtime must allow it.
+  assert.match(f?.message ?? '', /It also listens on 80: .*net\.ipv4\.ip_unprivileged_port_start/);
+  // The pod's runAsUser counts too; with the temporary folders mounted the pid file is next.
+  const podLevel = deployment('nginx:1.27', mounts('/var/cache/nginx'), `${emptyDirs(1)}\n        securityContext: {runAsUser: 101}`).replace('readOnlyRootFilesystem: true, ', '');
+  assert.match(findings(podLevel, 'read-only-root-fs')[0]?.message ?? '', /runs as user 101.*"open\(\) "\/run\/nginx\.pid" failed \(13: Permission denied\)"/);
+  // Silent: root; a template; the unprivileged image (its /tmp is anyone's); the folders mounted; the port settled.
+  assert.equal(count(asUser().replace('runAsUser: 1000', 'runAsUser: 0')), 0);
+  assert.equal(count(asUser().replace('runAsUser: 1000', 'runAsUser: "{{ .Values.uid }}"')), 0);
+  assert.equal(count(asUser('', '', 'nginxinc/nginx-unprivileged:1.27')), 0);
+  assert.equal(count(asUser(mounts('/var/cache/nginx', '/var/run'), emptyDirs(2))), 0);
+  const sysctl = `${emptyDirs(1)}\n        securityContext: {sysctls: [{name: net.ipv4.ip_unprivileged_port_start, value: "0"}]}`;
+  assert.doesNotMatch(findings(asUser(mounts('/var/cache/nginx'), sysctl), 'read-only-root-fs')[0]?.message ?? '', /It also listens/);
+});
+
+test('read-only-root-fs fix for another user: the emptyDirs and the sysctl for ports below 1024; then the pod is right', () => {
+  const text = deployment('nginx:1.27').replace('readOnlyRootFilesystem: true, ', 'runAsUser: 1000, ');
+  const { result, fix } = applyFix(text, 'read-only-root-fs', /Mount an emptyDir at \/var\/cache\/nginx, \/var\/run, and set the pod's sysctl net\.ipv4\.ip_unprivileged_port_start=0/);
+  assert.equal(fix.preferred, true);
+  assert.match(result, /securityContext:\n {8}sysctls:\n {8}- name: net\.ipv4\.ip_unprivileged_port_start\n {10}value: "0"/);
+  assert.equal(count(result), 0);
+  // hostNetwork: the sysctl is the node's, not offered; only the mounts.
+  const host = text.replace('      containers:', '      hostNetwork: true\n      containers:');
+  assert.doesNotMatch(findings(host, 'read-only-root-fs')[0]?.message ?? '', /It also listens/);
+  assert.match(applyFix(host, 'read-only-root-fs', /^Mount an emptyDir at \/var\/cache\/nginx, \/var\/run \(/).result, /- name: var-run\n/);
+});

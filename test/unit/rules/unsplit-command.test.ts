@@ -144,11 +144,27 @@ test('a long flag and its value in one item is one unknown flag to the program (
   const [found, ...rest] = findings(text, 'unsplit-command');
   assert.equal(rest.length, 0);
   assert.equal(found?.text, '"--http-address 0.0.0.0"');
+  // Read by the image's entrypoint, which may be a script that splits it: information.
+  assert.equal(found?.severity, 'information');
   assert.match(found?.message ?? '', /a flag named "http-address 0\.0\.0\.0".*Write "--http-address=0\.0\.0\.0"/);
   applyFix(text, 'unsplit-command', /Write the flag with its value: --http-address=0\.0\.0\.0/, text.replace('"--http-address 0.0.0.0"', '"--http-address=0.0.0.0"'));
   assert.equal(fixesOf(text, 'unsplit-command').fixes[0]?.preferred, true);
-  // In `command` after the program too.
-  assert.equal(count(blockPod(['command: [/app/server, "--port 8080"]'])), 1);
+  // In `command` after the program too: a warning, the program reads it itself.
+  assert.equal(findings(blockPod(['command: [/app/server, "--port 8080"]']), 'unsplit-command')[0]?.severity, 'warning');
+  // Split after all (probe DU): a shell or a script behind a wrapper, programs that hand their
+  // words to a shell, Envoy (TCLAP splits at the space), Keycloak's kc.sh, items after `--`.
+  for (const command of [
+    'command: [dumb-init, /bin/sh, -c, "exec myprog $@", --, "--port 1"]',
+    'command: [tini, -g, --, bash, -c, "exec myprog $@", x, "--port 1"]',
+    'command: [nice, -n, "10", bash, /entry.sh, "--port 1"]',
+    'command: [/sbin/tini, --, /docker-entrypoint.sh]\n    args: ["--port 1"]',
+    'command: [watch, -n, "5", myprog, "--port 1"]',
+    'command: [envoy, "--config-path /etc/envoy/envoy.yaml"]',
+    'command: [/opt/keycloak/bin/kc.sh, start, "--hostname kc.example.com"]',
+    'command: [npm, start, --, "--port 1"]',
+  ]) assert.equal(count(blockPod([command])), 0, command);
+  assert.equal(count(proxy('"--config-path /etc/envoy/envoy.yaml"', 'envoyproxy/envoy:v1.31-latest')), 0);
+  assert.equal(count(proxy('start\n"--hostname kc.example.com"', 'quay.io/keycloak/keycloak:26.0')), 0);
   // Left alone: redis reads its arguments as configuration lines; a shell runs a script; the value
   // of a flag that takes a command line; `--flag=value` with spaces in the value; templates.
   assert.equal(count(proxy('"--loglevel warning"', 'redis:7')), 0);

@@ -343,6 +343,12 @@ export const rulesEn = {
   'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
   'read-only-root-fs.hidden':
     'Container "{container}" has a read-only root filesystem, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
+  'read-only-root-fs.non-root':
+    'Container "{container}" runs as user {uid}, and {program} writes {what} in {all} when it starts; in this image those folders belong to root, and no writable volume is mounted at {paths}: it exits at once ("{says}"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths}, or run an image built for another user (nginxinc/nginx-unprivileged, which listens on 8080).',
+  'read-only-root-fs.non-root-hidden':
+    'Container "{container}" runs as user {uid}, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
+  'read-only-root-fs.low-ports':
+    ' It also listens on {ports}: below 1024, a process that is not root may bind a port only where the container runtime allows it (containerd 2.0 does by default, older runtimes do not), so set the pod\'s sysctl {sysctl} to 0.',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
   'unsplit-command.joined-flag':
     'Container "{container}": the item "{item}" of its {field} is one argument, flag and value together: no shell splits it, so the program is given a flag named "{name}", space included. Go\'s flag and pflag, getopt and most other parsers stop on that unknown flag and the container exits; others take it as a positional argument or drop it, and {flag} is never set. Write "{flag}={value}", or the flag and its value as two items.',

@@ -328,6 +328,12 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
   'read-only-root-fs.hidden':
     '容器 "{container}" 的根文件系统是只读的，{program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 一开始是空的，所以其中没有 {paths}，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请直接在 {paths} 挂载 emptyDir。',
+  'read-only-root-fs.non-root':
+    '容器 "{container}" 以用户 {uid} 运行，而 {program} 启动时要在 {all} 中写入{what}；在这个镜像里这些目录属于 root，{paths} 也没有挂载可写的卷：它会立即退出（"{says}"）：容器永远无法运行（会重启的话，Pod 会反复崩溃）。请在 {paths} 挂载 emptyDir，或者改用为非 root 用户构建的镜像（nginxinc/nginx-unprivileged，监听 8080）。',
+  'read-only-root-fs.non-root-hidden':
+    '容器 "{container}" 以用户 {uid} 运行，而 {program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 初始为空，所以 {paths} 不存在，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远无法运行（会重启的话，Pod 会反复崩溃）。请直接在 {paths} 挂载 emptyDir。',
+  'read-only-root-fs.low-ports':
+    '它还监听 {ports}：低于 1024 的端口，非 root 进程只有在容器运行时允许时才能绑定（containerd 2.0 默认允许，更早的运行时不允许），因此请把 Pod 的 sysctl {sysctl} 设为 0。',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
   'unsplit-command.joined-flag':
     '容器 "{container}"：其 {field} 中的 "{item}" 是一个参数，标志和值连在了一起：没有 shell 会拆分它，所以程序收到的是一个名为 "{name}"（包含空格）的标志。Go 的 flag 和 pflag、getopt 以及大多数解析器遇到这个未知标志就会报错，容器随即退出；其他解析器会把它当作位置参数或直接忽略，{flag} 始终不会被设置。请写成 "{flag}={value}"，或把标志和值写成两项。',
