@@ -12,6 +12,9 @@ export function summaryLine(locale: Locale, findings: readonly CliFinding[]): { 
     const kind = errors === 1 ? 'error' : warnings === 1 ? 'warning' : 'note';
     return { text: t(locale, `cli.summary-one-${kind}`), errors, warnings };
   }
-  const text = t(locale, 'cli.summary', { count: findings.length, errors, warnings, notes: count('information') + count('hint') });
+  // "1 warning", "3 notes": each count with its own plural form.
+  const counted = (kind: string, n: number): string => t(locale, `cli.count.${kind}.${n === 1 ? 'one' : 'other'}`, { n });
+  const parts = [counted('error', errors), counted('warning', warnings), counted('note', count('information') + count('hint'))].join(t(locale, 'cli.summary-separator'));
+  const text = t(locale, 'cli.summary', { count: findings.length, parts });
   return { text, errors, warnings };
 }

@@ -49,6 +49,18 @@ export function formatText(findings: readonly CliFinding[], ctx: FormatContext):
   return out.join('\n') + '\n';
 }
 
+/** East Asian wide and fullwidth characters (CJK, Hangul, fullwidth forms, most emoji): two cells. */
+const WIDE = /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+/** Combining marks and zero-width characters: no cell of their own. */
+const ZERO = /[\u0300-\u036F\u200B-\u200F\uFE00-\uFE0F]/u;
+
+/** How many terminal cells the text takes. */
+export function displayWidth(text: string): number {
+  let cells = 0;
+  for (const ch of text) cells += ZERO.test(ch) ? 0 : WIDE.test(ch) ? 2 : 1;
+  return cells;
+}
+
 /** The finding's first line with its number, and carets under the range (to the line's end when it spans lines). */
 function codeFrame(lineOf: ((n: number) => string | undefined) | undefined, f: CliFinding, paint: (code: string, s: string) => string): string[] {
   const line = lineOf?.(f.range.start.line);
@@ -58,9 +70,9 @@ function codeFrame(lineOf: ((n: number) => string | undefined) | undefined, f: C
   // Cut long lines to a window that keeps the caret in view.
   const from = line.length > MAX_FRAME ? Math.max(0, Math.min(start - 20, line.length - MAX_FRAME)) : 0;
   const shown = (from > 0 ? '…' : '') + line.slice(from, from + MAX_FRAME) + (from + MAX_FRAME < line.length ? '…' : '');
-  const lead = from > 0 ? 1 : 0;
-  const caretStart = start - from + lead;
-  const caretLength = Math.max(1, Math.min(end, from + MAX_FRAME) - start);
+  // Carets go by the terminal's cells, not by UTF-16 units: a Chinese character takes two cells.
+  const caretStart = displayWidth((from > 0 ? '…' : '') + line.slice(from, start));
+  const caretLength = Math.max(1, displayWidth(line.slice(start, Math.min(end, from + MAX_FRAME))));
   const number = String(f.range.start.line + 1);
   const gutter = ' '.repeat(number.length);
   return [

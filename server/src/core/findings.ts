@@ -3,7 +3,7 @@
  * the combined chunk models, and comment directives applied to the result. Offsets are made
  * absolute and clamped into the text here, so no rule can point outside it.
  */
-import { normaliseLocale, t as translate } from '../l10n';
+import { normaliseLocale, t as translate, tidyMessage } from '../l10n';
 import { configMapsOf, type ConfigMapModel } from '../k8s/config-maps';
 import { claimForCustomResource, claimForNestedObject, claimForStatefulSet, customResourcePodAt } from '../k8s/custom-resource-claims';
 import { podsOf, type PodModel } from '../k8s/pod-model';
@@ -99,10 +99,15 @@ function placedInChunk(f: Finding | undefined, text: string | undefined): Findin
  * resource's pod or a StatefulSet's pod spec, in a List item or in an OpenShift Template's object.
  */
 function asApplied(finding: Finding, model: { readonly objects: RuleContext['objects']; readonly pods: readonly PodModel[] } | undefined, locale: ReturnType<typeof normaliseLocale>): Finding {
-  if (!model) return finding;
+  if (!model) return tidied(finding, locale);
   const pod = model.pods.length === 0 ? undefined : customResourcePodAt(model.pods, finding.start);
   const asInPod = pod ? claimForCustomResource(finding, pod, locale) : claimForStatefulSet(finding.message, model.pods, finding.start, locale);
   const message = claimForNestedObject(asInPod, model.objects, finding.start, locale);
+  return tidied(message === finding.message ? finding : { ...finding, message }, locale);
+}
+
+function tidied(finding: Finding, locale: ReturnType<typeof normaliseLocale>): Finding {
+  const message = tidyMessage(locale, finding.message);
   return message === finding.message ? finding : { ...finding, message };
 }
 

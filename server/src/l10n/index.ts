@@ -61,6 +61,14 @@ export function registerCatalogue(locale: Locale, catalogue: Catalogue): void {
 }
 
 /** Maps any locale tag (`zh-CN`, `zh_CN.UTF-8`, `zh-Hans`, `en-US`) to a supported one. */
+/**
+ * A message put together from several catalogue texts, written as the locale writes: Chinese puts
+ * no space after its full-width punctuation (the English parts join with one: "。 kubectl" → "。kubectl").
+ */
+export function tidyMessage(locale: Locale, message: string): string {
+  return locale === 'zh-cn' ? message.replace(/([。？！；：，、）」』])[ \t]+/g, '$1') : message;
+}
+
 export function normaliseLocale(tag: string | undefined | null): Locale {
   const t = (tag ?? '').toLowerCase().replace('_', '-');
   if (t.startsWith('zh') && !/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-cn';

@@ -43,6 +43,19 @@ test('text: findings are grouped by file and ordered by line', () => {
   assert.deepEqual(order, ['/repo/k8s/pod.yaml:2', '/repo/k8s/pod.yaml:5', '/repo/b.yaml:2']);
 });
 
+test('text: carets by terminal cells under Chinese text, and the summary in each plural (sweep DV)', () => {
+  const zhFile = '/repo/zh.yaml';
+  const zhText = 'metadata: {name: 测试, namespace: weilus.cloud}\n';
+  const zh: CliFinding = { file: zhFile, rule: 'invalid-name', severity: 'error', message: 'm', range: range(0, 17, 19) };
+  const out = formatFindings('text', [zh, { ...zh, range: range(0, 32, 44) }, { ...zh, severity: 'warning' }], { ...ctx(), sources: new Map([[zhFile, zhText]]) });
+  const carets = out.split('\n').filter((l) => l.includes('^'));
+  // 测试 takes four cells: its carets cover both characters, and the next caret lands under "weilus".
+  assert.match(carets[0] ?? '', /\| {18}\^{4}$/);
+  assert.ok(carets.some((l) => /\| {35}\^{12}$/.test(l)), carets.join('\n'));
+  assert.match(out, /3 findings \(2 errors, 1 warning, 0 notes\)\n$/);
+  assert.match(formatFindings('text', [zh, zh], { ...ctx(), locale: 'zh-cn' }), /共 2 个问题（2 个错误，0 个警告，0 个提示）/);
+});
+
 test('colour: on a TTY unless NO_COLOR; FORCE_COLOR forces it', () => {
   assert.equal(useColor(true, {}), true);
   assert.equal(useColor(false, {}), false);

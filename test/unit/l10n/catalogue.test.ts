@@ -42,7 +42,7 @@ test('every message renders in both languages with the same placeholders', () =>
 test('Chinese messages are Chinese, and keep the kubectl quotes in English', () => {
   for (const key of catalogueKeys('zh-cn')) {
     const zh = t('zh-cn', key);
-    if (key.startsWith('hover.link.') || ['hover.net.col.port', 'hover.list-sep', 'hover.colon', 'hover.pod.item', 'hover.net.sentence-end', 'hover.volume.title-source', 'mount-shadows-image.volume'].includes(key) || key.includes('.what.')) continue;
+    if (key.startsWith('hover.link.') || ['hover.net.col.port', 'hover.list-sep', 'cli.summary-separator', 'hover.colon', 'hover.pod.item', 'hover.net.sentence-end', 'hover.volume.title-source', 'mount-shadows-image.volume'].includes(key) || key.includes('.what.')) continue;
     if (/^[`*{}<>"'\s\w.:/()|—-]*$/.test(zh)) continue; // only code, placeholders and punctuation
     assert.match(zh, /[\u4e00-\u9fff]/, `zh-cn ${key} has no Chinese text: ${zh}`);
   }
@@ -64,4 +64,15 @@ test('package.nls.zh-cn.json translates every key of package.nls.json', () => {
 test('image-settings validation speaks the requested language', () => {
   assert.match(validateUserImages({ 'myorg/api': { ports: ['x'] } }, 'zh-cn').errors[0] ?? '', /应为 1 到 65535 之间的端口号/);
   assert.match(validateUserImages({ 'myorg/api': { ports: ['x'] } }).errors[0] ?? '', /expected a port number between 1 and 65535/);
+});
+
+test('a Chinese message put together from several texts has no space after full-width punctuation (sweep DV)', async () => {
+  const { analyzeText } = await import('../../../server/src/core/analyze.js');
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - {name: web, image: nginx, 端口: 1}\n  - {name: app, image: busybox, env: [{name: A, valeu: "1"}]}\n';
+  const messages = analyzeText(text, { locale: 'zh-cn' }).findings.filter((f) => f.rule === 'unknown-field').map((f) => f.message);
+  assert.equal(messages.length, 2);
+  for (const m of messages) assert.doesNotMatch(m, /[。？！] /, m);
+  assert.match(messages[1] ?? '', /"valeu"。是否想写 "value"？kubectl apply/);
+  // English keeps its spaces.
+  assert.match(analyzeText(text).findings.find((f) => f.rule === 'unknown-field')?.message ?? '', /\. kubectl apply|\. /);
 });

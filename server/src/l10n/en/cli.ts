@@ -1,6 +1,13 @@
 /** English texts of the command line (the findings themselves come from `rules.ts`). */
 export const cliEn = {
-  'cli.summary': '{count} findings ({errors} errors, {warnings} warnings, {notes} notes)',
+  'cli.summary': '{count} findings ({parts})',
+  'cli.summary-separator': ', ',
+  'cli.count.error.one': '1 error',
+  'cli.count.error.other': '{n} errors',
+  'cli.count.warning.one': '1 warning',
+  'cli.count.warning.other': '{n} warnings',
+  'cli.count.note.one': '1 note',
+  'cli.count.note.other': '{n} notes',
   'cli.summary-one-error': '1 finding (an error)',
   'cli.summary-one-warning': '1 finding (a warning)',
   'cli.summary-one-note': '1 finding (a note)',

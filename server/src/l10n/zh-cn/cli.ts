@@ -1,6 +1,13 @@
 /** Simplified Chinese texts of the command line (keys mirror `en/cli.ts`). */
 export const cliZhCn: Record<string, string> = {
-  'cli.summary': '共 {count} 个问题（{errors} 个错误，{warnings} 个警告，{notes} 个提示）',
+  'cli.summary': '共 {count} 个问题（{parts}）',
+  'cli.summary-separator': '，',
+  'cli.count.error.one': '1 个错误',
+  'cli.count.error.other': '{n} 个错误',
+  'cli.count.warning.one': '1 个警告',
+  'cli.count.warning.other': '{n} 个警告',
+  'cli.count.note.one': '1 个提示',
+  'cli.count.note.other': '{n} 个提示',
   'cli.summary-one-error': '共 1 个问题（错误）',
   'cli.summary-one-warning': '共 1 个问题（警告）',
   'cli.summary-one-note': '共 1 个问题（提示）',
