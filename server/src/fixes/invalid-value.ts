@@ -25,6 +25,12 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  const patchFile = fact(ctx, 'patchFile');
+  if (typeof patchFile === 'string') {
+    // Not preferred: a JSON 6902 patch file also needs a target, which only the author knows.
+    const path = fact(ctx, 'flow') === true ? `{path: ${patchFile}}` : `path: ${patchFile}`;
+    return [{ title: ctx.t('fix.replace', { from: patchFile, to: path }), edits: [{ start: ctx.finding.start, end: ctx.finding.end, newText: path }] }];
+  }
   // Not preferred: the author may have meant a sidecar, which removal loses (the message says how to keep it).
   if (fact(ctx, 'ephemeralContainers') === true) return removeAtKey(ctx, 'ephemeralContainers', false);
   if (fact(ctx, 'successThreshold') === false) return [];

@@ -67,7 +67,7 @@ function failureFinding(dir: string, result: Exclude<RenderResult, { ok: true }>
   if (result.reason === 'cancelled') return undefined;
   const locale = normaliseLocale(options.analysis.locale);
   const level = options.analysis.rules?.[BUILD_RULE];
-  if (level === 'off' || ownKindRefused(dir, result.message, options, read)) return undefined;
+  if (level === 'off' || ownKindRefused(dir, result.message, options, read) || ownPatchesRefused(dir, result.message, options, read)) return undefined;
   // A remote resource is reported where it is listed (maybe in a base), the rest on the overlay.
   const lister = result.reason === 'remote' ? result.tree.find((k) => k.remote.length > 0 || (k.helmCharts?.length ?? 0) > 0) : undefined;
   const file = (lister ?? (result.tree[0] as KustomizationInfo | undefined))?.file ?? kustomizationFileIn(dir) ?? join(dir, 'kustomization.yaml');
@@ -105,6 +105,21 @@ function ownKindRefused(dir: string, message: string, options: OverlayCheckOptio
     return false;
   }
   return typeof apiVersion === 'string' && apiVersion.startsWith('kustomize.config.k8s.io/');
+}
+
+/**
+ * kustomize refused a `patches` entry written as a file name, and the rendered kustomization has
+ * one: the file's own check (invalid-value, rules/kustomization-patches.ts) says so on the entry.
+ */
+function ownPatchesRefused(dir: string, message: string, options: OverlayCheckOptions, read: ReadText): boolean {
+  if (!/cannot unmarshal string into Go struct field Kustomization\.patches of type types\.Patch/.test(message) || options.analysis.rules?.['invalid-value'] === 'off') return false;
+  const file = kustomizationFileIn(dir);
+  try {
+    const patches = file === undefined ? undefined : kustomizationMapping(file, read(file))?.patches;
+    return Array.isArray(patches) && patches.some((p) => typeof p === 'string');
+  } catch {
+    return false;
+  }
 }
 
 /** The file kustomize could not find, when git ignores it (kustomize: `evalsymlink failure on '…'`, `lstat …: no such file or directory`). */

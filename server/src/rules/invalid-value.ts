@@ -16,6 +16,7 @@ import { checkCronJobSchedule } from './cronjob-schedule';
 import { checkIngressClassConflict, checkIngressPathType, checkIngressRoutes } from './ingress-v1';
 import { checkKnativeConstraints } from './knative-constraints';
 import { checkKustomizationKind } from './kustomization-kind';
+import { checkKustomizationPatches } from './kustomization-patches';
 import { checkJobRestartPolicy, checkWorkloadDeadline, checkWorkloadRestartPolicy, isJobRestartPolicy, JOB_RESTART_POLICIES } from './job-restart-policy';
 import { QUANTITY_PATTERN, quantityError, quantityRepairs } from '../k8s/quantity';
 import { schemaProblems } from './schema-problems';
@@ -66,6 +67,7 @@ export const invalidValue: Rule = {
     if (syntaxBroken(ctx.chunk)) return;
     checkApiVersionKind(ctx);
     checkKustomizationKind(ctx);
+    checkKustomizationPatches(ctx);
     checkJobRestartPolicy(ctx);
     checkWorkloadRestartPolicy(ctx);
     checkWorkloadDeadline(ctx);

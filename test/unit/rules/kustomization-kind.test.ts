@@ -46,3 +46,23 @@ test("the render's failure is not said twice: the field's own finding stands for
   writeFileSync(join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [missing.yaml]\n');
   assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: {} }).findings.map((f) => f.rule), ['kustomize-build']);
 });
+
+test('patches entries written as file names are refused by kustomize (sweep DT); the fix names the path; the render does not say it again', () => {
+  const text = 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../base\npatches:\n  - patch.yaml\n  - path: other.yaml\n';
+  assert.deepEqual(found(text), [['invalid-value', 5, 'patch.yaml']]);
+  assert.match(analyzeText(text).findings[0]?.message ?? '', /cannot unmarshal string into Go struct field Kustomization\.patches of type types\.Patch.*Write "- path: patch\.yaml"/);
+  const fix = fixesOf(text, 'invalid-value').fixes[0];
+  assert.equal(fix?.title, 'Replace "patch.yaml" with "path: patch.yaml"');
+  assert.notEqual(fix?.preferred, true);
+  // Without apiVersion and kind too, and in a flow list; not in a Flux Kustomization or another file.
+  assert.deepEqual(found('resources: [deploy.yaml]\npatches: [patch.yaml]\n'), [['invalid-value', 1, 'patch.yaml']]);
+  assert.equal(fixesOf('resources: [deploy.yaml]\npatches: [patch.yaml]\n', 'invalid-value').fixes[0]?.title, 'Replace "patch.yaml" with "{path: patch.yaml}"');
+  assert.deepEqual(found('patches: [patch.yaml]\nname: renovate\n'), []);
+  assert.deepEqual(found(text.replace('  - patch.yaml\n', '')), []);
+  // The render fails with kustomize's own words; the entry's finding stands for them.
+  writeFileSync(join(dir, 'deploy.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata: {a: b}\n');
+  writeFileSync(join(dir, 'patch.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata: {a: c}\n');
+  writeFileSync(join(dir, 'kustomization.yaml'), 'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources: [deploy.yaml]\npatches: [patch.yaml]\n');
+  assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: {} }).findings.map((f) => f.rule), []);
+  assert.deepEqual(checkOverlaySync(dir, { command: ['kubectl', 'kustomize'], analysis: { rules: { 'invalid-value': 'off' } } }).findings.map((f) => f.rule), ['kustomize-build']);
+});

@@ -259,6 +259,8 @@ export const rulesEn = {
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix" (the suffixes are Ki, Mi, Gi, Ti, Pi, Ei, n, u, m, k, M, G, T, P, E).',
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
+  'invalid-value.kustomization-patch-string':
+    'Each entry of patches is a mapping that names its patch (path: {value}), not a file name: kustomize refuses this kustomization before reading anything ("invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it. Write "- path: {value}" (a JSON 6902 patch also needs a target:).',
   'invalid-value.kustomization-kind':
     'A kustomization\'s kind must be "Kustomization" or "Component" (case-sensitive), not "{kind}". kustomize refuses the file before reading any resource ("kind should be Kustomization or Component"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it.',
   'invalid-value.kustomization-version':

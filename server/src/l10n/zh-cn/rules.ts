@@ -251,6 +251,8 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.quantity.suffix': '"unable to parse quantity\'s suffix"（后缀只能是 Ki、Mi、Gi、Ti、Pi、Ei、n、u、m、k、M、G、T、P、E）。',
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
+  'invalid-value.kustomization-patch-string':
+    'patches 的每一项都是一个映射，用来指明补丁（path: {value}），而不是文件名：kustomize 会在读取任何内容之前拒绝这个 kustomization（"invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"），因此 kubectl apply -k、Argo CD 和 Flux 都会在它以及基于它的所有 overlay 上失败。请写成 "- path: {value}"（JSON 6902 补丁还需要 target:）。',
   'invalid-value.kustomization-kind': 'kustomization 的 kind 必须是 "Kustomization" 或 "Component"（区分大小写），不能是 "{kind}"。kustomize 在读取任何资源之前就会拒绝该文件（"kind should be Kustomization or Component"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
   'invalid-value.kustomization-version': '{kind} 的 apiVersion 必须是 {expected}，不能是 {apiVersion}。kustomize 在读取任何资源之前就会拒绝该文件（"apiVersion for {kind} should be {expected}"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
   'invalid-value.resource-above-limit': '{resource} 的 request（{request}）大于它的 limit（{limit}）。kubectl apply 会拒绝："{path}.requests: Invalid value: "{request}": must be less than or equal to {resource} limit of {limit}"。',
