@@ -31,6 +31,7 @@ import { duplicatePortNameFixes } from './duplicate-port-name';
 import { missingConfigKeyFixes } from './missing-config-key';
 import { probePortElsewhereFixes } from './probe-port-elsewhere';
 import { selectorMismatchFixes } from './selector-mismatch';
+import { yamlSyntaxFixes } from './yaml-syntax';
 import { readOnlyRootFsFixes } from './read-only-root-fs';
 import { unsplitCommandFixes } from './unsplit-command';
 import { serviceLinkEnvFixes } from './service-link-env';
@@ -79,6 +80,7 @@ export const fixProviders: Readonly<Record<string, FixProvider>> = {
   'read-only-root-fs': readOnlyRootFsFixes,
   'unsplit-command': unsplitCommandFixes,
   'invalid-image': invalidImageFixes,
+  'yaml-syntax': yamlSyntaxFixes,
 };
 
 /** Options for computing fixes. */

@@ -11,6 +11,7 @@ import { outsideCrlf } from '../core/line-index';
 import { t, type Locale } from '../l10n';
 import type { Finding, Rule, RuleContext } from './types';
 import { duplicateKeyNodes, keyText, nullKeyNodes } from './yaml-keys';
+import { blockScalarComment } from './yaml-block-comment';
 
 /**
  * Past this many syntax errors in one file, one more finding gives the count (`capSyntaxErrors`).
@@ -90,7 +91,7 @@ export const yamlSyntax: Rule = {
         firstError = Math.min(firstError, start);
         // One error per broken region: the errors that follow within two lines are its echoes.
         const inRegion = start <= regionEnd;
-        regionEnd = lineEndAfter(text, start, 2);
+        regionEnd = Math.max(regionEnd, lineEndAfter(text, start, 2));
         if (inRegion) continue;
         if (reported >= MAX_SYNTAX_ERRORS) {
           hidden++;
@@ -99,6 +100,17 @@ export const yamlSyntax: Rule = {
         reported++;
         // `yaml` points at one character, but never past the end of its line: a position at a line break stays empty.
         const end = outsideCrlf(text, Math.min(text.length, Math.max(error.pos[1], isBreak(text[start]) ? start : start + 1)));
+        const cut = blockScalarComment(text, start);
+        if (cut) {
+          // The rest of the block is the comment's echo: one finding for all of it.
+          regionEnd = Math.max(regionEnd, cut.blockEnd);
+          ctx.report({
+            node: { start, end },
+            message: ctx.t('yaml-syntax.block-comment', { column: cut.column + 1, header: cut.header, headerLine: cut.headerLine + 1, indent: cut.blockIndent + 1 }),
+            data: { yamlCode: error.code, indentBy: cut.blockIndent - cut.column, lineOffset: cut.lineStart - start },
+          });
+          continue;
+        }
         ctx.report({
           node: { start, end },
           message: ctx.t('yaml-syntax.message', { message: error.message.split('\n')[0] ?? '' }),

@@ -21,6 +21,7 @@ export const fixesEn = {
   'fix.image-lowercase': 'Use "{image}" (repository names are lower case)',
   'fix.make-privileged': 'Run "{container}" privileged (securityContext.privileged: true)',
   'fix.mount-key-subpath': 'Mount only the key "{key}" there (subPath: {key})',
+  'fix.yaml-syntax.indent-comment': 'Indent the comment by {count} spaces, into the block',
   'fix.read-only-root-fs.mount-and-ports': 'Mount an emptyDir at {folders}, and set the pod\'s sysctl {sysctl}=0 (ports below 1024)',
   'fix.read-only-root-fs.mount': 'Mount an emptyDir at {folders} (the rest of the root filesystem stays read-only)',
   'fix.unsplit-command.join-flag': 'Write the flag with its value: {item}',

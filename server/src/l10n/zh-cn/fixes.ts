@@ -21,6 +21,7 @@ export const fixesZhCn = {
   'fix.image-lowercase': '改用 "{image}"（仓库名必须是小写）',
   'fix.make-privileged': '以特权模式运行 "{container}"（securityContext.privileged: true）',
   'fix.mount-key-subpath': '只在那里挂载键 "{key}"（subPath: {key}）',
+  'fix.yaml-syntax.indent-comment': '把注释缩进 {count} 个空格，放回块中',
   'fix.read-only-root-fs.mount-and-ports': '在 {folders} 挂载 emptyDir，并把 Pod 的 sysctl {sysctl} 设为 0（低于 1024 的端口）',
   'fix.read-only-root-fs.mount': '在 {folders} 挂载 emptyDir（根文件系统的其余部分仍保持只读）',
   'fix.unsplit-command.join-flag': '把标志和值写在一起：{item}',
