@@ -100,7 +100,18 @@ export function maskTemplateActions(text: string): MaskedText {
     const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
     const action = text.slice(at, end);
     const blank = aloneOnLines(text, at, end) || opensBlock(text, at, end);
-    for (let i = at; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = blank ? ' ' : 'x';
+    // An action over several lines keeps each later line's indentation: its `}}` on a line of its
+    // own, indented under the key, continues the masked value instead of breaking the mapping.
+    let lead = false;
+    for (let i = at; i < end; i++) {
+      const c = out[i];
+      if (c === '\n' || c === '\r') lead = true;
+      else if (lead && (c === ' ' || c === '\t')) continue;
+      else {
+        lead = false;
+        out[i] = blank ? ' ' : 'x';
+      }
+    }
     spans.push({ start: at, end });
     const kind = BLOCK_START.exec(action)?.[1];
     if (kind) open.push({ kind, start: at, from: end, branches: false });

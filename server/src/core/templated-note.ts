@@ -2,7 +2,7 @@
  * The `templated-file` note of a chunk: what Podsight did with a document that is a template (Helm
  * actions, `${…}` placeholders, Terraform, FreeMarker or Jinja directives) before it is rendered.
  */
-import { normaliseLocale, t as translate } from '../l10n';
+import { normaliseLocale, t as translate, type Locale } from '../l10n';
 import type { AnalysisOptions, Finding, Severity } from '../rules/types';
 import type { ParsedChunk } from './parse';
 import { TEMPLATED_RULE } from './findings';
@@ -40,7 +40,7 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   const end = text.indexOf('}}', at);
   const message = chunk.templated
     ? translate(locale, 'templated-file.message')
-    : translate(locale, 'templated-file.masked', { count: chunk.masked?.length ?? 0, blocks: chunk.conditional?.length ?? 0 });
+    : translate(locale, 'templated-file.masked', { actions: counted(locale, 'actions', chunk.masked?.length ?? 0), blocks: counted(locale, 'blocks', chunk.conditional?.length ?? 0) });
   return {
     rule: TEMPLATED_RULE,
     severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
@@ -49,4 +49,10 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
     end: end > at ? end + 2 : at + 2,
     related: [],
   };
+}
+
+/** "a template action", "3 template actions"; no blocks: nothing said. */
+function counted(locale: Locale, what: 'actions' | 'blocks', n: number): string {
+  const form = n === 1 ? 'one' : n === 0 && what === 'blocks' ? 'none' : 'other';
+  return translate(locale, `templated-file.${what}.${form}`, { n });
 }

@@ -25,6 +25,7 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  if (fact(ctx, 'patchString') === true) return [];
   const patchFile = fact(ctx, 'patchFile');
   if (typeof patchFile === 'string') {
     // Not preferred: a JSON 6902 patch file also needs a target, which only the author knows.

@@ -72,6 +72,7 @@ export const readOnlyRootFsFixes: FixProvider = (ctx) => {
     else return [{ title: ctx.t('fix.read-only-root-fs.mount', { folders: folderList }), edits: joined(edits) }];
     return [{ title: ctx.t('fix.read-only-root-fs.mount-and-ports', { folders: folderList, sysctl: UNPRIVILEGED_PORTS }), edits: joined(edits), preferred: true }];
   }
-  const fix: Fix = { title: ctx.t('fix.read-only-root-fs.mount', { folders: folderList }), edits: joined(edits), preferred: true };
+  // On the node's network a port below 1024 stays out of reach: the mounts alone do not make the pod right.
+  const fix: Fix = { title: ctx.t('fix.read-only-root-fs.mount', { folders: folderList }), edits: joined(edits), preferred: fact(ctx, 'hostLowPorts') !== true };
   return [fix];
 };

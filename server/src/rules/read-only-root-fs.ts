@@ -14,7 +14,7 @@
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { asMap, getNode, getString } from '../core/yaml-access';
 import { containerListeners } from '../k8s/listeners';
-import { nonRootUser } from '../k8s/security-context';
+import { deniedMessage, rootOnlyUser } from './root-only-folders';
 import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
 import { mountHolds, programWords, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
 import { isBuiltInWorkload } from '../k8s/workloads';
@@ -32,7 +32,8 @@ export function readOnlyRootNode(container: ContainerModel, pod: PodModel): Scal
 /** Whether the container starts the program with its default configuration. */
 function runsDefault(container: ContainerModel, pod: PodModel, known: StartWrites): boolean {
   const words = programWords(container, pod, known.program);
-  if (!words) return false;
+  // `nginx -V` prints its build and exits, writing nothing (`-t` tests the configuration: it does).
+  if (!words || words.some((w) => /^-[vVh?]$/.test(w))) return false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (!known.configArgs.includes(word)) continue;
@@ -62,8 +63,13 @@ export function unwritable(container: ContainerModel, pod: PodModel, known: Star
   return known.writes.filter((w) => {
     if (writable.some((m) => mountHolds(m.mountPath as string, w.path) && mountHolds(w.path, m.mountPath as string))) return false;
     const above = writable.filter((m) => mountHolds(m.mountPath as string, w.path));
-    return above.every((m) => pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir');
+    return above.every((m) => pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir' && !preparedByInit(pod, m.name));
   });
+}
+
+/** An init container mounts the volume too: it may create the folders in it (`mkdir -p /var/cache/nginx/client_temp`). */
+function preparedByInit(pod: PodModel, volume: string | undefined): boolean {
+  return pod.containers.some((c) => c.role === 'init' && c.mounts.some((m) => m.name === volume));
 }
 
 /** The five temporary paths nginx compiles into /var/cache/nginx; a configuration that moves them all needs none there. */
@@ -90,16 +96,15 @@ function tempPathsMoved(container: ContainerModel, pod: PodModel, index: ConfigM
 /** The sysctl that lets a non-root process bind ports below 1024 (a safe sysctl since Kubernetes 1.22). */
 export const UNPRIVILEGED_PORTS = 'net.ipv4.ip_unprivileged_port_start';
 
-/** Whether the pod sets the sysctl (any value: the author chose it), or cannot (hostNetwork: the node's). */
+/** Whether the pod sets the sysctl (any value: the author chose it). */
 function portsSettled(pod: PodModel): boolean {
-  if (pod.hostNetwork) return true;
   const sysctls = getNode(asMap(getNode(pod.spec, 'securityContext', pod.doc), pod.doc), 'sysctls', pod.doc);
   return isSeq(sysctls) && sysctls.items.some((item) => getString(asMap(item, pod.doc), 'name', pod.doc) === UNPRIVILEGED_PORTS);
 }
 
 /** An emptyDir mounted above the folder (it starts empty, so the folder is not there). */
 function emptyAbove(container: ContainerModel, pod: PodModel, folder: string): string | undefined {
-  return container.mounts.find((m) => m.mountPath !== undefined && !mountHolds(folder, m.mountPath) && mountHolds(m.mountPath, folder) && pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir')?.mountPath;
+  return container.mounts.find((m) => m.mountPath !== undefined && !mountHolds(folder, m.mountPath) && mountHolds(m.mountPath, folder) && pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir' && !preparedByInit(pod, m.name))?.mountPath;
 }
 
 export const readOnlyRootFs: FileRule = {
@@ -117,10 +122,11 @@ export const readOnlyRootFs: FileRule = {
         for (const container of pod.containers) {
           if (container.role === 'ephemeral') continue;
           const readOnly = readOnlyRootNode(container, pod);
-          const user = readOnly ? undefined : nonRootUser(container, pod);
+          const user = rootOnlyUser(container, pod);
           const image = readOnly || user ? startWritesOf(container.image) : undefined;
-          // As another user, only the folders root owns are out of reach.
-          const known = image && user ? { ...image, writes: image.writes.filter((w) => w.rootOnly) } : image;
+          // As another user on a writable root, only the folders root owns are out of reach.
+          const asUser = readOnly ? undefined : user;
+          const known = image && asUser ? { ...image, writes: image.writes.filter((w) => w.rootOnly) } : image;
           const node = readOnly ?? user?.node;
           if (!node || !known || known.writes.length === 0 || !runsDefault(container, pod, known)) continue;
           let missing = unwritable(container, pod, known);
@@ -130,17 +136,17 @@ export const readOnlyRootFs: FileRule = {
           }
           if (missing.length === 0) continue;
           const above = missing.map((w) => emptyAbove(container, pod, w.path)).find((a) => a !== undefined);
-          const says = user ? (missing[0]?.rootOnly?.denied ?? known.says) : known.says;
-          const args = { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', '), above: above ?? '', uid: user?.uid ?? 0 };
-          // Below 1024 a non-root process binds only where the runtime allows it (containerd 2.0 does; 1.x does not).
+          const says = asUser ? (deniedMessage(missing[0], container.image) ?? known.says) : known.says;
+          const args = { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', '), above: above ?? '', uid: asUser?.uid ?? 0 };
+          // Below 1024 a non-root process binds only where the runtime allows it; on the node's network, not at all.
           const low = user && !portsSettled(pod) ? [...new Set(containerListeners(pod, container, { images: ctx.options.images, configMaps: (index ??= listenerConfigMaps(ctx)) }).listeners.filter((l) => l.protocol === 'TCP' && l.port < 1024).map((l) => l.port))] : [];
-          const ports = low.length ? ctx.t('read-only-root-fs.low-ports', { ports: low.join(', '), sysctl: UNPRIVILEGED_PORTS }) : '';
-          const key = user ? (above ? 'read-only-root-fs.non-root-hidden' : 'read-only-root-fs.non-root') : above ? 'read-only-root-fs.hidden' : 'read-only-root-fs.message';
+          const ports = low.length ? ctx.t(pod.hostNetwork ? 'read-only-root-fs.low-ports-host' : 'read-only-root-fs.low-ports', { ports: low.join(', '), sysctl: UNPRIVILEGED_PORTS }) : '';
+          const key = asUser ? (above ? 'read-only-root-fs.non-root-hidden' : 'read-only-root-fs.non-root') : above ? 'read-only-root-fs.hidden' : 'read-only-root-fs.message';
           ctx.report(chunk.start, {
             node: node as Node,
             message: ctx.t(key, args) + ports,
             related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
-            data: { containerPath: container.path, folders: missing.map((w) => w.path), ...(low.length ? { unprivilegedPorts: true } : {}) },
+            data: { containerPath: container.path, folders: missing.map((w) => w.path), ...(low.length ? (pod.hostNetwork ? { hostLowPorts: true } : { unprivilegedPorts: true }) : {}) },
           });
         }
       }

@@ -52,3 +52,16 @@ spec:
   const notes = check(text).filter((f) => f.rule === 'templated-file');
   assert.deepEqual(notes.map((f) => f.text), ['{{- end }}']);
 });
+
+test('templated-file: an action over two lines keeps the next line\'s indentation, so the document is checked (sweep DW)', () => {
+  const text = [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: gw}', 'spec:', '  selector: {matchLabels: {app: gw}}', '  template:',
+    '    metadata: {labels: {app: gw}}', '    spec:', '      containers:', '      - name: gw', '        image: envoyproxy/gateway:v1.2.0',
+    '        resources: {{- toYaml .Values.resources | nindent 10', '          }}', '        ports: [{containerPort: 8080}]', '      - name: sidecar', '        image: example/agent:1', '        ports: [{containerPort: 8080}]', '',
+  ].join('\n');
+  const found = check(text);
+  const note = found.find((f) => f.rule === 'templated-file');
+  assert.match(note?.message ?? '', /contains a template action \(\{\{ \}\}\)\. Podsight checked it with the actions masked.*is reported\. Render it/);
+  // Checked: the duplicate port is found.
+  assert.ok(found.some((f) => f.rule === 'port-conflict'), found.map((f) => f.rule).join(', '));
+});

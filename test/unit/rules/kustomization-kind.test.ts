@@ -58,6 +58,16 @@ test('patches entries written as file names are refused by kustomize (sweep DT);
   assert.deepEqual(found('resources: [deploy.yaml]\npatches: [patch.yaml]\n'), [['invalid-value', 1, 'patch.yaml']]);
   assert.equal(fixesOf('resources: [deploy.yaml]\npatches: [patch.yaml]\n', 'invalid-value').fixes[0]?.title, 'Replace "patch.yaml" with "{path: patch.yaml}"');
   assert.deepEqual(found('patches: [patch.yaml]\nname: renovate\n'), []);
+  // Probe DY: files of other tools with these keys, a kind without apiVersion, inline patches, anchors.
+  assert.deepEqual(found('resources:\n  limits: {cpu: 1}\npatches: [a.yaml]\nreplicaCount: 2\n'), []);
+  assert.deepEqual(found('bases: [../common.yaml]\nreleases: [{name: x, chart: y}]\npatches: [a.yaml]\n'), []);
+  assert.deepEqual(found('kind: Kustomization\nresources: [d.yaml]\npatches: [a.yaml]\n'), [['invalid-value', 2, 'a.yaml']]);
+  const inline = 'kind: Kustomization\nresources: [d.yaml]\npatches:\n  - |-\n    apiVersion: apps/v1\n    kind: Deployment\n    metadata: {name: d}\n    spec: {replicas: 3}\n';
+  assert.match(analyzeText(inline).findings[0]?.message ?? '', /an inline patch goes under patch:/);
+  assert.deepEqual(fixesOf(inline, 'invalid-value').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+  const anchored = 'kind: Kustomization\nresources: [d.yaml]\npatches:\n  - &a anchored.yaml\n';
+  assert.equal(analyzeText(anchored).findings.length, 1);
+  assert.deepEqual(fixesOf(anchored, 'invalid-value').fixes.filter((f) => !/^Disable/.test(f.title)), []);
   assert.deepEqual(found(text.replace('  - patch.yaml\n', '')), []);
   // The render fails with kustomize's own words; the entry's finding stands for them.
   writeFileSync(join(dir, 'deploy.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: y}\ndata: {a: b}\n');

@@ -128,8 +128,39 @@ test('read-only-root-fs fix for another user: the emptyDirs and the sysctl for p
   assert.equal(fix.preferred, true);
   assert.match(result, /securityContext:\n {8}sysctls:\n {8}- name: net\.ipv4\.ip_unprivileged_port_start\n {10}value: "0"/);
   assert.equal(count(result), 0);
-  // hostNetwork: the sysctl is the node's, not offered; only the mounts.
+  // hostNetwork: the node's setting applies and the pod cannot change it; the mounts alone are not preferred.
   const host = text.replace('      containers:', '      hostNetwork: true\n      containers:');
-  assert.doesNotMatch(findings(host, 'read-only-root-fs')[0]?.message ?? '', /It also listens/);
-  assert.match(applyFix(host, 'read-only-root-fs', /^Mount an emptyDir at \/var\/cache\/nginx, \/var\/run \(/).result, /- name: var-run\n/);
+  assert.match(findings(host, 'read-only-root-fs')[0]?.message ?? '', /on the node's network \(hostNetwork\).*Run the container as root, or make it listen above 1023/);
+  const mountsOnly = applyFix(host, 'read-only-root-fs', /^Mount an emptyDir at \/var\/cache\/nginx, \/var\/run \(/);
+  assert.match(mountsOnly.result, /- name: var-run\n/);
+  assert.notEqual(mountsOnly.fix.preferred, true);
+  // A read-only root as well: the read-only message, with the ports, and the fix adds the sysctl too.
+  const both = deployment('nginx:1.27').replace('readOnlyRootFilesystem: true, ', 'readOnlyRootFilesystem: true, runAsUser: 1000, ');
+  assert.match(findings(both, 'read-only-root-fs')[0]?.message ?? '', /read-only root filesystem.*It also listens on 80/);
+  assert.equal(count(applyFix(both, 'read-only-root-fs', /and set the pod's sysctl/).result), 0);
+});
+
+test('read-only-root-fs as another user, probe DY: exit flags, old Alpine tags, private builds, the pid path by version', () => {
+  const asUser = (extra = '', image = 'nginx:1.27'): string => deployment(image, extra).replace('readOnlyRootFilesystem: true, ', 'runAsUser: 101, ');
+  // `nginx -V` prints and exits; `nginx -t` opens the pid file.
+  assert.equal(count(asUser('command: [nginx, -V]')), 0);
+  assert.equal(count(asUser('command: [nginx, -t]')), 1);
+  // Alpine before 1.17 gave /var/cache/nginx to the nginx user; later ones and Debian keep it root's.
+  assert.equal(count(asUser('', 'nginx:1.14-alpine')), 0);
+  assert.equal(count(asUser('', 'nginx:1.19-alpine')), 1);
+  // A single name on a private registry is often a build FROM nginx; Docker Hub's mirrors are the image.
+  assert.equal(count(asUser('', '123456789012.dkr.ecr.eu-west-1.amazonaws.com/nginx:v3')), 0);
+  assert.equal(count(asUser('', 'localhost:5000/nginx')), 0);
+  assert.equal(count(asUser('', 'public.ecr.aws/nginx/nginx:1.27')), 1);
+  // The pid file moved from /var/run/nginx.pid to /run/nginx.pid in 1.27.5.
+  const pidOnly = (image: string): string => findings(asUser(mounts('/var/cache/nginx'), image).replace('        # volumes', `        ${emptyDirs(1)}`), 'read-only-root-fs')[0]?.message ?? '';
+  assert.match(pidOnly('nginx:1.25.3'), /open\(\) "\/var\/run\/nginx\.pid" failed/);
+  assert.match(pidOnly('nginx:1.27.5'), /open\(\) "\/run\/nginx\.pid" failed/);
+  assert.match(pidOnly('nginx:latest'), /open\(\) "\/run\/nginx\.pid" failed/);
+});
+
+test('read-only-root-fs: an emptyDir above the folders that an init container prepares is fine (probe DY)', () => {
+  const init = 'initContainers: [{name: prep, image: busybox:1.36, command: [mkdir, -p, /var/cache/nginx/client_temp], volumeMounts: [{name: v0, mountPath: /var/cache}]}]';
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), `${emptyDirs(2)}\n        ${init}`)), 0);
+  assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), emptyDirs(2))), 1);
 });

@@ -22,7 +22,12 @@ export const rulesEn = {
   'templated-file.directives':
     'This document is a Terraform template: it is not YAML until `templatefile()` renders its {count} `%{…}` directives and `${…}` interpolations. Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported, and nothing inside the {blocks} `%{ if }`/`%{ for }` blocks either. Render it (for example with `terraform console`) to check everything.',
   'templated-file.masked':
-    'This document contains {count} template actions ({{ }}). Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported, and nothing inside the {blocks} `if`/`range`/`with` blocks either. Render it (for example with `helm template`) to check everything.',
+    'This document contains {actions} ({{ }}). Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported{blocks} Render it (for example with `helm template`) to check everything.',
+  'templated-file.actions.one': 'a template action',
+  'templated-file.actions.other': '{n} template actions',
+  'templated-file.blocks.none': '.',
+  'templated-file.blocks.one': ', and nothing inside its `if`/`range`/`with` block either.',
+  'templated-file.blocks.other': ', and nothing inside its {n} `if`/`range`/`with` blocks either.',
 
   'port-conflict.message':
     'Port {port}/{protocol} is already declared by container "{other}", which runs at the same time. All containers of a pod share one network namespace, so the second process to bind {port} fails with "Address already in use" and its container crash-loops. kubectl apply only warns: "{path}: duplicate port definition with {otherPath}".',
@@ -262,7 +267,9 @@ export const rulesEn = {
   'invalid-value.type': '{field} must be {type}, not {value}. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.grpc-port': 'grpc.port is an integer (a port number), not {value}: unlike httpGet and tcpSocket it cannot name a port. kubectl apply cannot decode the object and rejects it.',
   'invalid-value.kustomization-patch-string':
-    'Each entry of patches is a mapping that names its patch (path: {value}), not a file name: kustomize refuses this kustomization before reading anything ("invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it. Write "- path: {value}" (a JSON 6902 patch also needs a target:).',
+    'Each entry of patches is a mapping that names its patch (path: {value}), not a file name: kustomize since v3 refuses this kustomization before reading anything ("invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"), so kubectl apply -k (kubectl 1.21 and later), Argo CD and Flux fail on it and on every overlay built on it. Write "- path: {value}" (a JSON 6902 patch also needs a target:).',
+  'invalid-value.kustomization-patch-inline':
+    'Each entry of patches is a mapping: an inline patch goes under patch: ("- patch: |-" and the patch\'s text below it), not as a string of its own. kustomize since v3 refuses this kustomization before reading anything ("invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"), so kubectl apply -k (kubectl 1.21 and later), Argo CD and Flux fail on it and on every overlay built on it.',
   'invalid-value.kustomization-kind':
     'A kustomization\'s kind must be "Kustomization" or "Component" (case-sensitive), not "{kind}". kustomize refuses the file before reading any resource ("kind should be Kustomization or Component"), so kubectl apply -k, Argo CD and Flux fail on it and on every overlay built on it.',
   'invalid-value.kustomization-version':
@@ -352,7 +359,9 @@ export const rulesEn = {
   'read-only-root-fs.non-root-hidden':
     'Container "{container}" runs as user {uid}, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
   'read-only-root-fs.low-ports':
-    ' It also listens on {ports}: below 1024, a process that is not root may bind a port only where the container runtime allows it (containerd 2.0 does by default, older runtimes do not), so set the pod\'s sysctl {sysctl} to 0.',
+    ' It also listens on {ports}: below 1024, a process that is not root may bind a port only where the container runtime allows it (Docker Engine and containerd 2.0 do by default; containerd 1.x and CRI-O do not), so set the pod\'s sysctl {sysctl} to 0.',
+  'read-only-root-fs.low-ports-host':
+    ' It also listens on {ports}, below 1024, on the node\'s network (hostNetwork): there the node\'s setting applies, which lets only root bind such a port, and the pod cannot change it. Run the container as root, or make it listen above 1023.',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
   'unsplit-command.joined-flag':
     'Container "{container}": the item "{item}" of its {field} is one argument, flag and value together: no shell splits it, so the program is given a flag named "{name}", space included. Go\'s flag and pflag, getopt and most other parsers stop on that unknown flag and the container exits; others take it as a positional argument or drop it, and {flag} is never set. Write "{flag}={value}", or the flag and its value as two items.',

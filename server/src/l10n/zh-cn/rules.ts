@@ -25,7 +25,12 @@ export const rulesZhCn: Record<string, string> = {
   'templated-file.directives':
     '该文档是 Terraform 模板：要等 `templatefile()` 渲染其中 {count} 个 `%{…}` 指令和 `${…}` 插值之后才是合法的 YAML。Podsight 在屏蔽它们后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `%{ if }`/`%{ for }` 块内的内容也不报告。请先渲染（例如用 `terraform console`）以检查全部内容。',
   'templated-file.masked':
-    '该文档包含 {count} 个模板动作（{{ }}）。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `if`/`range`/`with` 块内的内容也不报告。请先渲染（例如用 `helm template`）以检查全部内容。',
+    '该文档包含 {actions}（{{ }}）。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题{blocks}请先渲染（例如用 `helm template`）以检查全部内容。',
+  'templated-file.actions.one': '1 个模板动作',
+  'templated-file.actions.other': '{n} 个模板动作',
+  'templated-file.blocks.none': '。',
+  'templated-file.blocks.one': '，`if`/`range`/`with` 块内的内容也不报告。',
+  'templated-file.blocks.other': '，{n} 个 `if`/`range`/`with` 块内的内容也不报告。',
 
   'port-conflict.message':
     '端口 {port}/{protocol} 已由同时运行的容器 "{other}" 声明。Pod 内所有容器共享同一个网络命名空间，第二个绑定 {port} 的进程会因 "Address already in use" 失败，其容器将反复崩溃重启。kubectl apply 只会给出警告："{path}: duplicate port definition with {otherPath}"。',
@@ -254,7 +259,9 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.type': '{field} 必须是 {type}，而不是 {value}。kubectl apply 无法解码并拒绝该对象。',
   'invalid-value.grpc-port': 'grpc.port 是整数（端口号），不能是 {value}：与 httpGet 和 tcpSocket 不同，它不能引用端口名。kubectl apply 无法解码该对象，会拒绝它。',
   'invalid-value.kustomization-patch-string':
-    'patches 的每一项都是一个映射，用来指明补丁（path: {value}），而不是文件名：kustomize 会在读取任何内容之前拒绝这个 kustomization（"invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"），因此 kubectl apply -k、Argo CD 和 Flux 都会在它以及基于它的所有 overlay 上失败。请写成 "- path: {value}"（JSON 6902 补丁还需要 target:）。',
+    'patches 的每一项都是一个映射，用来指明补丁（path: {value}），而不是文件名：kustomize 从 v3 起会在读取任何内容之前拒绝这个 kustomization（"invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"），因此 kubectl apply -k（kubectl 1.21 及以后）、Argo CD 和 Flux 都会在它以及基于它的所有 overlay 上失败。请写成 "- path: {value}"（JSON 6902 补丁还需要 target:）。',
+  'invalid-value.kustomization-patch-inline':
+    'patches 的每一项都是一个映射：内联补丁应写在 patch: 之下（"- patch: |-"，补丁内容写在下面），而不是单独写成字符串。kustomize 从 v3 起会在读取任何内容之前拒绝这个 kustomization（"invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.patches of type types.Patch"），因此 kubectl apply -k（kubectl 1.21 及以后）、Argo CD 和 Flux 都会在它以及基于它的所有 overlay 上失败。',
   'invalid-value.kustomization-kind': 'kustomization 的 kind 必须是 "Kustomization" 或 "Component"（区分大小写），不能是 "{kind}"。kustomize 在读取任何资源之前就会拒绝该文件（"kind should be Kustomization or Component"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
   'invalid-value.kustomization-version': '{kind} 的 apiVersion 必须是 {expected}，不能是 {apiVersion}。kustomize 在读取任何资源之前就会拒绝该文件（"apiVersion for {kind} should be {expected}"），因此 kubectl apply -k、Argo CD 和 Flux 在它以及所有基于它的 overlay 上都会失败。',
   'invalid-value.resource-above-limit': '{resource} 的 request（{request}）大于它的 limit（{limit}）。kubectl apply 会拒绝："{path}.requests: Invalid value: "{request}": must be less than or equal to {resource} limit of {limit}"。',
@@ -337,7 +344,9 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.non-root-hidden':
     '容器 "{container}" 以用户 {uid} 运行，而 {program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 初始为空，所以 {paths} 不存在，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远无法运行（会重启的话，Pod 会反复崩溃）。请直接在 {paths} 挂载 emptyDir。',
   'read-only-root-fs.low-ports':
-    '它还监听 {ports}：低于 1024 的端口，非 root 进程只有在容器运行时允许时才能绑定（containerd 2.0 默认允许，更早的运行时不允许），因此请把 Pod 的 sysctl {sysctl} 设为 0。',
+    '它还监听 {ports}：低于 1024 的端口，非 root 进程只有在容器运行时允许时才能绑定（Docker Engine 和 containerd 2.0 默认允许；containerd 1.x 和 CRI-O 不允许），因此请把 Pod 的 sysctl {sysctl} 设为 0。',
+  'read-only-root-fs.low-ports-host':
+    '它还在节点网络上（hostNetwork）监听 {ports}，低于 1024：这里适用节点自己的设置，通常只允许 root 绑定这类端口，而 Pod 无法修改它。请以 root 运行该容器，或让它监听 1023 以上的端口。',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
   'unsplit-command.joined-flag':
     '容器 "{container}"：其 {field} 中的 "{item}" 是一个参数，标志和值连在了一起：没有 shell 会拆分它，所以程序收到的是一个名为 "{name}"（包含空格）的标志。Go 的 flag 和 pflag、getopt 以及大多数解析器遇到这个未知标志就会报错，容器随即退出；其他解析器会把它当作位置参数或直接忽略，{flag} 始终不会被设置。请写成 "{flag}={value}"，或把标志和值写成两项。',
