@@ -92,8 +92,8 @@ export const observability: readonly ImageInfo[] = [
     title: 'Grafana',
     ports: [tcp(3000, 'HTTP (UI and API)')],
     populatedDirs: [
-      dir('/etc/grafana', 'GF_PATHS_CONFIG: grafana.ini and ldap.toml'),
-      dir('/usr/share/grafana', 'GF_PATHS_HOME (WORKDIR): conf/defaults.ini, public/ (the web UI), bin/'),
+      dir('/etc/grafana', 'grafana.ini (the configuration GF_PATHS_CONFIG names) and ldap.toml'),
+      dir('/usr/share/grafana', 'conf/defaults.ini, public/ (the web UI) and bin/ (GF_PATHS_HOME, the working folder)'),
     ],
     dataDirs: [
       data('/var/lib/grafana', 'GF_PATHS_DATA: the SQLite database and plugins; the docs say to persist it'),
