@@ -158,7 +158,7 @@ export function parseChunk(source: string): ParsedChunk {
     // Still broken once masked (a duplicate key that `if`/`else` branches made is fine): not analysed.
     const maskedDocs = parseMasked(masked.text, masked.spans, true);
     if (!maskedDocs) return { text, docs: unwrap(docs), templated: true };
-    return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}) };
+    return { text, docs: unwrap(maskedDocs), templated: false, masked: masked.spans, conditional: masked.conditional, ...(masked.wrapped ? { wrapped: true } : {}), ...(masked.inline ? { inline: true } : {}) };
   }
   if (text.includes('#@') && MAY_BE_YTT.test(text)) {
     const ytt = parseYtt(text);

@@ -93,6 +93,7 @@ export function maskTemplateActions(text: string): MaskedText {
   const open: { kind: string; start: number; from: number; branches: boolean }[] = [];
   let wrapped = false;
   let inherited = false;
+  let inserts = false;
   let at = text.indexOf('{{');
   while (at >= 0) {
     const close = text.indexOf('}}', at + 2);
@@ -100,6 +101,7 @@ export function maskTemplateActions(text: string): MaskedText {
     const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
     const action = text.slice(at, end);
     const blank = aloneOnLines(text, at, end) || opensBlock(text, at, end);
+    if (blank || action.includes('\n')) inserts = true;
     // An action over several lines keeps each later line's indentation: its `}}` on a line of its
     // own, indented under the key, continues the masked value instead of breaking the mapping.
     let lead = false;
@@ -134,7 +136,9 @@ export function maskTemplateActions(text: string): MaskedText {
   for (const block of open) conditional.push({ start: block.from, end: text.length });
   // A document inside a block opened in an earlier one is conditional from its start to its end.
   if (inherited) conditional.push({ start: 0, end: text.length });
-  return { text: out.join(''), spans, conditional, ...(wrapped ? { wrapped } : {}) };
+  // Only values written by actions, on lines of their own: no pair or line can have been left out.
+  const inline = !inserts && conditional.length === 0 && !wrapped;
+  return { text: out.join(''), spans, conditional, ...(wrapped ? { wrapped } : {}), ...(inline ? { inline } : {}) };
 }
 
 /** Whether an offset lies in one of the spans. */

@@ -111,6 +111,8 @@ export const yamlSyntax: Rule = {
           });
           continue;
         }
+        // The lines below a misindented one, down to where its block ends, fail in its wake.
+        regionEnd = Math.max(regionEnd, blockAfter(text, start));
         ctx.report({
           node: { start, end },
           message: ctx.t('yaml-syntax.message', { message: error.message.split('\n')[0] ?? '' }),
@@ -143,6 +145,36 @@ export function capSyntaxErrors(findings: Finding[], locale: Locale): Finding[] 
   const out = findings.filter((f) => !counted(f) || shown.has(f));
   if (first && count > 0) out.push({ ...first, message: t(locale, 'yaml-syntax.more', { count, shown: MAX_SYNTAX_ERRORS }), related: [], data: { yamlCode: MORE, hidden: count } });
   return out;
+}
+
+/**
+ * Where the block around a broken line ends: the last line before the first one indented less than
+ * both the broken line and the line above it (its parent). A line at the left margin is no block:
+ * -1 then (the two-line region alone applies).
+ */
+function blockAfter(text: string, offset: number): number {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = (from: number): number => /^[ \t]*/.exec(text.slice(from, from + 200))![0].length;
+  const meaningful = (from: number): boolean => !/^[ \t]*(?:#|\r?\n|$)/.test(text.slice(from, from + 200));
+  let above = lineStart - 1;
+  let parent = -1;
+  while (above > 0) {
+    const from = text.lastIndexOf('\n', above - 1) + 1;
+    if (meaningful(from)) {
+      parent = indent(from);
+      break;
+    }
+    above = from - 1;
+  }
+  const limit = Math.min(indent(lineStart), parent < 0 ? Infinity : parent);
+  if (!Number.isFinite(limit) || limit === 0) return -1;
+  let at = text.indexOf('\n', lineStart);
+  while (at >= 0 && at < text.length) {
+    const from = at + 1;
+    if (meaningful(from) && (indent(from) < limit || text.startsWith('---', from))) return at;
+    at = text.indexOf('\n', from);
+  }
+  return text.length;
 }
 
 /** The offset of the end of the `lines`-th line after the one holding `offset`. */

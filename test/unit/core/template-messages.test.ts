@@ -65,3 +65,15 @@ test('templated-file: an action over two lines keeps the next line\'s indentatio
   // Checked: the duplicate port is found.
   assert.ok(found.some((f) => f.rule === 'port-conflict'), found.map((f) => f.rule).join(', '));
 });
+
+test('templated-file: a document whose actions only write values is whole, so a missing port name is reported (sweep DW)', () => {
+  const deployment = (extra: string): string => [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: web}', 'spec:', '  replicas: {{ .Values.replicas }}', '  selector: {matchLabels: {app: web}}',
+    '  template:', '    metadata: {labels: {app: web}}', '    spec:', '      containers:', '      - name: web', '        image: "{{ .Values.image }}"',
+    '        ports: [{name: http, containerPort: 8080}]', '        readinessProbe: {httpGet: {path: /, port: htpp}}', extra, '',
+  ].join('\n');
+  assert.ok(check(deployment('')).some((f) => f.rule === 'unknown-port-name'));
+  // An action alone on its line may insert ports; a block may leave them out: not judged.
+  assert.ok(!check(deployment('        {{- include "extra.ports" . | nindent 8 }}')).some((f) => f.rule === 'unknown-port-name'));
+  assert.ok(!check(deployment('        {{- if .Values.x }}\n        env: []\n        {{- end }}')).some((f) => f.rule === 'unknown-port-name'));
+});

@@ -34,3 +34,16 @@ test('only a comment that cuts a block short: a comment between mapping keys, or
   // Not a block scalar above: a plain mapping whose comment is less indented is fine YAML.
   assert.equal(blockScalarComment('a:\n  b:\n    c: 1\n# c\n    d: 2\n', 'a:\n  b:\n    c: 1\n'.length), undefined);
 });
+
+test('a list item indented left of its key: the keys below it in the same block are its echoes, one finding (sweep EA)', () => {
+  const deployment = (item: string): string => [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata: {name: a}', 'spec:', '  selector: {matchLabels: {app: a}}', '  template:', '    metadata: {labels: {app: a}}',
+    '    spec:', '      containers:', '      - name: a', '        image: example/a:1', '        args:', '        # - --v=9', item, '        - --b', '        env:',
+    '        - name: X', '          value: "1"', '        resources:', '          limits: {cpu: 100m}', '---', 'apiVersion: v1', 'kind: Service', 'metadata: {name: a}',
+    'spec:', '  selector: {app: a}', '   ports: [{port: 80}]', '',
+  ].join('\n');
+  const found = syntax(deployment('       - --a'));
+  // One for the misindented item; the Service's own mistake is another document's, still reported.
+  assert.deepEqual(found.map((f) => deployment('       - --a').slice(0, f.start).split('\n').length), [14, 27]);
+  assert.equal(syntax(deployment('        - --a')).length, 1);
+});
