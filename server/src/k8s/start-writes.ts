@@ -13,11 +13,8 @@ import type { ContainerModel, PodModel } from './pod-model';
 export interface StartWrite {
   /** The folder, as the program names it. */
   readonly path: string;
-  /**
-   * The image's folder belongs to root and only root may write in it: a non-root user cannot
-   * either, and the program prints `denied` (13: Permission denied).
-   */
-  readonly rootOnly?: { readonly denied: string };
+  /** The image's folder belongs to root and only root may write in it: a non-root user cannot either. */
+  readonly rootOnly?: true;
 }
 
 export interface StartWrites {
@@ -25,12 +22,15 @@ export interface StartWrites {
   /** The message catalogue's words for what it writes (`read-only-root-fs.what.<key>`). */
   readonly what: string;
   readonly writes: readonly StartWrite[];
-  /** What the program prints when the first write fails. */
-  readonly says: string;
   /** Mounts that replace the configuration naming those folders (then they may be elsewhere). */
   readonly configMounts: readonly string[];
   /** Flags that read another configuration or move the pid file. */
   readonly configArgs: readonly string[];
+  /**
+   * Where the program writes when a configuration file of its own replaces the image's and says
+   * nothing of these folders: the paths compiled into it (nginx `--pid-path`, `--http-*-temp-path`).
+   */
+  readonly compiled?: readonly StartWrite[];
 }
 
 const NGINX_CONFIG = { configMounts: ['/etc/nginx/nginx.conf'], configArgs: ['-c', '-g', '-p'] };
@@ -38,24 +38,30 @@ const NGINX_CONFIG = { configMounts: ['/etc/nginx/nginx.conf'], configArgs: ['-c
 // nginx's packages compile the temp paths into /var/cache/nginx (`--http-client-body-temp-path`
 // and its kin) and nginx.conf writes the pid to /run/nginx.pid (/var/run is a link to /run); the
 // unprivileged image moves both into /tmp.
+const NGINX_COMPILED: readonly StartWrite[] = [
+  { path: '/var/cache/nginx', rootOnly: true },
+  { path: '/var/run', rootOnly: true },
+];
+
 const TABLE: Readonly<Record<string, StartWrites>> = {
   nginx: {
     program: 'nginx',
     what: 'nginx',
     // nginx creates its temporary folders (ngx_create_paths) before it writes its pid file.
     writes: [
-      { path: '/var/cache/nginx', rootOnly: { denied: 'mkdir() "/var/cache/nginx/client_temp" failed (13: Permission denied)' } },
-      { path: '/var/run', rootOnly: { denied: 'open() "/run/nginx.pid" failed (13: Permission denied)' } },
+      { path: '/var/cache/nginx', rootOnly: true },
+      { path: '/var/run', rootOnly: true },
     ],
-    says: 'mkdir() "/var/cache/nginx/client_temp" failed (30: Read-only file system)',
     ...NGINX_CONFIG,
+    compiled: NGINX_COMPILED,
   },
   'nginxinc/nginx-unprivileged': {
     program: 'nginx',
     what: 'nginx',
     writes: [{ path: '/tmp' }],
-    says: 'mkdir() "/tmp/client_temp" failed (30: Read-only file system)',
     ...NGINX_CONFIG,
+    // The same binary: its own nginx.conf moves both into /tmp; /var/cache/nginx is given to uid 101 and group 0.
+    compiled: [{ path: '/var/cache/nginx' }, NGINX_COMPILED[1] as StartWrite],
   },
 };
 

@@ -14,8 +14,8 @@
 import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { asMap, getNode, getString } from '../core/yaml-access';
 import { containerListeners } from '../k8s/listeners';
-import { deniedMessage, rootOnlyUser } from './root-only-folders';
-import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { rootOnlyUser, startFailure } from './root-only-folders';
+import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type MountModel, type PodModel } from '../k8s/pod-model';
 import { mountHolds, programWords, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import { listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
@@ -41,7 +41,27 @@ function runsDefault(container: ContainerModel, pod: PodModel, known: StartWrite
     if (word === '-g' && !/\bpid\b/.test(words[i + 1] ?? '')) continue;
     return false;
   }
-  return !container.mounts.some((m) => m.mountPath !== undefined && known.configMounts.some((c) => mountHolds(m.mountPath as string, c)));
+  return true;
+}
+
+/** A mount that puts another nginx.conf in place of the image's. */
+function configMountOf(container: ContainerModel, known: StartWrites): MountModel | undefined {
+  return container.mounts.find((m) => m.mountPath !== undefined && known.configMounts.some((c) => mountHolds(m.mountPath as string, c)));
+}
+
+/**
+ * The folders a replacing nginx.conf leaves nginx writing in: the compiled-in paths, less the ones
+ * it moves (`pid`, every temporary path). Undefined when its text is not known here.
+ */
+function compiledWrites(pod: PodModel, known: StartWrites, mount: MountModel, index: ConfigMapIndex): readonly StartWrite[] | undefined {
+  if (!known.compiled || mount.name === undefined) return undefined;
+  const files = mountedConfigMapFiles(pod, mount.name, index)?.files;
+  const key = mount.subPath ?? (mountHolds('/etc/nginx/nginx.conf', mount.mountPath ?? '') ? undefined : 'nginx.conf');
+  const text = files && key !== undefined ? files.get(key) : undefined;
+  if (text === undefined || text === '' || /\{\{|\$\{|\binclude\b[^;]*nginx\.conf/.test(text)) return undefined;
+  const conf = text.replace(/#.*$/gm, '');
+  const moved = (d: string): boolean => new RegExp(`(^|[\\s;{])${d}\\s`).test(conf);
+  return known.compiled.filter((w) => !(w.path === '/var/run' && moved('pid')) && !(w.path === '/var/cache/nginx' && TEMP_PATHS.every(moved)));
 }
 
 /** Volume sources that are never writable, and those written read-only (`persistentVolumeClaim.readOnly`, `csi.readOnly`). */
@@ -126,9 +146,15 @@ export const readOnlyRootFs: FileRule = {
           const image = readOnly || user ? startWritesOf(container.image) : undefined;
           // As another user on a writable root, only the folders root owns are out of reach.
           const asUser = readOnly ? undefined : user;
-          const known = image && asUser ? { ...image, writes: image.writes.filter((w) => w.rootOnly) } : image;
           const node = readOnly ?? user?.node;
-          if (!node || !known || known.writes.length === 0 || !runsDefault(container, pod, known)) continue;
+          if (!node || !image || !runsDefault(container, pod, image)) continue;
+          // Another nginx.conf in a ConfigMap: the compiled-in paths, unless it moves them (sweep DZ).
+          const configMount = configMountOf(container, image);
+          const writes = configMount ? compiledWrites(pod, image, configMount, (index ??= listenerConfigMaps(ctx))) : image.writes;
+          if (!writes) continue;
+          // As another user on a writable root, only the folders root owns are out of reach.
+          const known = { ...image, writes: asUser ? writes.filter((w) => w.rootOnly) : writes };
+          if (known.writes.length === 0) continue;
           let missing = unwritable(container, pod, known);
           if (missing.some((w) => w.path === '/var/cache/nginx')) {
             index ??= listenerConfigMaps(ctx);
@@ -136,7 +162,7 @@ export const readOnlyRootFs: FileRule = {
           }
           if (missing.length === 0) continue;
           const above = missing.map((w) => emptyAbove(container, pod, w.path)).find((a) => a !== undefined);
-          const says = asUser ? (deniedMessage(missing[0], container.image) ?? known.says) : known.says;
+          const says = startFailure(missing[0], container.image, !!readOnly, configMount !== undefined);
           const args = { container: containerLabel(container), program: known.program, what: ctx.t(`read-only-root-fs.what.${known.what}`), says, all: known.writes.map((w) => w.path).join(', '), paths: missing.map((w) => w.path).join(', '), above: above ?? '', uid: asUser?.uid ?? 0 };
           // Below 1024 a non-root process binds only where the runtime allows it; on the node's network, not at all.
           const low = user && !portsSettled(pod) ? [...new Set(containerListeners(pod, container, { images: ctx.options.images, configMaps: (index ??= listenerConfigMaps(ctx)) }).listeners.filter((l) => l.protocol === 'TCP' && l.port < 1024).map((l) => l.port))] : [];
@@ -145,7 +171,9 @@ export const readOnlyRootFs: FileRule = {
           ctx.report(chunk.start, {
             node: node as Node,
             message: ctx.t(key, args) + ports,
-            related: container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
+            related: configMount?.mountPathNode
+              ? [{ node: configMount.mountPathNode, message: ctx.t('read-only-root-fs.related-config', { program: known.program }) }]
+              : container.imageNode ? [{ node: container.imageNode, message: ctx.t('read-only-root-fs.related', { program: known.program }) }] : [],
             data: { containerPath: container.path, folders: missing.map((w) => w.path), ...(low.length ? (pod.hostNetwork ? { hostLowPorts: true } : { unprivilegedPorts: true }) : {}) },
           });
         }

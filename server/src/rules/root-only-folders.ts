@@ -23,12 +23,16 @@ export function rootOnlyUser(container: ContainerModel, pod: PodModel): ReturnTy
   return user;
 }
 
-/** What nginx prints when the folder is denied: the pid file is /run/nginx.pid from 1.27.5 (pkg-oss#26), /var/run/nginx.pid before. */
-export function deniedMessage(write: StartWrite | undefined, image: string | undefined): string | undefined {
-  const denied = write?.rootOnly?.denied;
-  if (!denied || write?.path !== '/var/run') return denied;
+/**
+ * What nginx prints when it cannot write in the folder: read-only (30) or not its own (13). Its pid
+ * file is /run/nginx.pid in the image's nginx.conf from 1.27.5 (pkg-oss#26), /var/run/nginx.pid
+ * before and as compiled in (a replacing nginx.conf without `pid`).
+ */
+export function startFailure(write: StartWrite | undefined, image: string | undefined, readOnly: boolean, compiled: boolean): string {
+  const reason = readOnly ? '(30: Read-only file system)' : '(13: Permission denied)';
+  if (write?.path !== '/var/run') return `mkdir() "${write?.path ?? '/var/cache/nginx'}/client_temp" failed ${reason}`;
   const m = /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(parseImageRef(image ?? '')?.tag ?? '');
   const [major, minor, patch] = m ? [Number(m[1]), Number(m[2]), m[3] === undefined ? Infinity : Number(m[3])] : [Infinity, 0, 0];
   const before = major < 1 || (major === 1 && (minor < 27 || (minor === 27 && patch < 5)));
-  return before ? denied.replace('"/run/nginx.pid"', '"/var/run/nginx.pid"') : denied;
+  return `open() "${compiled || before ? '/var/run/nginx.pid' : '/run/nginx.pid'}" failed ${reason}`;
 }

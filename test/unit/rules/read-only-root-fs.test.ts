@@ -164,3 +164,18 @@ test('read-only-root-fs: an emptyDir above the folders that an init container pr
   assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), `${emptyDirs(2)}\n        ${init}`)), 0);
   assert.equal(count(deployment('nginx:1.27', mounts('/var/cache', '/run'), emptyDirs(2))), 1);
 });
+
+test('read-only-root-fs: an nginx.conf from a ConfigMap leaves nginx its compiled-in paths unless it moves them (sweep DZ)', () => {
+  const conf = (body: string): string => `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: conf}\ndata:\n  nginx.conf: |\n    ${body.split('\n').join('\n    ')}\n---\n`;
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((d) => `${d}_temp_path /tmp/${d};`).join('\n');
+  const withConf = (body: string, image = 'nginxinc/nginx-unprivileged:1.25-alpine'): string =>
+    conf(body) + deployment(image, 'volumeMounts: [{name: conf, mountPath: /etc/nginx/nginx.conf, subPath: nginx.conf}, {name: tmp, mountPath: /tmp}, {name: cache, mountPath: /var/cache/nginx}]', 'volumes: [{name: conf, configMap: {name: conf}}, {name: tmp, emptyDir: {}}, {name: cache, emptyDir: {}}]');
+  const [f] = findings(withConf(`events {}\nhttp { ${temp} server { listen 8080; } }`), 'read-only-root-fs');
+  assert.match(f?.message ?? '', /no writable volume is mounted at \/var\/run: .*"open\(\) "\/var\/run\/nginx\.pid" failed \(30: Read-only file system\)"/);
+  assert.deepEqual(f?.relatedText, ['/etc/nginx/nginx.conf']);
+  // A `pid` directive moves it; a ConfigMap not in sight may say anything.
+  assert.equal(count(withConf(`pid /tmp/nginx.pid;\nevents {}\nhttp { ${temp} }`)), 0);
+  assert.equal(count(withConf(`events {}`).replace(/^apiVersion: v1\nkind: ConfigMap[\s\S]*?---\n/, '')), 0);
+  // The official image: the temporary folder is compiled in too.
+  assert.match(findings(withConf('events {}', 'nginx:1.27').replace(', {name: cache, mountPath: /var/cache/nginx}', ''), 'read-only-root-fs')[0]?.message ?? '', /mounted at \/var\/cache\/nginx, \/var\/run:/);
+});

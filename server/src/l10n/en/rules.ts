@@ -362,6 +362,7 @@ export const rulesEn = {
     ' It also listens on {ports}: below 1024, a process that is not root may bind a port only where the container runtime allows it (Docker Engine and containerd 2.0 do by default; containerd 1.x and CRI-O do not), so set the pod\'s sysctl {sysctl} to 0.',
   'read-only-root-fs.low-ports-host':
     ' It also listens on {ports}, below 1024, on the node\'s network (hostNetwork): there the node\'s setting applies, which lets only root bind such a port, and the pod cannot change it. Run the container as root, or make it listen above 1023.',
+  'read-only-root-fs.related-config': 'This nginx.conf replaces the image\'s and does not move these folders, so {program} uses the paths compiled into it.',
   'read-only-root-fs.related': '{program} runs here with its default configuration.',
   'unsplit-command.joined-flag':
     'Container "{container}": the item "{item}" of its {field} is one argument, flag and value together: no shell splits it, so the program is given a flag named "{name}", space included. Go\'s flag and pflag, getopt and most other parsers stop on that unknown flag and the container exits; others take it as a positional argument or drop it, and {flag} is never set. Write "{flag}={value}", or the flag and its value as two items.',

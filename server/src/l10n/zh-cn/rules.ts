@@ -347,6 +347,7 @@ export const rulesZhCn: Record<string, string> = {
     '它还监听 {ports}：低于 1024 的端口，非 root 进程只有在容器运行时允许时才能绑定（Docker Engine 和 containerd 2.0 默认允许；containerd 1.x 和 CRI-O 不允许），因此请把 Pod 的 sysctl {sysctl} 设为 0。',
   'read-only-root-fs.low-ports-host':
     '它还在节点网络上（hostNetwork）监听 {ports}，低于 1024：这里适用节点自己的设置，通常只允许 root 绑定这类端口，而 Pod 无法修改它。请以 root 运行该容器，或让它监听 1023 以上的端口。',
+  'read-only-root-fs.related-config': '这个 nginx.conf 替换了镜像自带的配置，且没有移动这些目录，因此 {program} 使用编译时内置的路径。',
   'read-only-root-fs.related': '{program} 在这里以默认配置运行。',
   'unsplit-command.joined-flag':
     '容器 "{container}"：其 {field} 中的 "{item}" 是一个参数，标志和值连在了一起：没有 shell 会拆分它，所以程序收到的是一个名为 "{name}"（包含空格）的标志。Go 的 flag 和 pflag、getopt 以及大多数解析器遇到这个未知标志就会报错，容器随即退出；其他解析器会把它当作位置参数或直接忽略，{flag} 始终不会被设置。请写成 "{flag}={value}"，或把标志和值写成两项。',
