@@ -86,6 +86,26 @@ function opensBlock(text: string, from: number, to: number): boolean {
   return false;
 }
 
+/** Keys whose value is a list or a mapping of the pod: an action there may write any of it (probe EB). */
+const STRUCTURAL = /^(?:containers|initContainers|ephemeralContainers|volumes|volumeMounts|volumeDevices|ports|env|envFrom|resources|requests|limits|labels|matchLabels|matchExpressions|annotations|selector|spec|template|metadata|data|stringData|binaryData|args|command|items|tolerations|affinity|nodeSelector|securityContext|livenessProbe|readinessProbe|startupProbe|lifecycle|imagePullSecrets|hostAliases|topologySpreadConstraints|rules|tls|paths|backend|subsets|sources|projected|configMap|secret|emptyDir|persistentVolumeClaim|volumeClaimTemplates)$/;
+
+/**
+ * Whether the action writes (part of) a leaf value after a literal key on its line
+ * (`replicas: {{ .Values.n }}`, `image: "{{ .Values.repo }}:{{ .Values.tag }}"`), not a key, a list
+ * item, a flow collection's content or a structural field's whole value; nor Python's doubled
+ * braces (`{{storage: 1Gi}}`).
+ */
+function writesLeafValue(text: string, at: number, end: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const before = text.slice(lineStart, at);
+  const nl = text.indexOf('\n', end);
+  const after = text.slice(end, nl < 0 ? text.length : nl).replace(/\{\{[\s\S]*?\}\}/g, '');
+  if (/^\{\{-?\s*[A-Za-z_][\w-]*\s*:/.test(text.slice(at, end))) return false;
+  const m = /^[ \t]*(?:-[ \t]+)?([^\s#{}[\],:'"][^{}[\],]*?)[ \t]*:[ \t]+(["']?)([^{}[\]]*)$/.exec(before.replace(/\{\{[\s\S]*?\}\}/g, 'x'));
+  if (!m || STRUCTURAL.test(m[1] as string)) return false;
+  return !/[{}[\]]/.test(after.replace(/^["'][^]*$/, ''));
+}
+
 export function maskTemplateActions(text: string): MaskedText {
   const out = text.split('');
   const spans: Span[] = [];
@@ -101,7 +121,7 @@ export function maskTemplateActions(text: string): MaskedText {
     const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
     const action = text.slice(at, end);
     const blank = aloneOnLines(text, at, end) || opensBlock(text, at, end);
-    if (blank || action.includes('\n')) inserts = true;
+    if (blank || action.includes('\n') || !writesLeafValue(text, at, end)) inserts = true;
     // An action over several lines keeps each later line's indentation: its `}}` on a line of its
     // own, indented under the key, continues the masked value instead of breaking the mapping.
     let lead = false;

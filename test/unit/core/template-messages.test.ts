@@ -77,3 +77,16 @@ test('templated-file: a document whose actions only write values is whole, so a 
   assert.ok(!check(deployment('        {{- include "extra.ports" . | nindent 8 }}')).some((f) => f.rule === 'unknown-port-name'));
   assert.ok(!check(deployment('        {{- if .Values.x }}\n        env: []\n        {{- end }}')).some((f) => f.rule === 'unknown-port-name'));
 });
+
+test('templated-file: an action that writes a list item, a key, a structural field or Python braces keeps the pod partial (probe EB)', () => {
+  const pod = (lines: string[]): string => ['apiVersion: v1', 'kind: Pod', 'metadata: {name: p}', 'spec:', '  containers:', '  - name: a', '    image: "{{ .Values.image }}"', ...lines, '    readinessProbe: {httpGet: {path: /, port: http}}', ''].join('\n');
+  const judged = (lines: string[]): boolean => check(pod(lines)).some((f) => f.rule === 'unknown-port-name');
+  assert.equal(judged(['    ports: [{name: web, containerPort: 80}]']), true);
+  for (const lines of [
+    ['    ports:', '    - {{ toJson .Values.port }}'],
+    ['    ports: [{{ .Values.ports }}]'],
+    ['    ports: {{ toJson .Values.ports }}'],
+    ['    ports:', '    - {{ .Values.portKey }}: http', '      containerPort: 80'],
+    ['    ports: [{name: web, containerPort: 80}]', '    resources: {{requests: {{cpu: 1}}}}'],
+  ]) assert.equal(judged(lines), false, lines.join(' / '));
+});
