@@ -3,8 +3,8 @@
  * and in pods, with its own messages:
  *  - label keys (a qualified name: an optional DNS-subdomain prefix and `/`, then up to 63
  *    letters, digits, `-`, `_`, `.`) and label values (up to 63 of those, or empty), on the
- *    object and on its pod template; a value with a space (`app: hello world`) or written in
- *    Chinese is rejected;
+ *    object, on its pod template and in its selector (a workload's `matchLabels`, a Service's
+ *    `selector`); a value with a space (`app: hello world`) or written in Chinese is rejected;
  *  - `metadata.name` of the built-in kinds (object-names.ts) and `metadata.namespace` (an RFC 1123 label);
  *  - the keys of a ConfigMap's or Secret's data (letters, digits, `-`, `_`, `.`);
  *  - environment variable names that no release accepts (non-ASCII, `=`);
@@ -17,6 +17,7 @@ import { getMap, getScalar } from '../core/yaml-access';
 import { envOf } from '../k8s/env';
 import { configKeyErrors, dns1123LabelErrors, dns1123SubdomainErrors, envNameErrors, holdsSedToken, labelValueErrors, qualifiedNameErrors } from '../k8s/names';
 import { templateLabelsMap } from '../k8s/services';
+import { isBuiltInWorkload, type K8sObject } from '../k8s/workloads';
 import { checkObjectName } from './object-names';
 import type { RuleContext } from './types';
 import { mayInsert } from '../core/parse';
@@ -39,6 +40,18 @@ function checkLabels(ctx: RuleContext, labels: YAMLMap | undefined, path: string
   }
 }
 
+/**
+ * Selectors are validated as labels too (ValidateLabelSelector's matchLabels, a Service's
+ * selector): a value with spaces is refused (sweep EA: `to_del: "to be removed by 6902"`).
+ */
+function checkSelectorLabels(ctx: RuleContext, object: K8sObject, doc: Document): void {
+  // A kustomize resource's selector may be patched away; the rendered overlay is checked instead.
+  if (ctx.options.kustomizeResource) return;
+  const spec = getMap(object.node, 'spec', doc);
+  if (object.kind === 'Service' && object.apiVersion === 'v1') checkLabels(ctx, getMap(spec, 'selector', doc), `${object.pathPrefix}spec.selector`);
+  else if (isBuiltInWorkload(object) && object.kind !== 'Pod' && object.kind !== 'CronJob') checkLabels(ctx, getMap(getMap(spec, 'selector', doc), 'matchLabels', doc), `${object.pathPrefix}spec.selector.matchLabels`);
+}
+
 function checkDataKeys(ctx: RuleContext, node: YAMLMap, doc: Document, prefix: string): void {
   for (const field of ['data', 'binaryData', 'stringData']) {
     for (const pair of getMap(node, field, doc)?.items ?? []) {
@@ -55,6 +68,7 @@ export function checkMetadataNames(ctx: RuleContext): void {
     checkObjectName(ctx, object, doc);
     const metadata = getMap(object.node, 'metadata', doc);
     checkLabels(ctx, getMap(metadata, 'labels', doc), `${object.pathPrefix}metadata.labels`);
+    checkSelectorLabels(ctx, object, doc);
     const namespace = getScalar(metadata, 'namespace', doc);
     if (namespace && typeof namespace.value === 'string' && namespace.value !== '' && !isUnknownValue(namespace)) {
       report(ctx, namespace, namespace.value, 'namespace', `${object.pathPrefix}metadata.namespace`, dns1123LabelErrors(namespace.value));

@@ -94,3 +94,14 @@ test('invalid-name: an Ingress\'s ingressClassName must be a lowercase RFC 1123 
   assert.deepEqual(findings(ingress('nginx-internal'), 'invalid-name'), []);
   assert.deepEqual(findings(ingress('"{{ .Values.ingress.className }}"'), 'invalid-name'), []);
 });
+
+test('invalid-name: selectors are labels too: a workload\'s matchLabels and a Service\'s selector (sweep EA)', () => {
+  const deployment = (value: string): string => `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n  selector:\n    matchLabels: {app: d, to_del: "${value}"}\n  template:\n    metadata: {labels: {app: d}}\n    spec: {containers: [{name: a, image: nginx:1.27}]}\n`;
+  const [m] = messages(deployment('to be removed by 6902'));
+  assert.match(m ?? '', /spec\.selector\.matchLabels/);
+  assert.deepEqual(messages(deployment('keep')).filter((x) => /matchLabels/.test(x)), []);
+  const service = 'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  selector: {app: "my app"}\n  ports: [{port: 80}]\n';
+  assert.match(messages(service)[0] ?? '', /spec\.selector/);
+  // A kustomize resource's selector may be patched away: the rendered overlay is checked instead.
+  assert.deepEqual(findings(deployment('to be removed by 6902'), 'invalid-name', { kustomizeResource: true }).filter((f) => /matchLabels/.test(f.message)), []);
+});
