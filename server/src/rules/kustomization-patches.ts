@@ -39,7 +39,7 @@ export function checkKustomizationPatches(ctx: RuleContext): void {
     const bare = apiVersion === undefined && kind === undefined && keys.every((k) => KUSTOMIZATION_KEYS.has(k)) && ['resources', 'bases', 'components'].some((k) => isSeq(getNode(root, k, doc))) && ['resources', 'bases', 'components'].every((k) => !getPair(root, k, doc) || pathList(getNode(root, k, doc)));
     if (!ours && !bare) continue;
     const patches = getNode(root, 'patches', doc);
-    if (!isSeq(patches) || !getPair(root, 'patches', doc)) continue;
+    if (!isSeq(patches)) continue;
     for (const item of patches.items) {
       if (!isScalar(item) || typeof item.value !== 'string' || item.value.trim() === '' || isUnknownValue(item)) continue;
       // An inline patch (a block scalar, or text over several lines) goes under `patch:`.

@@ -60,7 +60,7 @@ function compiledWrites(pod: PodModel, known: StartWrites, mount: MountModel, in
   const text = files && key !== undefined ? files.get(key) : undefined;
   if (text === undefined || text === '' || /\{\{|\$\{|\binclude\b[^;]*nginx\.conf/.test(text)) return undefined;
   const conf = text.replace(/#.*$/gm, '');
-  const moved = (d: string): boolean => new RegExp(`(^|[\\s;{])${d}\\s`).test(conf);
+  const moved = (d: string): boolean => setsDirective(conf, d);
   return known.compiled.filter((w) => !(w.path === '/var/run' && moved('pid')) && !(w.path === '/var/cache/nginx' && TEMP_PATHS.every(moved)));
 }
 
@@ -92,6 +92,9 @@ function preparedByInit(pod: PodModel, volume: string | undefined): boolean {
   return pod.containers.some((c) => c.role === 'init' && c.mounts.some((m) => m.name === volume));
 }
 
+/** Whether an nginx configuration's text (comments removed) sets the directive. */
+const setsDirective = (conf: string, directive: string): boolean => new RegExp(`(^|[\\s;{])${directive}\\s`).test(conf);
+
 /** The five temporary paths nginx compiles into /var/cache/nginx; a configuration that moves them all needs none there. */
 const TEMP_PATHS = ['client_body_temp_path', 'proxy_temp_path', 'fastcgi_temp_path', 'uwsgi_temp_path', 'scgi_temp_path'];
 
@@ -110,7 +113,7 @@ function tempPathsMoved(container: ContainerModel, pod: PodModel, index: ConfigM
       texts.push(text.replace(/#.*$/gm, ''));
     }
   }
-  return TEMP_PATHS.every((d) => texts.some((t) => new RegExp(`(^|[\\s;{])${d}\\s`).test(t)));
+  return TEMP_PATHS.every((d) => texts.some((t) => setsDirective(t, d)));
 }
 
 /** The sysctl that lets a non-root process bind ports below 1024 (a safe sysctl since Kubernetes 1.22). */
@@ -144,7 +147,6 @@ export const readOnlyRootFs: FileRule = {
           const readOnly = readOnlyRootNode(container, pod);
           const user = rootOnlyUser(container, pod);
           const image = readOnly || user ? startWritesOf(container.image) : undefined;
-          // As another user on a writable root, only the folders root owns are out of reach.
           const asUser = readOnly ? undefined : user;
           const node = readOnly ?? user?.node;
           if (!node || !image || !runsDefault(container, pod, image)) continue;
