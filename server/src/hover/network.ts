@@ -6,20 +6,15 @@
  */
 import { configMapsOfAnalysis } from '../k8s/config-maps';
 import { lookupImage, parseImageRef } from '../k8s/images';
-import { addressesClash, containerListeners, isLoopback, showAddress, type ListenerSource } from '../k8s/listeners';
+import { addressesClash, containerListeners, isLoopback, showAddress, type Listener as ModelListener } from '../k8s/listeners';
 import { containerLabel, runTogether, type ContainerModel, type PodModel, type PortModel } from '../k8s/pod-model';
 import { code, learnMore, nameList, table, type HoverContext } from './context';
 
-/** One thing listening in the pod (or declared to, and served by nothing): the effective-listener model, as hovers show it. */
-export interface Listener {
-  readonly container: ContainerModel;
-  readonly port: number;
-  readonly protocol: string;
-  /** The bind address: '' for every address of the pod. */
-  readonly address: string;
-  readonly source: ListenerSource;
-  /** How it is set (`--web.listen-address=127.0.0.1:9101`, `listen 8081 (ConfigMap …)`). */
-  readonly origin: string;
+/**
+ * One thing listening in the pod (or declared to, and served by nothing): the effective-listener
+ * model (k8s/listeners.ts), as hovers show it.
+ */
+export interface Listener extends Pick<ModelListener, 'container' | 'port' | 'protocol' | 'address' | 'source' | 'origin'> {
   readonly declared: boolean;
   /** Declared, but the process (a fully known image) listens elsewhere. */
   readonly unserved: boolean;

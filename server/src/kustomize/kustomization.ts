@@ -72,16 +72,23 @@ function targetOf(value: unknown): PatchRef['target'] {
   return { kind: text(t.kind), name: text(t.name), namespace: text(t.namespace) };
 }
 
-/** Reads one kustomization file; undefined when it cannot be read or is not a mapping. */
-export function readKustomization(file: string, read: ReadText = readFromDisk): KustomizationInfo | undefined {
+/**
+ * A kustomization file's top-level mapping; undefined when it cannot be read or is not a mapping.
+ * Parsed once per text: overlays share their bases, and the CLI reads every tree more than once.
+ */
+export function readKustomizationMapping(file: string, read: ReadText): Readonly<Record<string, unknown>> | undefined {
   let text: string;
   try {
     text = read(file);
   } catch {
     return undefined;
   }
-  // Parsed once per text: overlays share their bases, and the CLI reads every tree more than once.
-  const k = kustomizationMapping(file, text);
+  return kustomizationMapping(file, text);
+}
+
+/** Reads one kustomization file; undefined when it cannot be read or is not a mapping. */
+export function readKustomization(file: string, read: ReadText = readFromDisk): KustomizationInfo | undefined {
+  const k = readKustomizationMapping(file, read);
   if (!k) return undefined;
   const dir = dirname(file);
   const abs = (p: string): string => (isAbsolute(p) ? p : resolve(dir, p));

@@ -19,8 +19,7 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { kustomizationFileIn, type KustomizationInfo, type ReadText } from './kustomization';
-import { kustomizationMapping } from './kustomization-parse';
+import { kustomizationFileIn, readKustomizationMapping, type KustomizationInfo, type ReadText } from './kustomization';
 import { mirror, runKustomize, type RenderOptions, type RenderResult } from './render';
 import { makeTempDir, removeTempDir } from './temp-dirs';
 
@@ -36,13 +35,7 @@ const NAMES_UNREAD = ['replacements', 'transformers', 'generators'];
 
 /** The top-level keys of a kustomization (its parse is shared with the tree's reader: kustomization-parse.ts). */
 function keysOf(file: string, read: ReadText): string[] | undefined {
-  let text: string;
-  try {
-    text = read(file);
-  } catch {
-    return undefined;
-  }
-  const k = kustomizationMapping(file, text);
+  const k = readKustomizationMapping(file, read);
   return k ? Object.keys(k) : undefined;
 }
 
