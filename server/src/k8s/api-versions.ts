@@ -10,6 +10,8 @@ export interface ApiRemoval {
   readonly replacement?: string;
   readonly since?: string;
   readonly notable: boolean;
+  /** The kind to use with the replacement when it was renamed (PetSet became StatefulSet). */
+  readonly replacementKind?: string;
 }
 
 export interface ApiDeprecation {
@@ -18,7 +20,7 @@ export interface ApiDeprecation {
   readonly replacement: string;
 }
 
-type Row = readonly [apiVersions: string, kinds: string, removedIn: string, replacement: string | undefined, since: string | undefined, notable: boolean];
+type Row = readonly [apiVersions: string, kinds: string, removedIn: string, replacement: string | undefined, since: string | undefined, notable: boolean, replacementKind?: string];
 
 /** One row per release and family, as the guide lists them. */
 const REMOVED: readonly Row[] = [
@@ -59,6 +61,9 @@ const REMOVED: readonly Row[] = [
   ['extensions/v1beta1 apps/v1beta1 apps/v1beta2', 'Deployment', '1.16', 'apps/v1', '1.9', true],
   ['apps/v1beta1 apps/v1beta2', 'StatefulSet', '1.16', 'apps/v1', '1.9', true],
   ['extensions/v1beta1 apps/v1beta1 apps/v1beta2', 'ReplicaSet', '1.16', 'apps/v1', '1.9', true],
+  // Renamed StatefulSet (apps/v1beta1) in 1.5, when the alpha PetSet stopped being served (sweep EE
+  // met a ZooKeeper PetSet still in a public repository).
+  ['apps/v1alpha1', 'PetSet', '1.5', 'apps/v1', '1.9', true, 'StatefulSet'],
 ];
 
 /** Still served, but deprecated: the API server answers with a warning. */
@@ -67,9 +72,9 @@ const DEPRECATED: Readonly<Record<string, ApiDeprecation>> = {
 };
 
 const removals = new Map<string, ApiRemoval>();
-for (const [apiVersions, kinds, removedIn, replacement, since, notable] of REMOVED) {
+for (const [apiVersions, kinds, removedIn, replacement, since, notable, replacementKind] of REMOVED) {
   for (const apiVersion of apiVersions.split(' ')) {
-    for (const kind of kinds.split(' ')) removals.set(`${apiVersion}/${kind}`, { removedIn, replacement, since, notable });
+    for (const kind of kinds.split(' ')) removals.set(`${apiVersion}/${kind}`, { removedIn, replacement, since, notable, ...(replacementKind ? { replacementKind } : {}) });
   }
 }
 

@@ -4,6 +4,7 @@
  * and whether a reference names the published image rather than a namesake.
  */
 import { parseImageRef, type ResolvedImage } from './images';
+import { getString } from '../core/yaml-access';
 import { argItems, type ArgItem } from './listen-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -35,4 +36,13 @@ export function configFileArg(listen: ResolvedImage['listen'], first: string): b
 export function publishedImage(image: string): boolean {
   const ref = parseImageRef(image);
   return !!ref && (ref.registry === 'docker.io' || ref.path.includes('library/') || ref.repository.includes('/'));
+}
+
+/**
+ * Whether the container runs the published image: a published reference, not pulled from a
+ * local build (`imagePullPolicy: Never` with minikube's docker-env: an `nginx` built `FROM alpine`
+ * that also runs sshd, probe EG).
+ */
+export function runsPublishedImage(container: ContainerModel, doc: PodModel['doc']): boolean {
+  return publishedImage(container.image ?? '') && getString(container.node, 'imagePullPolicy', doc) !== 'Never';
 }

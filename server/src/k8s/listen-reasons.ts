@@ -13,6 +13,7 @@ export const REASON_KEYS = [
   'env-unreadable',
   'env-from',
   'not-a-port',
+  'bind-port',
   'config-arg',
   'feature-arg',
   'config-mount',

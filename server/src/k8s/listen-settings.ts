@@ -94,6 +94,17 @@ export function bindAddress(setting: ListenSetting, args: readonly ArgItem[], en
   return parsed.includes('') || parsed.length === 0 ? '' : (parsed.find((a) => !isLoopback(a)) ?? parsed[0]);
 }
 
+/**
+ * The bind flag as written when its value names a port too (memcached `-l 0.0.0.0:11212` listens
+ * on 11212): the setting's own port is then not the whole story.
+ */
+export function bindNamesPort(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
+  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs, setting) : undefined;
+  if (!flag) return undefined;
+  const values = expand(flag.value, env).text.split(/[\s,;]+/).filter(Boolean);
+  return values.some((v) => !/^\d+$/.test(v) && parseAddress(v)?.port !== undefined) ? `${setting.bindArgs?.[0] ?? ''} ${flag.value}` : undefined;
+}
+
 /** Args as the program reads them: MySQL's `--loose-port=3307` is `--port=3307` (the item keeps its node). */
 export function withoutModifiers(args: ArgItem[], modifiers: readonly string[] | undefined): ArgItem[] {
   if (!modifiers) return args;

@@ -9,12 +9,12 @@
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
-import { bindAddress, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
+import { bindAddress, bindNamesPort, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, envArgItems, expand, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { findFlag, hasFlagPrefix } from './command-flags';
 import { readConfigFile } from './listen-files';
-import { configFileArg, ownProgram, publishedImage } from './listen-programs';
+import { configFileArg, ownProgram, runsPublishedImage } from './listen-programs';
 import { readRedisConfig } from './listen-redis';
 import { switchedOff, withPropertiesFile } from './listen-switches';
 import { reason, type UnsureReason } from './listen-reasons';
@@ -182,6 +182,11 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
       unsure ??= found;
       continue;
     }
+    const bindPort = bindNamesPort(setting, args, vars);
+    if (bindPort) {
+      unsure ??= reason('bind-port', { setting: bindPort });
+      continue;
+    }
     const bind = bindAddress(setting, args, vars);
     if (!found) {
       if (bind !== undefined && setting.port !== undefined) moves.set(setting.port, { container, port: setting.port, address: bind, source: 'arg', origin: `bind ${bind || '*'}`, node: container.imageNode, defaultPort: setting.port, setting });
@@ -226,7 +231,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const off = unsure ? undefined : tcpTurnedOff(listen?.tcpOff, args, vars);
   if (off) {
     // No TCP listener at all (clients use a unix socket): every declared TCP port is unserved.
-    const known = listen?.complete === true && publishedImage(container.image ?? '');
+    const known = listen?.complete === true && runsPublishedImage(container, pod.doc);
     const unserved = known ? container.ports.filter((p) => p.containerPort !== undefined && p.protocol.toUpperCase() === 'TCP') : [];
     return { ...base, listeners: [], basis: 'image', image: info, unserved, complete: known, tcpOff: off };
   }
@@ -276,7 +281,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   };
   if (unsure) return { ...base, listeners: withDeclarations(explicit), basis: 'unsure', image: info, unsure };
   const all = [...kept, ...explicit].map((l) => ({ ...l, declaration: container.ports.find((p) => p.containerPort === l.port && p.protocol.toUpperCase() === l.protocol) }));
-  if (listen?.complete && publishedImage(container.image ?? '')) {
+  if (listen?.complete && runsPublishedImage(container, pod.doc)) {
     const unserved = container.ports.filter((p) => p.containerPort !== undefined && !all.some((l) => l.port === p.containerPort && l.protocol === p.protocol.toUpperCase()));
     return { ...base, listeners: all, basis: 'image', image: info, unserved, complete: true };
   }

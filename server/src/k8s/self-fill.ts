@@ -183,3 +183,32 @@ export function selfWrittenPaths(container: ContainerModel, doc: Document): stri
   for (const script of scripts(container, doc, env)) scriptWrites(shellCommands(script), env, workingDir, out);
   return out;
 }
+
+/** Commands that only wait or print to the container's own output: they write no file. */
+const WAITING = new Set(['sleep', 'true', ':', 'echo', 'printf', 'done', 'trap', 'wait', 'date']);
+
+/** A command that waits or prints, and redirects nothing (`tail -f /dev/null` waits too). */
+function waits(command: ShellCommand): boolean {
+  if (command.outputs.length > 0) return false;
+  const words = command.words;
+  let at = 0;
+  while (at < words.length && PREFIXES.has(words[at]!)) at++;
+  const name = words[at]?.split('/').pop();
+  if (name === undefined) return true;
+  if (name === 'tail') return words.slice(at + 1).join(' ') === '-f /dev/null';
+  return WAITING.has(name);
+}
+
+/**
+ * Whether the container's written command only waits (`sleep infinity`, `tail -f /dev/null`,
+ * `sh -c "while true; do sleep 3600; done"`) and no postStart hook runs: a debug or keep-alive
+ * container, which mounts a volume but never fills it.
+ */
+export function onlyWaits(container: ContainerModel, doc: Document): boolean {
+  if (!container.commandOverridden || getNode(getMap(container.node, 'lifecycle', doc), 'postStart', doc) !== undefined) return false;
+  const argv = [...strings(getNode(container.node, 'command', doc), doc), ...strings(getNode(container.node, 'args', doc), doc)];
+  if (argv.length === 0) return false;
+  const script = shellScript(argv);
+  if (script !== undefined) return script.trim() !== '' && shellCommands(script).every(waits);
+  return waits({ words: argv, outputs: [] });
+}

@@ -3,11 +3,12 @@
  * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy), a
  * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment); a
  * container without an image, probes on a plain init container, Bidirectional mounts without privilege,
- * ephemeral containers written in a manifest;
+ * ephemeral containers written in a manifest, pod affinity terms without a topologyKey;
  * what Knative's webhook rejects in a Knative Service's pod (knative-constraints.ts).
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
+import { checkAffinityTerms } from './affinity-terms';
 import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
@@ -74,6 +75,7 @@ export const invalidValue: Rule = {
     checkContainerImage(ctx);
     checkContainerConstraints(ctx);
     checkEphemeralContainers(ctx);
+    checkAffinityTerms(ctx);
     checkVolumePaths(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);

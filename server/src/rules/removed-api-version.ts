@@ -19,10 +19,15 @@ export const removedApiVersion: Rule = {
       const removal = removalOf(object.apiVersion, object.kind);
       const node = getScalar(object.node, 'apiVersion', doc);
       if (!removal || !node) continue;
-      const args = { apiVersion: object.apiVersion, kind: object.kind, removedIn: removal.removedIn, replacement: removal.replacement ?? '', since: removal.since ?? '' };
-      const message =
-        ctx.t('removed-api-version.message', args) +
-        (removal.replacement ? ctx.t(removal.notable ? 'removed-api-version.changed' : 'removed-api-version.renamed', args) : ctx.t('removed-api-version.gone', args));
+      const args = { apiVersion: object.apiVersion, kind: object.kind, removedIn: removal.removedIn, replacement: removal.replacement ?? '', since: removal.since ?? '', newKind: removal.replacementKind ?? '' };
+      const advice = !removal.replacement
+        ? 'removed-api-version.gone'
+        : removal.replacementKind
+          ? 'removed-api-version.kind-renamed'
+          : removal.notable
+            ? 'removed-api-version.changed'
+            : 'removed-api-version.renamed';
+      const message = ctx.t('removed-api-version.message', args) + ctx.t(advice, args);
       ctx.report({ node, message, data: { apiVersion: object.apiVersion, replacement: removal.replacement, notable: removal.notable } });
     }
   },

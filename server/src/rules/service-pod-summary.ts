@@ -41,6 +41,8 @@ export interface PodSummary {
   /** Image defaults that gave way to other declared ports: the process may listen there still (ContainerListeners.gaveWay). */
   readonly maybe: readonly number[];
   readonly hasDeclared: boolean;
+  /** Every serving container runs an image whose listeners are all known (complete in the image table). */
+  readonly fullyKnown: boolean;
   /** What a mesh proxy the webhook may add serves (not in the template, so apart from the rest). */
   readonly proxy: InjectedPorts;
   /**
@@ -111,6 +113,7 @@ export function summaryOf(pod: PodModel, images: Images, configMaps: ConfigMapIn
       ...listeners.flatMap((l) => (l.basis === 'image' && l.complete ? [] : mentionedPorts(l.container, pod.doc))),
     ],
     hasDeclared: serving.some((c) => c.ports.length > 0),
+    fullyKnown: listeners.length > 0 && listeners.every((l) => l.basis === 'image' && l.complete),
     proxy: injectedProxyPorts(pod),
     loopback: loopbackOnly(pod, listeners),
   };

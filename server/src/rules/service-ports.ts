@@ -80,12 +80,28 @@ export function checkServicePorts(ctx: RuleContext): void {
   }
 }
 
-/** A nodePort on a ClusterIP Service (Forbidden), or the same nodePort and protocol twice (Duplicate value). */
+/** The API server's default `--service-node-port-range`. */
+const NODE_PORT_RANGE = { min: 30000, max: 32767 };
+
+/**
+ * A nodePort on a ClusterIP Service (Forbidden), one outside 1–65535, one outside the default
+ * node port range (the allocator refuses it: "provided port is not in the valid range"; a warning,
+ * since a cluster may set another range), or the same nodePort and protocol twice (Duplicate value).
+ */
 function checkNodePort(ctx: RuleContext, nodePort: Scalar | undefined, protocol: Scalar | undefined, path: string, clusterIP: boolean, seen: Map<string, Node>): void {
   if (!nodePort || typeof nodePort.value !== 'number' || nodePort.value === 0 || isUnknownValue(nodePort)) return;
+  const value = nodePort.value;
   if (clusterIP) {
-    ctx.report({ node: nodePort, message: ctx.t('invalid-port.node-port-cluster-ip', { port: nodePort.value, path: `${path}.nodePort` }), data: { field: 'nodePort', service: true } });
+    ctx.report({ node: nodePort, message: ctx.t('invalid-port.node-port-cluster-ip', { port: value, path: `${path}.nodePort` }), data: { field: 'nodePort', service: true } });
     return;
+  }
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    ctx.report({ node: nodePort, message: ctx.t('invalid-port.range', { field: 'nodePort', value, path: `${path}.nodePort` }), data: { field: 'nodePort', value } });
+    return;
+  }
+  if (value < NODE_PORT_RANGE.min || value > NODE_PORT_RANGE.max) {
+    const args = { port: value, path: `${path}.nodePort`, ...NODE_PORT_RANGE };
+    ctx.report({ node: nodePort, severity: 'warning', message: ctx.t('invalid-port.node-port-range', args), data: { field: 'nodePort', value, service: true } });
   }
   const proto = protocol && typeof protocol.value === 'string' && protocol.value !== '' ? protocol.value : 'TCP';
   const key = `${nodePort.value}/${proto}`;

@@ -1,6 +1,7 @@
 /**
  * service-selects-nothing: a Service's selector matches no pod template of its namespace, while
- * one template misses it narrowly: a typo in a label key or value, or a single label missing.
+ * one template misses it narrowly: a typo in a label key or value, or a single label missing; or
+ * when it selects nothing at all beside the workload of its file it is named for (service-named-for.ts).
  * Such a Service has no endpoints. Silent when nothing is close: operators and controllers make
  * pods that no file shows, and a Service for them is normal.
  */
@@ -12,6 +13,7 @@ import { mayBeAddedByController } from '../k8s/controller-labels';
 import { templateLabelsUnsure } from '../k8s/unknown-names';
 import { editDistance } from '../util/suggest';
 import { isTarget, membershipAndNames, membershipContext, relatedInChunk, targetChunks } from './file-contexts';
+import { reportNamedFor } from './service-named-for';
 import type { FileRule, FileRuleContext, RelatedReport } from './types';
 
 /** How a pod template misses a selector by one label. */
@@ -114,7 +116,10 @@ export const serviceSelectsNothing: FileRule = {
       const unsure = [...candidates, ...hood.podsWith('open', '')];
       if (unsure.some((p) => mayShareNamespace(p.namespace, entry.namespace) && mayCarry(service.selector, p))) continue;
       const miss = [...candidates].filter((p) => sameNamespace(p.namespace, entry.namespace)).map((p) => nearMiss(service.selector, p)).find((m) => m !== undefined);
-      if (!miss) continue;
+      if (!miss) {
+        reportNamedFor(ctx, { ...entry, chunkStart: entry.chunkStart }, service, hood);
+        continue;
+      }
       if (miss.pod.chunkStart !== undefined) ctx.uses?.(entry.chunkStart, miss.pod.chunkStart);
       const selectorMap = getMap(getMap(entry.object.node, 'spec', entry.doc), 'selector', entry.doc);
       const pair = selectorMap ? mapPairs(selectorMap, entry.doc).find((p) => keyText(p) === miss.key) : undefined;

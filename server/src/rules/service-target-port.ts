@@ -209,8 +209,9 @@ export const serviceTargetPort: FileRule = {
         };
         // Declaring a containerPort is informational: a process may listen on a number it does
         // not declare (often set by args or a config file), so an undeclared number is only a
-        // note, worded as such, unless what the containers listen on comes from the image table alone.
-        const unsure = asNumber !== undefined && summaries.some((s) => s.hasDeclared);
+        // note, worded as such, unless what the containers listen on comes from the image table alone,
+        // or the images' listeners are all known (http-echo's `-listen=:8080`, sweep ED).
+        const unsure = asNumber !== undefined && summaries.some((s) => s.hasDeclared && !s.fullyKnown);
         const message = ctx.t(asNumber === undefined ? 'service-target-port.name' : unsure ? 'service-target-port.number-unsure' : 'service-target-port.number', args);
         const suggest = either
           ? ctx.t('service-target-port.suggest-either', { onPort: either[0] ?? '', port: ref.port ?? '', alike: either[1] ?? '' })

@@ -69,3 +69,92 @@ test('shellCommands: redirections, here-document bodies, comments and quotes', (
     { words: ['tee', '-a', '/f'], outputs: [] },
   ]);
 });
+
+test('mount-shadows-image: a container that only waits (a debug or keep-alive sidecar) fills nothing (sweep ED)', () => {
+  const withSidecar = (sidecar: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: debug}
+    spec:
+      containers:
+      - name: nginx
+        image: nginx:alpine
+        volumeMounts: [{name: html, mountPath: /usr/share/nginx/html}]
+      - name: sidecar
+        image: busybox:1.36
+        ${sidecar}
+        volumeMounts: [{name: html, mountPath: /data}]
+      volumes:
+      - {name: html, emptyDir: {}}
+  `;
+  const count = (sidecar: string): number => findings(withSidecar(sidecar), 'mount-shadows-image').length;
+  for (const waits of ['command: ["sh", "-c", "while true; do sleep 3600; done"]', 'command: [sleep, infinity]', 'command: ["/bin/sh"]\n        args: ["-c", "tail -f /dev/null"]', 'command: [sh, -c]\n        args: ["echo ready; sleep 1d"]']) {
+    assert.equal(count(waits), 1, waits);
+  }
+  // Anything more may write the volume: a redirection, another program, a hook, the image's own entrypoint.
+  for (const fills of [
+    'command: ["sh", "-c", "while true; do date > /data/index.html; sleep 10; done"]',
+    'command: ["sh", "-c", "git-sync --root /data; sleep infinity"]',
+    'command: [sleep, infinity]\n        lifecycle: {postStart: {exec: {command: [sh, -c, "echo hi > /data/index.html"]}}}',
+    'env: [{name: A, value: b}]',
+    'command: ["sh", "-c", ""]',
+  ]) {
+    assert.equal(count(fills), 0, fills);
+  }
+});
+
+test('mount-shadows-image: a volume with a name only is the emptyDir the API server makes of it', () => {
+  const pod = (volume: string, partial = ''): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: www}
+    spec:
+      volumes:
+      - ${volume}
+      containers:
+      - name: nginx
+        image: nginx:1.27
+        volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
+      ${partial}
+  `;
+  const found = findings(pod('name: www'), 'mount-shadows-image');
+  assert.deepEqual(found.map((f) => f.severity), ['warning']);
+  assert.match(found[0]!.message, /volume "www" \(no source written, so the API server makes it an emptyDir\)/);
+  assert.deepEqual(findings(pod('{name: www, persistentVolumeClaim: {claimName: site}}'), 'mount-shadows-image').map((f) => f.severity), ['information']);
+  assert.deepEqual(findings(pod('name: www'), 'mount-shadows-image', { kustomizeResource: true }).map((f) => f.severity), ['information'], 'an overlay may give it a source');
+});
+
+test('mount-shadows-image: a name-only volume that a StatefulSet claim template replaces, or in a custom resource, is no emptyDir (probe EG)', () => {
+  const sts = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: web}
+    spec:
+      serviceName: web
+      selector: {matchLabels: {app: web}}
+      template:
+        metadata: {labels: {app: web}}
+        spec:
+          containers:
+          - {name: web, image: nginx:1.27, volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]}
+          volumes:
+          - name: www
+      volumeClaimTemplates:
+      - metadata: {name: www}
+        spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+  `;
+  assert.deepEqual(findings(sts, 'mount-shadows-image').map((f) => f.severity), ['information']);
+  const knative = yaml`
+    apiVersion: serving.knative.dev/v1
+    kind: Service
+    metadata: {name: web}
+    spec:
+      template:
+        spec:
+          containers:
+          - {image: nginx:1.27, volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]}
+          volumes:
+          - name: www
+  `;
+  assert.ok(findings(knative, 'mount-shadows-image').every((f) => !/makes it an emptyDir/.test(f.message) && f.severity !== 'warning'));
+});

@@ -50,3 +50,19 @@ test('invalid-port: a nodePort on a ClusterIP Service (the default type) is forb
   const twice = findings(service('type: NodePort', '[{name: a, port: 80, nodePort: 30080}, {name: b, port: 81, nodePort: 30080}, {name: c, port: 82, nodePort: 30080, protocol: UDP}]'), 'invalid-port');
   assert.deepEqual(twice.map((f) => f.range.start.character > 0 && f.message.match(/Duplicate value: 30080/) !== null), [true]);
 });
+
+test('invalid-port: a nodePort outside the default node port range is a warning; outside 1–65535 an error', () => {
+  // sweep EE: `nodePort: 8889` in a RabbitMQ Service ("provided port is not in the valid range").
+  const service = (ports: string): string => `apiVersion: v1\nkind: Service\nmetadata: {name: mq}\nspec:\n  type: NodePort\n  selector: {app: mq}\n  ports: ${ports}\n`;
+  const low = findings(service('[{port: 15672, nodePort: 8889}]'), 'invalid-port');
+  assert.deepEqual(low.map((f) => [f.text, f.severity]), [['8889', 'warning']]);
+  assert.match(low[0]?.message ?? '', /nodePort 8889 is outside the node port range, 30000–32767 unless the cluster was started with another --service-node-port-range.*"spec\.ports\[0\]\.nodePort: Invalid value: 8889: provided port is not in the valid range\. The range of valid ports is 30000-32767"/);
+  assert.deepEqual(findings(service('[{port: 80, nodePort: 32768}]'), 'invalid-port').map((f) => f.text), ['32768']);
+  const huge = findings(service('[{port: 80, nodePort: 70000}]'), 'invalid-port');
+  assert.deepEqual(huge.map((f) => [f.text, f.severity]), [['70000', 'error']]);
+  assert.match(huge[0]?.message ?? '', /nodePort 70000 is outside 1–65535/);
+  // The range's ends, no nodePort, and 0 (the cluster picks one) are fine.
+  for (const ports of ['[{port: 80, nodePort: 30000}]', '[{port: 80, nodePort: 32767}]', '[{port: 80}]', '[{port: 80, nodePort: 0}]']) {
+    assert.deepEqual(findings(service(ports), 'invalid-port'), [], ports);
+  }
+});

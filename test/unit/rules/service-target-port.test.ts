@@ -300,3 +300,63 @@ test('service-target-port: redis-server reads the words after --bind as one line
   assert.deepEqual(findings(text('["--bind", "127.0.0.1", "$(POD_IP)"]'), 'service-target-port'), []);
   assert.equal(findings(text('["--bind", "127.0.0.1", "--protected-mode", "no"]'), 'service-target-port').length, 1);
 });
+
+test('service-target-port: an image whose listeners are all known is judged by them, declarations or not (sweep ED: http-echo)', () => {
+  const app = (args: string, ports: string): string => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: webapp}
+    spec:
+      selector: {matchLabels: {app: webapp}}
+      template:
+        metadata: {labels: {app: webapp}}
+        spec:
+          containers:
+          - name: webapp
+            image: hashicorp/http-echo:1.0.0
+            args: ${args}
+            ports: ${ports}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: webapp-service}
+    spec:
+      selector: {app: webapp}
+      ports: [{name: http, port: 80, targetPort: 80}]
+  `;
+  const found = findings(app('["-text=hello", "-listen=:8080"]', '[{containerPort: 8080}]'), 'service-target-port');
+  assert.deepEqual(found.map((f) => [f.text, f.severity]), [['80', 'warning']]);
+  assert.match(found[0]!.message, /no container there declares 80 or listens on it\. Connections will be refused\. Declared: 8080\..*Did you mean 8080\?/);
+  assert.deepEqual(findings(app('["-text=hello", "-listen=:80"]', '[{containerPort: 80}]'), 'service-target-port'), []);
+  // Without -listen it serves 5678.
+  assert.deepEqual(findings(app('["-text=hello"]', '[]'), 'service-target-port').map((f) => f.severity), ['warning']);
+  // An image Podsight knows only in part keeps the note.
+  const partial = app('["-text=hello", "-listen=:8080"]', '[{containerPort: 8080}]').replace('hashicorp/http-echo:1.0.0', 'example/echo:1');
+  assert.deepEqual(findings(partial, 'service-target-port').map((f) => f.severity), ['information']);
+});
+
+test('service-target-port: a port written in a bind address, or a locally built image, keeps the note (probe EG)', () => {
+  const pod = (image: string, extra: string): string => yaml`
+    apiVersion: v1
+    kind: Pod
+    metadata: {name: cache, labels: {app: cache}}
+    spec:
+      containers:
+      - name: cache
+        image: ${image}
+        ${extra}
+        ports: [{containerPort: 11211}]
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: cache}
+    spec:
+      selector: {app: cache}
+      ports: [{port: 11212, targetPort: 11212}]
+  `;
+  // memcached reads the port after the colon of `-l` (server_sockets()).
+  assert.deepEqual(findings(pod('memcached:1.6', 'args: ["-l", "0.0.0.0:11212"]'), 'service-target-port'), []);
+  assert.deepEqual(findings(pod('memcached:1.6', 'args: ["-l", "0.0.0.0"]'), 'service-target-port').map((f) => f.severity), ['warning']);
+  // `imagePullPolicy: Never`: an image built on the node under the official name may run anything.
+  assert.deepEqual(findings(pod('memcached:1.6', 'imagePullPolicy: Never'), 'service-target-port').map((f) => f.severity), ['information']);
+});

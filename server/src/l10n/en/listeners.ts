@@ -5,6 +5,7 @@ export const listenersEn: Record<string, string> = {
   'listener.why.arg-placeholder': 'the arg `{arg}` is a placeholder, which may stand for any flag',
   'listener.why.env-unreadable': '{name} is set from a source Podsight cannot read',
   'listener.why.env-from': 'envFrom may set {names}',
+  'listener.why.bind-port': '{setting} names a port with the address',
   'listener.why.not-a-port': '{setting} cannot be read as a port',
   'listener.why.config-arg': '{arg} loads a configuration Podsight does not read',
   'listener.why.feature-arg': '{arg} turns on a feature that opens listeners of its own (Galera, Group Replication…), which Podsight does not model',

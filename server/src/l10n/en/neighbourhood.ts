@@ -34,6 +34,8 @@ export const neighbourhoodEn = {
     'Service "{service}" selects no pod template of namespace {namespace}: {workload} is labelled {actualKey}: {expected}, where the selector asks for {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail. Did you mean {actualKey}?',
   'service-selects-nothing.missing':
     'Service "{service}" selects no pod template of namespace {namespace}: {workload} has every label the selector asks for except {key}: {expected}. With no pod selected the Service has no endpoints, and connections to it fail.',
+  'service-selects-nothing.named-for':
+    'Service "{service}" selects no pod template of namespace {namespace}: nothing is labelled {selector}. {workload}, beside it in this file and named like it, has its pods selected by {labels}. With no pod selected the Service has no endpoints, and connections to it fail. Did you mean the selector {labels}?',
   'service-selects-nothing.related': 'The pod template of {workload} is labelled here.',
 
   'duplicate-env.message':
@@ -114,6 +116,7 @@ export const neighbourhoodEn = {
   'fix.selector-mismatch.manual': 'Set manualSelector: true (the selector must then select this Job\'s pods only)',
   'fix.selector-mismatch.remove-manual': 'Remove manualSelector: true',
   'fix.selector-mismatch.remove-label': 'Remove the label {label} (the API server writes it)',
+  'fix.service-selects-nothing.select': 'Select the pods of {workload} ({labels})',
   'fix.service-selects-nothing.selector': 'Change the selector to {key}: {value}',
   'fix.probe-port-elsewhere.own': 'Probe this container\'s own port {port}',
   'fix.port-not-served.knative': 'Declare containerPort {port} (queue-proxy then forwards requests there)',

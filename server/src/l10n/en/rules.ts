@@ -103,6 +103,8 @@ export const rulesEn = {
     'Service port name "{value}" is not a DNS-1123 label: {reason}. kubectl apply rejects this: "{path}: Invalid value: "{value}": {reason}".',
   'invalid-port.service-duplicate-name':
     'Port name "{value}" is used twice in this Service. kubectl apply rejects this: "{path}: Duplicate value: "{value}"".',
+  'invalid-port.node-port-range':
+    'nodePort {port} is outside the node port range, {min}–{max} unless the cluster was started with another --service-node-port-range. The API server then refuses the Service: "{path}: Invalid value: {port}: provided port is not in the valid range. The range of valid ports is {min}-{max}". Pick a port in the range, or leave nodePort out and let the cluster choose one.',
   'invalid-port.node-port-cluster-ip':
     "A ClusterIP Service (the default type) opens no port on the nodes, so it cannot have nodePort {port}; use type: NodePort or LoadBalancer to reach it from outside, or remove nodePort. kubectl apply rejects this: \"{path}: Forbidden: may not be used when `type` is 'ClusterIP'\".",
   'invalid-port.node-port-duplicate':
@@ -144,6 +146,7 @@ export const rulesEn = {
     'Container "{container}" mounts volume "{volume}" at {path}, and {image} (PostgreSQL 18 or later) refuses to start with a mount there: its entrypoint stops with "there appears to be PostgreSQL data in: {path} (unused mount/volume)", and the container crash-loops. From 18 the data lives in /var/lib/postgresql/18/docker: mount the volume at {instead}, or set {env} to a folder in this mount (such as {path}/pgdata) to keep it.',
   'mount-shadows-image.volume': '"{name}" ({source})',
   'mount-shadows-image.volume-unknown': '"{name}"',
+  'mount-shadows-image.volume-defaulted': '"{name}" (no source written, so the API server makes it an emptyDir)',
   'mount-shadows-image.related': 'Image {image} ships {contents} in {dir}.',
 
   'nested-mount-path.message':
@@ -237,6 +240,7 @@ export const rulesEn = {
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
+  'removed-api-version.kind-renamed': ' It became {newKind}: use apiVersion {replacement} and kind {newKind} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
   'removed-api-version.gone': ' It has no replacement in Kubernetes (see the deprecation guide).',
   'deprecated-api-version.message': '{apiVersion} {kind} is deprecated since Kubernetes {deprecatedIn}: the API server still serves it but warns on every request (kubectl apply prints the warning). Use {replacement}.',
   'unknown-field.custom':
@@ -293,6 +297,10 @@ export const rulesEn = {
     'This path has no pathType, which networking.k8s.io/v1 requires (v1beta1 defaulted it): kubectl apply rejects the Ingress with "{path}: Required value: pathType must be specified". ImplementationSpecific keeps what v1beta1 did; Prefix and Exact match the same way on every controller.',
   'invalid-value.ephemeral-on-create':
     'Ephemeral containers cannot be written into a Pod: the API server adds them only to a running pod, through its ephemeralcontainers subresource (what kubectl debug does). kubectl apply refuses to create this Pod: "{path}: Forbidden: cannot be set on create". To debug the running pod, use kubectl debug -it POD --image=IMAGE --target=CONTAINER; to run the container with the pod, make it a regular container or a sidecar.',
+  'invalid-value.topology-key':
+    'This pod affinity term names the pods to run near (or away from) but not what "near" means: a topologyKey, the node label whose value must match (kubernetes.io/hostname for the same node, topology.kubernetes.io/zone for the same zone). kubectl apply rejects this: "{path}: Required value: can not be empty".',
+  'invalid-value.weight': 'A preferred term\'s weight must be 1–100. kubectl apply rejects this: "{path}: Invalid value: {weight}: must be in the range 1-100".',
+  'invalid-value.weight-missing': 'A preferred term needs a weight, 1–100; without one it is 0. kubectl apply rejects this: "{path}: Invalid value: 0: must be in the range 1-100".',
   'invalid-value.ephemeral-in-template':
     'A pod template cannot hold ephemeral containers: the API server adds them only to a running pod, through its ephemeralcontainers subresource (what kubectl debug does). kubectl apply refuses this {kind}: "{path}: Forbidden: ephemeral containers not allowed in pod template". To debug one of its pods, use kubectl debug -it POD --image=IMAGE --target=CONTAINER; to run the container in every pod, make it a regular container or a sidecar.',
   'invalid-value.init-handler':

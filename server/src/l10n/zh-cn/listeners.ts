@@ -5,6 +5,7 @@ export const listenersZhCn: Record<string, string> = {
   'listener.why.arg-placeholder': '参数 `{arg}` 是占位符，可能代表任意标志',
   'listener.why.env-unreadable': '{name} 的值来自 Podsight 无法读取的来源',
   'listener.why.env-from': 'envFrom 可能设置了 {names}',
+  'listener.why.bind-port': '{setting} 在地址中写了端口',
   'listener.why.not-a-port': '无法把 {setting} 读作端口',
   'listener.why.config-arg': '{arg} 加载了 Podsight 不读取的配置',
   'listener.why.feature-arg': '{arg} 启用了会自行打开监听端口的功能（Galera、Group Replication 等），Podsight 不对其建模',

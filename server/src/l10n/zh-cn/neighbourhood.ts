@@ -34,6 +34,8 @@ export const neighbourhoodZhCn = {
     'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 的标签是 {actualKey}: {expected}，而选择器要求 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。是否应为 {actualKey}？',
   'service-selects-nothing.missing':
     'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：{workload} 具备选择器要求的所有标签，唯独缺少 {key}: {expected}。没有选中的 Pod，Service 就没有端点，连接它都会失败。',
+  'service-selects-nothing.named-for':
+    'Service "{service}" 在命名空间 {namespace} 中选不中任何 Pod 模板：没有对象带有标签 {selector}。与它同在此文件、名称相近的 {workload} 的 Pod 由 {labels} 选中。选不中 Pod 的 Service 没有端点，连接会失败。是否应把选择器写成 {labels}？',
   'service-selects-nothing.related': '{workload} 的 Pod 模板标签在此。',
 
   'duplicate-env.message':
@@ -112,6 +114,7 @@ export const neighbourhoodZhCn = {
   'fix.selector-mismatch.manual': '设置 manualSelector: true（此后选择器只能选中这个 Job 的 Pod）',
   'fix.selector-mismatch.remove-manual': '删除 manualSelector: true',
   'fix.selector-mismatch.remove-label': '删除标签 {label}（由 API Server 写入）',
+  'fix.service-selects-nothing.select': '选中 {workload} 的 Pod（{labels}）',
   'fix.service-selects-nothing.selector': '把选择器改为 {key}: {value}',
   'fix.probe-port-elsewhere.own': '改为探测这个容器自己的端口 {port}',
   'fix.port-not-served.knative': '声明 containerPort {port}（queue-proxy 随后把请求转发到那里）',

@@ -106,6 +106,8 @@ export const rulesZhCn: Record<string, string> = {
     'Service 端口名 "{value}" 不是合法的 DNS-1123 label：{reason}。kubectl apply 会拒绝："{path}: Invalid value: "{value}": {reason}"。',
   'invalid-port.service-duplicate-name':
     '端口名 "{value}" 在这个 Service 中出现了两次。kubectl apply 会拒绝："{path}: Duplicate value: "{value}""。',
+  'invalid-port.node-port-range':
+    'nodePort {port} 不在节点端口范围 {min}–{max} 内（除非集群以其他 --service-node-port-range 启动）。API 服务器会拒绝这个 Service："{path}: Invalid value: {port}: provided port is not in the valid range. The range of valid ports is {min}-{max}"。请选用范围内的端口，或去掉 nodePort，由集群自动分配。',
   'invalid-port.node-port-cluster-ip':
     "ClusterIP 类型的 Service（默认类型）不会在节点上开放端口，所以不能设置 nodePort {port}；要从集群外访问，请使用 type: NodePort 或 LoadBalancer，否则删除 nodePort。kubectl apply 会拒绝：\"{path}: Forbidden: may not be used when `type` is 'ClusterIP'\"。",
   'invalid-port.node-port-duplicate':
@@ -145,6 +147,7 @@ export const rulesZhCn: Record<string, string> = {
     '容器 "{container}" 把卷 "{volume}" 挂载到 {path}，而 {image}（PostgreSQL 18 及以上）在那里有挂载时会拒绝启动：它的入口脚本报错 "there appears to be PostgreSQL data in: {path} (unused mount/volume)" 后退出，容器反复崩溃重启。从 18 起数据位于 /var/lib/postgresql/18/docker：请把卷挂载到 {instead}，或者把 {env} 设为这个挂载中的一个目录（例如 {path}/pgdata）以保留此挂载。',
   'mount-shadows-image.volume': '"{name}"（{source}）',
   'mount-shadows-image.volume-unknown': '"{name}"',
+  'mount-shadows-image.volume-defaulted': '"{name}"（未写卷来源，API 服务器会把它设为 emptyDir）',
   'mount-shadows-image.related': '镜像 {image} 在 {dir} 中自带 {contents}。',
 
   'nested-mount-path.message':
@@ -228,6 +231,7 @@ export const rulesZhCn: Record<string, string> = {
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
+  'removed-api-version.kind-renamed': '它已更名为 {newKind}：请改用 apiVersion {replacement} 和 kind {newKind}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
   'removed-api-version.gone': 'Kubernetes 中没有替代它的 API（见弃用 API 迁移指南）。',
   'deprecated-api-version.message': '{apiVersion} {kind} 自 Kubernetes {deprecatedIn} 起已弃用：API 服务器仍然提供它，但每次请求都会返回警告（kubectl apply 会打印该警告）。请改用 {replacement}。',
   'unknown-field.custom':
@@ -278,6 +282,10 @@ export const rulesZhCn: Record<string, string> = {
     '这个 path 没有 pathType，而 networking.k8s.io/v1 要求必须设置（v1beta1 会自动补上默认值）：kubectl apply 会拒绝该 Ingress，报错 "{path}: Required value: pathType must be specified"。ImplementationSpecific 保持 v1beta1 的行为；Prefix 和 Exact 在所有控制器上的匹配方式都相同。',
   'invalid-value.ephemeral-on-create':
     '不能在 Pod 中直接写临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝创建这个 Pod："{path}: Forbidden: cannot be set on create"。要调试运行中的 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器随 Pod 一起运行，请把它改成普通容器或边车容器。',
+  'invalid-value.topology-key':
+    '这条 Pod 亲和性规则指明了要靠近（或远离）哪些 Pod，却没有说明"靠近"指什么：缺少 topologyKey，即取值必须相同的节点标签（同一节点用 kubernetes.io/hostname，同一可用区用 topology.kubernetes.io/zone）。kubectl apply 会拒绝："{path}: Required value: can not be empty"。',
+  'invalid-value.weight': '优选规则的 weight 必须在 1–100 之间。kubectl apply 会拒绝："{path}: Invalid value: {weight}: must be in the range 1-100"。',
+  'invalid-value.weight-missing': '优选规则需要 weight（1–100）；不写则为 0。kubectl apply 会拒绝："{path}: Invalid value: 0: must be in the range 1-100"。',
   'invalid-value.ephemeral-in-template':
     'Pod 模板中不能包含临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝这个 {kind}："{path}: Forbidden: ephemeral containers not allowed in pod template"。要调试其中一个 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器在每个 Pod 中运行，请把它改成普通容器或边车容器。',
   'invalid-value.init-handler':

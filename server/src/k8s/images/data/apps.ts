@@ -1,6 +1,6 @@
 /** Applications and developer tools. */
 import type { ImageInfo } from '../types';
-import { data, dir, portFlag, tcp } from './helpers';
+import { addressFlag, data, dir, portFlag, tcp } from './helpers';
 import { apacheConfig, fpmConfig, phpApachePorts, phpFpmPorts, phpIniDir } from './web-servers';
 
 const fpmListen = { description: 'Change `listen` in /usr/local/etc/php-fpm.d/zz-docker.conf.' };
@@ -30,6 +30,17 @@ export const apps: readonly ImageInfo[] = [
     // JENKINS_SLAVE_AGENT_PORT (the Dockerfile's ENV, 50000) into -Djenkins.model.Jenkins.slaveAgentPort.
     listen: { settings: [{ ...portFlag(8080, ['--httpPort']), bindArgs: ['--httpListenAddress'] }, portFlag(50000, [], ['JENKINS_SLAVE_AGENT_PORT'])], argsEnv: { names: ['JENKINS_OPTS'] }, programs: ['jenkins.sh'] },
     source: 'jenkinsci/docker debian/Dockerfile (EXPOSE ${http_port} ${agent_port} = 8080 50000, VOLUME /var/jenkins_home, ENV JENKINS_SLAVE_AGENT_PORT), jenkins.sh',
+  },
+  {
+    repository: 'hashicorp/http-echo',
+    title: 'http-echo (a one-page HTTP server for demos and tests)',
+    ports: [tcp(5678, 'HTTP (-listen, default ":5678")')],
+    populatedDirs: [],
+    dataDirs: [],
+    portSetting: { arg: '-listen', description: 'Pass -listen=:N (Go flags: -listen or --listen, with = or a space).' },
+    // main.go: `flag.String("listen", ":5678", …)`, the one listener; the ENTRYPOINT is the binary, so args are its flags.
+    listen: { settings: [addressFlag(5678, ['-listen', '--listen'])], programs: ['http-echo'], complete: true },
+    source: 'hashicorp/http-echo main.go (flag "listen", default ":5678"; ECHO_TEXT when -text is empty), Dockerfile (EXPOSE 5678/tcp, ENTRYPOINT the binary)',
   },
   {
     repository: 'wordpress',
