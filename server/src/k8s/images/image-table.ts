@@ -12,6 +12,7 @@ import { databases } from './data/databases';
 import { observability } from './data/observability';
 import { platform } from './data/platform';
 import { redisImages } from './data/redis';
+import { selfHosted } from './data/self-hosted';
 import { php, webServers } from './data/web-servers';
 import type { ImageInfo } from './types';
 
@@ -29,6 +30,6 @@ export type {
 } from './types';
 
 /** Every built-in entry, sorted by repository. */
-export const BUILTIN_IMAGES: readonly ImageInfo[] = [...webServers, php, ...databases, ...redisImages, ...observability, ...platform, ...apps, ...baseImages].sort(
+export const BUILTIN_IMAGES: readonly ImageInfo[] = [...webServers, php, ...databases, ...redisImages, ...observability, ...platform, ...apps, ...selfHosted, ...baseImages].sort(
   (a, b) => (a.repository < b.repository ? -1 : a.repository > b.repository ? 1 : 0),
 );
