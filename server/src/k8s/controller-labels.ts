@@ -28,6 +28,9 @@ const BUILT_IN_CONTROLLER_LABELS = new Set([
  */
 const OPERATOR_PLAIN_LABELS = new Set([
   'rollouts-pod-template-hash',
+  // OpenShift's DeploymentConfig controller labels its pods with its name and the RC's (probe EJ).
+  'deploymentconfig',
+  'deployment',
   'app',
   'group-name',
   'job-role',

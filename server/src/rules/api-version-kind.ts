@@ -5,10 +5,12 @@
  * (a version that never was). `kubectl apply` fails with "no matches for kind". Groups with a dot
  * belong to custom resources (Knative's `serving.knative.dev` Service, OpenKruise's StatefulSet)
  * and are never judged; apiVersions the deprecation guide lists are `removed-api-version`'s.
- * A misspelt kind under a built-in apiVersion (`Deploymnet`) fails the same way.
+ * A misspelt kind under a built-in apiVersion (`Deploymnet`) fails the same way; a built-in kind
+ * without any apiVersion is refused by kubectl itself.
  */
 import { getMap, getNode, getScalar } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
+import { mayInsert } from '../core/parse';
 import { deprecationOf, removalOf } from '../k8s/api-versions';
 import { OTHER_SERVED_KINDS } from '../k8s/served-kinds';
 import { closest, editDistance } from '../util/suggest';
@@ -67,9 +69,24 @@ function checkKindSpelling(ctx: RuleContext, object: RuleContext['objects'][numb
   });
 }
 
+/**
+ * A built-in kind written with a `metadata` and a `spec` (or `data`) but no `apiVersion` key at all:
+ * kubectl refuses the document before it reaches the API server (sweep ED: a handbook's Pod).
+ * Not in patches, kustomize resources or templated documents, where another layer may add it.
+ */
+function checkMissingApiVersion(ctx: RuleContext, object: RuleContext['objects'][number]['object'], doc: RuleContext['objects'][number]['doc'], kind: string): void {
+  if (ctx.options.fragment || ctx.options.kustomizeResource || mayInsert(ctx.chunk)) return;
+  const expected = served().get(kind)?.[0];
+  const node = getScalar(object.node, 'kind', doc);
+  if (!expected || !node || getNode(object.node, 'apiVersion', doc) !== undefined || isUnknownValue(node)) return;
+  if (getNode(object.node, 'metadata', doc) === undefined || (getNode(object.node, 'spec', doc) === undefined && getNode(object.node, 'data', doc) === undefined)) return;
+  ctx.report({ node, message: ctx.t('invalid-value.api-version-missing', { kind, expected }), data: { field: 'apiVersion', allowed: [expected] } });
+}
+
 export function checkApiVersionKind(ctx: RuleContext): void {
   for (const { object, doc } of ctx.objects) {
     const { apiVersion, kind } = object;
+    if (!apiVersion && kind) checkMissingApiVersion(ctx, object, doc, kind);
     if (!apiVersion || !kind) continue;
     const versions = served().get(kind);
     if (!versions) checkKindSpelling(ctx, object, doc, apiVersion, kind);

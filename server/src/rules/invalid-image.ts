@@ -25,6 +25,8 @@ const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
  */
 const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`, `gcr.io/[PROJECT_ID]/app`, `@@TAG@@`, an elided `...`: a placeholder in a form no tool here knows; what replaces it is unknown. */
+/** `{ }`: an empty flow map, no placeholder (a folded `image: >-` that swallowed `resources: { }`, sweep EH). */
+const EMPTY_BRACES = /\{\s*\}/g;
 const SOME_PLACEHOLDER = /[{}<>$…]|\[[A-Za-z_][\w.-]*\]|@@\w+@@|%%?\w+%%?|##\w+##|\.\.\./;
 
 /** A phrase in capitals an operator fills in (NVIDIA's `FILLED BY THE OPERATOR`, sweep DI). */
@@ -89,7 +91,7 @@ export const invalidImage: Rule = {
           ctx.report({ node, message: ctx.t('invalid-image.message', { container: containerLabel(c), image, reason: digest }), data: {} });
           continue;
         }
-        if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image) || CAPITALS_WORD.test(nameOf(image)) || CAPITALS_PHRASE.test(image)) continue;
+        if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image.replace(EMPTY_BRACES, '')) || CAPITALS_WORD.test(nameOf(image)) || CAPITALS_PHRASE.test(image)) continue;
         const { reason, lower } = reasonOf(image);
         ctx.report({
           node,

@@ -7,6 +7,7 @@
  * (`runAsUser: 1000`) and the folders belong to root in the image (the official nginx image: sweep
  * DS): "mkdir() … failed (13: Permission denied)". Ports below 1024 are named then too: a non-root
  * process binds them only where the runtime allows unprivileged ports.
+ * A container's own script writing onto the read-only root is reported too (read-only-script-writes.ts).
  * Silent when the program's configuration is replaced (a mount over nginx.conf, `-c`, a `-g` that
  * moves the pid), when the container runs another command, for kustomize resources and patches (an
  * overlay may add the volumes) and custom resources (their controllers may add them).
@@ -21,6 +22,7 @@ import { isBuiltInWorkload } from '../k8s/workloads';
 import { listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
 import { mountedConfigMapFiles } from '../k8s/mounted-config';
 import { listenerContext, targetChunks } from './file-contexts';
+import { scriptWriteReport } from './read-only-script-writes';
 import type { FileRule } from './types';
 
 /** `readOnlyRootFilesystem: true` written in the container's securityContext. */
@@ -65,7 +67,7 @@ function compiledWrites(pod: PodModel, known: StartWrites, mount: MountModel, in
 }
 
 /** Volume sources that are never writable, and those written read-only (`persistentVolumeClaim.readOnly`, `csi.readOnly`). */
-function writableVolume(pod: PodModel, name: string | undefined): boolean {
+export function writableVolume(pod: PodModel, name: string | undefined): boolean {
   const volume = pod.volumes.find((v) => v.name === name);
   if (!volume?.source) return true; // not known: may be writable
   if (FILE_VOLUME_SOURCES.has(volume.source) || volume.source === 'image') return false;
@@ -145,6 +147,8 @@ export const readOnlyRootFs: FileRule = {
         for (const container of pod.containers) {
           if (container.role === 'ephemeral') continue;
           const readOnly = readOnlyRootNode(container, pod);
+          const scriptWrite = readOnly ? scriptWriteReport(ctx.t, pod, container, readOnly, writableVolume) : undefined;
+          if (scriptWrite) ctx.report(chunk.start, scriptWrite);
           const user = rootOnlyUser(container, pod);
           const image = readOnly || user ? startWritesOf(container.image) : undefined;
           const asUser = readOnly ? undefined : user;

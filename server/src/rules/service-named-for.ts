@@ -3,7 +3,8 @@
  * workload it is named for (Service `web-app` beside Deployment `web-app`; `inception-service`
  * beside `inception-deployment`). Its selector was written for that workload's pods but asks for
  * other labels: a copy of the Service's own labels, or `run:` from `kubectl run` (sweeps EC, ED).
- * Only when the workload's labels are all known; the fix selects them (the workload's own
+ * Only when the workload's labels are all known and the selector shares nothing with them (see
+ * unrelatedSelector); the fix selects them (the workload's own
  * `matchLabels`, else its template's labels).
  */
 import { isMap, type Node, type YAMLMap } from 'yaml';
@@ -11,6 +12,8 @@ import { getMap } from '../core/yaml-access';
 import { namespaceLabel, sameNamespace, type IndexedObject, type IndexedPod, type Neighbourhood } from '../k8s/neighbourhood';
 import { selects, stringMap, templateLabelsMap, type ServiceModel } from '../k8s/services';
 import { templateLabelsUnsure } from '../k8s/unknown-names';
+import { mayBeAddedByController } from '../k8s/controller-labels';
+import { isBuiltInWorkload } from '../k8s/workloads';
 import { relatedInChunk } from './file-contexts';
 import type { FileRuleContext, Span } from './types';
 
@@ -31,6 +34,30 @@ function workloadNamedFor(serviceName: string, namespace: string, ownPods: reado
   const unsure = templateLabelsUnsure(pod.pod);
   return unsure.open || unsure.unknown.size > 0 ? undefined : pod;
 }
+
+/**
+ * Whether the selector shares nothing with the workload's labels, and asks for nothing a controller
+ * or the process itself may add (probe EJ): `{app: mysql, statefulset.kubernetes.io/pod-name:
+ * mysql-0}` pins one replica, `{app: redis, role: master}` the leader, `job-name` a Job's pods.
+ * A value the workload has under another key may be another label's on purpose, and another value
+ * of one of its keys another version's (`app: shop-green` beside a Deployment of `app: shop-blue`).
+ */
+function unrelatedSelector(selector: Readonly<Record<string, string>>, pod: IndexedPod): boolean {
+  const values = new Set(Object.values(pod.labels));
+  return isBuiltInWorkload(pod.pod.object) && Object.entries(selector).every(([k, v]) => !(k in pod.labels) && !values.has(v) && !controllerKey(k, pod));
+}
+
+/**
+ * A key a controller or the process may add, or one under a tool's domain (`vm.kubevirt.io/name`):
+ * the pods it selects may be made by something else.
+ */
+function controllerKey(key: string, pod: IndexedPod): boolean {
+  const prefix = key.includes('/') ? key.slice(0, key.indexOf('/')) : '';
+  return mayBeAddedByController(key, pod.pod) || (prefix.includes('.') && prefix !== 'app.kubernetes.io');
+}
+
+/** Flagger's `Canary` makes `<name>-primary` pods and points the Service at them. */
+const flaggerCanaryIn = (ctx: FileRuleContext): boolean => ctx.chunks.some((c) => c.objects.some((o) => o.object.kind === 'Canary'));
 
 /** The labels that select the workload's pods: its `matchLabels` when they do, else its template's labels. */
 function podSelector(pod: IndexedPod): Record<string, string> {
@@ -61,7 +88,7 @@ function selectorSpan(map: YAMLMap | undefined): Span | undefined {
 export function reportNamedFor(ctx: FileRuleContext, entry: IndexedObject & { readonly chunkStart: number }, service: ServiceModel, hood: Neighbourhood): boolean {
   if (ctx.options.kustomizeResource || !service.name) return false;
   const pod = workloadNamedFor(service.name, entry.namespace, hood.ownPods);
-  if (!pod || pod.chunkStart === undefined) return false;
+  if (!pod || pod.chunkStart === undefined || !unrelatedSelector(service.selector, pod) || flaggerCanaryIn(ctx)) return false;
   const selectorMap = getMap(getMap(entry.object.node, 'spec', entry.doc), 'selector', entry.doc);
   const span = selectorSpan(selectorMap);
   if (!isMap(selectorMap) || !span) return false;

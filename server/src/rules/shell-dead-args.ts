@@ -3,7 +3,8 @@
  * (`[sh, -c, "<script>", "sysctl -w net.ipv4.ip_forward=1"]`). POSIX `sh -c command_string
  * [command_name [argument…]]` runs only the string: what follows becomes its `$0`, `$1`… A script
  * that never reads them leaves them unrun, silently (sweep DF: a WireGuard init container whose
- * sysctl never ran). Only items holding spaces count: a single word is often a deliberate `$0`.
+ * sysctl never ran). Only items holding spaces count: a single word is often a deliberate `$0`;
+ * several items with a flag among them are the program's arguments split off the script.
  */
 import { isScalar, type Scalar } from 'yaml';
 import { isUnknownValue, writtenText } from '../core/unknown-values';
@@ -18,6 +19,8 @@ export interface DeadShellArgs {
   readonly field: string;
   readonly shell: string;
   readonly extra: readonly Word[];
+  /** The script, when the items are its program's words split off it (`[sh, -c, celery, -A, app, worker]`). */
+  readonly splitFrom?: string;
 }
 
 /** A command line's items as written (a script's `$VAR` is the shell's own, though it reads as a placeholder). */
@@ -90,7 +93,11 @@ function deadArgs(items: readonly unknown[], field: string): DeadShellArgs[] {
   const operator = extra.findIndex((e) => /^(&&|\|\||;|\||&)$/.test(e.value.trim()));
   // A trailing operator (`;` as the last item) leaves nothing behind it: a harmless `$0`.
   const spoken = extra.filter((e, i) => /\S\s+\S/.test(e.value.trim()) || (operator >= 0 && i === operator + 1));
-  return spoken.length > 0 ? [{ field, shell: shell.value.trim(), extra: spoken }] : [];
+  if (spoken.length > 0) return [{ field, shell: shell.value.trim(), extra: spoken }];
+  // Several items with a flag among them are the script's program's arguments, split off it
+  // (`[sh, -c, celery, -A, app, worker]`, sweep EH): the program runs without them.
+  const flags = extra.length >= 2 && extra.some((e) => /^--?[A-Za-z]/.test(e.value.trim()));
+  return flags ? [{ field, shell: shell.value.trim(), extra, splitFrom: script.value.trim() }] : [];
 }
 
 /** The container's own command line (command and args together), its exec probes' and hooks'. */

@@ -115,7 +115,9 @@ export const unsplitCommand: Rule = {
           if (!first) continue;
           ctx.report({
             node: first.node,
-            message: ctx.t('unsplit-command.dead-args', { container: containerLabel(container), shell: dead.shell, field: dead.field, item: first.value.trim() }),
+            message: dead.splitFrom !== undefined
+              ? ctx.t('unsplit-command.dead-flags', { container: containerLabel(container), shell: dead.shell, field: dead.field, script: dead.splitFrom, items: dead.extra.map((e) => e.value.trim()).join(' '), joined: [dead.splitFrom, ...dead.extra.map((e) => e.value.trim())].join(' ') })
+              : ctx.t('unsplit-command.dead-args', { container: containerLabel(container), shell: dead.shell, field: dead.field, item: first.value.trim() }),
             data: { containerPath: container.path, field: dead.field, deadArgs: dead.extra.length },
           });
         }

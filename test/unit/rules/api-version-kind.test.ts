@@ -67,3 +67,16 @@ test('a misspelt kind under a built-in apiVersion: no matches for kind; the fix 
     assert.deepEqual(kindFindings(object(apiVersion, kind)), [], `${apiVersion} ${kind}`);
   }
 });
+
+test('invalid-value: a built-in kind without any apiVersion (sweep ED: a handbook\'s projected-volume Pod)', () => {
+  const pod = 'kind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: busybox:1.36}]\n';
+  const found = findings(pod, 'invalid-value');
+  assert.deepEqual(found.map((f) => f.text), ['Pod']);
+  assert.match(found[0]!.message, /This Pod has no apiVersion: kubectl refuses a document without one \("apiVersion not set", or "Object 'apiVersion' is missing"\)\. Add apiVersion: v1\./);
+  assert.match(findings('kind: Deployment\nmetadata: {name: d}\nspec: {}\n', 'invalid-value')[0]?.message ?? '', /Add apiVersion: apps\/v1/);
+  // Left alone: a patch, a kustomize resource, no spec or data (a fragment of something else), an unknown kind (a kustomization).
+  assert.deepEqual(findings(pod, 'invalid-value', { fragment: 'kustomize-patch' }), []);
+  assert.deepEqual(findings(pod, 'invalid-value', { kustomizeResource: true }), []);
+  assert.deepEqual(findings('kind: Pod\nmetadata: {name: p}\n', 'invalid-value'), []);
+  assert.deepEqual(findings('kind: Kustomization\nresources: [a.yaml]\n', 'invalid-value'), []);
+});

@@ -61,3 +61,9 @@ test('probe DG: a stray bracket, percent, hash or @@ is a typo, not a placeholde
     assert.equal(reported(image).length, 1, image);
   }
 });
+
+test('invalid-image: a folded image that swallowed the next keys, `resources: { }` among them, is no placeholder (sweep EH)', () => {
+  const text = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: celery}\nspec:\n  selector: {matchLabels: {app: celery}}\n  template:\n    metadata: {labels: {app: celery}}\n    spec:\n      containers:\n        - image: >-\n            registry.example.com/team/celery:1\n            resources: { }\n          name: celery\n';
+  assert.equal(findings(text, 'invalid-image').length, 1);
+  assert.deepEqual(findings(text.replace('resources: { }', 'resources: {cpu}'), 'invalid-image'), [], 'a {NAME} token may be a placeholder');
+});

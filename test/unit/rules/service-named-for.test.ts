@@ -60,3 +60,28 @@ test('left alone: another name, a selected pod, unknown labels, two namesakes, a
 test('name stems drop the kind word people append', () => {
   assert.deepEqual(['inception-service', 'inception-deployment', 'web-svc', 'web', 'db-sts', 'api-server'].map(nameStem), ['inception', 'inception', 'web', 'web', 'db', 'api-server']);
 });
+
+test('left alone: labels a controller or the process adds, a shared label, a Flagger canary, a custom resource (probe EJ)', () => {
+  const sts = (selector: string, extra = ''): string => yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: redis}
+    spec:
+      serviceName: redis
+      selector: {matchLabels: {app: redis}}
+      template:
+        metadata: {labels: {app: redis}}
+        spec: {containers: [{name: redis, image: "redis:7"}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: redis-svc}
+    spec: {selector: ${selector}}
+    ${extra}
+  `;
+  for (const selector of ['{app: redis, role: master}', '{statefulset.kubernetes.io/pod-name: redis-0}', '{job-name: redis}', '{vault-active: "true"}']) {
+    assert.deepEqual(findings(sts(selector), 'service-selects-nothing'), [], selector);
+  }
+  assert.equal(findings(sts('{run: myredis}'), 'service-selects-nothing').length, 1);
+  assert.deepEqual(findings(sts('{app: redis-primary}', '---\napiVersion: flagger.app/v1beta1\nkind: Canary\nmetadata: {name: redis}\nspec: {targetRef: {apiVersion: apps/v1, kind: StatefulSet, name: redis}}'), 'service-selects-nothing'), []);
+});

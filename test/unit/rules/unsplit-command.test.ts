@@ -174,3 +174,13 @@ test('a long flag and its value in one item is one unknown flag to the program (
   assert.equal(count(proxy('"--message=hello world"')), 0);
   assert.equal(count(proxy('"--port {{ .Values.port }}"')), 0);
 });
+
+test('unsplit-command: a program\'s words split off the sh -c script, a flag among them (sweep EH: a kompose celery worker)', () => {
+  const found = findings(pod('command: ["sh", "-c", "celery", "-A", "app", "worker", "-l", "info"]'), 'unsplit-command');
+  assert.deepEqual(found.map((f) => f.text), ['"-A"']);
+  assert.match(found[0]!.message, /runs sh -c with the script "celery", and the items after it \(-A app worker -l info\) become its \$0, \$1…, which the script never reads: "celery" runs without them\. Write them into the script, one item: "celery -A app worker -l info"\./);
+  // One word is often a deliberate $0; a script that reads its arguments is fine; words without a flag may be data.
+  assert.equal(count(pod('command: ["sh", "-c", "echo hi", "sh"]')), 0);
+  assert.equal(count(pod('command: ["sh", "-c", "exec \\"$0\\" \\"$@\\"", "celery", "-A", "app"]')), 0);
+  assert.equal(count(pod('command: ["sh", "-c", "echo hi", "x", "y"]')), 0);
+});

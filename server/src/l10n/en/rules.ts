@@ -362,6 +362,9 @@ export const rulesEn = {
   'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
   'read-only-root-fs.hidden':
     'Container "{container}" has a read-only root filesystem, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
+  'invalid-value.api-version-missing': 'This {kind} has no apiVersion: kubectl refuses a document without one ("apiVersion not set", or "Object \'apiVersion\' is missing"). Add apiVersion: {expected}.',
+  'read-only-root-fs.script-write':
+    'Container "{container}" has a read-only root filesystem, but its own script writes {paths}, where no writable volume is mounted: the write fails with "Read-only file system", and a script that checks for errors (&&, set -e) stops there. Mount a volume (an emptyDir) at the folder it writes in, or write under one that is mounted.',
   'read-only-root-fs.non-root':
     'Container "{container}" runs as user {uid}, and {program} writes {what} in {all} when it starts; in this image those folders belong to root, and no writable volume is mounted at {paths}: it exits at once ("{says}"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths}, or run an image built for another user (nginxinc/nginx-unprivileged, which listens on 8080).',
   'read-only-root-fs.non-root-hidden':
@@ -376,6 +379,8 @@ export const rulesEn = {
     'Container "{container}": the item "{item}" of its {field} is one argument, flag and value together: no shell splits it, so the program is given a flag named "{name}", space included. Go\'s flag and pflag, getopt and most other parsers stop on that unknown flag and the container exits; others take it as a positional argument or drop it, and {flag} is never set. Write "{flag}={value}", or the flag and its value as two items.',
   'unsplit-command.dead-args':
     'Container "{container}": {field} runs {shell} -c, and after the script comes "{item}". {shell} runs only the script: what follows becomes its $0, $1…, which the script never reads, so "{item}" never runs. Put it into the script (after ";" or on a line of its own), or remove it.',
+  'unsplit-command.dead-flags':
+    'Container "{container}": {field} runs {shell} -c with the script "{script}", and the items after it ({items}) become its $0, $1…, which the script never reads: "{script}" runs without them. Write them into the script, one item: "{joined}".',
   'unsplit-command.container':
     'The first item of the command of container "{container}" is the whole line "{word}". The runtime runs that item as a program name, and no shell splits it: there is no program called "{word}", so the container cannot start (StartError: {error}). {advice}',
   'unsplit-command.probe':

@@ -347,6 +347,9 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
   'read-only-root-fs.hidden':
     '容器 "{container}" 的根文件系统是只读的，{program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 一开始是空的，所以其中没有 {paths}，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请直接在 {paths} 挂载 emptyDir。',
+  'invalid-value.api-version-missing': '这个 {kind} 没有 apiVersion，kubectl 会拒绝这样的文档（"apiVersion not set"，或 "Object \'apiVersion\' is missing"）。请加上 apiVersion: {expected}。',
+  'read-only-root-fs.script-write':
+    '容器 "{container}" 的根文件系统是只读的，但它自己的脚本要写 {paths}，那里没有挂载可写的卷：写入会失败，报 "Read-only file system"；检查错误的脚本（&&、set -e）会就此停止。请在它写入的目录挂载一个卷（emptyDir），或改写到已挂载的卷下。',
   'read-only-root-fs.non-root':
     '容器 "{container}" 以用户 {uid} 运行，而 {program} 启动时要在 {all} 中写入{what}；在这个镜像里这些目录属于 root，{paths} 也没有挂载可写的卷：它会立即退出（"{says}"）：容器永远无法运行（会重启的话，Pod 会反复崩溃）。请在 {paths} 挂载 emptyDir，或者改用为非 root 用户构建的镜像（nginxinc/nginx-unprivileged，监听 8080）。',
   'read-only-root-fs.non-root-hidden':
@@ -360,6 +363,8 @@ export const rulesZhCn: Record<string, string> = {
   'unsplit-command.joined-flag':
     '容器 "{container}"：其 {field} 中的 "{item}" 是一个参数，标志和值连在了一起：没有 shell 会拆分它，所以程序收到的是一个名为 "{name}"（包含空格）的标志。Go 的 flag 和 pflag、getopt 以及大多数解析器遇到这个未知标志就会报错，容器随即退出；其他解析器会把它当作位置参数或直接忽略，{flag} 始终不会被设置。请写成 "{flag}={value}"，或把标志和值写成两项。',
   'unsplit-command.dead-args': '容器 "{container}"：{field} 运行 {shell} -c，脚本之后还有 "{item}"。{shell} 只运行这段脚本：其后的项会成为它的 $0、$1……，而脚本从不读取它们，所以 "{item}" 永远不会运行。请把它写进脚本（放在 ";" 之后或单独一行），或者删除它。',
+  'unsplit-command.dead-flags':
+    '容器 "{container}"：{field} 以 {shell} -c 运行脚本 "{script}"，其后的各项（{items}）成了脚本的 $0、$1…，而脚本从不读取它们："{script}" 运行时没有这些参数。请把它们写进脚本，作为一项："{joined}"。',
   'unsplit-command.container':
     '容器 "{container}" 的 command 第一项是整行 "{word}"。运行时把这一项当作程序名运行，不会有 shell 去拆分它：并不存在名为 "{word}" 的程序，因此容器无法启动（StartError: {error}）。{advice}',
   'unsplit-command.probe':

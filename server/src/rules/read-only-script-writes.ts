@@ -1,0 +1,34 @@
+/**
+ * Part of read-only-root-fs: a container with a read-only root filesystem whose own shell script
+ * (its `sh -c`, its postStart hook) writes a file where no writable volume is mounted
+ * (`touch /test.go`, `echo … > /etc/app.conf`): the write fails with "Read-only file system", and a
+ * script that checks for errors (`&&`, `set -e`) stops there (sweep ED: a handbook's readonly-pod).
+ * Paths the kubelet or the kernel provide writable are left out.
+ */
+import type { Node, Scalar } from 'yaml';
+import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
+import { selfWrittenPaths } from '../k8s/self-fill';
+import { mountHolds } from '../k8s/start-writes';
+import type { Report } from './types';
+
+/** Folders that are not the image's root filesystem: devices, kernel interfaces, the kubelet's own files. */
+const NOT_ROOT_FS = ['/dev', '/proc', '/sys', '/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
+
+export function scriptWriteReport(
+  t: (key: string, args?: Readonly<Record<string, string | number>>) => string,
+  pod: PodModel,
+  container: ContainerModel,
+  readOnly: Scalar,
+  writable: (pod: PodModel, volume: string | undefined) => boolean,
+): Report | undefined {
+  const mounts = container.mounts.filter((m) => !m.readOnly && m.mountPath !== undefined && writable(pod, m.name));
+  const blocked = [...new Set(selfWrittenPaths(container, pod.doc))].filter(
+    (p) => !NOT_ROOT_FS.some((d) => mountHolds(d, p)) && !mounts.some((m) => mountHolds(m.mountPath as string, p)),
+  );
+  if (blocked.length === 0) return undefined;
+  return {
+    node: readOnly as Node,
+    message: t('read-only-root-fs.script-write', { container: containerLabel(container), paths: blocked.join(', ') }),
+    data: { containerPath: container.path, scriptWrites: blocked },
+  };
+}
