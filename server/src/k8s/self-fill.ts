@@ -212,3 +212,15 @@ export function onlyWaits(container: ContainerModel, doc: Document): boolean {
   if (script !== undefined) return script.trim() !== '' && shellCommands(script).every(waits);
   return waits({ words: argv, outputs: [] });
 }
+
+/**
+ * Flow that makes a script's writes conditional or elsewhere than they read: branches, fallbacks
+ * (`||`, `2>/dev/null`), subshells and functions, loops, `pushd`, its own mounts, `${VAR:-default}`
+ * (the variable may come from a ConfigMap), dry runs (probe EK).
+ */
+const CONDITIONAL_FLOW = /\b(?:if|case|for|while|until|pushd|popd|mount)\b|\|\||[()]|:[-=]|--dry-run|2>\s*\/dev\/null/;
+
+/** Whether every script the container runs is straight-line: its writes all happen, where they say. */
+export function straightLineScripts(container: ContainerModel, doc: Document): boolean {
+  return scripts(container, doc, literalEnv(container, doc)).every((s) => !CONDITIONAL_FLOW.test(s));
+}

@@ -70,7 +70,7 @@ function checkKindSpelling(ctx: RuleContext, object: RuleContext['objects'][numb
 }
 
 /**
- * A built-in kind written with a `metadata` and a `spec` (or `data`) but no `apiVersion` key at all:
+ * A built-in kind written with a `metadata.name` and a `spec` (or `data`) but no `apiVersion` key at all:
  * kubectl refuses the document before it reaches the API server (sweep ED: a handbook's Pod).
  * Not in patches, kustomize resources or templated documents, where another layer may add it.
  */
@@ -79,7 +79,9 @@ function checkMissingApiVersion(ctx: RuleContext, object: RuleContext['objects']
   const expected = served().get(kind)?.[0];
   const node = getScalar(object.node, 'kind', doc);
   if (!expected || !node || getNode(object.node, 'apiVersion', doc) !== undefined || isUnknownValue(node)) return;
-  if (getNode(object.node, 'metadata', doc) === undefined || (getNode(object.node, 'spec', doc) === undefined && getNode(object.node, 'data', doc) === undefined)) return;
+  // A named object: pod templates that Jenkins, Spark or Flink read (typed, no apiVersion needed) have no name (probe EK).
+  const metadata = getMap(object.node, 'metadata', doc);
+  if ((getScalar(metadata, 'name', doc) === undefined && getScalar(metadata, 'generateName', doc) === undefined) || (getNode(object.node, 'spec', doc) === undefined && getNode(object.node, 'data', doc) === undefined)) return;
   ctx.report({ node, message: ctx.t('invalid-value.api-version-missing', { kind, expected }), data: { field: 'apiVersion', allowed: [expected] } });
 }
 

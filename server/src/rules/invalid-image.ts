@@ -25,8 +25,11 @@ const TOOL_REFERENCE = /^(?!https?:)[a-z][a-z0-9+.-]*:\/\/[^/]/;
  */
 const CAPITALS_WORD = /(?:^|[/.:@-])_*[A-Z][A-Z0-9_]+(?=$|[/.:@-])/;
 /** `docker.io/{username}/app`, `$(IMAGE)`, `gcr.io/[PROJECT_ID]/app`, `@@TAG@@`, an elided `...`: a placeholder in a form no tool here knows; what replaces it is unknown. */
-/** `{ }`: an empty flow map, no placeholder (a folded `image: >-` that swallowed `resources: { }`, sweep EH). */
-const EMPTY_BRACES = /\{\s*\}/g;
+/**
+ * `{ }` with a space: an empty flow map, no placeholder (a folded `image: >-` that swallowed
+ * `resources: { }`, sweep EH). `{}` stays one (Python's str.format, xargs -I{}: probe EK).
+ */
+const EMPTY_BRACES = /\{\s+\}/g;
 const SOME_PLACEHOLDER = /[{}<>$…]|\[[A-Za-z_][\w.-]*\]|@@\w+@@|%%?\w+%%?|##\w+##|\.\.\./;
 
 /** A phrase in capitals an operator fills in (NVIDIA's `FILLED BY THE OPERATOR`, sweep DI). */

@@ -3,11 +3,13 @@
  * (its `sh -c`, its postStart hook) writes a file where no writable volume is mounted
  * (`touch /test.go`, `echo … > /etc/app.conf`): the write fails with "Read-only file system", and a
  * script that checks for errors (`&&`, `set -e`) stops there (sweep ED: a handbook's readonly-pod).
- * Paths the kubelet or the kernel provide writable are left out.
+ * Paths the kubelet or the kernel provide writable are left out, and so are scripts with branches,
+ * fallbacks, subshells or defaults (straightLineScripts): their writes may not happen as written.
  */
 import type { Node, Scalar } from 'yaml';
 import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-model';
-import { selfWrittenPaths } from '../k8s/self-fill';
+import { getString } from '../core/yaml-access';
+import { selfWrittenPaths, straightLineScripts } from '../k8s/self-fill';
 import { mountHolds } from '../k8s/start-writes';
 import type { Report } from './types';
 
@@ -21,9 +23,12 @@ export function scriptWriteReport(
   readOnly: Scalar,
   writable: (pod: PodModel, volume: string | undefined) => boolean,
 ): Report | undefined {
+  if (!straightLineScripts(container, pod.doc)) return undefined;
+  // The kubelet bind-mounts the termination message file writable, wherever it is.
+  const termination = getString(container.node, 'terminationMessagePath', pod.doc);
   const mounts = container.mounts.filter((m) => !m.readOnly && m.mountPath !== undefined && writable(pod, m.name));
   const blocked = [...new Set(selfWrittenPaths(container, pod.doc))].filter(
-    (p) => !NOT_ROOT_FS.some((d) => mountHolds(d, p)) && !mounts.some((m) => mountHolds(m.mountPath as string, p)),
+    (p) => p !== termination && !NOT_ROOT_FS.some((d) => mountHolds(d, p)) && !mounts.some((m) => mountHolds(m.mountPath as string, p)),
   );
   if (blocked.length === 0) return undefined;
   return {

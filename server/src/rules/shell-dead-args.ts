@@ -52,7 +52,7 @@ function wordReadsArgs(word: string): boolean {
       const close = word.indexOf("'", i + 1);
       if (close < 0) return false;
       i = close;
-    } else if (c === '$' && /^\$\{?[0-9@*#]/.test(word.slice(i))) return true;
+    } else if (c === '$' && /^\$\{?[0-9@*#]|^\$\{!#\}|^\$\{?BASH_ARGV/.test(word.slice(i))) return true;
   }
   return false;
 }
@@ -63,6 +63,8 @@ function wordReadsArgs(word: string): boolean {
  * (a loop over the arguments), or a sourced script (`. /entry.sh`), which sees them too.
  */
 function readsArgs(script: string): boolean {
+  // An unquoted here-document expands `$1` in its body, which shellCommands passes over (probe EK).
+  if (/<<-?[ \t]*[A-Za-z_]/.test(script) && /\$\{?[0-9@*#]/.test(script)) return true;
   return shellCommands(script).some(({ words }) => {
     const [first = '', second, third] = words;
     if (['.', 'source', 'shift', 'getopts', 'eval'].includes(first)) return true;

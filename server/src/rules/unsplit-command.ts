@@ -20,7 +20,7 @@ import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-m
 import { isWindows } from '../k8s/windows';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import type { Rule, RuleContext } from './types';
-import { deadShellArgs } from './shell-dead-args';
+import { deadShellArgs, type DeadShellArgs } from './shell-dead-args';
 import { joinedFlags } from './joined-flag';
 
 /** Where a command line is run, with its path in messages. */
@@ -71,6 +71,12 @@ export function unsplitCommands(container: ContainerModel, pod: PodModel): Comma
   return execCommands(container, pod.doc).flatMap((c) => site(c.seq, c.field, c.kind));
 }
 
+/** The items meant for the script's program: without a conventional `$0` (`sh`, `bash`, `_`, `--`) first. */
+function programWords(dead: DeadShellArgs): string[] {
+  const words = dead.extra.map((e) => e.value.trim());
+  return /^(?:_|--|-|[a-z]*sh)$/.test(words[0] ?? '') ? words.slice(1) : words;
+}
+
 export const unsplitCommand: Rule = {
   id: 'unsplit-command',
   defaultSeverity: 'warning',
@@ -116,7 +122,7 @@ export const unsplitCommand: Rule = {
           ctx.report({
             node: first.node,
             message: dead.splitFrom !== undefined
-              ? ctx.t('unsplit-command.dead-flags', { container: containerLabel(container), shell: dead.shell, field: dead.field, script: dead.splitFrom, items: dead.extra.map((e) => e.value.trim()).join(' '), joined: [dead.splitFrom, ...dead.extra.map((e) => e.value.trim())].join(' ') })
+              ? ctx.t('unsplit-command.dead-flags', { container: containerLabel(container), shell: dead.shell, field: dead.field, script: dead.splitFrom, items: dead.extra.map((e) => e.value.trim()).join(' '), joined: [dead.splitFrom, ...programWords(dead)].join(' ') })
               : ctx.t('unsplit-command.dead-args', { container: containerLabel(container), shell: dead.shell, field: dead.field, item: first.value.trim() }),
             data: { containerPath: container.path, field: dead.field, deadArgs: dead.extra.length },
           });

@@ -80,3 +80,7 @@ test('invalid-value: a built-in kind without any apiVersion (sweep ED: a handboo
   assert.deepEqual(findings('kind: Pod\nmetadata: {name: p}\n', 'invalid-value'), []);
   assert.deepEqual(findings('kind: Kustomization\nresources: [a.yaml]\n', 'invalid-value'), []);
 });
+
+test('invalid-value: a pod template without a name that Jenkins, Spark or Flink reads needs no apiVersion (probe EK)', () => {
+  assert.deepEqual(findings('kind: Pod\nmetadata: {labels: {jenkins: agent}}\nspec:\n  containers: [{name: maven, image: "maven:3.9"}]\n', 'invalid-value'), []);
+});

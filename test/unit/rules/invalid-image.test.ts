@@ -67,3 +67,9 @@ test('invalid-image: a folded image that swallowed the next keys, `resources: { 
   assert.equal(findings(text, 'invalid-image').length, 1);
   assert.deepEqual(findings(text.replace('resources: { }', 'resources: {cpu}'), 'invalid-image'), [], 'a {NAME} token may be a placeholder');
 });
+
+test('invalid-image: `{}` without a space stays a placeholder (str.format, xargs -I{}; probe EK)', () => {
+  for (const image of ['gcr.io/my-project/app:{}', 'registry.example.com/{}/api:latest']) {
+    assert.deepEqual(reported(image), [], image);
+  }
+});

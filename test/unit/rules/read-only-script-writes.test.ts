@@ -37,3 +37,19 @@ test('writes under a writable volume, to devices or the kubelet\'s files, or unk
   // Without readOnlyRootFilesystem, nothing to say.
   assert.deepEqual(findings(pod('touch /test.go').replace('readOnlyRootFilesystem: true', 'readOnlyRootFilesystem: false'), 'read-only-root-fs'), []);
 });
+
+test('scripts whose writes are conditional or elsewhere, and the termination message file, are left alone (probe EK)', () => {
+  for (const script of [
+    'if [ -w /etc/app ]; then echo x > /etc/app/c.conf; fi',
+    'cp /src/c /etc/app/c 2>/dev/null || cp /src/c /data/c',
+    'echo x > "${DATA_DIR:=/var/lib/app}/marker"; exec app',
+    '(cd /opt/app && ./check.sh); ./run.sh > /opt/run.log',
+    'pushd /data; echo x > out.txt; popd',
+    'mount -t tmpfs tmpfs /work && echo x > /work/a',
+    'save() { echo x > /etc/app/c; }; exec app',
+  ]) {
+    assert.deepEqual(found(script), [], script);
+  }
+  const text = pod('run || echo failed > /tmp/termination-log').replace('    securityContext:', '    terminationMessagePath: /tmp/termination-log\n    securityContext:');
+  assert.deepEqual(findings(text.replace('run || ', 'run; '), 'read-only-root-fs'), []);
+});

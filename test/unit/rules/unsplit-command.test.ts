@@ -184,3 +184,9 @@ test('unsplit-command: a program\'s words split off the sh -c script, a flag amo
   assert.equal(count(pod('command: ["sh", "-c", "exec \\"$0\\" \\"$@\\"", "celery", "-A", "app"]')), 0);
   assert.equal(count(pod('command: ["sh", "-c", "echo hi", "x", "y"]')), 0);
 });
+
+test('unsplit-command: a here-document reads $1; the suggested item leaves a conventional $0 out (probe EK)', () => {
+  assert.equal(count(pod('command: [bash, -c, "cat > /tmp/cfg <<EOF\\nuser=$1\\nEOF\\nexec app --config /tmp/cfg", bash, --user, admin]')), 0);
+  const [f] = findings(pod('command: [sh, -c, "exec app", sh, --port, "8080"]'), 'unsplit-command');
+  assert.match(f?.message ?? '', /one item: "exec app --port 8080"\./);
+});
