@@ -13,10 +13,9 @@ const replace = replaceWithSuggestion('actual', (ctx, to) =>
 const selectWorkload: FixProvider = (ctx) => {
   const replacement = fact(ctx, 'replacement');
   const labels = fact(ctx, 'labels');
-  if (typeof replacement !== 'string' || typeof labels !== 'object' || labels === null) return [];
-  const text = Object.entries(labels as Record<string, unknown>).map(([k, v]) => `${k}: ${String(v)}`).join(', ');
+  if (typeof replacement !== 'string' || typeof labels !== 'string') return [];
   const edits = [{ start: ctx.finding.start, end: ctx.finding.end, newText: replacement }];
-  return [{ title: ctx.t('fix.service-selects-nothing.select', { workload: String(fact(ctx, 'workload') ?? ''), labels: text }), edits, preferred: true }];
+  return [{ title: ctx.t('fix.service-selects-nothing.select', { workload: String(fact(ctx, 'workload') ?? ''), labels }), edits, preferred: true }];
 };
 
 // A missing label has no one obvious fix (drop it from the selector, or add it to the template).

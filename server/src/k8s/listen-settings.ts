@@ -80,29 +80,31 @@ export function tcpTurnedOff(off: TcpOff | undefined, args: readonly ArgItem[], 
   return undefined;
 }
 
-/** The bind address a setting's companion flag or variable gives ('' when none). */
-export function bindAddress(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
+/**
+ * What a setting's companion bind flag or variable says. `address`: the bind address ('' for
+ * every address). `namesPort`: the flag as written when its value names a port too (memcached
+ * `-l 0.0.0.0:11212` listens on 11212), so the setting's own port is not the whole story.
+ */
+export interface BindSetting {
+  readonly address: string | undefined;
+  readonly namesPort: string | undefined;
+}
+
+export function bindSetting(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): BindSetting {
   const flag = setting.bindArgs ? findFlag(args, setting.bindArgs, setting) : undefined;
-  const fromEnv = (setting.bindEnv ?? []).map((n) => env.vars.get(n)?.value).find((v) => v !== undefined);
-  const raw = flag?.value ?? fromEnv;
-  if (raw === undefined) return undefined;
-  const first = expand(raw, env).text.split(/[\s,]+/).filter(Boolean);
-  // Several addresses (redis `--bind a b`): one that covers everything wins, else one the pod IP
-  // reaches (what probes and Services see), else the first.
-  // Redis 7 marks an address it may fail to bind with `-` (`bind 127.0.0.1 -::1`).
-  const parsed = first.map((a) => a.replace(/^-(?=[\d:[])/, '')).map((a) => parseAddress(a)?.address ?? a);
-  return parsed.includes('') || parsed.length === 0 ? '' : (parsed.find((a) => !isLoopback(a)) ?? parsed[0]);
+  const namesPort = flag && expand(flag.value, env).text.split(/[\s,;]+/).some((v) => v !== '' && !/^\d+$/.test(v) && parseAddress(v)?.port !== undefined) ? `${setting.bindArgs?.[0] ?? ''} ${flag.value}` : undefined;
+  const raw = flag?.value ?? (setting.bindEnv ?? []).map((n) => env.vars.get(n)?.value).find((v) => v !== undefined);
+  return { address: raw === undefined ? undefined : firstBindAddress(expand(raw, env).text), namesPort };
 }
 
 /**
- * The bind flag as written when its value names a port too (memcached `-l 0.0.0.0:11212` listens
- * on 11212): the setting's own port is then not the whole story.
+ * Several addresses (redis `--bind a b`): one that covers everything wins, else one the pod IP
+ * reaches (what probes and Services see), else the first. Redis 7 marks an address it may fail
+ * to bind with `-` (`bind 127.0.0.1 -::1`).
  */
-export function bindNamesPort(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv): string | undefined {
-  const flag = setting.bindArgs ? findFlag(args, setting.bindArgs, setting) : undefined;
-  if (!flag) return undefined;
-  const values = expand(flag.value, env).text.split(/[\s,;]+/).filter(Boolean);
-  return values.some((v) => !/^\d+$/.test(v) && parseAddress(v)?.port !== undefined) ? `${setting.bindArgs?.[0] ?? ''} ${flag.value}` : undefined;
+function firstBindAddress(text: string): string {
+  const parsed = text.split(/[\s,]+/).filter(Boolean).map((a) => a.replace(/^-(?=[\d:[])/, '')).map((a) => parseAddress(a)?.address ?? a);
+  return parsed.includes('') || parsed.length === 0 ? '' : (parsed.find((a) => !isLoopback(a)) ?? parsed[0] ?? '');
 }
 
 /** Args as the program reads them: MySQL's `--loose-port=3307` is `--port=3307` (the item keeps its node). */

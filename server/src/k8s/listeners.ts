@@ -9,7 +9,7 @@
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
-import { bindAddress, bindNamesPort, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
+import { bindSetting, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, envArgItems, expand, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { findFlag, hasFlagPrefix } from './command-flags';
@@ -182,12 +182,11 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
       unsure ??= found;
       continue;
     }
-    const bindPort = bindNamesPort(setting, args, vars);
-    if (bindPort) {
-      unsure ??= reason('bind-port', { setting: bindPort });
+    const { address: bind, namesPort } = bindSetting(setting, args, vars);
+    if (namesPort) {
+      unsure ??= reason('bind-port', { setting: namesPort });
       continue;
     }
-    const bind = bindAddress(setting, args, vars);
     if (!found) {
       if (bind !== undefined && setting.port !== undefined) moves.set(setting.port, { container, port: setting.port, address: bind, source: 'arg', origin: `bind ${bind || '*'}`, node: container.imageNode, defaultPort: setting.port, setting });
       continue;

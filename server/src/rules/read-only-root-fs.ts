@@ -16,7 +16,8 @@ import { isScalar, isSeq, type Node, type Scalar } from 'yaml';
 import { asMap, getNode, getString } from '../core/yaml-access';
 import { containerListeners } from '../k8s/listeners';
 import { rootOnlyUser, startFailure } from './root-only-folders';
-import { FILE_VOLUME_SOURCES, containerLabel, type ContainerModel, type MountModel, type PodModel } from '../k8s/pod-model';
+import { containerLabel, type ContainerModel, type MountModel, type PodModel } from '../k8s/pod-model';
+import { preparedByInit, writableMounts } from '../k8s/writable-volumes';
 import { mountHolds, programWords, startWritesOf, type StartWrite, type StartWrites } from '../k8s/start-writes';
 import { isBuiltInWorkload } from '../k8s/workloads';
 import { listenerConfigMaps, type ConfigMapIndex } from '../k8s/config-maps';
@@ -66,32 +67,18 @@ function compiledWrites(pod: PodModel, known: StartWrites, mount: MountModel, in
   return known.compiled.filter((w) => !(w.path === '/var/run' && moved('pid')) && !(w.path === '/var/cache/nginx' && TEMP_PATHS.every(moved)));
 }
 
-/** Volume sources that are never writable, and those written read-only (`persistentVolumeClaim.readOnly`, `csi.readOnly`). */
-export function writableVolume(pod: PodModel, name: string | undefined): boolean {
-  const volume = pod.volumes.find((v) => v.name === name);
-  if (!volume?.source) return true; // not known: may be writable
-  if (FILE_VOLUME_SOURCES.has(volume.source) || volume.source === 'image') return false;
-  const readOnly = getNode(asMap(getNode(volume.node, volume.source, pod.doc), pod.doc), 'readOnly', pod.doc);
-  return !(isScalar(readOnly) && readOnly.value === true);
-}
-
 /**
  * The folders nginx cannot write in: no writable volume is mounted at them. A volume mounted
  * above one starts empty or holds what it holds: an emptyDir there hides the folder (nginx does
  * not create its parents), any other volume may hold it (not judged).
  */
 export function unwritable(container: ContainerModel, pod: PodModel, known: StartWrites): StartWrite[] {
-  const writable = container.mounts.filter((m) => !m.readOnly && m.mountPath !== undefined && writableVolume(pod, m.name));
+  const writable = writableMounts(container, pod);
   return known.writes.filter((w) => {
-    if (writable.some((m) => mountHolds(m.mountPath as string, w.path) && mountHolds(w.path, m.mountPath as string))) return false;
-    const above = writable.filter((m) => mountHolds(m.mountPath as string, w.path));
+    if (writable.some((m) => mountHolds(m.mountPath, w.path) && mountHolds(w.path, m.mountPath))) return false;
+    const above = writable.filter((m) => mountHolds(m.mountPath, w.path));
     return above.every((m) => pod.volumes.find((v) => v.name === m.name)?.source === 'emptyDir' && !preparedByInit(pod, m.name));
   });
-}
-
-/** An init container mounts the volume too: it may create the folders in it (`mkdir -p /var/cache/nginx/client_temp`). */
-function preparedByInit(pod: PodModel, volume: string | undefined): boolean {
-  return pod.containers.some((c) => c.role === 'init' && c.mounts.some((m) => m.name === volume));
 }
 
 /** Whether an nginx configuration's text (comments removed) sets the directive. */
@@ -147,7 +134,7 @@ export const readOnlyRootFs: FileRule = {
         for (const container of pod.containers) {
           if (container.role === 'ephemeral') continue;
           const readOnly = readOnlyRootNode(container, pod);
-          const scriptWrite = readOnly ? scriptWriteReport(ctx.t, pod, container, readOnly, writableVolume) : undefined;
+          const scriptWrite = readOnly ? scriptWriteReport(ctx.t, pod, container, readOnly) : undefined;
           if (scriptWrite) ctx.report(chunk.start, scriptWrite);
           const user = rootOnlyUser(container, pod);
           const image = readOnly || user ? startWritesOf(container.image) : undefined;

@@ -11,6 +11,7 @@ import { containerLabel, type ContainerModel, type PodModel } from '../k8s/pod-m
 import { getString } from '../core/yaml-access';
 import { selfWrittenPaths, straightLineScripts } from '../k8s/self-fill';
 import { mountHolds } from '../k8s/start-writes';
+import { writableMounts } from '../k8s/writable-volumes';
 import type { Report } from './types';
 
 /** Folders that are not the image's root filesystem: devices, kernel interfaces, the kubelet's own files. */
@@ -21,14 +22,13 @@ export function scriptWriteReport(
   pod: PodModel,
   container: ContainerModel,
   readOnly: Scalar,
-  writable: (pod: PodModel, volume: string | undefined) => boolean,
 ): Report | undefined {
   if (!straightLineScripts(container, pod.doc)) return undefined;
   // The kubelet bind-mounts the termination message file writable, wherever it is.
   const termination = getString(container.node, 'terminationMessagePath', pod.doc);
-  const mounts = container.mounts.filter((m) => !m.readOnly && m.mountPath !== undefined && writable(pod, m.name));
+  const mounts = writableMounts(container, pod);
   const blocked = [...new Set(selfWrittenPaths(container, pod.doc))].filter(
-    (p) => p !== termination && !NOT_ROOT_FS.some((d) => mountHolds(d, p)) && !mounts.some((m) => mountHolds(m.mountPath as string, p)),
+    (p) => p !== termination && !NOT_ROOT_FS.some((d) => mountHolds(d, p)) && !mounts.some((m) => mountHolds(m.mountPath, p)),
   );
   if (blocked.length === 0) return undefined;
   return {

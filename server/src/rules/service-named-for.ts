@@ -100,7 +100,7 @@ export function reportNamedFor(ctx: FileRuleContext, entry: IndexedObject & { re
     node: span,
     message: ctx.t('service-selects-nothing.named-for', args),
     related: relatedInChunk(templateLabelsMap(pod.pod)?.range, pod.chunkStart, entry.chunkStart, ctx.t('service-selects-nothing.related', args)),
-    data: { how: 'named', workload, labels, replacement: replacementFor(selectorMap, labels) },
+    data: { how: 'named', workload, labels: args.labels, replacement: replacementFor(selectorMap, labels) },
   });
   return true;
 }
