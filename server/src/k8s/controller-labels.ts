@@ -70,9 +70,12 @@ function rolloutMetadataKeys(pod: PodModel): string[] {
  */
 const RUN_TIME_ROLE = /(?:^|[-_./])(?:role|active|leader|primary|master|standby|sealed|initialized)(?:$|[-_.])/i;
 
-/** Whether the pods may carry `key` although their template does not write it. */
-export function mayBeAddedByController(key: string, pod: PodModel): boolean {
-  if (BUILT_IN_CONTROLLER_LABELS.has(key) || RUN_TIME_ROLE.test(key)) return true;
+/** The same said by the value: the MinIO operator labels the replica that wins the election `operator: leader` (sweep EL). */
+const RUN_TIME_ROLE_VALUE = /^(?:leader|elected|active|primary|master|standby)$/i;
+
+/** Whether the pods may carry `key` (with `value`, when the selector asks for one) although their template does not write it. */
+export function mayBeAddedByController(key: string, pod: PodModel, value?: string): boolean {
+  if (BUILT_IN_CONTROLLER_LABELS.has(key) || RUN_TIME_ROLE.test(key) || (value !== undefined && RUN_TIME_ROLE_VALUE.test(value))) return true;
   if (isBuiltInWorkload(pod.object)) return false;
   const prefix = key.includes('/') ? key.slice(0, key.indexOf('/')) : '';
   return prefix.includes('.') || OPERATOR_PLAIN_LABELS.has(key) || rolloutMetadataKeys(pod).includes(key);

@@ -44,16 +44,16 @@ function workloadNamedFor(serviceName: string, namespace: string, ownPods: reado
  */
 function unrelatedSelector(selector: Readonly<Record<string, string>>, pod: IndexedPod): boolean {
   const values = new Set(Object.values(pod.labels));
-  return isBuiltInWorkload(pod.pod.object) && Object.entries(selector).every(([k, v]) => !(k in pod.labels) && !values.has(v) && !controllerKey(k, pod));
+  return isBuiltInWorkload(pod.pod.object) && Object.entries(selector).every(([k, v]) => !(k in pod.labels) && !values.has(v) && !controllerKey(k, v, pod));
 }
 
 /**
  * A key a controller or the process may add, or one under a tool's domain (`vm.kubevirt.io/name`):
  * the pods it selects may be made by something else.
  */
-function controllerKey(key: string, pod: IndexedPod): boolean {
+function controllerKey(key: string, value: string, pod: IndexedPod): boolean {
   const prefix = key.includes('/') ? key.slice(0, key.indexOf('/')) : '';
-  return mayBeAddedByController(key, pod.pod) || (prefix.includes('.') && prefix !== 'app.kubernetes.io');
+  return mayBeAddedByController(key, pod.pod, value) || (prefix.includes('.') && prefix !== 'app.kubernetes.io');
 }
 
 /** Flagger's `Canary` makes `<name>-primary` pods and points the Service at them. */

@@ -62,11 +62,11 @@ export function nearMiss(selector: Readonly<Record<string, string>>, pod: Indexe
   // The same value under another key: a typo of the key, or the workload's own name, which says
   // which pods the Service was written for (`app: nginx-pod` against `name: nginx-pod`, sweep DP).
   // Not a key a controller adds itself (`job-name: trainer` beside `app: trainer`, probe EJ).
-  const otherKey = mayBeAddedByController(key, pod.pod)
+  const otherKey = mayBeAddedByController(key, pod.pod, expected)
     ? undefined
     : Object.keys(pod.labels).find((k) => !(k in selector) && pod.labels[k] === expected && (isTypo(key, k) || expected === pod.pod.name));
   if (otherKey) return { pod, how: 'key', key, expected, actual: otherKey };
-  return Object.keys(selector).length >= 2 && !mayBeAddedByController(key, pod.pod) ? { pod, how: 'missing', key, expected } : undefined;
+  return Object.keys(selector).length >= 2 && !mayBeAddedByController(key, pod.pod, expected) ? { pod, how: 'missing', key, expected } : undefined;
 }
 
 /**

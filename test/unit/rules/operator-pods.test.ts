@@ -101,6 +101,9 @@ test('service-selects-nothing: a role label the process sets on its own pod (Vau
   assert.equal(workspaceFindings(`${service('{app: vault, vault-active: "true"}')}---\n${sts}`, 'service-selects-nothing').length, 0);
   assert.equal(workspaceFindings(`${service('{app: vault, spilo-role: master}')}---\n${sts}`, 'service-selects-nothing').length, 0);
   assert.equal(workspaceFindings(`${service('{app: vault, tier: backend}')}---\n${sts}`, 'service-selects-nothing').length, 1);
+  // The value says it too: the MinIO operator labels the elected replica `operator: leader` (sweep EL).
+  assert.equal(workspaceFindings(`${service('{app: vault, operator: leader}')}---\n${sts}`, 'service-selects-nothing').length, 0);
+  assert.equal(workspaceFindings(`${service('{app: vault, operator: follower}')}---\n${sts}`, 'service-selects-nothing').length, 1);
 });
 
 test('operators\' named ports: Kubeflow, KubeRay and ECK add ports a probe or a Service may name', () => {
