@@ -57,6 +57,11 @@ function moveProcess(ctx: FixContext, pod: PodModel, listener: Listener, to: num
   const text = ctx.analysis.text;
   const base = ctx.chunk.start;
   const doc = pod.doc;
+  const of = containerListeners(pod, container, env);
+  const model = of.image?.listen;
+  // A server started at the end of a script: its words are inside the script, and `args` would be
+  // the script's; only nginx's ConfigMap (the script writes nothing under /etc) moves it.
+  if (of.viaScript) return listener.source === 'image' && model?.config === 'nginx' ? nginxConfigMap(ctx, pod, container, to) : undefined;
   // The container already sets the port: change that value.
   if ((listener.source === 'arg' || listener.source === 'env') && listener.node && writtenIn(listener.node, container.node)) {
     const scalar = listener.node as Scalar;
@@ -64,8 +69,6 @@ function moveProcess(ctx: FixContext, pod: PodModel, listener: Listener, to: num
     if (next === undefined || next.includes('$(')) return undefined;
     return { edits: [replaceScalar(base, scalar, /^\d+$/.test(next) && typeof scalar.value === 'number' ? Number(next) : next)], how: ctx.t('fix.move.how.change', { from: listener.origin, to: next }) };
   }
-  const of = containerListeners(pod, container, env);
-  const model = of.image?.listen;
   if (listener.source === 'config' && listener.config) return nginxEdit(ctx, pod, listener, to, env);
   if (listener.source !== 'image' || !model) return undefined;
   if (model.config === 'nginx') return nginxConfigMap(ctx, pod, container, to);

@@ -11,6 +11,12 @@ import type { FixProvider } from './types';
 export const unknownFieldFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'ingressService')) return ingressServiceFixes(ctx);
   if (fact(ctx, 'hpaCpuPercent') !== undefined) return hpaCpuFixes(ctx);
+  const lines = fact(ctx, 'indentLines');
+  if (Array.isArray(lines)) {
+    // The key slipped out of the list item above: two more spaces put it (and its value) back in.
+    const edits = lines.map((at) => ({ start: ctx.chunk.start + Number(at), end: ctx.chunk.start + Number(at), newText: '  ' }));
+    return [{ title: ctx.t('fix.unknown-field.indent', { key: String(fact(ctx, 'key')), list: String(fact(ctx, 'indentList')) }), edits, preferred: true }];
+  }
   const key = fact(ctx, 'key');
   const suggestion = fact(ctx, 'suggestion');
   if (typeof key !== 'string' || typeof suggestion !== 'string') return [];

@@ -9,6 +9,7 @@
 import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
+import { scriptProgram } from './script-program';
 import { bindSetting, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, envArgItems, expand, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
@@ -76,6 +77,8 @@ export interface ContainerListeners {
    * Podsight does not follow. Neither listening nor refused.
    */
   readonly gaveWay?: readonly number[];
+  /** The program is the last command of the container's `sh -c` script (k8s/script-program.ts): no fix edits its words. */
+  readonly viaScript?: true;
 }
 
 /** What the model needs beyond the pod: user image knowledge and the file's ConfigMaps. */
@@ -139,13 +142,17 @@ export function containerListeners(pod: PodModel, container: ContainerModel, env
 function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['images'], configMaps: ConfigMapIndex): ContainerListeners {
   const declared = declaredListeners(container);
   const info = container.image ? lookupImage(container.image, images) : undefined;
-  const base = { container, unserved: [] as PortModel[], complete: false };
+  const base: { container: ContainerModel; unserved: PortModel[]; complete: boolean; viaScript?: true } = { container, unserved: [], complete: false };
   if (!info) return { ...base, listeners: declared, basis: 'declared' };
   const listen = info.listen;
   const doc = pod.doc;
-  const started = container.commandOverridden ? ownProgram(container, listen, doc) : [];
+  const written = container.commandOverridden ? ownProgram(container, listen, doc) : [];
+  // A shell script's own arguments are not the program's: `args` after `sh -c S` are $0, $1….
+  const fromScript = written ? undefined : scriptProgram(container, listen, doc);
+  const started = written ?? fromScript;
   if (!started) return { ...base, listeners: declared, basis: 'command', image: info };
-  const own = withoutModifiers([...started, ...argItems(container, 'args', doc)], listen?.optionModifiers);
+  if (fromScript) base.viaScript = true;
+  const own = withoutModifiers([...started, ...(fromScript ? [] : argItems(container, 'args', doc))], listen?.optionModifiers);
   const vars = containerEnv(pod, container, configMaps);
   // The image's key=value file (keycloak.conf) adds settings below the container's env.
   const withFile = withPropertiesFile(listen, pod, container, configMaps, vars);

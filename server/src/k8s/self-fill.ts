@@ -19,7 +19,7 @@ import { expandWord, shellCommands, type ShellCommand } from './shell-words';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
 /** Words that may stand before a command's name. */
-const PREFIXES = new Set(['if', 'then', 'else', 'elif', 'do', '{', '!', 'time', 'while', 'until', 'exec', 'command', 'nohup', 'sudo', 'env']);
+export const PREFIXES = new Set(['if', 'then', 'else', 'elif', 'do', '{', '!', 'time', 'while', 'until', 'exec', 'command', 'nohup', 'sudo', 'env']);
 const ASSIGNMENT = /^([A-Za-z_]\w*)=/;
 
 /** The strings of a list field (a placeholder's text as written, when it is known). */
@@ -28,7 +28,7 @@ export function strings(seq: unknown, doc: Document): string[] {
 }
 
 /** The script an argv runs through a shell's `-c` (flags such as `-ec`, `-o pipefail` before it). */
-function shellScript(argv: readonly string[]): string | undefined {
+export function shellScript(argv: readonly string[]): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     if (!SHELLS.has(argv[i]!.split('/').pop()!)) continue;
     let j = i + 1;
@@ -42,13 +42,13 @@ function shellScript(argv: readonly string[]): string | undefined {
 }
 
 /** The container's environment variables with a literal value (a later entry wins). */
-const literalEnv = (container: ContainerModel, doc: Document): Map<string, string> =>
+export const literalEnv = (container: ContainerModel, doc: Document): Map<string, string> =>
   new Map(envOf(container, doc).entries.flatMap((e) => (e.name && e.valueNode ? [[e.name, e.valueNode.value] as const] : [])));
 
 /** The scripts a container's shells run. */
 function scripts(container: ContainerModel, doc: Document, env: ReadonlyMap<string, string>): string[] {
   // The kubelet expands `$(NAME)` in command and args (and the hook's command) before the shell runs.
-  const kubelet = (s: string): string => s.replace(/\$\$|\$\(([A-Za-z_]\w*)\)/g, (m, name?: string) => (name === undefined ? '$' : (env.get(name) ?? m)));
+  const kubelet = (s: string): string => kubeletExpanded(s, env);
   const out: string[] = [];
   const argv = [...strings(getNode(container.node, 'command', doc), doc), ...strings(getNode(container.node, 'args', doc), doc)].map(kubelet);
   const hook = getMap(getMap(getMap(container.node, 'lifecycle', doc), 'postStart', doc), 'exec', doc);
@@ -222,5 +222,13 @@ const CONDITIONAL_FLOW = /\b(?:if|case|for|while|until|pushd|popd|mount)\b|\|\||
 
 /** Whether every script the container runs is straight-line: its writes all happen, where they say. */
 export function straightLineScripts(container: ContainerModel, doc: Document): boolean {
-  return scripts(container, doc, literalEnv(container, doc)).every((s) => !CONDITIONAL_FLOW.test(s));
+  return scripts(container, doc, literalEnv(container, doc)).every(straightLine);
+}
+
+/** Whether a script's commands all run, in order, where they say (see CONDITIONAL_FLOW). */
+export const straightLine = (script: string): boolean => !CONDITIONAL_FLOW.test(script);
+
+/** The kubelet's expansion of `$(NAME)` in command and args (and a hook's command), before any shell runs. */
+export function kubeletExpanded(text: string, env: ReadonlyMap<string, string>): string {
+  return text.replace(/\$\$|\$\(([A-Za-z_]\w*)\)/g, (m, name?: string) => (name === undefined ? '$' : (env.get(name) ?? m)));
 }

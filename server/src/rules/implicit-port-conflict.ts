@@ -8,10 +8,17 @@
 import { listenerConfigMaps } from '../k8s/config-maps';
 import { listenerClashes } from '../k8s/listener-clashes';
 import { containerListeners, type Listener } from '../k8s/listeners';
-import { containerLabel } from '../k8s/pod-model';
+import { runsPublishedImage } from '../k8s/listen-programs';
+import { containerLabel, type PodModel } from '../k8s/pod-model';
 import { howText, listenText } from './listener-words';
 import { listenerContext, targetChunks } from './file-contexts';
 import type { FileRule } from './types';
+
+/**
+ * An undeclared image default counts only for the published image: `<account>.dkr.ecr…/wordpress`
+ * is the team's own build (often php-fpm on 9000, sweep EO), not Docker Hub's Apache on 80.
+ */
+const published = (l: Listener, doc: PodModel['doc']): boolean => l.source !== 'image' || l.declaration !== undefined || runsPublishedImage(l.container, doc);
 
 export const implicitPortConflict: FileRule = {
   id: 'implicit-port-conflict',
@@ -27,6 +34,7 @@ export const implicitPortConflict: FileRule = {
         const reported = new Set<string>();
         for (const clash of listenerClashes(pod, env)) {
           if (clash.earlier.declaration && clash.later.declaration) continue; // port-conflict
+          if (!published(clash.earlier, pod.doc) || !published(clash.later, pod.doc)) continue;
           // Report on the side no declaration shows (the later one when neither has one).
           const [at, other]: [Listener, Listener] = clash.later.declaration ? [clash.earlier, clash.later] : [clash.later, clash.earlier];
           const key = `${at.container.path}/${at.port}/${at.protocol}`;

@@ -10,6 +10,7 @@ import { keyText, mapPairs } from '../core/yaml-access';
 import type { SchemaProblem } from '../schema/validate';
 import { checkHpaV2Fields } from './hpa-v2';
 import { checkIngressV1Fields } from './ingress-v1';
+import { indentSlip } from './unknown-field-indent';
 import { schemaProblems } from './schema-problems';
 import type { Rule, RuleContext } from './types';
 import { syntaxBroken } from './yaml-syntax';
@@ -29,11 +30,12 @@ export const unknownField: Rule = {
       if (isScalar(problem.keyNode) && problem.keyNode.value === null) continue;
       const args = { key: problem.key, type: shortType(problem.typeName), path: problem.path };
       const harmless = !!problem.customKind && problem.suggestion === 'emptyDir' && onlyEmptySource(ctx, problem);
+      const slip = indentSlip(ctx.chunk.text, ctx.chunk.docs, problem.keyNode, problem.key, problem.typeName);
       const message =
         ctx.t('unknown-field.message', args) +
-        (problem.suggestion ? ctx.t('common.did-you-mean', { suggestion: problem.suggestion }) : '') +
+        (slip ? ctx.t('unknown-field.indent-slip', { ...args, list: slip.list, itemType: slip.itemType }) : problem.suggestion ? ctx.t('common.did-you-mean', { suggestion: problem.suggestion }) : '') +
         (harmless ? ctx.t('unknown-field.empty-dir', { ...args, kind: problem.customKind ?? '' }) : problem.customKind ? ctx.t('unknown-field.custom', { ...args, kind: problem.customKind }) : ctx.t('unknown-field.kubectl', args));
-      ctx.report({ ...(harmless ? { severity: 'information' as const } : {}), node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed } });
+      ctx.report({ ...(harmless ? { severity: 'information' as const } : {}), node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed, ...(slip ? { indentList: slip.list, indentLines: slip.lineStarts } : {}) } });
     }
   },
 };

@@ -32,9 +32,10 @@ export const unusedVolume: Rule = {
         if (pod.shape.operatorMounts?.test(volume.name)) continue; // ECK mounts `elasticsearch-data` itself
         // Knative Serving's webhook refuses a volume no container mounts (k8s_validation.go ValidateVolumes).
         const knative = isKnativeServing(pod);
+        // A volume with only its name is the emptyDir the API server's defaulting makes of it.
         ctx.report({
           node: volume.nameNode,
-          message: ctx.t(knative ? 'unused-volume.knative' : 'unused-volume.message', { name: volume.name, source: volume.source ?? '?', path: volume.path }),
+          message: ctx.t(knative ? 'unused-volume.knative' : 'unused-volume.message', { name: volume.name, source: volume.source ?? (volume.node.items.length === 1 ? 'emptyDir' : '?'), path: volume.path }),
           data: { name: volume.name, index: volume.index },
           ...(knative ? { severity: 'error' as const } : {}),
         });

@@ -139,9 +139,11 @@ test('redis cluster nodes also bind the bus port: client port + 10000, or cluste
   assert.match(findings(clash, 'implicit-port-conflict')[0]?.message ?? '', /16379\/TCP \(from cluster-enabled yes: the bus port, client port \+ 10000 \(ConfigMap "conf", redis.conf\)\)/);
 });
 
-test('a command that starts the image\'s own server is read like args; any other command leaves the declarations', () => {
+test('a command that starts the image\'s own server is read like args, also at the end of a plain script; any other command leaves the declarations', () => {
   const asArgs = listens(podWith('redis:7', '[{name: conf, mountPath: /conf}]', { 'redis.conf': 'port 6380\n' }, '    command: [/usr/local/bin/redis-server, /conf/redis.conf]\n'));
   assert.deepEqual(asArgs, { basis: 'image', listens: ['config:6380/TCP'] });
   const shell = listens(podWith('redis:7', '[{name: conf, mountPath: /conf}]', { 'redis.conf': 'port 6380\n' }, '    command: [sh, -c, redis-server /conf/redis.conf]\n    ports: [{containerPort: 6380}]\n'));
-  assert.deepEqual(shell, { basis: 'command', listens: ['declared:6380/TCP'] });
+  assert.deepEqual(shell, { basis: 'image', listens: ['config:6380/TCP'] });
+  const other = listens(podWith('redis:7', '[{name: conf, mountPath: /conf}]', { 'redis.conf': 'port 6380\n' }, '    command: [sh, -c, "redis-server /conf/redis.conf || sleep 60"]\n    ports: [{containerPort: 6380}]\n'));
+  assert.deepEqual(other, { basis: 'command', listens: ['declared:6380/TCP'] });
 });

@@ -255,6 +255,8 @@ export const rulesEn = {
     'Unknown field "{key}" in IngressBackend: networking.k8s.io/v1 names the Service as `service: {name: …, port: {number: …}}`; `serviceName` and `servicePort` are the removed v1beta1 form. kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
   'unknown-field.ingress-backend':
     'Unknown field "backend" in IngressSpec: networking.k8s.io/v1 calls it `defaultBackend` (`backend` is the removed v1beta1 name). kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
+  'unknown-field.indent-slip':
+    ' It stands at the column of the "-" of the list "{list}" above, so YAML reads it as a field of {type}, not of the list\'s last item ({itemType}), which has such a field: indent it, and the keys after it that belong to that item, by two more spaces.',
   'unknown-field.kubectl':
     ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
 

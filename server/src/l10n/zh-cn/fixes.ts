@@ -59,6 +59,7 @@ export const fixesZhCn = {
   'fix.schedule-time-zone':
     "把时区移到 timeZone: {zone}",
   'fix.undefined-volume.add': '向 Pod 添加卷 "{name}"（emptyDir）',
+  'fix.unknown-field.indent': '将 "{key}" 缩进到 "{list}" 的最后一项中',
   'fix.unused-volume.remove': '删除卷 "{name}"',
   'fix.unused-volume.mount': '将卷 "{name}" 挂载到容器 "{container}" 的 {path}',
   'fix.unused-disable-directive.remove': '删除这条未使用的指令',

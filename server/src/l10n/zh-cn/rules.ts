@@ -246,6 +246,8 @@ export const rulesZhCn: Record<string, string> = {
     'IngressBackend 中没有字段 "{key}"：networking.k8s.io/v1 用 `service: {name: …, port: {number: …}}` 指定 Service；`serviceName` 和 `servicePort` 是已移除的 v1beta1 写法。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
   'unknown-field.ingress-backend':
     'IngressSpec 中没有字段 "backend"：networking.k8s.io/v1 中它叫 `defaultBackend`（`backend` 是已移除的 v1beta1 名称）。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
+  'unknown-field.indent-slip':
+    ' 它与上方列表 "{list}" 的 "-" 处于同一列，因此 YAML 把它读作 {type} 的字段，而不是该列表最后一项（{itemType}，它有这个字段）的字段：请把它以及之后属于那一项的键再缩进两个空格。',
   'unknown-field.kubectl':
     ' kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。如果使用 --validate=false，该字段会被悄悄丢弃，其设置也随之丢失。',
 
