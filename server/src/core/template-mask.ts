@@ -116,10 +116,16 @@ export function maskTemplateActions(text: string): MaskedText {
   let inserts = false;
   let at = text.indexOf('{{');
   while (at >= 0) {
-    const close = text.indexOf('}}', at + 2);
+    const close = actionClose(text, at);
     const nl = text.indexOf('\n', at);
     const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
     const action = text.slice(at, end);
+    if (/^\{\{-?\s*\/\*/.test(action) && /\*\/\s*-?\}\}$/.test(action) && aloneOnLines(text, at, end)) {
+      // A comment on lines of its own renders nothing: blank, no insertion, no span.
+      for (let i = at; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+      at = text.indexOf('{{', end);
+      continue;
+    }
     const blank = aloneOnLines(text, at, end) || opensBlock(text, at, end);
     if (blank || action.includes('\n') || !writesLeafValue(text, at, end)) inserts = true;
     // An action over several lines keeps each later line's indentation: its `}}` on a line of its
@@ -159,6 +165,19 @@ export function maskTemplateActions(text: string): MaskedText {
   // Only values written by actions, on lines of their own: no pair or line can have been left out.
   const inline = !inserts && conditional.length === 0 && !wrapped;
   return { text: out.join(''), spans, conditional, ...(wrapped ? { wrapped } : {}), ...(inline ? { inline } : {}) };
+}
+
+// Where the action opened at `at` closes (its `}}`). A comment, `{{/* … */}}` or `{{- /* … */ -}}`,
+// closes only after its end mark: braces inside it are text (`{{- /* like {{ if $v }} */ -}}`, sweep EP).
+function actionClose(text: string, at: number): number {
+  const comment = /^\{\{-?\s*\/\*/.exec(text.slice(at, at + 8));
+  if (comment) {
+    const close = /\*\/\s*-?\}\}/g;
+    close.lastIndex = at + comment[0].length;
+    const m = close.exec(text);
+    if (m) return m.index + m[0].length - 2;
+  }
+  return text.indexOf('}}', at + 2);
 }
 
 /** Whether an offset lies in one of the spans. */

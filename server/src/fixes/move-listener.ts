@@ -145,7 +145,9 @@ function nginxConfigMap(ctx: FixContext, pod: PodModel, container: ContainerMode
     volumes ? appendItem(text, base, volumes, volume) : addPair(text, base, pod.spec, 'volumes', [volume]),
     appendDocument(text, configMapYaml(name, pod, to, eolOf(text))),
   ];
-  return { edits: mergeSamePoint(edits.sort((a, b) => a.start - b.start)), how: ctx.t('fix.move.how.nginx-new', { port: to, configMap: name }) };
+  // Not merged here: when the pod ends the file, the container's new `ports` (a follower) must go
+  // between the mount and the pod's `volumes`, which moveListenerFix orders by indentation.
+  return { edits, how: ctx.t('fix.move.how.nginx-new', { port: to, configMap: name }) };
 }
 
 function configMapYaml(name: string, pod: PodModel, port: number, eol: string): string {

@@ -13,8 +13,10 @@ export const unknownFieldFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'hpaCpuPercent') !== undefined) return hpaCpuFixes(ctx);
   const lines = fact(ctx, 'indentLines');
   if (Array.isArray(lines)) {
-    // The key slipped out of the list item above: two more spaces put it (and its value) back in.
-    const edits = lines.map((at) => ({ start: ctx.chunk.start + Number(at), end: ctx.chunk.start + Number(at), newText: '  ' }));
+    // The key slipped out of the list item above: indenting it (and its value, and the keys that
+    // slipped before it) to the column of the item's keys puts it back in.
+    const spaces = ' '.repeat(Number(fact(ctx, 'indentBy') ?? 2));
+    const edits = lines.map((at) => ({ start: ctx.chunk.start + Number(at), end: ctx.chunk.start + Number(at), newText: spaces }));
     return [{ title: ctx.t('fix.unknown-field.indent', { key: String(fact(ctx, 'key')), list: String(fact(ctx, 'indentList')) }), edits, preferred: true }];
   }
   const key = fact(ctx, 'key');

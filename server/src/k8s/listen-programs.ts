@@ -35,8 +35,22 @@ export function configFileArg(listen: ResolvedImage['listen'], first: string): b
  */
 export function publishedImage(image: string): boolean {
   const ref = parseImageRef(image);
-  return !!ref && (ref.registry === 'docker.io' || ref.path.includes('library/') || ref.repository.includes('/'));
+  return !!ref && (ref.registry === 'docker.io' || HUB_MIRRORS.has(ref.registry) || ref.path.includes('library/') || ref.repository.includes('/'));
 }
+
+/** Public pull-through caches of Docker Hub, whose single names are Docker Hub's official images (`mirror.gcr.io/nginx`, probe EP). */
+const HUB_MIRRORS = new Set([
+  'mirror.gcr.io',
+  'registry-1.docker.io',
+  'index.docker.io',
+  'docker.m.daocloud.io',
+  'dockerproxy.com',
+  'docker.mirrors.ustc.edu.cn',
+  'hub-mirror.c.163.com',
+  'docker.nju.edu.cn',
+  'dockerhub.azk8s.cn',
+  'registry.docker-cn.com',
+]);
 
 /**
  * Whether the container runs the published image: a published reference, not pulled from a

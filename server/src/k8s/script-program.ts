@@ -19,8 +19,19 @@ import { expandWord, shellCommands } from './shell-words';
 import type { ContainerModel } from './pod-model';
 import { getNode } from '../core/yaml-access';
 
-/** Commands that may come before the server: they print, wait, or lay out files, and change no setting. */
-const HARMLESS = new Set(['echo', 'printf', 'cat', 'mkdir', 'cp', 'mv', 'ln', 'rm', 'chmod', 'chown', 'touch', 'sleep', 'ls', 'date', 'true', ':', 'id', 'whoami', 'hostname', 'cd', 'set', 'tee', 'wget', 'curl']);
+/**
+ * Commands that may come before the server: they print, wait a while or make folders, and write
+ * only through a redirection Podsight can read. Copies, moves, downloads and `cd` are left out:
+ * their targets hide in bundled flags (`cp -rt`, `curl -sSLo`), the working directory or a parent
+ * folder (`cp -a /overlay/. /`), and any of them may put a configuration in place (probe EP).
+ */
+const HARMLESS = new Set(['echo', 'printf', 'cat', 'mkdir', 'sleep', 'ls', 'date', 'true', ':', 'id', 'whoami', 'hostname', 'set']);
+
+/** Where servers keep their configuration (nginx /etc, Tomcat /usr/local/tomcat/conf, Keycloak /opt/keycloak/conf, postgres /var/lib/postgresql/data). */
+const CONFIG_ROOTS = ['/etc', '/usr/local', '/opt', '/var/lib', '/conf', '/config'];
+
+/** Words that make the program print, test or manage something and exit rather than serve. */
+const NOT_SERVING = new Set(['--version', '--help', 'version', 'help', 'status', 'stop', 'healthcheck', 'create', 'create_core', 'delete', 'nbconvert']);
 
 /** A lone `&` (not `&&`, `>&`, `&>`): a command sent to the background. */
 const BACKGROUND = /(?<![&>|])&(?![&>])/;
@@ -40,15 +51,27 @@ export function scriptProgram(container: ContainerModel, listen: ResolvedImage['
   const at = last.words[0] === 'exec' ? 1 : 0;
   const program = last.words[at];
   if (program === undefined || !listen.programs.includes(programName(expandWord(program, env) ?? program)) || last.outputs.length > 0) return undefined;
-  for (const { words } of commands.slice(0, -1)) {
+  const config = [...CONFIG_ROOTS, ...(listen.configPaths ?? []), ...[listen.configFile, listen.propertiesFile?.path].filter((p): p is string => p?.startsWith('/') === true)];
+  // A write at, under or above a configuration folder (`> /etc/nginx/conf.d/x`, a copy into `/`).
+  const touchesConfig = (path: string): boolean => config.some((c) => mountHolds(c, path) || mountHolds(path, c));
+  for (const { words, outputs } of commands.slice(0, -1)) {
     let i = 0;
     while (i < words.length && PREFIXES.has(words[i]!)) i++;
-    if (words[i] === undefined || !HARMLESS.has(programName(words[i]!))) return undefined;
+    const name = words[i] === undefined ? undefined : programName(words[i]!);
+    if (name === undefined || !HARMLESS.has(name)) return undefined;
+    if (name === 'sleep' && !words.slice(i + 1).every((w) => /^\d+(?:\.\d+)?[smhd]?$/.test(w))) return undefined; // sleep infinity never returns
+    if (name === 'set' && !words.slice(i + 1).every((w) => /^[-+][a-z]+$/.test(w) || w === 'pipefail')) return undefined;
+    for (const output of outputs) {
+      const path = expandWord(output, env);
+      if (path === undefined || !path.startsWith('/') || /[$`*?]/.test(path) || touchesConfig(path)) return undefined;
+    }
   }
-  const config = ['/etc', ...(listen.configPaths ?? []), ...(listen.configFile?.startsWith('/') ? [listen.configFile] : [])];
-  if (selfWrittenPaths(container, doc).some((p) => config.some((c) => mountHolds(c, p)))) return undefined;
-  // The script's own arguments ("$@", $1) are not known here.
+  if (selfWrittenPaths(container, doc).some(touchesConfig)) return undefined;
   const words = last.words.slice(at);
-  if (words.some((w) => /\$(?:[@*#]|\d|\{[@*#\d])/.test(w))) return undefined;
-  return words.map((w, index) => ({ text: expandWord(w, env) ?? w, index }));
+  // The script's own arguments ("$@", $1) are not known here; `-` reads a configuration from stdin (`redis-server -`).
+  if (words.some((w) => /\$(?:[@*#]|\d|\{[@*#\d])/.test(w) || w === '-' || NOT_SERVING.has(w))) return undefined;
+  const expanded = words.map((w) => expandWord(w, env) ?? w);
+  // An unquoted variable holding several words is split by the shell: `nginx $OPTS` may hold `-c FILE`.
+  if (expanded.some((w, i) => words[i]!.includes('$') && /\s/.test(w))) return undefined;
+  return expanded.map((text, index) => ({ text, index }));
 }

@@ -8,7 +8,7 @@ type T = (key: string, args?: Readonly<Record<string, string | number>>) => stri
 export function howText(t: T, listener: Listener, of: ContainerListeners): string {
   switch (listener.source) {
     case 'image':
-      return t('listener.how.image', { source: listener.origin });
+      return t(of.viaScript ? 'listener.how.image-script' : 'listener.how.image', { source: listener.origin });
     case 'arg':
     case 'env':
       return t('listener.how.setting', { origin: listener.origin });

@@ -33,9 +33,9 @@ export const unknownField: Rule = {
       const slip = indentSlip(ctx.chunk.text, ctx.chunk.docs, problem.keyNode, problem.key, problem.typeName);
       const message =
         ctx.t('unknown-field.message', args) +
-        (slip ? ctx.t('unknown-field.indent-slip', { ...args, list: slip.list, itemType: slip.itemType }) : problem.suggestion ? ctx.t('common.did-you-mean', { suggestion: problem.suggestion }) : '') +
+        (slip ? ctx.t('unknown-field.indent-slip', { ...args, list: slip.list, itemType: slip.itemType, count: slip.by }) : problem.suggestion ? ctx.t('common.did-you-mean', { suggestion: problem.suggestion }) : '') +
         (harmless ? ctx.t('unknown-field.empty-dir', { ...args, kind: problem.customKind ?? '' }) : problem.customKind ? ctx.t('unknown-field.custom', { ...args, kind: problem.customKind }) : ctx.t('unknown-field.kubectl', args));
-      ctx.report({ ...(harmless ? { severity: 'information' as const } : {}), node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed, ...(slip ? { indentList: slip.list, indentLines: slip.lineStarts } : {}) } });
+      ctx.report({ ...(harmless ? { severity: 'information' as const } : {}), node: problem.keyNode, message, data: { key: problem.key, suggestion: problem.suggestion, allowed: problem.allowed, ...(slip ? { indentList: slip.list, indentLines: slip.lineStarts, indentBy: slip.by } : {}) } });
     }
   },
 };

@@ -8,6 +8,7 @@
 import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
 import { isUnknownValue, writtenText } from '../core/unknown-values';
+import { isOpenCollection } from '../core/open-collections';
 import { quantityError } from '../k8s/quantity';
 import { closest } from '../util/suggest';
 import { LIST_TYPE, fieldNames, getType, rootTypeFor } from './lookup';
@@ -231,6 +232,9 @@ function visitValue(
       return;
     case 'array': {
       if (!isSeq(node)) {
+        // `containers:` / `{{- include "container" . }}` / `ports: …`: the action writes the head of
+        // the first item (`- name: web`), and the keys below it are that item's (sweep EP).
+        if (isMap(node) && isOpenCollection(node)) return;
         report(ctx, node, { type: 'array' });
         return;
       }

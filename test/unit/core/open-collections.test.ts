@@ -135,3 +135,29 @@ ${labels}
   assert.equal(findings(file('        app: other\n        {{- include "extra.labels" . | nindent 8 }}'), 'service-selects-nothing').length, 1);
   assert.equal(findings(file('        app: web'), 'service-selects-nothing').length, 1);
 });
+
+test('an action on a line of its own may write the head of a list\'s first item: the keys below it are that item\'s, not a map in place of the list', () => {
+  const pod = (action: string, indent: string): string => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  selector:
+    matchLabels:
+      app: db
+  template:
+    metadata:
+      labels:
+        app: db
+    spec:
+      containers:
+${action}
+${indent}ports:
+${indent}  - containerPort: 5432
+`;
+  assert.deepEqual(findings(pod('          {{- include "container.base" $ }}', '          '), 'invalid-value'), []);
+  assert.deepEqual(findings(pod('        {{- include "app.container" . | nindent 8 }}', '          '), 'invalid-value'), []);
+  // No action: a map where the list should be is refused.
+  assert.equal(findings(pod('          name: db', '          ').replace(/^metadata:\n  name: db/m, 'metadata:\n  name: db'), 'invalid-value').length, 1);
+});

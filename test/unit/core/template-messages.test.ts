@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { check } from '../../helpers/check';
+import { check, findings } from '../../helpers/check';
 
 test('mount-shadows-image and nested-mount-path: a volume name a template writes is shown as written', () => {
   const text = `apiVersion: v1
@@ -89,4 +89,31 @@ test('templated-file: an action that writes a list item, a key, a structural fie
     ['    ports:', '    - {{ .Values.portKey }}: http', '      containerPort: 80'],
     ['    ports: [{name: web, containerPort: 80}]', '    resources: {{requests: {{cpu: 1}}}}'],
   ]) assert.equal(judged(lines), false, lines.join(' / '));
+});
+
+test('a template comment ends at its */ and }}: braces inside it are text (sweep EP: cert-manager)', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  {{- /* same as {{- if $value }} but also true for 0 */ -}}
+  replicas: {{ .Values.replicas }}
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          volumeMounts:
+            - name: data
+              mountPath: /data
+`;
+  assert.equal(findings(text, 'undefined-volume').length, 1);
+  assert.doesNotMatch(findings(text, 'templated-file')[0]?.message ?? '', /not YAML/);
 });

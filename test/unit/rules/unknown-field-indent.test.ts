@@ -85,3 +85,31 @@ test('no indentation hint for a plain typo, a key the item type lacks, or a list
   const finding = analysis.findings.find((f) => f.rule === 'unknown-field')!;
   assert.ok(!fixesFor(analysis, finding).some((f) => /^Indent/.test(f.title)));
 });
+
+test('only slipped keys may stand between the list and the key; the fix indents the whole run to the item\'s column', () => {
+  const pod = (body: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n${body}`;
+  const hint = (text: string): string[] => findings(text, 'unknown-field').filter((f) => /It stands at the column/.test(f.message)).map((f) => f.message);
+  // A field of the pod, a block map or a flow list between: not a slip of that list (probe: wrong list, broken fixes).
+  assert.deepEqual(hint(pod('  containers:\n  - name: app\n    command: [sleep, "3600"]\n  restartPolicy: Always\n  image: busybox\n')), []);
+  assert.deepEqual(hint(pod('  containers:\n  - name: app\n  securityContext:\n    runAsUser: 1000\n  image: busybox\n')), []);
+  assert.deepEqual(hint(pod('  initContainers:\n  - name: init\n    image: busybox\n  containers: [{name: app, image: nginx}]\n  command: [sleep, "1"]\n')), []);
+  // A flow map as the last item, or a key the item already has (a forgotten "- "): no hint.
+  assert.deepEqual(hint(pod('  containers:\n  - {name: app, image: nginx}\n  command: [sleep, "1"]\n')), []);
+  assert.deepEqual(hint(pod('  containers:\n  - name: app\n    image: nginx\n  name: sidecar\n  image: busybox\n')), []);
+  // Four-space item keys: the fix indents to their column.
+  const wide = pod('    containers:\n    -   name: app\n        image: nginx\n    command: [sleep, "3600"]\n'.replace(/^    /gm, '  '));
+  const wideAnalysis = analyzeText(wide);
+  const wideFinding = wideAnalysis.findings.find((f) => f.rule === 'unknown-field')!;
+  assert.match(wideFinding.message, /by 4 spaces/);
+  const wideFixed = applyEdits(wide, fixesFor(wideAnalysis, wideFinding).find((f) => f.preferred)!.edits);
+  assertYaml(wideFixed);
+  assert.deepEqual(findings(wideFixed, 'unknown-field'), []);
+  // A key after a slipped block list is a slip too, and its fix carries the list along.
+  const run = pod('  containers:\n  - name: app\n    image: busybox\n  volumeMounts:\n  - name: data\n    mountPath: /data\n  command: [sleep, "1"]\n  volumes:\n  - name: data\n    emptyDir: {}\n');
+  const analysis = analyzeText(run);
+  const command = analysis.findings.find((f) => f.rule === 'unknown-field' && /"command"/.test(f.message))!;
+  assert.match(command.message, /the list "containers" above/);
+  const fixed = applyEdits(run, fixesFor(analysis, command).find((f) => f.preferred)!.edits);
+  assertYaml(fixed);
+  assert.deepEqual(analyzeText(fixed).findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
+});

@@ -63,6 +63,7 @@ export const rulesEn = {
   'port-not-served.served': '{listen} ({how})',
 
   'listener.how.image': 'the image default',
+  'listener.how.image-script': 'the image default: its `sh -c` script ends by starting the server',
   'listener.how.setting': 'set by {origin}',
   'listener.how.config': 'from {origin}',
   'listener.how.declared': 'declared; Podsight does not know this image, so the declaration stands for its process',
@@ -256,7 +257,7 @@ export const rulesEn = {
   'unknown-field.ingress-backend':
     'Unknown field "backend" in IngressSpec: networking.k8s.io/v1 calls it `defaultBackend` (`backend` is the removed v1beta1 name). kubectl apply rejects the object: strict decoding error: unknown field "{path}".',
   'unknown-field.indent-slip':
-    ' It stands at the column of the "-" of the list "{list}" above, so YAML reads it as a field of {type}, not of the list\'s last item ({itemType}), which has such a field: indent it, and the keys after it that belong to that item, by two more spaces.',
+    ' It stands at the column of the "-" of the list "{list}" above, so YAML reads it as a field of {type}, not of the list\'s last item ({itemType}), which has such a field: indent it, with the keys that slipped before it, by {count} spaces, to the column of that item\'s keys.',
   'unknown-field.kubectl':
     ' kubectl apply rejects the object: strict decoding error: unknown field "{path}". With --validate=false the field would be dropped silently and its setting lost.',
 

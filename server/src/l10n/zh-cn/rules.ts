@@ -66,6 +66,7 @@ export const rulesZhCn: Record<string, string> = {
   'port-not-served.served': '{listen}（来源：{how}）',
 
   'listener.how.image': '镜像默认端口',
+  'listener.how.image-script': '镜像默认端口：其 `sh -c` 脚本最后启动了该服务',
   'listener.how.setting': '由 {origin} 设置',
   'listener.how.config': '来自 {origin}',
   'listener.how.declared': '来自声明；Podsight 不认识这个镜像，只能以声明代表其进程',
@@ -247,7 +248,7 @@ export const rulesZhCn: Record<string, string> = {
   'unknown-field.ingress-backend':
     'IngressSpec 中没有字段 "backend"：networking.k8s.io/v1 中它叫 `defaultBackend`（`backend` 是已移除的 v1beta1 名称）。kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。',
   'unknown-field.indent-slip':
-    ' 它与上方列表 "{list}" 的 "-" 处于同一列，因此 YAML 把它读作 {type} 的字段，而不是该列表最后一项（{itemType}，它有这个字段）的字段：请把它以及之后属于那一项的键再缩进两个空格。',
+    ' 它与上方列表 "{list}" 的 "-" 处于同一列，因此 YAML 把它读作 {type} 的字段，而不是该列表最后一项（{itemType}，它有这个字段）的字段：请把它连同在它之前同样错位的键再缩进 {count} 个空格，与那一项的键对齐。',
   'unknown-field.kubectl':
     ' kubectl apply 会拒绝该对象：strict decoding error: unknown field "{path}"。如果使用 --validate=false，该字段会被悄悄丢弃，其设置也随之丢失。',
 
