@@ -22,6 +22,24 @@ export function ownProgram(container: ContainerModel, listen: ResolvedImage['lis
   return listen.programs.includes(first.slice(first.lastIndexOf('/') + 1)) ? items : undefined;
 }
 
+/** Flags every server answers by printing and exiting. */
+const PRINTS_AND_EXITS = new Set(['--version', '--help']);
+/** Subcommands of a server's program that manage or convert rather than serve (`solr create_core`, `zkServer.sh status`, `jupyter nbconvert`; probe). */
+const CLIENT_SUBCOMMANDS = new Set(['version', 'help', 'status', 'stop', 'create', 'create_core', 'delete', 'healthcheck', 'nbconvert']);
+
+/**
+ * The word that makes the server print, test or manage something and exit, binding nothing: one of
+ * the image's exit flags (`nginx -t`), `--version` or `--help`, or a client subcommand right after
+ * the program (`solr create_core`).
+ */
+export function exitWord(listen: ResolvedImage['listen'], args: readonly ArgItem[], own: readonly ArgItem[]): string | undefined {
+  const flag = args.find((a) => listen?.exitArgs?.includes(a.text) || PRINTS_AND_EXITS.has(a.text))?.text;
+  if (flag) return flag;
+  const program = own[0]?.text;
+  const sub = own[1]?.text;
+  return program !== undefined && sub !== undefined && (listen?.programs ?? []).includes(program.slice(program.lastIndexOf('/') + 1)) && CLIENT_SUBCOMMANDS.has(sub) ? sub : undefined;
+}
+
 /** A first arg the image's entrypoint starts its server with (redis `/conf/redis.conf`, registry `config.yml`). */
 export function configFileArg(listen: ResolvedImage['listen'], first: string): boolean {
   return !listen?.argsEnv?.cmdOnly && (listen?.configFileArgs ?? []).some((suffix) => first.endsWith(suffix));

@@ -15,7 +15,7 @@ import { nginxConfig, type ConfigListen } from './listen-config';
 import { argItems, containerEnv, envArgItems, expand, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
 import { findFlag, hasFlagPrefix } from './command-flags';
 import { readConfigFile } from './listen-files';
-import { configFileArg, ownProgram, runsPublishedImage } from './listen-programs';
+import { configFileArg, exitWord, ownProgram, runsPublishedImage } from './listen-programs';
 import { readRedisConfig } from './listen-redis';
 import { switchedOff, withPropertiesFile } from './listen-switches';
 import { reason, type UnsureReason } from './listen-reasons';
@@ -173,7 +173,7 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
     unsure ??= reason('args-program', { program: first });
   }
   // `nginx -t`, `postgres --version`: the server prints or tests, then exits, binding nothing.
-  const exitFlag = args.find((a) => listen?.exitArgs?.includes(a.text))?.text;
+  const exitFlag = exitWord(listen, args, own);
   if (exitFlag && !unsure) return { ...base, listeners: declared, basis: 'command', image: info, runsInstead: { exitFlag } };
   const settingItems = new Set<ArgItem>();
   const moves = new Map<number, Omit<Listener, 'protocol'> | 'off'>();

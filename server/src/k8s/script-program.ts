@@ -30,9 +30,6 @@ const HARMLESS = new Set(['echo', 'printf', 'cat', 'mkdir', 'sleep', 'ls', 'date
 /** Where servers keep their configuration (nginx /etc, Tomcat /usr/local/tomcat/conf, Keycloak /opt/keycloak/conf, postgres /var/lib/postgresql/data). */
 const CONFIG_ROOTS = ['/etc', '/usr/local', '/opt', '/var/lib', '/conf', '/config'];
 
-/** Words that make the program print, test or manage something and exit rather than serve. */
-const NOT_SERVING = new Set(['--version', '--help', 'version', 'help', 'status', 'stop', 'healthcheck', 'create', 'create_core', 'delete', 'nbconvert']);
-
 /** A lone `&` (not `&&`, `>&`, `&>`): a command sent to the background. */
 const BACKGROUND = /(?<![&>|])&(?![&>])/;
 
@@ -68,8 +65,11 @@ export function scriptProgram(container: ContainerModel, listen: ResolvedImage['
   }
   if (selfWrittenPaths(container, doc).some(touchesConfig)) return undefined;
   const words = last.words.slice(at);
+  // nginx and httpd go to the background unless told not to: the shell, the container's main process, then exits.
+  if (/^nginx/.test(programName(words[0] ?? '')) && !words.some((w) => /daemon\s+off/.test(w))) return undefined;
+  if (/^(?:httpd|apache2|apachectl)$/.test(programName(words[0] ?? '')) && !words.includes('-DFOREGROUND')) return undefined;
   // The script's own arguments ("$@", $1) are not known here; `-` reads a configuration from stdin (`redis-server -`).
-  if (words.some((w) => /\$(?:[@*#]|\d|\{[@*#\d])/.test(w) || w === '-' || NOT_SERVING.has(w))) return undefined;
+  if (words.some((w) => /\$(?:[@*#]|\d|\{[@*#\d])/.test(w) || w === '-')) return undefined;
   const expanded = words.map((w) => expandWord(w, env) ?? w);
   // An unquoted variable holding several words is split by the shell: `nginx $OPTS` may hold `-c FILE`.
   if (expanded.some((w, i) => words[i]!.includes('$') && /\s/.test(w))) return undefined;

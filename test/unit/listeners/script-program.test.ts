@@ -57,6 +57,9 @@ test('scripts Podsight does not follow keep the declarations only', () => {
     "echo x > /$DIR/default.conf; exec nginx -g 'daemon off;'",
     "sleep infinity; exec nginx -g 'daemon off;'",
     "set -- -c /cfg/nginx.conf; exec nginx -g 'daemon off;'",
+    // Without `daemon off;` nginx forks to the background and the shell, the main process, exits (sweep EQ).
+    'nginx',
+    "echo hi > /usr/share/nginx/html/index.html; nginx",
   ]) {
     assert.deepEqual(clashes(pod(nginx, scripted(script))), [], script);
   }
@@ -71,6 +74,9 @@ test('scripts Podsight does not follow keep the declarations only', () => {
   assert.deepEqual(clashes(pod(redis, scripted("echo 'port 6380' | redis-server -", 'redis:7'))), []);
   assert.deepEqual(clashes(pod(redis, scripted('sleep 5; redis-server --version', 'redis:7'))), []);
   assert.deepEqual(clashes(pod('{name: s, image: "solr:9", ports: [{containerPort: 8983}]}', scripted('sleep 30; solr create_core -c mycore', 'solr:9'))), []);
+  // Written commands too: a client subcommand or --version binds nothing.
+  assert.deepEqual(clashes(pod('{name: s, image: "solr:9", ports: [{containerPort: 8983}]}', '{name: s2, image: "solr:9", command: [solr, create_core, -c, mycore]}')), []);
+  assert.deepEqual(clashes(pod('{name: m, image: "minio/minio", args: [server, /data]}', '{name: m2, image: "minio/minio", command: [minio, --version]}')), []);
   // A program the image table does not know as its own (busybox httpd in an nginx image? no: a script that runs python).
   assert.deepEqual(clashes(pod(nginx, scripted('python3 -m http.server 80'))), []);
 });
