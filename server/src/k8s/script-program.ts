@@ -33,6 +33,18 @@ const CONFIG_ROOTS = ['/etc', '/usr/local', '/opt', '/var/lib', '/conf', '/confi
 /** A lone `&` (not `&&`, `>&`, `&>`): a command sent to the background. */
 const BACKGROUND = /(?<![&>|])&(?![&>])/;
 
+/**
+ * The script as far as its flow goes: comment lines, the text of single-quoted strings and the
+ * output of a command that only prints where it runs (`$(hostname)`, `$(date +%F)`) hold no branch
+ * or background job, so `echo "Hello from $(hostname)" > index.html` or `# copy & start (if any)`
+ * does not hide the server.
+ */
+const flowText = (script: string): string =>
+  script
+    .replace(/^[ \t]*#.*$/gm, '')
+    .replace(/'[^']*'/g, "''")
+    .replace(/\$\((?:hostname|date|whoami|id|uname)(?: [-+%\w:]*)*\)/g, 'x');
+
 const programName = (word: string): string => word.slice(word.lastIndexOf('/') + 1);
 
 /** The program's command line at the end of the container's `sh -c` script, or undefined when the script is not that plain. */
@@ -41,7 +53,7 @@ export function scriptProgram(container: ContainerModel, listen: ResolvedImage['
   const env = literalEnv(container, doc);
   const argv = [...strings(getNode(container.node, 'command', doc), doc), ...strings(getNode(container.node, 'args', doc), doc)].map((s) => kubeletExpanded(s, env));
   const script = shellScript(argv);
-  if (script === undefined || !straightLine(script) || BACKGROUND.test(script)) return undefined;
+  if (script === undefined || !straightLine(flowText(script)) || BACKGROUND.test(flowText(script))) return undefined;
   const commands = shellCommands(script);
   const last = commands[commands.length - 1];
   if (!last) return undefined;

@@ -17,9 +17,9 @@ export interface BlockComment {
   /** Its indentation, and the block's. */
   readonly column: number;
   readonly blockIndent: number;
-  /** The header's line (0-based) and text. */
-  readonly headerLine: number;
+  /** The header's text and where it stands (chunk offsets; a message shows it as a related location, whose line stays right wherever the chunk is). */
   readonly header: string;
+  readonly headerSpan: { readonly start: number; readonly end: number };
   /** Where the block would have ended: the first line after it indented no more than the header. */
   readonly blockEnd: number;
 }
@@ -45,7 +45,9 @@ export function blockScalarComment(text: string, offset: number): BlockComment |
     const header = HEADER.exec(up);
     if (header && blockIndent !== Infinity && indentOf(up) < blockIndent && column < blockIndent) {
       const headerIndent = indentOf(up);
-      return { lineStart, column, blockIndent, headerLine: i, header: up.trim(), blockEnd: blockEndAfter(text, lineEnd < 0 ? text.length : lineEnd, headerIndent) };
+      const headerStart = before.slice(0, i).reduce((sum, l) => sum + l.length + 1, 0) + headerIndent;
+      const headerSpan = { start: headerStart, end: headerStart + up.trim().length };
+      return { lineStart, column, blockIndent, header: up.trim(), headerSpan, blockEnd: blockEndAfter(text, lineEnd < 0 ? text.length : lineEnd, headerIndent) };
     }
     // A line of the block is indented at least as much as the comment would have needed.
     if (indentOf(up) <= column) return undefined;

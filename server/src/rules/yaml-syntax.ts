@@ -106,7 +106,8 @@ export const yamlSyntax: Rule = {
           regionEnd = Math.max(regionEnd, cut.blockEnd);
           ctx.report({
             node: { start, end },
-            message: ctx.t('yaml-syntax.block-comment', { column: cut.column + 1, header: cut.header, headerLine: cut.headerLine + 1, indent: cut.blockIndent + 1 }),
+            message: ctx.t('yaml-syntax.block-comment', { column: cut.column + 1, header: cut.header, indent: cut.blockIndent + 1 }),
+            related: [{ node: cut.headerSpan, message: ctx.t('yaml-syntax.block-comment.header', { header: cut.header }) }],
             data: { yamlCode: error.code, indentBy: cut.blockIndent - cut.column, lineOffset: cut.lineStart - start },
           });
           continue;

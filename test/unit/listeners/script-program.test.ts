@@ -22,6 +22,9 @@ test('a plain script that ends by starting the server: its port is the server\'s
     "echo second > /usr/share/nginx/html/index.html; exec nginx -g 'daemon off;'",
     "mkdir -p /usr/share/nginx/html/x && echo ok > /usr/share/nginx/html/x/index.html && nginx -g 'daemon off;'",
     "set -e\nsleep 2\n/usr/sbin/nginx -g 'daemon off;'",
+    // Comments, quoted text and $(hostname) hold no branch (probe).
+    "echo \"Hello from $(hostname)\" > /usr/share/nginx/html/index.html && exec nginx -g 'daemon off;'",
+    "# copy the page & start nginx (if it's there)\necho 'hi (if any) & more' > /usr/share/nginx/html/index.html\nexec nginx -g 'daemon off;'",
   ]) {
     assert.equal(clashes(pod(nginx, scripted(script))).length, 1, script);
   }

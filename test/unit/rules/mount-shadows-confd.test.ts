@@ -50,3 +50,10 @@ test('mount-shadows-image: conf.d still empty — templates the entrypoint never
     assert.equal(findings(pod(image, confd, '  - {name: conf, emptyDir: {}}\n'), 'mount-shadows-image').length, 1, image);
   }
 });
+
+test('mount-shadows-image: a ConfigMap at /etc/caddy is how Caddy is configured; an empty volume there hides the Caddyfile', () => {
+  const caddy = (volume: string): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  containers:\n  - name: caddy\n    image: caddy:2.8-alpine\n    volumeMounts:\n    - {name: conf, mountPath: /etc/caddy}\n  volumes:\n  - ${volume}\n`;
+  assert.deepEqual(findings(caddy('{name: conf, configMap: {name: caddy-conf}}'), 'mount-shadows-image'), []);
+  assert.equal(findings(caddy('{name: conf, emptyDir: {}}'), 'mount-shadows-image').length, 1);
+});

@@ -18,8 +18,12 @@ test('a comment left of a block scalar\'s text: one finding that says so', () =>
   const text = configMap('# pod labels');
   const found = syntax(text);
   assert.equal(found.length, 1, found.map((f) => f.message).join('\n'));
-  assert.match(found[0]!.message, /this comment starts at column 1, left of the text of the block scalar "config\.yaml: \|-" \(line 5\).*Indent the comment to column 5/);
+  assert.match(found[0]!.message, /this comment starts at column 1, left of the text of the block scalar "config\.yaml: \|-" it sits in.*Indent the comment to column 5/);
   assert.equal(text.slice(found[0]!.start).split('\n')[0], '# pod labels');
+  // The header is a related location, right in the file also when the document is not the first (sweep ER).
+  const second = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata: {x: "1"}\n---\n${text}`;
+  const related = syntax(second)[0]!.related[0]!;
+  assert.equal(second.slice(related.start, related.end), 'config.yaml: |-');
   // The fix indents it into the block; then the file parses.
   const { result, fix } = applyFix(text, 'yaml-syntax', /Indent the comment by 4 spaces/);
   assert.equal(fix.preferred, true);

@@ -214,7 +214,8 @@ export const rulesEn = {
 
   'unknown-field.message': 'Unknown field "{key}" in {type}.',
   'yaml-syntax.block-comment':
-    'YAML syntax error: this comment starts at column {column}, left of the text of the block scalar "{header}" (line {headerLine}) it sits in. A block scalar ends at the first line indented less than its text, comment or not, so the lines after it are read as YAML and fail. Indent the comment to column {indent}, as the block\'s lines are.',
+    'YAML syntax error: this comment starts at column {column}, left of the text of the block scalar "{header}" it sits in. A block scalar ends at the first line indented less than its text, comment or not, so the lines after it are read as YAML and fail. Indent the comment to column {indent}, as the block\'s lines are.',
+  'yaml-syntax.block-comment.header': 'The block scalar "{header}" starts here.',
   'yaml-syntax.more': '{count} more YAML syntax errors in this file are not shown (only the first {shown} are).',
   'cr-claim.rejects':
     "Inside {aKind}, kubectl apply checks only the CRD's schema: the API server rejects the pod spec when the {kind}'s controller creates its pods (directly, or through a workload it makes), and the failure shows in the {kind}'s events and status: ",

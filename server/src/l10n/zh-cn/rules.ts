@@ -214,7 +214,8 @@ export const rulesZhCn: Record<string, string> = {
 
   'unknown-field.message': '{type} 中没有字段 "{key}"。',
   'yaml-syntax.block-comment':
-    'YAML 语法错误：这行注释从第 {column} 列开始，比它所在的块标量 "{header}"（第 {headerLine} 行）的文本更靠左。块标量在第一行缩进小于其文本的行处结束，注释行也一样，因此后面的行会被当作 YAML 解析并出错。请把注释缩进到第 {indent} 列，与块中的其他行对齐。',
+    'YAML 语法错误：这行注释从第 {column} 列开始，比它所在的块标量 "{header}" 的文本更靠左。块标量在第一行缩进小于其文本的行处结束，注释行也一样，因此后面的行会被当作 YAML 解析并出错。请把注释缩进到第 {indent} 列，与块中的其他行对齐。',
+  'yaml-syntax.block-comment.header': '块标量 "{header}" 从这里开始。',
   'yaml-syntax.more': '该文件中另有 {count} 个 YAML 语法错误未显示（只显示前 {shown} 个）。',
   'cr-claim.rejects': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等 {kind} 的控制器创建 Pod（直接创建，或通过它生成的工作负载）时，API 服务器才会拒绝这个 Pod spec，错误出现在该 {kind} 的事件和状态中：',
   'cr-claim.rejects-run': '在 {aKind} 中，kubectl apply 只按 CRD 的 schema 检查；要等该 {kind} 的 {aRun} 创建 Pod 时，API 服务器才会拒绝它，错误出现在该 {run} 的状态中：',

@@ -99,7 +99,8 @@ export const webServers: readonly ImageInfo[] = [
       tcp(2019, 'Admin API (bound to localhost, which the containers of a pod share)'),
     ],
     populatedDirs: [
-      dir('/etc/caddy', 'Caddyfile (default configuration)'),
+      // A ConfigMap with the Caddyfile is the documented way to configure it (sweep ER): only an empty volume hides it.
+      { ...dir('/etc/caddy', 'Caddyfile (default configuration)'), emptyOnly: true },
       dir('/usr/share/caddy', 'index.html (the welcome page)'),
     ],
     dataDirs: [
