@@ -1,10 +1,12 @@
 /**
  * removed-api-version: an apiVersion/kind the API server no longer serves (Kubernetes'
  * deprecation guide, k8s/api-versions.ts). `kubectl apply` fails with "no matches for kind";
- * the message names the release that removed it and what to use instead.
+ * the message names the release that removed it and what to use instead. Also the init-containers
+ * annotation of Kubernetes 1.5–1.7 (k8s/init-annotation.ts): applied without a word, never run.
  */
 import { getScalar } from '../core/yaml-access';
 import { removalOf } from '../k8s/api-versions';
+import { initAnnotation } from '../k8s/init-annotation';
 import type { Rule } from './types';
 
 export const removedApiVersion: Rule = {
@@ -29,6 +31,14 @@ export const removedApiVersion: Rule = {
             : 'removed-api-version.renamed';
       const message = ctx.t('removed-api-version.message', args) + ctx.t(advice, args);
       ctx.report({ node, message, data: { apiVersion: object.apiVersion, replacement: removal.replacement, notable: removal.notable } });
+    }
+    for (const pod of ctx.pods) {
+      const annotation = initAnnotation(pod);
+      if (!annotation) continue;
+      const names = annotation.names.map((n) => `"${n}"`).join(', ');
+      const args = { key: String(annotation.key.value), names: names || '?' };
+      // The object applies: the init containers silently never run.
+      ctx.report({ node: annotation.key, message: ctx.t('removed-api-version.init-annotation', args), severity: 'warning', data: { initAnnotation: true } });
     }
   },
 };

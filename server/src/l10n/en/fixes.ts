@@ -59,6 +59,7 @@ export const fixesEn = {
   'fix.schedule-time-zone':
     "Move the time zone to timeZone: {zone}",
   'fix.undefined-volume.add': 'Add volume "{name}" (emptyDir) to the pod',
+  'fix.init-annotation': 'Move the init containers ({names}) to spec.initContainers',
   'fix.unknown-field.indent': 'Indent "{key}" into the last item of "{list}"',
   'fix.unused-volume.remove': 'Remove volume "{name}"',
   'fix.unused-volume.mount': 'Mount volume "{name}" in container "{container}" at {path}',

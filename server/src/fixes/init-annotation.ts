@@ -1,0 +1,51 @@
+/**
+ * removed-api-version on the init-containers annotation: its JSON becomes `spec.initContainers`
+ * (appended to those already there) and the annotation goes, so the containers really run.
+ */
+import { isMap, isSeq } from 'yaml';
+import { getMap, getNode } from '../core/yaml-access';
+import { initAnnotation } from '../k8s/init-annotation';
+import { isAt } from './find';
+import type { Fix, FixContext } from './types';
+import { addPair, appendItem, removeBlockPair, type OffsetEdit, type YValue } from './yaml-edit';
+
+/** JSON as YAML values: nulls and empty strings left out (the API server drops them too). */
+function yamlValue(value: unknown): YValue | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (Array.isArray(value)) return value.map(yamlValue).filter((v): v is YValue => v !== undefined);
+  const out: Record<string, YValue> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const y = yamlValue(v);
+    if (y !== undefined) out[k] = y;
+  }
+  return out;
+}
+
+export function initAnnotationFixes(ctx: FixContext): Fix[] {
+  for (const pod of ctx.chunk.analysis.pods) {
+    const annotation = initAnnotation(pod);
+    if (!annotation || !isAt(ctx, annotation.key) || !annotation.containers?.length) continue;
+    const text = ctx.analysis.text;
+    const base = ctx.chunk.start;
+    const containers = annotation.containers.map(yamlValue).filter((v): v is YValue => v !== undefined);
+    const existing = getNode(pod.spec, 'initContainers', pod.doc);
+    if (existing && (!isSeq(existing) || existing.flow)) return [];
+    const add: OffsetEdit[] = isSeq(existing) ? containers.map((c) => appendItem(text, base, existing, c)) : [addPair(text, base, pod.spec, 'initContainers', containers)];
+    // The annotation's pair, or the whole `annotations:` when it held nothing else.
+    const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
+    const metadata = getMap(pod.owner, 'metadata', pod.doc);
+    const annotationsPair = metadata?.items.find((p) => p.value === annotations);
+    const remove =
+      annotations && annotations.items.length === 1 && annotationsPair && isMap(annotations) && !annotations.flow
+        ? removeBlockPair(text, base, annotationsPair.key as never, annotations)
+        : annotations && !annotations.flow
+          ? removeBlockPair(text, base, annotation.key, annotation.pair.value as never)
+          : undefined;
+    if (!remove) return [];
+    const edits = [...add, remove].sort((a, b) => a.start - b.start);
+    if (edits.some((e, i) => i > 0 && e.start < edits[i - 1]!.end)) return [];
+    return [{ title: ctx.t('fix.init-annotation', { names: annotation.names.join(', ') }), edits, preferred: true }];
+  }
+  return [];
+}
