@@ -93,6 +93,11 @@ export function markOpenCollections(doc: Document, text: string, spans: readonly
     const collection = same ? heads.get(same.offset) : undefined;
     if (collection) {
       OPEN.add(collection);
+      // `containers:` / `{{- include "head" . | nindent 6 }}` at the key's column / `  image: …`: the
+      // action writes the head of the value's first item (`- name: web`), as a list's `-` may stand
+      // at its key's column (probe).
+      const value = prev && prev.column === column ? valueOf.get(prev.offset) : undefined;
+      if ((isMap(value) || isSeq(value)) && (value.range?.[0] ?? 0) > span.start) OPEN.add(value);
       continue;
     }
     // Below `key:` and deeper than it: the action writes that key's value.

@@ -37,6 +37,8 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   // Nothing but actions (a lone `{{- if … }}` before a `---`, `{{ template "x" . }}`): there is no
   // YAML to check or to call broken; what the actions render is out of sight.
   if (at < 0 || onlyActionsAndComments(text)) return undefined;
+  // Only template comments, which render nothing: everything was checked.
+  if (!chunk.templated && chunk.masked?.length === 0 && !chunk.conditional?.length) return undefined;
   const end = text.indexOf('}}', at);
   const message = chunk.templated
     ? translate(locale, 'templated-file.message')

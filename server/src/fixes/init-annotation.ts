@@ -9,16 +9,23 @@ import { isAt } from './find';
 import type { Fix, FixContext } from './types';
 import { addPair, appendItem, removeBlockPair, type OffsetEdit, type YValue } from './yaml-edit';
 
-/** JSON as YAML values: nulls and empty strings left out (the API server drops them too). */
-function yamlValue(value: unknown): YValue | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Array.isArray(value)) return value.map(yamlValue).filter((v): v is YValue => v !== undefined);
+/**
+ * JSON as YAML values: null fields and empty string fields left out (the API server reads them as
+ * unset); an empty string in a list stays (`--save ""`). Undefined for text with a line break,
+ * which the edit helpers cannot write inside a flow list.
+ */
+function yamlValue(value: unknown): YValue | undefined | 'unwritable' {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'string') return /[\r\n]/.test(value) ? 'unwritable' : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
+  const parts = Array.isArray(value) ? value.map(yamlValue) : Object.values(value as Record<string, unknown>).map(yamlValue);
+  if (parts.includes('unwritable')) return 'unwritable';
+  if (Array.isArray(value)) return parts.filter((v): v is YValue => v !== undefined);
   const out: Record<string, YValue> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const y = yamlValue(v);
-    if (y !== undefined) out[k] = y;
-  }
+  Object.keys(value as Record<string, unknown>).forEach((k, i) => {
+    const y = parts[i];
+    if (y !== undefined && y !== '' && y !== 'unwritable') out[k] = y;
+  });
   return out;
 }
 
@@ -28,7 +35,9 @@ export function initAnnotationFixes(ctx: FixContext): Fix[] {
     if (!annotation || !isAt(ctx, annotation.key) || !annotation.containers?.length) continue;
     const text = ctx.analysis.text;
     const base = ctx.chunk.start;
-    const containers = annotation.containers.map(yamlValue).filter((v): v is YValue => v !== undefined);
+    const values = annotation.containers.map(yamlValue);
+    if (values.includes('unwritable')) return [];
+    const containers = values.filter((v): v is YValue => v !== undefined && v !== 'unwritable');
     const existing = getNode(pod.spec, 'initContainers', pod.doc);
     if (existing && (!isSeq(existing) || existing.flow)) return [];
     const add: OffsetEdit[] = isSeq(existing) ? containers.map((c) => appendItem(text, base, existing, c)) : [addPair(text, base, pod.spec, 'initContainers', containers)];
@@ -45,7 +54,7 @@ export function initAnnotationFixes(ctx: FixContext): Fix[] {
     if (!remove) return [];
     const edits = [...add, remove].sort((a, b) => a.start - b.start);
     if (edits.some((e, i) => i > 0 && e.start < edits[i - 1]!.end)) return [];
-    return [{ title: ctx.t('fix.init-annotation', { names: annotation.names.join(', ') }), edits, preferred: true }];
+    return [{ title: ctx.t('fix.init-annotation', { names: annotation.names.join(', ') || '?' }), edits, preferred: true }];
   }
   return [];
 }

@@ -161,3 +161,24 @@ ${indent}  - containerPort: 5432
   // No action: a map where the list should be is refused.
   assert.equal(findings(pod('          name: db', '          ').replace(/^metadata:\n  name: db/m, 'metadata:\n  name: db'), 'invalid-value').length, 1);
 });
+
+test('an include at the column of its list key may write the first item\'s head (the `-` at the key\'s column): no "must be array"', () => {
+  const text = `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec:
+      containers:
+      {{- include "web.containerHead" . | nindent 6 }}
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+      volumes:
+      {{- include "vol.head" . | nindent 6 }}
+        emptyDir: {}
+`;
+  assert.deepEqual(findings(text, 'invalid-value'), []);
+});

@@ -117,3 +117,8 @@ spec:
   assert.equal(findings(text, 'undefined-volume').length, 1);
   assert.doesNotMatch(findings(text, 'templated-file')[0]?.message ?? '', /not YAML/);
 });
+
+test('a template whose only actions are comments gets no note: everything was checked', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n{{- /* a note for chart readers */}}\nspec:\n  containers: [{name: c, image: nginx}]\n';
+  assert.deepEqual(findings(text, 'templated-file'), []);
+});

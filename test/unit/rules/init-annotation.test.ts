@@ -72,3 +72,28 @@ test('the fix moves the containers to spec.initContainers and removes the annota
     assert.deepEqual(analyzeText(fixed).findings.filter((f) => f.severity === 'error' || f.severity === 'warning'), []);
   }
 });
+
+test('probe: only the containers spec.initContainers lacks; beta over alpha; an empty list, line breaks and empty strings', () => {
+  // One of two already in spec.initContainers: only the other is named and moved (no duplicate name).
+  const partly = statefulSet(ANNOTATION.replace('"args": null}', '"args": null}, {"name": "sysctl", "image": "busybox"}'), '      initContainers:\n      - {name: sysctl, image: busybox}\n');
+  const analysis = analyzeText(partly);
+  const finding = analysis.findings.find((f) => f.rule === 'removed-api-version')!;
+  assert.match(finding.message, /\("install"\) never run/);
+  const fixed = applyEdits(partly, fixesFor(analysis, finding).find((f) => f.preferred)!.edits);
+  assert.deepEqual(parseAllDocuments(fixed)[0]!.toJS().spec.template.spec.initContainers.map((c: { name: string }) => c.name), ['sysctl', 'install']);
+  // An empty list loses nothing.
+  assert.deepEqual(findings(statefulSet("        pod.beta.kubernetes.io/init-containers: '[]'"), 'removed-api-version'), []);
+  // Beta overrode alpha in 1.5–1.7: the beta list is the one judged.
+  const both = statefulSet(`        pod.alpha.kubernetes.io/init-containers: '[{"name": "old", "image": "busybox"}]'\n${ANNOTATION}`);
+  assert.match(findings(both, 'removed-api-version')[0]?.message ?? '', /pod\.beta\.kubernetes\.io\/init-containers.*\("install"\)/);
+  // An empty string in a list is an argument; a line break inside a value: no fix rather than a broken one.
+  const save = statefulSet(`        pod.beta.kubernetes.io/init-containers: '[{"name": "r", "image": "redis", "command": ["redis-server", "--save", "", "--appendonly", "no"]}]'`);
+  const saveAnalysis = analyzeText(save);
+  const saveFix = fixesFor(saveAnalysis, saveAnalysis.findings.find((f) => f.rule === 'removed-api-version')!).find((f) => f.preferred)!;
+  assert.deepEqual(parseAllDocuments(applyEdits(save, saveFix.edits))[0]!.toJS().spec.template.spec.initContainers[0].command, ['redis-server', '--save', '', '--appendonly', 'no']);
+  const multiline = statefulSet(`        pod.beta.kubernetes.io/init-containers: '[{"name": "m", "image": "busybox", "command": ["sh", "-c", "echo 1\\necho 2"]}]'`);
+  const multiAnalysis = analyzeText(multiline);
+  const multiFinding = multiAnalysis.findings.find((f) => f.rule === 'removed-api-version')!;
+  assert.ok(multiFinding);
+  assert.ok(!fixesFor(multiAnalysis, multiFinding).some((f) => f.preferred));
+});

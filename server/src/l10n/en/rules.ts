@@ -240,7 +240,7 @@ export const rulesEn = {
     "kubectl apply accepts this, since the API server does not check a StatefulSet's pod template; it rejects each pod the StatefulSet's controller creates, so no pod starts and the StatefulSet's events show FailedCreate: ",
   'template-claim.apply': 'oc process … | oc apply',
   'removed-api-version.init-annotation':
-    'The annotation {key} was removed in Kubernetes 1.8: the API server keeps it as a plain annotation and the kubelet ignores it, so the init containers it lists ({names}) never run, and the pod starts without what they were meant to prepare. Move them to spec.initContainers.',
+    'The annotation {key} was removed in Kubernetes 1.8: the API server drops it when it reads the pod, and only spec.initContainers run, so the init containers it lists ({names}) never run, and the pod starts without what they were meant to prepare. Move them to spec.initContainers.',
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',

@@ -231,7 +231,7 @@ export const rulesZhCn: Record<string, string> = {
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
   'template-claim.apply': '（处理 Template 后）oc process … | oc apply',
   'removed-api-version.init-annotation':
-    '注解 {key} 已在 Kubernetes 1.8 中移除：API 服务器只把它当作普通注解保存，kubelet 会忽略它，因此其中列出的 init 容器（{names}）永远不会运行，Pod 会在缺少它们本应准备的内容的情况下启动。请把它们移到 spec.initContainers。',
+    '注解 {key} 已在 Kubernetes 1.8 中移除：API 服务器读取 Pod 时会直接丢弃它，只有 spec.initContainers 会运行，因此其中列出的 init 容器（{names}）永远不会运行，Pod 会在缺少它们本应准备的内容的情况下启动。请把它们移到 spec.initContainers。',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
