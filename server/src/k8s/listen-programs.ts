@@ -25,7 +25,7 @@ export function ownProgram(container: ContainerModel, listen: ResolvedImage['lis
 /** Flags every server answers by printing and exiting. */
 const PRINTS_AND_EXITS = new Set(['--version', '--help']);
 /** Subcommands of a server's program that manage or convert rather than serve (`solr create_core`, `zkServer.sh status`, `jupyter nbconvert`; probe). */
-const CLIENT_SUBCOMMANDS = new Set(['version', 'help', 'status', 'stop', 'create', 'create_core', 'delete', 'healthcheck', 'nbconvert']);
+const CLIENT_SUBCOMMANDS = new Set(['version', 'help', 'status', 'stop', 'create', 'create_core', 'delete', 'healthcheck', 'nbconvert', 'build']);
 
 /**
  * The word that makes the server print, test or manage something and exit, binding nothing: one of

@@ -35,6 +35,8 @@ function computeClashes(pod: PodModel, env: ListenerEnv): ListenerClash[] {
   // thousands of containers must not cost a comparison per pair.
   const groups = new Map<string, { listener: Listener; order: number }[]>();
   podListeners(pod, env).forEach((of, order) => {
+    // A server that prints or tests and exits (`nginx -t`, `solr status`) binds nothing, whatever it declares (probe).
+    if (of.runsInstead && 'exitFlag' in of.runsInstead) return;
     for (const listener of of.listeners) {
       const key = `${listener.port}/${listener.protocol}`;
       const group = groups.get(key);

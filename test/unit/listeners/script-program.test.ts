@@ -80,6 +80,9 @@ test('scripts Podsight does not follow keep the declarations only', () => {
   // Written commands too: a client subcommand or --version binds nothing.
   assert.deepEqual(clashes(pod('{name: s, image: "solr:9", ports: [{containerPort: 8983}]}', '{name: s2, image: "solr:9", command: [solr, create_core, -c, mycore]}')), []);
   assert.deepEqual(clashes(pod('{name: m, image: "minio/minio", args: [server, /data]}', '{name: m2, image: "minio/minio", command: [minio, --version]}')), []);
+  // A declaration does not make a server that exits bind: no clash with the image default beside it (probe).
+  assert.deepEqual(clashes(pod(nginx.replace(', ports: [{containerPort: 80}]', ''), '{name: check, image: "nginx:1.25", command: [nginx, -t], ports: [{containerPort: 80}]}')), []);
+  assert.deepEqual(clashes(pod('{name: k, image: "quay.io/keycloak/keycloak:26.0", args: [start-dev]}', '{name: b, image: "quay.io/keycloak/keycloak:26.0", command: [/opt/keycloak/bin/kc.sh, build]}')), []);
   // A program the image table does not know as its own (busybox httpd in an nginx image? no: a script that runs python).
   assert.deepEqual(clashes(pod(nginx, scripted('python3 -m http.server 80'))), []);
 });
