@@ -120,7 +120,7 @@ export function maskTemplateActions(text: string): MaskedText {
     const nl = text.indexOf('\n', at);
     const end = close >= 0 ? close + 2 : nl >= 0 ? nl : text.length;
     const action = text.slice(at, end);
-    if (/^\{\{-?\s*\/\*/.test(action) && /\*\/\s*-?\}\}$/.test(action) && aloneOnLines(text, at, end)) {
+    if (COMMENT_OPEN.test(action) && /\*\/\s*-?\}\}$/.test(action) && aloneOnLines(text, at, end)) {
       // A comment on lines of its own renders nothing: blank, no insertion, no span.
       for (let i = at; i < end; i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
       at = text.indexOf('{{', end);
@@ -169,8 +169,10 @@ export function maskTemplateActions(text: string): MaskedText {
 
 // Where the action opened at `at` closes (its `}}`). A comment, `{{/* … */}}` or `{{- /* … */ -}}`,
 // closes only after its end mark: braces inside it are text (`{{- /* like {{ if $v }} */ -}}`, sweep EP).
+const COMMENT_OPEN = /^\{\{-?\s*\/\*/;
+
 function actionClose(text: string, at: number): number {
-  const comment = /^\{\{-?\s*\/\*/.exec(text.slice(at, at + 8));
+  const comment = COMMENT_OPEN.exec(text.slice(at, at + 8));
   if (comment) {
     const close = /\*\/\s*-?\}\}/g;
     close.lastIndex = at + comment[0].length;

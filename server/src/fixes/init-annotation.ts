@@ -2,7 +2,7 @@
  * removed-api-version on the init-containers annotation: its JSON becomes `spec.initContainers`
  * (appended to those already there) and the annotation goes, so the containers really run.
  */
-import { isMap, isSeq } from 'yaml';
+import { isSeq } from 'yaml';
 import { getMap, getNode } from '../core/yaml-access';
 import { initAnnotation } from '../k8s/init-annotation';
 import { isAt } from './find';
@@ -42,11 +42,11 @@ export function initAnnotationFixes(ctx: FixContext): Fix[] {
     if (existing && (!isSeq(existing) || existing.flow)) return [];
     const add: OffsetEdit[] = isSeq(existing) ? containers.map((c) => appendItem(text, base, existing, c)) : [addPair(text, base, pod.spec, 'initContainers', containers)];
     // The annotation's pair, or the whole `annotations:` when it held nothing else.
-    const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
     const metadata = getMap(pod.owner, 'metadata', pod.doc);
+    const annotations = getMap(metadata, 'annotations', pod.doc);
     const annotationsPair = metadata?.items.find((p) => p.value === annotations);
     const remove =
-      annotations && annotations.items.length === 1 && annotationsPair && isMap(annotations) && !annotations.flow
+      annotations && annotations.items.length === 1 && annotationsPair && !annotations.flow
         ? removeBlockPair(text, base, annotationsPair.key as never, annotations)
         : annotations && !annotations.flow
           ? removeBlockPair(text, base, annotation.key, annotation.pair.value as never)

@@ -14,10 +14,9 @@ import type { Document } from 'yaml';
 import type { ResolvedImage } from './images';
 import type { ArgItem } from './listen-values';
 import { mountHolds } from './start-writes';
-import { PREFIXES, kubeletExpanded, literalEnv, selfWrittenPaths, shellScript, straightLine, strings } from './self-fill';
+import { PREFIXES, containerArgv, literalEnv, selfWrittenPaths, shellScript, straightLine } from './self-fill';
 import { expandWord, shellCommands } from './shell-words';
 import type { ContainerModel } from './pod-model';
-import { getNode } from '../core/yaml-access';
 
 /**
  * Commands that may come before the server: they print, wait a while or make folders, and write
@@ -51,9 +50,9 @@ const programName = (word: string): string => word.slice(word.lastIndexOf('/') +
 export function scriptProgram(container: ContainerModel, listen: ResolvedImage['listen'], doc: Document): ArgItem[] | undefined {
   if (!container.commandOverridden || !listen?.programs) return undefined;
   const env = literalEnv(container, doc);
-  const argv = [...strings(getNode(container.node, 'command', doc), doc), ...strings(getNode(container.node, 'args', doc), doc)].map((s) => kubeletExpanded(s, env));
-  const script = shellScript(argv);
-  if (script === undefined || !straightLine(flowText(script)) || BACKGROUND.test(flowText(script))) return undefined;
+  const script = shellScript(containerArgv(container, doc, env));
+  const flow = script === undefined ? undefined : flowText(script);
+  if (script === undefined || flow === undefined || !straightLine(flow) || BACKGROUND.test(flow)) return undefined;
   const commands = shellCommands(script);
   const last = commands[commands.length - 1];
   if (!last) return undefined;

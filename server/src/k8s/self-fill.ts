@@ -45,12 +45,17 @@ export function shellScript(argv: readonly string[]): string | undefined {
 export const literalEnv = (container: ContainerModel, doc: Document): Map<string, string> =>
   new Map(envOf(container, doc).entries.flatMap((e) => (e.name && e.valueNode ? [[e.name, e.valueNode.value] as const] : [])));
 
+/** The container's command and args as the kubelet passes them: `$(NAME)` expanded from `env`, before any shell runs. */
+export function containerArgv(container: ContainerModel, doc: Document, env: ReadonlyMap<string, string>): string[] {
+  return [...strings(getNode(container.node, 'command', doc), doc), ...strings(getNode(container.node, 'args', doc), doc)].map((s) => kubeletExpanded(s, env));
+}
+
 /** The scripts a container's shells run. */
 function scripts(container: ContainerModel, doc: Document, env: ReadonlyMap<string, string>): string[] {
-  // The kubelet expands `$(NAME)` in command and args (and the hook's command) before the shell runs.
+  // The kubelet expands `$(NAME)` in the hook's command too.
   const kubelet = (s: string): string => kubeletExpanded(s, env);
   const out: string[] = [];
-  const argv = [...strings(getNode(container.node, 'command', doc), doc), ...strings(getNode(container.node, 'args', doc), doc)].map(kubelet);
+  const argv = containerArgv(container, doc, env);
   const hook = getMap(getMap(getMap(container.node, 'lifecycle', doc), 'postStart', doc), 'exec', doc);
   for (const list of [argv, strings(getNode(hook, 'command', doc), doc).map(kubelet)]) {
     const script = shellScript(list);
@@ -229,6 +234,6 @@ export function straightLineScripts(container: ContainerModel, doc: Document): b
 export const straightLine = (script: string): boolean => !CONDITIONAL_FLOW.test(script);
 
 /** The kubelet's expansion of `$(NAME)` in command and args (and a hook's command), before any shell runs. */
-export function kubeletExpanded(text: string, env: ReadonlyMap<string, string>): string {
+function kubeletExpanded(text: string, env: ReadonlyMap<string, string>): string {
   return text.replace(/\$\$|\$\(([A-Za-z_]\w*)\)/g, (m, name?: string) => (name === undefined ? '$' : (env.get(name) ?? m)));
 }
