@@ -4,7 +4,7 @@
  * pathType gets one (ingress-v1.ts); a probe on an init container, Bidirectional propagation
  * without privilege (container-constraints.ts); a time zone in a CronJob's schedule (cronjob-schedule.ts);
  * an absolute subPath or items path made relative (rules/volume-paths.ts); ephemeral containers in a
- * manifest removed.
+ * manifest removed; a missing or wrong apiVersion written (api-version.ts).
  */
 import { closest, fact, isAt, replaceAtFinding } from './find';
 import { isScalar, type Node } from 'yaml';
@@ -15,6 +15,7 @@ import { ingressClassFixes, ingressPathTypeFixes } from './ingress-v1';
 import { scheduleSyntaxFixes, scheduleTimeZoneFixes } from './cronjob-schedule';
 import { addPair, removeBlockPair } from './yaml-edit';
 import { resourceRequirementFixes } from './resource-requirements';
+import { apiVersionFixes } from './api-version';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
   if (typeof fact(ctx, 'resourceFix') === 'string') return resourceRequirementFixes(ctx);
@@ -26,6 +27,8 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
   if (fact(ctx, 'patchString') === true) return [];
+  const servedAs = fact(ctx, 'servedAs');
+  if (typeof servedAs === 'string') return apiVersionFixes(ctx, servedAs, fact(ctx, 'value') !== undefined);
   const patchFile = fact(ctx, 'patchFile');
   if (typeof patchFile === 'string') {
     // Not preferred: a JSON 6902 patch file also needs a target, which only the author knows.

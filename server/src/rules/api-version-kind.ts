@@ -82,7 +82,10 @@ function checkMissingApiVersion(ctx: RuleContext, object: RuleContext['objects']
   // A named object: pod templates that Jenkins, Spark or Flink read (typed, no apiVersion needed) have no name (probe EK).
   const metadata = getMap(object.node, 'metadata', doc);
   if ((getScalar(metadata, 'name', doc) === undefined && getScalar(metadata, 'generateName', doc) === undefined) || (getNode(object.node, 'spec', doc) === undefined && getNode(object.node, 'data', doc) === undefined)) return;
-  ctx.report({ node, message: ctx.t('invalid-value.api-version-missing', { kind, expected }), data: { field: 'apiVersion', allowed: [expected] } });
+  // apps/v1 requires spec.selector too: say so now, not after the apiVersion is added (sweep ES).
+  const spec = getMap(object.node, 'spec', doc);
+  const key = expected.startsWith('apps/') && spec && getNode(spec, 'selector', doc) === undefined ? 'invalid-value.api-version-missing-selector' : 'invalid-value.api-version-missing';
+  ctx.report({ node, message: ctx.t(key, { kind, expected }), data: { field: 'apiVersion', allowed: [expected], servedAs: expected } });
 }
 
 export function checkApiVersionKind(ctx: RuleContext): void {
@@ -98,12 +101,11 @@ export function checkApiVersionKind(ctx: RuleContext): void {
     if (group.includes('.') || removalOf(apiVersion, kind) || deprecationOf(apiVersion, kind)) continue;
     const node = getScalar(object.node, 'apiVersion', doc);
     if (!node || typeof node.value !== 'string') continue;
-    // apps/v1 requires spec.selector: without one, the new apiVersion alone would fail next.
-    const fixable = !expected.startsWith('apps/') || getNode(getMap(object.node, 'spec', doc), 'selector', doc) !== undefined;
+    // The fix (fixes/api-version.ts) also writes the selector apps/v1 requires, when the object has none.
     ctx.report({
       node,
       message: ctx.t('invalid-value.api-version', { apiVersion, kind, expected }),
-      data: { field: 'apiVersion', value: apiVersion, allowed: fixable ? [expected] : [], ...(fixable ? { suggestion: expected } : {}) },
+      data: { field: 'apiVersion', value: apiVersion, allowed: [expected], servedAs: expected },
     });
   }
 }

@@ -70,11 +70,11 @@ export const selectorMismatch: Rule = {
  * object the API server refuses ("spec.selector: Required value"), often an old manifest moved
  * from extensions/v1beta1, which took the template's labels. Without template labels it is a
  * patch (pod-model's `partial`). Not in a kustomize resource: `labels`/`commonLabels` there
- * write the selector.
+ * write the selector. `apiVersion`: the one the object will have (the fix that writes a missing one).
  */
-export function absentSelector(pod: PodModel): { specKey: Node; labelsNode: YAMLMap; labels: Map<string, string> } | undefined {
+export function absentSelector(pod: PodModel, apiVersion = pod.object.apiVersion): { specKey: Node; labelsNode: YAMLMap; labels: Map<string, string> } | undefined {
   const doc = pod.doc;
-  if (pod.partial || !APPS.has(pod.kind) || pod.object.apiVersion !== 'apps/v1') return undefined;
+  if (pod.partial || !APPS.has(pod.kind) || apiVersion !== 'apps/v1') return undefined;
   const specPair = getPair(pod.object.node, 'spec', doc);
   const spec = getMap(pod.object.node, 'spec', doc);
   if (!spec || !specPair || isOpenCollection(spec) || getPair(spec, 'selector', doc) !== undefined) return undefined;

@@ -84,3 +84,31 @@ test('invalid-value: a built-in kind without any apiVersion (sweep ED: a handboo
 test('invalid-value: a pod template without a name that Jenkins, Spark or Flink reads needs no apiVersion (probe EK)', () => {
   assert.deepEqual(findings('kind: Pod\nmetadata: {labels: {jenkins: agent}}\nspec:\n  containers: [{name: maven, image: "maven:3.9"}]\n', 'invalid-value'), []);
 });
+
+test('invalid-value: the apiVersion fix also writes the selector apps/v1 requires (sweep ES M2)', () => {
+  const template = 'spec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const missing = `kind: Deployment\nmetadata:\n  name: web\n${template}`;
+  assert.match(findings(missing, 'invalid-value')[0]?.message ?? '', /Add apiVersion: apps\/v1, and spec\.selector with it: apps\/v1 requires one \("spec\.selector: Required value"\), and this Deployment has none\./);
+  const selector = '  selector:\n    matchLabels:\n      app: web\n';
+  const fixed = `apiVersion: apps/v1\n${missing}`.replace('        image: nginx:1.27\n', `        image: nginx:1.27\n${selector}`);
+  const { result, fix } = applyFix(missing, 'invalid-value', /apiVersion: apps\/v1 and spec\.selector\.matchLabels: app: web/, fixed);
+  assert.equal(fix.preferred, true);
+  // After the fix the object is right: kubectl's next refusal (no selector) is gone too.
+  assert.deepEqual(check(result).filter((f) => f.severity === 'error'), []);
+  // A wrong apiVersion: replaced, with the selector.
+  const wrong = `apiVersion: v1\n${missing}`;
+  const replaced = applyFix(wrong, 'invalid-value', /apiVersion: apps\/v1 and spec\.selector/).result;
+  assert.equal(replaced, fixed);
+  // Two labels: which of them name the pods for ever is the author's choice; offered, not preferred.
+  const two = missing.replace('        app: web\n', '        app: web\n        tier: front\n');
+  assert.equal(applyFix(two, 'invalid-value', /app: web, tier: front/).fix.preferred, false);
+  // A selector already there: the apiVersion alone, preferred; a Service: the apiVersion alone.
+  const withSelector = missing.replace('spec:\n  template:', `spec:\n${selector}  template:`);
+  assert.equal(applyFix(withSelector, 'invalid-value', /^Add apiVersion: apps\/v1$/, `apiVersion: apps/v1\n${withSelector}`).fix.preferred, true);
+  const service = 'kind: Service\nmetadata:\n  name: web\nspec:\n  ports:\n  - port: 80\n';
+  applyFix(service, 'invalid-value', /^Add apiVersion: v1$/, `apiVersion: v1\n${service}`);
+  // An item of a List (`- kind: Pod`): below the kind, at its column; CRLF kept.
+  const list = 'apiVersion: v1\nkind: List\nitems:\n- kind: Pod\n  metadata:\n    name: p\n  spec:\n    containers:\n    - name: a\n      image: busybox:1.36\n';
+  applyFix(list, 'invalid-value', /^Add apiVersion: v1$/, list.replace('- kind: Pod\n', '- kind: Pod\n  apiVersion: v1\n'));
+  applyFix(service.replace(/\n/g, '\r\n'), 'invalid-value', /^Add apiVersion: v1$/, `apiVersion: v1\r\n${service.replace(/\n/g, '\r\n')}`);
+});
