@@ -67,3 +67,16 @@ export function reportLoopback(ctx: FileRuleContext, chunkStart: number, service
   ctx.report(chunkStart, { node: ref.node, message: ctx.t('service-target-port.loopback', args), data: { service: service.name, field: ref.field, value: ref.value, portIndex: ref.index, loopback: bind.port } });
   return true;
 }
+
+/**
+ * The port an unserved number may have meant: the only one the pods serve, or the nearest when it
+ * is clearly nearer than the next (`8081` → `8080` beside 9090; a manager's metrics moved to 8080
+ * rather than its webhook's 9443). None when two are about as near: the nearest number is then a
+ * guess that would send the traffic to another protocol (jaeger's retired TChannel 14267 is
+ * neither its HTTP collector 14268 nor its admin 14269, sweep EV).
+ */
+export function portToSuggest(written: number, candidates: readonly number[]): number | undefined {
+  const [first, second] = [...new Set(candidates)].sort((a, b) => Math.abs(a - written) - Math.abs(b - written) || a - b);
+  if (first === undefined || second === undefined) return first;
+  return 2 * Math.abs(first - written) < Math.abs(second - written) ? first : undefined;
+}

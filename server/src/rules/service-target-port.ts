@@ -13,7 +13,7 @@ import { selects, serviceOf, templateLabels, type ServiceModel } from '../k8s/se
 import { runToEnd } from '../core/slices';
 import { listenerContext, membershipContext, relatedInChunk, targetChunks } from './file-contexts';
 import { summaryOf, type Images, type PodSummary } from './service-pod-summary';
-import { namesToSuggest, reportLoopback, reportProtocol } from './service-target-checks';
+import { namesToSuggest, portToSuggest, reportLoopback, reportProtocol } from './service-target-checks';
 import type { FileRule, FileRuleContext, PeerPods } from './types';
 
 const serviceModels = new WeakMap<object, readonly ServiceModel[]>();
@@ -193,12 +193,13 @@ export const serviceTargetPort: FileRule = {
         if (asNumber !== undefined ? numbers.includes(asNumber) || unknownListener || maybe : names.includes(ref.value as string) || summaries.some((s) => s.namesOpen)) continue;
         const meant = asNumber === undefined ? namesToSuggest(ref, summaries) : {};
         const either = meant.onPort && meant.alike && meant.onPort !== meant.alike ? [meant.onPort, meant.alike] : undefined;
-        const suggestion =
-          asNumber !== undefined ? numbers.filter((n) => !summaries.some((s) => s.healthOnly.includes(n))).sort((a, b) => Math.abs(a - asNumber) - Math.abs(b - asNumber) || a - b)[0] : either ? undefined : (meant.onPort ?? meant.alike);
+        const maybePorts = [...new Set(summaries.flatMap((s) => s.maybe))].filter((n) => !numbers.includes(n));
+        const suggestion = asNumber !== undefined ? portToSuggest(asNumber, [...numbers, ...maybePorts].filter((n) => !summaries.some((s) => s.healthOnly.includes(n)))) : either ? undefined : (meant.onPort ?? meant.alike);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
         const declaredNumbers = [...new Set(summaries.flatMap((s) => s.declared))];
         const declared = [...names, ...declaredNumbers.map(String)].join(', ') || '-';
-        const listening = [...new Set(summaries.flatMap((s) => s.implied))].join(', ') || '-';
+        // With the image defaults that gave way to declarations: the process may listen there still.
+        const listening = [...new Set([...summaries.flatMap((s) => s.implied), ...maybePorts])].join(', ') || '-';
         const args = {
           service: service.name ?? '?',
           field: ref.field,

@@ -23,8 +23,8 @@ test('a port the command line binds, a --port flag or a PORT variable: no note',
   }
 });
 
-test('a number the command line does not name is still noted, with the declared port suggested', () => {
+test('a number the command line does not name is still noted, with the port it binds listed and suggested', () => {
   const [note] = findings(app('          command: [gunicorn, --bind, "0.0.0.0:9000", app:app]\n'), 'service-target-port');
   assert.equal(note?.severity, 'information');
-  assert.match(note?.message ?? '', /Did you mean 5000\?/);
+  assert.match(note?.message ?? '', /Declared: 5000\. Listening without a declaration \(image defaults and settings\): 9000\. Did you mean 9000\?/);
 });

@@ -360,3 +360,34 @@ test('service-target-port: a port written in a bind address, or a locally built 
   // `imagePullPolicy: Never`: an image built on the node under the official name may run anything.
   assert.deepEqual(findings(pod('memcached:1.6', 'imagePullPolicy: Never'), 'service-target-port').map((f) => f.severity), ['information']);
 });
+
+test('service-target-port: image defaults that gave way to declarations are listed, and no guess between ports alike (sweep EV)', () => {
+  const jaeger = (ports: string, image = 'jaegertracing/all-in-one', args = '[]'): string => yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: jaeger}
+    spec:
+      selector: {matchLabels: {app: jaeger}}
+      template:
+        metadata: {labels: {app: jaeger}}
+        spec:
+          containers:
+          - {name: jaeger, image: ${image}, args: ${args}, ports: [{containerPort: 16686}]}
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: collector}
+    spec:
+      selector: {app: jaeger}
+      ports: ${ports}
+  `;
+  // TChannel 14267 is served no more; 14268 and 14269 are both a digit away: which one is meant is not a number's guess.
+  const [tchannel] = findings(jaeger('[{name: tchannel, port: 14267}]'), 'service-target-port');
+  assert.match(tchannel?.message ?? '', /Declared: 16686\. Listening without a declaration \(image defaults and settings\): 4317, 4318, 14250, 14268, 14269, 5778, 6831, 6832\.$/);
+  assert.equal(tchannel?.data?.suggestion, undefined);
+  assert.deepEqual(findings(jaeger('[{name: grpc, port: 14250}]'), 'service-target-port'), []);
+  // The OpenTelemetry Collector listens where its configuration says: with --config, Podsight cannot tell.
+  const collector = (args: string): string => jaeger('[{name: otlp-http, port: 4318}]', 'otel/opentelemetry-collector-contrib:0.95.0', args).replace(/16686/g, '4317');
+  assert.deepEqual(findings(collector('["--config=/conf/config.yaml"]'), 'service-target-port'), []);
+  assert.deepEqual(findings(collector('[]'), 'service-target-port'), [], 'the image\'s own configuration opens 4318');
+});

@@ -202,4 +202,16 @@ export const observability: readonly ImageInfo[] = [
     dataDirs: [],
     source: 'Jaeger v2 getting-started docs (16686 UI, 4317/4318 OTLP)',
   },
+  {
+    // Every port comes from a configuration file: the image's own (`--config /etc/otelcol/config.yaml`
+    // in its CMD) or the one `--config` names, which Podsight does not read (sweep EV).
+    repository: 'otel/opentelemetry-collector',
+    aliases: ['otel/opentelemetry-collector-contrib', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib'],
+    title: 'OpenTelemetry Collector',
+    ports: [tcp(4317, 'OTLP gRPC receiver (the image\'s configuration)'), tcp(4318, 'OTLP HTTP receiver (the image\'s configuration)'), tcp(55679, 'zPages extension'), tcp(8888, 'The collector\'s own metrics')],
+    populatedDirs: [],
+    dataDirs: [],
+    listen: { settings: [], configArgs: ['--config'], configPaths: ['/etc/otelcol', '/etc/otelcol-contrib'] },
+    source: 'open-telemetry/opentelemetry-collector-releases distributions/otelcol Dockerfile (CMD --config /etc/otelcol/config.yaml) and config.yaml (OTLP 4317/4318, zPages 55679, metrics 8888)',
+  },
 ];
