@@ -206,3 +206,20 @@ test('an apps/v1 Deployment without spec.selector is a patch (server-side apply,
   // A whole Deployment (with its selector) must define what it mounts.
   assert.deepEqual(findings(deployment('selector: {matchLabels: {app: a}}'), 'undefined-volume').map((f) => f.text), ['tls-certs']);
 });
+
+test('nested-mount-path: nothing hidden when the inner mount shows what it covers (sweeps ET, EW)', () => {
+  const pod = (mounts: string, volumes: string): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox:1.36\n    volumeMounts:\n${mounts}  volumes:\n${volumes}`;
+  const hostDir = '  - {name: dir, hostPath: {path: /var/local/aaa, type: DirectoryOrCreate}}\n';
+  // The Kubernetes docs' FileOrCreate example: the file's hostPath is inside the directory's.
+  const sameHost = pod('    - {name: dir, mountPath: /var/local/aaa}\n    - {name: file, mountPath: /var/local/aaa/1.txt}\n', `${hostDir}  - {name: file, hostPath: {path: /var/local/aaa/1.txt, type: FileOrCreate}}\n`);
+  assert.deepEqual(findings(sameHost, 'nested-mount-path'), []);
+  // Another host file, or at another place: hidden.
+  assert.equal(findings(sameHost.replace('path: /var/local/aaa/1.txt', 'path: /etc/1.txt'), 'nested-mount-path').length, 1);
+  assert.equal(findings(sameHost.replace('mountPath: /var/local/aaa/1.txt', 'mountPath: /var/local/aaa/2.txt'), 'nested-mount-path').length, 1);
+  // The same volume at the matching subPath (a PVC's logs folder mounted again, read-only).
+  const claim = '  - {name: data, persistentVolumeClaim: {claimName: d}}\n';
+  assert.deepEqual(findings(pod('    - {name: data, mountPath: /data, subPath: app}\n    - {name: data, mountPath: /data/logs, subPath: app/logs, readOnly: true}\n', claim), 'nested-mount-path'), []);
+  assert.equal(findings(pod('    - {name: data, mountPath: /data}\n    - {name: data, mountPath: /data/logs, subPath: other}\n', claim), 'nested-mount-path').length, 1);
+  assert.equal(findings(pod('    - {name: data, mountPath: /data}\n    - {name: cache, mountPath: /data/logs}\n', `${claim}  - {name: cache, emptyDir: {}}\n`), 'nested-mount-path').length, 1);
+});
