@@ -4,18 +4,20 @@
  * pathType gets one (ingress-v1.ts); a probe on an init container, Bidirectional propagation
  * without privilege (container-constraints.ts); a time zone in a CronJob's schedule (cronjob-schedule.ts);
  * an absolute subPath or items path made relative (rules/volume-paths.ts); ephemeral containers in a
- * manifest removed; a missing or wrong apiVersion written (api-version.ts).
+ * manifest removed; a missing or wrong apiVersion written (api-version.ts); a probe's extra handlers removed (probe-handlers.ts).
  */
 import { closest, fact, isAt, replaceAtFinding } from './find';
-import { isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
+import { getScalar } from '../core/yaml-access';
 import { locate } from '../core/locate';
 import type { Fix, FixProvider } from './types';
 import { bidirectionalFixes, initHandlerFixes } from './container-constraints';
 import { ingressClassFixes, ingressPathTypeFixes } from './ingress-v1';
 import { scheduleSyntaxFixes, scheduleTimeZoneFixes } from './cronjob-schedule';
-import { addPair, removeBlockPair } from './yaml-edit';
+import { addPair, removeBlockPair, replaceScalar } from './yaml-edit';
 import { resourceRequirementFixes } from './resource-requirements';
 import { apiVersionFixes } from './api-version';
+import { probeHandlerFixes } from './probe-handlers';
 
 export const invalidValueFixes: FixProvider = (ctx) => {
   if (typeof fact(ctx, 'resourceFix') === 'string') return resourceRequirementFixes(ctx);
@@ -26,7 +28,11 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'scheduleTimeZone') === true) return scheduleTimeZoneFixes(ctx);
   if (fact(ctx, 'scheduleSyntax') === true) return scheduleSyntaxFixes(ctx);
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
+  if (fact(ctx, 'recreateRollingUpdate') === true) return removeAtKey(ctx, 'rollingUpdate');
+  if (fact(ctx, 'zeroRollingUpdate') === true) return maxSurgeFix(ctx);
   if (fact(ctx, 'patchString') === true) return [];
+  const handlers = fact(ctx, 'probeHandlers');
+  if (Array.isArray(handlers)) return probeHandlerFixes(ctx, handlers.filter((h): h is string => typeof h === 'string'));
   const servedAs = fact(ctx, 'servedAs');
   if (typeof servedAs === 'string') return apiVersionFixes(ctx, servedAs, fact(ctx, 'value') !== undefined);
   const patchFile = fact(ctx, 'patchFile');
@@ -103,4 +109,13 @@ function removeAtKey(ctx: Parameters<FixProvider>[0], field: string, preferred =
   if (!pair || !isScalar(pair.key) || ctx.chunk.start + (pair.key.range?.[0] ?? -1) !== ctx.finding.start) return [];
   const edit = removeBlockPair(ctx.analysis.text, ctx.chunk.start, pair.key as Node, pair.value as Node);
   return edit ? [{ title: ctx.t('fix.remove-field', { field }), edits: [edit], preferred }] : [];
+}
+
+/** `maxSurge: 1` (preferred): old pods keep serving until each replacement is ready. */
+function maxSurgeFix(ctx: Parameters<FixProvider>[0]): Fix[] {
+  const at = locate(ctx.analysis, ctx.finding.start);
+  const rolling = at?.ancestors.at(-2);
+  const surge = isMap(rolling) && at ? getScalar(rolling, 'maxSurge', at.doc) : undefined;
+  if (!surge?.range) return [];
+  return [{ title: ctx.t('fix.set-port', { field: 'maxSurge', port: 1 }), edits: [replaceScalar(ctx.chunk.start, surge, 1)], preferred: true }];
 }

@@ -3,12 +3,16 @@
  * imagePullPolicy, hostPath type, emptyDir medium, dnsPolicy...; a Job's restartPolicy), a
  * scalar of the wrong type, or an apiVersion that does not serve the kind (`v1` Deployment); a
  * container without an image, probes on a plain init container, Bidirectional mounts without privilege,
- * ephemeral containers written in a manifest, pod affinity terms without a topologyKey;
+ * ephemeral containers written in a manifest, pod affinity terms without a topologyKey; probes and
+ * lifecycle hooks with no handler or several (probe-handlers.ts); a Deployment's rollout settings
+ * (deployment-strategy.ts);
  * what Knative's webhook rejects in a Knative Service's pod (knative-constraints.ts).
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkAffinityTerms } from './affinity-terms';
+import { checkProbeHandlers } from './probe-handlers';
+import { checkDeploymentStrategy } from './deployment-strategy';
 import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
@@ -76,6 +80,8 @@ export const invalidValue: Rule = {
     checkContainerConstraints(ctx);
     checkEphemeralContainers(ctx);
     checkAffinityTerms(ctx);
+    checkProbeHandlers(ctx);
+    checkDeploymentStrategy(ctx);
     checkVolumePaths(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);

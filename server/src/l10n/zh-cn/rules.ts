@@ -291,6 +291,14 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.topology-key':
     '这条 Pod 亲和性规则指明了要靠近（或远离）哪些 Pod，却没有说明"靠近"指什么：缺少 topologyKey，即取值必须相同的节点标签（同一节点用 kubernetes.io/hostname，同一可用区用 topology.kubernetes.io/zone）。kubectl apply 会拒绝："{path}: Required value: can not be empty"。',
   'invalid-value.weight': '优选规则的 weight 必须在 1–100 之间。kubectl apply 会拒绝："{path}: Invalid value: {weight}: must be in the range 1-100"。',
+  'invalid-value.probe-handlers': '{path} 写了多个处理方式（{handlers}），但只能有一个：API 服务器会拒绝这个 Pod："{path}.{handler}: Forbidden: may not specify more than 1 handler type"。请只保留你想要的那一个。',
+  'invalid-value.probe-handlers.related': '第一个处理方式 {handler}，API 服务器只接受这一个。',
+  'invalid-value.probe-handler-missing': '{path} 没有处理方式（exec、httpGet、tcpSocket 或 grpc），没有说明如何探测：kubectl apply 会拒绝："{path}: Required value: must specify a handler type"。',
+  'invalid-value.hook-handler-missing': '{path} 没有处理方式（exec、httpGet、tcpSocket 或 sleep），没有说明要执行什么：kubectl apply 会拒绝："{path}: Required value: must specify a handler type"。',
+  'invalid-value.recreate-rolling-update': 'Recreate 策略会先停掉所有旧 Pod 再启动新 Pod，不接受 rollingUpdate 设置：kubectl apply 会拒绝："spec.strategy.rollingUpdate: Forbidden: may not be specified when strategy `type` is \'Recreate\'"。请删除 rollingUpdate，或改用 type: RollingUpdate。',
+  'invalid-value.rolling-update-zero': 'maxSurge 和 maxUnavailable 都是 0：滚动更新既不能多加一个新 Pod，也不能先停掉一个旧 Pod，永远无法推进。kubectl apply 会拒绝："spec.strategy.rollingUpdate.maxUnavailable: Invalid value: …: may not be 0 when `maxSurge` is 0"。可以允许多一个 Pod（maxSurge: 1），这样替换时不会少任何 Pod。',
+  'invalid-value.progress-deadline': 'progressDeadlineSeconds（{deadline}）必须大于 minReadySeconds（{min}）：否则新 Pod 还没来得及算作可用，滚动更新就已被判定为卡住。kubectl apply 会拒绝："spec.progressDeadlineSeconds: Invalid value: {deadline}: must be greater than minReadySeconds"。',
+  'invalid-value.progress-deadline-default': 'minReadySeconds（{min}）不小于 progressDeadlineSeconds 的默认值 600：kubectl apply 会拒绝："spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds"。请把 progressDeadlineSeconds 设得大于 {min}。',
   'invalid-value.weight-missing': '优选规则需要 weight（1–100）；不写则为 0。kubectl apply 会拒绝："{path}: Invalid value: 0: must be in the range 1-100"。',
   'invalid-value.ephemeral-in-template':
     'Pod 模板中不能包含临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝这个 {kind}："{path}: Forbidden: ephemeral containers not allowed in pod template"。要调试其中一个 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器在每个 Pod 中运行，请把它改成普通容器或边车容器。',
