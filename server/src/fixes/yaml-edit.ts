@@ -57,7 +57,8 @@ function range(node: Node): [number, number] {
 export function scalarText(value: string | number | boolean, quote?: string): string {
   if (typeof value !== 'string') return String(value);
   if (quote === Scalar.QUOTE_DOUBLE) return JSON.stringify(value);
-  if (quote === Scalar.QUOTE_SINGLE) return `'${value.replace(/'/g, "''")}'`;
+  // A value holding single quotes reads better in double ones (`"metadata.labels['app']"`).
+  if (quote === Scalar.QUOTE_SINGLE) return value.includes("'") && !/["\\]/.test(value) ? JSON.stringify(value) : `'${value.replace(/'/g, "''")}'`;
   // YAML 1.1, as Kubernetes reads it: `yes`, `on` and `80` must be quoted to stay strings.
   const plain = stringify(value, { version: '1.1', lineWidth: 0 }).trimEnd();
   // Flow indicators would end a plain scalar inside `[...]` or `{...}`.

@@ -5,7 +5,7 @@
  * container without an image, probes on a plain init container, Bidirectional mounts without privilege,
  * ephemeral containers written in a manifest, pod affinity terms without a topologyKey; probes and
  * lifecycle hooks with no handler or several (probe-handlers.ts); a Deployment's rollout settings
- * (deployment-strategy.ts);
+ * (deployment-strategy.ts); a downward-API fieldPath the API server cannot read (field-ref.ts);
  * what Knative's webhook rejects in a Knative Service's pod (knative-constraints.ts).
  * Container port numbers and protocols are left to `invalid-port`, which explains them better.
  */
@@ -13,6 +13,7 @@ import { isScalar, type Node, type Scalar } from 'yaml';
 import { checkAffinityTerms } from './affinity-terms';
 import { checkProbeHandlers } from './probe-handlers';
 import { checkDeploymentStrategy } from './deployment-strategy';
+import { checkFieldRefs } from './field-ref';
 import { checkApiVersionKind } from './api-version-kind';
 import { checkContainerConstraints } from './container-constraints';
 import { checkContainerImage } from './container-image';
@@ -82,6 +83,7 @@ export const invalidValue: Rule = {
     checkAffinityTerms(ctx);
     checkProbeHandlers(ctx);
     checkDeploymentStrategy(ctx);
+    checkFieldRefs(ctx);
     checkVolumePaths(ctx);
     checkKnativeConstraints(ctx);
     checkIngressPathType(ctx);

@@ -299,6 +299,9 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.rolling-update-zero': 'maxSurge 和 maxUnavailable 都是 0：滚动更新既不能多加一个新 Pod，也不能先停掉一个旧 Pod，永远无法推进。kubectl apply 会拒绝："spec.strategy.rollingUpdate.maxUnavailable: Invalid value: …: may not be 0 when `maxSurge` is 0"。可以允许多一个 Pod（maxSurge: 1），这样替换时不会少任何 Pod。',
   'invalid-value.progress-deadline': 'progressDeadlineSeconds（{deadline}）必须大于 minReadySeconds（{min}）：否则新 Pod 还没来得及算作可用，滚动更新就已被判定为卡住。kubectl apply 会拒绝："spec.progressDeadlineSeconds: Invalid value: {deadline}: must be greater than minReadySeconds"。',
   'invalid-value.progress-deadline-default': 'minReadySeconds（{min}）不小于 progressDeadlineSeconds 的默认值 600：kubectl apply 会拒绝："spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds"。请把 progressDeadlineSeconds 设得大于 {min}。',
+  'invalid-value.field-ref-unknown': '"{path}" 不是 downward API 能读取的 Pod 字段：API 服务器会拒绝这个 Pod："{where}: Invalid value: "{path}": error converting fieldPath: field label not supported: {path}"。',
+  'invalid-value.field-ref-subscript': '读取单个标签或注解要写成 metadata.labels[\'key\']，键用单引号括起来。',
+  'invalid-value.field-ref-unsupported': '"{path}" 在这里不能读取：API 服务器会拒绝这个 Pod："{where}: Unsupported value: "{path}": supported values: {offered}"。',
   'invalid-value.weight-missing': '优选规则需要 weight（1–100）；不写则为 0。kubectl apply 会拒绝："{path}: Invalid value: 0: must be in the range 1-100"。',
   'invalid-value.ephemeral-in-template':
     'Pod 模板中不能包含临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝这个 {kind}："{path}: Forbidden: ephemeral containers not allowed in pod template"。要调试其中一个 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器在每个 Pod 中运行，请把它改成普通容器或边车容器。',
