@@ -40,9 +40,10 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   // Only template comments, which render nothing: everything was checked.
   if (!chunk.templated && chunk.masked?.length === 0 && !chunk.conditional?.length) return undefined;
   const end = text.indexOf('}}', at);
+  const jinja = jinjaActions(text);
   const message = chunk.templated
-    ? translate(locale, 'templated-file.message')
-    : translate(locale, 'templated-file.masked', { actions: counted(locale, 'actions', chunk.masked?.length ?? 0), blocks: counted(locale, 'blocks', chunk.conditional?.length ?? 0) });
+    ? translate(locale, jinja ? 'templated-file.message-jinja' : 'templated-file.message')
+    : translate(locale, jinja ? 'templated-file.masked-jinja' : 'templated-file.masked', { actions: counted(locale, 'actions', chunk.masked?.length ?? 0), blocks: counted(locale, 'blocks', chunk.conditional?.length ?? 0) });
   return {
     rule: TEMPLATED_RULE,
     severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
@@ -58,3 +59,20 @@ function counted(locale: Locale, what: 'actions' | 'blocks', n: number): string 
   const form = n === 1 ? 'one' : n === 0 && what === 'blocks' ? 'none' : 'other';
   return translate(locale, `templated-file.${what}.${form}`, { n });
 }
+
+/**
+ * Actions only Jinja reads (Salt, Ansible): a quoted string of several characters in single quotes
+ * (`pillar['registry']`; to Go templates a rune), or a bare name without Go's leading `.` or `$`
+ * (`{{ cpurequest }}`; to Go templates an undefined function). `helm template` cannot render those.
+ */
+function jinjaActions(text: string): boolean {
+  for (const match of text.matchAll(/\{\{-?\s*([^}]*?)\s*-?\}\}/g)) {
+    const action = match[1] ?? '';
+    if (/'[^']{2,}'/.test(action)) return true;
+    if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(action) && !GO_BARE_WORDS.has(action)) return true;
+  }
+  return false;
+}
+
+/** Words a Go template action may hold alone: keywords, and functions that take no argument. */
+const GO_BARE_WORDS: ReadonlySet<string> = new Set(['end', 'else', 'break', 'continue', 'nil', 'true', 'false', 'now', 'uuidv4', 'env', 'osBase']);

@@ -23,6 +23,10 @@ export const rulesEn = {
     'This document is a Terraform template: it is not YAML until `templatefile()` renders its {count} `%{…}` directives and `${…}` interpolations. Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported, and nothing inside the {blocks} `%{ if }`/`%{ for }` blocks either. Render it (for example with `terraform console`) to check everything.',
   'templated-file.masked':
     'This document contains {actions} ({{ }}). Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported{blocks} Render it (for example with `helm template`) to check everything.',
+  'templated-file.masked-jinja':
+    'This document contains {actions} ({{ }}) written for Jinja (Salt, Ansible), which `helm template` cannot render. Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported{blocks} Render it with the tool that fills it in to check everything.',
+  'templated-file.message-jinja':
+    'This document contains Jinja template actions ({{ }}, for Salt or Ansible) and is not YAML until it is rendered, even with the actions masked, so Podsight did not check it. Render it with the tool that fills it in to check it.',
   'templated-file.actions.one': 'a template action',
   'templated-file.actions.other': '{n} template actions',
   'templated-file.blocks.none': '.',

@@ -26,6 +26,10 @@ export const rulesZhCn: Record<string, string> = {
     '该文档是 Terraform 模板：要等 `templatefile()` 渲染其中 {count} 个 `%{…}` 指令和 `${…}` 插值之后才是合法的 YAML。Podsight 在屏蔽它们后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `%{ if }`/`%{ for }` 块内的内容也不报告。请先渲染（例如用 `terraform console`）以检查全部内容。',
   'templated-file.masked':
     '该文档包含 {actions}（{{ }}）。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题{blocks}请先渲染（例如用 `helm template`）以检查全部内容。',
+  'templated-file.masked-jinja':
+    '该文档包含为 Jinja（Salt、Ansible）编写的 {actions}（{{ }}），`helm template` 无法渲染。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题{blocks}请用填充它的工具渲染后再检查全部内容。',
+  'templated-file.message-jinja':
+    '该文档包含 Jinja 模板动作（{{ }}，用于 Salt 或 Ansible），即使屏蔽这些动作也不是合法 YAML，因此 Podsight 没有检查它。请用填充它的工具渲染后再检查。',
   'templated-file.actions.one': '1 个模板动作',
   'templated-file.actions.other': '{n} 个模板动作',
   'templated-file.blocks.none': '。',
