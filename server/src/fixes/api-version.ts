@@ -5,9 +5,12 @@
  * give it (kubectl would fail next with "spec.selector: Required value"), so the same edit adds the
  * template's labels as matchLabels; preferred only when that choice is sure (one label), as
  * selector-mismatch's own fix is. Without template labels there is no selector to write: the
- * apiVersion alone is offered, not preferred.
+ * apiVersion alone is offered, not preferred; so it is when `selector:` is there but empty (the
+ * selector fix of selector-mismatch is for that).
  */
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
+import { isUnknownValue } from '../core/unknown-values';
+import { isOpenCollection } from '../core/open-collections';
 import { getMap, getNode } from '../core/yaml-access';
 import { locate } from '../core/locate';
 import { absentSelector } from '../rules/selector-mismatch';
@@ -35,12 +38,18 @@ export function apiVersionFixes(ctx: FixContext, apiVersion: string, written: bo
   if (!at || !key?.range || !isMap(object) || (object.flow && !written)) return [];
   const edits: OffsetEdit[] = written ? [...replaceAtFinding(ctx, apiVersion)] : [apiVersionLine(text, ctx.chunk.start + key.range[0], ctx.finding.end, apiVersion)];
   const spec = getMap(object, 'spec', at.doc);
-  const needsSelector = apiVersion.startsWith('apps/') && getNode(spec, 'selector', at.doc) === undefined;
+  const needsSelector = apiVersion.startsWith('apps/') && selectorMissing(getNode(spec, 'selector', at.doc));
   const pod = ctx.chunk.analysis.pods.find((p) => p.object.node === object);
-  const absent = needsSelector && pod ? absentSelector(pod, apiVersion) : undefined;
+  // Into a flow `spec` (JSON) a selector would be written in YAML's flow style: not offered.
+  const absent = needsSelector && pod && !spec?.flow ? absentSelector(pod, apiVersion) : undefined;
   const title = written ? ctx.t('fix.replace', { from: String(at.node && 'value' in at.node ? at.node.value : ''), to: apiVersion }) : ctx.t('fix.add-field', { field: 'apiVersion', value: apiVersion });
   if (!absent || !spec) return edits.length && !(written && needsSelector) ? [{ title, edits, preferred: !needsSelector }] : [];
   edits.push(addPair(text, ctx.chunk.start, spec, 'selector', { matchLabels: Object.fromEntries(absent.labels) }));
   const labels = [...absent.labels].map(([k, v]) => `${k}: ${v}`).join(', ');
   return [{ title: ctx.t('fix.api-version-and-selector', { apiVersion, labels }), edits, preferred: absent.labels.size === 1 }];
+}
+
+/** No selector, `selector:` (null) or `selector: {}`: apps/v1 refuses each ("Required value", "empty selector is invalid"). */
+function selectorMissing(node: unknown): boolean {
+  return node === undefined || node === null || (isScalar(node) && node.value === null && !isUnknownValue(node)) || (isMap(node) && node.items.length === 0 && !isOpenCollection(node));
 }

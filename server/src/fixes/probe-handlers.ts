@@ -14,6 +14,8 @@ export function probeHandlerFixes(ctx: FixContext, handlers: readonly string[]):
   const probe = at?.ancestors.at(-2);
   if (!at || !isMap(probe) || probe.flow) return [];
   const pairs = handlers.map((h) => getPair(probe, h, at.doc));
+  // A handler merged in from an anchor (`<<: *probe`) is shared: removing it would strip the other probes too.
+  if (pairs.some((p) => !p || !probe.items.includes(p))) return [];
   const said = pairs.filter((p) => !(isMap(p?.value) && p.value.items.length === 0));
   return handlers.flatMap((keep, i) => {
     const edits = pairs.flatMap((p, j) => (j === i || !p ? [] : [removeBlockPair(ctx.analysis.text, ctx.chunk.start, p.key as Node, p.value as Node)]));

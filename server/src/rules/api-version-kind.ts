@@ -102,9 +102,10 @@ export function checkApiVersionKind(ctx: RuleContext): void {
     const node = getScalar(object.node, 'apiVersion', doc);
     if (!node || typeof node.value !== 'string') continue;
     // The fix (fixes/api-version.ts) also writes the selector apps/v1 requires, when the object has none.
+    const selectorToo = expected.startsWith('apps/') && getNode(getMap(object.node, 'spec', doc), 'selector', doc) === undefined;
     ctx.report({
       node,
-      message: ctx.t('invalid-value.api-version', { apiVersion, kind, expected }),
+      message: ctx.t('invalid-value.api-version', { apiVersion, kind, expected }) + (selectorToo ? ctx.t('invalid-value.api-version-selector', { expected }) : ''),
       data: { field: 'apiVersion', value: apiVersion, allowed: [expected], servedAs: expected },
     });
   }

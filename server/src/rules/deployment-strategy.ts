@@ -21,9 +21,9 @@ function written(pair: Pair | undefined): boolean {
   return !!pair && value !== null && !isUnknownValue(value) && !(isScalar(value) && value.value === null);
 }
 
-/** `0`, `"0"` or `"0%"`. */
+/** `0` or `"0%"` (a string `"0"` is no percentage: refused for that alone). */
 function isZero(node: Scalar | undefined): boolean {
-  return !!node && !isUnknownValue(node) && (node.value === 0 || node.value === '0' || node.value === '0%');
+  return !!node && !isUnknownValue(node) && (node.value === 0 || node.value === '0%');
 }
 
 function literalInt(node: Scalar | undefined): number | undefined {

@@ -20,7 +20,9 @@ const CONVERTIBLE = ['metadata.annotations', 'metadata.labels', 'metadata.name',
 /** validEnvDownwardAPIFieldPathExpressions. */
 const FOR_ENV = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'spec.nodeName', 'spec.serviceAccountName', 'status.hostIP', 'status.hostIPs', 'status.podIP', 'status.podIPs'];
 /** validVolumeDownwardAPIFieldPathExpressions. */
-const FOR_VOLUME = ['metadata.name', 'metadata.namespace', 'metadata.uid', 'metadata.labels', 'metadata.annotations'];
+const FOR_VOLUME = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
+/** Old names the conversion still maps (`spec.host` is `spec.nodeName`). */
+const ALIASES: Readonly<Record<string, string>> = { 'spec.host': 'spec.nodeName' };
 
 const SUBSCRIPTED = /^(metadata\.(?:labels|annotations))\['(.+)'\]$/;
 /** `metadata.labels["key"]`, `metadata.labels[key]`, `metadata.labels.key`: the key meant, written another way. */
@@ -40,8 +42,9 @@ function checkPath(ctx: RuleContext, node: Scalar, where: string, offered: reado
   const subscripted = SUBSCRIPTED.exec(path);
   if (subscripted) return; // the key's own syntax is left to the API server
   const suggestion = meant(path, offered);
-  const args = { where, path, offered: offered.map((p) => `"${p}"`).join(', ') };
-  const key = CONVERTIBLE.includes(path) ? (offered.includes(path) ? undefined : 'invalid-value.field-ref-unsupported') : 'invalid-value.field-ref-unknown';
+  const converted = ALIASES[path] ?? path;
+  const args = { where, path: converted, offered: offered.map((p) => `"${p}"`).join(', ') };
+  const key = CONVERTIBLE.includes(converted) ? (offered.includes(converted) ? undefined : 'invalid-value.field-ref-unsupported') : 'invalid-value.field-ref-unknown';
   if (!key) return;
   const hint = SUBSCRIPT_SLIPS.test(path) ? ctx.t('invalid-value.field-ref-subscript', {}) : '';
   ctx.report({ node, message: ctx.t(key, args) + hint + (suggestion ? ctx.t('common.did-you-mean', { suggestion }) : ''), data: { field: 'fieldPath', value: path, allowed: suggestion ? [suggestion] : [], ...(suggestion ? { suggestion } : {}) } });

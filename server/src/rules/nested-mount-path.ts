@@ -10,13 +10,16 @@ import type { MountModel, PodModel } from '../k8s/pod-model';
 import { nameAsWritten } from '../k8s/unknown-names';
 import type { Rule } from './types';
 
-/** Where a mount's content comes from, as a path: `volume:sub/path`, or `host:/abs/path` for a hostPath. */
+/** Where a mount's content comes from: `volume:name:/sub/path`, `claim:name:/sub/path` for a claim, `host:/abs/path` for a hostPath. */
 function contentPath(pod: PodModel, mount: MountModel, below = ''): string | undefined {
   if (mount.subPathUnknown || !mount.name) return undefined;
   const volume = pod.volumes.find((v) => v.name === mount.name);
   const host = volume?.source === 'hostPath' ? getScalar(getMap(volume.node, 'hostPath', pod.doc), 'path', pod.doc)?.value : undefined;
+  // Two volumes of one claim hold the same files.
+  const claim = volume?.source === 'persistentVolumeClaim' ? getScalar(getMap(volume.node, 'persistentVolumeClaim', pod.doc), 'claimName', pod.doc)?.value : undefined;
   const path = normaliseMountPath(`${mount.subPath ?? ''}/${below}`);
-  return typeof host === 'string' ? `host:${normaliseMountPath(`${host}/${path}`)}` : `volume:${mount.name}:${path}`;
+  if (typeof host === 'string') return `host:${normaliseMountPath(`${host}/${path}`)}`;
+  return typeof claim === 'string' ? `claim:${claim}:${path}` : `volume:${mount.name}:${path}`;
 }
 
 export const nestedMountPath: Rule = {

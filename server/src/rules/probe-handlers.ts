@@ -3,7 +3,7 @@
  *  - two or more (`exec` and `httpGet` in one livenessProbe, often left behind when a manifest
  *    switched handlers): "…livenessProbe.httpGet: Forbidden: may not specify more than 1 handler
  *    type", reported on each handler after the first in the API server's order;
- *  - none (`livenessProbe: {initialDelaySeconds: 5}`): "…livenessProbe: Required value: must
+ *  - none (`livenessProbe: {initialDelaySeconds: 5}`, or `{}`): "…livenessProbe: Required value: must
  *    specify a handler type". Only in built-in workloads: Knative fills in a handler-less
  *    readiness probe itself, and other controllers may too.
  * A handler written `null` (`httpGet:`) is no handler; `{}` is one. Not in patches or kustomize
@@ -53,7 +53,7 @@ function checkOne(ctx: RuleContext, pod: PodModel, container: ContainerModel, pa
         data: { probeHandlers: handlers.map((p) => keyText(p) ?? '') },
       });
     }
-  } else if (handlers.length === 0 && whole && mapPairs(map, pod.doc).length > 0 && mapPairs(map, pod.doc).every((p) => [...names, ...PROBE_SETTINGS].includes(keyText(p) ?? ''))) {
+  } else if (handlers.length === 0 && whole && mapPairs(map, pod.doc).every((p) => [...names, ...PROBE_SETTINGS].includes(keyText(p) ?? ''))) {
     ctx.report({ node: pair.key as Node, message: ctx.t(where.includes('lifecycle') ? 'invalid-value.hook-handler-missing' : 'invalid-value.probe-handler-missing', { path }), data: { field: where } });
   }
 }

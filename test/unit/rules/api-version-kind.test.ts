@@ -112,3 +112,12 @@ test('invalid-value: the apiVersion fix also writes the selector apps/v1 require
   applyFix(list, 'invalid-value', /^Add apiVersion: v1$/, list.replace('- kind: Pod\n', '- kind: Pod\n  apiVersion: v1\n'));
   applyFix(service.replace(/\n/g, '\r\n'), 'invalid-value', /^Add apiVersion: v1$/, `apiVersion: v1\r\n${service.replace(/\n/g, '\r\n')}`);
 });
+
+test('probe: no selector fix into JSON, an empty selector is no selector, a wrong apiVersion names the selector too', () => {
+  const json = '{"apiVersion": "v1", "kind": "Deployment", "metadata": {"name": "web"}, "spec": {"template": {"metadata": {"labels": {"app": "web"}}, "spec": {"containers": [{"name": "web", "image": "nginx:1.27"}]}}}}\n';
+  assert.deepEqual(fixesOf(json, 'invalid-value').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+  assert.match(findings(json, 'invalid-value')[0]?.message ?? '', /apps\/v1 also requires spec\.selector, which this object lacks\./);
+  const empty = 'kind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {}\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const { fixes } = fixesOf(empty, 'invalid-value');
+  assert.deepEqual(fixes.filter((f) => !/^Disable/.test(f.title)).map((f) => [f.title, f.preferred]), [['Add apiVersion: apps/v1', false]]);
+});

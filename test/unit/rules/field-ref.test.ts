@@ -35,3 +35,9 @@ test('valid, templated and other-version paths are left alone', () => {
   }
   assert.deepEqual(found(env('metadata.foo', '          apiVersion: v2\n')), []);
 });
+
+test('probe: spec.host is still converted to spec.nodeName; volume lists are sorted as the API server prints them', () => {
+  assert.deepEqual(found(env('spec.host')), []);
+  const volume = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "busybox:1.36"}]\n  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - {path: f, fieldRef: {fieldPath: spec.host}}\n`;
+  assert.match(found(volume)[0] ?? '', /Unsupported value: "spec\.nodeName": supported values: "metadata\.annotations", "metadata\.labels", "metadata\.name", "metadata\.namespace", "metadata\.uid""\.$/);
+});

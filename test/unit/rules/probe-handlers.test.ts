@@ -75,3 +75,11 @@ test('Deployment rollout settings the API server refuses', () => {
     assert.deepEqual(findings(deployment(ok), 'invalid-value'), [], ok);
   }
 });
+
+test('probe: a handler merged from an anchor gets no removal; an empty probe has no handler; a string "0" is no zero limit', () => {
+  const merged = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: nginx:1.27\n    readinessProbe: &probe\n      exec: {command: [ls]}\n    livenessProbe:\n      <<: *probe\n      httpGet: {path: /, port: 80}\n';
+  assert.equal(findings(merged, 'invalid-value').length, 1);
+  assert.deepEqual(fixesOf(merged, 'invalid-value').fixes.filter((f) => /^Keep/.test(f.title)), []);
+  assert.match(messages(pod('    livenessProbe: {}\n'))[0] ?? '', /has no handler/);
+  assert.deepEqual(findings(deployment('  strategy:\n    rollingUpdate: {maxSurge: "0", maxUnavailable: "0"}\n'), 'invalid-value').filter((f) => f.data?.zeroRollingUpdate), []);
+});

@@ -223,3 +223,9 @@ test('nested-mount-path: nothing hidden when the inner mount shows what it cover
   assert.equal(findings(pod('    - {name: data, mountPath: /data}\n    - {name: data, mountPath: /data/logs, subPath: other}\n', claim), 'nested-mount-path').length, 1);
   assert.equal(findings(pod('    - {name: data, mountPath: /data}\n    - {name: cache, mountPath: /data/logs}\n', `${claim}  - {name: cache, emptyDir: {}}\n`), 'nested-mount-path').length, 1);
 });
+
+test('nested-mount-path: two volumes of one claim at matching places hide nothing (probe)', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: busybox:1.36\n    volumeMounts:\n    - {name: data, mountPath: /data}\n    - {name: logs, mountPath: /data/logs, subPath: logs}\n  volumes:\n  - {name: data, persistentVolumeClaim: {claimName: d}}\n  - {name: logs, persistentVolumeClaim: {claimName: d}}\n';
+  assert.deepEqual(findings(text, 'nested-mount-path'), []);
+  assert.equal(findings(text.replace('claimName: d}}\n', 'claimName: d}}\n').replace(/(logs, persistentVolumeClaim: \{claimName: )d/, '$1other'), 'nested-mount-path').length, 1);
+});

@@ -383,6 +383,7 @@ export const rulesEn = {
   'read-only-root-fs.what.nginx': 'its temporary files (client_temp, proxy_temp…) and its pid file',
   'read-only-root-fs.hidden':
     'Container "{container}" has a read-only root filesystem, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
+  'invalid-value.api-version-selector': ' {expected} also requires spec.selector, which this object lacks.',
   'invalid-value.api-version-missing': 'This {kind} has no apiVersion: kubectl refuses a document without one ("apiVersion not set", or "Object \'apiVersion\' is missing"). Add apiVersion: {expected}.',
   'invalid-value.api-version-missing-selector': 'This {kind} has no apiVersion: kubectl refuses a document without one ("apiVersion not set", or "Object \'apiVersion\' is missing"). Add apiVersion: {expected}, and spec.selector with it: {expected} requires one ("spec.selector: Required value"), and this {kind} has none.',
   'read-only-root-fs.script-write':

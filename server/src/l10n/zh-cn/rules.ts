@@ -368,6 +368,7 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.what.nginx': '临时文件（client_temp、proxy_temp…）和 pid 文件',
   'read-only-root-fs.hidden':
     '容器 "{container}" 的根文件系统是只读的，{program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 一开始是空的，所以其中没有 {paths}，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请直接在 {paths} 挂载 emptyDir。',
+  'invalid-value.api-version-selector': '{expected} 还要求有 spec.selector，而这个对象没有。',
   'invalid-value.api-version-missing': '这个 {kind} 没有 apiVersion，kubectl 会拒绝这样的文档（"apiVersion not set"，或 "Object \'apiVersion\' is missing"）。请加上 apiVersion: {expected}。',
   'invalid-value.api-version-missing-selector': '这个 {kind} 没有 apiVersion，kubectl 会拒绝这样的文档（"apiVersion not set"，或 "Object \'apiVersion\' is missing"）。请加上 apiVersion: {expected}，并同时加上 spec.selector：{expected} 要求必须有 selector（"spec.selector: Required value"），而这个 {kind} 没有。',
   'read-only-root-fs.script-write':
