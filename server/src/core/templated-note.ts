@@ -40,10 +40,10 @@ export function templatedFinding(chunk: ParsedChunk, options: AnalysisOptions): 
   // Only template comments, which render nothing: everything was checked.
   if (!chunk.templated && chunk.masked?.length === 0 && !chunk.conditional?.length) return undefined;
   const end = text.indexOf('}}', at);
-  const jinja = jinjaActions(text);
+  const otherEngine = notGoTemplate(text);
   const message = chunk.templated
-    ? translate(locale, jinja ? 'templated-file.message-jinja' : 'templated-file.message')
-    : translate(locale, jinja ? 'templated-file.masked-jinja' : 'templated-file.masked', { actions: counted(locale, 'actions', chunk.masked?.length ?? 0), blocks: counted(locale, 'blocks', chunk.conditional?.length ?? 0) });
+    ? translate(locale, otherEngine ? 'templated-file.message-other' : 'templated-file.message')
+    : translate(locale, otherEngine ? 'templated-file.masked-other' : 'templated-file.masked', { actions: counted(locale, 'actions', chunk.masked?.length ?? 0), blocks: counted(locale, 'blocks', chunk.conditional?.length ?? 0) });
   return {
     rule: TEMPLATED_RULE,
     severity: (options.rules?.[TEMPLATED_RULE] as Severity | undefined) ?? 'information',
@@ -61,13 +61,16 @@ function counted(locale: Locale, what: 'actions' | 'blocks', n: number): string 
 }
 
 /**
- * Actions only Jinja reads (Salt, Ansible): a quoted string of several characters in single quotes
- * (`pillar['registry']`; to Go templates a rune), or a bare name without Go's leading `.` or `$`
- * (`{{ cpurequest }}`; to Go templates an undefined function). `helm template` cannot render those.
+ * Actions Go templates cannot read, written for Jinja (Salt, Ansible), Mustache or a script's `sed`:
+ * a quoted string of several characters in single quotes (`pillar['registry']`; to Go templates a
+ * rune), or a bare name without Go's leading `.` or `$` (`{{ cpurequest }}`, `{{replicas}}`; to Go
+ * templates an undefined function). `helm template` cannot render those. Go template comments
+ * (an action opening with a slash and a star) may say anything.
  */
-function jinjaActions(text: string): boolean {
+function notGoTemplate(text: string): boolean {
   for (const match of text.matchAll(/\{\{-?\s*([^}]*?)\s*-?\}\}/g)) {
     const action = match[1] ?? '';
+    if (action.startsWith('/*')) continue;
     if (/'[^']{2,}'/.test(action)) return true;
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(action) && !GO_BARE_WORDS.has(action)) return true;
   }

@@ -3,11 +3,12 @@
  * (appended to those already there) and the annotation goes, so the containers really run.
  */
 import { isSeq } from 'yaml';
-import { getMap, getNode } from '../core/yaml-access';
+import { getNode } from '../core/yaml-access';
+import { removeAnnotation } from './annotations';
 import { initAnnotation } from '../k8s/init-annotation';
 import { isAt } from './find';
 import type { Fix, FixContext } from './types';
-import { addPair, appendItem, removeBlockPair, type OffsetEdit, type YValue } from './yaml-edit';
+import { addPair, appendItem, type OffsetEdit, type YValue } from './yaml-edit';
 
 /**
  * JSON as YAML values: null fields and empty string fields left out (the API server reads them as
@@ -41,16 +42,7 @@ export function initAnnotationFixes(ctx: FixContext): Fix[] {
     const existing = getNode(pod.spec, 'initContainers', pod.doc);
     if (existing && (!isSeq(existing) || existing.flow)) return [];
     const add: OffsetEdit[] = isSeq(existing) ? containers.map((c) => appendItem(text, base, existing, c)) : [addPair(text, base, pod.spec, 'initContainers', containers)];
-    // The annotation's pair, or the whole `annotations:` when it held nothing else.
-    const metadata = getMap(pod.owner, 'metadata', pod.doc);
-    const annotations = getMap(metadata, 'annotations', pod.doc);
-    const annotationsPair = metadata?.items.find((p) => p.value === annotations);
-    const remove =
-      annotations && annotations.items.length === 1 && annotationsPair && !annotations.flow
-        ? removeBlockPair(text, base, annotationsPair.key as never, annotations)
-        : annotations && !annotations.flow
-          ? removeBlockPair(text, base, annotation.key, annotation.pair.value as never)
-          : undefined;
+    const remove = removeAnnotation(text, base, pod, annotation.pair);
     if (!remove) return [];
     const edits = [...add, remove].sort((a, b) => a.start - b.start);
     if (edits.some((e, i) => i > 0 && e.start < edits[i - 1]!.end)) return [];

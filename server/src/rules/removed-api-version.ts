@@ -2,11 +2,14 @@
  * removed-api-version: an apiVersion/kind the API server no longer serves (Kubernetes'
  * deprecation guide, k8s/api-versions.ts). `kubectl apply` fails with "no matches for kind";
  * the message names the release that removed it and what to use instead. Also the init-containers
- * annotation of Kubernetes 1.5–1.7 (k8s/init-annotation.ts): applied without a word, never run.
+ * annotation of Kubernetes 1.5–1.7 (k8s/init-annotation.ts): applied without a word, never run;
+ * and the seccomp annotations nothing reads since 1.27 (k8s/seccomp-annotations.ts): the profile
+ * they ask for is not applied.
  */
 import { getScalar } from '../core/yaml-access';
 import { removalOf } from '../k8s/api-versions';
 import { initAnnotation } from '../k8s/init-annotation';
+import { seccompAnnotations } from '../k8s/seccomp-annotations';
 import type { Rule } from './types';
 
 export const removedApiVersion: Rule = {
@@ -39,6 +42,15 @@ export const removedApiVersion: Rule = {
       const args = { key: String(annotation.key.value), names: names || '?' };
       // The object applies: the init containers silently never run.
       ctx.report({ node: annotation.key, message: ctx.t('removed-api-version.init-annotation', args), severity: 'warning', data: { initAnnotation: true } });
+    }
+    for (const pod of ctx.pods) {
+      for (const annotation of seccompAnnotations(pod)) {
+        const args = { key: String(annotation.key.value), value: annotation.value, container: annotation.container?.name ?? '' };
+        // `unconfined` asks for what most kubelets do anyway: only seccompDefault changes it.
+        const unconfined = annotation.profile?.type === 'Unconfined';
+        const key = unconfined ? 'removed-api-version.seccomp-unconfined' : annotation.container ? 'removed-api-version.seccomp-container' : 'removed-api-version.seccomp-pod';
+        ctx.report({ node: annotation.key, message: ctx.t(key, args), severity: unconfined ? 'information' : 'warning', data: { seccompAnnotation: true } });
+      }
     }
   },
 };

@@ -59,6 +59,7 @@ export const fixesEn = {
   'fix.schedule-time-zone':
     "Move the time zone to timeZone: {zone}",
   'fix.undefined-volume.add': 'Add volume "{name}" (emptyDir) to the pod',
+  'fix.seccomp-annotation': 'Move to securityContext.seccompProfile (type: {type})',
   'fix.init-annotation': 'Move the init containers ({names}) to spec.initContainers',
   'fix.unknown-field.indent': 'Indent "{key}" into the last item of "{list}"',
   'fix.unused-volume.remove': 'Remove volume "{name}"',

@@ -23,10 +23,10 @@ export const rulesEn = {
     'This document is a Terraform template: it is not YAML until `templatefile()` renders its {count} `%{…}` directives and `${…}` interpolations. Podsight checked it with them masked: what they insert is unknown, so nothing that depends on it is reported, and nothing inside the {blocks} `%{ if }`/`%{ for }` blocks either. Render it (for example with `terraform console`) to check everything.',
   'templated-file.masked':
     'This document contains {actions} ({{ }}). Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported{blocks} Render it (for example with `helm template`) to check everything.',
-  'templated-file.masked-jinja':
-    'This document contains {actions} ({{ }}) written for Jinja (Salt, Ansible), which `helm template` cannot render. Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported{blocks} Render it with the tool that fills it in to check everything.',
-  'templated-file.message-jinja':
-    'This document contains Jinja template actions ({{ }}, for Salt or Ansible) and is not YAML until it is rendered, even with the actions masked, so Podsight did not check it. Render it with the tool that fills it in to check it.',
+  'templated-file.masked-other':
+    'This document contains {actions} ({{ }}) that Go templates cannot read (written for Jinja, Mustache or a script\'s `sed`), so `helm template` cannot render it. Podsight checked it with the actions masked: values they produce and lines they insert are unknown, so nothing that depends on them is reported{blocks} Render it with the tool that fills it in to check everything.',
+  'templated-file.message-other':
+    'This document contains template actions ({{ }}) that Go templates cannot read (written for Jinja, Mustache or a script\'s `sed`) and is not YAML until it is rendered, even with the actions masked, so Podsight did not check it. Render it with the tool that fills it in to check it.',
   'templated-file.actions.one': 'a template action',
   'templated-file.actions.other': '{n} template actions',
   'templated-file.blocks.none': '.',
@@ -243,6 +243,12 @@ export const rulesEn = {
   'statefulset-claim.rejects':
     "kubectl apply accepts this, since the API server does not check a StatefulSet's pod template; it rejects each pod the StatefulSet's controller creates, so no pod starts and the StatefulSet's events show FailedCreate: ",
   'template-claim.apply': 'oc process … | oc apply',
+  'removed-api-version.seccomp-pod':
+    'Nothing reads the annotation {key} since Kubernetes 1.27 (kubectl apply warns: "non-functional in v1.27+; use the \"seccompProfile\" field instead"): the pod\'s containers run without the seccomp profile "{value}" it asks for, unconfined unless the kubelet applies RuntimeDefault by default. Set spec.securityContext.seccompProfile instead.',
+  'removed-api-version.seccomp-container':
+    'Nothing reads the annotation {key} since Kubernetes 1.27 (kubectl apply warns: "non-functional in v1.27+; use the \"seccompProfile\" field instead"): container "{container}" runs without the seccomp profile "{value}" it asks for, unconfined unless the kubelet applies RuntimeDefault by default. Set the container\'s securityContext.seccompProfile instead.',
+  'removed-api-version.seccomp-unconfined':
+    'Nothing reads the annotation {key} since Kubernetes 1.27 (kubectl apply warns: "non-functional in v1.27+; use the \"seccompProfile\" field instead"). Containers run unconfined anyway on most clusters, but a kubelet with seccompDefault gives them RuntimeDefault: set securityContext.seccompProfile (type: Unconfined) to keep what it asks for.',
   'removed-api-version.init-annotation':
     'The annotation {key} was removed in Kubernetes 1.8: the API server drops it when it reads the pod, and only spec.initContainers run, so the init containers it lists ({names}) never run, and the pod starts without what they were meant to prepare. Move them to spec.initContainers.',
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',

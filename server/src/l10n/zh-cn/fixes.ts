@@ -59,6 +59,7 @@ export const fixesZhCn = {
   'fix.schedule-time-zone':
     "把时区移到 timeZone: {zone}",
   'fix.undefined-volume.add': '向 Pod 添加卷 "{name}"（emptyDir）',
+  'fix.seccomp-annotation': '改为 securityContext.seccompProfile（type: {type}）',
   'fix.init-annotation': '把 init 容器（{names}）移到 spec.initContainers',
   'fix.unknown-field.indent': '将 "{key}" 缩进到 "{list}" 的最后一项中',
   'fix.unused-volume.remove': '删除卷 "{name}"',

@@ -26,10 +26,10 @@ export const rulesZhCn: Record<string, string> = {
     '该文档是 Terraform 模板：要等 `templatefile()` 渲染其中 {count} 个 `%{…}` 指令和 `${…}` 插值之后才是合法的 YAML。Podsight 在屏蔽它们后检查了它：它们插入的内容是未知的，因此不报告任何依赖它们的问题，{blocks} 个 `%{ if }`/`%{ for }` 块内的内容也不报告。请先渲染（例如用 `terraform console`）以检查全部内容。',
   'templated-file.masked':
     '该文档包含 {actions}（{{ }}）。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题{blocks}请先渲染（例如用 `helm template`）以检查全部内容。',
-  'templated-file.masked-jinja':
-    '该文档包含为 Jinja（Salt、Ansible）编写的 {actions}（{{ }}），`helm template` 无法渲染。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题{blocks}请用填充它的工具渲染后再检查全部内容。',
-  'templated-file.message-jinja':
-    '该文档包含 Jinja 模板动作（{{ }}，用于 Salt 或 Ansible），即使屏蔽这些动作也不是合法 YAML，因此 Podsight 没有检查它。请用填充它的工具渲染后再检查。',
+  'templated-file.masked-other':
+    '该文档包含 Go 模板无法读取的 {actions}（{{ }}，为 Jinja、Mustache 或脚本的 `sed` 编写），`helm template` 无法渲染。Podsight 在屏蔽这些动作后检查了它：动作生成的值和插入的行都是未知的，因此不报告任何依赖它们的问题{blocks}请用填充它的工具渲染后再检查全部内容。',
+  'templated-file.message-other':
+    '该文档包含 Go 模板无法读取的模板动作（{{ }}，为 Jinja、Mustache 或脚本的 `sed` 编写），即使屏蔽这些动作也不是合法 YAML，因此 Podsight 没有检查它。请用填充它的工具渲染后再检查。',
   'templated-file.actions.one': '1 个模板动作',
   'templated-file.actions.other': '{n} 个模板动作',
   'templated-file.blocks.none': '。',
@@ -234,6 +234,12 @@ export const rulesZhCn: Record<string, string> = {
   'cr-claim.decode': '如果 {kind} 的 CRD schema 没有在 apply 时拒绝它，其控制器也无法解码这个 Pod 模板。',
   'statefulset-claim.rejects': 'kubectl apply 会接受它，因为 API 服务器不检查 StatefulSet 的 Pod 模板；但 StatefulSet 控制器创建的每个 Pod 都会被拒绝，没有 Pod 能启动，StatefulSet 的事件中会出现 FailedCreate：',
   'template-claim.apply': '（处理 Template 后）oc process … | oc apply',
+  'removed-api-version.seccomp-pod':
+    '从 Kubernetes 1.27 起没有任何组件读取注解 {key}（kubectl apply 会警告："non-functional in v1.27+; use the \"seccompProfile\" field instead"）：Pod 的容器不会使用它要求的 seccomp 配置 "{value}"，除非 kubelet 默认启用 RuntimeDefault，否则不受限制地运行。请改用 spec.securityContext.seccompProfile。',
+  'removed-api-version.seccomp-container':
+    '从 Kubernetes 1.27 起没有任何组件读取注解 {key}（kubectl apply 会警告："non-functional in v1.27+; use the \"seccompProfile\" field instead"）：容器 "{container}" 不会使用它要求的 seccomp 配置 "{value}"，除非 kubelet 默认启用 RuntimeDefault，否则不受限制地运行。请改用该容器的 securityContext.seccompProfile。',
+  'removed-api-version.seccomp-unconfined':
+    '从 Kubernetes 1.27 起没有任何组件读取注解 {key}（kubectl apply 会警告："non-functional in v1.27+; use the \"seccompProfile\" field instead"）。在大多数集群上容器本来就不受限制，但启用了 seccompDefault 的 kubelet 会给它们 RuntimeDefault：要保持注解的意图，请设置 securityContext.seccompProfile（type: Unconfined）。',
   'removed-api-version.init-annotation':
     '注解 {key} 已在 Kubernetes 1.8 中移除：API 服务器读取 Pod 时会直接丢弃它，只有 spec.initContainers 会运行，因此其中列出的 init 容器（{names}）永远不会运行，Pod 会在缺少它们本应准备的内容的情况下启动。请把它们移到 spec.initContainers。',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
