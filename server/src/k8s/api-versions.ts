@@ -28,7 +28,8 @@ const REMOVED: readonly Row[] = [
   ['flowcontrol.apiserver.k8s.io/v1beta2', 'FlowSchema PriorityLevelConfiguration', '1.29', 'flowcontrol.apiserver.k8s.io/v1', '1.29', true],
   ['storage.k8s.io/v1beta1', 'CSIStorageCapacity', '1.27', 'storage.k8s.io/v1', '1.24', false],
   ['flowcontrol.apiserver.k8s.io/v1beta1', 'FlowSchema PriorityLevelConfiguration', '1.26', 'flowcontrol.apiserver.k8s.io/v1', '1.29', false],
-  ['autoscaling/v2beta2', 'HorizontalPodAutoscaler', '1.26', 'autoscaling/v2', '1.23', true],
+  // The guide repeats v2beta1's note here, but v2 is v2beta2's schema made GA: the same body applies (sweeps EZ, FC).
+  ['autoscaling/v2beta2', 'HorizontalPodAutoscaler', '1.26', 'autoscaling/v2', '1.23', false],
   ['batch/v1beta1', 'CronJob', '1.25', 'batch/v1', '1.21', false],
   ['discovery.k8s.io/v1beta1', 'EndpointSlice', '1.25', 'discovery.k8s.io/v1', '1.21', true],
   ['events.k8s.io/v1beta1', 'Event', '1.25', 'events.k8s.io/v1', '1.19', true],

@@ -18,6 +18,9 @@ import { LIST_TYPE, rootKinds } from '../schema/lookup';
 import { groupOf } from '../k8s/workloads';
 import type { RuleContext } from './types';
 
+/** Fields of a kind's old schema that its served apiVersion no longer has. */
+const OLD_SCHEMA_FIELDS: Readonly<Record<string, readonly string[]>> = { HorizontalPodAutoscaler: ['scaleRef', 'cpuUtilization'] };
+
 let servedCache: ReadonlyMap<string, readonly string[]> | undefined;
 
 /**
@@ -102,11 +105,15 @@ export function checkApiVersionKind(ctx: RuleContext): void {
     const node = getScalar(object.node, 'apiVersion', doc);
     if (!node || typeof node.value !== 'string') continue;
     // The fix (fixes/api-version.ts) also writes the selector apps/v1 requires, when the object has none.
-    const selectorToo = expected.startsWith('apps/') && getNode(getMap(object.node, 'spec', doc), 'selector', doc) === undefined;
+    const spec = getMap(object.node, 'spec', doc);
+    const selectorToo = expected.startsWith('apps/') && getNode(spec, 'selector', doc) === undefined;
+    // An HPA of extensions/v1beta1 (Kubernetes 1.2–1.5) has another schema: the new apiVersion alone is refused again (sweep FC).
+    const old = (OLD_SCHEMA_FIELDS[kind] ?? []).filter((f) => getNode(spec, f, doc) !== undefined);
+    const extra = old.length > 0 ? ctx.t('invalid-value.api-version-old-schema', { fields: old.join(', '), expected }) : selectorToo ? ctx.t('invalid-value.api-version-selector', { expected }) : '';
     ctx.report({
       node,
-      message: ctx.t('invalid-value.api-version', { apiVersion, kind, expected }) + (selectorToo ? ctx.t('invalid-value.api-version-selector', { expected }) : ''),
-      data: { field: 'apiVersion', value: apiVersion, allowed: [expected], servedAs: expected },
+      message: ctx.t('invalid-value.api-version', { apiVersion, kind, expected }) + extra,
+      data: { field: 'apiVersion', value: apiVersion, allowed: old.length > 0 ? [] : [expected], ...(old.length > 0 ? {} : { servedAs: expected }) },
     });
   }
 }

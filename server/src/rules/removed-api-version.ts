@@ -6,7 +6,7 @@
  * and the seccomp annotations nothing reads since 1.27 (k8s/seccomp-annotations.ts): the profile
  * they ask for is not applied.
  */
-import { getScalar } from '../core/yaml-access';
+import { getMap, getNode, getScalar } from '../core/yaml-access';
 import { removalOf } from '../k8s/api-versions';
 import { initAnnotation } from '../k8s/init-annotation';
 import { seccompAnnotations } from '../k8s/seccomp-annotations';
@@ -32,8 +32,11 @@ export const removedApiVersion: Rule = {
           : removal.notable
             ? 'removed-api-version.changed'
             : 'removed-api-version.renamed';
-      const message = ctx.t('removed-api-version.message', args) + ctx.t(advice, args);
-      ctx.report({ node, message, data: { apiVersion: object.apiVersion, replacement: removal.replacement, notable: removal.notable } });
+      // apps/v1 requires the selector the old versions took from the template's labels (sweeps EV, EZ).
+      const spec = getMap(object.node, 'spec', doc);
+      const selector = removal.replacement === 'apps/v1' && spec && getNode(spec, 'selector', doc) === undefined ? ctx.t('removed-api-version.selector', args) : '';
+      const message = ctx.t('removed-api-version.message', args) + ctx.t(advice, args) + selector;
+      ctx.report({ node, message, data: { apiVersion: object.apiVersion, replacement: removal.replacement, notable: removal.notable, kind: object.kind } });
     }
     for (const pod of ctx.pods) {
       const annotation = initAnnotation(pod);

@@ -91,13 +91,13 @@ test('invalid-value: the apiVersion fix also writes the selector apps/v1 require
   assert.match(findings(missing, 'invalid-value')[0]?.message ?? '', /Add apiVersion: apps\/v1, and spec\.selector with it: apps\/v1 requires one \("spec\.selector: Required value"\), and this Deployment has none\./);
   const selector = '  selector:\n    matchLabels:\n      app: web\n';
   const fixed = `apiVersion: apps/v1\n${missing}`.replace('        image: nginx:1.27\n', `        image: nginx:1.27\n${selector}`);
-  const { result, fix } = applyFix(missing, 'invalid-value', /apiVersion: apps\/v1 and spec\.selector\.matchLabels: app: web/, fixed);
+  const { result, fix } = applyFix(missing, 'invalid-value', /Set apiVersion: apps\/v1 and add spec\.selector\.matchLabels: app: web/, fixed);
   assert.equal(fix.preferred, true);
   // After the fix the object is right: kubectl's next refusal (no selector) is gone too.
   assert.deepEqual(check(result).filter((f) => f.severity === 'error'), []);
   // A wrong apiVersion: replaced, with the selector.
   const wrong = `apiVersion: v1\n${missing}`;
-  const replaced = applyFix(wrong, 'invalid-value', /apiVersion: apps\/v1 and spec\.selector/).result;
+  const replaced = applyFix(wrong, 'invalid-value', /Set apiVersion: apps\/v1 and add spec\.selector/).result;
   assert.equal(replaced, fixed);
   // Two labels: which of them name the pods for ever is the author's choice; offered, not preferred.
   const two = missing.replace('        app: web\n', '        app: web\n        tier: front\n');
@@ -120,4 +120,10 @@ test('probe: no selector fix into JSON, an empty selector is no selector, a wron
   const empty = 'kind: Deployment\nmetadata:\n  name: web\nspec:\n  selector: {}\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
   const { fixes } = fixesOf(empty, 'invalid-value');
   assert.deepEqual(fixes.filter((f) => !/^Disable/.test(f.title)).map((f) => [f.title, f.preferred]), [['Add apiVersion: apps/v1', false]]);
+});
+
+test('an HPA of extensions/v1beta1: another schema, so no apiVersion-only fix (sweep FC: Sock Shop)', () => {
+  const hpa = 'apiVersion: extensions/v1beta1\nkind: HorizontalPodAutoscaler\nmetadata: {name: front-end}\nspec:\n  scaleRef: {kind: Deployment, name: front-end, subresource: scale}\n  minReplicas: 1\n  maxReplicas: 10\n  cpuUtilization: {targetPercentage: 50}\n';
+  assert.match(findings(hpa, 'invalid-value')[0]?.message ?? '', /Its fields are of the old schema \(scaleRef, cpuUtilization\): write them as autoscaling\/v2 has them/);
+  assert.deepEqual(fixesOf(hpa, 'invalid-value').fixes.filter((f) => !/^Disable/.test(f.title)), []);
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check, findings, yaml } from '../../helpers/check';
+import { applyFix, fixesOf } from '../../helpers/fix';
 
 test('an apps/v1alpha1 PetSet became a StatefulSet (sweep EE: a ZooKeeper PetSet)', () => {
   const petSet = yaml`
@@ -31,4 +32,22 @@ test('an apps/v1alpha1 PetSet became a StatefulSet (sweep EE: a ZooKeeper PetSet
 test('a renamed version keeps its message', () => {
   const found = findings('apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c}\n', 'removed-api-version');
   assert.match(found[0]?.message ?? '', /Use apiVersion batch\/v1 \(served since 1\.21\); nothing else changes\./);
+});
+
+test('an old apps workload without a selector: the message says apps/v1 requires one, the fix writes it from the template labels (sweeps EV, EZ)', () => {
+  const old = 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        name: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const [found] = findings(old, 'removed-api-version');
+  assert.match(found?.message ?? '', /apps\/v1 also requires spec\.selector, which this Deployment lacks/);
+  const { result, fix } = applyFix(old, 'removed-api-version', /Set apiVersion: apps\/v1 and add spec\.selector\.matchLabels: name: web/);
+  assert.equal(fix.preferred, true);
+  assert.equal(result, old.replace('extensions/v1beta1', 'apps/v1').replace('        image: nginx:1.27\n', '        image: nginx:1.27\n  selector:\n    matchLabels:\n      name: web\n'));
+  assert.deepEqual(check(result).filter((f) => f.severity === 'error'), []);
+  // A field apps/v1 dropped: no fix; with a selector, the apiVersion alone.
+  assert.deepEqual(fixesOf(old.replace('spec:\n  template:', 'spec:\n  rollbackTo: {revision: 1}\n  template:'), 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+  const withSelector = old.replace('spec:\n  template:', 'spec:\n  selector: {matchLabels: {name: web}}\n  template:');
+  assert.doesNotMatch(findings(withSelector, 'removed-api-version')[0]?.message ?? '', /requires spec\.selector/);
+  applyFix(withSelector, 'removed-api-version', /Replace "extensions\/v1beta1" with "apps\/v1"/, withSelector.replace('extensions/v1beta1', 'apps/v1'));
+  // autoscaling/v2beta2 → v2: the same schema; the apiVersion alone, preferred.
+  const hpa = 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n';
+  assert.equal(applyFix(hpa, 'removed-api-version', /autoscaling\/v2"$/).fix.preferred, true);
 });

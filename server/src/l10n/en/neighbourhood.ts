@@ -111,7 +111,7 @@ export const neighbourhoodEn = {
   'fix.undefined-env-reference.move': 'Move the definition of {name} above this entry',
   'fix.selector-mismatch.absent': 'Add spec.selector.matchLabels: {labels}',
   'fix.keep-handler': 'Keep only {handler}',
-  'fix.api-version-and-selector': 'Add apiVersion: {apiVersion} and spec.selector.matchLabels: {labels}',
+  'fix.api-version-and-selector': 'Set apiVersion: {apiVersion} and add spec.selector.matchLabels: {labels}',
   'fix.selector-mismatch.labels': 'Label the pod template {labels}',
   'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',
   'fix.selector-mismatch.remove-selector': 'Remove the selector (the API server generates the Job\'s own)',

@@ -253,6 +253,7 @@ export const rulesEn = {
     'The annotation {key} was removed in Kubernetes 1.8: the API server drops it when it reads the pod, and only spec.initContainers run, so the init containers it lists ({names}) never run, and the pod starts without what they were meant to prepare. Move them to spec.initContainers.',
   'removed-api-version.message': '{apiVersion} {kind} is no longer served since Kubernetes {removedIn}: kubectl apply fails with "no matches for kind "{kind}" in version "{apiVersion}"".',
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
+  'removed-api-version.selector': ' apps/v1 also requires spec.selector, which this {kind} lacks: the template\'s labels, as the old version took them, keep the pods it already runs.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
   'removed-api-version.kind-renamed': ' It became {newKind}: use apiVersion {replacement} and kind {newKind} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
   'removed-api-version.gone': ' It has no replacement in Kubernetes (see the deprecation guide).',
@@ -390,6 +391,7 @@ export const rulesEn = {
   'read-only-root-fs.hidden':
     'Container "{container}" has a read-only root filesystem, and {program} writes {what} in {all} when it starts; the emptyDir mounted at {above} starts empty, so {paths} is not there, and nginx does not create a folder\'s parents: it exits at once ("mkdir() … failed (2: No such file or directory)"): the container never runs (where it restarts, the pod crash-loops). Mount an emptyDir at {paths} itself.',
   'invalid-value.api-version-selector': ' {expected} also requires spec.selector, which this object lacks.',
+  'invalid-value.api-version-old-schema': ' Its fields are of the old schema ({fields}): write them as {expected} has them (scaleTargetRef, metrics), not the apiVersion alone.',
   'invalid-value.api-version-missing': 'This {kind} has no apiVersion: kubectl refuses a document without one ("apiVersion not set", or "Object \'apiVersion\' is missing"). Add apiVersion: {expected}.',
   'invalid-value.api-version-missing-selector': 'This {kind} has no apiVersion: kubectl refuses a document without one ("apiVersion not set", or "Object \'apiVersion\' is missing"). Add apiVersion: {expected}, and spec.selector with it: {expected} requires one ("spec.selector: Required value"), and this {kind} has none.',
   'read-only-root-fs.script-write':

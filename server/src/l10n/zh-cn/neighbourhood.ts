@@ -109,7 +109,7 @@ export const neighbourhoodZhCn = {
   'fix.undefined-env-reference.move': '把 {name} 的定义移到这一项之前',
   'fix.selector-mismatch.absent': '添加 spec.selector.matchLabels：{labels}',
   'fix.keep-handler': '只保留 {handler}',
-  'fix.api-version-and-selector': '添加 apiVersion: {apiVersion} 和 spec.selector.matchLabels：{labels}',
+  'fix.api-version-and-selector': '设置 apiVersion: {apiVersion} 并添加 spec.selector.matchLabels：{labels}',
   'fix.selector-mismatch.labels': '给 Pod 模板加上标签 {labels}',
   'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',
   'fix.selector-mismatch.remove-selector': '删除选择器（由 API Server 为 Job 生成）',

@@ -244,6 +244,7 @@ export const rulesZhCn: Record<string, string> = {
     '注解 {key} 已在 Kubernetes 1.8 中移除：API 服务器读取 Pod 时会直接丢弃它，只有 spec.initContainers 会运行，因此其中列出的 init 容器（{names}）永远不会运行，Pod 会在缺少它们本应准备的内容的情况下启动。请把它们移到 spec.initContainers。',
   'removed-api-version.message': '自 Kubernetes {removedIn} 起，API 服务器不再提供 {apiVersion} {kind}：kubectl apply 会失败，报错 "no matches for kind "{kind}" in version "{apiVersion}""。',
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
+  'removed-api-version.selector': 'apps/v1 还要求有 spec.selector，而这个 {kind} 没有：用模板的标签作为选择器（旧版本就是这样取的），可以保留它已在运行的 Pod。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
   'removed-api-version.kind-renamed': '它已更名为 {newKind}：请改用 apiVersion {replacement} 和 kind {newKind}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
   'removed-api-version.gone': 'Kubernetes 中没有替代它的 API（见弃用 API 迁移指南）。',
@@ -375,6 +376,7 @@ export const rulesZhCn: Record<string, string> = {
   'read-only-root-fs.hidden':
     '容器 "{container}" 的根文件系统是只读的，{program} 启动时要在 {all} 中写入{what}；挂载在 {above} 的 emptyDir 一开始是空的，所以其中没有 {paths}，而 nginx 不会创建上级目录：它会立即退出（"mkdir() … failed (2: No such file or directory)"）：容器永远运行不起来（会重启的 Pod 将反复崩溃，CrashLoopBackOff）。请直接在 {paths} 挂载 emptyDir。',
   'invalid-value.api-version-selector': '{expected} 还要求有 spec.selector，而这个对象没有。',
+  'invalid-value.api-version-old-schema': '它的字段属于旧的结构（{fields}）：要按 {expected} 的写法改写（scaleTargetRef、metrics），不能只改 apiVersion。',
   'invalid-value.api-version-missing': '这个 {kind} 没有 apiVersion，kubectl 会拒绝这样的文档（"apiVersion not set"，或 "Object \'apiVersion\' is missing"）。请加上 apiVersion: {expected}。',
   'invalid-value.api-version-missing-selector': '这个 {kind} 没有 apiVersion，kubectl 会拒绝这样的文档（"apiVersion not set"，或 "Object \'apiVersion\' is missing"）。请加上 apiVersion: {expected}，并同时加上 spec.selector：{expected} 要求必须有 selector（"spec.selector: Required value"），而这个 {kind} 没有。',
   'read-only-root-fs.script-write':
