@@ -32,6 +32,22 @@ function kubeRayDrops(pod: PodModel, container: ContainerModel): boolean {
   return pod.path.includes('workerGroupSpecs[') && !pod.containers.some((c) => c.list === 'initContainers');
 }
 
+/**
+ * The volume a mount of an undefined name meant: the closest name, leaving out volumes this
+ * container already mounts elsewhere (two mounts of one volume are rarely the slip); or, in a whole
+ * pod, the one volume no container mounts whose name the written one contains or is contained in
+ * (`airflow-dags` for `dags`, sweep FB).
+ */
+function meantVolume(name: string, defined: readonly string[], pod: PodModel, container: ContainerModel, open: boolean): string | undefined {
+  const mountedHere = new Set(container.mounts.flatMap((m) => (m.name && m.name !== name ? [m.name] : [])));
+  const candidates = defined.filter((v) => !mountedHere.has(v));
+  const near = closest(name, candidates.length > 0 ? candidates : defined);
+  if (near || open) return near;
+  const mounted = new Set(pod.containers.flatMap((c) => c.mounts.flatMap((m) => (m.name ? [m.name] : []))));
+  const unused = candidates.filter((v) => !mounted.has(v) && Math.min(v.length, name.length) >= 2 && (name.includes(v) || v.includes(name)));
+  return unused.length === 1 ? unused[0] : undefined;
+}
+
 export const undefinedVolume: Rule = {
   id: 'undefined-volume',
   defaultSeverity: 'error',
@@ -54,7 +70,7 @@ export const undefinedVolume: Rule = {
         for (const [use, device] of uses) {
           if (!use.name || !use.nameNode || defined.includes(use.name) || seen.has(use.node)) continue;
           seen.add(use.node);
-          const suggestion = closest(use.name, defined);
+          const suggestion = meantVolume(use.name, defined, pod, container, open);
           if (open && !suggestion) continue;
           const didYouMean = suggestion ? ctx.t('common.did-you-mean', { suggestion }) : '';
           const args = { didYouMean, name: use.name, container: containerLabel(container), path: `${use.path}.name`, volumes: `${pod.path}.volumes` };

@@ -391,3 +391,31 @@ test('service-target-port: image defaults that gave way to declarations are list
   assert.deepEqual(findings(collector('["--config=/conf/config.yaml"]'), 'service-target-port'), []);
   assert.deepEqual(findings(collector('[]'), 'service-target-port'), [], 'the image\'s own configuration opens 4318');
 });
+
+test('service-target-port: no suggestion of a port another port of the same Service already sends to (sweep FB: NATS)', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: StatefulSet
+    metadata: {name: nats}
+    spec:
+      selector: {matchLabels: {app: nats}}
+      serviceName: nats
+      template:
+        metadata: {labels: {app: nats}}
+        spec:
+          containers:
+          - name: nats
+            image: example.com/nats-like:1
+            ports: [{containerPort: 4222, name: client}, {containerPort: 7422, name: leafnodes}]
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: nats}
+    spec:
+      selector: {app: nats}
+      ports: [{name: client, port: 4222}, {name: leafnodes, port: 7422}, {name: gateways, port: 7522}]
+  `;
+  const [found] = findings(text, 'service-target-port');
+  assert.match(found?.message ?? '', /port 7522/);
+  assert.equal(found?.data?.suggestion, undefined);
+});

@@ -229,3 +229,15 @@ test('nested-mount-path: two volumes of one claim at matching places hide nothin
   assert.deepEqual(findings(text, 'nested-mount-path'), []);
   assert.equal(findings(text.replace('claimName: d}}\n', 'claimName: d}}\n').replace(/(logs, persistentVolumeClaim: \{claimName: )d/, '$1other'), 'nested-mount-path').length, 1);
 });
+
+test('undefined-volume: the volume meant is not one the container mounts already; an unused volume named inside the mount\'s name is (sweep FB: Airflow)', () => {
+  const pod = (mounts: string, volumes: string): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata: {name: worker}\nspec:\n  containers:\n  - name: base\n    image: apache/airflow:2.7.1\n    volumeMounts:\n${mounts}  volumes:\n${volumes}`;
+  const volumes = '  - {name: dags, persistentVolumeClaim: {claimName: dags}}\n  - {name: airflow-logs, emptyDir: {}}\n';
+  const suggestion = (text: string): unknown => findings(text, 'undefined-volume')[0]?.data?.suggestion;
+  assert.equal(suggestion(pod('    - {name: airflow-logs, mountPath: /opt/airflow/logs}\n    - {name: airflow-dags, mountPath: /opt/airflow/dags}\n', volumes)), 'dags');
+  assert.equal(suggestion(pod('    - {name: airflow-dags, mountPath: /opt/airflow/dags}\n', '  - {name: dags, emptyDir: {}}\n')), 'dags');
+  // Spelt nearly alike still wins; nothing alike and nothing unused: no guess.
+  assert.equal(suggestion(pod('    - {name: dag, mountPath: /d}\n', volumes)), 'dags');
+  assert.equal(suggestion(pod('    - {name: dags, mountPath: /d}\n    - {name: cache, mountPath: /c}\n', volumes)), undefined);
+});
