@@ -14,6 +14,11 @@ export const invalidImageFixes: FixProvider = (ctx) => {
     const hit = containersAt(ctx, (c) => (isAt(ctx, c.imageNode) ? c.imageNode : undefined))[0];
     return hit ? [{ title: ctx.t('fix.image-trim', { image: trimmed }), edits: [replaceScalar(ctx.chunk.start, hit.part, trimmed)], preferred: true, safe: true }] : [];
   }
+  const registry = fact(ctx, 'registry');
+  if (typeof registry === 'string') {
+    const hit = containersAt(ctx, (c) => (isAt(ctx, c.imageNode) ? c.imageNode : undefined))[0];
+    return hit ? [{ title: ctx.t('fix.replace', { from: String(hit.part.value), to: registry }), edits: [replaceScalar(ctx.chunk.start, hit.part, registry)], preferred: true }] : [];
+  }
   const lower = fact(ctx, 'lowercase');
   if (typeof lower !== 'string') return [];
   const hit = containersAt(ctx, (c) => (isAt(ctx, c.imageNode) ? c.imageNode : undefined))[0];

@@ -6,13 +6,15 @@
  * format"). Judged where the image-missing check judges (container-image.ts: whole built-in
  * workloads); values a template or placeholder writes are unknown, and references a build tool
  * resolves before apply (`ko://github.com/…`) and references with a word in capitals (`APP_IMAGE`,
- * `gcr.io/PROJECT_ID/app`: a CI step's placeholder) are left alone.
+ * `gcr.io/PROJECT_ID/app`: a CI step's placeholder) are left alone. A registry host a letter away
+ * from a well-known one is a warning (registry-typo.ts).
  */
 import { isScalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { parseImageRef } from '../k8s/images/image-ref';
 import { containerLabel } from '../k8s/pod-model';
 import { judged } from './container-image';
+import { registrySlip } from './registry-typo';
 import type { Rule } from './types';
 
 /** `ko://`: a build tool's reference, replaced by a real one before the manifest is applied (`https://` is a mistake). */
@@ -92,6 +94,12 @@ export const invalidImage: Rule = {
         const digest = image === '' ? undefined : badDigest(image);
         if (digest && parseImageRef(image)) {
           ctx.report({ node, message: ctx.t('invalid-image.message', { container: containerLabel(c), image, reason: digest }), data: {} });
+          continue;
+        }
+        const slip = parseImageRef(image) ? registrySlip(image) : undefined;
+        if (slip) {
+          const fixed = `${slip.meant}${image.slice(slip.host.length)}`;
+          ctx.report({ node, severity: 'warning', message: ctx.t('invalid-image.registry-slip', { container: containerLabel(c), image, host: slip.host, meant: slip.meant }), data: { registry: fixed } });
           continue;
         }
         if (image === '' || parseImageRef(image) || TOOL_REFERENCE.test(image) || SOME_PLACEHOLDER.test(image.replace(EMPTY_BRACES, '')) || CAPITALS_WORD.test(nameOf(image)) || CAPITALS_PHRASE.test(image)) continue;

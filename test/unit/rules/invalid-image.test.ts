@@ -73,3 +73,16 @@ test('invalid-image: `{}` without a space stays a placeholder (str.format, xargs
     assert.deepEqual(reported(image), [], image);
   }
 });
+
+test('invalid-image: a registry host a letter away from a well-known one is a warning (sweep EZ: ghrc.io)', () => {
+  const pod = (image: string): string => `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: calc\n    image: ${image}\n`;
+  const [found] = findings(pod('ghrc.io/dapr/samples/distributed-calculator-react-calculator:latest'), 'invalid-image');
+  assert.equal(found?.severity, 'warning');
+  assert.match(found!.message, /pulls "ghrc\.io\/dapr\/samples\/distributed-calculator-react-calculator:latest" from the registry "ghrc\.io", a letter away from ghcr\.io\..*Did you mean ghcr\.io\?$/);
+  applyFix(pod('ghrc.io/dapr/app:1'), 'invalid-image', /Replace/, pod('ghcr.io/dapr/app:1'));
+  assert.equal(findings(pod('dokcer.io/library/nginx:1.27'), 'invalid-image').length, 1);
+  // Real registries a letter apart, regional hosts, private ones, and names without a host.
+  for (const image of ['gcr.io/p/app:1', 'icr.io/ns/app:1', 'us.gcr.io/p/app:1', 'iad.ocir.io/ns/app:1', 'lscr.io/linuxserver/nginx', 'ghcr.io/a/b:1', 'quay.io/a/b', 'registry.example.com/app:1', 'nginx:1.27', 'myuser/app:1']) {
+    assert.deepEqual(findings(pod(image), 'invalid-image'), [], image);
+  }
+});

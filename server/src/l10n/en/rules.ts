@@ -138,6 +138,7 @@ export const rulesEn = {
     'The image of container "{container}" has spaces around it ("{image}"). kubectl apply rejects this: "{path}: Invalid value: "{image}": must not have leading or trailing whitespace".',
   'invalid-image.whitespace-template':
     'The image of container "{container}" has spaces around it ("{image}"). kubectl apply accepts the {kind}, but the API server refuses every pod made from it: "{path}: Invalid value: "{image}": must not have leading or trailing whitespace", so none is created.',
+  'invalid-image.registry-slip': 'Container "{container}" pulls "{image}" from the registry "{host}", a letter away from {meant}. Nothing refuses the pod: the kubelet asks {host} for the image, and the pull fails (ErrImagePull), or fetches whatever the owner of that domain serves. Did you mean {meant}?',
   'invalid-image.message':
     'Container "{container}" will not start: "{image}" is not an image reference ({reason}). The API server accepts the pod, but the kubelet cannot parse the reference to pull it, and the container stays in InvalidImageName.',
   'run-as-non-root.image-root':

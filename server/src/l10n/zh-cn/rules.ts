@@ -139,6 +139,7 @@ export const rulesZhCn: Record<string, string> = {
     '卷 {volume} 是一个目录，容器 "{container}" 把它挂载到 {mountPath}，而 {image} 在那里自带的是一个文件。容器运行时无法把目录挂载到文件上，因此容器根本不会被创建（"not a directory: Are you trying to mount a directory onto a file?"）。要在那里放一个文件，请用 subPath: {key} 只挂载卷中的一个键。',
   'invalid-image.whitespace-pod': '容器 "{container}" 的镜像前后有空格（"{image}"）。kubectl apply 会拒绝："{path}: Invalid value: "{image}": must not have leading or trailing whitespace"。',
   'invalid-image.whitespace-template': '容器 "{container}" 的镜像前后有空格（"{image}"）。kubectl apply 会接受这个 {kind}，但 API 服务器会拒绝由它创建的每个 Pod："{path}: Invalid value: "{image}": must not have leading or trailing whitespace"，因此一个 Pod 也不会被创建。',
+  'invalid-image.registry-slip': '容器 "{container}" 从镜像仓库 "{host}" 拉取 "{image}"，它与 {meant} 只差一个字母。Pod 不会被拒绝：kubelet 会向 {host} 请求镜像，拉取会失败（ErrImagePull），或者拉到该域名所有者提供的任意内容。是否想写 {meant}？',
   'invalid-image.message':
     '容器 "{container}" 不会启动："{image}" 不是合法的镜像引用（{reason}）。API 服务器会接受这个 Pod，但 kubelet 无法解析该引用来拉取镜像，容器会停在 InvalidImageName。',
   'run-as-non-root.image-root':
