@@ -8,8 +8,8 @@ import { execFile, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isMap, isSeq, parseDocument } from 'yaml';
-import { readTree, type KustomizationInfo, type ReadText } from './kustomization';
+import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
+import { kustomizationFileIn, readTree, type KustomizationInfo, type ReadText } from './kustomization';
 import { makeTempDir, removeTempDir } from './temp-dirs';
 
 /** What a render gave: the YAML stream, or kustomize's own error message. */
@@ -135,11 +135,25 @@ export function cleanMessage(text: string, m: Mirror): string {
   return message.split(m.temp + sep).join(m.root + sep).split(m.temp).join(m.root);
 }
 
+/**
+ * Why a kustomization that is there could not be read: its YAML, as kustomize says it ("invalid
+ * Kustomization: yaml: line 2: …"), rather than "no kustomization" (sweep EY).
+ */
+function unreadableKustomization(dir: string, read: ReadText): string | undefined {
+  const file = kustomizationFileIn(resolve(dir));
+  const text = file ? read(file) : undefined;
+  if (text === undefined) return undefined;
+  const error = parseAllDocuments(text).flatMap((d) => ('errors' in d ? d.errors : []))[0];
+  if (!error) return undefined;
+  const line = error.linePos?.[0].line;
+  return `invalid Kustomization: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}${line ? ` (line ${line})` : ''}`;
+}
+
 function prepare(dir: string, options: RenderOptions): { tree: KustomizationInfo[]; read: ReadText; refused?: RenderResult } {
   const overrides = options.overrides ?? new Map<string, string>();
   const read: ReadText = (file) => overrides.get(file) ?? readFileSync(file, 'utf8');
   const tree = readTree(resolve(dir), read);
-  if (tree.length === 0) return { tree, read, refused: { ok: false, reason: 'failed', message: `no kustomization in ${dir}`, tree } };
+  if (tree.length === 0) return { tree, read, refused: { ok: false, reason: 'failed', message: unreadableKustomization(dir, read) ?? `no kustomization in ${dir}`, tree } };
   // kustomize inflates Helm charts only with --enable-helm, which fetches them: like remote resources.
   const remote = tree.flatMap((k) => [...k.remote, ...(k.helmCharts ?? []).map((name) => `Helm chart ${name}`)]);
   if (remote.length > 0) return { tree, read, refused: { ok: false, reason: 'remote', message: remote.join(', '), tree } };

@@ -82,3 +82,12 @@ test('remote resources are not fetched', () => {
   const result = renderSync(dir, { command: kubectl });
   assert.ok(!result.ok && result.reason === 'remote');
 });
+
+test('a kustomization that is not YAML: kustomize\'s own kind of message, not "no kustomization" (sweep EY)', async () => {
+  const dir = writeTree({ 'kustomization.yaml': 'resources: [deployment.yaml]\npatches: [\n', 'deployment.yaml': BASE_DEPLOYMENT });
+  const result = await render(dir, { command: ['kubectl', 'kustomize'] });
+  assert.equal(result.ok, false);
+  assert.match(result.ok ? '' : result.message, /^invalid Kustomization: .*\(line 3\)$/);
+  const none = await render(writeTree({ 'deployment.yaml': BASE_DEPLOYMENT }), { command: ['kubectl', 'kustomize'] });
+  assert.match(none.ok ? '' : none.message, /^no kustomization in /);
+});
