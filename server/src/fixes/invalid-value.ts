@@ -30,6 +30,7 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
   if (fact(ctx, 'recreateRollingUpdate') === true) return removeAtKey(ctx, 'rollingUpdate');
   if (fact(ctx, 'zeroRollingUpdate') === true) return maxSurgeFix(ctx);
+  if (fact(ctx, 'daemonSetLimit') === 'maxUnavailable') return maxUnavailableFix(ctx, Number(fact(ctx, 'to')));
   if (fact(ctx, 'patchString') === true) return [];
   const handlers = fact(ctx, 'probeHandlers');
   if (Array.isArray(handlers)) return probeHandlerFixes(ctx, handlers.filter((h): h is string => typeof h === 'string'));
@@ -118,4 +119,14 @@ function maxSurgeFix(ctx: Parameters<FixProvider>[0]): Fix[] {
   const surge = isMap(rolling) && at ? getScalar(rolling, 'maxSurge', at.doc) : undefined;
   if (!surge?.range) return [];
   return [{ title: ctx.t('fix.set-port', { field: 'maxSurge', port: 1 }), edits: [replaceScalar(ctx.chunk.start, surge, 1)], preferred: true }];
+}
+
+/** A DaemonSet's maxUnavailable set (or added) to 0, to surge, or to 1, to move at all (preferred: the one value accepted with the written maxSurge). */
+function maxUnavailableFix(ctx: Parameters<FixProvider>[0], to: number): Fix[] {
+  const at = locate(ctx.analysis, ctx.finding.start);
+  const rolling = at?.ancestors.at(-2);
+  if (!at || !isMap(rolling)) return [];
+  const node = getScalar(rolling, 'maxUnavailable', at.doc);
+  const edit = node?.range ? replaceScalar(ctx.chunk.start, node, to) : addPair(ctx.analysis.text, ctx.chunk.start, rolling, 'maxUnavailable', to);
+  return [{ title: ctx.t('fix.set-port', { field: 'maxUnavailable', port: to }), edits: [edit], preferred: true }];
 }

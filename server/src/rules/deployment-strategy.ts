@@ -6,7 +6,8 @@
  *    rollout could never move ("…maxUnavailable: … may not be 0 when `maxSurge` is 0");
  *  - `progressDeadlineSeconds` not greater than `minReadySeconds` (apps/v1 defaults the deadline
  *    to 600): "spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds".
- * Only whole built-in Deployments with literal values (judged as container-image.ts does).
+ * And a DaemonSet's rolling update, which surges or takes pods down, exactly one of the two.
+ * Only whole built-in apps/v1 workloads with literal values (judged as container-image.ts does).
  */
 import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
@@ -60,9 +61,42 @@ function checkProgressDeadline(ctx: RuleContext, pod: PodModel): void {
   }
 }
 
+/** A written limit as a number (`2`, `"25%"` → 25); undefined when not literal. */
+function limit(node: Scalar | undefined): number | undefined {
+  if (!node || isUnknownValue(node)) return undefined;
+  if (typeof node.value === 'number' && Number.isInteger(node.value)) return node.value;
+  const percent = typeof node.value === 'string' ? /^(\d+)%$/.exec(node.value) : null;
+  return percent ? Number(percent[1]) : undefined;
+}
+
+/**
+ * A DaemonSet rolls out by surging or by taking pods down, exactly one of the two
+ * (ValidateRollingUpdateDaemonSet); apps/v1 defaults maxUnavailable to 1 and maxSurge to 0, so
+ * `maxSurge: 1` alone is refused too.
+ */
+function checkDaemonSet(ctx: RuleContext, pod: PodModel): void {
+  const strategy = getMap(getMap(pod.object.node, 'spec', pod.doc), 'updateStrategy', pod.doc);
+  const type = getScalar(strategy, 'type', pod.doc)?.value;
+  const rolling = getMap(strategy, 'rollingUpdate', pod.doc);
+  if (!rolling || (type !== undefined && type !== 'RollingUpdate')) return;
+  const surgeNode = getScalar(rolling, 'maxSurge', pod.doc);
+  const unavailableNode = getScalar(rolling, 'maxUnavailable', pod.doc);
+  const surge = surgeNode ? limit(surgeNode) : 0;
+  const unavailable = unavailableNode ? limit(unavailableNode) : 1;
+  if (surge === undefined || unavailable === undefined) return;
+  const args = { surge: surgeNode?.source ?? String(surge), unavailable: unavailableNode?.source ?? String(unavailable) };
+  if (surge !== 0 && unavailable !== 0 && surgeNode) {
+    ctx.report({ node: surgeNode, message: ctx.t(unavailableNode ? 'invalid-value.daemonset-both' : 'invalid-value.daemonset-both-default', args), data: { daemonSetLimit: 'maxUnavailable', to: 0 } });
+  } else if (surge === 0 && unavailable === 0 && unavailableNode) {
+    ctx.report({ node: unavailableNode, message: ctx.t('invalid-value.daemonset-neither', args), data: { daemonSetLimit: 'maxUnavailable', to: 1 } });
+  }
+}
+
 export function checkDeploymentStrategy(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
-    if (pod.object.kind !== 'Deployment' || !judged(pod, ctx)) continue;
+    if (!judged(pod, ctx) || pod.object.apiVersion !== 'apps/v1') continue;
+    if (pod.object.kind === 'DaemonSet') checkDaemonSet(ctx, pod);
+    if (pod.object.kind !== 'Deployment') continue;
     checkStrategy(ctx, pod);
     checkProgressDeadline(ctx, pod);
   }

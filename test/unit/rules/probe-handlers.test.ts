@@ -83,3 +83,17 @@ test('probe: a handler merged from an anchor gets no removal; an empty probe has
   assert.match(messages(pod('    livenessProbe: {}\n'))[0] ?? '', /has no handler/);
   assert.deepEqual(findings(deployment('  strategy:\n    rollingUpdate: {maxSurge: "0", maxUnavailable: "0"}\n'), 'invalid-value').filter((f) => f.data?.zeroRollingUpdate), []);
 });
+
+test('a DaemonSet surges or takes pods down, exactly one of the two; maxUnavailable defaults to 1 (probe)', () => {
+  const ds = (rolling: string): string =>
+    `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate:\n${rolling}  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers: [{name: a, image: "busybox:1.36"}]\n`;
+  const alone = ds('      maxSurge: 1\n');
+  assert.match(messages(alone)[0] ?? '', /^1: .*maxSurge is 1, and maxUnavailable, not written, defaults to 1\. kubectl apply rejects this with "spec\.updateStrategy\.rollingUpdate\.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"/);
+  applyFix(alone, 'invalid-value', /Set maxUnavailable to 0/, ds('      maxSurge: 1\n      maxUnavailable: 0\n'));
+  assert.equal(findings(ds('      maxSurge: "10%"\n      maxUnavailable: 1\n'), 'invalid-value').length, 1);
+  const neither = ds('      maxSurge: 0\n      maxUnavailable: 0\n');
+  assert.match(messages(neither)[0] ?? '', /cannot be 0 when maxSurge is 0/);
+  applyFix(neither, 'invalid-value', /Set maxUnavailable to 1/, ds('      maxSurge: 0\n      maxUnavailable: 1\n'));
+  for (const ok of ['      maxSurge: 1\n      maxUnavailable: 0\n', '      maxUnavailable: 2\n', '      maxSurge: {{ .Values.surge }}\n']) assert.deepEqual(findings(ds(ok), 'invalid-value'), [], ok);
+  assert.deepEqual(findings(ds('      maxSurge: 1\n').replace('type: RollingUpdate', 'type: OnDelete'), 'invalid-value'), []);
+});

@@ -314,6 +314,9 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.field-ref-unknown': '"{path}" 不是 downward API 能读取的 Pod 字段：API 服务器会拒绝这个 Pod："{where}: Invalid value: "{path}": error converting fieldPath: field label not supported: {path}"。',
   'invalid-value.field-ref-subscript': '读取单个标签或注解要写成 metadata.labels[\'key\']，键用单引号括起来。',
   'invalid-value.field-ref-unsupported': '"{path}" 在这里不能读取：API 服务器会拒绝这个 Pod："{where}: Unsupported value: "{path}": supported values: {offered}"。',
+  'invalid-value.daemonset-both': 'DaemonSet 的滚动更新要么在每个节点上先启动新 Pod（maxSurge），要么先停掉旧 Pod（maxUnavailable），不能两者都要：maxSurge 是 {surge}，maxUnavailable 是 {unavailable}。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"。要先启动新 Pod，请设置 maxUnavailable: 0。',
+  'invalid-value.daemonset-both-default': 'DaemonSet 的滚动更新要么在每个节点上先启动新 Pod（maxSurge），要么先停掉旧 Pod（maxUnavailable），不能两者都要：maxSurge 是 {surge}，而没有写的 maxUnavailable 默认是 1。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"。要先启动新 Pod，请加上 maxUnavailable: 0。',
+  'invalid-value.daemonset-neither': 'maxUnavailable 和 maxSurge 都是 0：滚动更新既不能停掉旧 Pod，也不能在旁边启动新 Pod，永远无法推进。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0"。',
   'invalid-value.weight-missing': '优选规则需要 weight（1–100）；不写则为 0。kubectl apply 会拒绝："{path}: Invalid value: 0: must be in the range 1-100"。',
   'invalid-value.ephemeral-in-template':
     'Pod 模板中不能包含临时容器（ephemeral container）：API server 只通过运行中 Pod 的 ephemeralcontainers 子资源添加它们（kubectl debug 就是这样做的）。kubectl apply 会拒绝这个 {kind}："{path}: Forbidden: ephemeral containers not allowed in pod template"。要调试其中一个 Pod，请用 kubectl debug -it POD --image=IMAGE --target=CONTAINER；要让这个容器在每个 Pod 中运行，请把它改成普通容器或边车容器。',

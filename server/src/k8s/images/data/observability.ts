@@ -206,7 +206,7 @@ export const observability: readonly ImageInfo[] = [
     // Every port comes from a configuration file: the image's own (`--config /etc/otelcol/config.yaml`
     // in its CMD) or the one `--config` names, which Podsight does not read (sweep EV).
     repository: 'otel/opentelemetry-collector',
-    aliases: ['otel/opentelemetry-collector-contrib', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib'],
+    aliases: ['otel/opentelemetry-collector-contrib', 'otel/opentelemetry-collector-dev', 'otel/opentelemetry-collector-k8s', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-contrib', 'open-telemetry/opentelemetry-collector-releases/opentelemetry-collector-k8s'],
     title: 'OpenTelemetry Collector',
     ports: [
       tcp(4317, 'OTLP gRPC receiver'),
@@ -223,7 +223,7 @@ export const observability: readonly ImageInfo[] = [
     ],
     populatedDirs: [],
     dataDirs: [],
-    listen: { settings: [], configArgs: ['--config'], configPaths: ['/etc/otelcol', '/etc/otelcol-contrib'] },
+    listen: { settings: [], configArgs: ['--config'], configPaths: ['/etc/otelcol', '/etc/otelcol-contrib', '/etc/otelcol-k8s'], programs: ['otelcol', 'otelcol-contrib', 'otelcol-k8s'] },
     source: 'open-telemetry/opentelemetry-collector-releases distributions/otelcol Dockerfile (CMD --config /etc/otelcol/config.yaml) and config.yaml (OTLP 4317/4318, Jaeger 14250/14268/6831/6832, Zipkin 9411, zPages 55679, pprof 1777, health check 13133, metrics 8888)',
   },
 ];
