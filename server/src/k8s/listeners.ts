@@ -10,10 +10,11 @@ import type { Node } from 'yaml';
 import { NO_CONFIG_MAPS, type ConfigMapIndex } from './config-maps';
 import { lookupImage, normaliseMountPath, type ListenSetting, type ResolvedImage, type UserImageInfo } from './images';
 import { scriptProgram } from './script-program';
-import { bindSetting, listenAddress, singleDashFlag, tcpTurnedOff, withoutModifiers } from './listen-settings';
+import { readSettings } from './listen-setting-reads';
+import { tcpTurnedOff, withoutModifiers } from './listen-settings';
 import { nginxConfig, type ConfigListen } from './listen-config';
-import { argItems, containerEnv, envArgItems, expand, showAddress, templatedInputs, type ArgItem, type ContainerEnv } from './listen-values';
-import { findFlag, hasFlagPrefix } from './command-flags';
+import { argItems, containerEnv, envArgItems, showAddress, templatedInputs, type ArgItem } from './listen-values';
+import { hasFlagPrefix } from './command-flags';
 import { readConfigFile } from './listen-files';
 import { configFileArg, exitWord, ownProgram, runsPublishedImage } from './listen-programs';
 import { readRedisConfig } from './listen-redis';
@@ -93,40 +94,6 @@ function declaredListeners(container: ContainerModel): Listener[] {
   );
 }
 
-/** A setting's value in the container, from env (lower precedence) then args. */
-function settingHit(setting: ListenSetting, args: readonly ArgItem[], env: ContainerEnv, fileSuffix?: string): { text: string; node?: Node; origin: string; source: 'arg' | 'env' | 'config' } | UnsureReason | undefined {
-  let hit: { text: string; node?: Node; origin: string; source: 'arg' | 'env' | 'config' } | undefined;
-  for (const name of setting.env ?? []) {
-    if (fileSuffix && env.vars.has(name + fileSuffix)) return reason('env-file', { name: name + fileSuffix, target: name });
-    const v = env.vars.get(name);
-    if (!v) continue;
-    if (v.value === undefined) return reason('env-unreadable', { name });
-    hit = { text: v.value, node: v.node, origin: v.origin ?? `${name}=${v.value}`, source: v.origin ? 'config' : 'env' };
-  }
-  if (!hit && env.opaque && (setting.env?.length ?? 0) > 0) return reason('env-from', { names: setting.env?.join(', ') ?? '' });
-  const flag = setting.args ? findFlag(args, setting.args, setting) : undefined;
-  if (flag && setting.repeatable) {
-    const before = args.slice(0, args.indexOf(flag.flagItem));
-    if (findFlag(before, setting.args ?? [], setting)) return reason('repeated-flag', { flag: flag.flag });
-  }
-  if (!flag) {
-    const single = singleDashFlag(args, setting.args ?? []);
-    if (single) return reason('single-dash', single);
-  }
-  if (flag) hit = { text: flag.value, node: flag.item.node, origin: flag.item.from ?? (flag.joined ? flag.item.text : `${flag.flag} ${flag.value}`), source: flag.item.from ? 'env' : 'arg' };
-  if (setting.keyedArg) {
-    const { flag: f, key } = setting.keyedArg;
-    args.forEach((item, i) => {
-      const next = args[i + 1];
-      if (item.text === f && next?.text.startsWith(key + '=')) hit = { text: next.text.slice(key.length + 1), node: next.node, origin: `${f} ${next.text}`, source: 'arg' };
-      // getopt: `-cport=5434` or `"-c port=5434"` in one argument.
-      const rest = item.text.slice(f.length).trim();
-      if (setting.getopt && item.text.length > f.length && item.text.startsWith(f) && rest.startsWith(key + '=')) hit = { text: rest.slice(key.length + 1), node: item.node, origin: item.text, source: 'arg' };
-    });
-  }
-  return hit;
-}
-
 const cache = new WeakMap<ContainerModel, { images: unknown; configMaps: unknown; result: ContainerListeners }>();
 
 /** The effective listeners of one container (memoised on the container model). */
@@ -176,47 +143,14 @@ function compute(pod: PodModel, container: ContainerModel, images: ListenerEnv['
   const exitFlag = exitWord(listen, args, own);
   if (exitFlag && !unsure) return { ...base, listeners: declared, basis: 'command', image: info, runsInstead: { exitFlag } };
   const settingItems = new Set<ArgItem>();
-  const moves = new Map<number, Omit<Listener, 'protocol'> | 'off'>();
-  const added: Listener[] = [];
   // httpd, Caddy, Envoy, Traefik: the file the process loads (a Traefik file replaces every flag).
   const format = listen?.config === 'nginx' || listen?.config === 'redis' ? undefined : listen?.config;
   const fromFile = format ? readConfigFile(format, { pod, container, args, env: vars, configMaps }, listen?.configFile) : undefined;
   const exclusive = fromFile?.kind === 'listens' && fromFile.exclusive === true;
   for (const a of fromFile?.consumed ?? []) settingItems.add(a);
-  for (const setting of exclusive ? [] : (listen?.settings ?? [])) {
-    const found = settingHit(setting, args, withFile.env, listen?.fileEnvSuffix);
-    if (found && 'key' in found) {
-      unsure ??= found;
-      continue;
-    }
-    const { address: bind, namesPort } = bindSetting(setting, args, vars);
-    if (namesPort) {
-      unsure ??= reason('bind-port', { setting: namesPort });
-      continue;
-    }
-    if (!found) {
-      if (bind !== undefined && setting.port !== undefined) moves.set(setting.port, { container, port: setting.port, address: bind, source: 'arg', origin: `bind ${bind || '*'}`, node: container.imageNode, defaultPort: setting.port, setting });
-      continue;
-    }
-    for (const a of args) if (found.node && a.node === found.node) settingItems.add(a);
-    const value = expand(found.text, vars);
-    const parsed = listenAddress(setting, value.text, bind);
-    if (parsed === 'list') {
-      unsure ??= reason('address-list', { setting: found.origin });
-      continue;
-    }
-    if (parsed === 'off') {
-      if (setting.port !== undefined) moves.set(setting.port, 'off');
-      continue;
-    }
-    if (!parsed || parsed.port === undefined) {
-      unsure ??= reason('not-a-port', { setting: found.origin });
-      continue;
-    }
-    const listener = { container, port: parsed.port, address: parsed.address, source: found.source, origin: found.origin, node: found.node ?? container.imageNode, defaultPort: setting.port, setting };
-    if (setting.port !== undefined) moves.set(setting.port, listener);
-    else added.push({ ...listener, protocol: setting.protocol ?? 'TCP' });
-  }
+  const read = readSettings(container, exclusive ? [] : (listen?.settings ?? []), { args, env: withFile.env, vars, fileSuffix: listen?.fileEnvSuffix }, settingItems);
+  unsure ??= read.unsure;
+  const { moves, added } = read;
   // Keycloak's `start` opens HTTP only when a setting turns it on, wherever --http-port moved it.
   const switched = switchedOff(listen?.switchedPorts, own.slice(started.length > 0 ? 1 : 0), args, withFile.env, vars);
   if (Array.isArray(switched)) for (const port of switched) moves.set(port, 'off');
