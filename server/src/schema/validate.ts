@@ -18,6 +18,7 @@ import { enumAccepts, parseTypeExpr, typeTail } from './model';
 import type { FieldType } from './model';
 import { scalarTypeMismatch, type ScalarNode } from './scalar-types';
 import { containsAlias, effectivePairs, forEachEffectivePair, nodeValue, resolveNode } from './yaml-nodes';
+import { isPatchDirective, isSopsMetadata } from './not-fields';
 
 export type SchemaProblem =
   | {
@@ -110,27 +111,6 @@ function firstVisit(node: unknown, key: string, ctx: Ctx): boolean {
   if (set.has(key)) return false;
   set.add(key);
   return true;
-}
-
-/** Strategic-merge-patch directives (kustomize patch files): not fields. */
-function isPatchDirective(key: string): boolean {
-  return (
-    key === '$patch' ||
-    key === '$retainKeys' ||
-    key.startsWith('$setElementOrder/') ||
-    key.startsWith('$deleteFromPrimitiveList/')
-  );
-}
-
-/**
- * The `sops:` block of a SOPS-encrypted file (its `mac`, `version`, `lastmodified`...). Flux's
- * kustomize-controller, KSOPS or `sops -d` decrypt the file before it is applied, and decrypting
- * removes the block: the API server never sees it.
- */
-function isSopsMetadata(key: string, value: unknown, doc: Document): boolean {
-  if (key !== 'sops') return false;
-  const block = resolveNode(value, doc);
-  return isMap(block) && block.items.some((p) => isScalar(p.key) && (p.key.value === 'mac' || p.key.value === 'lastmodified'));
 }
 
 function visitObject(map: YAMLMap, typeName: string, ctx: Ctx, depth: number): void {
