@@ -3,7 +3,7 @@
  * container's) `securityContext.seccompProfile`, and the annotation goes, so the profile is really
  * applied. No fix for a value the annotation never took.
  */
-import { getMap } from '../core/yaml-access';
+import { getMap, getPair } from '../core/yaml-access';
 import { seccompAnnotations } from '../k8s/seccomp-annotations';
 import { removeAnnotation } from './annotations';
 import { isAt } from './find';
@@ -19,7 +19,8 @@ export function seccompAnnotationFixes(ctx: FixContext): Fix[] {
     const holder = annotation.container?.node ?? pod.spec;
     const context = getMap(holder, 'securityContext', pod.doc);
     const profile = { ...annotation.profile };
-    if ((context ?? holder).flow) return [];
+    // `securityContext:` written with no value: adding a second key would break the file.
+    if ((context ?? holder).flow || (!context && getPair(holder, 'securityContext', pod.doc))) return [];
     const add = context ? addPair(text, base, context, 'seccompProfile', profile) : addPair(text, base, holder, 'securityContext', { seccompProfile: profile });
     const remove = removeAnnotation(text, base, pod, annotation.pair);
     if (!remove) return [];

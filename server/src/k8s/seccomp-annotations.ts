@@ -4,10 +4,11 @@
  * Since 1.27 nothing reads them (the API server warns "non-functional in v1.27+; use the
  * "seccompProfile" field instead", pkg/api/pod/warnings.go): a pod that relies on one runs without
  * the profile, unconfined unless the kubelet's seccompDefault applies RuntimeDefault. Only an
- * annotation whose pod or container sets no `seccompProfile` of its own counts, as in the warning.
+ * annotation whose containers get no `seccompProfile` from a field (their own, else the pod's)
+ * counts; a Windows pod has no seccomp at all.
  */
 import { isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
-import { getMap, getNode, keyText } from '../core/yaml-access';
+import { getMap, getNode, getScalar, keyText } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
 import type { ContainerModel, PodModel } from './pod-model';
 
@@ -42,17 +43,21 @@ function hasProfile(holder: YAMLMap | undefined, pod: PodModel): boolean {
 }
 
 export function seccompAnnotations(pod: PodModel): SeccompAnnotation[] {
+  // Windows has no seccomp: the field is forbidden there, the annotation means nothing.
+  if (getScalar(getMap(pod.spec, 'os', pod.doc), 'name', pod.doc)?.value === 'windows') return [];
   const annotations = getMap(getMap(pod.owner, 'metadata', pod.doc), 'annotations', pod.doc);
+  const podProfile = hasProfile(pod.spec, pod);
   const out: SeccompAnnotation[] = [];
   for (const pair of annotations?.items ?? []) {
     const key = isPair(pair) ? keyText(pair) : undefined;
     if (!key || !isScalar(pair.key) || !isScalar(pair.value) || typeof pair.value.value !== 'string' || isUnknownValue(pair.value)) continue;
     const value = pair.value.value;
     const profile = profileOf(value);
-    if (key === POD_KEY && !hasProfile(pod.spec, pod)) out.push({ pair, key: pair.key, value, ...(profile ? { profile } : {}) });
+    // Only when no field gives the containers a profile: a container's own, else the pod's, is what the kubelet applies.
+    if (key === POD_KEY && !podProfile && !pod.containers.every((c) => hasProfile(c.node, pod))) out.push({ pair, key: pair.key, value, ...(profile ? { profile } : {}) });
     if (!key.startsWith(CONTAINER_PREFIX)) continue;
     const container = pod.containers.find((c) => c.name === key.slice(CONTAINER_PREFIX.length));
-    if (container && !hasProfile(container.node, pod)) out.push({ pair, key: pair.key, value, container, ...(profile ? { profile } : {}) });
+    if (container && !podProfile && !hasProfile(container.node, pod)) out.push({ pair, key: pair.key, value, container, ...(profile ? { profile } : {}) });
   }
   return out;
 }

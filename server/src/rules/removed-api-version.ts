@@ -34,7 +34,7 @@ export const removedApiVersion: Rule = {
             : 'removed-api-version.renamed';
       // apps/v1 requires the selector the old versions took from the template's labels (sweeps EV, EZ).
       const spec = getMap(object.node, 'spec', doc);
-      const selector = removal.replacement === 'apps/v1' && spec && getNode(spec, 'selector', doc) === undefined ? ctx.t('removed-api-version.selector', args) : '';
+      const selector = removal.replacement === 'apps/v1' && spec && getNode(spec, 'selector', doc) === undefined ? ctx.t(object.apiVersion === 'apps/v1beta2' ? 'removed-api-version.selector-v1beta2' : 'removed-api-version.selector', args) : '';
       const message = ctx.t('removed-api-version.message', args) + ctx.t(advice, args) + selector;
       ctx.report({ node, message, data: { apiVersion: object.apiVersion, replacement: removal.replacement, notable: removal.notable, kind: object.kind } });
     }

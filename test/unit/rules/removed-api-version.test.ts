@@ -51,3 +51,17 @@ test('an old apps workload without a selector: the message says apps/v1 requires
   const hpa = 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 1\n  maxReplicas: 3\n';
   assert.equal(applyFix(hpa, 'removed-api-version', /autoscaling\/v2"$/).fix.preferred, true);
 });
+
+test('probe 2: the apps/v1 migration keeps an old default OnDelete and a deadline above a long minReadySeconds', () => {
+  const ds = 'apiVersion: extensions/v1beta1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n';
+  const { result, fix } = applyFix(ds, 'removed-api-version', /Set apiVersion: apps\/v1 and add spec\.selector\.matchLabels: app: agent, keeping updateStrategy OnDelete/);
+  assert.match(result, /  updateStrategy:\n    type: OnDelete\n/);
+  assert.equal(fix.preferred, true);
+  assert.deepEqual(check(result).filter((f) => f.severity === 'error'), []);
+  const slow = 'apiVersion: extensions/v1beta1\nkind: Deployment\nmetadata:\n  name: slow\nspec:\n  minReadySeconds: 900\n  template:\n    metadata:\n      labels:\n        app: slow\n    spec:\n      containers:\n      - name: app\n        image: nginx:1.27\n';
+  const migrated = applyFix(slow, 'removed-api-version', /with progressDeadlineSeconds: 1500/).result;
+  assert.deepEqual(check(migrated).filter((f) => f.severity === 'error'), []);
+  // apps/v1beta2 never took the selector from the labels: the message does not say it did.
+  const beta2 = slow.replace('extensions/v1beta1', 'apps/v1beta2').replace('  minReadySeconds: 900\n', '');
+  assert.match(findings(beta2, 'removed-api-version')[0]?.message ?? '', /so did apps\/v1beta2, which never took it from the template's labels/);
+});

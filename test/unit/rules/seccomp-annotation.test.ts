@@ -41,3 +41,12 @@ test('left alone: a profile set by the field too, a container that is not there,
   // A value the annotation never took: reported, with no fix.
   assert.deepEqual(fixesOf(deployment('        seccomp.security.alpha.kubernetes.io/pod: default\n'), 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
 });
+
+test('probe 2: a profile from a field at the other level, a Windows pod: nothing; a null securityContext: no fix', () => {
+  assert.deepEqual(findings(deployment('        container.seccomp.security.alpha.kubernetes.io/app: runtime/default\n', '      securityContext:\n        seccompProfile: {type: RuntimeDefault}\n'), 'removed-api-version'), []);
+  assert.deepEqual(findings(deployment(POD, '', '        securityContext:\n          seccompProfile: {type: RuntimeDefault}\n'), 'removed-api-version'), []);
+  assert.deepEqual(findings(deployment(POD, '      os: {name: windows}\n'), 'removed-api-version'), []);
+  const empty = deployment(POD, '      securityContext:\n');
+  assert.equal(findings(empty, 'removed-api-version').length, 1);
+  assert.deepEqual(fixesOf(empty, 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+});

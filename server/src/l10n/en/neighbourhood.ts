@@ -111,6 +111,8 @@ export const neighbourhoodEn = {
   'fix.undefined-env-reference.move': 'Move the definition of {name} above this entry',
   'fix.selector-mismatch.absent': 'Add spec.selector.matchLabels: {labels}',
   'fix.keep-handler': 'Keep only {handler}',
+  'fix.keep-on-delete': ', keeping updateStrategy OnDelete',
+  'fix.with-deadline': ', with progressDeadlineSeconds: {deadline}',
   'fix.api-version-and-selector': 'Set apiVersion: {apiVersion} and add spec.selector.matchLabels: {labels}',
   'fix.selector-mismatch.labels': 'Label the pod template {labels}',
   'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',

@@ -109,6 +109,8 @@ export const neighbourhoodZhCn = {
   'fix.undefined-env-reference.move': '把 {name} 的定义移到这一项之前',
   'fix.selector-mismatch.absent': '添加 spec.selector.matchLabels：{labels}',
   'fix.keep-handler': '只保留 {handler}',
+  'fix.keep-on-delete': '，保留 updateStrategy OnDelete',
+  'fix.with-deadline': '，并设置 progressDeadlineSeconds: {deadline}',
   'fix.api-version-and-selector': '设置 apiVersion: {apiVersion} 并添加 spec.selector.matchLabels：{labels}',
   'fix.selector-mismatch.labels': '给 Pod 模板加上标签 {labels}',
   'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',
