@@ -71,8 +71,11 @@ function notGoTemplate(text: string): boolean {
   for (const match of text.matchAll(/\{\{-?\s*([^}]*?)\s*-?\}\}/g)) {
     const action = match[1] ?? '';
     if (action.startsWith('/*')) continue;
-    if (/'[^']{2,}'/.test(action)) return true;
+    // Go's own string literals may hold single quotes (`replace "'" "''"`, `printf "'%s'"`).
+    if (/'[^']{2,}'/.test(action.replace(/"(?:[^"\\]|\\.)*"|`[^`]*`/g, '""'))) return true;
     if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(action) && !GO_BARE_WORDS.has(action)) return true;
+    // `app.name`: to Go a call of a function `app`, which no chart defines (Ansible's dotted names).
+    if (/^[A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_]/.test(action)) return true;
   }
   return false;
 }

@@ -30,7 +30,8 @@ export const invalidValueFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'workloadDeadline') === true) return removeAtKey(ctx, 'activeDeadlineSeconds');
   if (fact(ctx, 'recreateRollingUpdate') === true) return removeAtKey(ctx, 'rollingUpdate');
   if (fact(ctx, 'zeroRollingUpdate') === true) return maxSurgeFix(ctx);
-  if (fact(ctx, 'daemonSetLimit') === 'maxUnavailable') return maxUnavailableFix(ctx, Number(fact(ctx, 'to')));
+  const daemonSetLimit = fact(ctx, 'daemonSetLimit');
+  if (daemonSetLimit === 'maxUnavailable' || daemonSetLimit === 'maxSurge') return rollingLimitFix(ctx, daemonSetLimit, Number(fact(ctx, 'to')));
   if (fact(ctx, 'patchString') === true) return [];
   const handlers = fact(ctx, 'probeHandlers');
   if (Array.isArray(handlers)) return probeHandlerFixes(ctx, handlers.filter((h): h is string => typeof h === 'string'));
@@ -121,12 +122,15 @@ function maxSurgeFix(ctx: Parameters<FixProvider>[0]): Fix[] {
   return [{ title: ctx.t('fix.set-port', { field: 'maxSurge', port: 1 }), edits: [replaceScalar(ctx.chunk.start, surge, 1)], preferred: true }];
 }
 
-/** A DaemonSet's maxUnavailable set (or added) to 0, to surge, or to 1, to move at all (preferred: the one value accepted with the written maxSurge). */
-function maxUnavailableFix(ctx: Parameters<FixProvider>[0], to: number): Fix[] {
+/**
+ * A DaemonSet's rolling limit set (or added): maxUnavailable 0 to surge, or 1 to move at all;
+ * maxSurge 0 for a pod on a host port, which cannot surge (preferred: the value accepted with the other).
+ */
+function rollingLimitFix(ctx: Parameters<FixProvider>[0], field: string, to: number): Fix[] {
   const at = locate(ctx.analysis, ctx.finding.start);
   const rolling = at?.ancestors.at(-2);
   if (!at || !isMap(rolling)) return [];
-  const node = getScalar(rolling, 'maxUnavailable', at.doc);
-  const edit = node?.range ? replaceScalar(ctx.chunk.start, node, to) : addPair(ctx.analysis.text, ctx.chunk.start, rolling, 'maxUnavailable', to);
-  return [{ title: ctx.t('fix.set-port', { field: 'maxUnavailable', port: to }), edits: [edit], preferred: true }];
+  const node = getScalar(rolling, field, at.doc);
+  const edit = node?.range && node.value !== null ? replaceScalar(ctx.chunk.start, node, to) : node ? undefined : addPair(ctx.analysis.text, ctx.chunk.start, rolling, field, to);
+  return edit ? [{ title: ctx.t('fix.set-port', { field, port: to }), edits: [edit], preferred: true }] : [];
 }

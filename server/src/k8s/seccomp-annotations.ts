@@ -10,6 +10,7 @@
 import { isPair, isScalar, type Pair, type Scalar, type YAMLMap } from 'yaml';
 import { getMap, getNode, getScalar, keyText } from '../core/yaml-access';
 import { isUnknownValue } from '../core/unknown-values';
+import { isOpenCollection } from '../core/open-collections';
 import type { ContainerModel, PodModel } from './pod-model';
 
 const POD_KEY = 'seccomp.security.alpha.kubernetes.io/pod';
@@ -38,7 +39,11 @@ export function profileOf(value: string): SeccompProfile | undefined {
   return local ? { type: 'Localhost', localhostProfile: local[1]! } : undefined;
 }
 
+/** A `seccompProfile` written, or one a template may write (`securityContext: {{ toYaml … }}`, an include). */
 function hasProfile(holder: YAMLMap | undefined, pod: PodModel): boolean {
+  if (!holder || isOpenCollection(holder)) return true;
+  const context = getNode(holder, 'securityContext', pod.doc);
+  if (isUnknownValue(context) || isOpenCollection(context)) return true;
   return getNode(getMap(holder, 'securityContext', pod.doc), 'seccompProfile', pod.doc) !== undefined;
 }
 

@@ -37,7 +37,8 @@ export function parseKustomization(path: string, text: string): ParsedKustomizat
   if (hit?.text === text) return hit.parsed;
   let parsed: ParsedKustomization;
   try {
-    const value: unknown = parse(text);
+    // kustomize reads a key written twice as its last value (its strict decoding was reverted, kustomize#5073).
+    const value: unknown = parse(text, { uniqueKeys: false });
     freeze(value);
     parsed = { value };
   } catch {

@@ -55,8 +55,9 @@ function commonAncestor(paths: readonly string[]): string {
 
 /** The kustomization text with `originAnnotations` added to its `buildMetadata`. */
 export function withOriginAnnotations(text: string): string {
-  const doc = parseDocument(text);
-  if (!isMap(doc.contents)) return text;
+  // A key written twice is kustomize's to read (the last wins); a text with errors is copied as it is.
+  const doc = parseDocument(text, { uniqueKeys: false });
+  if (!isMap(doc.contents) || doc.errors.length > 0) return text;
   const current = doc.get('buildMetadata');
   const values = isSeq(current) ? current.items.map((i) => String((i as { value?: unknown }).value ?? i)) : [];
   if (!values.includes('originAnnotations')) doc.set('buildMetadata', [...values, 'originAnnotations']);
@@ -143,9 +144,11 @@ function unreadableKustomization(dir: string, read: ReadText): string | undefine
   const file = kustomizationFileIn(resolve(dir));
   const text = file ? read(file) : undefined;
   if (text === undefined) return undefined;
-  const error = parseAllDocuments(text).flatMap((d) => ('errors' in d ? d.errors : []))[0];
+  const error = parseAllDocuments(text, { uniqueKeys: false }).flatMap((d) => ('errors' in d ? d.errors : []))[0];
   if (!error) return undefined;
-  const line = error.linePos?.[0].line;
+  // An error at the end of the text is on its last line, not on the one after it.
+  const lines = text.split(/\r\n|\r|\n/).length - (/[\r\n]$/.test(text) ? 1 : 0);
+  const line = error.linePos ? Math.min(error.linePos[0].line, lines) : undefined;
   return `invalid Kustomization: ${error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}${line ? ` (line ${line})` : ''}`;
 }
 

@@ -81,13 +81,17 @@ function checkDaemonSet(ctx: RuleContext, pod: PodModel): void {
   if (!rolling || (type !== undefined && type !== 'RollingUpdate')) return;
   const surgeNode = getScalar(rolling, 'maxSurge', pod.doc);
   const unavailableNode = getScalar(rolling, 'maxUnavailable', pod.doc);
-  const surge = surgeNode ? limit(surgeNode) : 0;
-  const unavailable = unavailableNode ? limit(unavailableNode) : 1;
+  // Not written, or written with no value: the defaults (0 and 1).
+  const surge = surgeNode && surgeNode.value !== null ? limit(surgeNode) : 0;
+  const unavailable = unavailableNode && unavailableNode.value !== null ? limit(unavailableNode) : 1;
   if (surge === undefined || unavailable === undefined) return;
-  const args = { surge: surgeNode?.source ?? String(surge), unavailable: unavailableNode?.source ?? String(unavailable) };
+  const args = { surge: surgeNode?.source ?? String(surge), unavailable: unavailableNode?.value !== null && unavailableNode?.source ? unavailableNode.source : String(unavailable) };
   if (surge !== 0 && unavailable !== 0 && surgeNode) {
-    ctx.report({ node: surgeNode, message: ctx.t(unavailableNode ? 'invalid-value.daemonset-both' : 'invalid-value.daemonset-both-default', args), data: { daemonSetLimit: 'maxUnavailable', to: 0 } });
-  } else if (surge === 0 && unavailable === 0 && unavailableNode) {
+    // A pod on a host port or the host's network cannot surge: the new pod would wait for the old one's port for ever (KEP-1591).
+    const onHost = pod.hostNetwork || pod.containers.some((c) => c.ports.some((p) => p.hostPort !== undefined));
+    const fix = onHost ? { daemonSetLimit: 'maxSurge', to: 0 } : { daemonSetLimit: 'maxUnavailable', to: 0 };
+    ctx.report({ node: surgeNode, message: ctx.t(unavailableNode && unavailableNode.value !== null ? 'invalid-value.daemonset-both' : 'invalid-value.daemonset-both-default', args) + (onHost ? ctx.t('invalid-value.daemonset-host', {}) : ''), data: fix });
+  } else if (surge === 0 && unavailable === 0 && unavailableNode && unavailableNode.value !== null) {
     ctx.report({ node: unavailableNode, message: ctx.t('invalid-value.daemonset-neither', args), data: { daemonSetLimit: 'maxUnavailable', to: 1 } });
   }
 }

@@ -44,7 +44,9 @@ function checkPath(ctx: RuleContext, node: Scalar, where: string, offered: reado
   const suggestion = meant(path, offered);
   const converted = ALIASES[path] ?? path;
   const args = { where, path: converted, offered: offered.map((p) => `"${p}"`).join(', ') };
-  const key = CONVERTIBLE.includes(converted) ? (offered.includes(converted) ? undefined : 'invalid-value.field-ref-unsupported') : 'invalid-value.field-ref-unknown';
+  // `metadata.name['x']`: a subscript only labels and annotations take.
+  const badSubscript = /^[A-Za-z.]+\['.+'\]$/.test(path);
+  const key = CONVERTIBLE.includes(converted) ? (offered.includes(converted) ? undefined : 'invalid-value.field-ref-unsupported') : badSubscript ? 'invalid-value.field-ref-subscript-unsupported' : 'invalid-value.field-ref-unknown';
   if (!key) return;
   const hint = SUBSCRIPT_SLIPS.test(path) ? ctx.t('invalid-value.field-ref-subscript', {}) : '';
   ctx.report({ node, message: ctx.t(key, args) + hint + (suggestion ? ctx.t('common.did-you-mean', { suggestion }) : ''), data: { field: 'fieldPath', value: path, allowed: suggestion ? [suggestion] : [], ...(suggestion ? { suggestion } : {}) } });

@@ -75,8 +75,10 @@ export function reportLoopback(ctx: FileRuleContext, chunkStart: number, service
  * guess that would send the traffic to another protocol (jaeger's retired TChannel 14267 is
  * neither its HTTP collector 14268 nor its admin 14269, sweep EV).
  */
-export function portToSuggest(written: number, candidates: readonly number[]): number | undefined {
-  const [first, second] = [...new Set(candidates)].sort((a, b) => Math.abs(a - written) - Math.abs(b - written) || a - b);
-  if (first === undefined || second === undefined) return first;
+export function portToSuggest(written: number, candidates: readonly number[], taken: ReadonlySet<number> = new Set()): number | undefined {
+  // Ports the Service already sends to elsewhere are never the answer, but still the nearest: then there is none.
+  const [first, second] = [...new Set([...candidates, ...taken])].sort((a, b) => Math.abs(a - written) - Math.abs(b - written) || a - b);
+  if (first === undefined || taken.has(first)) return undefined;
+  if (second === undefined) return first;
   return 2 * Math.abs(first - written) < Math.abs(second - written) ? first : undefined;
 }

@@ -195,9 +195,11 @@ export const serviceTargetPort: FileRule = {
         const either = meant.onPort && meant.alike && meant.onPort !== meant.alike ? [meant.onPort, meant.alike] : undefined;
         const maybePorts = [...new Set(summaries.flatMap((s) => s.maybe))].filter((n) => !numbers.includes(n));
         // Not a port another port of this Service already sends to (NATS: 7522 is not the leafnodes port 7422, sweep FB).
-        const targeted = new Set(service.ports.flatMap((p) => (p !== ref && typeof p.value === 'number' ? [p.value] : [])));
+        // A name stands for the number its containers give it (`targetPort: http` → 8080).
+        const named = (name: string, protocol = 'TCP'): number[] => summaries.flatMap((s) => { const n = s.named.get(`${name}/${protocol}`); return n === undefined ? [] : [n]; });
+        const targeted = new Set(service.ports.flatMap((p) => (p === ref ? [] : typeof p.value === 'number' ? [p.value] : named(p.value, p.protocol))));
         const candidates = [...numbers, ...maybePorts].filter((n) => !summaries.some((s) => s.healthOnly.includes(n)) && !targeted.has(n));
-        const suggestion = asNumber !== undefined ? portToSuggest(asNumber, candidates) : either ? undefined : (meant.onPort ?? meant.alike);
+        const suggestion = asNumber !== undefined ? portToSuggest(asNumber, candidates, targeted) : either ? undefined : (meant.onPort ?? meant.alike);
         const workloads = [...new Set(matched.map(({ pod }) => `${pod.kind}/${pod.name ?? '?'}`))].join(', ');
         const declaredNumbers = [...new Set(summaries.flatMap((s) => s.declared))];
         const declared = [...names, ...declaredNumbers.map(String)].join(', ') || '-';

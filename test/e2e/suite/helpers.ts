@@ -64,7 +64,13 @@ export async function revertFixture(doc: vscode.TextDocument, original: string):
   restore.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), original);
   await vscode.workspace.applyEdit(restore);
   await doc.save();
-  assert.ok(clean(), `${doc.fileName} is back to its original text`);
+  // The save reaches the document model a moment later on a busy machine (CI, 2 Dec): poll, with a deadline.
+  const saved = Date.now() + 5_000;
+  while (!clean() && Date.now() < saved) {
+    if (doc.isDirty) await doc.save();
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.ok(clean(), `${doc.fileName} is back to its original text (dirty: ${doc.isDirty}, same text: ${doc.getText() === original})`);
 }
 
 export function podsightDiagnostics(uri: vscode.Uri, rule?: string): vscode.Diagnostic[] {

@@ -67,3 +67,11 @@ test('Jinja expressions alone (Salt, Ansible): the note does not send the user t
     assert.match(check(salt.replace(/\{\{pillar.*$/m, helm)).find((f) => f.rule === 'templated-file')?.message ?? '', /for example with `helm template`/, helm);
   }
 });
+
+test('probe 2: single quotes inside Go strings are Go; Ansible\'s dotted names are not', () => {
+  const pod = (value: string): string => `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: ${value}\n`;
+  const note = (value: string): string => check(pod(value)).find((f) => f.rule === 'templated-file')?.message ?? '';
+  assert.doesNotMatch(note(`{{ .Values.image | replace "'" "''" }}`), /Go templates cannot read/);
+  assert.doesNotMatch(note(`{{ printf "'%s'" .Values.image }}`), /Go templates cannot read/);
+  assert.match(note('{{ app.image }}'), /Go templates cannot read/);
+});

@@ -87,7 +87,17 @@ test('a kustomization that is not YAML: kustomize\'s own kind of message, not "n
   const dir = writeTree({ 'kustomization.yaml': 'resources: [deployment.yaml]\npatches: [\n', 'deployment.yaml': BASE_DEPLOYMENT });
   const result = await render(dir, { command: ['kubectl', 'kustomize'] });
   assert.equal(result.ok, false);
-  assert.match(result.ok ? '' : result.message, /^invalid Kustomization: .*\(line 3\)$/);
+  assert.match(result.ok ? '' : result.message, /^invalid Kustomization: .*\(line 2\)$/);
   const none = await render(writeTree({ 'deployment.yaml': BASE_DEPLOYMENT }), { command: ['kubectl', 'kustomize'] });
   assert.match(none.ok ? '' : none.message, /^no kustomization in /);
+});
+
+test('probe 2: a key written twice in a kustomization is kustomize\'s to read (the last wins), not a failed build', async () => {
+  const dir = writeTree({ 'kustomization.yaml': 'resources: [deployment.yaml]\nnamespace: foo\nnamespace: bar\n', 'deployment.yaml': BASE_DEPLOYMENT });
+  const result = await render(dir, { command: ['kubectl', 'kustomize'] });
+  assert.ok(result.ok, result.ok ? '' : result.message);
+  assert.match(result.yaml, /namespace: bar/);
+  // An error at the very end is on the last line, not past it.
+  const end = await render(writeTree({ 'kustomization.yaml': 'resources: [deployment.yaml]\nnamePrefix: "x\n', 'deployment.yaml': BASE_DEPLOYMENT }), { command: ['kubectl', 'kustomize'] });
+  assert.match(end.ok ? '' : end.message, /\(line 2\)$/);
 });

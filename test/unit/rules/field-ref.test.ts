@@ -41,3 +41,7 @@ test('probe: spec.host is still converted to spec.nodeName; volume lists are sor
   const volume = `apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: "busybox:1.36"}]\n  volumes:\n  - name: info\n    downwardAPI:\n      items:\n      - {path: f, fieldRef: {fieldPath: spec.host}}\n`;
   assert.match(found(volume)[0] ?? '', /Unsupported value: "spec\.nodeName": supported values: "metadata\.annotations", "metadata\.labels", "metadata\.name", "metadata\.namespace", "metadata\.uid""\.$/);
 });
+
+test('probe 2: a subscript on another field: "does not support subscript"', () => {
+  assert.match(found(env(`"metadata.name['x']"`))[0] ?? '', /field label does not support subscript: metadata\.name\['x'\]/);
+});

@@ -97,3 +97,12 @@ test('a DaemonSet surges or takes pods down, exactly one of the two; maxUnavaila
   for (const ok of ['      maxSurge: 1\n      maxUnavailable: 0\n', '      maxUnavailable: 2\n', '      maxSurge: {{ .Values.surge }}\n']) assert.deepEqual(findings(ds(ok), 'invalid-value'), [], ok);
   assert.deepEqual(findings(ds('      maxSurge: 1\n').replace('type: RollingUpdate', 'type: OnDelete'), 'invalid-value'), []);
 });
+
+test('probe 2: a DaemonSet on a host port surges never: the fix drops the surge; a null maxUnavailable is the default 1', () => {
+  const ds = (rolling: string, ports = ''): string =>
+    `apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: agent}\nspec:\n  selector: {matchLabels: {app: agent}}\n  updateStrategy:\n    rollingUpdate:\n${rolling}  template:\n    metadata: {labels: {app: agent}}\n    spec:\n      containers:\n      - name: a\n        image: nginx:1.27\n${ports}`;
+  const host = ds('      maxSurge: 1\n', '        ports: [{containerPort: 80, hostPort: 80}]\n');
+  assert.match(messages(host)[0] ?? '', /cannot surge: a new pod would wait for the old one's port for ever\. Set maxSurge: 0 instead\.$/);
+  applyFix(host, 'invalid-value', /Set maxSurge to 0/, ds('      maxSurge: 0\n', '        ports: [{containerPort: 80, hostPort: 80}]\n'));
+  assert.equal(findings(ds('      maxSurge: 25%\n      maxUnavailable:\n'), 'invalid-value').length, 1);
+});

@@ -50,3 +50,10 @@ test('probe 2: a profile from a field at the other level, a Windows pod: nothing
   assert.equal(findings(empty, 'removed-api-version').length, 1);
   assert.deepEqual(fixesOf(empty, 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
 });
+
+test('sweep FD: a securityContext a chart writes from its values may set the profile', () => {
+  const chart = (spec: string): string => deployment(POD, spec);
+  assert.deepEqual(findings(chart('      securityContext:\n        {{- toYaml .Values.podSecurityContext | nindent 8 }}\n'), 'removed-api-version'), []);
+  assert.deepEqual(findings(chart('      securityContext: {{ toYaml .Values.podSecurityContext | nindent 8 }}\n'), 'removed-api-version'), []);
+  assert.equal(findings(chart('      securityContext:\n        runAsNonRoot: true\n'), 'removed-api-version').length, 1);
+});

@@ -419,3 +419,30 @@ test('service-target-port: no suggestion of a port another port of the same Serv
   assert.match(found?.message ?? '', /port 7522/);
   assert.equal(found?.data?.suggestion, undefined);
 });
+
+test('probe 2: a port another port of the Service sends to by name is no suggestion either', () => {
+  const text = yaml`
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: api}
+    spec:
+      selector: {matchLabels: {app: api}}
+      template:
+        metadata: {labels: {app: api}}
+        spec:
+          containers:
+          - name: api
+            image: example.com/api:1
+            ports: [{containerPort: 8080, name: http}, {containerPort: 9000, name: admin}]
+    ---
+    apiVersion: v1
+    kind: Service
+    metadata: {name: api}
+    spec:
+      selector: {app: api}
+      ports: [{name: http, port: 80, targetPort: http}, {name: alt, port: 8081, targetPort: 8081}]
+  `;
+  const [found] = findings(text, 'service-target-port');
+  assert.match(found?.message ?? '', /port 8081/);
+  assert.equal(found?.data?.suggestion, undefined, '8080 is the nearest, and taken: no guess');
+});

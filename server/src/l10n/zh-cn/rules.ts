@@ -312,11 +312,13 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.rolling-update-zero': 'maxSurge 和 maxUnavailable 都是 0：滚动更新既不能多加一个新 Pod，也不能先停掉一个旧 Pod，永远无法推进。kubectl apply 会拒绝："spec.strategy.rollingUpdate.maxUnavailable: Invalid value: …: may not be 0 when `maxSurge` is 0"。可以允许多一个 Pod（maxSurge: 1），这样替换时不会少任何 Pod。',
   'invalid-value.progress-deadline': 'progressDeadlineSeconds（{deadline}）必须大于 minReadySeconds（{min}）：否则新 Pod 还没来得及算作可用，滚动更新就已被判定为卡住。kubectl apply 会拒绝："spec.progressDeadlineSeconds: Invalid value: {deadline}: must be greater than minReadySeconds"。',
   'invalid-value.progress-deadline-default': 'minReadySeconds（{min}）不小于 progressDeadlineSeconds 的默认值 600：kubectl apply 会拒绝："spec.progressDeadlineSeconds: Invalid value: 600: must be greater than minReadySeconds"。请把 progressDeadlineSeconds 设得大于 {min}。',
+  'invalid-value.field-ref-subscript-unsupported': '"{path}"：只有 metadata.labels 和 metadata.annotations 可以带 [\'key\']；API 服务器会拒绝这个 Pod："{where}: Invalid value: "{path}": error converting fieldPath: field label does not support subscript: {path}"。',
   'invalid-value.field-ref-unknown': '"{path}" 不是 downward API 能读取的 Pod 字段：API 服务器会拒绝这个 Pod："{where}: Invalid value: "{path}": error converting fieldPath: field label not supported: {path}"。',
   'invalid-value.field-ref-subscript': '读取单个标签或注解要写成 metadata.labels[\'key\']，键用单引号括起来。',
   'invalid-value.field-ref-unsupported': '"{path}" 在这里不能读取：API 服务器会拒绝这个 Pod："{where}: Unsupported value: "{path}": supported values: {offered}"。',
   'invalid-value.daemonset-both': 'DaemonSet 的滚动更新要么在每个节点上先启动新 Pod（maxSurge），要么先停掉旧 Pod（maxUnavailable），不能两者都要：maxSurge 是 {surge}，maxUnavailable 是 {unavailable}。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"。要先启动新 Pod，请设置 maxUnavailable: 0。',
   'invalid-value.daemonset-both-default': 'DaemonSet 的滚动更新要么在每个节点上先启动新 Pod（maxSurge），要么先停掉旧 Pod（maxUnavailable），不能两者都要：maxSurge 是 {surge}，而没有写的 maxUnavailable 默认是 1。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"。要先启动新 Pod，请加上 maxUnavailable: 0。',
+  'invalid-value.daemonset-host': '这个 Pod 占用了主机端口（或主机网络），无法先启动新 Pod：新 Pod 会一直等待旧 Pod 释放端口。请改为设置 maxSurge: 0。',
   'invalid-value.daemonset-neither': 'maxUnavailable 和 maxSurge 都是 0：滚动更新既不能停掉旧 Pod，也不能在旁边启动新 Pod，永远无法推进。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxUnavailable: Required value: cannot be 0 when maxSurge is 0"。',
   'invalid-value.weight-missing': '优选规则需要 weight（1–100）；不写则为 0。kubectl apply 会拒绝："{path}: Invalid value: 0: must be in the range 1-100"。',
   'invalid-value.ephemeral-in-template':
