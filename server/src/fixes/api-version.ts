@@ -11,12 +11,12 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { isUnknownValue } from '../core/unknown-values';
 import { isOpenCollection } from '../core/open-collections';
-import { getMap, getNode } from '../core/yaml-access';
+import { getMap, getNode, getPair, getScalar } from '../core/yaml-access';
 import { locate } from '../core/locate';
 import { absentSelector } from '../rules/selector-mismatch';
 import { replaceAtFinding } from './find';
 import type { Fix, FixContext } from './types';
-import { addPair, columnOf, eolOf, lineStart, nextLineStart, type OffsetEdit } from './yaml-edit';
+import { addPair, columnOf, eolOf, lineStart, nextLineStart, removeBlockPair, type OffsetEdit } from './yaml-edit';
 
 /** The line `apiVersion: X`, at the column of the `kind` key. */
 function apiVersionLine(text: string, kindKeyStart: number, kindEnd: number, apiVersion: string): OffsetEdit {
@@ -42,7 +42,15 @@ export function apiVersionFixes(ctx: FixContext, apiVersion: string, written: bo
   const pod = ctx.chunk.analysis.pods.find((p) => p.object.node === object);
   // Into a flow `spec` (JSON) a selector would be written in YAML's flow style: not offered.
   const absent = needsSelector && pod && !spec?.flow ? absentSelector(pod, apiVersion) : undefined;
-  const title = written ? ctx.t('fix.replace', { from: String(at.node && 'value' in at.node ? at.node.value : ''), to: apiVersion }) : ctx.t('fix.add-field', { field: 'apiVersion', value: apiVersion });
+  let title = written ? ctx.t('fix.replace', { from: String(at.node && 'value' in at.node ? at.node.value : ''), to: apiVersion }) : ctx.t('fix.add-field', { field: 'apiVersion', value: apiVersion });
+  // A Job of batch/v1 writes its own selector: one written without manualSelector is refused (sweep FF: a 1.1-era Job).
+  const jobSelector = apiVersion === 'batch/v1' && getScalar(object, 'kind', at.doc)?.value === 'Job' && spec && getScalar(spec, 'manualSelector', at.doc)?.value !== true ? getPair(spec, 'selector', at.doc) : undefined;
+  const removal = jobSelector ? removeBlockPair(text, ctx.chunk.start, jobSelector.key as Node, jobSelector.value as Node) : undefined;
+  if (jobSelector && !removal) return [];
+  if (removal) {
+    edits.push(removal);
+    title += ctx.t('fix.without-job-selector', {});
+  }
   if (!absent || !spec) return edits.length && !(written && needsSelector) ? [{ title, edits, preferred: !needsSelector }] : [];
   edits.push(addPair(text, ctx.chunk.start, spec, 'selector', { matchLabels: Object.fromEntries(absent.labels) }));
   const labels = [...absent.labels].map(([k, v]) => `${k}: ${v}`).join(', ');

@@ -14,6 +14,12 @@ import type { FixProvider } from './types';
 export const removedApiVersionFixes: FixProvider = (ctx) => {
   if (fact(ctx, 'initAnnotation')) return initAnnotationFixes(ctx);
   if (fact(ctx, 'seccompAnnotation')) return seccompAnnotationFixes(ctx);
+  const replacement0 = fact(ctx, 'replacement');
+  if (fact(ctx, 'scaleTarget') === true && typeof replacement0 === 'string') {
+    // Only the group and version matter for finding the target's scale: the new one always fits.
+    const edits = replaceAtFinding(ctx, replacement0);
+    return edits.length ? [{ title: ctx.t('fix.replace', { from: String(fact(ctx, 'apiVersion')), to: replacement0 }), edits, preferred: true, safe: true }] : [];
+  }
   const replacement = fact(ctx, 'replacement');
   const from = fact(ctx, 'apiVersion');
   if (replacement === 'apps/v1' && typeof from === 'string' && APPS_KINDS.has(String(fact(ctx, 'kind')))) return appsMigrationFixes(ctx, from, String(fact(ctx, 'kind')));

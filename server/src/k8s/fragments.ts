@@ -40,7 +40,8 @@ export function isTestAssertionName(path: string): boolean {
 export function patchesListed(kustomizationText: string, dir: string): string[] {
   let doc: unknown;
   try {
-    doc = parse(kustomizationText);
+    // As kustomize reads it: a key written twice has its last value.
+    doc = parse(kustomizationText, { uniqueKeys: false });
   } catch {
     return [];
   }

@@ -65,3 +65,17 @@ test('probe 2: the apps/v1 migration keeps an old default OnDelete and a deadlin
   const beta2 = slow.replace('extensions/v1beta1', 'apps/v1beta2').replace('  minReadySeconds: 900\n', '');
   assert.match(findings(beta2, 'removed-api-version')[0]?.message ?? '', /so did apps\/v1beta2, which never took it from the template's labels/);
 });
+
+test('sweep FF: v1beta1 metric fields under v2beta2, an HPA that scales an old apiVersion, a 1.1-era Job with a selector', () => {
+  const hpa = 'apiVersion: autoscaling/v2beta2\nkind: HorizontalPodAutoscaler\nmetadata: {name: h}\nspec:\n  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 3\n  metrics:\n  - type: Resource\n    resource: {name: cpu, targetAverageUtilization: 50}\n';
+  assert.match(findings(hpa, 'removed-api-version')[0]?.message ?? '', /some fields changed/);
+  assert.deepEqual(fixesOf(hpa, 'removed-api-version').fixes.filter((f) => !/^Disable/.test(f.title)), []);
+  const ref = 'apiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n  scaleTargetRef: {apiVersion: extensions/v1beta1, kind: Deployment, name: web}\n  maxReplicas: 5\n';
+  const [found] = findings(ref, 'removed-api-version');
+  assert.equal(found?.severity, 'warning');
+  assert.match(found!.message, /scales its Deployment through apiVersion extensions\/v1beta1, which the API server no longer serves \(since Kubernetes 1\.16\).*so it never scales\. Use apiVersion apps\/v1\./);
+  applyFix(ref, 'removed-api-version', /Replace "extensions\/v1beta1" with "apps\/v1"/, ref.replace('extensions/v1beta1', 'apps/v1'));
+  const job = 'apiVersion: extensions/v1beta1\nkind: Job\nmetadata:\n  name: pi\nspec:\n  selector:\n    matchLabels:\n      app: pi\n  template:\n    metadata:\n      labels:\n        app: pi\n    spec:\n      containers:\n      - name: pi\n        image: perl:5.40\n      restartPolicy: Never\n';
+  const fixed = applyFix(job, 'invalid-value', /Replace "extensions\/v1beta1" with "batch\/v1", removing spec\.selector \(batch\/v1 writes its own\)/).result;
+  assert.deepEqual(check(fixed).filter((f) => f.severity === 'error'), []);
+});

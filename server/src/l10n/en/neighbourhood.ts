@@ -113,6 +113,7 @@ export const neighbourhoodEn = {
   'fix.keep-handler': 'Keep only {handler}',
   'fix.keep-on-delete': ', keeping updateStrategy OnDelete',
   'fix.with-deadline': ', with progressDeadlineSeconds: {deadline}',
+  'fix.without-job-selector': ', removing spec.selector (batch/v1 writes its own)',
   'fix.api-version-and-selector': 'Set apiVersion: {apiVersion} and add spec.selector.matchLabels: {labels}',
   'fix.selector-mismatch.labels': 'Label the pod template {labels}',
   'fix.selector-mismatch.label': 'Label the pod template {key}: {value}',

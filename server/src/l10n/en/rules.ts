@@ -256,6 +256,7 @@ export const rulesEn = {
   'removed-api-version.renamed': ' Use apiVersion {replacement} (served since {since}); nothing else changes.',
   'removed-api-version.selector': ' apps/v1 also requires spec.selector, which this {kind} lacks: the template\'s labels, as the old version took them, keep the pods it already runs.',
   'removed-api-version.selector-v1beta2': ' apps/v1 requires spec.selector, which this {kind} lacks; so did apps/v1beta2, which never took it from the template\'s labels.',
+  'removed-api-version.scale-target': 'This autoscaler scales its {kind} through apiVersion {apiVersion}, which the API server no longer serves (since Kubernetes {removedIn}): the autoscaler is created, but its controller cannot find the target\'s scale ("FailedGetScale: no matches for kind "{kind}" in group …"), so it never scales. Use apiVersion {replacement}.',
   'removed-api-version.changed': ' Use apiVersion {replacement} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
   'removed-api-version.kind-renamed': ' It became {newKind}: use apiVersion {replacement} and kind {newKind} (served since {since}); some fields changed, see the Kubernetes deprecation guide.',
   'removed-api-version.gone': ' It has no replacement in Kubernetes (see the deprecation guide).',

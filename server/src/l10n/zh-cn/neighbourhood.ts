@@ -111,6 +111,7 @@ export const neighbourhoodZhCn = {
   'fix.keep-handler': '只保留 {handler}',
   'fix.keep-on-delete': '，保留 updateStrategy OnDelete',
   'fix.with-deadline': '，并设置 progressDeadlineSeconds: {deadline}',
+  'fix.without-job-selector': '，并删除 spec.selector（batch/v1 会自己生成）',
   'fix.api-version-and-selector': '设置 apiVersion: {apiVersion} 并添加 spec.selector.matchLabels：{labels}',
   'fix.selector-mismatch.labels': '给 Pod 模板加上标签 {labels}',
   'fix.selector-mismatch.label': '给 Pod 模板加上标签 {key}: {value}',

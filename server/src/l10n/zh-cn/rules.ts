@@ -247,6 +247,7 @@ export const rulesZhCn: Record<string, string> = {
   'removed-api-version.renamed': '请改用 apiVersion {replacement}（自 {since} 起提供），其他内容无需改动。',
   'removed-api-version.selector': 'apps/v1 还要求有 spec.selector，而这个 {kind} 没有：用模板的标签作为选择器（旧版本就是这样取的），可以保留它已在运行的 Pod。',
   'removed-api-version.selector-v1beta2': 'apps/v1 要求有 spec.selector，而这个 {kind} 没有；apps/v1beta2 也一样要求，它从不从模板标签取选择器。',
+  'removed-api-version.scale-target': '这个自动扩缩器通过 apiVersion {apiVersion} 指向它的 {kind}，而 API 服务器（从 Kubernetes {removedIn} 起）已不再提供该版本：自动扩缩器会被创建，但控制器找不到目标的 scale（"FailedGetScale: no matches for kind "{kind}" in group …"），因此永远不会扩缩。请改用 apiVersion {replacement}。',
   'removed-api-version.changed': '请改用 apiVersion {replacement}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
   'removed-api-version.kind-renamed': '它已更名为 {newKind}：请改用 apiVersion {replacement} 和 kind {newKind}（自 {since} 起提供）；部分字段有变化，详见 Kubernetes 弃用 API 迁移指南。',
   'removed-api-version.gone': 'Kubernetes 中没有替代它的 API（见弃用 API 迁移指南）。',
