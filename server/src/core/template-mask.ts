@@ -54,13 +54,24 @@ export function onlyActionsAndComments(text: string): boolean {
     });
 }
 
-/** Whether the text outside the actions on the lines from `from` to `to` is only blank. */
+/** Whether the text outside the actions on the lines from `from` to `to` is only blank, or a comment after them (sweep FD). */
 function aloneOnLines(text: string, from: number, to: number): boolean {
   const lineStart = text.lastIndexOf('\n', from - 1) + 1;
   const nl = text.indexOf('\n', to);
   const lineEnd = nl < 0 ? text.length : nl;
-  const outside = text.slice(lineStart, from) + text.slice(to, lineEnd).replace(/\{\{[\s\S]*?\}\}/g, '');
-  return outside.trim() === '';
+  const after = text.slice(to, lineEnd).replace(/\{\{[\s\S]*?\}\}/g, '').trim();
+  return text.slice(lineStart, from).trim() === '' && (after === '' || after.startsWith('#'));
+}
+
+/**
+ * Whether the line holding `at` is the first line of a block scalar's text (`command: |` above
+ * it): blanked, its spaces would be a leading line indented deeper than the text below, which
+ * YAML refuses (node-exporter's `- |` script opening with `{{- if }}`, sweep FD).
+ */
+function opensBlockScalar(text: string, at: number): boolean {
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  const previous = text.slice(text.lastIndexOf('\n', Math.max(lineStart - 2, 0)) + 1, Math.max(lineStart - 1, 0)).replace(/\r$/, '');
+  return lineStart > 0 && /(?:^|[:\s-])[|>][-+]?\d?[-+]?[ \t]*(?:#.*)?$/.test(previous);
 }
 
 /**
@@ -131,13 +142,15 @@ export function maskTemplateActions(text: string): MaskedText {
     // An action over several lines keeps each later line's indentation: its `}}` on a line of its
     // own, indented under the key, continues the masked value instead of breaking the mapping.
     let lead = false;
+    // The first line of a block scalar: one letter keeps it a line of text, not a deeper blank one.
+    const firstOfScalar = blank && opensBlockScalar(text, at);
     for (let i = at; i < end; i++) {
       const c = out[i];
       if (c === '\n' || c === '\r') lead = true;
       else if (lead && (c === ' ' || c === '\t')) continue;
       else {
         lead = false;
-        out[i] = blank ? ' ' : 'x';
+        out[i] = blank && !(firstOfScalar && i === at) ? ' ' : 'x';
       }
     }
     spans.push({ start: at, end });

@@ -75,3 +75,12 @@ test('probe 2: single quotes inside Go strings are Go; Ansible\'s dotted names a
   assert.doesNotMatch(note(`{{ printf "'%s'" .Values.image }}`), /Go templates cannot read/);
   assert.match(note('{{ app.image }}'), /Go templates cannot read/);
 });
+
+test('sweep FD: an action opening a block scalar, or followed by a comment, leaves the chart checkable', () => {
+  const daemonSet = (script: string, annotations = ''): string =>
+    `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: ne\n  labels:\n    {{- include "ne.labels" . | nindent 4 }}\n${annotations}spec:\n  selector:\n    matchLabels: {app: ne}\n  strategy:\n    type: RollingUpdate\n  template:\n    metadata:\n      labels: {app: ne}\n    spec:\n      initContainers:\n        - name: fix\n          image: busybox:1.36\n          command:\n            - /bin/sh\n            - -c\n            - |\n${script}      containers:\n        - name: node-exporter\n          image: quay.io/prometheus/node-exporter:v1.9.1\n`;
+  const rules = (text: string): string[] => check(text).map((f) => f.rule);
+  // The misplaced `strategy` (a DaemonSet's is updateStrategy) was hidden behind "not YAML even masked".
+  assert.deepEqual(rules(daemonSet('              {{- if .Values.fix }}\n              chmod g+r /host/proc/slabinfo\n              {{- end }}\n')), ['templated-file', 'unknown-field']);
+  assert.deepEqual(rules(daemonSet('              chmod g+r /x\n', '  annotations:\n    a: "1"\n    {{- if .Values.x }}  # only when x\n    b: "2"\n    {{- end }}\n')), ['templated-file', 'unknown-field']);
+});
