@@ -77,16 +77,18 @@ function opensBlockScalar(text: string, at: number): boolean {
 /**
  * Whether the action ends a `key:` line and the next line is indented deeper: its output starts
  * on a line of its own (`livenessProbe: {{- include ... | nindent 12 }}` above literal children),
- * so the key holds a block, which `x`s would turn into a scalar with children (not YAML).
+ * so the key holds a block, which `x`s would turn into a scalar with children (not YAML). So does
+ * a list item's dash (`- {{ toYaml . | trim }}` above more keys of the item, sweep FD).
  */
 function opensBlock(text: string, from: number, to: number): boolean {
   const lineStart = text.lastIndexOf('\n', from - 1) + 1;
   const before = text.slice(lineStart, from);
-  if (!/:[ \t]*$/.test(before)) return false;
+  if (!/:[ \t]*$/.test(before) && !/^[ \t]*-[ \t]+$/.test(before)) return false;
   const nl = text.indexOf('\n', to);
   if (nl < 0 || text.slice(to, nl).replace(/\{\{[\s\S]*?\}\}/g, '').trim() !== '') return false;
   const indent = (line: string): number => line.length - line.trimStart().length;
-  const keyIndent = indent(before.replace(/^([ ]*)- /, '$1  '));
+  // After a lone dash, the item's own keys sit deeper than the dash.
+  const keyIndent = /^[ \t]*-[ \t]+$/.test(before) ? indent(before) : indent(before.replace(/^([ ]*)- /, '$1  '));
   for (let at = nl + 1; at < text.length; ) {
     const next = text.indexOf('\n', at);
     const end = next < 0 ? text.length : next;

@@ -84,3 +84,10 @@ test('sweep FD: an action opening a block scalar, or followed by a comment, leav
   assert.deepEqual(rules(daemonSet('              {{- if .Values.fix }}\n              chmod g+r /host/proc/slabinfo\n              {{- end }}\n')), ['templated-file', 'unknown-field']);
   assert.deepEqual(rules(daemonSet('              chmod g+r /x\n', '  annotations:\n    a: "1"\n    {{- if .Values.x }}  # only when x\n    b: "2"\n    {{- end }}\n')), ['templated-file', 'unknown-field']);
 });
+
+test('sweep FD: a list item whose dash an action follows, with more keys of the item below, is a mapping item', () => {
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  topologySpreadConstraints:\n  {{- range .Values.tsc }}\n  - {{ toYaml . | nindent 4 | trim }}\n    labelSelector:\n      matchLabels: {app: demo}\n  {{- end }}\n  containers:\n    - name: app\n      image: busybox:1.36\n      imagePullPolicy: always\n';
+  // Checked now: the slip below the item is found (it was hidden behind "not YAML even masked").
+  assert.deepEqual(check(pod).map((f) => f.rule), ['templated-file', 'invalid-value']);
+  assert.doesNotMatch(check(pod).find((f) => f.rule === 'templated-file')?.message ?? '', /not YAML until it is rendered, even with the actions masked/);
+});
