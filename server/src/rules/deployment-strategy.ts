@@ -6,7 +6,8 @@
  *    rollout could never move ("…maxUnavailable: … may not be 0 when `maxSurge` is 0");
  *  - `progressDeadlineSeconds` not greater than `minReadySeconds` (apps/v1 defaults the deadline
  *    to 600): "spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds".
- * And a DaemonSet's rolling update, which surges or takes pods down, exactly one of the two.
+ * And a DaemonSet's rolling update, which surges or takes pods down, exactly one of the two; a
+ * StatefulSet updated OnDelete with rollingUpdate settings.
  * Only whole built-in apps/v1 workloads with literal values (judged as container-image.ts does).
  */
 import { isScalar, type Node, type Pair, type Scalar } from 'yaml';
@@ -96,10 +97,19 @@ function checkDaemonSet(ctx: RuleContext, pod: PodModel): void {
   }
 }
 
+/** A StatefulSet updated OnDelete takes no rollingUpdate settings ("only allowed for updateStrategy 'RollingUpdate'"). */
+function checkStatefulSet(ctx: RuleContext, pod: PodModel): void {
+  const strategy = getMap(getMap(pod.object.node, 'spec', pod.doc), 'updateStrategy', pod.doc);
+  const rolling = getPair(strategy, 'rollingUpdate', pod.doc);
+  if (getScalar(strategy, 'type', pod.doc)?.value !== 'OnDelete' || !written(rolling) || !isScalar(rolling?.key)) return;
+  ctx.report({ node: rolling.key as Node, message: ctx.t('invalid-value.on-delete-rolling-update', {}), data: { recreateRollingUpdate: true } });
+}
+
 export function checkDeploymentStrategy(ctx: RuleContext): void {
   for (const pod of ctx.pods) {
     if (!judged(pod, ctx) || pod.object.apiVersion !== 'apps/v1') continue;
     if (pod.object.kind === 'DaemonSet') checkDaemonSet(ctx, pod);
+    if (pod.object.kind === 'StatefulSet') checkStatefulSet(ctx, pod);
     if (pod.object.kind !== 'Deployment') continue;
     checkStrategy(ctx, pod);
     checkProgressDeadline(ctx, pod);

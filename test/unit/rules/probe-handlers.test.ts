@@ -106,3 +106,13 @@ test('probe 2: a DaemonSet on a host port surges never: the fix drops the surge;
   applyFix(host, 'invalid-value', /Set maxSurge to 0/, ds('      maxSurge: 0\n', '        ports: [{containerPort: 80, hostPort: 80}]\n'));
   assert.equal(findings(ds('      maxSurge: 25%\n      maxUnavailable:\n'), 'invalid-value').length, 1);
 });
+
+test('a StatefulSet updated OnDelete takes no rollingUpdate settings (probe 1)', () => {
+  const sts = (strategy: string): string =>
+    `apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: db}\nspec:\n  selector: {matchLabels: {app: db}}\n  serviceName: db\n  updateStrategy:\n${strategy}  template:\n    metadata: {labels: {app: db}}\n    spec:\n      containers: [{name: a, image: "busybox:1.36"}]\n`;
+  const text = sts('    type: OnDelete\n    rollingUpdate:\n      partition: 0\n');
+  assert.match(messages(text)[0] ?? '', /^rollingUpdate: .*only allowed for updateStrategy 'RollingUpdate'/);
+  applyFix(text, 'invalid-value', /Remove rollingUpdate/, sts('    type: OnDelete\n'));
+  assert.deepEqual(findings(sts('    type: RollingUpdate\n    rollingUpdate:\n      partition: 0\n'), 'invalid-value'), []);
+  assert.deepEqual(findings(sts('    type: OnDelete\n    rollingUpdate:\n'), 'invalid-value'), []);
+});

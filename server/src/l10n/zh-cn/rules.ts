@@ -317,6 +317,7 @@ export const rulesZhCn: Record<string, string> = {
   'invalid-value.field-ref-unknown': '"{path}" 不是 downward API 能读取的 Pod 字段：API 服务器会拒绝这个 Pod："{where}: Invalid value: "{path}": error converting fieldPath: field label not supported: {path}"。',
   'invalid-value.field-ref-subscript': '读取单个标签或注解要写成 metadata.labels[\'key\']，键用单引号括起来。',
   'invalid-value.field-ref-unsupported': '"{path}" 在这里不能读取：API 服务器会拒绝这个 Pod："{where}: Unsupported value: "{path}": supported values: {offered}"。',
+  'invalid-value.on-delete-rolling-update': '更新策略为 OnDelete 的 StatefulSet 只在你删除 Pod 时才替换它，不接受 rollingUpdate 设置：kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate: Invalid value: …: only allowed for updateStrategy \'RollingUpdate\'"。请删除 rollingUpdate，或改用 type: RollingUpdate。',
   'invalid-value.daemonset-both': 'DaemonSet 的滚动更新要么在每个节点上先启动新 Pod（maxSurge），要么先停掉旧 Pod（maxUnavailable），不能两者都要：maxSurge 是 {surge}，maxUnavailable 是 {unavailable}。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"。要先启动新 Pod，请设置 maxUnavailable: 0。',
   'invalid-value.daemonset-both-default': 'DaemonSet 的滚动更新要么在每个节点上先启动新 Pod（maxSurge），要么先停掉旧 Pod（maxUnavailable），不能两者都要：maxSurge 是 {surge}，而没有写的 maxUnavailable 默认是 1。kubectl apply 会拒绝："spec.updateStrategy.rollingUpdate.maxSurge: Invalid value: …: may not be set when maxUnavailable is non-zero"。要先启动新 Pod，请加上 maxUnavailable: 0。',
   'invalid-value.daemonset-host': '这个 Pod 占用了主机端口（或主机网络），无法先启动新 Pod：新 Pod 会一直等待旧 Pod 释放端口。请改为设置 maxSurge: 0。',
